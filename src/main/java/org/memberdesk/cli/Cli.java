@@ -1,0 +1,166 @@
+package org.memberdesk.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.memberdesk.AppContext;
+import org.memberdesk.common.Json;
+import org.memberdesk.common.Messages;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.db.DataException;
+import org.memberdesk.db.DataFolder;
+import org.memberdesk.db.Database;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The command line: {@code memberdesk --db FILE COMMAND ... [--json]}. A public interface: commands,
+ * flags and JSON keys stay as the issues name them. Exit codes: 0 done (bad rows are not failure),
+ * 1 the work stopped (one line on stderr, never a stack trace), 2 usage error.
+ */
+@Command(name = "memberdesk", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+        description = "MemberDesk 会员台: members, purchases and points in a local SQLite file.",
+        subcommands = {
+            DataCommands.ImportMembers.class,
+            DataCommands.ImportPurchases.class,
+            DataCommands.ExportMembers.class,
+            DataCommands.ExportPurchases.class,
+            DataCommands.Demo.class,
+            DataCommands.Stats.class,
+        })
+public final class Cli implements Callable<Integer> {
+    @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "The database file (default: the user's data folder).")
+    Path db;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "Print exactly one JSON object on stdout.")
+    boolean json;
+
+    private final Clock clock;
+    private PrintWriter out;
+    private PrintWriter err;
+    private AppContext context;
+
+    public Cli() {
+        this(Clock.systemDefaultZone());
+    }
+
+    public Cli(Clock clock) {
+        this.clock = clock;
+    }
+
+    public int run(String... args) {
+        return run(new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8), args);
+    }
+
+    public int run(PrintWriter stdout, PrintWriter stderr, String... args) {
+        this.out = stdout;
+        this.err = stderr;
+        CommandLine commandLine = new CommandLine(this);
+        commandLine.setOut(stdout);
+        commandLine.setErr(stderr);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            Throwable cause = e;
+            int code = 1;
+            String message;
+            if (cause instanceof CliFailure failure) {
+                code = failure.exitCode();
+                message = failure.getMessage();
+            } else if (cause instanceof ValidationException || cause instanceof DataException
+                    || cause instanceof IllegalArgumentException) {
+                message = cause.getMessage();
+            } else if (cause instanceof java.io.IOException io) {
+                message = "cannot read or write a file: " + io.getMessage();
+            } else {
+                message = cause.toString();
+            }
+            cmd.getErr().println("error: " + oneLine(message));
+            cmd.getErr().flush();
+            return code;
+        });
+        commandLine.setParameterExceptionHandler((e, parseArgs) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("error: " + oneLine(e.getMessage()));
+            cmd.getErr().println("usage: " + oneLine(cmd.getHelp().synopsis(0)));
+            cmd.getErr().flush();
+            return CommandLine.ExitCode.USAGE;
+        });
+        try {
+            return commandLine.execute(args);
+        } catch (RuntimeException | Error e) {
+            // a broken installation (a missing library) or a bug: still one line, never a stack trace
+            stderr.println("error: " + oneLine(e.toString()));
+            return 1;
+        } finally {
+            stdout.flush();
+            stderr.flush();
+        }
+    }
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed; see --help");
+    }
+
+    /** The services of the database named by --db (opened once, on first use). */
+    AppContext context() {
+        if (context == null) {
+            Path file = db != null ? db : DataFolder.defaultDatabase();
+            context = new AppContext(Database.open(file), clock);
+        }
+        return context;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    boolean json() {
+        return json;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    Messages messages() {
+        return Messages.english();
+    }
+
+    /** Prints a command's result: the JSON object with --json, else "key: value" lines. */
+    void print(Map<String, ?> result) {
+        if (json) {
+            out.println(Json.write(result));
+        } else {
+            result.forEach((key, value) -> out.println(key + ": " + (value instanceof Map || value instanceof
+                    java.util.Collection ? Json.write(value) : value)));
+        }
+        out.flush();
+    }
+
+    static Map<String, Object> object() {
+        return new LinkedHashMap<>();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+
+    /** The version in the jar's manifest (from the pom). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"MemberDesk " + (version == null ? "dev" : version)};
+        }
+    }
+}

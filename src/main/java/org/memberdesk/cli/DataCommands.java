@@ -1,0 +1,209 @@
+package org.memberdesk.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.memberdesk.demo.Business;
+import org.memberdesk.demo.DemoData;
+import org.memberdesk.io.ImportOptions;
+import org.memberdesk.io.ImportProgress;
+import org.memberdesk.io.ImportResult;
+import org.memberdesk.io.TextEncoding;
+import org.memberdesk.purchases.PurchaseStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** The foundation's commands: import, export, demo data and totals. */
+final class DataCommands {
+    private DataCommands() {
+    }
+
+    /** Options every import takes. */
+    abstract static class ImportCommand implements Callable<Integer> {
+        @ParentCommand
+        Cli cli;
+
+        @Parameters(index = "0", paramLabel = "CSV", description = "The file to import.")
+        Path file;
+
+        @Option(names = "--map", paramLabel = "field=Column,...", split = ",",
+                description = "The file's own column names, e.g. --map phone=手机号,name=姓名")
+        Map<String, String> map = new LinkedHashMap<>();
+
+        @Option(names = "--encoding", paramLabel = "auto|utf-8|gbk", defaultValue = "auto",
+                description = "The file's encoding (default: auto).")
+        String encoding;
+
+        ImportOptions options() {
+            if (!Files.isRegularFile(file)) {
+                throw new CliFailure(1, "no such file: " + file);
+            }
+            try {
+                return ImportOptions.defaults().withColumns(map).withEncoding(TextEncoding.parse(encoding));
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+            }
+        }
+
+        int print(ImportResult result) {
+            Map<String, Object> out = Cli.object();
+            out.put("imported", result.imported());
+            out.put("duplicates", result.duplicates());
+            out.put("rejected", result.rejected());
+            out.put("report", result.report().toString());
+            cli.print(out);
+            return 0;
+        }
+    }
+
+    @Command(name = "import-members", description = "Import members from a CSV file.")
+    static final class ImportMembers extends ImportCommand {
+        @Override
+        public Integer call() throws IOException {
+            ImportOptions options = options();
+            return print(cli.context().memberImporter().importFile(file, options, ImportProgress.NONE,
+                    cli.messages()));
+        }
+    }
+
+    @Command(name = "import-purchases", description = "Import purchases (and returns) from a CSV file.")
+    static final class ImportPurchases extends ImportCommand {
+        @Option(names = "--allow-returns", description = "Store negative amounts as returns instead of rejecting them.")
+        boolean allowReturns;
+
+        @Option(names = "--create-members", description = "Create members the file names but the database lacks.")
+        boolean createMembers;
+
+        @Override
+        public Integer call() throws IOException {
+            ImportOptions options = options().withReturns(allowReturns).withCreateMembers(createMembers);
+            return print(cli.context().purchaseImporter().importFile(file, options, ImportProgress.NONE,
+                    cli.messages()));
+        }
+    }
+
+    @Command(name = "export-members", description = "Export members with their spend summary to CSV.")
+    static final class ExportMembers implements Callable<Integer> {
+        @ParentCommand
+        Cli cli;
+
+        @Parameters(index = "0", paramLabel = "CSV")
+        Path file;
+
+        @Override
+        public Integer call() {
+            long rows = cli.context().exporter().exportMembers(file, ImportProgress.NONE);
+            Map<String, Object> out = Cli.object();
+            out.put("exported", rows);
+            out.put("file", file.toAbsolutePath().toString());
+            cli.print(out);
+            return 0;
+        }
+    }
+
+    @Command(name = "export-purchases", description = "Export purchases (one row per line) to CSV.")
+    static final class ExportPurchases implements Callable<Integer> {
+        @ParentCommand
+        Cli cli;
+
+        @Parameters(index = "0", paramLabel = "CSV")
+        Path file;
+
+        @Override
+        public Integer call() {
+            long rows = cli.context().exporter().exportPurchases(file, ImportProgress.NONE);
+            Map<String, Object> out = Cli.object();
+            out.put("exported", rows);
+            out.put("file", file.toAbsolutePath().toString());
+            cli.print(out);
+            return 0;
+        }
+    }
+
+    @Command(name = "demo", description = "Fill the database with realistic demo members and purchases,"
+            + " or with --csv-dir write them as import files.")
+    static final class Demo implements Callable<Integer> {
+        @ParentCommand
+        Cli cli;
+
+        @Option(names = "--members", required = true, paramLabel = "N")
+        int members;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1")
+        long seed;
+
+        @Option(names = "--business", paramLabel = "scenic|gym|shop", defaultValue = "scenic")
+        String business;
+
+        @Option(names = "--csv-dir", paramLabel = "DIR", description = "Only write members.csv and purchases.csv here.")
+        Path csvDir;
+
+        @Override
+        public Integer call() throws IOException {
+            if (members < 1) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                        "--members must be at least 1");
+            }
+            Business kind;
+            try {
+                kind = Business.parse(business);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+            }
+            DemoData demo = new DemoData(seed, kind, LocalDate.now(cli.clock()));
+            Map<String, Object> out = Cli.object();
+            if (csvDir != null) {
+                DemoData.Files files = demo.write(csvDir, members);
+                out.put("members", files.memberCount());
+                out.put("purchase_rows", files.purchaseRows());
+                out.put("members_csv", files.members().toAbsolutePath().toString());
+                out.put("purchases_csv", files.purchases().toAbsolutePath().toString());
+                cli.print(out);
+                return 0;
+            }
+            Path folder = Files.createTempDirectory("memberdesk-demo");
+            try {
+                DemoData.Files files = demo.write(folder, members);
+                ImportResult m = cli.context().memberImporter().importFile(files.members(),
+                        ImportOptions.defaults(), ImportProgress.NONE, cli.messages());
+                ImportResult p = cli.context().purchaseImporter().importFile(files.purchases(),
+                        ImportOptions.defaults().withReturns(true), ImportProgress.NONE, cli.messages());
+                PurchaseStore.Totals totals = cli.context().purchases().totals();
+                out.put("members", m.imported());
+                out.put("purchases", totals.purchases());
+                out.put("returns", totals.returns());
+                out.put("rejected", m.rejected() + p.rejected());
+            } finally {
+                try (var paths = Files.walk(folder)) {
+                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            cli.print(out);
+            return 0;
+        }
+    }
+
+    @Command(name = "stats", description = "Totals: members, purchases, returns and revenue.")
+    static final class Stats implements Callable<Integer> {
+        @ParentCommand
+        Cli cli;
+
+        @Override
+        public Integer call() {
+            PurchaseStore.Totals totals = cli.context().purchases().totals();
+            Map<String, Object> out = Cli.object();
+            out.put("members", totals.members());
+            out.put("purchases", totals.purchases());
+            out.put("returns", totals.returns());
+            out.put("revenue_cents", totals.revenueCents());
+            cli.print(out);
+            return 0;
+        }
+    }
+}

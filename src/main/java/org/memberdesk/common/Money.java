@@ -1,0 +1,71 @@
+package org.memberdesk.common;
+
+import java.util.Locale;
+
+/** Money is a count of cents ({@code long}); this turns yuan text into cents and back, never via floating point. */
+public final class Money {
+    private Money() {
+    }
+
+    /**
+     * Parses yuan as written in a file or typed at the counter: {@code 12}, {@code 12.5}, {@code 12.50},
+     * {@code -3.20}, {@code ¥1,280.00}. More than two decimals, or anything else, is refused.
+     */
+    public static long parseYuan(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("no amount");
+        }
+        String s = text.strip().replace(",", "").replace("，", "");
+        if (s.startsWith("¥") || s.startsWith("￥")) {
+            s = s.substring(1).strip();
+        }
+        boolean negative = false;
+        if (s.startsWith("-")) {
+            negative = true;
+            s = s.substring(1);
+        } else if (s.startsWith("+")) {
+            s = s.substring(1);
+        }
+        if (s.isEmpty()) {
+            throw new IllegalArgumentException("not an amount: '" + text + "'");
+        }
+        int dot = s.indexOf('.');
+        String whole = dot < 0 ? s : s.substring(0, dot);
+        String fraction = dot < 0 ? "" : s.substring(dot + 1);
+        if ((whole.isEmpty() && fraction.isEmpty()) || !digits(whole) || !digits(fraction)) {
+            throw new IllegalArgumentException("not an amount: '" + text + "'");
+        }
+        if (fraction.length() > 2) {
+            throw new IllegalArgumentException("more than two decimals: '" + text + "'");
+        }
+        if (whole.length() > 13) {
+            throw new IllegalArgumentException("amount too large: '" + text + "'");
+        }
+        long yuan = whole.isEmpty() ? 0 : Long.parseLong(whole);
+        long cents = fraction.isEmpty() ? 0 : Long.parseLong((fraction + "0").substring(0, 2));
+        long total = yuan * 100 + cents;
+        return negative ? -total : total;
+    }
+
+    private static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code 1250} → {@code "12.50"}; {@code -5} → {@code "-0.05"}. Re-imports exactly. */
+    public static String formatYuan(long cents) {
+        long abs = Math.abs(cents);
+        return String.format(Locale.ROOT, "%s%d.%02d", cents < 0 ? "-" : "", abs / 100, abs % 100);
+    }
+
+    /** {@code 128000} → {@code "¥1,280.00"} for screens and printouts. */
+    public static String display(long cents) {
+        long abs = Math.abs(cents);
+        return String.format(Locale.ROOT, "%s¥%,d.%02d", cents < 0 ? "-" : "", abs / 100, abs % 100);
+    }
+}

@@ -1,0 +1,33 @@
+package org.memberdesk.db;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** Where a user's database lives by default: the operating system's per-user data folder. */
+public final class DataFolder {
+    private DataFolder() {
+    }
+
+    public static Path forCurrentUser() {
+        return resolve(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
+    static Path resolve(String osName, Map<String, String> env, Path home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win")) {
+            String appData = env.get("APPDATA");
+            return appData != null ? Path.of(appData, "MemberDesk") : home.resolve("AppData/Roaming/MemberDesk");
+        }
+        if (os.contains("mac")) {
+            return home.resolve("Library/Application Support/MemberDesk");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/share");
+        return base.resolve("memberdesk");
+    }
+
+    public static Path defaultDatabase() {
+        return forCurrentUser().resolve("memberdesk.db");
+    }
+}

@@ -1,0 +1,121 @@
+package org.memberdesk.db;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * One SQLite file. Every caller gets its own connection (cheap in SQLite), so screens, background
+ * tasks and the command line never share a connection across threads. Writes run in one
+ * {@code BEGIN IMMEDIATE} transaction: the write lock is taken up front, so two processes that
+ * both read-then-write (redeeming the same coupon, spending the same points) queue instead of
+ * both reading the old state.
+ */
+public final class Database {
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private final Path file;
+
+    private Database(Path file) {
+        this.file = file;
+    }
+
+    /** Opens (creating if needed) the file and brings its schema up to date. */
+    public static Database open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new DataException("Cannot create the folder for " + file + ": " + e.getMessage(), e);
+        }
+        Database database = new Database(file.toAbsolutePath());
+        Migrations.migrate(database);
+        return database;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public String url() {
+        return "jdbc:sqlite:" + file;
+    }
+
+    /** A new connection with the pragmas every MemberDesk connection needs. The caller closes it. */
+    public Connection connect() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // 64 MB page cache: imports and whole-table statistics touch many pages
+        config.setCacheSize(-65536);
+        try {
+            return config.createConnection(url());
+        } catch (SQLException e) {
+            throw new DataException("Cannot open the database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs read-only work on a fresh connection. */
+    public <T> T read(SqlWork<T> work) {
+        try (Connection connection = connect()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DataException(describe(e), e);
+        }
+    }
+
+    /** Runs work in one transaction: all of it is stored, or none of it. */
+    public <T> T write(SqlWork<T> work) {
+        try (Connection connection = connect()) {
+            return inTransaction(connection, work);
+        } catch (SQLException e) {
+            throw new DataException(describe(e), e);
+        }
+    }
+
+    /** Runs work in one transaction on a connection the caller keeps open (imports reuse theirs). */
+    public static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Runs one statement outside any transaction (pragmas, checkpoints). */
+    public void execute(String sql) {
+        read(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+            return null;
+        });
+    }
+
+    static String describe(SQLException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (message.contains("SQLITE_BUSY") || message.contains("database is locked")) {
+            return "The database is busy in another window or program; try again in a moment.";
+        }
+        if (message.contains("SQLITE_NOTADB") || message.contains("file is not a database")) {
+            return "This file is not a MemberDesk database.";
+        }
+        return message;
+    }
+}

@@ -1,0 +1,65 @@
+package org.memberdesk.db;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Versioned schema migrations (Flyway, scripts in {@code db/migration}). Starting Flyway costs a
+ * few hundred milliseconds, so when the history table already records {@link #LATEST_VERSION}
+ * we skip it: the command line answers {@code stats} in well under half a second.
+ */
+public final class Migrations {
+    /** The highest V{n}__ script in src/main/resources/db/migration; a test keeps the two equal. */
+    public static final int LATEST_VERSION = 1;
+
+    /** Held so the level set below stays: Flyway's INFO lines would clutter the command line's stderr. */
+    private static final java.util.logging.Logger FLYWAY_LOG = quiet(java.util.logging.Logger.getLogger("org.flywaydb"));
+
+    private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    private Migrations() {
+    }
+
+    static void migrate(Database database) {
+        if (appliedVersion(database) == LATEST_VERSION) {
+            return;
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(database.url(), "", "")
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new DataException("Cannot bring the database " + database.file()
+                    + " up to date: " + Database.describe(new SQLException(e.getMessage(), e)), e);
+        }
+    }
+
+    /** The newest applied migration, 0 for a new file, -1 when it cannot be told. */
+    public static int appliedVersion(Database database) {
+        try (Connection connection = database.connect();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet tables = statement.executeQuery(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
+                if (tables.next() && tables.getInt(1) == 0) {
+                    return 0;
+                }
+            }
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT max(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = 1")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (SQLException e) {
+            throw new DataException(Database.describe(e), e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package org.memberdesk.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.memberdesk.common.Messages;
+import org.memberdesk.common.Problem;
+import org.memberdesk.db.DataException;
+import org.memberdesk.db.Database;
+import org.memberdesk.members.Gender;
+import org.memberdesk.members.MemberDetails;
+import org.memberdesk.members.MemberService;
+import org.memberdesk.members.MemberStore;
+
+/**
+ * Imports members from CSV. Every row is checked; bad rows go to the report, good rows are stored
+ * in batches (one transaction each), and a member already stored (same number or phone) is counted
+ * as a duplicate and left as it is, so importing a file twice adds nothing.
+ */
+public final class MemberImporter {
+    /** Our field names and the headers they are recognised by; the first is the standard column. */
+    public static final Map<String, List<String>> FIELDS = fields();
+
+    private final Database database;
+    private final MemberService members;
+    private final MemberStore store;
+    private final List<ImportListener> listeners;
+
+    public MemberImporter(Database database, MemberService members, MemberStore store,
+                          List<ImportListener> listeners) {
+        this.database = database;
+        this.members = members;
+        this.store = store;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    private static Map<String, List<String>> fields() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("member_no", List.of("member_no", "会员编号", "会员号", "会员卡号", "卡号"));
+        fields.put("name", List.of("name", "姓名", "会员姓名", "名字"));
+        fields.put("phone", List.of("phone", "手机", "手机号", "手机号码", "电话", "mobile"));
+        fields.put("gender", List.of("gender", "性别", "sex"));
+        fields.put("birthday", List.of("birthday", "生日", "出生日期"));
+        fields.put("join_date", List.of("join_date", "入会日期", "注册日期", "注册时间", "开卡日期"));
+        fields.put("channel", List.of("channel", "渠道", "来源", "来源渠道"));
+        fields.put("referrer_no", List.of("referrer_no", "referrer", "推荐人", "推荐人编号"));
+        fields.put("notes", List.of("notes", "备注"));
+        return fields;
+    }
+
+    public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
+            throws IOException {
+        try {
+            return run(file, options, progress, messages);
+        } catch (SQLException e) {
+            throw new DataException("The import stopped: " + e.getMessage(), e);
+        }
+    }
+
+    private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages)
+            throws IOException, SQLException {
+        listeners.forEach(l -> l.beforeImport(file));
+        try (CsvSource source = new CsvSource(file, options.encoding());
+             RejectReport report = new RejectReport(file, source.header());
+             Connection connection = database.connect()) {
+            FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
+            if (!columns.has("name")) {
+                throw new IllegalArgumentException("the file has no name column (姓名); its columns are: "
+                        + String.join(", ", source.header()));
+            }
+            long importId = ImportLog.start(connection, "members", file);
+            long imported = 0;
+            long duplicates = 0;
+            boolean cancelled = false;
+            boolean more = true;
+            long rows = 0;
+            while (more) {
+                if (progress.cancelled()) {
+                    cancelled = true;
+                    break;
+                }
+                List<Rejection> rejections = new ArrayList<>();
+                long[] batch;
+                try {
+                    batch = Database.inTransaction(connection, c -> storeBatch(c, source, columns, options, progress,
+                            rejections));
+                } catch (SQLException e) {
+                    throw new DataException("The import stopped: " + e.getMessage(), e);
+                }
+                if (batch == null) {
+                    cancelled = true;
+                    break;
+                }
+                for (Rejection rejection : rejections) {
+                    report.reject(rejection.line(), rejection.field(), rejection.reason(messages), rejection.row());
+                }
+                imported += batch[0];
+                duplicates += batch[1];
+                rows += batch[2];
+                more = batch[3] == 1;
+                progress.progress(source.bytesRead(), source.size(), rows);
+            }
+            ImportResult result = new ImportResult(imported, duplicates, report.rows(), report.path(), cancelled);
+            ImportLog.finish(connection, importId, result);
+            if (imported > 0) {
+                listeners.forEach(l -> l.afterImport("members", result));
+            }
+            return result;
+        }
+    }
+
+    record Rejection(long line, String field, Problem problem, List<String> row) {
+        String reason(Messages messages) {
+            return problem.describe(messages);
+        }
+    }
+
+    /** Stores up to one batch of rows; returns {imported, duplicates, rows, more?}, or null when cancelled. */
+    private long[] storeBatch(Connection connection, CsvSource source, FieldColumns columns, ImportOptions options,
+                              ImportProgress progress, List<Rejection> rejections) throws SQLException {
+        long imported = 0;
+        long duplicates = 0;
+        long rows = 0;
+        try (PreparedStatement insert = store.prepareInsertIfNew(connection)) {
+            CsvSource.Row row;
+            while (rows < options.batchSize() && (row = source.next()) != null) {
+                rows++;
+                if (rows % 1000 == 0 && progress.cancelled()) {
+                    return null;
+                }
+                if (row.size() != columns.header().size()) {
+                    rejections.add(new Rejection(row.line(), "row", Problem.of("row", "import.row.columns",
+                            row.size(), columns.header().size()), row.values()));
+                    continue;
+                }
+                MemberDetails member;
+                try {
+                    member = members.normalized(parse(row, columns));
+                } catch (FieldException e) {
+                    rejections.add(new Rejection(row.line(), e.problem.field(), e.problem, row.values()));
+                    continue;
+                }
+                List<Problem> problems = members.check(member);
+                if (!problems.isEmpty()) {
+                    for (Problem problem : problems) {
+                        rejections.add(new Rejection(row.line(), problem.field(), problem, row.values()));
+                    }
+                    continue;
+                }
+                if (member.memberNo() == null) {
+                    if (member.phone() != null && store.findByPhone(connection, member.phone()).isPresent()) {
+                        duplicates++;
+                        continue;
+                    }
+                    member = member.withMemberNo(store.nextMemberNumber(connection));
+                }
+                if (store.insertIfNew(insert, member)) {
+                    imported++;
+                } else {
+                    duplicates++;
+                }
+            }
+            return new long[] {imported, duplicates, rows, rows == options.batchSize() ? 1 : 0};
+        }
+    }
+
+    private static MemberDetails parse(CsvSource.Row row, FieldColumns columns) {
+        Map<String, String> custom = new LinkedHashMap<>();
+        for (int index : columns.unclaimed()) {
+            if (Exporter.MEMBER_SUMMARY.contains(columns.header().get(index))) {
+                continue; // our own export's spend summary: derived from purchases, not a custom field
+            }
+            String value = row.get(index);
+            if (!value.isEmpty()) {
+                custom.put(columns.header().get(index), value);
+            }
+        }
+        return new MemberDetails(
+                text(row, columns, "member_no"),
+                text(row, columns, "name"),
+                text(row, columns, "phone"),
+                field("gender", "import.gender.invalid", row.get(columns.index("gender")),
+                        raw -> Gender.parse(raw).orElse(null)),
+                field("birthday", "import.date.invalid", row.get(columns.index("birthday")),
+                        MemberImporter::optionalDate),
+                field("join_date", "import.date.invalid", row.get(columns.index("join_date")),
+                        MemberImporter::optionalDate),
+                text(row, columns, "channel"),
+                text(row, columns, "referrer_no"),
+                text(row, columns, "notes"),
+                custom);
+    }
+
+    private static String text(CsvSource.Row row, FieldColumns columns, String field) {
+        String value = row.get(columns.index(field));
+        return value.isEmpty() ? null : value;
+    }
+
+    private static java.time.LocalDate optionalDate(String text) {
+        return text.isEmpty() ? null : Dates.date(text);
+    }
+
+    /** A value that could not be read, as a problem naming its field. */
+    static final class FieldException extends RuntimeException {
+        final transient Problem problem;
+
+        FieldException(Problem problem) {
+            super(problem.key());
+            this.problem = problem;
+        }
+    }
+
+    /** Reads one raw value; a value that cannot be read becomes a {@link FieldException} naming the field. */
+    static <T> T field(String name, String key, String raw, java.util.function.Function<String, T> read) {
+        try {
+            return read.apply(raw);
+        } catch (IllegalArgumentException e) {
+            throw new FieldException(Problem.of(name, key, raw));
+        }
+    }
+}

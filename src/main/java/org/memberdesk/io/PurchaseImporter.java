@@ -1,0 +1,342 @@
+package org.memberdesk.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.memberdesk.common.Messages;
+import org.memberdesk.common.Money;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.db.DataException;
+import org.memberdesk.db.Database;
+import org.memberdesk.io.MemberImporter.FieldException;
+import org.memberdesk.io.MemberImporter.Rejection;
+import org.memberdesk.members.MemberDetails;
+import org.memberdesk.members.MemberService;
+import org.memberdesk.members.MemberStore;
+import org.memberdesk.members.Phones;
+import org.memberdesk.purchases.PurchaseDraft;
+import org.memberdesk.purchases.PurchaseLine;
+import org.memberdesk.purchases.PurchaseService;
+
+/**
+ * Imports purchases from CSV, one row per purchase or one row per line: rows sharing a purchase
+ * number make one purchase. Each purchase goes through the same {@link PurchaseService.Recorder}
+ * as the counter, so statistics, points and tiers come out the same. A purchase with any bad row
+ * is rejected whole (a partial purchase would have the wrong total).
+ */
+public final class PurchaseImporter {
+    public static final Map<String, List<String>> FIELDS = fields();
+
+    private final Database database;
+    private final PurchaseService purchases;
+    private final MemberService members;
+    private final MemberStore memberStore;
+    private final List<ImportListener> listeners;
+
+    public PurchaseImporter(Database database, PurchaseService purchases, MemberService members,
+                            MemberStore memberStore, List<ImportListener> listeners) {
+        this.database = database;
+        this.purchases = purchases;
+        this.members = members;
+        this.memberStore = memberStore;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    private static Map<String, List<String>> fields() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("purchase_no", List.of("purchase_no", "单号", "订单号", "流水号", "消费单号"));
+        fields.put("member_no", List.of("member_no", "会员编号", "会员号", "会员卡号", "卡号"));
+        fields.put("phone", List.of("phone", "手机", "手机号", "手机号码", "电话"));
+        fields.put("time", List.of("time", "时间", "消费时间", "下单时间", "日期"));
+        fields.put("item", List.of("item", "商品", "商品名称", "项目", "品名"));
+        fields.put("quantity", List.of("quantity", "数量"));
+        fields.put("unit_price", List.of("unit_price", "单价"));
+        fields.put("amount", List.of("amount", "金额", "实付金额", "消费金额", "小计"));
+        fields.put("refund_of", List.of("refund_of", "原单号"));
+        fields.put("name", List.of("name", "姓名", "会员姓名"));
+        return fields;
+    }
+
+    /** The rows of one purchase number, waiting to be stored together. */
+    private static final class Group {
+        final String purchaseNo;
+        final List<CsvSource.Row> rows = new ArrayList<>();
+
+        Group(String purchaseNo) {
+            this.purchaseNo = purchaseNo;
+        }
+    }
+
+    private record Counts(long imported, long duplicates, long rejected) {
+    }
+
+    public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
+            throws IOException {
+        try {
+            return run(file, options, progress, messages);
+        } catch (SQLException e) {
+            throw new DataException("The import stopped: " + e.getMessage(), e);
+        }
+    }
+
+    private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages)
+            throws IOException, SQLException {
+        listeners.forEach(l -> l.beforeImport(file));
+        try (CsvSource source = new CsvSource(file, options.encoding());
+             RejectReport report = new RejectReport(file, source.header());
+             Connection connection = database.connect()) {
+            FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
+            for (String required : List.of("purchase_no", "time", "amount")) {
+                if (!columns.has(required)) {
+                    throw new IllegalArgumentException("the file has no " + required + " column; its columns are: "
+                            + String.join(", ", source.header()));
+                }
+            }
+            if (!columns.has("member_no") && !columns.has("phone")) {
+                throw new IllegalArgumentException("the file has neither a member_no nor a phone column; its columns are: "
+                        + String.join(", ", source.header()));
+            }
+            long importId = ImportLog.start(connection, "purchases", file);
+            long imported = 0;
+            long duplicates = 0;
+            long rejected = 0;
+            boolean cancelled = false;
+            CsvSource.Row[] pending = new CsvSource.Row[1];
+            pending[0] = source.next();
+            while (pending[0] != null) {
+                if (progress.cancelled()) {
+                    cancelled = true;
+                    break;
+                }
+                List<Rejection> rejections = new ArrayList<>();
+                Counts counts;
+                try {
+                    counts = Database.inTransaction(connection, c -> storeBatch(c, source, pending, columns,
+                            options, importId, progress, rejections));
+                } catch (SQLException e) {
+                    throw new DataException("The import stopped: " + e.getMessage(), e);
+                }
+                if (counts == null) {
+                    cancelled = true;
+                    break;
+                }
+                for (Rejection rejection : rejections) {
+                    report.reject(rejection.line(), rejection.field(), rejection.reason(messages), rejection.row());
+                }
+                imported += counts.imported();
+                duplicates += counts.duplicates();
+                rejected += counts.rejected();
+                progress.progress(source.bytesRead(), source.size(), imported + duplicates + rejected);
+            }
+            ImportResult result = new ImportResult(imported, duplicates, rejected, report.path(), cancelled);
+            ImportLog.finish(connection, importId, result);
+            if (imported > 0) {
+                listeners.forEach(l -> l.afterImport("purchases", result));
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Stores purchases until the batch is full. {@code pending[0]} is the first row not yet handled;
+     * it is carried across batches so a purchase's rows are never split. Null when cancelled.
+     */
+    private Counts storeBatch(Connection connection, CsvSource source, CsvSource.Row[] pending,
+                              FieldColumns columns, ImportOptions options, long importId, ImportProgress progress,
+                              List<Rejection> rejections) throws SQLException {
+        long imported = 0;
+        long duplicates = 0;
+        long rejected = 0;
+        long handled = 0;
+        try (PurchaseService.Recorder recorder = purchases.recorder(connection, importId, options.allowReturns());
+             PreparedStatement byNumber = memberStore.prepareIdByNumber(connection);
+             PreparedStatement byPhone = memberStore.prepareIdByPhone(connection)) {
+            MemberLookup lookup = new MemberLookup(byNumber, byPhone);
+            while (pending[0] != null && handled < options.batchSize()) {
+                Group group = new Group(pending[0].get(columns.index("purchase_no")));
+                group.rows.add(pending[0]);
+                CsvSource.Row row;
+                while ((row = source.next()) != null && !group.purchaseNo.isEmpty()
+                        && group.purchaseNo.equals(row.get(columns.index("purchase_no")))) {
+                    group.rows.add(row);
+                }
+                pending[0] = row;
+                handled++;
+                if (handled % 500 == 0 && progress.cancelled()) {
+                    return null;
+                }
+                int before = rejections.size();
+                PurchaseService.Outcome outcome = storeGroup(connection, recorder, lookup, group, columns, options,
+                        rejections);
+                if (rejections.size() > before) {
+                    rejected++;
+                } else if (outcome == PurchaseService.Outcome.STORED) {
+                    imported++;
+                } else if (outcome == PurchaseService.Outcome.DUPLICATE) {
+                    duplicates++;
+                }
+            }
+        }
+        return new Counts(imported, duplicates, rejected);
+    }
+
+    private PurchaseService.Outcome storeGroup(Connection connection, PurchaseService.Recorder recorder,
+                                               MemberLookup lookup, Group group, FieldColumns columns,
+                                               ImportOptions options, List<Rejection> rejections) throws SQLException {
+        List<PurchaseLine> lines = new ArrayList<>();
+        LocalDateTime time = null;
+        String memberNo = null;
+        String phone = null;
+        List<Rejection> bad = new ArrayList<>();
+        for (CsvSource.Row row : group.rows) {
+            if (row.size() != columns.header().size()) {
+                bad.add(new Rejection(row.line(), "row", Problem.of("row", "import.row.columns", row.size(),
+                        columns.header().size()), row.values()));
+                continue;
+            }
+            try {
+                if (group.purchaseNo.isEmpty()) {
+                    throw new FieldException(Problem.of("purchase_no", "purchase.number.missing"));
+                }
+                String rawTime = row.get(columns.index("time"));
+                if (rawTime.isEmpty()) {
+                    throw new FieldException(Problem.of("time", "purchase.time.missing"));
+                }
+                LocalDateTime rowTime = MemberImporter.field("time", "import.time.invalid", rawTime, Dates::dateTime);
+                time = time == null ? rowTime : time;
+                memberNo = memberNo != null ? memberNo : emptyToNull(row.get(columns.index("member_no")));
+                phone = phone != null ? phone : emptyToNull(row.get(columns.index("phone")));
+                lines.add(line(row, columns));
+            } catch (FieldException e) {
+                bad.add(new Rejection(row.line(), e.problem.field(), e.problem, row.values()));
+            }
+        }
+        if (bad.isEmpty() && memberNo == null && phone == null) {
+            CsvSource.Row first = group.rows.get(0);
+            bad.add(new Rejection(first.line(), "member_no", Problem.of("member_no", "import.member.missing"),
+                    first.values()));
+        }
+        long memberId = -1;
+        if (bad.isEmpty()) {
+            memberId = lookup.find(memberNo, phone);
+            if (memberId < 0 && options.createMembers()) {
+                memberId = createMember(connection, memberNo, phone, group, columns, bad);
+            } else if (memberId < 0) {
+                CsvSource.Row first = group.rows.get(0);
+                bad.add(new Rejection(first.line(), memberNo != null ? "member_no" : "phone",
+                        Problem.of(memberNo != null ? "member_no" : "phone", "import.member.unknown",
+                                memberNo != null ? memberNo : phone), first.values()));
+            }
+        }
+        if (bad.isEmpty()) {
+            try {
+                PurchaseDraft draft = new PurchaseDraft(group.purchaseNo, memberId, time, lines,
+                        emptyToNull(group.rows.get(0).get(columns.index("refund_of"))));
+                return recorder.record(draft).outcome();
+            } catch (ValidationException e) {
+                CsvSource.Row first = group.rows.get(0);
+                for (Problem problem : e.problems()) {
+                    bad.add(new Rejection(first.line(), problem.field(), problem, first.values()));
+                }
+            }
+        }
+        rejections.addAll(bad);
+        for (CsvSource.Row row : group.rows) {
+            if (bad.stream().noneMatch(r -> r.line() == row.line())) {
+                rejections.add(new Rejection(row.line(), "purchase_no",
+                        Problem.of("purchase_no", "import.purchase.partOfRejected", group.purchaseNo), row.values()));
+            }
+        }
+        return null;
+    }
+
+    private long createMember(Connection connection, String memberNo, String phone, Group group,
+                              FieldColumns columns, List<Rejection> bad) throws SQLException {
+        CsvSource.Row first = group.rows.get(0);
+        String name = emptyToNull(first.get(columns.index("name")));
+        MemberDetails member = members.normalized(new MemberDetails(memberNo,
+                name != null ? name : memberNo != null ? memberNo : Phones.mask(phone),
+                phone, null, null, null, null, null, null, Map.of()));
+        List<Problem> problems = members.check(member);
+        if (!problems.isEmpty()) {
+            for (Problem problem : problems) {
+                bad.add(new Rejection(first.line(), problem.field(), problem, first.values()));
+            }
+            return -1;
+        }
+        if (member.memberNo() == null) {
+            member = member.withMemberNo(memberStore.nextMemberNumber(connection));
+        }
+        return memberStore.insert(connection, member);
+    }
+
+    private static PurchaseLine line(CsvSource.Row row, FieldColumns columns) {
+        String item = row.get(columns.index("item"));
+        String rawQuantity = row.get(columns.index("quantity"));
+        int quantity = rawQuantity.isEmpty() ? 1
+                : MemberImporter.field("quantity", "import.quantity.invalid", rawQuantity, PurchaseImporter::quantity);
+        String rawAmount = row.get(columns.index("amount"));
+        long amount;
+        if (!rawAmount.isEmpty()) {
+            amount = MemberImporter.field("amount", "import.amount.invalid", rawAmount, Money::parseYuan);
+        } else {
+            String rawPrice = row.get(columns.index("unit_price"));
+            if (rawPrice.isEmpty()) {
+                throw new FieldException(Problem.of("amount", "import.amount.missing"));
+            }
+            amount = MemberImporter.field("unit_price", "import.amount.invalid", rawPrice, Money::parseYuan)
+                    * quantity;
+        }
+        return new PurchaseLine(item.isEmpty() ? null : item, quantity, amount);
+    }
+
+    private static int quantity(String text) {
+        int quantity = Integer.parseInt(text.strip());
+        if (quantity < 1) {
+            throw new IllegalArgumentException("quantity must be at least 1");
+        }
+        return quantity;
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    /** Finds members by number, then phone, remembering the last one: purchase files come grouped by member. */
+    private final class MemberLookup {
+        private final PreparedStatement byNumber;
+        private final PreparedStatement byPhone;
+        private String lastKey;
+        private long lastId = -1;
+
+        MemberLookup(PreparedStatement byNumber, PreparedStatement byPhone) {
+            this.byNumber = byNumber;
+            this.byPhone = byPhone;
+        }
+
+        long find(String memberNo, String phone) throws SQLException {
+            String key = memberNo != null ? "#" + memberNo : "+" + phone;
+            if (key.equals(lastKey) && lastId >= 0) {
+                return lastId;
+            }
+            long id = -1;
+            if (memberNo != null) {
+                id = memberStore.idByNumber(byNumber, memberNo);
+            }
+            if (id < 0 && phone != null) {
+                id = memberStore.idByNumber(byPhone, Phones.normalize(phone).orElse(phone));
+            }
+            lastKey = key;
+            lastId = id;
+            return id;
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.memberdesk.members;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.db.Database;
+
+/** Adding, changing, archiving and finding members, with the checks a shop expects. */
+public final class MemberService {
+    private final Database database;
+    private final MemberStore store;
+    private final Clock clock;
+
+    public MemberService(Database database, MemberStore store, Clock clock) {
+        this.database = database;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * The problems with a member as typed or imported, field by field; empty when it can be stored.
+     * The phone is checked here; {@link #normalized} gives its stored form.
+     */
+    public List<Problem> check(MemberDetails member) {
+        List<Problem> problems = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        if (member.name() == null || member.name().isBlank()) {
+            problems.add(Problem.of("name", "member.name.missing"));
+        } else if (member.name().strip().length() > 50) {
+            problems.add(Problem.of("name", "member.name.tooLong"));
+        }
+        if (member.phone() != null && !member.phone().isBlank() && Phones.normalize(member.phone()).isEmpty()) {
+            problems.add(Problem.of("phone", "member.phone.invalid", member.phone()));
+        }
+        if (member.birthday() != null
+                && (member.birthday().isAfter(today) || member.birthday().isBefore(LocalDate.of(1900, 1, 1)))) {
+            problems.add(Problem.of("birthday", "member.birthday.impossible", member.birthday().toString()));
+        }
+        if (member.joinDate() != null && member.joinDate().isAfter(today)) {
+            problems.add(Problem.of("join_date", "member.joinDate.future", member.joinDate().toString()));
+        }
+        if (member.memberNo() != null && member.memberNo().strip().length() > 32) {
+            problems.add(Problem.of("member_no", "member.number.tooLong"));
+        }
+        return problems;
+    }
+
+    /** The member as it will be stored: trimmed text, phone digits only, today as join date when absent. */
+    public MemberDetails normalized(MemberDetails member) {
+        String phone = member.phone() == null || member.phone().isBlank() ? null
+                : Phones.normalize(member.phone()).orElse(member.phone());
+        return new MemberDetails(
+                blankToNull(member.memberNo()),
+                member.name() == null ? null : member.name().strip(),
+                phone,
+                member.gender(),
+                member.birthday(),
+                member.joinDate() == null ? LocalDate.now(clock) : member.joinDate(),
+                blankToNull(member.channel()),
+                blankToNull(member.referrerNo()),
+                blankToNull(member.notes()),
+                member.customFields());
+    }
+
+    /** Stores a new member, generating a member number when none is given. */
+    public Member add(MemberDetails typed) {
+        MemberDetails member = normalized(typed);
+        List<Problem> problems = check(member);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return database.write(connection -> {
+            requireFree(connection, member, -1);
+            MemberDetails numbered = member.memberNo() == null
+                    ? member.withMemberNo(store.nextMemberNumber(connection)) : member;
+            long id = store.insert(connection, numbered);
+            return store.findById(connection, id).orElseThrow();
+        });
+    }
+
+    public Member update(long id, MemberDetails typed) {
+        MemberDetails member = normalized(typed);
+        List<Problem> problems = new ArrayList<>(check(member));
+        if (member.memberNo() == null) {
+            problems.add(Problem.of("member_no", "member.number.missing"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return database.write(connection -> {
+            store.findById(connection, id).orElseThrow(() -> unknown(Long.toString(id)));
+            requireFree(connection, member, id);
+            store.update(connection, id, member);
+            return store.findById(connection, id).orElseThrow();
+        });
+    }
+
+    /** Archived members leave lists and targeting but keep their history; nothing is deleted. */
+    public void archive(long id, boolean archived) {
+        database.write(connection -> {
+            store.findById(connection, id).orElseThrow(() -> unknown(Long.toString(id)));
+            store.setArchived(connection, id, archived);
+            return null;
+        });
+    }
+
+    public Optional<Member> byId(long id) {
+        return database.read(connection -> store.findById(connection, id));
+    }
+
+    public Optional<Member> byNumber(String memberNo) {
+        return database.read(connection -> store.findByNumber(connection, memberNo.strip()));
+    }
+
+    /** Finds a member the way counter staff type: a member number or a full phone number. */
+    public Optional<Member> byNumberOrPhone(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        return database.read(connection -> {
+            Optional<Member> byNumber = store.findByNumber(connection, text.toUpperCase(java.util.Locale.ROOT));
+            if (byNumber.isPresent()) {
+                return byNumber;
+            }
+            byNumber = store.findByNumber(connection, text);
+            if (byNumber.isPresent()) {
+                return byNumber;
+            }
+            Optional<String> phone = Phones.normalize(text);
+            return phone.isPresent() ? store.findByPhone(connection, phone.get()) : Optional.empty();
+        });
+    }
+
+    public List<Member> search(MemberQuery query, int offset, int limit) {
+        return database.read(connection -> store.search(connection, query, offset, limit));
+    }
+
+    public int count(MemberQuery query) {
+        return database.read(connection -> store.count(connection, query));
+    }
+
+    public List<String> channels() {
+        return database.read(store::channels);
+    }
+
+    public int referrals(String memberNo) {
+        return database.read(connection -> store.referrals(connection, memberNo));
+    }
+
+    private void requireFree(Connection connection, MemberDetails member, long selfId) throws SQLException {
+        List<Problem> problems = new ArrayList<>();
+        if (member.memberNo() != null) {
+            Optional<Member> holder = store.findByNumber(connection, member.memberNo());
+            if (holder.isPresent() && holder.get().id() != selfId) {
+                problems.add(Problem.of("member_no", "member.number.taken", member.memberNo()));
+            }
+        }
+        if (member.phone() != null) {
+            Optional<Member> holder = store.findByPhone(connection, member.phone());
+            if (holder.isPresent() && holder.get().id() != selfId) {
+                problems.add(Problem.of("phone", "member.phone.taken", holder.get().memberNo(), holder.get().name()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
+    private static ValidationException unknown(String what) {
+        return new ValidationException(Problem.of("member", "member.unknown", what));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

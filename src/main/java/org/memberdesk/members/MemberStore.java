@@ -1,0 +1,317 @@
+package org.memberdesk.members;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.memberdesk.common.Json;
+
+/** The members table. Every method works on the caller's connection, inside the caller's transaction. */
+public final class MemberStore {
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    static final String COLUMNS = """
+            id, member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes, custom_fields,
+            archived, purchase_count, return_count, spent_cents, returned_cents, first_purchase_at, last_purchase_at,
+            points, tier""";
+
+    private static final String INSERT = """
+            INSERT INTO members (member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
+                                 custom_fields)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    /** Inserts a member; the caller has validated it. Fails on a taken member number or phone. */
+    public long insert(Connection connection, MemberDetails member) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            bindDetails(statement, member);
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** A prepared insert that skips a member whose number or phone is already stored; for imports. */
+    public PreparedStatement prepareInsertIfNew(Connection connection) throws SQLException {
+        return connection.prepareStatement(INSERT.replace("INSERT INTO", "INSERT OR IGNORE INTO"));
+    }
+
+    /** Runs a statement from {@link #prepareInsertIfNew}; true when the member was new and stored. */
+    public boolean insertIfNew(PreparedStatement statement, MemberDetails member) throws SQLException {
+        bindDetails(statement, member);
+        return statement.executeUpdate() == 1;
+    }
+
+    public void update(Connection connection, long id, MemberDetails member) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                UPDATE members SET member_no = ?, name = ?, phone = ?, gender = ?, birthday = ?, join_date = ?,
+                       channel = ?, referrer_no = ?, notes = ?, custom_fields = ?
+                WHERE id = ?""")) {
+            bindDetails(statement, member);
+            statement.setLong(11, id);
+            statement.executeUpdate();
+        }
+    }
+
+    public void setArchived(Connection connection, long id, boolean archived) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE members SET archived = ? WHERE id = ?")) {
+            statement.setInt(1, archived ? 1 : 0);
+            statement.setLong(2, id);
+            statement.executeUpdate();
+        }
+    }
+
+    public Optional<Member> findById(Connection connection, long id) throws SQLException {
+        return findOne(connection, "id = ?", id);
+    }
+
+    public Optional<Member> findByNumber(Connection connection, String memberNo) throws SQLException {
+        return findOne(connection, "member_no = ?", memberNo);
+    }
+
+    public Optional<Member> findByPhone(Connection connection, String phone) throws SQLException {
+        return findOne(connection, "phone = ?", phone);
+    }
+
+    /** The id of a member by number, or -1. Cheap enough to call once per imported row. */
+    public long idByNumber(PreparedStatement byNumber, String memberNo) throws SQLException {
+        byNumber.setString(1, memberNo);
+        try (ResultSet rs = byNumber.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    public PreparedStatement prepareIdByNumber(Connection connection) throws SQLException {
+        return connection.prepareStatement("SELECT id FROM members WHERE member_no = ?");
+    }
+
+    public PreparedStatement prepareIdByPhone(Connection connection) throws SQLException {
+        return connection.prepareStatement("SELECT id FROM members WHERE phone = ?");
+    }
+
+    public boolean numberTaken(Connection connection, String memberNo) throws SQLException {
+        return findOne(connection, "member_no = ?", memberNo).isPresent();
+    }
+
+    /** The next free generated member number (M00000001, …), counted in the settings table. */
+    public String nextMemberNumber(Connection connection) throws SQLException {
+        long next;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT value FROM settings WHERE key = 'next_member_no'")) {
+            next = rs.next() ? Long.parseLong(rs.getString(1)) : 1;
+        }
+        String candidate;
+        try (PreparedStatement taken = connection.prepareStatement("SELECT 1 FROM members WHERE member_no = ?")) {
+            while (true) {
+                candidate = String.format("M%08d", next++);
+                taken.setString(1, candidate);
+                try (ResultSet rs = taken.executeQuery()) {
+                    if (!rs.next()) {
+                        break;
+                    }
+                }
+            }
+        }
+        try (PreparedStatement save = connection.prepareStatement(
+                "INSERT INTO settings (key, value) VALUES ('next_member_no', ?) "
+                        + "ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+            save.setString(1, Long.toString(next));
+            save.executeUpdate();
+        }
+        return candidate;
+    }
+
+    public int count(Connection connection, MemberQuery query) throws SQLException {
+        Where where = where(query);
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM members WHERE " + where.sql())) {
+            where.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** One page of a search, in the query's order. Only the page is read: safe on a million members. */
+    public List<Member> search(Connection connection, MemberQuery query, int offset, int limit) throws SQLException {
+        Where where = where(query);
+        String order = switch (query.sort()) {
+            case MEMBER_NO -> "member_no";
+            case NAME -> "name";
+            case JOIN_DATE -> "join_date";
+            case LAST_PURCHASE -> "last_purchase_at";
+            case SPENT -> "(spent_cents - returned_cents)";
+            case PURCHASES -> "purchase_count";
+        };
+        String direction = query.ascending() ? " ASC" : " DESC";
+        String sql = "SELECT " + COLUMNS + " FROM members WHERE " + where.sql()
+                + " ORDER BY " + order + direction + ", id" + direction + " LIMIT ? OFFSET ?";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            int next = where.bind(statement);
+            statement.setInt(next, limit);
+            statement.setInt(next + 1, offset);
+            return readAll(statement);
+        }
+    }
+
+    /** The members who name this member number as their referrer. */
+    public int referrals(Connection connection, String memberNo) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM members WHERE referrer_no = ?")) {
+            statement.setString(1, memberNo);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    public List<String> channels(Connection connection) throws SQLException {
+        List<String> channels = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT DISTINCT channel FROM members WHERE channel IS NOT NULL ORDER BY channel")) {
+            while (rs.next()) {
+                channels.add(rs.getString(1));
+            }
+        }
+        return channels;
+    }
+
+    private record Where(String sql, List<Object> values) {
+        int bind(PreparedStatement statement) throws SQLException {
+            int index = 1;
+            for (Object value : values) {
+                statement.setObject(index++, value);
+            }
+            return index;
+        }
+    }
+
+    /** Builds the WHERE clause from fixed SQL fragments; every user value is a bound parameter. */
+    private static Where where(MemberQuery query) {
+        StringBuilder sql = new StringBuilder("1 = 1");
+        List<Object> values = new ArrayList<>();
+        if (!query.includeArchived()) {
+            sql.append(" AND archived = 0");
+        }
+        if (query.channel() != null && !query.channel().isBlank()) {
+            sql.append(" AND channel = ?");
+            values.add(query.channel());
+        }
+        if (query.joinedFrom() != null) {
+            sql.append(" AND join_date >= ?");
+            values.add(query.joinedFrom().toString());
+        }
+        if (query.joinedTo() != null) {
+            sql.append(" AND join_date <= ?");
+            values.add(query.joinedTo().toString());
+        }
+        String text = query.text() == null ? "" : query.text().strip();
+        if (!text.isEmpty()) {
+            // each branch is an index range, so a search stays instant on a million members
+            List<String> branches = new ArrayList<>();
+            branches.add("SELECT id FROM members WHERE name >= ? AND name < ?");
+            values.add(text);
+            values.add(text + Character.toString(Character.MAX_CODE_POINT));
+            branches.add("SELECT id FROM members WHERE member_no >= ? AND member_no < ?");
+            values.add(text.toUpperCase(java.util.Locale.ROOT));
+            values.add(text.toUpperCase(java.util.Locale.ROOT) + Character.toString(Character.MAX_CODE_POINT));
+            String digits = text.replace(" ", "").replace("-", "");
+            if (digits.matches("\\d{4}")) {
+                branches.add("SELECT id FROM members WHERE substr(phone, -4) = ?");
+                values.add(digits);
+            } else if (digits.matches("\\+?\\d{11,15}")) {
+                branches.add("SELECT id FROM members WHERE phone = ?");
+                values.add(Phones.normalize(digits).orElse(digits));
+            }
+            sql.append(" AND id IN (").append(String.join(" UNION ALL ", branches)).append(")");
+        }
+        return new Where(sql.toString(), values);
+    }
+
+    private Optional<Member> findOne(Connection connection, String condition, Object value) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM members WHERE " + condition)) {
+            statement.setObject(1, value);
+            List<Member> found = readAll(statement);
+            return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        }
+    }
+
+    private static List<Member> readAll(PreparedStatement statement) throws SQLException {
+        List<Member> members = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                members.add(read(rs));
+            }
+        }
+        return members;
+    }
+
+    static Member read(ResultSet rs) throws SQLException {
+        String custom = rs.getString("custom_fields");
+        Map<String, String> customFields = custom == null ? Map.of() : Json.readStringMap(custom);
+        MemberDetails details = new MemberDetails(
+                rs.getString("member_no"),
+                rs.getString("name"),
+                rs.getString("phone"),
+                Gender.fromCode(rs.getString("gender")),
+                date(rs.getString("birthday")),
+                date(rs.getString("join_date")),
+                rs.getString("channel"),
+                rs.getString("referrer_no"),
+                rs.getString("notes"),
+                customFields);
+        MemberStats stats = new MemberStats(
+                rs.getInt("purchase_count"),
+                rs.getInt("return_count"),
+                rs.getLong("spent_cents"),
+                rs.getLong("returned_cents"),
+                time(rs.getString("first_purchase_at")),
+                time(rs.getString("last_purchase_at")));
+        return new Member(rs.getLong("id"), details, rs.getInt("archived") == 1, stats, rs.getLong("points"),
+                rs.getString("tier"));
+    }
+
+    private static void bindDetails(PreparedStatement statement, MemberDetails member) throws SQLException {
+        statement.setString(1, member.memberNo());
+        statement.setString(2, member.name());
+        setNullable(statement, 3, member.phone());
+        setNullable(statement, 4, member.gender() == null ? null : member.gender().code());
+        setNullable(statement, 5, member.birthday() == null ? null : member.birthday().toString());
+        statement.setString(6, member.joinDate().toString());
+        setNullable(statement, 7, member.channel());
+        setNullable(statement, 8, member.referrerNo());
+        setNullable(statement, 9, member.notes());
+        setNullable(statement, 10, member.customFields().isEmpty() ? null : Json.write(member.customFields()));
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
+        if (value == null || value.isEmpty()) {
+            statement.setNull(index, Types.VARCHAR);
+        } else {
+            statement.setString(index, value);
+        }
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+
+    private static LocalDateTime time(String text) {
+        return text == null ? null : LocalDateTime.parse(text, TIME);
+    }
+}

@@ -1,0 +1,19 @@
+package org.memberdesk.purchases;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** A stored purchase (a visit that paid) or return. A return's total is negative and it is not a purchase. */
+public record Purchase(long id, String purchaseNo, long memberId, LocalDateTime time, Kind kind, long totalCents,
+                       List<PurchaseLine> lines, Long refundOf) {
+
+    public enum Kind { SALE, RETURN }
+
+    public Purchase {
+        lines = List.copyOf(lines);
+    }
+
+    public boolean isReturn() {
+        return kind == Kind.RETURN;
+    }
+}

@@ -1,0 +1,33 @@
+package org.memberdesk.purchases;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * A purchase as entered at the counter or read from a file, before it is stored. A blank number
+ * means "generate one". A negative total makes it a return; {@code refundOfNo} may name the sale
+ * it gives money back for.
+ */
+public record PurchaseDraft(String purchaseNo, long memberId, LocalDateTime time, List<PurchaseLine> lines,
+                            String refundOfNo) {
+
+    public PurchaseDraft {
+        lines = List.copyOf(lines);
+    }
+
+    public long totalCents() {
+        long total = 0;
+        for (PurchaseLine line : lines) {
+            total += line.amountCents();
+        }
+        return total;
+    }
+
+    public boolean isReturn() {
+        return totalCents() < 0;
+    }
+
+    public PurchaseDraft withNumber(String number) {
+        return new PurchaseDraft(number, memberId, time, lines, refundOfNo);
+    }
+}

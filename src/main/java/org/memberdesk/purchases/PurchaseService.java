@@ -1,0 +1,172 @@
+package org.memberdesk.purchases;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.db.Database;
+import org.memberdesk.members.MemberStore;
+
+/** Recording purchases and returns, at the counter and from imports, and reading them back. */
+public final class PurchaseService {
+    /** Clocks drift and files carry time zones badly; a purchase may be up to a day "ahead". */
+    private static final long FUTURE_SLACK_HOURS = 24;
+
+    private final Database database;
+    private final PurchaseStore store;
+    private final MemberStore members;
+    private final Clock clock;
+    private final List<PurchaseListener> listeners;
+
+    public PurchaseService(Database database, PurchaseStore store, MemberStore members, Clock clock,
+                           List<PurchaseListener> listeners) {
+        this.database = database;
+        this.store = store;
+        this.members = members;
+        this.clock = clock;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** What happened to one purchase handed to a {@link Recorder}. */
+    public enum Outcome { STORED, DUPLICATE, APPENDED }
+
+    public record Recorded(Outcome outcome, Purchase purchase) {
+    }
+
+    /**
+     * Stores purchases on one connection, inside the caller's transaction, telling every listener.
+     * The counter's "save" and the importer both go through here.
+     */
+    public final class Recorder implements AutoCloseable {
+        private final PurchaseStore.Writer writer;
+        private final Long importId;
+        private final boolean allowReturns;
+
+        private Recorder(Connection connection, Long importId, boolean allowReturns) throws SQLException {
+            this.writer = store.writer(connection);
+            this.importId = importId;
+            this.allowReturns = allowReturns;
+        }
+
+        /** Checks and stores one purchase; a {@link ValidationException} leaves the database unchanged. */
+        public Recorded record(PurchaseDraft draft) throws SQLException {
+            List<Problem> problems = check(draft, allowReturns);
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+            Optional<PurchaseStore.StoredNumber> existing = writer.stored(draft.purchaseNo());
+            if (existing.isPresent()) {
+                PurchaseStore.StoredNumber stored = existing.get();
+                boolean sameImport = importId != null && importId.equals(stored.importId());
+                if (sameImport && stored.memberId() == draft.memberId() && stored.isReturn() == draft.isReturn()) {
+                    writer.appendLines(stored, draft.lines());
+                    return new Recorded(Outcome.APPENDED, null);
+                }
+                return new Recorded(Outcome.DUPLICATE, null);
+            }
+            Long refundOf = null;
+            if (draft.refundOfNo() != null && !draft.refundOfNo().isBlank()) {
+                Optional<PurchaseStore.StoredNumber> sale = writer.stored(draft.refundOfNo().strip());
+                if (sale.isEmpty() || sale.get().isReturn() || sale.get().memberId() != draft.memberId()) {
+                    throw new ValidationException(Problem.of("refund_of", "purchase.refundOf.unknown",
+                            draft.refundOfNo()));
+                }
+                refundOf = sale.get().id();
+            }
+            Purchase purchase = writer.insert(draft, refundOf, importId).orElseThrow();
+            for (PurchaseListener listener : listeners) {
+                listener.purchaseStored(writer.connection(), purchase);
+            }
+            return new Recorded(Outcome.STORED, purchase);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            writer.close();
+        }
+    }
+
+    public Recorder recorder(Connection connection, Long importId, boolean allowReturns) throws SQLException {
+        return new Recorder(connection, importId, allowReturns);
+    }
+
+    /** Everything wrong with a purchase before it is stored, field by field. */
+    public List<Problem> check(PurchaseDraft draft, boolean allowReturns) {
+        List<Problem> problems = new ArrayList<>();
+        if (draft.purchaseNo() == null || draft.purchaseNo().isBlank()) {
+            problems.add(Problem.of("purchase_no", "purchase.number.missing"));
+        } else if (draft.purchaseNo().length() > 64) {
+            problems.add(Problem.of("purchase_no", "purchase.number.tooLong"));
+        }
+        if (draft.time() == null) {
+            problems.add(Problem.of("time", "purchase.time.missing"));
+        } else if (draft.time().isAfter(LocalDateTime.now(clock).plusHours(FUTURE_SLACK_HOURS))) {
+            problems.add(Problem.of("time", "purchase.time.future", draft.time().format(MemberStore.TIME)));
+        }
+        if (draft.lines().isEmpty()) {
+            problems.add(Problem.of("item", "purchase.lines.missing"));
+        }
+        boolean hasSale = false;
+        boolean hasReturn = false;
+        for (PurchaseLine line : draft.lines()) {
+            if (line.item() == null || line.item().isBlank()) {
+                problems.add(Problem.of("item", "purchase.item.missing"));
+            }
+            if (line.quantity() < 1) {
+                problems.add(Problem.of("quantity", "purchase.quantity.invalid", line.quantity()));
+            }
+            hasSale |= line.amountCents() > 0;
+            hasReturn |= line.amountCents() < 0;
+        }
+        if (hasSale && hasReturn) {
+            problems.add(Problem.of("amount", "purchase.amount.mixed"));
+        } else if (hasReturn && !allowReturns) {
+            problems.add(Problem.of("amount", "purchase.amount.negative"));
+        }
+        return problems;
+    }
+
+    /** Records one purchase typed at the counter, generating its number when blank; returns it as stored. */
+    public Purchase record(PurchaseDraft typed, boolean allowReturn) {
+        return database.write(connection -> {
+            PurchaseDraft draft = typed.purchaseNo() == null || typed.purchaseNo().isBlank()
+                    ? typed.withNumber(store.nextPurchaseNumber(connection, LocalDateTime.now(clock))) : typed;
+            if (members.findById(connection, draft.memberId()).isEmpty()) {
+                throw new ValidationException(Problem.of("member", "member.unknown", Long.toString(draft.memberId())));
+            }
+            try (Recorder recorder = recorder(connection, null, allowReturn)) {
+                Recorded recorded = recorder.record(draft);
+                if (recorded.outcome() != Outcome.STORED) {
+                    throw new ValidationException(Problem.of("purchase_no", "purchase.number.taken",
+                            draft.purchaseNo()));
+                }
+                return recorded.purchase();
+            }
+        });
+    }
+
+    public List<Purchase> history(long memberId, int limit) {
+        return database.read(connection -> store.forMember(connection, memberId, limit));
+    }
+
+    public Optional<Purchase> byNumber(String purchaseNo) {
+        return database.read(connection -> store.findByNumber(connection, purchaseNo));
+    }
+
+    public List<PurchaseRow> search(PurchaseQuery query, int offset, int limit) {
+        return database.read(connection -> store.search(connection, query, offset, limit));
+    }
+
+    public int count(PurchaseQuery query) {
+        return database.read(connection -> store.count(connection, query));
+    }
+
+    public PurchaseStore.Totals totals() {
+        return database.read(store::totals);
+    }
+}
