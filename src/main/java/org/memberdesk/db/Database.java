@@ -61,7 +61,7 @@ public final class Database {
         try {
             return config.createConnection(url());
         } catch (SQLException e) {
-            throw new DataException("Cannot open the database " + file + ": " + e.getMessage(), e);
+            throw new DataException("Cannot open the database " + file + ": " + describe(e), e);
         }
     }
 
