@@ -12,6 +12,8 @@ import org.memberdesk.members.MemberStore;
 import org.memberdesk.purchases.PurchaseListener;
 import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
+import org.memberdesk.shop.ShopProfileService;
+import org.memberdesk.shop.ShopProfileStore;
 
 /**
  * The composition root: every store and service of one open database, built here and only here,
@@ -27,6 +29,7 @@ public final class AppContext {
     private final MemberImporter memberImporter;
     private final PurchaseImporter purchaseImporter;
     private final Exporter exporter;
+    private final ShopProfileService shopProfile;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -40,6 +43,7 @@ public final class AppContext {
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
+        this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
     }
 
     public Database database() {
@@ -68,5 +72,9 @@ public final class AppContext {
 
     public Exporter exporter() {
         return exporter;
+    }
+
+    public ShopProfileService shopProfile() {
+        return shopProfile;
     }
 }
