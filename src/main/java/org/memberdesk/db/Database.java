@@ -65,6 +65,21 @@ public final class Database {
         }
     }
 
+    /**
+     * A connection for long imports: a 256 MB page cache (native memory, not Java heap) so index pages
+     * stay in memory, and a checkpoint every ~80 MB of WAL instead of every 4 MB.
+     */
+    public Connection connectForBulk() {
+        Connection connection = connect();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA cache_size = -262144");
+            statement.execute("PRAGMA wal_autocheckpoint = 20000");
+        } catch (SQLException e) {
+            throw new DataException(describe(e), e);
+        }
+        return connection;
+    }
+
     /** Runs read-only work on a fresh connection. */
     public <T> T read(SqlWork<T> work) {
         try (Connection connection = connect()) {

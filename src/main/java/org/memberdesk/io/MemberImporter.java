@@ -68,7 +68,7 @@ public final class MemberImporter {
         listeners.forEach(l -> l.beforeImport(file));
         try (CsvSource source = new CsvSource(file, options.encoding());
              RejectReport report = new RejectReport(file, source.header());
-             Connection connection = database.connect()) {
+             Connection connection = database.connectForBulk()) {
             FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
             if (!columns.has("name")) {
                 throw new IllegalArgumentException("the file has no name column (姓名); its columns are: "
