@@ -12,6 +12,7 @@ import org.memberdesk.members.MemberStore;
 import org.memberdesk.purchases.PurchaseListener;
 import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
+import org.memberdesk.tags.RuleService;
 
 /**
  * The composition root: every store and service of one open database, built here and only here,
@@ -27,6 +28,7 @@ public final class AppContext {
     private final MemberImporter memberImporter;
     private final PurchaseImporter purchaseImporter;
     private final Exporter exporter;
+    private final RuleService rules;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -40,6 +42,7 @@ public final class AppContext {
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
+        this.rules = new RuleService(database, clock);
     }
 
     public Database database() {
@@ -68,5 +71,9 @@ public final class AppContext {
 
     public Exporter exporter() {
         return exporter;
+    }
+
+    public RuleService rules() {
+        return rules;
     }
 }
