@@ -16,16 +16,16 @@ import java.time.LocalDate;
  */
 public final class MemberFacts {
     private final LocalDate asOf;
-    private final String from;
+    private final String join;
     private final String purchases;
     private final String netCents;
     private final String firstAt;
     private final String lastAt;
 
-    private MemberFacts(LocalDate asOf, String from, String purchases, String netCents, String firstAt,
+    private MemberFacts(LocalDate asOf, String join, String purchases, String netCents, String firstAt,
                         String lastAt) {
         this.asOf = asOf;
-        this.from = from;
+        this.join = join;
         this.purchases = purchases;
         this.netCents = netCents;
         this.firstAt = firstAt;
@@ -40,7 +40,7 @@ public final class MemberFacts {
             later.setString(1, dayAfter);
             try (ResultSet rs = later.executeQuery()) {
                 if (!rs.next()) {
-                    return new MemberFacts(asOf, "members m", "m.purchase_count",
+                    return new MemberFacts(asOf, "", "m.purchase_count",
                             "(m.spent_cents - m.returned_cents)", "m.first_purchase_at", "m.last_purchase_at");
                 }
             }
@@ -64,7 +64,7 @@ public final class MemberFacts {
             fill.executeUpdate();
         }
         String alias = "s_" + name;
-        return new MemberFacts(asOf, "members m LEFT JOIN " + table + " " + alias + " ON " + alias + ".member_id = m.id",
+        return new MemberFacts(asOf, " LEFT JOIN " + table + " " + alias + " ON " + alias + ".member_id = m.id",
                 "coalesce(" + alias + ".purchase_count, 0)", "coalesce(" + alias + ".net_cents, 0)",
                 alias + ".first_at", alias + ".last_at");
     }
@@ -75,7 +75,12 @@ public final class MemberFacts {
 
     /** The FROM clause: members aliased m, joined with the computed statistics when needed. */
     public String from() {
-        return from;
+        return "members m" + join;
+    }
+
+    /** Only the join this date needs after {@code members m} ("" when none), to combine two dates in one query. */
+    public String join() {
+        return join;
     }
 
     /** Purchases (not returns) on or before the date; 0 when none. */
