@@ -45,6 +45,12 @@ public final class MemberFacts {
                 }
             }
         }
+        return computed(connection, asOf, name);
+    }
+
+    /** Facts summed from the purchases on or before the date, whatever later purchases exist. */
+    static MemberFacts computed(Connection connection, LocalDate asOf, String name) throws SQLException {
+        String dayAfter = asOf.plusDays(1).toString();
         if (!name.matches("[a-z_]+")) {
             throw new IllegalArgumentException("a table name is letters: " + name);
         }
