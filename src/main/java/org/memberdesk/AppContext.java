@@ -14,6 +14,12 @@ import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
 import org.memberdesk.shop.ShopProfileService;
 import org.memberdesk.shop.ShopProfileStore;
+import org.memberdesk.segments.LifecycleService;
+import org.memberdesk.segments.RfmService;
+import org.memberdesk.tags.RuleService;
+import org.memberdesk.tags.TagRefresher;
+import org.memberdesk.tags.TagService;
+import org.memberdesk.tags.TagStore;
 
 /**
  * The composition root: every store and service of one open database, built here and only here,
@@ -30,6 +36,10 @@ public final class AppContext {
     private final PurchaseImporter purchaseImporter;
     private final Exporter exporter;
     private final ShopProfileService shopProfile;
+    private final RuleService rules;
+    private final TagService tags;
+    private final RfmService rfm;
+    private final LifecycleService lifecycle;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -39,7 +49,11 @@ public final class AppContext {
         this.members = new MemberService(database, memberStore, clock);
         List<PurchaseListener> purchaseListeners = List.of();
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseListeners);
-        List<ImportListener> importListeners = List.of();
+        this.rules = new RuleService(database, clock);
+        this.tags = new TagService(database, new TagStore(), clock);
+        this.rfm = new RfmService(database);
+        this.lifecycle = new LifecycleService(database);
+        List<ImportListener> importListeners = List.of(new TagRefresher(tags));
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
@@ -76,5 +90,21 @@ public final class AppContext {
 
     public ShopProfileService shopProfile() {
         return shopProfile;
+    }
+
+    public RuleService rules() {
+        return rules;
+    }
+
+    public TagService tags() {
+        return tags;
+    }
+
+    public RfmService rfm() {
+        return rfm;
+    }
+
+    public LifecycleService lifecycle() {
+        return lifecycle;
     }
 }

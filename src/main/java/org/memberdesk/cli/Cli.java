@@ -33,6 +33,10 @@ import picocli.CommandLine.ScopeType;
             DataCommands.ExportPurchases.class,
             DataCommands.Demo.class,
             DataCommands.Stats.class,
+            TagCommands.Segment.class,
+            TagCommands.Rfm.class,
+            TagCommands.Lifecycle.class,
+            TagCommands.TagCommand.class,
         })
 public final class Cli implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
