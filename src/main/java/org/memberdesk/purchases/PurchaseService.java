@@ -46,11 +46,20 @@ public final class PurchaseService {
         private final PurchaseStore.Writer writer;
         private final Long importId;
         private final boolean allowReturns;
+        private final List<PurchaseListener.Session> sessions = new ArrayList<>();
 
         private Recorder(Connection connection, Long importId, boolean allowReturns) throws SQLException {
             this.writer = store.writer(connection);
             this.importId = importId;
             this.allowReturns = allowReturns;
+            try {
+                for (PurchaseListener listener : listeners) {
+                    sessions.add(listener.open(connection));
+                }
+            } catch (SQLException | RuntimeException e) {
+                close();
+                throw e;
+            }
         }
 
         /** Checks and stores one purchase; a {@link ValidationException} leaves the database unchanged. */
@@ -79,14 +88,17 @@ public final class PurchaseService {
                 refundOf = sale.get().id();
             }
             Purchase purchase = writer.insert(draft, refundOf, importId).orElseThrow();
-            for (PurchaseListener listener : listeners) {
-                listener.purchaseStored(writer.connection(), purchase);
+            for (PurchaseListener.Session session : sessions) {
+                session.purchaseStored(purchase);
             }
             return new Recorded(Outcome.STORED, purchase);
         }
 
         @Override
         public void close() throws SQLException {
+            for (PurchaseListener.Session session : sessions) {
+                session.close();
+            }
             writer.close();
         }
     }
