@@ -104,6 +104,10 @@ public final class TierService {
      */
     public ReviewResult review(LocalDate asOf) {
         return database.write(connection -> {
+            LocalDate last = store.lastReview(connection);
+            if (last == null || last.isBefore(asOf)) {
+                store.setLastReview(connection, asOf);
+            }
             Ladder ladder = store.loadLadder(connection);
             TierProgram program = ladder.program();
             LocalDateTime to = asOf.atTime(23, 59, 59);
@@ -191,6 +195,19 @@ public final class TierService {
             measured[size] = value;
             size++;
         }
+    }
+
+    /**
+     * The start-up review: reviews as of today unless a review for today (or later) has already run.
+     * Empty when there was nothing to do. The caller runs it in a background task.
+     */
+    public java.util.Optional<ReviewResult> reviewIfDue() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate last = database.read(store::lastReview);
+        if (last != null && !last.isBefore(today)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(review(today));
     }
 
     /** Where a member stands now and what the next tier still needs. */

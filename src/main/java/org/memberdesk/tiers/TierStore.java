@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -242,6 +243,24 @@ public final class TierStore {
                 return rs.next() ? java.util.Optional.of(new MemberTier(rs.getString(1), rs.getLong(2)))
                         : java.util.Optional.empty();
             }
+        }
+    }
+
+    /** The day of the last tier review (settings key tiers.last_review), null before the first. */
+    public LocalDate lastReview(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT value FROM settings WHERE key = 'tiers.last_review'");
+             ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? LocalDate.parse(rs.getString(1)) : null;
+        }
+    }
+
+    public void setLastReview(Connection connection, LocalDate day) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO settings (key, value) VALUES ('tiers.last_review', ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value""")) {
+            statement.setString(1, day.toString());
+            statement.executeUpdate();
         }
     }
 }

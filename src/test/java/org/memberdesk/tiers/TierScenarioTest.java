@@ -126,4 +126,15 @@ class TierScenarioTest {
         assertEquals("tiers.threshold.order", refused.problems().get(0).key());
         assertEquals("银海", g.app.tiers().ladder().at(1).name());
     }
+
+    @Test
+    void theStartUpReviewRunsOncePerDay() {
+        Growth g = new Growth(folder, LocalDateTime.of(2026, 3, 1, 9, 0));
+        g.member("M1", null);
+        assertEquals(Map.of("普通", 1L, "银卡", 0L, "金卡", 0L, "黑金", 0L),
+                g.app.tiers().reviewIfDue().orElseThrow().tiers());
+        assertEquals(java.util.Optional.empty(), g.app.tiers().reviewIfDue());
+        g.clock.set(LocalDateTime.of(2026, 3, 2, 9, 0));
+        assertEquals(true, g.app.tiers().reviewIfDue().isPresent());
+    }
 }
