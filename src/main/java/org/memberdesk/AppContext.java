@@ -7,8 +7,15 @@ import org.memberdesk.io.Exporter;
 import org.memberdesk.io.ImportListener;
 import org.memberdesk.io.MemberImporter;
 import org.memberdesk.io.PurchaseImporter;
+import org.memberdesk.members.MemberListener;
 import org.memberdesk.members.MemberService;
 import org.memberdesk.members.MemberStore;
+import org.memberdesk.points.PointsEarner;
+import org.memberdesk.points.PointsRulesStore;
+import org.memberdesk.points.PointsService;
+import org.memberdesk.points.PointsStore;
+import org.memberdesk.points.RewardStore;
+import org.memberdesk.points.SignupBonus;
 import org.memberdesk.purchases.PurchaseListener;
 import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
@@ -20,6 +27,9 @@ import org.memberdesk.tags.RuleService;
 import org.memberdesk.tags.TagRefresher;
 import org.memberdesk.tags.TagService;
 import org.memberdesk.tags.TagStore;
+import org.memberdesk.tiers.TierService;
+import org.memberdesk.tiers.TierStore;
+import org.memberdesk.tiers.TierUpgrader;
 
 /**
  * The composition root: every store and service of one open database, built here and only here,
@@ -40,14 +50,24 @@ public final class AppContext {
     private final TagService tags;
     private final RfmService rfm;
     private final LifecycleService lifecycle;
+    private final PointsService points;
+    private final TierService tiers;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
         this.memberStore = new MemberStore();
         this.purchaseStore = new PurchaseStore();
-        this.members = new MemberService(database, memberStore, clock);
-        List<PurchaseListener> purchaseListeners = List.of();
+        PointsStore pointsStore = new PointsStore();
+        PointsRulesStore pointsRules = new PointsRulesStore();
+        TierStore tierStore = new TierStore();
+        this.points = new PointsService(database, pointsStore, pointsRules, new RewardStore(), clock);
+        this.tiers = new TierService(database, tierStore, clock);
+        List<MemberListener> memberListeners = List.of(new SignupBonus(pointsStore, pointsRules));
+        this.members = new MemberService(database, memberStore, clock, memberListeners);
+        // points first: a sale earns at the tier the member had when paying, then may upgrade them
+        List<PurchaseListener> purchaseListeners = List.of(new PointsEarner(pointsStore, pointsRules),
+                new TierUpgrader(tierStore));
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseListeners);
         this.rules = new RuleService(database, clock);
         this.tags = new TagService(database, new TagStore(), clock);
@@ -106,5 +126,13 @@ public final class AppContext {
 
     public LifecycleService lifecycle() {
         return lifecycle;
+    }
+
+    public PointsService points() {
+        return points;
+    }
+
+    public TierService tiers() {
+        return tiers;
     }
 }

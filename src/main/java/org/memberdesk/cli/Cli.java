@@ -37,6 +37,15 @@ import picocli.CommandLine.ScopeType;
             TagCommands.Rfm.class,
             TagCommands.Lifecycle.class,
             TagCommands.TagCommand.class,
+            PointsCommands.Points.class,
+            PointsCommands.Progress.class,
+            PointsCommands.Expire.class,
+            PointsCommands.Review.class,
+            PointsCommands.Check.class,
+            PointsCommands.Adjust.class,
+            PointsCommands.Redeem.class,
+            PointsCommands.AddReward.class,
+            PointsCommands.Template.class,
         })
 public final class Cli implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
@@ -134,6 +143,10 @@ public final class Cli implements Callable<Integer> {
 
     PrintWriter out() {
         return out;
+    }
+
+    PrintWriter err() {
+        return err;
     }
 
     Messages messages() {

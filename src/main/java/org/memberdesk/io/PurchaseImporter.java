@@ -275,7 +275,9 @@ public final class PurchaseImporter {
         if (member.memberNo() == null) {
             member = member.withMemberNo(memberStore.nextMemberNumber(connection));
         }
-        return memberStore.insert(connection, member);
+        long id = memberStore.insert(connection, member);
+        members.added(connection, id, member);
+        return id;
     }
 
     private static PurchaseLine line(CsvSource.Row row, FieldColumns columns) {

@@ -46,11 +46,20 @@ public final class PurchaseService {
         private final PurchaseStore.Writer writer;
         private final Long importId;
         private final boolean allowReturns;
+        private final List<PurchaseListener.Session> sessions = new ArrayList<>();
 
         private Recorder(Connection connection, Long importId, boolean allowReturns) throws SQLException {
             this.writer = store.writer(connection);
             this.importId = importId;
             this.allowReturns = allowReturns;
+            try {
+                for (PurchaseListener listener : listeners) {
+                    sessions.add(listener.open(connection));
+                }
+            } catch (SQLException | RuntimeException e) {
+                close();
+                throw e;
+            }
         }
 
         /** Checks and stores one purchase; a {@link ValidationException} leaves the database unchanged. */
@@ -73,8 +82,8 @@ public final class PurchaseService {
                 return alreadyStored(draft);
             }
             Purchase purchase = stored.get();
-            for (PurchaseListener listener : listeners) {
-                listener.purchaseStored(writer.connection(), purchase);
+            for (PurchaseListener.Session session : sessions) {
+                session.purchaseStored(purchase);
             }
             return new Recorded(Outcome.STORED, purchase);
         }
@@ -95,6 +104,9 @@ public final class PurchaseService {
 
         @Override
         public void close() throws SQLException {
+            for (PurchaseListener.Session session : sessions) {
+                session.close();
+            }
             writer.close();
         }
     }
