@@ -2,6 +2,9 @@ package org.memberdesk;
 
 import java.time.Clock;
 import java.util.List;
+import org.memberdesk.analytics.AnalyticsService;
+import org.memberdesk.analytics.AnalyticsStore;
+import org.memberdesk.analytics.charts.ChartExport;
 import org.memberdesk.db.Database;
 import org.memberdesk.io.Exporter;
 import org.memberdesk.io.ImportListener;
@@ -27,6 +30,8 @@ public final class AppContext {
     private final MemberImporter memberImporter;
     private final PurchaseImporter purchaseImporter;
     private final Exporter exporter;
+    private final AnalyticsService analytics;
+    private final ChartExport analyticsCharts;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -40,6 +45,10 @@ public final class AppContext {
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
+        this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock);
+        this.analyticsCharts = new ChartExport(analytics, () -> {
+            throw new IllegalStateException("RFM segments come with the segments engine (TODO-merge-tags)");
+        });
     }
 
     public Database database() {
@@ -68,5 +77,13 @@ public final class AppContext {
 
     public Exporter exporter() {
         return exporter;
+    }
+
+    public AnalyticsService analytics() {
+        return analytics;
+    }
+
+    public ChartExport analyticsCharts() {
+        return analyticsCharts;
     }
 }

@@ -33,6 +33,10 @@ import picocli.CommandLine.ScopeType;
             DataCommands.ExportPurchases.class,
             DataCommands.Demo.class,
             DataCommands.Stats.class,
+            AnalyticsCommands.Report.class,
+            AnalyticsCommands.FunnelCommand.class,
+            AnalyticsCommands.Cohorts.class,
+            AnalyticsCommands.Chart.class,
         })
 public final class Cli implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
