@@ -5,6 +5,7 @@ import java.util.List;
 import org.memberdesk.analytics.AnalyticsService;
 import org.memberdesk.analytics.AnalyticsStore;
 import org.memberdesk.analytics.charts.ChartExport;
+import org.memberdesk.analytics.report.DashboardPdf;
 import org.memberdesk.db.Database;
 import org.memberdesk.io.Exporter;
 import org.memberdesk.io.ImportListener;
@@ -32,6 +33,7 @@ public final class AppContext {
     private final Exporter exporter;
     private final AnalyticsService analytics;
     private final ChartExport analyticsCharts;
+    private final DashboardPdf dashboardPdf;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -49,6 +51,7 @@ public final class AppContext {
         this.analyticsCharts = new ChartExport(analytics, () -> {
             throw new IllegalStateException("RFM segments come with the segments engine (TODO-merge-tags)");
         });
+        this.dashboardPdf = new DashboardPdf(analytics, clock);
     }
 
     public Database database() {
@@ -85,5 +88,9 @@ public final class AppContext {
 
     public ChartExport analyticsCharts() {
         return analyticsCharts;
+    }
+
+    public DashboardPdf dashboardPdf() {
+        return dashboardPdf;
     }
 }

@@ -13,6 +13,7 @@ import org.memberdesk.analytics.Funnel;
 import org.memberdesk.analytics.Metrics;
 import org.memberdesk.analytics.Period;
 import org.memberdesk.analytics.charts.ChartExport;
+import org.memberdesk.common.Messages;
 import org.memberdesk.common.Money;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,12 +47,35 @@ final class AnalyticsCommands {
 
     @Command(name = "report", description = "Key numbers of a period: members, buyers, revenue, rates, retention.")
     static final class Report extends PeriodCommand {
+        @Option(names = "--pdf", paramLabel = "FILE",
+                description = "Also write the one-page dashboard PDF (printable) of the period to FILE.")
+        Path pdf;
+
+        @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
+                description = "Language of the PDF (default: en).")
+        String lang;
+
         @Override
-        public Integer call() {
-            Metrics metrics = cli.context().analytics().metrics(period());
+        public Integer call() throws java.io.IOException {
+            Period period = period();
+            Messages messages = language(this, lang);
+            Metrics metrics = cli.context().analytics().metrics(period);
+            if (pdf != null) {
+                System.setProperty("java.awt.headless", "true");
+                cli.context().dashboardPdf().write(period, messages, pdf);
+            }
             cli.print(reportJson(metrics));
             return 0;
         }
+    }
+
+    static Messages language(Object command, String lang) {
+        return switch (lang) {
+            case "en" -> Messages.english();
+            case "zh" -> Messages.chinese();
+            default -> throw new CommandLine.ParameterException(new CommandLine(command),
+                    "--lang must be en or zh, not " + lang);
+        };
     }
 
     /** The report's object; a rate with an empty base is null (the key is always there). */
@@ -187,12 +211,7 @@ final class AnalyticsCommands {
                 throw new CommandLine.ParameterException(new CommandLine(this),
                         "--width and --height must be between 200×150 and 8000×8000");
             }
-            org.memberdesk.common.Messages messages = switch (lang) {
-                case "en" -> org.memberdesk.common.Messages.english();
-                case "zh" -> org.memberdesk.common.Messages.chinese();
-                default -> throw new CommandLine.ParameterException(new CommandLine(this),
-                        "--lang must be en or zh, not " + lang);
-            };
+            Messages messages = language(this, lang);
             // charts are drawn off screen; a missing display must not matter
             System.setProperty("java.awt.headless", "true");
             String name = kind.name().toLowerCase(java.util.Locale.ROOT);
