@@ -16,6 +16,12 @@ import org.memberdesk.members.MemberStore;
 import org.memberdesk.purchases.PurchaseListener;
 import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
+import org.memberdesk.segments.LifecycleService;
+import org.memberdesk.segments.RfmService;
+import org.memberdesk.tags.RuleService;
+import org.memberdesk.tags.TagRefresher;
+import org.memberdesk.tags.TagService;
+import org.memberdesk.tags.TagStore;
 
 /**
  * The composition root: every store and service of one open database, built here and only here,
@@ -34,6 +40,10 @@ public final class AppContext {
     private final AnalyticsService analytics;
     private final ChartExport analyticsCharts;
     private final DashboardPdf dashboardPdf;
+    private final RuleService rules;
+    private final TagService tags;
+    private final RfmService rfm;
+    private final LifecycleService lifecycle;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -43,14 +53,16 @@ public final class AppContext {
         this.members = new MemberService(database, memberStore, clock);
         List<PurchaseListener> purchaseListeners = List.of();
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseListeners);
-        List<ImportListener> importListeners = List.of();
+        this.rules = new RuleService(database, clock);
+        this.tags = new TagService(database, new TagStore(), clock);
+        this.rfm = new RfmService(database);
+        this.lifecycle = new LifecycleService(database);
+        List<ImportListener> importListeners = List.of(new TagRefresher(tags));
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
-        this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock);
-        this.analyticsCharts = new ChartExport(analytics, () -> {
-            throw new IllegalStateException("RFM segments come with the segments engine (TODO-merge-tags)");
-        });
+        this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle);
+        this.analyticsCharts = new ChartExport(analytics);
         this.dashboardPdf = new DashboardPdf(analytics, clock);
     }
 
@@ -92,5 +104,21 @@ public final class AppContext {
 
     public DashboardPdf dashboardPdf() {
         return dashboardPdf;
+    }
+
+    public RuleService rules() {
+        return rules;
+    }
+
+    public TagService tags() {
+        return tags;
+    }
+
+    public RfmService rfm() {
+        return rfm;
+    }
+
+    public LifecycleService lifecycle() {
+        return lifecycle;
     }
 }

@@ -11,6 +11,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.memberdesk.db.Database;
+import org.memberdesk.segments.LifecycleCounts;
+import org.memberdesk.segments.LifecycleService;
+import org.memberdesk.segments.LifecycleStage;
+import org.memberdesk.segments.RfmResult;
+import org.memberdesk.segments.RfmSegment;
+import org.memberdesk.segments.RfmService;
+import org.memberdesk.tags.Rule;
+import org.memberdesk.tags.RuleService;
 
 /**
  * The dashboard's numbers, cohorts, funnels and distributions, computed from the database on demand
@@ -25,11 +33,18 @@ public final class AnalyticsService {
     private final Database database;
     private final AnalyticsStore store;
     private final Clock clock;
+    private final RuleService rules;
+    private final RfmService rfm;
+    private final LifecycleService lifecycle;
 
-    public AnalyticsService(Database database, AnalyticsStore store, Clock clock) {
+    public AnalyticsService(Database database, AnalyticsStore store, Clock clock, RuleService rules, RfmService rfm,
+                            LifecycleService lifecycle) {
         this.database = database;
         this.store = store;
         this.clock = clock;
+        this.rules = rules;
+        this.rfm = rfm;
+        this.lifecycle = lifecycle;
     }
 
     public Metrics metrics(Period period) {
@@ -101,6 +116,24 @@ public final class AnalyticsService {
         return new Funnel(period, steps);
     }
 
+    /**
+     * A custom funnel: the members who joined in the period, then for each rule (of the rule language)
+     * those of the step before who match it as of the period's last day. Step names are the rules as
+     * written. A bad rule throws {@link org.memberdesk.tags.RuleException} before anything is counted.
+     */
+    public Funnel custom(Period period, List<String> ruleTexts) {
+        List<Rule> parsed = ruleTexts.stream().map(text -> rules.parse(text.strip())).toList();
+        long[] passed = database.read(connection -> store.joinedIds(connection, period));
+        List<Funnel.Step> steps = new ArrayList<>();
+        steps.add(new Funnel.Step(JOINED, passed));
+        for (int i = 0; i < parsed.size(); i++) {
+            // the rule engine answers for every member; keeping only the previous step's is a merge of two sorted lists
+            passed = passed.length == 0 ? passed : intersect(passed, rules.members(parsed.get(i), period.to()));
+            steps.add(new Funnel.Step(ruleTexts.get(i).strip(), passed));
+        }
+        return new Funnel(period, steps);
+    }
+
     /** The name of every funnel's first step. */
     public static final String JOINED = "joined";
 
@@ -129,6 +162,52 @@ public final class AnalyticsService {
             slices.add(new Distribution.Slice(Long.toString(lower), label, counts[band + 1]));
         }
         return new Distribution("spend", slices);
+    }
+
+    /** Members by RFM segment (the segments engine's definition) as of a day; keys are the segment keys. */
+    public Distribution rfmSegments(LocalDate asOf) {
+        RfmResult result = rfm.compute(asOf);
+        List<Distribution.Slice> slices = new ArrayList<>();
+        for (RfmSegment segment : RfmSegment.values()) {
+            RfmResult.SegmentTotals totals = result.segments().get(segment);
+            slices.add(new Distribution.Slice(segment.key(), segment.key(), totals == null ? 0 : totals.members()));
+        }
+        return new Distribution("rfm", slices);
+    }
+
+    /** Members by lifecycle stage (the segments engine's settings) as of a day; keys are the stage keys. */
+    public Distribution lifecycleStages(LocalDate asOf) {
+        LifecycleCounts counts = lifecycle.counts(asOf);
+        List<Distribution.Slice> slices = new ArrayList<>();
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            slices.add(new Distribution.Slice(stage.key(), stage.key(), counts.stages().getOrDefault(stage, 0L)));
+        }
+        return new Distribution("stage", slices);
+    }
+
+    /** Today in the shop, for "as of now" distributions. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The ids in both ascending arrays, ascending. */
+    static long[] intersect(long[] a, long[] b) {
+        long[] both = new long[Math.min(a.length, b.length)];
+        int size = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                both[size++] = a[i];
+                i++;
+                j++;
+            }
+        }
+        return java.util.Arrays.copyOf(both, size);
     }
 
     private Distribution countBy(String column) {

@@ -242,6 +242,26 @@ public final class AnalyticsStore {
         return members;
     }
 
+    /** Ids of the members who joined in the period, ascending. */
+    public long[] joinedIds(Connection connection, Period period) throws SQLException {
+        long[] ids = new long[256];
+        int size = 0;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id FROM members WHERE join_date >= ? AND join_date <= ? ORDER BY id")) {
+            statement.setString(1, period.from().toString());
+            statement.setString(2, period.to().toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (size == ids.length) {
+                        ids = java.util.Arrays.copyOf(ids, size * 2);
+                    }
+                    ids[size++] = rs.getLong(1);
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(ids, size);
+    }
+
     /** Current members (not archived) by a column's value; the column is a fixed name from the caller, never input. */
     public Map<String, Long> countBy(Connection connection, String column) throws SQLException {
         if (!List.of("tier", "channel").contains(column)) {

@@ -18,17 +18,27 @@ import org.memberdesk.common.Money;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** The analytics commands: report, funnel, cohorts and chart. Keys exactly as issue 7 names them. */
 final class AnalyticsCommands {
     private AnalyticsCommands() {
     }
 
+    /** A usage error (exit 2) reported through the command's own streams. */
+    static CommandLine.ParameterException usage(CommandSpec spec, String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
     /** --from and --to as whole days, both included. */
     abstract static class PeriodCommand implements Callable<Integer> {
         @ParentCommand
         Cli cli;
+
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--from", required = true, paramLabel = "DATE", description = "First day (YYYY-MM-DD).")
         LocalDate from;
@@ -38,7 +48,7 @@ final class AnalyticsCommands {
 
         Period period() {
             if (to.isBefore(from)) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
+                throw usage(spec,
                         "--to " + to + " is before --from " + from);
             }
             return new Period(from, to);
@@ -58,7 +68,7 @@ final class AnalyticsCommands {
         @Override
         public Integer call() throws java.io.IOException {
             Period period = period();
-            Messages messages = language(this, lang);
+            Messages messages = language(spec, lang);
             Metrics metrics = cli.context().analytics().metrics(period);
             if (pdf != null) {
                 System.setProperty("java.awt.headless", "true");
@@ -69,11 +79,11 @@ final class AnalyticsCommands {
         }
     }
 
-    static Messages language(Object command, String lang) {
+    static Messages language(CommandSpec spec, String lang) {
         return switch (lang) {
             case "en" -> Messages.english();
             case "zh" -> Messages.chinese();
-            default -> throw new CommandLine.ParameterException(new CommandLine(command),
+            default -> throw usage(spec,
                     "--lang must be en or zh, not " + lang);
         };
     }
@@ -118,20 +128,25 @@ final class AnalyticsCommands {
                 try {
                     cents = Money.parseYuan(minSpent);
                 } catch (IllegalArgumentException e) {
-                    throw new CommandLine.ParameterException(new CommandLine(this),
+                    throw usage(spec,
                             "--min-spent: " + e.getMessage());
                 }
                 if (cents < 0) {
-                    throw new CommandLine.ParameterException(new CommandLine(this), "--min-spent must not be negative");
+                    throw usage(spec, "--min-spent must not be negative");
                 }
                 funnel = cli.context().analytics().aarrr(period, cents);
             } else {
                 List<String> rules = Arrays.stream(steps.split(";")).map(String::strip)
                         .filter(rule -> !rule.isEmpty()).toList();
                 if (rules.isEmpty()) {
-                    throw new CommandLine.ParameterException(new CommandLine(this), "--steps names no rule");
+                    throw usage(spec, "--steps names no rule");
                 }
-                throw new CliFailure(1, "custom funnel steps need the rule engine (TODO-merge-tags)");
+                try {
+                    funnel = cli.context().analytics().custom(period, rules);
+                } catch (org.memberdesk.tags.RuleException e) {
+                    throw usage(spec,
+                            "bad rule in --steps: " + e.describe(cli.messages()));
+                }
             }
             List<Map<String, Object>> stepList = new ArrayList<>();
             for (Funnel.Step step : funnel.steps()) {
@@ -153,6 +168,9 @@ final class AnalyticsCommands {
         @ParentCommand
         Cli cli;
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--from", required = true, paramLabel = "YYYY-MM")
         YearMonth from;
 
@@ -162,7 +180,7 @@ final class AnalyticsCommands {
         @Override
         public Integer call() {
             if (to.isBefore(from)) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
+                throw usage(spec,
                         "--to " + to + " is before --from " + from);
             }
             List<Map<String, Object>> cohorts = new ArrayList<>();
@@ -181,11 +199,12 @@ final class AnalyticsCommands {
     }
 
     /** The charts the chart command draws. */
-    enum ChartKind { DASHBOARD, FUNNEL, COHORTS, RFM, TIERS }
+    enum ChartKind { DASHBOARD, FUNNEL, COHORTS, RFM, TIERS, STAGES, CHANNELS, SPEND }
 
-    @Command(name = "chart", description = "Draw a chart to a PNG file: dashboard, funnel, cohorts, rfm or tiers.")
+    @Command(name = "chart", description = "Draw a chart to a PNG file: dashboard, funnel, cohorts, rfm, tiers"
+            + " (also stages, channels, spend). RFM segments and stages are as of --to.")
     static final class Chart extends PeriodCommand {
-        @CommandLine.Parameters(index = "0", paramLabel = "dashboard|funnel|cohorts|rfm|tiers")
+        @CommandLine.Parameters(index = "0", paramLabel = "dashboard|funnel|cohorts|rfm|tiers|stages|channels|spend")
         ChartKind kind;
 
         @Option(names = "--png", required = true, paramLabel = "FILE")
@@ -208,10 +227,10 @@ final class AnalyticsCommands {
         public Integer call() throws java.io.IOException {
             Period period = period();
             if (width < 200 || height < 150 || width > 8000 || height > 8000) {
-                throw new CommandLine.ParameterException(new CommandLine(this),
+                throw usage(spec,
                         "--width and --height must be between 200×150 and 8000×8000");
             }
-            Messages messages = language(this, lang);
+            Messages messages = language(spec, lang);
             // charts are drawn off screen; a missing display must not matter
             System.setProperty("java.awt.headless", "true");
             String name = kind.name().toLowerCase(java.util.Locale.ROOT);

@@ -37,6 +37,10 @@ import picocli.CommandLine.ScopeType;
             AnalyticsCommands.FunnelCommand.class,
             AnalyticsCommands.Cohorts.class,
             AnalyticsCommands.Chart.class,
+            TagCommands.Segment.class,
+            TagCommands.Rfm.class,
+            TagCommands.Lifecycle.class,
+            TagCommands.TagCommand.class,
         })
 public final class Cli implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,

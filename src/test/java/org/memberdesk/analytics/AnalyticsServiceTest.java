@@ -231,6 +231,43 @@ class AnalyticsServiceTest {
     }
 
     @Test
+    void customFunnelOfRulesAgreesWithTheAarrrFunnel() {
+        // the same steps written as rules, evaluated by the rule engine as of 01-31: 6, 4, 3, 1, 1 as worked above
+        Funnel funnel = analytics.custom(JANUARY,
+                List.of("purchases >= 1", "purchases >= 2", "total_spent >= 100", " referrals >= 1 "));
+        assertEquals(List.of(6L, 4L, 3L, 1L, 1L), funnel.steps().stream().map(Funnel.Step::count).toList());
+        assertEquals("referrals >= 1", funnel.steps().get(4).name());
+    }
+
+    @Test
+    void customFunnelKeepsOnlyThePreviousStepsMembers() {
+        // joined in January through 门店: C, F; of them with 2+ purchases by 01-31: C (3), F (2);
+        // A (门店, 2 January purchases) matches the second rule but did not join in January
+        Funnel funnel = analytics.custom(JANUARY, List.of("channel = 门店", "purchases >= 2"));
+        assertArrayEquals(new long[] {shop.c, shop.f}, funnel.steps().get(1).memberIds());
+        assertArrayEquals(new long[] {shop.c, shop.f}, funnel.steps().get(2).memberIds());
+        assertThrows(org.memberdesk.tags.RuleException.class, () -> analytics.custom(JANUARY, List.of("bogus >= 1")));
+    }
+
+    @Test
+    void segmentsAndStagesComeFromTheSegmentsEngine() {
+        LocalDate asOf = LocalDate.of(2026, 1, 31);
+        // RFM covers members who had bought by 01-31: A, B, C, D, F, G, H = 7
+        assertEquals(7, analytics.rfmSegments(asOf).total());
+        assertEquals(8, analytics.rfmSegments(asOf).slices().size());
+        // stages cover members who had joined by 01-31: A … I = 9; no purchase yet: E, I
+        Distribution stages = analytics.lifecycleStages(asOf);
+        assertEquals(9, stages.total());
+        assertEquals(new Distribution.Slice("prospect", "prospect", 2), stages.slices().get(0));
+    }
+
+    @Test
+    void intersectionOfSortedIds() {
+        assertArrayEquals(new long[] {3, 7}, AnalyticsService.intersect(new long[] {1, 3, 5, 7}, new long[] {2, 3, 7, 9}));
+        assertArrayEquals(new long[0], AnalyticsService.intersect(new long[] {1}, new long[0]));
+    }
+
+    @Test
     void distributionsOfCurrentMembers() {
         shop.setTier(shop.a, "金卡");
         shop.setTier(shop.c, "金卡");

@@ -78,6 +78,19 @@ class AnalyticsCommandsTest {
     }
 
     @Test
+    void customFunnel() {
+        Run run = run("funnel", "--from", "2026-01-01", "--to", "2026-01-31", "--steps",
+                "channel = 门店; purchases >= 2", "--json");
+        assertEquals(0, run.code(), run.err());
+        // joined 6; of them via 门店: C, F; both had 2+ purchases by 01-31
+        assertEquals("{\"steps\":[{\"name\":\"joined\",\"count\":6},{\"name\":\"channel = 门店\",\"count\":2},"
+                + "{\"name\":\"purchases >= 2\",\"count\":2}]}", run.out());
+        Run bad = run("funnel", "--from", "2026-01-01", "--to", "2026-01-31", "--steps", "bogus >= 1", "--json");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("bogus"), bad.err());
+    }
+
+    @Test
     void cohorts() {
         Run run = run("cohorts", "--from", "2025-12", "--to", "2026-01", "--json");
         assertEquals(0, run.code(), run.err());
@@ -97,7 +110,7 @@ class AnalyticsCommandsTest {
 
     @Test
     void chartsArePngFilesOfTheAskedSize() throws Exception {
-        for (String kind : List.of("dashboard", "funnel", "cohorts", "tiers")) {
+        for (String kind : List.of("dashboard", "funnel", "cohorts", "rfm", "tiers", "stages")) {
             Path png = folder.resolve("charts/" + kind + ".png");
             Path csv = folder.resolve("charts/" + kind + ".csv");
             Run run = run("chart", kind, "--from", "2026-01-01", "--to", "2026-01-31", "--png", png.toString(),

@@ -287,6 +287,10 @@ public final class AnalyticsCharts {
         }
         if (attribute.equals("spend") && slice.key().equals("none")) {
             return messages.get("analytics.spend.never");
+        } else if (attribute.equals("rfm")) {
+            return messages.get("analytics.segment." + slice.key());
+        } else if (attribute.equals("stage")) {
+            return messages.get("analytics.stage." + slice.key());
         }
         return slice.label();
     }

@@ -9,7 +9,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jfree.chart.ChartUtils;
@@ -30,17 +29,15 @@ import org.memberdesk.common.Messages;
  */
 public final class ChartExport {
     /** The chart names the command line and the export menu offer. */
-    public static final List<String> KINDS = List.of("dashboard", "funnel", "cohorts", "rfm", "tiers");
+    public static final List<String> KINDS = List.of("dashboard", "funnel", "cohorts", "rfm", "tiers", "stages",
+            "channels", "spend");
     /** The AARRR funnel's revenue step when none is chosen: ¥500 spent. */
     public static final long DEFAULT_MIN_SPENT_CENTS = 50_000;
 
     private final AnalyticsService analytics;
-    private final Supplier<Distribution> rfmSegments;
 
-    /** {@code rfmSegments} comes from the segments engine (tags), which owns what an RFM segment is. */
-    public ChartExport(AnalyticsService analytics, Supplier<Distribution> rfmSegments) {
+    public ChartExport(AnalyticsService analytics) {
         this.analytics = analytics;
-        this.rfmSegments = rfmSegments;
     }
 
     /** The numbers behind one chart, computed now. */
@@ -66,8 +63,12 @@ public final class ChartExport {
             case "funnel" -> new FunnelData(analytics.aarrr(period, DEFAULT_MIN_SPENT_CENTS));
             case "cohorts" -> new CohortData(analytics.cohorts(YearMonth.from(period.from()),
                     YearMonth.from(period.to())));
-            case "rfm" -> new DistributionData(rfmSegments.get(), "analytics.chart.rfm");
+            // segments as of the period's last day: RFM looks back from a date
+            case "rfm" -> new DistributionData(analytics.rfmSegments(period.to()), "analytics.chart.rfm");
             case "tiers" -> new DistributionData(analytics.tiers(), "analytics.chart.tiers");
+            case "stages" -> new DistributionData(analytics.lifecycleStages(period.to()), "analytics.chart.stages");
+            case "channels" -> new DistributionData(analytics.channels(), "analytics.chart.channels");
+            case "spend" -> new DistributionData(analytics.spendBands(), "analytics.chart.spend");
             default -> throw new IllegalArgumentException("no chart called " + kind + "; charts: " + KINDS);
         };
     }
