@@ -2,6 +2,10 @@ package org.memberdesk;
 
 import java.time.Clock;
 import java.util.List;
+import org.memberdesk.analytics.AnalyticsService;
+import org.memberdesk.analytics.AnalyticsStore;
+import org.memberdesk.analytics.charts.ChartExport;
+import org.memberdesk.analytics.report.DashboardPdf;
 import org.memberdesk.db.Database;
 import org.memberdesk.io.Exporter;
 import org.memberdesk.io.ImportListener;
@@ -46,6 +50,9 @@ public final class AppContext {
     private final PurchaseImporter purchaseImporter;
     private final Exporter exporter;
     private final ShopProfileService shopProfile;
+    private final AnalyticsService analytics;
+    private final ChartExport analyticsCharts;
+    private final DashboardPdf dashboardPdf;
     private final RuleService rules;
     private final TagService tags;
     private final RfmService rfm;
@@ -78,6 +85,9 @@ public final class AppContext {
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
         this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
+        this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle);
+        this.analyticsCharts = new ChartExport(analytics);
+        this.dashboardPdf = new DashboardPdf(analytics, clock);
     }
 
     public Database database() {
@@ -110,6 +120,18 @@ public final class AppContext {
 
     public ShopProfileService shopProfile() {
         return shopProfile;
+    }
+
+    public AnalyticsService analytics() {
+        return analytics;
+    }
+
+    public ChartExport analyticsCharts() {
+        return analyticsCharts;
+    }
+
+    public DashboardPdf dashboardPdf() {
+        return dashboardPdf;
     }
 
     public RuleService rules() {
