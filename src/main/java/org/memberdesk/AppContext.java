@@ -2,6 +2,15 @@ package org.memberdesk;
 
 import java.time.Clock;
 import java.util.List;
+import org.memberdesk.coupons.CampaignReports;
+import org.memberdesk.coupons.CampaignService;
+import org.memberdesk.coupons.CampaignStore;
+import org.memberdesk.coupons.CheckoutService;
+import org.memberdesk.coupons.CouponStore;
+import org.memberdesk.coupons.ResultsStore;
+import org.memberdesk.coupons.RuleTargets;
+import org.memberdesk.coupons.TargetStore;
+import org.memberdesk.coupons.print.CouponPrinter;
 import org.memberdesk.db.Database;
 import org.memberdesk.io.Exporter;
 import org.memberdesk.io.ImportListener;
@@ -27,6 +36,10 @@ public final class AppContext {
     private final MemberImporter memberImporter;
     private final PurchaseImporter purchaseImporter;
     private final Exporter exporter;
+    private final CampaignService campaigns;
+    private final CheckoutService checkout;
+    private final CampaignReports campaignReports;
+    private final CouponPrinter couponPrinter;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -40,6 +53,14 @@ public final class AppContext {
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
+        CouponStore couponStore = new CouponStore();
+        CampaignStore campaignStore = new CampaignStore();
+        RuleTargets ruleTargets = RuleTargets.UNAVAILABLE;
+        this.campaigns = new CampaignService(database, couponStore, campaignStore, new TargetStore(), ruleTargets,
+                clock);
+        this.checkout = new CheckoutService(database, purchases, purchaseStore, memberStore, couponStore, clock);
+        this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore());
+        this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock);
     }
 
     public Database database() {
@@ -68,5 +89,21 @@ public final class AppContext {
 
     public Exporter exporter() {
         return exporter;
+    }
+
+    public CampaignService campaigns() {
+        return campaigns;
+    }
+
+    public CheckoutService checkout() {
+        return checkout;
+    }
+
+    public CampaignReports campaignReports() {
+        return campaignReports;
+    }
+
+    public CouponPrinter couponPrinter() {
+        return couponPrinter;
     }
 }

@@ -33,6 +33,9 @@ import picocli.CommandLine.ScopeType;
             DataCommands.ExportPurchases.class,
             DataCommands.Demo.class,
             DataCommands.Stats.class,
+            CouponCommands.CampaignCommand.class,
+            CouponCommands.CouponsCommand.class,
+            CouponCommands.Redeem.class,
         })
 public final class Cli implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
