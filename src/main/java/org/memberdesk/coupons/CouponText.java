@@ -10,13 +10,13 @@ public final class CouponText {
 
     public static String describe(Coupon coupon, Messages messages) {
         return switch (coupon.kind()) {
-            case CASH -> messages.get("coupon.describe.cash", Money.display(coupon.valueCents()));
-            case THRESHOLD -> messages.get("coupon.describe.threshold", Money.display(coupon.minSpendCents()),
-                    Money.display(coupon.valueCents()));
+            case CASH -> messages.get("coupon.describe.cash", yuan(coupon.valueCents()));
+            case THRESHOLD -> messages.get("coupon.describe.threshold", yuan(coupon.minSpendCents()),
+                    yuan(coupon.valueCents()));
             case DISCOUNT -> coupon.capCents() == null
                     ? messages.get("coupon.describe.discount", zhe(coupon.percentOff()), coupon.percentOff())
                     : messages.get("coupon.describe.discountCap", zhe(coupon.percentOff()), coupon.percentOff(),
-                            Money.display(coupon.capCents()));
+                            yuan(coupon.capCents()));
             case GIFT -> messages.get("coupon.describe.gift", String.join("、", coupon.items()));
         };
     }
@@ -25,7 +25,7 @@ public final class CouponText {
     public static String conditions(Coupon coupon, Messages messages) {
         StringBuilder text = new StringBuilder();
         if (coupon.minSpendCents() > 0 && coupon.kind() != CouponKind.THRESHOLD) {
-            text.append(messages.get("coupon.describe.minSpend", Money.display(coupon.minSpendCents())));
+            text.append(messages.get("coupon.describe.minSpend", yuan(coupon.minSpendCents())));
         }
         if (!coupon.items().isEmpty() && coupon.kind() != CouponKind.GIFT) {
             if (text.length() > 0) {
@@ -34,6 +34,11 @@ public final class CouponText {
             text.append(messages.get("coupon.describe.items", String.join("、", coupon.items())));
         }
         return text.toString();
+    }
+
+    /** ¥20 rather than ¥20.00 when the amount is whole yuan, as coupons are printed; ¥19.90 otherwise. */
+    public static String yuan(long cents) {
+        return cents % 100 == 0 ? String.format(java.util.Locale.ROOT, "¥%,d", cents / 100) : Money.display(cents);
     }
 
     /** 20 % off is 8折, 15 % off is 8.5折, 12 % off is 8.8折: (100 − percent) ÷ 10, one decimal when needed. */

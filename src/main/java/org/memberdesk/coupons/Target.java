@@ -69,12 +69,25 @@ public record Target(Kind kind, String value) {
         return new Target(Kind.RULE, t);
     }
 
-    /** The entries of a pasted list: member numbers or phones, split on commas, spaces and new lines. */
+    /**
+     * The entries of a pasted list: member numbers or phones, split on commas, semicolons, tabs and
+     * new lines, and on spaces too unless the spaced part is one phone number ("139 1234 5678").
+     */
     public List<String> listEntries() {
         List<String> entries = new ArrayList<>();
-        for (String part : value.split("[,，;；、\\s]+")) {
-            if (!part.isBlank()) {
-                entries.add(part.strip());
+        for (String part : value.split("[,，;；、\\t\\r\\n]+")) {
+            String entry = part.strip();
+            if (entry.isEmpty()) {
+                continue;
+            }
+            if (org.memberdesk.members.Phones.normalize(entry).isPresent()) {
+                entries.add(entry);
+                continue;
+            }
+            for (String word : entry.split("\\s+")) {
+                if (!word.isBlank()) {
+                    entries.add(word);
+                }
             }
         }
         return entries;

@@ -296,7 +296,7 @@ final class CouponPdf {
         float top = y + height - pad;
         float textWidth = a4 ? width - 3 * pad - qr : width - 2 * pad;
         text(content, font, font.fit(heading.campaign(), 10, textWidth), 10, left, top - 10, GREY);
-        text(content, font, font.fit(heading.coupon(), 18, textWidth), 18, left, top - 34, Color.BLACK);
+        text(content, font, font.fit(heading.coupon(), 17, textWidth), 17, left, top - 33, Color.BLACK);
         text(content, font, font.fit(heading.conditions(), 8, textWidth), 8, left, top - 48, GREY);
         String who = row.name() + "  " + row.maskedPhone() + (row.tier() == null ? "" : "  " + row.tier());
         text(content, font, font.fit(who, 10, textWidth), 10, left, top - 66, Color.BLACK);
@@ -308,6 +308,8 @@ final class CouponPdf {
         content.setNonStrokingColor(Color.BLACK);
         if (a4) {
             Barcodes.drawQr(content, row.code(), x + width - pad - qr, top - qr, qr);
+            // a Code128 too, for counters whose scanner reads only barcodes
+            Barcodes.drawCode128(content, row.code(), left, y + pad, Math.min(150, width - 2 * pad), 26);
         } else {
             Barcodes.drawQr(content, row.code(), x + (width - qr) / 2, y + pad, qr);
         }

@@ -52,7 +52,7 @@ public final class CouponPrinter {
         Path absolute = file.toAbsolutePath();
         Path folder = absolute.getParent();
         Files.createDirectories(folder);
-        Path partial = Files.createTempFile(folder, ".coupons-", ".pdf.part");
+        Path partial = folder.resolve("." + absolute.getFileName() + ".part");
         try {
             try (OutputStream out = Files.newOutputStream(partial)) {
                 CouponPdf pdf = new CouponPdf(messages, paper, job.heading(), progress);
