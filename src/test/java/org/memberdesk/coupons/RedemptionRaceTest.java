@@ -70,8 +70,10 @@ class RedemptionRaceTest {
         CouponStore store = new CouponStore();
         LocalDateTime now = CouponFixture.NOW;
         // the purchase just stored has id 1
-        assertTrue(shop.app.database().write(c -> store.markUsed(c, couponId, now, 1, 2_000)));
-        assertFalse(shop.app.database().write(c -> store.markUsed(c, couponId, now, 1, 2_000)));
+        boolean first = shop.app.database().write(c -> store.markUsed(c, couponId, now, 1, 2_000));
+        boolean second = shop.app.database().write(c -> store.markUsed(c, couponId, now, 1, 2_000));
+        assertTrue(first);
+        assertFalse(second);
     }
 
     private static String read(Path file) throws IOException {
