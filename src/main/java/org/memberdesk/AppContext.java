@@ -8,7 +8,7 @@ import org.memberdesk.coupons.CampaignStore;
 import org.memberdesk.coupons.CheckoutService;
 import org.memberdesk.coupons.CouponStore;
 import org.memberdesk.coupons.ResultsStore;
-import org.memberdesk.coupons.RuleTargets;
+import org.memberdesk.coupons.SegmentTargets;
 import org.memberdesk.coupons.TargetStore;
 import org.memberdesk.coupons.print.CouponPrinter;
 import org.memberdesk.db.Database;
@@ -21,6 +21,12 @@ import org.memberdesk.members.MemberStore;
 import org.memberdesk.purchases.PurchaseListener;
 import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
+import org.memberdesk.segments.LifecycleService;
+import org.memberdesk.segments.RfmService;
+import org.memberdesk.tags.RuleService;
+import org.memberdesk.tags.TagRefresher;
+import org.memberdesk.tags.TagService;
+import org.memberdesk.tags.TagStore;
 
 /**
  * The composition root: every store and service of one open database, built here and only here,
@@ -40,6 +46,10 @@ public final class AppContext {
     private final CheckoutService checkout;
     private final CampaignReports campaignReports;
     private final CouponPrinter couponPrinter;
+    private final RuleService rules;
+    private final TagService tags;
+    private final RfmService rfm;
+    private final LifecycleService lifecycle;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -49,14 +59,18 @@ public final class AppContext {
         this.members = new MemberService(database, memberStore, clock);
         List<PurchaseListener> purchaseListeners = List.of();
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseListeners);
-        List<ImportListener> importListeners = List.of();
+        this.rules = new RuleService(database, clock);
+        this.tags = new TagService(database, new TagStore(), clock);
+        this.rfm = new RfmService(database);
+        this.lifecycle = new LifecycleService(database);
+        List<ImportListener> importListeners = List.of(new TagRefresher(tags));
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
         CouponStore couponStore = new CouponStore();
         CampaignStore campaignStore = new CampaignStore();
-        RuleTargets ruleTargets = RuleTargets.UNAVAILABLE;
-        this.campaigns = new CampaignService(database, couponStore, campaignStore, new TargetStore(), ruleTargets,
+        this.campaigns = new CampaignService(database, couponStore, campaignStore, new TargetStore(),
+                new SegmentTargets(rfm, lifecycle, clock),
                 clock);
         this.checkout = new CheckoutService(database, purchases, purchaseStore, memberStore, couponStore, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore());
@@ -105,5 +119,21 @@ public final class AppContext {
 
     public CouponPrinter couponPrinter() {
         return couponPrinter;
+    }
+
+    public RuleService rules() {
+        return rules;
+    }
+
+    public TagService tags() {
+        return tags;
+    }
+
+    public RfmService rfm() {
+        return rfm;
+    }
+
+    public LifecycleService lifecycle() {
+        return lifecycle;
     }
 }

@@ -36,6 +36,10 @@ import picocli.CommandLine.ScopeType;
             CouponCommands.CampaignCommand.class,
             CouponCommands.CouponsCommand.class,
             CouponCommands.Redeem.class,
+            TagCommands.Segment.class,
+            TagCommands.Rfm.class,
+            TagCommands.Lifecycle.class,
+            TagCommands.TagCommand.class,
         })
 public final class Cli implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,

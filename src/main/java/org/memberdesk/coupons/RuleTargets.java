@@ -8,11 +8,6 @@ import java.sql.SQLException;
  * RFM segment, a lifecycle stage). Coupons only ask; the engine owns the language and the data.
  */
 public interface RuleTargets {
-    /** Until the tags engine is wired in: such targets are refused with a message saying so. */
-    RuleTargets UNAVAILABLE = (connection, target) -> {
-        throw new org.memberdesk.common.ValidationException(org.memberdesk.common.Problem.of(
-                "target", "campaign.target.needsTags", target.text()));
-    };
 
     /** The ids of the matching members who are not archived. */
     long[] members(Connection connection, Target target) throws SQLException;

@@ -123,4 +123,23 @@ class CampaignServiceTest {
         ValidationException control = assertThrows(ValidationException.class, () -> create("all", 95, 1L, null));
         assertEquals("campaign.control.range", control.problems().get(0).key());
     }
+
+    @Test
+    void rulesTagsSegmentsAndStagesAreAnsweredByTheTagsEngine() {
+        shop.buy(zhang.id(), CouponFixture.NOW.minusDays(3), 5_000);
+        // only 张伟 has bought anything
+        assertEquals(1, create("purchases >= 1", 0, 1L, null).targeted());
+        // 李娜 and 王芳 never bought: lifecycle stage "prospect" (潜在)
+        assertEquals(2, create("lifecycle:潜在", 0, 1L, null).targeted());
+        shop.app.tags().create("VIP", "tier = 金卡");
+        assertEquals(2, create("tag:VIP", 0, 1L, null).targeted());
+        // an archived member is never targeted, whatever the rule says
+        shop.app.members().archive(li.id(), true);
+        assertEquals(1, create("tier = 金卡", 0, 1L, null).targeted());
+        ValidationException bad = assertThrows(ValidationException.class, () -> create("purchases >>> 1", 0, 1L, null));
+        assertEquals("campaign.target.badRule", bad.problems().get(0).key());
+        ValidationException segment = assertThrows(ValidationException.class, () -> create("segment:nobody", 0, 1L,
+                null));
+        assertEquals("campaign.target.unknownSegment", segment.problems().get(0).key());
+    }
 }

@@ -1,0 +1,170 @@
+package org.memberdesk.segments;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.memberdesk.common.Json;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.db.Database;
+import org.memberdesk.tags.MemberFacts;
+import org.memberdesk.tags.Rule;
+
+/**
+ * Lifecycle stages at a date, with the day limits kept in the settings table (so each shop tunes
+ * them to its business), and the moves between stages since an earlier date.
+ */
+public final class LifecycleService {
+    static final String SETTING = "lifecycle.stages";
+
+    private final Database database;
+
+    public LifecycleService(Database database) {
+        this.database = database;
+    }
+
+    public LifecycleSettings settings() {
+        return database.read(LifecycleService::settings);
+    }
+
+    static LifecycleSettings settings(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+            statement.setString(1, SETTING);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return LifecycleSettings.DEFAULT;
+                }
+                Map<String, Object> stored = Json.readObject(rs.getString(1));
+                return new LifecycleSettings(number(stored, "new_days", 30), number(stored, "active_days", 90),
+                        number(stored, "dormant_days", 180));
+            }
+        }
+    }
+
+    private static int number(Map<String, Object> stored, String key, int fallback) {
+        return stored.get(key) instanceof Number n ? n.intValue() : fallback;
+    }
+
+    public void save(LifecycleSettings settings) {
+        List<Problem> problems = settings.check();
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("new_days", settings.newDays());
+        value.put("active_days", settings.activeDays());
+        value.put("dormant_days", settings.dormantDays());
+        database.write(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+                statement.setString(1, SETTING);
+                statement.setString(2, Json.write(value));
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public LifecycleCounts counts(LocalDate asOf) {
+        return database.read(connection -> {
+            LifecycleSettings settings = settings(connection);
+            MemberFacts facts = MemberFacts.open(connection, asOf, "stage");
+            Map<LifecycleStage, Long> stages = emptyCounts();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + stage(facts) + ", count(*) FROM "
+                    + facts.from() + " WHERE " + facts.joined() + " GROUP BY 1")) {
+                int next = bindStage(statement, 1, asOf, settings);
+                statement.setString(next, asOf.toString());
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        stages.put(LifecycleStage.byKey(rs.getString(1)), rs.getLong(2));
+                    }
+                }
+            }
+            return new LifecycleCounts(asOf, settings, stages);
+        });
+    }
+
+    /** Members who had joined by {@code asOf}, by their stage at {@code since} and at {@code asOf}. */
+    public LifecycleMoves moves(LocalDate since, LocalDate asOf) {
+        return database.read(connection -> {
+            LifecycleSettings settings = settings(connection);
+            MemberFacts before = MemberFacts.open(connection, since, "before");
+            MemberFacts after = MemberFacts.open(connection, asOf, "after");
+            Map<LifecycleStage, Map<LifecycleStage, Long>> fromTo = new EnumMap<>(LifecycleStage.class);
+            for (LifecycleStage stage : LifecycleStage.values()) {
+                fromTo.put(stage, emptyCounts());
+            }
+            Map<LifecycleStage, Long> joined = emptyCounts();
+            long moved = 0;
+            try (PreparedStatement statement = connection.prepareStatement("SELECT m.join_date <= ?, "
+                    + stage(before) + ", " + stage(after) + ", count(*) FROM members m" + before.join() + after.join()
+                    + " WHERE m.join_date <= ? GROUP BY 1, 2, 3")) {
+                statement.setString(1, since.toString());
+                int next = bindStage(statement, 2, since, settings);
+                next = bindStage(statement, next, asOf, settings);
+                statement.setString(next, asOf.toString());
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        LifecycleStage to = LifecycleStage.byKey(rs.getString(3));
+                        long count = rs.getLong(4);
+                        if (rs.getInt(1) == 0) {
+                            joined.merge(to, count, Long::sum);
+                            moved += count;
+                        } else {
+                            LifecycleStage from = LifecycleStage.byKey(rs.getString(2));
+                            fromTo.get(from).merge(to, count, Long::sum);
+                            if (from != to) {
+                                moved += count;
+                            }
+                        }
+                    }
+                }
+            }
+            return new LifecycleMoves(since, asOf, fromTo, joined, moved);
+        });
+    }
+
+    /** The rule that selects a stage's members at a date with these limits (the screen lists and tags them). */
+    public static Rule stageRule(LifecycleStage stage, LifecycleSettings settings) {
+        String settled = "days_since_first_purchase > " + settings.newDays();
+        return Rule.parse(switch (stage) {
+            case PROSPECT -> "purchases = 0";
+            case NEW -> "days_since_first_purchase <= " + settings.newDays();
+            case ACTIVE -> settled + " and days_since_last_purchase <= " + settings.activeDays();
+            case DORMANT -> settled + " and days_since_last_purchase between " + (settings.activeDays() + 1)
+                    + " and " + settings.dormantDays();
+            case LOST -> settled + " and days_since_last_purchase > " + settings.dormantDays();
+        });
+    }
+
+    /** The stage as SQL: three date limits bound in order by {@link #bindStage}. */
+    private static String stage(MemberFacts facts) {
+        return """
+                CASE WHEN %1$s = 0 THEN 'prospect' WHEN %2$s >= ? THEN 'new' WHEN %3$s >= ? THEN 'active'
+                     WHEN %3$s >= ? THEN 'dormant' ELSE 'lost' END""".formatted(facts.purchases(), facts.firstAt(),
+                facts.lastAt());
+    }
+
+    private static int bindStage(PreparedStatement statement, int first, LocalDate asOf, LifecycleSettings settings)
+            throws SQLException {
+        // "at most N days ago" ⇔ on or after as-of − N (text order of the stored times is time order)
+        statement.setString(first, asOf.minusDays(settings.newDays()).toString());
+        statement.setString(first + 1, asOf.minusDays(settings.activeDays()).toString());
+        statement.setString(first + 2, asOf.minusDays(settings.dormantDays()).toString());
+        return first + 3;
+    }
+
+    private static Map<LifecycleStage, Long> emptyCounts() {
+        Map<LifecycleStage, Long> counts = new EnumMap<>(LifecycleStage.class);
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            counts.put(stage, 0L);
+        }
+        return counts;
+    }
+}
