@@ -27,9 +27,11 @@ import org.memberdesk.members.Member;
 import org.memberdesk.purchases.PurchaseLine;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** Coupon campaigns on the command line: create, issue, report, print, and redeem at the counter. */
 final class CouponCommands {
@@ -41,15 +43,16 @@ final class CouponCommands {
     private CouponCommands() {
     }
 
-    private static CommandLine.ParameterException usage(Object command, String message) {
-        return new CommandLine.ParameterException(new CommandLine(command), message);
+    /** A usage error (exit 2) reported on the command's own stderr, with its synopsis. */
+    private static CommandLine.ParameterException usage(CommandSpec spec, String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
-    private static long yuan(Object command, String option, String text) {
+    private static long yuan(CommandSpec spec, String option, String text) {
         try {
             return Money.parseYuan(text);
         } catch (IllegalArgumentException e) {
-            throw usage(command, option + ": " + e.getMessage());
+            throw usage(spec, option + ": " + e.getMessage());
         }
     }
 
@@ -59,9 +62,12 @@ final class CouponCommands {
         @ParentCommand
         Cli cli;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
-            throw usage(this, "a campaign command is needed: create, issue or report");
+            throw usage(spec, "a campaign command is needed: create, issue or report");
         }
     }
 
@@ -69,6 +75,9 @@ final class CouponCommands {
     static final class CampaignCreate implements Callable<Integer> {
         @ParentCommand
         CampaignCommand parent;
+
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--name", required = true, paramLabel = "N")
         String name;
@@ -119,7 +128,7 @@ final class CouponCommands {
                 kind = CouponKind.parse(type);
                 chosen = Target.parse(target);
             } catch (IllegalArgumentException e) {
-                throw usage(this, e.getMessage());
+                throw usage(spec, e.getMessage());
             }
             long valueCents = 0;
             Integer percent = null;
@@ -127,14 +136,14 @@ final class CouponCommands {
                 try {
                     percent = Integer.parseInt(value.strip().replace("%", ""));
                 } catch (NumberFormatException e) {
-                    throw usage(this, "--value of a discount is a whole percent off, like 20, not '" + value + "'");
+                    throw usage(spec, "--value of a discount is a whole percent off, like 20, not '" + value + "'");
                 }
             } else {
-                valueCents = yuan(this, "--value", value);
+                valueCents = yuan(spec, "--value", value);
             }
             Coupon coupon = new Coupon(0, name, kind, valueCents, percent,
-                    cap == null ? null : yuan(this, "--cap", cap),
-                    minSpend == null ? 0 : yuan(this, "--min-spend", minSpend), items, validity());
+                    cap == null ? null : yuan(spec, "--cap", cap),
+                    minSpend == null ? 0 : yuan(spec, "--min-spend", minSpend), items, validity());
             Campaign campaign = parent.cli.context().campaigns().create(new CampaignDraft(name, null, coupon, chosen,
                     skipDays, control, seed));
             Map<String, Object> out = Cli.object();
@@ -149,16 +158,16 @@ final class CouponCommands {
             try {
                 if (validTo != null) {
                     if (validDays != null) {
-                        throw usage(this, "give --valid-days or --valid-to, not both");
+                        throw usage(spec, "give --valid-days or --valid-to, not both");
                     }
                     return Validity.fixed(validFrom == null ? null : LocalDate.parse(validFrom), LocalDate.parse(validTo));
                 }
                 if (validFrom != null) {
-                    throw usage(this, "--valid-from needs --valid-to");
+                    throw usage(spec, "--valid-from needs --valid-to");
                 }
                 return Validity.days(validDays == null ? 30 : validDays);
             } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw usage(this, e.getMessage());
+                throw usage(spec, e.getMessage());
             }
         }
     }
@@ -167,6 +176,9 @@ final class CouponCommands {
     static final class CampaignIssue implements Callable<Integer> {
         @ParentCommand
         CampaignCommand parent;
+
+        @Spec
+        CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "ID")
         long id;
@@ -185,6 +197,9 @@ final class CouponCommands {
     static final class CampaignReport implements Callable<Integer> {
         @ParentCommand
         CampaignCommand parent;
+
+        @Spec
+        CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "ID")
         long id;
@@ -215,9 +230,12 @@ final class CouponCommands {
         @ParentCommand
         Cli cli;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
-            throw usage(this, "a coupons command is needed: print");
+            throw usage(spec, "a coupons command is needed: print");
         }
     }
 
@@ -225,6 +243,9 @@ final class CouponCommands {
     static final class CouponsPrint implements Callable<Integer> {
         @ParentCommand
         CouponsCommand parent;
+
+        @Spec
+        CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "ID")
         long id;
@@ -247,12 +268,12 @@ final class CouponCommands {
             try {
                 chosen = Paper.parse(paper);
             } catch (IllegalArgumentException e) {
-                throw usage(this, e.getMessage());
+                throw usage(spec, e.getMessage());
             }
             Messages messages = switch (lang) {
                 case "zh" -> Messages.chinese();
                 case "en" -> Messages.english();
-                default -> throw usage(this, "--lang must be zh or en, not '" + lang + "'");
+                default -> throw usage(spec, "--lang must be zh or en, not '" + lang + "'");
             };
             int printed = parent.cli.context().couponPrinter().print(id,
                     slips ? CouponPrinter.Kind.SLIPS : CouponPrinter.Kind.LIST, chosen, pdf, messages,
@@ -270,6 +291,9 @@ final class CouponCommands {
         @ParentCommand
         Cli cli;
 
+        @Spec
+        CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "CODE")
         String code;
 
@@ -285,9 +309,9 @@ final class CouponCommands {
 
         @Override
         public Integer call() {
-            long cents = yuan(this, "--amount", amount);
+            long cents = yuan(spec, "--amount", amount);
             if (cents <= 0) {
-                throw usage(this, "--amount must be above zero");
+                throw usage(spec, "--amount must be above zero");
             }
             Member found = cli.context().members().byNumberOrPhone(member)
                     .orElseThrow(() -> new CliFailure(1, "no such member: " + member));

@@ -63,6 +63,7 @@ final class CouponPdf {
                     }
                 }
             }
+            checkCancelled();
             document.save(out);
         }
         progress.progress(rows.size(), rows.size());
@@ -98,6 +99,7 @@ final class CouponPdf {
                     }
                 }
             }
+            checkCancelled();
             document.save(out);
         }
         progress.progress(rows.size(), rows.size());
@@ -105,10 +107,14 @@ final class CouponPdf {
 
     private void tick(int done, int total) {
         if (done % PROGRESS_EVERY == 0) {
-            if (progress.cancelled()) {
-                throw new CancellationException("printing cancelled");
-            }
+            checkCancelled();
             progress.progress(done, total);
+        }
+    }
+
+    private void checkCancelled() {
+        if (progress.cancelled()) {
+            throw new CancellationException("printing cancelled");
         }
     }
 
