@@ -165,8 +165,8 @@ public final class CampaignService {
                 throw new ValidationException(Problem.of("validity", "coupon.validity.ended", validTo.toString()));
             }
             long[] members = campaigns.members(connection, campaignId, false);
-            int issued = coupons.issue(connection, campaignId, Arrays.stream(members).iterator(), now,
-                    coupon.validity().firstDay(today), validTo, new SecureRandom());
+            int issued = coupons.issue(connection, campaignId, members, now, coupon.validity().firstDay(today),
+                    validTo, CouponCodes.secureRandom());
             campaigns.markIssued(connection, campaignId, now);
             return issued;
         });
