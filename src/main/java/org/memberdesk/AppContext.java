@@ -6,6 +6,15 @@ import org.memberdesk.analytics.AnalyticsService;
 import org.memberdesk.analytics.AnalyticsStore;
 import org.memberdesk.analytics.charts.ChartExport;
 import org.memberdesk.analytics.report.DashboardPdf;
+import org.memberdesk.coupons.CampaignReports;
+import org.memberdesk.coupons.CampaignService;
+import org.memberdesk.coupons.CampaignStore;
+import org.memberdesk.coupons.CheckoutService;
+import org.memberdesk.coupons.CouponStore;
+import org.memberdesk.coupons.ResultsStore;
+import org.memberdesk.coupons.SegmentTargets;
+import org.memberdesk.coupons.TargetStore;
+import org.memberdesk.coupons.print.CouponPrinter;
 import org.memberdesk.db.Database;
 import org.memberdesk.io.Exporter;
 import org.memberdesk.io.ImportListener;
@@ -53,6 +62,10 @@ public final class AppContext {
     private final AnalyticsService analytics;
     private final ChartExport analyticsCharts;
     private final DashboardPdf dashboardPdf;
+    private final CampaignService campaigns;
+    private final CheckoutService checkout;
+    private final CampaignReports campaignReports;
+    private final CouponPrinter couponPrinter;
     private final RuleService rules;
     private final TagService tags;
     private final RfmService rfm;
@@ -88,6 +101,14 @@ public final class AppContext {
         this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle);
         this.analyticsCharts = new ChartExport(analytics);
         this.dashboardPdf = new DashboardPdf(analytics, clock);
+        CouponStore couponStore = new CouponStore();
+        CampaignStore campaignStore = new CampaignStore();
+        this.campaigns = new CampaignService(database, couponStore, campaignStore, new TargetStore(),
+                new SegmentTargets(rfm, lifecycle, clock),
+                clock);
+        this.checkout = new CheckoutService(database, purchases, purchaseStore, memberStore, couponStore, clock);
+        this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore());
+        this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock);
     }
 
     public Database database() {
@@ -132,6 +153,22 @@ public final class AppContext {
 
     public DashboardPdf dashboardPdf() {
         return dashboardPdf;
+    }
+
+    public CampaignService campaigns() {
+        return campaigns;
+    }
+
+    public CheckoutService checkout() {
+        return checkout;
+    }
+
+    public CampaignReports campaignReports() {
+        return campaignReports;
+    }
+
+    public CouponPrinter couponPrinter() {
+        return couponPrinter;
     }
 
     public RuleService rules() {
