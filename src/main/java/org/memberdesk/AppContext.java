@@ -2,7 +2,10 @@ package org.memberdesk;
 
 import java.time.Clock;
 import java.util.List;
+import org.memberdesk.db.Backups;
+import org.memberdesk.db.DataFolder;
 import org.memberdesk.db.Database;
+import org.memberdesk.io.BackupBeforeImport;
 import org.memberdesk.io.Exporter;
 import org.memberdesk.io.ImportListener;
 import org.memberdesk.io.MemberImporter;
@@ -12,6 +15,7 @@ import org.memberdesk.members.MemberStore;
 import org.memberdesk.purchases.PurchaseListener;
 import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
+import org.memberdesk.support.Diagnostics;
 
 /**
  * The composition root: every store and service of one open database, built here and only here,
@@ -27,19 +31,23 @@ public final class AppContext {
     private final MemberImporter memberImporter;
     private final PurchaseImporter purchaseImporter;
     private final Exporter exporter;
+    private final Backups backups;
+    private final Diagnostics diagnostics;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.backups = new Backups(database, clock);
         this.memberStore = new MemberStore();
         this.purchaseStore = new PurchaseStore();
         this.members = new MemberService(database, memberStore, clock);
         List<PurchaseListener> purchaseListeners = List.of();
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseListeners);
-        List<ImportListener> importListeners = List.of();
+        List<ImportListener> importListeners = List.of(new BackupBeforeImport(backups));
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
+        this.diagnostics = new Diagnostics(database, backups, purchases, DataFolder.forCurrentUser(), clock);
     }
 
     public Database database() {
@@ -68,5 +76,13 @@ public final class AppContext {
 
     public Exporter exporter() {
         return exporter;
+    }
+
+    public Backups backups() {
+        return backups;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
     }
 }

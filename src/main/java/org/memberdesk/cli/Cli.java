@@ -33,6 +33,10 @@ import picocli.CommandLine.ScopeType;
             DataCommands.ExportPurchases.class,
             DataCommands.Demo.class,
             DataCommands.Stats.class,
+            BackupCommands.BackupNow.class,
+            BackupCommands.Restore.class,
+            BackupCommands.ListBackups.class,
+            BackupCommands.IntegrityCheck.class,
         })
 public final class Cli implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
