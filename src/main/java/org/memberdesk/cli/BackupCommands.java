@@ -11,9 +11,11 @@ import org.memberdesk.db.Backups;
 import org.memberdesk.db.DatabaseLock;
 import org.memberdesk.db.IntegrityReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * Backups on the command line. Ordinary commands may run while a window has the database open
@@ -73,12 +75,15 @@ final class BackupCommands {
         @Option(names = "--keep", paramLabel = "N", description = "Keep the newest N backups (1-1000).")
         Integer keep;
 
+        @Spec
+        CommandSpec spec;
+
         @Override
         public Integer call() {
             Backups backups = cli.context().backups();
             if (keep != null) {
                 if (keep < 1 || keep > Backups.MAX_KEEP) {
-                    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                             "--keep must be between 1 and " + Backups.MAX_KEEP);
                 }
                 backups.setKeep(keep);
