@@ -15,7 +15,10 @@ import org.memberdesk.coupons.ResultsStore;
 import org.memberdesk.coupons.SegmentTargets;
 import org.memberdesk.coupons.TargetStore;
 import org.memberdesk.coupons.print.CouponPrinter;
+import org.memberdesk.db.Backups;
+import org.memberdesk.db.DataFolder;
 import org.memberdesk.db.Database;
+import org.memberdesk.io.BackupBeforeImport;
 import org.memberdesk.io.Exporter;
 import org.memberdesk.io.ImportListener;
 import org.memberdesk.io.MemberImporter;
@@ -43,6 +46,7 @@ import org.memberdesk.tags.TagStore;
 import org.memberdesk.tiers.TierService;
 import org.memberdesk.tiers.TierStore;
 import org.memberdesk.tiers.TierUpgrader;
+import org.memberdesk.support.Diagnostics;
 
 /**
  * The composition root: every store and service of one open database, built here and only here,
@@ -72,10 +76,13 @@ public final class AppContext {
     private final LifecycleService lifecycle;
     private final PointsService points;
     private final TierService tiers;
+    private final Backups backups;
+    private final Diagnostics diagnostics;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.backups = new Backups(database, clock);
         this.memberStore = new MemberStore();
         this.purchaseStore = new PurchaseStore();
         PointsStore pointsStore = new PointsStore();
@@ -93,7 +100,8 @@ public final class AppContext {
         this.tags = new TagService(database, new TagStore(), clock);
         this.rfm = new RfmService(database);
         this.lifecycle = new LifecycleService(database);
-        List<ImportListener> importListeners = List.of(new TagRefresher(tags));
+        // a backup before anything is read, rule tags refreshed after anything was stored
+        List<ImportListener> importListeners = List.of(new BackupBeforeImport(backups), new TagRefresher(tags));
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
@@ -109,6 +117,7 @@ public final class AppContext {
         this.checkout = new CheckoutService(database, purchases, purchaseStore, memberStore, couponStore, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore());
         this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock);
+        this.diagnostics = new Diagnostics(database, backups, purchases, DataFolder.forCurrentUser(), clock);
     }
 
     public Database database() {
@@ -193,5 +202,13 @@ public final class AppContext {
 
     public TierService tiers() {
         return tiers;
+    }
+
+    public Backups backups() {
+        return backups;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
     }
 }

@@ -53,6 +53,10 @@ import picocli.CommandLine.ScopeType;
             PointsCommands.Redeem.class,
             PointsCommands.AddReward.class,
             PointsCommands.Template.class,
+            BackupCommands.BackupNow.class,
+            BackupCommands.Restore.class,
+            BackupCommands.ListBackups.class,
+            BackupCommands.IntegrityCheck.class,
         })
 public final class Cli implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,

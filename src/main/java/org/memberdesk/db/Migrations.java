@@ -28,13 +28,24 @@ public final class Migrations {
     }
 
     static void migrate(Database database) {
-        if (appliedVersion(database) == LATEST_VERSION) {
+        migrate(database, LATEST_VERSION, "classpath:db/migration");
+    }
+
+    /** {@link #migrate(Database)} with other scripts: a test upgrades a filled database with it. */
+    static void migrate(Database database, int latestVersion, String... locations) {
+        int applied = appliedVersion(database);
+        if (applied == latestVersion) {
             return;
+        }
+        if (applied > 0) {
+            // an existing shop's data is about to change shape: keep the state before it, so a
+            // failed or unwanted upgrade can be undone from Settings → Data or `restore`
+            new Backups(database, java.time.Clock.systemDefaultZone()).takeIfWorthKeeping(BackupReason.MIGRATION);
         }
         try {
             Flyway.configure()
                     .dataSource(database.url(), "", "")
-                    .locations("classpath:db/migration")
+                    .locations(locations)
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

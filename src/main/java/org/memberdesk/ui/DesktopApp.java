@@ -13,15 +13,16 @@ import javafx.scene.control.Alert;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.memberdesk.AppContext;
+import org.memberdesk.Startup;
 import org.memberdesk.db.DataFolder;
-import org.memberdesk.db.Database;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.shell.UiPreferences;
 
 /**
- * The desktop application: reads the start options, opens the database off the JavaFX thread
- * ({@link #init()} runs on the launcher thread), and shows the main window.
+ * The desktop application: reads the start options, claims and opens the database off the JavaFX
+ * thread ({@link #init()} runs on the launcher thread), and shows the main window. A database open
+ * in another window is brought forward there instead of being opened twice.
  */
 public final class DesktopApp extends Application {
     public static final String STYLESHEET = "/org/memberdesk/ui/app.css";
@@ -29,7 +30,8 @@ public final class DesktopApp extends Application {
     private LaunchOptions options;
     private UiPreferences preferences;
     private Language language;
-    private AppContext app;
+    private Startup.Ready ready;
+    private Startup.OpenElsewhere elsewhere;
     private Throwable openFailure;
     private AppWindow window;
 
@@ -47,7 +49,12 @@ public final class DesktopApp extends Application {
             Path file = options.database().orElseGet(() -> options.demo()
                     ? DataFolder.forCurrentUser().resolve("demo.db")
                     : preferences.lastDatabase().orElseGet(DataFolder::defaultDatabase));
-            app = new AppContext(Database.open(file), Clock.systemDefaultZone());
+            Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone());
+            if (outcome instanceof Startup.OpenElsewhere other) {
+                elsewhere = other;
+                return;
+            }
+            ready = (Startup.Ready) outcome;
             if (options.database().isEmpty() && !options.demo()) {
                 preferences.setLastDatabase(file);
             }
@@ -60,6 +67,17 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        if (elsewhere != null) {
+            if (!elsewhere.broughtForward()) {
+                Alert alert = new Alert(Alert.AlertType.ERROR, language.messages().get("instance.inUse",
+                        elsewhere.database()));
+                alert.setHeaderText(language.messages().get("instance.inUse.title"));
+                AppIcon.applyTo((Stage) alert.getDialogPane().getScene().getWindow());
+                alert.showAndWait();
+            }
+            Platform.exit();
+            return;
+        }
         if (openFailure != null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, ErrorText.describe(openFailure, language.messages()));
             alert.setHeaderText(language.messages().get("error.open"));
@@ -67,18 +85,30 @@ public final class DesktopApp extends Application {
             Platform.exit();
             return;
         }
+        AppContext app = ready.context();
+        ready.owner().onShowRequest(() -> Platform.runLater(() -> {
+            stage.setIconified(false);
+            stage.show();
+            stage.toFront();
+        }));
+        // the first start of the day backs up the database; on a large file that takes a while
+        Thread daily = new Thread(ready::dailyBackup, "memberdesk-daily-backup");
+        daily.setDaemon(true);
+        daily.start();
+
         Scene scene = new Scene(new StackPane(), 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource(STYLESHEET)).toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
+        AppIcon.applyTo(stage);
         place(stage);
         window = new AppWindow(stage, preferences, app, language, Clock.systemDefaultZone());
-        window.show(options.selfTest() ? "members" : preferences.lastScreen().orElse("members"));
+        window.show(options.startupTiming() ? "members" : preferences.lastScreen().orElse("members"));
         stage.setOnCloseRequest(event -> window.rememberPlacement());
         stage.show();
-        if (options.selfTest()) {
-            new SelfTest(window, ManagementFactory.getRuntimeMXBean().getStartTime()).run();
+        if (options.startupTiming()) {
+            new StartupTiming(window, ManagementFactory.getRuntimeMXBean().getStartTime()).run();
         } else if (options.demo()) {
             window.demoIfEmpty();
         } else {
@@ -104,6 +134,9 @@ public final class DesktopApp extends Application {
     public void stop() {
         if (window != null) {
             window.rememberPlacement();
+        }
+        if (ready != null) {
+            ready.close();
         }
     }
 }
