@@ -6,6 +6,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.memberdesk.common.Messages;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.counter.CounterScreen;
 import org.memberdesk.ui.dashboard.DashboardScreen;
 import org.memberdesk.ui.members.MemberSection;
 import org.memberdesk.ui.members.MembersScreen;
@@ -24,10 +25,14 @@ final class Screens {
     }
 
     static List<Screen> all(UiContext context, Consumer<Language> switchLanguage, Consumer<String> navigate) {
+        CounterScreen counter = new CounterScreen(context);
         return List.of(
                 new DashboardScreen(context),
-                soon(context, "counter", "nav.counter", Feather.SHOPPING_CART),
-                new MembersScreen(context, memberSections(context), member -> navigate.accept("counter")),
+                counter,
+                new MembersScreen(context, memberSections(context), member -> {
+                    counter.serve(member);
+                    navigate.accept("counter");
+                }),
                 soon(context, "purchases", "nav.purchases", Feather.FILE_TEXT),
                 soon(context, "points", "nav.points", Feather.STAR),
                 soon(context, "tiers", "nav.tiers", Feather.AWARD),
