@@ -51,7 +51,7 @@ public final class AppWindow implements ShellActions {
     /** Builds the window's content and opens a screen. */
     public void show(String screenId) {
         context = new UiContext(app, language.messages(), tasks, dialogs, new DataChanges());
-        window = new MainWindow(context, Screens.all(context, this::switchLanguage), this,
+        window = new MainWindow(context, Screens.all(context, this::switchLanguage, id -> window.show(id)), this,
                 () -> window.currentScreenId().ifPresent(preferences::setLastScreen));
         stage.getScene().setRoot(window.root());
         stage.setTitle(context.text("app.title", app.database().file().getFileName().toString()));
