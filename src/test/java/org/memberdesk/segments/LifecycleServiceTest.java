@@ -75,6 +75,21 @@ class LifecycleServiceTest {
     }
 
     @Test
+    void theIndexCountsAgreeWithTheStageOfEachMember() {
+        // counts() answers today from index slices; moves() classifies each member with one CASE
+        for (LifecycleSettings settings : new LifecycleSettings[] {LifecycleSettings.DEFAULT,
+                new LifecycleSettings(100, 30, 90), new LifecycleSettings(0, 1, 2)}) {
+            lifecycle.save(settings);
+            LifecycleCounts counts = lifecycle.counts(TestShop.TODAY);
+            LifecycleMoves same = lifecycle.moves(TestShop.TODAY, TestShop.TODAY);
+            assertEquals(0, same.moved());
+            for (LifecycleStage stage : LifecycleStage.values()) {
+                assertEquals(counts.stages().get(stage), same.fromTo().get(stage).get(stage), stage + " " + settings);
+            }
+        }
+    }
+
+    @Test
     void limitsPerBusinessAreStoredInSettings() {
         assertEquals(LifecycleSettings.DEFAULT, lifecycle.settings());
         lifecycle.save(LifecycleSettings.forBusiness(Business.GYM));
