@@ -14,6 +14,8 @@ import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
 import org.memberdesk.segments.LifecycleService;
 import org.memberdesk.segments.RfmService;
+import org.memberdesk.shop.ShopProfileService;
+import org.memberdesk.shop.ShopProfileStore;
 import org.memberdesk.tags.RuleService;
 import org.memberdesk.tags.TagRefresher;
 import org.memberdesk.tags.TagService;
@@ -37,6 +39,7 @@ public final class AppContext {
     private final TagService tags;
     private final RfmService rfm;
     private final LifecycleService lifecycle;
+    private final ShopProfileService shopProfile;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -54,6 +57,7 @@ public final class AppContext {
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
+        this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
     }
 
     public Database database() {
@@ -82,6 +86,10 @@ public final class AppContext {
 
     public Exporter exporter() {
         return exporter;
+    }
+
+    public ShopProfileService shopProfile() {
+        return shopProfile;
     }
 
     public RuleService rules() {

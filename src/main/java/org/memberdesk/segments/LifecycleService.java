@@ -13,6 +13,7 @@ import org.memberdesk.common.Json;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
+import org.memberdesk.demo.Business;
 import org.memberdesk.tags.MemberFacts;
 import org.memberdesk.tags.Rule;
 
@@ -33,18 +34,39 @@ public final class LifecycleService {
         return database.read(LifecycleService::settings);
     }
 
+    /**
+     * The limits saved for this database; without any, those of its kind of business (chosen at first
+     * run); without that either (a database made from the command line), the defaults 30 / 90 / 180.
+     */
     static LifecycleSettings settings(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
             statement.setString(1, SETTING);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
-                    return LifecycleSettings.DEFAULT;
+                    return forBusiness(connection);
                 }
                 Map<String, Object> stored = Json.readObject(rs.getString(1));
                 return new LifecycleSettings(number(stored, "new_days", 30), number(stored, "active_days", 90),
                         number(stored, "dormant_days", 180));
             }
         }
+    }
+
+    private static LifecycleSettings forBusiness(Connection connection) throws SQLException {
+        // the key the shop profile keeps the kind of business under (org.memberdesk.shop)
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT value FROM settings WHERE key = 'shop.business'")) {
+            try (ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    try {
+                        return LifecycleSettings.forBusiness(Business.parse(rs.getString(1)));
+                    } catch (IllegalArgumentException unknownKind) {
+                        return LifecycleSettings.DEFAULT;
+                    }
+                }
+            }
+        }
+        return LifecycleSettings.DEFAULT;
     }
 
     private static int number(Map<String, Object> stored, String key, int fallback) {

@@ -90,8 +90,16 @@ class LifecycleServiceTest {
     }
 
     @Test
+    void withoutSavedLimitsTheKindOfBusinessDecides() {
+        shop.sql("DELETE FROM settings WHERE key = 'lifecycle.stages'");
+        assertEquals(LifecycleSettings.DEFAULT, lifecycle.settings(), "made from the command line");
+        shop.context().shopProfile().setBusiness(Business.GYM);
+        assertEquals(new LifecycleSettings(30, 30, 90), lifecycle.settings());
+        shop.sql("DELETE FROM settings WHERE key = 'shop.business'");
+    }
+
+    @Test
     void limitsPerBusinessAreStoredInSettings() {
-        assertEquals(LifecycleSettings.DEFAULT, lifecycle.settings());
         lifecycle.save(LifecycleSettings.forBusiness(Business.GYM));
         assertEquals(new LifecycleSettings(30, 30, 90), lifecycle.settings());
         // gym limits 30 / 30 / 90: L1 new; L2 (31) and L3 (90) dormant; L4, L5, L6 lost
