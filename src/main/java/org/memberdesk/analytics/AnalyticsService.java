@@ -189,7 +189,7 @@ public final class AnalyticsService {
                     : (band == 0 ? "< " : yuan(lower) + "–") + yuan(SPEND_BANDS[band]);
             slices.add(new Distribution.Slice(Long.toString(lower), label, counts[band + 1]));
         }
-        return new Distribution("spend", slices);
+        return new Distribution("spend", null, slices);
     }
 
     /** Members by RFM segment (the segments engine's definition) as of a day; keys are the segment keys. */
@@ -200,7 +200,7 @@ public final class AnalyticsService {
             RfmResult.SegmentTotals totals = result.segments().get(segment);
             slices.add(new Distribution.Slice(segment.key(), segment.key(), totals == null ? 0 : totals.members()));
         }
-        return new Distribution("rfm", slices);
+        return new Distribution("rfm", asOf, slices);
     }
 
     /** Members by lifecycle stage (the segments engine's settings) as of a day; keys are the stage keys. */
@@ -210,7 +210,7 @@ public final class AnalyticsService {
         for (LifecycleStage stage : LifecycleStage.values()) {
             slices.add(new Distribution.Slice(stage.key(), stage.key(), counts.stages().getOrDefault(stage, 0L)));
         }
-        return new Distribution("stage", slices);
+        return new Distribution("stage", asOf, slices);
     }
 
     /** Today in the shop, for "as of now" distributions. */
@@ -242,7 +242,7 @@ public final class AnalyticsService {
         Map<String, Long> counts = database.read(connection -> store.countBy(connection, column));
         List<Distribution.Slice> slices = new ArrayList<>();
         counts.forEach((key, count) -> slices.add(new Distribution.Slice(key, key == null ? "—" : key, count)));
-        return new Distribution(column, slices);
+        return new Distribution(column, null, slices);
     }
 
     private static String yuan(long cents) {
