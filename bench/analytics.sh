@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-/tmp/bench/analytics.db}
 JAR=target/memberdesk.jar
-run() { java -jar "$JAR" --db "$DB" "$@"; }
+R=(java -jar "$JAR" --db "$DB")
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1), sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
 if [ ! -f "$DB" ]; then
@@ -29,18 +29,18 @@ COHORT_FROM=$(date -d "$LAST-01 -12 month" +%Y-%m)
 echo "month: $MONTH_START … $MONTH_END; cohorts: $COHORT_FROM … $COHORT_TO"
 
 for i in 1 2; do
-  /usr/bin/time -f "report (month) run $i: %e s wall, %U s user" run report --from "$MONTH_START" --to "$MONTH_END" --json
+  /usr/bin/time -f "report (month) run $i: %e s wall, %U s user" "${R[@]}" report --from "$MONTH_START" --to "$MONTH_END" --json
 done
 for i in 1 2; do
   /usr/bin/time -f "cohorts (12 months) run $i: %e s wall, %U s user" \
-    run cohorts --from "$COHORT_FROM" --to "$COHORT_TO" --json > /tmp/analytics-cohorts.json
+    "${R[@]}" cohorts --from "$COHORT_FROM" --to "$COHORT_TO" --json > /tmp/analytics-cohorts.json
 done
 head -c 300 /tmp/analytics-cohorts.json; echo " …"
-/usr/bin/time -f "funnel (AARRR, month): %e s wall" run funnel --from "$MONTH_START" --to "$MONTH_END" --json
+/usr/bin/time -f "funnel (AARRR, month): %e s wall" "${R[@]}" funnel --from "$MONTH_START" --to "$MONTH_END" --json
 /usr/bin/time -f "chart dashboard (month): %e s wall" \
-  run chart dashboard --from "$MONTH_START" --to "$MONTH_END" --png /tmp/analytics-dashboard.png --json
+  "${R[@]}" chart dashboard --from "$MONTH_START" --to "$MONTH_END" --png /tmp/analytics-dashboard.png --json
 /usr/bin/time -f "report --pdf (month): %e s wall" \
-  run report --from "$MONTH_START" --to "$MONTH_END" --pdf /tmp/analytics-dashboard.pdf --json > /dev/null
+  "${R[@]}" report --from "$MONTH_START" --to "$MONTH_END" --pdf /tmp/analytics-dashboard.pdf --json > /dev/null
 
 # The sqlite3 shell's monthly cohort query: first purchase from the purchases themselves, then the
 # distinct buyers of each later month, as one would write it by hand.
