@@ -33,6 +33,10 @@ import picocli.CommandLine.ScopeType;
             DataCommands.ExportPurchases.class,
             DataCommands.Demo.class,
             DataCommands.Stats.class,
+            AnalyticsCommands.Report.class,
+            AnalyticsCommands.FunnelCommand.class,
+            AnalyticsCommands.Cohorts.class,
+            AnalyticsCommands.Chart.class,
             CouponCommands.CampaignCommand.class,
             CouponCommands.CouponsCommand.class,
             CouponCommands.Redeem.class,
@@ -40,6 +44,19 @@ import picocli.CommandLine.ScopeType;
             TagCommands.Rfm.class,
             TagCommands.Lifecycle.class,
             TagCommands.TagCommand.class,
+            PointsCommands.Points.class,
+            PointsCommands.Progress.class,
+            PointsCommands.Expire.class,
+            PointsCommands.Review.class,
+            PointsCommands.Check.class,
+            PointsCommands.Adjust.class,
+            PointsCommands.Redeem.class,
+            PointsCommands.AddReward.class,
+            PointsCommands.Template.class,
+            BackupCommands.BackupNow.class,
+            BackupCommands.Restore.class,
+            BackupCommands.ListBackups.class,
+            BackupCommands.IntegrityCheck.class,
         })
 public final class Cli implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
@@ -137,6 +154,10 @@ public final class Cli implements Callable<Integer> {
 
     PrintWriter out() {
         return out;
+    }
+
+    PrintWriter err() {
+        return err;
     }
 
     Messages messages() {

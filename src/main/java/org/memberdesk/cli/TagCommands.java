@@ -26,11 +26,12 @@ final class TagCommands {
     }
 
     /** A bad rule is a usage error: exit 2 with the position and what was expected. */
-    static Rule rule(Object command, String text) {
+    static Rule rule(CommandLine.Model.CommandSpec spec, String text) {
         try {
             return Rule.parse(text);
         } catch (RuleException e) {
-            throw new CommandLine.ParameterException(new CommandLine(command), "bad rule: " + e.getMessage());
+            // the spec's own CommandLine, so the message goes to the stderr the Cli was given
+            throw new CommandLine.ParameterException(spec.commandLine(), "bad rule: " + e.getMessage());
         }
     }
 
@@ -38,6 +39,9 @@ final class TagCommands {
     static final class Segment implements Callable<Integer> {
         @ParentCommand
         Cli cli;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
 
         @Option(names = "--rule", required = true, paramLabel = "RULE",
                 description = "e.g. \"purchases >= 3 and total_spent >= 500\"")
@@ -51,7 +55,7 @@ final class TagCommands {
 
         @Override
         public Integer call() {
-            Rule parsed = rule(this, rule);
+            Rule parsed = rule(spec, rule);
             LocalDate date = asOf != null ? asOf : LocalDate.now(cli.clock());
             long count = out != null ? cli.context().rules().export(parsed, date, out)
                     : cli.context().rules().count(parsed, date);
@@ -124,9 +128,12 @@ final class TagCommands {
         @ParentCommand
         Cli cli;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
-            throw new CommandLine.ParameterException(new CommandLine(this),
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "tag needs a subcommand: create, add, remove, refresh, list or delete");
         }
     }
@@ -135,6 +142,9 @@ final class TagCommands {
     static final class TagCreate implements Callable<Integer> {
         @ParentCommand
         TagCommand tag;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
@@ -145,7 +155,7 @@ final class TagCommands {
         @Override
         public Integer call() {
             if (rule != null) {
-                rule(this, rule);
+                rule(spec, rule);
             }
             tag.cli.print(describe(tag.cli.context().tags().create(name, rule)));
             return 0;

@@ -61,8 +61,23 @@ public final class Database {
         try {
             return config.createConnection(url());
         } catch (SQLException e) {
-            throw new DataException("Cannot open the database " + file + ": " + e.getMessage(), e);
+            throw new DataException("Cannot open the database " + file + ": " + describe(e), e);
         }
+    }
+
+    /**
+     * A connection for long imports: a 256 MB page cache (native memory, not Java heap) so index pages
+     * stay in memory, and a checkpoint every ~80 MB of WAL instead of every 4 MB.
+     */
+    public Connection connectForBulk() {
+        Connection connection = connect();
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA cache_size = -262144");
+            statement.execute("PRAGMA wal_autocheckpoint = 20000");
+        } catch (SQLException e) {
+            throw new DataException(describe(e), e);
+        }
+        return connection;
     }
 
     /** Runs read-only work on a fresh connection. */

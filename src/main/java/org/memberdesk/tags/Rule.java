@@ -61,7 +61,11 @@ public record Rule(String text, RuleNode root) {
     }
 
     private static String value(Field field, Value value) {
-        return field.numeric() ? value.text() : "\"" + value.text().replace("\"", "\"\"") + "\"";
+        if (field.numeric()) {
+            return value.text();
+        }
+        // every character the lexer takes as a closing double quote is doubled to stand for itself
+        return "\"" + value.text().replace("\"", "\"\"").replace("“", "““").replace("”", "””") + "\"";
     }
 
     @Override

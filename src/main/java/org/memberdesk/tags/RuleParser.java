@@ -59,22 +59,39 @@ final class RuleParser {
 
     private RuleNode or() {
         List<RuleNode> parts = new ArrayList<>();
-        parts.add(and());
+        addOr(parts, and());
         while (peek().isKeyword("or")) {
             take();
-            parts.add(and());
+            addOr(parts, and());
         }
         return parts.size() == 1 ? parts.get(0) : new RuleNode.Or(parts);
     }
 
     private RuleNode and() {
         List<RuleNode> parts = new ArrayList<>();
-        parts.add(unary());
+        addAnd(parts, unary());
         while (peek().isKeyword("and")) {
             take();
-            parts.add(unary());
+            addAnd(parts, unary());
         }
         return parts.size() == 1 ? parts.get(0) : new RuleNode.And(parts);
+    }
+
+    /** a or (b or c) is a or b or c: one flat group, so the text written back reads back the same. */
+    private static void addOr(List<RuleNode> parts, RuleNode part) {
+        if (part instanceof RuleNode.Or or) {
+            parts.addAll(or.parts());
+        } else {
+            parts.add(part);
+        }
+    }
+
+    private static void addAnd(List<RuleNode> parts, RuleNode part) {
+        if (part instanceof RuleNode.And and) {
+            parts.addAll(and.parts());
+        } else {
+            parts.add(part);
+        }
     }
 
     private RuleNode unary() {
