@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.kordamp.ikonli.feather.Feather;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.coupons.CouponsScreen;
 import org.memberdesk.ui.dashboard.DashboardScreen;
 import org.memberdesk.ui.settings.SettingsScreen;
 import org.memberdesk.ui.shell.ComingSoonScreen;
@@ -27,7 +28,7 @@ final class Screens {
                 soon(context, "points", "nav.points", Feather.STAR),
                 soon(context, "tiers", "nav.tiers", Feather.AWARD),
                 soon(context, "tags", "nav.tags", Feather.TAG),
-                soon(context, "coupons", "nav.coupons", Feather.GIFT),
+                new CouponsScreen(context),
                 soon(context, "analytics", "nav.analytics", Feather.BAR_CHART_2),
                 new SettingsScreen(context, switchLanguage));
     }
