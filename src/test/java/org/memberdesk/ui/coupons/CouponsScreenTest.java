@@ -138,7 +138,9 @@ class CouponsScreenTest extends FxRobot {
         clickOn("Campaigns");
         ListView<Campaign> list = lookup("#coupons-campaign-list").queryListView();
         UiFixture.waitUntil(() -> list.getItems().size() == 1);
-        clickOn("Autumn thanks", org.testfx.robot.Motion.DEFAULT);
+        clickOn((javafx.scene.Node) lookup("#coupons-campaign-list .list-cell").match(
+                node -> ((javafx.scene.control.ListCell<?>) node).getText() != null
+                        && ((javafx.scene.control.ListCell<?>) node).getText().contains("Autumn thanks")).query());
         UiFixture.waitUntil(() -> lookup("#coupons-results-issued").tryQuery().isPresent());
         assertEquals("3", text("#coupons-results-issued"));
         assertTrue(lookup("#coupons-funnel").tryQuery().isPresent());
