@@ -38,7 +38,7 @@ final class CouponCommands {
     /** Exit code of a refused redemption (the reason is on stderr). */
     static final int REFUSED = 3;
     /** The purchase line `redeem` records when no --item is given. */
-    static final String COUNTER_ITEM = "消费";
+    static final String COUNTER_ITEM = CheckoutService.COUNTER_ITEM;
 
     private CouponCommands() {
     }

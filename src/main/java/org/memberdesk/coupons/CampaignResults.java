@@ -67,7 +67,8 @@ public record CampaignResults(long campaignId, String name, int targeted, int co
         return out;
     }
 
-    private static double round(double ratio) {
-        return Math.round(ratio * 10_000) / 10_000.0;
+    /** A ratio to 4 decimals, written as plain decimals (0.0009, not 9.0E-4). */
+    private static java.math.BigDecimal round(double ratio) {
+        return java.math.BigDecimal.valueOf(ratio).setScale(4, java.math.RoundingMode.HALF_UP);
     }
 }

@@ -25,6 +25,9 @@ import org.memberdesk.purchases.PurchaseStore;
  * so two windows or processes redeeming one code cannot both succeed.
  */
 public final class CheckoutService {
+    /** The purchase line recorded when the counter gives only an amount (the command line and the screen alike). */
+    public static final String COUNTER_ITEM = "消费";
+
     private final Database database;
     private final PurchaseService purchases;
     private final PurchaseStore purchaseStore;

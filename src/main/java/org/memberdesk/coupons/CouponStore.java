@@ -93,9 +93,9 @@ public final class CouponStore {
 
     /**
      * Issues one coupon per member, drawing codes from {@code random}. The rows go in with one
-     * statement per 10,000 members (the member ids as a JSON array, the codes as one string of
-     * fixed-width codes, unpacked by SQLite's json_each) instead of one statement per coupon, which
-     * is what keeps 100,000 coupons within a few seconds. A code already taken (by an earlier
+     * statement per 10,000 members (a JSON array of [member id, code] pairs unpacked by SQLite's
+     * json_each) instead of one statement per coupon, which is what keeps 100,000 coupons within a
+     * few seconds. A code already taken (by an earlier
      * campaign: about one draw in 34 billion per stored code) leaves its member without a coupon;
      * those members are found and given freshly drawn codes until every member has one.
      */
@@ -104,22 +104,22 @@ public final class CouponStore {
         int issued = 0;
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT OR IGNORE INTO coupons (code, campaign_id, member_id, issued_at, valid_from, valid_to)
-                SELECT substr(?1, key * ?2 + 1, ?2), ?3, value, ?4, ?5, ?6 FROM json_each(?7)""")) {
-            insert.setInt(2, CouponCodes.LENGTH);
-            insert.setLong(3, campaignId);
-            insert.setString(4, issuedAt.format(MemberStore.TIME));
-            insert.setString(5, validFrom.toString());
-            insert.setString(6, validTo.toString());
+                SELECT value ->> 1, ?2, value ->> 0, ?3, ?4, ?5 FROM json_each(?1)""")) {
+            insert.setLong(2, campaignId);
+            insert.setString(3, issuedAt.format(MemberStore.TIME));
+            insert.setString(4, validFrom.toString());
+            insert.setString(5, validTo.toString());
             long[] pending = memberIds;
             while (pending.length > 0) {
                 for (int from = 0; from < pending.length; from += BATCH) {
-                    long[] batch = Arrays.copyOfRange(pending, from, Math.min(pending.length, from + BATCH));
-                    StringBuilder codes = new StringBuilder(batch.length * CouponCodes.LENGTH);
-                    for (int i = 0; i < batch.length; i++) {
-                        codes.append(CouponCodes.next(random));
+                    int to = Math.min(pending.length, from + BATCH);
+                    // codes are letters and digits only, so they need no JSON escaping
+                    StringBuilder pairs = new StringBuilder((to - from) * 24).append('[');
+                    for (int i = from; i < to; i++) {
+                        pairs.append(i == from ? "[" : ",[").append(pending[i]).append(",\"")
+                                .append(CouponCodes.next(random)).append("\"]");
                     }
-                    insert.setString(1, codes.toString());
-                    insert.setString(7, Arrays.toString(batch));
+                    insert.setString(1, pairs.append(']').toString());
                     issued += insert.executeUpdate();
                 }
                 pending = withoutCoupon(connection, campaignId, pending);
