@@ -16,6 +16,8 @@ import org.memberdesk.purchases.PurchaseListener;
 import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
 import org.memberdesk.support.Diagnostics;
+import org.memberdesk.shop.ShopProfileService;
+import org.memberdesk.shop.ShopProfileStore;
 
 /**
  * The composition root: every store and service of one open database, built here and only here,
@@ -33,6 +35,7 @@ public final class AppContext {
     private final Exporter exporter;
     private final Backups backups;
     private final Diagnostics diagnostics;
+    private final ShopProfileService shopProfile;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -48,6 +51,7 @@ public final class AppContext {
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
         this.diagnostics = new Diagnostics(database, backups, purchases, DataFolder.forCurrentUser(), clock);
+        this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
     }
 
     public Database database() {
@@ -84,5 +88,9 @@ public final class AppContext {
 
     public Diagnostics diagnostics() {
         return diagnostics;
+    }
+
+    public ShopProfileService shopProfile() {
+        return shopProfile;
     }
 }

@@ -1,66 +1,134 @@
 package org.memberdesk.ui;
 
+import atlantafx.base.theme.PrimerLight;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.memberdesk.AppContext;
 import org.memberdesk.Startup;
-import org.memberdesk.common.Messages;
 import org.memberdesk.db.DataFolder;
+import org.memberdesk.ui.common.ErrorText;
+import org.memberdesk.ui.common.Language;
+import org.memberdesk.ui.shell.UiPreferences;
 
-/** The desktop application (the windows are built in the desktop-app issue). */
+/**
+ * The desktop application: reads the start options, opens the database off the JavaFX thread
+ * ({@link #init()} runs on the launcher thread), and shows the main window.
+ */
 public final class DesktopApp extends Application {
+    public static final String STYLESHEET = "/org/memberdesk/ui/app.css";
+
+    private LaunchOptions options;
+    private UiPreferences preferences;
+    private Language language;
+    private AppContext app;
+    private Throwable openFailure;
+    private AppWindow window;
     private Startup.Ready ready;
+    private Startup.OpenElsewhere openElsewhere;
 
     public static void start(String[] args) {
         Application.launch(DesktopApp.class, args);
     }
 
     @Override
+    public void init() {
+        preferences = UiPreferences.forCurrentUser();
+        try {
+            options = LaunchOptions.parse(getParameters().getRaw());
+            language = options.language().orElseGet(() ->
+                    preferences.language().map(Language::of).orElseGet(Language::fromOs));
+            Path file = options.database().orElseGet(() -> options.demo()
+                    ? DataFolder.forCurrentUser().resolve("demo.db")
+                    : preferences.lastDatabase().orElseGet(DataFolder::defaultDatabase));
+            // one window per database: a second start brings the first forward (see Startup)
+            Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone());
+            if (outcome instanceof Startup.OpenElsewhere elsewhere) {
+                openElsewhere = elsewhere;
+                return;
+            }
+            ready = (Startup.Ready) outcome;
+            app = ready.context();
+            if (options.database().isEmpty() && !options.demo()) {
+                preferences.setLastDatabase(file);
+            }
+        } catch (RuntimeException e) {
+            openFailure = e;
+            language = Objects.requireNonNullElseGet(language, Language::fromOs);
+        }
+    }
+
+    @Override
     public void start(Stage stage) {
-        Messages messages = new Messages(Locale.getDefault());
-        Path file = database(getParameters().getRaw());
-        Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone());
-        if (outcome instanceof Startup.OpenElsewhere elsewhere) {
-            if (!elsewhere.broughtForward()) {
-                Alert alert = new Alert(Alert.AlertType.ERROR, messages.get("instance.inUse", file));
-                alert.setHeaderText(messages.get("instance.inUse.title"));
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        AppIcon.applyTo(stage);
+        if (openElsewhere != null) {
+            if (!openElsewhere.broughtForward()) {
+                Alert alert = new Alert(Alert.AlertType.WARNING,
+                        language.messages().get("instance.inUse", openElsewhere.database()));
+                alert.setHeaderText(language.messages().get("instance.inUse.title"));
                 AppIcon.applyTo((Stage) alert.getDialogPane().getScene().getWindow());
                 alert.showAndWait();
             }
             Platform.exit();
             return;
         }
-        ready = (Startup.Ready) outcome;
-        ready.owner().onShowRequest(() -> Platform.runLater(() -> {
-            stage.setIconified(false);
-            stage.show();
-            stage.toFront();
-        }));
-        Thread daily = new Thread(ready::dailyBackup, "memberdesk-daily-backup");
-        daily.setDaemon(true);
-        daily.start();
-        stage.setTitle("MemberDesk");
-        AppIcon.applyTo(stage);
-        stage.setScene(new Scene(new Label("MemberDesk"), 640, 400));
+        if (openFailure != null) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, ErrorText.describe(openFailure, language.messages()));
+            alert.setHeaderText(language.messages().get("error.open"));
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        Scene scene = new Scene(new StackPane(), 1200, 760);
+        scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource(STYLESHEET)).toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        place(stage);
+        window = new AppWindow(stage, preferences, app, language, Clock.systemDefaultZone());
+        window.own(ready);
+        window.show(options.selfTest() ? "members" : preferences.lastScreen().orElse("members"));
+        stage.setOnCloseRequest(event -> window.rememberPlacement());
         stage.show();
+        if (options.selfTest()) {
+            new SelfTest(window, ManagementFactory.getRuntimeMXBean().getStartTime()).run();
+        } else if (options.demo()) {
+            window.demoIfEmpty();
+        } else {
+            window.firstRunIfNeeded();
+        }
+    }
+
+    private void place(Stage stage) {
+        preferences.placement().ifPresent(p -> {
+            boolean visible = !javafx.stage.Screen.getScreensForRectangle(
+                    new Rectangle2D(p.x(), p.y(), Math.max(1, p.width()), Math.max(1, p.height()))).isEmpty();
+            if (visible) {
+                stage.setX(p.x());
+                stage.setY(p.y());
+            }
+            stage.setWidth(p.width());
+            stage.setHeight(p.height());
+            stage.setMaximized(p.maximized());
+        });
     }
 
     @Override
     public void stop() {
-        if (ready != null) {
+        if (window != null) {
+            window.rememberPlacement();
+            window.releaseDatabase();
+        } else if (ready != null) {
             ready.close();
         }
-    }
-
-    private static Path database(List<String> args) {
-        int at = args.indexOf("--db");
-        return at >= 0 && at + 1 < args.size() ? Path.of(args.get(at + 1)) : DataFolder.defaultDatabase();
     }
 }
