@@ -44,7 +44,8 @@ public final class AboutDialog {
                 System.getProperty("java.version") + " · JavaFX " + System.getProperty("javafx.runtime.version", "")));
         alert.getDialogPane().setContent(grid);
         ButtonType copy = new ButtonType(context.text("about.diagnostics.copy"), ButtonBar.ButtonData.LEFT);
-        alert.getButtonTypes().setAll(copy, ButtonType.CLOSE);
+        ButtonType close = new ButtonType(context.text("common.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        alert.getButtonTypes().setAll(copy, close);
         alert.getDialogPane().lookupButton(copy).setId("about-copy");
         alert.getDialogPane().lookupButton(copy).addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
             event.consume(); // copying keeps the dialog open
