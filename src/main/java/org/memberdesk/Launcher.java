@@ -2,6 +2,7 @@ package org.memberdesk;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
@@ -17,7 +18,7 @@ import org.memberdesk.support.SelfTest;
  * Entry point of {@code memberdesk.jar}. With a command it runs the command line and exits with
  * its code; without one it opens the windows. (A class that extends {@code Application} cannot be
  * the main class when JavaFX is on the classpath, so this one is separate.) {@code --self-test}
- * checks an installation without a window and without touching the user's data.
+ * alone checks an installation without a window and without touching the user's data.
  */
 public final class Launcher {
     /** Options the windows understand; anything else means "run a command". */
@@ -28,7 +29,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        if (Arrays.asList(args).contains("--self-test")) {
+        if (isInstallationCheck(args)) {
             quietConsole();
             System.exit(SelfTest.run(System.out, System.err));
         }
@@ -49,6 +50,15 @@ public final class Launcher {
         } catch (IOException | RuntimeException e) {
             System.err.println("MemberDesk cannot write its log in " + DataFolder.forCurrentUser() + ": " + e);
         }
+    }
+
+    /**
+     * {@code --self-test} on its own checks the installation, headless (CI runs the app-image so).
+     * With {@code --db} or {@code --demo} it is the windows' own timed self-test instead.
+     */
+    static boolean isInstallationCheck(String[] args) {
+        List<String> list = Arrays.asList(args);
+        return list.contains("--self-test") && !list.contains("--db") && !list.contains("--demo");
     }
 
     /** stderr is part of the command line's interface: one line on failure, no INFO chatter. */
