@@ -1,17 +1,20 @@
 package org.memberdesk.ui.tags;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.memberdesk.segments.LifecycleCounts;
 import org.memberdesk.segments.LifecycleMoves;
+import org.memberdesk.segments.LifecycleSettings;
 import org.memberdesk.segments.LifecycleStage;
 import org.memberdesk.segments.RfmResult;
 import org.memberdesk.segments.RfmSegment;
@@ -132,16 +135,45 @@ final class RfmTabs {
         model.stagesProperty().addListener((o, a, counts) -> fillStages(stages, counts));
         model.movesProperty().addListener((o, a, moves) -> moved.setText(movedText(moves)));
         VBox box = new VBox(12, new HBox(10, new Label(context.text("segments.asOf")), asOf,
-                new Label(context.text("lifecycle.since")), since, compute), stages, moved);
+                new Label(context.text("lifecycle.since")), since, compute), stages, moved, limitsRow());
         box.setPadding(new Insets(12));
         Tab tab = new Tab(context.text("lifecycle.tab"), box);
         tab.setId("tab-lifecycle");
         tab.setOnSelectionChanged(e -> {
             if (tab.isSelected() && model.stagesProperty().get() == null) {
+                model.loadLimits();
                 model.computeLifecycle();
             }
         });
         return tab;
+    }
+
+    /** Day limits of the stages, kept per database (defaults follow the kind of business). */
+    private HBox limitsRow() {
+        Spinner<Integer> fresh = new Spinner<>(0, 3650, 30);
+        Spinner<Integer> active = new Spinner<>(0, 3650, 90);
+        Spinner<Integer> dormant = new Spinner<>(1, 3650, 180);
+        fresh.setId("limit-new");
+        active.setId("limit-active");
+        dormant.setId("limit-dormant");
+        for (Spinner<Integer> spinner : List.of(fresh, active, dormant)) {
+            spinner.setEditable(true);
+            spinner.setPrefWidth(90);
+        }
+        model.limitsProperty().addListener((o, a, limits) -> {
+            fresh.getValueFactory().setValue(limits.newDays());
+            active.getValueFactory().setValue(limits.activeDays());
+            dormant.getValueFactory().setValue(limits.dormantDays());
+        });
+        Button save = new Button(context.text("lifecycle.limits.save"));
+        save.setId("limits-save");
+        save.setOnAction(e -> model.saveLimits(new LifecycleSettings(fresh.getValue(), active.getValue(),
+                dormant.getValue())));
+        HBox row = new HBox(8, new Label(context.text("lifecycle.limits")), new Label(context.text("lifecycle.stage.new")),
+                fresh, new Label(context.text("lifecycle.stage.active")), active,
+                new Label(context.text("lifecycle.stage.dormant")), dormant, save);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private void fillStages(HBox box, LifecycleCounts counts) {

@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.memberdesk.segments.LifecycleCounts;
 import org.memberdesk.segments.LifecycleMoves;
 import org.memberdesk.segments.LifecycleService;
+import org.memberdesk.segments.LifecycleSettings;
 import org.memberdesk.segments.LifecycleStage;
 import org.memberdesk.segments.RfmResult;
 import org.memberdesk.segments.RfmSegment;
@@ -24,6 +25,7 @@ public final class RfmViewModel {
     private final ReadOnlyObjectWrapper<RfmResult> rfm = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LifecycleCounts> stages = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LifecycleMoves> moves = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<LifecycleSettings> limits = new SimpleObjectProperty<>(LifecycleSettings.DEFAULT);
 
     public RfmViewModel(UiContext context) {
         this.context = context;
@@ -50,6 +52,26 @@ public final class RfmViewModel {
 
     public ReadOnlyObjectProperty<LifecycleMoves> movesProperty() {
         return moves.getReadOnlyProperty();
+    }
+
+    /** The stage limits in days (new / active / dormant) as stored for this database. */
+    public ObjectProperty<LifecycleSettings> limitsProperty() {
+        return limits;
+    }
+
+    public void loadLimits() {
+        context.tasks().execute(BackgroundTask.of(() -> context.app().lifecycle().settings()).onSuccess(limits::set));
+    }
+
+    /** Stores new limits (refused with a message when dormant is not above active) and recounts. */
+    public void saveLimits(LifecycleSettings settings) {
+        context.tasks().execute(BackgroundTask.of(() -> {
+            context.app().lifecycle().save(settings);
+            return settings;
+        }).onSuccess(saved -> {
+            limits.set(saved);
+            computeLifecycle();
+        }));
     }
 
     public void computeRfm() {

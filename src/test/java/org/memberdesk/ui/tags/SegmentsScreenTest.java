@@ -132,4 +132,17 @@ class SegmentsScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> "1 members".equals(label("#rule-count")));
         assertTrue(ruleText().endsWith("purchases between 3 and 3"), ruleText());
     }
+
+    @Test
+    void lifecycleStagesOpenTheirMembers() {
+        clickOn("#tab-lifecycle .tab-label");
+        // 张伟 never bought → prospect; 李娜 first bought yesterday → new; 王芳 first 100, last 40 days ago → active
+        UiFixture.waitUntil(() -> lookup("#stage-active").tryQuery().isPresent());
+        assertEquals("Prospect\n1", lookup("#stage-prospect").queryButton().getText());
+        assertEquals("New\n1", lookup("#stage-new").queryButton().getText());
+        assertEquals("Active\n1", lookup("#stage-active").queryButton().getText());
+        clickOn("#stage-active");
+        UiFixture.waitUntil(() -> "days_since_first_purchase > 30 and days_since_last_purchase <= 90".equals(ruleText()));
+        UiFixture.waitUntil(() -> "1 members".equals(label("#rule-count")));
+    }
 }
