@@ -157,10 +157,14 @@ public final class CouponsScreen implements Screen {
         export.setId("coupons-export");
         export.setOnAction(e -> context.dialogs().chooseSaveFile(context.text("coupons.campaigns.export"),
                 "campaign-results.csv", "CSV", "*.csv").ifPresent(campaigns::exportCsv));
-        for (Button button : new Button[] {issue, printList, printSlips, printDialog, export}) {
+        issue.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                campaigns.selectedProperty().get() == null || campaigns.selectedProperty().get().issued(),
+                campaigns.selectedProperty()));
+        for (Button button : new Button[] {printList, printSlips, printDialog, export}) {
             button.disableProperty().bind(campaigns.selectedProperty().isNull());
         }
-        HBox actions = new HBox(8, issue, printList, printSlips, printDialog, export);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, issue, printList, printSlips,
+                printDialog, export);
         Label message = new Label();
         message.setId("coupons-message");
         message.setWrapText(true);

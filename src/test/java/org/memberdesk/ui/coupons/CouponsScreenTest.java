@@ -144,6 +144,11 @@ class CouponsScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> lookup("#coupons-results-issued").tryQuery().isPresent());
         assertEquals("3", text("#coupons-results-issued"));
         assertTrue(lookup("#coupons-funnel").tryQuery().isPresent());
+        if (System.getenv("COUPONS_SCREENSHOT") != null) {
+            javafx.scene.image.Image shot = capture((javafx.scene.Node) lookup("#coupons-tabs").query()).getImage();
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null), "png",
+                    Path.of("target", "coupons-screen.png").toFile());
+        }
         Path csv = folder.resolve("results.csv");
         dialogs.fileAnswer = csv;
         clickOn("#coupons-export");
