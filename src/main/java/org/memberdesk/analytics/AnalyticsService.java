@@ -48,23 +48,23 @@ public final class AnalyticsService {
     }
 
     public Metrics metrics(Period period) {
-        return database.read(connection -> measure(connection, period).metrics());
+        return database.read(connection -> tally(connection, period, null).metrics());
     }
 
     /** The period's numbers against the previous period of the same length, and the trend. */
     public Dashboard dashboard(Period period, Granularity granularity) {
         return database.read(connection -> {
-            Measured current = measure(connection, period);
-            Measured previous = measure(connection, period.previous());
+            PeriodTally current = tally(connection, period, granularity);
+            PeriodTally previous = tally(connection, period.previous(), null);
             return new Dashboard(current.metrics(), previous.metrics(),
-                    Decomposition.of(current.metrics(), current.memberBase()),
-                    Decomposition.of(previous.metrics(), previous.memberBase()),
-                    trend(connection, period, granularity));
+                    Decomposition.of(current.metrics(), memberBase(connection, period)),
+                    Decomposition.of(previous.metrics(), memberBase(connection, period.previous())),
+                    current.trend());
         });
     }
 
     public Trend trend(Period period, Granularity granularity) {
-        return database.read(connection -> trend(connection, period, granularity));
+        return database.read(connection -> tally(connection, period, granularity).trend());
     }
 
     /** Monthly cohorts by month of first purchase, followed for {@link #COHORT_MONTHS} months. */
@@ -73,22 +73,50 @@ public final class AnalyticsService {
             throw new IllegalArgumentException("the cohorts end (" + to + ") before they start (" + from + ")");
         }
         YearMonth thisMonth = YearMonth.now(clock);
-        return database.read(connection -> {
-            Map<YearMonth, Long> sizes = store.cohortSizes(connection, from, to);
-            Map<YearMonth, long[]> activity = store.cohortActivity(connection, from, to, COHORT_MONTHS);
-            List<Cohort> cohorts = new ArrayList<>();
-            for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
-                long[] counts = activity.getOrDefault(month, new long[COHORT_MONTHS]);
-                // month k is reported once it has begun; later months are unknown, not zero
-                long begun = Math.max(0, Math.min(COHORT_MONTHS, ChronoUnit.MONTHS.between(month, thisMonth)));
-                List<Long> active = new ArrayList<>();
-                for (int k = 1; k <= begun; k++) {
-                    active.add(counts[k - 1]);
-                }
-                cohorts.add(new Cohort(month, sizes.getOrDefault(month, 0L), active));
+        int cohortCount = Math.toIntExact(ChronoUnit.MONTHS.between(from, to) + 1);
+        long[] sizes = new long[cohortCount];
+        long[][] active = new long[cohortCount][COHORT_MONTHS];
+        database.read(connection -> {
+            // each member's cohort by id, then the buyers of each month after the first cohort, in turn
+            int[] cohortOf = new int[Math.toIntExact(store.maxMemberId(connection) + 1)];
+            for (int i = 0; i < cohortCount; i++) {
+                int cohort = i;
+                store.firstBuyersIn(connection, from.plusMonths(i), member -> {
+                    cohortOf[(int) member] = cohort + 1;
+                    sizes[cohort]++;
+                });
             }
-            return cohorts;
+            // bit k−1 set: the member has been counted as buying in month k
+            short[] counted = new short[cohortOf.length];
+            for (int offset = 1; offset < cohortCount + COHORT_MONTHS; offset++) {
+                YearMonth month = from.plusMonths(offset);
+                if (month.isAfter(thisMonth)) {
+                    break;
+                }
+                int monthIndex = offset;
+                store.buyersIn(connection, month, member -> {
+                    int cohort = cohortOf[(int) member] - 1;
+                    int k = monthIndex - cohort;
+                    if (cohort >= 0 && k >= 1 && k <= COHORT_MONTHS && (counted[(int) member] & (1 << (k - 1))) == 0) {
+                        counted[(int) member] |= (short) (1 << (k - 1));
+                        active[cohort][k - 1]++;
+                    }
+                });
+            }
+            return null;
         });
+        List<Cohort> cohorts = new ArrayList<>();
+        for (int i = 0; i < cohortCount; i++) {
+            YearMonth month = from.plusMonths(i);
+            // month k is reported once it has begun; later months are unknown, not zero
+            long begun = Math.max(0, Math.min(COHORT_MONTHS, ChronoUnit.MONTHS.between(month, thisMonth)));
+            List<Long> counts = new ArrayList<>();
+            for (int k = 1; k <= begun; k++) {
+                counts.add(active[i][k - 1]);
+            }
+            cohorts.add(new Cohort(month, sizes[i], counts));
+        }
+        return cohorts;
     }
 
     /**
@@ -161,7 +189,7 @@ public final class AnalyticsService {
                     : (band == 0 ? "< " : yuan(lower) + "–") + yuan(SPEND_BANDS[band]);
             slices.add(new Distribution.Slice(Long.toString(lower), label, counts[band + 1]));
         }
-        return new Distribution("spend", slices);
+        return new Distribution("spend", null, slices);
     }
 
     /** Members by RFM segment (the segments engine's definition) as of a day; keys are the segment keys. */
@@ -172,7 +200,7 @@ public final class AnalyticsService {
             RfmResult.SegmentTotals totals = result.segments().get(segment);
             slices.add(new Distribution.Slice(segment.key(), segment.key(), totals == null ? 0 : totals.members()));
         }
-        return new Distribution("rfm", slices);
+        return new Distribution("rfm", asOf, slices);
     }
 
     /** Members by lifecycle stage (the segments engine's settings) as of a day; keys are the stage keys. */
@@ -182,7 +210,7 @@ public final class AnalyticsService {
         for (LifecycleStage stage : LifecycleStage.values()) {
             slices.add(new Distribution.Slice(stage.key(), stage.key(), counts.stages().getOrDefault(stage, 0L)));
         }
-        return new Distribution("stage", slices);
+        return new Distribution("stage", asOf, slices);
     }
 
     /** Today in the shop, for "as of now" distributions. */
@@ -214,77 +242,35 @@ public final class AnalyticsService {
         Map<String, Long> counts = database.read(connection -> store.countBy(connection, column));
         List<Distribution.Slice> slices = new ArrayList<>();
         counts.forEach((key, count) -> slices.add(new Distribution.Slice(key, key == null ? "—" : key, count)));
-        return new Distribution(column, slices);
+        return new Distribution(column, null, slices);
     }
 
     private static String yuan(long cents) {
         return "¥" + cents / 100;
     }
 
-    /** A period's metrics and its member base for the revenue decomposition. */
-    private record Measured(Metrics metrics, long memberBase) {
-    }
-
-    private Measured measure(Connection connection, Period period) throws SQLException {
-        AnalyticsStore.SalesSummary sales = store.sales(connection, period);
-        long joined = store.joined(connection, period);
-        long converted = store.joinedAndBought(connection, period);
-        Metrics metrics = new Metrics(period, joined, sales.activeMembers(), sales.newBuyers(), sales.purchases(),
-                sales.salesCents(), store.returnsCents(connection, period),
-                new Ratio(sales.repeatBuyers(), sales.activeMembers()),
-                new Ratio(converted, joined),
-                retention(connection, period));
-        // members joined by the end of the period, plus buyers of the period who (oddly) joined later
-        long base = store.joinedBy(connection, period.to()) + sales.activeJoinedAfter();
-        return new Measured(metrics, base);
-    }
-
-    /**
-     * dN: of the members whose first purchase day F is in from … to − N, those who bought again on a
-     * later day no later than F + N.
-     */
-    private Map<Integer, Ratio> retention(Connection connection, Period period) throws SQLException {
-        List<Integer> horizons = Metrics.RETENTION_DAYS;
-        long[] base = new long[horizons.size()];
-        long[] kept = new long[horizons.size()];
-        for (LocalDate[] row : store.firstAndNextPurchaseDays(connection, period)) {
-            LocalDate first = row[0];
-            LocalDate next = row[1];
-            long gap = next == null ? Long.MAX_VALUE : ChronoUnit.DAYS.between(first, next);
-            for (int i = 0; i < horizons.size(); i++) {
-                int days = horizons.get(i);
-                if (!first.isAfter(period.to().minusDays(days))) {
-                    base[i]++;
-                    if (gap <= days) {
-                        kept[i]++;
-                    }
-                }
+    /** One pass over the period's purchases, after the members who joined or first bought in it. */
+    private PeriodTally tally(Connection connection, Period period, Granularity granularity) throws SQLException {
+        PeriodTally tally = new PeriodTally(period, store.maxMemberId(connection), granularity);
+        store.joinedIn(connection, period, tally::joined);
+        store.firstPurchasesIn(connection, period, tally::firstPurchase);
+        store.salesByDay(connection, period, new AnalyticsStore.SalesByDay() {
+            @Override
+            public void day(int epochDay, long purchases, long salesCents, long returnsCents) {
+                tally.day(epochDay, purchases, salesCents, returnsCents);
             }
-        }
-        Map<Integer, Ratio> retention = new LinkedHashMap<>();
-        for (int i = 0; i < horizons.size(); i++) {
-            retention.put(horizons.get(i), new Ratio(kept[i], base[i]));
-        }
-        return retention;
+
+            @Override
+            public void sale(long memberId, int epochDay) {
+                tally.sale(memberId, epochDay);
+            }
+        });
+        return tally;
     }
 
-    private Trend trend(Connection connection, Period period, Granularity granularity) throws SQLException {
-        Map<LocalDate, Long> joins = store.joinsByDay(connection, period);
-        Map<LocalDate, long[]> buckets = store.purchasesByBucket(connection, period, granularity);
-        List<Trend.Point> points = new ArrayList<>();
-        for (LocalDate start = granularity.bucketStart(period.from()); !start.isAfter(period.to());
-             start = granularity.next(start)) {
-            LocalDate end = granularity.next(start);
-            long newMembers = 0;
-            for (Map.Entry<LocalDate, Long> join : joins.entrySet()) {
-                if (!join.getKey().isBefore(start) && join.getKey().isBefore(end)) {
-                    newMembers += join.getValue();
-                }
-            }
-            long[] bought = buckets.getOrDefault(start, new long[2]);
-            points.add(new Trend.Point(start, newMembers, bought[0], bought[1]));
-        }
-        return new Trend(period, granularity, points);
+    /** Members joined by the end of the period, plus buyers of the period who (oddly) joined later. */
+    private long memberBase(Connection connection, Period period) throws SQLException {
+        return store.joinedBy(connection, period.to()) + store.buyersJoinedLater(connection, period);
     }
 
     private static long[] ids(List<AnalyticsStore.Progress> members) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
  * The analytics queries. Read-only; every method works on the caller's connection. Period bounds are
@@ -20,41 +21,138 @@ import java.util.TreeMap;
  */
 public final class AnalyticsStore {
 
-    /** Purchases (not returns) of a period, summed per member and then over members. */
-    public record SalesSummary(long activeMembers, long purchases, long salesCents, long repeatBuyers,
-                               long newBuyers, long activeJoinedAfter) {
+    /** Receives a period's purchases day by day, in day order. */
+    public interface SalesByDay {
+        /** The day's totals: purchases, their money, and money given back by returns (positive). */
+        void day(int epochDay, long purchases, long salesCents, long returnsCents);
+
+        /** One purchase (not return) of the day by a member; a member buying twice comes twice. */
+        void sale(long memberId, int epochDay);
     }
 
-    public SalesSummary sales(Connection connection, Period period) throws SQLException {
+    /** The highest member id (0 when there are none): the size of the per-member counters. */
+    public long maxMemberId(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(max(id), 0) FROM members")) {
+            return single(statement);
+        }
+    }
+
+    /**
+     * The period's purchases, one query per day over V5's covering index on time: the day's totals,
+     * and its buyers as one comma-separated text built inside SQLite (see {@link #buyersIn} for why).
+     */
+    public void salesByDay(Connection connection, Period period, SalesByDay sales) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT count(*), coalesce(sum(s.n), 0), coalesce(sum(s.cents), 0),
-                       coalesce(sum(s.n >= 2), 0), coalesce(sum(m.first_purchase_at >= ?1), 0),
-                       coalesce(sum(m.join_date > ?3), 0)
-                FROM (SELECT member_id, count(*) AS n, sum(total_cents) AS cents
-                      FROM purchases
-                      WHERE kind = 'sale' AND time >= ?1 AND time < ?2
-                      GROUP BY member_id) AS s
-                JOIN members AS m ON m.id = s.member_id""")) {
-            statement.setString(1, period.firstTime());
-            statement.setString(2, period.endTime());
-            statement.setString(3, period.to().toString());
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return new SalesSummary(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getLong(6));
+                SELECT count(*) FILTER (WHERE kind = 'sale'), coalesce(sum(total_cents) FILTER (WHERE kind = 'sale'), 0),
+                       coalesce(-sum(total_cents) FILTER (WHERE kind = 'return'), 0),
+                       group_concat(member_id) FILTER (WHERE kind = 'sale')
+                FROM purchases WHERE time >= ? AND time < ?""")) {
+            for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
+                int epochDay = (int) day.toEpochDay();
+                statement.setString(1, day.toString());
+                statement.setString(2, day.plusDays(1).toString());
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    sales.day(epochDay, rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                    parseIds(rs.getString(4), member -> sales.sale(member, epochDay));
+                }
             }
         }
     }
 
-    /** Money given back by returns in the period, as a positive number of cents. */
-    public long returnsCents(Connection connection, Period period) throws SQLException {
+    /** Ids of the members who joined on each day of the period (the join_date index covers it). */
+    public void joinedIn(Connection connection, Period period, MemberDay member) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT group_concat(id) FROM members WHERE join_date = ?")) {
+            for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
+                int epochDay = (int) day.toEpochDay();
+                statement.setString(1, day.toString());
+                forEachId(statement, id -> member.accept(id, epochDay));
+            }
+        }
+    }
+
+    /** Ids of the members whose first purchase ever is on each day of the period (V5's index covers it). */
+    public void firstPurchasesIn(Connection connection, Period period, MemberDay member) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT coalesce(-sum(total_cents), 0) FROM purchases
-                WHERE kind = 'return' AND time >= ? AND time < ?""")) {
-            statement.setString(1, period.firstTime());
-            statement.setString(2, period.endTime());
+                SELECT group_concat(id) FROM members WHERE first_purchase_at >= ? AND first_purchase_at < ?""")) {
+            for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
+                int epochDay = (int) day.toEpochDay();
+                statement.setString(1, day.toString());
+                statement.setString(2, day.plusDays(1).toString());
+                forEachId(statement, id -> member.accept(id, epochDay));
+            }
+        }
+    }
+
+    /** A member id with a day (epoch day). */
+    @FunctionalInterface
+    public interface MemberDay {
+        void accept(long memberId, int epochDay);
+    }
+
+    /** Buyers of the period who had not joined by its last day (odd, but imported files can say so). */
+    public long buyersJoinedLater(Connection connection, Period period) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT count(*) FROM members AS m
+                WHERE m.join_date > ?1
+                  AND EXISTS (SELECT 1 FROM purchases AS p
+                              WHERE p.member_id = m.id AND p.kind = 'sale' AND p.time >= ?2 AND p.time < ?3)""")) {
+            statement.setString(1, period.to().toString());
+            statement.setString(2, period.firstTime());
+            statement.setString(3, period.endTime());
             return single(statement);
         }
+    }
+
+    /**
+     * The member id of every purchase (not return) in a month, repeats included. The ids come back as
+     * one comma-separated text built inside SQLite: a year of a big shop is ~3 million purchases, and
+     * handing them over one JDBC row at a time costs about four times as much as parsing one text.
+     */
+    public void buyersIn(Connection connection, YearMonth month, LongConsumer memberId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT group_concat(member_id) FROM purchases
+                WHERE time >= ? AND time < ? AND kind = 'sale'""")) {
+            statement.setString(1, month.atDay(1).toString());
+            statement.setString(2, month.plusMonths(1).atDay(1).toString());
+            forEachId(statement, memberId);
+        }
+    }
+
+    /** Ids of the members whose first purchase ever is in a month (as one text, like {@link #buyersIn}). */
+    public void firstBuyersIn(Connection connection, YearMonth month, LongConsumer memberId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT group_concat(id) FROM members
+                WHERE first_purchase_at >= ? AND first_purchase_at < ?""")) {
+            statement.setString(1, month.atDay(1).toString());
+            statement.setString(2, month.plusMonths(1).atDay(1).toString());
+            forEachId(statement, memberId);
+        }
+    }
+
+    private static void forEachId(PreparedStatement statement, LongConsumer memberId) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            parseIds(rs.next() ? rs.getString(1) : null, memberId);
+        }
+    }
+
+    /** "12,7,12" → 12, 7, 12; null or empty → nothing. */
+    static void parseIds(String ids, LongConsumer memberId) {
+        if (ids == null || ids.isEmpty()) {
+            return;
+        }
+        long id = 0;
+        for (int i = 0; i < ids.length(); i++) {
+            char c = ids.charAt(i);
+            if (c == ',') {
+                memberId.accept(id);
+                id = 0;
+            } else {
+                id = id * 10 + (c - '0');
+            }
+        }
+        memberId.accept(id);
     }
 
     public long joined(Connection connection, Period period) throws SQLException {
@@ -73,140 +171,6 @@ public final class AnalyticsStore {
             statement.setString(1, day.toString());
             return single(statement);
         }
-    }
-
-    /** Members who joined in the period and bought on or after their join day, by the end of the period. */
-    public long joinedAndBought(Connection connection, Period period) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT count(*) FROM members AS m
-                WHERE m.join_date >= ?1 AND m.join_date <= ?2
-                  AND EXISTS (SELECT 1 FROM purchases AS p
-                              WHERE p.member_id = m.id AND p.kind = 'sale'
-                                AND p.time >= m.join_date AND p.time < ?3)""")) {
-            statement.setString(1, period.from().toString());
-            statement.setString(2, period.to().toString());
-            statement.setString(3, period.endTime());
-            return single(statement);
-        }
-    }
-
-    /**
-     * For each member whose first purchase ever is on a day from {@code from} to {@code to − 1}: that day,
-     * and the day of their next purchase on a later day (null if none). The caller counts the horizons.
-     */
-    public List<LocalDate[]> firstAndNextPurchaseDays(Connection connection, Period period) throws SQLException {
-        List<LocalDate[]> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT substr(m.first_purchase_at, 1, 10),
-                       (SELECT substr(min(p.time), 1, 10) FROM purchases AS p
-                        WHERE p.member_id = m.id AND p.kind = 'sale'
-                          AND p.time >= date(m.first_purchase_at, '+1 day'))
-                FROM members AS m
-                WHERE m.first_purchase_at >= ? AND m.first_purchase_at < ?""")) {
-            statement.setString(1, period.firstTime());
-            // N >= 1, so a first purchase on the last day can never be in a horizon's base
-            statement.setString(2, period.to().toString());
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    String next = rs.getString(2);
-                    rows.add(new LocalDate[] {LocalDate.parse(rs.getString(1)),
-                        next == null ? null : LocalDate.parse(next)});
-                }
-            }
-        }
-        return rows;
-    }
-
-    /** New members per join day of the period. */
-    public Map<LocalDate, Long> joinsByDay(Connection connection, Period period) throws SQLException {
-        Map<LocalDate, Long> joins = new TreeMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT join_date, count(*) FROM members WHERE join_date >= ? AND join_date <= ?
-                GROUP BY join_date""")) {
-            statement.setString(1, period.from().toString());
-            statement.setString(2, period.to().toString());
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    joins.put(LocalDate.parse(rs.getString(1)), rs.getLong(2));
-                }
-            }
-        }
-        return joins;
-    }
-
-    /** Distinct buying members and revenue per bucket (keyed by the bucket's first day). */
-    public Map<LocalDate, long[]> purchasesByBucket(Connection connection, Period period, Granularity granularity)
-            throws SQLException {
-        // the bucket expressions are fixed text chosen by the enum, never user input
-        String bucket = switch (granularity) {
-            case DAY -> "substr(time, 1, 10)";
-            // 'weekday 0' moves to the coming Sunday (or stays on one); six days back is that week's Monday
-            case WEEK -> "date(time, 'weekday 0', '-6 days')";
-            case MONTH -> "substr(time, 1, 7) || '-01'";
-        };
-        Map<LocalDate, long[]> buckets = new TreeMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT " + bucket + """
-                 AS bucket, count(DISTINCT CASE WHEN kind = 'sale' THEN member_id END), sum(total_cents)
-                FROM purchases WHERE time >= ? AND time < ?
-                GROUP BY bucket""")) {
-            statement.setString(1, period.firstTime());
-            statement.setString(2, period.endTime());
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    buckets.put(LocalDate.parse(rs.getString(1)), new long[] {rs.getLong(2), rs.getLong(3)});
-                }
-            }
-        }
-        return buckets;
-    }
-
-    /** Cohort sizes: members per month of their first purchase ever. */
-    public Map<YearMonth, Long> cohortSizes(Connection connection, YearMonth from, YearMonth to) throws SQLException {
-        Map<YearMonth, Long> sizes = new TreeMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT substr(first_purchase_at, 1, 7) AS month, count(*) FROM members
-                WHERE first_purchase_at >= ? AND first_purchase_at < ?
-                GROUP BY month""")) {
-            statement.setString(1, from.atDay(1).toString());
-            statement.setString(2, to.plusMonths(1).atDay(1).toString());
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    sizes.put(YearMonth.parse(rs.getString(1)), rs.getLong(2));
-                }
-            }
-        }
-        return sizes;
-    }
-
-    /**
-     * For cohorts from..to: how many members of each cohort bought in month k = 1..horizon after it,
-     * as cohort → long[horizon] (index k−1).
-     */
-    public Map<YearMonth, long[]> cohortActivity(Connection connection, YearMonth from, YearMonth to, int horizon)
-            throws SQLException {
-        Map<YearMonth, long[]> activity = new TreeMap<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT c.cohort, substr(p.time, 1, 7) AS month, count(DISTINCT p.member_id)
-                FROM (SELECT id, substr(first_purchase_at, 1, 7) AS cohort,
-                             substr(first_purchase_at, 1, 7) || '-01' AS cohort_start
-                      FROM members WHERE first_purchase_at >= ?1 AND first_purchase_at < ?2) AS c
-                JOIN purchases AS p
-                  ON p.member_id = c.id AND p.kind = 'sale'
-                 AND p.time >= date(c.cohort_start, '+1 month')
-                 AND p.time < date(c.cohort_start, '+' || ?3 || ' months')
-                GROUP BY c.cohort, month""")) {
-            statement.setString(1, from.atDay(1).toString());
-            statement.setString(2, to.plusMonths(1).atDay(1).toString());
-            statement.setInt(3, horizon + 1);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    YearMonth cohort = YearMonth.parse(rs.getString(1));
-                    int k = (int) ChronoUnit.MONTHS.between(cohort, YearMonth.parse(rs.getString(2)));
-                    activity.computeIfAbsent(cohort, c -> new long[horizon])[k - 1] = rs.getLong(3);
-                }
-            }
-        }
-        return activity;
     }
 
     /** A member who joined in a funnel's period, with what they had done by its end. */

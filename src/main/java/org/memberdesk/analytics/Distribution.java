@@ -2,8 +2,12 @@ package org.memberdesk.analytics;
 
 import java.util.List;
 
-/** How the current (not archived) members split by one attribute: tier, channel, spend band, RFM segment, stage. */
-public record Distribution(String attribute, List<Slice> slices) {
+/**
+ * How members split by one attribute. {@code asOf} null: the current members (not archived), by tier,
+ * channel or spend band; otherwise the segments engine's members as of that day (RFM: those who had
+ * bought by then; lifecycle stages: those who had joined by then).
+ */
+public record Distribution(String attribute, java.time.LocalDate asOf, List<Slice> slices) {
     public Distribution {
         slices = List.copyOf(slices);
     }

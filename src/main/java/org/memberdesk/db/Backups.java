@@ -65,8 +65,7 @@ public final class Backups {
         } catch (IOException e) {
             throw new DataException("Cannot read the backups folder " + folder() + ": " + e.getMessage(), e);
         }
-        backups.sort(Comparator.comparing(Backup::takenAt).thenComparing(b -> b.file().getFileName().toString())
-                .reversed());
+        backups.sort(Comparator.comparing(Backup::takenAt).thenComparingInt(this::sequence).reversed());
         return backups;
     }
 
@@ -196,11 +195,22 @@ public final class Backups {
 
     private Path freeName(LocalDateTime now, BackupReason reason) {
         String base = stem(database.file()) + "-" + now.format(STAMP);
-        Path target = folder().resolve(base + "-" + reason.tag() + ".db");
-        for (int n = 2; Files.exists(target); n++) {
-            target = folder().resolve(base + "-" + n + "-" + reason.tag() + ".db");
+        String name = base;
+        // a second backup in the same millisecond (whatever its reason) gets -2, -3 …: names stay
+        // unique and the list keeps the order they were taken in
+        for (int n = 2; nameTaken(name); n++) {
+            name = base + "-" + n;
         }
-        return target;
+        return folder().resolve(name + "-" + reason.tag() + ".db");
+    }
+
+    private boolean nameTaken(String name) {
+        for (BackupReason any : BackupReason.values()) {
+            if (Files.exists(folder().resolve(name + "-" + any.tag() + ".db"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Deletes all but the newest {@link #keep()} backups of this database. */
@@ -234,6 +244,12 @@ public final class Backups {
         } catch (java.time.format.DateTimeParseException | IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** 1 for the first backup of a millisecond, 2, 3 … for those that had to share its name. */
+    private int sequence(Backup backup) {
+        Matcher m = names.matcher(backup.file().getFileName().toString());
+        return m.matches() && m.group(2) != null ? Integer.parseInt(m.group(2)) : 1;
     }
 
     private boolean holdsData() {

@@ -59,7 +59,7 @@ public final class PurchaseStore {
                     UPDATE members SET return_count = return_count + ?, returned_cents = returned_cents + ?
                     WHERE id = ?""");
             findItem = connection.prepareStatement("SELECT id FROM items WHERE name = ?");
-            insertItem = connection.prepareStatement("INSERT INTO items (name) VALUES (?)");
+            insertItem = connection.prepareStatement("INSERT INTO items (name) VALUES (?) RETURNING id");
             findByNumber = connection.prepareStatement(
                     "SELECT id, member_id, kind, import_id, total_cents, time FROM purchases WHERE purchase_no = ?");
         }
@@ -204,20 +204,14 @@ public final class PurchaseStore {
                     id = rs.getLong(1);
                 } else {
                     insertItem.setString(1, name);
-                    insertItem.executeUpdate();
-                    id = lastRowId();
+                    try (ResultSet inserted = insertItem.executeQuery()) {
+                        inserted.next();
+                        id = inserted.getLong(1);
+                    }
                 }
             }
             itemIds.put(name, id);
             return id;
-        }
-
-        private long lastRowId() throws SQLException {
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT last_insert_rowid()")) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
 
         @Override
@@ -416,6 +410,20 @@ public final class PurchaseStore {
             rs.next();
             return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
         }
+    }
+
+    /** The names of the items ever sold, for the counter's suggestions (a shop has tens to hundreds). */
+    public List<String> itemNames(Connection connection, int limit) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT name FROM items ORDER BY name LIMIT ?")) {
+            statement.setInt(1, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
     }
 
     private static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {

@@ -13,6 +13,7 @@ import org.memberdesk.common.Json;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
+import org.memberdesk.demo.Business;
 import org.memberdesk.tags.MemberFacts;
 import org.memberdesk.tags.Rule;
 
@@ -33,18 +34,39 @@ public final class LifecycleService {
         return database.read(LifecycleService::settings);
     }
 
+    /**
+     * The limits saved for this database; without any, those of its kind of business (chosen at first
+     * run); without that either (a database made from the command line), the defaults 30 / 90 / 180.
+     */
     static LifecycleSettings settings(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
             statement.setString(1, SETTING);
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
-                    return LifecycleSettings.DEFAULT;
+                    return forBusiness(connection);
                 }
                 Map<String, Object> stored = Json.readObject(rs.getString(1));
                 return new LifecycleSettings(number(stored, "new_days", 30), number(stored, "active_days", 90),
                         number(stored, "dormant_days", 180));
             }
         }
+    }
+
+    private static LifecycleSettings forBusiness(Connection connection) throws SQLException {
+        // the key the shop profile keeps the kind of business under (org.memberdesk.shop)
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT value FROM settings WHERE key = 'shop.business'")) {
+            try (ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    try {
+                        return LifecycleSettings.forBusiness(Business.parse(rs.getString(1)));
+                    } catch (IllegalArgumentException unknownKind) {
+                        return LifecycleSettings.DEFAULT;
+                    }
+                }
+            }
+        }
+        return LifecycleSettings.DEFAULT;
     }
 
     private static int number(Map<String, Object> stored, String key, int fallback) {
@@ -75,6 +97,9 @@ public final class LifecycleService {
         return database.read(connection -> {
             LifecycleSettings settings = settings(connection);
             MemberFacts facts = MemberFacts.open(connection, asOf, "stage");
+            if (facts.kept()) {
+                return new LifecycleCounts(asOf, settings, byRecency(connection, facts, settings));
+            }
             Map<LifecycleStage, Long> stages = emptyCounts();
             try (PreparedStatement statement = connection.prepareStatement("SELECT " + stage(facts) + ", count(*) FROM "
                     + facts.from() + " WHERE " + facts.joined() + " GROUP BY 1")) {
@@ -88,6 +113,45 @@ public final class LifecycleService {
             }
             return new LifecycleCounts(asOf, settings, stages);
         });
+    }
+
+    /**
+     * The kept statistics answer with five counts over slices of the activity index (ordered by the
+     * last purchase): a first purchase within the new-days limit means a last one within it too.
+     */
+    private static Map<LifecycleStage, Long> byRecency(Connection connection, MemberFacts facts,
+                                                       LifecycleSettings settings) throws SQLException {
+        LocalDate asOf = facts.asOf();
+        String fresh = asOf.minusDays(settings.newDays()).toString();
+        String active = asOf.minusDays(settings.activeDays()).toString();
+        String dormant = asOf.minusDays(settings.dormantDays()).toString();
+        String joined = " AND " + facts.joined();
+        Map<LifecycleStage, Long> stages = emptyCounts();
+        count(connection, stages, LifecycleStage.PROSPECT, "last_purchase_at IS NULL" + joined, asOf.toString());
+        count(connection, stages, LifecycleStage.NEW, "last_purchase_at >= ? AND first_purchase_at >= ?" + joined,
+                fresh, fresh, asOf.toString());
+        count(connection, stages, LifecycleStage.ACTIVE, "last_purchase_at >= ? AND first_purchase_at < ?" + joined,
+                active, fresh, asOf.toString());
+        count(connection, stages, LifecycleStage.DORMANT,
+                "last_purchase_at >= ? AND last_purchase_at < ? AND first_purchase_at < ?" + joined,
+                dormant, active, fresh, asOf.toString());
+        count(connection, stages, LifecycleStage.LOST, "last_purchase_at < ? AND first_purchase_at < ?" + joined,
+                dormant, fresh, asOf.toString());
+        return stages;
+    }
+
+    private static void count(Connection connection, Map<LifecycleStage, Long> stages, LifecycleStage stage,
+                              String where, String... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM members m WHERE "
+                + where)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                stages.put(stage, rs.getLong(1));
+            }
+        }
     }
 
     /** Members who had joined by {@code asOf}, by their stage at {@code since} and at {@code asOf}. */

@@ -49,12 +49,16 @@ public enum RfmSegment {
         return spending;
     }
 
-    public static RfmSegment of(boolean recent, boolean frequent, boolean spending) {
+    /** Indexed by R high × 4 + F high × 2 + M high; looked up once per member in RFM's pass. */
+    private static final RfmSegment[] BY_BITS = new RfmSegment[8];
+
+    static {
         for (RfmSegment segment : values()) {
-            if (segment.recent == recent && segment.frequent == frequent && segment.spending == spending) {
-                return segment;
-            }
+            BY_BITS[(segment.recent ? 4 : 0) + (segment.frequent ? 2 : 0) + (segment.spending ? 1 : 0)] = segment;
         }
-        throw new IllegalStateException("all eight combinations are listed");
+    }
+
+    public static RfmSegment of(boolean recent, boolean frequent, boolean spending) {
+        return BY_BITS[(recent ? 4 : 0) + (frequent ? 2 : 0) + (spending ? 1 : 0)];
     }
 }

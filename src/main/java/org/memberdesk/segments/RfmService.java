@@ -33,7 +33,16 @@ public final class RfmService {
     }
 
     static RfmResult compute(Connection connection, LocalDate asOf) throws SQLException {
-        MemberFacts facts = MemberFacts.open(connection, asOf, "rfm");
+        return compute(connection, MemberFacts.open(connection, asOf, "rfm"));
+    }
+
+    /** Kept statistics go the fast way (by recency over the activity index); summed ones the general way. */
+    static RfmResult compute(Connection connection, MemberFacts facts) throws SQLException {
+        return facts.kept() ? RfmByRecency.compute(connection, facts) : grouped(connection, facts);
+    }
+
+    private static RfmResult grouped(Connection connection, MemberFacts facts) throws SQLException {
+        LocalDate asOf = facts.asOf();
         // 1. a histogram by (date of last purchase, purchases) with member counts and spend
         List<long[]> groups = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
@@ -62,10 +71,7 @@ public final class RfmService {
             byDays.merge(g[0], g[2], Long::sum);
             byPurchases.merge(g[1], g[2], Long::sum);
         }
-        Map<RfmSegment, RfmResult.SegmentTotals> segments = new EnumMap<>(RfmSegment.class);
-        for (RfmSegment segment : RfmSegment.values()) {
-            segments.put(segment, new RfmResult.SegmentTotals(0, 0));
-        }
+        Map<RfmSegment, RfmResult.SegmentTotals> segments = emptySegments();
         long[][] grid = new long[5][5];
         if (members == 0) {
             return new RfmResult(asOf, 0, 0, segments, grid, 0, 0, 0, new long[5][], new long[5][]);
@@ -101,6 +107,14 @@ public final class RfmService {
                 ranges(recencyScore), ranges(frequencyScore));
     }
 
+    static Map<RfmSegment, RfmResult.SegmentTotals> emptySegments() {
+        Map<RfmSegment, RfmResult.SegmentTotals> segments = new EnumMap<>(RfmSegment.class);
+        for (RfmSegment segment : RfmSegment.values()) {
+            segments.put(segment, new RfmResult.SegmentTotals(0, 0));
+        }
+        return segments;
+    }
+
     /**
      * score = 1 + ⌊5 × (members with a strictly worse value) / members⌋, so equal values share a score.
      * {@code lowerIsBetter}: for days since the last purchase, a larger value is worse.
@@ -117,7 +131,7 @@ public final class RfmService {
     }
 
     /** For each score 1..5 the [smallest, largest] value that has it, null when no member has it. */
-    private static long[][] ranges(Map<Long, Integer> scores) {
+    static long[][] ranges(Map<Long, Integer> scores) {
         long[][] ranges = new long[5][];
         scores.forEach((value, score) -> {
             long[] range = ranges[score - 1];

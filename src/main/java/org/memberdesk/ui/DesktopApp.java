@@ -20,9 +20,8 @@ import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.shell.UiPreferences;
 
 /**
- * The desktop application: reads the start options, claims and opens the database off the JavaFX
- * thread ({@link #init()} runs on the launcher thread), and shows the main window. A database open
- * in another window is brought forward there instead of being opened twice.
+ * The desktop application: reads the start options, opens the database off the JavaFX thread
+ * ({@link #init()} runs on the launcher thread), and shows the main window.
  */
 public final class DesktopApp extends Application {
     public static final String STYLESHEET = "/org/memberdesk/ui/app.css";
@@ -30,10 +29,11 @@ public final class DesktopApp extends Application {
     private LaunchOptions options;
     private UiPreferences preferences;
     private Language language;
-    private Startup.Ready ready;
-    private Startup.OpenElsewhere elsewhere;
+    private AppContext app;
     private Throwable openFailure;
     private AppWindow window;
+    private Startup.Ready ready;
+    private Startup.OpenElsewhere openElsewhere;
 
     public static void start(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -49,12 +49,14 @@ public final class DesktopApp extends Application {
             Path file = options.database().orElseGet(() -> options.demo()
                     ? DataFolder.forCurrentUser().resolve("demo.db")
                     : preferences.lastDatabase().orElseGet(DataFolder::defaultDatabase));
+            // one window per database: a second start brings the first forward (see Startup)
             Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone());
-            if (outcome instanceof Startup.OpenElsewhere other) {
-                elsewhere = other;
+            if (outcome instanceof Startup.OpenElsewhere elsewhere) {
+                openElsewhere = elsewhere;
                 return;
             }
             ready = (Startup.Ready) outcome;
+            app = ready.context();
             if (options.database().isEmpty() && !options.demo()) {
                 preferences.setLastDatabase(file);
             }
@@ -67,10 +69,11 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        if (elsewhere != null) {
-            if (!elsewhere.broughtForward()) {
-                Alert alert = new Alert(Alert.AlertType.ERROR, language.messages().get("instance.inUse",
-                        elsewhere.database()));
+        AppIcon.applyTo(stage);
+        if (openElsewhere != null) {
+            if (!openElsewhere.broughtForward()) {
+                Alert alert = new Alert(Alert.AlertType.WARNING,
+                        language.messages().get("instance.inUse", openElsewhere.database()));
                 alert.setHeaderText(language.messages().get("instance.inUse.title"));
                 AppIcon.applyTo((Stage) alert.getDialogPane().getScene().getWindow());
                 alert.showAndWait();
@@ -85,25 +88,14 @@ public final class DesktopApp extends Application {
             Platform.exit();
             return;
         }
-        AppContext app = ready.context();
-        ready.owner().onShowRequest(() -> Platform.runLater(() -> {
-            stage.setIconified(false);
-            stage.show();
-            stage.toFront();
-        }));
-        // the first start of the day backs up the database; on a large file that takes a while
-        Thread daily = new Thread(ready::dailyBackup, "memberdesk-daily-backup");
-        daily.setDaemon(true);
-        daily.start();
-
         Scene scene = new Scene(new StackPane(), 1200, 760);
         scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource(STYLESHEET)).toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        AppIcon.applyTo(stage);
         place(stage);
         window = new AppWindow(stage, preferences, app, language, Clock.systemDefaultZone());
+        window.own(ready);
         window.show(options.startupTiming() ? "members" : preferences.lastScreen().orElse("members"));
         stage.setOnCloseRequest(event -> window.rememberPlacement());
         stage.show();
@@ -134,8 +126,8 @@ public final class DesktopApp extends Application {
     public void stop() {
         if (window != null) {
             window.rememberPlacement();
-        }
-        if (ready != null) {
+            window.releaseDatabase();
+        } else if (ready != null) {
             ready.close();
         }
     }

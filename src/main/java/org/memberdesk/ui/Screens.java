@@ -3,10 +3,16 @@ package org.memberdesk.ui;
 import java.util.List;
 import java.util.function.Consumer;
 import org.kordamp.ikonli.feather.Feather;
+import org.memberdesk.common.Messages;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.counter.CounterScreen;
 import org.memberdesk.ui.coupons.CouponsScreen;
 import org.memberdesk.ui.dashboard.DashboardScreen;
+import org.memberdesk.ui.members.MemberSection;
+import org.memberdesk.ui.members.MembersScreen;
+import org.memberdesk.ui.members.PendingSection;
+import org.memberdesk.ui.members.PointsTierSection;
 import org.memberdesk.ui.settings.SettingsScreen;
 import org.memberdesk.ui.shell.ComingSoonScreen;
 import org.memberdesk.ui.shell.Screen;
@@ -19,11 +25,15 @@ final class Screens {
     private Screens() {
     }
 
-    static List<Screen> all(UiContext context, Consumer<Language> switchLanguage) {
+    static List<Screen> all(UiContext context, Consumer<Language> switchLanguage, Consumer<String> navigate) {
+        CounterScreen counter = new CounterScreen(context);
         return List.of(
                 new DashboardScreen(context),
-                soon(context, "counter", "nav.counter", Feather.SHOPPING_CART),
-                soon(context, "members", "nav.members", Feather.USERS),
+                counter,
+                new MembersScreen(context, memberSections(context), member -> {
+                    counter.serve(member);
+                    navigate.accept("counter");
+                }),
                 soon(context, "purchases", "nav.purchases", Feather.FILE_TEXT),
                 soon(context, "points", "nav.points", Feather.STAR),
                 soon(context, "tiers", "nav.tiers", Feather.AWARD),
@@ -31,6 +41,15 @@ final class Screens {
                 new CouponsScreen(context),
                 soon(context, "analytics", "nav.analytics", Feather.BAR_CHART_2),
                 new SettingsScreen(context, switchLanguage));
+    }
+
+    /** The blocks of the member detail pane after profile, spend and history, in order. */
+    static List<MemberSection<?>> memberSections(UiContext context) {
+        Messages m = context.messages();
+        return List.of(
+                new PointsTierSection(m),
+                new PendingSection("member.section.tags", Feather.TAG, m),
+                new PendingSection("member.section.coupons", Feather.GIFT, m));
     }
 
     private static Screen soon(UiContext context, String id, String titleKey, org.kordamp.ikonli.Ikon icon) {

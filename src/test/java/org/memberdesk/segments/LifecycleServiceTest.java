@@ -75,8 +75,31 @@ class LifecycleServiceTest {
     }
 
     @Test
+    void theIndexCountsAgreeWithTheStageOfEachMember() {
+        // counts() answers today from index slices; moves() classifies each member with one CASE
+        for (LifecycleSettings settings : new LifecycleSettings[] {LifecycleSettings.DEFAULT,
+                new LifecycleSettings(100, 30, 90), new LifecycleSettings(0, 1, 2)}) {
+            lifecycle.save(settings);
+            LifecycleCounts counts = lifecycle.counts(TestShop.TODAY);
+            LifecycleMoves same = lifecycle.moves(TestShop.TODAY, TestShop.TODAY);
+            assertEquals(0, same.moved());
+            for (LifecycleStage stage : LifecycleStage.values()) {
+                assertEquals(counts.stages().get(stage), same.fromTo().get(stage).get(stage), stage + " " + settings);
+            }
+        }
+    }
+
+    @Test
+    void withoutSavedLimitsTheKindOfBusinessDecides() {
+        shop.sql("DELETE FROM settings WHERE key = 'lifecycle.stages'");
+        assertEquals(LifecycleSettings.DEFAULT, lifecycle.settings(), "made from the command line");
+        shop.context().shopProfile().setBusiness(Business.GYM);
+        assertEquals(new LifecycleSettings(30, 30, 90), lifecycle.settings());
+        shop.sql("DELETE FROM settings WHERE key = 'shop.business'");
+    }
+
+    @Test
     void limitsPerBusinessAreStoredInSettings() {
-        assertEquals(LifecycleSettings.DEFAULT, lifecycle.settings());
         lifecycle.save(LifecycleSettings.forBusiness(Business.GYM));
         assertEquals(new LifecycleSettings(30, 30, 90), lifecycle.settings());
         // gym limits 30 / 30 / 90: L1 new; L2 (31) and L3 (90) dormant; L4, L5, L6 lost

@@ -92,6 +92,16 @@ class RfmServiceTest {
             }
         }
 
+        // the fast path over the kept statistics and the general path over summed purchases agree
+        RfmResult summed = shop.context().database().read(connection -> RfmService.compute(connection,
+                org.memberdesk.tags.MemberFacts.computed(connection, TestShop.TODAY, "check")));
+        assertEquals(rfm.members(), summed.members());
+        assertEquals(rfm.segments(), summed.segments());
+        assertEquals(rfm.recentBelow(), summed.recentBelow());
+        for (int r = 0; r < 5; r++) {
+            assertArrayEquals(rfm.grid()[r], summed.grid()[r]);
+        }
+
         // as of 2026-05-20 (purchases after it do not count; E had not joined; C had not bought):
         // A 05-01 → 19 days, 2, 30000; B 05-15 → 5, 3, 55000; F 2025-08-01 → 292, 2, 150000.
         // R mean 316/3 = 105.3 → high when < 106: A, B. F mean 7/3 → high when > 2: B. M mean 235000/3 = 78333.3

@@ -46,9 +46,15 @@ public final class UiFixture implements AutoCloseable {
 
     /** A fixture whose database exists but whose window is not open yet (to add data first). */
     public static UiFixture prepare() throws Exception {
+        UiFixture fixture = prepareNew();
+        fixture.app.shopProfile().setBusiness(Business.SHOP);
+        return fixture;
+    }
+
+    /** A database that was never set up: opening it asks the first-run questions. */
+    public static UiFixture prepareNew() throws Exception {
         Path folder = Files.createTempDirectory("memberdesk-ui-test");
         AppContext app = new AppContext(Database.open(folder.resolve("test.db")), Clock.systemDefaultZone());
-        app.shopProfile().setBusiness(Business.SHOP);
         Preferences node = Preferences.userRoot().node("org/memberdesk/test/" + UUID.randomUUID());
         return new UiFixture(folder, app, node);
     }
@@ -71,6 +77,27 @@ public final class UiFixture implements AutoCloseable {
         });
         WaitForAsyncUtils.waitForFxEvents();
         return this;
+    }
+
+    /**
+     * Adds members in one import (fast, unlike one transaction per member): each CSV line is
+     * {@code member_no,name,phone,gender,birthday,join_date,channel,referrer_no}.
+     */
+    public void importMembers(java.util.List<String> lines) throws IOException {
+        Path csv = folder.resolve("seed-" + UUID.randomUUID() + ".csv");
+        java.util.List<String> all = new java.util.ArrayList<>();
+        all.add("member_no,name,phone,gender,birthday,join_date,channel,referrer_no");
+        all.addAll(lines);
+        Files.write(csv, all, java.nio.charset.StandardCharsets.UTF_8);
+        var result = app.memberImporter().importFile(csv, org.memberdesk.io.ImportOptions.defaults(),
+                org.memberdesk.io.ImportProgress.NONE, org.memberdesk.common.Messages.english());
+        if (result.rejected() > 0) {
+            throw new IllegalStateException("seed rows rejected: " + result.report());
+        }
+    }
+
+    public UiPreferences preferences() {
+        return new UiPreferences(node);
     }
 
     public AppContext app() {

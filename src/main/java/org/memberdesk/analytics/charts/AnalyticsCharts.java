@@ -260,7 +260,10 @@ public final class AnalyticsCharts {
         axis.setUpperMargin(0.25);
         JFreeChart chart = new JFreeChart(messages.get(titleKey), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
-        chart.addSubtitle(subtitle(messages.get("analytics.distribution.total", counts.format(total))));
+        chart.addSubtitle(subtitle(distribution.asOf() == null
+                ? messages.get("analytics.distribution.total", counts.format(total))
+                : messages.get("analytics.distribution.total." + distribution.attribute(), counts.format(total),
+                        distribution.asOf().toString())));
         return chart;
     }
 
