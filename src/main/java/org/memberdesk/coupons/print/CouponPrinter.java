@@ -5,13 +5,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.Problem;
@@ -22,7 +18,6 @@ import org.memberdesk.coupons.Coupon;
 import org.memberdesk.coupons.CouponStore;
 import org.memberdesk.coupons.CouponText;
 import org.memberdesk.db.Database;
-import org.memberdesk.members.Phones;
 
 /**
  * Prints a campaign's coupons to PDF: the staff list or the member slips. The file appears only
@@ -36,6 +31,7 @@ public final class CouponPrinter {
     private final Database database;
     private final CampaignStore campaigns;
     private final CouponStore coupons;
+    private final PrintStore printRows = new PrintStore();
     private final Clock clock;
 
     public CouponPrinter(Database database, CampaignStore campaigns, CouponStore coupons, Clock clock) {
@@ -80,20 +76,7 @@ public final class CouponPrinter {
                 throw new ValidationException(Problem.of("campaign", "campaign.notIssued", campaign.name()));
             }
             Coupon coupon = coupons.template(connection, campaign.couponId()).orElseThrow();
-            List<PrintRow> rows = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT m.member_no, m.name, m.phone, m.tier, c.code, c.valid_from, c.valid_to
-                    FROM coupons c JOIN members m ON m.id = c.member_id
-                    WHERE c.campaign_id = ? ORDER BY m.member_no""")) {
-                statement.setLong(1, campaignId);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new PrintRow(rs.getString(1), rs.getString(2), Phones.mask(rs.getString(3)),
-                                rs.getString(4), rs.getString(5), LocalDate.parse(rs.getString(6)),
-                                LocalDate.parse(rs.getString(7))));
-                    }
-                }
-            }
+            List<PrintRow> rows = printRows.rows(connection, campaignId);
             String printed = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
             return new Job(new CouponPdf.Heading(campaign.name(), CouponText.describe(coupon, messages),
                     CouponText.conditions(coupon, messages), printed), rows);

@@ -59,6 +59,8 @@ public final class CampaignWizardModel {
     private final ObjectProperty<Campaign> campaign = new SimpleObjectProperty<>();
     private final ObjectProperty<Paper> paper = new SimpleObjectProperty<>(Paper.A4);
     private Coupon coupon;
+    /** The saved coupon the wizard started from, reused as it is when its fields were left unchanged. */
+    private Coupon template;
 
     public CampaignWizardModel(UiContext context, Runnable campaignsChanged) {
         this.context = context;
@@ -155,6 +157,20 @@ public final class CampaignWizardModel {
         result.set("");
         campaign.set(null);
         coupon = null;
+        template = null;
+    }
+
+    /** Starts a new campaign from a saved coupon: its fields are filled in and can still be changed. */
+    public void useTemplate(Coupon saved) {
+        reset();
+        template = saved;
+        kind.set(saved.kind());
+        value.set(saved.kind() == CouponKind.DISCOUNT ? Integer.toString(saved.percentOff())
+                : Money.formatYuan(saved.valueCents()));
+        minSpend.set(saved.minSpendCents() == 0 ? "" : Money.formatYuan(saved.minSpendCents()));
+        cap.set(saved.capCents() == null ? "" : Money.formatYuan(saved.capCents()));
+        items.set(String.join(", ", saved.items()));
+        validDays.set(saved.validity().days() == null ? "30" : Integer.toString(saved.validity().days()));
     }
 
     /** Coupon step → target step, once the coupon is valid. */
@@ -214,7 +230,8 @@ public final class CampaignWizardModel {
         CampaignDraft draft;
         try {
             Long chosenSeed = seed.get() == null || seed.get().isBlank() ? null : Long.parseLong(seed.get().strip());
-            draft = new CampaignDraft(name.get(), null, coupon, target(),
+            boolean unchanged = template != null && sameTerms(template, coupon);
+            draft = new CampaignDraft(name.get(), unchanged ? template.id() : null, unchanged ? null : coupon, target(),
                     optionalInt(skipDays.get(), "coupons.wizard.skipDays"), controlPercent.get(), chosenSeed);
         } catch (NumberFormatException e) {
             error.set(context.text("coupons.wizard.badNumber", seed.get()));
@@ -269,6 +286,13 @@ public final class CampaignWizardModel {
             case CONTROL -> step.set(Step.TARGET);
             default -> { }
         }
+    }
+
+    private static boolean sameTerms(Coupon a, Coupon b) {
+        return a.kind() == b.kind() && a.valueCents() == b.valueCents()
+                && java.util.Objects.equals(a.percentOff(), b.percentOff())
+                && java.util.Objects.equals(a.capCents(), b.capCents()) && a.minSpendCents() == b.minSpendCents()
+                && a.items().equals(b.items()) && a.validity().equals(b.validity());
     }
 
     Coupon typedCoupon() {

@@ -9,6 +9,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.coupons.Campaign;
 import org.memberdesk.coupons.CampaignResults;
+import org.memberdesk.coupons.Coupon;
 import org.memberdesk.coupons.IssuedCoupon;
 import org.memberdesk.members.Member;
 import org.memberdesk.ui.common.BackgroundTask;
@@ -24,6 +25,7 @@ public final class CampaignsModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty member = new SimpleStringProperty("");
     private final ObservableList<IssuedCoupon> memberCoupons = FXCollections.observableArrayList();
+    private final ObservableList<Coupon> templates = FXCollections.observableArrayList();
 
     public CampaignsModel(UiContext context) {
         this.context = context;
@@ -54,7 +56,14 @@ public final class CampaignsModel {
         return memberCoupons;
     }
 
+    /** The saved coupons (templates), newest first. */
+    public ObservableList<Coupon> templates() {
+        return templates;
+    }
+
     public void load() {
+        context.tasks().execute(BackgroundTask.of(() -> context.app().campaigns().coupons())
+                .onSuccess(templates::setAll));
         Long keep = selected.get() == null ? null : selected.get().id();
         context.tasks().execute(BackgroundTask.of(() -> context.app().campaigns().campaigns())
                 .onSuccess(list -> {

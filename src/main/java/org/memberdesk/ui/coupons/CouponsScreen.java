@@ -26,6 +26,8 @@ import org.memberdesk.common.Money;
 import org.memberdesk.coupons.Campaign;
 import org.memberdesk.coupons.CampaignReports;
 import org.memberdesk.coupons.CampaignResults;
+import org.memberdesk.coupons.Coupon;
+import org.memberdesk.coupons.CouponText;
 import org.memberdesk.coupons.IssuedCoupon;
 import org.memberdesk.coupons.print.CouponPrinter;
 import org.memberdesk.coupons.print.Paper;
@@ -73,6 +75,7 @@ public final class CouponsScreen implements Screen {
                 tab("coupons-tab-campaigns", "coupons.tab.campaigns", campaignsPage()),
                 tab("coupons-tab-wizard", "coupons.tab.wizard", new CampaignWizardView(context, wizard,
                         this::printFile).view()),
+                tab("coupons-tab-templates", "coupons.tab.templates", templatesPage()),
                 tab("coupons-tab-redeem", "coupons.tab.redeem", redeemPage()),
                 tab("coupons-tab-member", "coupons.tab.member", memberPage()));
         tabs.setId("coupons-tabs");
@@ -157,10 +160,14 @@ public final class CouponsScreen implements Screen {
         export.setId("coupons-export");
         export.setOnAction(e -> context.dialogs().chooseSaveFile(context.text("coupons.campaigns.export"),
                 "campaign-results.csv", "CSV", "*.csv").ifPresent(campaigns::exportCsv));
-        for (Button button : new Button[] {issue, printList, printSlips, printDialog, export}) {
+        issue.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
+                campaigns.selectedProperty().get() == null || campaigns.selectedProperty().get().issued(),
+                campaigns.selectedProperty()));
+        for (Button button : new Button[] {printList, printSlips, printDialog, export}) {
             button.disableProperty().bind(campaigns.selectedProperty().isNull());
         }
-        HBox actions = new HBox(8, issue, printList, printSlips, printDialog, export);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 8, issue, printList, printSlips,
+                printDialog, export);
         Label message = new Label();
         message.setId("coupons-message");
         message.setWrapText(true);
@@ -249,6 +256,41 @@ public final class CouponsScreen implements Screen {
         context.tasks().execute(task);
         context.dialogs().showProgress(context.text("coupons.print.list"), task);
         return task;
+    }
+
+    private Node templatesPage() {
+        ListView<Coupon> list = new ListView<>(campaigns.templates());
+        list.setId("coupons-template-list");
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Coupon item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                    setText(null);
+                    return;
+                }
+                String conditions = CouponText.conditions(item, context.messages());
+                String validity = item.validity().days() != null
+                        ? context.text("coupons.templates.days", item.validity().days())
+                        : context.text("coupons.templates.until", item.validity().to().toString());
+                setText(item.name() + "  ·  " + CouponText.describe(item, context.messages())
+                        + (conditions.isEmpty() ? "" : "  ·  " + conditions) + "  ·  " + validity);
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Button use = new Button(context.text("coupons.templates.use"));
+        use.setId("coupons-template-use");
+        use.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        use.setOnAction(e -> {
+            wizard.useTemplate(list.getSelectionModel().getSelectedItem());
+            selectTab(use, "coupons-tab-wizard");
+        });
+        Label note = new Label(context.text("coupons.templates.note"));
+        note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
+        VBox page = new VBox(10, note, list, use);
+        page.setPadding(new Insets(16));
+        return page;
     }
 
     private Node redeemPage() {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.AppContext;
 import org.memberdesk.common.Messages;
+import org.memberdesk.coupons.Coupon;
 import org.memberdesk.coupons.CouponKind;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.MemberDetails;
@@ -92,5 +93,34 @@ class CouponViewModelsTest {
         redeem.codeProperty().set("0O1I");
         redeem.check();
         assertTrue(redeem.messageProperty().get().contains("is not a coupon code"), redeem.messageProperty().get());
+    }
+
+    @Test
+    void aSavedCouponIsReusedWhenItsTermsAreLeftAlone() {
+        CampaignWizardModel wizard = new CampaignWizardModel(context, reloads::incrementAndGet);
+        wizard.nameProperty().set("First");
+        wizard.valueProperty().set("12.50");
+        wizard.couponNext();
+        wizard.targetNext();
+        wizard.createAndIssue();
+        assertEquals(1, context.app().campaigns().coupons().size());
+        Coupon saved = context.app().campaigns().coupons().get(0);
+
+        wizard.useTemplate(saved);
+        assertEquals("12.50", wizard.valueProperty().get());
+        wizard.nameProperty().set("Again");
+        wizard.couponNext();
+        wizard.targetNext();
+        wizard.createAndIssue();
+        assertEquals(saved.id(), wizard.campaignProperty().get().couponId());
+        assertEquals(1, context.app().campaigns().coupons().size(), "same terms: no second template");
+
+        wizard.useTemplate(saved);
+        wizard.nameProperty().set("Bigger");
+        wizard.valueProperty().set("15");
+        wizard.couponNext();
+        wizard.targetNext();
+        wizard.createAndIssue();
+        assertEquals(2, context.app().campaigns().coupons().size(), "changed terms: a new template");
     }
 }

@@ -144,10 +144,28 @@ class CouponsScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> lookup("#coupons-results-issued").tryQuery().isPresent());
         assertEquals("3", text("#coupons-results-issued"));
         assertTrue(lookup("#coupons-funnel").tryQuery().isPresent());
+        if (System.getenv("COUPONS_SCREENSHOT") != null) {
+            javafx.scene.image.Image shot = capture((javafx.scene.Node) lookup("#coupons-tabs").query()).getImage();
+            javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(shot, null), "png",
+                    Path.of("target", "coupons-screen.png").toFile());
+        }
         Path csv = folder.resolve("results.csv");
         dialogs.fileAnswer = csv;
         clickOn("#coupons-export");
         UiFixture.waitUntil(() -> Files.exists(csv) && text("#coupons-message").contains("results.csv"));
+
+        // the saved coupon starts the next campaign with its terms filled in
+        clickOn("Saved coupons");
+        ListView<org.memberdesk.coupons.Coupon> templates = lookup("#coupons-template-list").queryListView();
+        UiFixture.waitUntil(() -> templates.getItems().size() == 1);
+        clickOn((javafx.scene.Node) lookup("#coupons-template-list .list-cell").match(
+                node -> ((javafx.scene.control.ListCell<?>) node).getText() != null
+                        && ((javafx.scene.control.ListCell<?>) node).getText().contains("¥20 off when you spend ¥100"))
+                .query());
+        clickOn("#coupons-template-use");
+        assertTrue(text("#wizard-step").startsWith("Step 1 of 4"));
+        assertEquals("20.00", lookup("#wizard-value").queryTextInputControl().getText());
+        assertEquals("100.00", lookup("#wizard-min-spend").queryTextInputControl().getText());
     }
 
     @Test
