@@ -22,6 +22,8 @@ import org.memberdesk.tags.RuleService;
 import org.memberdesk.tags.TagRefresher;
 import org.memberdesk.tags.TagService;
 import org.memberdesk.tags.TagStore;
+import org.memberdesk.shop.ShopProfileService;
+import org.memberdesk.shop.ShopProfileStore;
 
 /**
  * The composition root: every store and service of one open database, built here and only here,
@@ -44,6 +46,7 @@ public final class AppContext {
     private final TagService tags;
     private final RfmService rfm;
     private final LifecycleService lifecycle;
+    private final ShopProfileService shopProfile;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -64,6 +67,7 @@ public final class AppContext {
         this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle);
         this.analyticsCharts = new ChartExport(analytics);
         this.dashboardPdf = new DashboardPdf(analytics, clock);
+        this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
     }
 
     public Database database() {
@@ -120,5 +124,9 @@ public final class AppContext {
 
     public LifecycleService lifecycle() {
         return lifecycle;
+    }
+
+    public ShopProfileService shopProfile() {
+        return shopProfile;
     }
 }
