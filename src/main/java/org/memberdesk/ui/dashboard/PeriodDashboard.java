@@ -76,8 +76,8 @@ final class PeriodDashboard {
         to.setId("period-to");
         from.valueProperty().bindBidirectional(model.fromProperty());
         to.valueProperty().bindBidirectional(model.toProperty());
-        from.setPrefWidth(130);
-        to.setPrefWidth(130);
+        from.setPrefWidth(150);
+        to.setPrefWidth(150);
         Button apply = new Button(context.text("analytics.ui.apply"));
         apply.setId("period-apply");
         apply.setOnAction(e -> model.chooseDays(from.getValue(), to.getValue()));
@@ -121,13 +121,16 @@ final class PeriodDashboard {
         Label value = new Label(card.value());
         value.setId("kpi-" + card.id() + "-value");
         value.getStyleClass().add("tile-value");
+        // a big revenue must show whole, never as "¥95,083…."
+        value.setMinWidth(Region.USE_PREF_SIZE);
         Label change = new Label(context.text("analytics.ui.vsPrevious", card.change()));
         change.setId("kpi-" + card.id() + "-change");
         change.getStyleClass().add(card.direction() > 0 ? "success" : card.direction() < 0 ? "danger" : "text-muted");
         VBox box = new VBox(6, title, value, change);
         box.setId("kpi-" + card.id());
         box.getStyleClass().add("tile");
-        box.setPrefWidth(200);
+        box.setPrefWidth(210);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
     }
 
@@ -140,20 +143,20 @@ final class PeriodDashboard {
     }
 
     private Node trend() {
-        ChartViewer viewer = new ChartViewer();
+        ChartViewer viewer = chartViewer();
         viewer.setId("dashboard-trend");
         viewer.setPrefHeight(420);
         viewer.setMinHeight(320);
         model.dashboardProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                viewer.setChart(charts.dashboard(now));
+                viewer.setChart(onScreen(charts.dashboard(now)));
             }
         });
         return viewer;
     }
 
     private Node funnel() {
-        ChartViewer viewer = new ChartViewer();
+        ChartViewer viewer = chartViewer();
         viewer.setId("dashboard-funnel");
         viewer.setPrefSize(720, 360);
         ListView<String> steps = new ListView<>();
@@ -172,7 +175,7 @@ final class PeriodDashboard {
             if (now == null) {
                 return;
             }
-            viewer.setChart(charts.funnel(now));
+            viewer.setChart(onScreen(charts.funnel(now)));
             steps.getItems().clear();
             for (int i = 0; i < now.steps().size(); i++) {
                 Funnel.Step step = now.steps().get(i);
@@ -184,6 +187,22 @@ final class PeriodDashboard {
         HBox row = new HBox(16, viewer, side);
         HBox.setHgrow(viewer, Priority.ALWAYS);
         return row;
+    }
+
+    /** A chart viewer on white: where the chart leaves the canvas clear, the page must not show through dark. */
+    private static ChartViewer chartViewer() {
+        ChartViewer viewer = new ChartViewer();
+        viewer.setStyle("-fx-background-color: white;");
+        return viewer;
+    }
+
+    /**
+     * The viewer paints the page (white) behind the chart: under the software pipeline the canvas showed
+     * the chart's own full-area background fill as black.
+     */
+    private static org.jfree.chart.JFreeChart onScreen(org.jfree.chart.JFreeChart chart) {
+        chart.setBackgroundPaint(null);
+        return chart;
     }
 
     private void showMembers(int step) {
