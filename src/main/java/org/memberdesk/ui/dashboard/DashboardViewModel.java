@@ -192,6 +192,15 @@ public final class DashboardViewModel {
         }).onSuccess(loaded));
     }
 
+    /**
+     * Puts a manual tag on every member of a funnel step (not only the ones listed), in the background;
+     * then {@code tagged} gets how many newly got it. A campaign can then target the tag.
+     */
+    public void tagStep(int step, String tag, java.util.function.Consumer<Integer> tagged) {
+        long[] ids = funnel.get().steps().get(step).memberIds();
+        context.tasks().execute(BackgroundTask.of(() -> context.app().tags().add(tag, ids)).onSuccess(tagged));
+    }
+
     private Card count(String id, String key, long now, long before) {
         Double change = Dashboard.change(now, before);
         return new Card(id, context.text(key), counts.format(now), relative(change), direction(change));

@@ -12,6 +12,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
@@ -209,10 +210,10 @@ final class PeriodDashboard {
         Funnel shown = model.funnelProperty().get();
         String name = charts.stepLabel(shown.steps().get(step).name());
         long total = shown.steps().get(step).count();
-        model.stepMembers(step, STEP_MEMBERS_SHOWN, members -> openList(name, total, members));
+        model.stepMembers(step, STEP_MEMBERS_SHOWN, members -> openList(step, name, total, members));
     }
 
-    private void openList(String step, long total, List<Member> members) {
+    private void openList(int stepIndex, String step, long total, List<Member> members) {
         ListView<String> list = new ListView<>();
         list.setId("funnel-members-list");
         for (Member member : members) {
@@ -226,7 +227,19 @@ final class PeriodDashboard {
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(step);
         dialog.setHeaderText(step);
-        VBox content = new VBox(8, note, list);
+        TextField tag = new TextField();
+        tag.setId("funnel-tag-name");
+        tag.setPromptText(context.text("analytics.ui.tagName"));
+        Button tagAll = new Button(context.text("analytics.ui.tagStep", String.format("%,d", total)));
+        tagAll.setId("funnel-tag-step");
+        tagAll.disableProperty().bind(tag.textProperty().isEmpty());
+        Label tagged = new Label();
+        tagged.setId("funnel-tagged");
+        tagAll.setOnAction(e -> model.tagStep(stepIndex, tag.getText().strip(),
+                count -> tagged.setText(context.text("analytics.ui.tagged", count, tag.getText().strip()))));
+        HBox tagging = new HBox(8, tag, tagAll);
+        tagging.setAlignment(Pos.CENTER_LEFT);
+        VBox content = new VBox(8, note, list, tagging, tagged);
         content.setPadding(new Insets(8));
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

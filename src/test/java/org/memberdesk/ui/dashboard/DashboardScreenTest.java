@@ -114,5 +114,9 @@ class DashboardScreenTest extends FxRobot {
         @SuppressWarnings("unchecked")
         ListView<String> list = lookup("#funnel-members-list").queryAs(ListView.class);
         assertEquals(List.of("M2  会员M2", "M3  会员M3", "M4  会员M4", "M6  会员M6"), list.getItems());
+        // tag the whole step, for a campaign to target
+        clickOn("#funnel-tag-name").write("一月首购");
+        clickOn("#funnel-tag-step");
+        UiFixture.waitUntil(() -> text("#funnel-tagged").startsWith("4 members newly tagged"));
     }
 }

@@ -26,6 +26,7 @@ class DashboardViewModelTest {
     @TempDir
     Path folder;
     private DashboardViewModel model;
+    private UiContext context;
 
     @BeforeEach
     void setUp() {
@@ -33,7 +34,7 @@ class DashboardViewModelTest {
         Clock clock = Clock.fixed(LocalDateTime.of(2026, 2, 11, 9, 0).atZone(ZoneId.systemDefault()).toInstant(),
                 ZoneId.systemDefault());
         RecordingDialogs dialogs = new RecordingDialogs(Messages.english());
-        UiContext context = new UiContext(new AppContext(Database.open(db), clock), Messages.english(),
+        context = new UiContext(new AppContext(Database.open(db), clock), Messages.english(),
                 new SameThreadTaskExecutor(dialogs), dialogs, new DataChanges());
         model = new DashboardViewModel(context);
     }
@@ -95,5 +96,18 @@ class DashboardViewModelTest {
         model.stepMembers(2, 10, members::addAll);
         assertEquals(List.of("M2", "M3", "M6"), members.stream().map(m -> m.details().memberNo()).toList());
         assertEquals("", model.problemProperty().get());
+    }
+
+    @Test
+    void tagsEveryMemberOfAStep() {
+        model.chooseDays(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
+        List<Integer> tagged = new java.util.ArrayList<>();
+        // step 2 (2+ purchases by 01-31): B, C, F
+        model.tagStep(2, "一月复购", tagged::add);
+        assertEquals(List.of(3), tagged);
+        assertEquals(List.of("一月复购"), context.app().tags().tagsOf(context.app().members().byNumber("M3")
+                .orElseThrow().id()));
+        assertEquals(List.of(), context.app().tags().tagsOf(context.app().members().byNumber("M4")
+                .orElseThrow().id()));
     }
 }
