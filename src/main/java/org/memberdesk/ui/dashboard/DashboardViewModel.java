@@ -34,8 +34,8 @@ import org.memberdesk.ui.common.UiContext;
 /**
  * The dashboard's state: the chosen period (this week, month, quarter or custom days), the key numbers
  * against the previous period as cards, the computed dashboard for the trend chart, and the AARRR funnel
- * of the period's new members. Everything is computed in a background task; a newer choice cancels
- * the older one, so a slow answer never overwrites a newer period.
+ * of the period's new members. Everything is computed in background tasks; a newer choice cancels
+ * the older ones, so a slow answer never overwrites a newer period.
  */
 public final class DashboardViewModel {
     /** The quick choices of the period picker; CUSTOM keeps the days typed. */
@@ -43,10 +43,6 @@ public final class DashboardViewModel {
 
     /** One KPI card: what, this period's value, and the change against the previous period (+1 up, −1 down). */
     public record Card(String id, String title, String value, String change, int direction) {
-    }
-
-    /** What one load computes. */
-    record Loaded(Dashboard dashboard, Funnel funnel) {
     }
 
     private final UiContext context;
@@ -61,7 +57,8 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper decomposition = new ReadOnlyStringWrapper("");
     private final ObservableList<Card> cards = FXCollections.observableArrayList();
-    private BackgroundTask<Loaded> running;
+    private BackgroundTask<Dashboard> running;
+    private BackgroundTask<Funnel> runningFunnel;
 
     public DashboardViewModel(UiContext context) {
         this.context = context;
@@ -113,26 +110,38 @@ public final class DashboardViewModel {
         if (running != null) {
             running.cancel();
         }
+        if (runningFunnel != null) {
+            runningFunnel.cancel();
+        }
         Period period = new Period(first, last);
         loading.set(true);
-        BackgroundTask<Loaded> task = BackgroundTask.of(() -> new Loaded(
-                context.app().analytics().dashboard(period, Granularity.suiting(period)),
-                context.app().analytics().aarrr(period, ChartExport.DEFAULT_MIN_SPENT_CENTS)));
-        running = task;
-        task.onSuccess(loaded -> {
-            if (task == running) {
-                show(loaded);
+        // the cards and the trend first; the funnel (a walk over every new member) in a task of its own,
+        // so the numbers show without waiting for it
+        BackgroundTask<Dashboard> numbers = BackgroundTask.of(
+                () -> context.app().analytics().dashboard(period, Granularity.suiting(period)));
+        BackgroundTask<Funnel> steps = BackgroundTask.of(
+                () -> context.app().analytics().aarrr(period, ChartExport.DEFAULT_MIN_SPENT_CENTS));
+        running = numbers;
+        runningFunnel = steps;
+        numbers.onSuccess(d -> {
+            if (numbers == running) {
+                show(d);
             }
         }).onFinished(() -> {
-            if (task == running) {
+            if (numbers == running) {
                 loading.set(false);
             }
         });
-        context.tasks().execute(task);
+        steps.onSuccess(f -> {
+            if (steps == runningFunnel) {
+                funnel.set(f);
+            }
+        });
+        context.tasks().execute(numbers);
+        context.tasks().execute(steps);
     }
 
-    private void show(Loaded loaded) {
-        Dashboard d = loaded.dashboard();
+    private void show(Dashboard d) {
         Metrics now = d.current();
         Metrics before = d.previous();
         List<Card> next = new ArrayList<>();
@@ -164,7 +173,6 @@ public final class DashboardViewModel {
                 + "  " + context.text("analytics.pdf.decompositionTotal", Money.display(parts.salesCents()),
                 Money.display(parts.returnsCents()), Money.display(parts.revenueCents())));
         dashboard.set(d);
-        funnel.set(loaded.funnel());
     }
 
     /** Writes the trend chart of the shown period to a PNG file, in the background; then {@code written}. */
