@@ -316,7 +316,7 @@ public final class PurchaseStore {
                        (SELECT group_concat(i.name || CASE WHEN pi.quantity > 1 THEN ' ×' || pi.quantity ELSE '' END, '、')
                         FROM purchase_items pi JOIN items i ON i.id = pi.item_id WHERE pi.purchase_id = p.id) AS items
                 FROM purchases p JOIN members m ON m.id = p.member_id
-                WHERE """ + where + " ORDER BY p.time DESC, p.id DESC LIMIT ? OFFSET ?")) {
+                WHERE\s""" + where + " ORDER BY p.time DESC, p.id DESC LIMIT ? OFFSET ?")) {
             int index = 1;
             for (Object value : values) {
                 statement.setObject(index++, value);
