@@ -32,6 +32,7 @@ public final class DesktopApp extends Application {
     private AppContext app;
     private Throwable openFailure;
     private AppWindow window;
+    private long databaseOpenedMillis;
 
     public static void start(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -48,6 +49,7 @@ public final class DesktopApp extends Application {
                     ? DataFolder.forCurrentUser().resolve("demo.db")
                     : preferences.lastDatabase().orElseGet(DataFolder::defaultDatabase));
             app = new AppContext(Database.open(file), Clock.systemDefaultZone());
+            databaseOpenedMillis = System.currentTimeMillis();
             if (options.database().isEmpty() && !options.demo()) {
                 preferences.setLastDatabase(file);
             }
@@ -78,7 +80,8 @@ public final class DesktopApp extends Application {
         stage.setOnCloseRequest(event -> window.rememberPlacement());
         stage.show();
         if (options.selfTest()) {
-            new SelfTest(window, ManagementFactory.getRuntimeMXBean().getStartTime()).run();
+            long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+            new SelfTest(window, jvmStart, databaseOpenedMillis - jvmStart, System.currentTimeMillis() - jvmStart).run();
         } else if (options.demo()) {
             window.demoIfEmpty();
         } else {
