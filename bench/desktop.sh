@@ -2,7 +2,7 @@
 # Desktop app on a big database: how long until the members screen shows its first rows after the
 # JVM starts, how long a search takes (the query alone, and typed → rows on screen) for a full phone,
 # its last 4 digits and a name, a page read deep in the list and sorted pages, and the heap in use —
-# with the heap capped at 512 MB. Each run prints one JSON line (see ui/SelfTest.java).
+# with the heap capped at 512 MB. Each run prints one JSON line (see ui/StartupTiming.java).
 #
 #   bench/desktop.sh [DB]     DB defaults to /tmp/ui1m.db; create it once (a few minutes) with
 #   java -jar target/memberdesk.jar --db /tmp/ui1m.db demo --members 1000000
@@ -20,9 +20,9 @@ ARCHIVE=target/memberdesk-startup.jsa
 TUNED=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
 run() {
   if [ -z "${DISPLAY:-}" ]; then
-    xvfb-run -a -s "-screen 0 1600x1000x24" java -Xmx512m "$@" -jar target/memberdesk.jar --db "$DB" --lang zh --self-test
+    xvfb-run -a -s "-screen 0 1600x1000x24" java -Xmx512m "$@" -jar target/memberdesk.jar --db "$DB" --lang zh --startup-timing
   else
-    java -Xmx512m "$@" -jar target/memberdesk.jar --db "$DB" --lang zh --self-test
+    java -Xmx512m "$@" -jar target/memberdesk.jar --db "$DB" --lang zh --startup-timing
   fi 2> >(grep -v "WARNING\|PlatformImpl\|\[cds\]" >&2)
 }
 echo "# plain (load average: $(cut -d' ' -f1-3 /proc/loadavg))"

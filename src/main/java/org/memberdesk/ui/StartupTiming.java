@@ -13,19 +13,18 @@ import org.memberdesk.ui.members.MembersScreen;
 import org.memberdesk.ui.members.MembersViewModel;
 
 /**
- * {@code --self-test}: proves the app starts and measures it, for the packaged app's smoke test
- * and for {@code bench/desktop.sh}. Waits until the members screen shows its first rows, then
- * searches as a person would (a full phone, its last four digits, a name), reads a page deep in
+ * {@code --startup-timing}: measures how fast the windows start, for {@code bench/desktop.sh}. Waits
+ * until the members screen shows its first rows, then searches as a person would (a full phone, its last four digits, a name), reads a page deep in
  * the list, and prints one JSON object: milliseconds since the JVM started, search latencies
  * (typed → rows on screen), and the heap in use. Exits 0, or 1 when something failed.
  */
-final class SelfTest {
+final class StartupTiming {
     private final AppWindow window;
     private final long jvmStartMillis;
     private final Map<String, Object> out = new LinkedHashMap<>();
     private MembersViewModel members;
 
-    SelfTest(AppWindow window, long jvmStartMillis, long databaseOpenedMs, long windowShownMs) {
+    StartupTiming(AppWindow window, long jvmStartMillis, long databaseOpenedMs, long windowShownMs) {
         this.window = window;
         this.jvmStartMillis = jvmStartMillis;
         out.put("database_opened_ms", databaseOpenedMs);
@@ -41,7 +40,7 @@ final class SelfTest {
             }
             System.out.println("{\"ok\":false,\"error\":\"the members screen did not answer within 120 s\"}");
             System.exit(1);
-        }, "self-test-watchdog");
+        }, "startup-timing-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         MembersScreen screen = (MembersScreen) window.window().screen("members").orElseThrow();
