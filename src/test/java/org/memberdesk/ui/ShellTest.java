@@ -46,6 +46,21 @@ class ShellTest extends FxRobot {
     }
 
     @Test
+    void openingAnotherDatabaseSwitchesTheWindowToIt() throws Exception {
+        java.nio.file.Path other = ui.folder().resolve("other.db");
+        org.memberdesk.AppContext prepared = new org.memberdesk.AppContext(org.memberdesk.db.Database.open(other),
+                java.time.Clock.systemDefaultZone());
+        prepared.shopProfile().setBusiness(org.memberdesk.demo.Business.GYM);
+        interact(() -> ui.window().open(other));
+        UiFixture.waitUntil(() -> ui.stage().getTitle().startsWith("other.db"));
+        assertEquals(other.toAbsolutePath().toString(),
+                lookup("#status-database").queryAs(Label.class).getText());
+        clickOn("#nav-dashboard");
+        UiFixture.waitUntil(() -> "0".equals(lookup("#dashboard-members").queryAs(Label.class).getText()));
+        assertEquals(java.util.Optional.of(other.toAbsolutePath()), ui.preferences().lastDatabase());
+    }
+
+    @Test
     void dashboardShowsTheStoredTotals() {
         UiFixture.waitUntil(() -> "1".equals(lookup("#dashboard-members").queryAs(Label.class).getText()));
     }
