@@ -2,7 +2,6 @@ package org.memberdesk;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
@@ -23,7 +22,7 @@ import org.memberdesk.support.SelfTest;
 public final class Launcher {
     /** Options the windows understand; anything else means "run a command". */
     private static final Set<String> UI_FLAGS_WITH_VALUE = Set.of("--db", "--lang");
-    private static final Set<String> UI_FLAGS = Set.of("--demo", "--self-test");
+    private static final Set<String> UI_FLAGS = Set.of("--demo", "--self-test", "--startup-timing");
 
     private Launcher() {
     }
@@ -53,12 +52,11 @@ public final class Launcher {
     }
 
     /**
-     * {@code --self-test} on its own checks the installation, headless (CI runs the app-image so).
-     * With {@code --db} or {@code --demo} it is the windows' own timed self-test instead.
+     * {@code --self-test} checks the installation headless, whatever else is given (CI runs the
+     * app-image so). The windows' own start-up measurement is {@code --startup-timing}.
      */
     static boolean isInstallationCheck(String[] args) {
-        List<String> list = Arrays.asList(args);
-        return list.contains("--self-test") && !list.contains("--db") && !list.contains("--demo");
+        return Arrays.asList(args).contains("--self-test");
     }
 
     /** stderr is part of the command line's interface: one line on failure, no INFO chatter. */

@@ -33,6 +33,26 @@ import picocli.CommandLine.ScopeType;
             DataCommands.ExportPurchases.class,
             DataCommands.Demo.class,
             DataCommands.Stats.class,
+            AnalyticsCommands.Report.class,
+            AnalyticsCommands.FunnelCommand.class,
+            AnalyticsCommands.Cohorts.class,
+            AnalyticsCommands.Chart.class,
+            CouponCommands.CampaignCommand.class,
+            CouponCommands.CouponsCommand.class,
+            CouponCommands.Redeem.class,
+            TagCommands.Segment.class,
+            TagCommands.Rfm.class,
+            TagCommands.Lifecycle.class,
+            TagCommands.TagCommand.class,
+            PointsCommands.Points.class,
+            PointsCommands.Progress.class,
+            PointsCommands.Expire.class,
+            PointsCommands.Review.class,
+            PointsCommands.Check.class,
+            PointsCommands.Adjust.class,
+            PointsCommands.Redeem.class,
+            PointsCommands.AddReward.class,
+            PointsCommands.Template.class,
             BackupCommands.BackupNow.class,
             BackupCommands.Restore.class,
             BackupCommands.ListBackups.class,
@@ -134,6 +154,10 @@ public final class Cli implements Callable<Integer> {
 
     PrintWriter out() {
         return out;
+    }
+
+    PrintWriter err() {
+        return err;
     }
 
     Messages messages() {

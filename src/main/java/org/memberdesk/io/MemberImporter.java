@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import org.memberdesk.db.DataException;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.Gender;
 import org.memberdesk.members.MemberDetails;
+import org.memberdesk.members.MemberListener;
 import org.memberdesk.members.MemberService;
 import org.memberdesk.members.MemberStore;
 
@@ -68,7 +70,7 @@ public final class MemberImporter {
         listeners.forEach(l -> l.beforeImport(file));
         try (CsvSource source = new CsvSource(file, options.encoding());
              RejectReport report = new RejectReport(file, source.header());
-             Connection connection = database.connect()) {
+             Connection connection = database.connectForBulk()) {
             FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
             if (!columns.has("name")) {
                 throw new IllegalArgumentException("the file has no name column (姓名); its columns are: "
@@ -127,7 +129,8 @@ public final class MemberImporter {
         long imported = 0;
         long duplicates = 0;
         long rows = 0;
-        try (PreparedStatement insert = store.prepareInsertIfNew(connection)) {
+        try (PreparedStatement insert = store.prepareInsertIfNew(connection);
+             MemberListener.Session added = members.listen(connection)) {
             CsvSource.Row row;
             while (rows < options.batchSize() && (row = source.next()) != null) {
                 rows++;
@@ -160,8 +163,10 @@ public final class MemberImporter {
                     }
                     member = member.withMemberNo(store.nextMemberNumber(connection));
                 }
-                if (store.insertIfNew(insert, member)) {
+                long id = store.insertIfNew(insert, member);
+                if (id >= 0) {
                     imported++;
+                    added.memberAdded(id, member);
                 } else {
                     duplicates++;
                 }

@@ -16,11 +16,58 @@ public final class MemberService {
     private final Database database;
     private final MemberStore store;
     private final Clock clock;
+    private final List<MemberListener> listeners;
 
     public MemberService(Database database, MemberStore store, Clock clock) {
+        this(database, store, clock, List.of());
+    }
+
+    public MemberService(Database database, MemberStore store, Clock clock, List<MemberListener> listeners) {
         this.database = database;
         this.store = store;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** Whether anyone listens for new members (imports skip reading back new ids when nobody does). */
+    public boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
+    /**
+     * The listeners' sessions on this connection, as one: every path that adds a member (the counter,
+     * both importers) tells it of each new member inside its transaction. The caller closes it.
+     */
+    public MemberListener.Session listen(Connection connection) throws SQLException {
+        List<MemberListener.Session> sessions = new ArrayList<>();
+        for (MemberListener listener : listeners) {
+            sessions.add(listener.open(connection));
+        }
+        return new MemberListener.Session() {
+            @Override
+            public void memberAdded(long memberId, MemberDetails member) throws SQLException {
+                for (MemberListener.Session session : sessions) {
+                    session.memberAdded(memberId, member);
+                }
+            }
+
+            @Override
+            public void close() throws SQLException {
+                for (MemberListener.Session session : sessions) {
+                    session.close();
+                }
+            }
+        };
+    }
+
+    /** Tells the listeners of one member just stored on this connection. */
+    public void added(Connection connection, long memberId, MemberDetails member) throws SQLException {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        try (MemberListener.Session session = listen(connection)) {
+            session.memberAdded(memberId, member);
+        }
     }
 
     /**
@@ -80,6 +127,7 @@ public final class MemberService {
             MemberDetails numbered = member.memberNo() == null
                     ? member.withMemberNo(store.nextMemberNumber(connection)) : member;
             long id = store.insert(connection, numbered);
+            added(connection, id, numbered);
             return store.findById(connection, id).orElseThrow();
         });
     }

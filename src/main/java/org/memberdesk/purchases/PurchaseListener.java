@@ -10,4 +10,22 @@ import java.sql.SQLException;
  */
 public interface PurchaseListener {
     void purchaseStored(Connection connection, Purchase purchase) throws SQLException;
+
+    /**
+     * Opened once per {@link PurchaseService.Recorder} (one counter sale, or one import batch), so a
+     * listener can prepare its statements and read its rules once instead of once per purchase.
+     * The default simply forwards to {@link #purchaseStored}.
+     */
+    default Session open(Connection connection) throws SQLException {
+        return purchase -> purchaseStored(connection, purchase);
+    }
+
+    /** A listener's state for one recorder's connection; closed with the recorder. */
+    interface Session extends AutoCloseable {
+        void purchaseStored(Purchase purchase) throws SQLException;
+
+        @Override
+        default void close() throws SQLException {
+        }
+    }
 }

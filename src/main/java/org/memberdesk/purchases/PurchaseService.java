@@ -46,11 +46,20 @@ public final class PurchaseService {
         private final PurchaseStore.Writer writer;
         private final Long importId;
         private final boolean allowReturns;
+        private final List<PurchaseListener.Session> sessions = new ArrayList<>();
 
         private Recorder(Connection connection, Long importId, boolean allowReturns) throws SQLException {
             this.writer = store.writer(connection);
             this.importId = importId;
             this.allowReturns = allowReturns;
+            try {
+                for (PurchaseListener listener : listeners) {
+                    sessions.add(listener.open(connection));
+                }
+            } catch (SQLException | RuntimeException e) {
+                close();
+                throw e;
+            }
         }
 
         /** Checks and stores one purchase; a {@link ValidationException} leaves the database unchanged. */
@@ -58,16 +67,6 @@ public final class PurchaseService {
             List<Problem> problems = check(draft, allowReturns);
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
-            }
-            Optional<PurchaseStore.StoredNumber> existing = writer.stored(draft.purchaseNo());
-            if (existing.isPresent()) {
-                PurchaseStore.StoredNumber stored = existing.get();
-                boolean sameImport = importId != null && importId.equals(stored.importId());
-                if (sameImport && stored.memberId() == draft.memberId() && stored.isReturn() == draft.isReturn()) {
-                    writer.appendLines(stored, draft.lines());
-                    return new Recorded(Outcome.APPENDED, null);
-                }
-                return new Recorded(Outcome.DUPLICATE, null);
             }
             Long refundOf = null;
             if (draft.refundOfNo() != null && !draft.refundOfNo().isBlank()) {
@@ -78,15 +77,36 @@ public final class PurchaseService {
                 }
                 refundOf = sale.get().id();
             }
-            Purchase purchase = writer.insert(draft, refundOf, importId).orElseThrow();
-            for (PurchaseListener listener : listeners) {
-                listener.purchaseStored(writer.connection(), purchase);
+            Optional<Purchase> stored = writer.insert(draft, refundOf, importId);
+            if (stored.isEmpty()) {
+                return alreadyStored(draft);
+            }
+            Purchase purchase = stored.get();
+            for (PurchaseListener.Session session : sessions) {
+                session.purchaseStored(purchase);
             }
             return new Recorded(Outcome.STORED, purchase);
         }
 
+        /**
+         * The number is taken. Lines of a purchase stored earlier by this same import (the file had them
+         * apart) are added to it; anything else is a duplicate and changes nothing.
+         */
+        private Recorded alreadyStored(PurchaseDraft draft) throws SQLException {
+            PurchaseStore.StoredNumber stored = writer.stored(draft.purchaseNo()).orElseThrow();
+            boolean sameImport = importId != null && importId.equals(stored.importId());
+            if (sameImport && stored.memberId() == draft.memberId() && stored.isReturn() == draft.isReturn()) {
+                writer.appendLines(stored, draft.lines());
+                return new Recorded(Outcome.APPENDED, null);
+            }
+            return new Recorded(Outcome.DUPLICATE, null);
+        }
+
         @Override
         public void close() throws SQLException {
+            for (PurchaseListener.Session session : sessions) {
+                session.close();
+            }
             writer.close();
         }
     }

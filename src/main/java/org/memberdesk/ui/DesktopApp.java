@@ -96,11 +96,11 @@ public final class DesktopApp extends Application {
         place(stage);
         window = new AppWindow(stage, preferences, app, language, Clock.systemDefaultZone());
         window.own(ready);
-        window.show(options.selfTest() ? "members" : preferences.lastScreen().orElse("members"));
+        window.show(options.startupTiming() ? "members" : preferences.lastScreen().orElse("members"));
         stage.setOnCloseRequest(event -> window.rememberPlacement());
         stage.show();
-        if (options.selfTest()) {
-            new SelfTest(window, ManagementFactory.getRuntimeMXBean().getStartTime()).run();
+        if (options.startupTiming()) {
+            new StartupTiming(window, ManagementFactory.getRuntimeMXBean().getStartTime()).run();
         } else if (options.demo()) {
             window.demoIfEmpty();
         } else {

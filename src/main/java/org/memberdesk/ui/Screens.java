@@ -7,6 +7,7 @@ import org.memberdesk.common.Messages;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.counter.CounterScreen;
+import org.memberdesk.ui.coupons.CouponsScreen;
 import org.memberdesk.ui.dashboard.DashboardScreen;
 import org.memberdesk.ui.members.MemberSection;
 import org.memberdesk.ui.members.MembersScreen;
@@ -37,7 +38,7 @@ final class Screens {
                 soon(context, "points", "nav.points", Feather.STAR),
                 soon(context, "tiers", "nav.tiers", Feather.AWARD),
                 soon(context, "tags", "nav.tags", Feather.TAG),
-                soon(context, "coupons", "nav.coupons", Feather.GIFT),
+                new CouponsScreen(context),
                 soon(context, "analytics", "nav.analytics", Feather.BAR_CHART_2),
                 new SettingsScreen(context, switchLanguage));
     }

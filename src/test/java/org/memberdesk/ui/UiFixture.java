@@ -46,9 +46,15 @@ public final class UiFixture implements AutoCloseable {
 
     /** A fixture whose database exists but whose window is not open yet (to add data first). */
     public static UiFixture prepare() throws Exception {
+        UiFixture fixture = prepareNew();
+        fixture.app.shopProfile().setBusiness(Business.SHOP);
+        return fixture;
+    }
+
+    /** A database that was never set up: opening it asks the first-run questions. */
+    public static UiFixture prepareNew() throws Exception {
         Path folder = Files.createTempDirectory("memberdesk-ui-test");
         AppContext app = new AppContext(Database.open(folder.resolve("test.db")), Clock.systemDefaultZone());
-        app.shopProfile().setBusiness(Business.SHOP);
         Preferences node = Preferences.userRoot().node("org/memberdesk/test/" + UUID.randomUUID());
         return new UiFixture(folder, app, node);
     }
@@ -88,6 +94,10 @@ public final class UiFixture implements AutoCloseable {
         if (result.rejected() > 0) {
             throw new IllegalStateException("seed rows rejected: " + result.report());
         }
+    }
+
+    public UiPreferences preferences() {
+        return new UiPreferences(node);
     }
 
     public AppContext app() {

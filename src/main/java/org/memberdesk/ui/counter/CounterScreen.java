@@ -257,7 +257,11 @@ public final class CounterScreen implements Screen {
             if (typed.isEmpty()) {
                 return List.of();
             }
-            return model.itemNames().stream().filter(n -> n.contains(typed)).limit(10).toList();
+            // names starting with what was typed first, then names containing it
+            return java.util.stream.Stream.concat(
+                    model.itemNames().stream().filter(n -> n.startsWith(typed)),
+                    model.itemNames().stream().filter(n -> !n.startsWith(typed) && n.contains(typed)))
+                    .limit(10).toList();
         });
         quantity.setId("counter-quantity");
         quantity.setPrefColumnCount(3);
@@ -292,16 +296,18 @@ public final class CounterScreen implements Screen {
         TableView<PurchaseLine> table = new TableView<>(model.lines());
         table.setId("counter-lines");
         table.setFocusTraversable(false);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<PurchaseLine, String> itemColumn = new TableColumn<>(context.text("counter.item"));
         itemColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().item()));
         TableColumn<PurchaseLine, String> quantityColumn = new TableColumn<>(context.text("counter.quantity"));
         quantityColumn.setCellValueFactory(c -> new SimpleStringProperty(Integer.toString(c.getValue().quantity())));
-        quantityColumn.setPrefWidth(70);
+        quantityColumn.setPrefWidth(80);
+        quantityColumn.setMaxWidth(100);
         TableColumn<PurchaseLine, String> amountColumn = new TableColumn<>(context.text("counter.amount"));
         amountColumn.setCellValueFactory(c -> new SimpleStringProperty(Money.display(c.getValue().amountCents())));
         amountColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
-        amountColumn.setPrefWidth(110);
+        amountColumn.setPrefWidth(140);
+        amountColumn.setMaxWidth(180);
         table.getColumns().setAll(List.of(itemColumn, quantityColumn, amountColumn));
         table.setPlaceholder(new Label(context.text("counter.lines.empty")));
         table.setPrefHeight(200);

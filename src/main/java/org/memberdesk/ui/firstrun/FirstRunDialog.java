@@ -66,8 +66,7 @@ public final class FirstRunDialog {
         demo.selectedProperty().addListener((obs, was, now) -> model.withDemoProperty().set(now));
 
         FontIcon icon = new FontIcon(Feather.USERS);
-        icon.setIconSize(40);
-        icon.getStyleClass().add("brand-icon");
+        icon.getStyleClass().add("welcome-icon");
         welcome.getStyleClass().add("title-2");
         intro.setWrapText(true);
         intro.getStyleClass().add("text-muted");

@@ -64,8 +64,8 @@ final class MemberDetailPane {
         empty.visibleProperty().bind(model.memberProperty().isNull());
         scroll.visibleProperty().bind(model.memberProperty().isNotNull());
         root.getChildren().addAll(empty, scroll);
-        root.setMinWidth(340);
-        root.setPrefWidth(400);
+        root.setMinWidth(330);
+        root.setPrefWidth(370);
         model.loadsProperty().addListener((obs, old, now) -> rebuild());
     }
 
@@ -184,14 +184,16 @@ final class MemberDetailPane {
         TableColumn<Purchase, String> time = new TableColumn<>(context.text("purchase.column.time"));
         time.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(
                 c.getValue().time().format(TIME)));
-        time.setPrefWidth(120);
+        time.setPrefWidth(128);
+        time.setMinWidth(128);
         TableColumn<Purchase, String> items = new TableColumn<>(context.text("purchase.column.items"));
         items.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(items(c.getValue())));
         TableColumn<Purchase, String> total = new TableColumn<>(context.text("purchase.column.total"));
         total.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(
                 Money.display(c.getValue().totalCents())));
         total.setStyle("-fx-alignment: CENTER-RIGHT;");
-        total.setPrefWidth(90);
+        total.setPrefWidth(84);
+        total.setMinWidth(76);
         table.getColumns().setAll(List.of(time, items, total));
         table.setPlaceholder(new Label(context.text("member.history.empty")));
         table.setFixedCellSize(30);

@@ -137,10 +137,9 @@ public final class MemberFormDialog {
     }
 
     private DatePicker date(String field, javafx.beans.property.ObjectProperty<java.time.LocalDate> property) {
-        DatePicker picker = new DatePicker();
+        DatePicker picker = org.memberdesk.ui.common.IsoDates.picker();
         picker.setId("member-" + field.replace('_', '-'));
         picker.valueProperty().bindBidirectional(property);
-        picker.setPromptText("YYYY-MM-DD");
         picker.setMaxWidth(Double.MAX_VALUE);
         return picker;
     }

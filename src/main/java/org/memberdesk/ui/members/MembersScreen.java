@@ -1,6 +1,5 @@
 package org.memberdesk.ui.members;
 
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -91,7 +90,7 @@ public final class MembersScreen implements Screen {
         MemberDetailPane pane = new MemberDetailPane(context, detail, sections, this::editSelected,
                 () -> detail.member().ifPresent(recordPurchase));
         SplitPane split = new SplitPane(table(), pane.root());
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(pane.root(), false);
         BorderPane page = new BorderPane(split);
         page.setTop(toolbar());
@@ -111,7 +110,8 @@ public final class MembersScreen implements Screen {
     private Node toolbar() {
         search.setId("member-search");
         search.setPromptText(context.text("members.search.prompt"));
-        search.setPrefWidth(300);
+        search.setPrefWidth(280);
+        search.setMinWidth(160);
         search.textProperty().bindBidirectional(model.searchTextProperty());
         search.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.DOWN || event.getCode() == KeyCode.ENTER) {
@@ -130,19 +130,21 @@ public final class MembersScreen implements Screen {
 
         ComboBox<String> channel = new ComboBox<>(model.channels());
         channel.setId("member-channel-filter");
+        channel.setMinWidth(Region.USE_PREF_SIZE);
+        channel.setPrefWidth(120);
         channel.setValue(MembersViewModel.ALL_CHANNELS);
         channel.valueProperty().bindBidirectional(model.channelProperty());
         channel.setCellFactory(list -> channelCell());
         channel.setButtonCell(channelCell());
-        DatePicker from = new DatePicker();
+        DatePicker from = org.memberdesk.ui.common.IsoDates.picker();
         from.setId("member-joined-from");
         from.setPromptText(context.text("members.joinedFrom"));
-        from.setPrefWidth(140);
+        from.setPrefWidth(135);
         from.valueProperty().bindBidirectional(model.joinedFromProperty());
-        DatePicker to = new DatePicker();
+        DatePicker to = org.memberdesk.ui.common.IsoDates.picker();
         to.setId("member-joined-to");
         to.setPromptText(context.text("members.joinedTo"));
-        to.setPrefWidth(140);
+        to.setPrefWidth(135);
         to.valueProperty().bindBidirectional(model.joinedToProperty());
         CheckBox archived = new CheckBox(context.text("members.includeArchived"));
         archived.selectedProperty().bindBidirectional(model.includeArchivedProperty());
@@ -159,8 +161,12 @@ public final class MembersScreen implements Screen {
         add.setId("member-add");
         add.getStyleClass().add("accent");
         add.setOnAction(e -> addMember());
-        HBox bar = new HBox(searchBox, channel, new Label(context.text("members.joined")), from,
-                new Label("–"), to, archived, spacer, count, add);
+        Label joined = new Label(context.text("members.joined"));
+        joined.setMinWidth(Region.USE_PREF_SIZE);
+        archived.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(searchBox, channel, joined, from, new Label("–"), to, archived, spacer, count, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("screen-toolbar");
         return bar;
@@ -172,18 +178,19 @@ public final class MembersScreen implements Screen {
         table.setFixedCellSize(34);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("members.column.number", MemberQuery.Sort.MEMBER_NO, 110, Member::memberNo),
-                column("members.column.name", MemberQuery.Sort.NAME, 100, Member::name),
-                column("members.column.phone", null, 120, m -> Phones.mask(m.phone())),
-                column("members.column.channel", null, 80, m -> m.details().channel()),
-                column("members.column.joined", MemberQuery.Sort.JOIN_DATE, 100,
+                column("members.column.number", MemberQuery.Sort.MEMBER_NO, 104, Member::memberNo),
+                column("members.column.name", MemberQuery.Sort.NAME, 70, Member::name),
+                column("members.column.phone", null, 112, m -> Phones.mask(m.phone())),
+                column("members.column.channel", null, 64, m -> m.details().channel()),
+                column("members.column.joined", MemberQuery.Sort.JOIN_DATE, 98,
                         m -> m.details().joinDate().toString()),
-                rightAligned(column("members.column.visits", MemberQuery.Sort.PURCHASES, 70,
+                rightAligned(column("members.column.visits", MemberQuery.Sort.PURCHASES, 76,
                         m -> Integer.toString(m.stats().purchases()))),
-                rightAligned(column("members.column.spent", MemberQuery.Sort.SPENT, 110,
+                rightAligned(column("members.column.spent", MemberQuery.Sort.SPENT, 96,
                         m -> Money.display(m.stats().netSpentCents()))),
-                column("members.column.last", MemberQuery.Sort.LAST_PURCHASE, 130,
-                        m -> formatTime(m.stats().lastPurchaseAt()))));
+                column("members.column.last", MemberQuery.Sort.LAST_PURCHASE, 98,
+                        m -> m.stats().lastPurchaseAt() == null ? "" : m.stats().lastPurchaseAt().toLocalDate()
+                                .toString())));
         table.setSortPolicy(t -> {
             if (t.getSortOrder().isEmpty()) {
                 model.sortBy(MemberQuery.Sort.MEMBER_NO, true);
@@ -237,6 +244,8 @@ public final class MembersScreen implements Screen {
         TableColumn<Member, String> column = new TableColumn<>(context.text(key));
         column.setCellValueFactory(cell -> text(cell.getValue(), value));
         column.setPrefWidth(width);
+        // the columns people read by (number, phone, dates) never shrink below their text
+        column.setMinWidth(width);
         column.setSortable(sort != null);
         column.setUserData(sort);
         column.setReorderable(false);
@@ -250,10 +259,6 @@ public final class MembersScreen implements Screen {
 
     private static ObservableValue<String> text(Member member, Function<Member, String> value) {
         return new SimpleStringProperty(member == null ? "" : value.apply(member));
-    }
-
-    private String formatTime(LocalDateTime time) {
-        return time == null ? "" : time.format(MemberDetailPane.TIME);
     }
 
     private ListCell<String> channelCell() {

@@ -48,6 +48,7 @@ public final class ComingSoonScreen implements Screen {
         what.setWrapText(true);
         what.setMaxWidth(460);
         what.getStyleClass().add("text-muted");
+        what.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         Label soon = new Label(messages.get("shell.comingSoon"));
         soon.getStyleClass().addAll("accent", "coming-soon-badge");
         VBox box = new VBox(14, big, title, what, soon);

@@ -65,6 +65,11 @@ public final class MainWindow {
         sidebar.getSelectionModel().select(screen);
     }
 
+    /** A screen by id, built or not. */
+    public Optional<Screen> screen(String id) {
+        return screens.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
     public Optional<String> currentScreenId() {
         Screen selected = sidebar.getSelectionModel().getSelectedItem();
         return selected == null ? Optional.empty() : Optional.of(selected.id());

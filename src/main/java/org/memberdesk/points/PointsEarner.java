@@ -1,0 +1,167 @@
+package org.memberdesk.points;
+
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.memberdesk.purchases.Purchase;
+import org.memberdesk.purchases.PurchaseListener;
+
+/**
+ * Earns points for every stored sale and takes them back for every return, in the purchase's own
+ * transaction; the counter and imports both come through here. Rules, item categories and tier
+ * percents are read once per recorder (one counter sale, or one import batch of thousands).
+ */
+public final class PointsEarner implements PurchaseListener {
+    static final String REASON_PURCHASE = "purchase";
+    static final String REASON_FIRST_PURCHASE = "first_purchase";
+    static final String REASON_SIGNUP = "signup";
+
+    private final PointsStore store;
+    private final PointsRulesStore rulesStore;
+
+    public PointsEarner(PointsStore store, PointsRulesStore rulesStore) {
+        this.store = store;
+        this.rulesStore = rulesStore;
+    }
+
+    @Override
+    public void purchaseStored(Connection connection, Purchase purchase) throws SQLException {
+        try (Session session = open(connection)) {
+            session.purchaseStored(purchase);
+        }
+    }
+
+    @Override
+    public Session open(Connection connection) throws SQLException {
+        return new Earning(connection);
+    }
+
+    private final class Earning implements Session {
+        private final PointsRules rules;
+        private final Map<String, String> categories;
+        private final Map<String, Integer> tierPercents;
+        private final PointsStore.Ledger ledger;
+        private final PreparedStatement member;
+        private final PreparedStatement earnOf;
+        private final PreparedStatement refunded;
+
+        Earning(Connection connection) throws SQLException {
+            rules = rulesStore.load(connection);
+            categories = rulesStore.itemCategories(connection);
+            tierPercents = rulesStore.tierPercents(connection);
+            ledger = store.ledger(connection);
+            member = connection.prepareStatement(
+                    "SELECT birthday, purchase_count, tier FROM members WHERE id = ?");
+            earnOf = connection.prepareStatement("""
+                    SELECT l.id, l.points, p.total_cents FROM points_ledger l JOIN purchases p ON p.id = l.purchase_id
+                    WHERE l.purchase_id = ? AND l.kind = 'earn' AND l.reason = 'purchase'""");
+            refunded = connection.prepareStatement(
+                    "SELECT -coalesce(sum(total_cents), 0) FROM purchases WHERE refund_of = ?");
+        }
+
+        @Override
+        public void purchaseStored(Purchase purchase) throws SQLException {
+            String birthday;
+            int purchaseCount;
+            String tier;
+            member.setLong(1, purchase.memberId());
+            try (ResultSet rs = member.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                birthday = rs.getString(1);
+                purchaseCount = rs.getInt(2);
+                tier = rs.getString(3);
+            }
+            int tierPercent = tierPercents.getOrDefault(tier, tierPercents.get(null));
+            if (purchase.isReturn()) {
+                takeBack(purchase, tierPercent);
+            } else {
+                earn(purchase, birthday, purchaseCount, tierPercent);
+            }
+        }
+
+        private void earn(Purchase purchase, String birthday, int purchaseCount, int tierPercent)
+                throws SQLException {
+            // birthday is 'YYYY-MM-DD': the month is characters 5-6
+            boolean birthdayMonth = birthday != null && birthday.length() >= 7
+                    && Integer.parseInt(birthday.substring(5, 7)) == purchase.time().getMonthValue();
+            long points = rules.pointsFor(purchase.lines(), categories::get, tierPercent, birthdayMonth);
+            LocalDate expiresOn = rules.expiresOn(purchase.time().toLocalDate());
+            if (points > 0) {
+                ledger.addBatch(new PointsStore.NewEntry(purchase.memberId(), purchase.time(),
+                        PointsEntry.Kind.EARN, purchase.id(), null, null, REASON_PURCHASE, null), points, expiresOn);
+            }
+            // the writer has already counted this sale: a count of one means it is the member's first
+            if (purchaseCount == 1 && rules.firstPurchaseBonus() > 0) {
+                ledger.addBatch(new PointsStore.NewEntry(purchase.memberId(), purchase.time(),
+                        PointsEntry.Kind.EARN, purchase.id(), null, null, REASON_FIRST_PURCHASE, null),
+                        rules.firstPurchaseBonus(), expiresOn);
+            }
+        }
+
+        /**
+         * A return takes back what its sale earned, in proportion to how much of the sale has now
+         * been refunded; a return that names no sale takes back what its lines would earn today
+         * (without the birthday multiplier). Points already spent cannot be taken: the balance
+         * stops at zero and the entry records the shortfall.
+         */
+        private void takeBack(Purchase purchase, int tierPercent) throws SQLException {
+            ledger.expireDue(purchase.memberId(), purchase.time().toLocalDate());
+            long owed;
+            Long earnId = null;
+            if (purchase.refundOf() != null) {
+                earnOf.setLong(1, purchase.refundOf());
+                long earned;
+                long saleTotal;
+                try (ResultSet rs = earnOf.executeQuery()) {
+                    if (!rs.next()) {
+                        return; // the sale earned nothing (zero points, or stored before points existed)
+                    }
+                    earnId = rs.getLong(1);
+                    earned = rs.getLong(2);
+                    saleTotal = rs.getLong(3);
+                }
+                refunded.setLong(1, purchase.refundOf());
+                long refundedNow;
+                try (ResultSet rs = refunded.executeQuery()) {
+                    rs.next();
+                    refundedNow = rs.getLong(1);
+                }
+                long refundedBefore = refundedNow + purchase.totalCents(); // totalCents is negative
+                owed = share(earned, refundedNow, saleTotal) - share(earned, refundedBefore, saleTotal);
+            } else {
+                owed = rules.pointsFor(purchase.lines(), categories::get, tierPercent, false);
+            }
+            if (owed <= 0) {
+                return;
+            }
+            long taken = Math.min(owed, ledger.balance(purchase.memberId()));
+            ledger.take(new PointsStore.NewEntry(purchase.memberId(), purchase.time(), PointsEntry.Kind.REVERSE,
+                    purchase.id(), earnId, null, taken < owed ? "short:" + (owed - taken) : null, null),
+                    taken, earnId);
+        }
+
+        @Override
+        public void close() throws SQLException {
+            ledger.close();
+            for (PreparedStatement statement : List.of(member, earnOf, refunded)) {
+                statement.close();
+            }
+        }
+    }
+
+    /** ⌊earned × refunded / sale⌋, the refunded amount capped at the sale: a full refund takes back everything. */
+    static long share(long earned, long refundedCents, long saleCents) {
+        if (saleCents <= 0 || refundedCents <= 0) {
+            return 0;
+        }
+        return BigInteger.valueOf(earned).multiply(BigInteger.valueOf(Math.min(refundedCents, saleCents)))
+                .divide(BigInteger.valueOf(saleCents)).longValueExact();
+    }
+}

@@ -1,0 +1,326 @@
+package org.memberdesk.points;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.memberdesk.members.MemberStore;
+
+/**
+ * The points ledger and the cached balance on members. Every change goes through a {@link Ledger}
+ * (prepared statements on one connection, inside the caller's transaction), which keeps the three
+ * numbers that must agree in step: the entries, what is left of the batches, and members.points.
+ */
+public final class PointsStore {
+
+    /** A new entry, before it is stored. Positive entries become batches; negative ones take from them. */
+    public record NewEntry(long memberId, LocalDateTime time, PointsEntry.Kind kind, Long purchaseId, Long refId,
+                           Long rewardId, String reason, String operator) {
+    }
+
+    /** Writes to the ledger on one connection. Open one per transaction (or per import batch) and close it. */
+    public final class Ledger implements AutoCloseable {
+        private final Connection connection;
+        private final PreparedStatement insert;
+        private final PreparedStatement addToBalance;
+        private final PreparedStatement balance;
+        private final PreparedStatement openBatches;
+        private final PreparedStatement dueBatches;
+        private final PreparedStatement take;
+
+        Ledger(Connection connection) throws SQLException {
+            this.connection = connection;
+            insert = connection.prepareStatement("""
+                    INSERT INTO points_ledger (member_id, time, kind, points, purchase_id, ref_id, reward_id, reason,
+                                               operator, expires_on, remaining)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+            addToBalance = connection.prepareStatement("UPDATE members SET points = points + ? WHERE id = ?");
+            balance = connection.prepareStatement("SELECT points FROM members WHERE id = ?");
+            openBatches = connection.prepareStatement("""
+                    SELECT id, remaining FROM points_ledger
+                    WHERE member_id = ? AND remaining > 0 ORDER BY time, id""");
+            dueBatches = connection.prepareStatement("""
+                    SELECT id, remaining, expires_on FROM points_ledger
+                    WHERE member_id = ? AND remaining > 0 AND expires_on <= ? ORDER BY time, id""");
+            take = connection.prepareStatement("UPDATE points_ledger SET remaining = remaining - ? WHERE id = ?");
+        }
+
+        public Connection connection() {
+            return connection;
+        }
+
+        /** Stores a batch of {@code points} (> 0) usable until {@code expiresOn} (null: never). */
+        public void addBatch(NewEntry entry, long points, LocalDate expiresOn) throws SQLException {
+            if (points <= 0) {
+                throw new IllegalArgumentException("a batch needs points above zero, not " + points);
+            }
+            insert(entry, points, expiresOn, points);
+            changeBalance(entry.memberId(), points);
+        }
+
+        /**
+         * Takes {@code points} (>= 0) from the member's batches, {@code firstBatch} (when not null)
+         * first and then the oldest, and stores the negative entry. The caller has made sure the
+         * balance covers it and has expired what is due.
+         */
+        public void take(NewEntry entry, long points, Long firstBatch) throws SQLException {
+            long left = points;
+            if (firstBatch != null && left > 0) {
+                left -= takeFrom(firstBatch, left, remainingOf(firstBatch));
+            }
+            if (left > 0) {
+                openBatches.setLong(1, entry.memberId());
+                List<long[]> batches = new ArrayList<>();
+                try (ResultSet rs = openBatches.executeQuery()) {
+                    while (rs.next()) {
+                        batches.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                    }
+                }
+                for (long[] batch : batches) {
+                    if (left == 0) {
+                        break;
+                    }
+                    left -= takeFrom(batch[0], left, batch[1]);
+                }
+            }
+            if (left > 0) {
+                throw new IllegalStateException("member " + entry.memberId() + " has " + left
+                        + " points fewer in batches than asked for; run check-ledger");
+            }
+            insert(entry, -points, null, null);
+            changeBalance(entry.memberId(), -points);
+        }
+
+        /** Expires the member's batches that are due on {@code asOf}; returns {entries, points}. */
+        public long[] expireDue(long memberId, LocalDate asOf) throws SQLException {
+            dueBatches.setLong(1, memberId);
+            dueBatches.setString(2, asOf.toString());
+            List<Object[]> due = new ArrayList<>();
+            try (ResultSet rs = dueBatches.executeQuery()) {
+                while (rs.next()) {
+                    due.add(new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)});
+                }
+            }
+            long points = 0;
+            for (Object[] batch : due) {
+                long id = (Long) batch[0];
+                long remaining = (Long) batch[1];
+                expireBatch(memberId, id, remaining, LocalDate.parse((String) batch[2]));
+                points += remaining;
+            }
+            if (points > 0) {
+                changeBalance(memberId, -points);
+            }
+            return new long[] {due.size(), points};
+        }
+
+        /** Expires one whole batch; the caller changes the balance (the expiry run does it once per member). */
+        void expireBatch(long memberId, long batchId, long remaining, LocalDate expiresOn) throws SQLException {
+            takeFrom(batchId, remaining, remaining);
+            insert(new NewEntry(memberId, expiresOn.atStartOfDay(), PointsEntry.Kind.EXPIRE, null, batchId, null,
+                    null, null), -remaining, null, null);
+        }
+
+        public long balance(long memberId) throws SQLException {
+            balance.setLong(1, memberId);
+            try (ResultSet rs = balance.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+
+        void changeBalance(long memberId, long points) throws SQLException {
+            addToBalance.setLong(1, points);
+            addToBalance.setLong(2, memberId);
+            addToBalance.executeUpdate();
+        }
+
+        private long takeFrom(long batchId, long wanted, long remaining) throws SQLException {
+            long taken = Math.min(wanted, remaining);
+            if (taken > 0) {
+                take.setLong(1, taken);
+                take.setLong(2, batchId);
+                take.executeUpdate();
+            }
+            return taken;
+        }
+
+        private long remainingOf(long batchId) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT coalesce(remaining, 0) FROM points_ledger WHERE id = ?")) {
+                statement.setLong(1, batchId);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
+            }
+        }
+
+        private void insert(NewEntry entry, long points, LocalDate expiresOn, Long remaining) throws SQLException {
+            insert.setLong(1, entry.memberId());
+            insert.setString(2, entry.time().format(MemberStore.TIME));
+            insert.setString(3, entry.kind().code());
+            insert.setLong(4, points);
+            setNullable(insert, 5, entry.purchaseId());
+            setNullable(insert, 6, entry.refId());
+            setNullable(insert, 7, entry.rewardId());
+            insert.setString(8, entry.reason());
+            insert.setString(9, entry.operator());
+            insert.setString(10, expiresOn == null ? null : expiresOn.toString());
+            setNullable(insert, 11, remaining);
+            insert.executeUpdate();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement statement : List.of(insert, addToBalance, balance, openBatches, dueBatches,
+                    take)) {
+                statement.close();
+            }
+        }
+    }
+
+    public Ledger ledger(Connection connection) throws SQLException {
+        return new Ledger(connection);
+    }
+
+    /**
+     * Expires every batch due on {@code asOf}; returns {entries, points}. Batches already expired
+     * have nothing left, so running it twice changes nothing the second time. Works in chunks read
+     * from the index of open batches (an expired batch leaves that index), so memory stays small
+     * however many batches are due.
+     */
+    public long[] expireAll(Connection connection, LocalDate asOf) throws SQLException {
+        final int chunk = 10_000;
+        long entries = 0;
+        long points = 0;
+        try (Ledger ledger = ledger(connection);
+             PreparedStatement due = connection.prepareStatement("""
+                     SELECT id, member_id, remaining, expires_on FROM points_ledger
+                     WHERE remaining > 0 AND expires_on <= ? LIMIT ?""")) {
+            due.setString(1, asOf.toString());
+            due.setInt(2, chunk);
+            while (true) {
+                List<long[]> batches = new ArrayList<>(chunk);
+                List<String> days = new ArrayList<>(chunk);
+                try (ResultSet rs = due.executeQuery()) {
+                    while (rs.next()) {
+                        batches.add(new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)});
+                        days.add(rs.getString(4));
+                    }
+                }
+                Map<Long, Long> byMember = new HashMap<>();
+                for (int i = 0; i < batches.size(); i++) {
+                    long[] batch = batches.get(i);
+                    ledger.expireBatch(batch[1], batch[0], batch[2], LocalDate.parse(days.get(i)));
+                    byMember.merge(batch[1], batch[2], Long::sum);
+                    entries++;
+                    points += batch[2];
+                }
+                for (Map.Entry<Long, Long> member : byMember.entrySet()) {
+                    ledger.changeBalance(member.getKey(), -member.getValue());
+                }
+                if (batches.size() < chunk) {
+                    break;
+                }
+            }
+        }
+        return new long[] {entries, points};
+    }
+
+    /** What of a member's balance will be gone by {@code until} (batches due on or before it). */
+    public long expiringBy(Connection connection, long memberId, LocalDate until) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT coalesce(sum(remaining), 0) FROM points_ledger
+                WHERE member_id = ? AND remaining > 0 AND expires_on <= ?""")) {
+            statement.setLong(1, memberId);
+            statement.setString(2, until.toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A member's entries, newest first. */
+    public List<PointsEntry> entries(Connection connection, long memberId, int limit) throws SQLException {
+        List<PointsEntry> entries = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT l.id, l.member_id, l.time, l.kind, l.points, p.purchase_no, l.reason, l.operator, r.name,
+                       l.expires_on, l.remaining
+                FROM points_ledger l
+                LEFT JOIN purchases p ON p.id = l.purchase_id
+                LEFT JOIN rewards r ON r.id = l.reward_id
+                WHERE l.member_id = ? ORDER BY l.time DESC, l.id DESC LIMIT ?""")) {
+            statement.setLong(1, memberId);
+            statement.setInt(2, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String expires = rs.getString(10);
+                    long remaining = rs.getLong(11);
+                    Long left = rs.wasNull() ? null : remaining;
+                    entries.add(new PointsEntry(rs.getLong(1), rs.getLong(2),
+                            LocalDateTime.parse(rs.getString(3), MemberStore.TIME),
+                            PointsEntry.Kind.fromCode(rs.getString(4)), rs.getLong(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9),
+                            expires == null ? null : LocalDate.parse(expires), left));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /**
+     * Proves the ledger for every member: entries sum = what is left of the batches = cached balance,
+     * and not negative. One pass over the ledger (grouped by member through its index) and one over
+     * members.
+     */
+    public LedgerCheck check(Connection connection, int namesWanted) throws SQLException {
+        long members = 0;
+        long bad = 0;
+        List<String> firstBad = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("""
+                     SELECT m.member_no, m.points, coalesce(l.total, 0), coalesce(l.left_over, 0)
+                     FROM members m LEFT JOIN (
+                         SELECT member_id, sum(points) AS total, sum(remaining) AS left_over
+                         FROM points_ledger GROUP BY member_id) l ON l.member_id = m.id""")) {
+            while (rs.next()) {
+                members++;
+                long cached = rs.getLong(2);
+                long total = rs.getLong(3);
+                long left = rs.getLong(4);
+                if (total != cached || total < 0 || left != total) {
+                    bad++;
+                    if (firstBad.size() < namesWanted) {
+                        firstBad.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return new LedgerCheck(members, bad, firstBad);
+    }
+
+    public boolean memberExists(Connection connection, long memberId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM members WHERE id = ?")) {
+            statement.setLong(1, memberId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static void setNullable(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.memberdesk.points;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The rewards points can be redeemed for. */
+public final class RewardStore {
+    private static final String COLUMNS = "id, name, kind, cost_points, value_cents, active";
+
+    public List<Reward> all(Connection connection) throws SQLException {
+        List<Reward> rewards = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM rewards ORDER BY cost_points, name");
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                rewards.add(read(rs));
+            }
+        }
+        return rewards;
+    }
+
+    public Optional<Reward> byName(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM rewards WHERE name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Adds a reward, or changes the one with the same name. */
+    public long save(Connection connection, Reward reward) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO rewards (name, kind, cost_points, value_cents, active) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, cost_points = excluded.cost_points,
+                    value_cents = excluded.value_cents, active = excluded.active
+                RETURNING id""")) {
+            statement.setString(1, reward.name());
+            statement.setString(2, reward.kind().code());
+            statement.setLong(3, reward.costPoints());
+            statement.setLong(4, reward.valueCents());
+            statement.setInt(5, reward.active() ? 1 : 0);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static Reward read(ResultSet rs) throws SQLException {
+        return new Reward(rs.getLong("id"), rs.getString("name"), Reward.Kind.fromCode(rs.getString("kind")),
+                rs.getLong("cost_points"), rs.getLong("value_cents"), rs.getInt("active") == 1);
+    }
+}

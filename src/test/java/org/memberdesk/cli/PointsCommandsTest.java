@@ -1,0 +1,130 @@
+package org.memberdesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.common.Json;
+
+/** The growth commands end to end on a file database, as a script would call them. */
+class PointsCommandsTest {
+    private static final Clock NOW = Clock.fixed(LocalDateTime.of(2026, 6, 30, 12, 0).toInstant(ZoneOffset.UTC),
+            ZoneOffset.UTC);
+
+    @TempDir
+    Path folder;
+    Path db;
+
+    record Run(int code, String out, String err) {
+        Map<String, Object> json() {
+            return Json.readObject(out);
+        }
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] all = new String[args.length + 3];
+        all[0] = "--db";
+        all[1] = db.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        all[all.length - 1] = "--json";
+        int code = new Cli(NOW).run(new PrintWriter(out), new PrintWriter(err), all);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeEach
+    void data() throws Exception {
+        db = folder.resolve("shop.db");
+        Path members = folder.resolve("members.csv");
+        Files.writeString(members, """
+                member_no,name,phone,join_date
+                M1,张三,13800000001,2025-01-02
+                M2,李四,13800000002,2025-01-02
+                """);
+        Path purchases = folder.resolve("purchases.csv");
+        // M1: ¥1,200 on 2025-07-01 (1,200 points, expire 2026-07-01: within 30 days of 06-30), ¥300 on 2026-06-01
+        // M2: ¥50 on 2026-06-10
+        Files.writeString(purchases, """
+                purchase_no,member_no,time,item,amount
+                P1,M1,2025-07-01 10:00:00,成人门票,1200.00
+                P2,M1,2026-06-01 10:00:00,成人门票,300.00
+                P3,M2,2026-06-10 10:00:00,成人门票,50.00
+                """);
+        assertEquals(0, run("import-members", members.toString()).code());
+        assertEquals(0, run("import-purchases", purchases.toString()).code());
+    }
+
+    @Test
+    void pointsPrintsBalanceTierAndWhatExpiresWithin30Days() {
+        Run run = run("points", "M1");
+        assertEquals(0, run.code(), run.err());
+        // ¥1,200 on 2025-07-01 earned 1,200 at 普通 and made M1 银卡 (≥ ¥1,000), so ¥300 on 2026-06-01 earned
+        // 30000 × 100 × 110 × 100 / 10^8 = 330: 1,200 + 330 = 1,530; the 1,200 batch expires 2026-07-01 ≤ 06-30 + 30
+        assertEquals("{\"balance\":1530,\"tier\":\"银卡\",\"expiring_30d\":1200}", run.out().strip());
+        assertEquals(1, run("points", "NOPE").code());
+    }
+
+    @Test
+    void expireReviewAndCheckPrintExactlyTheIssuesKeys() {
+        Run expire = run("expire-points", "--as-of", "2026-07-01");
+        assertEquals("{\"entries\":1,\"points\":1200}", expire.out().strip());
+        assertEquals("{\"entries\":0,\"points\":0}", run("expire-points", "--as-of", "2026-07-01").out().strip());
+        // as of 2026-07-01 M1's window (2025-07-01 23:59:59, 2026-07-01 23:59:59] holds only ¥300 → 普通,
+        // and the upgrade on 2025-07-01 is more than 6 months ago
+        Run review = run("review-tiers", "--as-of", "2026-07-01");
+        assertEquals("{\"upgraded\":0,\"downgraded\":1,\"tiers\":{\"普通\":2,\"银卡\":0,\"金卡\":0,\"黑金\":0}}",
+                review.out().strip());
+        assertEquals("{\"members\":2,\"bad\":0}", run("check-ledger").out().strip());
+    }
+
+    @Test
+    void checkLedgerFailsWithExitOneOnATamperedCache() throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             var statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE members SET points = 7 WHERE member_no = 'M2'");
+        }
+        Run check = run("check-ledger");
+        assertEquals(1, check.code());
+        assertEquals("{\"members\":2,\"bad\":1}", check.out().strip());
+        assertTrue(check.err().contains("M2"), check.err());
+    }
+
+    @Test
+    void redeemingTooManyPointsIsRefusedWithExitThreeAndChangesNothing() {
+        Run refused = run("redeem-points", "M2", "--points", "51", "--reason", "雨伞");
+        assertEquals(3, refused.code());
+        assertEquals("", refused.out());
+        assertTrue(refused.err().contains("needs 51 but the member has 50"), refused.err());
+        assertEquals(50L, ((Number) run("points", "M2").json().get("balance")).longValue());
+
+        Run redeemed = run("redeem-points", "M2", "--points", "50", "--reason", "雨伞", "--by", "小王");
+        assertEquals(0, redeemed.code(), redeemed.err());
+        assertEquals(0L, ((Number) redeemed.json().get("balance")).longValue());
+    }
+
+    @Test
+    void adjustRewardsAndUsageErrors() {
+        assertEquals(0, run("add-reward", "纪念徽章", "--cost", "100").code());
+        Run adjusted = run("adjust-points", "M2", "--points", "60", "--reason", "活动补发", "--by", "店长");
+        assertEquals(110L, ((Number) adjusted.json().get("balance")).longValue());
+        assertEquals(10L, ((Number) run("redeem-points", "M2", "--reward", "纪念徽章").json().get("balance"))
+                .longValue());
+        assertEquals(2, run("expire-points", "--as-of", "2026-13-01").code());
+        assertEquals(2, run("adjust-points", "M2", "--points", "5").code());        // --reason and --by missing
+        assertEquals(1, run("adjust-points", "M2", "--points", "-11", "--reason", "x", "--by", "y").code());
+        Run template = run("growth-template", "gym");
+        assertEquals(0, template.code(), template.err());
+        assertEquals(2, run("growth-template", "bakery").code());
+    }
+}
