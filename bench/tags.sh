@@ -14,12 +14,13 @@ $JAR stats --json
 echo "== engine inside one JVM (what the screens see)"
 java -cp "target/classes:target/test-classes:target/lib/*" org.memberdesk.bench.TagsBenchmark "$DB" "$AS_OF"
 echo "== command line, end to end (JVM start included)"
-t() { local s=$(date +%s.%N); "$@" >/tmp/tags-bench.out; local e=$(date +%s.%N); printf "%-40s %6.2f s  %s\n" "$1 $2 $3" "$(echo "$e - $s" | bc)" "$(head -c 120 /tmp/tags-bench.out)"; }
+# wall time and CPU time (user + sys): on a shared machine the CPU time is what the work itself costs
+t() { /usr/bin/time -f "%e %U %S" -o /tmp/tags-bench.time "$@" >/tmp/tags-bench.out; read -r wall user sys </tmp/tags-bench.time; printf "%-12s wall %6.2f s  cpu %6.2f s  %s\n" "$6" "$wall" "$(echo "$user + $sys" | bc)" "$(head -c 100 /tmp/tags-bench.out)"; }
 t $JAR segment --rule "purchases >= 3 and total_spent >= 500 and days_since_last_purchase between 30 and 60" --as-of "$AS_OF" --json
 t $JAR segment --rule 'bought = "成人门票"' --as-of "$AS_OF" --json
 t $JAR rfm --as-of "$AS_OF" --json
 t $JAR lifecycle --as-of "$AS_OF" --json
 echo "== sqlite3 shell over raw purchases"
-s() { local s=$(date +%s.%N); sed -e "s/2026-11-22/$AS_OF/g" -e "s/2026-11-23/$NEXT/g" "$1" | sqlite3 "$DB" >/tmp/tags-bench.out; local e=$(date +%s.%N); printf "%-40s %6.2f s  %s\n" "$1" "$(echo "$e - $s" | bc)" "$(tr '\n' ' ' </tmp/tags-bench.out | head -c 160)"; }
+s() { sed -e "s/2026-11-22/$AS_OF/g" -e "s/2026-11-23/$NEXT/g" "$1" >/tmp/tags-bench.sql; /usr/bin/time -f "%e %U %S" -o /tmp/tags-bench.time sqlite3 "$DB" </tmp/tags-bench.sql >/tmp/tags-bench.out; read -r wall user sys </tmp/tags-bench.time; printf "%-32s wall %6.2f s  cpu %6.2f s  %s\n" "$1" "$wall" "$(echo "$user + $sys" | bc)" "$(tr '\n' ' ' </tmp/tags-bench.out | head -c 100)"; }
 s bench/rule-raw-purchases.sql
 s bench/rfm-window.sql

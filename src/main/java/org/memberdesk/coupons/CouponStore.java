@@ -12,16 +12,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import org.memberdesk.common.Json;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.memberdesk.members.MemberStore;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Coupon templates and issued coupons. Works on the caller's connection, inside the caller's transaction. */
 public final class CouponStore {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     /** Members per INSERT when issuing: big enough to be fast, small enough for SQLite's text limits. */
     private static final int BATCH = 10_000;
     private static final String COUPON_COLUMNS = """
@@ -39,7 +37,7 @@ public final class CouponStore {
             setNullable(statement, 4, coupon.percentOff() == null ? null : coupon.percentOff().longValue());
             setNullable(statement, 5, coupon.capCents());
             statement.setLong(6, coupon.minSpendCents());
-            statement.setString(7, coupon.items().isEmpty() ? null : JSON.writeValueAsString(coupon.items()));
+            statement.setString(7, coupon.items().isEmpty() ? null : Json.write(coupon.items()));
             Validity validity = coupon.validity();
             statement.setString(8, validity.from() == null ? null : validity.from().toString());
             statement.setString(9, validity.to() == null ? null : validity.to().toString());
@@ -83,7 +81,7 @@ public final class CouponStore {
                     Integer validDays = rs.wasNull() ? null : days;
                     coupons.add(new Coupon(rs.getLong("id"), rs.getString("name"), CouponKind.parse(rs.getString("kind")),
                             rs.getLong("value_cents"), percentOff, capCents, rs.getLong("min_spend_cents"),
-                            items == null ? List.of() : JSON.readValue(items, new TypeReference<List<String>>() { }),
+                            items == null ? List.of() : Json.readStringList(items),
                             new Validity(date(rs.getString("valid_from")), date(rs.getString("valid_to")), validDays)));
                 }
             }

@@ -91,6 +91,37 @@ public final class RuleService {
         return Arrays.copyOf(ids, size);
     }
 
+    /**
+     * The net spend (cents) that the top {@code percent}% of buyers at the date reach: the playbooks'
+     * "top 20% spenders" is {@code total_spent >= } this. Zero when nobody bought.
+     */
+    public long topSpendCents(LocalDate asOf, int percent) {
+        return database.read(connection -> {
+            MemberFacts facts = MemberFacts.open(connection, asOf, "top");
+            long buyers;
+            String where = " FROM " + facts.from() + " WHERE " + facts.joined() + " AND " + facts.purchases() + " > 0";
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*)" + where)) {
+                count.setString(1, asOf.toString());
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    buyers = rs.getLong(1);
+                }
+            }
+            long rank = Math.max(1, buyers * percent / 100);
+            if (buyers == 0) {
+                return 0L;
+            }
+            try (PreparedStatement nth = connection.prepareStatement("SELECT " + facts.netCents() + where
+                    + " ORDER BY 1 DESC LIMIT 1 OFFSET ?")) {
+                nth.setString(1, asOf.toString());
+                nth.setLong(2, rank - 1);
+                try (ResultSet rs = nth.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
     /** The first {@code limit} matching members by member number, with their statistics at the date. */
     public List<MatchedMember> preview(Rule rule, LocalDate asOf, int limit) {
         return preview(rule, asOf, limit, Cancel.NONE);

@@ -16,6 +16,8 @@ import org.memberdesk.ui.members.PointsTierSection;
 import org.memberdesk.ui.settings.SettingsScreen;
 import org.memberdesk.ui.shell.ComingSoonScreen;
 import org.memberdesk.ui.shell.Screen;
+import org.memberdesk.ui.tags.SegmentsScreen;
+import org.memberdesk.ui.tags.TagsSection;
 
 /**
  * Every area of the sidebar, in order, built in this one place. A feature that lands replaces its
@@ -37,7 +39,7 @@ final class Screens {
                 soon(context, "purchases", "nav.purchases", Feather.FILE_TEXT),
                 soon(context, "points", "nav.points", Feather.STAR),
                 soon(context, "tiers", "nav.tiers", Feather.AWARD),
-                soon(context, "tags", "nav.tags", Feather.TAG),
+                new SegmentsScreen(context),
                 new CouponsScreen(context),
                 soon(context, "analytics", "nav.analytics", Feather.BAR_CHART_2),
                 new SettingsScreen(context, switchLanguage));
@@ -48,7 +50,7 @@ final class Screens {
         Messages m = context.messages();
         return List.of(
                 new PointsTierSection(m),
-                new PendingSection("member.section.tags", Feather.TAG, m),
+                new TagsSection(context.app().tags(), m),
                 new PendingSection("member.section.coupons", Feather.GIFT, m));
     }
 

@@ -48,7 +48,8 @@ class DataSettingsViewModelTest {
         model.backUpNow();
         assertEquals(1, model.backups().size());
         // TestContext's clock stands at 2026-03-15 14:30
-        assertTrue(model.backups().get(0).text().startsWith("2026-03-15 14:30:00  ·  by hand  ·  0.1 MB"),
+        // the size depends on how many migrations the schema has; its format does not
+        assertTrue(model.backups().get(0).text().matches("2026-03-15 14:30:00  ·  by hand  ·  \\d+\\.\\d MB"),
                 model.backups().get(0).text());
         assertTrue(model.statusProperty().get().startsWith("Backed up: vm-20260315-143000-000-manual.db"),
                 model.statusProperty().get());
