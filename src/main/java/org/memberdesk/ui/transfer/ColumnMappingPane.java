@@ -43,7 +43,7 @@ final class ColumnMappingPane {
         grid.getColumnConstraints().setAll(field, choice, sample);
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(330);
+        scroll.setPrefViewportHeight(300);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
         Label intro = new Label(context.text("wizard.map.intro"));

@@ -115,7 +115,10 @@ public final class ImportWizardDialog {
         BorderPane.setMargin(steps, new Insets(0, 0, 14, 0));
         body.setBottom(problem);
         BorderPane.setMargin(problem, new Insets(10, 0, 0, 0));
-        body.setPrefSize(720, 500);
+        problem.managedProperty().bind(problem.visibleProperty());
+        body.setPrefSize(740, 470);
+        body.setMinSize(740, 470);
+        dialog.getDialogPane().setPrefWidth(780);
         dialog.getDialogPane().setContent(body);
         model.stepProperty().addListener((obs, old, now) -> show(now));
         show(model.stepProperty().get());
@@ -245,7 +248,7 @@ public final class ImportWizardDialog {
                 TableColumn<List<String>, String> column = new TableColumn<>(header.get(i));
                 column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(
                         index < cell.getValue().size() ? cell.getValue().get(index) : ""));
-                column.setPrefWidth(Math.max(90, Math.min(180, header.get(i).length() * 16 + 40)));
+                column.setPrefWidth(columnWidth(header.get(i), index));
                 column.setSortable(false);
                 preview.getColumns().add(column);
             }
@@ -257,6 +260,25 @@ public final class ImportWizardDialog {
         VBox page = new VBox(10, encodingRow, encodingHint, preview);
         page.setId("wizard-preview-page");
         return page;
+    }
+
+    /** Wide enough for the header and the values shown, within reason; CJK characters are about twice as wide. */
+    private double columnWidth(String name, int index) {
+        double widest = textWidth(name);
+        for (List<String> row : model.previewRows()) {
+            if (index < row.size()) {
+                widest = Math.max(widest, textWidth(row.get(index)));
+            }
+        }
+        return Math.max(70, Math.min(240, widest + 30));
+    }
+
+    private static double textWidth(String text) {
+        double width = 0;
+        for (int i = 0; i < text.length(); i++) {
+            width += text.charAt(i) < 0x2E80 ? 8.5 : 14.5;
+        }
+        return width;
     }
 
     private VBox runPage() {
@@ -318,7 +340,20 @@ public final class ImportWizardDialog {
             Label where = new Label(result.report().toString());
             where.getStyleClass().addAll("text-muted", "text-small");
             where.setWrapText(true);
-            summaryPage.getChildren().add(new VBox(4, explain, link, where));
+            VBox reasons = new VBox(2);
+            reasons.setId("wizard-rejections");
+            for (String reason : model.firstRejections()) {
+                Label line = new Label("• " + reason);
+                line.setWrapText(true);
+                reasons.getChildren().add(line);
+            }
+            if (model.firstRejections().size() < result.rejected()) {
+                Label more = new Label("…");
+                more.getStyleClass().add("text-muted");
+                reasons.getChildren().add(more);
+            }
+            reasons.setPadding(new Insets(0, 0, 4, 8));
+            summaryPage.getChildren().add(new VBox(6, explain, reasons, link, where));
         }
         return summaryPage;
     }

@@ -46,6 +46,8 @@ public final class ImportWizardModel {
 
     /** Rows shown in the preview table. */
     public static final int PREVIEW_ROWS = 10;
+    /** Reasons from the rejected-rows report shown in the summary. */
+    static final int FIRST_REJECTIONS = 3;
 
     private final UiContext context;
     private final ReportOpener reportOpener;
@@ -65,6 +67,7 @@ public final class ImportWizardModel {
     private final StringProperty progressText = new SimpleStringProperty("");
     private final ObjectProperty<ImportResult> result = new SimpleObjectProperty<>();
     private final BooleanProperty cancelRequested = new SimpleBooleanProperty(false);
+    private final ObservableList<String> firstRejections = FXCollections.observableArrayList();
     private final IntegerProperty mappingRevision = new SimpleIntegerProperty();
     private final BooleanBinding canGoNext;
     private BackgroundTask<ImportResult> running;
@@ -261,7 +264,9 @@ public final class ImportWizardModel {
         ImportOptions options = options();
         ImportKind importing = kind.get();
         AtomicReference<ImportResult> finished = new AtomicReference<>();
+        AtomicReference<List<String>> rejections = new AtomicReference<>(List.of());
         result.set(null);
+        firstRejections.clear();
         cancelRequested.set(false);
         progress.set(-1);
         progressText.set(context.text("wizard.run.starting"));
@@ -271,14 +276,15 @@ public final class ImportWizardModel {
             ImportResult done = importing == ImportKind.MEMBERS
                     ? context.app().memberImporter().importFile(path, options, bridge, context.messages())
                     : context.app().purchaseImporter().importFile(path, options, bridge, context.messages());
+            rejections.set(firstRejections(done));
             finished.set(done);
             return done;
         });
         task.progressProperty().addListener((obs, old, now) -> progress.set(now.doubleValue()));
         task.messageProperty().addListener((obs, old, now) -> progressText.set(now));
-        task.onSuccess(this::finish)
+        task.onSuccess(done -> finish(done, rejections.get()))
                 // the importer returns its counts even when cancelled; the executor reports a cancel without them
-                .onCancelled(() -> finish(finished.get()))
+                .onCancelled(() -> finish(finished.get(), rejections.get()))
                 .onFailure(error -> {
                     step.set(Step.MAP);
                     context.dialogs().showError(error);
@@ -288,11 +294,30 @@ public final class ImportWizardModel {
         context.tasks().execute(task);
     }
 
-    private void finish(ImportResult done) {
+    /** The report's first few reasons, so the summary says what went wrong without opening it. */
+    private List<String> firstRejections(ImportResult done) {
+        if (done.rejected() == 0 || done.report() == null || !Files.isRegularFile(done.report())) {
+            return List.of();
+        }
+        List<String> reasons = new java.util.ArrayList<>();
+        try (CsvSource report = new CsvSource(done.report(), TextEncoding.UTF8)) {
+            for (List<String> row : report.preview(FIRST_REJECTIONS)) {
+                if (row.size() >= 3) {
+                    reasons.add(context.text("wizard.summary.rejection", row.get(0), row.get(2)));
+                }
+            }
+        } catch (IOException e) {
+            return List.of(); // the link still opens the report itself
+        }
+        return reasons;
+    }
+
+    private void finish(ImportResult done, List<String> reasons) {
         if (done == null) {
             step.set(Step.MAP);
             return;
         }
+        firstRejections.setAll(reasons);
         result.set(done);
         if (done.imported() > 0) {
             context.changes().manyChanged();
@@ -418,6 +443,11 @@ public final class ImportWizardModel {
 
     public BooleanProperty cancelRequestedProperty() {
         return cancelRequested;
+    }
+
+    /** "Line 3: …" for the first rejected rows of the last run. */
+    public ObservableList<String> firstRejections() {
+        return firstRejections;
     }
 
     public ObjectProperty<ImportResult> resultProperty() {

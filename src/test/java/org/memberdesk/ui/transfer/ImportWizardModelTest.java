@@ -180,6 +180,9 @@ class ImportWizardModelTest {
         assertEquals(2, context.app().members().count(MemberQuery.all()));
         assertEquals(1, changes[0]);
         assertTrue(model.hasReport());
+        // header is line 1, 王芳 line 2, 李娜 line 3
+        assertEquals(1, model.firstRejections().size());
+        assertTrue(model.firstRejections().get(0).startsWith("Line 3: "), model.firstRejections().toString());
         model.openReport();
         assertEquals(List.of(result.report()), opened);
         assertTrue(Files.readString(result.report(), StandardCharsets.UTF_8).contains("李娜"));

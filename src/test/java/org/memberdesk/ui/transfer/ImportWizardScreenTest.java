@@ -91,6 +91,7 @@ class ImportWizardScreenTest extends FxRobot {
         assertEquals("0", text("#wizard-duplicates"));
         assertEquals("1", text("#wizard-rejected"));
         assertEquals("Import of shop.csv finished", text("#wizard-summary-title"));
+        assertTrue(lookup("#wizard-rejections .label").queryAs(Label.class).getText().startsWith("• Line 3: "));
         assertEquals(2, ui.app().members().count(MemberQuery.all()));
         List<String> names = ui.app().members().search(MemberQuery.all(), 0, 10).stream().map(Member::name).toList();
         assertTrue(names.containsAll(List.of("王芳", "张伟")), names.toString());
