@@ -43,6 +43,8 @@ class ImportWizardScreenshots extends FxRobot {
             clickOn("导入会员…");
             UiFixture.waitUntil(() -> lookup("#import-wizard").tryQuery().isPresent());
             clickOn("#wizard-file").write(file.toString());
+            settle();
+            save(lookup("#import-wizard").query(), out.resolve("import-choose.png"));
             clickOn("#wizard-next");
             UiFixture.waitUntil(() -> lookup("#wizard-preview").tryQuery().isPresent());
             settle();
