@@ -94,6 +94,8 @@ public final class MemberImporter {
                             rejections));
                 } catch (SQLException e) {
                     throw new DataException("The import stopped: " + e.getMessage(), e);
+                } catch (BatchCancelled e) {
+                    batch = null; // rolled back whole
                 }
                 if (batch == null) {
                     cancelled = true;
@@ -123,7 +125,10 @@ public final class MemberImporter {
         }
     }
 
-    /** Stores up to one batch of rows; returns {imported, duplicates, rows, more?}, or null when cancelled. */
+    /**
+     * Stores up to one batch of rows; returns {imported, duplicates, rows, more?}. A cancel mid-batch
+     * throws {@link BatchCancelled}.
+     */
     private long[] storeBatch(Connection connection, CsvSource source, FieldColumns columns, ImportOptions options,
                               ImportProgress progress, List<Rejection> rejections) throws SQLException {
         long imported = 0;
@@ -135,7 +140,7 @@ public final class MemberImporter {
             while (rows < options.batchSize() && (row = source.next()) != null) {
                 rows++;
                 if (rows % 1000 == 0 && progress.cancelled()) {
-                    return null;
+                    throw new BatchCancelled();
                 }
                 if (row.size() != columns.header().size()) {
                     rejections.add(new Rejection(row.line(), "row", Problem.of("row", "import.row.columns",

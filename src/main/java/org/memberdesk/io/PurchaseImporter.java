@@ -123,6 +123,8 @@ public final class PurchaseImporter {
                             options, importId, progress, rejections));
                 } catch (SQLException e) {
                     throw new DataException("The import stopped: " + e.getMessage(), e);
+                } catch (BatchCancelled e) {
+                    counts = null; // rolled back whole
                 }
                 if (counts == null) {
                     cancelled = true;
@@ -147,7 +149,8 @@ public final class PurchaseImporter {
 
     /**
      * Stores purchases until the batch is full. {@code pending[0]} is the first row not yet handled;
-     * it is carried across batches so a purchase's rows are never split. Null when cancelled.
+     * it is carried across batches so a purchase's rows are never split. A cancel mid-batch throws
+     * {@link BatchCancelled}.
      */
     private Counts storeBatch(Connection connection, CsvSource source, CsvSource.Row[] pending,
                               FieldColumns columns, ImportOptions options, long importId, ImportProgress progress,
@@ -171,7 +174,7 @@ public final class PurchaseImporter {
                 pending[0] = row;
                 handled++;
                 if (handled % 500 == 0 && progress.cancelled()) {
-                    return null;
+                    throw new BatchCancelled();
                 }
                 int before = rejections.size();
                 PurchaseService.Outcome outcome = storeGroup(connection, recorder, lookup, group, columns, options,

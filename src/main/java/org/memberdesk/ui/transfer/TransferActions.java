@@ -1,17 +1,15 @@
 package org.memberdesk.ui.transfer;
 
 import java.nio.file.Path;
-import java.util.Optional;
-import org.memberdesk.io.ImportOptions;
+import javafx.stage.Window;
 import org.memberdesk.io.ImportProgress;
-import org.memberdesk.io.ImportResult;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.TaskProgress;
 import org.memberdesk.ui.common.UiContext;
 
 /**
- * The File menu's import and export: pick a file, run in the background with a progress dialog
- * and a cancel button, end with a summary naming the rejected-rows report.
+ * The File menu's import and export. Import opens the {@link ImportWizardDialog}; export picks a
+ * file and runs in the background with a progress dialog and a cancel button.
  */
 public final class TransferActions {
     private final UiContext context;
@@ -20,16 +18,31 @@ public final class TransferActions {
         this.context = context;
     }
 
+    /** Opens the import wizard for members. */
     public void importMembers() {
-        chooseCsv("import.members.title").ifPresent(file -> runImport("import.members.title", progress ->
-                context.app().memberImporter().importFile(file, ImportOptions.defaults(), bridge(progress),
-                        context.messages())));
+        openWizard(ImportKind.MEMBERS);
     }
 
+    /** Opens the import wizard for purchases. */
     public void importPurchases() {
-        chooseCsv("import.purchases.title").ifPresent(file -> runImport("import.purchases.title", progress ->
-                context.app().purchaseImporter().importFile(file, ImportOptions.defaults().withReturns(true),
-                        bridge(progress), context.messages())));
+        openWizard(ImportKind.PURCHASES);
+    }
+
+    private ImportWizardDialog openWizard(ImportKind kind) {
+        ImportWizardModel model = new ImportWizardModel(context, kind, new DesktopReportOpener(context));
+        ImportWizardDialog wizard = new ImportWizardDialog(mainWindow(), context, model);
+        wizard.show();
+        return wizard;
+    }
+
+    /**
+     * The window the menu was used in. UiContext carries no window, and the wizard should be owned
+     * like the other dialogs (centred on it, minimised with it).
+     */
+    private static Window mainWindow() {
+        return Window.getWindows().stream().filter(Window::isFocused).findFirst()
+                .or(() -> Window.getWindows().stream().filter(Window::isShowing).findFirst())
+                .orElse(null);
     }
 
     public void exportMembers() {
@@ -42,28 +55,6 @@ public final class TransferActions {
         context.dialogs().chooseSaveFile(context.text("export.purchases.title"), "purchases.csv",
                 context.text("file.csv"), "*.csv").ifPresent(file -> runExport("export.purchases.title",
                 progress -> context.app().exporter().exportPurchases(file, bridge(progress)), file));
-    }
-
-    private Optional<Path> chooseCsv(String titleKey) {
-        return context.dialogs().chooseOpenFile(context.text(titleKey), context.text("file.csv"), "*.csv", "*.txt");
-    }
-
-    private void runImport(String titleKey, BackgroundTask.Work<ImportResult> work) {
-        BackgroundTask<ImportResult> task = BackgroundTask.of(work).onSuccess(result -> {
-            context.changes().manyChanged();
-            context.dialogs().showInfo(context.text(titleKey), summary(result));
-        });
-        context.tasks().execute(task);
-        context.dialogs().showProgress(context.text(titleKey), task);
-    }
-
-    String summary(ImportResult result) {
-        StringBuilder text = new StringBuilder(context.text(result.cancelled() ? "import.summary.cancelled"
-                : "import.summary.done", result.imported(), result.duplicates(), result.rejected()));
-        if (result.rejected() > 0 && result.report() != null) {
-            text.append("\n\n").append(context.text("import.summary.report", result.report().toString()));
-        }
-        return text.toString();
     }
 
     private void runExport(String titleKey, BackgroundTask.Work<Long> work, Path file) {

@@ -1,0 +1,51 @@
+package org.memberdesk.ui.transfer;
+
+import java.util.List;
+import java.util.Map;
+import org.memberdesk.io.MemberImporter;
+import org.memberdesk.io.PurchaseImporter;
+
+/** What a file is imported as: its fields (in the importer's order) and which of them a file must have. */
+public enum ImportKind {
+    MEMBERS("import.members.title", MemberImporter.FIELDS, List.of("name")),
+    PURCHASES("import.purchases.title", PurchaseImporter.FIELDS, List.of("purchase_no", "time", "amount"));
+
+    private final String titleKey;
+    private final Map<String, List<String>> fields;
+    private final List<String> required;
+
+    ImportKind(String titleKey, Map<String, List<String>> fields, List<String> required) {
+        this.titleKey = titleKey;
+        this.fields = fields;
+        this.required = required;
+    }
+
+    public String titleKey() {
+        return titleKey;
+    }
+
+    /** Field → the header names it is recognised by. */
+    public Map<String, List<String>> fields() {
+        return fields;
+    }
+
+    public List<String> fieldNames() {
+        return List.copyOf(fields.keySet());
+    }
+
+    /** Fields that must each have a column. */
+    public List<String> required() {
+        return required;
+    }
+
+    /** A purchase must name its member one way or the other: by number or by phone. */
+    public boolean needsMemberColumn() {
+        return this == PURCHASES;
+    }
+
+    /** Marked as required in the mapping step (member_no and phone as "one of"). */
+    public boolean isMarked(String field) {
+        return required.contains(field)
+                || (needsMemberColumn() && (field.equals("member_no") || field.equals("phone")));
+    }
+}

@@ -1,0 +1,248 @@
+package org.memberdesk.ui.transfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.common.Messages;
+import org.memberdesk.io.ImportResult;
+import org.memberdesk.io.TextEncoding;
+import org.memberdesk.members.MemberQuery;
+import org.memberdesk.ui.common.RecordingDialogs;
+import org.memberdesk.ui.common.TestContext;
+import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.transfer.ImportWizardModel.Step;
+
+/** The wizard's rules without a screen: tasks run at once on the test thread (SameThreadTaskExecutor). */
+class ImportWizardModelTest {
+    @TempDir
+    Path folder;
+
+    private RecordingDialogs dialogs;
+    private UiContext context;
+    private final List<Path> opened = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        dialogs = new RecordingDialogs(Messages.english());
+        context = TestContext.create(folder, dialogs);
+    }
+
+    private ImportWizardModel wizard(ImportKind kind) {
+        return new ImportWizardModel(context, kind, opened::add);
+    }
+
+    private Path csv(String name, Charset charset, String... lines) throws Exception {
+        return Files.write(folder.resolve(name), List.of(lines), charset);
+    }
+
+    @Test
+    void theFileStepNamesWhatIsWrongWithThePath() throws Exception {
+        ImportWizardModel model = wizard(ImportKind.MEMBERS);
+        assertEquals("Choose the file to import.", model.problemProperty().get());
+        assertFalse(model.canGoNextProperty().get());
+        Path missing = folder.resolve("nope.csv");
+        model.fileProperty().set(missing.toString());
+        assertEquals("There is no file at " + missing, model.problemProperty().get());
+
+        Path file = csv("m.csv", StandardCharsets.UTF_8, "姓名,手机号", "王芳,13812341234");
+        model.fileProperty().set("\"" + file + "\""); // as Explorer's "copy as path" gives it
+        assertEquals("", model.problemProperty().get());
+        model.next();
+        assertEquals(Step.PREVIEW, model.stepProperty().get());
+        assertEquals(List.of("姓名", "手机号"), model.header());
+        assertEquals(List.of(List.of("王芳", "13812341234")), model.previewRows());
+    }
+
+    @Test
+    void theBrowseButtonFillsInThePath() throws Exception {
+        Path file = csv("m.csv", StandardCharsets.UTF_8, "姓名", "王芳");
+        dialogs.fileAnswer = file;
+        ImportWizardModel model = wizard(ImportKind.MEMBERS);
+        model.chooseFile();
+        assertEquals(file.toString(), model.fileProperty().get());
+    }
+
+    @Test
+    void thePreviewShowsTheFirstTenRowsUnderTheFilesHeader() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("会员卡号,姓名,手机"));
+        for (int i = 1; i <= 25; i++) {
+            lines.add("K" + i + ",会员" + i + ",139000000" + String.format("%02d", i));
+        }
+        Path file = Files.write(folder.resolve("m.csv"), lines, StandardCharsets.UTF_8);
+        ImportWizardModel model = wizard(ImportKind.MEMBERS);
+        model.fileProperty().set(file.toString());
+        model.next();
+        assertEquals(10, model.previewRows().size());
+        assertEquals(List.of("K10", "会员10", "13900000010"), model.previewRows().get(9));
+    }
+
+    @Test
+    void theMappingIsPrefilledFromChineseHeaders() throws Exception {
+        Path file = csv("m.csv", StandardCharsets.UTF_8, "会员卡号,姓名,手机号,城市", "K1,王芳,13812341234,杭州");
+        ImportWizardModel model = toMapping(ImportKind.MEMBERS, file);
+        assertEquals("会员卡号", model.column("member_no").get());
+        assertEquals("姓名", model.column("name").get());
+        assertEquals("手机号", model.column("phone").get());
+        assertNull(model.column("channel").get()); // 城市 is no alias: kept as a custom field
+        assertEquals("", model.problemProperty().get());
+        assertTrue(model.canGoNextProperty().get());
+    }
+
+    @Test
+    void nextIsRefusedWhileTheNameHasNoColumnAndSaysWhy() throws Exception {
+        Path file = csv("m.csv", StandardCharsets.UTF_8, "客户,电话", "王芳,13812341234");
+        ImportWizardModel model = toMapping(ImportKind.MEMBERS, file);
+        assertNull(model.column("name").get());
+        assertEquals("Choose the column that holds the Name: every row needs one.", model.problemProperty().get());
+        assertFalse(model.canGoNextProperty().get());
+        model.next();
+        assertEquals(Step.MAP, model.stepProperty().get());
+
+        model.column("name").set("客户");
+        assertTrue(model.canGoNextProperty().get());
+        model.column("notes").set("客户");
+        assertEquals("The column \"客户\" is chosen for both Name and Notes.", model.problemProperty().get());
+        model.column("notes").set(null);
+        assertEquals(Map.of("name", "客户", "phone", "电话"), model.columns());
+    }
+
+    @Test
+    void purchasesNeedNumberTimeAmountAndOneWayToFindTheMember() throws Exception {
+        Path file = csv("p.csv", StandardCharsets.UTF_8, "单号,时间,金额,顾客", "P1,2026-03-01 10:00,12.50,13812341234");
+        ImportWizardModel model = toMapping(ImportKind.PURCHASES, file);
+        assertEquals("Choose the column for the member number or the phone: every purchase needs one of them.",
+                model.problemProperty().get());
+        model.column("phone").set("顾客");
+        assertEquals("", model.problemProperty().get());
+        model.column("amount").set(null);
+        assertEquals("Choose the column that holds the Amount: every row needs one.", model.problemProperty().get());
+        model.column("amount").set("金额");
+        model.allowReturnsProperty().set(false);
+        model.createMembersProperty().set(true);
+        assertFalse(model.options().allowReturns());
+        assertTrue(model.options().createMembers());
+        assertEquals(Map.of("purchase_no", "单号", "time", "时间", "amount", "金额", "phone", "顾客"),
+                model.options().columns());
+    }
+
+    @Test
+    void changingTheEncodingReadsThePreviewAgain() throws Exception {
+        Path file = csv("gbk.csv", Charset.forName("GBK"), "姓名,手机号", "王芳,13812341234");
+        ImportWizardModel model = wizard(ImportKind.MEMBERS);
+        model.fileProperty().set(file.toString());
+        model.next();
+        assertEquals(List.of("姓名", "手机号"), model.header()); // automatic: not UTF-8, so GBK
+        model.next();
+        assertEquals("姓名", model.column("name").get());
+
+        model.encodingProperty().set(TextEncoding.UTF8);
+        assertFalse(model.header().contains("姓名"), model.header().toString());
+        assertNull(model.column("name").get());
+        assertFalse(model.canGoNextProperty().get());
+
+        model.encodingProperty().set(TextEncoding.GBK);
+        assertEquals("王芳", model.previewRows().get(0).get(0));
+        assertEquals("姓名", model.column("name").get());
+        assertEquals(TextEncoding.GBK, model.options().encoding());
+    }
+
+    @Test
+    void importsWithTheChosenColumnsAndOffersTheReportOfRejectedRows() throws Exception {
+        Path file = csv("m.csv", StandardCharsets.UTF_8,
+                "客户,电话",
+                "王芳,13812341234",
+                "李娜,12345",
+                "张伟,13900005678");
+        ImportWizardModel model = toMapping(ImportKind.MEMBERS, file);
+        model.column("name").set("客户");
+        int[] changes = {0};
+        context.changes().onMemberChanged(id -> changes[0]++);
+        model.next();
+        assertEquals(Step.SUMMARY, model.stepProperty().get());
+        ImportResult result = model.resultProperty().get();
+        // three rows: 李娜's phone 12345 is not a mobile number → 2 imported, 1 rejected
+        assertEquals(2, result.imported());
+        assertEquals(0, result.duplicates());
+        assertEquals(1, result.rejected());
+        assertFalse(result.cancelled());
+        assertEquals(2, context.app().members().count(MemberQuery.all()));
+        assertEquals(1, changes[0]);
+        assertTrue(model.hasReport());
+        // header is line 1, 王芳 line 2, 李娜 line 3
+        assertEquals(1, model.firstRejections().size());
+        assertTrue(model.firstRejections().get(0).startsWith("Line 3: "), model.firstRejections().toString());
+        model.openReport();
+        assertEquals(List.of(result.report()), opened);
+        assertTrue(Files.readString(result.report(), StandardCharsets.UTF_8).contains("李娜"));
+    }
+
+    @Test
+    void aSecondRunCountsDuplicatesAndHasNoReport() throws Exception {
+        Path file = csv("m.csv", StandardCharsets.UTF_8, "姓名,手机号", "王芳,13812341234");
+        toMapping(ImportKind.MEMBERS, file).next();
+        ImportWizardModel again = toMapping(ImportKind.MEMBERS, file);
+        again.next();
+        assertEquals(0, again.resultProperty().get().imported());
+        assertEquals(1, again.resultProperty().get().duplicates());
+        assertFalse(again.hasReport());
+        again.openReport();
+        assertTrue(opened.isEmpty());
+    }
+
+    @Test
+    void cancellingKeepsOnlyTheBatchesAlreadyCommitted() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("姓名,手机号"));
+        for (int i = 0; i < 1_000; i++) {
+            lines.add("会员" + i + "," + (13900000000L + i));
+        }
+        Path file = Files.write(folder.resolve("big.csv"), lines, StandardCharsets.UTF_8);
+        ImportWizardModel model = toMapping(ImportKind.MEMBERS, file);
+        model.batchSize(100);
+        // the importer reports progress after each committed batch: cancel at the first report
+        model.progressProperty().addListener((obs, old, now) -> {
+            if (now.doubleValue() > 0) {
+                model.cancel();
+            }
+        });
+        model.next();
+        ImportResult result = model.resultProperty().get();
+        assertTrue(result.cancelled());
+        // batch 1 (rows 1-100) committed before the cancel; the importer stops before batch 2
+        assertEquals(100, result.imported());
+        assertEquals(100, context.app().members().count(MemberQuery.all()));
+        assertEquals(Step.SUMMARY, model.stepProperty().get());
+        assertTrue(model.cancelRequestedProperty().get());
+    }
+
+    @Test
+    void aMissingFileAtRunTimeGoesBackToTheMappingWithAReadableError() throws Exception {
+        Path file = csv("m.csv", StandardCharsets.UTF_8, "姓名", "王芳");
+        ImportWizardModel model = toMapping(ImportKind.MEMBERS, file);
+        Files.delete(file);
+        model.next();
+        assertEquals(Step.MAP, model.stepProperty().get());
+        assertEquals(1, dialogs.errors.size());
+        assertNull(model.resultProperty().get());
+    }
+
+    private ImportWizardModel toMapping(ImportKind kind, Path file) {
+        ImportWizardModel model = wizard(kind);
+        model.fileProperty().set(file.toString());
+        model.next();
+        model.next();
+        assertEquals(Step.MAP, model.stepProperty().get());
+        return model;
+    }
+}
