@@ -19,6 +19,7 @@ import org.memberdesk.points.SignupBonus;
 import org.memberdesk.purchases.PurchaseListener;
 import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
+import org.memberdesk.tiers.GrowthListener;
 import org.memberdesk.tiers.TierService;
 import org.memberdesk.tiers.TierStore;
 import org.memberdesk.tiers.TierUpgrader;
@@ -53,8 +54,8 @@ public final class AppContext {
         List<MemberListener> memberListeners = List.of(new SignupBonus(pointsStore, pointsRules));
         this.members = new MemberService(database, memberStore, clock, memberListeners);
         // points first: a sale earns at the tier the member had when paying, then may upgrade them
-        List<PurchaseListener> purchaseListeners = List.of(new PointsEarner(pointsStore, pointsRules),
-                new TierUpgrader(tierStore));
+        List<PurchaseListener> purchaseListeners = List.of(new GrowthListener(
+                new PointsEarner(pointsStore, pointsRules), new TierUpgrader(tierStore)));
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseListeners);
         List<ImportListener> importListeners = List.of();
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
