@@ -19,6 +19,8 @@ import org.memberdesk.points.SignupBonus;
 import org.memberdesk.purchases.PurchaseListener;
 import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
+import org.memberdesk.shop.ShopProfileService;
+import org.memberdesk.shop.ShopProfileStore;
 import org.memberdesk.tiers.GrowthListener;
 import org.memberdesk.tiers.TierService;
 import org.memberdesk.tiers.TierStore;
@@ -40,6 +42,7 @@ public final class AppContext {
     private final Exporter exporter;
     private final PointsService points;
     private final TierService tiers;
+    private final ShopProfileService shopProfile;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
@@ -61,6 +64,7 @@ public final class AppContext {
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
+        this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
     }
 
     public Database database() {
@@ -97,5 +101,9 @@ public final class AppContext {
 
     public TierService tiers() {
         return tiers;
+    }
+
+    public ShopProfileService shopProfile() {
+        return shopProfile;
     }
 }

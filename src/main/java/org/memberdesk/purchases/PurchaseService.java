@@ -181,4 +181,9 @@ public final class PurchaseService {
     public PurchaseStore.Totals totals() {
         return database.read(store::totals);
     }
+
+    /** Item names for the counter's suggestions. */
+    public List<String> itemNames() {
+        return database.read(connection -> store.itemNames(connection, 2_000));
+    }
 }

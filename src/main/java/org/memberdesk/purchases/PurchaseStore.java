@@ -389,6 +389,20 @@ public final class PurchaseStore {
         }
     }
 
+    /** The names of the items ever sold, for the counter's suggestions (a shop has tens to hundreds). */
+    public List<String> itemNames(Connection connection, int limit) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT name FROM items ORDER BY name LIMIT ?")) {
+            statement.setInt(1, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
     private static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.INTEGER);

@@ -1,0 +1,73 @@
+package org.memberdesk.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.memberdesk.common.Messages;
+import org.memberdesk.io.ImportOptions;
+import org.memberdesk.io.ImportProgress;
+import org.memberdesk.io.ImportResult;
+import org.memberdesk.io.MemberImporter;
+import org.memberdesk.io.PurchaseImporter;
+
+/**
+ * Fills a database with demo members and purchases the way a shop would: by writing the import
+ * files and importing them, so the demo goes through the same checks as real data.
+ */
+public final class DemoLoader {
+    private final MemberImporter members;
+    private final PurchaseImporter purchases;
+    private final Clock clock;
+
+    public DemoLoader(MemberImporter members, PurchaseImporter purchases, Clock clock) {
+        this.members = members;
+        this.purchases = purchases;
+        this.clock = clock;
+    }
+
+    public record Loaded(long members, long purchases, boolean cancelled) {
+    }
+
+    /**
+     * Progress runs 0..1000 over both files: members are the first fifth of the work (they are a
+     * fifth of the bytes in the generated files), purchases the rest.
+     */
+    public Loaded load(Business business, int memberCount, long seed, ImportProgress progress, Messages messages)
+            throws IOException {
+        Path folder = Files.createTempDirectory("memberdesk-demo");
+        try {
+            DemoData.Files files = new DemoData(seed, business, LocalDate.now(clock)).write(folder, memberCount);
+            ImportResult m = members.importFile(files.members(), ImportOptions.defaults(),
+                    scaled(progress, 0, 200), messages);
+            if (m.cancelled()) {
+                return new Loaded(m.imported(), 0, true);
+            }
+            ImportResult p = purchases.importFile(files.purchases(), ImportOptions.defaults().withReturns(true),
+                    scaled(progress, 200, 800), messages);
+            return new Loaded(m.imported(), p.imported(), p.cancelled());
+        } finally {
+            try (Stream<Path> paths = Files.walk(folder)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static ImportProgress scaled(ImportProgress progress, long start, long share) {
+        return new ImportProgress() {
+            @Override
+            public void progress(long bytesRead, long bytesTotal, long rows) {
+                long part = bytesTotal > 0 ? share * bytesRead / bytesTotal : 0;
+                progress.progress(start + part, 1000, rows);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return progress.cancelled();
+            }
+        };
+    }
+}

@@ -1,0 +1,187 @@
+package org.memberdesk.ui;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.memberdesk.AppContext;
+import org.memberdesk.db.Database;
+import org.memberdesk.demo.Business;
+import org.memberdesk.demo.DemoLoader;
+import org.memberdesk.io.ImportProgress;
+import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.DataChanges;
+import org.memberdesk.ui.common.FxDialogService;
+import org.memberdesk.ui.common.FxTaskExecutor;
+import org.memberdesk.ui.common.Language;
+import org.memberdesk.ui.common.TaskProgress;
+import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.firstrun.FirstRunDialog;
+import org.memberdesk.ui.firstrun.FirstRunViewModel;
+import org.memberdesk.ui.shell.MainWindow;
+import org.memberdesk.ui.shell.ShellActions;
+import org.memberdesk.ui.shell.UiPreferences;
+import org.memberdesk.ui.transfer.TransferActions;
+
+/**
+ * The main window of one open database in one language. Switching either rebuilds the window's
+ * content from the database (which is the truth), so nothing stored is ever lost by a switch.
+ */
+public final class AppWindow implements ShellActions {
+    private final Stage stage;
+    private final UiPreferences preferences;
+    private final Clock clock;
+    private final FxDialogService dialogs;
+    private final FxTaskExecutor tasks;
+    private AppContext app;
+    private Language language;
+    private UiContext context;
+    private MainWindow window;
+
+    public AppWindow(Stage stage, UiPreferences preferences, AppContext app, Language language, Clock clock) {
+        this.stage = stage;
+        this.preferences = preferences;
+        this.app = app;
+        this.language = language;
+        this.clock = clock;
+        this.dialogs = new FxDialogService(() -> stage, () -> this.language.messages());
+        this.tasks = new FxTaskExecutor(dialogs, 2);
+    }
+
+    /** Builds the window's content and opens a screen. */
+    public void show(String screenId) {
+        context = new UiContext(app, language.messages(), tasks, dialogs, new DataChanges());
+        window = new MainWindow(context, Screens.all(context, this::switchLanguage, id -> window.show(id)), this,
+                () -> window.currentScreenId().ifPresent(preferences::setLastScreen));
+        stage.getScene().setRoot(window.root());
+        stage.setTitle(context.text("app.title", app.database().file().getFileName().toString()));
+        window.show(screenId);
+    }
+
+    public UiContext context() {
+        return context;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    public void switchLanguage(Language chosen) {
+        language = chosen;
+        preferences.setLanguage(chosen.locale());
+        String screen = window == null ? "members" : window.currentScreenId().orElse("members");
+        // the language combo that asked for this is still handling its event: rebuild right after
+        Platform.runLater(() -> show(screen));
+    }
+
+    /** Asks the first-run questions when this database has never been set up. */
+    public void firstRunIfNeeded() {
+        tasks.execute(BackgroundTask.of(() -> app.shopProfile().needsSetup()).onSuccess(needed -> {
+            if (needed) {
+                FirstRunViewModel.FirstRunChoice choice =
+                        new FirstRunDialog(stage, new FirstRunViewModel(language)).ask();
+                if (choice.language() != language) {
+                    language = choice.language();
+                    preferences.setLanguage(language.locale());
+                    show(window.currentScreenId().orElse("members"));
+                }
+                tasks.execute(BackgroundTask.of(() -> {
+                    app.shopProfile().setBusiness(choice.business());
+                    return choice.business();
+                }));
+                if (choice.withDemo()) {
+                    loadDemo(choice.business(), FirstRunViewModel.DEMO_MEMBERS);
+                }
+            }
+        }));
+    }
+
+    /** For {@code --demo}: an empty database gets demo members, and counts as set up. */
+    public void demoIfEmpty() {
+        tasks.execute(BackgroundTask.of(() -> {
+            if (app.shopProfile().needsSetup()) {
+                app.shopProfile().setBusiness(Business.SCENIC);
+            }
+            return app.members().count(org.memberdesk.members.MemberQuery.all().withArchived(true)) == 0;
+        }).onSuccess(empty -> {
+            if (empty) {
+                loadDemo(app.shopProfile().business().orElse(Business.SCENIC), FirstRunViewModel.DEMO_MEMBERS);
+            }
+        }));
+    }
+
+    private void loadDemo(Business business, int members) {
+        DemoLoader loader = new DemoLoader(app.memberImporter(), app.purchaseImporter(), clock);
+        BackgroundTask<DemoLoader.Loaded> task = BackgroundTask.of((TaskProgress progress) ->
+                loader.load(business, members, 1, new ImportProgress() {
+                    @Override
+                    public void progress(long done, long total, long rows) {
+                        progress.update(done, total, context.text("demo.progress"));
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return progress.cancelled();
+                    }
+                }, context.messages()))
+                .onSuccess(loaded -> context.changes().manyChanged());
+        tasks.execute(task);
+        dialogs.showProgress(context.text("demo.title"), task);
+    }
+
+    @Override
+    public void newDatabase() {
+        dialogs.chooseSaveFile(context.text("menu.file.new"), "memberdesk.db", context.text("file.db"), "*.db")
+                .ifPresent(this::open);
+    }
+
+    @Override
+    public void openDatabase() {
+        dialogs.chooseOpenFile(context.text("menu.file.open"), context.text("file.db"), "*.db", "*.sqlite")
+                .ifPresent(this::open);
+    }
+
+    /** Opens (or creates) a database in the background; the window switches to it when it is ready. */
+    public void open(Path file) {
+        tasks.execute(BackgroundTask.of(() -> new AppContext(Database.open(file), clock)).onSuccess(opened -> {
+            app = opened;
+            preferences.setLastDatabase(file);
+            show(window == null ? "members" : window.currentScreenId().orElse("members"));
+            firstRunIfNeeded();
+        }));
+    }
+
+    @Override
+    public void importMembers() {
+        new TransferActions(context).importMembers();
+    }
+
+    @Override
+    public void importPurchases() {
+        new TransferActions(context).importPurchases();
+    }
+
+    @Override
+    public void exportMembers() {
+        new TransferActions(context).exportMembers();
+    }
+
+    @Override
+    public void exportPurchases() {
+        new TransferActions(context).exportPurchases();
+    }
+
+    @Override
+    public void quit() {
+        rememberPlacement();
+        tasks.shutdown();
+        Platform.exit();
+    }
+
+    public void rememberPlacement() {
+        if (stage.isShowing()) {
+            preferences.setPlacement(new UiPreferences.Placement(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized()));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.memberdesk.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.memberdesk.ui.common.Language;
+
+/**
+ * What the windows were started with: {@code --db FILE}, {@code --lang zh|en}, {@code --demo}
+ * (fill an empty database with demo members and skip the first-run questions), and
+ * {@code --self-test} (open the members screen, print timings as one JSON line, exit).
+ */
+public record LaunchOptions(Optional<Path> database, Optional<Language> language, boolean demo, boolean selfTest) {
+
+    public static LaunchOptions parse(List<String> args) {
+        Path database = null;
+        Language language = null;
+        boolean demo = false;
+        boolean selfTest = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--db" -> database = Path.of(value(args, ++i, arg));
+                case "--lang" -> language = Language.parse(value(args, ++i, arg));
+                case "--demo" -> demo = true;
+                case "--self-test" -> selfTest = true;
+                default -> throw new IllegalArgumentException("Unknown option for the windows: " + arg);
+            }
+        }
+        return new LaunchOptions(Optional.ofNullable(database), Optional.ofNullable(language), demo, selfTest);
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
+    }
+}

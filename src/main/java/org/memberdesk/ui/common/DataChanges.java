@@ -1,0 +1,30 @@
+package org.memberdesk.ui.common;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
+
+/**
+ * Tells open screens that members or purchases changed (a purchase at the counter, an edit, an
+ * import), so a detail pane elsewhere updates at once. One per open window, never static; called
+ * on the JavaFX thread.
+ */
+public final class DataChanges {
+    /** Passed instead of a member id when many members may have changed (an import). */
+    public static final long MANY = -1;
+
+    private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
+
+    /** The listener receives the changed member's id, or {@link #MANY}. */
+    public void onMemberChanged(LongConsumer listener) {
+        listeners.add(listener);
+    }
+
+    public void memberChanged(long memberId) {
+        listeners.forEach(l -> l.accept(memberId));
+    }
+
+    public void manyChanged() {
+        memberChanged(MANY);
+    }
+}

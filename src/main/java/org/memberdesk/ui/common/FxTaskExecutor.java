@@ -1,0 +1,95 @@
+package org.memberdesk.ui.common;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+
+/**
+ * Runs tasks on a small pool of daemon threads (the machine may have two cores and SQLite serialises
+ * writes anyway) and delivers every callback on the JavaFX thread.
+ */
+public final class FxTaskExecutor implements TaskExecutor {
+    private static final Logger LOG = Logger.getLogger(FxTaskExecutor.class.getName());
+
+    private final ExecutorService pool;
+    private final DialogService dialogs;
+
+    public FxTaskExecutor(DialogService dialogs, int threads) {
+        this.dialogs = dialogs;
+        AtomicInteger counter = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "memberdesk-task-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
+        Task<T> fxTask = new Task<>() {
+            @Override
+            protected T call() throws Exception {
+                return task.work().run(new TaskProgress() {
+                    @Override
+                    public void update(long done, long total, String message) {
+                        if (total > 0) {
+                            updateProgress(done, total);
+                        } else {
+                            updateProgress(-1, 1);
+                        }
+                        if (message != null) {
+                            updateMessage(message);
+                        }
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return isCancelled() || task.isCancelRequested();
+                    }
+                });
+            }
+        };
+        fxTask.progressProperty().addListener((obs, old, now) ->
+                task.updateProgress(now.doubleValue(), fxTask.getMessage()));
+        fxTask.messageProperty().addListener((obs, old, now) ->
+                task.updateProgress(fxTask.getProgress(), now));
+        fxTask.setOnSucceeded(event -> {
+            if (task.isCancelRequested()) {
+                task.cancelled();
+            } else {
+                task.succeeded(fxTask.getValue());
+            }
+        });
+        fxTask.setOnCancelled(event -> task.cancelled());
+        fxTask.setOnFailed(event -> {
+            Throwable error = fxTask.getException();
+            LOG.log(Level.WARNING, "Background work failed", error);
+            if (!task.failed(error)) {
+                dialogs.showError(error);
+            }
+        });
+        // Work that polls TaskProgress.cancelled() finishes its batch and returns; interrupting a
+        // JDBC call mid-statement would leave SQLite's state to chance.
+        task.canceller(() -> { });
+        runOnFx(task::started);
+        pool.execute(fxTask);
+        return task;
+    }
+
+    private static void runOnFx(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        pool.shutdownNow();
+    }
+}

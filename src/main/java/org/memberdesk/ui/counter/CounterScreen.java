@@ -1,0 +1,377 @@
+package org.memberdesk.ui.counter;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.TextFields;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.memberdesk.common.Money;
+import org.memberdesk.members.Member;
+import org.memberdesk.members.Phones;
+import org.memberdesk.purchases.Purchase;
+import org.memberdesk.purchases.PurchaseLine;
+import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.members.MemberFormDialog;
+import org.memberdesk.ui.shell.Screen;
+
+/**
+ * 收银台 Counter: member on the left, the purchase on the right. Typing order is the screen's
+ * order: lookup ⏎, item ⏎, amount ⏎ saves. Ctrl+Enter adds another line, Ctrl+N adds a new
+ * member with the typed phone, Esc starts over.
+ */
+public final class CounterScreen implements Screen {
+    private static final KeyCombination ANOTHER_LINE = new KeyCodeCombination(KeyCode.ENTER,
+            KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination NEW_MEMBER = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+
+    private final UiContext context;
+    private final CounterViewModel model;
+    private final TextField lookup = new TextField();
+    private final ListView<Member> matches = new ListView<>();
+    private final TextField item = new TextField();
+    private final TextField quantity = new TextField();
+    private final TextField amount = new TextField();
+    private boolean started;
+
+    public CounterScreen(UiContext context) {
+        this.context = context;
+        this.model = new CounterViewModel(context);
+    }
+
+    @Override
+    public String id() {
+        return "counter";
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.counter";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Feather.SHOPPING_CART;
+    }
+
+    public CounterViewModel model() {
+        return model;
+    }
+
+    /** Opens the counter for a member chosen elsewhere (the members screen's "record purchase"). */
+    public void serve(Member member) {
+        model.lookupProperty().set(member.memberNo());
+        model.choose(member);
+    }
+
+    @Override
+    public Node view() {
+        Label title = new Label(context.text("nav.counter"));
+        title.getStyleClass().add("title-2");
+        Label keys = new Label(context.text("counter.keys"));
+        keys.getStyleClass().add("key-hint");
+        keys.setWrapText(true);
+        HBox columns = new HBox(20, memberColumn(), purchaseColumn());
+        HBox.setHgrow(columns.getChildren().get(1), Priority.ALWAYS);
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        VBox page = new VBox(14, title, keys, columns);
+        page.setPadding(new Insets(20, 24, 20, 24));
+        page.getStyleClass().add("page");
+        page.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                model.clear();
+                event.consume();
+            } else if (NEW_MEMBER.match(event)) {
+                addMember();
+                event.consume();
+            }
+        });
+        model.focusProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                Platform.runLater(() -> focus(now));
+            }
+        });
+        return page;
+    }
+
+    @Override
+    public void shown() {
+        if (!started) {
+            started = true;
+            model.start();
+        }
+        Platform.runLater(() -> focus(model.memberProperty().get() == null
+                ? CounterViewModel.Focus.LOOKUP : CounterViewModel.Focus.ITEM));
+    }
+
+    private void focus(CounterViewModel.Focus where) {
+        switch (where) {
+            case LOOKUP -> {
+                lookup.requestFocus();
+                lookup.selectAll();
+            }
+            case MATCHES -> {
+                matches.requestFocus();
+                matches.getSelectionModel().select(0);
+            }
+            case ITEM -> item.requestFocus();
+            case AMOUNT -> amount.requestFocus();
+        }
+    }
+
+    private Node memberColumn() {
+        lookup.setId("counter-lookup");
+        lookup.setPromptText(context.text("counter.lookup.prompt"));
+        lookup.textProperty().bindBidirectional(model.lookupProperty());
+        lookup.setOnAction(event -> model.lookupEntered());
+        lookup.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.DOWN && !model.matches().isEmpty()) {
+                focus(CounterViewModel.Focus.MATCHES);
+                event.consume();
+            }
+        });
+        FontIcon search = new FontIcon(Feather.SEARCH);
+        HBox lookupRow = new HBox(6, search, lookup);
+        lookupRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(lookup, Priority.ALWAYS);
+
+        matches.setId("counter-matches");
+        matches.setItems(model.matches());
+        matches.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Member m, boolean empty) {
+                super.updateItem(m, empty);
+                setText(empty || m == null ? null
+                        : m.name() + "  " + m.memberNo() + "  " + Phones.mask(m.phone()));
+            }
+        });
+        matches.setPrefHeight(180);
+        matches.visibleProperty().bind(Bindings.isNotEmpty(model.matches()).and(model.memberProperty().isNull()
+                .or(Bindings.isNotEmpty(model.matches()))));
+        matches.managedProperty().bind(matches.visibleProperty());
+        matches.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER && matches.getSelectionModel().getSelectedItem() != null) {
+                model.choose(matches.getSelectionModel().getSelectedItem());
+                event.consume();
+            } else if (event.getCode() == KeyCode.UP && matches.getSelectionModel().getSelectedIndex() <= 0) {
+                focus(CounterViewModel.Focus.LOOKUP);
+                event.consume();
+            }
+        });
+        matches.setOnMouseClicked(event -> {
+            if (matches.getSelectionModel().getSelectedItem() != null) {
+                model.choose(matches.getSelectionModel().getSelectedItem());
+            }
+        });
+
+        Button add = new Button(context.text("counter.newMember"), new FontIcon(Feather.USER_PLUS));
+        add.setId("counter-new-member");
+        add.setOnAction(event -> addMember());
+        add.setFocusTraversable(false);
+
+        VBox card = new VBox(8);
+        card.setId("counter-member-card");
+        card.getStyleClass().add("member-card");
+        model.memberProperty().addListener((obs, old, now) -> fillCard(card, now));
+        model.recent().addListener((javafx.collections.ListChangeListener<Purchase>) c ->
+                fillCard(card, model.memberProperty().get()));
+        fillCard(card, null);
+
+        VBox column = new VBox(10, sectionTitle(Feather.USER, "counter.member"), lookupRow, matches, card, add);
+        column.setPrefWidth(380);
+        column.setMinWidth(320);
+        return column;
+    }
+
+    private void fillCard(VBox card, Member member) {
+        if (member == null) {
+            Label none = new Label(context.text("counter.member.none"));
+            none.getStyleClass().add("text-muted");
+            none.setWrapText(true);
+            card.getChildren().setAll(none);
+            return;
+        }
+        Label name = new Label(member.name());
+        name.setId("counter-member-name");
+        name.getStyleClass().add("detail-name");
+        Label number = new Label(member.memberNo() + "   " + Phones.mask(member.phone()));
+        number.getStyleClass().add("text-muted");
+        GridPane facts = new GridPane();
+        facts.setHgap(14);
+        facts.setVgap(4);
+        Label visits = new Label(context.text("member.spend.visits", member.stats().purchases(),
+                member.stats().returns()));
+        visits.setId("counter-member-visits");
+        Label spent = new Label(Money.display(member.stats().netSpentCents()));
+        spent.setId("counter-member-spent");
+        facts.addRow(0, muted("member.spend.visitsLabel"), visits);
+        facts.addRow(1, muted("member.spend.net"), spent);
+        facts.addRow(2, muted("member.points"), new Label(String.format("%,d", member.points())));
+        if (member.tier() != null) {
+            facts.addRow(3, muted("member.tier"), new Label(member.tier()));
+        }
+        VBox recent = new VBox(3);
+        for (Purchase p : model.recent()) {
+            Label line = new Label(p.time().format(java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm"))
+                    + "  " + p.lines().stream().map(PurchaseLine::item).collect(Collectors.joining("，"))
+                    + "  " + Money.display(p.totalCents()));
+            line.getStyleClass().add("text-muted");
+            recent.getChildren().add(line);
+        }
+        Label recentTitle = new Label(context.text("counter.recent"));
+        recentTitle.getStyleClass().add("text-bold");
+        card.getChildren().setAll(name, number, facts);
+        if (!model.recent().isEmpty()) {
+            card.getChildren().addAll(recentTitle, recent);
+        }
+    }
+
+    private Node purchaseColumn() {
+        item.setId("counter-item");
+        item.setPromptText(context.text("counter.item.prompt"));
+        item.textProperty().bindBidirectional(model.itemProperty());
+        TextFields.bindAutoCompletion(item, request -> {
+            String typed = request.getUserText().strip();
+            if (typed.isEmpty()) {
+                return List.of();
+            }
+            // names starting with what was typed first, then names containing it
+            return java.util.stream.Stream.concat(
+                    model.itemNames().stream().filter(n -> n.startsWith(typed)),
+                    model.itemNames().stream().filter(n -> !n.startsWith(typed) && n.contains(typed)))
+                    .limit(10).toList();
+        });
+        quantity.setId("counter-quantity");
+        quantity.setPrefColumnCount(3);
+        quantity.textProperty().bindBidirectional(model.quantityProperty());
+        amount.setId("counter-amount");
+        amount.setPromptText("0.00");
+        amount.setPrefColumnCount(8);
+        amount.textProperty().bindBidirectional(model.amountProperty());
+        item.setOnAction(event -> model.itemEntered());
+        quantity.setOnAction(event -> amount.requestFocus());
+        amount.setOnAction(event -> model.save());
+        for (TextField field : List.of(item, quantity, amount)) {
+            field.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+                if (ANOTHER_LINE.match(event)) {
+                    model.addLine();
+                    event.consume();
+                }
+            });
+        }
+        GridPane entry = new GridPane();
+        entry.setHgap(10);
+        entry.setVgap(4);
+        entry.addRow(0, muted("counter.item"), muted("counter.quantity"), muted("counter.amount"));
+        entry.addRow(1, item, quantity, amount);
+        GridPane.setHgrow(item, Priority.ALWAYS);
+        Button another = new Button(context.text("counter.addLine"), new FontIcon(Feather.PLUS));
+        another.setId("counter-add-line");
+        another.setOnAction(event -> model.addLine());
+        another.setFocusTraversable(false);
+        entry.add(another, 3, 1);
+
+        TableView<PurchaseLine> table = new TableView<>(model.lines());
+        table.setId("counter-lines");
+        table.setFocusTraversable(false);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        TableColumn<PurchaseLine, String> itemColumn = new TableColumn<>(context.text("counter.item"));
+        itemColumn.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().item()));
+        TableColumn<PurchaseLine, String> quantityColumn = new TableColumn<>(context.text("counter.quantity"));
+        quantityColumn.setCellValueFactory(c -> new SimpleStringProperty(Integer.toString(c.getValue().quantity())));
+        quantityColumn.setPrefWidth(80);
+        quantityColumn.setMaxWidth(100);
+        TableColumn<PurchaseLine, String> amountColumn = new TableColumn<>(context.text("counter.amount"));
+        amountColumn.setCellValueFactory(c -> new SimpleStringProperty(Money.display(c.getValue().amountCents())));
+        amountColumn.setStyle("-fx-alignment: CENTER-RIGHT;");
+        amountColumn.setPrefWidth(140);
+        amountColumn.setMaxWidth(180);
+        table.getColumns().setAll(List.of(itemColumn, quantityColumn, amountColumn));
+        table.setPlaceholder(new Label(context.text("counter.lines.empty")));
+        table.setPrefHeight(200);
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.DELETE) {
+                model.removeLine(table.getSelectionModel().getSelectedIndex());
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Label total = new Label();
+        total.setId("counter-total");
+        total.getStyleClass().add("big-total");
+        total.textProperty().bind(Bindings.createStringBinding(() -> Money.display(model.totalCents().get()),
+                model.totalCents()));
+        Label problem = new Label();
+        problem.setId("counter-problem");
+        problem.getStyleClass().add("field-error");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        Label status = new Label();
+        status.setId("counter-status");
+        status.getStyleClass().add("text-muted");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+        FontIcon ok = new FontIcon(Feather.CHECK_CIRCLE);
+        ok.getStyleClass().add("tile-icon");
+        status.graphicProperty().bind(Bindings.when(model.statusProperty().isEmpty()).then((Node) null)
+                .otherwise(ok));
+        Button save = new Button(context.text("counter.save"), new FontIcon(Feather.CHECK));
+        save.setId("counter-save");
+        save.getStyleClass().addAll("accent", "large");
+        save.disableProperty().bind(model.savingProperty());
+        save.setOnAction(event -> model.save());
+        save.setFocusTraversable(false);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox footer = new HBox(16, new VBox(4, muted("counter.total"), total), spacer, save);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        VBox column = new VBox(10, sectionTitle(Feather.SHOPPING_BAG, "counter.purchase"), entry, table, problem,
+                footer, status);
+        return column;
+    }
+
+    private void addMember() {
+        MemberFormDialog form = new MemberFormDialog(lookup.getScene().getWindow(), context, null, List.of());
+        String phone = model.typedPhone();
+        if (!phone.isEmpty()) {
+            form.model().phoneProperty().set(phone);
+        }
+        form.showAndWait().ifPresent(model::added);
+    }
+
+    private Label sectionTitle(Ikon icon, String key) {
+        FontIcon graphic = new FontIcon(icon);
+        graphic.getStyleClass().add("tile-icon");
+        Label label = new Label(context.text(key), graphic);
+        label.getStyleClass().addAll("section-title", "title-4");
+        return label;
+    }
+
+    private Label muted(String key) {
+        Label label = new Label(context.text(key));
+        label.getStyleClass().add("text-muted");
+        return label;
+    }
+}

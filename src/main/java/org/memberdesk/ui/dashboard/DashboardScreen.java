@@ -1,0 +1,91 @@
+package org.memberdesk.ui.dashboard;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.memberdesk.common.Money;
+import org.memberdesk.purchases.PurchaseStore;
+import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.shell.Screen;
+
+/** 概览 Dashboard: the shop's totals at a glance; the analytics feature adds its charts under them. */
+public final class DashboardScreen implements Screen {
+    private final UiContext context;
+    private final Label members = value("dashboard-members");
+    private final Label purchases = value("dashboard-purchases");
+    private final Label returns = value("dashboard-returns");
+    private final Label revenue = value("dashboard-revenue");
+
+    public DashboardScreen(UiContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String id() {
+        return "dashboard";
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.dashboard";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Feather.HOME;
+    }
+
+    @Override
+    public Node view() {
+        Label title = new Label(context.text("nav.dashboard"));
+        title.getStyleClass().add("title-2");
+        FlowPane tiles = new FlowPane(16, 16,
+                tile(Feather.USERS, "dashboard.members", members),
+                tile(Feather.SHOPPING_BAG, "dashboard.purchases", purchases),
+                tile(Feather.CORNER_UP_LEFT, "dashboard.returns", returns),
+                tile(Feather.TRENDING_UP, "dashboard.revenue", revenue));
+        Label hint = new Label(context.text("dashboard.hint"));
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
+        VBox page = new VBox(20, title, tiles, hint);
+        page.setPadding(new Insets(24));
+        page.getStyleClass().add("page");
+        return page;
+    }
+
+    @Override
+    public void shown() {
+        context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().totals()).onSuccess(this::show));
+    }
+
+    private void show(PurchaseStore.Totals totals) {
+        members.setText(String.format("%,d", totals.members()));
+        purchases.setText(String.format("%,d", totals.purchases()));
+        returns.setText(String.format("%,d", totals.returns()));
+        revenue.setText(Money.display(totals.revenueCents()));
+    }
+
+    private static Label value(String id) {
+        Label label = new Label("…");
+        label.setId(id);
+        label.getStyleClass().add("tile-value");
+        return label;
+    }
+
+    private Node tile(Ikon icon, String key, Label value) {
+        FontIcon graphic = new FontIcon(icon);
+        graphic.getStyleClass().add("tile-icon");
+        Label caption = new Label(context.text(key), graphic);
+        caption.getStyleClass().add("text-muted");
+        VBox tile = new VBox(8, caption, value);
+        tile.getStyleClass().add("tile");
+        tile.setPrefWidth(220);
+        return tile;
+    }
+}

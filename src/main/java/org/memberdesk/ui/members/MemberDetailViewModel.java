@@ -1,0 +1,138 @@
+package org.memberdesk.ui.members;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.memberdesk.members.Member;
+import org.memberdesk.members.Phones;
+import org.memberdesk.purchases.Purchase;
+import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.UiContext;
+
+/**
+ * The member shown in the detail pane: the member, its latest purchases and referrals, read
+ * together in the background. The phone shows masked until the person reveals it, and is masked
+ * again for the next member.
+ */
+public final class MemberDetailViewModel {
+    /** How many of the latest purchases the pane lists. */
+    public static final int HISTORY = 50;
+
+    /** Everything the pane shows about one member, read at once. */
+    public record Loaded(Member member, List<Purchase> history, int referrals) {
+    }
+
+    private final UiContext context;
+    private final ReadOnlyObjectWrapper<Member> member = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Purchase> history = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper referrals = new ReadOnlyIntegerWrapper();
+    private final BooleanProperty phoneRevealed = new SimpleBooleanProperty(false);
+    private final StringBinding phoneShown;
+    private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper();
+    private long wanted = -1;
+
+    public MemberDetailViewModel(UiContext context) {
+        this.context = context;
+        phoneShown = Bindings.createStringBinding(() -> {
+            Member m = member.get();
+            if (m == null || m.phone() == null) {
+                return "";
+            }
+            return phoneRevealed.get() ? m.phone() : Phones.mask(m.phone());
+        }, member, phoneRevealed);
+    }
+
+    public ReadOnlyObjectProperty<Member> memberProperty() {
+        return member.getReadOnlyProperty();
+    }
+
+    public Optional<Member> member() {
+        return Optional.ofNullable(member.get());
+    }
+
+    public ObservableList<Purchase> history() {
+        return history;
+    }
+
+    public ReadOnlyIntegerProperty referralsProperty() {
+        return referrals.getReadOnlyProperty();
+    }
+
+    public BooleanProperty phoneRevealedProperty() {
+        return phoneRevealed;
+    }
+
+    /** The phone as the pane shows it: 138****1234, or in full once revealed. */
+    public StringBinding phoneShown() {
+        return phoneShown;
+    }
+
+    /** Counts finished loads; the view rebuilds its sections on each. */
+    public ReadOnlyIntegerProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
+    }
+
+    /** Shows a member (or nothing for -1); the latest call wins when reads overlap. */
+    public void show(long memberId) {
+        if (memberId != wanted) {
+            phoneRevealed.set(false);
+        }
+        wanted = memberId;
+        if (memberId < 0) {
+            member.set(null);
+            history.clear();
+            loads.set(loads.get() + 1);
+            return;
+        }
+        context.tasks().execute(BackgroundTask.of(() -> read(memberId)).onSuccess(loaded -> {
+            if (loaded.isPresent() && loaded.get().member().id() == wanted) {
+                member.set(loaded.get().member());
+                history.setAll(loaded.get().history());
+                referrals.set(loaded.get().referrals());
+                loads.set(loads.get() + 1);
+            }
+        }));
+    }
+
+    /** Reads the shown member again (after an edit or a purchase). */
+    public void reload() {
+        if (wanted >= 0) {
+            show(wanted);
+        }
+    }
+
+    private Optional<Loaded> read(long memberId) {
+        return context.app().members().byId(memberId).map(m -> new Loaded(m,
+                context.app().purchases().history(memberId, HISTORY),
+                context.app().members().referrals(m.memberNo())));
+    }
+
+    /** Archives or restores the shown member after asking. */
+    public void toggleArchived(Runnable done) {
+        Member m = member.get();
+        if (m == null) {
+            return;
+        }
+        boolean archive = !m.archived();
+        String question = context.text(archive ? "member.archive.confirm" : "member.restore.confirm", m.name());
+        if (!context.dialogs().confirm(context.text(archive ? "member.archive" : "member.restore"), question)) {
+            return;
+        }
+        context.tasks().execute(BackgroundTask.of(() -> {
+            context.app().members().archive(m.id(), archive);
+            return m.id();
+        }).onSuccess(id -> {
+            context.changes().memberChanged(id);
+            done.run();
+        }));
+    }
+}

@@ -1,0 +1,94 @@
+package org.memberdesk.ui.settings;
+
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.memberdesk.demo.Business;
+import org.memberdesk.ui.common.Language;
+import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.shell.Screen;
+
+/** 设置 Settings: language, business type, where the data lives. */
+public final class SettingsScreen implements Screen {
+    private final UiContext context;
+    private final SettingsViewModel model;
+
+    public SettingsScreen(UiContext context, Consumer<Language> switchLanguage) {
+        this.context = context;
+        this.model = new SettingsViewModel(context, switchLanguage);
+    }
+
+    @Override
+    public String id() {
+        return "settings";
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.settings";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Feather.SETTINGS;
+    }
+
+    @Override
+    public Node view() {
+        Label title = new Label(context.text("nav.settings"));
+        title.getStyleClass().add("title-2");
+
+        ComboBox<Language> language = new ComboBox<>();
+        language.setId("settings-language");
+        language.getItems().setAll(Language.values());
+        language.valueProperty().bindBidirectional(model.languageProperty());
+        language.setOnAction(event -> model.applyLanguage());
+
+        ComboBox<Business> business = new ComboBox<>();
+        business.setId("settings-business");
+        business.getItems().setAll(Business.values());
+        business.setCellFactory(list -> businessCell());
+        business.setButtonCell(businessCell());
+        business.valueProperty().bindBidirectional(model.businessProperty());
+        business.setOnAction(event -> model.saveBusiness());
+
+        Label database = new Label(context.app().database().file().toString());
+        database.setWrapText(true);
+
+        GridPane form = new GridPane();
+        form.setHgap(16);
+        form.setVgap(14);
+        form.addRow(0, new Label(context.text("settings.language")), language);
+        form.addRow(1, new Label(context.text("settings.business")), business);
+        form.addRow(2, new Label(context.text("settings.database")), database);
+        Label note = new Label(context.text("settings.note"));
+        note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
+        VBox page = new VBox(20, title, form, note);
+        page.setPadding(new Insets(24));
+        page.getStyleClass().add("page");
+        return page;
+    }
+
+    @Override
+    public void shown() {
+        model.load();
+    }
+
+    private ListCell<Business> businessCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Business item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : context.text("business." + item.code()));
+            }
+        };
+    }
+}

@@ -1,0 +1,18 @@
+package org.memberdesk.ui.shell;
+
+/** What the File menu does; the application decides how (it owns the open database). */
+public interface ShellActions {
+    void newDatabase();
+
+    void openDatabase();
+
+    void importMembers();
+
+    void importPurchases();
+
+    void exportMembers();
+
+    void exportPurchases();
+
+    void quit();
+}

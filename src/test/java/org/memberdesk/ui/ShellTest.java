@@ -1,0 +1,68 @@
+package org.memberdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.Map;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.memberdesk.members.MemberDetails;
+import org.memberdesk.ui.common.Language;
+import org.memberdesk.ui.shell.Screen;
+import org.testfx.api.FxRobot;
+
+class ShellTest extends FxRobot {
+    private UiFixture ui;
+
+    @BeforeEach
+    void boot() throws Exception {
+        ui = UiFixture.prepare();
+        ui.app().members().add(new MemberDetails(null, "王芳", "13812341234", null, null, LocalDate.of(2025, 3, 1),
+                "门店", null, null, Map.of()));
+        ui.open("dashboard", Language.CHINESE);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        ui.close();
+    }
+
+    @Test
+    void sidebarListsEveryAreaAndTitleNamesTheDatabase() {
+        ListView<Screen> sidebar = lookup("#sidebar").queryListView();
+        assertEquals(java.util.List.of("dashboard", "counter", "members", "purchases", "points", "tiers", "tags",
+                "coupons", "analytics", "settings"), sidebar.getItems().stream().map(Screen::id).toList());
+        assertTrue(ui.stage().getTitle().startsWith("test.db"), ui.stage().getTitle());
+        assertTrue(ui.stage().getTitle().contains("会员台"));
+        clickOn("#nav-coupons");
+        assertTrue(lookup("#coming-soon-coupons").tryQuery().isPresent());
+        assertEquals("即将推出", lookup(".coming-soon-badge").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void dashboardShowsTheStoredTotals() {
+        UiFixture.waitUntil(() -> "1".equals(lookup("#dashboard-members").queryAs(Label.class).getText()));
+    }
+
+    @Test
+    void switchingLanguageInSettingsRelabelsEverythingAndKeepsTheData() {
+        clickOn("#nav-settings");
+        ComboBox<Language> language = lookup("#settings-language").queryComboBox();
+        clickOn(language);
+        clickOn("English");
+        UiFixture.waitUntil(() -> lookup("#nav-members").tryQuery().map(n -> ((javafx.scene.control.Labeled) n)
+                .getText().equals("Members")).orElse(false));
+        assertTrue(ui.stage().getTitle().endsWith("MemberDesk"), ui.stage().getTitle());
+        assertEquals("settings", ui.window().window().currentScreenId().orElseThrow());
+        clickOn("#nav-dashboard");
+        UiFixture.waitUntil(() -> "1".equals(lookup("#dashboard-members").queryAs(Label.class).getText()));
+        assertFalse(lookup("Members").tryQuery().isEmpty());
+        assertEquals("Dashboard", lookup("#nav-dashboard").queryAs(javafx.scene.control.Labeled.class).getText());
+    }
+}

@@ -1,0 +1,54 @@
+package org.memberdesk.ui.common;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.memberdesk.common.Messages;
+
+/** A DialogService for view-model tests: remembers what would have been shown, answers as told. */
+public final class RecordingDialogs implements DialogService {
+    public final List<String> errors = new ArrayList<>();
+    public final List<String> infos = new ArrayList<>();
+    public boolean confirmAnswer = true;
+    public Path fileAnswer;
+    private final Messages messages;
+
+    public RecordingDialogs(Messages messages) {
+        this.messages = messages;
+    }
+
+    @Override
+    public void showError(Throwable error) {
+        errors.add(ErrorText.describe(error, messages));
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(message);
+    }
+
+    @Override
+    public void showInfo(String title, String message) {
+        infos.add(message);
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        return confirmAnswer;
+    }
+
+    @Override
+    public Optional<Path> chooseOpenFile(String title, String filterName, String... extensions) {
+        return Optional.ofNullable(fileAnswer);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveFile(String title, String initialName, String filterName, String... extensions) {
+        return Optional.ofNullable(fileAnswer);
+    }
+
+    @Override
+    public void showProgress(String title, BackgroundTask<?> task) {
+    }
+}
