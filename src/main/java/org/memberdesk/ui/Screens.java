@@ -11,10 +11,12 @@ import org.memberdesk.ui.dashboard.DashboardScreen;
 import org.memberdesk.ui.members.MemberSection;
 import org.memberdesk.ui.members.MembersScreen;
 import org.memberdesk.ui.members.PendingSection;
-import org.memberdesk.ui.members.PointsTierSection;
+import org.memberdesk.ui.points.GrowthSection;
+import org.memberdesk.ui.points.PointsScreen;
 import org.memberdesk.ui.settings.SettingsScreen;
 import org.memberdesk.ui.shell.ComingSoonScreen;
 import org.memberdesk.ui.shell.Screen;
+import org.memberdesk.ui.tiers.TiersScreen;
 
 /**
  * Every area of the sidebar, in order, built in this one place. A feature that lands replaces its
@@ -34,8 +36,8 @@ final class Screens {
                     navigate.accept("counter");
                 }),
                 soon(context, "purchases", "nav.purchases", Feather.FILE_TEXT),
-                soon(context, "points", "nav.points", Feather.STAR),
-                soon(context, "tiers", "nav.tiers", Feather.AWARD),
+                new PointsScreen(context),
+                new TiersScreen(context),
                 soon(context, "tags", "nav.tags", Feather.TAG),
                 soon(context, "coupons", "nav.coupons", Feather.GIFT),
                 soon(context, "analytics", "nav.analytics", Feather.BAR_CHART_2),
@@ -46,7 +48,7 @@ final class Screens {
     static List<MemberSection<?>> memberSections(UiContext context) {
         Messages m = context.messages();
         return List.of(
-                new PointsTierSection(m),
+                new GrowthSection(context),
                 new PendingSection("member.section.tags", Feather.TAG, m),
                 new PendingSection("member.section.coupons", Feather.GIFT, m));
     }
