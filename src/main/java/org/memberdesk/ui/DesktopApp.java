@@ -84,6 +84,9 @@ public final class DesktopApp extends Application {
         } else {
             window.firstRunIfNeeded();
         }
+        if (!options.selfTest()) {
+            window.dailyGrowth();
+        }
     }
 
     private void place(Stage stage) {
