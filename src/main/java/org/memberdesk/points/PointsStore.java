@@ -308,28 +308,44 @@ public final class PointsStore {
 
     /**
      * Proves the ledger for every member: entries sum = what is left of the batches = cached balance,
-     * and not negative. One pass over the ledger (grouped by member through its index) and one over
-     * members.
+     * and not negative. Two straight scans (the ledger in table order, summed per member in arrays
+     * indexed by member id, then the members), which on a million members is much faster than a
+     * grouped join that reads the ledger through its index.
      */
     public LedgerCheck check(Connection connection, int namesWanted) throws SQLException {
+        long maxId;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) FROM members")) {
+            rs.next();
+            maxId = rs.getLong(1);
+        }
+        if (maxId >= Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("member ids beyond " + Integer.MAX_VALUE + " cannot be checked");
+        }
+        long[] total = new long[(int) maxId + 1];
+        long[] left = new long[(int) maxId + 1];
         long members = 0;
         long bad = 0;
         List<String> firstBad = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("""
-                     SELECT m.member_no, m.points, coalesce(l.total, 0), coalesce(l.left_over, 0)
-                     FROM members m LEFT JOIN (
-                         SELECT member_id, sum(points) AS total, sum(remaining) AS left_over
-                         FROM points_ledger GROUP BY member_id) l ON l.member_id = m.id""")) {
-            while (rs.next()) {
-                members++;
-                long cached = rs.getLong(2);
-                long total = rs.getLong(3);
-                long left = rs.getLong(4);
-                if (total != cached || total < 0 || left != total) {
-                    bad++;
-                    if (firstBad.size() < namesWanted) {
-                        firstBad.add(rs.getString(1));
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT member_id, points, coalesce(remaining, 0) FROM points_ledger NOT INDEXED")) {
+                while (rs.next()) {
+                    int member = (int) rs.getLong(1);
+                    total[member] += rs.getLong(2);
+                    left[member] += rs.getLong(3);
+                }
+            }
+            try (ResultSet rs = statement.executeQuery("SELECT id, member_no, points FROM members")) {
+                while (rs.next()) {
+                    members++;
+                    int id = (int) rs.getLong(1);
+                    long cached = rs.getLong(3);
+                    if (total[id] != cached || total[id] < 0 || left[id] != total[id]) {
+                        bad++;
+                        if (firstBad.size() < namesWanted) {
+                            firstBad.add(rs.getString(2));
+                        }
                     }
                 }
             }
