@@ -2,7 +2,23 @@ package org.memberdesk;
 
 import java.time.Clock;
 import java.util.List;
+import org.memberdesk.analytics.AnalyticsService;
+import org.memberdesk.analytics.AnalyticsStore;
+import org.memberdesk.analytics.charts.ChartExport;
+import org.memberdesk.analytics.report.DashboardPdf;
+import org.memberdesk.coupons.CampaignReports;
+import org.memberdesk.coupons.CampaignService;
+import org.memberdesk.coupons.CampaignStore;
+import org.memberdesk.coupons.CheckoutService;
+import org.memberdesk.coupons.CouponStore;
+import org.memberdesk.coupons.ResultsStore;
+import org.memberdesk.coupons.SegmentTargets;
+import org.memberdesk.coupons.TargetStore;
+import org.memberdesk.coupons.print.CouponPrinter;
+import org.memberdesk.db.Backups;
+import org.memberdesk.db.DataFolder;
 import org.memberdesk.db.Database;
+import org.memberdesk.io.BackupBeforeImport;
 import org.memberdesk.io.Exporter;
 import org.memberdesk.io.ImportListener;
 import org.memberdesk.io.MemberImporter;
@@ -21,10 +37,17 @@ import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
 import org.memberdesk.shop.ShopProfileService;
 import org.memberdesk.shop.ShopProfileStore;
+import org.memberdesk.segments.LifecycleService;
+import org.memberdesk.segments.RfmService;
+import org.memberdesk.tags.RuleService;
+import org.memberdesk.tags.TagRefresher;
+import org.memberdesk.tags.TagService;
+import org.memberdesk.tags.TagStore;
 import org.memberdesk.tiers.GrowthListener;
 import org.memberdesk.tiers.TierService;
 import org.memberdesk.tiers.TierStore;
 import org.memberdesk.tiers.TierUpgrader;
+import org.memberdesk.support.Diagnostics;
 
 /**
  * The composition root: every store and service of one open database, built here and only here,
@@ -40,13 +63,27 @@ public final class AppContext {
     private final MemberImporter memberImporter;
     private final PurchaseImporter purchaseImporter;
     private final Exporter exporter;
+    private final ShopProfileService shopProfile;
+    private final AnalyticsService analytics;
+    private final ChartExport analyticsCharts;
+    private final DashboardPdf dashboardPdf;
+    private final CampaignService campaigns;
+    private final CheckoutService checkout;
+    private final CampaignReports campaignReports;
+    private final CouponPrinter couponPrinter;
+    private final RuleService rules;
+    private final TagService tags;
+    private final RfmService rfm;
+    private final LifecycleService lifecycle;
     private final PointsService points;
     private final TierService tiers;
-    private final ShopProfileService shopProfile;
+    private final Backups backups;
+    private final Diagnostics diagnostics;
 
     public AppContext(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.backups = new Backups(database, clock);
         this.memberStore = new MemberStore();
         this.purchaseStore = new PurchaseStore();
         PointsStore pointsStore = new PointsStore();
@@ -60,11 +97,28 @@ public final class AppContext {
         List<PurchaseListener> purchaseListeners = List.of(new GrowthListener(
                 new PointsEarner(pointsStore, pointsRules), new TierUpgrader(tierStore)));
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseListeners);
-        List<ImportListener> importListeners = List.of();
+        this.rules = new RuleService(database, clock);
+        this.tags = new TagService(database, new TagStore(), clock);
+        this.rfm = new RfmService(database);
+        this.lifecycle = new LifecycleService(database);
+        // a backup before anything is read, rule tags refreshed after anything was stored
+        List<ImportListener> importListeners = List.of(new BackupBeforeImport(backups), new TagRefresher(tags));
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
         this.exporter = new Exporter(database);
         this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
+        this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle);
+        this.analyticsCharts = new ChartExport(analytics);
+        this.dashboardPdf = new DashboardPdf(analytics, clock);
+        CouponStore couponStore = new CouponStore();
+        CampaignStore campaignStore = new CampaignStore();
+        this.campaigns = new CampaignService(database, couponStore, campaignStore, new TargetStore(),
+                new SegmentTargets(rfm, lifecycle, clock),
+                clock);
+        this.checkout = new CheckoutService(database, purchases, purchaseStore, memberStore, couponStore, clock);
+        this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore());
+        this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock);
+        this.diagnostics = new Diagnostics(database, backups, purchases, DataFolder.forCurrentUser(), clock);
     }
 
     public Database database() {
@@ -95,6 +149,54 @@ public final class AppContext {
         return exporter;
     }
 
+    public ShopProfileService shopProfile() {
+        return shopProfile;
+    }
+
+    public AnalyticsService analytics() {
+        return analytics;
+    }
+
+    public ChartExport analyticsCharts() {
+        return analyticsCharts;
+    }
+
+    public DashboardPdf dashboardPdf() {
+        return dashboardPdf;
+    }
+
+    public CampaignService campaigns() {
+        return campaigns;
+    }
+
+    public CheckoutService checkout() {
+        return checkout;
+    }
+
+    public CampaignReports campaignReports() {
+        return campaignReports;
+    }
+
+    public CouponPrinter couponPrinter() {
+        return couponPrinter;
+    }
+
+    public RuleService rules() {
+        return rules;
+    }
+
+    public TagService tags() {
+        return tags;
+    }
+
+    public RfmService rfm() {
+        return rfm;
+    }
+
+    public LifecycleService lifecycle() {
+        return lifecycle;
+    }
+
     public PointsService points() {
         return points;
     }
@@ -103,7 +205,11 @@ public final class AppContext {
         return tiers;
     }
 
-    public ShopProfileService shopProfile() {
-        return shopProfile;
+    public Backups backups() {
+        return backups;
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
     }
 }

@@ -1,26 +1,71 @@
 package org.memberdesk;
 
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.Set;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.memberdesk.cli.Cli;
+import org.memberdesk.db.DataFolder;
+import org.memberdesk.support.AppVersion;
+import org.memberdesk.support.LogFiles;
+import org.memberdesk.support.SelfTest;
 
 /**
  * Entry point of {@code memberdesk.jar}. With a command it runs the command line and exits with
  * its code; without one it opens the windows. (A class that extends {@code Application} cannot be
- * the main class when JavaFX is on the classpath, so this one is separate.)
+ * the main class when JavaFX is on the classpath, so this one is separate.) {@code --self-test}
+ * alone checks an installation without a window and without touching the user's data.
  */
 public final class Launcher {
     /** Options the windows understand; anything else means "run a command". */
     private static final Set<String> UI_FLAGS_WITH_VALUE = Set.of("--db", "--lang");
-    private static final Set<String> UI_FLAGS = Set.of("--demo", "--self-test");
+    private static final Set<String> UI_FLAGS = Set.of("--demo", "--self-test", "--startup-timing");
 
     private Launcher() {
     }
 
     public static void main(String[] args) {
+        if (isInstallationCheck(args)) {
+            quietConsole();
+            System.exit(SelfTest.run(System.out, System.err));
+        }
         if (isCommand(args)) {
+            quietConsole();
             System.exit(new Cli().run(args));
         }
+        startLog();
         org.memberdesk.ui.DesktopApp.start(args);
+    }
+
+    /** The windows log to the data folder; the command line keeps to stdout and stderr. */
+    private static void startLog() {
+        try {
+            LogFiles.install(DataFolder.forCurrentUser());
+            Logger.getLogger(Launcher.class.getName()).info(() -> "MemberDesk " + AppVersion.current()
+                    + " starting, Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name"));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("MemberDesk cannot write its log in " + DataFolder.forCurrentUser() + ": " + e);
+        }
+    }
+
+    /**
+     * {@code --self-test} checks the installation headless, whatever else is given (CI runs the
+     * app-image so). The windows' own start-up measurement is {@code --startup-timing}.
+     */
+    static boolean isInstallationCheck(String[] args) {
+        return Arrays.asList(args).contains("--self-test");
+    }
+
+    /** stderr is part of the command line's interface: one line on failure, no INFO chatter. */
+    private static void quietConsole() {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            if (handler instanceof ConsoleHandler) {
+                handler.setLevel(Level.WARNING);
+            }
+        }
     }
 
     static boolean isCommand(String[] args) {

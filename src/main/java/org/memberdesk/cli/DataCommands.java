@@ -41,14 +41,16 @@ final class DataCommands {
         String encoding;
 
         ImportOptions options() {
-            if (!Files.isRegularFile(file)) {
-                throw new CliFailure(1, "no such file: " + file);
-            }
+            ImportOptions options;
             try {
-                return ImportOptions.defaults().withColumns(map).withEncoding(TextEncoding.parse(encoding));
+                options = ImportOptions.defaults().withColumns(map).withEncoding(TextEncoding.parse(encoding));
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
             }
+            if (!Files.isRegularFile(file)) {
+                throw new CliFailure(1, "no such file: " + file);
+            }
+            return options;
         }
 
         int print(ImportResult result) {

@@ -14,7 +14,7 @@ import org.flywaydb.core.api.FlywayException;
  */
 public final class Migrations {
     /** The highest V{n}__ script in src/main/resources/db/migration; a test keeps the two equal. */
-    public static final int LATEST_VERSION = 2;
+    public static final int LATEST_VERSION = 5;
 
     /** Held so the level set below stays: Flyway's INFO lines would clutter the command line's stderr. */
     private static final java.util.logging.Logger FLYWAY_LOG = quiet(java.util.logging.Logger.getLogger("org.flywaydb"));
@@ -28,13 +28,24 @@ public final class Migrations {
     }
 
     static void migrate(Database database) {
-        if (appliedVersion(database) == LATEST_VERSION) {
+        migrate(database, LATEST_VERSION, "classpath:db/migration");
+    }
+
+    /** {@link #migrate(Database)} with other scripts: a test upgrades a filled database with it. */
+    static void migrate(Database database, int latestVersion, String... locations) {
+        int applied = appliedVersion(database);
+        if (applied == latestVersion) {
             return;
+        }
+        if (applied > 0) {
+            // an existing shop's data is about to change shape: keep the state before it, so a
+            // failed or unwanted upgrade can be undone from Settings → Data or `restore`
+            new Backups(database, java.time.Clock.systemDefaultZone()).takeIfWorthKeeping(BackupReason.MIGRATION);
         }
         try {
             Flyway.configure()
                     .dataSource(database.url(), "", "")
-                    .locations("classpath:db/migration")
+                    .locations(locations)
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();

@@ -112,14 +112,14 @@ public final class DemoData {
         return new Files(memberFile, purchaseFile, members, rows);
     }
 
-    /** Visits per member: a fifth never buy; the rest follow a capped power law (mean about 4.7). */
+    /** Visits per member: a fifth never buy; the rest follow a capped power law (about 3.8 per member overall). */
     private int visits() {
         if (random.nextInt(100) < 20) {
             return 0;
         }
         double u = 1.0 - random.nextDouble();
-        int visits = (int) Math.floor(Math.pow(u, -1.0 / 1.25));
-        return Math.min(visits, 150);
+        int visits = (int) Math.floor(Math.pow(u, -1.0 / 1.1));
+        return Math.min(visits, 250);
     }
 
     private int weighted(int[] weights) {

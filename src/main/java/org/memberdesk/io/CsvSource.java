@@ -72,9 +72,10 @@ public final class CsvSource implements AutoCloseable {
         if (!records.hasNext()) {
             return null;
         }
-        long lineBefore = parser.getCurrentLineNumber();
+        // the iterator has read the record ahead in hasNext(): the parser now stands on its (last) line
+        long line = parser.getCurrentLineNumber();
         CSVRecord record = records.next();
-        return new Row(lineBefore + 1, record);
+        return new Row(line, record);
     }
 
     /** The first rows, for the wizard's preview. */

@@ -70,7 +70,7 @@ public final class MemberImporter {
         listeners.forEach(l -> l.beforeImport(file));
         try (CsvSource source = new CsvSource(file, options.encoding());
              RejectReport report = new RejectReport(file, source.header());
-             Connection connection = database.connect()) {
+             Connection connection = database.connectForBulk()) {
             FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
             if (!columns.has("name")) {
                 throw new IllegalArgumentException("the file has no name column (姓名); its columns are: "
@@ -130,7 +130,6 @@ public final class MemberImporter {
         long duplicates = 0;
         long rows = 0;
         try (PreparedStatement insert = store.prepareInsertIfNew(connection);
-             PreparedStatement lastId = connection.prepareStatement("SELECT last_insert_rowid()");
              MemberListener.Session added = members.listen(connection)) {
             CsvSource.Row row;
             while (rows < options.batchSize() && (row = source.next()) != null) {
@@ -164,14 +163,10 @@ public final class MemberImporter {
                     }
                     member = member.withMemberNo(store.nextMemberNumber(connection));
                 }
-                if (store.insertIfNew(insert, member)) {
+                long id = store.insertIfNew(insert, member);
+                if (id >= 0) {
                     imported++;
-                    if (members.hasListeners()) {
-                        try (ResultSet rs = lastId.executeQuery()) {
-                            rs.next();
-                            added.memberAdded(rs.getLong(1), member);
-                        }
-                    }
+                    added.memberAdded(id, member);
                 } else {
                     duplicates++;
                 }

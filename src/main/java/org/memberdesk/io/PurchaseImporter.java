@@ -92,7 +92,7 @@ public final class PurchaseImporter {
         listeners.forEach(l -> l.beforeImport(file));
         try (CsvSource source = new CsvSource(file, options.encoding());
              RejectReport report = new RejectReport(file, source.header());
-             Connection connection = database.connect()) {
+             Connection connection = database.connectForBulk()) {
             FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
             for (String required : List.of("purchase_no", "time", "amount")) {
                 if (!columns.has(required)) {

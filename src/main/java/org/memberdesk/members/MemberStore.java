@@ -31,10 +31,9 @@ public final class MemberStore {
 
     /** Inserts a member; the caller has validated it. Fails on a taken member number or phone. */
     public long insert(Connection connection, MemberDetails member) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT + " RETURNING id")) {
             bindDetails(statement, member);
-            statement.executeUpdate();
-            try (ResultSet keys = statement.getGeneratedKeys()) {
+            try (ResultSet keys = statement.executeQuery()) {
                 keys.next();
                 return keys.getLong(1);
             }
@@ -43,13 +42,15 @@ public final class MemberStore {
 
     /** A prepared insert that skips a member whose number or phone is already stored; for imports. */
     public PreparedStatement prepareInsertIfNew(Connection connection) throws SQLException {
-        return connection.prepareStatement(INSERT.replace("INSERT INTO", "INSERT OR IGNORE INTO"));
+        return connection.prepareStatement(INSERT + " ON CONFLICT DO NOTHING RETURNING id");
     }
 
-    /** Runs a statement from {@link #prepareInsertIfNew}; true when the member was new and stored. */
-    public boolean insertIfNew(PreparedStatement statement, MemberDetails member) throws SQLException {
+    /** Runs a statement from {@link #prepareInsertIfNew}: the new member's id, or -1 when it was already stored. */
+    public long insertIfNew(PreparedStatement statement, MemberDetails member) throws SQLException {
         bindDetails(statement, member);
-        return statement.executeUpdate() == 1;
+        try (ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
     }
 
     public void update(Connection connection, long id, MemberDetails member) throws SQLException {

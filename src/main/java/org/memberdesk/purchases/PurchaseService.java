@@ -68,16 +68,6 @@ public final class PurchaseService {
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
             }
-            Optional<PurchaseStore.StoredNumber> existing = writer.stored(draft.purchaseNo());
-            if (existing.isPresent()) {
-                PurchaseStore.StoredNumber stored = existing.get();
-                boolean sameImport = importId != null && importId.equals(stored.importId());
-                if (sameImport && stored.memberId() == draft.memberId() && stored.isReturn() == draft.isReturn()) {
-                    writer.appendLines(stored, draft.lines());
-                    return new Recorded(Outcome.APPENDED, null);
-                }
-                return new Recorded(Outcome.DUPLICATE, null);
-            }
             Long refundOf = null;
             if (draft.refundOfNo() != null && !draft.refundOfNo().isBlank()) {
                 Optional<PurchaseStore.StoredNumber> sale = writer.stored(draft.refundOfNo().strip());
@@ -87,11 +77,29 @@ public final class PurchaseService {
                 }
                 refundOf = sale.get().id();
             }
-            Purchase purchase = writer.insert(draft, refundOf, importId).orElseThrow();
+            Optional<Purchase> stored = writer.insert(draft, refundOf, importId);
+            if (stored.isEmpty()) {
+                return alreadyStored(draft);
+            }
+            Purchase purchase = stored.get();
             for (PurchaseListener.Session session : sessions) {
                 session.purchaseStored(purchase);
             }
             return new Recorded(Outcome.STORED, purchase);
+        }
+
+        /**
+         * The number is taken. Lines of a purchase stored earlier by this same import (the file had them
+         * apart) are added to it; anything else is a duplicate and changes nothing.
+         */
+        private Recorded alreadyStored(PurchaseDraft draft) throws SQLException {
+            PurchaseStore.StoredNumber stored = writer.stored(draft.purchaseNo()).orElseThrow();
+            boolean sameImport = importId != null && importId.equals(stored.importId());
+            if (sameImport && stored.memberId() == draft.memberId() && stored.isReturn() == draft.isReturn()) {
+                writer.appendLines(stored, draft.lines());
+                return new Recorded(Outcome.APPENDED, null);
+            }
+            return new Recorded(Outcome.DUPLICATE, null);
         }
 
         @Override

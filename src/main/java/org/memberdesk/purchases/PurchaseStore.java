@@ -33,12 +33,16 @@ public final class PurchaseStore {
         private final PreparedStatement insertItem;
         private final PreparedStatement findByNumber;
         private final Map<String, Long> itemIds = new HashMap<>();
+        private final Map<MemberItem, String> firstBought = new HashMap<>();
 
         Writer(Connection connection) throws SQLException {
             this.connection = connection;
+            // one statement both stores and tells: a row back means stored, none means the number was taken
             insertPurchase = connection.prepareStatement("""
-                    INSERT OR IGNORE INTO purchases (purchase_no, member_id, time, kind, total_cents, refund_of, import_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)""");
+                    INSERT INTO purchases (purchase_no, member_id, time, kind, total_cents, refund_of, import_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (purchase_no) DO NOTHING
+                    RETURNING id""");
             insertLine = connection.prepareStatement("""
                     INSERT INTO purchase_items (purchase_id, line_no, item_id, quantity, amount_cents)
                     VALUES (?, ?, ?, ?, ?)""");
@@ -55,7 +59,7 @@ public final class PurchaseStore {
                     UPDATE members SET return_count = return_count + ?, returned_cents = returned_cents + ?
                     WHERE id = ?""");
             findItem = connection.prepareStatement("SELECT id FROM items WHERE name = ?");
-            insertItem = connection.prepareStatement("INSERT INTO items (name) VALUES (?)");
+            insertItem = connection.prepareStatement("INSERT INTO items (name) VALUES (?) RETURNING id");
             findByNumber = connection.prepareStatement(
                     "SELECT id, member_id, kind, import_id, total_cents, time FROM purchases WHERE purchase_no = ?");
         }
@@ -79,10 +83,13 @@ public final class PurchaseStore {
             insertPurchase.setLong(5, total);
             setNullableLong(insertPurchase, 6, refundOfId);
             setNullableLong(insertPurchase, 7, importId);
-            if (insertPurchase.executeUpdate() == 0) {
-                return Optional.empty();
+            long id;
+            try (ResultSet rs = insertPurchase.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                id = rs.getLong(1);
             }
-            long id = lastRowId();
             writeLines(id, draft.memberId(), time, isReturn, 1, draft.lines());
             updateStats(draft.memberId(), isReturn, 1, total, time);
             Purchase.Kind kind = isReturn ? Purchase.Kind.RETURN : Purchase.Kind.SALE;
@@ -143,13 +150,30 @@ public final class PurchaseStore {
                 insertLine.setInt(4, line.quantity());
                 insertLine.setLong(5, line.amountCents());
                 insertLine.executeUpdate();
-                if (!isReturn) {
+                if (!isReturn && firstBoughtChanges(memberId, itemId, time)) {
                     rememberItem.setLong(1, itemId);
                     rememberItem.setLong(2, memberId);
                     rememberItem.setString(3, time);
                     rememberItem.executeUpdate();
                 }
             }
+        }
+
+        /**
+         * Whether {@code member_items} needs writing: not when this writer already stored an earlier or
+         * equal first-bought time for the pair (a regular buying the same ticket every week). Bounded, so a
+         * huge import does not hold every pair in memory.
+         */
+        private boolean firstBoughtChanges(long memberId, long itemId, String time) {
+            if (firstBought.size() > FIRST_BOUGHT_MEMORY) {
+                firstBought.clear();
+            }
+            String known = firstBought.get(new MemberItem(memberId, itemId));
+            if (known != null && known.compareTo(time) <= 0) {
+                return false;
+            }
+            firstBought.put(new MemberItem(memberId, itemId), time);
+            return true;
         }
 
         private void updateStats(long memberId, boolean isReturn, int count, long total, String time)
@@ -180,20 +204,14 @@ public final class PurchaseStore {
                     id = rs.getLong(1);
                 } else {
                     insertItem.setString(1, name);
-                    insertItem.executeUpdate();
-                    id = lastRowId();
+                    try (ResultSet inserted = insertItem.executeQuery()) {
+                        inserted.next();
+                        id = inserted.getLong(1);
+                    }
                 }
             }
             itemIds.put(name, id);
             return id;
-        }
-
-        private long lastRowId() throws SQLException {
-            try (Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("SELECT last_insert_rowid()")) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
 
         @Override
@@ -203,6 +221,11 @@ public final class PurchaseStore {
                 statement.close();
             }
         }
+    }
+
+    private static final int FIRST_BOUGHT_MEMORY = 100_000;
+
+    private record MemberItem(long memberId, long itemId) {
     }
 
     /** A purchase number already in the database. */
@@ -316,7 +339,7 @@ public final class PurchaseStore {
                        (SELECT group_concat(i.name || CASE WHEN pi.quantity > 1 THEN ' ×' || pi.quantity ELSE '' END, '、')
                         FROM purchase_items pi JOIN items i ON i.id = pi.item_id WHERE pi.purchase_id = p.id) AS items
                 FROM purchases p JOIN members m ON m.id = p.member_id
-                WHERE """ + where + " ORDER BY p.time DESC, p.id DESC LIMIT ? OFFSET ?")) {
+                WHERE\s""" + where + " ORDER BY p.time DESC, p.id DESC LIMIT ? OFFSET ?")) {
             int index = 1;
             for (Object value : values) {
                 statement.setObject(index++, value);

@@ -5,7 +5,7 @@ import java.time.Clock;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.memberdesk.AppContext;
-import org.memberdesk.db.Database;
+import org.memberdesk.Startup;
 import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.io.ImportProgress;
@@ -37,6 +37,8 @@ public final class AppWindow implements ShellActions {
     private Language language;
     private UiContext context;
     private MainWindow window;
+    /** This window's claim on its database (one window per database); null in tests. */
+    private Startup.Ready ready;
 
     public AppWindow(Stage stage, UiPreferences preferences, AppContext app, Language language, Clock clock) {
         this.stage = stage;
@@ -56,6 +58,28 @@ public final class AppWindow implements ShellActions {
         stage.getScene().setRoot(window.root());
         stage.setTitle(context.text("app.title", app.database().file().getFileName().toString()));
         window.show(screenId);
+    }
+
+    /**
+     * Takes over the claim on the open database: a second start on it brings this window forward,
+     * and the first start of the day backs it up, in the background.
+     */
+    public void own(Startup.Ready opened) {
+        this.ready = opened;
+        opened.owner().onShowRequest(() -> Platform.runLater(() -> {
+            stage.setIconified(false);
+            stage.show();
+            stage.toFront();
+        }));
+        tasks.execute(BackgroundTask.of(opened::dailyBackup));
+    }
+
+    /** Lets another window (or program) have the database; at exit or when switching files. */
+    public void releaseDatabase() {
+        if (ready != null) {
+            ready.close();
+            ready = null;
+        }
     }
 
     public UiContext context() {
@@ -159,8 +183,17 @@ public final class AppWindow implements ShellActions {
 
     /** Opens (or creates) a database in the background; the window switches to it when it is ready. */
     public void open(Path file) {
-        tasks.execute(BackgroundTask.of(() -> new AppContext(Database.open(file), clock)).onSuccess(opened -> {
-            app = opened;
+        tasks.execute(BackgroundTask.of(() -> Startup.open(file, clock)).onSuccess(outcome -> {
+            if (outcome instanceof Startup.OpenElsewhere elsewhere) {
+                if (!elsewhere.broughtForward()) {
+                    dialogs.showError(context.text("instance.inUse.title"), context.text("instance.inUse", file));
+                }
+                return;
+            }
+            Startup.Ready opened = (Startup.Ready) outcome;
+            releaseDatabase();
+            own(opened);
+            app = opened.context();
             preferences.setLastDatabase(file);
             show(window == null ? "members" : window.currentScreenId().orElse("members"));
             firstRunIfNeeded();

@@ -13,8 +13,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.memberdesk.AppContext;
+import org.memberdesk.Startup;
 import org.memberdesk.db.DataFolder;
-import org.memberdesk.db.Database;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.shell.UiPreferences;
@@ -32,6 +32,9 @@ public final class DesktopApp extends Application {
     private AppContext app;
     private Throwable openFailure;
     private AppWindow window;
+    private Startup.Ready ready;
+    private Startup.OpenElsewhere openElsewhere;
+    private long databaseOpenedMillis;
 
     public static void start(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -47,7 +50,15 @@ public final class DesktopApp extends Application {
             Path file = options.database().orElseGet(() -> options.demo()
                     ? DataFolder.forCurrentUser().resolve("demo.db")
                     : preferences.lastDatabase().orElseGet(DataFolder::defaultDatabase));
-            app = new AppContext(Database.open(file), Clock.systemDefaultZone());
+            // one window per database: a second start brings the first forward (see Startup)
+            Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone());
+            if (outcome instanceof Startup.OpenElsewhere elsewhere) {
+                openElsewhere = elsewhere;
+                return;
+            }
+            ready = (Startup.Ready) outcome;
+            app = ready.context();
+            databaseOpenedMillis = System.currentTimeMillis();
             if (options.database().isEmpty() && !options.demo()) {
                 preferences.setLastDatabase(file);
             }
@@ -60,6 +71,18 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        AppIcon.applyTo(stage);
+        if (openElsewhere != null) {
+            if (!openElsewhere.broughtForward()) {
+                Alert alert = new Alert(Alert.AlertType.WARNING,
+                        language.messages().get("instance.inUse", openElsewhere.database()));
+                alert.setHeaderText(language.messages().get("instance.inUse.title"));
+                AppIcon.applyTo((Stage) alert.getDialogPane().getScene().getWindow());
+                alert.showAndWait();
+            }
+            Platform.exit();
+            return;
+        }
         if (openFailure != null) {
             Alert alert = new Alert(Alert.AlertType.ERROR, ErrorText.describe(openFailure, language.messages()));
             alert.setHeaderText(language.messages().get("error.open"));
@@ -74,17 +97,20 @@ public final class DesktopApp extends Application {
         stage.setMinHeight(600);
         place(stage);
         window = new AppWindow(stage, preferences, app, language, Clock.systemDefaultZone());
-        window.show(options.selfTest() ? "members" : preferences.lastScreen().orElse("members"));
+        window.own(ready);
+        window.show(options.startupTiming() ? "members" : preferences.lastScreen().orElse("members"));
         stage.setOnCloseRequest(event -> window.rememberPlacement());
         stage.show();
-        if (options.selfTest()) {
-            new SelfTest(window, ManagementFactory.getRuntimeMXBean().getStartTime()).run();
+        if (options.startupTiming()) {
+            long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+            new StartupTiming(window, jvmStart, databaseOpenedMillis - jvmStart,
+                    System.currentTimeMillis() - jvmStart).run();
         } else if (options.demo()) {
             window.demoIfEmpty();
         } else {
             window.firstRunIfNeeded();
         }
-        if (!options.selfTest()) {
+        if (!options.startupTiming()) {
             window.dailyGrowth();
         }
     }
@@ -107,6 +133,9 @@ public final class DesktopApp extends Application {
     public void stop() {
         if (window != null) {
             window.rememberPlacement();
+            window.releaseDatabase();
+        } else if (ready != null) {
+            ready.close();
         }
     }
 }

@@ -8,26 +8,26 @@ import org.memberdesk.ui.common.Language;
 /**
  * What the windows were started with: {@code --db FILE}, {@code --lang zh|en}, {@code --demo}
  * (fill an empty database with demo members and skip the first-run questions), and
- * {@code --self-test} (open the members screen, print timings as one JSON line, exit).
+ * {@code --startup-timing} (open the members screen, print timings as one JSON line, exit).
  */
-public record LaunchOptions(Optional<Path> database, Optional<Language> language, boolean demo, boolean selfTest) {
+public record LaunchOptions(Optional<Path> database, Optional<Language> language, boolean demo, boolean startupTiming) {
 
     public static LaunchOptions parse(List<String> args) {
         Path database = null;
         Language language = null;
         boolean demo = false;
-        boolean selfTest = false;
+        boolean startupTiming = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
                 case "--db" -> database = Path.of(value(args, ++i, arg));
                 case "--lang" -> language = Language.parse(value(args, ++i, arg));
                 case "--demo" -> demo = true;
-                case "--self-test" -> selfTest = true;
+                case "--startup-timing" -> startupTiming = true;
                 default -> throw new IllegalArgumentException("Unknown option for the windows: " + arg);
             }
         }
-        return new LaunchOptions(Optional.ofNullable(database), Optional.ofNullable(language), demo, selfTest);
+        return new LaunchOptions(Optional.ofNullable(database), Optional.ofNullable(language), demo, startupTiming);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -7,15 +7,19 @@ import org.memberdesk.common.Messages;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.counter.CounterScreen;
+import org.memberdesk.ui.coupons.CouponsScreen;
 import org.memberdesk.ui.dashboard.DashboardScreen;
 import org.memberdesk.ui.members.MemberSection;
 import org.memberdesk.ui.members.MembersScreen;
 import org.memberdesk.ui.members.PendingSection;
+import org.memberdesk.ui.purchases.PurchasesScreen;
 import org.memberdesk.ui.points.GrowthSection;
 import org.memberdesk.ui.points.PointsScreen;
 import org.memberdesk.ui.settings.SettingsScreen;
 import org.memberdesk.ui.shell.ComingSoonScreen;
 import org.memberdesk.ui.shell.Screen;
+import org.memberdesk.ui.tags.SegmentsScreen;
+import org.memberdesk.ui.tags.TagsSection;
 import org.memberdesk.ui.tiers.TiersScreen;
 
 /**
@@ -35,11 +39,11 @@ final class Screens {
                     counter.serve(member);
                     navigate.accept("counter");
                 }),
-                soon(context, "purchases", "nav.purchases", Feather.FILE_TEXT),
+                new PurchasesScreen(context),
                 new PointsScreen(context),
                 new TiersScreen(context),
-                soon(context, "tags", "nav.tags", Feather.TAG),
-                soon(context, "coupons", "nav.coupons", Feather.GIFT),
+                new SegmentsScreen(context),
+                new CouponsScreen(context),
                 soon(context, "analytics", "nav.analytics", Feather.BAR_CHART_2),
                 new SettingsScreen(context, switchLanguage));
     }
@@ -49,7 +53,7 @@ final class Screens {
         Messages m = context.messages();
         return List.of(
                 new GrowthSection(context),
-                new PendingSection("member.section.tags", Feather.TAG, m),
+                new TagsSection(context.app().tags(), m),
                 new PendingSection("member.section.coupons", Feather.GIFT, m));
     }
 

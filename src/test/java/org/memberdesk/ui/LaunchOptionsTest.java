@@ -18,7 +18,7 @@ class LaunchOptionsTest {
         assertEquals(Optional.of(Path.of("shop.db")), options.database());
         assertEquals(Optional.of(Language.ENGLISH), options.language());
         assertTrue(options.demo());
-        assertFalse(options.selfTest());
+        assertFalse(options.startupTiming());
     }
 
     @Test

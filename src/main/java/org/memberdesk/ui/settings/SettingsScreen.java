@@ -19,10 +19,12 @@ import org.memberdesk.ui.shell.Screen;
 public final class SettingsScreen implements Screen {
     private final UiContext context;
     private final SettingsViewModel model;
+    private final DataSettingsViewModel data;
 
     public SettingsScreen(UiContext context, Consumer<Language> switchLanguage) {
         this.context = context;
         this.model = new SettingsViewModel(context, switchLanguage);
+        this.data = new DataSettingsViewModel(context);
     }
 
     @Override
@@ -71,15 +73,18 @@ public final class SettingsScreen implements Screen {
         Label note = new Label(context.text("settings.note"));
         note.getStyleClass().add("text-muted");
         note.setWrapText(true);
-        VBox page = new VBox(20, title, form, note);
+        VBox page = new VBox(20, title, form, note, new DataSection(context, data).view());
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");
-        return page;
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     @Override
     public void shown() {
         model.load();
+        data.load();
     }
 
     private ListCell<Business> businessCell() {

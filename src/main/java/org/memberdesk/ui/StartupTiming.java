@@ -13,21 +13,22 @@ import org.memberdesk.ui.members.MembersScreen;
 import org.memberdesk.ui.members.MembersViewModel;
 
 /**
- * {@code --self-test}: proves the app starts and measures it, for the packaged app's smoke test
- * and for {@code bench/desktop.sh}. Waits until the members screen shows its first rows, then
- * searches as a person would (a full phone, its last four digits, a name), reads a page deep in
+ * {@code --startup-timing}: measures how fast the windows start, for {@code bench/desktop.sh}. Waits
+ * until the members screen shows its first rows, then searches as a person would (a full phone, its last four digits, a name), reads a page deep in
  * the list, and prints one JSON object: milliseconds since the JVM started, search latencies
  * (typed → rows on screen), and the heap in use. Exits 0, or 1 when something failed.
  */
-final class SelfTest {
+final class StartupTiming {
     private final AppWindow window;
     private final long jvmStartMillis;
     private final Map<String, Object> out = new LinkedHashMap<>();
     private MembersViewModel members;
 
-    SelfTest(AppWindow window, long jvmStartMillis) {
+    StartupTiming(AppWindow window, long jvmStartMillis, long databaseOpenedMs, long windowShownMs) {
         this.window = window;
         this.jvmStartMillis = jvmStartMillis;
+        out.put("database_opened_ms", databaseOpenedMs);
+        out.put("window_shown_ms", windowShownMs);
     }
 
     void run() {
@@ -39,7 +40,7 @@ final class SelfTest {
             }
             System.out.println("{\"ok\":false,\"error\":\"the members screen did not answer within 120 s\"}");
             System.exit(1);
-        }, "self-test-watchdog");
+        }, "startup-timing-watchdog");
         watchdog.setDaemon(true);
         watchdog.start();
         MembersScreen screen = (MembersScreen) window.window().screen("members").orElseThrow();
@@ -102,16 +103,24 @@ final class SelfTest {
             return;
         }
         String text = typed.get(index);
-        long start = System.nanoTime();
-        whenAnswered(() -> {
-            Map<String, Object> timing = new LinkedHashMap<>();
-            timing.put("typed", text.length() == 11 ? "phone" : text.matches("\\d{4}") ? "last4" : "name");
-            timing.put("ms", (System.nanoTime() - start) / 1_000_000.0);
-            timing.put("rows", members.rows().size());
-            timings.add(timing);
-            next(typed, index + 1, timings);
-        });
-        members.searchTextProperty().set(text);
+        // the database's share first (the query alone, on a worker thread), then typed → rows on screen
+        window.context().tasks().execute(org.memberdesk.ui.common.BackgroundTask.of(() -> {
+            long queryStart = System.nanoTime();
+            window.context().app().members().search(MemberQuery.all().withText(text), 0, 100);
+            return (System.nanoTime() - queryStart) / 1_000_000.0;
+        }).onSuccess(queryMs -> {
+            long start = System.nanoTime();
+            whenAnswered(() -> {
+                Map<String, Object> timing = new LinkedHashMap<>();
+                timing.put("typed", text.length() == 11 ? "phone" : text.matches("\\d{4}") ? "last4" : "name");
+                timing.put("query_ms", queryMs);
+                timing.put("on_screen_ms", (System.nanoTime() - start) / 1_000_000.0);
+                timing.put("rows", members.rows().size());
+                timings.add(timing);
+                next(typed, index + 1, timings);
+            });
+            members.searchTextProperty().set(text);
+        }));
     }
 
     private void whenAnswered(Runnable then) {

@@ -1,0 +1,70 @@
+package org.memberdesk;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.memberdesk.db.Backup;
+import org.memberdesk.db.DataException;
+import org.memberdesk.db.Database;
+import org.memberdesk.support.SingleInstance;
+
+/**
+ * What the windows do before the first screen: claim the database for this window (one window per
+ * database), open it (migrations run there, with a backup first when an existing shop's schema
+ * changes) and build the services. The daily backup is left to {@link Ready#dailyBackup()}, which the
+ * windows run in the background so a large database never delays the first screen.
+ */
+public final class Startup {
+    private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+    private Startup() {
+    }
+
+    /** The database is this window's now, or another window has it. */
+    public sealed interface Outcome permits Ready, OpenElsewhere {
+    }
+
+    /** Another window has the database; it was asked to come forward ({@code broughtForward} when it did). */
+    public record OpenElsewhere(Path database, boolean broughtForward) implements Outcome {
+    }
+
+    /** The database is open and owned by this process until {@link #close()}. */
+    public record Ready(AppContext context, SingleInstance.Owner owner) implements Outcome, AutoCloseable {
+        /**
+         * The first start of the day backs up the database. Slow on a large file: call it off the
+         * JavaFX thread. A failure is logged, never shown as a reason not to work.
+         */
+        public Optional<Backup> dailyBackup() {
+            try {
+                return context.backups().dailyIfDue();
+            } catch (DataException e) {
+                LOG.log(Level.WARNING, "the daily backup failed", e);
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public void close() {
+            owner.close();
+        }
+    }
+
+    public static Outcome open(Path databaseFile, Clock clock) {
+        SingleInstance.Claim claim = SingleInstance.claim(databaseFile);
+        if (claim instanceof SingleInstance.OpenElsewhere elsewhere) {
+            LOG.info(() -> databaseFile + " is open in another window; brought forward: " + elsewhere.broughtForward());
+            return new OpenElsewhere(elsewhere.database(), elsewhere.broughtForward());
+        }
+        SingleInstance.Owner owner = (SingleInstance.Owner) claim;
+        try {
+            Database database = Database.open(databaseFile);
+            LOG.info(() -> "opened " + database.file());
+            return new Ready(new AppContext(database, clock), owner);
+        } catch (RuntimeException e) {
+            owner.close();
+            throw e;
+        }
+    }
+}

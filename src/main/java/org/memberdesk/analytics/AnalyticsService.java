@@ -1,0 +1,278 @@
+package org.memberdesk.analytics;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.memberdesk.db.Database;
+import org.memberdesk.segments.LifecycleCounts;
+import org.memberdesk.segments.LifecycleService;
+import org.memberdesk.segments.LifecycleStage;
+import org.memberdesk.segments.RfmResult;
+import org.memberdesk.segments.RfmSegment;
+import org.memberdesk.segments.RfmService;
+import org.memberdesk.tags.Rule;
+import org.memberdesk.tags.RuleService;
+
+/**
+ * The dashboard's numbers, cohorts, funnels and distributions, computed from the database on demand
+ * (nothing is cached: the database is the truth). Definitions are in docs/analytics.md.
+ */
+public final class AnalyticsService {
+    /** How many months after its first one a cohort is followed. */
+    public static final int COHORT_MONTHS = 12;
+    /** Lower bounds of the spend bands in cents: under ¥100, ¥100–500, ¥500–1,000, ¥1,000–5,000, ¥5,000 and up. */
+    public static final long[] SPEND_BANDS = {10_000, 50_000, 100_000, 500_000};
+
+    private final Database database;
+    private final AnalyticsStore store;
+    private final Clock clock;
+    private final RuleService rules;
+    private final RfmService rfm;
+    private final LifecycleService lifecycle;
+
+    public AnalyticsService(Database database, AnalyticsStore store, Clock clock, RuleService rules, RfmService rfm,
+                            LifecycleService lifecycle) {
+        this.database = database;
+        this.store = store;
+        this.clock = clock;
+        this.rules = rules;
+        this.rfm = rfm;
+        this.lifecycle = lifecycle;
+    }
+
+    public Metrics metrics(Period period) {
+        return database.read(connection -> tally(connection, period, null).metrics());
+    }
+
+    /** The period's numbers against the previous period of the same length, and the trend. */
+    public Dashboard dashboard(Period period, Granularity granularity) {
+        return database.read(connection -> {
+            PeriodTally current = tally(connection, period, granularity);
+            PeriodTally previous = tally(connection, period.previous(), null);
+            return new Dashboard(current.metrics(), previous.metrics(),
+                    Decomposition.of(current.metrics(), memberBase(connection, period)),
+                    Decomposition.of(previous.metrics(), memberBase(connection, period.previous())),
+                    current.trend());
+        });
+    }
+
+    public Trend trend(Period period, Granularity granularity) {
+        return database.read(connection -> tally(connection, period, granularity).trend());
+    }
+
+    /** Monthly cohorts by month of first purchase, followed for {@link #COHORT_MONTHS} months. */
+    public List<Cohort> cohorts(YearMonth from, YearMonth to) {
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("the cohorts end (" + to + ") before they start (" + from + ")");
+        }
+        YearMonth thisMonth = YearMonth.now(clock);
+        int cohortCount = Math.toIntExact(ChronoUnit.MONTHS.between(from, to) + 1);
+        long[] sizes = new long[cohortCount];
+        long[][] active = new long[cohortCount][COHORT_MONTHS];
+        database.read(connection -> {
+            // each member's cohort by id, then the buyers of each month after the first cohort, in turn
+            int[] cohortOf = new int[Math.toIntExact(store.maxMemberId(connection) + 1)];
+            for (int i = 0; i < cohortCount; i++) {
+                int cohort = i;
+                store.firstBuyersIn(connection, from.plusMonths(i), member -> {
+                    cohortOf[(int) member] = cohort + 1;
+                    sizes[cohort]++;
+                });
+            }
+            // bit k−1 set: the member has been counted as buying in month k
+            short[] counted = new short[cohortOf.length];
+            for (int offset = 1; offset < cohortCount + COHORT_MONTHS; offset++) {
+                YearMonth month = from.plusMonths(offset);
+                if (month.isAfter(thisMonth)) {
+                    break;
+                }
+                int monthIndex = offset;
+                store.buyersIn(connection, month, member -> {
+                    int cohort = cohortOf[(int) member] - 1;
+                    int k = monthIndex - cohort;
+                    if (cohort >= 0 && k >= 1 && k <= COHORT_MONTHS && (counted[(int) member] & (1 << (k - 1))) == 0) {
+                        counted[(int) member] |= (short) (1 << (k - 1));
+                        active[cohort][k - 1]++;
+                    }
+                });
+            }
+            return null;
+        });
+        List<Cohort> cohorts = new ArrayList<>();
+        for (int i = 0; i < cohortCount; i++) {
+            YearMonth month = from.plusMonths(i);
+            // month k is reported once it has begun; later months are unknown, not zero
+            long begun = Math.max(0, Math.min(COHORT_MONTHS, ChronoUnit.MONTHS.between(month, thisMonth)));
+            List<Long> counts = new ArrayList<>();
+            for (int k = 1; k <= begun; k++) {
+                counts.add(active[i][k - 1]);
+            }
+            cohorts.add(new Cohort(month, sizes[i], counts));
+        }
+        return cohorts;
+    }
+
+    /**
+     * The AARRR funnel of the members who joined in the period, as of its last day: joined →
+     * purchases ≥ 1 → purchases ≥ 2 → total spent ≥ {@code minSpentCents} → referrals ≥ 1.
+     * Step names are the rules they stand for.
+     */
+    public Funnel aarrr(Period period, long minSpentCents) {
+        if (minSpentCents < 0) {
+            throw new IllegalArgumentException("the spend step must be 0 or more, not " + minSpentCents);
+        }
+        List<AnalyticsStore.Progress> joined = database.read(connection -> store.joinedProgress(connection, period));
+        List<Funnel.Step> steps = new ArrayList<>();
+        steps.add(new Funnel.Step(JOINED, ids(joined)));
+        List<AnalyticsStore.Progress> passed = joined;
+        passed = passed.stream().filter(m -> m.purchases() >= 1).toList();
+        steps.add(new Funnel.Step("purchases >= 1", ids(passed)));
+        passed = passed.stream().filter(m -> m.purchases() >= 2).toList();
+        steps.add(new Funnel.Step("purchases >= 2", ids(passed)));
+        passed = passed.stream().filter(m -> m.spentCents() >= minSpentCents).toList();
+        steps.add(new Funnel.Step("total_spent >= " + org.memberdesk.common.Money.formatYuan(minSpentCents),
+                ids(passed)));
+        passed = passed.stream().filter(m -> m.referrals() >= 1).toList();
+        steps.add(new Funnel.Step("referrals >= 1", ids(passed)));
+        return new Funnel(period, steps);
+    }
+
+    /**
+     * A custom funnel: the members who joined in the period, then for each rule (of the rule language)
+     * those of the step before who match it as of the period's last day. Step names are the rules as
+     * written. A bad rule throws {@link org.memberdesk.tags.RuleException} before anything is counted.
+     */
+    public Funnel custom(Period period, List<String> ruleTexts) {
+        List<Rule> parsed = ruleTexts.stream().map(text -> rules.parse(text.strip())).toList();
+        long[] passed = database.read(connection -> store.joinedIds(connection, period));
+        List<Funnel.Step> steps = new ArrayList<>();
+        steps.add(new Funnel.Step(JOINED, passed));
+        for (int i = 0; i < parsed.size(); i++) {
+            // the rule engine answers for every member; keeping only the previous step's is a merge of two sorted lists
+            passed = passed.length == 0 ? passed : intersect(passed, rules.members(parsed.get(i), period.to()));
+            steps.add(new Funnel.Step(ruleTexts.get(i).strip(), passed));
+        }
+        return new Funnel(period, steps);
+    }
+
+    /** The name of every funnel's first step. */
+    public static final String JOINED = "joined";
+
+    /** Current members by tier (null key: no tier yet). */
+    public Distribution tiers() {
+        return countBy("tier");
+    }
+
+    /** Current members by the channel they came through (null key: not recorded). */
+    public Distribution channels() {
+        return countBy("channel");
+    }
+
+    /**
+     * Current members by net spend: "none" (never bought), then bands whose keys are their lower
+     * bound in cents ("0", "10000", …); see {@link #SPEND_BANDS}.
+     */
+    public Distribution spendBands() {
+        long[] counts = database.read(connection -> store.spendBands(connection, SPEND_BANDS));
+        List<Distribution.Slice> slices = new ArrayList<>();
+        slices.add(new Distribution.Slice("none", "none", counts[0]));
+        for (int band = 0; band <= SPEND_BANDS.length; band++) {
+            long lower = band == 0 ? 0 : SPEND_BANDS[band - 1];
+            String label = band == SPEND_BANDS.length ? "≥ " + yuan(lower)
+                    : (band == 0 ? "< " : yuan(lower) + "–") + yuan(SPEND_BANDS[band]);
+            slices.add(new Distribution.Slice(Long.toString(lower), label, counts[band + 1]));
+        }
+        return new Distribution("spend", null, slices);
+    }
+
+    /** Members by RFM segment (the segments engine's definition) as of a day; keys are the segment keys. */
+    public Distribution rfmSegments(LocalDate asOf) {
+        RfmResult result = rfm.compute(asOf);
+        List<Distribution.Slice> slices = new ArrayList<>();
+        for (RfmSegment segment : RfmSegment.values()) {
+            RfmResult.SegmentTotals totals = result.segments().get(segment);
+            slices.add(new Distribution.Slice(segment.key(), segment.key(), totals == null ? 0 : totals.members()));
+        }
+        return new Distribution("rfm", asOf, slices);
+    }
+
+    /** Members by lifecycle stage (the segments engine's settings) as of a day; keys are the stage keys. */
+    public Distribution lifecycleStages(LocalDate asOf) {
+        LifecycleCounts counts = lifecycle.counts(asOf);
+        List<Distribution.Slice> slices = new ArrayList<>();
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            slices.add(new Distribution.Slice(stage.key(), stage.key(), counts.stages().getOrDefault(stage, 0L)));
+        }
+        return new Distribution("stage", asOf, slices);
+    }
+
+    /** Today in the shop, for "as of now" distributions. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** The ids in both ascending arrays, ascending. */
+    static long[] intersect(long[] a, long[] b) {
+        long[] both = new long[Math.min(a.length, b.length)];
+        int size = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                both[size++] = a[i];
+                i++;
+                j++;
+            }
+        }
+        return java.util.Arrays.copyOf(both, size);
+    }
+
+    private Distribution countBy(String column) {
+        Map<String, Long> counts = database.read(connection -> store.countBy(connection, column));
+        List<Distribution.Slice> slices = new ArrayList<>();
+        counts.forEach((key, count) -> slices.add(new Distribution.Slice(key, key == null ? "—" : key, count)));
+        return new Distribution(column, null, slices);
+    }
+
+    private static String yuan(long cents) {
+        return "¥" + cents / 100;
+    }
+
+    /** One pass over the period's purchases, after the members who joined or first bought in it. */
+    private PeriodTally tally(Connection connection, Period period, Granularity granularity) throws SQLException {
+        PeriodTally tally = new PeriodTally(period, store.maxMemberId(connection), granularity);
+        store.joinedIn(connection, period, tally::joined);
+        store.firstPurchasesIn(connection, period, tally::firstPurchase);
+        store.salesByDay(connection, period, new AnalyticsStore.SalesByDay() {
+            @Override
+            public void day(int epochDay, long purchases, long salesCents, long returnsCents) {
+                tally.day(epochDay, purchases, salesCents, returnsCents);
+            }
+
+            @Override
+            public void sale(long memberId, int epochDay) {
+                tally.sale(memberId, epochDay);
+            }
+        });
+        return tally;
+    }
+
+    /** Members joined by the end of the period, plus buyers of the period who (oddly) joined later. */
+    private long memberBase(Connection connection, Period period) throws SQLException {
+        return store.joinedBy(connection, period.to()) + store.buyersJoinedLater(connection, period);
+    }
+
+    private static long[] ids(List<AnalyticsStore.Progress> members) {
+        return members.stream().mapToLong(AnalyticsStore.Progress::memberId).toArray();
+    }
+}

@@ -1,0 +1,279 @@
+package org.memberdesk.analytics;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * The analytics queries. Read-only; every method works on the caller's connection. Period bounds are
+ * bound as text (see {@link Period}); the member statistics columns (first purchase) spare a scan of
+ * all purchases wherever "first purchase ever" is asked.
+ */
+public final class AnalyticsStore {
+
+    /** Receives a period's purchases day by day, in day order. */
+    public interface SalesByDay {
+        /** The day's totals: purchases, their money, and money given back by returns (positive). */
+        void day(int epochDay, long purchases, long salesCents, long returnsCents);
+
+        /** One purchase (not return) of the day by a member; a member buying twice comes twice. */
+        void sale(long memberId, int epochDay);
+    }
+
+    /** The highest member id (0 when there are none): the size of the per-member counters. */
+    public long maxMemberId(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT coalesce(max(id), 0) FROM members")) {
+            return single(statement);
+        }
+    }
+
+    /**
+     * The period's purchases, one query per day over V5's covering index on time: the day's totals,
+     * and its buyers as one comma-separated text built inside SQLite (see {@link #buyersIn} for why).
+     */
+    public void salesByDay(Connection connection, Period period, SalesByDay sales) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT count(*) FILTER (WHERE kind = 'sale'), coalesce(sum(total_cents) FILTER (WHERE kind = 'sale'), 0),
+                       coalesce(-sum(total_cents) FILTER (WHERE kind = 'return'), 0),
+                       group_concat(member_id) FILTER (WHERE kind = 'sale')
+                FROM purchases WHERE time >= ? AND time < ?""")) {
+            for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
+                int epochDay = (int) day.toEpochDay();
+                statement.setString(1, day.toString());
+                statement.setString(2, day.plusDays(1).toString());
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    sales.day(epochDay, rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                    parseIds(rs.getString(4), member -> sales.sale(member, epochDay));
+                }
+            }
+        }
+    }
+
+    /** Ids of the members who joined on each day of the period (the join_date index covers it). */
+    public void joinedIn(Connection connection, Period period, MemberDay member) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT group_concat(id) FROM members WHERE join_date = ?")) {
+            for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
+                int epochDay = (int) day.toEpochDay();
+                statement.setString(1, day.toString());
+                forEachId(statement, id -> member.accept(id, epochDay));
+            }
+        }
+    }
+
+    /** Ids of the members whose first purchase ever is on each day of the period (V5's index covers it). */
+    public void firstPurchasesIn(Connection connection, Period period, MemberDay member) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT group_concat(id) FROM members WHERE first_purchase_at >= ? AND first_purchase_at < ?""")) {
+            for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
+                int epochDay = (int) day.toEpochDay();
+                statement.setString(1, day.toString());
+                statement.setString(2, day.plusDays(1).toString());
+                forEachId(statement, id -> member.accept(id, epochDay));
+            }
+        }
+    }
+
+    /** A member id with a day (epoch day). */
+    @FunctionalInterface
+    public interface MemberDay {
+        void accept(long memberId, int epochDay);
+    }
+
+    /** Buyers of the period who had not joined by its last day (odd, but imported files can say so). */
+    public long buyersJoinedLater(Connection connection, Period period) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT count(*) FROM members AS m
+                WHERE m.join_date > ?1
+                  AND EXISTS (SELECT 1 FROM purchases AS p
+                              WHERE p.member_id = m.id AND p.kind = 'sale' AND p.time >= ?2 AND p.time < ?3)""")) {
+            statement.setString(1, period.to().toString());
+            statement.setString(2, period.firstTime());
+            statement.setString(3, period.endTime());
+            return single(statement);
+        }
+    }
+
+    /**
+     * The member id of every purchase (not return) in a month, repeats included. The ids come back as
+     * one comma-separated text built inside SQLite: a year of a big shop is ~3 million purchases, and
+     * handing them over one JDBC row at a time costs about four times as much as parsing one text.
+     */
+    public void buyersIn(Connection connection, YearMonth month, LongConsumer memberId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT group_concat(member_id) FROM purchases
+                WHERE time >= ? AND time < ? AND kind = 'sale'""")) {
+            statement.setString(1, month.atDay(1).toString());
+            statement.setString(2, month.plusMonths(1).atDay(1).toString());
+            forEachId(statement, memberId);
+        }
+    }
+
+    /** Ids of the members whose first purchase ever is in a month (as one text, like {@link #buyersIn}). */
+    public void firstBuyersIn(Connection connection, YearMonth month, LongConsumer memberId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT group_concat(id) FROM members
+                WHERE first_purchase_at >= ? AND first_purchase_at < ?""")) {
+            statement.setString(1, month.atDay(1).toString());
+            statement.setString(2, month.plusMonths(1).atDay(1).toString());
+            forEachId(statement, memberId);
+        }
+    }
+
+    private static void forEachId(PreparedStatement statement, LongConsumer memberId) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            parseIds(rs.next() ? rs.getString(1) : null, memberId);
+        }
+    }
+
+    /** "12,7,12" → 12, 7, 12; null or empty → nothing. */
+    static void parseIds(String ids, LongConsumer memberId) {
+        if (ids == null || ids.isEmpty()) {
+            return;
+        }
+        long id = 0;
+        for (int i = 0; i < ids.length(); i++) {
+            char c = ids.charAt(i);
+            if (c == ',') {
+                memberId.accept(id);
+                id = 0;
+            } else {
+                id = id * 10 + (c - '0');
+            }
+        }
+        memberId.accept(id);
+    }
+
+    public long joined(Connection connection, Period period) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM members WHERE join_date >= ? AND join_date <= ?")) {
+            statement.setString(1, period.from().toString());
+            statement.setString(2, period.to().toString());
+            return single(statement);
+        }
+    }
+
+    /** Members who had joined by the end of a day. */
+    public long joinedBy(Connection connection, LocalDate day) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM members WHERE join_date <= ?")) {
+            statement.setString(1, day.toString());
+            return single(statement);
+        }
+    }
+
+    /** A member who joined in a funnel's period, with what they had done by its end. */
+    public record Progress(long memberId, long purchases, long spentCents, long referrals) {
+    }
+
+    /**
+     * Members who joined in the period with, as of its last day: purchases (not returns), money spent
+     * (purchases minus returns) and members who name them as referrer and had joined by then.
+     */
+    public List<Progress> joinedProgress(Connection connection, Period period) throws SQLException {
+        List<Progress> members = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT m.id,
+                       (SELECT count(*) FROM purchases AS p
+                        WHERE p.member_id = m.id AND p.kind = 'sale' AND p.time < ?3),
+                       (SELECT coalesce(sum(p.total_cents), 0) FROM purchases AS p
+                        WHERE p.member_id = m.id AND p.time < ?3),
+                       (SELECT count(*) FROM members AS r
+                        WHERE r.referrer_no = m.member_no AND r.join_date <= ?2)
+                FROM members AS m
+                WHERE m.join_date >= ?1 AND m.join_date <= ?2
+                ORDER BY m.id""")) {
+            statement.setString(1, period.from().toString());
+            statement.setString(2, period.to().toString());
+            statement.setString(3, period.endTime());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    members.add(new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                }
+            }
+        }
+        return members;
+    }
+
+    /** Ids of the members who joined in the period, ascending. */
+    public long[] joinedIds(Connection connection, Period period) throws SQLException {
+        long[] ids = new long[256];
+        int size = 0;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id FROM members WHERE join_date >= ? AND join_date <= ? ORDER BY id")) {
+            statement.setString(1, period.from().toString());
+            statement.setString(2, period.to().toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (size == ids.length) {
+                        ids = java.util.Arrays.copyOf(ids, size * 2);
+                    }
+                    ids[size++] = rs.getLong(1);
+                }
+            }
+        }
+        return java.util.Arrays.copyOf(ids, size);
+    }
+
+    /** Current members (not archived) by a column's value; the column is a fixed name from the caller, never input. */
+    public Map<String, Long> countBy(Connection connection, String column) throws SQLException {
+        if (!List.of("tier", "channel").contains(column)) {
+            throw new IllegalArgumentException("cannot group members by " + column);
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT nullif(trim(" + column + """
+                ), '') AS value, count(*) AS n FROM members WHERE archived = 0
+                GROUP BY value ORDER BY n DESC, value""")) {
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Current members (not archived) by net spend (purchases minus returns), in bands given by their
+     * ascending lower bounds in cents. Index 0 counts members who never bought; index i + 1 the members
+     * whose net spend is at least bounds[i] and below bounds[i + 1] (below bounds[0]: index 1... see
+     * {@link AnalyticsService#spendBands}).
+     */
+    public long[] spendBands(Connection connection, long[] bounds) throws SQLException {
+        // one "WHEN net < ? THEN i" per bound: the shape comes from the bound count, the values are bound
+        StringBuilder band = new StringBuilder("CASE WHEN purchase_count = 0 THEN 0");
+        for (int i = 0; i < bounds.length; i++) {
+            band.append(" WHEN spent_cents - returned_cents < ? THEN ").append(i + 1);
+        }
+        band.append(" ELSE ").append(bounds.length + 1).append(" END");
+        long[] counts = new long[bounds.length + 2];
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + band
+                + " AS band, count(*) FROM members WHERE archived = 0 GROUP BY band")) {
+            for (int i = 0; i < bounds.length; i++) {
+                statement.setLong(i + 1, bounds[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    counts[rs.getInt(1)] = rs.getLong(2);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static long single(PreparedStatement statement) throws SQLException {
+        try (ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.memberdesk.analytics.charts;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.memberdesk.analytics.AnalyticsService;
+import org.memberdesk.analytics.Cohort;
+import org.memberdesk.analytics.Dashboard;
+import org.memberdesk.analytics.Distribution;
+import org.memberdesk.analytics.Funnel;
+import org.memberdesk.analytics.Granularity;
+import org.memberdesk.analytics.Period;
+import org.memberdesk.analytics.Trend;
+import org.memberdesk.common.Messages;
+
+/**
+ * The charts by name (dashboard, funnel, cohorts, rfm, tiers) for a period, computed and drawn, and
+ * written as PNG or their numbers as CSV. Shared by the command line, the screens and the PDF report.
+ */
+public final class ChartExport {
+    /** The chart names the command line and the export menu offer. */
+    public static final List<String> KINDS = List.of("dashboard", "funnel", "cohorts", "rfm", "tiers", "stages",
+            "channels", "spend");
+    /** The AARRR funnel's revenue step when none is chosen: ¥500 spent. */
+    public static final long DEFAULT_MIN_SPENT_CENTS = 50_000;
+
+    private final AnalyticsService analytics;
+
+    public ChartExport(AnalyticsService analytics) {
+        this.analytics = analytics;
+    }
+
+    /** The numbers behind one chart, computed now. */
+    public sealed interface ChartData permits DashboardData, FunnelData, CohortData, DistributionData {
+    }
+
+    record DashboardData(Dashboard dashboard) implements ChartData {
+    }
+
+    record FunnelData(Funnel funnel) implements ChartData {
+    }
+
+    record CohortData(List<Cohort> cohorts) implements ChartData {
+    }
+
+    record DistributionData(Distribution distribution, String titleKey) implements ChartData {
+    }
+
+    /** Computes a chart's numbers: the period's months for cohorts, its joiners for the funnel. */
+    public ChartData data(String kind, Period period) {
+        return switch (kind) {
+            case "dashboard" -> new DashboardData(analytics.dashboard(period, Granularity.suiting(period)));
+            case "funnel" -> new FunnelData(analytics.aarrr(period, DEFAULT_MIN_SPENT_CENTS));
+            case "cohorts" -> new CohortData(analytics.cohorts(YearMonth.from(period.from()),
+                    YearMonth.from(period.to())));
+            // segments as of the period's last day: RFM looks back from a date
+            case "rfm" -> new DistributionData(analytics.rfmSegments(period.to()), "analytics.chart.rfm");
+            case "tiers" -> new DistributionData(analytics.tiers(), "analytics.chart.tiers");
+            case "stages" -> new DistributionData(analytics.lifecycleStages(period.to()), "analytics.chart.stages");
+            case "channels" -> new DistributionData(analytics.channels(), "analytics.chart.channels");
+            case "spend" -> new DistributionData(analytics.spendBands(), "analytics.chart.spend");
+            default -> throw new IllegalArgumentException("no chart called " + kind + "; charts: " + KINDS);
+        };
+    }
+
+    public JFreeChart chart(ChartData data, Messages messages) {
+        AnalyticsCharts charts = new AnalyticsCharts(messages);
+        if (data instanceof DashboardData d) {
+            return charts.dashboard(d.dashboard());
+        } else if (data instanceof FunnelData f) {
+            return charts.funnel(f.funnel());
+        } else if (data instanceof CohortData c) {
+            return charts.cohorts(c.cohorts(), AnalyticsService.COHORT_MONTHS);
+        }
+        DistributionData d = (DistributionData) data;
+        return charts.distribution(d.distribution(), d.titleKey());
+    }
+
+    /** Computes and draws a chart into a PNG file (parent folders are created). */
+    public Path png(String kind, Period period, Messages messages, Path file, int width, int height) throws IOException {
+        JFreeChart chart = chart(data(kind, period), messages);
+        writePng(chart, file, width, height);
+        return file;
+    }
+
+    public static void writePng(JFreeChart chart, Path file, int width, int height) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+    }
+
+    /** Writes a chart's numbers as CSV (UTF-8 with a BOM so spreadsheet programs read the Chinese). */
+    public void csv(ChartData data, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writer.write('\uFEFF');
+            try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get().print(writer)) {
+                if (data instanceof DashboardData d) {
+                    csv.printRecord("bucket_start", "new_members", "active_members", "revenue_cents");
+                    for (Trend.Point p : d.dashboard().trend().points()) {
+                        csv.printRecord(p.start(), p.newMembers(), p.activeMembers(), p.revenueCents());
+                    }
+                } else if (data instanceof FunnelData f) {
+                    csv.printRecord("step", "name", "count", "conversion_from_previous");
+                    for (int i = 0; i < f.funnel().steps().size(); i++) {
+                        Funnel.Step step = f.funnel().steps().get(i);
+                        var conversion = f.funnel().conversion(i);
+                        csv.printRecord(i + 1, step.name(), step.count(),
+                                conversion == null || conversion.isAbsent() ? "" : conversion.share());
+                    }
+                } else if (data instanceof CohortData c) {
+                    List<String> header = new ArrayList<>(List.of("month", "size"));
+                    for (int k = 1; k <= AnalyticsService.COHORT_MONTHS; k++) {
+                        header.add("month_" + k);
+                    }
+                    csv.printRecord(header);
+                    for (Cohort cohort : c.cohorts()) {
+                        List<Object> row = new ArrayList<>(List.of(cohort.month().toString(), cohort.size()));
+                        row.addAll(cohort.active());
+                        csv.printRecord(row);
+                    }
+                } else if (data instanceof DistributionData d) {
+                    csv.printRecord(d.distribution().attribute().toLowerCase(Locale.ROOT), "label", "members");
+                    for (Distribution.Slice slice : d.distribution().slices()) {
+                        csv.printRecord(slice.key() == null ? "" : slice.key(), slice.label(), slice.count());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package org.memberdesk.analytics.report;
+
+import org.memberdesk.io.pdf.CjkFont;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.jfree.chart.JFreeChart;
+import org.memberdesk.analytics.AnalyticsService;
+import org.memberdesk.analytics.Dashboard;
+import org.memberdesk.analytics.Decomposition;
+import org.memberdesk.analytics.Granularity;
+import org.memberdesk.analytics.Metrics;
+import org.memberdesk.analytics.Period;
+import org.memberdesk.analytics.charts.AnalyticsCharts;
+import org.memberdesk.common.Messages;
+import org.memberdesk.common.Money;
+
+/**
+ * The dashboard of a period on one printable A4 page: the key numbers against the previous period,
+ * the revenue decomposition and the trend chart, with a Chinese font embedded.
+ */
+public final class DashboardPdf {
+    private static final float MARGIN = 40;
+    private static final Color INK = new Color(0x24, 0x29, 0x2f);
+    private static final Color MUTED = new Color(0x57, 0x60, 0x6a);
+    private static final Color RULE = new Color(0xd8, 0xde, 0xe4);
+
+    private final AnalyticsService analytics;
+    private final Clock clock;
+
+    public DashboardPdf(AnalyticsService analytics, Clock clock) {
+        this.analytics = analytics;
+        this.clock = clock;
+    }
+
+    /** Computes the dashboard and writes it to a one-page PDF. */
+    public void write(Period period, Messages messages, Path file) throws IOException {
+        write(analytics.dashboard(period, Granularity.suiting(period)), messages, file);
+    }
+
+    public void write(Dashboard dashboard, Messages messages, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (PDDocument document = new PDDocument(); CjkFont font = CjkFont.load(document)) {
+            PDPage page = new PDPage(PDRectangle.A4);
+            document.addPage(page);
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle(messages.get("analytics.pdf.title") + " " + dashboard.current().period());
+            info.setCreator("MemberDesk");
+            Page writer = new Page(document, page, font, messages);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                writer.draw(content, dashboard);
+            }
+            // written beside the target and moved over it, so a reader never sees half a file
+            Path partial = Files.createTempFile(parent == null ? Path.of(".") : parent, "dashboard", ".pdf.part");
+            try {
+                document.save(partial.toFile());
+                Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+        }
+    }
+
+    /** Draws one page top-down; {@code y} is the baseline of the next line. */
+    private final class Page {
+        private final PDDocument document;
+        private final PDPage page;
+        private final CjkFont font;
+        private final Messages messages;
+        private final NumberFormat counts;
+        private final NumberFormat percent;
+        private final float width;
+        private float y;
+
+        Page(PDDocument document, PDPage page, CjkFont font, Messages messages) {
+            this.document = document;
+            this.page = page;
+            this.font = font;
+            this.messages = messages;
+            Locale locale = messages.locale() == Locale.ROOT ? Locale.ENGLISH : messages.locale();
+            this.counts = NumberFormat.getIntegerInstance(locale);
+            this.percent = NumberFormat.getPercentInstance(locale);
+            percent.setMinimumFractionDigits(1);
+            percent.setMaximumFractionDigits(1);
+            this.width = page.getMediaBox().getWidth() - 2 * MARGIN;
+            this.y = page.getMediaBox().getHeight() - MARGIN - 18;
+        }
+
+        void draw(PDPageContentStream content, Dashboard dashboard) throws IOException {
+            Metrics now = dashboard.current();
+            Metrics before = dashboard.previous();
+            text(content, messages.get("analytics.pdf.title"), MARGIN, y, 20, INK);
+            y -= 20;
+            text(content, messages.get("analytics.pdf.period", now.period().from().toString(),
+                    now.period().to().toString(), now.period().days(), before.period().from().toString(),
+                    before.period().to().toString()), MARGIN, y, 10, MUTED);
+            y -= 26;
+
+            float[] columns = {MARGIN, MARGIN + width * 0.58f, MARGIN + width * 0.79f, MARGIN + width};
+            row(content, columns, MUTED, 9.5f, messages.get("analytics.pdf.metric"),
+                    messages.get("analytics.pdf.current"), messages.get("analytics.pdf.previous"),
+                    messages.get("analytics.pdf.change"));
+            for (String[] line : kpiRows(now, before)) {
+                row(content, columns, INK, 10.5f, line);
+            }
+            y -= 14;
+
+            text(content, messages.get("analytics.pdf.decomposition"), MARGIN, y, 13, INK);
+            y -= 17;
+            decomposition(content, messages.get("analytics.pdf.thisPeriod"), dashboard.decomposition(), INK);
+            decomposition(content, messages.get("analytics.pdf.previousPeriod"), dashboard.previousDecomposition(),
+                    MUTED);
+            y -= 4;
+
+            JFreeChart chart = new AnalyticsCharts(messages).dashboard(dashboard);
+            // the page already has the title and the numbers: keep only the legend
+            chart.setTitle((String) null);
+            chart.removeSubtitle(chart.getSubtitle(0));
+            float chartHeight = y - MARGIN - 24;
+            PDImageXObject image = LosslessFactory.createFromImage(document, render(chart, width, chartHeight));
+            content.drawImage(image, MARGIN, MARGIN + 20, width, chartHeight);
+
+            content.setStrokingColor(RULE);
+            content.moveTo(MARGIN, MARGIN + 12);
+            content.lineTo(MARGIN + width, MARGIN + 12);
+            content.stroke();
+            text(content, messages.get("analytics.pdf.footer",
+                    LocalDateTime.now(clock).withNano(0).toString().replace('T', ' ')), MARGIN, MARGIN, 8, MUTED);
+        }
+
+        private List<String[]> kpiRows(Metrics now, Metrics before) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(countRow("analytics.metric.newMembers", now.newMembers(), before.newMembers()));
+            rows.add(countRow("analytics.metric.activeMembers", now.activeMembers(), before.activeMembers()));
+            rows.add(countRow("analytics.metric.newBuyers", now.newBuyers(), before.newBuyers()));
+            rows.add(countRow("analytics.metric.returningMembers", now.returningMembers(), before.returningMembers()));
+            rows.add(countRow("analytics.metric.purchases", now.purchases(), before.purchases()));
+            rows.add(new String[] {messages.get("analytics.metric.revenue"), Money.display(now.revenueCents()),
+                Money.display(before.revenueCents()), change(Dashboard.change(now.revenueCents(), before.revenueCents()))});
+            rows.add(new String[] {messages.get("analytics.metric.avgOrder"), money(now.avgOrderCents()),
+                money(before.avgOrderCents()), now.avgOrderCents() == null || before.avgOrderCents() == null ? "—"
+                    : change(Dashboard.change(now.avgOrderCents(), before.avgOrderCents()))});
+            rows.add(rateRow("analytics.metric.repurchase", now.repurchase().share(), before.repurchase().share()));
+            rows.add(rateRow("analytics.metric.paidConversion", now.paidConversion().share(),
+                    before.paidConversion().share()));
+            for (int days : Metrics.RETENTION_DAYS) {
+                rows.add(rateRow("analytics.metric.retention" + days, now.retention(days).share(),
+                        before.retention(days).share()));
+            }
+            return rows;
+        }
+
+        private String[] countRow(String key, long now, long before) {
+            return new String[] {messages.get(key), counts.format(now), counts.format(before),
+                change(Dashboard.change(now, before))};
+        }
+
+        private String[] rateRow(String key, Double now, Double before) {
+            Double points = Dashboard.change(now, before);
+            return new String[] {messages.get(key), share(now), share(before),
+                points == null ? "—" : messages.get("analytics.pdf.points",
+                        (points > 0 ? "+" : "") + String.format(Locale.ROOT, "%.1f", points * 100))};
+        }
+
+        /** Two lines: the four factors, then sales − returns = revenue. */
+        private void decomposition(PDPageContentStream content, String label, Decomposition d, Color color)
+                throws IOException {
+            text(content, messages.get("analytics.pdf.decompositionFactors", label, counts.format(d.members()),
+                    share(d.conversion().share()), money(d.avgOrderCents()),
+                    d.frequency() == null ? "—" : String.format(Locale.ROOT, "%.2f", d.frequency())),
+                    MARGIN, y, 9.5f, color);
+            y -= 13;
+            text(content, messages.get("analytics.pdf.decompositionTotal", Money.display(d.salesCents()),
+                    Money.display(d.returnsCents()), Money.display(d.revenueCents())), MARGIN + 12, y, 9.5f, color);
+            y -= 16;
+        }
+
+        private void row(PDPageContentStream content, float[] columns, Color color, float size, String... cells)
+                throws IOException {
+            text(content, cells[0], columns[0], y, size, color);
+            for (int i = 1; i < cells.length; i++) {
+                String printable = font.printable(cells[i]);
+                text(content, printable, columns[i] - font.width(printable, size), y, size, color);
+            }
+            content.setStrokingColor(RULE);
+            content.setLineWidth(0.5f);
+            content.moveTo(MARGIN, y - 5);
+            content.lineTo(MARGIN + width, y - 5);
+            content.stroke();
+            y -= 17;
+        }
+
+        private void text(PDPageContentStream content, String text, float x, float baseline, float size, Color color)
+                throws IOException {
+            content.beginText();
+            content.setFont(font.font(), size);
+            content.setNonStrokingColor(color);
+            content.newLineAtOffset(x, baseline);
+            content.showText(font.printable(text));
+            content.endText();
+        }
+
+        private String share(Double share) {
+            return share == null ? "—" : percent.format(share);
+        }
+
+        private String money(Long cents) {
+            return cents == null ? "—" : Money.display(cents);
+        }
+
+        private String change(Double change) {
+            return change == null ? "—" : (change > 0 ? "+" : "") + percent.format(change);
+        }
+    }
+
+    /**
+     * The chart laid out as if 1.6 times the printed size (its fonts are made for screens, and would
+     * crowd the page otherwise), drawn at twice that in pixels so the print stays sharp.
+     */
+    private static BufferedImage render(JFreeChart chart, float width, float height) {
+        double layout = 1.6;
+        double pixels = 2.0;
+        BufferedImage image = new BufferedImage((int) Math.round(width * layout * pixels),
+                (int) Math.round(height * layout * pixels), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.scale(pixels, pixels);
+            chart.draw(g, new Rectangle2D.Double(0, 0, width * layout, height * layout));
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+}

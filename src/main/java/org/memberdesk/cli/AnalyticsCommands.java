@@ -1,0 +1,253 @@
+package org.memberdesk.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.memberdesk.analytics.Cohort;
+import org.memberdesk.analytics.Funnel;
+import org.memberdesk.analytics.Metrics;
+import org.memberdesk.analytics.Period;
+import org.memberdesk.analytics.charts.ChartExport;
+import org.memberdesk.common.Messages;
+import org.memberdesk.common.Money;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** The analytics commands: report, funnel, cohorts and chart. Keys exactly as issue 7 names them. */
+final class AnalyticsCommands {
+    private AnalyticsCommands() {
+    }
+
+    /** A usage error (exit 2) reported through the command's own streams. */
+    static CommandLine.ParameterException usage(CommandSpec spec, String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
+    /** --from and --to as whole days, both included. */
+    abstract static class PeriodCommand implements Callable<Integer> {
+        @ParentCommand
+        Cli cli;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--from", required = true, paramLabel = "DATE", description = "First day (YYYY-MM-DD).")
+        LocalDate from;
+
+        @Option(names = "--to", required = true, paramLabel = "DATE", description = "Last day, included (YYYY-MM-DD).")
+        LocalDate to;
+
+        Period period() {
+            if (to.isBefore(from)) {
+                throw usage(spec,
+                        "--to " + to + " is before --from " + from);
+            }
+            return new Period(from, to);
+        }
+    }
+
+    @Command(name = "report", description = "Key numbers of a period: members, buyers, revenue, rates, retention.")
+    static final class Report extends PeriodCommand {
+        @Option(names = "--pdf", paramLabel = "FILE",
+                description = "Also write the one-page dashboard PDF (printable) of the period to FILE.")
+        Path pdf;
+
+        @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
+                description = "Language of the PDF (default: en).")
+        String lang;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Period period = period();
+            Messages messages = language(spec, lang);
+            Metrics metrics = cli.context().analytics().metrics(period);
+            if (pdf != null) {
+                System.setProperty("java.awt.headless", "true");
+                cli.context().dashboardPdf().write(period, messages, pdf);
+            }
+            cli.print(reportJson(metrics));
+            return 0;
+        }
+    }
+
+    static Messages language(CommandSpec spec, String lang) {
+        return switch (lang) {
+            case "en" -> Messages.english();
+            case "zh" -> Messages.chinese();
+            default -> throw usage(spec,
+                    "--lang must be en or zh, not " + lang);
+        };
+    }
+
+    /** The report's object; a rate with an empty base is null (the key is always there). */
+    static Map<String, Object> reportJson(Metrics metrics) {
+        Map<String, Object> out = Cli.object();
+        out.put("new_members", metrics.newMembers());
+        out.put("active_members", metrics.activeMembers());
+        out.put("new_buyers", metrics.newBuyers());
+        out.put("returning_members", metrics.returningMembers());
+        out.put("purchases", metrics.purchases());
+        out.put("revenue_cents", metrics.revenueCents());
+        out.put("avg_order_cents", metrics.avgOrderCents());
+        out.put("repurchase_rate", metrics.repurchase().share());
+        out.put("paid_conversion", metrics.paidConversion().share());
+        Map<String, Object> retention = Cli.object();
+        for (int days : Metrics.RETENTION_DAYS) {
+            retention.put("d" + days, metrics.retention(days).share());
+        }
+        out.put("retention", retention);
+        return out;
+    }
+
+    @Command(name = "funnel", description = "The AARRR funnel of the members who joined in the period,"
+            + " or a custom one with --steps.")
+    static final class FunnelCommand extends PeriodCommand {
+        @Option(names = "--steps", paramLabel = "RULE;RULE;...",
+                description = "Custom steps after \"joined\": rules of the rule language, evaluated as of --to.")
+        String steps;
+
+        @Option(names = "--min-spent", paramLabel = "YUAN", defaultValue = "500",
+                description = "The AARRR revenue step: total spent of at least this many yuan (default: 500).")
+        String minSpent;
+
+        @Override
+        public Integer call() {
+            Period period = period();
+            Funnel funnel;
+            if (steps == null) {
+                long cents;
+                try {
+                    cents = Money.parseYuan(minSpent);
+                } catch (IllegalArgumentException e) {
+                    throw usage(spec,
+                            "--min-spent: " + e.getMessage());
+                }
+                if (cents < 0) {
+                    throw usage(spec, "--min-spent must not be negative");
+                }
+                funnel = cli.context().analytics().aarrr(period, cents);
+            } else {
+                List<String> rules = Arrays.stream(steps.split(";")).map(String::strip)
+                        .filter(rule -> !rule.isEmpty()).toList();
+                if (rules.isEmpty()) {
+                    throw usage(spec, "--steps names no rule");
+                }
+                try {
+                    funnel = cli.context().analytics().custom(period, rules);
+                } catch (org.memberdesk.tags.RuleException e) {
+                    throw usage(spec,
+                            "bad rule in --steps: " + e.describe(cli.messages()));
+                }
+            }
+            List<Map<String, Object>> stepList = new ArrayList<>();
+            for (Funnel.Step step : funnel.steps()) {
+                Map<String, Object> item = Cli.object();
+                item.put("name", step.name());
+                item.put("count", step.count());
+                stepList.add(item);
+            }
+            Map<String, Object> out = Cli.object();
+            out.put("steps", stepList);
+            cli.print(out);
+            return 0;
+        }
+    }
+
+    @Command(name = "cohorts", description = "Monthly cohorts by month of first purchase, and how many bought"
+            + " again in each of the 12 months after.")
+    static final class Cohorts implements Callable<Integer> {
+        @ParentCommand
+        Cli cli;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--from", required = true, paramLabel = "YYYY-MM")
+        YearMonth from;
+
+        @Option(names = "--to", required = true, paramLabel = "YYYY-MM")
+        YearMonth to;
+
+        @Override
+        public Integer call() {
+            if (to.isBefore(from)) {
+                throw usage(spec,
+                        "--to " + to + " is before --from " + from);
+            }
+            List<Map<String, Object>> cohorts = new ArrayList<>();
+            for (Cohort cohort : cli.context().analytics().cohorts(from, to)) {
+                Map<String, Object> item = Cli.object();
+                item.put("month", cohort.month().toString());
+                item.put("size", cohort.size());
+                item.put("active", cohort.active());
+                cohorts.add(item);
+            }
+            Map<String, Object> out = Cli.object();
+            out.put("cohorts", cohorts);
+            cli.print(out);
+            return 0;
+        }
+    }
+
+    /** The charts the chart command draws. */
+    enum ChartKind { DASHBOARD, FUNNEL, COHORTS, RFM, TIERS, STAGES, CHANNELS, SPEND }
+
+    @Command(name = "chart", description = "Draw a chart to a PNG file: dashboard, funnel, cohorts, rfm, tiers"
+            + " (also stages, channels, spend). RFM segments and stages are as of --to.")
+    static final class Chart extends PeriodCommand {
+        @CommandLine.Parameters(index = "0", paramLabel = "dashboard|funnel|cohorts|rfm|tiers|stages|channels|spend")
+        ChartKind kind;
+
+        @Option(names = "--png", required = true, paramLabel = "FILE")
+        Path png;
+
+        @Option(names = "--csv", paramLabel = "FILE", description = "Also write the chart's numbers as CSV.")
+        Path csv;
+
+        @Option(names = "--lang", paramLabel = "en|zh", defaultValue = "en",
+                description = "Language of the chart's text (default: en).")
+        String lang;
+
+        @Option(names = "--width", defaultValue = "1200", paramLabel = "PX")
+        int width;
+
+        @Option(names = "--height", defaultValue = "700", paramLabel = "PX")
+        int height;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            Period period = period();
+            if (width < 200 || height < 150 || width > 8000 || height > 8000) {
+                throw usage(spec,
+                        "--width and --height must be between 200×150 and 8000×8000");
+            }
+            Messages messages = language(spec, lang);
+            // charts are drawn off screen; a missing display must not matter
+            System.setProperty("java.awt.headless", "true");
+            String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+            ChartExport export = cli.context().analyticsCharts();
+            ChartExport.ChartData data = export.data(name, period);
+            ChartExport.writePng(export.chart(data, messages), png, width, height);
+            if (csv != null) {
+                export.csv(data, csv);
+            }
+            Map<String, Object> out = Cli.object();
+            out.put("chart", kind.name().toLowerCase(java.util.Locale.ROOT));
+            out.put("png", png.toAbsolutePath().toString());
+            if (csv != null) {
+                out.put("csv", csv.toAbsolutePath().toString());
+            }
+            cli.print(out);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.memberdesk.coupons;
+
+import java.awt.Color;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.memberdesk.common.Messages;
+import org.memberdesk.db.Database;
+import org.memberdesk.members.MemberStore;
+
+/** A campaign's results: the figures, the funnel chart, and the CSV export. */
+public final class CampaignReports {
+    private final Database database;
+    private final CampaignStore campaigns;
+    private final CouponStore coupons;
+    private final ResultsStore results;
+
+    public CampaignReports(Database database, CampaignStore campaigns, CouponStore coupons, ResultsStore results) {
+        this.database = database;
+        this.campaigns = campaigns;
+        this.coupons = coupons;
+        this.results = results;
+    }
+
+    public CampaignResults results(long campaignId) {
+        return database.read(connection -> {
+            Campaign campaign = campaigns.find(connection, campaignId).orElseThrow(() ->
+                    new org.memberdesk.common.ValidationException(org.memberdesk.common.Problem.of(
+                            "campaign", "campaign.unknown", campaignId)));
+            Coupon coupon = coupons.template(connection, campaign.couponId()).orElseThrow();
+            String from = "";
+            String to = "";
+            LocalDate windowFrom = null;
+            LocalDate windowTo = null;
+            if (campaign.issued()) {
+                windowFrom = campaign.issuedAt().toLocalDate();
+                windowTo = coupon.validity().lastDay(windowFrom);
+                from = campaign.issuedAt().format(MemberStore.TIME);
+                to = windowTo.plusDays(1) + " 00:00:00";
+            }
+            ResultsStore.Redemptions redemptions = results.redemptions(connection, campaignId);
+            return new CampaignResults(campaign.id(), campaign.name(), campaign.targeted(), campaign.control(),
+                    redemptions.issued(), redemptions.redeemed(), redemptions.revenueCents(),
+                    redemptions.discountCents(), windowFrom, windowTo,
+                    results.group(connection, campaignId, false, from, to),
+                    results.group(connection, campaignId, true, from, to));
+        });
+    }
+
+    /** The results as a two-column CSV (metric, value), UTF-8 with a BOM so Excel shows Chinese names. */
+    public void exportCsv(CampaignResults figures, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter printer = CSVFormat.DEFAULT.print(writer)) {
+            writer.write('\uFEFF');
+            printer.printRecord("metric", "value");
+            for (Map.Entry<String, Object> entry : figures.figures().entrySet()) {
+                printer.printRecord(entry.getKey(), entry.getValue() == null ? "" : entry.getValue());
+            }
+        }
+    }
+
+    /** The funnel: targeted → issued → redeemed → bought again (treatment), as bars. */
+    public static JFreeChart funnelChart(CampaignResults figures, Messages messages) {
+        DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+        String series = messages.get("campaign.funnel.members");
+        dataset.addValue(figures.targeted(), series, messages.get("campaign.funnel.targeted"));
+        dataset.addValue(figures.issued(), series, messages.get("campaign.funnel.issued"));
+        dataset.addValue(figures.redeemed(), series, messages.get("campaign.funnel.redeemed"));
+        dataset.addValue(figures.treatmentGroup().boughtAgain(), series, messages.get("campaign.funnel.boughtAgain"));
+        JFreeChart chart = ChartFactory.createBarChart(messages.get("campaign.funnel.title", figures.name()),
+                null, series, dataset, PlotOrientation.VERTICAL, false, true, false);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+        BarRenderer renderer = (BarRenderer) plot.getRenderer();
+        renderer.setBarPainter(new StandardBarPainter());
+        renderer.setSeriesPaint(0, new Color(0x2F6FDE));
+        renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultItemLabelGenerator(new org.jfree.chart.labels.StandardCategoryItemLabelGenerator());
+        return chart;
+    }
+
+    public static void saveFunnelPng(CampaignResults figures, Messages messages, Path file) throws IOException {
+        ChartUtils.saveChartAsPNG(file.toFile(), funnelChart(figures, messages), 800, 500);
+    }
+}

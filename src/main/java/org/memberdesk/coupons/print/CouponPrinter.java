@@ -1,0 +1,85 @@
+package org.memberdesk.coupons.print;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.memberdesk.common.Messages;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.coupons.Campaign;
+import org.memberdesk.coupons.CampaignStore;
+import org.memberdesk.coupons.Coupon;
+import org.memberdesk.coupons.CouponStore;
+import org.memberdesk.coupons.CouponText;
+import org.memberdesk.db.Database;
+
+/**
+ * Prints a campaign's coupons to PDF: the staff list or the member slips. The file appears only
+ * when complete (written beside it, then moved), so a cancelled or failed print leaves no half file.
+ * The system print dialog (in the windows) prints these same PDFs' pages.
+ */
+public final class CouponPrinter {
+    /** What to print. */
+    public enum Kind { LIST, SLIPS }
+
+    private final Database database;
+    private final CampaignStore campaigns;
+    private final CouponStore coupons;
+    private final PrintStore printRows = new PrintStore();
+    private final Clock clock;
+
+    public CouponPrinter(Database database, CampaignStore campaigns, CouponStore coupons, Clock clock) {
+        this.database = database;
+        this.campaigns = campaigns;
+        this.coupons = coupons;
+        this.clock = clock;
+    }
+
+    /** Writes the PDF and returns how many coupons it shows. */
+    public int print(long campaignId, Kind kind, Paper paper, Path file, Messages messages, PrintProgress progress)
+            throws IOException {
+        Job job = load(campaignId, messages);
+        Path absolute = file.toAbsolutePath();
+        Path folder = absolute.getParent();
+        Files.createDirectories(folder);
+        Path partial = folder.resolve("." + absolute.getFileName() + ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                CouponPdf pdf = new CouponPdf(messages, paper, job.heading(), progress);
+                if (kind == Kind.LIST) {
+                    pdf.writeList(job.rows(), out);
+                } else {
+                    pdf.writeSlips(job.rows(), out);
+                }
+            }
+            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+        return job.rows().size();
+    }
+
+    private record Job(CouponPdf.Heading heading, List<PrintRow> rows) {
+    }
+
+    private Job load(long campaignId, Messages messages) {
+        return database.read(connection -> {
+            Campaign campaign = campaigns.find(connection, campaignId).orElseThrow(() ->
+                    new ValidationException(Problem.of("campaign", "campaign.unknown", campaignId)));
+            if (!campaign.issued()) {
+                throw new ValidationException(Problem.of("campaign", "campaign.notIssued", campaign.name()));
+            }
+            Coupon coupon = coupons.template(connection, campaign.couponId()).orElseThrow();
+            List<PrintRow> rows = printRows.rows(connection, campaignId);
+            String printed = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+            return new Job(new CouponPdf.Heading(campaign.name(), CouponText.describe(coupon, messages),
+                    CouponText.conditions(coupon, messages), printed), rows);
+        });
+    }
+}

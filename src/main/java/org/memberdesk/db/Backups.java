@@ -1,0 +1,290 @@
+package org.memberdesk.db;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Backups of one database: taken with SQLite's online backup, kept in a {@code backups} folder
+ * next to the database file (for the default database that is the user's data folder), named
+ * {@code <database>-<yyyyMMdd-HHmmss-SSS>-<reason>.db}, and thinned to the newest N after each new
+ * one. Only files of this database's name are ever counted or deleted, so two databases may share
+ * a folder.
+ */
+public final class Backups {
+    public static final int DEFAULT_KEEP = 10;
+    public static final int MAX_KEEP = 1000;
+    static final String KEEP_SETTING = "backup.keep";
+
+    private static final Logger LOG = Logger.getLogger(Backups.class.getName());
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    private final Database database;
+    private final Clock clock;
+    private final Pattern names;
+
+    public Backups(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+        this.names = Pattern.compile(Pattern.quote(stem(database.file()))
+                + "-(\\d{8}-\\d{6}-\\d{3})(?:-(\\d+))?-([a-z-]+)\\.db");
+    }
+
+    public Path folder() {
+        return database.file().getParent().resolve("backups");
+    }
+
+    /** This database's backups, newest first. */
+    public List<Backup> list() {
+        List<Backup> backups = new ArrayList<>();
+        if (!Files.isDirectory(folder())) {
+            return backups;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder())) {
+            for (Path file : files) {
+                parse(file).ifPresent(backups::add);
+            }
+        } catch (IOException e) {
+            throw new DataException("Cannot read the backups folder " + folder() + ": " + e.getMessage(), e);
+        }
+        backups.sort(Comparator.comparing(Backup::takenAt).thenComparingInt(this::sequence).reversed());
+        return backups;
+    }
+
+    /** Takes a backup now, whatever the database holds, then keeps only the newest N. */
+    public Backup take(BackupReason reason) {
+        Backup backup = copy(reason);
+        rotate();
+        LOG.info(() -> "backup (" + reason.tag() + ") " + backup.file() + ", " + backup.bytes() + " bytes");
+        return backup;
+    }
+
+    /** Takes a backup unless the database holds nothing yet (a new, empty file is not worth keeping). */
+    public Optional<Backup> takeIfWorthKeeping(BackupReason reason) {
+        return holdsData() ? Optional.of(take(reason)) : Optional.empty();
+    }
+
+    /** The backup on the first start of the day: taken when today has no daily backup yet. */
+    public Optional<Backup> dailyIfDue() {
+        LocalDate today = LocalDate.now(clock);
+        boolean done = list().stream().anyMatch(b -> b.reason() == BackupReason.DAILY
+                && b.takenAt().toLocalDate().equals(today));
+        return done ? Optional.empty() : takeIfWorthKeeping(BackupReason.DAILY);
+    }
+
+    /** How many backups are kept (a setting of the database, {@value #DEFAULT_KEEP} until changed). */
+    public int keep() {
+        return database.read(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT value FROM settings WHERE key = ?")) {
+                statement.setString(1, KEEP_SETTING);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return rs.next() ? parseKeep(rs.getString(1)) : DEFAULT_KEEP;
+                }
+            }
+        });
+    }
+
+    /** Changes how many backups are kept; older ones go at once. */
+    public void setKeep(int keep) {
+        if (keep < 1 || keep > MAX_KEEP) {
+            throw new IllegalArgumentException("keep between 1 and " + MAX_KEEP + " backups, not " + keep);
+        }
+        database.write(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    INSERT INTO settings (key, value) VALUES (?, ?)
+                    ON CONFLICT (key) DO UPDATE SET value = excluded.value""")) {
+                statement.setString(1, KEEP_SETTING);
+                statement.setString(2, Integer.toString(keep));
+                statement.executeUpdate();
+            }
+            return null;
+        });
+        rotate();
+    }
+
+    /**
+     * Puts the backup (or any MemberDesk database file) {@code file} in place of the current data.
+     * The file is checked first on a private copy: a damaged or foreign file is refused with
+     * {@link RestoreRefusedException} and nothing changes. Otherwise the current state is backed up
+     * (reason {@code before-restore}), the file is copied in with the online backup API (other open
+     * connections see the new data, no file is swapped under them) and brought up to this version's
+     * schema.
+     */
+    public Restored restore(Path file) {
+        Path chosen = file.toAbsolutePath().normalize();
+        String shown = chosen.toString();
+        if (!Files.isRegularFile(chosen)) {
+            throw new RestoreRefusedException("restore.refused.missing", shown);
+        }
+        if (chosen.equals(database.file().normalize())) {
+            throw new RestoreRefusedException("restore.refused.same", shown);
+        }
+        Path staging = null;
+        try {
+            staging = Files.createTempDirectory("memberdesk-restore");
+            Path copy = staging.resolve("candidate.db");
+            // the chosen file is not live (a backup, or a database no app has open), so a plain
+            // copy is fine here; it keeps the check and the restore on the very same bytes
+            Files.copy(chosen, copy);
+            IntegrityCheck.requireRestorable(copy, shown);
+            Backup safety = take(BackupReason.BEFORE_RESTORE);
+            try (Connection connection = database.connect()) {
+                OnlineCopy.copyFrom(copy, connection);
+            } catch (SQLException e) {
+                throw new DataException("The restore stopped: " + Database.describe(e)
+                        + ". The previous data is in " + safety.file(), e);
+            }
+            Migrations.migrate(database);
+            LOG.info(() -> "restored " + shown + " (previous state in " + safety.file() + ")");
+            return new Restored(chosen, safety);
+        } catch (IOException e) {
+            throw new DataException("Cannot read " + shown + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    /** What a restore did: the file it restored and the backup of the state it replaced. */
+    public record Restored(Path from, Backup previousState) {
+    }
+
+    /** Checks the live database (it stays usable meanwhile; the check only reads). */
+    public IntegrityReport checkIntegrity() {
+        return database.read(connection -> IntegrityCheck.check(connection, database.file()));
+    }
+
+    private Backup copy(BackupReason reason) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        try {
+            Files.createDirectories(folder());
+            Path target = freeName(now, reason);
+            Path partial = target.resolveSibling(target.getFileName() + ".partial");
+            Files.deleteIfExists(partial);
+            try (Connection connection = database.connect()) {
+                OnlineCopy.copyTo(connection, partial);
+            } catch (SQLException e) {
+                Files.deleteIfExists(partial);
+                throw new DataException("The backup failed: " + Database.describe(e), e);
+            }
+            // the name appears only once the copy is whole: a crash leaves at most a *.partial file
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            return new Backup(target, now, reason, Files.size(target));
+        } catch (IOException e) {
+            throw new DataException("Cannot write the backup in " + folder() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path freeName(LocalDateTime now, BackupReason reason) {
+        String base = stem(database.file()) + "-" + now.format(STAMP);
+        String name = base;
+        // a second backup in the same millisecond (whatever its reason) gets -2, -3 …: names stay
+        // unique and the list keeps the order they were taken in
+        for (int n = 2; nameTaken(name); n++) {
+            name = base + "-" + n;
+        }
+        return folder().resolve(name + "-" + reason.tag() + ".db");
+    }
+
+    private boolean nameTaken(String name) {
+        for (BackupReason any : BackupReason.values()) {
+            if (Files.exists(folder().resolve(name + "-" + any.tag() + ".db"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Deletes all but the newest {@link #keep()} backups of this database. */
+    public int rotate() {
+        int keep = keep();
+        List<Backup> backups = list();
+        int deleted = 0;
+        for (Backup old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
+            try {
+                Files.deleteIfExists(old.file());
+                deleted++;
+            } catch (IOException e) {
+                LOG.warning(() -> "cannot delete the old backup " + old.file() + ": " + e.getMessage());
+            }
+        }
+        return deleted;
+    }
+
+    private Optional<Backup> parse(Path file) {
+        Matcher m = names.matcher(file.getFileName().toString());
+        if (!m.matches() || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        Optional<BackupReason> reason = BackupReason.fromTag(m.group(3));
+        if (reason.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDateTime at = LocalDateTime.parse(m.group(1), STAMP);
+            return Optional.of(new Backup(file, at, reason.get(), Files.size(file)));
+        } catch (java.time.format.DateTimeParseException | IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** 1 for the first backup of a millisecond, 2, 3 … for those that had to share its name. */
+    private int sequence(Backup backup) {
+        Matcher m = names.matcher(backup.file().getFileName().toString());
+        return m.matches() && m.group(2) != null ? Integer.parseInt(m.group(2)) : 1;
+    }
+
+    private boolean holdsData() {
+        return database.read(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery(
+                         "SELECT EXISTS (SELECT 1 FROM members) OR EXISTS (SELECT 1 FROM purchases)")) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        });
+    }
+
+    private static int parseKeep(String value) {
+        try {
+            int keep = Integer.parseInt(value.strip());
+            return keep >= 1 && keep <= MAX_KEEP ? keep : DEFAULT_KEEP;
+        } catch (NumberFormatException e) {
+            return DEFAULT_KEEP;
+        }
+    }
+
+    static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.fine(() -> "cannot clean " + folder + ": " + e.getMessage());
+        }
+    }
+}

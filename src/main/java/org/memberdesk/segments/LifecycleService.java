@@ -1,0 +1,234 @@
+package org.memberdesk.segments;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.memberdesk.common.Json;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.db.Database;
+import org.memberdesk.demo.Business;
+import org.memberdesk.tags.MemberFacts;
+import org.memberdesk.tags.Rule;
+
+/**
+ * Lifecycle stages at a date, with the day limits kept in the settings table (so each shop tunes
+ * them to its business), and the moves between stages since an earlier date.
+ */
+public final class LifecycleService {
+    static final String SETTING = "lifecycle.stages";
+
+    private final Database database;
+
+    public LifecycleService(Database database) {
+        this.database = database;
+    }
+
+    public LifecycleSettings settings() {
+        return database.read(LifecycleService::settings);
+    }
+
+    /**
+     * The limits saved for this database; without any, those of its kind of business (chosen at first
+     * run); without that either (a database made from the command line), the defaults 30 / 90 / 180.
+     */
+    static LifecycleSettings settings(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
+            statement.setString(1, SETTING);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (!rs.next()) {
+                    return forBusiness(connection);
+                }
+                Map<String, Object> stored = Json.readObject(rs.getString(1));
+                return new LifecycleSettings(number(stored, "new_days", 30), number(stored, "active_days", 90),
+                        number(stored, "dormant_days", 180));
+            }
+        }
+    }
+
+    private static LifecycleSettings forBusiness(Connection connection) throws SQLException {
+        // the key the shop profile keeps the kind of business under (org.memberdesk.shop)
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT value FROM settings WHERE key = 'shop.business'")) {
+            try (ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    try {
+                        return LifecycleSettings.forBusiness(Business.parse(rs.getString(1)));
+                    } catch (IllegalArgumentException unknownKind) {
+                        return LifecycleSettings.DEFAULT;
+                    }
+                }
+            }
+        }
+        return LifecycleSettings.DEFAULT;
+    }
+
+    private static int number(Map<String, Object> stored, String key, int fallback) {
+        return stored.get(key) instanceof Number n ? n.intValue() : fallback;
+    }
+
+    public void save(LifecycleSettings settings) {
+        List<Problem> problems = settings.check();
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("new_days", settings.newDays());
+        value.put("active_days", settings.activeDays());
+        value.put("dormant_days", settings.dormantDays());
+        database.write(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+                statement.setString(1, SETTING);
+                statement.setString(2, Json.write(value));
+                statement.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public LifecycleCounts counts(LocalDate asOf) {
+        return database.read(connection -> {
+            LifecycleSettings settings = settings(connection);
+            MemberFacts facts = MemberFacts.open(connection, asOf, "stage");
+            if (facts.kept()) {
+                return new LifecycleCounts(asOf, settings, byRecency(connection, facts, settings));
+            }
+            Map<LifecycleStage, Long> stages = emptyCounts();
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + stage(facts) + ", count(*) FROM "
+                    + facts.from() + " WHERE " + facts.joined() + " GROUP BY 1")) {
+                int next = bindStage(statement, 1, asOf, settings);
+                statement.setString(next, asOf.toString());
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        stages.put(LifecycleStage.byKey(rs.getString(1)), rs.getLong(2));
+                    }
+                }
+            }
+            return new LifecycleCounts(asOf, settings, stages);
+        });
+    }
+
+    /**
+     * The kept statistics answer with five counts over slices of the activity index (ordered by the
+     * last purchase): a first purchase within the new-days limit means a last one within it too.
+     */
+    private static Map<LifecycleStage, Long> byRecency(Connection connection, MemberFacts facts,
+                                                       LifecycleSettings settings) throws SQLException {
+        LocalDate asOf = facts.asOf();
+        String fresh = asOf.minusDays(settings.newDays()).toString();
+        String active = asOf.minusDays(settings.activeDays()).toString();
+        String dormant = asOf.minusDays(settings.dormantDays()).toString();
+        String joined = " AND " + facts.joined();
+        Map<LifecycleStage, Long> stages = emptyCounts();
+        count(connection, stages, LifecycleStage.PROSPECT, "last_purchase_at IS NULL" + joined, asOf.toString());
+        count(connection, stages, LifecycleStage.NEW, "last_purchase_at >= ? AND first_purchase_at >= ?" + joined,
+                fresh, fresh, asOf.toString());
+        count(connection, stages, LifecycleStage.ACTIVE, "last_purchase_at >= ? AND first_purchase_at < ?" + joined,
+                active, fresh, asOf.toString());
+        count(connection, stages, LifecycleStage.DORMANT,
+                "last_purchase_at >= ? AND last_purchase_at < ? AND first_purchase_at < ?" + joined,
+                dormant, active, fresh, asOf.toString());
+        count(connection, stages, LifecycleStage.LOST, "last_purchase_at < ? AND first_purchase_at < ?" + joined,
+                dormant, fresh, asOf.toString());
+        return stages;
+    }
+
+    private static void count(Connection connection, Map<LifecycleStage, Long> stages, LifecycleStage stage,
+                              String where, String... values) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM members m WHERE "
+                + where)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setString(i + 1, values[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                stages.put(stage, rs.getLong(1));
+            }
+        }
+    }
+
+    /** Members who had joined by {@code asOf}, by their stage at {@code since} and at {@code asOf}. */
+    public LifecycleMoves moves(LocalDate since, LocalDate asOf) {
+        return database.read(connection -> {
+            LifecycleSettings settings = settings(connection);
+            MemberFacts before = MemberFacts.open(connection, since, "before");
+            MemberFacts after = MemberFacts.open(connection, asOf, "after");
+            Map<LifecycleStage, Map<LifecycleStage, Long>> fromTo = new EnumMap<>(LifecycleStage.class);
+            for (LifecycleStage stage : LifecycleStage.values()) {
+                fromTo.put(stage, emptyCounts());
+            }
+            Map<LifecycleStage, Long> joined = emptyCounts();
+            long moved = 0;
+            try (PreparedStatement statement = connection.prepareStatement("SELECT m.join_date <= ?, "
+                    + stage(before) + ", " + stage(after) + ", count(*) FROM members m" + before.join() + after.join()
+                    + " WHERE m.join_date <= ? GROUP BY 1, 2, 3")) {
+                statement.setString(1, since.toString());
+                int next = bindStage(statement, 2, since, settings);
+                next = bindStage(statement, next, asOf, settings);
+                statement.setString(next, asOf.toString());
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        LifecycleStage to = LifecycleStage.byKey(rs.getString(3));
+                        long count = rs.getLong(4);
+                        if (rs.getInt(1) == 0) {
+                            joined.merge(to, count, Long::sum);
+                            moved += count;
+                        } else {
+                            LifecycleStage from = LifecycleStage.byKey(rs.getString(2));
+                            fromTo.get(from).merge(to, count, Long::sum);
+                            if (from != to) {
+                                moved += count;
+                            }
+                        }
+                    }
+                }
+            }
+            return new LifecycleMoves(since, asOf, fromTo, joined, moved);
+        });
+    }
+
+    /** The rule that selects a stage's members at a date with these limits (the screen lists and tags them). */
+    public static Rule stageRule(LifecycleStage stage, LifecycleSettings settings) {
+        String settled = "days_since_first_purchase > " + settings.newDays();
+        return Rule.parse(switch (stage) {
+            case PROSPECT -> "purchases = 0";
+            case NEW -> "days_since_first_purchase <= " + settings.newDays();
+            case ACTIVE -> settled + " and days_since_last_purchase <= " + settings.activeDays();
+            case DORMANT -> settled + " and days_since_last_purchase between " + (settings.activeDays() + 1)
+                    + " and " + settings.dormantDays();
+            case LOST -> settled + " and days_since_last_purchase > " + settings.dormantDays();
+        });
+    }
+
+    /** The stage as SQL: three date limits bound in order by {@link #bindStage}. */
+    private static String stage(MemberFacts facts) {
+        return """
+                CASE WHEN %1$s = 0 THEN 'prospect' WHEN %2$s >= ? THEN 'new' WHEN %3$s >= ? THEN 'active'
+                     WHEN %3$s >= ? THEN 'dormant' ELSE 'lost' END""".formatted(facts.purchases(), facts.firstAt(),
+                facts.lastAt());
+    }
+
+    private static int bindStage(PreparedStatement statement, int first, LocalDate asOf, LifecycleSettings settings)
+            throws SQLException {
+        // "at most N days ago" ⇔ on or after as-of − N (text order of the stored times is time order)
+        statement.setString(first, asOf.minusDays(settings.newDays()).toString());
+        statement.setString(first + 1, asOf.minusDays(settings.activeDays()).toString());
+        statement.setString(first + 2, asOf.minusDays(settings.dormantDays()).toString());
+        return first + 3;
+    }
+
+    private static Map<LifecycleStage, Long> emptyCounts() {
+        Map<LifecycleStage, Long> counts = new EnumMap<>(LifecycleStage.class);
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            counts.put(stage, 0L);
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,91 @@
+package org.memberdesk.tags;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A field of the rule language, with its English and Chinese names and what kind of value it takes.
+ * Purchase fields count only purchases on or before the rule's as-of date; {@code points} and
+ * {@code tier} are the member's current values.
+ */
+public enum Field {
+    PURCHASES("purchases", "消费次数", Kind.COUNT),
+    TOTAL_SPENT("total_spent", "累计消费", Kind.MONEY),
+    AVG_ORDER("avg_order", "客单价", Kind.MONEY),
+    DAYS_SINCE_LAST_PURCHASE("days_since_last_purchase", "最近消费天数", Kind.COUNT),
+    DAYS_SINCE_FIRST_PURCHASE("days_since_first_purchase", "首次消费天数", Kind.COUNT),
+    DAYS_SINCE_JOIN("days_since_join", "入会天数", Kind.COUNT),
+    CHANNEL("channel", "渠道", Kind.TEXT),
+    GENDER("gender", "性别", Kind.TEXT),
+    AGE("age", "年龄", Kind.COUNT),
+    BIRTHDAY_MONTH("birthday_month", "生日月份", Kind.COUNT),
+    BOUGHT("bought", "购买过", Kind.SET),
+    TAG("tag", "标签", Kind.SET),
+    POINTS("points", "积分", Kind.COUNT),
+    TIER("tier", "等级", Kind.TEXT),
+    REFERRALS("referrals", "推荐人数", Kind.COUNT);
+
+    /**
+     * COUNT: a whole number; MONEY: yuan with at most two decimals; TEXT: one value per member;
+     * SET: a member has any number of them ({@code bought}, {@code tag}), so only =, != and in.
+     */
+    public enum Kind { COUNT, MONEY, TEXT, SET }
+
+    private final String english;
+    private final String chinese;
+    private final Kind kind;
+
+    Field(String english, String chinese, Kind kind) {
+        this.english = english;
+        this.chinese = chinese;
+        this.kind = kind;
+    }
+
+    public String english() {
+        return english;
+    }
+
+    public String chinese() {
+        return chinese;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String name(boolean inChinese) {
+        return inChinese ? chinese : english;
+    }
+
+    public boolean numeric() {
+        return kind == Kind.COUNT || kind == Kind.MONEY;
+    }
+
+    /** The operators this field accepts, in the order a menu shows them. */
+    public List<Operator> operators() {
+        return numeric() ? List.of(Operator.values())
+                : List.of(Operator.EQ, Operator.NE, Operator.IN);
+    }
+
+    /** By English name (any case) or Chinese name. */
+    public static Optional<Field> byName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(f -> f.english.equals(lower) || f.chinese.equals(name))
+                .findFirst();
+    }
+
+    /** "purchases (消费次数), total_spent (累计消费), …" for the unknown-field message. */
+    public static String known() {
+        StringBuilder text = new StringBuilder();
+        for (Field field : values()) {
+            if (!text.isEmpty()) {
+                text.append(", ");
+            }
+            text.append(field.english).append(" (").append(field.chinese).append(')');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,187 @@
+package org.memberdesk.tags;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.memberdesk.common.Money;
+import org.memberdesk.db.Database;
+
+/**
+ * Evaluates rules at an as-of date: how many members match, which ones, a preview page, a CSV.
+ * Read-only: nothing here writes to the database (a rule tag's refresh is {@link TagService}'s).
+ * The public face other features use (funnels, campaigns): {@link #count}, {@link #members}.
+ */
+public final class RuleService {
+    private static final String PREVIEW_COLUMNS = """
+            m.id, m.member_no, m.name, m.phone, m.channel, %s, %s, %s""";
+
+    private final Database database;
+    private final Clock clock;
+
+    public RuleService(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Parses a rule (convenience for callers that hold text); throws RuleException when it is bad. */
+    public Rule parse(String text) {
+        return Rule.parse(text);
+    }
+
+    /** How many members who had joined by {@code asOf} match the rule at that date. */
+    public long count(Rule rule, LocalDate asOf) {
+        return count(rule, asOf, Cancel.NONE);
+    }
+
+    public long count(Rule rule, LocalDate asOf, Cancel cancel) {
+        return database.read(connection -> {
+            MemberFacts facts = MemberFacts.open(connection, asOf, "rule");
+            RuleSql.Statement sql = RuleSql.select("count(*)", facts, rule, null);
+            try (PreparedStatement statement = cancel.watch(connection.prepareStatement(sql.sql()))) {
+                sql.bind(statement);
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                } finally {
+                    cancel.done();
+                }
+            }
+        });
+    }
+
+    /** The ids of the matching members, ascending (so callers can intersect two results by merging). */
+    public long[] members(Rule rule, LocalDate asOf) {
+        return database.read(connection -> members(connection, rule, asOf));
+    }
+
+    /** The same, on the caller's connection (a tag refresh runs it inside its own transaction). */
+    public static long[] members(Connection connection, Rule rule, LocalDate asOf) throws SQLException {
+        MemberFacts facts = MemberFacts.open(connection, asOf, "rule");
+        RuleSql.Statement sql = RuleSql.select("m.id", facts, rule, "ORDER BY m.id");
+        long[] ids = new long[1024];
+        int size = 0;
+        try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
+            sql.bind(statement);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (size == ids.length) {
+                        ids = Arrays.copyOf(ids, size * 2);
+                    }
+                    ids[size++] = rs.getLong(1);
+                }
+            }
+        }
+        return Arrays.copyOf(ids, size);
+    }
+
+    /**
+     * The net spend (cents) that the top {@code percent}% of buyers at the date reach: the playbooks'
+     * "top 20% spenders" is {@code total_spent >= } this. Zero when nobody bought.
+     */
+    public long topSpendCents(LocalDate asOf, int percent) {
+        return database.read(connection -> {
+            MemberFacts facts = MemberFacts.open(connection, asOf, "top");
+            long buyers;
+            String where = " FROM " + facts.from() + " WHERE " + facts.joined() + " AND " + facts.purchases() + " > 0";
+            try (PreparedStatement count = connection.prepareStatement("SELECT count(*)" + where)) {
+                count.setString(1, asOf.toString());
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    buyers = rs.getLong(1);
+                }
+            }
+            long rank = Math.max(1, buyers * percent / 100);
+            if (buyers == 0) {
+                return 0L;
+            }
+            try (PreparedStatement nth = connection.prepareStatement("SELECT " + facts.netCents() + where
+                    + " ORDER BY 1 DESC LIMIT 1 OFFSET ?")) {
+                nth.setString(1, asOf.toString());
+                nth.setLong(2, rank - 1);
+                try (ResultSet rs = nth.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    /** The first {@code limit} matching members by member number, with their statistics at the date. */
+    public List<MatchedMember> preview(Rule rule, LocalDate asOf, int limit) {
+        return preview(rule, asOf, limit, Cancel.NONE);
+    }
+
+    public List<MatchedMember> preview(Rule rule, LocalDate asOf, int limit, Cancel cancel) {
+        return database.read(connection -> {
+            MemberFacts facts = MemberFacts.open(connection, asOf, "rule");
+            RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),
+                    facts.lastAt()), facts, rule, "ORDER BY m.member_no LIMIT " + Math.max(0, limit));
+            List<MatchedMember> rows = new ArrayList<>();
+            try (PreparedStatement statement = cancel.watch(connection.prepareStatement(sql.sql()))) {
+                sql.bind(statement);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(row(rs));
+                    }
+                } finally {
+                    cancel.done();
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** Writes every matching member to a UTF-8 CSV (member_no first, so the file re-imports as a list). */
+    public long export(Rule rule, LocalDate asOf, Path file) {
+        return database.read(connection -> {
+            MemberFacts facts = MemberFacts.open(connection, asOf, "rule");
+            RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),
+                    facts.lastAt()), facts, rule, "ORDER BY m.member_no");
+            long count = 0;
+            try (PreparedStatement statement = connection.prepareStatement(sql.sql());
+                 CSVPrinter printer = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
+                         CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+                printer.printRecord("member_no", "name", "phone", "channel", "purchases", "total_spent",
+                        "last_purchase");
+                sql.bind(statement);
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        MatchedMember m = row(rs);
+                        printer.printRecord(m.memberNo(), m.name(), m.phone(), m.channel(), m.purchases(),
+                                Money.formatYuan(m.netCents()), m.lastPurchaseAt());
+                        count++;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+            return count;
+        });
+    }
+
+    private static MatchedMember row(ResultSet rs) throws SQLException {
+        return new MatchedMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6), rs.getLong(7), rs.getString(8));
+    }
+
+    /** A matching member with the statistics the rule saw (at the as-of date). */
+    public record MatchedMember(long id, String memberNo, String name, String phone, String channel, int purchases,
+                                long netCents, String lastPurchaseAt) {
+    }
+}

@@ -1,0 +1,233 @@
+package org.memberdesk.tags;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.db.Database;
+import org.memberdesk.members.MemberStore;
+
+/**
+ * Manual tags and rule tags. A rule tag's members are exactly those its rule matches today, replaced
+ * in one transaction on every refresh (on demand and after each import); members cannot be added to
+ * it by hand. Manual tags are put on and taken off one member, a selection, or a whole segment.
+ */
+public final class TagService {
+    static final int MAX_NAME = 40;
+
+    private final Database database;
+    private final TagStore store;
+    private final Clock clock;
+
+    public TagService(Database database, TagStore store, Clock clock) {
+        this.database = database;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public List<Tag> list() {
+        return database.read(store::all);
+    }
+
+    public List<String> tagsOf(long memberId) {
+        return database.read(connection -> store.namesFor(connection, memberId));
+    }
+
+    /** Creates a manual tag (rule null) or a rule tag, which is filled at once. */
+    public Tag create(String name, String ruleText) {
+        String tagName = checkName(name);
+        Rule rule = ruleText == null ? null : checkRule(tagName, ruleText);
+        return database.write(connection -> {
+            if (store.findByName(connection, tagName).isPresent()) {
+                throw new ValidationException(Problem.of("name", "tag.name.taken", tagName));
+            }
+            long id = store.insert(connection, tagName, rule == null ? null : rule.canonical(), now());
+            if (rule != null) {
+                store.replace(connection, id, RuleService.members(connection, rule, today()), now());
+            }
+            return store.findByName(connection, tagName).orElseThrow();
+        });
+    }
+
+    /** Gives a rule tag a new rule (or makes it manual with null, keeping its members) and refreshes it. */
+    public Tag changeRule(String name, String ruleText) {
+        Rule rule = ruleText == null ? null : checkRule(name, ruleText);
+        return database.write(connection -> {
+            Tag tag = existing(connection, name);
+            store.setRule(connection, tag.id(), rule == null ? null : rule.canonical());
+            if (rule != null) {
+                store.replace(connection, tag.id(), RuleService.members(connection, rule, today()), now());
+            }
+            return store.findByName(connection, name).orElseThrow();
+        });
+    }
+
+    public void delete(String name) {
+        database.write(connection -> {
+            store.delete(connection, existing(connection, name).id());
+            return null;
+        });
+    }
+
+    /**
+     * Puts a manual tag on members named by number, creating the tag when it is new. Unknown numbers
+     * are refused all together, before anything changes. Returns how many members newly got the tag.
+     */
+    public int addByNumbers(String name, List<String> memberNos) {
+        return database.write(connection -> {
+            long[] ids = idsOf(connection, memberNos);
+            return store.add(connection, manualTag(connection, name, true).id(), ids, now());
+        });
+    }
+
+    public int removeByNumbers(String name, List<String> memberNos) {
+        return database.write(connection -> {
+            long[] ids = idsOf(connection, memberNos);
+            return store.remove(connection, manualTag(connection, name, false).id(), ids);
+        });
+    }
+
+    /** Puts a manual tag on members by id (a selection on screen, or a segment's result). */
+    public int add(String name, long[] memberIds) {
+        return database.write(connection -> store.add(connection, manualTag(connection, name, true).id(), memberIds,
+                now()));
+    }
+
+    public int remove(String name, long[] memberIds) {
+        return database.write(connection -> store.remove(connection, manualTag(connection, name, false).id(),
+                memberIds));
+    }
+
+    /** Puts a manual tag on every member a rule matches at the date. */
+    public int addSegment(String name, Rule rule, LocalDate asOf) {
+        return database.write(connection -> store.add(connection, manualTag(connection, name, true).id(),
+                RuleService.members(connection, rule, asOf), now()));
+    }
+
+    /**
+     * Recomputes every rule tag as of today, each in its own transaction. Tags whose rules do not
+     * look at other tags go first, so a rule on a rule tag sees that tag fresh.
+     */
+    public List<Tag> refreshAll() {
+        List<Tag> ruleTags = new ArrayList<>(list().stream().filter(Tag::isRuleTag).toList());
+        ruleTags.sort(Comparator.comparing((Tag t) -> usesTags(Rule.parse(t.rule()).root())).thenComparing(Tag::id));
+        for (Tag tag : ruleTags) {
+            refresh(tag.name());
+        }
+        return list();
+    }
+
+    public Tag refresh(String name) {
+        return database.write(connection -> {
+            Tag tag = existing(connection, name);
+            if (tag.isRuleTag()) {
+                store.replace(connection, tag.id(), RuleService.members(connection, Rule.parse(tag.rule()), today()),
+                        now());
+            }
+            return store.findByName(connection, name).orElseThrow();
+        });
+    }
+
+    private Tag manualTag(Connection connection, String name, boolean createIfMissing) throws SQLException {
+        String tagName = checkName(name);
+        var found = store.findByName(connection, tagName);
+        if (found.isEmpty()) {
+            if (!createIfMissing) {
+                throw new ValidationException(Problem.of("name", "tag.unknown", tagName));
+            }
+            store.insert(connection, tagName, null, now());
+            return store.findByName(connection, tagName).orElseThrow();
+        }
+        if (found.get().isRuleTag()) {
+            throw new ValidationException(Problem.of("name", "tag.ruleTag.manual", tagName));
+        }
+        return found.get();
+    }
+
+    private Tag existing(Connection connection, String name) throws SQLException {
+        return store.findByName(connection, name == null ? "" : name.strip())
+                .orElseThrow(() -> new ValidationException(Problem.of("name", "tag.unknown", name)));
+    }
+
+    private long[] idsOf(Connection connection, List<String> memberNos) throws SQLException {
+        long[] ids = new long[memberNos.size()];
+        List<String> unknown = new ArrayList<>();
+        try (PreparedStatement byNumber = connection.prepareStatement("SELECT id FROM members WHERE member_no = ?")) {
+            for (int i = 0; i < ids.length; i++) {
+                byNumber.setString(1, memberNos.get(i).strip());
+                try (ResultSet rs = byNumber.executeQuery()) {
+                    if (rs.next()) {
+                        ids[i] = rs.getLong(1);
+                    } else {
+                        unknown.add(memberNos.get(i));
+                    }
+                }
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new ValidationException(Problem.of("member_no", "member.unknown", String.join(", ", unknown)));
+        }
+        return ids;
+    }
+
+    private static String checkName(String name) {
+        String tagName = name == null ? "" : name.strip();
+        if (tagName.isEmpty()) {
+            throw new ValidationException(Problem.of("name", "tag.name.missing"));
+        }
+        if (tagName.length() > MAX_NAME) {
+            throw new ValidationException(Problem.of("name", "tag.name.tooLong", MAX_NAME));
+        }
+        return tagName;
+    }
+
+    private static Rule checkRule(String tagName, String ruleText) {
+        Rule rule = Rule.parse(ruleText);
+        if (mentionsTag(rule.root(), tagName)) {
+            throw new ValidationException(Problem.of("rule", "tag.rule.self", tagName));
+        }
+        return rule;
+    }
+
+    private static boolean usesTags(RuleNode node) {
+        if (node instanceof RuleNode.Condition c) {
+            return c.field() == Field.TAG;
+        }
+        if (node instanceof RuleNode.And and) {
+            return and.parts().stream().anyMatch(TagService::usesTags);
+        }
+        if (node instanceof RuleNode.Or or) {
+            return or.parts().stream().anyMatch(TagService::usesTags);
+        }
+        return usesTags(((RuleNode.Not) node).part());
+    }
+
+    private static boolean mentionsTag(RuleNode node, String tagName) {
+        if (node instanceof RuleNode.Condition c) {
+            return c.field() == Field.TAG && c.values().stream().anyMatch(v -> v.text().equals(tagName));
+        }
+        if (node instanceof RuleNode.And and) {
+            return and.parts().stream().anyMatch(p -> mentionsTag(p, tagName));
+        }
+        if (node instanceof RuleNode.Or or) {
+            return or.parts().stream().anyMatch(p -> mentionsTag(p, tagName));
+        }
+        return mentionsTag(((RuleNode.Not) node).part(), tagName);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private String now() {
+        return LocalDateTime.now(clock).format(MemberStore.TIME);
+    }
+}

@@ -1,0 +1,151 @@
+package org.memberdesk.tags;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The tags and member_tags tables; works on the caller's connection and transaction. */
+public final class TagStore {
+    private static final String SELECT = """
+            SELECT t.id, t.name, t.rule, t.created_at, t.refreshed_at,
+                   (SELECT count(*) FROM member_tags mt WHERE mt.tag_id = t.id)
+            FROM tags t""";
+
+    public long insert(Connection connection, String name, String rule, String now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO tags (name, rule, created_at) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            statement.setString(1, name);
+            statement.setString(2, rule);
+            statement.setString(3, now);
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public void setRule(Connection connection, long tagId, String rule) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE tags SET rule = ? WHERE id = ?")) {
+            statement.setString(1, rule);
+            statement.setLong(2, tagId);
+            statement.executeUpdate();
+        }
+    }
+
+    public void delete(Connection connection, long tagId) throws SQLException {
+        try (PreparedStatement members = connection.prepareStatement("DELETE FROM member_tags WHERE tag_id = ?");
+             PreparedStatement tag = connection.prepareStatement("DELETE FROM tags WHERE id = ?")) {
+            members.setLong(1, tagId);
+            members.executeUpdate();
+            tag.setLong(1, tagId);
+            tag.executeUpdate();
+        }
+    }
+
+    public Optional<Tag> findByName(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SELECT + " WHERE t.name = ?")) {
+            statement.setString(1, name);
+            List<Tag> tags = read(statement);
+            return tags.isEmpty() ? Optional.empty() : Optional.of(tags.get(0));
+        }
+    }
+
+    public List<Tag> all(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SELECT + " ORDER BY t.name")) {
+            return read(statement);
+        }
+    }
+
+    /** The names of one member's tags, for the member pane. */
+    public List<String> namesFor(Connection connection, long memberId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT t.name FROM member_tags mt JOIN tags t ON t.id = mt.tag_id
+                WHERE mt.member_id = ? ORDER BY t.name""")) {
+            statement.setLong(1, memberId);
+            List<String> names = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        }
+    }
+
+    /** Puts the tag on the members; members who have it already keep their first date. Returns how many were new. */
+    public int add(Connection connection, long tagId, long[] memberIds, String now) throws SQLException {
+        int added = 0;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT OR IGNORE INTO member_tags (tag_id, member_id, added_at) VALUES (?, ?, ?)")) {
+            for (long memberId : memberIds) {
+                statement.setLong(1, tagId);
+                statement.setLong(2, memberId);
+                statement.setString(3, now);
+                added += statement.executeUpdate();
+            }
+        }
+        return added;
+    }
+
+    public int remove(Connection connection, long tagId, long[] memberIds) throws SQLException {
+        int removed = 0;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM member_tags WHERE tag_id = ? AND member_id = ?")) {
+            for (long memberId : memberIds) {
+                statement.setLong(1, tagId);
+                statement.setLong(2, memberId);
+                removed += statement.executeUpdate();
+            }
+        }
+        return removed;
+    }
+
+    /** Replaces a rule tag's members with exactly the given ones, keeping the first date of those who stay. */
+    public void replace(Connection connection, long tagId, long[] memberIds, String now) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE IF NOT EXISTS tag_refresh (member_id INTEGER PRIMARY KEY)");
+            statement.execute("DELETE FROM temp.tag_refresh");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO temp.tag_refresh VALUES (?)")) {
+            for (long memberId : memberIds) {
+                insert.setLong(1, memberId);
+                insert.executeUpdate();
+            }
+        }
+        try (PreparedStatement gone = connection.prepareStatement("""
+                DELETE FROM member_tags WHERE tag_id = ? AND member_id NOT IN (SELECT member_id FROM temp.tag_refresh)""");
+             PreparedStatement added = connection.prepareStatement("""
+                INSERT OR IGNORE INTO member_tags (tag_id, member_id, added_at)
+                SELECT ?, member_id, ? FROM temp.tag_refresh""");
+             PreparedStatement stamp = connection.prepareStatement("UPDATE tags SET refreshed_at = ? WHERE id = ?")) {
+            gone.setLong(1, tagId);
+            gone.executeUpdate();
+            added.setLong(1, tagId);
+            added.setString(2, now);
+            added.executeUpdate();
+            stamp.setString(1, now);
+            stamp.setLong(2, tagId);
+            stamp.executeUpdate();
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM temp.tag_refresh");
+        }
+    }
+
+    private static List<Tag> read(PreparedStatement statement) throws SQLException {
+        List<Tag> tags = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                tags.add(new Tag(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getLong(6)));
+            }
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,116 @@
+package org.memberdesk.ui.coupons;
+
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.memberdesk.common.Money;
+import org.memberdesk.coupons.CheckoutService;
+import org.memberdesk.members.Member;
+import org.memberdesk.purchases.PurchaseLine;
+import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.ErrorText;
+import org.memberdesk.ui.common.UiContext;
+
+/**
+ * The counter's coupon field: the member, the purchase amount and item, and the typed or scanned
+ * code. "Check" shows the discount (nothing stored); "Record" stores the purchase with the coupon,
+ * in one transaction. A refusal says exactly why.
+ */
+public final class RedeemModel {
+    private final UiContext context;
+    private final StringProperty member = new SimpleStringProperty("");
+    private final StringProperty amount = new SimpleStringProperty("");
+    private final StringProperty item = new SimpleStringProperty("");
+    private final StringProperty code = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty refused = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+
+    public RedeemModel(UiContext context) {
+        this.context = context;
+    }
+
+    public StringProperty memberProperty() {
+        return member;
+    }
+
+    public StringProperty amountProperty() {
+        return amount;
+    }
+
+    public StringProperty itemProperty() {
+        return item;
+    }
+
+    public StringProperty codeProperty() {
+        return code;
+    }
+
+    /** The discount and what remains to pay, what was recorded, or why the coupon was refused. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public BooleanProperty refusedProperty() {
+        return refused;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public void check() {
+        run(false);
+    }
+
+    public void record() {
+        run(true);
+    }
+
+    private void run(boolean store) {
+        long cents;
+        try {
+            cents = Money.parseYuan(amount.get());
+            if (cents <= 0) {
+                throw new IllegalArgumentException("not above zero");
+            }
+        } catch (IllegalArgumentException e) {
+            refuse(context.text("coupons.redeem.badAmount", amount.get() == null ? "" : amount.get()));
+            return;
+        }
+        String typedMember = member.get();
+        String typedCode = code.get();
+        String itemName = item.get() == null || item.get().isBlank() ? CheckoutService.COUNTER_ITEM : item.get().strip();
+        List<PurchaseLine> lines = List.of(new PurchaseLine(itemName, 1, cents));
+        busy.set(true);
+        context.tasks().execute(BackgroundTask.of(() -> {
+            Member found = context.app().members().byNumberOrPhone(typedMember).orElseThrow(() ->
+                    new IllegalArgumentException(context.text("coupons.redeem.noMember", typedMember)));
+            CheckoutService checkout = context.app().checkout();
+            if (!store) {
+                CheckoutService.Quote quote = checkout.quote(typedCode, found.id(), lines);
+                return context.text("coupons.redeem.quote", Money.display(quote.discountCents()),
+                        Money.display(quote.payCents()));
+            }
+            CheckoutService.Redemption done = checkout.redeem(typedCode, found.id(), lines);
+            context.changes().memberChanged(found.id());
+            return context.text("coupons.redeem.recorded", done.purchase().purchaseNo(),
+                    Money.display(done.discountCents()), Money.display(done.purchase().totalCents()));
+        }).onSuccess(text -> {
+            refused.set(false);
+            message.set(text);
+            if (store) {
+                code.set("");
+            }
+        }).onFailure(e -> refuse(e instanceof IllegalArgumentException && !(e instanceof
+                org.memberdesk.common.ValidationException) ? e.getMessage() : ErrorText.describe(e, context.messages())))
+                .onFinished(() -> busy.set(false)));
+    }
+
+    private void refuse(String why) {
+        refused.set(true);
+        message.set(why);
+    }
+}

@@ -1,0 +1,308 @@
+package org.memberdesk.ui.tags;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.memberdesk.tags.Cancel;
+import org.memberdesk.tags.Field;
+import org.memberdesk.tags.Operator;
+import org.memberdesk.tags.Rule;
+import org.memberdesk.tags.RuleException;
+import org.memberdesk.tags.RuleService;
+import org.memberdesk.tags.Tag;
+import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.UiContext;
+
+/**
+ * The Tags &amp; Segments screen's state: the rule as text and as builder rows (kept in step both ways),
+ * the live count and preview (computed in the background; typing on cancels the running count), and
+ * saving the segment as a tag or a CSV.
+ */
+public final class SegmentsViewModel {
+    static final int PREVIEW_ROWS = 100;
+
+    /** The playbooks' starting points; "top 20%" and "birthday this month" are filled in when chosen. */
+    public enum Template { NEW_MEMBERS, IMPORTANT_LAPSING, SLEEPING, TOP_SPENDERS, BIRTHDAY_MONTH, BOUGHT_ITEM }
+
+    private record Result(long count, List<RuleService.MatchedMember> preview) {
+    }
+
+    private final UiContext context;
+    private final StringProperty ruleText = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<LocalDate> asOf;
+    private final BooleanProperty anyOf = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper builderUsable = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty tagName = new SimpleStringProperty("");
+    private final ObservableList<ConditionRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<RuleService.MatchedMember> preview = FXCollections.observableArrayList();
+    private final ObservableList<Tag> tags = FXCollections.observableArrayList();
+    private boolean syncing;
+    private Cancel running = new Cancel();
+    private BackgroundTask<Result> task;
+
+    public SegmentsViewModel(UiContext context) {
+        this.context = context;
+        this.asOf = new SimpleObjectProperty<>(context.app().rules().today());
+        ruleText.addListener((obs, old, text) -> textChanged(text));
+        anyOf.addListener((obs, old, any) -> builderChanged());
+        asOf.addListener((obs, old, date) -> textChanged(ruleText.get()));
+    }
+
+    public StringProperty ruleTextProperty() {
+        return ruleText;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty countProperty() {
+        return count.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<LocalDate> asOfProperty() {
+        return asOf;
+    }
+
+    /** False: the rows are joined by "and"; true: by "or". */
+    public BooleanProperty anyOfProperty() {
+        return anyOf;
+    }
+
+    /** False when the text has groups inside groups, which only the text can show. */
+    public ReadOnlyBooleanProperty builderUsableProperty() {
+        return builderUsable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty countingProperty() {
+        return counting.getReadOnlyProperty();
+    }
+
+    public StringProperty tagNameProperty() {
+        return tagName;
+    }
+
+    public ObservableList<ConditionRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<RuleService.MatchedMember> preview() {
+        return preview;
+    }
+
+    public ObservableList<Tag> tags() {
+        return tags;
+    }
+
+    /** A new builder row, "purchases >= 1" until changed. */
+    public ConditionRow addRow() {
+        ConditionRow row = new ConditionRow();
+        row.set(false, Field.PURCHASES, Operator.GE, "1", "");
+        watch(row);
+        rows.add(row);
+        builderChanged();
+        return row;
+    }
+
+    public void removeRow(ConditionRow row) {
+        rows.remove(row);
+        builderChanged();
+    }
+
+    public void useTemplate(Template template) {
+        LocalDate date = asOf.get();
+        switch (template) {
+            case NEW_MEMBERS -> ruleText.set("days_since_join <= 30");
+            case IMPORTANT_LAPSING -> ruleText.set(
+                    "purchases >= 3 and total_spent >= 500 and days_since_last_purchase between 30 and 60");
+            case SLEEPING -> ruleText.set("days_since_last_purchase >= 90");
+            case BIRTHDAY_MONTH -> ruleText.set("birthday_month = " + date.getMonthValue());
+            case BOUGHT_ITEM -> ruleText.set("bought = \"" + context.text("segments.template.item") + "\"");
+            case TOP_SPENDERS -> context.tasks().execute(BackgroundTask.of(() -> context.app().rules()
+                    .topSpendCents(date, 20)).onSuccess(cents -> ruleText.set("total_spent >= "
+                    + RuleNode.cents(cents))));
+        }
+    }
+
+    /** Replaces the rule (from the RFM or lifecycle tabs: "see these members"). */
+    public void show(Rule rule, LocalDate date) {
+        asOf.set(date);
+        ruleText.set(rule.canonical());
+    }
+
+    public void loadTags() {
+        context.tasks().execute(BackgroundTask.of(() -> context.app().tags().list()).onSuccess(tags::setAll));
+    }
+
+    /** Saves the rule as a rule tag under the typed name. */
+    public void saveAsTag() {
+        String name = tagName.get();
+        String text = ruleText.get();
+        context.tasks().execute(BackgroundTask.of(() -> context.app().tags().create(name, text))
+                .onSuccess(tag -> {
+                    status.set(context.text("segments.saved", tag.name(), tag.members()));
+                    context.changes().manyChanged();
+                    loadTags();
+                }));
+    }
+
+    /** Puts the typed manual tag on every member of the segment. */
+    public void tagMembers() {
+        Optional<Rule> rule = BuilderText.rule(ruleText.get());
+        if (rule.isEmpty()) {
+            return;
+        }
+        String name = tagName.get();
+        LocalDate date = asOf.get();
+        context.tasks().execute(BackgroundTask.of(() -> context.app().tags().addSegment(name, rule.get(), date))
+                .onSuccess(added -> {
+                    status.set(context.text("segments.tagged", name, added));
+                    context.changes().manyChanged();
+                    loadTags();
+                }));
+    }
+
+    public void export(Path file) {
+        Optional<Rule> rule = BuilderText.rule(ruleText.get());
+        if (rule.isEmpty()) {
+            return;
+        }
+        LocalDate date = asOf.get();
+        context.tasks().execute(BackgroundTask.of(() -> context.app().rules().export(rule.get(), date, file))
+                .onSuccess(rowsWritten -> status.set(context.text("segments.exported", rowsWritten, file))));
+    }
+
+    private void watch(ConditionRow row) {
+        row.notProperty().addListener((o, a, b) -> builderChanged());
+        row.fieldProperty().addListener((o, a, field) -> {
+            if (!syncing && !field.operators().contains(row.operatorProperty().get())) {
+                row.operatorProperty().set(Operator.EQ);
+            }
+            builderChanged();
+        });
+        row.operatorProperty().addListener((o, a, op) -> {
+            // a menu briefly holds no choice while its items are replaced
+            if (op != null) {
+                builderChanged();
+            }
+        });
+        row.valueProperty().addListener((o, a, b) -> builderChanged());
+        row.value2Property().addListener((o, a, b) -> builderChanged());
+    }
+
+    private void builderChanged() {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        try {
+            ruleText.set(BuilderText.text(anyOf.get(), rows, false));
+        } finally {
+            syncing = false;
+        }
+        evaluate(ruleText.get());
+    }
+
+    private void textChanged(String text) {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        try {
+            Rule rule = Rule.parse(text);
+            Optional<BuilderText.Shape> shape = BuilderText.shape(rule.root());
+            builderUsable.set(shape.isPresent());
+            shape.ifPresent(this::showRows);
+        } catch (RuleException e) {
+            // the rows keep what they showed; the text says what is wrong
+        } finally {
+            syncing = false;
+        }
+        evaluate(text);
+    }
+
+    private void showRows(BuilderText.Shape shape) {
+        anyOf.set(shape.any());
+        rows.clear();
+        for (String[] cells : shape.rows()) {
+            ConditionRow row = new ConditionRow();
+            row.set(!cells[0].isEmpty(), Field.valueOf(cells[1]), Operator.valueOf(cells[2]), cells[3], cells[4]);
+            watch(row);
+            rows.add(row);
+        }
+    }
+
+    /** Checks the text and, when it is a rule, counts it in the background (cancelling the count before). */
+    private void evaluate(String text) {
+        running.cancel();
+        if (task != null) {
+            task.cancel();
+        }
+        if (text == null || text.isBlank()) {
+            error.set("");
+            count.set("");
+            preview.clear();
+            return;
+        }
+        Rule rule;
+        try {
+            rule = Rule.parse(text);
+        } catch (RuleException e) {
+            error.set(e.describe(context.messages()));
+            count.set("");
+            return;
+        }
+        error.set("");
+        Cancel cancel = new Cancel();
+        running = cancel;
+        LocalDate date = asOf.get();
+        counting.set(true);
+        task = context.tasks().execute(BackgroundTask.of(() -> {
+            RuleService rules = context.app().rules();
+            long n = rules.count(rule, date, cancel);
+            return new Result(n, rules.preview(rule, date, PREVIEW_ROWS, cancel));
+        }).onSuccess(result -> {
+            if (cancel == running) {
+                count.set(context.text("segments.count", String.format(Locale.ROOT, "%,d", result.count())));
+                preview.setAll(result.preview());
+            }
+        }).onFailure(failure -> {
+            if (cancel == running && !cancel.cancelled()) {
+                context.dialogs().showError(failure);
+            }
+        }).onFinished(() -> {
+            if (cancel == running) {
+                counting.set(false);
+            }
+        }));
+    }
+
+    /** Money in rule text. */
+    private static final class RuleNode {
+        static String cents(long cents) {
+            return org.memberdesk.tags.RuleNode.Value.cents(cents).text();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.memberdesk.analytics.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.AppContext;
+import org.memberdesk.analytics.Period;
+import org.memberdesk.analytics.ShopFixture;
+import org.memberdesk.common.Messages;
+import org.memberdesk.db.Database;
+
+/** The printed dashboard: one page, Chinese text from an embedded font, the period's numbers. */
+class DashboardPdfTest {
+    @TempDir
+    Path folder;
+
+    @Test
+    void oneChinesePageWithTheNumbersAndAnEmbeddedFont() throws Exception {
+        Path db = ShopFixture.build(folder);
+        AppContext context = new AppContext(Database.open(db), java.time.Clock.systemDefaultZone());
+        Path pdf = folder.resolve("out/dashboard.pdf");
+        context.dashboardPdf().write(Period.of("2026-01-01", "2026-01-31"), Messages.chinese(), pdf);
+
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            assertEquals(1, document.getNumberOfPages());
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("经营概览"), text);
+            assertTrue(text.contains("次日留存"), text);
+            // January: revenue 41999 cents, December 13000; new members 6 against 1 = +500%
+            assertTrue(text.contains("¥419.99"), text);
+            assertTrue(text.contains("¥130.00"), text);
+            assertTrue(text.contains("+500.0%"), text);
+            PDResources resources = document.getPage(0).getResources();
+            for (COSName name : resources.getFontNames()) {
+                PDFont font = resources.getFont(name);
+                assertTrue(font.isEmbedded(), font.getName() + " is not embedded");
+            }
+        }
+    }
+}
