@@ -13,13 +13,12 @@ mkdir -p "$WORK"
 DB="$WORK/growth.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"
 
+# wall time and the CPU time the command used: on a shared machine the CPU time is the steadier figure
 timed() { # label, command...
   local label=$1; shift
-  local start end
-  start=$(date +%s.%N)
-  "$@"
-  end=$(date +%s.%N)
-  printf '%s: %.1f s\n' "$label" "$(echo "$end - $start" | bc)"
+  echo "== $label"
+  TIMEFORMAT="$label: %R s wall, %U s user + %S s sys CPU"
+  time "$@"
 }
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1)"

@@ -43,6 +43,7 @@ import org.memberdesk.tags.RuleService;
 import org.memberdesk.tags.TagRefresher;
 import org.memberdesk.tags.TagService;
 import org.memberdesk.tags.TagStore;
+import org.memberdesk.tiers.GrowthListener;
 import org.memberdesk.tiers.TierService;
 import org.memberdesk.tiers.TierStore;
 import org.memberdesk.tiers.TierUpgrader;
@@ -93,8 +94,8 @@ public final class AppContext {
         List<MemberListener> memberListeners = List.of(new SignupBonus(pointsStore, pointsRules));
         this.members = new MemberService(database, memberStore, clock, memberListeners);
         // points first: a sale earns at the tier the member had when paying, then may upgrade them
-        List<PurchaseListener> purchaseListeners = List.of(new PointsEarner(pointsStore, pointsRules),
-                new TierUpgrader(tierStore));
+        List<PurchaseListener> purchaseListeners = List.of(new GrowthListener(
+                new PointsEarner(pointsStore, pointsRules), new TierUpgrader(tierStore)));
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseListeners);
         this.rules = new RuleService(database, clock);
         this.tags = new TagService(database, new TagStore(), clock);

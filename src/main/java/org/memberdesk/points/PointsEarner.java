@@ -38,10 +38,22 @@ public final class PointsEarner implements PurchaseListener {
 
     @Override
     public Session open(Connection connection) throws SQLException {
+        return openEarning(connection);
+    }
+
+    public Earning openEarning(Connection connection) throws SQLException {
         return new Earning(connection);
     }
 
-    private final class Earning implements Session {
+    /**
+     * What earning needs to know of the member, as it is after the writer stored the purchase: the
+     * birthday ('YYYY-MM-DD' or null), the sale count (1 on the first sale) and the tier (null: entry).
+     */
+    public record Buyer(String birthday, int purchaseCount, String tier) {
+    }
+
+    /** Earning on one connection: rules, categories and tier percents read once, statements prepared once. */
+    public final class Earning implements Session {
         private final PointsRules rules;
         private final Map<String, String> categories;
         private final Map<String, Integer> tierPercents;
@@ -59,30 +71,31 @@ public final class PointsEarner implements PurchaseListener {
                     "SELECT birthday, purchase_count, tier FROM members WHERE id = ?");
             earnOf = connection.prepareStatement("""
                     SELECT l.id, l.points, p.total_cents FROM points_ledger l JOIN purchases p ON p.id = l.purchase_id
-                    WHERE l.purchase_id = ? AND l.kind = 'earn' AND l.reason = 'purchase'""");
+                    WHERE l.member_id = ? AND l.purchase_id = ? AND l.kind = 'earn' AND l.reason = 'purchase'""");
             refunded = connection.prepareStatement(
                     "SELECT -coalesce(sum(total_cents), 0) FROM purchases WHERE refund_of = ?");
         }
 
         @Override
         public void purchaseStored(Purchase purchase) throws SQLException {
-            String birthday;
-            int purchaseCount;
-            String tier;
             member.setLong(1, purchase.memberId());
+            Buyer buyer;
             try (ResultSet rs = member.executeQuery()) {
                 if (!rs.next()) {
                     return;
                 }
-                birthday = rs.getString(1);
-                purchaseCount = rs.getInt(2);
-                tier = rs.getString(3);
+                buyer = new Buyer(rs.getString(1), rs.getInt(2), rs.getString(3));
             }
-            int tierPercent = tierPercents.getOrDefault(tier, tierPercents.get(null));
+            stored(purchase, buyer);
+        }
+
+        /** Earns for a sale, or takes back for a return, for a member the caller has already read. */
+        public void stored(Purchase purchase, Buyer buyer) throws SQLException {
+            int tierPercent = tierPercents.getOrDefault(buyer.tier(), tierPercents.get(null));
             if (purchase.isReturn()) {
                 takeBack(purchase, tierPercent);
             } else {
-                earn(purchase, birthday, purchaseCount, tierPercent);
+                earn(purchase, buyer.birthday(), buyer.purchaseCount(), tierPercent);
             }
         }
 
@@ -116,7 +129,8 @@ public final class PointsEarner implements PurchaseListener {
             long owed;
             Long earnId = null;
             if (purchase.refundOf() != null) {
-                earnOf.setLong(1, purchase.refundOf());
+                earnOf.setLong(1, purchase.memberId());
+                earnOf.setLong(2, purchase.refundOf());
                 long earned;
                 long saleTotal;
                 try (ResultSet rs = earnOf.executeQuery()) {

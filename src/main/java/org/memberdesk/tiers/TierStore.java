@@ -168,23 +168,43 @@ public final class TierStore {
     public record ReviewRow(long memberId, String tier, String upgradedAt, long measured) {
     }
 
-    /** Reads every member with its measured value in (from, to], in one pass. */
+    /**
+     * Reads every member with its measured value in (from, to]. Two straight scans instead of a
+     * grouped join: the window's purchases (or ledger entries) are read in table order and added up
+     * per member in an array indexed by member id, then the members are read in id order. On a
+     * million members that is a few seconds; the grouped join through the time index was several
+     * times slower (random row reads).
+     */
     public void scanForReview(Connection connection, TierProgram.Basis basis, LocalDateTime from, LocalDateTime to,
                               RowHandler handler) throws SQLException {
+        long maxId;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) FROM members")) {
+            rs.next();
+            maxId = rs.getLong(1);
+        }
+        if (maxId >= Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("member ids beyond " + Integer.MAX_VALUE + " cannot be reviewed");
+        }
+        long[] measured = new long[(int) maxId + 1];
         String window = basis == TierProgram.Basis.SPEND
-                ? "SELECT member_id, sum(total_cents) AS value FROM purchases WHERE time > ?1 AND time <= ?2"
-                        + " GROUP BY member_id"
-                : "SELECT member_id, sum(points) AS value FROM points_ledger"
-                        + " WHERE kind IN ('earn', 'reverse') AND time > ?1 AND time <= ?2 GROUP BY member_id";
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT m.id, m.tier, m.tier_upgraded_at, coalesce(w.value, 0) FROM members m LEFT JOIN ("
-                        + window + ") w ON w.member_id = m.id")) {
+                ? "SELECT member_id, total_cents FROM purchases NOT INDEXED WHERE time > ? AND time <= ?"
+                : "SELECT member_id, points FROM points_ledger NOT INDEXED"
+                        + " WHERE kind IN ('earn', 'reverse') AND time > ? AND time <= ?";
+        try (PreparedStatement statement = connection.prepareStatement(window)) {
             statement.setString(1, from.format(MemberStore.TIME));
             statement.setString(2, to.format(MemberStore.TIME));
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    handler.row(new ReviewRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                    measured[(int) rs.getLong(1)] += rs.getLong(2);
                 }
+            }
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT id, tier, tier_upgraded_at FROM members")) {
+            while (rs.next()) {
+                long id = rs.getLong(1);
+                handler.row(new ReviewRow(id, rs.getString(2), rs.getString(3), measured[(int) id]));
             }
         }
     }

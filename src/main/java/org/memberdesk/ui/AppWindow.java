@@ -120,6 +120,22 @@ public final class AppWindow implements ShellActions {
         }));
     }
 
+    /**
+     * The growth system's daily work, in the background: expire the points due today (idempotent) and,
+     * once a day, review the tiers (downgrades after the protection period). Members on screen refresh.
+     */
+    public void dailyGrowth() {
+        AppContext opened = app;
+        tasks.execute(BackgroundTask.of(() -> {
+            opened.points().expire(java.time.LocalDate.now(opened.clock()));
+            return opened.tiers().reviewIfDue();
+        }).onSuccess(review -> {
+            if (review.isPresent() && context != null) {
+                context.changes().manyChanged();
+            }
+        }));
+    }
+
     /** For {@code --demo}: an empty database gets demo members, and counts as set up. */
     public void demoIfEmpty() {
         tasks.execute(BackgroundTask.of(() -> {
@@ -181,6 +197,7 @@ public final class AppWindow implements ShellActions {
             preferences.setLastDatabase(file);
             show(window == null ? "members" : window.currentScreenId().orElse("members"));
             firstRunIfNeeded();
+            dailyGrowth();
         }));
     }
 

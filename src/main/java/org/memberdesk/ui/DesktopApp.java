@@ -110,6 +110,9 @@ public final class DesktopApp extends Application {
         } else {
             window.firstRunIfNeeded();
         }
+        if (!options.startupTiming()) {
+            window.dailyGrowth();
+        }
     }
 
     private void place(Stage stage) {

@@ -12,13 +12,15 @@ import org.memberdesk.ui.dashboard.DashboardScreen;
 import org.memberdesk.ui.members.MemberSection;
 import org.memberdesk.ui.members.MembersScreen;
 import org.memberdesk.ui.members.PendingSection;
-import org.memberdesk.ui.members.PointsTierSection;
 import org.memberdesk.ui.purchases.PurchasesScreen;
+import org.memberdesk.ui.points.GrowthSection;
+import org.memberdesk.ui.points.PointsScreen;
 import org.memberdesk.ui.settings.SettingsScreen;
 import org.memberdesk.ui.shell.ComingSoonScreen;
 import org.memberdesk.ui.shell.Screen;
 import org.memberdesk.ui.tags.SegmentsScreen;
 import org.memberdesk.ui.tags.TagsSection;
+import org.memberdesk.ui.tiers.TiersScreen;
 
 /**
  * Every area of the sidebar, in order, built in this one place. A feature that lands replaces its
@@ -38,8 +40,8 @@ final class Screens {
                     navigate.accept("counter");
                 }),
                 new PurchasesScreen(context),
-                soon(context, "points", "nav.points", Feather.STAR),
-                soon(context, "tiers", "nav.tiers", Feather.AWARD),
+                new PointsScreen(context),
+                new TiersScreen(context),
                 new SegmentsScreen(context),
                 new CouponsScreen(context),
                 soon(context, "analytics", "nav.analytics", Feather.BAR_CHART_2),
@@ -50,7 +52,7 @@ final class Screens {
     static List<MemberSection<?>> memberSections(UiContext context) {
         Messages m = context.messages();
         return List.of(
-                new PointsTierSection(m),
+                new GrowthSection(context),
                 new TagsSection(context.app().tags(), m),
                 new PendingSection("member.section.coupons", Feather.GIFT, m));
     }

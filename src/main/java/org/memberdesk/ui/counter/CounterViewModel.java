@@ -259,8 +259,14 @@ public final class CounterViewModel {
         }).onSuccess(saved -> {
             lines.clear();
             problem.set("");
-            status.set(context.text("counter.saved", saved.purchase().purchaseNo(),
-                    Money.display(saved.purchase().totalCents()), saved.member().name()));
+            String done = context.text("counter.saved", saved.purchase().purchaseNo(),
+                    Money.display(saved.purchase().totalCents()), saved.member().name());
+            String tierAfter = saved.member().tier();
+            // the growth system may have moved the member up in the same transaction: say so at the till
+            if (tierAfter != null && !tierAfter.equals(served.tier())) {
+                done = done + "  " + context.text("counter.upgraded", saved.member().name(), tierAfter);
+            }
+            status.set(done);
             member.set(saved.member());
             loadRecent(saved.member().id());
             context.changes().memberChanged(saved.member().id());

@@ -1,0 +1,86 @@
+package org.memberdesk.ui.points;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.memberdesk.members.Member;
+import org.memberdesk.points.PointsEntry;
+import org.memberdesk.ui.UiFixture;
+import org.memberdesk.ui.common.Language;
+import org.testfx.api.FxRobot;
+
+/** The Points screen driven as a person would: find a member, adjust with a reason, try to redeem too much. */
+class PointsScreenTest extends FxRobot {
+    private UiFixture ui;
+    private Member wang;
+
+    @BeforeEach
+    void boot() throws Exception {
+        ui = UiFixture.prepare();
+        ui.importMembers(List.of("M00000001,王芳,13812341234,F,,2025-01-01,门店,"));
+        wang = ui.app().members().byNumber("M00000001").orElseThrow();
+        ui.open("points", Language.ENGLISH);
+        clickOn("#points-lookup").write("M00000001").type(KeyCode.ENTER);
+        UiFixture.waitUntil(() -> text("#points-member").contains("王芳"));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        ui.close();
+    }
+
+    private String text(String id) {
+        return lookup(id).queryAs(Label.class).getText();
+    }
+
+    @Test
+    void adjustPointsNeedsAReasonThenShowsInTheLedger() {
+        assertEquals("0", text("#points-balance"));
+        clickOn("#points-adjust-amount").write("120");
+        clickOn("#points-operator").write("店长");
+        clickOn("#points-adjust");
+        // no reason: refused with the service's sentence, nothing stored
+        UiFixture.waitUntil(() -> text("#points-problem").contains("needs a reason"));
+        assertEquals(0, ui.app().points().summary(wang.id()).balance());
+
+        clickOn("#points-adjust-reason").write("补录纸质卡积分");
+        clickOn("#points-adjust");
+        UiFixture.waitUntil(() -> text("#points-balance").equals("120"));
+        assertEquals("", text("#points-problem"));
+        assertEquals(120, ui.app().points().summary(wang.id()).balance());
+        TableView<PointsEntry> ledger = lookup("#points-ledger").queryTableView();
+        UiFixture.waitUntil(() -> ledger.getItems().size() == 1);
+        PointsEntry entry = ledger.getItems().get(0);
+        assertEquals(PointsEntry.Kind.ADJUST, entry.kind());
+        assertEquals("补录纸质卡积分", entry.reason());
+        assertEquals("店长", entry.operator());
+    }
+
+    @Test
+    void redeemingMoreThanTheBalanceIsRefusedAndChangesNothing() {
+        ui.app().points().adjust(wang.id(), 30, "开业赠送", "店长");
+        clickOn("#points-find");
+        UiFixture.waitUntil(() -> text("#points-balance").equals("30"));
+        clickOn("#points-redeem-amount").write("50");
+        clickOn("#points-redeem-reason").write("保温杯");
+        clickOn("#points-redeem");
+        UiFixture.waitUntil(() -> !text("#points-problem").isEmpty());
+        assertEquals("Not enough points: this needs 50 but the member has 30", text("#points-problem"));
+        assertEquals("30", text("#points-balance"));
+        assertEquals(30, ui.app().points().summary(wang.id()).balance());
+        assertEquals(1, ui.app().points().entries(wang.id(), 10).size());
+
+        // what is there can be redeemed
+        doubleClickOn("#points-redeem-amount").write("30");
+        clickOn("#points-redeem");
+        UiFixture.waitUntil(() -> text("#points-balance").equals("0"));
+        assertTrue(text("#points-status").contains("保温杯"));
+    }
+}
