@@ -13,6 +13,7 @@ import org.memberdesk.ui.dashboard.DashboardScreen;
 import org.memberdesk.ui.members.MemberSection;
 import org.memberdesk.ui.members.MembersScreen;
 import org.memberdesk.ui.members.PointsTierSection;
+import org.memberdesk.ui.purchases.PurchasesScreen;
 import org.memberdesk.ui.settings.SettingsScreen;
 import org.memberdesk.ui.shell.ComingSoonScreen;
 import org.memberdesk.ui.shell.Screen;
@@ -36,7 +37,7 @@ final class Screens {
                     counter.serve(member);
                     navigate.accept("counter");
                 }),
-                soon(context, "purchases", "nav.purchases", Feather.FILE_TEXT),
+                new PurchasesScreen(context),
                 soon(context, "points", "nav.points", Feather.STAR),
                 soon(context, "tiers", "nav.tiers", Feather.AWARD),
                 new SegmentsScreen(context),

@@ -24,9 +24,11 @@ final class StartupTiming {
     private final Map<String, Object> out = new LinkedHashMap<>();
     private MembersViewModel members;
 
-    StartupTiming(AppWindow window, long jvmStartMillis) {
+    StartupTiming(AppWindow window, long jvmStartMillis, long databaseOpenedMs, long windowShownMs) {
         this.window = window;
         this.jvmStartMillis = jvmStartMillis;
+        out.put("database_opened_ms", databaseOpenedMs);
+        out.put("window_shown_ms", windowShownMs);
     }
 
     void run() {
@@ -101,16 +103,24 @@ final class StartupTiming {
             return;
         }
         String text = typed.get(index);
-        long start = System.nanoTime();
-        whenAnswered(() -> {
-            Map<String, Object> timing = new LinkedHashMap<>();
-            timing.put("typed", text.length() == 11 ? "phone" : text.matches("\\d{4}") ? "last4" : "name");
-            timing.put("ms", (System.nanoTime() - start) / 1_000_000.0);
-            timing.put("rows", members.rows().size());
-            timings.add(timing);
-            next(typed, index + 1, timings);
-        });
-        members.searchTextProperty().set(text);
+        // the database's share first (the query alone, on a worker thread), then typed → rows on screen
+        window.context().tasks().execute(org.memberdesk.ui.common.BackgroundTask.of(() -> {
+            long queryStart = System.nanoTime();
+            window.context().app().members().search(MemberQuery.all().withText(text), 0, 100);
+            return (System.nanoTime() - queryStart) / 1_000_000.0;
+        }).onSuccess(queryMs -> {
+            long start = System.nanoTime();
+            whenAnswered(() -> {
+                Map<String, Object> timing = new LinkedHashMap<>();
+                timing.put("typed", text.length() == 11 ? "phone" : text.matches("\\d{4}") ? "last4" : "name");
+                timing.put("query_ms", queryMs);
+                timing.put("on_screen_ms", (System.nanoTime() - start) / 1_000_000.0);
+                timing.put("rows", members.rows().size());
+                timings.add(timing);
+                next(typed, index + 1, timings);
+            });
+            members.searchTextProperty().set(text);
+        }));
     }
 
     private void whenAnswered(Runnable then) {

@@ -83,6 +83,12 @@ class Screenshots extends FxRobot {
             settle();
             save(ui.stage().getScene().getRoot(), out.resolve("counter.png"));
 
+            interact(() -> ui.window().window().show("purchases"));
+            TableView<?> purchases = lookup("#purchases-table").queryTableView();
+            UiFixture.waitUntil(() -> !purchases.getItems().isEmpty() && purchases.getItems().get(0) != null);
+            settle();
+            save(ui.stage().getScene().getRoot(), out.resolve("purchases.png"));
+
             interact(() -> ui.window().window().show("points"));
             settle();
             save(ui.stage().getScene().getRoot(), out.resolve("coming-soon.png"));

@@ -40,9 +40,24 @@ class ShellTest extends FxRobot {
                 "coupons", "analytics", "settings"), sidebar.getItems().stream().map(Screen::id).toList());
         assertTrue(ui.stage().getTitle().startsWith("test.db"), ui.stage().getTitle());
         assertTrue(ui.stage().getTitle().contains("会员台"));
-        clickOn("#nav-tags");
-        assertTrue(lookup("#coming-soon-tags").tryQuery().isPresent());
+        clickOn("#nav-purchases");
+        assertTrue(lookup("#coming-soon-purchases").tryQuery().isPresent());
         assertEquals("即将推出", lookup(".coming-soon-badge").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void openingAnotherDatabaseSwitchesTheWindowToIt() throws Exception {
+        java.nio.file.Path other = ui.folder().resolve("other.db");
+        org.memberdesk.AppContext prepared = new org.memberdesk.AppContext(org.memberdesk.db.Database.open(other),
+                java.time.Clock.systemDefaultZone());
+        prepared.shopProfile().setBusiness(org.memberdesk.demo.Business.GYM);
+        interact(() -> ui.window().open(other));
+        UiFixture.waitUntil(() -> ui.stage().getTitle().startsWith("other.db"));
+        assertEquals(other.toAbsolutePath().toString(),
+                lookup("#status-database").queryAs(Label.class).getText());
+        clickOn("#nav-dashboard");
+        UiFixture.waitUntil(() -> "0".equals(lookup("#dashboard-members").queryAs(Label.class).getText()));
+        assertEquals(java.util.Optional.of(other.toAbsolutePath()), ui.preferences().lastDatabase());
     }
 
     @Test

@@ -118,13 +118,17 @@ public final class UiFixture implements AutoCloseable {
 
     /** Waits (up to 10 s) for background work to make the condition true. */
     public static void waitUntil(BooleanSupplier condition) {
+        waitUntil(10, condition);
+    }
+
+    public static void waitUntil(int seconds, BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.getAsBoolean();
             });
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not reached within 10 s", e);
+            throw new AssertionError("condition not reached within " + seconds + " s", e);
         }
     }
 

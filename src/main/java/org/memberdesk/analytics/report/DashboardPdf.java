@@ -1,5 +1,6 @@
 package org.memberdesk.analytics.report;
 
+import org.memberdesk.io.pdf.CjkFont;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -60,7 +61,7 @@ public final class DashboardPdf {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        try (PDDocument document = new PDDocument(); ReportFont font = ReportFont.load(document)) {
+        try (PDDocument document = new PDDocument(); CjkFont font = CjkFont.load(document)) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             PDDocumentInformation info = document.getDocumentInformation();
@@ -85,14 +86,14 @@ public final class DashboardPdf {
     private final class Page {
         private final PDDocument document;
         private final PDPage page;
-        private final ReportFont font;
+        private final CjkFont font;
         private final Messages messages;
         private final NumberFormat counts;
         private final NumberFormat percent;
         private final float width;
         private float y;
 
-        Page(PDDocument document, PDPage page, ReportFont font, Messages messages) {
+        Page(PDDocument document, PDPage page, CjkFont font, Messages messages) {
             this.document = document;
             this.page = page;
             this.font = font;

@@ -3,6 +3,7 @@ package org.memberdesk.ui.dashboard;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
@@ -14,7 +15,7 @@ import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.shell.Screen;
 
-/** 概览 Dashboard: the shop's totals at a glance; the analytics feature adds its charts under them. */
+/** 概览 Dashboard: the shop's totals at a glance, then the chosen period's numbers, trend and funnel. */
 public final class DashboardScreen implements Screen {
     private final UiContext context;
     private final Label members = value("dashboard-members");
@@ -22,8 +23,11 @@ public final class DashboardScreen implements Screen {
     private final Label returns = value("dashboard-returns");
     private final Label revenue = value("dashboard-revenue");
 
+    private final DashboardViewModel period;
+
     public DashboardScreen(UiContext context) {
         this.context = context;
+        this.period = new DashboardViewModel(context);
     }
 
     @Override
@@ -50,18 +54,19 @@ public final class DashboardScreen implements Screen {
                 tile(Feather.SHOPPING_BAG, "dashboard.purchases", purchases),
                 tile(Feather.CORNER_UP_LEFT, "dashboard.returns", returns),
                 tile(Feather.TRENDING_UP, "dashboard.revenue", revenue));
-        Label hint = new Label(context.text("dashboard.hint"));
-        hint.getStyleClass().add("text-muted");
-        hint.setWrapText(true);
-        VBox page = new VBox(20, title, tiles, hint);
+        VBox page = new VBox(20, title, tiles, new PeriodDashboard(context, period).view());
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");
-        return page;
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     @Override
     public void shown() {
         context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().totals()).onSuccess(this::show));
+        // the period's numbers follow the data: recomputed each time the dashboard is opened
+        period.load();
     }
 
     private void show(PurchaseStore.Totals totals) {

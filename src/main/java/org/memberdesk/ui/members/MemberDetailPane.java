@@ -182,10 +182,11 @@ final class MemberDetailPane {
         table.setId("detail-history");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<Purchase, String> time = new TableColumn<>(context.text("purchase.column.time"));
+        // the date is enough in a narrow pane; the purchases screen has the full time
         time.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(
-                c.getValue().time().format(TIME)));
-        time.setPrefWidth(128);
-        time.setMinWidth(128);
+                c.getValue().time().toLocalDate().toString()));
+        time.setPrefWidth(96);
+        time.setMinWidth(96);
         TableColumn<Purchase, String> items = new TableColumn<>(context.text("purchase.column.items"));
         items.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(items(c.getValue())));
         TableColumn<Purchase, String> total = new TableColumn<>(context.text("purchase.column.total"));

@@ -153,6 +153,8 @@ public final class MemberFormDialog {
         error.setVisible(false);
         error.setManaged(false);
         error.setWrapText(true);
+        // clear of the ControlsFX marker drawn on the field's lower-left corner
+        error.setPadding(new javafx.geometry.Insets(1, 0, 0, 14));
         errors.put(field, error);
         control.setMaxWidth(Double.MAX_VALUE);
         VBox cell = new VBox(2, control, error);

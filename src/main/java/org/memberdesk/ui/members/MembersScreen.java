@@ -120,8 +120,13 @@ public final class MembersScreen implements Screen {
                     table.getSelectionModel().select(0);
                 }
                 event.consume();
-            } else if (event.getCode() == KeyCode.ESCAPE) {
+            }
+        });
+        // a filter: the text field itself would swallow Escape
+        search.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
                 search.clear();
+                event.consume();
             }
         });
         FontIcon searchIcon = new FontIcon(Feather.SEARCH);

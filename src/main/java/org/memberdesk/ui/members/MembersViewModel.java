@@ -17,10 +17,11 @@ import javafx.collections.ObservableList;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberQuery;
 import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.PagedList;
 import org.memberdesk.ui.common.UiContext;
 
 /**
- * The members list: what is searched for and how it is sorted, the rows ({@link MemberPages}),
+ * The members list: what is searched for and how it is sorted, the rows ({@link PagedList}),
  * and how many members match. Every change of the search starts a read in the background; when
  * several are under way, only the latest one's answer is shown.
  */
@@ -29,7 +30,7 @@ public final class MembersViewModel {
     public static final String ALL_CHANNELS = "";
 
     private final UiContext context;
-    private final MemberPages rows;
+    private final PagedList<Member> rows = new PagedList<>();
     private final StringProperty searchText = new SimpleStringProperty("");
     private final StringProperty channel = new SimpleStringProperty(ALL_CHANNELS);
     private final ObjectProperty<LocalDate> joinedFrom = new SimpleObjectProperty<>();
@@ -45,10 +46,6 @@ public final class MembersViewModel {
 
     public MembersViewModel(UiContext context) {
         this.context = context;
-        this.rows = new MemberPages((query, offset, limit, done) -> context.tasks().execute(
-                BackgroundTask.of(() -> context.app().members().search(query, offset, limit))
-                        .onSuccess(done)
-                        .onFailure(error -> done.accept(List.of()))));
         searchText.addListener((obs, old, now) -> search());
         channel.addListener((obs, old, now) -> search());
         joinedFrom.addListener((obs, old, now) -> search());
@@ -56,7 +53,7 @@ public final class MembersViewModel {
         includeArchived.addListener((obs, old, now) -> search());
     }
 
-    public MemberPages rows() {
+    public PagedList<Member> rows() {
         return rows;
     }
 
@@ -141,12 +138,14 @@ public final class MembersViewModel {
         long mine = ++latest;
         searching.set(true);
         context.tasks().execute(BackgroundTask.of(() ->
-                context.app().members().search(query, 0, MemberPages.PAGE_SIZE)).onSuccess(firstPage -> {
+                context.app().members().search(query, 0, PagedList.PAGE_SIZE)).onSuccess(firstPage -> {
                     if (mine != latest) {
                         return;
                     }
-                    boolean complete = firstPage.size() < MemberPages.PAGE_SIZE;
-                    rows.reset(query, firstPage, firstPage.size());
+                    boolean complete = firstPage.size() < PagedList.PAGE_SIZE;
+                    rows.reset(PagedList.background(context.tasks(),
+                            (offset, limit) -> context.app().members().search(query, offset, limit)),
+                            firstPage, firstPage.size());
                     count.set(complete ? firstPage.size() : -1);
                     searchesAnswered.set(searchesAnswered.get() + 1);
                     if (complete) {

@@ -21,6 +21,7 @@ import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberQuery;
 import org.memberdesk.ui.common.RecordingDialogs;
 import org.memberdesk.ui.common.TestContext;
+import org.memberdesk.ui.common.PagedList;
 import org.memberdesk.ui.common.UiContext;
 
 class MembersViewModelTest {
@@ -55,9 +56,9 @@ class MembersViewModelTest {
         assertNull(members.rows().get(2_345));
         assertEquals("M00002346", members.rows().get(2_345).memberNo());
         for (int page = 0; page < 35; page++) {
-            members.rows().get(page * MemberPages.PAGE_SIZE);
+            members.rows().get(page * PagedList.PAGE_SIZE);
         }
-        assertTrue(members.rows().pagesHeld() <= MemberPages.MAX_PAGES, "pages held: " + members.rows().pagesHeld());
+        assertTrue(members.rows().pagesHeld() <= PagedList.MAX_PAGES, "pages held: " + members.rows().pagesHeld());
     }
 
     @Test

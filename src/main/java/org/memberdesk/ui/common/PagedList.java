@@ -1,4 +1,4 @@
-package org.memberdesk.ui.members;
+package org.memberdesk.ui.common;
 
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -9,54 +9,64 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.collections.ObservableListBase;
-import org.memberdesk.members.Member;
-import org.memberdesk.members.MemberQuery;
 
 /**
- * The members table's rows: a list as long as the search's count whose rows are read from the
- * database a page at a time, only when the table asks for them, and forgotten when they scroll far
- * away. A row not read yet is {@code null} (drawn empty) until its page arrives. At most
- * {@link #MAX_PAGES} pages are held, so a million members never sit in memory.
+ * The rows of a table over a big result (a million members, all purchases): a list as long as the
+ * search's count whose rows are read from the database a page at a time, only when the table asks
+ * for them, and forgotten when they scroll far away. A row not read yet is {@code null} (drawn
+ * empty) until its page arrives. At most {@link #MAX_PAGES} pages are held, so a million rows never
+ * sit in memory.
  *
  * <p>Page reads go one at a time, newest request first, and requests the person has long
  * scrolled past are dropped: dragging the scroll bar across a million rows reads only the pages
  * where it stops.
  */
-public final class MemberPages extends ObservableListBase<Member> {
+public final class PagedList<T> extends ObservableListBase<T> {
     public static final int PAGE_SIZE = 100;
-    static final int MAX_PAGES = 30;
+    public static final int MAX_PAGES = 30;
     private static final int MAX_WAITING = 6;
 
-    /** Reads one page; calls back (on the FX thread in the app) with the rows, or an empty list on failure. */
-    public interface PageReader {
-        void read(MemberQuery query, int offset, int limit, java.util.function.Consumer<List<Member>> done);
+    /**
+     * Reads one page of the current search; calls back (on the FX thread in the app) with the rows,
+     * or an empty list on failure. Runs the read in the background ({@link #background}).
+     */
+    public interface PageReader<T> {
+        void read(int offset, int limit, java.util.function.Consumer<List<T>> done);
     }
 
-    private final PageReader reader;
-    private final Map<Integer, List<Member>> pages = new LinkedHashMap<>(16, 0.75f, true) {
+    /** A reader that runs a page read on the task runner; a failed read leaves the rows blank. */
+    public static <T> PageReader<T> background(TaskExecutor tasks, PageQuery<T> query) {
+        return (offset, limit, done) -> tasks.execute(BackgroundTask.of(() -> query.page(offset, limit))
+                .onSuccess(done)
+                .onFailure(error -> done.accept(List.of())));
+    }
+
+    /** One page of a search, read on a worker thread. */
+    @FunctionalInterface
+    public interface PageQuery<T> {
+        List<T> page(int offset, int limit);
+    }
+
+    private PageReader<T> reader = (offset, limit, done) -> done.accept(List.of());
+    private final Map<Integer, List<T>> pages = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, List<Member>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Integer, List<T>> eldest) {
             return size() > MAX_PAGES;
         }
     };
     private final Deque<Integer> waiting = new ArrayDeque<>();
     private final Set<Integer> waitingSet = new HashSet<>();
-    private MemberQuery query = MemberQuery.all();
     private int size;
     private long generation;
     private boolean reading;
 
-    public MemberPages(PageReader reader) {
-        this.reader = reader;
-    }
-
     @Override
-    public Member get(int index) {
+    public T get(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException(index);
         }
         int page = index / PAGE_SIZE;
-        List<Member> rows = pages.get(page);
+        List<T> rows = pages.get(page);
         if (rows == null) {
             request(page);
             return null;
@@ -70,22 +80,18 @@ public final class MemberPages extends ObservableListBase<Member> {
         return size;
     }
 
-    public MemberQuery query() {
-        return query;
-    }
-
     /** How many pages are held right now (for tests and the benchmark: memory stays bounded). */
     public int pagesHeld() {
         return pages.size();
     }
 
     /**
-     * Starts over with a new search: its first page is already read, its size is known or, while
-     * the count is still running, at least the first page's.
+     * Starts over with a new search, read by {@code newReader}: its first page is already read, its
+     * size is known or, while the count is still running, at least the first page's.
      */
-    public void reset(MemberQuery newQuery, List<Member> firstPage, int newSize) {
+    public void reset(PageReader<T> newReader, List<T> firstPage, int newSize) {
         generation++;
-        query = newQuery;
+        reader = newReader;
         pages.clear();
         waiting.clear();
         waitingSet.clear();
@@ -104,7 +110,7 @@ public final class MemberPages extends ObservableListBase<Member> {
         if (newSize > old) {
             nextAdd(old, newSize);
         } else {
-            nextRemove(newSize, Collections.nCopies(old - newSize, (Member) null));
+            nextRemove(newSize, Collections.nCopies(old - newSize, (T) null));
         }
         endChange();
     }
@@ -122,19 +128,6 @@ public final class MemberPages extends ObservableListBase<Member> {
             }
             endChange();
         }
-    }
-
-    /** The index of a member among the rows held, or -1. */
-    public int indexOf(long memberId) {
-        for (Map.Entry<Integer, List<Member>> page : pages.entrySet()) {
-            List<Member> rows = page.getValue();
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).id() == memberId) {
-                    return page.getKey() * PAGE_SIZE + i;
-                }
-            }
-        }
-        return -1;
     }
 
     private void request(int page) {
@@ -162,7 +155,7 @@ public final class MemberPages extends ObservableListBase<Member> {
         }
         reading = true;
         long asked = generation;
-        reader.read(query, page * PAGE_SIZE, PAGE_SIZE, rows -> {
+        reader.read(page * PAGE_SIZE, PAGE_SIZE, rows -> {
             reading = false;
             if (asked == generation) {
                 arrived(page, rows);
@@ -171,7 +164,7 @@ public final class MemberPages extends ObservableListBase<Member> {
         });
     }
 
-    private void arrived(int page, List<Member> rows) {
+    private void arrived(int page, List<T> rows) {
         if (rows.isEmpty()) {
             return; // a failed read: the rows stay blank and are asked for again when scrolled to
         }

@@ -1,4 +1,4 @@
-package org.memberdesk.coupons.print;
+package org.memberdesk.io.pdf;
 
 import java.io.Closeable;
 import java.io.File;
@@ -19,8 +19,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * The Chinese font embedded (as a subset: only the glyphs used) in every coupon PDF, so the printout
- * never depends on the fonts of the computer that opens it.
+ * The Chinese font embedded (as a subset: only the glyphs used) in every PDF MemberDesk writes —
+ * coupon lists and slips, the dashboard report — so a printout never depends on the fonts of the
+ * computer that opens it.
  *
  * <p>No CJK TrueType font is published on Maven Central (the CJK "font" artifacts there are CMaps
  * for non-embedded fonts, or web fonts PDFBox cannot embed), and a full CJK font would add 5–20 MB
@@ -30,7 +31,7 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
  * (WenQuanYi Micro Hei: package fonts-wqy-microhei, which CI installs), Windows (Microsoft YaHei,
  * SimHei, SimSun) and macOS. Without one, printing stops with a message saying what to install.
  */
-final class CjkFont implements Closeable {
+public final class CjkFont implements Closeable {
     static final String PROPERTY = "memberdesk.pdf.font";
     static final String ENVIRONMENT = "MEMBERDESK_PDF_FONT";
 
@@ -61,7 +62,7 @@ final class CjkFont implements Closeable {
     }
 
     /** Loads the font into a document; keep it open until the document is saved (subsetting happens then). */
-    static CjkFont load(PDDocument document) throws IOException {
+    public static CjkFont load(PDDocument document) throws IOException {
         List<String> tried = new ArrayList<>();
         for (Path file : candidates()) {
             if (!Files.isRegularFile(file)) {
@@ -141,12 +142,12 @@ final class CjkFont implements Closeable {
         }
     }
 
-    PDType0Font font() {
+    public PDType0Font font() {
         return font;
     }
 
     /** The text with every character the font lacks (a rare name character, an emoji) shown as □. */
-    String printable(String text) {
+    public String printable(String text) {
         if (text == null) {
             return "";
         }
@@ -164,12 +165,12 @@ final class CjkFont implements Closeable {
     }
 
     /** Width in points of already printable text at a size. */
-    float width(String printable, float size) throws IOException {
+    public float width(String printable, float size) throws IOException {
         return font.getStringWidth(printable) / 1000f * size;
     }
 
     /** The text cut (with …) to fit a width. */
-    String fit(String text, float size, float maxWidth) throws IOException {
+    public String fit(String text, float size, float maxWidth) throws IOException {
         String printable = printable(text);
         if (width(printable, size) <= maxWidth) {
             return printable;

@@ -1,0 +1,271 @@
+package org.memberdesk.ui.dashboard;
+
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.memberdesk.analytics.Dashboard;
+import org.memberdesk.analytics.Funnel;
+import org.memberdesk.analytics.Granularity;
+import org.memberdesk.analytics.Metrics;
+import org.memberdesk.analytics.Period;
+import org.memberdesk.analytics.charts.AnalyticsCharts;
+import org.memberdesk.analytics.charts.ChartExport;
+import org.memberdesk.common.Money;
+import org.memberdesk.members.Member;
+import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.UiContext;
+
+/**
+ * The dashboard's state: the chosen period (this week, month, quarter or custom days), the key numbers
+ * against the previous period as cards, the computed dashboard for the trend chart, and the AARRR funnel
+ * of the period's new members. Everything is computed in background tasks; a newer choice cancels
+ * the older ones, so a slow answer never overwrites a newer period.
+ */
+public final class DashboardViewModel {
+    /** The quick choices of the period picker; CUSTOM keeps the days typed. */
+    public enum Range { WEEK, MONTH, QUARTER, CUSTOM }
+
+    /** One KPI card: what, this period's value, and the change against the previous period (+1 up, −1 down). */
+    public record Card(String id, String title, String value, String change, int direction) {
+    }
+
+    private final UiContext context;
+    private final NumberFormat counts;
+    private final NumberFormat percent;
+    private final ObjectProperty<Range> range = new SimpleObjectProperty<>(Range.MONTH);
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Dashboard> dashboard = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Funnel> funnel = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper decomposition = new ReadOnlyStringWrapper("");
+    private final ObservableList<Card> cards = FXCollections.observableArrayList();
+    private BackgroundTask<Dashboard> running;
+    private BackgroundTask<Funnel> runningFunnel;
+
+    public DashboardViewModel(UiContext context) {
+        this.context = context;
+        Locale locale = context.messages().locale() == Locale.ROOT ? Locale.ENGLISH : context.messages().locale();
+        this.counts = NumberFormat.getIntegerInstance(locale);
+        this.percent = NumberFormat.getPercentInstance(locale);
+        percent.setMinimumFractionDigits(1);
+        percent.setMaximumFractionDigits(1);
+        setRange(Range.MONTH);
+    }
+
+    /** Chooses this week / month / quarter (from its first day to today), or keeps the days for CUSTOM. */
+    public void choose(Range choice) {
+        setRange(choice);
+        load();
+    }
+
+    /** Custom days, both included. */
+    public void chooseDays(LocalDate first, LocalDate last) {
+        range.set(Range.CUSTOM);
+        from.set(first);
+        to.set(last);
+        load();
+    }
+
+    private void setRange(Range choice) {
+        range.set(choice);
+        LocalDate today = LocalDate.now(context.app().clock());
+        switch (choice) {
+            case WEEK -> from.set(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+            case MONTH -> from.set(today.withDayOfMonth(1));
+            case QUARTER -> from.set(today.with(IsoFields.DAY_OF_QUARTER, 1));
+            case CUSTOM -> {
+                return;
+            }
+        }
+        to.set(today);
+    }
+
+    /** Computes the chosen period in the background; the cards and charts change when it is done. */
+    public void load() {
+        LocalDate first = from.get();
+        LocalDate last = to.get();
+        if (first == null || last == null || last.isBefore(first)) {
+            problem.set(context.text("analytics.ui.badPeriod"));
+            return;
+        }
+        problem.set("");
+        if (running != null) {
+            running.cancel();
+        }
+        if (runningFunnel != null) {
+            runningFunnel.cancel();
+        }
+        Period period = new Period(first, last);
+        loading.set(true);
+        // the cards and the trend first; the funnel (a walk over every new member) in a task of its own,
+        // so the numbers show without waiting for it
+        BackgroundTask<Dashboard> numbers = BackgroundTask.of(
+                () -> context.app().analytics().dashboard(period, Granularity.suiting(period)));
+        BackgroundTask<Funnel> steps = BackgroundTask.of(
+                () -> context.app().analytics().aarrr(period, ChartExport.DEFAULT_MIN_SPENT_CENTS));
+        running = numbers;
+        runningFunnel = steps;
+        numbers.onSuccess(d -> {
+            if (numbers == running) {
+                show(d);
+            }
+        }).onFinished(() -> {
+            if (numbers == running) {
+                loading.set(false);
+            }
+        });
+        steps.onSuccess(f -> {
+            if (steps == runningFunnel) {
+                funnel.set(f);
+            }
+        });
+        context.tasks().execute(numbers);
+        context.tasks().execute(steps);
+    }
+
+    private void show(Dashboard d) {
+        Metrics now = d.current();
+        Metrics before = d.previous();
+        List<Card> next = new ArrayList<>();
+        next.add(count("new-members", "analytics.metric.newMembers", now.newMembers(), before.newMembers()));
+        next.add(count("active-members", "analytics.metric.activeMembers", now.activeMembers(),
+                before.activeMembers()));
+        next.add(count("new-buyers", "analytics.metric.newBuyers", now.newBuyers(), before.newBuyers()));
+        next.add(new Card("revenue", context.text("analytics.metric.revenue"), Money.display(now.revenueCents()),
+                relative(Dashboard.change(now.revenueCents(), before.revenueCents())),
+                direction(Dashboard.change(now.revenueCents(), before.revenueCents()))));
+        next.add(new Card("avg-order", context.text("analytics.metric.avgOrder"),
+                now.avgOrderCents() == null ? "—" : Money.display(now.avgOrderCents()),
+                now.avgOrderCents() == null || before.avgOrderCents() == null ? "—"
+                        : relative(Dashboard.change(now.avgOrderCents(), before.avgOrderCents())),
+                now.avgOrderCents() == null || before.avgOrderCents() == null ? 0
+                        : direction(Dashboard.change(now.avgOrderCents(), before.avgOrderCents()))));
+        next.add(rate("repurchase", "analytics.metric.repurchase", now.repurchase().share(),
+                before.repurchase().share()));
+        next.add(rate("paid-conversion", "analytics.metric.paidConversion", now.paidConversion().share(),
+                before.paidConversion().share()));
+        next.add(rate("retention-7", "analytics.metric.retention7", now.retention(7).share(),
+                before.retention(7).share()));
+        cards.setAll(next);
+        var parts = d.decomposition();
+        decomposition.set(context.text("analytics.pdf.decompositionFactors", context.text("analytics.pdf.thisPeriod"),
+                counts.format(parts.members()), share(parts.conversion().share()),
+                parts.avgOrderCents() == null ? "—" : Money.display(parts.avgOrderCents()),
+                parts.frequency() == null ? "—" : String.format(Locale.ROOT, "%.2f", parts.frequency()))
+                + "  " + context.text("analytics.pdf.decompositionTotal", Money.display(parts.salesCents()),
+                Money.display(parts.returnsCents()), Money.display(parts.revenueCents())));
+        dashboard.set(d);
+    }
+
+    /** Writes the trend chart of the shown period to a PNG file, in the background; then {@code written}. */
+    public void exportTrend(Path file, java.util.function.Consumer<Path> written) {
+        Dashboard shown = dashboard.get();
+        if (shown == null) {
+            throw new IllegalStateException("nothing to export yet");
+        }
+        context.tasks().execute(BackgroundTask.of(() -> {
+            ChartExport.writePng(new AnalyticsCharts(context.messages()).dashboard(shown), file, 1200, 700);
+            return file;
+        }).onSuccess(written));
+    }
+
+    /** The first {@code limit} members of a funnel step (in member id order), loaded in the background. */
+    public void stepMembers(int step, int limit, java.util.function.Consumer<List<Member>> loaded) {
+        Funnel shown = funnel.get();
+        long[] ids = shown.steps().get(step).memberIds();
+        context.tasks().execute(BackgroundTask.of(() -> {
+            List<Member> members = new ArrayList<>();
+            for (int i = 0; i < ids.length && i < limit; i++) {
+                context.app().members().byId(ids[i]).ifPresent(members::add);
+            }
+            return members;
+        }).onSuccess(loaded));
+    }
+
+    /**
+     * Puts a manual tag on every member of a funnel step (not only the ones listed), in the background;
+     * then {@code tagged} gets how many newly got it. A campaign can then target the tag.
+     */
+    public void tagStep(int step, String tag, java.util.function.Consumer<Integer> tagged) {
+        long[] ids = funnel.get().steps().get(step).memberIds();
+        context.tasks().execute(BackgroundTask.of(() -> context.app().tags().add(tag, ids)).onSuccess(tagged));
+    }
+
+    private Card count(String id, String key, long now, long before) {
+        Double change = Dashboard.change(now, before);
+        return new Card(id, context.text(key), counts.format(now), relative(change), direction(change));
+    }
+
+    private Card rate(String id, String key, Double now, Double before) {
+        Double points = Dashboard.change(now, before);
+        return new Card(id, context.text(key), share(now), points == null ? "—"
+                : context.text("analytics.pdf.points", (points > 0 ? "+" : "") + String.format(Locale.ROOT, "%.1f",
+                        points * 100)), direction(points));
+    }
+
+    private String relative(Double change) {
+        return change == null ? "—" : (change > 0 ? "+" : "") + percent.format(change);
+    }
+
+    private String share(Double share) {
+        return share == null ? "—" : percent.format(share);
+    }
+
+    private static int direction(Double change) {
+        return change == null || change == 0 ? 0 : change > 0 ? 1 : -1;
+    }
+
+    public ObjectProperty<Range> rangeProperty() {
+        return range;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public ReadOnlyObjectProperty<Dashboard> dashboardProperty() {
+        return dashboard.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Funnel> funnelProperty() {
+        return funnel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty decompositionProperty() {
+        return decomposition.getReadOnlyProperty();
+    }
+
+    public ObservableList<Card> cards() {
+        return cards;
+    }
+}

@@ -1,0 +1,165 @@
+package org.memberdesk.ui.purchases;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.memberdesk.common.Money;
+import org.memberdesk.purchases.PurchaseRow;
+import org.memberdesk.ui.common.IsoDates;
+import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.shell.Screen;
+
+/** 消费 Purchases: every purchase and return, newest first, with date, member and item filters. */
+public final class PurchasesScreen implements Screen {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final UiContext context;
+    private final PurchasesViewModel model;
+    private boolean started;
+
+    public PurchasesScreen(UiContext context) {
+        this.context = context;
+        this.model = new PurchasesViewModel(context);
+        context.changes().onMemberChanged(id -> {
+            if (started) {
+                model.refresh();
+            }
+        });
+    }
+
+    @Override
+    public String id() {
+        return "purchases";
+    }
+
+    @Override
+    public String titleKey() {
+        return "nav.purchases";
+    }
+
+    @Override
+    public Ikon icon() {
+        return Feather.FILE_TEXT;
+    }
+
+    public PurchasesViewModel model() {
+        return model;
+    }
+
+    @Override
+    public void shown() {
+        if (!started) {
+            started = true;
+            model.search();
+        }
+    }
+
+    @Override
+    public Node view() {
+        DatePicker from = IsoDates.picker();
+        from.setId("purchases-from");
+        from.setPromptText(context.text("members.joinedFrom"));
+        from.setPrefWidth(135);
+        from.valueProperty().bindBidirectional(model.fromProperty());
+        DatePicker to = IsoDates.picker();
+        to.setId("purchases-to");
+        to.setPromptText(context.text("members.joinedTo"));
+        to.setPrefWidth(135);
+        to.valueProperty().bindBidirectional(model.toProperty());
+        TextField member = new TextField();
+        member.setId("purchases-member");
+        member.setPromptText(context.text("purchases.member.prompt"));
+        member.setPrefWidth(200);
+        member.textProperty().bindBidirectional(model.memberProperty());
+        TextField item = new TextField();
+        item.setId("purchases-item");
+        item.setPromptText(context.text("purchases.item.prompt"));
+        item.setPrefWidth(160);
+        item.textProperty().bindBidirectional(model.itemProperty());
+        Label memberShown = new Label();
+        memberShown.getStyleClass().add("text-muted");
+        memberShown.textProperty().bind(model.memberShownProperty());
+        Button clear = new Button(context.text("purchases.clear"), new FontIcon(Feather.X));
+        clear.setOnAction(e -> {
+            from.setValue(null);
+            to.setValue(null);
+            member.clear();
+            item.clear();
+        });
+        Label count = new Label();
+        count.setId("purchases-count");
+        count.getStyleClass().add("text-muted");
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        count.textProperty().bind(Bindings.createStringBinding(() -> model.countProperty().get() < 0
+                ? context.text("members.counting") : context.text("purchases.count", model.countProperty().get()),
+                model.countProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label date = new Label(context.text("purchases.date"));
+        date.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(date, from, new Label("–"), to, member, item, clear, memberShown, spacer, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("screen-toolbar");
+
+        TableView<PurchaseRow> table = new TableView<>(model.rows());
+        table.setId("purchases-table");
+        table.setFixedCellSize(34);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                column("purchase.column.time", 130, r -> r.time().format(TIME)),
+                column("purchases.column.number", 150, PurchaseRow::purchaseNo),
+                column("members.column.number", 104, PurchaseRow::memberNo),
+                column("members.column.name", 80, PurchaseRow::memberName),
+                amount(column("purchase.column.total", 100, r -> Money.display(r.totalCents()))),
+                column("purchase.column.items", 240, r -> r.items() == null ? "" : r.items())));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(PurchaseRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().remove("return-row");
+                if (!empty && row != null && row.isReturn()) {
+                    getStyleClass().add("return-row");
+                }
+            }
+        });
+        Label placeholder = new Label(context.text("purchases.empty"));
+        placeholder.getStyleClass().add("text-muted");
+        table.setPlaceholder(placeholder);
+        BorderPane page = new BorderPane(table);
+        page.setTop(bar);
+        page.getStyleClass().add("page");
+        return page;
+    }
+
+    private TableColumn<PurchaseRow, String> column(String key, double width, Function<PurchaseRow, String> value) {
+        TableColumn<PurchaseRow, String> column = new TableColumn<>(context.text(key));
+        column.setCellValueFactory(c -> new SimpleStringProperty(c.getValue() == null ? "" : value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 104));
+        column.setSortable(false);
+        return column;
+    }
+
+    private static TableColumn<PurchaseRow, String> amount(TableColumn<PurchaseRow, String> column) {
+        column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return column;
+    }
+}

@@ -1,0 +1,137 @@
+package org.memberdesk.ui.purchases;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.memberdesk.members.Member;
+import org.memberdesk.purchases.PurchaseQuery;
+import org.memberdesk.purchases.PurchaseRow;
+import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.PagedList;
+import org.memberdesk.ui.common.UiContext;
+
+/**
+ * All purchases, newest first, filtered by a date range, one member (typed as a member number or
+ * phone) and an item name prefix. Rows are read a page at a time; the latest filter wins.
+ */
+public final class PurchasesViewModel {
+    private final UiContext context;
+    private final PagedList<PurchaseRow> rows = new PagedList<>();
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final StringProperty member = new SimpleStringProperty("");
+    private final StringProperty item = new SimpleStringProperty("");
+    private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper memberShown = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper searchesAnswered = new ReadOnlyIntegerWrapper(0);
+    private long latest;
+
+    public PurchasesViewModel(UiContext context) {
+        this.context = context;
+        from.addListener((obs, old, now) -> search());
+        to.addListener((obs, old, now) -> search());
+        member.addListener((obs, old, now) -> search());
+        item.addListener((obs, old, now) -> search());
+    }
+
+    public PagedList<PurchaseRow> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    /** A member number or phone; blank for every member. */
+    public StringProperty memberProperty() {
+        return member;
+    }
+
+    public StringProperty itemProperty() {
+        return item;
+    }
+
+    /** Matching purchases; -1 while counting. */
+    public ReadOnlyIntegerProperty countProperty() {
+        return count.getReadOnlyProperty();
+    }
+
+    /** Who the member filter found ("王芳 M00000012"), or why it found nobody. */
+    public ReadOnlyStringProperty memberShownProperty() {
+        return memberShown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty searchesAnsweredProperty() {
+        return searchesAnswered.getReadOnlyProperty();
+    }
+
+    private record Answer(PurchaseQuery query, java.util.List<PurchaseRow> firstPage, String memberText) {
+    }
+
+    /** Runs the filter: finds the member first (if one was typed), then the first page, then the count. */
+    public void search() {
+        long mine = ++latest;
+        String typedMember = member.get() == null ? "" : member.get().strip();
+        String typedItem = item.get() == null || item.get().isBlank() ? null : item.get().strip();
+        LocalDate fromDate = from.get();
+        LocalDate toDate = to.get();
+        context.tasks().execute(BackgroundTask.of(() -> {
+            Long memberId = null;
+            String memberText = "";
+            if (!typedMember.isEmpty()) {
+                Optional<Member> found = context.app().members().byNumberOrPhone(typedMember);
+                if (found.isEmpty()) {
+                    return new Answer(null, java.util.List.of(),
+                            context.text("purchases.member.unknown", typedMember));
+                }
+                memberId = found.get().id();
+                memberText = found.get().name() + "  " + found.get().memberNo();
+            }
+            PurchaseQuery query = new PurchaseQuery(fromDate, toDate, memberId, typedItem);
+            return new Answer(query, context.app().purchases().search(query, 0, PagedList.PAGE_SIZE), memberText);
+        }).onSuccess(answer -> {
+            if (mine != latest) {
+                return;
+            }
+            memberShown.set(answer.memberText());
+            if (answer.query() == null) {
+                rows.reset((offset, limit, done) -> done.accept(java.util.List.of()), java.util.List.of(), 0);
+                count.set(0);
+            } else {
+                PurchaseQuery query = answer.query();
+                rows.reset(PagedList.background(context.tasks(),
+                        (offset, limit) -> context.app().purchases().search(query, offset, limit)),
+                        answer.firstPage(), answer.firstPage().size());
+                if (answer.firstPage().size() < PagedList.PAGE_SIZE) {
+                    count.set(answer.firstPage().size());
+                } else {
+                    count.set(-1);
+                    context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().count(query))
+                            .onSuccess(total -> {
+                                if (mine == latest) {
+                                    rows.resize(total);
+                                    count.set(total);
+                                }
+                            }));
+                }
+            }
+            searchesAnswered.set(searchesAnswered.get() + 1);
+        }));
+    }
+
+    /** Something was recorded or imported: read again with the same filter. */
+    public void refresh() {
+        search();
+    }
+}
