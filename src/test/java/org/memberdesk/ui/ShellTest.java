@@ -40,8 +40,8 @@ class ShellTest extends FxRobot {
                 "coupons", "analytics", "settings"), sidebar.getItems().stream().map(Screen::id).toList());
         assertTrue(ui.stage().getTitle().startsWith("test.db"), ui.stage().getTitle());
         assertTrue(ui.stage().getTitle().contains("会员台"));
-        clickOn("#nav-purchases");
-        assertTrue(lookup("#coming-soon-purchases").tryQuery().isPresent());
+        clickOn("#nav-points");
+        assertTrue(lookup("#coming-soon-points").tryQuery().isPresent());
         assertEquals("即将推出", lookup(".coming-soon-badge").queryAs(Label.class).getText());
     }
 
