@@ -8,10 +8,10 @@ import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.counter.CounterScreen;
 import org.memberdesk.ui.coupons.CouponsScreen;
+import org.memberdesk.ui.coupons.CouponsSection;
 import org.memberdesk.ui.dashboard.DashboardScreen;
 import org.memberdesk.ui.members.MemberSection;
 import org.memberdesk.ui.members.MembersScreen;
-import org.memberdesk.ui.members.PendingSection;
 import org.memberdesk.ui.purchases.PurchasesScreen;
 import org.memberdesk.ui.points.GrowthSection;
 import org.memberdesk.ui.points.PointsScreen;
@@ -54,7 +54,7 @@ final class Screens {
         return List.of(
                 new GrowthSection(context),
                 new TagsSection(context.app().tags(), m),
-                new PendingSection("member.section.coupons", Feather.GIFT, m));
+                new CouponsSection(context.app().campaigns(), context.app().clock(), m));
     }
 
     private static Screen soon(UiContext context, String id, String titleKey, org.kordamp.ikonli.Ikon icon) {

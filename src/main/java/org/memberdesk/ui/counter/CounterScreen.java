@@ -45,6 +45,7 @@ import org.memberdesk.ui.shell.Screen;
 public final class CounterScreen implements Screen {
     private static final KeyCombination ANOTHER_LINE = new KeyCodeCombination(KeyCode.ENTER,
             KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination COUPON = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW_MEMBER = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     private final UiContext context;
@@ -54,6 +55,7 @@ public final class CounterScreen implements Screen {
     private final TextField item = new TextField();
     private final TextField quantity = new TextField();
     private final TextField amount = new TextField();
+    private final TextField code = new TextField();
     private boolean started;
 
     public CounterScreen(UiContext context) {
@@ -103,6 +105,9 @@ public final class CounterScreen implements Screen {
             if (event.getCode() == KeyCode.ESCAPE) {
                 model.clear();
                 event.consume();
+            } else if (COUPON.match(event)) {
+                focus(CounterViewModel.Focus.CODE);
+                event.consume();
             } else if (NEW_MEMBER.match(event)) {
                 addMember();
                 event.consume();
@@ -138,6 +143,10 @@ public final class CounterScreen implements Screen {
             }
             case ITEM -> item.requestFocus();
             case AMOUNT -> amount.requestFocus();
+            case CODE -> {
+                code.requestFocus();
+                code.selectAll();
+            }
         }
     }
 
@@ -321,8 +330,9 @@ public final class CounterScreen implements Screen {
         Label total = new Label();
         total.setId("counter-total");
         total.getStyleClass().add("big-total");
-        total.textProperty().bind(Bindings.createStringBinding(() -> Money.display(model.totalCents().get()),
-                model.totalCents()));
+        // with a checked coupon the big figure is what the customer pays
+        total.textProperty().bind(Bindings.createStringBinding(() -> Money.display(model.payCents().get()),
+                model.payCents()));
         Label problem = new Label();
         problem.setId("counter-problem");
         problem.getStyleClass().add("field-error");
@@ -347,9 +357,31 @@ public final class CounterScreen implements Screen {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox footer = new HBox(16, new VBox(4, muted("counter.total"), total), spacer, save);
         footer.setAlignment(Pos.CENTER_LEFT);
-        VBox column = new VBox(10, sectionTitle(Feather.SHOPPING_BAG, "counter.purchase"), entry, table, problem,
-                footer, status);
+        VBox column = new VBox(10, sectionTitle(Feather.SHOPPING_BAG, "counter.purchase"), entry, couponRow(), table,
+                problem, footer, status);
         return column;
+    }
+
+    /** After the items, so Tab from the amount lands here; a scanner types the code and Enter. */
+    private Node couponRow() {
+        code.setId("counter-coupon-code");
+        code.setPromptText(context.text("counter.coupon.prompt"));
+        code.setPrefColumnCount(14);
+        code.textProperty().bindBidirectional(model.codeProperty());
+        code.setOnAction(event -> model.save());
+        Label message = new Label();
+        message.setId("counter-coupon-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.couponMessageProperty());
+        model.couponRefusedProperty().addListener((obs, old, refused) -> {
+            message.getStyleClass().removeAll("field-error", "success");
+            message.getStyleClass().add(refused ? "field-error" : "success");
+        });
+        message.getStyleClass().add("success");
+        HBox row = new HBox(10, code, message);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        return new VBox(4, muted("counter.coupon"), row);
     }
 
     private void addMember() {

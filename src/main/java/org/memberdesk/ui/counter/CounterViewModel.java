@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.LongBinding;
 import javafx.beans.property.ObjectProperty;
@@ -18,6 +19,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.common.Money;
+import org.memberdesk.coupons.CheckoutService;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberQuery;
 import org.memberdesk.purchases.Purchase;
@@ -31,6 +33,11 @@ import org.memberdesk.ui.common.UiContext;
  * The counter: find the member, type the lines, save. Made for the keyboard: every step is one
  * field and Enter. The member card and its recent purchases are read again after each save, so
  * what staff see is what was stored.
+ *
+ * <p>A coupon code typed or scanned after the items is checked first (the discount and what remains
+ * to pay are shown, nothing stored); the next Enter records the purchase through
+ * {@link CheckoutService#redeem}, so the coupon is marked used in the same transaction. Any change to
+ * the lines or the code forgets the check, so what is saved is always what was shown.
  */
 public final class CounterViewModel {
     /** Matches listed while typing the member's phone, number or name. */
@@ -39,7 +46,7 @@ public final class CounterViewModel {
     public static final int RECENT = 5;
 
     /** Where the keyboard should go next; the view moves the focus when this changes. */
-    public enum Focus { LOOKUP, MATCHES, ITEM, AMOUNT }
+    public enum Focus { LOOKUP, MATCHES, ITEM, AMOUNT, CODE }
 
     private final UiContext context;
     private final StringProperty lookup = new SimpleStringProperty("");
@@ -55,14 +62,26 @@ public final class CounterViewModel {
     private final ObjectProperty<Focus> focus = new SimpleObjectProperty<>(Focus.LOOKUP);
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<String> itemNames = FXCollections.observableArrayList();
+    private final StringProperty code = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<CheckoutService.Quote> quote = new ReadOnlyObjectWrapper<>();
+    private final StringProperty couponMessage = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper couponRefused = new ReadOnlyBooleanWrapper(false);
     private final LongBinding total;
+    private final LongBinding pay;
     private long latestLookup;
+    private long latestQuote;
 
     public CounterViewModel(UiContext context) {
         this.context = context;
         total = Bindings.createLongBinding(() -> lines.stream().mapToLong(PurchaseLine::amountCents).sum()
                 + currentLineCents().orElse(0L), lines, amount);
+        pay = Bindings.createLongBinding(() -> total.get() - (quote.get() == null ? 0 : quote.get().discountCents()),
+                total, quote);
         lookup.addListener((obs, old, now) -> findAsTyped());
+        InvalidationListener stale = obs -> forgetCoupon();
+        for (javafx.beans.Observable typed : List.of(code, lines, item, quantity, amount)) {
+            typed.addListener(stale);
+        }
     }
 
     public StringProperty lookupProperty() {
@@ -100,6 +119,30 @@ public final class CounterViewModel {
     /** The lines so far plus the line being typed, in cents. */
     public LongBinding totalCents() {
         return total;
+    }
+
+    /** What is left to pay: the total less the checked coupon's discount. */
+    public LongBinding payCents() {
+        return pay;
+    }
+
+    /** The typed or scanned coupon code; blank for a purchase without one. */
+    public StringProperty codeProperty() {
+        return code;
+    }
+
+    /** The coupon accepted for the lines as they are now; null until checked, or after any change. */
+    public ReadOnlyObjectProperty<CheckoutService.Quote> quoteProperty() {
+        return quote.getReadOnlyProperty();
+    }
+
+    /** Next to the code: the discount and what remains to pay, or exactly why the coupon is refused. */
+    public StringProperty couponMessageProperty() {
+        return couponMessage;
+    }
+
+    public ReadOnlyBooleanProperty couponRefusedProperty() {
+        return couponRefused.getReadOnlyProperty();
     }
 
     /** What is wrong with what was typed, in words; empty when nothing is. */
@@ -179,6 +222,7 @@ public final class CounterViewModel {
     public void choose(Member chosen) {
         member.set(chosen);
         matches.clear();
+        code.set("");
         problem.set("");
         status.set("");
         loadRecent(chosen.id());
@@ -249,16 +293,23 @@ public final class CounterViewModel {
             return;
         }
         List<PurchaseLine> typed = new ArrayList<>(lines);
+        String typedCode = code.get() == null ? "" : code.get().strip();
+        if (!typedCode.isEmpty()) {
+            if (quote.get() == null) {
+                checkCoupon(served, typedCode, typed);
+            } else {
+                redeem(served, typedCode, typed);
+            }
+            return;
+        }
         PurchaseDraft draft = new PurchaseDraft(null, served.id(),
                 LocalDateTime.now(context.app().clock()).truncatedTo(ChronoUnit.SECONDS), typed, null);
         saving.set(true);
         context.tasks().execute(BackgroundTask.of(() -> {
             Purchase stored = context.app().purchases().record(draft, false);
             Member after = context.app().members().byId(served.id()).orElse(served);
-            return new Saved(stored, after);
+            return new Saved(stored, after, null, 0);
         }).onSuccess(saved -> {
-            lines.clear();
-            problem.set("");
             String done = context.text("counter.saved", saved.purchase().purchaseNo(),
                     Money.display(saved.purchase().totalCents()), saved.member().name());
             String tierAfter = saved.member().tier();
@@ -267,17 +318,83 @@ public final class CounterViewModel {
                 done = done + "  " + context.text("counter.upgraded", saved.member().name(), tierAfter);
             }
             status.set(done);
-            member.set(saved.member());
-            loadRecent(saved.member().id());
-            context.changes().memberChanged(saved.member().id());
-            // ready for the next customer: the lookup field, its text selected
-            focus.set(null);
-            focus.set(Focus.LOOKUP);
+            afterSave(saved);
         }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))
                 .onFinished(() -> saving.set(false)));
     }
 
-    private record Saved(Purchase purchase, Member member) {
+    /** Checks the code against the lines; stores nothing. The view shows the discount or the reason. */
+    private void checkCoupon(Member served, String typedCode, List<PurchaseLine> typed) {
+        long mine = ++latestQuote;
+        saving.set(true);
+        problem.set("");
+        context.tasks().execute(BackgroundTask.of(() -> context.app().checkout().quote(typedCode, served.id(), typed))
+                .onSuccess(accepted -> {
+                    if (mine == latestQuote) {
+                        quote.set(accepted);
+                        couponRefused.set(false);
+                        couponMessage.set(context.text("coupons.redeem.quote", Money.display(accepted.discountCents()),
+                                Money.display(accepted.payCents())));
+                    }
+                }).onFailure(error -> {
+                    if (mine == latestQuote) {
+                        refuse(error);
+                    }
+                }).onFinished(() -> {
+                    saving.set(false);
+                    focus.set(null);
+                    focus.set(Focus.CODE);
+                }));
+    }
+
+    /** Records the purchase with the checked coupon: one transaction, or nothing stored and the reason shown. */
+    private void redeem(Member served, String typedCode, List<PurchaseLine> typed) {
+        saving.set(true);
+        context.tasks().execute(BackgroundTask.of(() -> {
+            CheckoutService.Redemption done = context.app().checkout().redeem(typedCode, served.id(), typed);
+            Member after = context.app().members().byId(served.id()).orElse(served);
+            return new Saved(done.purchase(), after, done.code(), done.discountCents());
+        }).onSuccess(saved -> {
+            status.set(context.text("counter.coupon.saved", saved.purchase().purchaseNo(),
+                    Money.display(saved.purchase().totalCents()), saved.member().name(), saved.code(),
+                    Money.display(saved.discountCents())));
+            code.set("");
+            afterSave(saved);
+        }).onFailure(error -> {
+            // whatever was checked no longer holds (used meanwhile, expired at midnight): check again
+            quote.set(null);
+            refuse(error);
+            focus.set(null);
+            focus.set(Focus.CODE);
+        }).onFinished(() -> saving.set(false)));
+    }
+
+    private void refuse(Throwable error) {
+        quote.set(null);
+        couponRefused.set(true);
+        couponMessage.set(ErrorText.describe(error, context.messages()));
+    }
+
+    /** Drops a checked coupon (or its refusal) once what it was checked against changes. */
+    private void forgetCoupon() {
+        latestQuote++;
+        quote.set(null);
+        couponMessage.set("");
+        couponRefused.set(false);
+    }
+
+    private void afterSave(Saved saved) {
+        lines.clear();
+        problem.set("");
+        member.set(saved.member());
+        loadRecent(saved.member().id());
+        context.changes().memberChanged(saved.member().id());
+        // ready for the next customer: the lookup field, its text selected
+        focus.set(null);
+        focus.set(Focus.LOOKUP);
+    }
+
+    private record Saved(Purchase purchase, Member member, String code, long discountCents) {
     }
 
     /** Esc: start over for the next customer. */
@@ -288,6 +405,7 @@ public final class CounterViewModel {
         item.set("");
         quantity.set("1");
         amount.set("");
+        code.set("");
         problem.set("");
         lookup.set("");
         focus.set(null);
