@@ -22,7 +22,8 @@ public final class FieldColumns {
 
     /**
      * @param aliases for each known field, the header names it is recognised by (first is the standard one)
-     * @param chosen  field → column name chosen by the person
+     * @param chosen  field → column name chosen by the person; a blank name means "this field is not in the
+     *                file", so no column is taken for it even when one carries its standard name
      */
     public static FieldColumns resolve(List<String> header, Map<String, List<String>> aliases,
                                        Map<String, String> chosen) {
@@ -35,6 +36,9 @@ public final class FieldColumns {
             if (!aliases.containsKey(choice.getKey())) {
                 throw new IllegalArgumentException("unknown field '" + choice.getKey() + "' in the column map; known: "
                         + String.join(", ", aliases.keySet()));
+            }
+            if (choice.getValue() == null || choice.getValue().isBlank()) {
+                continue;
             }
             Integer index = byName.get(key(choice.getValue()));
             if (index == null) {

@@ -117,6 +117,14 @@ class ImportTest {
         assertEquals("李娜", app.members().byNumber("C1").orElseThrow().name());
     }
 
+    @Test
+    void aFieldMappedToNoColumnIsNotReadEvenWhenAColumnHasItsStandardName() throws IOException {
+        Path file = write("phones.csv", "member_no,name,phone\nK1,王芳,13812345678\n");
+        ImportResult result = importMembers(file, ImportOptions.defaults().withColumns(Map.of("phone", "")));
+        assertEquals(1, result.imported());
+        assertEquals(null, app.members().byNumber("K1").orElseThrow().phone());
+    }
+
     static final String MEMBERS = """
             member_no,name,phone,join_date
             M1,王芳,13812345678,2025-01-10

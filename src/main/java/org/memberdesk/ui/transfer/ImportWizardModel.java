@@ -251,8 +251,18 @@ public final class ImportWizardModel {
         return columns;
     }
 
+    /**
+     * What the importer is told: the mapped fields, and every field set to "not in the file" as a blank
+     * name, so a column that happens to carry that field's standard name is not read after all.
+     */
+    private Map<String, String> importColumns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        mapping.forEach((field, column) -> columns.put(field, column.get() == null ? "" : column.get()));
+        return columns;
+    }
+
     public ImportOptions options() {
-        ImportOptions options = ImportOptions.defaults().withEncoding(encoding.get()).withColumns(columns())
+        ImportOptions options = ImportOptions.defaults().withEncoding(encoding.get()).withColumns(importColumns())
                 .withBatchSize(batchSize);
         return kind.get() == ImportKind.PURCHASES
                 ? options.withReturns(allowReturns.get()).withCreateMembers(createMembers.get())
