@@ -27,11 +27,6 @@ final class AnalyticsCommands {
     private AnalyticsCommands() {
     }
 
-    /** A usage error (exit 2) reported through the command's own streams. */
-    static CommandLine.ParameterException usage(CommandSpec spec, String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
     /** --from and --to as whole days, both included. */
     abstract static class PeriodCommand implements Callable<Integer> {
         @ParentCommand
@@ -48,7 +43,7 @@ final class AnalyticsCommands {
 
         Period period() {
             if (to.isBefore(from)) {
-                throw usage(spec,
+                throw Cli.usage(spec,
                         "--to " + to + " is before --from " + from);
             }
             return new Period(from, to);
@@ -83,7 +78,7 @@ final class AnalyticsCommands {
         return switch (lang) {
             case "en" -> Messages.english();
             case "zh" -> Messages.chinese();
-            default -> throw usage(spec,
+            default -> throw Cli.usage(spec,
                     "--lang must be en or zh, not " + lang);
         };
     }
@@ -128,23 +123,23 @@ final class AnalyticsCommands {
                 try {
                     cents = Money.parseYuan(minSpent);
                 } catch (IllegalArgumentException e) {
-                    throw usage(spec,
+                    throw Cli.usage(spec,
                             "--min-spent: " + e.getMessage());
                 }
                 if (cents < 0) {
-                    throw usage(spec, "--min-spent must not be negative");
+                    throw Cli.usage(spec, "--min-spent must not be negative");
                 }
                 funnel = cli.context().analytics().aarrr(period, cents);
             } else {
                 List<String> rules = Arrays.stream(steps.split(";")).map(String::strip)
                         .filter(rule -> !rule.isEmpty()).toList();
                 if (rules.isEmpty()) {
-                    throw usage(spec, "--steps names no rule");
+                    throw Cli.usage(spec, "--steps names no rule");
                 }
                 try {
                     funnel = cli.context().analytics().custom(period, rules);
                 } catch (org.memberdesk.tags.RuleException e) {
-                    throw usage(spec,
+                    throw Cli.usage(spec,
                             "bad rule in --steps: " + e.describe(cli.messages()));
                 }
             }
@@ -180,7 +175,7 @@ final class AnalyticsCommands {
         @Override
         public Integer call() {
             if (to.isBefore(from)) {
-                throw usage(spec,
+                throw Cli.usage(spec,
                         "--to " + to + " is before --from " + from);
             }
             List<Map<String, Object>> cohorts = new ArrayList<>();
@@ -227,7 +222,7 @@ final class AnalyticsCommands {
         public Integer call() throws java.io.IOException {
             Period period = period();
             if (width < 200 || height < 150 || width > 8000 || height > 8000) {
-                throw usage(spec,
+                throw Cli.usage(spec,
                         "--width and --height must be between 200×150 and 8000×8000");
             }
             Messages messages = language(spec, lang);

@@ -63,6 +63,9 @@ public final class Cli implements Callable<Integer> {
             description = "The database file (default: the user's data folder).")
     Path db;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "Print exactly one JSON object on stdout.")
     boolean json;
@@ -132,7 +135,7 @@ public final class Cli implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed; see --help");
+        throw usage(spec, "a command is needed; see --help");
     }
 
     /** The services of the database named by --db (opened once, on first use). */
@@ -173,6 +176,14 @@ public final class Cli implements Callable<Integer> {
                     java.util.Collection ? Json.write(value) : value)));
         }
         out.flush();
+    }
+
+    /**
+     * A usage error (exit 2) reported by the command that was given, through its own streams and with its
+     * own synopsis — not a freshly built command line, which would scan the command's annotations again.
+     */
+    static CommandLine.ParameterException usage(CommandLine.Model.CommandSpec spec, String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     static Map<String, Object> object() {

@@ -43,16 +43,11 @@ final class CouponCommands {
     private CouponCommands() {
     }
 
-    /** A usage error (exit 2) reported on the command's own stderr, with its synopsis. */
-    private static CommandLine.ParameterException usage(CommandSpec spec, String message) {
-        return new CommandLine.ParameterException(spec.commandLine(), message);
-    }
-
     private static long yuan(CommandSpec spec, String option, String text) {
         try {
             return Money.parseYuan(text);
         } catch (IllegalArgumentException e) {
-            throw usage(spec, option + ": " + e.getMessage());
+            throw Cli.usage(spec, option + ": " + e.getMessage());
         }
     }
 
@@ -67,7 +62,7 @@ final class CouponCommands {
 
         @Override
         public Integer call() {
-            throw usage(spec, "a campaign command is needed: create, issue or report");
+            throw Cli.usage(spec, "a campaign command is needed: create, issue or report");
         }
     }
 
@@ -128,7 +123,7 @@ final class CouponCommands {
                 kind = CouponKind.parse(type);
                 chosen = Target.parse(target);
             } catch (IllegalArgumentException e) {
-                throw usage(spec, e.getMessage());
+                throw Cli.usage(spec, e.getMessage());
             }
             long valueCents = 0;
             Integer percent = null;
@@ -136,7 +131,7 @@ final class CouponCommands {
                 try {
                     percent = Integer.parseInt(value.strip().replace("%", ""));
                 } catch (NumberFormatException e) {
-                    throw usage(spec, "--value of a discount is a whole percent off, like 20, not '" + value + "'");
+                    throw Cli.usage(spec, "--value of a discount is a whole percent off, like 20, not '" + value + "'");
                 }
             } else {
                 valueCents = yuan(spec, "--value", value);
@@ -158,16 +153,16 @@ final class CouponCommands {
             try {
                 if (validTo != null) {
                     if (validDays != null) {
-                        throw usage(spec, "give --valid-days or --valid-to, not both");
+                        throw Cli.usage(spec, "give --valid-days or --valid-to, not both");
                     }
                     return Validity.fixed(validFrom == null ? null : LocalDate.parse(validFrom), LocalDate.parse(validTo));
                 }
                 if (validFrom != null) {
-                    throw usage(spec, "--valid-from needs --valid-to");
+                    throw Cli.usage(spec, "--valid-from needs --valid-to");
                 }
                 return Validity.days(validDays == null ? 30 : validDays);
             } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw usage(spec, e.getMessage());
+                throw Cli.usage(spec, e.getMessage());
             }
         }
     }
@@ -235,7 +230,7 @@ final class CouponCommands {
 
         @Override
         public Integer call() {
-            throw usage(spec, "a coupons command is needed: print");
+            throw Cli.usage(spec, "a coupons command is needed: print");
         }
     }
 
@@ -268,12 +263,12 @@ final class CouponCommands {
             try {
                 chosen = Paper.parse(paper);
             } catch (IllegalArgumentException e) {
-                throw usage(spec, e.getMessage());
+                throw Cli.usage(spec, e.getMessage());
             }
             Messages messages = switch (lang) {
                 case "zh" -> Messages.chinese();
                 case "en" -> Messages.english();
-                default -> throw usage(spec, "--lang must be zh or en, not '" + lang + "'");
+                default -> throw Cli.usage(spec, "--lang must be zh or en, not '" + lang + "'");
             };
             int printed = parent.cli.context().couponPrinter().print(id,
                     slips ? CouponPrinter.Kind.SLIPS : CouponPrinter.Kind.LIST, chosen, pdf, messages,
@@ -311,7 +306,7 @@ final class CouponCommands {
         public Integer call() {
             long cents = yuan(spec, "--amount", amount);
             if (cents <= 0) {
-                throw usage(spec, "--amount must be above zero");
+                throw Cli.usage(spec, "--amount must be above zero");
             }
             Member found = cli.context().members().byNumberOrPhone(member)
                     .orElseThrow(() -> new CliFailure(1, "no such member: " + member));

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The foundation's commands: import, export, demo data and totals. */
 final class DataCommands {
@@ -28,6 +30,9 @@ final class DataCommands {
     abstract static class ImportCommand implements Callable<Integer> {
         @ParentCommand
         Cli cli;
+
+        @Spec
+        CommandSpec spec;
 
         @Parameters(index = "0", paramLabel = "CSV", description = "The file to import.")
         Path file;
@@ -45,7 +50,7 @@ final class DataCommands {
             try {
                 options = ImportOptions.defaults().withColumns(map).withEncoding(TextEncoding.parse(encoding));
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+                throw Cli.usage(spec, e.getMessage());
             }
             if (!Files.isRegularFile(file)) {
                 throw new CliFailure(1, "no such file: " + file);
@@ -134,6 +139,9 @@ final class DataCommands {
         @ParentCommand
         Cli cli;
 
+        @Spec
+        CommandSpec spec;
+
         @Option(names = "--members", required = true, paramLabel = "N")
         int members;
 
@@ -149,14 +157,13 @@ final class DataCommands {
         @Override
         public Integer call() throws IOException {
             if (members < 1) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-                        "--members must be at least 1");
+                throw Cli.usage(spec, "--members must be at least 1");
             }
             Business kind;
             try {
                 kind = Business.parse(business);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), e.getMessage());
+                throw Cli.usage(spec, e.getMessage());
             }
             DemoData demo = new DemoData(seed, kind, LocalDate.now(cli.clock()));
             Map<String, Object> out = Cli.object();

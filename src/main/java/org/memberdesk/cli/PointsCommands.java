@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The growth system's commands: points, expiry, tier review, the ledger check, adjust and redeem. */
 final class PointsCommands {
@@ -231,6 +233,9 @@ final class PointsCommands {
         @ParentCommand
         Cli cli;
 
+        @Spec
+        CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
@@ -251,7 +256,7 @@ final class PointsCommands {
                 rewardKind = Reward.Kind.fromCode(kind);
                 cents = value == null ? 0 : Money.parseYuan(value);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+                throw Cli.usage(spec, e.getMessage());
             }
             Reward reward = cli.context().points().saveReward(new Reward(0, name, rewardKind, cost, cents, true));
             Map<String, Object> out = Cli.object();
@@ -270,6 +275,9 @@ final class PointsCommands {
         @ParentCommand
         Cli cli;
 
+        @Spec
+        CommandSpec spec;
+
         @Parameters(index = "0", paramLabel = "scenic|gym")
         String code;
 
@@ -279,7 +287,7 @@ final class PointsCommands {
             try {
                 template = PointsTemplate.of(code);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+                throw Cli.usage(spec, e.getMessage());
             }
             cli.context().points().applyTemplate(template);
             cli.context().tiers().applyTemplate(template.code());
