@@ -89,7 +89,7 @@ class Screenshots extends FxRobot {
             settle();
             save(ui.stage().getScene().getRoot(), out.resolve("purchases.png"));
 
-            interact(() -> ui.window().window().show("points"));
+            interact(() -> ui.window().window().show("analytics"));
             settle();
             save(ui.stage().getScene().getRoot(), out.resolve("coming-soon.png"));
 
