@@ -150,7 +150,9 @@ public final class PurchaseImporter {
     /**
      * Stores purchases until the batch is full. {@code pending[0]} is the first row not yet handled;
      * it is carried across batches so a purchase's rows are never split. A cancel mid-batch throws
-     * {@link BatchCancelled}.
+     * {@link BatchCancelled}. Without members created on the fly, the batch is read and checked first,
+     * its purchase numbers and members are looked up at once, and it is written set-based when it ends
+     * ({@link org.memberdesk.purchases.BatchRecorder}); with them, purchase by purchase as at the counter.
      */
     private Counts storeBatch(Connection connection, CsvSource source, CsvSource.Row[] pending,
                               FieldColumns columns, ImportOptions options, long importId, ImportProgress progress,
@@ -159,10 +161,13 @@ public final class PurchaseImporter {
         long duplicates = 0;
         long rejected = 0;
         long handled = 0;
-        try (PurchaseService.Recorder recorder = purchases.recorder(connection, importId, options.allowReturns());
+        boolean rowByRow = options.createMembers();
+        try (PurchaseService.Recording recorder = purchases.importRecorder(connection, importId,
+                options.allowReturns(), rowByRow);
              PreparedStatement byNumber = memberStore.prepareIdByNumber(connection);
              PreparedStatement byPhone = memberStore.prepareIdByPhone(connection)) {
             MemberLookup lookup = new MemberLookup(byNumber, byPhone);
+            List<Prepared> batch = new ArrayList<>();
             while (pending[0] != null && handled < options.batchSize()) {
                 Group group = new Group(pending[0].get(columns.index("purchase_no")));
                 group.rows.add(pending[0]);
@@ -176,24 +181,83 @@ public final class PurchaseImporter {
                 if (handled % 500 == 0 && progress.cancelled()) {
                     throw new BatchCancelled();
                 }
-                int before = rejections.size();
-                PurchaseService.Outcome outcome = storeGroup(connection, recorder, lookup, group, columns, options,
-                        rejections);
-                if (rejections.size() > before) {
-                    rejected++;
-                } else if (outcome == PurchaseService.Outcome.STORED) {
-                    imported++;
-                } else if (outcome == PurchaseService.Outcome.DUPLICATE) {
-                    duplicates++;
+                Prepared prepared = prepare(connection, lookup, group, columns, options);
+                if (rowByRow) {
+                    PurchaseService.Outcome outcome = record(recorder, prepared, rejections);
+                    imported += outcome == PurchaseService.Outcome.STORED ? 1 : 0;
+                    duplicates += outcome == PurchaseService.Outcome.DUPLICATE ? 1 : 0;
+                    rejected += outcome == null ? 1 : 0;
+                } else {
+                    batch.add(prepared);
+                }
+            }
+            if (!batch.isEmpty()) {
+                List<String> numbers = new ArrayList<>();
+                java.util.Set<Long> memberIds = new java.util.LinkedHashSet<>();
+                for (Prepared prepared : batch) {
+                    if (prepared.draft != null) {
+                        numbers.add(prepared.draft.purchaseNo());
+                        if (prepared.draft.refundOfNo() != null) {
+                            numbers.add(prepared.draft.refundOfNo().strip());
+                        }
+                        memberIds.add(prepared.draft.memberId());
+                    }
+                }
+                recorder.prefetch(numbers, memberIds);
+                for (Prepared prepared : batch) {
+                    PurchaseService.Outcome outcome = record(recorder, prepared, rejections);
+                    imported += outcome == PurchaseService.Outcome.STORED ? 1 : 0;
+                    duplicates += outcome == PurchaseService.Outcome.DUPLICATE ? 1 : 0;
+                    rejected += outcome == null ? 1 : 0;
+                }
+                if (progress.cancelled()) {
+                    throw new BatchCancelled();
                 }
             }
         }
         return new Counts(imported, duplicates, rejected);
     }
 
-    private PurchaseService.Outcome storeGroup(Connection connection, PurchaseService.Recorder recorder,
-                                               MemberLookup lookup, Group group, FieldColumns columns,
-                                               ImportOptions options, List<Rejection> rejections) throws SQLException {
+    /** One purchase of the file, read and checked: a draft to record, or the rows' problems. */
+    private static final class Prepared {
+        final Group group;
+        final PurchaseDraft draft;
+        final List<Rejection> bad;
+
+        Prepared(Group group, PurchaseDraft draft, List<Rejection> bad) {
+            this.group = group;
+            this.draft = draft;
+            this.bad = bad;
+        }
+    }
+
+    /** Records a prepared purchase; null when it was rejected (its rows then go to the report). */
+    private static PurchaseService.Outcome record(PurchaseService.Recording recorder, Prepared prepared,
+                                                  List<Rejection> rejections) throws SQLException {
+        List<Rejection> bad = new ArrayList<>(prepared.bad);
+        if (prepared.draft != null) {
+            try {
+                return recorder.record(prepared.draft).outcome();
+            } catch (ValidationException e) {
+                CsvSource.Row first = prepared.group.rows.get(0);
+                for (Problem problem : e.problems()) {
+                    bad.add(new Rejection(first.line(), problem.field(), problem, first.values()));
+                }
+            }
+        }
+        rejections.addAll(bad);
+        for (CsvSource.Row row : prepared.group.rows) {
+            if (bad.stream().noneMatch(r -> r.line() == row.line())) {
+                rejections.add(new Rejection(row.line(), "purchase_no",
+                        Problem.of("purchase_no", "import.purchase.partOfRejected", prepared.group.purchaseNo),
+                        row.values()));
+            }
+        }
+        return null;
+    }
+
+    private Prepared prepare(Connection connection, MemberLookup lookup, Group group, FieldColumns columns,
+                             ImportOptions options) throws SQLException {
         List<PurchaseLine> lines = new ArrayList<>();
         LocalDateTime time = null;
         String memberNo = null;
@@ -239,26 +303,11 @@ public final class PurchaseImporter {
                                 memberNo != null ? memberNo : phone), first.values()));
             }
         }
-        if (bad.isEmpty()) {
-            try {
-                PurchaseDraft draft = new PurchaseDraft(group.purchaseNo, memberId, time, lines,
-                        emptyToNull(group.rows.get(0).get(columns.index("refund_of"))));
-                return recorder.record(draft).outcome();
-            } catch (ValidationException e) {
-                CsvSource.Row first = group.rows.get(0);
-                for (Problem problem : e.problems()) {
-                    bad.add(new Rejection(first.line(), problem.field(), problem, first.values()));
-                }
-            }
+        if (!bad.isEmpty()) {
+            return new Prepared(group, null, bad);
         }
-        rejections.addAll(bad);
-        for (CsvSource.Row row : group.rows) {
-            if (bad.stream().noneMatch(r -> r.line() == row.line())) {
-                rejections.add(new Rejection(row.line(), "purchase_no",
-                        Problem.of("purchase_no", "import.purchase.partOfRejected", group.purchaseNo), row.values()));
-            }
-        }
-        return null;
+        return new Prepared(group, new PurchaseDraft(group.purchaseNo, memberId, time, lines,
+                emptyToNull(group.rows.get(0).get(columns.index("refund_of")))), bad);
     }
 
     private long createMember(Connection connection, String memberNo, String phone, Group group,

@@ -21,6 +21,15 @@ public final class PointsEarner implements PurchaseListener {
     static final String REASON_FIRST_PURCHASE = "first_purchase";
     static final String REASON_SIGNUP = "signup";
 
+    /**
+     * What a sale earned (bind member id, sale id): its first earn entry, the points of all of them (an
+     * import gives a sale a second entry when more of its lines come later in the file) and its total.
+     */
+    static final String EARN_OF = """
+            SELECT min(l.id), sum(l.points), p.total_cents FROM points_ledger l JOIN purchases p ON p.id = l.purchase_id
+            WHERE l.member_id = ? AND l.purchase_id = ? AND l.kind = 'earn' AND l.reason = 'purchase'
+            GROUP BY p.id""";
+
     private final PointsStore store;
     private final PointsRulesStore rulesStore;
 
@@ -43,6 +52,12 @@ public final class PointsEarner implements PurchaseListener {
 
     public Earning openEarning(Connection connection) throws SQLException {
         return new Earning(connection);
+    }
+
+    /** Earning for one import batch in memory, written when the batch ends. */
+    public EarningBatch openBatchEarning(Connection connection) throws SQLException {
+        return new EarningBatch(connection, rulesStore.load(connection), rulesStore.itemCategories(connection),
+                rulesStore.tierPercents(connection));
     }
 
     /**
@@ -69,9 +84,7 @@ public final class PointsEarner implements PurchaseListener {
             ledger = store.ledger(connection);
             member = connection.prepareStatement(
                     "SELECT birthday, purchase_count, tier FROM members WHERE id = ?");
-            earnOf = connection.prepareStatement("""
-                    SELECT l.id, l.points, p.total_cents FROM points_ledger l JOIN purchases p ON p.id = l.purchase_id
-                    WHERE l.member_id = ? AND l.purchase_id = ? AND l.kind = 'earn' AND l.reason = 'purchase'""");
+            earnOf = connection.prepareStatement(EARN_OF);
             refunded = connection.prepareStatement(
                     "SELECT -coalesce(sum(total_cents), 0) FROM purchases WHERE refund_of = ?");
         }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.memberdesk.common.Problem;
@@ -38,11 +39,24 @@ public final class PurchaseService {
     public record Recorded(Outcome outcome, Purchase purchase) {
     }
 
+    /** Records purchases on one connection inside the caller's transaction; closing it finishes the work. */
+    public interface Recording extends AutoCloseable {
+        /** Checks and records one purchase; a {@link ValidationException} records nothing of it. */
+        Recorded record(PurchaseDraft draft) throws SQLException;
+
+        /** The purchase numbers and members about to be recorded, so they can be read at once. */
+        default void prefetch(Collection<String> numbers, Collection<Long> memberIds) throws SQLException {
+        }
+
+        @Override
+        void close() throws SQLException;
+    }
+
     /**
      * Stores purchases on one connection, inside the caller's transaction, telling every listener.
      * The counter's "save" and the importer both go through here.
      */
-    public final class Recorder implements AutoCloseable {
+    public final class Recorder implements Recording {
         private final PurchaseStore.Writer writer;
         private final Long importId;
         private final boolean allowReturns;
@@ -63,6 +77,7 @@ public final class PurchaseService {
         }
 
         /** Checks and stores one purchase; a {@link ValidationException} leaves the database unchanged. */
+        @Override
         public Recorded record(PurchaseDraft draft) throws SQLException {
             List<Problem> problems = check(draft, allowReturns);
             if (!problems.isEmpty()) {
@@ -112,6 +127,41 @@ public final class PurchaseService {
     }
 
     public Recorder recorder(Connection connection, Long importId, boolean allowReturns) throws SQLException {
+        return new Recorder(connection, importId, allowReturns);
+    }
+
+    /**
+     * The recorder for one import batch: the set-based {@link BatchRecorder} when every listener can work
+     * on a whole batch in memory, otherwise the counter's row-by-row {@link Recorder} (also when
+     * {@code rowByRow}: the batch writes other rows meanwhile, e.g. members created on the fly).
+     */
+    public Recording importRecorder(Connection connection, long importId, boolean allowReturns, boolean rowByRow)
+            throws SQLException {
+        if (!rowByRow) {
+            List<PurchaseListener.BatchSession> sessions = new ArrayList<>();
+            boolean all = true;
+            try {
+                for (PurchaseListener listener : listeners) {
+                    PurchaseListener.BatchSession session = listener.openBatch(connection);
+                    if (session == null) {
+                        all = false;
+                        break;
+                    }
+                    sessions.add(session);
+                }
+                if (all) {
+                    return new BatchRecorder(connection, this, importId, allowReturns, sessions);
+                }
+            } catch (SQLException | RuntimeException e) {
+                for (PurchaseListener.BatchSession session : sessions) {
+                    session.close();
+                }
+                throw e;
+            }
+            for (PurchaseListener.BatchSession session : sessions) {
+                session.close();
+            }
+        }
         return new Recorder(connection, importId, allowReturns);
     }
 

@@ -34,6 +34,10 @@ public final class PurchaseStore {
         private final PreparedStatement findByNumber;
         private final Map<String, Long> itemIds = new HashMap<>();
         private final Map<MemberItem, String> firstBought = new HashMap<>();
+        // what this writer added to the shop's totals, written once at close (inside the transaction)
+        private long addedSales;
+        private long addedReturns;
+        private long addedRevenue;
 
         Writer(Connection connection) throws SQLException {
             this.connection = connection;
@@ -92,6 +96,9 @@ public final class PurchaseStore {
             }
             writeLines(id, draft.memberId(), time, isReturn, 1, draft.lines());
             updateStats(draft.memberId(), isReturn, 1, total, time);
+            addedSales += isReturn ? 0 : 1;
+            addedReturns += isReturn ? 1 : 0;
+            addedRevenue += total;
             Purchase.Kind kind = isReturn ? Purchase.Kind.RETURN : Purchase.Kind.SALE;
             return Optional.of(new Purchase(id, draft.purchaseNo(), draft.memberId(), draft.time(), kind, total,
                     draft.lines(), refundOfId));
@@ -137,6 +144,7 @@ public final class PurchaseStore {
             }
             writeLines(purchase.id(), purchase.memberId(), purchase.time(), purchase.isReturn(), firstLine, lines);
             updateStats(purchase.memberId(), purchase.isReturn(), 0, extra, purchase.time());
+            addedRevenue += extra;
         }
 
         private void writeLines(long purchaseId, long memberId, String time, boolean isReturn, int firstLine,
@@ -214,8 +222,24 @@ public final class PurchaseStore {
             return id;
         }
 
+        /** Writes what this writer added to the totals; call it before the transaction commits (close does). */
+        public void flushTotals() throws SQLException {
+            addToTotals(connection, addedSales, addedReturns, addedRevenue);
+            addedSales = 0;
+            addedReturns = 0;
+            addedRevenue = 0;
+        }
+
         @Override
         public void close() throws SQLException {
+            try {
+                flushTotals();
+            } finally {
+                closeStatements();
+            }
+        }
+
+        private void closeStatements() throws SQLException {
             for (PreparedStatement statement : List.of(insertPurchase, insertLine, rememberItem, addSale, addReturn,
                     findItem, insertItem, findByNumber)) {
                 statement.close();
@@ -397,18 +421,51 @@ public final class PurchaseStore {
         return sql.toString();
     }
 
-    /** Totals for the whole database, read from the member statistics (no scan of the purchases). */
+    /** Totals for the whole database. */
     public record Totals(long members, long purchases, long returns, long revenueCents) {
     }
 
+    /** The kept totals (V6's one-row table): one row read, whatever the size of the shop. */
     public Totals totals(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT members, purchases, returns, revenue_cents FROM totals WHERE id = 1")) {
+            if (!rs.next()) {
+                return recomputeTotals(connection);
+            }
+            return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+        }
+    }
+
+    /** The totals counted from the members and purchases themselves (slow on a big shop; for checks). */
+    public Totals recomputeTotals(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
-                     SELECT count(*), coalesce(sum(purchase_count), 0), coalesce(sum(return_count), 0),
-                            coalesce(sum(spent_cents), 0) - coalesce(sum(returned_cents), 0)
-                     FROM members""")) {
+                     SELECT (SELECT count(*) FROM members),
+                            (SELECT count(*) FROM purchases WHERE kind = 'sale'),
+                            (SELECT count(*) FROM purchases WHERE kind = 'return'),
+                            (SELECT coalesce(sum(total_cents), 0) FROM purchases)""")) {
             rs.next();
             return new Totals(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+        }
+    }
+
+    /**
+     * Adds to the kept purchase totals, in the caller's transaction. Every path that stores purchases or
+     * changes their totals calls this (the {@link Writer} once per recorder, the bulk import once per batch).
+     */
+    public static void addToTotals(Connection connection, long sales, long returns, long revenueCents)
+            throws SQLException {
+        if (sales == 0 && returns == 0 && revenueCents == 0) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                UPDATE totals SET purchases = purchases + ?, returns = returns + ?, revenue_cents = revenue_cents + ?
+                WHERE id = 1""")) {
+            statement.setLong(1, sales);
+            statement.setLong(2, returns);
+            statement.setLong(3, revenueCents);
+            statement.executeUpdate();
         }
     }
 

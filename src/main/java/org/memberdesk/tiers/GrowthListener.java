@@ -14,9 +14,8 @@ import org.memberdesk.purchases.PurchaseListener;
  * It reads the member once for both, and not at all for the next purchase of the same member
  * (imports come grouped by member): only the recorder writes on this connection during the session
  * and every purchase and return passes through here, so the remembered sale count, net spend and
- * tier stay exact. Lines appended to an already stored purchase (a file whose lines of one purchase
- * are not next to each other) are not told to listeners; the daily review catches any upgrade they
- * would have made.
+ * tier stay exact. An import batch takes {@link GrowthBatch} instead (same rules, in memory, written
+ * set-based), which is also told of lines added to a purchase stored earlier by the same import.
  */
 public final class GrowthListener implements PurchaseListener {
     private final PointsEarner earner;
@@ -37,6 +36,16 @@ public final class GrowthListener implements PurchaseListener {
     @Override
     public Session open(Connection connection) throws SQLException {
         return new Growing(connection);
+    }
+
+    /** An import batch in memory ({@link GrowthBatch}); null on a points ladder, which takes the row-by-row path. */
+    @Override
+    public BatchSession openBatch(Connection connection) throws SQLException {
+        Ladder ladder = upgrader.ladder(connection);
+        if (ladder.program().basis() != TierProgram.Basis.SPEND) {
+            return null;
+        }
+        return new GrowthBatch(connection, earner.openBatchEarning(connection), ladder);
     }
 
     private final class Growing implements Session {

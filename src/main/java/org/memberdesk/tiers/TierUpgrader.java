@@ -22,6 +22,10 @@ public final class TierUpgrader {
         this.store = store;
     }
 
+    Ladder ladder(Connection connection) throws SQLException {
+        return store.loadLadder(connection);
+    }
+
     public Upgrading open(Connection connection) throws SQLException {
         return new Upgrading(connection, store.loadLadder(connection));
     }

@@ -1,0 +1,416 @@
+package org.memberdesk.purchases;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.db.JsonRows;
+import org.memberdesk.members.MemberStore;
+
+/**
+ * The import's set-based recorder: takes one batch of purchases in file order with exactly the checks,
+ * duplicates and appends of {@link PurchaseService.Recorder}, keeps them in memory, and writes them when
+ * the batch ends — purchases, lines, {@code member_items}, member statistics (once per member) and the
+ * totals each with one statement over the whole batch, then each listener's own rows. Nothing of the
+ * batch is in the database until {@link #close}, so listeners keep their own state ({@link
+ * PurchaseListener.BatchSession}). Used on the import's own transaction, one recorder per batch.
+ */
+public final class BatchRecorder implements PurchaseService.Recording {
+    private final Connection connection;
+    private final PurchaseService service;
+    private final Long importId;
+    private final boolean allowReturns;
+    private final List<PurchaseListener.BatchSession> sessions;
+    private final PreparedStatement findByNumber;
+    private final PreparedStatement findItem;
+    private final PreparedStatement insertItem;
+    /** Numbers as the database had them when the batch began (empty: not stored). */
+    private final Map<String, Optional<PurchaseStore.StoredNumber>> stored = new HashMap<>();
+    /** This batch's purchases by number, in file order. */
+    private final Map<String, Pending> batch = new LinkedHashMap<>();
+    /** Purchases stored by earlier batches of this import that this batch added lines to. */
+    private final Map<Long, Pending> appendedToStored = new LinkedHashMap<>();
+    private final Map<String, Long> itemIds = new HashMap<>();
+    private final Map<Long, Stats> stats = new TreeMap<>();
+    private final Map<List<Long>, String> firstBought = new HashMap<>();
+    private long nextId;
+    private long sales;
+    private long returns;
+    private long revenue;
+
+    /** A purchase of this batch (or one of an earlier batch that got lines), as it will be written. */
+    private static final class Pending {
+        final long id;
+        final String number;
+        final long memberId;
+        final LocalDateTime time;
+        final boolean isReturn;
+        final Long refundOf;
+        final List<PurchaseLine> lines = new ArrayList<>();
+        /** The item ids of the lines this batch writes. */
+        final List<Long> newItems = new ArrayList<>();
+        /** Line numbers of the rows this batch writes start here (1 for a new purchase). */
+        final int firstNewLine;
+        int newLines;
+        long total;
+        /** For a purchase of an earlier batch: what this batch added to its total. */
+        long extra;
+
+        Pending(long id, String number, long memberId, LocalDateTime time, boolean isReturn, Long refundOf,
+                int firstNewLine, long total) {
+            this.id = id;
+            this.number = number;
+            this.memberId = memberId;
+            this.time = time;
+            this.isReturn = isReturn;
+            this.refundOf = refundOf;
+            this.firstNewLine = firstNewLine;
+            this.total = total;
+        }
+
+        Purchase purchase() {
+            return new Purchase(id, number, memberId, time, isReturn ? Purchase.Kind.RETURN : Purchase.Kind.SALE,
+                    total, List.copyOf(lines), refundOf);
+        }
+    }
+
+    /** What the batch adds to one member's statistics. */
+    private static final class Stats {
+        long sales;
+        long returns;
+        long spent;
+        long returned;
+        String first;
+        String last;
+    }
+
+    BatchRecorder(Connection connection, PurchaseService service, Long importId, boolean allowReturns,
+                  List<PurchaseListener.BatchSession> sessions) throws SQLException {
+        this.connection = connection;
+        this.service = service;
+        this.importId = importId;
+        this.allowReturns = allowReturns;
+        this.sessions = sessions;
+        findByNumber = connection.prepareStatement(
+                "SELECT id, member_id, kind, import_id, total_cents, time FROM purchases WHERE purchase_no = ?");
+        findItem = connection.prepareStatement("SELECT id FROM items WHERE name = ?");
+        insertItem = connection.prepareStatement("INSERT INTO items (name) VALUES (?) RETURNING id");
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM purchases")) {
+            rs.next();
+            nextId = rs.getLong(1); // what SQLite would give the next row: this transaction holds the write lock
+        }
+    }
+
+    /** Looks up the batch's purchase numbers (and the sales its returns name) in one statement. */
+    @Override
+    public void prefetch(Collection<String> numbers, Collection<Long> memberIds) throws SQLException {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String number : numbers) {
+            if (number != null && !number.isBlank() && !stored.containsKey(number)) {
+                wanted.add(number);
+            }
+        }
+        JsonRows rows = new JsonRows();
+        for (String number : wanted) {
+            rows.row().add(number);
+            stored.put(number, Optional.empty());
+        }
+        if (!rows.isEmpty()) {
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    SELECT p.id, p.member_id, p.kind, p.import_id, p.total_cents, p.time, p.purchase_no
+                    FROM json_each(?) j JOIN purchases p ON p.purchase_no = j.value ->> 0""")) {
+                statement.setString(1, rows.toString());
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(rs.getString(7), Optional.of(storedNumber(rs)));
+                    }
+                }
+            }
+        }
+        for (PurchaseListener.BatchSession session : sessions) {
+            session.members(memberIds);
+        }
+    }
+
+    @Override
+    public PurchaseService.Recorded record(PurchaseDraft draft) throws SQLException {
+        List<Problem> problems = service.check(draft, allowReturns);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        Long refundOf = null;
+        if (draft.refundOfNo() != null && !draft.refundOfNo().isBlank()) {
+            Optional<PurchaseStore.StoredNumber> sale = lookUp(draft.refundOfNo().strip());
+            if (sale.isEmpty() || sale.get().isReturn() || sale.get().memberId() != draft.memberId()) {
+                throw new ValidationException(Problem.of("refund_of", "purchase.refundOf.unknown",
+                        draft.refundOfNo()));
+            }
+            refundOf = sale.get().id();
+        }
+        Optional<PurchaseStore.StoredNumber> taken = lookUp(draft.purchaseNo());
+        if (taken.isPresent()) {
+            return alreadyStored(draft, taken.get());
+        }
+        Pending purchase = new Pending(nextId++, draft.purchaseNo(), draft.memberId(), draft.time(),
+                draft.isReturn(), refundOf, 1, 0);
+        batch.put(purchase.number, purchase);
+        addLines(purchase, draft.lines(), 1);
+        if (purchase.isReturn) {
+            returns++;
+        } else {
+            sales++;
+        }
+        Purchase told = purchase.purchase();
+        for (PurchaseListener.BatchSession session : sessions) {
+            session.stored(told);
+        }
+        return new PurchaseService.Recorded(PurchaseService.Outcome.STORED, told);
+    }
+
+    /** As {@link PurchaseService.Recorder}: lines of a purchase this import stored are added to it, else a duplicate. */
+    private PurchaseService.Recorded alreadyStored(PurchaseDraft draft, PurchaseStore.StoredNumber number)
+            throws SQLException {
+        boolean sameImport = importId != null && importId.equals(number.importId());
+        if (!sameImport || number.memberId() != draft.memberId() || number.isReturn() != draft.isReturn()) {
+            return new PurchaseService.Recorded(PurchaseService.Outcome.DUPLICATE, null);
+        }
+        Pending purchase = batch.get(draft.purchaseNo());
+        if (purchase == null) {
+            purchase = appendedToStored.get(number.id());
+            if (purchase == null) {
+                purchase = storedPurchase(number, draft.purchaseNo());
+                appendedToStored.put(number.id(), purchase);
+            }
+        }
+        addLines(purchase, draft.lines(), 0);
+        Purchase told = purchase.purchase();
+        for (PurchaseListener.BatchSession session : sessions) {
+            session.appended(told, draft.lines());
+        }
+        return new PurchaseService.Recorded(PurchaseService.Outcome.APPENDED, null);
+    }
+
+    /** A purchase of an earlier batch, with its stored lines, to add lines to. */
+    private Pending storedPurchase(PurchaseStore.StoredNumber number, String purchaseNo) throws SQLException {
+        List<PurchaseLine> lines = new ArrayList<>();
+        int lastLine = 0;
+        Long refundOf = null;
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT pi.line_no, i.name, pi.quantity, pi.amount_cents
+                FROM purchase_items pi JOIN items i ON i.id = pi.item_id WHERE pi.purchase_id = ? ORDER BY pi.line_no""");
+             PreparedStatement refund = connection.prepareStatement("SELECT refund_of FROM purchases WHERE id = ?")) {
+            statement.setLong(1, number.id());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    lastLine = rs.getInt(1);
+                    lines.add(new PurchaseLine(rs.getString(2), rs.getInt(3), rs.getLong(4)));
+                }
+            }
+            refund.setLong(1, number.id());
+            try (ResultSet rs = refund.executeQuery()) {
+                if (rs.next()) {
+                    long id = rs.getLong(1);
+                    refundOf = rs.wasNull() ? null : id;
+                }
+            }
+        }
+        Pending purchase = new Pending(number.id(), purchaseNo, number.memberId(),
+                LocalDateTime.parse(number.time(), MemberStore.TIME), number.isReturn(), refundOf, lastLine + 1,
+                number.totalCents());
+        purchase.lines.addAll(lines);
+        return purchase;
+    }
+
+    /** Adds lines to a purchase and what they change: its total, the member's statistics, member_items, totals. */
+    private void addLines(Pending purchase, List<PurchaseLine> lines, int countsAs) throws SQLException {
+        long amount = 0;
+        String time = purchase.time.format(MemberStore.TIME);
+        for (PurchaseLine line : lines) {
+            purchase.lines.add(line);
+            purchase.newLines++;
+            amount += line.amountCents();
+            long item = itemId(line.item());
+            purchase.newItems.add(item);
+            if (!purchase.isReturn) {
+                firstBought.merge(List.of(item, purchase.memberId), time, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            }
+        }
+        purchase.total += amount;
+        purchase.extra += amount;
+        revenue += amount;
+        Stats member = stats.computeIfAbsent(purchase.memberId, id -> new Stats());
+        if (purchase.isReturn) {
+            member.returns += countsAs;
+            member.returned -= amount;
+        } else {
+            member.sales += countsAs;
+            member.spent += amount;
+            member.first = member.first == null || time.compareTo(member.first) < 0 ? time : member.first;
+            member.last = member.last == null || time.compareTo(member.last) > 0 ? time : member.last;
+        }
+    }
+
+    private Optional<PurchaseStore.StoredNumber> lookUp(String number) throws SQLException {
+        Pending pending = batch.get(number);
+        if (pending != null) {
+            return Optional.of(new PurchaseStore.StoredNumber(pending.id, pending.memberId, pending.isReturn,
+                    importId, pending.total, pending.time.format(MemberStore.TIME)));
+        }
+        Optional<PurchaseStore.StoredNumber> known = stored.get(number);
+        if (known == null) {
+            findByNumber.setString(1, number);
+            try (ResultSet rs = findByNumber.executeQuery()) {
+                known = rs.next() ? Optional.of(storedNumber(rs)) : Optional.empty();
+            }
+            stored.put(number, known);
+        }
+        Pending appended = known.isPresent() ? appendedToStored.get(known.get().id()) : null;
+        if (appended != null) {
+            PurchaseStore.StoredNumber n = known.get();
+            return Optional.of(new PurchaseStore.StoredNumber(n.id(), n.memberId(), n.isReturn(), n.importId(),
+                    appended.total, n.time()));
+        }
+        return known;
+    }
+
+    private static PurchaseStore.StoredNumber storedNumber(ResultSet rs) throws SQLException {
+        long importId = rs.getLong(4);
+        Long imported = rs.wasNull() ? null : importId;
+        return new PurchaseStore.StoredNumber(rs.getLong(1), rs.getLong(2), "return".equals(rs.getString(3)),
+                imported, rs.getLong(5), rs.getString(6));
+    }
+
+    private long itemId(String name) throws SQLException {
+        Long cached = itemIds.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        long id;
+        findItem.setString(1, name);
+        try (ResultSet rs = findItem.executeQuery()) {
+            if (rs.next()) {
+                id = rs.getLong(1);
+            } else {
+                insertItem.setString(1, name);
+                try (ResultSet inserted = insertItem.executeQuery()) {
+                    inserted.next();
+                    id = inserted.getLong(1);
+                }
+            }
+        }
+        itemIds.put(name, id);
+        return id;
+    }
+
+    /** Writes the batch: purchases, lines, totals of appended purchases, member_items, statistics, totals, listeners. */
+    private void flush() throws SQLException {
+        JsonRows purchases = new JsonRows();
+        JsonRows lines = new JsonRows();
+        for (Pending p : batch.values()) {
+            purchases.row().add(p.id).add(p.number).add(p.memberId).add(p.time.format(MemberStore.TIME))
+                    .add(p.isReturn ? "return" : "sale").add(p.total).add(p.refundOf).add(importId);
+            addLineRows(lines, p);
+        }
+        JsonRows grown = new JsonRows();
+        for (Pending p : appendedToStored.values()) {
+            grown.row().add(p.id).add(p.extra);
+            addLineRows(lines, p);
+        }
+        execute("""
+                INSERT INTO purchases (id, purchase_no, member_id, time, kind, total_cents, refund_of, import_id)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
+                       value ->> 7
+                FROM json_each(?)""", purchases);
+        execute("""
+                UPDATE purchases SET total_cents = total_cents + j.extra
+                FROM (SELECT value ->> 0 AS id, value ->> 1 AS extra FROM json_each(?)) AS j
+                WHERE purchases.id = j.id""", grown);
+        execute("""
+                INSERT INTO purchase_items (purchase_id, line_no, item_id, quantity, amount_cents)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)""", lines);
+        JsonRows items = new JsonRows();
+        firstBought.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey((a, b) -> a.get(0).equals(b.get(0))
+                        ? Long.compare(a.get(1), b.get(1)) : Long.compare(a.get(0), b.get(0))))
+                .forEach(e -> items.row().add(e.getKey().get(0)).add(e.getKey().get(1)).add(e.getValue()));
+        execute("""
+                INSERT INTO member_items (item_id, member_id, first_bought_at)
+                SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true
+                ON CONFLICT (item_id, member_id) DO UPDATE SET first_bought_at = excluded.first_bought_at
+                WHERE excluded.first_bought_at < first_bought_at""", items);
+        JsonRows members = new JsonRows();
+        for (Map.Entry<Long, Stats> e : stats.entrySet()) {
+            Stats s = e.getValue();
+            members.row().add(e.getKey()).add(s.sales).add(s.returns).add(s.spent).add(s.returned).add(s.first)
+                    .add(s.last);
+        }
+        execute("""
+                UPDATE members SET purchase_count = purchase_count + j.sales, return_count = return_count + j.returns,
+                       spent_cents = spent_cents + j.spent, returned_cents = returned_cents + j.returned,
+                       first_purchase_at = CASE WHEN j.first IS NULL THEN first_purchase_at
+                                                ELSE min(coalesce(first_purchase_at, j.first), j.first) END,
+                       last_purchase_at = CASE WHEN j.last IS NULL THEN last_purchase_at
+                                               ELSE max(coalesce(last_purchase_at, j.last), j.last) END
+                FROM (SELECT value ->> 0 AS id, value ->> 1 AS sales, value ->> 2 AS returns, value ->> 3 AS spent,
+                             value ->> 4 AS returned, value ->> 5 AS first, value ->> 6 AS last FROM json_each(?)) AS j
+                WHERE members.id = j.id""", members);
+        PurchaseStore.addToTotals(connection, sales, returns, revenue);
+        for (PurchaseListener.BatchSession session : sessions) {
+            session.flush();
+        }
+    }
+
+    private static void addLineRows(JsonRows rows, Pending p) {
+        List<PurchaseLine> added = p.lines.subList(p.lines.size() - p.newLines, p.lines.size());
+        for (int i = 0; i < added.size(); i++) {
+            PurchaseLine line = added.get(i);
+            rows.row().add(p.id).add(p.firstNewLine + i).add(p.newItems.get(i)).add((long) line.quantity())
+                    .add(line.amountCents());
+        }
+    }
+
+    private void execute(String sql, JsonRows rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, rows.toString());
+            statement.executeUpdate();
+        }
+    }
+
+    private boolean flushed;
+
+    /** Writes the batch (inside the caller's transaction) and closes the statements. */
+    @Override
+    public void close() throws SQLException {
+        try {
+            if (!flushed) {
+                flushed = true;
+                flush();
+            }
+        } finally {
+            for (PurchaseListener.BatchSession session : sessions) {
+                session.close();
+            }
+            findByNumber.close();
+            findItem.close();
+            insertItem.close();
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package org.memberdesk.tiers;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.memberdesk.db.JsonRows;
+import org.memberdesk.members.MemberStore;
+import org.memberdesk.points.EarningBatch;
+import org.memberdesk.points.PointsEarner;
+import org.memberdesk.purchases.Purchase;
+import org.memberdesk.purchases.PurchaseLine;
+import org.memberdesk.purchases.PurchaseListener;
+
+/**
+ * {@link GrowthListener} for one import batch, in memory: for every purchase in file order, points are
+ * earned (or taken back) at the tier the member has at that moment, then the sale may move them up —
+ * exactly as at the counter — from the members' state as the batch began (read at once for the whole
+ * batch) plus what the batch did. The ledger, balances, tiers and tier changes are written when the
+ * batch ends. Only for a spend ladder; a points ladder measures the ledger itself and takes the
+ * counter's row-by-row path.
+ */
+final class GrowthBatch implements PurchaseListener.BatchSession {
+    private final Connection connection;
+    private final EarningBatch earning;
+    private final Ladder ladder;
+    private final PreparedStatement readMember;
+    private final PreparedStatement history;
+    private final Map<Long, Buyer> buyers = new HashMap<>();
+    private final Map<Long, String[]> newTiers = new TreeMap<>();
+    private final JsonRows changes = new JsonRows();
+
+    /** What the growth system knows of a member during the batch. */
+    private static final class Buyer {
+        final String birthday;
+        int purchaseCount;
+        String tier;
+        long netSpent;
+        /** Purchases stored before the batch (read when first needed), then the batch's: seconds and cents. */
+        long[] times;
+        long[] cents;
+        int size;
+        int storedFrom = -1;
+
+        Buyer(String birthday, int purchaseCount, String tier, long netSpent) {
+            this.birthday = birthday;
+            this.purchaseCount = purchaseCount;
+            this.tier = tier;
+            this.netSpent = netSpent;
+        }
+
+        void add(long time, long amount) {
+            if (times == null) {
+                times = new long[8];
+                cents = new long[8];
+            } else if (size == times.length) {
+                times = Arrays.copyOf(times, size * 2);
+                cents = Arrays.copyOf(cents, size * 2);
+            }
+            times[size] = time;
+            cents[size] = amount;
+            size++;
+        }
+
+        PointsEarner.Buyer forEarning() {
+            return new PointsEarner.Buyer(birthday, purchaseCount, tier);
+        }
+    }
+
+    GrowthBatch(Connection connection, EarningBatch earning, Ladder ladder) throws SQLException {
+        this.connection = connection;
+        this.earning = earning;
+        this.ladder = ladder;
+        readMember = connection.prepareStatement(
+                "SELECT birthday, purchase_count, tier, spent_cents - returned_cents, points FROM members WHERE id = ?");
+        history = connection.prepareStatement("SELECT time, total_cents FROM purchases WHERE member_id = ?");
+    }
+
+    @Override
+    public void members(Collection<Long> memberIds) throws SQLException {
+        StringBuilder ids = new StringBuilder("[");
+        for (long id : memberIds) {
+            if (!buyers.containsKey(id)) {
+                ids.append(ids.length() > 1 ? "," : "").append(id);
+            }
+        }
+        if (ids.length() == 1) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT id, birthday, purchase_count, tier, spent_cents - returned_cents, points FROM members
+                WHERE id IN (SELECT value FROM json_each(?))""")) {
+            statement.setString(1, ids.append(']').toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    buyers.put(rs.getLong(1), new Buyer(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5)));
+                    earning.knowBalance(rs.getLong(1), rs.getLong(6));
+                }
+            }
+        }
+    }
+
+    private Buyer buyer(long memberId) throws SQLException {
+        Buyer buyer = buyers.get(memberId);
+        if (buyer == null) {
+            readMember.setLong(1, memberId);
+            try (ResultSet rs = readMember.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                buyer = new Buyer(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getLong(4));
+                earning.knowBalance(memberId, rs.getLong(5));
+            }
+            buyers.put(memberId, buyer);
+        }
+        return buyer;
+    }
+
+    @Override
+    public void stored(Purchase purchase) throws SQLException {
+        Buyer buyer = buyer(purchase.memberId());
+        if (buyer == null) {
+            return;
+        }
+        // what the counter's writer counts before the listener reads the member
+        buyer.purchaseCount += purchase.isReturn() ? 0 : 1;
+        buyer.netSpent += purchase.totalCents();
+        buyer.add(seconds(purchase.time()), purchase.totalCents());
+        earning.stored(purchase, buyer.forEarning());
+        if (!purchase.isReturn()) {
+            upgrade(purchase, buyer);
+        }
+    }
+
+    @Override
+    public void appended(Purchase purchase, List<PurchaseLine> added) throws SQLException {
+        Buyer buyer = buyer(purchase.memberId());
+        if (buyer == null) {
+            return;
+        }
+        long extra = 0;
+        for (PurchaseLine line : added) {
+            extra += line.amountCents();
+        }
+        buyer.netSpent += extra;
+        buyer.add(seconds(purchase.time()), extra);
+        earning.appended(purchase, added, buyer.forEarning());
+        if (!purchase.isReturn()) {
+            upgrade(purchase, buyer);
+        }
+    }
+
+    /** As {@link TierUpgrader.Upgrading#upgrade}: up when the window up to the sale reaches a higher tier. */
+    private void upgrade(Purchase purchase, Buyer buyer) throws SQLException {
+        int current = ladder.rankOf(buyer.tier);
+        if (current == ladder.top().rank() || buyer.netSpent < ladder.at(current + 1).threshold()) {
+            return;
+        }
+        LocalDateTime to = purchase.time();
+        long measured = spendBetween(purchase.memberId(), buyer,
+                seconds(to.minusMonths(ladder.program().windowMonths())), seconds(to));
+        int target = ladder.rankFor(measured);
+        if (target <= current) {
+            return;
+        }
+        String name = ladder.at(target).name();
+        String time = to.format(MemberStore.TIME);
+        newTiers.put(purchase.memberId(), new String[] {name, time});
+        changes.row().add(purchase.memberId()).add(time).add(ladder.at(current).name()).add(name).add("up")
+                .add("purchase").add(measured).add(purchase.id());
+        buyer.tier = name;
+    }
+
+    /** Net spend in (after, until]: the member's stored purchases, read once, and the batch's. */
+    private long spendBetween(long memberId, Buyer buyer, long after, long until) throws SQLException {
+        if (buyer.storedFrom < 0) {
+            int fromBatch = buyer.size;
+            history.setLong(1, memberId);
+            try (ResultSet rs = history.executeQuery()) {
+                while (rs.next()) {
+                    buyer.add(seconds(LocalDateTime.parse(rs.getString(1), MemberStore.TIME)), rs.getLong(2));
+                }
+            }
+            buyer.storedFrom = fromBatch;
+        }
+        long sum = 0;
+        for (int i = 0; i < buyer.size; i++) {
+            if (buyer.times[i] > after && buyer.times[i] <= until) {
+                sum += buyer.cents[i];
+            }
+        }
+        return sum;
+    }
+
+    private static long seconds(LocalDateTime time) {
+        return time.toEpochSecond(ZoneOffset.UTC);
+    }
+
+    @Override
+    public void flush() throws SQLException {
+        earning.flush();
+        JsonRows tiers = new JsonRows();
+        for (Map.Entry<Long, String[]> e : newTiers.entrySet()) {
+            tiers.row().add(e.getKey()).add(e.getValue()[0]).add(e.getValue()[1]);
+        }
+        execute("""
+                UPDATE members SET tier = j.tier, tier_upgraded_at = j.at
+                FROM (SELECT value ->> 0 AS id, value ->> 1 AS tier, value ->> 2 AS at FROM json_each(?)) AS j
+                WHERE members.id = j.id""", tiers);
+        execute("""
+                INSERT INTO tier_changes (member_id, time, from_tier, to_tier, direction, reason, measured, purchase_id)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
+                       value ->> 7
+                FROM json_each(?)""", changes);
+    }
+
+    private void execute(String sql, JsonRows rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, rows.toString());
+            statement.executeUpdate();
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            earning.close();
+        } finally {
+            readMember.close();
+            history.close();
+        }
+    }
+}
