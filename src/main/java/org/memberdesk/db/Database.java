@@ -35,6 +35,8 @@ public final class Database {
             throw new DataException("Cannot create the folder for " + file + ": " + e.getMessage(), e);
         }
         Database database = new Database(file.toAbsolutePath());
+        // before the migrations, which may expect every index: a killed import may have left some unbuilt
+        DeferredIndexes.restore(database);
         Migrations.migrate(database);
         return database;
     }

@@ -14,6 +14,7 @@ import org.memberdesk.common.Messages;
 import org.memberdesk.common.Problem;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.DeferredIndexes;
 import org.memberdesk.members.Gender;
 import org.memberdesk.members.MemberDetails;
 import org.memberdesk.members.MemberListener;
@@ -82,33 +83,42 @@ public final class MemberImporter {
             boolean cancelled = false;
             boolean more = true;
             long rows = 0;
-            while (more) {
-                if (progress.cancelled()) {
-                    cancelled = true;
-                    break;
+            // a demo purchase row is ~60 bytes, a member row ~80: an estimate is enough to tell a big load
+            boolean deferred = deferIndexes(connection, source.size() / 80, "members",
+                    DeferredIndexes.MEMBER_IMPORT);
+            try {
+                while (more) {
+                    if (progress.cancelled()) {
+                        cancelled = true;
+                        break;
+                    }
+                    List<Rejection> rejections = new ArrayList<>();
+                    long[] batch;
+                    try {
+                        batch = Database.inTransaction(connection, c -> storeBatch(c, source, columns, options, progress,
+                                rejections));
+                    } catch (SQLException e) {
+                        throw new DataException("The import stopped: " + e.getMessage(), e);
+                    } catch (BatchCancelled e) {
+                        batch = null; // rolled back whole
+                    }
+                    if (batch == null) {
+                        cancelled = true;
+                        break;
+                    }
+                    for (Rejection rejection : rejections) {
+                        report.reject(rejection.line(), rejection.field(), rejection.reason(messages), rejection.row());
+                    }
+                    imported += batch[0];
+                    duplicates += batch[1];
+                    rows += batch[2];
+                    more = batch[3] == 1;
+                    progress.progress(source.bytesRead(), source.size(), rows);
                 }
-                List<Rejection> rejections = new ArrayList<>();
-                long[] batch;
-                try {
-                    batch = Database.inTransaction(connection, c -> storeBatch(c, source, columns, options, progress,
-                            rejections));
-                } catch (SQLException e) {
-                    throw new DataException("The import stopped: " + e.getMessage(), e);
-                } catch (BatchCancelled e) {
-                    batch = null; // rolled back whole
+            } finally {
+                if (deferred) {
+                    DeferredIndexes.restore(connection); // also when cancelled or stopped by an error
                 }
-                if (batch == null) {
-                    cancelled = true;
-                    break;
-                }
-                for (Rejection rejection : rejections) {
-                    report.reject(rejection.line(), rejection.field(), rejection.reason(messages), rejection.row());
-                }
-                imported += batch[0];
-                duplicates += batch[1];
-                rows += batch[2];
-                more = batch[3] == 1;
-                progress.progress(source.bytesRead(), source.size(), rows);
             }
             ImportResult result = new ImportResult(imported, duplicates, report.rows(), report.path(), cancelled);
             ImportLog.finish(connection, importId, result);
@@ -233,5 +243,21 @@ public final class MemberImporter {
         } catch (IllegalArgumentException e) {
             throw new FieldException(Problem.of(name, key, raw));
         }
+    }
+
+    /** Puts off the import's unread indexes when the file is big next to the table (see {@link DeferredIndexes}). */
+    private static boolean deferIndexes(Connection connection, long estimatedRows, String table, List<String> indexes)
+            throws SQLException {
+        long stored;
+        try (java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
+            rs.next();
+            stored = rs.getLong(1);
+        }
+        if (!DeferredIndexes.worthDeferring(estimatedRows, stored)) {
+            return false;
+        }
+        DeferredIndexes.drop(connection, indexes);
+        return true;
     }
 }

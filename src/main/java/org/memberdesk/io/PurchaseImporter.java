@@ -16,6 +16,7 @@ import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.DeferredIndexes;
 import org.memberdesk.io.MemberImporter.FieldException;
 import org.memberdesk.io.MemberImporter.Rejection;
 import org.memberdesk.members.MemberDetails;
@@ -111,32 +112,41 @@ public final class PurchaseImporter {
             boolean cancelled = false;
             CsvSource.Row[] pending = new CsvSource.Row[1];
             pending[0] = source.next();
-            while (pending[0] != null) {
-                if (progress.cancelled()) {
-                    cancelled = true;
-                    break;
+            // a demo purchase row is ~60 bytes, a member row ~80: an estimate is enough to tell a big load
+            boolean deferred = deferIndexes(connection, source.size() / 60, "purchases",
+                    DeferredIndexes.PURCHASE_IMPORT);
+            try {
+                while (pending[0] != null) {
+                    if (progress.cancelled()) {
+                        cancelled = true;
+                        break;
+                    }
+                    List<Rejection> rejections = new ArrayList<>();
+                    Counts counts;
+                    try {
+                        counts = Database.inTransaction(connection, c -> storeBatch(c, source, pending, columns,
+                                options, importId, progress, rejections));
+                    } catch (SQLException e) {
+                        throw new DataException("The import stopped: " + e.getMessage(), e);
+                    } catch (BatchCancelled e) {
+                        counts = null; // rolled back whole
+                    }
+                    if (counts == null) {
+                        cancelled = true;
+                        break;
+                    }
+                    for (Rejection rejection : rejections) {
+                        report.reject(rejection.line(), rejection.field(), rejection.reason(messages), rejection.row());
+                    }
+                    imported += counts.imported();
+                    duplicates += counts.duplicates();
+                    rejected += counts.rejected();
+                    progress.progress(source.bytesRead(), source.size(), imported + duplicates + rejected);
                 }
-                List<Rejection> rejections = new ArrayList<>();
-                Counts counts;
-                try {
-                    counts = Database.inTransaction(connection, c -> storeBatch(c, source, pending, columns,
-                            options, importId, progress, rejections));
-                } catch (SQLException e) {
-                    throw new DataException("The import stopped: " + e.getMessage(), e);
-                } catch (BatchCancelled e) {
-                    counts = null; // rolled back whole
+            } finally {
+                if (deferred) {
+                    DeferredIndexes.restore(connection); // also when cancelled or stopped by an error
                 }
-                if (counts == null) {
-                    cancelled = true;
-                    break;
-                }
-                for (Rejection rejection : rejections) {
-                    report.reject(rejection.line(), rejection.field(), rejection.reason(messages), rejection.row());
-                }
-                imported += counts.imported();
-                duplicates += counts.duplicates();
-                rejected += counts.rejected();
-                progress.progress(source.bytesRead(), source.size(), imported + duplicates + rejected);
             }
             ImportResult result = new ImportResult(imported, duplicates, rejected, report.path(), cancelled);
             ImportLog.finish(connection, importId, result);
@@ -392,5 +402,21 @@ public final class PurchaseImporter {
             lastId = id;
             return id;
         }
+    }
+
+    /** Puts off the import's unread indexes when the file is big next to the table (see {@link DeferredIndexes}). */
+    private static boolean deferIndexes(Connection connection, long estimatedRows, String table, List<String> indexes)
+            throws SQLException {
+        long stored;
+        try (java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
+            rs.next();
+            stored = rs.getLong(1);
+        }
+        if (!DeferredIndexes.worthDeferring(estimatedRows, stored)) {
+            return false;
+        }
+        DeferredIndexes.drop(connection, indexes);
+        return true;
     }
 }

@@ -1,0 +1,129 @@
+package org.memberdesk.db;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Secondary indexes an import neither reads nor needs for its checks, built once after a big load
+ * instead of kept entry by entry: a million rows go into a B-tree far faster sorted in one go (CREATE
+ * INDEX) than one at a time in random order, and each batch's commit writes fewer scattered pages.
+ * Only when the import is big next to what is stored (see {@link #worthDeferring}).
+ *
+ * <p>Safe if the import stops: the indexes' SQL is kept in the settings table in the same transaction
+ * that drops them, the import rebuilds them when it ends (finished, cancelled or failed), and any later
+ * {@link Database#open} rebuilds what a killed import left ({@link #restore}).
+ */
+public final class DeferredIndexes {
+    /** Members: only the member number and phone (unique, for duplicates) are read while importing members. */
+    public static final List<String> MEMBER_IMPORT = List.of("members_name", "members_join_date",
+            "members_channel", "members_referrer", "members_tier", "members_phone_last4", "members_activity",
+            "members_first_purchase");
+    /**
+     * Purchases: analytics' time-ordered covering index and the member-side index of member_items are never
+     * read by an import, nor are the members' statistics indexes it rewrites for every buyer. The purchase
+     * number, member/time, refund and ledger indexes stay: the import reads through them.
+     */
+    public static final List<String> PURCHASE_IMPORT = List.of("purchases_time_sales", "member_items_member",
+            "members_activity", "members_first_purchase", "members_tier");
+
+    private static final String KEY = "deferred_index.";
+    /** Loads smaller than this are not worth a rebuild of the indexes. */
+    private static final long MIN_ROWS = 50_000;
+
+    private DeferredIndexes() {
+    }
+
+    /**
+     * Whether to build the indexes after the load: the file holds at least {@value #MIN_ROWS} rows and at
+     * least as many as the table holds already (rebuilding costs a pass over the whole table).
+     */
+    public static boolean worthDeferring(long estimatedRows, long storedRows) {
+        return estimatedRows >= MIN_ROWS && estimatedRows >= storedRows;
+    }
+
+    /** Drops the named indexes that exist, remembering how to build them again; one transaction. */
+    public static void drop(Connection connection, List<String> names) throws SQLException {
+        Database.inTransaction(connection, c -> {
+            try (PreparedStatement find = c.prepareStatement(
+                    "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?");
+                 PreparedStatement remember = c.prepareStatement(
+                         "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING");
+                 Statement drop = c.createStatement()) {
+                for (String name : names) {
+                    find.setString(1, name);
+                    String sql;
+                    try (ResultSet rs = find.executeQuery()) {
+                        if (!rs.next() || rs.getString(1) == null) {
+                            continue;
+                        }
+                        sql = rs.getString(1);
+                    }
+                    remember.setString(1, KEY + name);
+                    remember.setString(2, sql);
+                    remember.executeUpdate();
+                    drop.execute("DROP INDEX \"" + name.replace("\"", "") + "\"");
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Builds every index a load put off (none: a cheap look at the settings); one transaction. */
+    public static void restore(Connection connection) throws SQLException {
+        List<String[]> pending = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'")) {
+            if (!rs.next()) {
+                return; // a new file: nothing was ever put off
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT key, value FROM settings WHERE key >= ? AND key < ?")) {
+            statement.setString(1, KEY);
+            statement.setString(2, KEY.substring(0, KEY.length() - 1) + "/");
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    pending.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        Database.inTransaction(connection, c -> {
+            try (Statement statement = c.createStatement();
+                 PreparedStatement exists = c.prepareStatement(
+                         "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?");
+                 PreparedStatement forget = c.prepareStatement("DELETE FROM settings WHERE key = ?")) {
+                for (String[] index : pending) {
+                    exists.setString(1, index[0].substring(KEY.length()));
+                    boolean there;
+                    try (ResultSet rs = exists.executeQuery()) {
+                        there = rs.next();
+                    }
+                    if (!there) {
+                        statement.execute(index[1]);
+                    }
+                    forget.setString(1, index[0]);
+                    forget.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /** {@link #restore} on a connection of its own (opening a database, after a killed import). */
+    static void restore(Database database) {
+        try (Connection connection = database.connect()) {
+            restore(connection);
+        } catch (SQLException e) {
+            throw new DataException("Cannot rebuild the indexes an import put off: " + Database.describe(e), e);
+        }
+    }
+}
