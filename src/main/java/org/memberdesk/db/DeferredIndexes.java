@@ -1,5 +1,11 @@
 package org.memberdesk.db;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,7 +22,9 @@ import java.util.List;
  *
  * <p>Safe if the import stops: the indexes' SQL is kept in the settings table in the same transaction
  * that drops them, the import rebuilds them when it ends (finished, cancelled or failed), and any later
- * {@link Database#open} rebuilds what a killed import left ({@link #restore}).
+ * {@link Database#open} rebuilds what a killed import left ({@link #restore}). While an import runs with
+ * indexes put off it holds an operating-system lock on {@code <db>.import-lock} (dropped by the OS when the
+ * process ends, even killed), so another process opening the database meanwhile leaves them to it.
  */
 public final class DeferredIndexes {
     /** Members: only the member number and phone (unique, for duplicates) are read while importing members. */
@@ -118,12 +126,84 @@ public final class DeferredIndexes {
         });
     }
 
-    /** {@link #restore} on a connection of its own (opening a database, after a killed import). */
+    /** The running import's claim on putting indexes off; close it after {@link #restore}. */
+    public static final class Claim implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private Claim(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException e) {
+                // the OS drops the lock with the process anyway
+            }
+        }
+    }
+
+    /** Claims the database for an import that puts indexes off; null when another import holds it. */
+    public static Claim claim(Database database) {
+        Path file = database.file().resolveSibling(database.file().getFileName() + ".import-lock");
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return new Claim(channel, lock);
+            }
+        } catch (IOException | OverlappingFileLockException e) {
+            // held in this process, or no lock possible here: do not put indexes off
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing held
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@link #restore} on a connection of its own when opening a database: rebuilds what a killed import
+     * left, but not while an import that put them off is still running (it holds the claim).
+     */
     static void restore(Database database) {
         try (Connection connection = database.connect()) {
-            restore(connection);
+            if (!pending(connection)) {
+                return;
+            }
+            try (Claim claim = claim(database)) {
+                if (claim != null) {
+                    restore(connection);
+                }
+            }
         } catch (SQLException e) {
             throw new DataException("Cannot rebuild the indexes an import put off: " + Database.describe(e), e);
+        }
+    }
+
+    private static boolean pending(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'")) {
+            if (!rs.next()) {
+                return false; // a new file: nothing was ever put off
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT 1 FROM settings WHERE key >= ? AND key < ? LIMIT 1")) {
+            statement.setString(1, KEY);
+            statement.setString(2, KEY.substring(0, KEY.length() - 1) + "/");
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 }

@@ -113,7 +113,7 @@ public final class PurchaseImporter {
             CsvSource.Row[] pending = new CsvSource.Row[1];
             pending[0] = source.next();
             // a demo purchase row is ~60 bytes, a member row ~80: an estimate is enough to tell a big load
-            boolean deferred = deferIndexes(connection, source.size() / 60, "purchases",
+            DeferredIndexes.Claim deferred = deferIndexes(connection, source.size() / 60, "purchases",
                     DeferredIndexes.PURCHASE_IMPORT);
             try {
                 while (pending[0] != null) {
@@ -144,8 +144,10 @@ public final class PurchaseImporter {
                     progress.progress(source.bytesRead(), source.size(), imported + duplicates + rejected);
                 }
             } finally {
-                if (deferred) {
-                    DeferredIndexes.restore(connection); // also when cancelled or stopped by an error
+                if (deferred != null) {
+                    try (deferred) {
+                        DeferredIndexes.restore(connection); // also when cancelled or stopped by an error
+                    }
                 }
             }
             ImportResult result = new ImportResult(imported, duplicates, rejected, report.path(), cancelled);
@@ -404,9 +406,12 @@ public final class PurchaseImporter {
         }
     }
 
-    /** Puts off the import's unread indexes when the file is big next to the table (see {@link DeferredIndexes}). */
-    private static boolean deferIndexes(Connection connection, long estimatedRows, String table, List<String> indexes)
-            throws SQLException {
+    /**
+     * Puts off the import's unread indexes when the file is big next to the table (see {@link DeferredIndexes});
+     * the claim to close after rebuilding them, or null when they stay.
+     */
+    private DeferredIndexes.Claim deferIndexes(Connection connection, long estimatedRows, String table,
+                                               List<String> indexes) throws SQLException {
         long stored;
         try (java.sql.Statement statement = connection.createStatement();
              java.sql.ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
@@ -414,9 +419,17 @@ public final class PurchaseImporter {
             stored = rs.getLong(1);
         }
         if (!DeferredIndexes.worthDeferring(estimatedRows, stored)) {
-            return false;
+            return null;
         }
-        DeferredIndexes.drop(connection, indexes);
-        return true;
+        DeferredIndexes.Claim claim = DeferredIndexes.claim(database);
+        if (claim != null) {
+            try {
+                DeferredIndexes.drop(connection, indexes);
+            } catch (SQLException | RuntimeException e) {
+                claim.close();
+                throw e;
+            }
+        }
+        return claim;
     }
 }
