@@ -74,6 +74,7 @@ public final class Cli implements Callable<Integer> {
     private PrintWriter out;
     private PrintWriter err;
     private AppContext context;
+    private Database database;
 
     public Cli() {
         this(Clock.systemDefaultZone());
@@ -141,10 +142,20 @@ public final class Cli implements Callable<Integer> {
     /** The services of the database named by --db (opened once, on first use). */
     AppContext context() {
         if (context == null) {
-            Path file = db != null ? db : DataFolder.defaultDatabase();
-            context = new AppContext(Database.open(file), clock);
+            context = new AppContext(database(), clock);
         }
         return context;
+    }
+
+    /**
+     * The database named by --db alone (opened once, on first use): a read-only command that needs no
+     * service, like {@code stats}, does not pay for building every service and loading their classes.
+     */
+    Database database() {
+        if (database == null) {
+            database = Database.open(db != null ? db : DataFolder.defaultDatabase());
+        }
+        return database;
     }
 
     Clock clock() {
