@@ -138,6 +138,42 @@ public final class PointsEarner implements PurchaseListener {
          * stops at zero and the entry records the shortfall.
          */
         private void takeBack(Purchase purchase, int tierPercent) throws SQLException {
+            takeBack(purchase, tierPercent, purchase.totalCents(), null);
+        }
+
+        /**
+         * Lines added to a purchase stored earlier by the same import, as {@link EarningBatch#appended}: a sale's
+         * lines earn what all its lines earn less what the first ones earned; a return takes back the further
+         * share. {@code purchase} has all its lines and its new total.
+         */
+        public void appended(Purchase purchase, java.util.List<org.memberdesk.purchases.PurchaseLine> added,
+                             Buyer buyer) throws SQLException {
+            long extra = 0;
+            for (org.memberdesk.purchases.PurchaseLine line : added) {
+                extra += line.amountCents();
+            }
+            java.util.List<org.memberdesk.purchases.PurchaseLine> before =
+                    purchase.lines().subList(0, purchase.lines().size() - added.size());
+            int tierPercent = tierPercents.getOrDefault(buyer.tier(), tierPercents.get(null));
+            if (purchase.isReturn()) {
+                takeBack(purchase, tierPercent, extra, before);
+                return;
+            }
+            boolean birthdayMonth = buyer.birthday() != null && buyer.birthday().length() >= 7
+                    && Integer.parseInt(buyer.birthday().substring(5, 7)) == purchase.time().getMonthValue();
+            long points = rules.pointsFor(purchase.lines(), categories::get, tierPercent, birthdayMonth)
+                    - rules.pointsFor(before, categories::get, tierPercent, birthdayMonth);
+            if (points > 0) {
+                ledger.addBatch(new PointsStore.NewEntry(purchase.memberId(), purchase.time(),
+                        PointsEntry.Kind.EARN, purchase.id(), null, null, REASON_PURCHASE, null), points,
+                        rules.expiresOn(purchase.time().toLocalDate()));
+            }
+        }
+
+        /** {@code cents}: what this step refunds (negative); {@code linesBefore}: null for a whole return. */
+        private void takeBack(Purchase purchase, int tierPercent, long cents,
+                              java.util.List<org.memberdesk.purchases.PurchaseLine> linesBefore)
+                throws SQLException {
             ledger.expireDue(purchase.memberId(), purchase.time().toLocalDate());
             long owed;
             Long earnId = null;
@@ -160,10 +196,11 @@ public final class PointsEarner implements PurchaseListener {
                     rs.next();
                     refundedNow = rs.getLong(1);
                 }
-                long refundedBefore = refundedNow + purchase.totalCents(); // totalCents is negative
+                long refundedBefore = refundedNow + cents; // cents is negative
                 owed = share(earned, refundedNow, saleTotal) - share(earned, refundedBefore, saleTotal);
             } else {
-                owed = rules.pointsFor(purchase.lines(), categories::get, tierPercent, false);
+                owed = rules.pointsFor(purchase.lines(), categories::get, tierPercent, false)
+                        - (linesBefore == null ? 0 : rules.pointsFor(linesBefore, categories::get, tierPercent, false));
             }
             if (owed <= 0) {
                 return;

@@ -26,6 +26,13 @@ public interface PurchaseListener {
     interface Session extends AutoCloseable {
         void purchaseStored(Purchase purchase) throws SQLException;
 
+        /**
+         * Lines added to a purchase stored earlier by the same import (its rows were apart in the file);
+         * {@code purchase} is the purchase as stored now, with all its lines and its new total.
+         */
+        default void appended(Purchase purchase, List<PurchaseLine> added) throws SQLException {
+        }
+
         @Override
         default void close() throws SQLException {
         }

@@ -112,6 +112,10 @@ public final class PurchaseService {
             boolean sameImport = importId != null && importId.equals(stored.importId());
             if (sameImport && stored.memberId() == draft.memberId() && stored.isReturn() == draft.isReturn()) {
                 writer.appendLines(stored, draft.lines());
+                Purchase whole = store.findByNumber(writer.connection(), draft.purchaseNo()).orElseThrow();
+                for (PurchaseListener.Session session : sessions) {
+                    session.appended(whole, draft.lines());
+                }
                 return new Recorded(Outcome.APPENDED, null);
             }
             return new Recorded(Outcome.DUPLICATE, null);

@@ -94,6 +94,37 @@ public final class GrowthListener implements PurchaseListener {
             }
         }
 
+        /** Lines added later in the file: earn as {@link GrowthBatch#appended}, then the tier is checked again. */
+        @Override
+        public void appended(Purchase purchase, java.util.List<org.memberdesk.purchases.PurchaseLine> added)
+                throws SQLException {
+            member.setLong(1, purchase.memberId());
+            try (ResultSet rs = member.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                // the writer has already counted the added lines in these
+                memberId = purchase.memberId();
+                birthday = rs.getString(1);
+                purchaseCount = rs.getInt(2);
+                tier = rs.getString(3);
+                netSpent = rs.getLong(4);
+            }
+            long extra = 0;
+            for (org.memberdesk.purchases.PurchaseLine line : added) {
+                extra += line.amountCents();
+            }
+            earning.appended(purchase, added, new PointsEarner.Buyer(birthday, purchaseCount, tier));
+            upgrading.seen(new Purchase(purchase.id(), purchase.purchaseNo(), purchase.memberId(), purchase.time(),
+                    purchase.kind(), extra, added, purchase.refundOf()));
+            if (!purchase.isReturn()) {
+                String upgraded = upgrading.upgrade(purchase, tier, netSpent);
+                if (upgraded != null) {
+                    tier = upgraded;
+                }
+            }
+        }
+
         @Override
         public void close() throws SQLException {
             try {

@@ -118,11 +118,12 @@ class BulkImportLikeCounterTest {
     /**
      * Rows of one purchase apart in the file (in the same batch, or in a later one) earn and upgrade as the
      * counter entering the purchase with all its lines: the lines added later earn what all the lines earn
-     * less what the first ones earned, then the tier is checked again.
+     * less what the first ones earned, then the tier is checked again. Also on the row-by-row path (taken with
+     * --create-members or a points ladder).
      */
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 1000})
-    void linesApartInTheFileEarnAndUpgradeAsOnePurchase(int batchSize) throws Exception {
+    @org.junit.jupiter.params.provider.CsvSource({"2, false", "1000, false", "2, true"})
+    void linesApartInTheFileEarnAndUpgradeAsOnePurchase(int batchSize, boolean rowByRow) throws Exception {
         Path membersCsv = folder.resolve("members.csv");
         Files.writeString(membersCsv, """
                 member_no,name,phone,birthday,join_date
@@ -136,11 +137,12 @@ class BulkImportLikeCounterTest {
                 B-1,M02,2026-03-01 11:00:00,成人门票,1,100.00,
                 A-1,M01,2026-03-01 10:00:00,餐饮,3,450.00,
                 """);
-        Growth imported = shop(folder.resolve("imported" + batchSize), membersCsv);
+        Growth imported = shop(folder.resolve("imported" + batchSize + rowByRow), membersCsv);
         ImportResult result = imported.app.purchaseImporter().importFile(purchasesCsv,
-                ImportOptions.defaults().withBatchSize(batchSize), ImportProgress.NONE, Messages.english());
+                ImportOptions.defaults().withBatchSize(batchSize).withCreateMembers(rowByRow), ImportProgress.NONE,
+                Messages.english());
         assertEquals(2, result.imported());
-        Growth counter = shop(folder.resolve("counter" + batchSize), membersCsv);
+        Growth counter = shop(folder.resolve("counter" + batchSize + rowByRow), membersCsv);
         Member m1 = counter.app.members().byNumber("M01").orElseThrow();
         Member m2 = counter.app.members().byNumber("M02").orElseThrow();
         LocalDateTime at = LocalDateTime.of(2026, 3, 1, 10, 0);
