@@ -38,7 +38,8 @@ printf '.import --csv --skip 1 %s members\n.import --csv --skip 1 %s purchases\n
 timed "sqlite3 .import members+purchases" sqlite3 "$OUT/shell.db" ".read $OUT/import.sql"
 
 # --- MemberDesk: import-members + import-purchases, heap capped at 512 MB, GC log for the peak ---
-rm -f "$OUT/memberdesk.db" "$OUT/memberdesk.db-wal" "$OUT/memberdesk.db-shm" "$OUT"/gc-*.log
+rm -f "$OUT/memberdesk.db" "$OUT/memberdesk.db-wal" "$OUT/memberdesk.db-shm" "$OUT/memberdesk.db.import-lock" \
+  "$OUT"/gc-*.log
 JOPTS="-Xmx512m -Xlog:gc:file=$OUT/gc-%p.log"
 timed "memberdesk import-members" java $JOPTS -jar "$JAR" --db "$OUT/memberdesk.db" import-members \
   "$OUT/csv/members.csv" --json
@@ -53,3 +54,5 @@ for i in 1 2 3 4 5; do
   timed "stats run $i" java -jar "$JAR" --db "$OUT/memberdesk.db" stats --json >/dev/null
 done
 java -jar "$JAR" --db "$OUT/memberdesk.db" stats --json
+# the import's result is checked, not only timed: every member's ledger sums to its balance
+timed "check-ledger" java -jar "$JAR" --db "$OUT/memberdesk.db" check-ledger --json
