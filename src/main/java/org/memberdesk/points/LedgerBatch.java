@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -241,10 +240,5 @@ final class LedgerBatch {
     void close() throws SQLException {
         readBalance.close();
         readOpen.close();
-    }
-
-    /** For tests and callers that count: the members whose balance the batch changed. */
-    Collection<Long> changedMembers() {
-        return balanceChanges.keySet();
     }
 }
