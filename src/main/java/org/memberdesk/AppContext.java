@@ -11,6 +11,7 @@ import org.memberdesk.coupons.CampaignService;
 import org.memberdesk.coupons.CampaignStore;
 import org.memberdesk.coupons.CheckoutService;
 import org.memberdesk.coupons.CouponStore;
+import org.memberdesk.coupons.PointsRewardCoupons;
 import org.memberdesk.coupons.ResultsStore;
 import org.memberdesk.coupons.SegmentTargets;
 import org.memberdesk.coupons.TargetStore;
@@ -89,7 +90,8 @@ public final class AppContext {
         PointsStore pointsStore = new PointsStore();
         PointsRulesStore pointsRules = new PointsRulesStore();
         TierStore tierStore = new TierStore();
-        this.points = new PointsService(database, pointsStore, pointsRules, new RewardStore(), clock);
+        this.points = new PointsService(database, pointsStore, pointsRules, new RewardStore(),
+                new PointsRewardCoupons(new CouponStore(), new CampaignStore()), clock);
         this.tiers = new TierService(database, tierStore, clock);
         List<MemberListener> memberListeners = List.of(new SignupBonus(pointsStore, pointsRules));
         this.members = new MemberService(database, memberStore, clock, memberListeners);

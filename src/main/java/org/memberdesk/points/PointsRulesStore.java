@@ -102,6 +102,30 @@ public final class PointsRulesStore {
         }
     }
 
+    /** Sets each named tier's points percent (tiers not named keep theirs). */
+    public void saveTierPercents(Connection connection, Map<String, Integer> percents) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE tiers SET points_percent = ? WHERE name = ?")) {
+            for (Map.Entry<String, Integer> tier : percents.entrySet()) {
+                statement.setInt(1, tier.getValue());
+                statement.setString(2, tier.getKey());
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    /** Each tier's points percent by name, in ladder order (entry tier first). */
+    public Map<String, Integer> tierPercentsInOrder(Connection connection) throws SQLException {
+        Map<String, Integer> percents = new java.util.LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT name, points_percent FROM tiers ORDER BY rank")) {
+            while (rs.next()) {
+                percents.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return percents;
+    }
+
     /**
      * Each tier's points percent by tier name, and under the key {@code null} the entry tier's (a member
      * with no tier yet is in the entry tier). Read straight from the tiers table so points need not
