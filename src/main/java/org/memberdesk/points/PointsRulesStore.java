@@ -91,6 +91,13 @@ public final class PointsRulesStore {
         return categories;
     }
 
+    /** Takes every item out of its category (before putting the chosen ones back in). */
+    public void clearItemCategories(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE items SET category = NULL WHERE category IS NOT NULL");
+        }
+    }
+
     /** Puts an item (created when new) in a category; a null category takes it out of any. */
     public void setItemCategory(Connection connection, String item, String category) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""

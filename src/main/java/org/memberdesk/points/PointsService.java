@@ -20,7 +20,7 @@ import org.memberdesk.db.Database;
  */
 public final class PointsService {
     /** Multipliers above ×10 are almost surely a typo (1500 for 150). */
-    static final int MAX_PERCENT = 1000;
+    public static final int MAX_PERCENT = 1000;
 
     private final Database database;
     private final PointsStore store;
@@ -101,6 +101,14 @@ public final class PointsService {
      * multipliers, and each tier's points percent (by tier name; tiers not named keep theirs).
      */
     public void saveSettings(PointsRules rules, Map<String, Integer> tierPercents) {
+        saveSettings(rules, tierPercents, null);
+    }
+
+    /**
+     * As {@link #saveSettings(PointsRules, Map)}, and puts the items in categories: exactly the items
+     * named in {@code itemCategories} keep a category afterwards (null: categories are left as they are).
+     */
+    public void saveSettings(PointsRules rules, Map<String, Integer> tierPercents, Map<String, String> itemCategories) {
         List<Problem> problems = new ArrayList<>(check(rules));
         tierPercents.forEach((tier, percent) -> checkPercent(problems, "tier:" + tier, percent));
         if (!problems.isEmpty()) {
@@ -109,6 +117,12 @@ public final class PointsService {
         database.write(connection -> {
             rulesStore.save(connection, rules);
             rulesStore.saveTierPercents(connection, tierPercents);
+            if (itemCategories != null) {
+                rulesStore.clearItemCategories(connection);
+                for (Map.Entry<String, String> item : itemCategories.entrySet()) {
+                    rulesStore.setItemCategory(connection, item.getKey(), item.getValue());
+                }
+            }
             return null;
         });
     }
