@@ -157,7 +157,10 @@ public final class PointsRulesModel {
             tiers.setAll(stored.tierPercents().entrySet().stream()
                     .map(e -> new TierPercent(e.getKey(), new SimpleStringProperty(e.getValue().toString()))).toList());
             List<String> names = tiers.stream().map(TierPercent::name).toList();
-            if (chosenTier == null || !names.contains(chosenTier)) {
+            // set again even when unchanged: replacing the tiers may have emptied the view's choice
+            if (chosenTier != null && names.contains(chosenTier)) {
+                exampleTier.set(chosenTier);
+            } else if (!names.isEmpty()) {
                 // the example's member: a 金卡 when the ladder has one, else the second tier up
                 exampleTier.set(names.contains("金卡") ? "金卡" : names.get(Math.min(1, names.size() - 1)));
             }
