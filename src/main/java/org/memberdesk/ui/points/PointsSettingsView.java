@@ -205,7 +205,7 @@ public final class PointsSettingsView {
             remove.getStyleClass().addAll("flat", "danger");
             remove.setOnAction(e -> model.removeMultiplier(row));
             HBox line = new HBox(6, kind, cell(rowValidation, "multiplier.name." + i, name),
-                    cell(rowValidation, "multiplier.percent." + i, percent), new Label("%"),
+                    cell(rowValidation, "multiplier.percent." + i, percent), unit("%"),
                     cell(rowValidation, "multiplier.items." + i, items), remove);
             line.setAlignment(Pos.TOP_LEFT);
             HBox.setHgrow(line.getChildren().get(4), Priority.ALWAYS);
@@ -225,8 +225,8 @@ public final class PointsSettingsView {
         errors.keySet().removeIf(field -> field.startsWith("tier."));
         for (int i = 0; i < model.tiers().size(); i++) {
             PointsRulesModel.TierPercent tier = model.tiers().get(i);
-            HBox box = new HBox(4, new Label(tier.name()),
-                    cell(rowValidation, "tier." + i, field("tier-percent-" + i, tier.percent(), 4)), new Label("%"));
+            HBox box = new HBox(4, unit(tier.name()),
+                    cell(rowValidation, "tier." + i, field("tier-percent-" + i, tier.percent(), 4)), unit("%"));
             box.setAlignment(Pos.TOP_LEFT);
             tierRow.getChildren().add(box);
         }
@@ -245,7 +245,7 @@ public final class PointsSettingsView {
     }
 
     private Node withUnit(String field, TextField input, String unit) {
-        HBox box = new HBox(6, cell(field, input), new Label(unit));
+        HBox box = new HBox(6, cell(field, input), unit(unit));
         box.setAlignment(Pos.TOP_LEFT);
         return box;
     }
@@ -299,6 +299,13 @@ public final class PointsSettingsView {
 
     private Label text(String key) {
         Label label = new Label(context.text(key));
+        label.setPadding(new Insets(5, 0, 0, 0));
+        return label;
+    }
+
+    /** A unit or name beside a field, level with the field's text. */
+    private static Label unit(String text) {
+        Label label = new Label(text);
         label.setPadding(new Insets(5, 0, 0, 0));
         return label;
     }

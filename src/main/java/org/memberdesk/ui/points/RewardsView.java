@@ -57,8 +57,6 @@ final class RewardsView {
             @Override
             protected void updateItem(Reward item, boolean empty) {
                 super.updateItem(item, empty);
-                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("archived"),
-                        item != null && !item.active());
                 setOpacity(item != null && !item.active() ? 0.55 : 1);
             }
         });
