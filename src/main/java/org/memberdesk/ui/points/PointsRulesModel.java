@@ -34,40 +34,6 @@ import org.memberdesk.ui.common.UiContext;
  * transaction; Revert reads what is stored again.
  */
 public final class PointsRulesModel {
-    /** What a multiplier row applies to. */
-    public enum Kind { ITEM, CATEGORY }
-
-    /** One row of the multipliers table; a category row also lists the items in the category. */
-    public static final class Multiplier {
-        private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.CATEGORY);
-        private final StringProperty name = new SimpleStringProperty("");
-        private final StringProperty percent = new SimpleStringProperty("100");
-        private final StringProperty items = new SimpleStringProperty("");
-
-        Multiplier(Kind kind, String name, int percent, String items) {
-            this.kind.set(kind);
-            this.name.set(name);
-            this.percent.set(Integer.toString(percent));
-            this.items.set(items);
-        }
-
-        public ObjectProperty<Kind> kind() {
-            return kind;
-        }
-
-        public StringProperty name() {
-            return name;
-        }
-
-        public StringProperty percent() {
-            return percent;
-        }
-
-        public StringProperty items() {
-            return items;
-        }
-    }
-
     /** A tier's points percent, edited here as well as on the Tiers screen. */
     public record TierPercent(String name, StringProperty percent) {
     }
@@ -81,7 +47,7 @@ public final class PointsRulesModel {
     private final StringProperty signupBonus = new SimpleStringProperty("0");
     private final StringProperty firstPurchaseBonus = new SimpleStringProperty("0");
     private final ObservableList<Multiplier> multipliers = FXCollections.observableArrayList(
-            m -> new Observable[] {m.kind, m.name, m.percent, m.items});
+            m -> new Observable[] {m.kind(), m.name(), m.percent(), m.items()});
     private final ObservableList<TierPercent> tiers = FXCollections.observableArrayList(
             t -> new Observable[] {t.percent()});
     // the example purchase
@@ -133,7 +99,8 @@ public final class PointsRulesModel {
             earnPoints.set(Integer.toString(rules.earnPoints()));
             earnPerYuan.set(Integer.toString(rules.earnPerYuan()));
             neverExpires.set(rules.expiryMonths() == null);
-            expiryMonths.set(rules.expiryMonths() == null ? "" : Integer.toString(rules.expiryMonths()));
+            // "never" keeps a sensible number in the (disabled) months field for when it is unticked
+            expiryMonths.set(Integer.toString(rules.expiryMonths() == null ? 12 : rules.expiryMonths()));
             birthdayPercent.set(Integer.toString(rules.birthdayPercent()));
             signupBonus.set(Long.toString(rules.signupBonus()));
             firstPurchaseBonus.set(Long.toString(rules.firstPurchaseBonus()));
@@ -143,15 +110,15 @@ public final class PointsRulesModel {
                     .forEach(e -> itemsOf.computeIfAbsent(e.getValue(), c -> new ArrayList<>()).add(e.getKey()));
             List<Multiplier> rows = new ArrayList<>();
             rules.categoryPercents().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> rows.add(
-                    new Multiplier(Kind.CATEGORY, e.getKey(), e.getValue(),
+                    new Multiplier(Multiplier.Kind.CATEGORY, e.getKey(), e.getValue(),
                             String.join("、", itemsOf.getOrDefault(e.getKey(), List.of())))));
             itemsOf.forEach((category, items) -> {
                 if (!rules.categoryPercents().containsKey(category)) {
-                    rows.add(new Multiplier(Kind.CATEGORY, category, 100, String.join("、", items)));
+                    rows.add(new Multiplier(Multiplier.Kind.CATEGORY, category, 100, String.join("、", items)));
                 }
             });
             rules.itemPercents().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                    rows.add(new Multiplier(Kind.ITEM, e.getKey(), e.getValue(), "")));
+                    rows.add(new Multiplier(Multiplier.Kind.ITEM, e.getKey(), e.getValue(), "")));
             multipliers.setAll(rows);
             String chosenTier = exampleTier.get();
             tiers.setAll(stored.tierPercents().entrySet().stream()
@@ -180,7 +147,7 @@ public final class PointsRulesModel {
     }
 
     public void addMultiplier() {
-        multipliers.add(new Multiplier(Kind.CATEGORY, "", 100, ""));
+        multipliers.add(new Multiplier(Multiplier.Kind.CATEGORY, "", 100, ""));
     }
 
     public void removeMultiplier(Multiplier row) {
@@ -213,19 +180,19 @@ public final class PointsRulesModel {
         Map<String, String> itemCategories = new LinkedHashMap<>();
         for (int i = 0; i < multipliers.size(); i++) {
             Multiplier row = multipliers.get(i);
-            String name = row.name.get() == null ? "" : row.name.get().strip();
-            Map<String, Integer> target = row.kind.get() == Kind.ITEM ? items : categories;
+            String name = row.name().get() == null ? "" : row.name().get().strip();
+            Map<String, Integer> target = row.kind().get() == Multiplier.Kind.ITEM ? items : categories;
             if (name.isEmpty()) {
                 problems.put("multiplier.name." + i, context.text("points.settings.nameMissing"));
             } else if (target.containsKey(name)) {
                 problems.put("multiplier.name." + i, context.text("points.settings.twice", name));
             }
-            Integer percent = percent("multiplier.percent." + i, row.percent.get());
+            Integer percent = percent("multiplier.percent." + i, row.percent().get());
             if (!name.isEmpty() && percent != null) {
                 target.put(name, percent);
             }
-            if (row.kind.get() == Kind.CATEGORY) {
-                for (String item : splitItems(row.items.get())) {
+            if (row.kind().get() == Multiplier.Kind.CATEGORY) {
+                for (String item : splitItems(row.items().get())) {
                     String other = itemCategories.putIfAbsent(item, name);
                     if (other != null && !other.equals(name)) {
                         problems.put("multiplier.items." + i, context.text("points.settings.itemTwice", item, other));

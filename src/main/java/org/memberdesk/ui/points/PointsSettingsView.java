@@ -40,6 +40,7 @@ public final class PointsSettingsView {
     private final Map<String, Label> errors = new HashMap<>();
     private final ValidationSupport validation = new ValidationSupport();
     private ValidationSupport rowValidation = new ValidationSupport();
+    private ValidationSupport tierValidation = new ValidationSupport();
     private final VBox multiplierRows = new VBox(6);
     private final FlowPane tierRow = new FlowPane(12, 6);
 
@@ -186,10 +187,10 @@ public final class PointsSettingsView {
         multiplierRows.getChildren().clear();
         errors.keySet().removeIf(field -> field.startsWith("multiplier."));
         for (int i = 0; i < model.multipliers().size(); i++) {
-            PointsRulesModel.Multiplier row = model.multipliers().get(i);
-            ComboBox<PointsRulesModel.Kind> kind = new ComboBox<>();
+            Multiplier row = model.multipliers().get(i);
+            ComboBox<Multiplier.Kind> kind = new ComboBox<>();
             kind.setId("multiplier-kind-" + i);
-            kind.getItems().setAll(PointsRulesModel.Kind.values());
+            kind.getItems().setAll(Multiplier.Kind.values());
             kind.setCellFactory(list -> kindCell());
             kind.setButtonCell(kindCell());
             kind.valueProperty().bindBidirectional(row.kind());
@@ -199,7 +200,7 @@ public final class PointsSettingsView {
             TextField percent = field("multiplier-percent-" + i, row.percent(), 4);
             TextField items = field("multiplier-items-" + i, row.items(), 14);
             items.setPromptText(context.text("points.settings.multipliers.items"));
-            items.disableProperty().bind(row.kind().isEqualTo(PointsRulesModel.Kind.ITEM));
+            items.disableProperty().bind(row.kind().isEqualTo(Multiplier.Kind.ITEM));
             Button remove = new Button(null, new FontIcon(Feather.TRASH_2));
             remove.setId("multiplier-remove-" + i);
             remove.getStyleClass().addAll("flat", "danger");
@@ -221,12 +222,13 @@ public final class PointsSettingsView {
     }
 
     private void rebuildTiers() {
+        tierValidation = new ValidationSupport();
         tierRow.getChildren().clear();
         errors.keySet().removeIf(field -> field.startsWith("tier."));
         for (int i = 0; i < model.tiers().size(); i++) {
             PointsRulesModel.TierPercent tier = model.tiers().get(i);
             HBox box = new HBox(4, unit(tier.name()),
-                    cell(rowValidation, "tier." + i, field("tier-percent-" + i, tier.percent(), 4)), unit("%"));
+                    cell(tierValidation, "tier." + i, field("tier-percent-" + i, tier.percent(), 4)), unit("%"));
             box.setAlignment(Pos.TOP_LEFT);
             tierRow.getChildren().add(box);
         }
@@ -242,6 +244,7 @@ public final class PointsSettingsView {
         });
         validation.revalidate();
         rowValidation.revalidate();
+        tierValidation.revalidate();
     }
 
     private Node withUnit(String field, TextField input, String unit) {
@@ -271,10 +274,10 @@ public final class PointsSettingsView {
         return new VBox(2, control, error);
     }
 
-    private ListCell<PointsRulesModel.Kind> kindCell() {
+    private ListCell<Multiplier.Kind> kindCell() {
         return new ListCell<>() {
             @Override
-            protected void updateItem(PointsRulesModel.Kind item, boolean empty) {
+            protected void updateItem(Multiplier.Kind item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null
                         : context.text("points.settings.kind." + item.name().toLowerCase(java.util.Locale.ROOT)));

@@ -52,7 +52,7 @@ class PointsSettingsModelTest {
         assertTrue(model.exampleProperty().get().endsWith("earns 160 points"), model.exampleProperty().get());
 
         model.addMultiplier();
-        PointsRulesModel.Multiplier row = model.multipliers().get(0);
+        Multiplier row = model.multipliers().get(0);
         row.name().set("年卡");
         row.percent().set("15O");   // a letter O typed for a zero
         assertEquals("Type a whole number, not \"15O\"", model.problem("multiplier.percent.0").orElseThrow());
