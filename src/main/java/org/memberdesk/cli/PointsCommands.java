@@ -316,8 +316,7 @@ final class PointsCommands {
             } catch (IllegalArgumentException e) {
                 throw Cli.usage(spec, e.getMessage());
             }
-            cli.context().points().applyTemplate(template);
-            cli.context().tiers().applyTemplate(template.code());
+            cli.context().growthTemplates().apply(template);
             Map<String, Object> out = Cli.object();
             out.put("template", template.code());
             out.put("tiers", cli.context().tiers().ladder().tiers().stream().map(t -> t.name()).toList());

@@ -314,8 +314,7 @@ public final class PointsRulesModel {
         busy.set(true);
         problem.set("");
         context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().points().applyTemplate(template);
-            context.app().tiers().applyTemplate(template.code());
+            context.app().growthTemplates().apply(template);
             return true;
         }).onSuccess(done -> {
             status.set(context.text("points.settings.template.applied",
