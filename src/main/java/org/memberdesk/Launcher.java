@@ -9,7 +9,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.memberdesk.cli.Cli;
 import org.memberdesk.db.DataFolder;
-import org.memberdesk.db.SqliteLibrary;
 import org.memberdesk.support.AppVersion;
 import org.memberdesk.support.LogFiles;
 import org.memberdesk.support.SelfTest;
@@ -33,8 +32,6 @@ public final class Launcher {
             quietConsole();
             System.exit(SelfTest.run(System.out, System.err));
         }
-        // the self-test checks the driver's own way of loading SQLite, and keeps out of the data folder
-        SqliteLibrary.useKeptCopy(DataFolder.forCurrentUser().resolve("native"));
         if (isCommand(args)) {
             quietConsole();
             System.exit(new Cli().run(args));

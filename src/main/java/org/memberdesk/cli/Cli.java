@@ -16,6 +16,7 @@ import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.DataFolder;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.SqliteLibrary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -180,6 +181,7 @@ public final class Cli implements Callable<Integer> {
     AppContext context() {
         if (context == null) {
             Path file = db != null ? db : DataFolder.defaultDatabase();
+            SqliteLibrary.useKeptCopy(DataFolder.forCurrentUser().resolve("native"));
             context = new AppContext(Database.open(file), clock);
         }
         return context;

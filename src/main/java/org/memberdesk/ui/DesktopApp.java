@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import org.memberdesk.AppContext;
 import org.memberdesk.Startup;
 import org.memberdesk.db.DataFolder;
+import org.memberdesk.db.SqliteLibrary;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.shell.UiPreferences;
@@ -62,7 +63,10 @@ public final class DesktopApp extends Application {
                     ? DataFolder.forCurrentUser().resolve("demo.db")
                     : preferences.lastDatabase().orElseGet(DataFolder::defaultDatabase));
             // one window per database: a second start brings the first forward (see Startup)
-            opening = new FutureTask<>(() -> Startup.open(file, Clock.systemDefaultZone()));
+            opening = new FutureTask<>(() -> {
+                SqliteLibrary.useKeptCopy(DataFolder.forCurrentUser().resolve("native"));
+                return Startup.open(file, Clock.systemDefaultZone());
+            });
             Thread opener = new Thread(opening, "memberdesk-open");
             opener.setDaemon(true);
             opener.start();
