@@ -32,9 +32,10 @@ run "$IMAGE/bin/MemberDesk" --help
 # (JDK and JavaFX internals) and javafx.*, and the lambdas they define; the class-path jars' stay out
 {
   echo "# The JDK and JavaFX classes MemberDesk's start-up loads; made by installer/startup-classes.sh"
+  # sorted (classes, then the lambda lines), so that remaking the list shows only real changes in a diff
   cat "$WORK"/list-* | grep -v '^#' | awk '
-    /^@lambda-form-invoker/ { print; next }
-    /^@lambda-proxy/ { if ($2 ~ /^(java|javax|jdk|sun|com\/sun|javafx)\//) print; next }
-    /^(java|javax|jdk|sun|com\/sun|javafx)\// { print $1 }' | awk '!seen[$0]++'
+    /^@lambda-form-invoker/ { print "2 " $0; next }
+    /^@lambda-proxy/ { if ($2 ~ /^(java|javax|jdk|sun|com\/sun|javafx)\//) print "3 " $0; next }
+    /^(java|javax|jdk|sun|com\/sun|javafx)\// { print "1 " $1 }' | LC_ALL=C sort -u | cut -c3-
 } > installer/startup-classes.txt
 wc -l installer/startup-classes.txt
