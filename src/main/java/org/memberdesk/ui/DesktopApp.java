@@ -65,7 +65,10 @@ public final class DesktopApp extends Application {
             // one window per database: a second start brings the first forward (see Startup)
             opening = new FutureTask<>(() -> {
                 SqliteLibrary.useKeptCopy(DataFolder.forCurrentUser().resolve("native"));
-                return Startup.open(file, Clock.systemDefaultZone());
+                Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone());
+                // read by start() after opening.get(), which makes the write visible there
+                databaseOpenedMillis = System.currentTimeMillis();
+                return outcome;
             });
             Thread opener = new Thread(opening, "memberdesk-open");
             opener.setDaemon(true);
@@ -92,7 +95,6 @@ public final class DesktopApp extends Application {
             }
             ready = (Startup.Ready) outcome;
             app = ready.context();
-            databaseOpenedMillis = System.currentTimeMillis();
             if (openedFile != null) {
                 preferences.setLastDatabase(openedFile);
             }
