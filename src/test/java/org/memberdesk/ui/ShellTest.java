@@ -46,6 +46,23 @@ class ShellTest extends FxRobot {
     }
 
     @Test
+    void theDailyWorkStartsOnlyWhenTheWindowAsksForIt() {
+        // building and showing the window starts no work over the whole database
+        assertEquals(null, lastTierReview());
+        interact(() -> ui.window().startDailyWork(true));
+        UiFixture.waitUntil(() -> LocalDate.now().equals(lastTierReview()));
+    }
+
+    private LocalDate lastTierReview() {
+        return ui.app().database().read(connection -> {
+            try (var statement = connection.createStatement();
+                 var rs = statement.executeQuery("SELECT value FROM settings WHERE key = 'tiers.last_review'")) {
+                return rs.next() ? LocalDate.parse(rs.getString(1)) : null;
+            }
+        });
+    }
+
+    @Test
     void openingAnotherDatabaseSwitchesTheWindowToIt() throws Exception {
         java.nio.file.Path other = ui.folder().resolve("other.db");
         org.memberdesk.AppContext prepared = new org.memberdesk.AppContext(org.memberdesk.db.Database.open(other),
