@@ -36,7 +36,7 @@ class MigrationsTest {
     }
 
     @Test
-    void aNewFileIsMigratedAndReopeningChangesNothing() {
+    void aNewFileIsMigratedAndReopeningChangesNothing() throws IOException, URISyntaxException {
         Database database = Database.open(folder.resolve("a/b/shop.db"));
         assertEquals(Migrations.LATEST_VERSION, Migrations.appliedVersion(database));
         Database again = Database.open(folder.resolve("a/b/shop.db"));
@@ -48,7 +48,12 @@ class MigrationsTest {
                 return rs.getInt(1);
             }
         });
-        assertEquals(Migrations.LATEST_VERSION, historyRows);
+        // one row per script: while branches own numbers (V8 may land before V6), the numbers can have gaps
+        long scripts;
+        try (Stream<Path> files = Files.list(Path.of(getClass().getResource("/db/migration").toURI()))) {
+            scripts = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        }
+        assertEquals(scripts, historyRows);
     }
 
     @Test
