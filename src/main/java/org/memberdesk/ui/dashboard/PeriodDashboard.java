@@ -96,20 +96,20 @@ final class PeriodDashboard {
     }
 
     private Node trend() {
-        ChartViewer viewer = chartViewer();
+        ChartViewer viewer = ChartViewers.viewer();
         viewer.setId("dashboard-trend");
         viewer.setPrefHeight(420);
         viewer.setMinHeight(320);
         model.dashboardProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                viewer.setChart(onScreen(charts.dashboard(now)));
+                viewer.setChart(ChartViewers.onScreen(charts.dashboard(now)));
             }
         });
         return viewer;
     }
 
     private Node funnel() {
-        ChartViewer viewer = chartViewer();
+        ChartViewer viewer = ChartViewers.viewer();
         viewer.setId("dashboard-funnel");
         viewer.setPrefSize(720, 360);
         ListView<String> steps = new ListView<>();
@@ -128,7 +128,7 @@ final class PeriodDashboard {
             if (now == null) {
                 return;
             }
-            viewer.setChart(onScreen(charts.funnel(now)));
+            viewer.setChart(ChartViewers.onScreen(charts.funnel(now)));
             steps.getItems().clear();
             for (int i = 0; i < now.steps().size(); i++) {
                 Funnel.Step step = now.steps().get(i);
@@ -140,22 +140,6 @@ final class PeriodDashboard {
         HBox row = new HBox(16, viewer, side);
         HBox.setHgrow(viewer, Priority.ALWAYS);
         return row;
-    }
-
-    /** A chart viewer on white: where the chart leaves the canvas clear, the page must not show through dark. */
-    private static ChartViewer chartViewer() {
-        ChartViewer viewer = new ChartViewer();
-        viewer.setStyle("-fx-background-color: white;");
-        return viewer;
-    }
-
-    /**
-     * The viewer paints the page (white) behind the chart: under the software pipeline the canvas showed
-     * the chart's own full-area background fill as black.
-     */
-    private static org.jfree.chart.JFreeChart onScreen(org.jfree.chart.JFreeChart chart) {
-        chart.setBackgroundPaint(null);
-        return chart;
     }
 
     private void showMembers(int step) {
