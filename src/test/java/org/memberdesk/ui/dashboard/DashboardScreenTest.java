@@ -100,6 +100,14 @@ class DashboardScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> !dialogs.infos.isEmpty());
         assertEquals("Saved " + png, dialogs.infos.get(0));
         assertTrue(Files.size(png) > 5_000);
+
+        // the period's one-page report, from the same bar
+        Path pdf = folder.resolve("report.pdf");
+        dialogs.fileAnswer = pdf;
+        clickOn("#dashboard-report");
+        clickOn("Save the one-page report as PDF…");
+        UiFixture.waitUntil(() -> dialogs.infos.size() == 2);
+        assertEquals("%PDF", new String(Files.readAllBytes(pdf), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     @Test
