@@ -45,6 +45,7 @@ final class CohortsTab {
         Locale locale = context.messages().locale() == Locale.ROOT ? Locale.ENGLISH : context.messages().locale();
         this.counts = NumberFormat.getIntegerInstance(locale);
         this.percent = NumberFormat.getPercentInstance(locale);
+        percent.setMinimumFractionDigits(1);
         percent.setMaximumFractionDigits(1);
     }
 
@@ -92,10 +93,10 @@ final class CohortsTab {
 
     private void fill(GridPane grid, List<Cohort> cohorts) {
         grid.getChildren().clear();
-        grid.add(header(context.text("analytics.cohorts.cohort")), 0, 0);
-        grid.add(header(context.text("analytics.cohorts.size")), 1, 0);
+        grid.add(header(context.text("analytics.cohorts.cohort"), Pos.CENTER_LEFT, 76), 0, 0);
+        grid.add(header(context.text("analytics.cohorts.size"), Pos.CENTER_RIGHT, 64), 1, 0);
         for (int k = 1; k <= AnalyticsService.COHORT_MONTHS; k++) {
-            grid.add(header(context.text("analytics.cohorts.month", k)), k + 1, 0);
+            grid.add(header(context.text("analytics.cohorts.month", k), Pos.CENTER, 64), k + 1, 0);
         }
         double highest = 0.0001;
         for (Cohort cohort : cohorts) {
@@ -107,8 +108,9 @@ final class CohortsTab {
         for (int row = 0; row < cohorts.size(); row++) {
             Cohort cohort = cohorts.get(row);
             grid.add(new Label(cohort.month().toString()), 0, row + 1);
-            Label size = new Label(counts.format(cohort.size()));
-            size.getStyleClass().add("text-muted");
+            Label size = header(counts.format(cohort.size()), Pos.CENTER_RIGHT, 64);
+            // a little air between the cohort's size and its first month
+            size.setPadding(new javafx.geometry.Insets(0, 10, 0, 0));
             grid.add(size, 1, row + 1);
             for (int k = 1; k <= cohort.active().size(); k++) {
                 grid.add(cell(cohort, k, highest), k + 1, row + 1);
@@ -116,9 +118,12 @@ final class CohortsTab {
         }
     }
 
-    private Label header(String text) {
+    private static Label header(String text, Pos alignment, double width) {
         Label label = new Label(text);
         label.getStyleClass().add("text-muted");
+        label.setAlignment(alignment);
+        label.setPrefWidth(width);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -128,7 +133,7 @@ final class CohortsTab {
         cell.setId("cohort-" + cohort.month() + "-" + k);
         cell.setAlignment(Pos.CENTER);
         cell.setPrefSize(64, 28);
-        cell.setMinWidth(56);
+        cell.setMinWidth(Region.USE_PREF_SIZE);
         double strength = share == null ? 0 : share / highest;
         Color fill = EMPTY.interpolate(FULL, strength);
         Color ink = strength > 0.5 ? Color.WHITE : Color.web("#24292f");

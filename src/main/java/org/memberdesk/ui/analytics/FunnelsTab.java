@@ -52,12 +52,14 @@ final class FunnelsTab {
     }
 
     Node view() {
-        VBox left = new VBox(12, kindChoice(), aarrr(), custom());
-        left.setPrefWidth(430);
-        left.setMinWidth(380);
-        VBox right = new VBox(10, chart(), stepList());
+        VBox left = new VBox(12, kindChoice(), aarrr(), custom(), stepList());
+        left.setPrefWidth(400);
+        left.setMinWidth(360);
+        Node right = chart();
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox page = new HBox(20, left, right);
+        // the chart keeps its own height however long the list of steps on the left grows
+        page.setFillHeight(false);
         page.setId("analytics-funnels");
         return page;
     }
@@ -85,11 +87,13 @@ final class FunnelsTab {
         problem.getStyleClass().add("danger");
         problem.setWrapText(true);
         problem.textProperty().bind(model.problemProperty());
+        collapseWhenEmpty(problem);
         Label message = new Label();
         message.setId("funnel-message");
         message.getStyleClass().add("success");
         message.setWrapText(true);
         message.textProperty().bind(model.messageProperty());
+        collapseWhenEmpty(message);
         HBox kinds = new HBox(16, aarrr, custom);
         return new VBox(8, kinds, compute, problem, message);
     }
@@ -214,6 +218,11 @@ final class FunnelsTab {
         return button;
     }
 
+    private static void collapseWhenEmpty(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
     private void showFor(Node node, FunnelsViewModel.Kind kind) {
         node.visibleProperty().bind(model.kindProperty().isEqualTo(kind));
         node.managedProperty().bind(node.visibleProperty());
@@ -232,8 +241,8 @@ final class FunnelsTab {
     private Node chart() {
         ChartViewer viewer = ChartViewers.viewer();
         viewer.setId("analytics-funnel-chart");
-        viewer.setPrefHeight(380);
-        viewer.setMinHeight(300);
+        viewer.setPrefHeight(460);
+        viewer.setMinHeight(340);
         model.funnelProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 viewer.setChart(ChartViewers.onScreen(charts.funnel(now)));
@@ -262,7 +271,7 @@ final class FunnelsTab {
     private Node stepList() {
         ListView<String> steps = new ListView<>();
         steps.setId("analytics-funnel-steps");
-        steps.setPrefHeight(170);
+        steps.setPrefHeight(190);
         model.funnelProperty().addListener((obs, old, now) -> {
             steps.getItems().clear();
             if (now == null) {

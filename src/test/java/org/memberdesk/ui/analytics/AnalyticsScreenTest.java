@@ -198,9 +198,9 @@ class AnalyticsScreenTest extends FxRobot {
         clickOn("Cohorts");
         UiFixture.waitUntil(() -> lookup("#cohort-2026-01-1").tryQuery().isPresent());
         // January's cohort B C D F H (5); in February (month 1) D and H bought: 2 of 5 = 40 %
-        assertEquals("40%", lookup("#cohort-2026-01-1").queryAs(Label.class).getText());
+        assertEquals("40.0%", lookup("#cohort-2026-01-1").queryAs(Label.class).getText());
         moveTo("#cohort-2026-01-1");
-        String expected = "Cohort 2026-01, month 1: 2 of 5 bought (40%)";
+        String expected = "Cohort 2026-01, month 1: 2 of 5 bought (40.0%)";
         UiFixture.waitUntil(() -> listWindows().stream().anyMatch(w -> w instanceof Tooltip tip && tip.isShowing()
                 && expected.equals(tip.getText())));
         assertEquals(expected, lookup("#cohorts-hovered").queryAs(Label.class).getText());
