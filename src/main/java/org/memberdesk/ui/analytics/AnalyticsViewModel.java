@@ -46,12 +46,11 @@ public final class AnalyticsViewModel {
 
     /** Recomputes every tab for the chosen period, in the background. */
     public void load() {
-        if (choice.period().isEmpty()) {
-            problem.set(context.text("analytics.ui.badPeriod"));
+        java.util.Optional<Period> chosen = choice.period(problem::set, context.messages());
+        if (chosen.isEmpty()) {
             return;
         }
-        problem.set("");
-        Period period = choice.period().get();
+        Period period = chosen.get();
         funnels.compute(period);
         cohorts.follow(period.to());
         distributions.load(period.to());

@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,8 +13,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.memberdesk.analytics.Cohort;
 import org.memberdesk.analytics.charts.ChartExport;
-import org.memberdesk.ui.common.BackgroundTask;
-import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.UiContext;
 
 /**
@@ -28,12 +25,12 @@ public final class CohortsViewModel {
     private final StringProperty to = new SimpleStringProperty();
     private final ReadOnlyObjectWrapper<List<Cohort>> cohorts = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChartExport.ChartData> chartData = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
-    private BackgroundTask<List<Cohort>> running;
+    private final Latest<List<Cohort>> computing;
 
     public CohortsViewModel(UiContext context) {
         this.context = context;
+        this.computing = new Latest<>(context);
         YearMonth thisMonth = YearMonth.from(LocalDate.now(context.app().clock()));
         from.set(thisMonth.minusMonths(12).toString());
         to.set(thisMonth.minusMonths(1).toString());
@@ -64,26 +61,7 @@ public final class CohortsViewModel {
             return;
         }
         problem.set("");
-        if (running != null) {
-            running.cancel();
-        }
-        BackgroundTask<List<Cohort>> mine = BackgroundTask.of(() -> context.app().analytics().cohorts(first, last));
-        running = mine;
-        loading.set(true);
-        mine.onSuccess(result -> {
-            if (mine == running) {
-                cohorts.set(result);
-            }
-        }).onFailure(e -> {
-            if (mine == running) {
-                problem.set(ErrorText.describe(e, context.messages()));
-            }
-        }).onFinished(() -> {
-            if (mine == running) {
-                loading.set(false);
-            }
-        });
-        context.tasks().execute(mine);
+        computing.run(() -> context.app().analytics().cohorts(first, last), cohorts::set, problem::set);
     }
 
     /** First cohort month, YYYY-MM. */
@@ -105,7 +83,7 @@ public final class CohortsViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return computing.loadingProperty();
     }
 
     public ReadOnlyStringProperty problemProperty() {

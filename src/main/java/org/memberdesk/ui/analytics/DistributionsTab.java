@@ -35,7 +35,13 @@ final class DistributionsTab {
         for (int i = 0; i < DistributionsViewModel.KINDS.size(); i++) {
             grid.add(chart(DistributionsViewModel.KINDS.get(i)), i % 2, i / 2);
         }
-        return grid;
+        javafx.scene.control.Label problem = new javafx.scene.control.Label();
+        problem.setId("distributions-problem");
+        problem.getStyleClass().add("danger");
+        problem.textProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        return new VBox(8, problem, grid);
     }
 
     private Node chart(String kind) {

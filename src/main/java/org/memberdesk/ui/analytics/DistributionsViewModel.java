@@ -2,12 +2,14 @@ package org.memberdesk.ui.analytics;
 
 import java.time.LocalDate;
 import java.util.List;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.memberdesk.analytics.Period;
 import org.memberdesk.analytics.charts.ChartExport;
-import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.UiContext;
 
 /**
@@ -19,37 +21,31 @@ public final class DistributionsViewModel {
     /** The charts of the tab, by the engine's chart names, in the order shown. */
     public static final List<String> KINDS = List.of("tiers", "rfm", "stages", "channels", "spend");
 
-    private final UiContext context;
     private final java.util.Map<String, ReadOnlyObjectWrapper<ChartExport.ChartData>> charts =
             new java.util.LinkedHashMap<>();
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-    private final java.util.List<BackgroundTask<ChartExport.ChartData>> running = new java.util.ArrayList<>();
+    private final java.util.Map<String, Latest<ChartExport.ChartData>> computing = new java.util.HashMap<>();
+    private final UiContext context;
+    private final BooleanBinding loading;
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
     public DistributionsViewModel(UiContext context) {
         this.context = context;
-        KINDS.forEach(kind -> charts.put(kind, new ReadOnlyObjectWrapper<>()));
+        BooleanBinding any = Bindings.createBooleanBinding(() -> false);
+        for (String kind : KINDS) {
+            charts.put(kind, new ReadOnlyObjectWrapper<>());
+            computing.put(kind, new Latest<>(context));
+            any = any.or(computing.get(kind).loadingProperty());
+        }
+        this.loading = any;
     }
 
-    /** Computes every distribution as of {@code asOf} (RFM, stages) in the background; older loads are dropped. */
+    /** Computes every distribution as of {@code asOf} (RFM, stages) in the background, each on its own. */
     public void load(LocalDate asOf) {
-        running.forEach(BackgroundTask::cancel);
-        running.clear();
-        org.memberdesk.analytics.Period period = new org.memberdesk.analytics.Period(asOf, asOf);
-        loading.set(true);
+        Period day = new Period(asOf, asOf);
+        problem.set("");
         for (String kind : KINDS) {
-            BackgroundTask<ChartExport.ChartData> task = BackgroundTask.of(
-                    () -> context.app().analyticsCharts().data(kind, period));
-            running.add(task);
-            task.onSuccess(data -> {
-                if (running.contains(task)) {
-                    charts.get(kind).set(data);
-                }
-            }).onFinished(() -> {
-                if (running.remove(task) && running.isEmpty()) {
-                    loading.set(false);
-                }
-            });
-            context.tasks().execute(task);
+            computing.get(kind).run(() -> context.app().analyticsCharts().data(kind, day), charts.get(kind)::set,
+                    problem::set);
         }
     }
 
@@ -58,7 +54,12 @@ public final class DistributionsViewModel {
         return charts.get(kind).getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+    public BooleanBinding loadingProperty() {
+        return loading;
+    }
+
+    /** Why a distribution could not be computed; empty when all were. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 }

@@ -3,7 +3,6 @@ package org.memberdesk.ui.analytics;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -40,13 +39,13 @@ public final class FunnelsViewModel {
     private final ObservableList<SavedFunnel> saved = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Funnel> funnel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChartExport.ChartData> chartData = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private BackgroundTask<Funnel> running;
+    private final Latest<Funnel> computing;
 
     public FunnelsViewModel(UiContext context) {
         this.context = context;
+        this.computing = new Latest<>(context);
         funnel.addListener((obs, old, now) -> chartData.set(now == null ? null : new ChartExport.FunnelData(now)));
         addStep("purchases >= 1");
     }
@@ -76,7 +75,7 @@ public final class FunnelsViewModel {
     public void compute(Period period) {
         problem.set("");
         message.set("");
-        BackgroundTask<Funnel> task;
+        java.util.concurrent.Callable<Funnel> work;
         if (kind.get() == Kind.AARRR) {
             long cents;
             try {
@@ -89,7 +88,7 @@ public final class FunnelsViewModel {
                 problem.set(context.text("analytics.funnels.badAmount", minSpent.get()));
                 return;
             }
-            task = BackgroundTask.of(() -> context.app().analytics().aarrr(period, cents));
+            work = () -> context.app().analytics().aarrr(period, cents);
         } else {
             if (steps.isEmpty()) {
                 problem.set(context.text("analytics.funnels.noSteps"));
@@ -100,28 +99,9 @@ public final class FunnelsViewModel {
                 return;
             }
             List<String> rules = rules();
-            task = BackgroundTask.of(() -> context.app().analytics().custom(period, rules));
+            work = () -> context.app().analytics().custom(period, rules);
         }
-        if (running != null) {
-            running.cancel();
-        }
-        BackgroundTask<Funnel> mine = task;
-        running = mine;
-        loading.set(true);
-        mine.onSuccess(result -> {
-            if (mine == running) {
-                funnel.set(result);
-            }
-        }).onFailure(e -> {
-            if (mine == running) {
-                problem.set(ErrorText.describe(e, context.messages()));
-            }
-        }).onFinished(() -> {
-            if (mine == running) {
-                loading.set(false);
-            }
-        });
-        context.tasks().execute(mine);
+        computing.run(work, funnel::set, problem::set);
     }
 
     /** Loads the saved custom funnels in the background. */
@@ -203,7 +183,7 @@ public final class FunnelsViewModel {
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
+        return computing.loadingProperty();
     }
 
     public ReadOnlyStringProperty problemProperty() {

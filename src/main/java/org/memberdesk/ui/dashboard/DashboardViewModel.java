@@ -75,18 +75,17 @@ public final class DashboardViewModel {
 
     /** Computes the chosen period in the background; the cards and charts change when it is done. */
     public void load() {
-        if (choice.period().isEmpty()) {
-            problem.set(context.text("analytics.ui.badPeriod"));
+        java.util.Optional<Period> chosen = choice.period(problem::set, context.messages());
+        if (chosen.isEmpty()) {
             return;
         }
-        problem.set("");
         if (running != null) {
             running.cancel();
         }
         if (runningFunnel != null) {
             runningFunnel.cancel();
         }
-        Period period = choice.period().orElseThrow();
+        Period period = chosen.get();
         loading.set(true);
         // the cards and the trend first; the funnel (a walk over every new member) in a task of its own,
         // so the numbers show without waiting for it

@@ -60,6 +60,13 @@ public final class PeriodChoice {
         return Optional.of(new Period(first, last));
     }
 
+    /** The chosen period; when the days do not make one, {@code problem} gets why (else an empty text). */
+    public Optional<Period> period(java.util.function.Consumer<String> problem, org.memberdesk.common.Messages messages) {
+        Optional<Period> chosen = period();
+        problem.accept(chosen.isEmpty() ? messages.get("analytics.ui.badPeriod") : "");
+        return chosen;
+    }
+
     public ObjectProperty<Range> rangeProperty() {
         return range;
     }

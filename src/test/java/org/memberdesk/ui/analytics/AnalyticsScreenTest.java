@@ -3,17 +3,12 @@ package org.memberdesk.ui.analytics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
@@ -23,20 +18,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.AppContext;
 import org.memberdesk.analytics.ShopFixture;
 import org.memberdesk.common.Messages;
 import org.memberdesk.coupons.Target;
-import org.memberdesk.db.Database;
-import org.memberdesk.ui.DesktopApp;
+import org.memberdesk.ui.ScreenStage;
 import org.memberdesk.ui.UiFixture;
-import org.memberdesk.ui.common.DataChanges;
 import org.memberdesk.ui.common.FxTaskExecutor;
 import org.memberdesk.ui.common.RecordingDialogs;
 import org.memberdesk.ui.common.UiContext;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Analytics screen driven by clicks on the hand-built shop of the analytics tests, "today" being
@@ -51,24 +42,11 @@ class AnalyticsScreenTest extends FxRobot {
 
     @BeforeEach
     void open() throws Exception {
-        Path db = ShopFixture.build(folder);
-        Clock clock = Clock.fixed(LocalDateTime.of(2026, 4, 10, 10, 0).atZone(ZoneId.systemDefault()).toInstant(),
-                ZoneId.systemDefault());
-        AppContext app = new AppContext(Database.open(db), clock);
         dialogs = new RecordingDialogs(Messages.english());
         tasks = new FxTaskExecutor(dialogs, 2);
-        UiContext context = new UiContext(app, Messages.english(), tasks, dialogs, new DataChanges());
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            AnalyticsScreen screen = new AnalyticsScreen(context, campaigns::add);
-            Scene scene = new Scene((javafx.scene.Parent) screen.view(), 1200, 760);
-            scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
-            stage.setScene(scene);
-            stage.show();
-            screen.shown();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        UiContext context = ScreenStage.context(ShopFixture.build(folder), LocalDateTime.of(2026, 4, 10, 10, 0),
+                tasks, dialogs);
+        ScreenStage.show(() -> new AnalyticsScreen(context, campaigns::add));
     }
 
     @AfterEach
