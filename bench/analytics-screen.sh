@@ -9,7 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${1:-/tmp/bench/analytics.db}
-JAR=target/memberdesk.jar
+JAR=${JAR:-target/memberdesk.jar}          # the jar (with its lib/ beside it)
+CLASSES=${CLASSES:-target/test-classes}   # where AnalyticsLoadBench is compiled
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)"
 if [ ! -f "$DB" ]; then
   mkdir -p "$(dirname "$DB")"
@@ -22,4 +23,4 @@ FROM=$(date -d "$LAST-01 -1 month" +%F)
 TO=$(date -d "$LAST-01 -1 day" +%F)
 echo "period: $FROM … $TO"
 /usr/bin/time -f "whole run: %e s wall, %U s user" \
-  java -cp "$JAR:target/test-classes" org.memberdesk.ui.analytics.AnalyticsLoadBench "$DB" "$FROM" "$TO"
+  java -cp "$JAR:$CLASSES" org.memberdesk.ui.analytics.AnalyticsLoadBench "$DB" "$FROM" "$TO"

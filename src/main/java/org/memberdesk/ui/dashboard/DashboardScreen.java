@@ -88,6 +88,8 @@ public final class DashboardScreen implements Screen {
         Label label = new Label("…");
         label.setId(id);
         label.getStyleClass().add("tile-value");
+        // a shop's whole revenue must show whole, never as "¥1,143,98…"
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -98,7 +100,8 @@ public final class DashboardScreen implements Screen {
         caption.getStyleClass().add("text-muted");
         VBox tile = new VBox(8, caption, value);
         tile.getStyleClass().add("tile");
-        tile.setPrefWidth(220);
+        // at least as wide as its neighbours, wider when the number needs it
+        tile.setMinWidth(220);
         return tile;
     }
 }
