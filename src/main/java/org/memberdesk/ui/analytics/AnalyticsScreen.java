@@ -65,6 +65,8 @@ public final class AnalyticsScreen implements Screen {
                 tab("analytics-tab-distributions", "analytics.tab.distributions",
                         new DistributionsTab(context, model.distributions()).view()));
         tabs.setId("analytics-tabs");
+        tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) ->
+                model.showing(AnalyticsViewModel.Tab.values()[now.intValue()]));
         VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
         VBox page = new VBox(14, title, bar, tabs);
         page.setPadding(new Insets(24));

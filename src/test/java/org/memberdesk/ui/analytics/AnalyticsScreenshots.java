@@ -43,7 +43,6 @@ class AnalyticsScreenshots extends FxRobot {
             UiFixture.waitUntil(30, () -> steps.getItems().size() == 5);
             clickOn("#analytics-period-quarter");
             UiFixture.waitUntil(30, () -> steps.getItems().size() == 5 && !steps.getItems().get(0).endsWith("— 0"));
-            UiFixture.waitUntil(30, () -> lookup("#distribution-spend").queryAs(ChartViewer.class).getChart() != null);
             Thread.sleep(800);
             save(ui, out.resolve("analytics-funnels.png"));
 
@@ -61,6 +60,7 @@ class AnalyticsScreenshots extends FxRobot {
             save(ui, out.resolve("analytics-cohorts.png"));
 
             clickOn(tab("会员分布"));
+            UiFixture.waitUntil(30, () -> lookup("#distribution-spend").queryAs(ChartViewer.class).getChart() != null);
             Thread.sleep(800);
             save(ui, out.resolve("analytics-distributions.png"));
         }

@@ -66,21 +66,28 @@ class AnalyticsViewModelTest {
         // this month: 2026-04-01 … 04-10, nobody joined
         model.load();
         assertEquals(List.of(0L, 0L, 0L, 0L, 0L), counts(model.funnels().funnelProperty().get()));
+        model.showing(AnalyticsViewModel.Tab.COHORTS);
         assertEquals("2025-05", model.cohorts().fromProperty().get());
         assertEquals("2026-04", model.cohorts().toProperty().get());
+        model.showing(AnalyticsViewModel.Tab.FUNNELS);
 
         model.choice().fromProperty().set(LocalDate.of(2026, 1, 1));
         model.choice().toProperty().set(LocalDate.of(2026, 1, 31));
         model.apply();
+        // the funnel's tab is shown: the other tabs wait until they are opened (cohorts still April's)
+        assertEquals("2026-04", model.cohorts().toProperty().get());
+        assertNull(model.distributions().chartProperty("rfm").get());
         // January's joiners B C D E F I = 6; bought by 01-31: B C D F = 4; twice: B C F = 3;
         // net spend ≥ ¥500: nobody (C has 40 + 40 + 25 = ¥105); referred someone by 01-31: —
         assertEquals(List.of(6L, 4L, 3L, 0L, 0L), counts(model.funnels().funnelProperty().get()));
         // twelve cohorts ending with the period's month
+        model.showing(AnalyticsViewModel.Tab.COHORTS);
         List<Cohort> cohorts = model.cohorts().cohortsProperty().get();
         assertEquals(12, cohorts.size());
         assertEquals(YearMonth.of(2025, 2), cohorts.get(0).month());
         assertEquals(YearMonth.of(2026, 1), cohorts.get(11).month());
         // RFM as of 01-31: the members who had bought by then: A B C D F G H = 7
+        model.showing(AnalyticsViewModel.Tab.DISTRIBUTIONS);
         ChartExport.DistributionData rfm = (ChartExport.DistributionData) model.distributions().chartProperty("rfm").get();
         assertEquals(7, rfm.distribution().total());
         assertEquals(LocalDate.of(2026, 1, 31), rfm.distribution().asOf());
