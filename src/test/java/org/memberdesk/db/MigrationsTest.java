@@ -35,8 +35,16 @@ class MigrationsTest {
                 "Migrations.LATEST_VERSION must name the newest V{n}__ script, or the fast path skips it");
     }
 
+    private int scriptCount() {
+        try (Stream<Path> files = Files.list(Path.of(getClass().getResource("/db/migration").toURI()))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
-    void aNewFileIsMigratedAndReopeningChangesNothing() throws IOException, URISyntaxException {
+    void aNewFileIsMigratedAndReopeningChangesNothing() {
         Database database = Database.open(folder.resolve("a/b/shop.db"));
         assertEquals(Migrations.LATEST_VERSION, Migrations.appliedVersion(database));
         Database again = Database.open(folder.resolve("a/b/shop.db"));
@@ -48,12 +56,8 @@ class MigrationsTest {
                 return rs.getInt(1);
             }
         });
-        // one row per script: while branches own numbers (V8 may land before V6), the numbers can have gaps
-        long scripts;
-        try (Stream<Path> files = Files.list(Path.of(getClass().getResource("/db/migration").toURI()))) {
-            scripts = files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
-        }
-        assertEquals(scripts, historyRows);
+        // one row per script: branches number their scripts in advance, so there may be gaps (V5, V7)
+        assertEquals(scriptCount(), historyRows);
     }
 
     @Test
