@@ -69,6 +69,7 @@ public final class AppContext {
     private final AnalyticsService analytics;
     private final ChartExport analyticsCharts;
     private final DashboardPdf dashboardPdf;
+    private final org.memberdesk.analytics.SavedFunnels savedFunnels;
     private final CampaignService campaigns;
     private final CheckoutService checkout;
     private final CampaignReports campaignReports;
@@ -115,6 +116,8 @@ public final class AppContext {
         this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle);
         this.analyticsCharts = new ChartExport(analytics);
         this.dashboardPdf = new DashboardPdf(analytics, clock);
+        this.savedFunnels = new org.memberdesk.analytics.SavedFunnels(database,
+                new org.memberdesk.analytics.SavedFunnelStore(), rules, clock);
         CouponStore couponStore = new CouponStore();
         CampaignStore campaignStore = new CampaignStore();
         this.campaigns = new CampaignService(database, couponStore, campaignStore, new TargetStore(),
@@ -168,6 +171,10 @@ public final class AppContext {
 
     public DashboardPdf dashboardPdf() {
         return dashboardPdf;
+    }
+
+    public org.memberdesk.analytics.SavedFunnels savedFunnels() {
+        return savedFunnels;
     }
 
     public CampaignService campaigns() {

@@ -41,8 +41,9 @@ class ShellTest extends FxRobot {
         assertTrue(ui.stage().getTitle().startsWith("test.db"), ui.stage().getTitle());
         assertTrue(ui.stage().getTitle().contains("会员台"));
         clickOn("#nav-analytics");
-        assertTrue(lookup("#coming-soon-analytics").tryQuery().isPresent());
-        assertEquals("即将推出", lookup(".coming-soon-badge").queryAs(Label.class).getText());
+        assertTrue(lookup("#analytics-tabs").tryQuery().isPresent());
+        assertEquals("漏斗", lookup("#analytics-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs().get(0)
+                .getText());
     }
 
     @Test
