@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Refreshes the Chinese chart screenshots in docs/images/ (shown in README.md and docs/analytics.md)
+# Refreshes the Chinese chart screenshots in docs/images/ and the Analytics screen shots in docs/screenshots/
 # from demo data: the last full month's dashboard, funnel and RFM segments, and the 12 cohorts before it.
-# Needs target/memberdesk.jar and a CJK font (Debian: fonts-wqy-microhei).
+# Needs target/memberdesk.jar, a CJK font (Debian: fonts-wqy-microhei) and, for the screen shots, xvfb + libgtk-3-0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=$(mktemp -d)/screenshots.db
@@ -23,3 +23,11 @@ rm -f "$DB"
 ./mvnw -q test -Dtest=DashboardScreenshot -Dscreenshots.dir="$PWD/target/dashboard-shot" \
   -Dsurefire.failIfNoSpecifiedTests=false
 cp target/dashboard-shot/dashboard.png docs/images/analytics-dashboard-screen.png
+# the Analytics screen's tabs (funnels, a saved custom funnel, cohorts, distributions) in a real window
+# under Xvfb (GTK glass, not Monocle), demo data, Chinese; needs xvfb and libgtk-3-0
+mkdir -p docs/screenshots
+xvfb-run -a -s "-screen 0 1400x900x24" ./mvnw -q test -Dtest=AnalyticsScreenshots \
+  -Dscreenshots.dir="$PWD/target/analytics-shots" -Dsurefire.failIfNoSpecifiedTests=false \
+  "-Dheadless.argLine=-Dtestfx.robot=glass -Dtestfx.headless=false -Dprism.order=sw"
+cp target/analytics-shots/analytics-*.png docs/screenshots/
+ls -l docs/screenshots/analytics-*.png

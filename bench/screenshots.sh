@@ -7,6 +7,6 @@ if ! fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk\|droid sans fallback"; t
   echo "No CJK font found: apt-get install -y fonts-wqy-microhei" >&2
   exit 1
 fi
-./mvnw -q test -Dtest="Screenshots,ImportWizardScreenshots" -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -q test -Dtest="Screenshots,ImportWizardScreenshots,PointsSettingsScreenshot" -Dsurefire.failIfNoSpecifiedTests=false \
   -Dscreenshots.dir="$PWD/docs/screenshots"
 ls -l docs/screenshots

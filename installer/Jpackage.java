@@ -34,12 +34,23 @@ public final class Jpackage {
             // GBK / GB18030 for Chinese CSV files from Excel, and Chinese dates and month names
             "jdk.charsets", "jdk.localedata", "jdk.zipfs",
             "javafx.controls", "javafx.swing");
+    /** The class-data archive in the app folder ($APPDIR: lib/app, app, Contents/app). */
+    static final String CLASS_ARCHIVE = "memberdesk.jsa";
     static final List<String> JAVA_OPTIONS = List.of(
             // ControlsFX reaches into JavaFX internals (see STACK-NOTES)
             "--add-exports=javafx.base/com.sun.javafx.event=ALL-UNNAMED",
             "--add-exports=javafx.controls/com.sun.javafx.scene.control.behavior=ALL-UNNAMED",
             "--add-exports=javafx.controls/com.sun.javafx.scene.control=ALL-UNNAMED",
-            "-Xmx1g");
+            "-Xmx1g",
+            // Start-up on a 2-core shop PC (docs/desktop.md, BENCHMARKS.md "Desktop app"): C1 only — no
+            // C2 compiler threads competing with the first screen; measured faster for the short jobs
+            // (start, reports, RFM) and for a 20,000-member import too — and the serial collector
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            // the JDK's and JavaFX's classes ready-parsed and verified, made by classArchive() below;
+            // when the file is missing or unusable the JVM starts without it, silently
+            "-Xshare:auto",
+            "-XX:SharedArchiveFile=$APPDIR/" + CLASS_ARCHIVE);
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = parse(args);
@@ -101,6 +112,7 @@ public final class Jpackage {
         }
         jpackage(image);
         Path appImage = out.resolve(kind == Os.MAC ? NAME + ".app" : NAME);
+        classArchive(appImage, kind, project.resolve("installer/startup-classes.txt"));
 
         for (String type : types) {
             if (type.equals("app-image")) {
@@ -135,17 +147,75 @@ public final class Jpackage {
         }
     }
 
+    /**
+     * Makes the class-data-sharing archive the launchers' options name: the classes a start of the
+     * windows and of the command line loads (installer/startup-classes.txt, made by
+     * installer/startup-classes.sh), parsed and verified once here instead of at every start. Only
+     * the runtime's own classes (the JDK's and JavaFX's modules) go in, none from the class path:
+     * an archive that names class-path jars is refused when the app is installed to another folder
+     * than it was made in, one of the runtime's modules only is not. The app-image's own launcher
+     * runs the dump ({@code -Xshare:dump}, then exits), so the archive matches its runtime exactly.
+     * A failure here costs start-up time, not the build: it is reported and the app works without.
+     */
+    static void classArchive(Path appImage, Os kind, Path classList) throws IOException {
+        Path appDir = appImage.resolve(kind.appDir);
+        Path cfg = appDir.resolve(NAME + ".cfg");
+        Path launcher = appImage.resolve(kind.launcher);
+        Path archive = appDir.resolve(CLASS_ARCHIVE);
+        if (!Files.isRegularFile(cfg) || !Files.isRegularFile(launcher) || !Files.isRegularFile(classList)) {
+            System.err.println("installer: no class-data archive (missing " + cfg + ", " + launcher + " or "
+                    + classList + "); the app starts slower");
+            return;
+        }
+        String original = Files.readString(cfg);
+        List<String> dump = new ArrayList<>();
+        for (String line : original.split("\\R")) {
+            if (!line.startsWith("app.classpath=") && !line.contains("SharedArchiveFile")) {
+                dump.add(line);
+            }
+        }
+        dump.add("java-options=-Xshare:dump");
+        dump.add("java-options=-XX:SharedClassListFile=" + classList.toAbsolutePath());
+        dump.add("java-options=-XX:SharedArchiveFile=" + archive.toAbsolutePath());
+        // classes of the list that this JDK lacks (the list is made on one JDK build) are only skipped
+        dump.add("java-options=-Xlog:cds=off");
+        dump.add("java-options=-Xlog:cds+dynamic=off");
+        Files.deleteIfExists(archive);
+        try {
+            Files.write(cfg, dump);
+            Process process = new ProcessBuilder(launcher.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            int code = process.waitFor();
+            if (code != 0 || !Files.isRegularFile(archive)) {
+                System.err.println("installer: the class-data archive was not made (exit " + code
+                        + "); the app starts slower");
+            } else {
+                System.out.printf("class-data archive %s (%.1f MB)%n", archive, Files.size(archive) / (1024.0 * 1024.0));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail("interrupted while making the class-data archive");
+        } finally {
+            Files.writeString(cfg, original);
+        }
+    }
+
     enum Os {
-        LINUX("app-image,deb", "icons/png/memberdesk-256.png"),
-        WINDOWS("app-image,msi", "icons/memberdesk.ico"),
-        MAC("app-image,dmg", "icons/memberdesk.icns");
+        LINUX("app-image,deb", "icons/png/memberdesk-256.png", "lib/app", "bin/" + NAME),
+        WINDOWS("app-image,msi", "icons/memberdesk.ico", "app", NAME + ".exe"),
+        MAC("app-image,dmg", "icons/memberdesk.icns", "Contents/app", "Contents/MacOS/" + NAME);
 
         final String types;
         final String icon;
+        /** Where, inside the app-image, the jars and the launchers' .cfg files are ($APPDIR). */
+        final String appDir;
+        final String launcher;
 
-        Os(String types, String icon) {
+        Os(String types, String icon, String appDir, String launcher) {
             this.types = types;
             this.icon = icon;
+            this.appDir = appDir;
+            this.launcher = launcher;
         }
     }
 

@@ -11,6 +11,7 @@ import org.memberdesk.coupons.CampaignService;
 import org.memberdesk.coupons.CampaignStore;
 import org.memberdesk.coupons.CheckoutService;
 import org.memberdesk.coupons.CouponStore;
+import org.memberdesk.coupons.PointsRewardCoupons;
 import org.memberdesk.coupons.ResultsStore;
 import org.memberdesk.coupons.SegmentTargets;
 import org.memberdesk.coupons.TargetStore;
@@ -44,6 +45,7 @@ import org.memberdesk.tags.TagRefresher;
 import org.memberdesk.tags.TagService;
 import org.memberdesk.tags.TagStore;
 import org.memberdesk.tiers.GrowthListener;
+import org.memberdesk.tiers.GrowthTemplates;
 import org.memberdesk.tiers.TierService;
 import org.memberdesk.tiers.TierStore;
 import org.memberdesk.tiers.TierUpgrader;
@@ -67,6 +69,7 @@ public final class AppContext {
     private final AnalyticsService analytics;
     private final ChartExport analyticsCharts;
     private final DashboardPdf dashboardPdf;
+    private final org.memberdesk.analytics.SavedFunnels savedFunnels;
     private final CampaignService campaigns;
     private final CheckoutService checkout;
     private final CampaignReports campaignReports;
@@ -77,6 +80,7 @@ public final class AppContext {
     private final LifecycleService lifecycle;
     private final PointsService points;
     private final TierService tiers;
+    private final GrowthTemplates growthTemplates;
     private final Backups backups;
     private final Diagnostics diagnostics;
 
@@ -89,8 +93,10 @@ public final class AppContext {
         PointsStore pointsStore = new PointsStore();
         PointsRulesStore pointsRules = new PointsRulesStore();
         TierStore tierStore = new TierStore();
-        this.points = new PointsService(database, pointsStore, pointsRules, new RewardStore(), clock);
+        this.points = new PointsService(database, pointsStore, pointsRules, new RewardStore(),
+                new PointsRewardCoupons(new CouponStore(), new CampaignStore()), clock);
         this.tiers = new TierService(database, tierStore, clock);
+        this.growthTemplates = new GrowthTemplates(database, points, pointsRules, tiers, tierStore);
         List<MemberListener> memberListeners = List.of(new SignupBonus(pointsStore, pointsRules));
         this.members = new MemberService(database, memberStore, clock, memberListeners);
         // points first: a sale earns at the tier the member had when paying, then may upgrade them
@@ -110,6 +116,8 @@ public final class AppContext {
         this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle);
         this.analyticsCharts = new ChartExport(analytics);
         this.dashboardPdf = new DashboardPdf(analytics, clock);
+        this.savedFunnels = new org.memberdesk.analytics.SavedFunnels(database,
+                new org.memberdesk.analytics.SavedFunnelStore(), rules, clock);
         CouponStore couponStore = new CouponStore();
         CampaignStore campaignStore = new CampaignStore();
         this.campaigns = new CampaignService(database, couponStore, campaignStore, new TargetStore(),
@@ -165,6 +173,10 @@ public final class AppContext {
         return dashboardPdf;
     }
 
+    public org.memberdesk.analytics.SavedFunnels savedFunnels() {
+        return savedFunnels;
+    }
+
     public CampaignService campaigns() {
         return campaigns;
     }
@@ -203,6 +215,11 @@ public final class AppContext {
 
     public TierService tiers() {
         return tiers;
+    }
+
+    /** Points rules, item categories and tier ladder of a business template, in one transaction. */
+    public GrowthTemplates growthTemplates() {
+        return growthTemplates;
     }
 
     public Backups backups() {

@@ -3,14 +3,12 @@ package org.memberdesk;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Set;
-import java.util.logging.ConsoleHandler;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.memberdesk.cli.Cli;
 import org.memberdesk.db.DataFolder;
 import org.memberdesk.support.AppVersion;
 import org.memberdesk.support.LogFiles;
+import org.memberdesk.support.QuietConsoleLogging;
 import org.memberdesk.support.SelfTest;
 
 /**
@@ -61,11 +59,7 @@ public final class Launcher {
 
     /** stderr is part of the command line's interface: one line on failure, no INFO chatter. */
     private static void quietConsole() {
-        for (Handler handler : Logger.getLogger("").getHandlers()) {
-            if (handler instanceof ConsoleHandler) {
-                handler.setLevel(Level.WARNING);
-            }
-        }
+        QuietConsoleLogging.useForThisProcess();
     }
 
     static boolean isCommand(String[] args) {

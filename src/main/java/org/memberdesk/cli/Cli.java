@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.memberdesk.AppContext;
 import org.memberdesk.common.Json;
@@ -14,6 +16,7 @@ import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.DataFolder;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.SqliteLibrary;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +28,14 @@ import picocli.CommandLine.ScopeType;
  * 1 the work stopped (one line on stderr, never a stack trace), 2 usage error.
  */
 @Command(name = "memberdesk", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-        description = "MemberDesk 会员台: members, purchases and points in a local SQLite file.",
-        subcommands = {
+        description = "MemberDesk 会员台: members, purchases and points in a local SQLite file.")
+public final class Cli implements Callable<Integer> {
+    /**
+     * Every command, in the order {@code --help} lists them. picocli reads a command's annotations when
+     * it is added, which for all of them costs a quarter of a second; a command line names one, so
+     * only that one is added (see {@link #commandLine(String...)}).
+     */
+    static final List<Class<?>> COMMANDS = List.of(
             DataCommands.ImportMembers.class,
             DataCommands.ImportPurchases.class,
             DataCommands.ExportMembers.class,
@@ -56,9 +65,8 @@ import picocli.CommandLine.ScopeType;
             BackupCommands.BackupNow.class,
             BackupCommands.Restore.class,
             BackupCommands.ListBackups.class,
-            BackupCommands.IntegrityCheck.class,
-        })
-public final class Cli implements Callable<Integer> {
+            BackupCommands.IntegrityCheck.class);
+
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "The database file (default: the user's data folder).")
     Path db;
@@ -92,7 +100,7 @@ public final class Cli implements Callable<Integer> {
     public int run(PrintWriter stdout, PrintWriter stderr, String... args) {
         this.out = stdout;
         this.err = stderr;
-        CommandLine commandLine = new CommandLine(this);
+        CommandLine commandLine = commandLine(args);
         commandLine.setOut(stdout);
         commandLine.setErr(stderr);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -134,6 +142,37 @@ public final class Cli implements Callable<Integer> {
         }
     }
 
+    /**
+     * This command line with the command that {@code args} name, none for {@code --version}, or every
+     * command when they name none or one that does not exist (help lists them all, and a typo gets
+     * picocli's suggestions).
+     */
+    CommandLine commandLine(String... args) {
+        CommandLine commandLine = new CommandLine(this);
+        Optional<Class<?>> named = commandNamed(args);
+        if (named.isPresent()) {
+            commandLine.addSubcommand(named.get());
+        } else if (!List.of(args).contains("--version") && !List.of(args).contains("-V")) {
+            COMMANDS.forEach(commandLine::addSubcommand);
+        }
+        return commandLine;
+    }
+
+    /** The command the first word that is not an option (nor --db's value) names, if it is one. */
+    static Optional<Class<?>> commandNamed(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--db")) {
+                i++;
+            } else if (!arg.startsWith("-")) {
+                return COMMANDS.stream()
+                        .filter(command -> command.getAnnotation(Command.class).name().equals(arg))
+                        .findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public Integer call() {
         throw usage(spec, "a command is needed; see --help");
@@ -153,6 +192,7 @@ public final class Cli implements Callable<Integer> {
      */
     Database database() {
         if (database == null) {
+            SqliteLibrary.useKeptCopy(DataFolder.forCurrentUser().resolve("native"));
             database = Database.open(db != null ? db : DataFolder.defaultDatabase());
         }
         return database;

@@ -208,9 +208,14 @@ final class PointsCommands {
             PointsService points = cli.context().points();
             long before = points.summary(member.id()).balance();
             long balance;
+            PointsService.Redemption redemption = null;
             try {
-                balance = what.reward != null ? points.redeem(member.id(), what.reward, operator)
-                        : points.redeemPoints(member.id(), what.points, reason, operator);
+                if (what.reward != null) {
+                    redemption = points.redeemReward(member.id(), what.reward, operator);
+                    balance = redemption.balance();
+                } else {
+                    balance = points.redeemPoints(member.id(), what.points, reason, operator);
+                }
             } catch (ValidationException e) {
                 for (Problem problem : e.problems()) {
                     if ("points.redeem.notEnough".equals(problem.key())) {
@@ -223,6 +228,10 @@ final class PointsCommands {
             out.put("member_no", member.memberNo());
             out.put("redeemed", Math.max(0, before - balance));
             out.put("balance", balance);
+            if (redemption != null && redemption.couponCode() != null) {
+                out.put("coupon_code", redemption.couponCode());
+                out.put("coupon_valid_to", redemption.couponValidTo().toString());
+            }
             cli.print(out);
             return 0;
         }
@@ -239,8 +248,15 @@ final class PointsCommands {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
-        @Option(names = "--kind", defaultValue = "gift", paramLabel = "gift|cash")
+        @Option(names = "--kind", defaultValue = "gift", paramLabel = "gift|cash|coupon")
         String kind;
+
+        @Option(names = "--coupon", paramLabel = "ID", description = "A coupon reward: the coupon template it gives.")
+        Long couponTemplate;
+
+        @Option(names = "--campaign", paramLabel = "ID",
+                description = "A coupon reward: the campaign whose coupon it gives (instead of --coupon).")
+        Long campaign;
 
         @Option(names = "--cost", required = true, paramLabel = "POINTS")
         long cost;
@@ -258,12 +274,23 @@ final class PointsCommands {
             } catch (IllegalArgumentException e) {
                 throw Cli.usage(spec, e.getMessage());
             }
-            Reward reward = cli.context().points().saveReward(new Reward(0, name, rewardKind, cost, cents, true));
+            if (rewardKind == Reward.Kind.COUPON && (couponTemplate == null) == (campaign == null)) {
+                throw Cli.usage(spec, "a coupon reward needs exactly one of --coupon ID or --campaign ID");
+            }
+            if (rewardKind != Reward.Kind.COUPON && (couponTemplate != null || campaign != null)) {
+                throw Cli.usage(spec, "--coupon and --campaign are for --kind coupon");
+            }
+            Reward reward = cli.context().points().saveReward(new Reward(0, name, rewardKind, cost, cents, true,
+                    couponTemplate, campaign));
             Map<String, Object> out = Cli.object();
             out.put("reward", reward.name());
             out.put("kind", reward.kind().code());
             out.put("cost", reward.costPoints());
             out.put("value", Money.formatYuan(reward.valueCents()));
+            if (reward.kind() == Reward.Kind.COUPON) {
+                out.put("coupon", reward.couponTemplateId());
+                out.put("campaign", reward.campaignId());
+            }
             cli.print(out);
             return 0;
         }
@@ -289,8 +316,7 @@ final class PointsCommands {
             } catch (IllegalArgumentException e) {
                 throw Cli.usage(spec, e.getMessage());
             }
-            cli.context().points().applyTemplate(template);
-            cli.context().tiers().applyTemplate(template.code());
+            cli.context().growthTemplates().apply(template);
             Map<String, Object> out = Cli.object();
             out.put("template", template.code());
             out.put("tiers", cli.context().tiers().ladder().tiers().stream().map(t -> t.name()).toList());

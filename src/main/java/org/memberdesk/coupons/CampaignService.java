@@ -204,6 +204,8 @@ public final class CampaignService {
                 yield match.memberIds();
             }
             case RULE, TAG, SEGMENT, LIFECYCLE -> ruleTargets.members(connection, target);
+            // a reward's campaign targets nobody in advance: members get codes by redeeming points
+            case REWARD -> new long[0];
         };
     }
 

@@ -13,7 +13,9 @@ import java.util.Locale;
 public record Target(Kind kind, String value) {
 
     public enum Kind {
-        ALL("all"), TIER("tier"), LIST("list"), TAG("tag"), SEGMENT("segment"), LIFECYCLE("lifecycle"), RULE("rule");
+        ALL("all"), TIER("tier"), LIST("list"), TAG("tag"), SEGMENT("segment"), LIFECYCLE("lifecycle"), RULE("rule"),
+        /** A points reward's own campaign: its codes go to whoever redeems the reward, one at a time. */
+        REWARD("reward");
 
         private final String code;
 

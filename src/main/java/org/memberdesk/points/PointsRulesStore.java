@@ -91,6 +91,13 @@ public final class PointsRulesStore {
         return categories;
     }
 
+    /** Takes every item out of its category (before putting the chosen ones back in). */
+    public void clearItemCategories(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE items SET category = NULL WHERE category IS NOT NULL");
+        }
+    }
+
     /** Puts an item (created when new) in a category; a null category takes it out of any. */
     public void setItemCategory(Connection connection, String item, String category) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
@@ -100,6 +107,30 @@ public final class PointsRulesStore {
             statement.setString(2, category);
             statement.executeUpdate();
         }
+    }
+
+    /** Sets each named tier's points percent (tiers not named keep theirs). */
+    public void saveTierPercents(Connection connection, Map<String, Integer> percents) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE tiers SET points_percent = ? WHERE name = ?")) {
+            for (Map.Entry<String, Integer> tier : percents.entrySet()) {
+                statement.setInt(1, tier.getValue());
+                statement.setString(2, tier.getKey());
+                statement.executeUpdate();
+            }
+        }
+    }
+
+    /** Each tier's points percent by name, in ladder order (entry tier first). */
+    public Map<String, Integer> tierPercentsInOrder(Connection connection) throws SQLException {
+        Map<String, Integer> percents = new java.util.LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT name, points_percent FROM tiers ORDER BY rank")) {
+            while (rs.next()) {
+                percents.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        return percents;
     }
 
     /**

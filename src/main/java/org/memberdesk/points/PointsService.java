@@ -20,21 +20,30 @@ import org.memberdesk.db.Database;
  */
 public final class PointsService {
     /** Multipliers above ×10 are almost surely a typo (1500 for 150). */
-    static final int MAX_PERCENT = 1000;
+    public static final int MAX_PERCENT = 1000;
 
     private final Database database;
     private final PointsStore store;
     private final PointsRulesStore rulesStore;
     private final RewardStore rewards;
+    private final CouponRewards couponRewards;
     private final Clock clock;
 
     public PointsService(Database database, PointsStore store, PointsRulesStore rulesStore, RewardStore rewards,
-                         Clock clock) {
+                         CouponRewards couponRewards, Clock clock) {
         this.database = database;
         this.store = store;
         this.rulesStore = rulesStore;
         this.rewards = rewards;
+        this.couponRewards = couponRewards;
         this.clock = clock;
+    }
+
+    /**
+     * What a redemption did: the points taken, the balance left, and for a coupon reward the code
+     * issued and its last valid day (both null otherwise).
+     */
+    public record Redemption(String reward, long points, long balance, String couponCode, LocalDate couponValidTo) {
     }
 
     /** What redeeming or expiring did. */
@@ -85,6 +94,42 @@ public final class PointsService {
             rulesStore.save(connection, rules);
             return null;
         });
+    }
+
+    /**
+     * Everything Settings → Points edits, in one transaction: the rules with their item and category
+     * multipliers, and each tier's points percent (by tier name; tiers not named keep theirs).
+     */
+    public void saveSettings(PointsRules rules, Map<String, Integer> tierPercents) {
+        saveSettings(rules, tierPercents, null);
+    }
+
+    /**
+     * As {@link #saveSettings(PointsRules, Map)}, and puts the items in categories: exactly the items
+     * named in {@code itemCategories} keep a category afterwards (null: categories are left as they are).
+     */
+    public void saveSettings(PointsRules rules, Map<String, Integer> tierPercents, Map<String, String> itemCategories) {
+        List<Problem> problems = new ArrayList<>(check(rules));
+        tierPercents.forEach((tier, percent) -> checkPercent(problems, "tier:" + tier, percent));
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        database.write(connection -> {
+            rulesStore.save(connection, rules);
+            rulesStore.saveTierPercents(connection, tierPercents);
+            if (itemCategories != null) {
+                rulesStore.clearItemCategories(connection);
+                for (Map.Entry<String, String> item : itemCategories.entrySet()) {
+                    rulesStore.setItemCategory(connection, item.getKey(), item.getValue());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Each tier's points percent, in ladder order (entry tier first). */
+    public Map<String, Integer> tierPercents() {
+        return database.read(rulesStore::tierPercentsInOrder);
     }
 
     /** Saves a template's rules and puts its items in their categories, in one transaction. */
@@ -175,13 +220,33 @@ public final class PointsService {
 
     /** Redeems a reward by name; returns the new balance. Too few points: a clear message, nothing changes. */
     public long redeem(long memberId, String rewardName, String operator) {
+        return redeemReward(memberId, rewardName, operator).balance();
+    }
+
+    /**
+     * Redeems a reward by name. A coupon reward issues its coupon to the member in the same
+     * transaction as the points are taken: too few points (or a coupon that can no longer be given)
+     * and neither happens.
+     */
+    public Redemption redeemReward(long memberId, String rewardName, String operator) {
         LocalDateTime now = LocalDateTime.now(clock);
         return database.write(connection -> {
             Reward reward = rewards.byName(connection, rewardName == null ? "" : rewardName.strip())
                     .filter(Reward::active)
                     .orElseThrow(() -> new ValidationException(Problem.of("reward", "points.reward.unknown",
                             rewardName)));
-            return redeem(connection, memberId, reward.costPoints(), reward.id(), reward.name(), operator, now);
+            long balance = redeem(connection, memberId, reward.costPoints(), reward.id(), reward.name(), operator,
+                    now);
+            if (reward.kind() != Reward.Kind.COUPON) {
+                return new Redemption(reward.name(), reward.costPoints(), balance, null, null);
+            }
+            long entryId = store.lastEntryId(connection);
+            if (reward.campaignId() == null) {
+                throw new ValidationException(Problem.of("coupon", "points.reward.coupon"));
+            }
+            CouponRewards.IssuedCode code = couponRewards.issue(connection, reward.campaignId(), memberId, now);
+            store.linkCoupon(connection, entryId, code.couponId());
+            return new Redemption(reward.name(), reward.costPoints(), balance, code.code(), code.validTo());
         });
     }
 
@@ -233,7 +298,8 @@ public final class PointsService {
         return database.read(rewards::all);
     }
 
-    public Reward saveReward(Reward reward) {
+    /** Every problem with a reward, field by field (what the rewards form shows next to its fields). */
+    public List<Problem> check(Reward reward) {
         List<Problem> problems = new ArrayList<>();
         if (reward.name() == null || reward.name().isBlank()) {
             problems.add(Problem.of("name", "points.reward.name"));
@@ -244,13 +310,61 @@ public final class PointsService {
         if (reward.kind() == Reward.Kind.CASH && reward.valueCents() <= 0) {
             problems.add(Problem.of("value", "points.reward.value"));
         }
+        if (reward.kind() == Reward.Kind.COUPON && reward.couponTemplateId() == null && reward.campaignId() == null) {
+            problems.add(Problem.of("coupon", "points.reward.coupon"));
+        }
+        return problems;
+    }
+
+    /**
+     * Adds a reward (id 0: or changes the one with the same name) or changes a stored one (by id,
+     * so it can be renamed). A coupon reward made from a template gets its own campaign, once: a
+     * change that keeps the template keeps the campaign and the codes already given.
+     */
+    public Reward saveReward(Reward reward) {
+        List<Problem> problems = check(reward);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        Reward clean = new Reward(0, reward.name().strip(), reward.kind(), reward.costPoints(), reward.valueCents(),
-                reward.active());
-        long id = database.write(connection -> rewards.save(connection, clean));
-        return new Reward(id, clean.name(), clean.kind(), clean.costPoints(), clean.valueCents(), clean.active());
+        boolean coupon = reward.kind() == Reward.Kind.COUPON;
+        Reward clean = new Reward(reward.id(), reward.name().strip(), reward.kind(), reward.costPoints(),
+                reward.kind() == Reward.Kind.CASH ? reward.valueCents() : 0, reward.active(),
+                coupon ? reward.couponTemplateId() : null, coupon && reward.couponTemplateId() == null
+                ? reward.campaignId() : null);
+        LocalDateTime now = LocalDateTime.now(clock);
+        return database.write(connection -> {
+            java.util.Optional<Reward> stored = clean.id() > 0 ? rewards.byId(connection, clean.id())
+                    : rewards.byName(connection, clean.name());
+            java.util.Optional<Reward> sameName = rewards.byName(connection, clean.name());
+            if (clean.id() > 0 && sameName.isPresent() && sameName.get().id() != clean.id()) {
+                throw new ValidationException(Problem.of("name", "points.reward.taken", clean.name()));
+            }
+            Reward toSave = clean;
+            if (coupon) {
+                boolean sameTemplate = clean.couponTemplateId() != null && stored.isPresent()
+                        && clean.couponTemplateId().equals(stored.get().couponTemplateId())
+                        && stored.get().campaignId() != null;
+                toSave = clean.withCampaign(sameTemplate ? stored.get().campaignId()
+                        : couponRewards.campaignFor(connection, clean, now));
+            }
+            if (clean.id() > 0) {
+                if (stored.isEmpty() || !rewards.update(connection, toSave)) {
+                    throw new ValidationException(Problem.of("reward", "points.reward.unknown", clean.name()));
+                }
+                return toSave;
+            }
+            return toSave.withId(rewards.save(connection, toSave));
+        });
+    }
+
+    /** Archives a reward (it can no longer be redeemed; the ledger keeps its name) or brings it back. */
+    public void setRewardActive(long rewardId, boolean active) {
+        database.write(connection -> {
+            Reward reward = rewards.byId(connection, rewardId).orElseThrow(() -> new ValidationException(
+                    Problem.of("reward", "points.reward.unknown", Long.toString(rewardId))));
+            rewards.update(connection, reward.withActive(active));
+            return null;
+        });
     }
 
     private void requireMember(Connection connection, long memberId) throws SQLException {

@@ -278,15 +278,37 @@ public final class PointsStore {
         }
     }
 
+    /** The id of the entry this connection stored last (SQLite's last_insert_rowid). */
+    public long lastEntryId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT last_insert_rowid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Records on a redeem entry the coupon it issued. */
+    public void linkCoupon(Connection connection, long entryId, long couponId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE points_ledger SET coupon_id = ? WHERE id = ? AND kind = 'redeem'")) {
+            statement.setLong(1, couponId);
+            statement.setLong(2, entryId);
+            if (statement.executeUpdate() != 1) {
+                throw new IllegalStateException("no redeem entry " + entryId + " to link coupon " + couponId + " to");
+            }
+        }
+    }
+
     /** A member's entries, newest first. */
     public List<PointsEntry> entries(Connection connection, long memberId, int limit) throws SQLException {
         List<PointsEntry> entries = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT l.id, l.member_id, l.time, l.kind, l.points, p.purchase_no, l.reason, l.operator, r.name,
-                       l.expires_on, l.remaining
+                SELECT l.id, l.member_id, l.time, l.kind, l.points, p.purchase_no, l.reason, l.operator,
+                       r.name || coalesce(' · ' || c.code, ''), l.expires_on, l.remaining
                 FROM points_ledger l
                 LEFT JOIN purchases p ON p.id = l.purchase_id
                 LEFT JOIN rewards r ON r.id = l.reward_id
+                LEFT JOIN coupons c ON c.id = l.coupon_id
                 WHERE l.member_id = ? ORDER BY l.time DESC, l.id DESC LIMIT ?""")) {
             statement.setLong(1, memberId);
             statement.setInt(2, limit);

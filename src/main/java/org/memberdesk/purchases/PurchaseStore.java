@@ -412,9 +412,9 @@ public final class PurchaseStore {
             values.add(query.memberId());
         }
         if (query.item() != null && !query.item().isBlank()) {
-            sql.append("""
-                     AND p.id IN (SELECT pi.purchase_id FROM purchase_items pi JOIN items i ON i.id = pi.item_id
-                                 WHERE i.name >= ? AND i.name < ?)""");
+            // the leading space is spelled out: a text block strips it, which made "1 = 1AND"
+            sql.append(" AND p.id IN (SELECT pi.purchase_id FROM purchase_items pi JOIN items i ON i.id = pi.item_id"
+                    + " WHERE i.name >= ? AND i.name < ?)");
             values.add(query.item().strip());
             values.add(query.item().strip() + Character.toString(Character.MAX_CODE_POINT));
         }

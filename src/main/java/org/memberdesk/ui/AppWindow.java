@@ -33,6 +33,8 @@ public final class AppWindow implements ShellActions {
     private final Clock clock;
     private final FxDialogService dialogs;
     private final FxTaskExecutor tasks;
+    /** The day's backup and growth work: its own thread, so it never holds up a screen's reads. */
+    private final FxTaskExecutor housekeeping;
     private AppContext app;
     private Language language;
     private UiContext context;
@@ -48,6 +50,7 @@ public final class AppWindow implements ShellActions {
         this.clock = clock;
         this.dialogs = new FxDialogService(() -> stage, () -> this.language.messages());
         this.tasks = new FxTaskExecutor(dialogs, 2);
+        this.housekeeping = new FxTaskExecutor(dialogs, 1);
     }
 
     /** Builds the window's content and opens a screen. */
@@ -61,8 +64,8 @@ public final class AppWindow implements ShellActions {
     }
 
     /**
-     * Takes over the claim on the open database: a second start on it brings this window forward,
-     * and the first start of the day backs it up, in the background.
+     * Takes over the claim on the open database: a second start on it brings this window forward.
+     * The day's backup is {@link #startDailyWork}'s.
      */
     public void own(Startup.Ready opened) {
         this.ready = opened;
@@ -71,7 +74,27 @@ public final class AppWindow implements ShellActions {
             stage.show();
             stage.toFront();
         }));
-        tasks.execute(BackgroundTask.of(opened::dailyBackup));
+    }
+
+    /**
+     * The first start of the day backs the database up, then (with {@code growth}) expires the points
+     * due and reviews the tiers — minutes of work on a million members, so it starts once the window
+     * is on screen, one step after the other on a thread of its own: the screens' reads never queue
+     * behind it. Members on screen refresh when tiers moved.
+     */
+    public void startDailyWork(boolean growth) {
+        Startup.Ready opened = ready;
+        AppContext openedApp = app;
+        Platform.runLater(() -> housekeeping.execute(BackgroundTask.of(() -> {
+            if (opened != null) {
+                opened.dailyBackup();
+            }
+            return growth ? dailyGrowth(openedApp) : java.util.Optional.<Object>empty();
+        }).onSuccess(review -> {
+            if (review.isPresent() && context != null && app == openedApp) {
+                context.changes().manyChanged();
+            }
+        })));
     }
 
     /** Lets another window (or program) have the database; at exit or when switching files. */
@@ -120,20 +143,10 @@ public final class AppWindow implements ShellActions {
         }));
     }
 
-    /**
-     * The growth system's daily work, in the background: expire the points due today (idempotent) and,
-     * once a day, review the tiers (downgrades after the protection period). Members on screen refresh.
-     */
-    public void dailyGrowth() {
-        AppContext opened = app;
-        tasks.execute(BackgroundTask.of(() -> {
-            opened.points().expire(java.time.LocalDate.now(opened.clock()));
-            return opened.tiers().reviewIfDue();
-        }).onSuccess(review -> {
-            if (review.isPresent() && context != null) {
-                context.changes().manyChanged();
-            }
-        }));
+    /** The growth system's daily work: expire the points due today (idempotent), review the tiers once a day. */
+    private static java.util.Optional<?> dailyGrowth(AppContext opened) {
+        opened.points().expire(java.time.LocalDate.now(opened.clock()));
+        return opened.tiers().reviewIfDue();
     }
 
     /** For {@code --demo}: an empty database gets demo members, and counts as set up. */
@@ -197,7 +210,7 @@ public final class AppWindow implements ShellActions {
             preferences.setLastDatabase(file);
             show(window == null ? "members" : window.currentScreenId().orElse("members"));
             firstRunIfNeeded();
-            dailyGrowth();
+            startDailyWork(true);
         }));
     }
 
@@ -225,6 +238,7 @@ public final class AppWindow implements ShellActions {
     public void quit() {
         rememberPlacement();
         tasks.shutdown();
+        housekeeping.shutdown();
         Platform.exit();
     }
 

@@ -2,8 +2,9 @@ package org.memberdesk.ui;
 
 import java.util.List;
 import java.util.function.Consumer;
-import org.kordamp.ikonli.feather.Feather;
 import org.memberdesk.common.Messages;
+import org.memberdesk.coupons.Target;
+import org.memberdesk.ui.analytics.AnalyticsScreen;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.counter.CounterScreen;
@@ -16,7 +17,6 @@ import org.memberdesk.ui.purchases.PurchasesScreen;
 import org.memberdesk.ui.points.GrowthSection;
 import org.memberdesk.ui.points.PointsScreen;
 import org.memberdesk.ui.settings.SettingsScreen;
-import org.memberdesk.ui.shell.ComingSoonScreen;
 import org.memberdesk.ui.shell.Screen;
 import org.memberdesk.ui.tags.SegmentsScreen;
 import org.memberdesk.ui.tags.TagsSection;
@@ -24,7 +24,7 @@ import org.memberdesk.ui.tiers.TiersScreen;
 
 /**
  * Every area of the sidebar, in order, built in this one place. A feature that lands replaces its
- * {@code soon(...)} line with its own {@link Screen}; ids stay the same (preferences remember them).
+ * placeholder with its own {@link Screen}; ids stay the same (preferences remember them).
  */
 final class Screens {
     private Screens() {
@@ -32,8 +32,14 @@ final class Screens {
 
     static List<Screen> all(UiContext context, Consumer<Language> switchLanguage, Consumer<String> navigate) {
         CounterScreen counter = new CounterScreen(context);
+        CouponsScreen coupons = new CouponsScreen(context);
+        // a funnel step's members become a campaign's target: the coupons screen opens its wizard with it
+        Consumer<Target> campaign = target -> {
+            navigate.accept("coupons");
+            coupons.startCampaign(target);
+        };
         return List.of(
-                new DashboardScreen(context),
+                new DashboardScreen(context, campaign),
                 counter,
                 new MembersScreen(context, memberSections(context), member -> {
                     counter.serve(member);
@@ -43,8 +49,8 @@ final class Screens {
                 new PointsScreen(context),
                 new TiersScreen(context),
                 new SegmentsScreen(context),
-                new CouponsScreen(context),
-                soon(context, "analytics", "nav.analytics", Feather.BAR_CHART_2),
+                coupons,
+                new AnalyticsScreen(context, campaign),
                 new SettingsScreen(context, switchLanguage));
     }
 
@@ -55,9 +61,5 @@ final class Screens {
                 new GrowthSection(context),
                 new TagsSection(context.app().tags(), m),
                 new CouponsSection(context.app().campaigns(), context.app().clock(), m));
-    }
-
-    private static Screen soon(UiContext context, String id, String titleKey, org.kordamp.ikonli.Ikon icon) {
-        return new ComingSoonScreen(id, titleKey, icon, context.messages());
     }
 }

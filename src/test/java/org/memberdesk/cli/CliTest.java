@@ -77,6 +77,33 @@ class CliTest {
     }
 
     @Test
+    void onlyTheNamedCommandIsBuiltAndHelpStillListsEveryOne() {
+        Cli cli = new Cli(TestDatabase.clock());
+        // `--db` takes the next word, so a database named like a command is not mistaken for one
+        assertEquals(java.util.Set.of("stats"), cli.commandLine("--db", "report", "--json", "stats")
+                .getSubcommands().keySet());
+        assertEquals(java.util.Set.of(), new Cli(TestDatabase.clock()).commandLine("--version")
+                .getSubcommands().keySet());
+        // no command, or a word that is none: every command (help lists them, typos get suggestions)
+        assertEquals(Cli.COMMANDS.size(), new Cli(TestDatabase.clock()).commandLine("--db", db())
+                .getSubcommands().size());
+        assertEquals(Cli.COMMANDS.size(), new Cli(TestDatabase.clock()).commandLine("statz")
+                .getSubcommands().size());
+        Run help = run("--help");
+        assertEquals(0, help.code());
+        for (String name : java.util.List.of("import-members", "stats", "report", "campaign", "integrity-check")) {
+            assertTrue(help.out().contains("  " + name + " "), name + " in --help:\n" + help.out());
+        }
+        Run version = run("--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("MemberDesk "), version.out());
+        // an inherited option after the command still reaches it
+        Run stats = run("stats", "--db", db(), "--json");
+        assertEquals(0, stats.code(), stats.err());
+        assertEquals(0, stats.json().get("members"));
+    }
+
+    @Test
     void theJsonFlagMayStandBeforeTheCommandToo() {
         Run stats = run("--db", db(), "--json", "stats");
         assertEquals(0, stats.code(), stats.err());

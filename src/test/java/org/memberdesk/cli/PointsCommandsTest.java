@@ -127,4 +127,40 @@ class PointsCommandsTest {
         assertEquals(0, template.code(), template.err());
         assertEquals(2, run("growth-template", "bakery").code());
     }
+
+    @Test
+    void aCouponRewardIssuesItsCodeWithTheRedemptionOrNothingAtAll() {
+        // a ¥10 cash coupon valid 30 days; its campaign targets M2 only, so template 1 exists and M1 has no code
+        Run campaign = run("campaign", "create", "--name", "夏季", "--type", "cash", "--value", "10",
+                "--valid-days", "30", "--target", "list:M2", "--seed", "1");
+        assertEquals(0, campaign.code(), campaign.err());
+        assertEquals(2, run("add-reward", "十元券", "--kind", "coupon", "--cost", "500").code());  // no coupon named
+        Run added = run("add-reward", "十元券", "--kind", "coupon", "--cost", "500", "--coupon", "1");
+        assertEquals(0, added.code(), added.err());
+        // the reward's own campaign is the second one
+        assertEquals(Map.of("reward", "十元券", "kind", "coupon", "cost", 500, "value", "0.00", "coupon", 1,
+                "campaign", 2), added.json());
+
+        // M2 has 50 points: refused with exit 3, and no coupon issued
+        Run refused = run("redeem-points", "M2", "--reward", "十元券");
+        assertEquals(3, refused.code());
+        assertTrue(refused.err().contains("needs 500 but the member has 50"), refused.err());
+        assertEquals(0L, ((Number) run("campaign", "report", "2").json().get("issued")).longValue());
+
+        // M1 has 1,530: 1,530 − 500 = 1,030 left and a code valid 2026-06-30 + 29 days = 2026-07-29
+        Run redeemed = run("redeem-points", "M1", "--reward", "十元券", "--by", "小王");
+        assertEquals(0, redeemed.code(), redeemed.err());
+        Map<String, Object> out = redeemed.json();
+        assertEquals(1030L, ((Number) out.get("balance")).longValue());
+        assertEquals(500L, ((Number) out.get("redeemed")).longValue());
+        assertEquals("2026-07-29", out.get("coupon_valid_to"));
+        String code = (String) out.get("coupon_code");
+        assertEquals(org.memberdesk.coupons.CouponCodes.Check.OK, org.memberdesk.coupons.CouponCodes.check(code));
+        assertEquals(1L, ((Number) run("campaign", "report", "2").json().get("issued")).longValue());
+
+        // the code is M1's at the counter: ¥10 off a ¥128 purchase
+        Run used = run("redeem", code, "--member", "M1", "--amount", "128");
+        assertEquals(0, used.code(), used.err());
+        assertEquals(1000L, ((Number) used.json().get("discount_cents")).longValue());
+    }
 }

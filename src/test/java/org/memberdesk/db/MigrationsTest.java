@@ -35,6 +35,14 @@ class MigrationsTest {
                 "Migrations.LATEST_VERSION must name the newest V{n}__ script, or the fast path skips it");
     }
 
+    private int scriptCount() {
+        try (Stream<Path> files = Files.list(Path.of(getClass().getResource("/db/migration").toURI()))) {
+            return (int) files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).count();
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void aNewFileIsMigratedAndReopeningChangesNothing() {
         Database database = Database.open(folder.resolve("a/b/shop.db"));
@@ -48,7 +56,8 @@ class MigrationsTest {
                 return rs.getInt(1);
             }
         });
-        assertEquals(Migrations.LATEST_VERSION, historyRows);
+        // one row per script: branches number their scripts in advance, so there may be gaps (V5, V7)
+        assertEquals(scriptCount(), historyRows);
     }
 
     @Test

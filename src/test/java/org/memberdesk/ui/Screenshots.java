@@ -89,10 +89,6 @@ class Screenshots extends FxRobot {
             settle();
             save(ui.stage().getScene().getRoot(), out.resolve("purchases.png"));
 
-            interact(() -> ui.window().window().show("analytics"));
-            settle();
-            save(ui.stage().getScene().getRoot(), out.resolve("coming-soon.png"));
-
             AtomicReference<org.memberdesk.ui.firstrun.FirstRunDialog> firstRun = new AtomicReference<>();
             interact(() -> {
                 firstRun.set(new org.memberdesk.ui.firstrun.FirstRunDialog(ui.stage(),

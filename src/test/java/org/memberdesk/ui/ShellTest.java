@@ -41,8 +41,26 @@ class ShellTest extends FxRobot {
         assertTrue(ui.stage().getTitle().startsWith("test.db"), ui.stage().getTitle());
         assertTrue(ui.stage().getTitle().contains("会员台"));
         clickOn("#nav-analytics");
-        assertTrue(lookup("#coming-soon-analytics").tryQuery().isPresent());
-        assertEquals("即将推出", lookup(".coming-soon-badge").queryAs(Label.class).getText());
+        assertTrue(lookup("#analytics-tabs").tryQuery().isPresent());
+        assertEquals("漏斗", lookup("#analytics-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs().get(0)
+                .getText());
+    }
+
+    @Test
+    void theDailyWorkStartsOnlyWhenTheWindowAsksForIt() {
+        // building and showing the window starts no work over the whole database
+        assertEquals(null, lastTierReview());
+        interact(() -> ui.window().startDailyWork(true));
+        UiFixture.waitUntil(() -> LocalDate.now().equals(lastTierReview()));
+    }
+
+    private LocalDate lastTierReview() {
+        return ui.app().database().read(connection -> {
+            try (var statement = connection.createStatement();
+                 var rs = statement.executeQuery("SELECT value FROM settings WHERE key = 'tiers.last_review'")) {
+                return rs.next() ? LocalDate.parse(rs.getString(1)) : null;
+            }
+        });
     }
 
     @Test

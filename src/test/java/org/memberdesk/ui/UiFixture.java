@@ -66,7 +66,7 @@ public final class UiFixture implements AutoCloseable {
     public UiFixture open(String screenId, Language language) throws Exception {
         FxToolkit.registerPrimaryStage();
         stage = FxToolkit.setupStage(s -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
             Scene scene = new Scene(new StackPane(), 1200, 760);
             scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
             s.setScene(scene);

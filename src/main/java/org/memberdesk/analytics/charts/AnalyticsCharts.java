@@ -137,7 +137,7 @@ public final class AnalyticsCharts {
         for (int i = 0; i < steps.size(); i++) {
             data.addValue(steps.get(i).count(), "members", (i + 1) + ". " + stepLabel(steps.get(i).name()));
         }
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), new NumberAxis(messages.get("analytics.members")),
+        CategoryPlot plot = new CategoryPlot(data, categoryAxis(), new NumberAxis(messages.get("analytics.members")),
                 new BarRenderer());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
@@ -156,7 +156,8 @@ public final class AnalyticsCharts {
                 TextAnchor.CENTER_LEFT));
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        axis.setUpperMargin(0.25);
+        // room for the "count (share)" labels past the longest bar, also on a half-width screen chart
+        axis.setUpperMargin(0.4);
         JFreeChart chart = new JFreeChart(messages.get("analytics.chart.funnel",
                 funnel.period().from().toString(), funnel.period().to().toString()),
                 JFreeChart.DEFAULT_TITLE_FONT, plot, false);
@@ -239,7 +240,7 @@ public final class AnalyticsCharts {
         for (Distribution.Slice slice : slices) {
             data.addValue(slice.count(), "members", sliceLabel(distribution.attribute(), slice));
         }
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(), new NumberAxis(messages.get("analytics.members")),
+        CategoryPlot plot = new CategoryPlot(data, categoryAxis(), new NumberAxis(messages.get("analytics.members")),
                 new ColouredBars());
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT);
@@ -257,7 +258,8 @@ public final class AnalyticsCharts {
                 TextAnchor.CENTER_LEFT));
         NumberAxis axis = (NumberAxis) plot.getRangeAxis();
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        axis.setUpperMargin(0.25);
+        // room for the "count (share)" labels past the longest bar, also on a half-width screen chart
+        axis.setUpperMargin(0.4);
         JFreeChart chart = new JFreeChart(messages.get(titleKey), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
         chart.addSubtitle(subtitle(distribution.asOf() == null
@@ -265,6 +267,13 @@ public final class AnalyticsCharts {
                 : messages.get("analytics.distribution.total." + distribution.attribute(), counts.format(total),
                         distribution.asOf().toString())));
         return chart;
+    }
+
+    /** A category axis whose labels (step and group names, often Chinese) may take up to 40 % of the width, uncut. */
+    private static CategoryAxis categoryAxis() {
+        CategoryAxis axis = new CategoryAxis();
+        axis.setMaximumCategoryLabelWidthRatio(0.4f);
+        return axis;
     }
 
     /** What a funnel step is called on a chart: the AARRR steps by their stage, custom steps by their rule. */

@@ -44,16 +44,16 @@ public final class ChartExport {
     public sealed interface ChartData permits DashboardData, FunnelData, CohortData, DistributionData {
     }
 
-    record DashboardData(Dashboard dashboard) implements ChartData {
+    public record DashboardData(Dashboard dashboard) implements ChartData {
     }
 
-    record FunnelData(Funnel funnel) implements ChartData {
+    public record FunnelData(Funnel funnel) implements ChartData {
     }
 
-    record CohortData(List<Cohort> cohorts) implements ChartData {
+    public record CohortData(List<Cohort> cohorts) implements ChartData {
     }
 
-    record DistributionData(Distribution distribution, String titleKey) implements ChartData {
+    public record DistributionData(Distribution distribution, String titleKey) implements ChartData {
     }
 
     /** Computes a chart's numbers: the period's months for cohorts, its joiners for the funnel. */

@@ -32,6 +32,7 @@ import org.memberdesk.coupons.IssuedCoupon;
 import org.memberdesk.coupons.print.CouponPrinter;
 import org.memberdesk.coupons.print.Paper;
 import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.SystemPrint;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.shell.Screen;
 
@@ -44,6 +45,7 @@ public final class CouponsScreen implements Screen {
     private final CampaignsModel campaigns;
     private final CampaignWizardModel wizard;
     private final RedeemModel redeem;
+    private TabPane tabs;
 
     public CouponsScreen(UiContext context) {
         this.context = context;
@@ -71,7 +73,7 @@ public final class CouponsScreen implements Screen {
     public Node view() {
         Label title = new Label(context.text("nav.coupons"));
         title.getStyleClass().add("title-2");
-        TabPane tabs = new TabPane(
+        tabs = new TabPane(
                 tab("coupons-tab-campaigns", "coupons.tab.campaigns", campaignsPage()),
                 tab("coupons-tab-wizard", "coupons.tab.wizard", new CampaignWizardView(context, wizard,
                         this::printFile).view()),
@@ -89,6 +91,20 @@ public final class CouponsScreen implements Screen {
     @Override
     public void shown() {
         campaigns.load();
+    }
+
+    /**
+     * Starts a new campaign for members chosen elsewhere (a funnel step, a list): the wizard opens on
+     * its first step with the target already filled in. Call after the screen is shown.
+     */
+    public void startCampaign(org.memberdesk.coupons.Target target) {
+        wizard.reset();
+        wizard.targetKindProperty().set(CampaignWizardModel.TargetKind.valueOf(target.kind().name()));
+        wizard.targetTextProperty().set(target.value());
+        if (tabs != null) {
+            tabs.getTabs().stream().filter(t -> "coupons-tab-wizard".equals(t.getId())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        }
     }
 
     private static Tab tab(String id, String key, Node content, UiContext context) {

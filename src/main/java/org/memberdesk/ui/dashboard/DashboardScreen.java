@@ -24,10 +24,18 @@ public final class DashboardScreen implements Screen {
     private final Label revenue = value("dashboard-revenue");
 
     private final DashboardViewModel period;
+    private final java.util.function.Consumer<org.memberdesk.coupons.Target> campaign;
 
+    /** A dashboard without the way to a campaign (a funnel step's members can still be tagged). */
     public DashboardScreen(UiContext context) {
+        this(context, null);
+    }
+
+    /** {@code campaign} opens the campaign wizard for a funnel step's members. */
+    public DashboardScreen(UiContext context, java.util.function.Consumer<org.memberdesk.coupons.Target> campaign) {
         this.context = context;
         this.period = new DashboardViewModel(context);
+        this.campaign = campaign;
     }
 
     @Override
@@ -54,7 +62,7 @@ public final class DashboardScreen implements Screen {
                 tile(Feather.SHOPPING_BAG, "dashboard.purchases", purchases),
                 tile(Feather.CORNER_UP_LEFT, "dashboard.returns", returns),
                 tile(Feather.TRENDING_UP, "dashboard.revenue", revenue));
-        VBox page = new VBox(20, title, tiles, new PeriodDashboard(context, period).view());
+        VBox page = new VBox(20, title, tiles, new PeriodDashboard(context, period, campaign).view());
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");
         ScrollPane scroll = new ScrollPane(page);
@@ -80,6 +88,8 @@ public final class DashboardScreen implements Screen {
         Label label = new Label("…");
         label.setId(id);
         label.getStyleClass().add("tile-value");
+        // a shop's whole revenue must show whole, never as "¥1,143,98…"
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -90,7 +100,8 @@ public final class DashboardScreen implements Screen {
         caption.getStyleClass().add("text-muted");
         VBox tile = new VBox(8, caption, value);
         tile.getStyleClass().add("tile");
-        tile.setPrefWidth(220);
+        // at least as wide as its neighbours, wider when the number needs it
+        tile.setMinWidth(220);
         return tile;
     }
 }

@@ -2,10 +2,7 @@ package org.memberdesk.ui.dashboard;
 
 import java.nio.file.Path;
 import java.text.NumberFormat;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +13,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.analytics.Dashboard;
@@ -38,9 +34,6 @@ import org.memberdesk.ui.common.UiContext;
  * the older ones, so a slow answer never overwrites a newer period.
  */
 public final class DashboardViewModel {
-    /** The quick choices of the period picker; CUSTOM keeps the days typed. */
-    public enum Range { WEEK, MONTH, QUARTER, CUSTOM }
-
     /** One KPI card: what, this period's value, and the change against the previous period (+1 up, −1 down). */
     public record Card(String id, String title, String value, String change, int direction) {
     }
@@ -48,9 +41,7 @@ public final class DashboardViewModel {
     private final UiContext context;
     private final NumberFormat counts;
     private final NumberFormat percent;
-    private final ObjectProperty<Range> range = new SimpleObjectProperty<>(Range.MONTH);
-    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
-    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final PeriodChoice choice;
     private final ReadOnlyObjectWrapper<Dashboard> dashboard = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Funnel> funnel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
@@ -67,53 +58,34 @@ public final class DashboardViewModel {
         this.percent = NumberFormat.getPercentInstance(locale);
         percent.setMinimumFractionDigits(1);
         percent.setMaximumFractionDigits(1);
-        setRange(Range.MONTH);
+        this.choice = new PeriodChoice(context.app().clock());
     }
 
     /** Chooses this week / month / quarter (from its first day to today), or keeps the days for CUSTOM. */
-    public void choose(Range choice) {
-        setRange(choice);
+    public void choose(PeriodChoice.Range range) {
+        choice.choose(range);
         load();
     }
 
     /** Custom days, both included. */
     public void chooseDays(LocalDate first, LocalDate last) {
-        range.set(Range.CUSTOM);
-        from.set(first);
-        to.set(last);
+        choice.days(first, last);
         load();
-    }
-
-    private void setRange(Range choice) {
-        range.set(choice);
-        LocalDate today = LocalDate.now(context.app().clock());
-        switch (choice) {
-            case WEEK -> from.set(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
-            case MONTH -> from.set(today.withDayOfMonth(1));
-            case QUARTER -> from.set(today.with(IsoFields.DAY_OF_QUARTER, 1));
-            case CUSTOM -> {
-                return;
-            }
-        }
-        to.set(today);
     }
 
     /** Computes the chosen period in the background; the cards and charts change when it is done. */
     public void load() {
-        LocalDate first = from.get();
-        LocalDate last = to.get();
-        if (first == null || last == null || last.isBefore(first)) {
-            problem.set(context.text("analytics.ui.badPeriod"));
+        java.util.Optional<Period> chosen = choice.period(problem::set, context.messages());
+        if (chosen.isEmpty()) {
             return;
         }
-        problem.set("");
         if (running != null) {
             running.cancel();
         }
         if (runningFunnel != null) {
             runningFunnel.cancel();
         }
-        Period period = new Period(first, last);
+        Period period = chosen.get();
         loading.set(true);
         // the cards and the trend first; the funnel (a walk over every new member) in a task of its own,
         // so the numbers show without waiting for it
@@ -189,15 +161,7 @@ public final class DashboardViewModel {
 
     /** The first {@code limit} members of a funnel step (in member id order), loaded in the background. */
     public void stepMembers(int step, int limit, java.util.function.Consumer<List<Member>> loaded) {
-        Funnel shown = funnel.get();
-        long[] ids = shown.steps().get(step).memberIds();
-        context.tasks().execute(BackgroundTask.of(() -> {
-            List<Member> members = new ArrayList<>();
-            for (int i = 0; i < ids.length && i < limit; i++) {
-                context.app().members().byId(ids[i]).ifPresent(members::add);
-            }
-            return members;
-        }).onSuccess(loaded));
+        new StepMembersModel(context, funnel.get().steps().get(step).memberIds()).load(limit, loaded);
     }
 
     /**
@@ -205,8 +169,7 @@ public final class DashboardViewModel {
      * then {@code tagged} gets how many newly got it. A campaign can then target the tag.
      */
     public void tagStep(int step, String tag, java.util.function.Consumer<Integer> tagged) {
-        long[] ids = funnel.get().steps().get(step).memberIds();
-        context.tasks().execute(BackgroundTask.of(() -> context.app().tags().add(tag, ids)).onSuccess(tagged));
+        new StepMembersModel(context, funnel.get().steps().get(step).memberIds()).tag(tag, tagged);
     }
 
     private Card count(String id, String key, long now, long before) {
@@ -233,16 +196,20 @@ public final class DashboardViewModel {
         return change == null || change == 0 ? 0 : change > 0 ? 1 : -1;
     }
 
-    public ObjectProperty<Range> rangeProperty() {
-        return range;
+    public PeriodChoice choice() {
+        return choice;
+    }
+
+    public ObjectProperty<PeriodChoice.Range> rangeProperty() {
+        return choice.rangeProperty();
     }
 
     public ObjectProperty<LocalDate> fromProperty() {
-        return from;
+        return choice.fromProperty();
     }
 
     public ObjectProperty<LocalDate> toProperty() {
-        return to;
+        return choice.toProperty();
     }
 
     public ReadOnlyObjectProperty<Dashboard> dashboardProperty() {

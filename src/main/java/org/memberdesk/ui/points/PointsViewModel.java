@@ -142,8 +142,7 @@ public final class PointsViewModel {
         String by = operator.get();
         if (chosen != null && !chosen.isBlank()) {
             String name = chosen.substring(0, chosen.lastIndexOf(" · "));
-            write(() -> context.app().points().redeem(current.id(), name, by), current.id(),
-                    context.text("points.ui.redeemed", name), () -> reward.set(null));
+            redeemReward(current.id(), name, by);
             return;
         }
         long points;
@@ -159,6 +158,22 @@ public final class PointsViewModel {
                     redeemPoints.set("");
                     redeemReason.set("");
                 });
+    }
+
+    /** A reward; a coupon reward's new code (and its last day) is part of the message. */
+    private void redeemReward(long memberId, String name, String by) {
+        problem.set("");
+        status.set("");
+        context.tasks().execute(BackgroundTask.of(() -> context.app().points().redeemReward(memberId, name, by))
+                .onSuccess(done -> {
+                    reward.set(null);
+                    status.set(done.couponCode() == null ? context.text("points.ui.redeemed", name)
+                            : context.text("points.ui.redeemedCoupon", name, done.couponCode(),
+                                    done.couponValidTo().toString()));
+                    context.changes().memberChanged(memberId);
+                    show(memberId);
+                })
+                .onFailure(this::fail));
     }
 
     private void write(java.util.concurrent.Callable<Long> work, long memberId, String done, Runnable reset) {

@@ -98,6 +98,7 @@ public final class PurchasesScreen implements Screen {
         memberShown.getStyleClass().add("text-muted");
         memberShown.textProperty().bind(model.memberShownProperty());
         Button clear = new Button(context.text("purchases.clear"), new FontIcon(Feather.X));
+        clear.setId("purchases-clear");
         clear.setOnAction(e -> {
             from.setValue(null);
             to.setValue(null);

@@ -6,6 +6,8 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
@@ -13,6 +15,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.memberdesk.demo.Business;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.points.PointsSettingsView;
 import org.memberdesk.ui.shell.Screen;
 
 /** 设置 Settings: language, business type, where the data lives. */
@@ -20,11 +23,18 @@ public final class SettingsScreen implements Screen {
     private final UiContext context;
     private final SettingsViewModel model;
     private final DataSettingsViewModel data;
+    private final PointsSettingsView points;
 
     public SettingsScreen(UiContext context, Consumer<Language> switchLanguage) {
         this.context = context;
         this.model = new SettingsViewModel(context, switchLanguage);
         this.data = new DataSettingsViewModel(context);
+        this.points = new PointsSettingsView(context);
+    }
+
+    /** Settings → Points (its models, for tests). */
+    public PointsSettingsView points() {
+        return points;
     }
 
     @Override
@@ -78,13 +88,29 @@ public final class SettingsScreen implements Screen {
         page.getStyleClass().add("page");
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
         scroll.setFitToWidth(true);
-        return scroll;
+        // 常规 General (language, business, data) and 积分 Points: the points settings are a page of their own
+        TabPane tabs = new TabPane(tab("settings-tab-general", "settings.tab.general", scroll),
+                tab("settings-tab-points", "settings.tab.points", points.view()));
+        tabs.setId("settings-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
+    /** A tab whose title is a label with an id, so tests and screenshots can click it. */
+    private Tab tab(String id, String key, Node content) {
+        Label title = new Label(context.text(key));
+        title.setId(id);
+        Tab tab = new Tab();
+        tab.setGraphic(title);
+        tab.setContent(content);
+        return tab;
     }
 
     @Override
     public void shown() {
         model.load();
         data.load();
+        points.load();
     }
 
     private ListCell<Business> businessCell() {

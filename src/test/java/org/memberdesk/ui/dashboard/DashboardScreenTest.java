@@ -3,34 +3,25 @@ package org.memberdesk.ui.dashboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
-import javafx.application.Application;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.AppContext;
 import org.memberdesk.analytics.ShopFixture;
 import org.memberdesk.common.Messages;
-import org.memberdesk.db.Database;
-import org.memberdesk.ui.DesktopApp;
+import org.memberdesk.ui.ScreenStage;
 import org.memberdesk.ui.UiFixture;
-import org.memberdesk.ui.common.DataChanges;
 import org.memberdesk.ui.common.FxTaskExecutor;
 import org.memberdesk.ui.common.RecordingDialogs;
 import org.memberdesk.ui.common.UiContext;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The dashboard driven by clicks on the hand-built shop of the analytics tests, "today" being
@@ -45,24 +36,11 @@ class DashboardScreenTest extends FxRobot {
 
     @BeforeEach
     void open() throws Exception {
-        Path db = ShopFixture.build(folder);
-        Clock clock = Clock.fixed(LocalDateTime.of(2026, 1, 31, 12, 0).atZone(ZoneId.systemDefault()).toInstant(),
-                ZoneId.systemDefault());
-        AppContext app = new AppContext(Database.open(db), clock);
         dialogs = new RecordingDialogs(Messages.english());
         tasks = new FxTaskExecutor(dialogs, 2);
-        UiContext context = new UiContext(app, Messages.english(), tasks, dialogs, new DataChanges());
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-            DashboardScreen screen = new DashboardScreen(context);
-            Scene scene = new Scene((javafx.scene.Parent) screen.view(), 1200, 760);
-            scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
-            stage.setScene(scene);
-            stage.show();
-            screen.shown();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        UiContext context = ScreenStage.context(ShopFixture.build(folder), LocalDateTime.of(2026, 1, 31, 12, 0),
+                tasks, dialogs);
+        ScreenStage.show(() -> new DashboardScreen(context));
     }
 
     @AfterEach
@@ -100,6 +78,14 @@ class DashboardScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> !dialogs.infos.isEmpty());
         assertEquals("Saved " + png, dialogs.infos.get(0));
         assertTrue(Files.size(png) > 5_000);
+
+        // the period's one-page report, from the same bar
+        Path pdf = folder.resolve("report.pdf");
+        dialogs.fileAnswer = pdf;
+        clickOn("#dashboard-report");
+        clickOn("Save the one-page report as PDF…");
+        UiFixture.waitUntil(() -> dialogs.infos.size() == 2);
+        assertEquals("%PDF", new String(Files.readAllBytes(pdf), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     @Test

@@ -45,12 +45,12 @@ class DashboardViewModelTest {
 
     @Test
     void quickChoicesRunFromTheirFirstDayToToday() {
-        model.choose(DashboardViewModel.Range.WEEK);
+        model.choose(PeriodChoice.Range.WEEK);
         assertEquals(LocalDate.of(2026, 2, 9), model.fromProperty().get());
         assertEquals(LocalDate.of(2026, 2, 11), model.toProperty().get());
-        model.choose(DashboardViewModel.Range.MONTH);
+        model.choose(PeriodChoice.Range.MONTH);
         assertEquals(LocalDate.of(2026, 2, 1), model.fromProperty().get());
-        model.choose(DashboardViewModel.Range.QUARTER);
+        model.choose(PeriodChoice.Range.QUARTER);
         assertEquals(LocalDate.of(2026, 1, 1), model.fromProperty().get());
         assertEquals(LocalDate.of(2026, 2, 11), model.toProperty().get());
     }
@@ -60,7 +60,7 @@ class DashboardViewModelTest {
         // this month so far, 02-01 … 02-11 (11 days), against 01-21 … 01-31:
         // joined J (02-05), K (02-10) = 2 against I (01-25), D (01-31) = 2 → +0.0 %;
         // bought D, G, H (all 02-01): 3 purchases 5000 + 4000 + 4500 = ¥135.00
-        model.choose(DashboardViewModel.Range.MONTH);
+        model.choose(PeriodChoice.Range.MONTH);
         assertEquals("2", card("new-members").value());
         assertEquals("0.0%", card("new-members").change());
         assertEquals("3", card("active-members").value());
@@ -74,7 +74,7 @@ class DashboardViewModelTest {
     @Test
     void customDaysAndAnEmptyPeriod() {
         model.chooseDays(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 3, 31));
-        assertEquals(DashboardViewModel.Range.CUSTOM, model.rangeProperty().get());
+        assertEquals(PeriodChoice.Range.CUSTOM, model.rangeProperty().get());
         assertEquals("0", card("new-members").value());
         // no purchases: the average order and the rates are absent, shown as —
         assertEquals("—", card("avg-order").value());

@@ -1,0 +1,92 @@
+package org.memberdesk.ui.analytics;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.memberdesk.analytics.Cohort;
+import org.memberdesk.analytics.charts.ChartExport;
+import org.memberdesk.ui.common.UiContext;
+
+/**
+ * The Cohorts tab: monthly cohorts by month of first purchase between two months (typed YYYY-MM),
+ * computed in the background; by default the twelve months before the current one.
+ */
+public final class CohortsViewModel {
+    private final UiContext context;
+    private final StringProperty from = new SimpleStringProperty();
+    private final StringProperty to = new SimpleStringProperty();
+    private final ReadOnlyObjectWrapper<List<Cohort>> cohorts = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChartExport.ChartData> chartData = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final Latest<List<Cohort>> computing;
+
+    public CohortsViewModel(UiContext context) {
+        this.context = context;
+        this.computing = new Latest<>(context);
+        YearMonth thisMonth = YearMonth.from(LocalDate.now(context.app().clock()));
+        from.set(thisMonth.minusMonths(12).toString());
+        to.set(thisMonth.minusMonths(1).toString());
+        cohorts.addListener((obs, old, now) -> chartData.set(now == null ? null : new ChartExport.CohortData(now)));
+    }
+
+    /** The cohorts of the months ending with the period's last month, twelve of them; then loads. */
+    public void follow(LocalDate periodEnd) {
+        YearMonth last = YearMonth.from(periodEnd);
+        from.set(last.minusMonths(11).toString());
+        to.set(last.toString());
+        load();
+    }
+
+    /** Computes the cohorts of the months typed, in the background (an older computation is dropped). */
+    public void load() {
+        YearMonth first;
+        YearMonth last;
+        try {
+            first = YearMonth.parse(from.get().strip());
+            last = YearMonth.parse(to.get().strip());
+        } catch (DateTimeParseException | NullPointerException e) {
+            problem.set(context.text("analytics.cohorts.badMonths"));
+            return;
+        }
+        if (last.isBefore(first)) {
+            problem.set(context.text("analytics.cohorts.badMonths"));
+            return;
+        }
+        problem.set("");
+        computing.run(() -> context.app().analytics().cohorts(first, last), cohorts::set, problem::set);
+    }
+
+    /** First cohort month, YYYY-MM. */
+    public StringProperty fromProperty() {
+        return from;
+    }
+
+    /** Last cohort month, YYYY-MM. */
+    public StringProperty toProperty() {
+        return to;
+    }
+
+    public ReadOnlyObjectProperty<List<Cohort>> cohortsProperty() {
+        return cohorts.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ChartExport.ChartData> chartDataProperty() {
+        return chartData.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return computing.loadingProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+}

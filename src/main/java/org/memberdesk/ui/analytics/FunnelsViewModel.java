@@ -1,0 +1,197 @@
+package org.memberdesk.ui.analytics;
+
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.memberdesk.analytics.Funnel;
+import org.memberdesk.analytics.Period;
+import org.memberdesk.analytics.SavedFunnel;
+import org.memberdesk.analytics.charts.ChartExport;
+import org.memberdesk.common.Money;
+import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.ErrorText;
+import org.memberdesk.ui.common.UiContext;
+
+/**
+ * The Funnels tab: the AARRR funnel of the period's new members (with its spend amount) or a custom
+ * funnel whose steps are rules, edited, checked by the rule parser as typed, saved by name and reopened.
+ * The funnel is computed in the background; a newer request makes an older answer be ignored.
+ */
+public final class FunnelsViewModel {
+    /** Which funnel the tab shows. */
+    public enum Kind { AARRR, CUSTOM }
+
+    private final UiContext context;
+    private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.AARRR);
+    private final StringProperty minSpent = new SimpleStringProperty(
+            Money.formatYuan(ChartExport.DEFAULT_MIN_SPENT_CENTS));
+    private final StringProperty name = new SimpleStringProperty("");
+    private final ObservableList<FunnelStep> steps = FXCollections.observableArrayList();
+    private final ObservableList<SavedFunnel> saved = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Funnel> funnel = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChartExport.ChartData> chartData = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final Latest<Funnel> computing;
+
+    public FunnelsViewModel(UiContext context) {
+        this.context = context;
+        this.computing = new Latest<>(context);
+        funnel.addListener((obs, old, now) -> chartData.set(now == null ? null : new ChartExport.FunnelData(now)));
+        addStep("purchases >= 1");
+    }
+
+    /** A new last step with the rule {@code text}. */
+    public FunnelStep addStep(String text) {
+        FunnelStep step = new FunnelStep(text, context.app().rules(), context.messages());
+        steps.add(step);
+        return step;
+    }
+
+    public void removeStep(int index) {
+        steps.remove(index);
+    }
+
+    /** Moves a step one place earlier ({@code by} −1) or later (+1); at either end nothing moves. */
+    public void moveStep(int index, int by) {
+        int target = index + by;
+        if (index < 0 || index >= steps.size() || target < 0 || target >= steps.size()) {
+            return;
+        }
+        FunnelStep step = steps.remove(index);
+        steps.add(target, step);
+    }
+
+    /** Computes the chosen funnel for the period in the background (the previous computation is dropped). */
+    public void compute(Period period) {
+        problem.set("");
+        message.set("");
+        java.util.concurrent.Callable<Funnel> work;
+        if (kind.get() == Kind.AARRR) {
+            long cents;
+            try {
+                cents = Money.parseYuan(minSpent.get());
+            } catch (IllegalArgumentException e) {
+                problem.set(context.text("analytics.funnels.badAmount", minSpent.get()));
+                return;
+            }
+            if (cents < 0) {
+                problem.set(context.text("analytics.funnels.badAmount", minSpent.get()));
+                return;
+            }
+            work = () -> context.app().analytics().aarrr(period, cents);
+        } else {
+            if (steps.isEmpty()) {
+                problem.set(context.text("analytics.funnels.noSteps"));
+                return;
+            }
+            if (steps.stream().anyMatch(s -> !s.valid())) {
+                problem.set(context.text("analytics.funnels.fixSteps"));
+                return;
+            }
+            List<String> rules = rules();
+            work = () -> context.app().analytics().custom(period, rules);
+        }
+        computing.run(work, funnel::set, problem::set);
+    }
+
+    /** Loads the saved custom funnels in the background. */
+    public void loadSaved() {
+        context.tasks().execute(BackgroundTask.of(() -> context.app().savedFunnels().all()).onSuccess(saved::setAll));
+    }
+
+    /** Saves the custom funnel under its name (a funnel of that name gets these steps). */
+    public void save() {
+        problem.set("");
+        message.set("");
+        if (steps.stream().anyMatch(s -> !s.valid())) {
+            problem.set(context.text("analytics.funnels.fixSteps"));
+            return;
+        }
+        String funnelName = name.get();
+        List<String> rules = rules();
+        context.tasks().execute(BackgroundTask.of(() -> context.app().savedFunnels().save(funnelName, rules))
+                .onSuccess(done -> {
+                    message.set(context.text("analytics.funnels.saved", done.name()));
+                    loadSaved();
+                })
+                .onFailure(e -> problem.set(ErrorText.describe(e, context.messages()))));
+    }
+
+    /** Puts a saved funnel into the editor and computes it for the period. */
+    public void open(SavedFunnel chosen, Period period) {
+        kind.set(Kind.CUSTOM);
+        name.set(chosen.name());
+        steps.clear();
+        chosen.steps().forEach(this::addStep);
+        if (period != null) {
+            compute(period);
+        }
+    }
+
+    public void delete(SavedFunnel chosen) {
+        context.tasks().execute(BackgroundTask.of(() -> {
+            context.app().savedFunnels().delete(chosen.id());
+            return chosen;
+        }).onSuccess(gone -> {
+            message.set(context.text("analytics.funnels.deleted", gone.name()));
+            loadSaved();
+        }));
+    }
+
+    private List<String> rules() {
+        return steps.stream().map(s -> s.ruleProperty().get().strip()).toList();
+    }
+
+    public ObjectProperty<Kind> kindProperty() {
+        return kind;
+    }
+
+    /** The AARRR revenue step's amount in yuan, as typed. */
+    public StringProperty minSpentProperty() {
+        return minSpent;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObservableList<FunnelStep> steps() {
+        return steps;
+    }
+
+    public ObservableList<SavedFunnel> saved() {
+        return saved;
+    }
+
+    public ReadOnlyObjectProperty<Funnel> funnelProperty() {
+        return funnel.getReadOnlyProperty();
+    }
+
+    /** The shown funnel's numbers for PNG / CSV export; null until one is computed. */
+    public ReadOnlyObjectProperty<ChartExport.ChartData> chartDataProperty() {
+        return chartData.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return computing.loadingProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** What the last save or delete did. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}
