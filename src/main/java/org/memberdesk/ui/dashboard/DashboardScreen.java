@@ -43,6 +43,11 @@ public final class DashboardScreen implements Screen {
         return "dashboard";
     }
 
+    /** The chosen period's numbers, for the start-up measurement ({@code --startup-timing}). */
+    public DashboardViewModel periodModel() {
+        return period;
+    }
+
     @Override
     public String titleKey() {
         return "nav.dashboard";

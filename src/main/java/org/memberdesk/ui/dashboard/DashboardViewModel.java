@@ -87,8 +87,8 @@ public final class DashboardViewModel {
         }
         Period period = chosen.get();
         loading.set(true);
-        // the cards and the trend first; the funnel (a walk over every new member) in a task of its own,
-        // so the numbers show without waiting for it
+        // the cards and the trend first; the funnel (a walk over every new member) in a task of its own
+        // that starts when they are done, so the numbers have both cores and show without waiting for it
         BackgroundTask<Dashboard> numbers = BackgroundTask.of(
                 () -> context.app().analytics().dashboard(period, Granularity.suiting(period)));
         BackgroundTask<Funnel> steps = BackgroundTask.of(
@@ -103,6 +103,9 @@ public final class DashboardViewModel {
             if (numbers == running) {
                 loading.set(false);
             }
+            if (steps == runningFunnel) {
+                context.tasks().execute(steps);
+            }
         });
         steps.onSuccess(f -> {
             if (steps == runningFunnel) {
@@ -110,7 +113,6 @@ public final class DashboardViewModel {
             }
         });
         context.tasks().execute(numbers);
-        context.tasks().execute(steps);
     }
 
     private void show(Dashboard d) {
