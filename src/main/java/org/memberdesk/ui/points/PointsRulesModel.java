@@ -307,6 +307,10 @@ public final class PointsRulesModel {
     public void applyTemplate(String code) {
         PointsTemplate template = PointsTemplate.of(code);
         String changes = TemplateChanges.describe(template, stored.rules(), context.messages());
+        if (changed.get()) {
+            // the template replaces the stored rules; edits not yet saved would vanish without a word
+            changes = context.text("points.settings.template.unsaved") + "\n\n" + changes;
+        }
         if (!context.dialogs().confirm(context.text("points.settings.template.confirmTitle",
                 context.text("points.settings.template." + template.code())), changes)) {
             return;

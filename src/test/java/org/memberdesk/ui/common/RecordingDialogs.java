@@ -10,6 +10,8 @@ import org.memberdesk.common.Messages;
 public final class RecordingDialogs implements DialogService {
     public final List<String> errors = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
+    /** The text of every confirmation asked, in order. */
+    public final List<String> confirmations = new ArrayList<>();
     public boolean confirmAnswer = true;
     public Path fileAnswer;
     private final Messages messages;
@@ -35,6 +37,7 @@ public final class RecordingDialogs implements DialogService {
 
     @Override
     public boolean confirm(String title, String message) {
+        confirmations.add(message);
         return confirmAnswer;
     }
 

@@ -102,6 +102,21 @@ class PointsSettingsModelTest {
     }
 
     @Test
+    void theTemplatesConfirmationWarnsThatUnsavedEditsAreDiscarded() {
+        PointsRulesModel model = new PointsRulesModel(context);
+        model.load();
+        dialogs.confirmAnswer = false;
+        model.applyTemplate("gym");
+        assertFalse(dialogs.confirmations.get(0).contains("not saved yet"), dialogs.confirmations.get(0));
+
+        model.earnPointsProperty().set("5");
+        model.applyTemplate("gym");
+        assertTrue(dialogs.confirmations.get(1).startsWith(
+                "Your changes on this screen that are not saved yet are discarded"), dialogs.confirmations.get(1));
+        assertEquals(PointsRules.defaults(), context.app().points().rules());
+    }
+
+    @Test
     void rewardsOfEveryKindIncludingACouponFromATemplate() {
         Coupon coupon = context.app().campaigns().createCoupon(new Coupon(0, "十元代金券", CouponKind.CASH, 1_000,
                 null, null, 0, List.of(), Validity.days(30)));
