@@ -55,6 +55,34 @@ public final class DeferredIndexes {
     }
 
     /** Drops the named indexes that exist, remembering how to build them again; one transaction. */
+    /**
+     * Puts off an import's unread indexes when the file is big next to the table ({@link #worthDeferring}), and
+     * this process could claim the file ({@link #claim}); the claim to close after rebuilding them, or null when
+     * they stay.
+     */
+    public static Claim deferIfWorthIt(Database database, Connection connection, long estimatedRows, String table,
+                                       List<String> indexes) throws SQLException {
+        long stored;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
+            rs.next();
+            stored = rs.getLong(1);
+        }
+        if (!worthDeferring(estimatedRows, stored)) {
+            return null;
+        }
+        Claim claim = claim(database);
+        if (claim != null) {
+            try {
+                drop(connection, indexes);
+            } catch (SQLException | RuntimeException e) {
+                claim.close();
+                throw e;
+            }
+        }
+        return claim;
+    }
+
     public static void drop(Connection connection, List<String> names) throws SQLException {
         Database.inTransaction(connection, c -> {
             try (PreparedStatement find = c.prepareStatement(

@@ -113,8 +113,8 @@ public final class PurchaseImporter {
             CsvSource.Row[] pending = new CsvSource.Row[1];
             pending[0] = source.next();
             // a demo purchase row is ~60 bytes, a member row ~80: an estimate is enough to tell a big load
-            DeferredIndexes.Claim deferred = deferIndexes(connection, source.size() / 60, "purchases",
-                    DeferredIndexes.PURCHASE_IMPORT);
+            DeferredIndexes.Claim deferred = DeferredIndexes.deferIfWorthIt(database, connection,
+                    source.size() / 60, "purchases", DeferredIndexes.PURCHASE_IMPORT);
             try {
                 while (pending[0] != null) {
                     if (progress.cancelled()) {
@@ -404,32 +404,5 @@ public final class PurchaseImporter {
             lastId = id;
             return id;
         }
-    }
-
-    /**
-     * Puts off the import's unread indexes when the file is big next to the table (see {@link DeferredIndexes});
-     * the claim to close after rebuilding them, or null when they stay.
-     */
-    private DeferredIndexes.Claim deferIndexes(Connection connection, long estimatedRows, String table,
-                                               List<String> indexes) throws SQLException {
-        long stored;
-        try (java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
-            rs.next();
-            stored = rs.getLong(1);
-        }
-        if (!DeferredIndexes.worthDeferring(estimatedRows, stored)) {
-            return null;
-        }
-        DeferredIndexes.Claim claim = DeferredIndexes.claim(database);
-        if (claim != null) {
-            try {
-                DeferredIndexes.drop(connection, indexes);
-            } catch (SQLException | RuntimeException e) {
-                claim.close();
-                throw e;
-            }
-        }
-        return claim;
     }
 }

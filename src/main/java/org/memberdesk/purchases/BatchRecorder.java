@@ -36,15 +36,13 @@ public final class BatchRecorder implements PurchaseService.Recording {
     private final boolean allowReturns;
     private final List<PurchaseListener.BatchSession> sessions;
     private final PreparedStatement findByNumber;
-    private final PreparedStatement findItem;
-    private final PreparedStatement insertItem;
+    private final ItemIds itemIds;
     /** Numbers as the database had them when the batch began (empty: not stored). */
     private final Map<String, Optional<PurchaseStore.StoredNumber>> stored = new HashMap<>();
     /** This batch's purchases by number, in file order. */
     private final Map<String, Pending> batch = new LinkedHashMap<>();
     /** Purchases stored by earlier batches of this import that this batch added lines to. */
     private final Map<Long, Pending> appendedToStored = new LinkedHashMap<>();
-    private final Map<String, Long> itemIds = new HashMap<>();
     private final Map<Long, Stats> stats = new TreeMap<>();
     private final Map<List<Long>, String> firstBought = new HashMap<>();
     private long nextId;
@@ -107,8 +105,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
         this.sessions = sessions;
         findByNumber = connection.prepareStatement(
                 "SELECT id, member_id, kind, import_id, total_cents, time FROM purchases WHERE purchase_no = ?");
-        findItem = connection.prepareStatement("SELECT id FROM items WHERE name = ?");
-        insertItem = connection.prepareStatement("INSERT INTO items (name) VALUES (?) RETURNING id");
+        itemIds = new ItemIds(connection);
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM purchases")) {
             rs.next();
@@ -244,7 +241,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
             purchase.lines.add(line);
             purchase.newLines++;
             amount += line.amountCents();
-            long item = itemId(line.item());
+            long item = itemIds.idOf(line.item());
             purchase.newItems.add(item);
             if (!purchase.isReturn) {
                 firstBought.merge(List.of(item, purchase.memberId), time, (a, b) -> a.compareTo(b) <= 0 ? a : b);
@@ -293,28 +290,6 @@ public final class BatchRecorder implements PurchaseService.Recording {
         Long imported = rs.wasNull() ? null : importId;
         return new PurchaseStore.StoredNumber(rs.getLong(1), rs.getLong(2), "return".equals(rs.getString(3)),
                 imported, rs.getLong(5), rs.getString(6));
-    }
-
-    private long itemId(String name) throws SQLException {
-        Long cached = itemIds.get(name);
-        if (cached != null) {
-            return cached;
-        }
-        long id;
-        findItem.setString(1, name);
-        try (ResultSet rs = findItem.executeQuery()) {
-            if (rs.next()) {
-                id = rs.getLong(1);
-            } else {
-                insertItem.setString(1, name);
-                try (ResultSet inserted = insertItem.executeQuery()) {
-                    inserted.next();
-                    id = inserted.getLong(1);
-                }
-            }
-        }
-        itemIds.put(name, id);
-        return id;
     }
 
     /** Writes the batch: purchases, lines, totals of appended purchases, member_items, statistics, totals, listeners. */
@@ -409,8 +384,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
                 session.close();
             }
             findByNumber.close();
-            findItem.close();
-            insertItem.close();
+            itemIds.close();
         }
     }
 }

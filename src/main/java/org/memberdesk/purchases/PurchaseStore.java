@@ -29,10 +29,8 @@ public final class PurchaseStore {
         private final PreparedStatement rememberItem;
         private final PreparedStatement addSale;
         private final PreparedStatement addReturn;
-        private final PreparedStatement findItem;
-        private final PreparedStatement insertItem;
+        private final ItemIds itemIds;
         private final PreparedStatement findByNumber;
-        private final Map<String, Long> itemIds = new HashMap<>();
         private final Map<MemberItem, String> firstBought = new HashMap<>();
         // what this writer added to the shop's totals, written once at close (inside the transaction)
         private long addedSales;
@@ -62,8 +60,7 @@ public final class PurchaseStore {
             addReturn = connection.prepareStatement("""
                     UPDATE members SET return_count = return_count + ?, returned_cents = returned_cents + ?
                     WHERE id = ?""");
-            findItem = connection.prepareStatement("SELECT id FROM items WHERE name = ?");
-            insertItem = connection.prepareStatement("INSERT INTO items (name) VALUES (?) RETURNING id");
+            itemIds = new ItemIds(connection);
             findByNumber = connection.prepareStatement(
                     "SELECT id, member_id, kind, import_id, total_cents, time FROM purchases WHERE purchase_no = ?");
         }
@@ -151,7 +148,7 @@ public final class PurchaseStore {
                                 List<PurchaseLine> lines) throws SQLException {
             int lineNo = firstLine;
             for (PurchaseLine line : lines) {
-                long itemId = itemId(line.item());
+                long itemId = itemIds.idOf(line.item());
                 insertLine.setLong(1, purchaseId);
                 insertLine.setInt(2, lineNo++);
                 insertLine.setLong(3, itemId);
@@ -200,28 +197,6 @@ public final class PurchaseStore {
             }
         }
 
-        private long itemId(String name) throws SQLException {
-            Long cached = itemIds.get(name);
-            if (cached != null) {
-                return cached;
-            }
-            long id;
-            findItem.setString(1, name);
-            try (ResultSet rs = findItem.executeQuery()) {
-                if (rs.next()) {
-                    id = rs.getLong(1);
-                } else {
-                    insertItem.setString(1, name);
-                    try (ResultSet inserted = insertItem.executeQuery()) {
-                        inserted.next();
-                        id = inserted.getLong(1);
-                    }
-                }
-            }
-            itemIds.put(name, id);
-            return id;
-        }
-
         /** Writes what this writer added to the totals; call it before the transaction commits (close does). */
         public void flushTotals() throws SQLException {
             addToTotals(connection, addedSales, addedReturns, addedRevenue);
@@ -241,9 +216,10 @@ public final class PurchaseStore {
 
         private void closeStatements() throws SQLException {
             for (PreparedStatement statement : List.of(insertPurchase, insertLine, rememberItem, addSale, addReturn,
-                    findItem, insertItem, findByNumber)) {
+                    findByNumber)) {
                 statement.close();
             }
+            itemIds.close();
         }
     }
 
