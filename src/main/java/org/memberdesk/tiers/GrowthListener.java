@@ -70,19 +70,8 @@ public final class GrowthListener implements PurchaseListener {
             if (purchase.memberId() == memberId) {
                 purchaseCount += purchase.isReturn() ? 0 : 1;
                 netSpent += purchase.totalCents();
-            } else {
-                member.setLong(1, purchase.memberId());
-                try (ResultSet rs = member.executeQuery()) {
-                    if (!rs.next()) {
-                        return;
-                    }
-                    // the writer has already counted this purchase in these
-                    memberId = purchase.memberId();
-                    birthday = rs.getString(1);
-                    purchaseCount = rs.getInt(2);
-                    tier = rs.getString(3);
-                    netSpent = rs.getLong(4);
-                }
+            } else if (!readMember(purchase.memberId())) {
+                return;
             }
             earning.stored(purchase, new PointsEarner.Buyer(birthday, purchaseCount, tier));
             upgrading.seen(purchase);
@@ -94,21 +83,31 @@ public final class GrowthListener implements PurchaseListener {
             }
         }
 
-        /** Lines added later in the file: earn as {@link GrowthBatch#appended}, then the tier is checked again. */
-        @Override
-        public void appended(Purchase purchase, java.util.List<org.memberdesk.purchases.PurchaseLine> added)
-                throws SQLException {
-            member.setLong(1, purchase.memberId());
+        /**
+         * Reads the member's birthday, purchase count, tier and net spend, which the writer has already updated
+         * for the purchase (or the added lines) at hand; false when there is no such member.
+         */
+        private boolean readMember(long id) throws SQLException {
+            member.setLong(1, id);
             try (ResultSet rs = member.executeQuery()) {
                 if (!rs.next()) {
-                    return;
+                    return false;
                 }
-                // the writer has already counted the added lines in these
-                memberId = purchase.memberId();
+                memberId = id;
                 birthday = rs.getString(1);
                 purchaseCount = rs.getInt(2);
                 tier = rs.getString(3);
                 netSpent = rs.getLong(4);
+                return true;
+            }
+        }
+
+        /** Lines added later in the file: earn as {@link GrowthBatch#appended}, then the tier is checked again. */
+        @Override
+        public void appended(Purchase purchase, java.util.List<org.memberdesk.purchases.PurchaseLine> added)
+                throws SQLException {
+            if (!readMember(purchase.memberId())) {
+                return;
             }
             long extra = 0;
             for (org.memberdesk.purchases.PurchaseLine line : added) {
