@@ -75,9 +75,15 @@ public final class Jpackage {
             Files.createDirectories(folder);
         }
         Files.copy(target.resolve("memberdesk.jar"), input.resolve("memberdesk.jar"));
+        // only the jars the app's manifest names: target/lib keeps the old version's jar after a dependency
+        // upgrade, and a second copy of a library in the installer is a clash waiting to happen
+        List<String> classPath = manifestClassPath(target.resolve("memberdesk.jar"));
         try (Stream<Path> libs = Files.list(target.resolve("lib"))) {
             for (Path lib : (Iterable<Path>) libs::iterator) {
                 String name = lib.getFileName().toString();
+                if (!classPath.contains("lib/" + name)) {
+                    continue;
+                }
                 if (!name.startsWith("javafx-")) {
                     Files.copy(lib, input.resolve(name));
                 } else if (name.matches("javafx-[a-z]+-[0-9.]+-[a-z0-9-]+\\.jar")) {
@@ -258,6 +264,16 @@ public final class Jpackage {
             }).sum();
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /** The Class-Path entries of a jar's manifest ({@code lib/name.jar} …); empty when it names none. */
+    private static List<String> manifestClassPath(Path jar) throws IOException {
+        try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile())) {
+            java.util.jar.Manifest manifest = file.getManifest();
+            String value = manifest == null ? null
+                    : manifest.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+            return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
         }
     }
 
