@@ -80,6 +80,11 @@ public final class FirstRunDialog {
                 dataLabel, new VBox(8, empty, demo));
         content.setPadding(new Insets(8, 4, 4, 4));
         content.setPrefWidth(520);
+        // the English start choices are longer than one line at this width: wrap rather than cut them off
+        for (RadioButton choice : new RadioButton[] {empty, demo}) {
+            choice.setWrapText(true);
+            choice.setMaxWidth(500);
+        }
         VBox.setMargin(languageLabel, new Insets(12, 0, 0, 0));
         VBox.setMargin(businessLabel, new Insets(12, 0, 0, 0));
         VBox.setMargin(dataLabel, new Insets(12, 0, 0, 0));

@@ -117,7 +117,7 @@ public final class MainWindow {
         VBox.setVgrow(sidebar, Priority.ALWAYS);
         VBox box = new VBox(brand, sidebar);
         box.getStyleClass().add("sidebar");
-        box.setPrefWidth(190);
+        box.setPrefWidth(200);
         box.setMinWidth(170);
         return box;
     }
