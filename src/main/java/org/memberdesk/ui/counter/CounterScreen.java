@@ -366,7 +366,9 @@ public final class CounterScreen implements Screen {
     private Node couponRow() {
         code.setId("counter-coupon-code");
         code.setPromptText(context.text("counter.coupon.prompt"));
-        code.setPrefColumnCount(14);
+        // wide enough for the whole hint in both languages (codes themselves are 8 characters)
+        code.setPrefColumnCount(24);
+        code.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         code.textProperty().bindBidirectional(model.codeProperty());
         code.setOnAction(event -> model.save());
         Label message = new Label();
