@@ -53,6 +53,11 @@ public final class Migrations {
                     .outOfOrder(true)
                     .load()
                     .migrate();
+        } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
+            // Flyway's own words are for the log file (the windows' log keeps INFO; the command line shows WARNING up)
+            java.util.logging.Logger.getLogger(Migrations.class.getName()).info(() -> "migration history of "
+                    + database.file() + " does not match: " + e.getMessage());
+            throw new HistoryMismatchException(database.file(), e);
         } catch (FlywayException e) {
             throw new DataException("Cannot bring the database " + database.file()
                     + " up to date: " + Database.describe(new SQLException(e.getMessage(), e)), e);

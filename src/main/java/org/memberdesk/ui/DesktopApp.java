@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import javafx.application.Application;
@@ -12,7 +13,10 @@ import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.memberdesk.AppContext;
 import org.memberdesk.Startup;
@@ -62,17 +66,7 @@ public final class DesktopApp extends Application {
             Path file = options.database().orElseGet(() -> options.demo()
                     ? DataFolder.forCurrentUser().resolve("demo.db")
                     : preferences.lastDatabase().orElseGet(DataFolder::defaultDatabase));
-            // one window per database: a second start brings the first forward (see Startup)
-            opening = new FutureTask<>(() -> {
-                SqliteLibrary.useKeptCopy(DataFolder.forCurrentUser().resolve("native"));
-                Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone());
-                // read by start() after opening.get(), which makes the write visible there
-                databaseOpenedMillis = System.currentTimeMillis();
-                return outcome;
-            });
-            Thread opener = new Thread(opening, "memberdesk-open");
-            opener.setDaemon(true);
-            opener.start();
+            startOpening(file);
             if (options.database().isEmpty() && !options.demo()) {
                 openedFile = file;
             }
@@ -80,6 +74,41 @@ public final class DesktopApp extends Application {
             openFailure = e;
             language = Objects.requireNonNullElseGet(language, Language::fromOs);
         }
+    }
+
+    /** Opens the file on a thread of its own; one window per database: a second start brings the first forward. */
+    private void startOpening(Path file) {
+        opening = new FutureTask<>(() -> {
+            SqliteLibrary.useKeptCopy(DataFolder.forCurrentUser().resolve("native"));
+            Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone());
+            // read by start() after opening.get(), which makes the write visible there
+            databaseOpenedMillis = System.currentTimeMillis();
+            return outcome;
+        });
+        Thread opener = new Thread(opening, "memberdesk-open");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    /**
+     * The database could not be opened: says why, and offers another file instead of leaving the owner with a
+     * window that cannot start (the remembered file would fail again next time). Empty: quit.
+     */
+    private Optional<Path> anotherDatabase(Stage stage) {
+        ButtonType other = new ButtonType(language.messages().get("error.open.other"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType quit = new ButtonType(language.messages().get("menu.file.quit"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.ERROR, ErrorText.describe(openFailure, language.messages()), other, quit);
+        alert.setHeaderText(language.messages().get("error.open"));
+        alert.getDialogPane().setId("open-failure");
+        AppIcon.applyTo((Stage) alert.getDialogPane().getScene().getWindow());
+        if (alert.showAndWait().orElse(quit) != other) {
+            return Optional.empty();
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(language.messages().get("menu.file.open"));
+        chooser.getExtensionFilters().add(
+                new FileChooser.ExtensionFilter(language.messages().get("file.db"), "*.db", "*.sqlite"));
+        return Optional.ofNullable(chooser.showOpenDialog(stage)).map(java.io.File::toPath);
     }
 
     /** Waits for the database {@link #init} started opening; afterwards exactly one outcome is set. */
@@ -118,6 +147,17 @@ public final class DesktopApp extends Application {
         stage.setMinHeight(600);
         place(stage);
         awaitDatabase();
+        while (openFailure != null && openElsewhere == null) {
+            Optional<Path> chosen = anotherDatabase(stage);
+            if (chosen.isEmpty()) {
+                Platform.exit();
+                return;
+            }
+            openFailure = null;
+            openedFile = chosen.get();
+            startOpening(chosen.get());
+            awaitDatabase();
+        }
         if (openElsewhere != null) {
             if (!openElsewhere.broughtForward()) {
                 Alert alert = new Alert(Alert.AlertType.WARNING,
@@ -126,13 +166,6 @@ public final class DesktopApp extends Application {
                 AppIcon.applyTo((Stage) alert.getDialogPane().getScene().getWindow());
                 alert.showAndWait();
             }
-            Platform.exit();
-            return;
-        }
-        if (openFailure != null) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, ErrorText.describe(openFailure, language.messages()));
-            alert.setHeaderText(language.messages().get("error.open"));
-            alert.showAndWait();
             Platform.exit();
             return;
         }

@@ -1,6 +1,7 @@
 package org.memberdesk.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,6 +89,32 @@ class MigrationsTest {
         Files.writeString(notADb, "this is a text file, not SQLite ".repeat(200));
         DataException e = assertThrows(DataException.class, () -> Database.open(notADb));
         assertTrue(e.getMessage().contains("not a MemberDesk database"), e.getMessage());
+    }
+
+    @Test
+    void aFileWhoseStepsDoNotMatchThisBuildIsLeftUntouchedWithAPlainOneLineReason() throws java.sql.SQLException {
+        Path file = folder.resolve("other-build.db");
+        Database database = Database.open(file);
+        // as a file made by a build whose V2 script differed, and that has not had V8 yet (so Flyway runs)
+        database.write(c -> {
+            c.createStatement().executeUpdate("UPDATE flyway_schema_history SET checksum = 12345 WHERE version = '2'");
+            c.createStatement().executeUpdate("DELETE FROM flyway_schema_history WHERE version = '8'");
+            c.createStatement().executeUpdate("DROP TABLE saved_funnel_steps");
+            c.createStatement().executeUpdate("DROP TABLE saved_funnels");
+            return null;
+        });
+        HistoryMismatchException e = assertThrows(HistoryMismatchException.class, () -> Database.open(file));
+        assertEquals(file, e.file());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        assertFalse(e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("checksum"), e.getMessage());
+        assertTrue(e.getMessage().contains("different build"), e.getMessage());
+        // nothing was applied: V8's tables are still missing
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             var rs = c.createStatement().executeQuery(
+                     "SELECT count(*) FROM sqlite_schema WHERE name = 'saved_funnels'")) {
+            rs.next();
+            assertEquals(0, rs.getInt(1));
+        }
     }
 
     @Test

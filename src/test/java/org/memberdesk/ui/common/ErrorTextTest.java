@@ -1,0 +1,29 @@
+package org.memberdesk.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import org.memberdesk.common.Messages;
+import org.memberdesk.db.DataException;
+import org.memberdesk.db.HistoryMismatchException;
+import org.junit.jupiter.api.Test;
+
+class ErrorTextTest {
+    private final Messages english = Messages.english();
+
+    @Test
+    void aFileFromAnotherBuildIsExplainedInTheShopsWordsNotFlyways() {
+        Path file = Path.of("/data/shop.db");
+        String text = ErrorText.describe(new HistoryMismatchException(file, new RuntimeException("checksum mismatch")),
+                english);
+        assertEquals("The database " + file + " was made or changed by a different build of MemberDesk: its record of"
+                + " database steps does not match this version, so it was left untouched. Open one of its backups"
+                + " (in the \"backups\" folder beside it) or another database file instead.", text);
+    }
+
+    @Test
+    void otherDatabaseProblemsKeepTheirOwnReason() {
+        assertEquals("The database reported a problem: disk is full",
+                ErrorText.describe(new DataException("disk is full"), english));
+    }
+}
