@@ -16,13 +16,13 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.layout.StackPane;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.memberdesk.AppContext;
 import org.memberdesk.Startup;
 import org.memberdesk.db.DataFolder;
 import org.memberdesk.db.SqliteLibrary;
 import org.memberdesk.ui.common.ErrorText;
+import org.memberdesk.ui.common.FxDialogService;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.shell.UiPreferences;
 
@@ -104,11 +104,9 @@ public final class DesktopApp extends Application {
         if (alert.showAndWait().orElse(quit) != other) {
             return Optional.empty();
         }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(language.messages().get("menu.file.open"));
-        chooser.getExtensionFilters().add(
-                new FileChooser.ExtensionFilter(language.messages().get("file.db"), "*.db", "*.sqlite"));
-        return Optional.ofNullable(chooser.showOpenDialog(stage)).map(java.io.File::toPath);
+        // the same chooser File → Open database… uses
+        return new FxDialogService(() -> stage, language::messages).chooseOpenFile(
+                language.messages().get("menu.file.open"), language.messages().get("file.db"), "*.db", "*.sqlite");
     }
 
     /** Waits for the database {@link #init} started opening; afterwards exactly one outcome is set. */

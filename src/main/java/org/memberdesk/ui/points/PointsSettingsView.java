@@ -1,8 +1,5 @@
 package org.memberdesk.ui.points;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,10 +19,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memberdesk.ui.common.FieldProblems;
 import org.memberdesk.ui.common.UiContext;
 
 /**
@@ -37,7 +34,7 @@ public final class PointsSettingsView {
     private final UiContext context;
     private final PointsRulesModel model;
     private final RewardsModel rewards;
-    private final Map<String, Label> errors = new HashMap<>();
+    private final FieldProblems problems;
     private final ValidationSupport validation = new ValidationSupport();
     private ValidationSupport rowValidation = new ValidationSupport();
     private ValidationSupport tierValidation = new ValidationSupport();
@@ -47,6 +44,7 @@ public final class PointsSettingsView {
     public PointsSettingsView(UiContext context) {
         this.context = context;
         this.model = new PointsRulesModel(context);
+        this.problems = new FieldProblems(model::problem, "error-", 240);
         this.rewards = new RewardsModel(context);
     }
 
@@ -185,7 +183,7 @@ public final class PointsSettingsView {
     private void rebuildRows() {
         rowValidation = new ValidationSupport();
         multiplierRows.getChildren().clear();
-        errors.keySet().removeIf(field -> field.startsWith("multiplier."));
+        problems.forget("multiplier.");
         for (int i = 0; i < model.multipliers().size(); i++) {
             Multiplier row = model.multipliers().get(i);
             ComboBox<Multiplier.Kind> kind = new ComboBox<>();
@@ -224,7 +222,7 @@ public final class PointsSettingsView {
     private void rebuildTiers() {
         tierValidation = new ValidationSupport();
         tierRow.getChildren().clear();
-        errors.keySet().removeIf(field -> field.startsWith("tier."));
+        problems.forget("tier.");
         for (int i = 0; i < model.tiers().size(); i++) {
             PointsRulesModel.TierPercent tier = model.tiers().get(i);
             HBox box = new HBox(4, unit(tier.name()),
@@ -236,12 +234,7 @@ public final class PointsSettingsView {
     }
 
     private void showProblems() {
-        errors.forEach((field, label) -> {
-            Optional<String> problem = model.problem(field);
-            label.setText(problem.orElse(""));
-            label.setVisible(problem.isPresent());
-            label.setManaged(problem.isPresent());
-        });
+        problems.show();
         validation.revalidate();
         rowValidation.revalidate();
         tierValidation.revalidate();
@@ -257,21 +250,8 @@ public final class PointsSettingsView {
         return cell(validation, field, control);
     }
 
-    /** A field with its problem under it, and the ControlsFX marker on it. */
     private VBox cell(ValidationSupport support, String field, Control control) {
-        Label error = new Label();
-        error.getStyleClass().add("field-error");
-        error.setId("error-" + field.replace('.', '-').replace('_', '-'));
-        error.setWrapText(true);
-        error.setMaxWidth(240);
-        error.setVisible(false);
-        error.setManaged(false);
-        errors.put(field, error);
-        support.registerValidator(control, false, (Control c, Object value) -> {
-            Optional<String> problem = model.problem(field);
-            return ValidationResult.fromErrorIf(c, problem.orElse(""), problem.isPresent());
-        });
-        return new VBox(2, control, error);
+        return problems.cell(support, field, control);
     }
 
     private ListCell<Multiplier.Kind> kindCell() {

@@ -1,8 +1,5 @@
 package org.memberdesk.ui.points;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
@@ -20,23 +17,24 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.controlsfx.validation.ValidationResult;
 import org.controlsfx.validation.ValidationSupport;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.memberdesk.points.Reward;
+import org.memberdesk.ui.common.FieldProblems;
 import org.memberdesk.ui.common.UiContext;
 
 /** The rewards catalog: the list (archived ones muted) and the form that adds or edits a reward. */
 final class RewardsView {
     private final UiContext context;
     private final RewardsModel model;
-    private final Map<String, Label> errors = new HashMap<>();
+    private final FieldProblems problems;
     private final ValidationSupport validation = new ValidationSupport();
 
     RewardsView(UiContext context, RewardsModel model) {
         this.context = context;
         this.model = model;
+        this.problems = new FieldProblems(model::problem, "reward-error-", 280);
     }
 
     Node view() {
@@ -129,29 +127,12 @@ final class RewardsView {
     }
 
     private void showProblems() {
-        errors.forEach((field, label) -> {
-            Optional<String> problem = model.problem(field);
-            label.setText(problem.orElse(""));
-            label.setVisible(problem.isPresent());
-            label.setManaged(problem.isPresent());
-        });
+        problems.show();
         validation.revalidate();
     }
 
     private VBox cell(String field, Control control) {
-        Label error = new Label();
-        error.getStyleClass().add("field-error");
-        error.setId("reward-error-" + field.replace('_', '-'));
-        error.setWrapText(true);
-        error.setMaxWidth(280);
-        error.setVisible(false);
-        error.setManaged(false);
-        errors.put(field, error);
-        validation.registerValidator(control, false, (Control c, Object value) -> {
-            Optional<String> problem = model.problem(field);
-            return ValidationResult.fromErrorIf(c, problem.orElse(""), problem.isPresent());
-        });
-        return new VBox(2, control, error);
+        return problems.cell(validation, field, control);
     }
 
     private ListCell<Reward.Kind> kindCell() {
