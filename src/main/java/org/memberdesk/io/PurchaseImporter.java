@@ -7,9 +7,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.Money;
 import org.memberdesk.common.Problem;
@@ -115,17 +118,26 @@ public final class PurchaseImporter {
             // a demo purchase row is ~60 bytes, a member row ~80: an estimate is enough to tell a big load
             DeferredIndexes.Claim deferred = DeferredIndexes.deferIfWorthIt(database, connection,
                     source.size() / 60, "purchases", DeferredIndexes.PURCHASE_IMPORT);
-            try {
-                while (pending[0] != null) {
+            boolean rowByRow = options.createMembers();
+            // members created on the fly must be seen by the rows after them: read row by row on this thread;
+            // otherwise the next batches are read and checked on a thread of their own while this one writes
+            try (ReadAhead<ReadBatch> ahead = rowByRow ? null : new ReadAhead<>("purchase-import-reader",
+                    readBatches(source, pending, columns, options))) {
+                while (rowByRow ? pending[0] != null : true) {
                     if (progress.cancelled()) {
                         cancelled = true;
+                        break;
+                    }
+                    ReadBatch read = rowByRow ? null : ahead.next();
+                    if (!rowByRow && read == null) {
                         break;
                     }
                     List<Rejection> rejections = new ArrayList<>();
                     Counts counts;
                     try {
-                        counts = Database.inTransaction(connection, c -> storeBatch(c, source, pending, columns,
-                                options, importId, progress, rejections));
+                        counts = Database.inTransaction(connection, c -> rowByRow
+                                ? storeRowByRow(c, source, pending, columns, options, importId, progress, rejections)
+                                : recordBatch(c, read.purchases(), options, importId, progress, rejections));
                     } catch (SQLException e) {
                         throw new DataException("The import stopped: " + e.getMessage(), e);
                     } catch (BatchCancelled e) {
@@ -141,7 +153,8 @@ public final class PurchaseImporter {
                     imported += counts.imported();
                     duplicates += counts.duplicates();
                     rejected += counts.rejected();
-                    progress.progress(source.bytesRead(), source.size(), imported + duplicates + rejected);
+                    progress.progress(rowByRow ? source.bytesRead() : read.bytesRead(), source.size(),
+                            imported + duplicates + rejected);
                 }
             } finally {
                 if (deferred != null) {
@@ -159,72 +172,146 @@ public final class PurchaseImporter {
         }
     }
 
+    /** A batch of purchases read and checked, and how far into the file it ends. */
+    private record ReadBatch(List<Prepared> purchases, long bytesRead) {
+    }
+
     /**
-     * Stores purchases until the batch is full. {@code pending[0]} is the first row not yet handled;
-     * it is carried across batches so a purchase's rows are never split. A cancel mid-batch throws
-     * {@link BatchCancelled}. Without members created on the fly, the batch is read and checked first,
-     * its purchase numbers and members are looked up at once, and it is written set-based when it ends
-     * ({@link org.memberdesk.purchases.BatchRecorder}); with them, purchase by purchase as at the counter.
+     * Reads the file's purchases in batches: rows are parsed and checked; members are looked up by the batch.
+     * {@code pending[0]} is the first row not yet read into a purchase; it is carried across batches so a
+     * purchase's rows are never split. Runs on the reading thread ({@link ReadAhead}), without the database.
      */
-    private Counts storeBatch(Connection connection, CsvSource source, CsvSource.Row[] pending,
-                              FieldColumns columns, ImportOptions options, long importId, ImportProgress progress,
-                              List<Rejection> rejections) throws SQLException {
+    private ReadAhead.Reader<ReadBatch> readBatches(CsvSource source, CsvSource.Row[] pending, FieldColumns columns,
+                                                   ImportOptions options) {
+        return () -> {
+            if (pending[0] == null) {
+                return null;
+            }
+            List<Prepared> batch = new ArrayList<>();
+            while (pending[0] != null && batch.size() < options.batchSize()) {
+                batch.add(prepare(null, null, nextGroup(source, pending, columns), columns, options));
+            }
+            return new ReadBatch(batch, source.bytesRead());
+        };
+    }
+
+    /** The rows of the purchase starting at {@code pending[0]}; leaves the next purchase's first row there. */
+    private static Group nextGroup(CsvSource source, CsvSource.Row[] pending, FieldColumns columns) {
+        Group group = new Group(pending[0].get(columns.index("purchase_no")));
+        group.rows.add(pending[0]);
+        CsvSource.Row row;
+        while ((row = source.next()) != null && !group.purchaseNo.isEmpty()
+                && group.purchaseNo.equals(row.get(columns.index("purchase_no")))) {
+            group.rows.add(row);
+        }
+        pending[0] = row;
+        return group;
+    }
+
+    /**
+     * Records a batch read ahead: its purchase numbers and members are looked up at once, and it is written
+     * set-based when it ends ({@link org.memberdesk.purchases.BatchRecorder}). A cancel throws {@link
+     * BatchCancelled} before anything is committed.
+     */
+    private Counts recordBatch(Connection connection, List<Prepared> batch, ImportOptions options, long importId,
+                               ImportProgress progress, List<Rejection> rejections) throws SQLException {
+        long imported = 0;
+        long duplicates = 0;
+        long rejected = 0;
+        batch = withMembers(connection, batch);
+        try (PurchaseService.Recording recorder = purchases.importRecorder(connection, importId,
+                options.allowReturns(), false)) {
+            List<String> numbers = new ArrayList<>();
+            Set<Long> memberIds = new LinkedHashSet<>();
+            for (Prepared prepared : batch) {
+                if (prepared.draft != null) {
+                    numbers.add(prepared.draft.purchaseNo());
+                    if (prepared.draft.refundOfNo() != null) {
+                        numbers.add(prepared.draft.refundOfNo().strip());
+                    }
+                    memberIds.add(prepared.draft.memberId());
+                }
+            }
+            recorder.prefetch(numbers, memberIds);
+            int handled = 0;
+            for (Prepared prepared : batch) {
+                if (++handled % 1000 == 0 && progress.cancelled()) {
+                    throw new BatchCancelled();
+                }
+                PurchaseService.Outcome outcome = record(recorder, prepared, rejections);
+                imported += outcome == PurchaseService.Outcome.STORED ? 1 : 0;
+                duplicates += outcome == PurchaseService.Outcome.DUPLICATE ? 1 : 0;
+                rejected += outcome == null ? 1 : 0;
+            }
+            if (progress.cancelled()) {
+                throw new BatchCancelled();
+            }
+        }
+        return new Counts(imported, duplicates, rejected);
+    }
+
+    /** The batch with its members looked up: by number, else by phone, each with one statement. */
+    private List<Prepared> withMembers(Connection connection, List<Prepared> batch) throws SQLException {
+        Set<String> numbers = new HashSet<>();
+        for (Prepared prepared : batch) {
+            if (prepared.needsMember() && prepared.memberNo != null) {
+                numbers.add(prepared.memberNo);
+            }
+        }
+        Map<String, Long> byNumber = memberStore.idsByNumber(connection, numbers);
+        Set<String> phones = new HashSet<>();
+        for (Prepared prepared : batch) {
+            if (prepared.needsMember() && prepared.phone != null && !byNumber.containsKey(prepared.memberNo)) {
+                phones.add(phoneKey(prepared.phone));
+            }
+        }
+        Map<String, Long> byPhone = memberStore.idsByPhone(connection, phones);
+        List<Prepared> resolved = new ArrayList<>(batch.size());
+        for (Prepared prepared : batch) {
+            if (!prepared.needsMember()) {
+                resolved.add(prepared);
+                continue;
+            }
+            Long id = prepared.memberNo == null ? null : byNumber.get(prepared.memberNo);
+            if (id == null && prepared.phone != null) {
+                id = byPhone.get(phoneKey(prepared.phone));
+            }
+            resolved.add(prepared.resolved(id == null ? -1 : id));
+        }
+        return resolved;
+    }
+
+    private static String phoneKey(String phone) {
+        return Phones.normalize(phone).orElse(phone);
+    }
+
+    /**
+     * With members created on the fly: reads and stores purchase by purchase, as at the counter, until the
+     * batch is full. A cancel mid-batch throws {@link BatchCancelled}.
+     */
+    private Counts storeRowByRow(Connection connection, CsvSource source, CsvSource.Row[] pending,
+                                 FieldColumns columns, ImportOptions options, long importId, ImportProgress progress,
+                                 List<Rejection> rejections) throws SQLException {
         long imported = 0;
         long duplicates = 0;
         long rejected = 0;
         long handled = 0;
-        boolean rowByRow = options.createMembers();
         try (PurchaseService.Recording recorder = purchases.importRecorder(connection, importId,
-                options.allowReturns(), rowByRow);
+                options.allowReturns(), true);
              PreparedStatement byNumber = memberStore.prepareIdByNumber(connection);
              PreparedStatement byPhone = memberStore.prepareIdByPhone(connection)) {
             MemberLookup lookup = new MemberLookup(byNumber, byPhone);
-            List<Prepared> batch = new ArrayList<>();
             while (pending[0] != null && handled < options.batchSize()) {
-                Group group = new Group(pending[0].get(columns.index("purchase_no")));
-                group.rows.add(pending[0]);
-                CsvSource.Row row;
-                while ((row = source.next()) != null && !group.purchaseNo.isEmpty()
-                        && group.purchaseNo.equals(row.get(columns.index("purchase_no")))) {
-                    group.rows.add(row);
-                }
-                pending[0] = row;
+                Group group = nextGroup(source, pending, columns);
                 handled++;
                 if (handled % 500 == 0 && progress.cancelled()) {
                     throw new BatchCancelled();
                 }
-                Prepared prepared = prepare(connection, lookup, group, columns, options);
-                if (rowByRow) {
-                    PurchaseService.Outcome outcome = record(recorder, prepared, rejections);
-                    imported += outcome == PurchaseService.Outcome.STORED ? 1 : 0;
-                    duplicates += outcome == PurchaseService.Outcome.DUPLICATE ? 1 : 0;
-                    rejected += outcome == null ? 1 : 0;
-                } else {
-                    batch.add(prepared);
-                }
-            }
-            if (!batch.isEmpty()) {
-                List<String> numbers = new ArrayList<>();
-                java.util.Set<Long> memberIds = new java.util.LinkedHashSet<>();
-                for (Prepared prepared : batch) {
-                    if (prepared.draft != null) {
-                        numbers.add(prepared.draft.purchaseNo());
-                        if (prepared.draft.refundOfNo() != null) {
-                            numbers.add(prepared.draft.refundOfNo().strip());
-                        }
-                        memberIds.add(prepared.draft.memberId());
-                    }
-                }
-                recorder.prefetch(numbers, memberIds);
-                for (Prepared prepared : batch) {
-                    PurchaseService.Outcome outcome = record(recorder, prepared, rejections);
-                    imported += outcome == PurchaseService.Outcome.STORED ? 1 : 0;
-                    duplicates += outcome == PurchaseService.Outcome.DUPLICATE ? 1 : 0;
-                    rejected += outcome == null ? 1 : 0;
-                }
-                if (progress.cancelled()) {
-                    throw new BatchCancelled();
-                }
+                PurchaseService.Outcome outcome = record(recorder, prepare(connection, lookup, group, columns, options),
+                        rejections);
+                imported += outcome == PurchaseService.Outcome.STORED ? 1 : 0;
+                duplicates += outcome == PurchaseService.Outcome.DUPLICATE ? 1 : 0;
+                rejected += outcome == null ? 1 : 0;
             }
         }
         return new Counts(imported, duplicates, rejected);
@@ -235,12 +322,39 @@ public final class PurchaseImporter {
         final Group group;
         final PurchaseDraft draft;
         final List<Rejection> bad;
+        /** How the file names the member; the draft's member id is -1 until looked up ({@link #resolved}). */
+        final String memberNo;
+        final String phone;
 
-        Prepared(Group group, PurchaseDraft draft, List<Rejection> bad) {
+        Prepared(Group group, PurchaseDraft draft, List<Rejection> bad, String memberNo, String phone) {
             this.group = group;
             this.draft = draft;
             this.bad = bad;
+            this.memberNo = memberNo;
+            this.phone = phone;
         }
+
+        boolean needsMember() {
+            return draft != null && draft.memberId() < 0;
+        }
+
+        /** With the member found (id) or not (-1: the purchase is rejected naming the member). */
+        Prepared resolved(long memberId) {
+            if (memberId >= 0) {
+                return new Prepared(group, new PurchaseDraft(draft.purchaseNo(), memberId, draft.time(), draft.lines(),
+                        draft.refundOfNo()), bad, memberNo, phone);
+            }
+            List<Rejection> unknown = new ArrayList<>(bad);
+            unknown.add(unknownMember(group, memberNo, phone));
+            return new Prepared(group, null, unknown, memberNo, phone);
+        }
+    }
+
+    private static Rejection unknownMember(Group group, String memberNo, String phone) {
+        CsvSource.Row first = group.rows.get(0);
+        return new Rejection(first.line(), memberNo != null ? "member_no" : "phone",
+                Problem.of(memberNo != null ? "member_no" : "phone", "import.member.unknown",
+                        memberNo != null ? memberNo : phone), first.values());
     }
 
     /** Records a prepared purchase; null when it was rejected (its rows then go to the report). */
@@ -268,6 +382,10 @@ public final class PurchaseImporter {
         return null;
     }
 
+    /**
+     * Reads and checks one purchase's rows. With a {@code lookup} its member is found (or created) now; without,
+     * the draft's member id stays -1 for the batch to look up ({@link Prepared#resolved}).
+     */
     private Prepared prepare(Connection connection, MemberLookup lookup, Group group, FieldColumns columns,
                              ImportOptions options) throws SQLException {
         List<PurchaseLine> lines = new ArrayList<>();
@@ -304,22 +422,19 @@ public final class PurchaseImporter {
                     first.values()));
         }
         long memberId = -1;
-        if (bad.isEmpty()) {
+        if (bad.isEmpty() && lookup != null) {
             memberId = lookup.find(memberNo, phone);
             if (memberId < 0 && options.createMembers()) {
                 memberId = createMember(connection, memberNo, phone, group, columns, bad);
             } else if (memberId < 0) {
-                CsvSource.Row first = group.rows.get(0);
-                bad.add(new Rejection(first.line(), memberNo != null ? "member_no" : "phone",
-                        Problem.of(memberNo != null ? "member_no" : "phone", "import.member.unknown",
-                                memberNo != null ? memberNo : phone), first.values()));
+                bad.add(unknownMember(group, memberNo, phone));
             }
         }
         if (!bad.isEmpty()) {
-            return new Prepared(group, null, bad);
+            return new Prepared(group, null, bad, memberNo, phone);
         }
         return new Prepared(group, new PurchaseDraft(group.purchaseNo, memberId, time, lines,
-                emptyToNull(group.rows.get(0).get(columns.index("refund_of")))), bad);
+                emptyToNull(group.rows.get(0).get(columns.index("refund_of")))), bad, memberNo, phone);
     }
 
     private long createMember(Connection connection, String memberNo, String phone, Group group,
@@ -398,7 +513,7 @@ public final class PurchaseImporter {
                 id = memberStore.idByNumber(byNumber, memberNo);
             }
             if (id < 0 && phone != null) {
-                id = memberStore.idByNumber(byPhone, Phones.normalize(phone).orElse(phone));
+                id = memberStore.idByNumber(byPhone, phoneKey(phone));
             }
             lastKey = key;
             lastId = id;

@@ -10,14 +10,41 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.memberdesk.common.Json;
+import org.memberdesk.db.BoundRows;
+import org.memberdesk.db.JsonRows;
 
 /** The members table. Every method works on the caller's connection, inside the caller's transaction. */
 public final class MemberStore {
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** {@link #TIME}'s text of a time, written digit by digit: an import writes several per purchase. */
+    public static String timeText(LocalDateTime time) {
+        int year = time.getYear();
+        if (year < 1000 || year > 9999) {
+            return time.format(TIME);
+        }
+        char[] text = "0000-00-00 00:00:00".toCharArray();
+        digits(text, 0, year, 4);
+        digits(text, 5, time.getMonthValue(), 2);
+        digits(text, 8, time.getDayOfMonth(), 2);
+        digits(text, 11, time.getHour(), 2);
+        digits(text, 14, time.getMinute(), 2);
+        digits(text, 17, time.getSecond(), 2);
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+    }
 
     static final String COLUMNS = """
             id, member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes, custom_fields,
@@ -51,6 +78,47 @@ public final class MemberStore {
         try (ResultSet rs = statement.executeQuery()) {
             return rs.next() ? rs.getLong(1) : -1;
         }
+    }
+
+    /** Told of a member {@link #insertNew} stored. */
+    @FunctionalInterface
+    public interface Stored {
+        void stored(long id, MemberDetails member) throws SQLException;
+    }
+
+    /**
+     * Inserts the members whose number and phone are not yet stored (nor taken by one earlier in the list), in
+     * list order and with multi-row statements; tells {@code stored} of each, in list order. Every member has a
+     * member number. Returns how many were stored; for imports.
+     */
+    public int insertNew(Connection connection, List<MemberDetails> members, Stored stored) throws SQLException {
+        BoundRows rows = new BoundRows();
+        for (MemberDetails member : members) {
+            rows.row().add(member.memberNo()).add(member.name()).add(orNull(member.phone()))
+                    .add(member.gender() == null ? null : member.gender().code())
+                    .add(member.birthday() == null ? null : member.birthday().toString())
+                    .add(member.joinDate().toString()).add(orNull(member.channel())).add(orNull(member.referrerNo()))
+                    .add(orNull(member.notes()))
+                    .add(member.customFields().isEmpty() ? null : Json.write(member.customFields()));
+        }
+        // RETURNING gives rows in no promised order: matched back by member number
+        Map<String, Long> ids = new HashMap<>();
+        rows.query(connection, """
+                INSERT INTO members (member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
+                                     custom_fields)
+                :rows ON CONFLICT DO NOTHING RETURNING id, member_no""", rs -> ids.put(rs.getString(2), rs.getLong(1)));
+        int count = ids.size();
+        for (MemberDetails member : members) {
+            Long id = ids.remove(member.memberNo()); // a later row with the same number was the duplicate
+            if (id != null) {
+                stored.stored(id, member);
+            }
+        }
+        return count;
+    }
+
+    private static String orNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     public void update(Connection connection, long id, MemberDetails member) throws SQLException {
@@ -91,6 +159,38 @@ public final class MemberStore {
         try (ResultSet rs = byNumber.executeQuery()) {
             return rs.next() ? rs.getLong(1) : -1;
         }
+    }
+
+    /** Member ids by member number, for the numbers that are stored; one statement. */
+    public Map<String, Long> idsByNumber(Connection connection, Collection<String> numbers) throws SQLException {
+        return ids(connection, "member_no", numbers);
+    }
+
+    /** Member ids by (normalized) phone, for the phones that are stored; one statement. */
+    public Map<String, Long> idsByPhone(Connection connection, Collection<String> phones) throws SQLException {
+        return ids(connection, "phone", phones);
+    }
+
+    private static Map<String, Long> ids(Connection connection, String column, Collection<String> keys)
+            throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        if (keys.isEmpty()) {
+            return ids;
+        }
+        JsonRows list = new JsonRows();
+        for (String key : keys) {
+            list.row().add(key);
+        }
+        try (PreparedStatement statement = connection.prepareStatement("SELECT m." + column
+                + ", m.id FROM json_each(?) j JOIN members m ON m." + column + " = j.value ->> 0")) {
+            statement.setString(1, list.toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return ids;
     }
 
     public PreparedStatement prepareIdByNumber(Connection connection) throws SQLException {

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.memberdesk.db.JsonRows;
+import org.memberdesk.db.BoundRows;
 import org.memberdesk.members.MemberStore;
 
 /**
@@ -84,7 +84,7 @@ final class LedgerBatch {
             throw new IllegalArgumentException("a batch needs points above zero, not " + points);
         }
         long id = nextId++;
-        Batch batch = new Batch(id, entry.time().format(MemberStore.TIME),
+        Batch batch = new Batch(id, MemberStore.timeText(entry.time()),
                 expiresOn == null ? null : expiresOn.toString(), points, false);
         entries.add(new Entry(id, entry.memberId(), batch.time, entry.kind().code(), points, entry.purchaseId(),
                 entry.refId(), entry.reason(), batch.expiresOn, batch));
@@ -118,7 +118,7 @@ final class LedgerBatch {
             throw new IllegalStateException("member " + entry.memberId() + " has " + left
                     + " points fewer in batches than asked for; run check-ledger");
         }
-        entries.add(new Entry(nextId++, entry.memberId(), entry.time().format(MemberStore.TIME),
+        entries.add(new Entry(nextId++, entry.memberId(), MemberStore.timeText(entry.time()),
                 entry.kind().code(), -points, entry.purchaseId(), entry.refId(), entry.reason(), null, null));
         changeBalance(entry.memberId(), -points);
     }
@@ -192,7 +192,7 @@ final class LedgerBatch {
 
     /** Writes the entries, what is left of the stored batches taken from, and the balances. */
     void flush() throws SQLException {
-        JsonRows rows = new JsonRows();
+        BoundRows rows = new BoundRows();
         for (Entry e : entries) {
             rows.row().add(e.id()).add(e.memberId()).add(e.time()).add(e.kind()).add(e.points()).add(e.purchaseId())
                     .add(e.refId()).add(e.reason()).add(e.expiresOn())
@@ -201,24 +201,21 @@ final class LedgerBatch {
         execute("""
                 INSERT INTO points_ledger (id, member_id, time, kind, points, purchase_id, ref_id, reason, expires_on,
                                            remaining)
-                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
-                       value ->> 7, value ->> 8, value ->> 9
-                FROM json_each(?)""", rows);
+                :rows""", rows);
         execute("""
-                UPDATE points_ledger SET remaining = j.remaining
-                FROM (SELECT value ->> 0 AS id, value ->> 1 AS remaining FROM json_each(?)) AS j
-                WHERE points_ledger.id = j.id""", pairs(takenFromStored));
+                WITH j (id, remaining) AS (:rows)
+                UPDATE points_ledger SET remaining = j.remaining FROM j WHERE points_ledger.id = j.id""",
+                pairs(takenFromStored));
         execute("""
-                UPDATE members SET points = points + j.delta
-                FROM (SELECT value ->> 0 AS id, value ->> 1 AS delta FROM json_each(?)) AS j
-                WHERE members.id = j.id""", pairs(balanceChanges));
+                WITH j (id, delta) AS (:rows)
+                UPDATE members SET points = points + j.delta FROM j WHERE members.id = j.id""", pairs(balanceChanges));
         entries.clear();
         takenFromStored.clear();
         balanceChanges.clear();
     }
 
-    private static JsonRows pairs(Map<Long, Long> values) {
-        JsonRows rows = new JsonRows();
+    private static BoundRows pairs(Map<Long, Long> values) {
+        BoundRows rows = new BoundRows();
         for (Map.Entry<Long, Long> e : values.entrySet()) {
             if (e.getValue() != null) {
                 rows.row().add(e.getKey()).add(e.getValue());
@@ -227,14 +224,8 @@ final class LedgerBatch {
         return rows;
     }
 
-    private void execute(String sql, JsonRows rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, rows.toString());
-            statement.executeUpdate();
-        }
+    private void execute(String sql, BoundRows rows) throws SQLException {
+        rows.execute(connection, sql);
     }
 
     void close() throws SQLException {

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
+import org.memberdesk.db.BoundRows;
 import org.memberdesk.db.JsonRows;
 import org.memberdesk.members.MemberStore;
 
@@ -56,6 +57,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
         final String number;
         final long memberId;
         final LocalDateTime time;
+        final String timeText;
         final boolean isReturn;
         final Long refundOf;
         final List<PurchaseLine> lines = new ArrayList<>();
@@ -74,6 +76,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
             this.number = number;
             this.memberId = memberId;
             this.time = time;
+            this.timeText = MemberStore.timeText(time);
             this.isReturn = isReturn;
             this.refundOf = refundOf;
             this.firstNewLine = firstNewLine;
@@ -236,7 +239,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
     /** Adds lines to a purchase and what they change: its total, the member's statistics, member_items, totals. */
     private void addLines(Pending purchase, List<PurchaseLine> lines, int countsAs) throws SQLException {
         long amount = 0;
-        String time = purchase.time.format(MemberStore.TIME);
+        String time = purchase.timeText;
         for (PurchaseLine line : lines) {
             purchase.lines.add(line);
             purchase.newLines++;
@@ -266,7 +269,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
         Pending pending = batch.get(number);
         if (pending != null) {
             return Optional.of(new PurchaseStore.StoredNumber(pending.id, pending.memberId, pending.isReturn,
-                    importId, pending.total, pending.time.format(MemberStore.TIME)));
+                    importId, pending.total, pending.timeText));
         }
         Optional<PurchaseStore.StoredNumber> known = stored.get(number);
         if (known == null) {
@@ -294,63 +297,57 @@ public final class BatchRecorder implements PurchaseService.Recording {
 
     /** Writes the batch: purchases, lines, totals of appended purchases, member_items, statistics, totals, listeners. */
     private void flush() throws SQLException {
-        JsonRows purchases = new JsonRows();
-        JsonRows lines = new JsonRows();
+        BoundRows purchases = new BoundRows();
+        BoundRows lines = new BoundRows();
         for (Pending p : batch.values()) {
-            purchases.row().add(p.id).add(p.number).add(p.memberId).add(p.time.format(MemberStore.TIME))
+            purchases.row().add(p.id).add(p.number).add(p.memberId).add(p.timeText)
                     .add(p.isReturn ? "return" : "sale").add(p.total).add(p.refundOf).add(importId);
             addLineRows(lines, p);
         }
-        JsonRows grown = new JsonRows();
+        BoundRows grown = new BoundRows();
         for (Pending p : appendedToStored.values()) {
             grown.row().add(p.id).add(p.extra);
             addLineRows(lines, p);
         }
         execute("""
                 INSERT INTO purchases (id, purchase_no, member_id, time, kind, total_cents, refund_of, import_id)
-                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
-                       value ->> 7
-                FROM json_each(?)""", purchases);
+                :rows""", purchases);
         execute("""
-                UPDATE purchases SET total_cents = total_cents + j.extra
-                FROM (SELECT value ->> 0 AS id, value ->> 1 AS extra FROM json_each(?)) AS j
-                WHERE purchases.id = j.id""", grown);
+                WITH j (id, extra) AS (:rows)
+                UPDATE purchases SET total_cents = total_cents + j.extra FROM j WHERE purchases.id = j.id""", grown);
         execute("""
-                INSERT INTO purchase_items (purchase_id, line_no, item_id, quantity, amount_cents)
-                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(?)""", lines);
-        JsonRows items = new JsonRows();
+                INSERT INTO purchase_items (purchase_id, line_no, item_id, quantity, amount_cents) :rows""", lines);
+        BoundRows items = new BoundRows();
         firstBought.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.get(0).equals(b.get(0))
                         ? Long.compare(a.get(1), b.get(1)) : Long.compare(a.get(0), b.get(0))))
                 .forEach(e -> items.row().add(e.getKey().get(0)).add(e.getKey().get(1)).add(e.getValue()));
         execute("""
-                INSERT INTO member_items (item_id, member_id, first_bought_at)
-                SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?) WHERE true
+                INSERT INTO member_items (item_id, member_id, first_bought_at) :rows
                 ON CONFLICT (item_id, member_id) DO UPDATE SET first_bought_at = excluded.first_bought_at
                 WHERE excluded.first_bought_at < first_bought_at""", items);
-        JsonRows members = new JsonRows();
+        BoundRows members = new BoundRows();
         for (Map.Entry<Long, Stats> e : stats.entrySet()) {
             Stats s = e.getValue();
             members.row().add(e.getKey()).add(s.sales).add(s.returns).add(s.spent).add(s.returned).add(s.first)
                     .add(s.last);
         }
         execute("""
+                WITH j (id, sales, returns, spent, returned, first, last) AS (:rows)
                 UPDATE members SET purchase_count = purchase_count + j.sales, return_count = return_count + j.returns,
                        spent_cents = spent_cents + j.spent, returned_cents = returned_cents + j.returned,
                        first_purchase_at = CASE WHEN j.first IS NULL THEN first_purchase_at
                                                 ELSE min(coalesce(first_purchase_at, j.first), j.first) END,
                        last_purchase_at = CASE WHEN j.last IS NULL THEN last_purchase_at
                                                ELSE max(coalesce(last_purchase_at, j.last), j.last) END
-                FROM (SELECT value ->> 0 AS id, value ->> 1 AS sales, value ->> 2 AS returns, value ->> 3 AS spent,
-                             value ->> 4 AS returned, value ->> 5 AS first, value ->> 6 AS last FROM json_each(?)) AS j
-                WHERE members.id = j.id""", members);
+                FROM j WHERE members.id = j.id""", members);
         PurchaseStore.addToTotals(connection, sales, returns, revenue);
         for (PurchaseListener.BatchSession session : sessions) {
             session.flush();
         }
     }
 
-    private static void addLineRows(JsonRows rows, Pending p) {
+    private static void addLineRows(BoundRows rows, Pending p) {
         List<PurchaseLine> added = p.lines.subList(p.lines.size() - p.newLines, p.lines.size());
         for (int i = 0; i < added.size(); i++) {
             PurchaseLine line = added.get(i);
@@ -359,14 +356,8 @@ public final class BatchRecorder implements PurchaseService.Recording {
         }
     }
 
-    private void execute(String sql, JsonRows rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, rows.toString());
-            statement.executeUpdate();
-        }
+    private void execute(String sql, BoundRows rows) throws SQLException {
+        rows.execute(connection, sql);
     }
 
     private boolean flushed;

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.memberdesk.db.JsonRows;
+import org.memberdesk.db.BoundRows;
 import org.memberdesk.members.MemberStore;
 import org.memberdesk.points.EarningBatch;
 import org.memberdesk.points.PointsEarner;
@@ -36,7 +36,7 @@ final class GrowthBatch implements PurchaseListener.BatchSession {
     private final PreparedStatement history;
     private final Map<Long, Buyer> buyers = new HashMap<>();
     private final Map<Long, String[]> newTiers = new TreeMap<>();
-    private final JsonRows changes = new JsonRows();
+    private final BoundRows changes = new BoundRows();
 
     /** What the growth system knows of a member during the batch. */
     private static final class Buyer {
@@ -172,7 +172,7 @@ final class GrowthBatch implements PurchaseListener.BatchSession {
             return;
         }
         String name = ladder.at(target).name();
-        String time = to.format(MemberStore.TIME);
+        String time = MemberStore.timeText(to);
         newTiers.put(purchase.memberId(), new String[] {name, time});
         changes.row().add(purchase.memberId()).add(time).add(ladder.at(current).name()).add(name).add("up")
                 .add("purchase").add(measured).add(purchase.id());
@@ -207,29 +207,20 @@ final class GrowthBatch implements PurchaseListener.BatchSession {
     @Override
     public void flush() throws SQLException {
         earning.flush();
-        JsonRows tiers = new JsonRows();
+        BoundRows tiers = new BoundRows();
         for (Map.Entry<Long, String[]> e : newTiers.entrySet()) {
             tiers.row().add(e.getKey()).add(e.getValue()[0]).add(e.getValue()[1]);
         }
         execute("""
-                UPDATE members SET tier = j.tier, tier_upgraded_at = j.at
-                FROM (SELECT value ->> 0 AS id, value ->> 1 AS tier, value ->> 2 AS at FROM json_each(?)) AS j
-                WHERE members.id = j.id""", tiers);
+                WITH j (id, tier, at) AS (:rows)
+                UPDATE members SET tier = j.tier, tier_upgraded_at = j.at FROM j WHERE members.id = j.id""", tiers);
         execute("""
                 INSERT INTO tier_changes (member_id, time, from_tier, to_tier, direction, reason, measured, purchase_id)
-                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6,
-                       value ->> 7
-                FROM json_each(?)""", changes);
+                :rows""", changes);
     }
 
-    private void execute(String sql, JsonRows rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, rows.toString());
-            statement.executeUpdate();
-        }
+    private void execute(String sql, BoundRows rows) throws SQLException {
+        rows.execute(connection, sql);
     }
 
     @Override
