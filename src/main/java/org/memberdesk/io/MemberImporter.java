@@ -81,22 +81,26 @@ public final class MemberImporter {
             long imported = 0;
             long duplicates = 0;
             boolean cancelled = false;
-            boolean more = true;
             long rows = 0;
             // a demo purchase row is ~60 bytes, a member row ~80: an estimate is enough to tell a big load
             DeferredIndexes.Claim deferred = DeferredIndexes.deferIfWorthIt(database, connection,
                     source.size() / 80, "members", DeferredIndexes.MEMBER_IMPORT);
-            try {
-                while (more) {
+            // the next batches are read and checked on a thread of their own while this one writes
+            try (ReadAhead<ReadBatch> ahead = new ReadAhead<>("member-import-reader",
+                    () -> readBatch(source, columns, options))) {
+                while (true) {
                     if (progress.cancelled()) {
                         cancelled = true;
+                        break;
+                    }
+                    ReadBatch read = ahead.next();
+                    if (read == null) {
                         break;
                     }
                     List<Rejection> rejections = new ArrayList<>();
                     long[] batch;
                     try {
-                        batch = Database.inTransaction(connection, c -> storeBatch(c, source, columns, options, progress,
-                                rejections));
+                        batch = Database.inTransaction(connection, c -> storeBatch(c, read, progress, rejections));
                     } catch (SQLException e) {
                         throw new DataException("The import stopped: " + e.getMessage(), e);
                     } catch (BatchCancelled e) {
@@ -111,9 +115,8 @@ public final class MemberImporter {
                     }
                     imported += batch[0];
                     duplicates += batch[1];
-                    rows += batch[2];
-                    more = batch[3] == 1;
-                    progress.progress(source.bytesRead(), source.size(), rows);
+                    rows += read.rows().size();
+                    progress.progress(read.bytesRead(), source.size(), rows);
                 }
             } finally {
                 if (deferred != null) {
@@ -137,12 +140,52 @@ public final class MemberImporter {
         }
     }
 
+    /** One row of the file, read and checked: a member to store, or the row's problems. */
+    private record Checked(MemberDetails member, List<Rejection> problems) {
+    }
+
+    /** A batch of rows read and checked, and how far into the file it ends. */
+    private record ReadBatch(List<Checked> rows, long bytesRead) {
+    }
+
+    /** Reads and checks up to one batch of rows; null at the end of the file. Runs on the reading thread. */
+    private ReadBatch readBatch(CsvSource source, FieldColumns columns, ImportOptions options) {
+        List<Checked> rows = new ArrayList<>();
+        CsvSource.Row row;
+        while (rows.size() < options.batchSize() && (row = source.next()) != null) {
+            rows.add(check(row, columns));
+        }
+        return rows.isEmpty() ? null : new ReadBatch(rows, source.bytesRead());
+    }
+
+    private Checked check(CsvSource.Row row, FieldColumns columns) {
+        if (row.size() != columns.header().size()) {
+            return new Checked(null, List.of(new Rejection(row.line(), "row", Problem.of("row", "import.row.columns",
+                    row.size(), columns.header().size()), row.values())));
+        }
+        MemberDetails member;
+        try {
+            member = members.normalized(parse(row, columns));
+        } catch (FieldException e) {
+            return new Checked(null, List.of(new Rejection(row.line(), e.problem.field(), e.problem, row.values())));
+        }
+        List<Problem> problems = members.check(member);
+        if (!problems.isEmpty()) {
+            List<Rejection> rejections = new ArrayList<>();
+            for (Problem problem : problems) {
+                rejections.add(new Rejection(row.line(), problem.field(), problem, row.values()));
+            }
+            return new Checked(null, rejections);
+        }
+        return new Checked(member, List.of());
+    }
+
     /**
-     * Stores up to one batch of rows; returns {imported, duplicates, rows, more?}. A cancel mid-batch
-     * throws {@link BatchCancelled}.
+     * Stores one batch of checked rows in file order; returns {imported, duplicates}. A cancel mid-batch throws
+     * {@link BatchCancelled}.
      */
-    private long[] storeBatch(Connection connection, CsvSource source, FieldColumns columns, ImportOptions options,
-                              ImportProgress progress, List<Rejection> rejections) throws SQLException {
+    private long[] storeBatch(Connection connection, ReadBatch read, ImportProgress progress,
+                              List<Rejection> rejections) throws SQLException {
         long imported = 0;
         long duplicates = 0;
         long rows = 0;
@@ -150,31 +193,15 @@ public final class MemberImporter {
              MemberListener.Session added = members.listen(connection)) {
             // members with a number are stored together, in file order, with a few multi-row statements
             List<MemberDetails> ready = new ArrayList<>();
-            CsvSource.Row row;
-            while (rows < options.batchSize() && (row = source.next()) != null) {
-                rows++;
-                if (rows % 1000 == 0 && progress.cancelled()) {
+            for (Checked checked : read.rows()) {
+                if (++rows % 1000 == 0 && progress.cancelled()) {
                     throw new BatchCancelled();
                 }
-                if (row.size() != columns.header().size()) {
-                    rejections.add(new Rejection(row.line(), "row", Problem.of("row", "import.row.columns",
-                            row.size(), columns.header().size()), row.values()));
+                if (checked.member() == null) {
+                    rejections.addAll(checked.problems());
                     continue;
                 }
-                MemberDetails member;
-                try {
-                    member = members.normalized(parse(row, columns));
-                } catch (FieldException e) {
-                    rejections.add(new Rejection(row.line(), e.problem.field(), e.problem, row.values()));
-                    continue;
-                }
-                List<Problem> problems = members.check(member);
-                if (!problems.isEmpty()) {
-                    for (Problem problem : problems) {
-                        rejections.add(new Rejection(row.line(), problem.field(), problem, row.values()));
-                    }
-                    continue;
-                }
+                MemberDetails member = checked.member();
                 if (member.memberNo() != null) {
                     ready.add(member);
                     continue;
@@ -200,7 +227,7 @@ public final class MemberImporter {
             long stored = store.insertNew(connection, ready, added::memberAdded);
             imported += stored;
             duplicates += ready.size() - stored;
-            return new long[] {imported, duplicates, rows, rows == options.batchSize() ? 1 : 0};
+            return new long[] {imported, duplicates};
         }
     }
 
