@@ -199,6 +199,31 @@ class ImportTest {
     }
 
     @Test
+    void membersAreFoundByNumberElsePhoneBatchByBatch() throws IOException {
+        importMembers(write("members.csv", MEMBERS), ImportOptions.defaults());
+        Path file = write("purchases.csv", """
+                purchase_no,member_no,phone,time,item,amount
+                T1,M1,,2025-02-01 10:00,成人门票,120
+                T2,,+86 139-0000-1111,2025-02-01 10:05,餐饮,30
+                T3,X9,13812345678,2025-02-01 10:10,餐饮,10
+                T4,,13000000000,2025-02-01 10:15,餐饮,10
+                T5,X8,,2025-02-01 10:20,餐饮,10
+                T6,M2,13812345678,2025-02-01 10:25,索道,80
+                """);
+        // batches of 4: the look-ups of both batches, and a member named in each
+        ImportResult result = importPurchases(file, ImportOptions.defaults().withBatchSize(4));
+        // T1 M1 by number; T2 M2 by its phone written another way; T3 unknown number, M1 by phone;
+        // T4 unknown phone, T5 unknown number: rejected naming the field; T6 the number wins over M1's phone
+        assertEquals(4, result.imported());
+        assertEquals(2, result.rejected());
+        List<CSVRecord> rows = report(result);
+        assertEquals(List.of("5", "6"), rows.stream().map(r -> r.get("line")).toList());
+        assertEquals(List.of("phone", "member_no"), rows.stream().map(r -> r.get("field")).toList());
+        assertEquals(13_000, app.members().byNumber("M1").orElseThrow().stats().spentCents());
+        assertEquals(11_000, app.members().byNumber("M2").orElseThrow().stats().spentCents());
+    }
+
+    @Test
     void linesOfOnePurchaseApartInTheFileStillMakeOnePurchase() throws IOException {
         importMembers(write("members.csv", MEMBERS), ImportOptions.defaults());
         Path file = write("purchases.csv", """
