@@ -16,6 +16,12 @@ import org.sqlite.SQLiteConfig;
  * both reading the old state.
  */
 public final class Database {
+    /**
+     * SQLite's largest memory map (its SQLITE_MAX_MMAP_SIZE default), for passes over whole tables: they read the
+     * file through the operating system's page cache instead of one read() call per page. Only address space.
+     */
+    public static final long LARGEST_MEMORY_MAP = 0x7fff0000L;
+
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
     private final Path file;

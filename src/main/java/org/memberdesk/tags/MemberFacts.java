@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import org.memberdesk.db.Database;
 
 /**
  * Where a member's purchase statistics as of a date come from, as SQL over the members table
@@ -15,9 +16,6 @@ import java.time.LocalDate;
  * database file), which takes seconds on millions of purchases but is exact.
  */
 public final class MemberFacts {
-    /** SQLite's largest memory map (its SQLITE_MAX_MMAP_SIZE default); only address space, not memory. */
-    private static final long MMAP_BYTES = 0x7fff0000L;
-
     private final LocalDate asOf;
     private final String join;
     private final String purchases;
@@ -39,7 +37,7 @@ public final class MemberFacts {
     public static MemberFacts open(Connection connection, LocalDate asOf, String name) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             // whole-population passes read the file through the page cache, not one read() call per page
-            statement.execute("PRAGMA mmap_size = " + MMAP_BYTES);
+            statement.execute("PRAGMA mmap_size = " + Database.LARGEST_MEMORY_MAP);
         }
         String dayAfter = asOf.plusDays(1).toString();
         try (PreparedStatement later = connection.prepareStatement(

@@ -48,9 +48,25 @@ class DeferredIndexesTest {
         // and a normal end rebuilds them on the import's own connection
         try (Connection connection = again.connectForBulk()) {
             DeferredIndexes.drop(connection, DeferredIndexes.MEMBER_IMPORT);
+            List<String> settings = pragmas(connection);
             DeferredIndexes.restore(connection);
+            // the rebuild's own sort settings are undone: the import goes on with its 256 MB cache, in-memory temp
+            assertEquals(settings, pragmas(connection));
+            assertEquals("[cache_size=-262144, threads=0, temp_store=2, mmap_size=0]", settings.toString());
         }
         assertEquals(before, indexes(again));
+    }
+
+    private static List<String> pragmas(Connection connection) throws java.sql.SQLException {
+        List<String> values = new ArrayList<>();
+        for (String pragma : List.of("cache_size", "threads", "temp_store", "mmap_size")) {
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("PRAGMA " + pragma)) {
+                rs.next();
+                values.add(pragma + "=" + rs.getLong(1));
+            }
+        }
+        return values;
     }
 
     private static List<String> indexes(Database database) {
