@@ -96,7 +96,7 @@ public final class AppContext {
         this.points = new PointsService(database, pointsStore, pointsRules, new RewardStore(),
                 new PointsRewardCoupons(new CouponStore(), new CampaignStore()), clock);
         this.tiers = new TierService(database, tierStore, clock);
-        this.growthTemplates = new GrowthTemplates(database, points, pointsRules, tiers, tierStore);
+        this.growthTemplates = new GrowthTemplates(database, points, tiers, tierStore);
         List<MemberListener> memberListeners = List.of(new SignupBonus(pointsStore, pointsRules));
         this.members = new MemberService(database, memberStore, clock, memberListeners);
         // points first: a sale earns at the tier the member had when paying, then may upgrade them

@@ -139,12 +139,17 @@ public final class PointsService {
             throw new ValidationException(problems);
         }
         database.write(connection -> {
-            rulesStore.save(connection, template.rules());
-            for (Map.Entry<String, String> item : template.itemCategories().entrySet()) {
-                rulesStore.setItemCategory(connection, item.getKey(), item.getValue());
-            }
+            saveTemplate(connection, template);
             return null;
         });
+    }
+
+    /** Writes a checked template's rules and item categories on the caller's transaction (growth templates add a ladder). */
+    public void saveTemplate(Connection connection, PointsTemplate template) throws SQLException {
+        rulesStore.save(connection, template.rules());
+        for (Map.Entry<String, String> item : template.itemCategories().entrySet()) {
+            rulesStore.setItemCategory(connection, item.getKey(), item.getValue());
+        }
     }
 
     public Map<String, String> itemCategories() {

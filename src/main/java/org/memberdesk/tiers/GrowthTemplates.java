@@ -2,11 +2,9 @@ package org.memberdesk.tiers;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
-import org.memberdesk.points.PointsRulesStore;
 import org.memberdesk.points.PointsService;
 import org.memberdesk.points.PointsTemplate;
 
@@ -17,15 +15,12 @@ import org.memberdesk.points.PointsTemplate;
 public final class GrowthTemplates {
     private final Database database;
     private final PointsService points;
-    private final PointsRulesStore rulesStore;
     private final TierService tiers;
     private final TierStore tierStore;
 
-    public GrowthTemplates(Database database, PointsService points, PointsRulesStore rulesStore, TierService tiers,
-                           TierStore tierStore) {
+    public GrowthTemplates(Database database, PointsService points, TierService tiers, TierStore tierStore) {
         this.database = database;
         this.points = points;
-        this.rulesStore = rulesStore;
         this.tiers = tiers;
         this.tierStore = tierStore;
     }
@@ -38,10 +33,7 @@ public final class GrowthTemplates {
             throw new ValidationException(problems);
         }
         database.write(connection -> {
-            rulesStore.save(connection, template.rules());
-            for (Map.Entry<String, String> item : template.itemCategories().entrySet()) {
-                rulesStore.setItemCategory(connection, item.getKey(), item.getValue());
-            }
+            points.saveTemplate(connection, template);
             tierStore.saveLadder(connection, ladder);
             return null;
         });
