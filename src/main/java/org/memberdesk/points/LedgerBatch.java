@@ -198,17 +198,16 @@ final class LedgerBatch {
                     .add(e.refId()).add(e.reason()).add(e.expiresOn())
                     .add(e.batch() == null ? null : e.batch().remaining);
         }
-        execute("""
+        rows.execute(connection, """
                 INSERT INTO points_ledger (id, member_id, time, kind, points, purchase_id, ref_id, reason, expires_on,
                                            remaining)
-                :rows""", rows);
-        execute("""
+                :rows""");
+        pairs(takenFromStored).execute(connection, """
                 WITH j (id, remaining) AS (:rows)
-                UPDATE points_ledger SET remaining = j.remaining FROM j WHERE points_ledger.id = j.id""",
-                pairs(takenFromStored));
-        execute("""
+                UPDATE points_ledger SET remaining = j.remaining FROM j WHERE points_ledger.id = j.id""");
+        pairs(balanceChanges).execute(connection, """
                 WITH j (id, delta) AS (:rows)
-                UPDATE members SET points = points + j.delta FROM j WHERE members.id = j.id""", pairs(balanceChanges));
+                UPDATE members SET points = points + j.delta FROM j WHERE members.id = j.id""");
         entries.clear();
         takenFromStored.clear();
         balanceChanges.clear();
@@ -222,10 +221,6 @@ final class LedgerBatch {
             }
         }
         return rows;
-    }
-
-    private void execute(String sql, BoundRows rows) throws SQLException {
-        rows.execute(connection, sql);
     }
 
     void close() throws SQLException {

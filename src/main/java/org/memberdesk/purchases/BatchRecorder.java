@@ -309,30 +309,30 @@ public final class BatchRecorder implements PurchaseService.Recording {
             grown.row().add(p.id).add(p.extra);
             addLineRows(lines, p);
         }
-        execute("""
+        purchases.execute(connection, """
                 INSERT INTO purchases (id, purchase_no, member_id, time, kind, total_cents, refund_of, import_id)
-                :rows""", purchases);
-        execute("""
+                :rows""");
+        grown.execute(connection, """
                 WITH j (id, extra) AS (:rows)
-                UPDATE purchases SET total_cents = total_cents + j.extra FROM j WHERE purchases.id = j.id""", grown);
-        execute("""
-                INSERT INTO purchase_items (purchase_id, line_no, item_id, quantity, amount_cents) :rows""", lines);
+                UPDATE purchases SET total_cents = total_cents + j.extra FROM j WHERE purchases.id = j.id""");
+        lines.execute(connection, """
+                INSERT INTO purchase_items (purchase_id, line_no, item_id, quantity, amount_cents) :rows""");
         BoundRows items = new BoundRows();
         firstBought.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.get(0).equals(b.get(0))
                         ? Long.compare(a.get(1), b.get(1)) : Long.compare(a.get(0), b.get(0))))
                 .forEach(e -> items.row().add(e.getKey().get(0)).add(e.getKey().get(1)).add(e.getValue()));
-        execute("""
+        items.execute(connection, """
                 INSERT INTO member_items (item_id, member_id, first_bought_at) :rows
                 ON CONFLICT (item_id, member_id) DO UPDATE SET first_bought_at = excluded.first_bought_at
-                WHERE excluded.first_bought_at < first_bought_at""", items);
+                WHERE excluded.first_bought_at < first_bought_at""");
         BoundRows members = new BoundRows();
         for (Map.Entry<Long, Stats> e : stats.entrySet()) {
             Stats s = e.getValue();
             members.row().add(e.getKey()).add(s.sales).add(s.returns).add(s.spent).add(s.returned).add(s.first)
                     .add(s.last);
         }
-        execute("""
+        members.execute(connection, """
                 WITH j (id, sales, returns, spent, returned, first, last) AS (:rows)
                 UPDATE members SET purchase_count = purchase_count + j.sales, return_count = return_count + j.returns,
                        spent_cents = spent_cents + j.spent, returned_cents = returned_cents + j.returned,
@@ -340,7 +340,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
                                                 ELSE min(coalesce(first_purchase_at, j.first), j.first) END,
                        last_purchase_at = CASE WHEN j.last IS NULL THEN last_purchase_at
                                                ELSE max(coalesce(last_purchase_at, j.last), j.last) END
-                FROM j WHERE members.id = j.id""", members);
+                FROM j WHERE members.id = j.id""");
         PurchaseStore.addToTotals(connection, sales, returns, revenue);
         for (PurchaseListener.BatchSession session : sessions) {
             session.flush();
@@ -354,10 +354,6 @@ public final class BatchRecorder implements PurchaseService.Recording {
             rows.row().add(p.id).add(p.firstNewLine + i).add(p.newItems.get(i)).add((long) line.quantity())
                     .add(line.amountCents());
         }
-    }
-
-    private void execute(String sql, BoundRows rows) throws SQLException {
-        rows.execute(connection, sql);
     }
 
     private boolean flushed;

@@ -211,16 +211,12 @@ final class GrowthBatch implements PurchaseListener.BatchSession {
         for (Map.Entry<Long, String[]> e : newTiers.entrySet()) {
             tiers.row().add(e.getKey()).add(e.getValue()[0]).add(e.getValue()[1]);
         }
-        execute("""
+        tiers.execute(connection, """
                 WITH j (id, tier, at) AS (:rows)
-                UPDATE members SET tier = j.tier, tier_upgraded_at = j.at FROM j WHERE members.id = j.id""", tiers);
-        execute("""
+                UPDATE members SET tier = j.tier, tier_upgraded_at = j.at FROM j WHERE members.id = j.id""");
+        changes.execute(connection, """
                 INSERT INTO tier_changes (member_id, time, from_tier, to_tier, direction, reason, measured, purchase_id)
-                :rows""", changes);
-    }
-
-    private void execute(String sql, BoundRows rows) throws SQLException {
-        rows.execute(connection, sql);
+                :rows""");
     }
 
     @Override
