@@ -98,21 +98,13 @@ public final class MemberImporter {
                         break;
                     }
                     List<Rejection> rejections = new ArrayList<>();
-                    long[] batch;
-                    try {
-                        batch = Database.inTransaction(connection, c -> storeBatch(c, read, progress, rejections));
-                    } catch (SQLException e) {
-                        throw new DataException("The import stopped: " + e.getMessage(), e);
-                    } catch (BatchCancelled e) {
-                        batch = null; // rolled back whole
-                    }
+                    long[] batch = BatchCancelled.inTransaction(connection,
+                            c -> storeBatch(c, read, progress, rejections));
                     if (batch == null) {
                         cancelled = true;
                         break;
                     }
-                    for (Rejection rejection : rejections) {
-                        report.reject(rejection.line(), rejection.field(), rejection.reason(messages), rejection.row());
-                    }
+                    report.rejectAll(rejections, messages);
                     imported += batch[0];
                     duplicates += batch[1];
                     rows += read.rows().size();

@@ -133,23 +133,14 @@ public final class PurchaseImporter {
                         break;
                     }
                     List<Rejection> rejections = new ArrayList<>();
-                    Counts counts;
-                    try {
-                        counts = Database.inTransaction(connection, c -> rowByRow
-                                ? storeRowByRow(c, source, pending, columns, options, importId, progress, rejections)
-                                : recordBatch(c, read.purchases(), options, importId, progress, rejections));
-                    } catch (SQLException e) {
-                        throw new DataException("The import stopped: " + e.getMessage(), e);
-                    } catch (BatchCancelled e) {
-                        counts = null; // rolled back whole
-                    }
+                    Counts counts = BatchCancelled.inTransaction(connection, c -> rowByRow
+                            ? storeRowByRow(c, source, pending, columns, options, importId, progress, rejections)
+                            : recordBatch(c, read.purchases(), options, importId, progress, rejections));
                     if (counts == null) {
                         cancelled = true;
                         break;
                     }
-                    for (Rejection rejection : rejections) {
-                        report.reject(rejection.line(), rejection.field(), rejection.reason(messages), rejection.row());
-                    }
+                    report.rejectAll(rejections, messages);
                     imported += counts.imported();
                     duplicates += counts.duplicates();
                     rejected += counts.rejected();

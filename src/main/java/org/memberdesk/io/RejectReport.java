@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.memberdesk.common.Messages;
 
 /**
  * The rejected-rows report written next to an import file ({@code members.csv} →
@@ -43,6 +44,14 @@ public final class RejectReport implements AutoCloseable {
         record.addAll(row);
         printer.printRecord(record);
         rows++;
+    }
+
+    /** Writes a batch's rejected rows, each reason in the person's language. */
+    void rejectAll(List<MemberImporter.Rejection> rejections, Messages messages)
+            throws IOException {
+        for (MemberImporter.Rejection rejection : rejections) {
+            reject(rejection.line(), rejection.field(), rejection.reason(messages), rejection.row());
+        }
     }
 
     public long rows() {
