@@ -51,10 +51,11 @@ public final class MemberStore {
             archived, purchase_count, return_count, spent_cents, returned_cents, first_purchase_at, last_purchase_at,
             points, tier""";
 
-    private static final String INSERT = """
+    /** The columns a member's details are inserted into, in {@link #detailValues} order. */
+    private static final String INSERT_INTO = """
             INSERT INTO members (member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
-                                 custom_fields)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                 custom_fields)""";
+    private static final String INSERT = INSERT_INTO + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** Inserts a member; the caller has validated it. Fails on a taken member number or phone. */
     public long insert(Connection connection, MemberDetails member) throws SQLException {
@@ -94,19 +95,15 @@ public final class MemberStore {
     public int insertNew(Connection connection, List<MemberDetails> members, Stored stored) throws SQLException {
         BoundRows rows = new BoundRows();
         for (MemberDetails member : members) {
-            rows.row().add(member.memberNo()).add(member.name()).add(orNull(member.phone()))
-                    .add(member.gender() == null ? null : member.gender().code())
-                    .add(member.birthday() == null ? null : member.birthday().toString())
-                    .add(member.joinDate().toString()).add(orNull(member.channel())).add(orNull(member.referrerNo()))
-                    .add(orNull(member.notes()))
-                    .add(member.customFields().isEmpty() ? null : Json.write(member.customFields()));
+            BoundRows row = rows.row();
+            for (String value : detailValues(member)) {
+                row.add(value);
+            }
         }
         // RETURNING gives rows in no promised order: matched back by member number
         Map<String, Long> ids = new HashMap<>();
-        rows.query(connection, """
-                INSERT INTO members (member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
-                                     custom_fields)
-                :rows ON CONFLICT DO NOTHING RETURNING id, member_no""", rs -> ids.put(rs.getString(2), rs.getLong(1)));
+        rows.query(connection, INSERT_INTO + " " + BoundRows.ROWS + " ON CONFLICT DO NOTHING RETURNING id, member_no",
+                rs -> ids.put(rs.getString(2), rs.getLong(1)));
         int count = ids.size();
         for (MemberDetails member : members) {
             Long id = ids.remove(member.memberNo()); // a later row with the same number was the duplicate
@@ -115,10 +112,6 @@ public final class MemberStore {
             }
         }
         return count;
-    }
-
-    private static String orNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 
     public void update(Connection connection, long id, MemberDetails member) throws SQLException {
@@ -387,24 +380,27 @@ public final class MemberStore {
                 rs.getString("tier"));
     }
 
-    private static void bindDetails(PreparedStatement statement, MemberDetails member) throws SQLException {
-        statement.setString(1, member.memberNo());
-        statement.setString(2, member.name());
-        setNullable(statement, 3, member.phone());
-        setNullable(statement, 4, member.gender() == null ? null : member.gender().code());
-        setNullable(statement, 5, member.birthday() == null ? null : member.birthday().toString());
-        statement.setString(6, member.joinDate().toString());
-        setNullable(statement, 7, member.channel());
-        setNullable(statement, 8, member.referrerNo());
-        setNullable(statement, 9, member.notes());
-        setNullable(statement, 10, member.customFields().isEmpty() ? null : Json.write(member.customFields()));
+    /** A member's details as the ten values of {@link #INSERT_INTO}'s columns (and of the update); empty text is NULL. */
+    private static String[] detailValues(MemberDetails member) {
+        return new String[] {member.memberNo(), member.name(), orNull(member.phone()),
+                member.gender() == null ? null : member.gender().code(),
+                member.birthday() == null ? null : member.birthday().toString(), member.joinDate().toString(),
+                orNull(member.channel()), orNull(member.referrerNo()), orNull(member.notes()),
+                member.customFields().isEmpty() ? null : Json.write(member.customFields())};
     }
 
-    private static void setNullable(PreparedStatement statement, int index, String value) throws SQLException {
-        if (value == null || value.isEmpty()) {
-            statement.setNull(index, Types.VARCHAR);
-        } else {
-            statement.setString(index, value);
+    private static String orNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    private static void bindDetails(PreparedStatement statement, MemberDetails member) throws SQLException {
+        String[] values = detailValues(member);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                statement.setNull(i + 1, Types.VARCHAR);
+            } else {
+                statement.setString(i + 1, values[i]);
+            }
         }
     }
 
