@@ -97,7 +97,7 @@ public final class AppContext {
                 new PointsRewardCoupons(new CouponStore(), new CampaignStore()), clock);
         this.tiers = new TierService(database, tierStore, clock);
         this.growthTemplates = new GrowthTemplates(database, points, tiers, tierStore);
-        List<MemberListener> memberListeners = List.of(new SignupBonus(pointsStore, pointsRules));
+        List<MemberListener> memberListeners = List.of(new SignupBonus(pointsRules));
         this.members = new MemberService(database, memberStore, clock, memberListeners);
         // points first: a sale earns at the tier the member had when paying, then may upgrade them
         List<PurchaseListener> purchaseListeners = List.of(new GrowthListener(

@@ -20,6 +20,8 @@ import org.memberdesk.TestDatabase;
 import org.memberdesk.common.Messages;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberQuery;
+import org.memberdesk.points.PointsEntry;
+import org.memberdesk.points.PointsRules;
 import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseQuery;
 
@@ -295,5 +297,53 @@ class ImportTest {
         assertEquals(app.purchases().totals(), fresh.purchases().totals());
         assertEquals(Map.of("会员等级", "银卡"), fresh.members().byNumber("M6").orElseThrow().details().customFields());
         assertEquals("索道, 往返", fresh.purchases().byNumber("T1").orElseThrow().lines().get(1).item());
+    }
+    @Test
+    void importedMembersGetTheSignUpBonusOnceAsAtTheCounter() throws IOException {
+        app.points().saveRules(new PointsRules(1, 1, 200, 100, 0, 12, Map.of(), Map.of()));
+        Member atCounter = app.members().add(TestDatabase.member("C1", "柜台", "13000000001"));
+        Path file = write("members.csv", """
+                member_no,name,phone,join_date
+                M1,王芳,13812345678,2026-01-10
+                M2,李娜,13812345679,2025-06-30
+                ,孙丽,13400006666,2026-02-01
+                M4,张伟,13812345678,2026-03-01
+                M5,刘洋,13600003333,2026-04-01
+                """);
+        // batches of two: the numberless row is stored on its own between rows stored together
+        ImportResult result = importMembers(file, ImportOptions.defaults().withBatchSize(2));
+        assertEquals(4, result.imported());
+        assertEquals(1, result.duplicates()); // M4 has M1's phone: no member, no bonus
+
+        Map<String, String> joined = Map.of("C1", "2026-01-10", "M1", "2026-01-10", "M2", "2025-06-30",
+                "M5", "2026-04-01");
+        Map<String, String> expires = Map.of("C1", "2027-01-10", "M1", "2027-01-10", "M2", "2026-06-30",
+                "M5", "2027-04-01");
+        for (String number : joined.keySet()) {
+            Member member = app.members().byNumber(number).orElseThrow();
+            assertEquals(100, member.points(), number);
+            List<PointsEntry> entries = app.points().entries(member.id(), 10);
+            assertEquals(1, entries.size(), number);
+            PointsEntry bonus = entries.get(0);
+            assertEquals(PointsEntry.Kind.EARN, bonus.kind(), number);
+            assertEquals(100, bonus.points(), number);
+            assertEquals("signup", bonus.reason(), number);
+            assertEquals(joined.get(number) + "T00:00", bonus.time().toString(), number);
+            assertEquals(expires.get(number), String.valueOf(bonus.expiresOn()), number);
+            assertEquals(100L, bonus.remaining(), number);
+        }
+        Member sun = app.members().byNumberOrPhone("13400006666").orElseThrow();
+        assertEquals(100, sun.points());
+        assertEquals(1, app.points().entries(sun.id(), 10).size());
+        assertTrue(app.points().entries(atCounter.id(), 10).get(0).id()
+                < app.points().entries(sun.id(), 10).get(0).id());
+
+        // importing the same file again adds no member, so no bonus either
+        ImportResult again = importMembers(file, ImportOptions.defaults().withBatchSize(2));
+        assertEquals(0, again.imported());
+        assertEquals(5, again.duplicates());
+        assertEquals(100, app.members().byNumber("M1").orElseThrow().points());
+        assertEquals(1, app.points().entries(app.members().byNumber("M1").orElseThrow().id(), 10).size());
+        assertEquals(0, app.points().checkLedger().bad());
     }
 }
