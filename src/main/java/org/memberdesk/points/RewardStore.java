@@ -51,13 +51,7 @@ public final class RewardStore {
                 UPDATE rewards SET name = ?, kind = ?, cost_points = ?, value_cents = ?, active = ?,
                                    coupon_template_id = ?, campaign_id = ?
                 WHERE id = ?""")) {
-            statement.setString(1, reward.name());
-            statement.setString(2, reward.kind().code());
-            statement.setLong(3, reward.costPoints());
-            statement.setLong(4, reward.valueCents());
-            statement.setInt(5, reward.active() ? 1 : 0);
-            statement.setObject(6, reward.couponTemplateId());
-            statement.setObject(7, reward.campaignId());
+            bindDetails(statement, reward);
             statement.setLong(8, reward.id());
             return statement.executeUpdate() == 1;
         }
@@ -72,18 +66,23 @@ public final class RewardStore {
                     value_cents = excluded.value_cents, active = excluded.active,
                     coupon_template_id = excluded.coupon_template_id, campaign_id = excluded.campaign_id
                 RETURNING id""")) {
-            statement.setString(1, reward.name());
-            statement.setString(2, reward.kind().code());
-            statement.setLong(3, reward.costPoints());
-            statement.setLong(4, reward.valueCents());
-            statement.setInt(5, reward.active() ? 1 : 0);
-            statement.setObject(6, reward.couponTemplateId());
-            statement.setObject(7, reward.campaignId());
+            bindDetails(statement, reward);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         }
+    }
+
+    /** Parameters 1-7 of both the update and the insert: everything about a reward but its id. */
+    private static void bindDetails(PreparedStatement statement, Reward reward) throws SQLException {
+        statement.setString(1, reward.name());
+        statement.setString(2, reward.kind().code());
+        statement.setLong(3, reward.costPoints());
+        statement.setLong(4, reward.valueCents());
+        statement.setInt(5, reward.active() ? 1 : 0);
+        statement.setObject(6, reward.couponTemplateId());
+        statement.setObject(7, reward.campaignId());
     }
 
     private static Reward read(ResultSet rs) throws SQLException {
