@@ -26,16 +26,7 @@ fi
 wc -l "$OUT/csv/members.csv" "$OUT/csv/purchases.csv"
 
 # --- sqlite3 shell: .import into tables with the same unique keys ---
-rm -f "$OUT/shell.db"
-sqlite3 "$OUT/shell.db" <<'SQL'
-CREATE TABLE members (member_no TEXT NOT NULL UNIQUE, name TEXT, phone TEXT UNIQUE, gender TEXT, birthday TEXT,
-                      join_date TEXT, channel TEXT, referrer_no TEXT);
-CREATE TABLE purchases (purchase_no TEXT NOT NULL UNIQUE, member_no TEXT, time TEXT, item TEXT, quantity INTEGER,
-                        amount TEXT, refund_of TEXT);
-SQL
-printf '.import --csv --skip 1 %s members\n.import --csv --skip 1 %s purchases\n' \
-  "$OUT/csv/members.csv" "$OUT/csv/purchases.csv" > "$OUT/import.sql"
-timed "sqlite3 .import members+purchases" sqlite3 "$OUT/shell.db" ".read $OUT/import.sql"
+bench/shell-import.sh "$OUT"
 
 # --- MemberDesk: import-members + import-purchases, heap capped at 512 MB, GC log for the peak ---
 rm -f "$OUT/memberdesk.db" "$OUT/memberdesk.db-wal" "$OUT/memberdesk.db-shm" "$OUT/memberdesk.db.import-lock" \

@@ -21,17 +21,8 @@ timed() { local label=$1; shift; /usr/bin/time -f "$label: %e s wall, %U s user 
 
 echo "machine: $(nproc) cores, sqlite3 shell $(sqlite3 --version | cut -d' ' -f1); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# --- the shell's .import, exactly as bench/foundation.sh runs it ---
-rm -f "$OUT/shell.db"
-sqlite3 "$OUT/shell.db" <<'SQL'
-CREATE TABLE members (member_no TEXT NOT NULL UNIQUE, name TEXT, phone TEXT UNIQUE, gender TEXT, birthday TEXT,
-                      join_date TEXT, channel TEXT, referrer_no TEXT);
-CREATE TABLE purchases (purchase_no TEXT NOT NULL UNIQUE, member_no TEXT, time TEXT, item TEXT, quantity INTEGER,
-                        amount TEXT, refund_of TEXT);
-SQL
-printf '.import --csv --skip 1 %s members\n.import --csv --skip 1 %s purchases\n' \
-  "$OUT/csv/members.csv" "$OUT/csv/purchases.csv" > "$OUT/import.sql"
-timed "sqlite3 .import members+purchases" sqlite3 "$OUT/shell.db" ".read $OUT/import.sql"
+# --- the shell's .import, the same reference bench/foundation.sh measures ---
+bench/shell-import.sh "$OUT"
 
 # --- our schema, made by our own migrations, filled set-based from the shell's rows ---
 FLOOR=$OUT/floor.db
@@ -43,6 +34,12 @@ DEFERRED="'members_name','members_join_date','members_channel','members_referrer
 sqlite3 "$FLOOR" "SELECT 'DROP INDEX ' || name || ';' FROM sqlite_master WHERE name IN ($DEFERRED)" > "$OUT/floor-drop.sql"
 sqlite3 "$FLOOR" "SELECT sql || ';' FROM sqlite_master WHERE name IN ($DEFERRED)" > "$OUT/floor-create.sql"
 
+# the members as the floor and the minimal design both store them
+STORE_MEMBERS="INSERT INTO members (member_no, name, phone, gender, birthday, join_date, channel, referrer_no)
+  SELECT member_no, name, phone, nullif(gender, ''), nullif(birthday, ''), join_date, nullif(channel, ''),
+         nullif(referrer_no, '')
+  FROM raw.members;"
+
 cat > "$OUT/floor.sql" <<SQL
 PRAGMA foreign_keys = ON;
 PRAGMA synchronous = NORMAL;
@@ -52,10 +49,7 @@ INSERT INTO items (name) SELECT DISTINCT item FROM raw.purchases WHERE item NOT 
 .timer on
 .print members
 BEGIN;
-INSERT INTO members (member_no, name, phone, gender, birthday, join_date, channel, referrer_no)
-  SELECT member_no, name, phone, nullif(gender, ''), nullif(birthday, ''), join_date, nullif(channel, ''),
-         nullif(referrer_no, '')
-  FROM raw.members;
+$STORE_MEMBERS
 COMMIT;
 .print purchases
 BEGIN;
@@ -115,10 +109,7 @@ CREATE TABLE purchases (id INTEGER PRIMARY KEY, purchase_no TEXT NOT NULL UNIQUE
                         quantity INTEGER, total_cents INTEGER NOT NULL);
 ATTACH '$OUT/shell.db' AS raw;
 BEGIN;
-INSERT INTO members (member_no, name, phone, gender, birthday, join_date, channel, referrer_no)
-  SELECT member_no, name, phone, nullif(gender, ''), nullif(birthday, ''), join_date, nullif(channel, ''),
-         nullif(referrer_no, '')
-  FROM raw.members;
+$STORE_MEMBERS
 COMMIT;
 BEGIN;
 INSERT INTO purchases (purchase_no, member_id, time, item, quantity, total_cents)
