@@ -183,14 +183,29 @@ public final class Backups {
                 OnlineCopy.copyTo(connection, partial);
             } catch (SQLException e) {
                 Files.deleteIfExists(partial);
-                throw new DataException("The backup failed: " + Database.describe(e), e);
+                throw StorageFault.of(e, database.file(), roomForACopy()).map(DataException.class::cast)
+                        .orElseGet(() -> new DataException("The backup failed: " + Database.describe(e), e));
             }
             // the name appears only once the copy is whole: a crash leaves at most a *.partial file
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return new Backup(target, now, reason, Files.size(target));
         } catch (IOException e) {
-            throw new DataException("Cannot write the backup in " + folder() + ": " + e.getMessage(), e);
+            throw StorageFault.of(e, database.file(), roomForACopy()).map(DataException.class::cast).orElseGet(() ->
+                    new DataException("Cannot write the backup in " + folder() + ": " + e.getMessage(), e));
         }
+    }
+
+    /** A copy holds at most the pages of the file and of its write-ahead log. */
+    private java.util.OptionalLong roomForACopy() {
+        long bytes = 0;
+        for (Path part : List.of(database.file(), database.file().resolveSibling(database.file().getFileName() + "-wal"))) {
+            try {
+                bytes += Files.exists(part) ? Files.size(part) : 0;
+            } catch (IOException e) {
+                return java.util.OptionalLong.empty();
+            }
+        }
+        return java.util.OptionalLong.of(bytes);
     }
 
     private Path freeName(LocalDateTime now, BackupReason reason) {

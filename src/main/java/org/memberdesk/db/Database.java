@@ -25,22 +25,39 @@ public final class Database {
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
     private final Path file;
+    /** The most pages every connection lets the file grow to (PRAGMA max_page_count); 0: as the disk allows. */
+    private final long maxPages;
 
-    private Database(Path file) {
+    private Database(Path file, long maxPages) {
         this.file = file;
+        this.maxPages = maxPages;
     }
 
     /** Opens (creating if needed) the file and brings its schema up to date. */
     public static Database open(Path file) {
+        return open(file, 0);
+    }
+
+    /**
+     * For tests of a full disk, without filling one: {@link #open(Path)} with every connection stopping the
+     * file at {@code maxPages} pages, where SQLite answers SQLITE_FULL ("database or disk is full") exactly as
+     * when the disk is full. (SQLite never lowers the limit below the pages the file already has.)
+     */
+    static Database openOnASmallDisk(Path file, long maxPages) {
+        return open(file, maxPages);
+    }
+
+    private static Database open(Path file, long maxPages) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw new DataException("Cannot create the folder for " + file + ": " + e.getMessage(), e);
+            throw StorageFault.of(e, file).map(DataException.class::cast).orElseGet(() ->
+                    new DataException("Cannot create the folder for " + file + ": " + e.getMessage(), e));
         }
-        Database database = new Database(file.toAbsolutePath());
+        Database database = new Database(file.toAbsolutePath(), maxPages);
         // before the migrations, which may expect every index: a killed import may have left some unbuilt
         DeferredIndexes.restore(database);
         Migrations.migrate(database);
@@ -74,9 +91,15 @@ public final class Database {
         // 64 MB page cache: imports and whole-table statistics touch many pages
         config.setCacheSize(-65536);
         try {
-            return config.createConnection(url());
+            Connection connection = config.createConnection(url());
+            if (maxPages > 0) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA max_page_count = " + maxPages);
+                }
+            }
+            return connection;
         } catch (SQLException e) {
-            throw new DataException("Cannot open the database " + file + ": " + describe(e), e);
+            throw failure("Cannot open the database " + file + ": ", e);
         }
     }
 
@@ -91,7 +114,7 @@ public final class Database {
             statement.execute("PRAGMA cache_size = -262144");
             statement.execute("PRAGMA wal_autocheckpoint = 20000");
         } catch (SQLException e) {
-            throw new DataException(describe(e), e);
+            throw failure("", e);
         }
         return connection;
     }
@@ -101,7 +124,7 @@ public final class Database {
         try (Connection connection = connect()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new DataException(describe(e), e);
+            throw failure("", e);
         }
     }
 
@@ -110,23 +133,37 @@ public final class Database {
         try (Connection connection = connect()) {
             return inTransaction(connection, work);
         } catch (SQLException e) {
-            throw new DataException(describe(e), e);
+            throw failure("", e);
         }
     }
 
-    /** Runs work in one transaction on a connection the caller keeps open (imports reuse theirs). */
+    /**
+     * Runs work in one transaction on a connection the caller keeps open (imports reuse theirs). When the work
+     * fails, its error is the one thrown: SQLite rolls a transaction back by itself after some errors (a full
+     * disk, an I/O error), and then the ROLLBACK here, and the COMMIT that leaving manual-commit mode issues,
+     * fail with "no transaction is active" — those are kept with it as suppressed, never in its place.
+     */
     public static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
         connection.setAutoCommit(false);
+        T result;
         try {
-            T result = work.run(connection);
+            result = work.run(connection);
             connection.commit();
-            return result;
         } catch (SQLException | RuntimeException | Error e) {
-            connection.rollback();
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException leave) {
+                e.addSuppressed(leave);
+            }
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
+        connection.setAutoCommit(true);
+        return result;
     }
 
     /** Runs one statement outside any transaction (pragmas, checkpoints). */
@@ -137,6 +174,12 @@ public final class Database {
             }
             return null;
         });
+    }
+
+    /** A failure of this database: a {@link StorageFault} when the disk or file is at fault, else in SQLite's words. */
+    private DataException failure(String context, SQLException e) {
+        return StorageFault.of(e, file).map(DataException.class::cast)
+                .orElseGet(() -> new DataException(context + describe(e), e));
     }
 
     static String describe(SQLException e) {

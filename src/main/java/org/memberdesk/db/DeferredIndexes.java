@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Secondary indexes an import neither reads nor needs for its checks, built once after a big load
@@ -39,6 +40,7 @@ public final class DeferredIndexes {
     public static final List<String> PURCHASE_IMPORT = List.of("purchases_time_sales", "member_items_member",
             "members_activity", "members_first_purchase", "members_tier");
 
+    private static final Logger LOG = Logger.getLogger(DeferredIndexes.class.getName());
     private static final String KEY = "deferred_index.";
     /** Loads smaller than this are not worth a rebuild of the indexes. */
     private static final long MIN_ROWS = 50_000;
@@ -233,7 +235,9 @@ public final class DeferredIndexes {
 
     /**
      * {@link #restore} on a connection of its own when opening a database: rebuilds what a killed import
-     * left, but not while an import that put them off is still running (it holds the claim).
+     * left, but not while an import that put them off is still running (it holds the claim). When the disk is
+     * full or the folder read-only the database still opens: these indexes only make some lists faster, and
+     * they stay recorded, so the next open (or the next import's end) builds them once there is room.
      */
     static void restore(Database database) {
         try (Connection connection = database.connect()) {
@@ -246,8 +250,42 @@ public final class DeferredIndexes {
                 }
             }
         } catch (SQLException e) {
-            throw new DataException("Cannot rebuild the indexes an import put off: " + Database.describe(e), e);
+            StorageFault fault = StorageFault.of(e, database.file()).orElse(null);
+            if (fault != null && leavesThemPending(fault)) {
+                // one line: the command line shows warnings, and this is no failure of the command
+                LOG.warning(() -> "the indexes an import put off stay unbuilt until the next start: "
+                        + fault.getMessage());
+                return;
+            }
+            throw fault != null ? fault
+                    : new DataException("Cannot rebuild the indexes an import put off: " + Database.describe(e), e);
         }
+    }
+
+    /**
+     * Rebuilds the indexes an import put off, when it ends (finished, cancelled or stopped by an error), and
+     * gives up {@code claim}. A full disk or read-only folder leaves them recorded for the next open instead
+     * of hiding the import's own error (or failing an import whose rows are all stored): logged.
+     */
+    public static void restoreAfterImport(Database database, Connection connection, Claim claim)
+            throws SQLException {
+        if (claim == null) {
+            return;
+        }
+        try (claim) {
+            restore(connection);
+        } catch (SQLException e) {
+            StorageFault fault = StorageFault.of(e, database.file()).orElse(null);
+            if (fault == null || !leavesThemPending(fault)) {
+                throw e;
+            }
+            LOG.warning(() -> "the indexes the import put off stay unbuilt until the next start: "
+                    + fault.getMessage());
+        }
+    }
+
+    private static boolean leavesThemPending(StorageFault fault) {
+        return fault.kind() == StorageFault.Kind.FULL || fault.kind() == StorageFault.Kind.READ_ONLY;
     }
 
     private static boolean pending(Connection connection) throws SQLException {

@@ -59,8 +59,9 @@ public final class Migrations {
                     + database.file() + " does not match: " + e.getMessage());
             throw new HistoryMismatchException(database.file(), e);
         } catch (FlywayException e) {
-            throw new DataException("Cannot bring the database " + database.file()
-                    + " up to date: " + Database.describe(new SQLException(e.getMessage(), e)), e);
+            throw StorageFault.of(e, database.file()).map(DataException.class::cast).orElseGet(() ->
+                    new DataException("Cannot bring the database " + database.file()
+                            + " up to date: " + Database.describe(new SQLException(e.getMessage(), e)), e));
         }
     }
 
@@ -85,7 +86,8 @@ public final class Migrations {
                 return rs.next() ? new int[] {rs.getInt(1), rs.getInt(2)} : new int[] {0, 0};
             }
         } catch (SQLException e) {
-            throw new DataException(Database.describe(e), e);
+            throw StorageFault.of(e, database.file()).map(DataException.class::cast)
+                    .orElseGet(() -> new DataException(Database.describe(e), e));
         }
     }
 }

@@ -29,7 +29,8 @@ final class OnlineCopy {
         int rc = native_(source).backup("main", target.toString(), (remaining, total) -> { },
                 BUSY_SLEEP_MS, BUSY_TRIES, ALL_PAGES);
         if (rc != 0) {
-            throw new SQLException("the backup stopped with SQLite code " + rc);
+            // the code as the vendor code: StorageFault names a full disk (13) or a folder it cannot open (14)
+            throw new SQLException("the backup stopped with SQLite code " + rc, null, rc);
         }
     }
 
@@ -38,7 +39,7 @@ final class OnlineCopy {
         int rc = native_(target).restore("main", source.toString(), (remaining, total) -> { },
                 BUSY_SLEEP_MS, BUSY_TRIES, ALL_PAGES);
         if (rc != 0) {
-            throw new SQLException("the restore stopped with SQLite code " + rc);
+            throw new SQLException("the restore stopped with SQLite code " + rc, null, rc);
         }
     }
 

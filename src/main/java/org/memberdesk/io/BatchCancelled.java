@@ -21,6 +21,7 @@ final class BatchCancelled extends RuntimeException {
         try {
             return Database.inTransaction(connection, batch);
         } catch (SQLException e) {
+            // the importer names a full disk or read-only folder from the SQLite error kept here
             throw new DataException("The import stopped: " + e.getMessage(), e);
         } catch (BatchCancelled e) {
             return null; // rolled back whole

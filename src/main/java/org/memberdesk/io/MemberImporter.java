@@ -30,6 +30,12 @@ public final class MemberImporter {
     /** Our field names and the headers they are recognised by; the first is the standard column. */
     public static final Map<String, List<String>> FIELDS = fields();
 
+    /**
+     * Database bytes a byte of the file takes once stored, rounded up, for the room a full disk lacks: the
+     * members.csv of 20,000 demo members, 1.3 MB, grew the database by 4.9 MB.
+     */
+    private static final long STORED_BYTES_PER_FILE_BYTE = 4;
+
     private final Database database;
     private final MemberService members;
     private final MemberStore store;
@@ -59,10 +65,11 @@ public final class MemberImporter {
 
     public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
             throws IOException {
+        StoredSoFar stored = new StoredSoFar(progress, file);
         try {
-            return run(file, options, progress, messages);
-        } catch (SQLException e) {
-            throw new DataException("The import stopped: " + e.getMessage(), e);
+            return run(file, options, stored, messages);
+        } catch (SQLException | DataException e) {
+            throw ImportStopped.of(e, database.file(), stored, STORED_BYTES_PER_FILE_BYTE);
         }
     }
 
@@ -111,11 +118,8 @@ public final class MemberImporter {
                     progress.progress(read.bytesRead(), source.size(), rows);
                 }
             } finally {
-                if (deferred != null) {
-                    try (deferred) {
-                        DeferredIndexes.restore(connection); // also when cancelled or stopped by an error
-                    }
-                }
+                // also when cancelled or stopped by an error; a full disk leaves them for the next open
+                DeferredIndexes.restoreAfterImport(database, connection, deferred);
             }
             ImportResult result = new ImportResult(imported, duplicates, report.rows(), report.path(), cancelled);
             ImportLog.finish(connection, importId, result);

@@ -39,6 +39,12 @@ import org.memberdesk.purchases.PurchaseService;
 public final class PurchaseImporter {
     public static final Map<String, List<String>> FIELDS = fields();
 
+    /**
+     * Database bytes a byte of the file takes once stored, rounded up, for the room a full disk lacks: the
+     * purchases.csv of 74,531 demo rows, 4.6 MB, grew the database by 24 MB (points and statistics included).
+     */
+    private static final long STORED_BYTES_PER_FILE_BYTE = 6;
+
     private final Database database;
     private final PurchaseService purchases;
     private final MemberService members;
@@ -84,10 +90,11 @@ public final class PurchaseImporter {
 
     public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
             throws IOException {
+        StoredSoFar stored = new StoredSoFar(progress, file);
         try {
-            return run(file, options, progress, messages);
-        } catch (SQLException e) {
-            throw new DataException("The import stopped: " + e.getMessage(), e);
+            return run(file, options, stored, messages);
+        } catch (SQLException | DataException e) {
+            throw ImportStopped.of(e, database.file(), stored, STORED_BYTES_PER_FILE_BYTE);
         }
     }
 
@@ -148,11 +155,8 @@ public final class PurchaseImporter {
                             imported + duplicates + rejected);
                 }
             } finally {
-                if (deferred != null) {
-                    try (deferred) {
-                        DeferredIndexes.restore(connection); // also when cancelled or stopped by an error
-                    }
-                }
+                // also when cancelled or stopped by an error; a full disk leaves them for the next open
+                DeferredIndexes.restoreAfterImport(database, connection, deferred);
             }
             ImportResult result = new ImportResult(imported, duplicates, rejected, report.path(), cancelled);
             ImportLog.finish(connection, importId, result);

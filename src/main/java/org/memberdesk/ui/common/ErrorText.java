@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.util.stream.Collectors;
+import org.memberdesk.common.Explained;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.DataException;
@@ -18,6 +19,9 @@ public final class ErrorText {
         if (cause instanceof ValidationException invalid) {
             return invalid.problems().stream().map(p -> p.describe(messages))
                     .collect(Collectors.joining("\n"));
+        }
+        if (cause instanceof Explained explained) {
+            return explained.explain(messages);
         }
         if (cause instanceof org.memberdesk.db.HistoryMismatchException mismatch) {
             return messages.get("error.historyMismatch", mismatch.file());
