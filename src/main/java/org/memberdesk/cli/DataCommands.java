@@ -133,8 +133,8 @@ final class DataCommands {
         }
     }
 
-    @Command(name = "demo", description = "Fill the database with realistic demo members and purchases,"
-            + " or with --csv-dir write them as import files.")
+    @Command(name = "demo", description = "Fill a new, empty database with realistic demo members and purchases"
+            + " (refused on a database that holds data), or with --csv-dir write them as import files.")
     static final class Demo implements Callable<Integer> {
         @ParentCommand
         Cli cli;
@@ -175,6 +175,13 @@ final class DataCommands {
                 out.put("purchases_csv", files.purchases().toAbsolutePath().toString());
                 cli.print(out);
                 return 0;
+            }
+            // demo members would be matched to a shop's own by their generated numbers, and demo purchases added
+            // to real members: demo data goes only into a database that holds nothing yet
+            if (cli.context().shopProfile().state().holdsData()) {
+                throw new CliFailure(1, "refused: " + cli.database().file() + " already holds data (members,"
+                        + " purchases or other work); demo data goes only into a new, empty database: give another"
+                        + " --db FILE. Nothing was changed.");
             }
             Path folder = Files.createTempDirectory("memberdesk-demo");
             try {

@@ -29,6 +29,15 @@ public final class DemoLoader {
         this.clock = clock;
     }
 
+    /**
+     * The windows' demo database of one kind of business, in {@code folder} (the data folder): a file of its
+     * own, never the shop's. One per business, so trying another kind of business never mixes two demos, and
+     * trying the same one again reopens what was tried before.
+     */
+    public static Path databaseIn(Path folder, Business business) {
+        return folder.resolve("demo-" + business.code() + ".db");
+    }
+
     public record Loaded(long members, long purchases, boolean cancelled) {
     }
 

@@ -11,6 +11,8 @@ import org.memberdesk.demo.Business;
  */
 public final class ShopProfileService {
     static final String BUSINESS = "shop.business";
+    /** Present in a database the windows filled with demo data: it is never a shop's own file. */
+    static final String DEMO = "shop.demo";
 
     private final Database database;
     private final ShopProfileStore store;
@@ -31,8 +33,16 @@ public final class ShopProfileService {
         });
     }
 
-    /** True until someone has said what kind of business this is (first run). */
-    public boolean needsSetup() {
-        return business().isEmpty();
+    /** Whether this database is new, holds a shop's data, is demo data: one query. */
+    public ShopState state() {
+        return database.read(connection -> store.state(connection, BUSINESS, DEMO));
+    }
+
+    /** Marks this database as demo data (the windows' demo file); its window says so in the title bar. */
+    public void markDemo() {
+        database.write(connection -> {
+            store.put(connection, DEMO, "yes");
+            return null;
+        });
     }
 }

@@ -2,6 +2,7 @@ package org.memberdesk.ui;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.memberdesk.AppContext;
@@ -9,6 +10,7 @@ import org.memberdesk.Startup;
 import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.io.ImportProgress;
+import org.memberdesk.shop.ShopState;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.DataChanges;
 import org.memberdesk.ui.common.FxDialogService;
@@ -41,13 +43,21 @@ public final class AppWindow implements ShellActions {
     private MainWindow window;
     /** This window's claim on its database (one window per database); null in tests. */
     private Startup.Ready ready;
+    /** Where the demo databases live (the data folder): files of their own, never the shop's. */
+    private final Path demoFolder;
+    /** The open database holds demo data: the title bar and a banner say so. */
+    private boolean demo;
+    /** The shop's own database, to go back to from the demo; null when not known. */
+    private Path shopDatabase;
 
-    public AppWindow(Stage stage, UiPreferences preferences, AppContext app, Language language, Clock clock) {
+    public AppWindow(Stage stage, UiPreferences preferences, AppContext app, Language language, Clock clock,
+                     Path demoFolder) {
         this.stage = stage;
         this.preferences = preferences;
         this.app = app;
         this.language = language;
         this.clock = clock;
+        this.demoFolder = demoFolder;
         this.dialogs = new FxDialogService(() -> stage, () -> this.language.messages());
         this.tasks = new FxTaskExecutor(dialogs, 2);
         this.housekeeping = new FxTaskExecutor(dialogs, 1);
@@ -59,8 +69,27 @@ public final class AppWindow implements ShellActions {
         window = new MainWindow(context, Screens.all(context, this::switchLanguage, id -> window.show(id)), this,
                 () -> window.currentScreenId().ifPresent(preferences::setLastScreen));
         stage.getScene().setRoot(window.root());
-        stage.setTitle(context.text("app.title", app.database().file().getFileName().toString()));
+        showWhetherDemo();
         window.show(screenId);
+    }
+
+    /** The title bar (and, for demo data, a banner) say which database this is. */
+    private void showWhetherDemo() {
+        String name = app.database().file().getFileName().toString();
+        stage.setTitle(context.text(demo ? "app.title.demo" : "app.title", name));
+        if (demo) {
+            Path own = shopDatabase;
+            window.showDemoBanner(context.text("demo.banner", name), context.text("demo.banner.leave"),
+                    own == null ? null : () -> open(own));
+        }
+    }
+
+    /** The open database is demo data: says so from now on (a switch to another database starts over). */
+    private void markDemo(boolean isDemo) {
+        if (isDemo && !demo) {
+            demo = true;
+            showWhetherDemo();
+        }
     }
 
     /**
@@ -121,46 +150,97 @@ public final class AppWindow implements ShellActions {
         Platform.runLater(() -> show(screen));
     }
 
-    /** Asks the first-run questions when this database has never been set up. */
+    /**
+     * Asks the first-run questions when this database is new (never set up, holding nothing: see
+     * {@link org.memberdesk.shop.ShopState#isNew}), and marks a demo database as such. Choosing the demo opens
+     * a demo database of its own; the shop's file stays as it was, so the next start asks again.
+     */
     public void firstRunIfNeeded() {
-        tasks.execute(BackgroundTask.of(() -> app.shopProfile().needsSetup()).onSuccess(needed -> {
-            if (needed) {
-                FirstRunViewModel.FirstRunChoice choice =
-                        new FirstRunDialog(stage, new FirstRunViewModel(language)).ask();
-                if (choice.language() != language) {
-                    language = choice.language();
-                    preferences.setLanguage(language.locale());
-                    show(window.currentScreenId().orElse("members"));
-                }
-                tasks.execute(BackgroundTask.of(() -> {
-                    app.shopProfile().setBusiness(choice.business());
-                    return choice.business();
-                }));
-                if (choice.withDemo()) {
-                    loadDemo(choice.business(), FirstRunViewModel.DEMO_MEMBERS);
-                }
+        AppContext opened = app;
+        tasks.execute(BackgroundTask.of(() -> opened.shopProfile().state()).onSuccess(state -> {
+            if (app != opened) {
+                return;
+            }
+            markDemo(state.demo());
+            if (!state.isNew()) {
+                return;
+            }
+            FirstRunViewModel.FirstRunChoice choice =
+                    new FirstRunDialog(stage, new FirstRunViewModel(language)).ask();
+            if (choice.language() != language) {
+                language = choice.language();
+                preferences.setLanguage(language.locale());
+                show(window.currentScreenId().orElse("members"));
+            }
+            if (choice.withDemo()) {
+                openDemo(choice.business());
+                return;
+            }
+            tasks.execute(BackgroundTask.of(() -> {
+                opened.shopProfile().setBusiness(choice.business());
+                return choice.business();
+            }));
+        }));
+    }
+
+    /**
+     * "Try the demo": opens the demo database of that business (a file of its own in the data folder, never the
+     * shop's), fills it the first time, and marks the window as demo. The shop's database is left as it was
+     * and stays the one a start opens; the banner's button goes back to it.
+     */
+    public void openDemo(Business business) {
+        Path shop = app.database().file();
+        Path file = DemoLoader.databaseIn(demoFolder, business);
+        tasks.execute(BackgroundTask.of(() -> Startup.open(file, clock)).onSuccess(outcome -> {
+            if (switchTo(outcome, file)) {
+                shopDatabase = shop;
+                startDemo(business, false);
             }
         }));
+    }
+
+    /**
+     * For {@code --demo}: the open database is demo data. {@code onlyIfNew} (a file named by {@code --db}):
+     * only a new database is filled and marked, a file in use opens as it is. {@code shop}: the shop's own
+     * database, for the banner's way back.
+     */
+    public void demoOnStart(Business business, boolean onlyIfNew, Path shop) {
+        shopDatabase = shop;
+        startDemo(business, onlyIfNew);
+    }
+
+    /** Marks the open database as demo data and fills it when it holds nothing yet. */
+    private void startDemo(Business business, boolean onlyIfNew) {
+        AppContext opened = app;
+        tasks.execute(BackgroundTask.of(() -> {
+            ShopState state = opened.shopProfile().state();
+            if (onlyIfNew && !state.isNew()) {
+                return Optional.<DemoStart>empty();
+            }
+            if (!state.setUp()) {
+                opened.shopProfile().setBusiness(business);
+            }
+            opened.shopProfile().markDemo();
+            return Optional.of(new DemoStart(opened.shopProfile().business().orElse(business), !state.holdsData()));
+        }).onSuccess(start -> {
+            if (app != opened || start.isEmpty()) {
+                return;
+            }
+            markDemo(true);
+            if (start.get().fill()) {
+                loadDemo(start.get().business(), FirstRunViewModel.DEMO_MEMBERS);
+            }
+        }));
+    }
+
+    /** A demo database about to be shown: its business, and whether it still has to be filled. */
+    private record DemoStart(Business business, boolean fill) {
     }
 
     /** The growth system's daily work: expire the points due today (idempotent), review the tiers once a day. */
     private static java.util.Optional<?> dailyGrowth(AppContext opened) {
         opened.points().expire(java.time.LocalDate.now(opened.clock()));
         return opened.tiers().reviewIfDue();
-    }
-
-    /** For {@code --demo}: an empty database gets demo members, and counts as set up. */
-    public void demoIfEmpty() {
-        tasks.execute(BackgroundTask.of(() -> {
-            if (app.shopProfile().needsSetup()) {
-                app.shopProfile().setBusiness(Business.SCENIC);
-            }
-            return app.members().count(org.memberdesk.members.MemberQuery.all().withArchived(true)) == 0;
-        }).onSuccess(empty -> {
-            if (empty) {
-                loadDemo(app.shopProfile().business().orElse(Business.SCENIC), FirstRunViewModel.DEMO_MEMBERS);
-            }
-        }));
     }
 
     private void loadDemo(Business business, int members) {
@@ -197,21 +277,29 @@ public final class AppWindow implements ShellActions {
     /** Opens (or creates) a database in the background; the window switches to it when it is ready. */
     public void open(Path file) {
         tasks.execute(BackgroundTask.of(() -> Startup.open(file, clock)).onSuccess(outcome -> {
-            if (outcome instanceof Startup.OpenElsewhere elsewhere) {
-                if (!elsewhere.broughtForward()) {
-                    dialogs.showError(context.text("instance.inUse.title"), context.text("instance.inUse", file));
-                }
-                return;
+            if (switchTo(outcome, file)) {
+                preferences.setLastDatabase(file);
+                firstRunIfNeeded();
             }
-            Startup.Ready opened = (Startup.Ready) outcome;
-            releaseDatabase();
-            own(opened);
-            app = opened.context();
-            preferences.setLastDatabase(file);
-            show(window == null ? "members" : window.currentScreenId().orElse("members"));
-            firstRunIfNeeded();
-            startDailyWork(true);
         }));
+    }
+
+    /** Switches the window to a database just opened; false when another window has it (brought forward). */
+    private boolean switchTo(Startup.Outcome outcome, Path file) {
+        if (outcome instanceof Startup.OpenElsewhere elsewhere) {
+            if (!elsewhere.broughtForward()) {
+                dialogs.showError(context.text("instance.inUse.title"), context.text("instance.inUse", file));
+            }
+            return false;
+        }
+        Startup.Ready opened = (Startup.Ready) outcome;
+        releaseDatabase();
+        own(opened);
+        app = opened.context();
+        demo = false;
+        show(window == null ? "members" : window.currentScreenId().orElse("members"));
+        startDailyWork(true);
+        return true;
     }
 
     @Override

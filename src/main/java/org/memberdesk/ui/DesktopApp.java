@@ -21,6 +21,8 @@ import org.memberdesk.AppContext;
 import org.memberdesk.Startup;
 import org.memberdesk.db.DataFolder;
 import org.memberdesk.db.SqliteLibrary;
+import org.memberdesk.demo.Business;
+import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.FxDialogService;
 import org.memberdesk.ui.common.Language;
@@ -33,6 +35,8 @@ import org.memberdesk.ui.shell.UiPreferences;
  */
 public final class DesktopApp extends Application {
     public static final String STYLESHEET = "/org/memberdesk/ui/app.css";
+    /** The kind of business {@code --demo} shows. */
+    private static final Business DEMO_BUSINESS = Business.SCENIC;
 
     private LaunchOptions options;
     private UiPreferences preferences;
@@ -46,6 +50,8 @@ public final class DesktopApp extends Application {
     /** The database opened by default (not named by --db or --demo): remembered for the next start. */
     private Path openedFile;
     private long databaseOpenedMillis;
+    /** The shop's own database (the one a start opens by default): the demo's way back. */
+    private Path shopFile;
 
     public static void start(String[] args) {
         Application.launch(DesktopApp.class, args);
@@ -63,9 +69,11 @@ public final class DesktopApp extends Application {
             options = LaunchOptions.parse(getParameters().getRaw());
             language = options.language().orElseGet(() ->
                     preferences.language().map(Language::of).orElseGet(Language::fromOs));
+            shopFile = preferences.lastDatabase().orElseGet(DataFolder::defaultDatabase);
+            // --demo: a demo database of its own, never the shop's file (unless --db names one)
             Path file = options.database().orElseGet(() -> options.demo()
-                    ? DataFolder.forCurrentUser().resolve("demo.db")
-                    : preferences.lastDatabase().orElseGet(DataFolder::defaultDatabase));
+                    ? DemoLoader.databaseIn(DataFolder.forCurrentUser(), DEMO_BUSINESS)
+                    : shopFile);
             startOpening(file);
             if (options.database().isEmpty() && !options.demo()) {
                 openedFile = file;
@@ -167,7 +175,8 @@ public final class DesktopApp extends Application {
             Platform.exit();
             return;
         }
-        window = new AppWindow(stage, preferences, app, language, Clock.systemDefaultZone());
+        window = new AppWindow(stage, preferences, app, language, Clock.systemDefaultZone(),
+                DataFolder.forCurrentUser());
         window.own(ready);
         window.show(options.startupTiming() ? "members" : preferences.lastScreen().orElse("members"));
         stage.setOnCloseRequest(event -> window.rememberPlacement());
@@ -177,7 +186,7 @@ public final class DesktopApp extends Application {
             new StartupTiming(window, jvmStart, databaseOpenedMillis - jvmStart,
                     System.currentTimeMillis() - jvmStart).run();
         } else if (options.demo()) {
-            window.demoIfEmpty();
+            window.demoOnStart(DEMO_BUSINESS, options.database().isPresent(), shopFile);
         } else {
             window.firstRunIfNeeded();
         }

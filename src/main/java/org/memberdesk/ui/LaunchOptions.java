@@ -7,7 +7,8 @@ import org.memberdesk.ui.common.Language;
 
 /**
  * What the windows were started with: {@code --db FILE}, {@code --lang zh|en}, {@code --demo}
- * (fill an empty database with demo members and skip the first-run questions), and
+ * (open the demo database, a file of its own in the data folder, filled with demo members the first time; with
+ * {@code --db FILE} only a new FILE is filled, a file in use opens as it is), and
  * {@code --startup-timing} (open the members screen, print timings as one JSON line, exit).
  */
 public record LaunchOptions(Optional<Path> database, Optional<Language> language, boolean demo, boolean startupTiming) {

@@ -58,7 +58,10 @@ class BackupCommandsTest {
     void restoreReplacesTheDataAndRefusesAForeignFileWithOneLine() throws Exception {
         run("--db", db(), "demo", "--members", "30");
         String backup = (String) run("--db", db(), "backup", "--json").json().get("backup");
-        run("--db", db(), "demo", "--members", "20", "--seed", "2");
+        // demo refuses a database that holds data: the change after the backup is an import
+        Path more = Files.writeString(folder.resolve("more.csv"), "member_no,name\nX1,Added Later\nX2,Added Too\n");
+        assertEquals(0, run("--db", db(), "import-members", more.toString()).code());
+        assertEquals(32, ((Number) run("--db", db(), "stats", "--json").json().get("members")).intValue());
 
         Run restore = run("--db", db(), "restore", backup, "--json");
         assertEquals(0, restore.code(), restore.err());

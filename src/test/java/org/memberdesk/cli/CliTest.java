@@ -161,4 +161,21 @@ class CliTest {
         Run badBusiness = run("--db", db(), "demo", "--members", "3", "--business", "zoo");
         assertEquals(2, badBusiness.code());
     }
+
+    @Test
+    void finding2_demoIsRefusedOnADatabaseThatHoldsAShopsData() throws IOException {
+        Path csv = Files.writeString(folder.resolve("members.csv"),
+                "member_no,name,phone\nM00001,王芳,13900000001\nM00002,李雷,13900000002\n");
+        assertEquals(0, run("--db", db(), "import-members", csv.toString(), "--json").code());
+
+        Run demo = run("--db", db(), "demo", "--members", "300", "--json");
+
+        assertEquals(1, demo.code());
+        assertEquals("", demo.out());
+        assertEquals(1, demo.err().strip().lines().count(), demo.err());
+        assertTrue(demo.err().startsWith("error: refused: ") && demo.err().contains("already holds data"), demo.err());
+        // the shop's two members and nothing else: no demo member, no demo purchase
+        assertEquals(Map.of("members", 2, "purchases", 0, "returns", 0, "revenue_cents", 0),
+                run("--db", db(), "stats", "--json").json());
+    }
 }

@@ -70,7 +70,8 @@ public final class UiFixture implements AutoCloseable {
             Scene scene = new Scene(new StackPane(), 1200, 760);
             scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
             s.setScene(scene);
-            window = new AppWindow(s, new UiPreferences(node), app, language, Clock.systemDefaultZone());
+            window = new AppWindow(s, new UiPreferences(node), app, language, Clock.systemDefaultZone(),
+                    folder);
             window.show(screenId);
             s.show();
             s.toFront();

@@ -41,12 +41,14 @@ public final class MainWindow {
     private final StackPane content = new StackPane();
     private final ListView<Screen> sidebar = new ListView<>();
     private final Runnable onScreenChanged;
+    private final MenuBar menu;
 
     public MainWindow(UiContext context, List<Screen> screens, ShellActions actions, Runnable onScreenChanged) {
         this.context = context;
         this.screens = List.copyOf(screens);
         this.onScreenChanged = onScreenChanged;
-        root.setTop(menuBar(actions));
+        menu = menuBar(actions);
+        root.setTop(menu);
         root.setLeft(sidebar());
         content.getStyleClass().add("screen-content");
         root.setCenter(content);
@@ -57,6 +59,31 @@ public final class MainWindow {
 
     public Parent root() {
         return root;
+    }
+
+    /**
+     * A band under the menu saying this window shows demo data, with a button back to the shop's own database
+     * ({@code leave} null: no button).
+     */
+    public void showDemoBanner(String text, String leaveText, Runnable leave) {
+        FontIcon icon = new FontIcon(Feather.INFO);
+        Label label = new Label(text, icon);
+        label.setId("demo-banner-text");
+        label.setWrapText(true);
+        HBox banner = new HBox(12, label);
+        banner.setId("demo-banner");
+        banner.getStyleClass().add("demo-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.setPadding(new Insets(6, 12, 6, 12));
+        if (leave != null) {
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            javafx.scene.control.Button button = new javafx.scene.control.Button(leaveText);
+            button.setId("demo-banner-leave");
+            button.setOnAction(event -> leave.run());
+            banner.getChildren().addAll(spacer, button);
+        }
+        root.setTop(new VBox(menu, banner));
     }
 
     /** Opens a screen by id; unknown ids open the first screen. */
