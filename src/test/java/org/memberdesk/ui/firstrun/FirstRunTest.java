@@ -1,19 +1,26 @@
 package org.memberdesk.ui.firstrun;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.memberdesk.AppContext;
 import org.memberdesk.demo.Business;
 import org.memberdesk.members.MemberQuery;
+import org.memberdesk.shop.ShopState;
 import org.memberdesk.ui.UiFixture;
 import org.memberdesk.ui.common.Language;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 class FirstRunTest extends FxRobot {
     private UiFixture ui;
@@ -38,15 +45,66 @@ class FirstRunTest extends FxRobot {
         // the dialog speaks the chosen language at once
         assertEquals("Start", lookup("#firstrun-start").queryAs(Labeled.class).getText());
         clickOn("#firstrun-gym");
-        clickOn("#firstrun-demo");
         clickOn("#firstrun-start");
         UiFixture.waitUntil(() -> ui.app().shopProfile().business().isPresent());
         assertEquals(Optional.of(Business.GYM), ui.app().shopProfile().business());
         UiFixture.waitUntil(() -> ui.stage().getTitle().endsWith("MemberDesk"));
+        assertEquals("test.db — MemberDesk", ui.stage().getTitle());
         assertEquals(Optional.of(Locale.ENGLISH), ui.preferences().language());
         assertEquals("Members", lookup("#nav-members").queryAs(Labeled.class).getText());
-        // the demo data is loaded in the background, then the members list shows it
-        UiFixture.waitUntil(120, () -> ui.app().members().count(MemberQuery.all()) == FirstRunViewModel.DEMO_MEMBERS);
-        UiFixture.waitUntil(30, () -> lookup("#member-count").queryAs(Label.class).getText().equals("3,000 members"));
+        assertEquals(0, ui.app().members().count(MemberQuery.all()));
+    }
+
+    @Test
+    void finding2_aDatabaseFilledByTheCommandLineGetsNoFirstRunQuestions() throws Exception {
+        close();
+        ui = UiFixture.prepareNew();
+        // what the command line does: members imported through the services, no business ever chosen
+        ui.importMembers(List.of("M00001,王芳,13900000001,F,1990-05-01,2026-01-10,门店,",
+                "M00002,李雷,13900000002,M,1988-03-02,2026-02-11,门店,"));
+        ui.open("members", Language.CHINESE);
+
+        interact(() -> ui.window().firstRunIfNeeded());
+        // the check is one query in the background: give it ample time to (wrongly) bring up the dialog
+        WaitForAsyncUtils.sleep(2, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(lookup("#firstrun").tryQuery().isEmpty(), "no first-run questions for a database in use");
+        assertEquals("test.db — 会员台", ui.stage().getTitle());
+        assertEquals(Optional.empty(), ui.app().shopProfile().business());
+        assertEquals(2, ui.app().members().count(MemberQuery.all()));
+    }
+
+    @Test
+    void finding2_tryingTheDemoLeavesTheShopsDatabaseEmptyAndOpensADemoDatabase() {
+        interact(() -> ui.window().firstRunIfNeeded());
+        UiFixture.waitUntil(() -> lookup("#firstrun").tryQuery().isPresent());
+        clickOn("#firstrun-gym");
+        clickOn("#firstrun-demo");
+        clickOn("#firstrun-start");
+
+        // the window moves to a demo database of its own, says so, and fills it
+        Path demoFile = ui.folder().resolve("demo-gym.db");
+        UiFixture.waitUntil(30, () -> ui.stage().getTitle().equals("demo-gym.db — 会员台 — 演示数据"));
+        AppContext demo = ui.window().context().app();
+        assertEquals(demoFile.toAbsolutePath(), demo.database().file());
+        assertTrue(lookup("#demo-banner").tryQuery().isPresent());
+        UiFixture.waitUntil(120, () -> demo.members().count(MemberQuery.all()) == FirstRunViewModel.DEMO_MEMBERS);
+        UiFixture.waitUntil(30, () -> lookup("#member-count").queryAs(Label.class).getText().equals("共 3,000 位会员"));
+        assertEquals(new ShopState(true, true, true), demo.shopProfile().state());
+        assertEquals(Optional.of(Business.GYM), demo.shopProfile().business());
+
+        // the shop's own file is exactly as new as before: nothing set up, nothing stored
+        assertEquals(new ShopState(false, false, false), ui.app().shopProfile().state());
+        assertEquals(0, ui.app().members().count(MemberQuery.all().withArchived(true)));
+
+        // back to the shop's database: it is still new, so the questions come again
+        clickOn("#demo-banner-leave");
+        UiFixture.waitUntil(30, () -> lookup("#firstrun").tryQuery().isPresent());
+        clickOn("#firstrun-start");
+        UiFixture.waitUntil(() -> ui.stage().getTitle().equals("test.db — 会员台"));
+        assertTrue(lookup("#demo-banner").tryQuery().isEmpty());
+        UiFixture.waitUntil(() -> ui.app().shopProfile().business().isPresent());
+        assertEquals(0, ui.app().members().count(MemberQuery.all().withArchived(true)));
     }
 }
