@@ -54,8 +54,7 @@ public final class Database {
                 Files.createDirectories(parent);
             }
         } catch (IOException e) {
-            throw StorageFault.of(e, file).map(DataException.class::cast).orElseGet(() ->
-                    new DataException("Cannot create the folder for " + file + ": " + e.getMessage(), e));
+            throw new DataException("Cannot create the folder for " + file + ": " + e.getMessage(), e);
         }
         Database database = new Database(file.toAbsolutePath(), maxPages);
         // before the migrations, which may expect every index: a killed import may have left some unbuilt
