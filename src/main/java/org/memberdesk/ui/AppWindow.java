@@ -215,7 +215,8 @@ public final class AppWindow implements ShellActions {
         tasks.execute(BackgroundTask.of(() -> {
             ShopState state = opened.shopProfile().state();
             if (onlyIfNew && !state.isNew()) {
-                return Optional.<DemoStart>empty();
+                // a file in use: opened as it is, said to be demo data only when it is
+                return state.demo() ? Optional.of(new DemoStart(business, false)) : Optional.<DemoStart>empty();
             }
             if (!state.setUp()) {
                 opened.shopProfile().setBusiness(business);
