@@ -25,6 +25,11 @@ public final class Database {
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
     private final Path file;
+    /**
+     * The snapshot connection of the read this thread is inside, if any: a read that calls services which read
+     * again (a report gathering its parts) answers from one moment, not one per part. Per thread, never shared.
+     */
+    private final ThreadLocal<Connection> snapshot = new ThreadLocal<>();
 
     private Database(Path file) {
         this.file = file;
@@ -57,10 +62,10 @@ public final class Database {
 
     /** A new connection with the pragmas every MemberDesk connection needs. The caller closes it. */
     public Connection connect() {
-        return connect(true);
+        return connect(true, SQLiteConfig.TransactionMode.IMMEDIATE);
     }
 
-    private Connection connect(boolean generatedKeys) {
+    private Connection connect(boolean generatedKeys, SQLiteConfig.TransactionMode transactionMode) {
         SQLiteConfig config = new SQLiteConfig();
         // getGeneratedKeys() costs sqlite-jdbc a freshly prepared "last_insert_rowid" query after every
         // INSERT; bulk connections turn it off and take ids from INSERT … RETURNING instead
@@ -69,7 +74,7 @@ public final class Database {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setTransactionMode(transactionMode);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         // 64 MB page cache: imports and whole-table statistics touch many pages
         config.setCacheSize(-65536);
@@ -86,7 +91,7 @@ public final class Database {
      * ({@code Statement.getGeneratedKeys()} does not work on it: use {@code RETURNING}).
      */
     public Connection connectForBulk() {
-        Connection connection = connect(false);
+        Connection connection = connect(false, SQLiteConfig.TransactionMode.IMMEDIATE);
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA cache_size = -262144");
             statement.execute("PRAGMA wal_autocheckpoint = 20000");
@@ -96,12 +101,40 @@ public final class Database {
         return connection;
     }
 
-    /** Runs read-only work on a fresh connection. */
+    /**
+     * Runs read-only work in one read transaction: every statement of it sees the same moment of the database
+     * (one WAL snapshot, pinned by its first SELECT), however many writers commit meanwhile, and none of them
+     * waits for it. The transaction is DEFERRED: an IMMEDIATE one would take the write lock and queue behind an
+     * import. Temporary tables are fine (they live in this connection's temp database). A read inside a read on
+     * the same thread shares the outer one's snapshot.
+     */
     public <T> T read(SqlWork<T> work) {
-        try (Connection connection = connect()) {
-            return work.run(connection);
+        Connection open = snapshot.get();
+        try {
+            if (open != null) {
+                return work.run(open);
+            }
+            try (Connection connection = connect(true, SQLiteConfig.TransactionMode.DEFERRED)) {
+                return inSnapshot(connection, work);
+            }
         } catch (SQLException e) {
             throw new DataException(describe(e), e);
+        }
+    }
+
+    private <T> T inSnapshot(Connection connection, SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        snapshot.set(connection);
+        try {
+            T result = work.run(connection);
+            // a read changed nothing, so COMMIT only ends the transaction
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            snapshot.remove();
         }
     }
 
@@ -129,14 +162,13 @@ public final class Database {
         }
     }
 
-    /** Runs one statement outside any transaction (pragmas, checkpoints). */
+    /** Runs one statement outside any transaction (pragmas, checkpoints: they cannot run inside one). */
     public void execute(String sql) {
-        read(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
-            return null;
-        });
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new DataException(describe(e), e);
+        }
     }
 
     static String describe(SQLException e) {
