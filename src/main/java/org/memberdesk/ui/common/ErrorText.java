@@ -19,6 +19,9 @@ public final class ErrorText {
             return invalid.problems().stream().map(p -> p.describe(messages))
                     .collect(Collectors.joining("\n"));
         }
+        if (cause instanceof org.memberdesk.tags.RuleException rule) {
+            return rule.describe(messages);
+        }
         if (cause instanceof org.memberdesk.db.HistoryMismatchException mismatch) {
             return messages.get("error.historyMismatch", mismatch.file());
         }
