@@ -131,7 +131,12 @@ public final class Database {
             connection.commit();
             return result;
         } catch (SQLException | RuntimeException | Error e) {
-            connection.rollback();
+            try {
+                connection.rollback();
+            } catch (SQLException ended) {
+                // SQLite may have ended the transaction itself; the first failure is the one to report
+                e.addSuppressed(ended);
+            }
             throw e;
         } finally {
             snapshot.remove();
