@@ -94,7 +94,9 @@ public final class AnalyticsService {
                 }
                 int monthIndex = offset;
                 store.buyersIn(connection, month, member -> {
-                    int cohort = cohortOf[(int) member] - 1;
+                    // read() holds one snapshot, so every buyer is a member the first pass saw; the bound is a
+                    // second guard, not the fix
+                    int cohort = member < cohortOf.length ? cohortOf[(int) member] - 1 : -1;
                     int k = monthIndex - cohort;
                     if (cohort >= 0 && k >= 1 && k <= COHORT_MONTHS && (counted[(int) member] & (1 << (k - 1))) == 0) {
                         counted[(int) member] |= (short) (1 << (k - 1));
@@ -150,15 +152,20 @@ public final class AnalyticsService {
      */
     public Funnel custom(Period period, List<String> ruleTexts) {
         List<Rule> parsed = ruleTexts.stream().map(text -> rules.parse(text.strip())).toList();
-        long[] passed = database.read(connection -> store.joinedIds(connection, period));
-        List<Funnel.Step> steps = new ArrayList<>();
-        steps.add(new Funnel.Step(JOINED, passed));
-        for (int i = 0; i < parsed.size(); i++) {
-            // the rule engine answers for every member; keeping only the previous step's is a merge of two sorted lists
-            passed = passed.length == 0 ? passed : intersect(passed, rules.members(parsed.get(i), period.to()));
-            steps.add(new Funnel.Step(ruleTexts.get(i).strip(), passed));
-        }
-        return new Funnel(period, steps);
+        // one read around every step: the rule engine's reads inside it share its snapshot, so the steps
+        // count the same moment of the database
+        return database.read(connection -> {
+            long[] passed = store.joinedIds(connection, period);
+            List<Funnel.Step> steps = new ArrayList<>();
+            steps.add(new Funnel.Step(JOINED, passed));
+            for (int i = 0; i < parsed.size(); i++) {
+                // the rule engine answers for every member; keeping only the previous step's is a merge of two
+                // sorted lists
+                passed = passed.length == 0 ? passed : intersect(passed, rules.members(parsed.get(i), period.to()));
+                steps.add(new Funnel.Step(ruleTexts.get(i).strip(), passed));
+            }
+            return new Funnel(period, steps);
+        });
     }
 
     /** The name of every funnel's first step. */

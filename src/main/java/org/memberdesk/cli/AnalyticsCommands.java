@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.memberdesk.analytics.Cohort;
+import org.memberdesk.analytics.Dashboard;
 import org.memberdesk.analytics.Funnel;
+import org.memberdesk.analytics.Granularity;
 import org.memberdesk.analytics.Metrics;
 import org.memberdesk.analytics.Period;
 import org.memberdesk.analytics.charts.ChartExport;
@@ -64,10 +66,15 @@ final class AnalyticsCommands {
         public Integer call() throws java.io.IOException {
             Period period = period();
             Messages messages = language(spec, lang);
-            Metrics metrics = cli.context().analytics().metrics(period);
+            Metrics metrics;
             if (pdf != null) {
                 System.setProperty("java.awt.headless", "true");
-                cli.context().dashboardPdf().write(period, messages, pdf);
+                // the PDF's numbers and the printed ones come from the same read, so they always agree
+                Dashboard dashboard = cli.context().analytics().dashboard(period, Granularity.suiting(period));
+                metrics = dashboard.current();
+                cli.context().dashboardPdf().write(dashboard, messages, pdf);
+            } else {
+                metrics = cli.context().analytics().metrics(period);
             }
             cli.print(reportJson(metrics));
             return 0;

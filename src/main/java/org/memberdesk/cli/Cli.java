@@ -112,7 +112,7 @@ public final class Cli implements Callable<Integer> {
                 code = failure.exitCode();
                 message = failure.getMessage();
             } else if (cause instanceof ValidationException || cause instanceof DataException
-                    || cause instanceof IllegalArgumentException) {
+                    || cause instanceof IllegalArgumentException || cause instanceof org.memberdesk.tags.RuleException) {
                 message = cause.getMessage();
             } else if (cause instanceof java.io.IOException io) {
                 message = "cannot read or write a file: " + io.getMessage();

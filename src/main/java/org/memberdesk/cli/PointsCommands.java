@@ -47,13 +47,17 @@ final class PointsCommands {
 
         @Override
         public Integer call() {
-            Member member = member(cli, memberNo);
-            PointsSummary summary = cli.context().points().summary(member.id());
-            TierProgress progress = cli.context().tiers().progress(member.id());
             Map<String, Object> out = Cli.object();
-            out.put("balance", summary.balance());
-            out.put("tier", progress.current().name());
-            out.put("expiring_30d", summary.expiringIn30Days());
+            // one read around both: the balance and the tier are of the same moment
+            cli.database().read(connection -> {
+                Member member = member(cli, memberNo);
+                PointsSummary summary = cli.context().points().summary(member.id());
+                TierProgress progress = cli.context().tiers().progress(member.id());
+                out.put("balance", summary.balance());
+                out.put("tier", progress.current().name());
+                out.put("expiring_30d", summary.expiringIn30Days());
+                return null;
+            });
             cli.print(out);
             return 0;
         }

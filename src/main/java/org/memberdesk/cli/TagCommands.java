@@ -109,13 +109,17 @@ final class TagCommands {
         @Override
         public Integer call() {
             LocalDate date = asOf != null ? asOf : LocalDate.now(cli.clock());
-            LifecycleCounts counts = cli.context().lifecycle().counts(date);
             Map<String, Object> result = Cli.object();
-            counts.stages().forEach((stage, count) -> result.put(stage.key(), count));
-            if (since != null) {
-                LifecycleMoves moves = cli.context().lifecycle().moves(since, date);
-                result.put("moved", moves.moved());
-            }
+            // one read around both: the counts and the moves are of the same moment
+            cli.database().read(connection -> {
+                LifecycleCounts counts = cli.context().lifecycle().counts(date);
+                counts.stages().forEach((stage, count) -> result.put(stage.key(), count));
+                if (since != null) {
+                    LifecycleMoves moves = cli.context().lifecycle().moves(since, date);
+                    result.put("moved", moves.moved());
+                }
+                return null;
+            });
             cli.print(result);
             return 0;
         }

@@ -27,6 +27,11 @@ public final class Database {
     private final Path file;
     /** The most pages every connection lets the file grow to (PRAGMA max_page_count); 0: as the disk allows. */
     private final long maxPages;
+    /**
+     * The snapshot connection of the read this thread is inside, if any: a read that calls services which read
+     * again (a report gathering its parts) answers from one moment, not one per part. Per thread, never shared.
+     */
+    private final ThreadLocal<Connection> snapshot = new ThreadLocal<>();
 
     private Database(Path file, long maxPages) {
         this.file = file;
@@ -73,10 +78,10 @@ public final class Database {
 
     /** A new connection with the pragmas every MemberDesk connection needs. The caller closes it. */
     public Connection connect() {
-        return connect(true);
+        return connect(true, SQLiteConfig.TransactionMode.IMMEDIATE);
     }
 
-    private Connection connect(boolean generatedKeys) {
+    private Connection connect(boolean generatedKeys, SQLiteConfig.TransactionMode transactionMode) {
         SQLiteConfig config = new SQLiteConfig();
         // getGeneratedKeys() costs sqlite-jdbc a freshly prepared "last_insert_rowid" query after every
         // INSERT; bulk connections turn it off and take ids from INSERT … RETURNING instead
@@ -85,7 +90,7 @@ public final class Database {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setTransactionMode(transactionMode);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         // 64 MB page cache: imports and whole-table statistics touch many pages
         config.setCacheSize(-65536);
@@ -108,7 +113,7 @@ public final class Database {
      * ({@code Statement.getGeneratedKeys()} does not work on it: use {@code RETURNING}).
      */
     public Connection connectForBulk() {
-        Connection connection = connect(false);
+        Connection connection = connect(false, SQLiteConfig.TransactionMode.IMMEDIATE);
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA cache_size = -262144");
             statement.execute("PRAGMA wal_autocheckpoint = 20000");
@@ -118,12 +123,45 @@ public final class Database {
         return connection;
     }
 
-    /** Runs read-only work on a fresh connection. */
+    /**
+     * Runs read-only work in one read transaction: every statement of it sees the same moment of the database
+     * (one WAL snapshot, pinned by its first SELECT), however many writers commit meanwhile, and none of them
+     * waits for it. The transaction is DEFERRED: an IMMEDIATE one would take the write lock and queue behind an
+     * import. Temporary tables are fine (they live in this connection's temp database). A read inside a read on
+     * the same thread shares the outer one's snapshot.
+     */
     public <T> T read(SqlWork<T> work) {
-        try (Connection connection = connect()) {
-            return work.run(connection);
+        Connection open = snapshot.get();
+        try {
+            if (open != null) {
+                return work.run(open);
+            }
+            try (Connection connection = connect(true, SQLiteConfig.TransactionMode.DEFERRED)) {
+                return inSnapshot(connection, work);
+            }
         } catch (SQLException e) {
             throw failure("", e);
+        }
+    }
+
+    private <T> T inSnapshot(Connection connection, SqlWork<T> work) throws SQLException {
+        connection.setAutoCommit(false);
+        snapshot.set(connection);
+        try {
+            T result = work.run(connection);
+            // a read changed nothing, so COMMIT only ends the transaction
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ended) {
+                // SQLite may have ended the transaction itself; the first failure is the one to report
+                e.addSuppressed(ended);
+            }
+            throw e;
+        } finally {
+            snapshot.remove();
         }
     }
 
@@ -165,14 +203,13 @@ public final class Database {
         return result;
     }
 
-    /** Runs one statement outside any transaction (pragmas, checkpoints). */
+    /** Runs one statement outside any transaction (pragmas, checkpoints: they cannot run inside one). */
     public void execute(String sql) {
-        read(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            }
-            return null;
-        });
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw failure("", e);
+        }
     }
 
     /** A failure of this database: a {@link StorageFault} when the disk or file is at fault, else in SQLite's words. */

@@ -120,7 +120,14 @@ final class RfmByRecency {
         }
         TreeMap<Long, Long> byPurchases = new TreeMap<>();
         purchasesByRange.forEach(h -> h.forEach((count, n) -> byPurchases.merge(count, n, Long::sum)));
-        Map<Long, Integer> frequencyScore = RfmService.scores(byPurchases, members, false);
+        // F scores over the members this pass counted: a score's denominator must be the histogram's own total
+        // (were they ever apart, 5 × worse / members could reach 5 and the grid has no sixth column). In one
+        // snapshot both passes see the same members, so this is the same number.
+        long counted = 0;
+        for (long n : byPurchases.values()) {
+            counted += n;
+        }
+        Map<Long, Integer> frequencyScore = RfmService.scores(byPurchases, counted, false);
         long[][] grid = new long[5][5];
         for (int i = 0; i < ranges.size(); i++) {
             int row = ranges.get(i).recencyScore() - 1;

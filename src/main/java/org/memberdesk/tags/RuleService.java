@@ -54,8 +54,7 @@ public final class RuleService {
         return database.read(connection -> {
             MemberFacts facts = MemberFacts.open(connection, asOf, "rule");
             RuleSql.Statement sql = RuleSql.select("count(*)", facts, rule, null);
-            try (PreparedStatement statement = cancel.watch(connection.prepareStatement(sql.sql()))) {
-                sql.bind(statement);
+            try (PreparedStatement statement = cancel.watch(sql.prepare(connection))) {
                 try (ResultSet rs = statement.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -77,8 +76,7 @@ public final class RuleService {
         RuleSql.Statement sql = RuleSql.select("m.id", facts, rule, "ORDER BY m.id");
         long[] ids = new long[1024];
         int size = 0;
-        try (PreparedStatement statement = connection.prepareStatement(sql.sql())) {
-            sql.bind(statement);
+        try (PreparedStatement statement = sql.prepare(connection)) {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     if (size == ids.length) {
@@ -133,8 +131,7 @@ public final class RuleService {
             RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),
                     facts.lastAt()), facts, rule, "ORDER BY m.member_no LIMIT " + Math.max(0, limit));
             List<MatchedMember> rows = new ArrayList<>();
-            try (PreparedStatement statement = cancel.watch(connection.prepareStatement(sql.sql()))) {
-                sql.bind(statement);
+            try (PreparedStatement statement = cancel.watch(sql.prepare(connection))) {
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         rows.add(row(rs));
@@ -154,12 +151,11 @@ public final class RuleService {
             RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),
                     facts.lastAt()), facts, rule, "ORDER BY m.member_no");
             long count = 0;
-            try (PreparedStatement statement = connection.prepareStatement(sql.sql());
+            try (PreparedStatement statement = sql.prepare(connection);
                  CSVPrinter printer = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
                          CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
                 printer.printRecord("member_no", "name", "phone", "channel", "purchases", "total_spent",
                         "last_purchase");
-                sql.bind(statement);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         MatchedMember m = row(rs);

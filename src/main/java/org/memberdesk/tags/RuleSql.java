@@ -1,11 +1,14 @@
 package org.memberdesk.tags;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.memberdesk.tags.RuleNode.Condition;
 import org.memberdesk.tags.RuleNode.Value;
 
@@ -32,6 +35,26 @@ public final class RuleSql {
 
     /** A complete statement: {@code SELECT columns FROM facts WHERE joined AND rule [suffix]}. */
     public record Statement(String sql, List<Object> params) {
+        /**
+         * Prepares and binds the statement. A rule the parser accepts can still be more than SQLite takes in
+         * one statement (too many values, too deep): that is told in the shop's words, not SQLite's.
+         */
+        public PreparedStatement prepare(Connection connection) throws SQLException {
+            PreparedStatement statement;
+            try {
+                statement = connection.prepareStatement(sql);
+            } catch (SQLException e) {
+                String message = String.valueOf(e.getMessage());
+                if (message.contains("too large") || message.contains("too many") || message.contains("too big")
+                        || message.contains("stack overflow")) {
+                    throw new RuleException(1, "rule.tooBig");
+                }
+                throw e;
+            }
+            bind(statement);
+            return statement;
+        }
+
         public void bind(PreparedStatement statement) throws SQLException {
             for (int i = 0; i < params.size(); i++) {
                 Object value = params.get(i);
@@ -74,17 +97,56 @@ public final class RuleSql {
             return join(and.parts(), " AND ");
         }
         if (node instanceof RuleNode.Or or) {
-            return join(or.parts(), " OR ");
+            return join(merged(or.parts()), " OR ");
         }
         return "NOT (" + node(((RuleNode.Not) node).part()) + ")";
     }
 
+    /**
+     * The parts joined as a balanced tree, {@code ((a) OR (b)) OR ((c) OR (d))}: SQLite refuses an expression
+     * more than 1,000 levels deep, and a flat {@code a OR b OR c …} of 1,000 conditions is that deep. Halving
+     * keeps any rule the parser accepts a few dozen levels deep. Parameters are added left to right, in the
+     * order their marks appear.
+     */
     private String join(List<RuleNode> parts, String glue) {
-        List<String> sql = new ArrayList<>();
-        for (RuleNode part : parts) {
-            sql.add("(" + node(part) + ")");
+        if (parts.size() == 1) {
+            return "(" + node(parts.get(0)) + ")";
         }
-        return String.join(glue, sql);
+        int half = parts.size() / 2;
+        String left = join(parts.subList(0, half), glue);
+        String right = join(parts.subList(half, parts.size()), glue);
+        return "(" + left + glue + right + ")";
+    }
+
+    /**
+     * Alternatives on one text or set field ({@code channel = "a" or channel = "b" or channel in ("c")}) as one
+     * list ({@code channel in ("a", "b", "c")}): the same members, one test (and for bought and tag one
+     * sub-query) instead of one per value.
+     */
+    private static List<RuleNode> merged(List<RuleNode> parts) {
+        List<RuleNode> out = new ArrayList<>();
+        Map<Field, Integer> slots = new EnumMap<>(Field.class);
+        Map<Field, List<Value>> values = new EnumMap<>(Field.class);
+        for (RuleNode part : parts) {
+            if (part instanceof Condition c && (c.field().kind() == Field.Kind.TEXT || c.field().kind() == Field.Kind.SET)
+                    && (c.operator() == Operator.EQ || c.operator() == Operator.IN)) {
+                if (!slots.containsKey(c.field())) {
+                    slots.put(c.field(), out.size());
+                    out.add(part);
+                    values.put(c.field(), new ArrayList<>());
+                }
+                values.get(c.field()).addAll(c.values());
+            } else {
+                out.add(part);
+            }
+        }
+        slots.forEach((field, slot) -> {
+            List<Value> all = values.get(field);
+            if (all.size() > 1) {
+                out.set(slot, new Condition(field, Operator.IN, List.copyOf(all)));
+            }
+        });
+        return out;
     }
 
     private String condition(Condition c) {

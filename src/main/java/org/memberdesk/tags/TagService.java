@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
@@ -49,6 +48,9 @@ public final class TagService {
             if (store.findByName(connection, tagName).isPresent()) {
                 throw new ValidationException(Problem.of("name", "tag.name.taken", tagName));
             }
+            if (rule != null) {
+                refuseCircle(connection, tagName, rule);
+            }
             long id = store.insert(connection, tagName, rule == null ? null : rule.canonical(), now());
             if (rule != null) {
                 store.replace(connection, id, RuleService.members(connection, rule, today()), now());
@@ -62,6 +64,9 @@ public final class TagService {
         Rule rule = ruleText == null ? null : checkRule(name, ruleText);
         return database.write(connection -> {
             Tag tag = existing(connection, name);
+            if (rule != null) {
+                refuseCircle(connection, tag.name(), rule);
+            }
             store.setRule(connection, tag.id(), rule == null ? null : rule.canonical());
             if (rule != null) {
                 store.replace(connection, tag.id(), RuleService.members(connection, rule, today()), now());
@@ -113,16 +118,24 @@ public final class TagService {
     }
 
     /**
-     * Recomputes every rule tag as of today, each in its own transaction. Tags whose rules do not
-     * look at other tags go first, so a rule on a rule tag sees that tag fresh.
+     * Recomputes every rule tag as of today, each in its own transaction, each after the rule tags its rule
+     * looks at (through any chain), so a rule on a rule tag sees that tag fresh and the counts settle in one
+     * refresh. Rule tags on a circle (saved before circles were refused) keep their members.
      */
     public List<Tag> refreshAll() {
-        List<Tag> ruleTags = new ArrayList<>(list().stream().filter(Tag::isRuleTag).toList());
-        ruleTags.sort(Comparator.comparing((Tag t) -> usesTags(Rule.parse(t.rule()).root())).thenComparing(Tag::id));
-        for (Tag tag : ruleTags) {
-            refresh(tag.name());
+        for (String name : TagDependencies.of(list()).refreshOrder()) {
+            refresh(name);
         }
         return list();
+    }
+
+    /** Refuses a rule that would make rule tags look at each other in a circle, naming the circle. */
+    private void refuseCircle(Connection connection, String tagName, Rule rule) throws SQLException {
+        var circle = TagDependencies.of(store.all(connection)).with(tagName, rule).circleThrough(tagName);
+        if (circle.isPresent()) {
+            throw new ValidationException(Problem.of("rule", "tag.rule.circle", tagName,
+                    String.join(" → ", circle.get())));
+        }
     }
 
     public Tag refresh(String name) {
@@ -195,19 +208,6 @@ public final class TagService {
             throw new ValidationException(Problem.of("rule", "tag.rule.self", tagName));
         }
         return rule;
-    }
-
-    private static boolean usesTags(RuleNode node) {
-        if (node instanceof RuleNode.Condition c) {
-            return c.field() == Field.TAG;
-        }
-        if (node instanceof RuleNode.And and) {
-            return and.parts().stream().anyMatch(TagService::usesTags);
-        }
-        if (node instanceof RuleNode.Or or) {
-            return or.parts().stream().anyMatch(TagService::usesTags);
-        }
-        return usesTags(((RuleNode.Not) node).part());
     }
 
     private static boolean mentionsTag(RuleNode node, String tagName) {

@@ -110,4 +110,18 @@ class TagCommandsTest {
                 + "\"refreshed_at\":\"2026-06-30 12:00:00\"}]}", list.out());
         assertEquals(new Run(0, "{\"count\":2}", ""), run("segment", "--rule", "tag = VIP", "--json"));
     }
+
+    @Test
+    void finding11_aRuleTagCircleIsRefusedOnTheCommandLineNamingTheCircle() {
+        assertEquals(0, run("tag", "create", "圈A", "--rule", "tag = \"圈B\"", "--json").code());
+        try {
+            Run refused = run("tag", "create", "圈B", "--rule", "purchases >= 1 and not tag = \"圈A\"", "--json");
+            assertEquals(1, refused.code());
+            assertEquals("", refused.out());
+            assertTrue(refused.err().startsWith("error: rule: The rule of tag 圈B would make tags depend on each other"
+                    + " in a circle (圈B → 圈A → 圈B)"), refused.err());
+        } finally {
+            run("tag", "delete", "圈A", "--json");
+        }
+    }
 }

@@ -31,10 +31,12 @@ class SegmentsViewModelTest {
     Path folder;
     UiContext context;
     SegmentsViewModel model;
+    RecordingDialogs dialogs;
 
     @BeforeEach
     void setUp() {
-        context = TestContext.create(folder, new RecordingDialogs(Messages.english()));
+        dialogs = new RecordingDialogs(Messages.english());
+        context = TestContext.create(folder, dialogs);
         long a = member("A", "抖音");
         long b = member("B", "门店");
         member("C", "抖音");
@@ -112,5 +114,17 @@ class SegmentsViewModelTest {
         model.tagMembers();
         assertEquals(List.of("VIP", "抖音来的"), context.app().tags().tagsOf(
                 context.app().members().byNumber("A").orElseThrow().id()));
+    }
+
+    @Test
+    void finding11_savingARuleTagThatMakesACircleShowsTheCircleAndSavesNothing() {
+        context.app().tags().create("老客", "tag = \"抖音客\"");
+        model.ruleTextProperty().set("channel = 抖音 and not tag = 老客");
+        model.tagNameProperty().set("抖音客");
+        model.saveAsTag();
+        assertEquals(List.of("The rule of tag 抖音客 would make tags depend on each other in a circle (抖音客 → 老客 → 抖音客),"
+                + " so their members could never settle. Nothing was saved: remove one of these tag conditions."),
+                dialogs.errors);
+        assertEquals(List.of("老客"), context.app().tags().list().stream().map(t -> t.name()).toList());
     }
 }
