@@ -202,6 +202,14 @@ public final class Cli implements Callable<Integer> {
         return clock;
     }
 
+    /** The output guard of the database named by --db, also for commands that do not open it. */
+    org.memberdesk.db.OutputFiles outputFiles() {
+        if (context != null) {
+            return context.outputFiles();
+        }
+        return new org.memberdesk.db.OutputFiles(db != null ? db : DataFolder.defaultDatabase());
+    }
+
     boolean json() {
         return json;
     }

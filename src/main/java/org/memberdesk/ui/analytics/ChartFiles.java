@@ -28,7 +28,8 @@ final class ChartFiles {
 
     BackgroundTask<Path> png(ChartExport.ChartData data, Path file, Consumer<Path> written) {
         return context.tasks().execute(BackgroundTask.of(() -> {
-            ChartExport.writePng(context.app().analyticsCharts().chart(data, context.messages()), file, WIDTH, HEIGHT);
+            ChartExport charts = context.app().analyticsCharts();
+            charts.writePng(charts.chart(data, context.messages()), file, WIDTH, HEIGHT);
             return file;
         }).onSuccess(written));
     }
