@@ -192,7 +192,7 @@ public final class Cli implements Callable<Integer> {
      */
     Database database() {
         if (database == null) {
-            SqliteLibrary.useKeptCopy(DataFolder.forCurrentUser().resolve("native"));
+            SqliteLibrary.useKeptCopy(DataFolder.privateFolder().resolve("native"));
             database = Database.open(db != null ? db : DataFolder.defaultDatabase());
         }
         return database;
