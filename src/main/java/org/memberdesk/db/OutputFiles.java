@@ -123,9 +123,20 @@ public final class OutputFiles {
      */
     public Output open(Path target, Path input) throws IOException {
         Path real = checked(target, input);
-        Path folder = PrivateFiles.createFolders(real.getParent());
-        Path temp = Files.createTempFile(folder, "." + real.getFileName() + ".", ".partial",
-                PrivateFiles.fileAttributes(folder));
+        Path folder = real.getParent();
+        Path temp;
+        try {
+            PrivateFiles.createFolders(folder);
+            temp = Files.createTempFile(folder, "." + real.getFileName() + ".", ".partial",
+                    PrivateFiles.fileAttributes(folder));
+        } catch (IOException e) {
+            if (!canWriteIn(folder)) {
+                // a CD, a read-only share, a folder of another user, or a name below a file: say so plainly
+                throw new OutputRefusedException("output.refused.readOnly", target.toAbsolutePath().normalize()
+                        .toString(), folder.toString());
+            }
+            throw e;
+        }
         try {
             return new Output(target, input, real, temp);
         } catch (IOException | RuntimeException e) {

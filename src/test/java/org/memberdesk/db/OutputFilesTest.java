@@ -169,6 +169,15 @@ class OutputFilesTest {
     }
 
     @Test
+    void aFolderWhereNoFileCanBeMadeIsNamedPlainly() throws IOException {
+        Path file = Files.writeString(folder.resolve("plain.txt"), "x");
+        OutputRefusedException refused = assertThrows(OutputRefusedException.class,
+                () -> files.write(file.resolve("out.csv"), out -> out.write(1)));
+        assertEquals("output.refused.readOnly", refused.key());
+        assertEquals("x", Files.readString(file));
+    }
+
+    @Test
     void theRealWritableCheckTriesToCreateAFile() throws IOException {
         assertTrue(OutputFiles.canWriteIn(folder));
         assertTrue(OutputFiles.canWriteIn(folder.resolve("not/yet/made")), "made inside a folder that can be written");
