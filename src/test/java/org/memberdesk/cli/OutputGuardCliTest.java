@@ -221,6 +221,19 @@ class OutputGuardCliTest {
         assertEquals(List.of(), leftovers(folder), "no temporary file is left");
     }
 
+    @Test
+    void finding1_demoFilesAreNeverWrittenIntoTheBackupsFolderNorOverTheDatabase() throws IOException {
+        List<Path> before = listing();
+        Run intoBackups = run("demo", "--members", "5", "--csv-dir", backup.getParent().toString());
+        assertEquals(1, intoBackups.code(), intoBackups.out());
+        assertTrue(intoBackups.err().contains("backups folder"), intoBackups.err());
+        // a database that happens to be called members.csv
+        Path oddDb = folder.resolve("odd").resolve("members.csv");
+        Run onto = run(oddDb, "demo", "--members", "5", "--csv-dir", oddDb.getParent().toString());
+        assertEquals(1, onto.code(), onto.out());
+        assertEquals(before, listing());
+    }
+
     private List<Path> listing() throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(p -> !p.getFileName().toString().startsWith("shop.db-")).sorted().toList();
