@@ -1,5 +1,6 @@
 package org.memberdesk;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import org.memberdesk.analytics.AnalyticsService;
@@ -19,6 +20,7 @@ import org.memberdesk.coupons.print.CouponPrinter;
 import org.memberdesk.db.Backups;
 import org.memberdesk.db.DataFolder;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.OutputFiles;
 import org.memberdesk.io.BackupBeforeImport;
 import org.memberdesk.io.Exporter;
 import org.memberdesk.io.ImportListener;
@@ -83,10 +85,18 @@ public final class AppContext {
     private final GrowthTemplates growthTemplates;
     private final Backups backups;
     private final Diagnostics diagnostics;
+    private final OutputFiles outputFiles;
 
     public AppContext(Database database, Clock clock) {
+        this(database, clock, new OutputFiles(database.file()));
+    }
+
+    /** With the output guard given (tests: one that takes a folder for read-only). */
+    public AppContext(Database database, Clock clock, OutputFiles outputFiles) {
         this.database = database;
         this.clock = clock;
+        // every file the app writes for a person goes through this one guard (never over the database)
+        this.outputFiles = outputFiles;
         this.backups = new Backups(database, clock);
         this.memberStore = new MemberStore();
         this.purchaseStore = new PurchaseStore();
@@ -103,19 +113,20 @@ public final class AppContext {
         List<PurchaseListener> purchaseListeners = List.of(new GrowthListener(
                 new PointsEarner(pointsStore, pointsRules), new TierUpgrader(tierStore)));
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseListeners);
-        this.rules = new RuleService(database, clock);
+        this.rules = new RuleService(database, clock, outputFiles);
         this.tags = new TagService(database, new TagStore(), clock);
         this.rfm = new RfmService(database);
         this.lifecycle = new LifecycleService(database);
         // a backup before anything is read, rule tags refreshed after anything was stored
         List<ImportListener> importListeners = List.of(new BackupBeforeImport(backups), new TagRefresher(tags));
-        this.memberImporter = new MemberImporter(database, members, memberStore, importListeners);
-        this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners);
-        this.exporter = new Exporter(database);
+        this.memberImporter = new MemberImporter(database, members, memberStore, importListeners, outputFiles);
+        this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners,
+                outputFiles);
+        this.exporter = new Exporter(database, outputFiles);
         this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
         this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle);
-        this.analyticsCharts = new ChartExport(analytics);
-        this.dashboardPdf = new DashboardPdf(analytics, clock);
+        this.analyticsCharts = new ChartExport(analytics, outputFiles);
+        this.dashboardPdf = new DashboardPdf(analytics, clock, outputFiles);
         this.savedFunnels = new org.memberdesk.analytics.SavedFunnels(database,
                 new org.memberdesk.analytics.SavedFunnelStore(), rules, clock);
         CouponStore couponStore = new CouponStore();
@@ -124,8 +135,9 @@ public final class AppContext {
                 new SegmentTargets(rfm, lifecycle, clock),
                 clock);
         this.checkout = new CheckoutService(database, purchases, purchaseStore, memberStore, couponStore, clock);
-        this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore());
-        this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock);
+        this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
+                outputFiles);
+        this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles);
         this.diagnostics = new Diagnostics(database, backups, purchases, DataFolder.forCurrentUser(), clock);
     }
 
@@ -228,5 +240,19 @@ public final class AppContext {
 
     public Diagnostics diagnostics() {
         return diagnostics;
+    }
+
+    /** The guard every file written for a person goes through (exports, charts, PDFs, reports). */
+    public OutputFiles outputFiles() {
+        return outputFiles;
+    }
+
+    /**
+     * Refuses, with a {@link org.memberdesk.common.ValidationException} in the shop's words, a file that must
+     * not be written (the database, a backup …). The windows ask this as soon as a file is picked, before
+     * anything is touched; the writing itself checks again.
+     */
+    public void checkOutputFile(Path file) {
+        outputFiles.check(file);
     }
 }

@@ -237,8 +237,13 @@ final class AnalyticsCommands {
             System.setProperty("java.awt.headless", "true");
             String name = kind.name().toLowerCase(java.util.Locale.ROOT);
             ChartExport export = cli.context().analyticsCharts();
+            // both files are checked before either is written: a refusal leaves nothing touched
+            cli.context().checkOutputFile(png);
+            if (csv != null) {
+                cli.context().checkOutputFile(csv);
+            }
             ChartExport.ChartData data = export.data(name, period);
-            ChartExport.writePng(export.chart(data, messages), png, width, height);
+            export.writePng(export.chart(data, messages), png, width, height);
             if (csv != null) {
                 export.csv(data, csv);
             }

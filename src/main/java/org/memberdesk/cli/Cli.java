@@ -192,7 +192,7 @@ public final class Cli implements Callable<Integer> {
      */
     Database database() {
         if (database == null) {
-            SqliteLibrary.useKeptCopy(DataFolder.forCurrentUser().resolve("native"));
+            SqliteLibrary.useKeptCopy(DataFolder.privateFolder().resolve("native"));
             database = Database.open(db != null ? db : DataFolder.defaultDatabase());
         }
         return database;
@@ -200,6 +200,14 @@ public final class Cli implements Callable<Integer> {
 
     Clock clock() {
         return clock;
+    }
+
+    /** The output guard of the database named by --db, also for commands that do not open it. */
+    org.memberdesk.db.OutputFiles outputFiles() {
+        if (context != null) {
+            return context.outputFiles();
+        }
+        return new org.memberdesk.db.OutputFiles(db != null ? db : DataFolder.defaultDatabase());
     }
 
     boolean json() {

@@ -208,12 +208,18 @@ final class CouponCommands {
         @Override
         public Integer call() throws IOException {
             CampaignReports reports = parent.cli.context().campaignReports();
+            // both files are checked before either is written: a refusal leaves nothing touched
+            for (Path file : new Path[] {csv, chart}) {
+                if (file != null) {
+                    parent.cli.context().checkOutputFile(file);
+                }
+            }
             CampaignResults results = reports.results(id);
             if (csv != null) {
                 reports.exportCsv(results, csv);
             }
             if (chart != null) {
-                CampaignReports.saveFunnelPng(results, Messages.chinese(), chart);
+                reports.saveFunnelPng(results, Messages.chinese(), chart);
             }
             parent.cli.print(results.figures());
             return 0;

@@ -168,7 +168,8 @@ final class DataCommands {
             DemoData demo = new DemoData(seed, kind, LocalDate.now(cli.clock()));
             Map<String, Object> out = Cli.object();
             if (csvDir != null) {
-                DemoData.Files files = demo.write(csvDir, members);
+                // no database is opened for this, but its files are still never written over
+                DemoData.Files files = demo.write(csvDir, members, cli.outputFiles());
                 out.put("members", files.memberCount());
                 out.put("purchase_rows", files.purchaseRows());
                 out.put("members_csv", files.members().toAbsolutePath().toString());
@@ -185,7 +186,7 @@ final class DataCommands {
             }
             Path folder = Files.createTempDirectory("memberdesk-demo");
             try {
-                DemoData.Files files = demo.write(folder, members);
+                DemoData.Files files = demo.write(folder, members, cli.context().outputFiles());
                 ImportResult m = cli.context().memberImporter().importFile(files.members(),
                         ImportOptions.defaults(), ImportProgress.NONE, cli.messages());
                 ImportResult p = cli.context().purchaseImporter().importFile(files.purchases(),

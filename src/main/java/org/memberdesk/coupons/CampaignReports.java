@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.OutputStreamWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -20,6 +20,8 @@ import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.OutputFiles;
+import org.memberdesk.io.CsvCells;
 import org.memberdesk.members.MemberStore;
 
 /** A campaign's results: the figures, the funnel chart, and the CSV export. */
@@ -28,12 +30,15 @@ public final class CampaignReports {
     private final CampaignStore campaigns;
     private final CouponStore coupons;
     private final ResultsStore results;
+    private final OutputFiles files;
 
-    public CampaignReports(Database database, CampaignStore campaigns, CouponStore coupons, ResultsStore results) {
+    public CampaignReports(Database database, CampaignStore campaigns, CouponStore coupons, ResultsStore results,
+                           OutputFiles files) {
         this.database = database;
         this.campaigns = campaigns;
         this.coupons = coupons;
         this.results = results;
+        this.files = files;
     }
 
     public CampaignResults results(long campaignId) {
@@ -63,18 +68,17 @@ public final class CampaignReports {
 
     /** The results as a two-column CSV (metric, value), UTF-8 with a BOM so Excel shows Chinese names. */
     public void exportCsv(CampaignResults figures, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter printer = CSVFormat.DEFAULT.print(writer)) {
-            writer.write('\uFEFF');
-            printer.printRecord("metric", "value");
-            for (Map.Entry<String, Object> entry : figures.figures().entrySet()) {
-                printer.printRecord(entry.getKey(), entry.getValue() == null ? "" : entry.getValue());
+        files.write(file, out -> {
+            try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                 CSVPrinter printer = CSVFormat.DEFAULT.print(writer)) {
+                writer.write('\uFEFF');
+                printer.printRecord("metric", "value");
+                for (Map.Entry<String, Object> entry : figures.figures().entrySet()) {
+                    // the campaign's name is typed by staff: a formula there must not run in Excel
+                    printer.printRecord(CsvCells.row(entry.getKey(), entry.getValue() == null ? "" : entry.getValue()));
+                }
             }
-        }
+        });
     }
 
     /** The funnel: targeted → issued → redeemed → bought again (treatment), as bars. */
@@ -99,7 +103,9 @@ public final class CampaignReports {
         return chart;
     }
 
-    public static void saveFunnelPng(CampaignResults figures, Messages messages, Path file) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), funnelChart(figures, messages), 800, 500);
+    /** The funnel chart as a PNG, through the output guard (never over the database; whole or not at all). */
+    public void saveFunnelPng(CampaignResults figures, Messages messages, Path file) throws IOException {
+        JFreeChart chart = funnelChart(figures, messages);
+        files.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, 800, 500));
     }
 }

@@ -49,7 +49,12 @@ public final class Backups {
     }
 
     public Path folder() {
-        return database.file().getParent().resolve("backups");
+        return folderFor(database.file());
+    }
+
+    /** The backups folder of a database file: {@code backups} beside it. */
+    public static Path folderFor(Path database) {
+        return database.toAbsolutePath().getParent().resolve("backups");
     }
 
     /** This database's backups, newest first. */
@@ -175,7 +180,8 @@ public final class Backups {
     private Backup copy(BackupReason reason) {
         LocalDateTime now = LocalDateTime.now(clock);
         try {
-            Files.createDirectories(folder());
+            // backups hold every member's name and phone: a private folder, private files
+            PrivateFiles.ownFolder(folder());
             Path target = freeName(now, reason);
             Path partial = target.resolveSibling(target.getFileName() + ".partial");
             Files.deleteIfExists(partial);
@@ -186,6 +192,7 @@ public final class Backups {
                 throw StorageFault.of(e, database.file(), roomForACopy()).map(DataException.class::cast)
                         .orElseGet(() -> new DataException("The backup failed: " + Database.describe(e), e));
             }
+            PrivateFiles.makePrivate(partial);
             // the name appears only once the copy is whole: a crash leaves at most a *.partial file
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return new Backup(target, now, reason, Files.size(target));

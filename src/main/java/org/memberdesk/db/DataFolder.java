@@ -27,6 +27,19 @@ public final class DataFolder {
         return base.resolve("memberdesk");
     }
 
+    /**
+     * The data folder, created when missing and made private (0700 on Linux and macOS; older versions left it
+     * 0755). When it cannot be, it is returned as it is: whatever needs a file in it reports its own error.
+     */
+    public static Path privateFolder() {
+        Path folder = forCurrentUser();
+        try {
+            return PrivateFiles.ownFolder(folder);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return folder;
+        }
+    }
+
     public static Path defaultDatabase() {
         return forCurrentUser().resolve("memberdesk.db");
     }

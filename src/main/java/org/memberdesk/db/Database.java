@@ -56,8 +56,15 @@ public final class Database {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
-                Files.createDirectories(parent);
+                if (parent.equals(DataFolder.forCurrentUser().toAbsolutePath())) {
+                    PrivateFiles.ownFolder(parent); // the data folder: private even when an older version made it
+                } else {
+                    PrivateFiles.createFolders(parent);
+                }
             }
+            // a new database is created private before SQLite opens it: SQLite gives its -wal and -shm
+            // files the database file's permissions, so they are private too
+            PrivateFiles.createPrivate(file.toAbsolutePath());
         } catch (IOException e) {
             throw new DataException("Cannot create the folder for " + file + ": " + e.getMessage(), e);
         }

@@ -46,8 +46,8 @@ public final class DatabaseLock implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE), PrivateFiles.fileAttributes(file));
             FileLock lock = channel.tryLock(REGION, 1, false);
             if (lock == null) {
                 channel.close();

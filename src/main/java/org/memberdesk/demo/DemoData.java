@@ -2,6 +2,7 @@ package org.memberdesk.demo;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.memberdesk.common.Money;
+import org.memberdesk.db.OutputFiles;
 
 /**
  * Realistic demo members and purchase histories, written as import files. The shape follows what
@@ -42,17 +44,25 @@ public final class DemoData {
     public record Files(Path members, Path purchases, long memberCount, long purchaseRows) {
     }
 
-    /** Writes {@code members.csv} and {@code purchases.csv} in the standard columns into a folder. */
-    public Files write(Path folder, int members) throws IOException {
-        java.nio.file.Files.createDirectories(folder);
+    /**
+     * Writes {@code members.csv} and {@code purchases.csv} in the standard columns into a folder, through the
+     * output guard: never over the database, and both files appear only once both are whole.
+     */
+    public Files write(Path folder, int members, OutputFiles guard) throws IOException {
         Path memberFile = folder.resolve("members.csv");
         Path purchaseFile = folder.resolve("purchases.csv");
+        guard.check(memberFile);
+        guard.check(purchaseFile);
         List<Item> items = items(business);
         int totalWeight = items.stream().mapToInt(Item::weight).sum();
         long purchaseNo = 1;
         long rows = 0;
-        try (BufferedWriter m = new BufferedWriter(new java.io.OutputStreamWriter(java.nio.file.Files.newOutputStream(memberFile), StandardCharsets.UTF_8), 1 << 16);
-             BufferedWriter p = new BufferedWriter(new java.io.OutputStreamWriter(java.nio.file.Files.newOutputStream(purchaseFile), StandardCharsets.UTF_8), 1 << 16)) {
+        try (OutputFiles.Output memberOutput = guard.open(memberFile, null);
+             OutputFiles.Output purchaseOutput = guard.open(purchaseFile, null);
+             BufferedWriter m = new BufferedWriter(new OutputStreamWriter(memberOutput.stream(), StandardCharsets.UTF_8),
+                     1 << 16);
+             BufferedWriter p = new BufferedWriter(new OutputStreamWriter(purchaseOutput.stream(),
+                     StandardCharsets.UTF_8), 1 << 16)) {
             m.write("member_no,name,phone,gender,birthday,join_date,channel,referrer_no\n");
             p.write("purchase_no,member_no,time,item,quantity,amount,refund_of\n");
             long firstDay = today.minusYears(3).toEpochDay();
@@ -108,6 +118,10 @@ public final class DemoData {
                     }
                 }
             }
+            m.flush();
+            p.flush();
+            memberOutput.commit();
+            purchaseOutput.commit();
         }
         return new Files(memberFile, purchaseFile, members, rows);
     }

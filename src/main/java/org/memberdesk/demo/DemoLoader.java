@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.memberdesk.common.Messages;
+import org.memberdesk.db.OutputFiles;
 import org.memberdesk.io.ImportOptions;
 import org.memberdesk.io.ImportProgress;
 import org.memberdesk.io.ImportResult;
@@ -22,8 +23,10 @@ public final class DemoLoader {
     private final MemberImporter members;
     private final PurchaseImporter purchases;
     private final Clock clock;
+    private final OutputFiles guard;
 
-    public DemoLoader(MemberImporter members, PurchaseImporter purchases, Clock clock) {
+    public DemoLoader(MemberImporter members, PurchaseImporter purchases, Clock clock, OutputFiles guard) {
+        this.guard = guard;
         this.members = members;
         this.purchases = purchases;
         this.clock = clock;
@@ -49,7 +52,7 @@ public final class DemoLoader {
             throws IOException {
         Path folder = Files.createTempDirectory("memberdesk-demo");
         try {
-            DemoData.Files files = new DemoData(seed, business, LocalDate.now(clock)).write(folder, memberCount);
+            DemoData.Files files = new DemoData(seed, business, LocalDate.now(clock)).write(folder, memberCount, guard);
             ImportResult m = members.importFile(files.members(), ImportOptions.defaults(),
                     scaled(progress, 0, 200), messages);
             if (m.cancelled()) {

@@ -27,15 +27,16 @@ public final class CsvSource implements AutoCloseable {
     /** One data row and the line of the file it starts on (the header is line 1). */
     public record Row(long line, CSVRecord record) {
         public String get(int index) {
-            return index >= 0 && index < record.size() ? record.get(index).strip() : "";
+            return index >= 0 && index < record.size() ? CsvCells.restore(record.get(index).strip()) : "";
         }
 
         public int size() {
             return record.size();
         }
 
+        /** The row's cells as they were before an export neutralised them (see {@link CsvCells}). */
         public List<String> values() {
-            return record.toList();
+            return record.stream().map(CsvCells::restore).toList();
         }
     }
 
@@ -57,7 +58,7 @@ public final class CsvSource implements AutoCloseable {
         List<String> names = new ArrayList<>();
         if (records.hasNext()) {
             for (String name : records.next()) {
-                names.add(name.strip());
+                names.add(CsvCells.restore(name.strip()));
             }
         }
         this.header = List.copyOf(names);

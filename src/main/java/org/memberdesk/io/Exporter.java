@@ -3,7 +3,7 @@ package org.memberdesk.io;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.OutputStreamWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,17 +20,22 @@ import org.memberdesk.common.Json;
 import org.memberdesk.common.Money;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.OutputFiles;
 
 /**
  * Writes members (with their spend summary and custom fields) and purchases (one row per line)
  * to UTF-8 CSV, with the standard columns, so the files re-import cleanly. Rows stream straight
- * from the database: a million members never sit in memory.
+ * from the database: a million members never sit in memory. Files go through the {@link OutputFiles}
+ * guard (never over the database, whole or not at all; a cancelled export leaves no file) and text
+ * cells are neutralised against spreadsheet formulas ({@link CsvCells}).
  */
 public final class Exporter {
     private final Database database;
+    private final OutputFiles files;
 
-    public Exporter(Database database) {
+    public Exporter(Database database, OutputFiles files) {
         this.database = database;
+        this.files = files;
     }
 
     /** Columns after the re-importable ones: the spend summary, which an import ignores as custom-free extras. */
@@ -38,6 +43,7 @@ public final class Exporter {
             "first_purchase", "last_purchase", "archived");
 
     public long exportMembers(Path file, ImportProgress progress) {
+        files.check(file);
         return database.read(connection -> {
             List<String> custom = customFieldNames(connection);
             List<String> header = new ArrayList<>(List.of("member_no", "name", "phone", "gender", "birthday",
@@ -45,14 +51,16 @@ public final class Exporter {
             header.addAll(MEMBER_SUMMARY);
             header.addAll(custom);
             long rows = 0;
-            try (CSVPrinter printer = printer(file);
+            boolean cancelled = false;
+            try (OutputFiles.Output output = files.open(file, null);
+                 CSVPrinter printer = printer(output);
                  Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("""
                          SELECT member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
                                 purchase_count, return_count, spent_cents - returned_cents, first_purchase_at,
                                 last_purchase_at, archived, custom_fields
                          FROM members ORDER BY id""")) {
-                printer.printRecord(header);
+                printer.printRecord(CsvCells.row(header));
                 List<String> record = new ArrayList<>(header.size());
                 while (rs.next()) {
                     record.clear();
@@ -70,13 +78,18 @@ public final class Exporter {
                     for (String name : custom) {
                         record.add(values.getOrDefault(name, ""));
                     }
-                    printer.printRecord(record);
+                    printer.printRecord(CsvCells.row(record));
                     if (++rows % 10_000 == 0) {
                         progress.progress(rows, -1, rows);
                         if (progress.cancelled()) {
+                            cancelled = true;
                             break;
                         }
                     }
+                }
+                printer.flush();
+                if (!cancelled) {
+                    output.commit();
                 }
             } catch (IOException e) {
                 throw new DataException("Cannot write " + file + ": " + e.getMessage(), e);
@@ -87,9 +100,12 @@ public final class Exporter {
 
     /** One row per purchase line; returns have negative amounts and name the sale they refund. */
     public long exportPurchases(Path file, ImportProgress progress) {
+        files.check(file);
         return database.read(connection -> {
             long rows = 0;
-            try (CSVPrinter printer = printer(file);
+            boolean cancelled = false;
+            try (OutputFiles.Output output = files.open(file, null);
+                 CSVPrinter printer = printer(output);
                  Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("""
                          SELECT p.purchase_no, m.member_no, m.phone, p.time, i.name, pi.quantity, pi.amount_cents,
@@ -103,15 +119,20 @@ public final class Exporter {
                 printer.printRecord("purchase_no", "member_no", "phone", "time", "item", "quantity", "amount",
                         "refund_of");
                 while (rs.next()) {
-                    printer.printRecord(rs.getString(1), rs.getString(2), nullToEmpty(rs.getString(3)),
+                    printer.printRecord(CsvCells.row(rs.getString(1), rs.getString(2), nullToEmpty(rs.getString(3)),
                             rs.getString(4), rs.getString(5), rs.getInt(6), Money.formatYuan(rs.getLong(7)),
-                            nullToEmpty(rs.getString(8)));
+                            nullToEmpty(rs.getString(8))));
                     if (++rows % 10_000 == 0) {
                         progress.progress(rows, -1, rows);
                         if (progress.cancelled()) {
+                            cancelled = true;
                             break;
                         }
                     }
+                }
+                printer.flush();
+                if (!cancelled) {
+                    output.commit();
                 }
             } catch (IOException e) {
                 throw new DataException("Cannot write " + file + ": " + e.getMessage(), e);
@@ -133,13 +154,9 @@ public final class Exporter {
         return new ArrayList<>(names);
     }
 
-    private static CSVPrinter printer(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        return CSVFormat.DEFAULT.print(writer);
+    private static CSVPrinter printer(OutputFiles.Output output) throws IOException {
+        return CSVFormat.DEFAULT.print(new BufferedWriter(new OutputStreamWriter(output.stream(), StandardCharsets.UTF_8),
+                1 << 16));
     }
 
     private static String nullToEmpty(String text) {

@@ -15,6 +15,7 @@ import org.memberdesk.common.Problem;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.Database;
 import org.memberdesk.db.DeferredIndexes;
+import org.memberdesk.db.OutputFiles;
 import org.memberdesk.members.Gender;
 import org.memberdesk.members.MemberDetails;
 import org.memberdesk.members.MemberListener;
@@ -40,9 +41,11 @@ public final class MemberImporter {
     private final MemberService members;
     private final MemberStore store;
     private final List<ImportListener> listeners;
+    private final OutputFiles files;
 
     public MemberImporter(Database database, MemberService members, MemberStore store,
-                          List<ImportListener> listeners) {
+                          List<ImportListener> listeners, OutputFiles files) {
+        this.files = files;
         this.database = database;
         this.members = members;
         this.store = store;
@@ -77,7 +80,7 @@ public final class MemberImporter {
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
         try (CsvSource source = new CsvSource(file, options.encoding());
-             RejectReport report = new RejectReport(file, source.header());
+             RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
             FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
             if (!columns.has("name")) {

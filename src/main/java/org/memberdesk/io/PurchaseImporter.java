@@ -20,6 +20,7 @@ import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.Database;
 import org.memberdesk.db.DeferredIndexes;
+import org.memberdesk.db.OutputFiles;
 import org.memberdesk.io.MemberImporter.FieldException;
 import org.memberdesk.io.MemberImporter.Rejection;
 import org.memberdesk.members.MemberDetails;
@@ -50,9 +51,11 @@ public final class PurchaseImporter {
     private final MemberService members;
     private final MemberStore memberStore;
     private final List<ImportListener> listeners;
+    private final OutputFiles files;
 
     public PurchaseImporter(Database database, PurchaseService purchases, MemberService members,
-                            MemberStore memberStore, List<ImportListener> listeners) {
+                            MemberStore memberStore, List<ImportListener> listeners, OutputFiles files) {
+        this.files = files;
         this.database = database;
         this.purchases = purchases;
         this.members = members;
@@ -102,7 +105,7 @@ public final class PurchaseImporter {
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
         try (CsvSource source = new CsvSource(file, options.encoding());
-             RejectReport report = new RejectReport(file, source.header());
+             RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
             FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
             for (String required : List.of("purchase_no", "time", "amount")) {

@@ -2,35 +2,54 @@ package org.memberdesk.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.memberdesk.common.Messages;
+import org.memberdesk.db.OutputFiles;
+import org.memberdesk.db.PrivateFiles;
 
 /**
  * The rejected-rows report written next to an import file ({@code members.csv} →
  * {@code members.rejected.csv}): for every bad row its line, the field, the reason, and the row
- * as it was, so it can be fixed and imported again. UTF-8 with a BOM so Excel opens it right.
+ * as it was, so it can be fixed and imported again. UTF-8 with a BOM so Excel opens it right, cells
+ * neutralised against formulas ({@link CsvCells}; an import restores them).
+ * <p>
+ * When the import file's folder cannot be written (a CD, a read-only share, another user's folder) the
+ * report goes to the {@code reports} folder beside the database instead; {@link #path()} says where.
+ * It is written through the output guard: it appears when the import ends, never over the database.
  */
 public final class RejectReport implements AutoCloseable {
     private final Path path;
+    private final OutputFiles.Output output;
     private final CSVPrinter printer;
     private long rows;
 
-    public RejectReport(Path input, List<String> header) throws IOException {
-        this.path = pathFor(input);
-        BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        this.printer = CSVFormat.DEFAULT.print(writer);
-        List<String> columns = new ArrayList<>(List.of("line", "field", "reason"));
-        columns.addAll(header);
-        printer.printRecord(columns);
+    public RejectReport(OutputFiles files, Path input, List<String> header) throws IOException {
+        Path beside = pathFor(input);
+        this.path = files.writableOrInReports(beside);
+        if (!path.equals(beside)) {
+            PrivateFiles.ownFolder(path.getParent());
+        }
+        this.output = files.open(path, input);
+        try {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output.stream(), StandardCharsets.UTF_8));
+            writer.write('\uFEFF');
+            this.printer = CSVFormat.DEFAULT.print(writer);
+            List<String> columns = new ArrayList<>(List.of("line", "field", "reason"));
+            columns.addAll(header);
+            printer.printRecord(CsvCells.row(columns));
+        } catch (IOException | RuntimeException e) {
+            output.close();
+            throw e;
+        }
     }
 
+    /** Beside the import file: {@code members.csv} → {@code members.rejected.csv}. */
     public static Path pathFor(Path input) {
         String name = input.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -42,7 +61,7 @@ public final class RejectReport implements AutoCloseable {
     public void reject(long line, String field, String reason, List<String> row) throws IOException {
         List<String> record = new ArrayList<>(List.of(Long.toString(line), field, reason));
         record.addAll(row);
-        printer.printRecord(record);
+        printer.printRecord(CsvCells.row(record));
         rows++;
     }
 
@@ -58,12 +77,17 @@ public final class RejectReport implements AutoCloseable {
         return rows;
     }
 
+    /** Where the report is: beside the import file, or in the reports folder beside the database. */
     public Path path() {
         return path;
     }
 
+    /** Puts the report in place: the rows rejected so far, also when the import stopped early. */
     @Override
     public void close() throws IOException {
-        printer.close(true);
+        try (output) {
+            printer.flush();
+            output.commit();
+        }
     }
 }

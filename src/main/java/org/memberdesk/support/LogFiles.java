@@ -14,6 +14,7 @@ import java.util.logging.Formatter;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.memberdesk.db.PrivateFiles;
 
 /**
  * The log file in the user's data folder ({@code logs/memberdesk-0.log}, the newest), rotated by
@@ -43,12 +44,20 @@ public final class LogFiles {
      * them. Returns the handler so a caller (a test) can close it.
      */
     public static FileHandler install(Path dataFolder) throws IOException {
-        Files.createDirectories(folder(dataFolder));
+        // the log names members and files: a private folder (the rotating handler makes its new files with
+        // the system's default permissions, so the folder is what keeps them private), private files
+        PrivateFiles.ownFolder(dataFolder);
+        PrivateFiles.ownFolder(folder(dataFolder));
         String pattern = folder(dataFolder).resolve("memberdesk-%g.log").toString();
         FileHandler handler = new FileHandler(pattern, LIMIT_BYTES, COUNT, true);
         handler.setEncoding(StandardCharsets.UTF_8.name());
         handler.setFormatter(new OneLine());
         handler.setLevel(Level.INFO);
+        try (var logs = Files.list(folder(dataFolder))) {
+            for (Path log : (Iterable<Path>) logs::iterator) {
+                PrivateFiles.makePrivate(log);
+            }
+        }
         Logger root = Logger.getLogger("");
         root.addHandler(handler);
         if (root.getLevel() == null || root.getLevel().intValue() > Level.INFO.intValue()) {

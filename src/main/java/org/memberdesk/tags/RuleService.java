@@ -3,7 +3,8 @@ package org.memberdesk.tags;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +19,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.memberdesk.common.Money;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.OutputFiles;
+import org.memberdesk.io.CsvCells;
 
 /**
  * Evaluates rules at an as-of date: how many members match, which ones, a preview page, a CSV.
@@ -30,10 +33,12 @@ public final class RuleService {
 
     private final Database database;
     private final Clock clock;
+    private final OutputFiles files;
 
-    public RuleService(Database database, Clock clock) {
+    public RuleService(Database database, Clock clock, OutputFiles files) {
         this.database = database;
         this.clock = clock;
+        this.files = files;
     }
 
     public LocalDate today() {
@@ -144,26 +149,33 @@ public final class RuleService {
         });
     }
 
-    /** Writes every matching member to a UTF-8 CSV (member_no first, so the file re-imports as a list). */
+    /**
+     * Writes every matching member to a UTF-8 CSV (member_no first, so the file re-imports as a list), through
+     * the output guard (never over the database; whole or not at all), text cells safe for spreadsheets.
+     */
     public long export(Rule rule, LocalDate asOf, Path file) {
+        files.check(file);
         return database.read(connection -> {
             MemberFacts facts = MemberFacts.open(connection, asOf, "rule");
             RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),
                     facts.lastAt()), facts, rule, "ORDER BY m.member_no");
             long count = 0;
-            try (PreparedStatement statement = sql.prepare(connection);
-                 CSVPrinter printer = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
-                         CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
+            try (OutputFiles.Output output = files.open(file, null);
+                 PreparedStatement statement = sql.prepare(connection);
+                 CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(output.stream(),
+                         StandardCharsets.UTF_8)), CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
                 printer.printRecord("member_no", "name", "phone", "channel", "purchases", "total_spent",
                         "last_purchase");
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         MatchedMember m = row(rs);
-                        printer.printRecord(m.memberNo(), m.name(), m.phone(), m.channel(), m.purchases(),
-                                Money.formatYuan(m.netCents()), m.lastPurchaseAt());
+                        printer.printRecord(CsvCells.row(m.memberNo(), m.name(), m.phone(), m.channel(), m.purchases(),
+                                Money.formatYuan(m.netCents()), m.lastPurchaseAt()));
                         count++;
                     }
                 }
+                printer.flush();
+                output.commit();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
             }

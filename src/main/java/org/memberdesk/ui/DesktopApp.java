@@ -87,7 +87,7 @@ public final class DesktopApp extends Application {
     /** Opens the file on a thread of its own; one window per database: a second start brings the first forward. */
     private void startOpening(Path file) {
         opening = new FutureTask<>(() -> {
-            SqliteLibrary.useKeptCopy(DataFolder.forCurrentUser().resolve("native"));
+            SqliteLibrary.useKeptCopy(DataFolder.privateFolder().resolve("native"));
             Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone());
             // read by start() after opening.get(), which makes the write visible there
             databaseOpenedMillis = System.currentTimeMillis();

@@ -69,6 +69,13 @@ class SupportTest {
             log.info("first line in the log");
             handler.flush();
             assertTrue(Files.readString(LogFiles.current(folder)).contains("INFO org.memberdesk.test: first line in the log"));
+            if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // the log names members: only the user who runs the app may read it (issue 14, point 11)
+                assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(LogFiles.folder(folder))));
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(LogFiles.current(folder))));
+            }
             String line = "x".repeat(1000);
             for (int i = 0; i < LogFiles.LIMIT_BYTES / 1000 + 50; i++) {
                 log.info(line);

@@ -3,7 +3,9 @@ package org.memberdesk.analytics.charts;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.BufferedWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -22,6 +24,8 @@ import org.memberdesk.analytics.Granularity;
 import org.memberdesk.analytics.Period;
 import org.memberdesk.analytics.Trend;
 import org.memberdesk.common.Messages;
+import org.memberdesk.db.OutputFiles;
+import org.memberdesk.io.CsvCells;
 
 /**
  * The charts by name (dashboard, funnel, cohorts, rfm, tiers) for a period, computed and drawn, and
@@ -35,9 +39,11 @@ public final class ChartExport {
     public static final long DEFAULT_MIN_SPENT_CENTS = 50_000;
 
     private final AnalyticsService analytics;
+    private final OutputFiles files;
 
-    public ChartExport(AnalyticsService analytics) {
+    public ChartExport(AnalyticsService analytics, OutputFiles files) {
         this.analytics = analytics;
+        this.files = files;
     }
 
     /** The numbers behind one chart, computed now. */
@@ -86,42 +92,39 @@ public final class ChartExport {
         return charts.distribution(d.distribution(), d.titleKey());
     }
 
-    /** Computes and draws a chart into a PNG file (parent folders are created). */
+    /** Computes and draws a chart into a PNG file (parent folders are created; never over the database). */
     public Path png(String kind, Period period, Messages messages, Path file, int width, int height) throws IOException {
         JFreeChart chart = chart(data(kind, period), messages);
         writePng(chart, file, width, height);
         return file;
     }
 
-    public static void writePng(JFreeChart chart, Path file, int width, int height) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+    /** Draws a chart into a PNG file through the output guard: whole or not at all, never over the database. */
+    public void writePng(JFreeChart chart, Path file, int width, int height) throws IOException {
+        files.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
     }
 
     /** Writes a chart's numbers as CSV (UTF-8 with a BOM so spreadsheet programs read the Chinese). */
     public void csv(ChartData data, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        files.write(file, out -> writeCsv(data, out));
+    }
+
+    private static void writeCsv(ChartData data, OutputStream out) throws IOException {
+        try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             writer.write('\uFEFF');
             try (CSVPrinter csv = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get().print(writer)) {
                 if (data instanceof DashboardData d) {
                     csv.printRecord("bucket_start", "new_members", "active_members", "revenue_cents");
                     for (Trend.Point p : d.dashboard().trend().points()) {
-                        csv.printRecord(p.start(), p.newMembers(), p.activeMembers(), p.revenueCents());
+                        csv.printRecord(CsvCells.row(p.start(), p.newMembers(), p.activeMembers(), p.revenueCents()));
                     }
                 } else if (data instanceof FunnelData f) {
                     csv.printRecord("step", "name", "count", "conversion_from_previous");
                     for (int i = 0; i < f.funnel().steps().size(); i++) {
                         Funnel.Step step = f.funnel().steps().get(i);
                         var conversion = f.funnel().conversion(i);
-                        csv.printRecord(i + 1, step.name(), step.count(),
-                                conversion == null || conversion.isAbsent() ? "" : conversion.share());
+                        csv.printRecord(CsvCells.row(i + 1, step.name(), step.count(),
+                                conversion == null || conversion.isAbsent() ? "" : conversion.share()));
                     }
                 } else if (data instanceof CohortData c) {
                     List<String> header = new ArrayList<>(List.of("month", "size"));
@@ -132,12 +135,13 @@ public final class ChartExport {
                     for (Cohort cohort : c.cohorts()) {
                         List<Object> row = new ArrayList<>(List.of(cohort.month().toString(), cohort.size()));
                         row.addAll(cohort.active());
-                        csv.printRecord(row);
+                        csv.printRecord(CsvCells.row(row));
                     }
                 } else if (data instanceof DistributionData d) {
                     csv.printRecord(d.distribution().attribute().toLowerCase(Locale.ROOT), "label", "members");
                     for (Distribution.Slice slice : d.distribution().slices()) {
-                        csv.printRecord(slice.key() == null ? "" : slice.key(), slice.label(), slice.count());
+                        csv.printRecord(CsvCells.row(slice.key() == null ? "" : slice.key(), slice.label(),
+                                slice.count()));
                     }
                 }
             }

@@ -7,7 +7,6 @@ import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
 import java.time.Clock;
@@ -32,6 +31,7 @@ import org.memberdesk.analytics.Period;
 import org.memberdesk.analytics.charts.AnalyticsCharts;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.Money;
+import org.memberdesk.db.OutputFiles;
 
 /**
  * The dashboard of a period on one printable A4 page: the key numbers against the previous period,
@@ -45,22 +45,22 @@ public final class DashboardPdf {
 
     private final AnalyticsService analytics;
     private final Clock clock;
+    private final OutputFiles files;
 
-    public DashboardPdf(AnalyticsService analytics, Clock clock) {
+    public DashboardPdf(AnalyticsService analytics, Clock clock, OutputFiles files) {
         this.analytics = analytics;
         this.clock = clock;
+        this.files = files;
     }
 
     /** Computes the dashboard and writes it to a one-page PDF. */
     public void write(Period period, Messages messages, Path file) throws IOException {
+        files.check(file);
         write(analytics.dashboard(period, Granularity.suiting(period)), messages, file);
     }
 
     public void write(Dashboard dashboard, Messages messages, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
+        files.check(file);
         try (PDDocument document = new PDDocument(); CjkFont font = CjkFont.load(document)) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
@@ -71,14 +71,8 @@ public final class DashboardPdf {
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 writer.draw(content, dashboard);
             }
-            // written beside the target and moved over it, so a reader never sees half a file
-            Path partial = Files.createTempFile(parent == null ? Path.of(".") : parent, "dashboard", ".pdf.part");
-            try {
-                document.save(partial.toFile());
-                Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            // through the guard: beside the target, then moved over it; never over the database
+            files.write(file, document::save);
         }
     }
 

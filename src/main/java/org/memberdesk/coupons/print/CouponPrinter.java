@@ -1,10 +1,7 @@
 package org.memberdesk.coupons.print;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +15,7 @@ import org.memberdesk.coupons.Coupon;
 import org.memberdesk.coupons.CouponStore;
 import org.memberdesk.coupons.CouponText;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.OutputFiles;
 
 /**
  * Prints a campaign's coupons to PDF: the staff list or the member slips. The file appears only
@@ -33,35 +31,30 @@ public final class CouponPrinter {
     private final CouponStore coupons;
     private final PrintStore printRows = new PrintStore();
     private final Clock clock;
+    private final OutputFiles files;
 
-    public CouponPrinter(Database database, CampaignStore campaigns, CouponStore coupons, Clock clock) {
+    public CouponPrinter(Database database, CampaignStore campaigns, CouponStore coupons, Clock clock,
+                         OutputFiles files) {
         this.database = database;
         this.campaigns = campaigns;
         this.coupons = coupons;
         this.clock = clock;
+        this.files = files;
     }
 
     /** Writes the PDF and returns how many coupons it shows. */
     public int print(long campaignId, Kind kind, Paper paper, Path file, Messages messages, PrintProgress progress)
             throws IOException {
+        files.check(file);
         Job job = load(campaignId, messages);
-        Path absolute = file.toAbsolutePath();
-        Path folder = absolute.getParent();
-        Files.createDirectories(folder);
-        Path partial = folder.resolve("." + absolute.getFileName() + ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                CouponPdf pdf = new CouponPdf(messages, paper, job.heading(), progress);
-                if (kind == Kind.LIST) {
-                    pdf.writeList(job.rows(), out);
-                } else {
-                    pdf.writeSlips(job.rows(), out);
-                }
+        files.write(file, out -> {
+            CouponPdf pdf = new CouponPdf(messages, paper, job.heading(), progress);
+            if (kind == Kind.LIST) {
+                pdf.writeList(job.rows(), out);
+            } else {
+                pdf.writeSlips(job.rows(), out);
             }
-            Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        });
         return job.rows().size();
     }
 

@@ -28,7 +28,8 @@ final class ChartFiles {
 
     BackgroundTask<Path> png(ChartExport.ChartData data, Path file, Consumer<Path> written) {
         return context.tasks().execute(BackgroundTask.of(() -> {
-            ChartExport.writePng(context.app().analyticsCharts().chart(data, context.messages()), file, WIDTH, HEIGHT);
+            ChartExport charts = context.app().analyticsCharts();
+            charts.writePng(charts.chart(data, context.messages()), file, WIDTH, HEIGHT);
             return file;
         }).onSuccess(written));
     }
@@ -46,12 +47,12 @@ final class ChartFiles {
         png.setId(idPrefix + "-png");
         png.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> data.getValue() == null,
                 data));
-        png.setOnAction(e -> context.dialogs().chooseSaveFile(context.text("analytics.ui.exportPng"), fileName + ".png",
+        png.setOnAction(e -> context.chooseOutputFile(context.text("analytics.ui.exportPng"), fileName + ".png",
                 "PNG", "*.png").ifPresent(file -> png(data.getValue(), file, this::saved)));
         Button csv = new Button(context.text("analytics.ui.csv"), new FontIcon(Feather.FILE_TEXT));
         csv.setId(idPrefix + "-csv");
         csv.disableProperty().bind(png.disableProperty());
-        csv.setOnAction(e -> context.dialogs().chooseSaveFile(context.text("analytics.ui.exportCsv"), fileName + ".csv",
+        csv.setOnAction(e -> context.chooseOutputFile(context.text("analytics.ui.exportCsv"), fileName + ".csv",
                 "CSV", "*.csv").ifPresent(file -> csv(data.getValue(), file, this::saved)));
         return new HBox(6, png, csv);
     }

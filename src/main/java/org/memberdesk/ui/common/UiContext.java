@@ -1,7 +1,10 @@
 package org.memberdesk.ui.common;
 
 import org.memberdesk.AppContext;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.memberdesk.common.Messages;
+import org.memberdesk.common.ValidationException;
 
 /**
  * What every screen is built with: the open database's services, the current language, the task
@@ -14,5 +17,24 @@ public record UiContext(AppContext app, Messages messages, TaskExecutor tasks, D
     /** Shorthand for the current language's text. */
     public String text(String key, Object... args) {
         return messages.get(key, args);
+    }
+
+    /**
+     * A file to write, picked in the save dialog and checked at once: a file that must not be written (the
+     * shop's database, a backup …) is refused with a message before anything is touched, and nothing is
+     * returned. Every save dialog of the app goes through here.
+     */
+    public Optional<Path> chooseOutputFile(String title, String initialName, String filterName, String... extensions) {
+        Optional<Path> chosen = dialogs.chooseSaveFile(title, initialName, filterName, extensions);
+        if (chosen.isEmpty()) {
+            return chosen;
+        }
+        try {
+            app.checkOutputFile(chosen.get());
+            return chosen;
+        } catch (ValidationException refused) {
+            dialogs.showError(text("output.refused.title"), ErrorText.describe(refused, messages));
+            return Optional.empty();
+        }
     }
 }

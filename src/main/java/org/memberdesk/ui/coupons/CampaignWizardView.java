@@ -171,7 +171,7 @@ final class CampaignWizardView {
             return;
         }
         long id = model.campaignProperty().get().id();
-        context.dialogs().chooseSaveFile(context.text("coupons.print.list"), "coupons-" + id + ".pdf", "PDF", "*.pdf")
+        context.chooseOutputFile(context.text("coupons.print.list"), "coupons-" + id + ".pdf", "PDF", "*.pdf")
                 .ifPresent(file -> printer.print(id, kind, model.paperProperty().get(), file).onSuccess(rows ->
                         model.resultProperty().set(context.text("coupons.print.done", rows, file.toString()))));
     }

@@ -174,7 +174,7 @@ public final class CouponsScreen implements Screen {
         printDialog.setOnAction(e -> printSelected(CouponPrinter.Kind.LIST, true));
         Button export = new Button(context.text("coupons.campaigns.export"));
         export.setId("coupons-export");
-        export.setOnAction(e -> context.dialogs().chooseSaveFile(context.text("coupons.campaigns.export"),
+        export.setOnAction(e -> context.chooseOutputFile(context.text("coupons.campaigns.export"),
                 "campaign-results.csv", "CSV", "*.csv").ifPresent(campaigns::exportCsv));
         issue.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() ->
                 campaigns.selectedProperty().get() == null || campaigns.selectedProperty().get().issued(),
@@ -239,7 +239,7 @@ public final class CouponsScreen implements Screen {
                 return;
             }
         } else {
-            file = context.dialogs().chooseSaveFile(context.text("coupons.print.list"), "coupons-" + chosen.id()
+            file = context.chooseOutputFile(context.text("coupons.print.list"), "coupons-" + chosen.id()
                     + ".pdf", "PDF", "*.pdf").orElse(null);
             if (file == null) {
                 return;

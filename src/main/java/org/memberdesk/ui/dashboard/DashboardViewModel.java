@@ -156,7 +156,8 @@ public final class DashboardViewModel {
             throw new IllegalStateException("nothing to export yet");
         }
         context.tasks().execute(BackgroundTask.of(() -> {
-            ChartExport.writePng(new AnalyticsCharts(context.messages()).dashboard(shown), file, 1200, 700);
+            context.app().analyticsCharts().writePng(new AnalyticsCharts(context.messages()).dashboard(shown), file,
+                    1200, 700);
             return file;
         }).onSuccess(written));
     }

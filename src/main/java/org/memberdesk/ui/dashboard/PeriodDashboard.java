@@ -46,7 +46,7 @@ final class PeriodDashboard {
         Button export = new Button(context.text("analytics.ui.exportPng"));
         export.setId("dashboard-export-png");
         export.disableProperty().bind(model.dashboardProperty().isNull());
-        export.setOnAction(e -> context.dialogs().chooseSaveFile(context.text("analytics.ui.exportPng"),
+        export.setOnAction(e -> context.chooseOutputFile(context.text("analytics.ui.exportPng"),
                         "dashboard.png", "PNG", "*.png")
                 .ifPresent(file -> model.exportTrend(file, written -> context.dialogs().showInfo(
                         context.text("analytics.ui.exportPng"), context.text("analytics.ui.exported", written)))));

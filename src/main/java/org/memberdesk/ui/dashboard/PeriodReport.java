@@ -50,8 +50,8 @@ public final class PeriodReport {
     public MenuButton button(String idPrefix, Supplier<Optional<Period>> period) {
         MenuItem save = new MenuItem(context.text("analytics.ui.reportSave"), new FontIcon(Feather.DOWNLOAD));
         save.setId(idPrefix + "-save");
-        save.setOnAction(e -> period.get().ifPresent(chosen -> context.dialogs()
-                .chooseSaveFile(context.text("analytics.ui.reportSave"), "report-" + chosen.from() + "-" + chosen.to()
+        save.setOnAction(e -> period.get().ifPresent(chosen -> context
+                .chooseOutputFile(context.text("analytics.ui.reportSave"), "report-" + chosen.from() + "-" + chosen.to()
                         + ".pdf", "PDF", "*.pdf")
                 .ifPresent(file -> save(chosen, file, written -> context.dialogs().showInfo(
                         context.text("analytics.ui.report"), context.text("analytics.ui.exported", written))))));

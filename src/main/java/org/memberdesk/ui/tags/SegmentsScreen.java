@@ -158,7 +158,7 @@ public final class SegmentsScreen implements Screen {
         tagThem.setOnAction(e -> model.tagMembers());
         Button export = new Button(context.text("segments.export"));
         export.setId("segments-export");
-        export.setOnAction(e -> context.dialogs().chooseSaveFile(context.text("segments.export"), "segment.csv",
+        export.setOnAction(e -> context.chooseOutputFile(context.text("segments.export"), "segment.csv",
                 "CSV", "*.csv").ifPresent(model::export));
         save.disableProperty().bind(tagName.textProperty().isEmpty().or(model.errorProperty().isNotEmpty()));
         tagThem.disableProperty().bind(save.disableProperty());

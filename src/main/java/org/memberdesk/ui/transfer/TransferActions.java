@@ -46,13 +46,13 @@ public final class TransferActions {
     }
 
     public void exportMembers() {
-        context.dialogs().chooseSaveFile(context.text("export.members.title"), "members.csv",
+        context.chooseOutputFile(context.text("export.members.title"), "members.csv",
                 context.text("file.csv"), "*.csv").ifPresent(file -> runExport("export.members.title",
                 progress -> context.app().exporter().exportMembers(file, bridge(progress)), file));
     }
 
     public void exportPurchases() {
-        context.dialogs().chooseSaveFile(context.text("export.purchases.title"), "purchases.csv",
+        context.chooseOutputFile(context.text("export.purchases.title"), "purchases.csv",
                 context.text("file.csv"), "*.csv").ifPresent(file -> runExport("export.purchases.title",
                 progress -> context.app().exporter().exportPurchases(file, bridge(progress)), file));
     }

@@ -34,4 +34,27 @@ class TransferActionsTest {
         assertTrue(Files.readString(out, StandardCharsets.UTF_8).contains("王芳"));
         assertEquals("Wrote 1 rows to " + out, dialogs.infos.get(0));
     }
+
+    @Test
+    void finding1_savingAnExportOntoTheDatabaseIsRefusedWithAMessageBeforeAnythingIsTouched() throws Exception {
+        RecordingDialogs dialogs = new RecordingDialogs(Messages.english());
+        UiContext context = TestContext.create(folder, dialogs);
+        Path in = Files.write(folder.resolve("in.csv"), List.of("姓名,手机号", "王芳,13812341234"),
+                StandardCharsets.UTF_8);
+        context.app().memberImporter().importFile(in, ImportOptions.defaults(), ImportProgress.NONE,
+                context.messages());
+        Path db = folder.resolve("vm.db");
+        byte[] before = Files.readAllBytes(db);
+        // the person picks the database itself, then a link to it, in the save dialog
+        dialogs.fileAnswer = db;
+        new TransferActions(context).exportMembers();
+        dialogs.fileAnswer = Files.createSymbolicLink(folder.resolve("alias.csv"), db);
+        new TransferActions(context).exportPurchases();
+
+        assertEquals(2, dialogs.errors.size(), dialogs.errors.toString());
+        assertTrue(dialogs.errors.get(0).contains("is the shop's database"), dialogs.errors.get(0));
+        assertEquals(List.of(), dialogs.infos, "no export ran");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, Files.readAllBytes(db));
+        assertEquals(1, context.app().members().count(org.memberdesk.members.MemberQuery.all()));
+    }
 }
