@@ -40,10 +40,17 @@ public final class Backups {
     private final Database database;
     private final Clock clock;
     private final Pattern names;
+    private final List<RestoreCheck> checks;
 
     public Backups(Database database, Clock clock) {
+        this(database, clock, List.of());
+    }
+
+    /** {@code checks}: what a backup must also pass before a restore puts it in (e.g. the points ledger). */
+    public Backups(Database database, Clock clock, List<RestoreCheck> checks) {
         this.database = database;
         this.clock = clock;
+        this.checks = List.copyOf(checks);
         this.names = Pattern.compile(Pattern.quote(stem(database.file()))
                 + "-(\\d{8}-\\d{6}-\\d{3})(?:-(\\d+))?-([a-z-]+)\\.db");
     }
@@ -92,6 +99,17 @@ public final class Backups {
 
     /** How many backups are kept (a setting of the database, {@value #DEFAULT_KEEP} until changed). */
     public int keep() {
+        if (database.rescue()) {
+            try {
+                return readKeep();
+            } catch (DataException e) {
+                return DEFAULT_KEEP; // a file that cannot be brought up to date may lack the settings table
+            }
+        }
+        return readKeep();
+    }
+
+    private int readKeep() {
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT value FROM settings WHERE key = ?")) {
@@ -122,12 +140,14 @@ public final class Backups {
     }
 
     /**
-     * Puts the backup (or any MemberDesk database file) {@code file} in place of the current data.
-     * The file is checked first on a private copy: a damaged or foreign file is refused with
-     * {@link RestoreRefusedException} and nothing changes. Otherwise the current state is backed up
-     * (reason {@code before-restore}), the file is copied in with the online backup API (other open
-     * connections see the new data, no file is swapped under them) and brought up to this version's
-     * schema.
+     * Puts the backup (or any MemberDesk database file) {@code file} in place of the current data. The file is
+     * tried on a copy first ({@link RestoreTrial}: history, migration to this version, integrity, every table,
+     * the features' checks); a file that fails is refused with {@link RestoreRefusedException} before anything
+     * was changed or backed up. Refused too: the open database itself (by any path: {@code ..}, a symlink, a hard
+     * link, its -wal/-shm), and any restore while an import runs. Then the current state is backed up (reason
+     * {@code before-restore}) and the checked, already up-to-date copy is put in with the online backup API
+     * (other open connections see the new data, no file is swapped under them). On a file opened for rescue that
+     * SQLite cannot even write into, the copy replaces the file whole, with the window lock held.
      */
     public Restored restore(Path file) {
         Path chosen = file.toAbsolutePath().normalize();
@@ -135,36 +155,126 @@ public final class Backups {
         if (!Files.isRegularFile(chosen)) {
             throw new RestoreRefusedException("restore.refused.missing", shown);
         }
-        if (chosen.equals(database.file().normalize())) {
-            throw new RestoreRefusedException("restore.refused.same", shown);
-        }
-        Path staging = null;
+        refuseTheDatabaseItself(chosen, shown);
+        ImportLock running;
         try {
-            staging = Files.createTempDirectory("memberdesk-restore");
-            Path copy = staging.resolve("candidate.db");
-            // the chosen file is not live (a backup, or a database no app has open), so a plain
-            // copy is fine here; it keeps the check and the restore on the very same bytes
-            Files.copy(chosen, copy);
-            IntegrityCheck.requireRestorable(copy, shown);
-            Backup safety = take(BackupReason.BEFORE_RESTORE);
-            try (Connection connection = database.connect()) {
-                OnlineCopy.copyFrom(copy, connection);
-            } catch (SQLException e) {
-                throw new DataException("The restore stopped: " + Database.describe(e)
-                        + ". The previous data is in " + safety.file(), e);
-            }
-            Migrations.migrate(database);
+            running = ImportLock.acquire(database.file());
+        } catch (ImportRunningException e) {
+            throw new RestoreRefusedException("restore.refused.importRunning", shown);
+        }
+        Path folder = null;
+        try (running) {
+            folder = Leftovers.newRestoreFolder(database.file());
+            Path ready = RestoreTrial.prepare(chosen, folder, shown, checks);
+            Backup safety = keepCurrentState();
+            replaceWith(ready, safety);
+            rotateQuietly();
             LOG.info(() -> "restored " + shown + " (previous state in " + safety.file() + ")");
             return new Restored(chosen, safety);
         } catch (IOException e) {
-            throw new DataException("Cannot read " + shown + ": " + e.getMessage(), e);
+            throw new DataException("Cannot restore " + shown + ": " + inWords(e) + ". Nothing was changed.", e);
         } finally {
-            deleteQuietly(staging);
+            deleteQuietly(folder);
+        }
+    }
+
+    /** The live database, its journal files, by whatever path: a restore would read what it overwrites. */
+    private void refuseTheDatabaseItself(Path chosen, String shown) {
+        Path live = database.file();
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            Path part = live.resolveSibling(live.getFileName() + suffix);
+            if (chosen.equals(part.normalize()) || sameFile(chosen, part)) {
+                throw new RestoreRefusedException("restore.refused.same", shown);
+            }
+        }
+    }
+
+    /** Same file through symlinks and hard links (same device and inode), as the operating system sees it. */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The before-restore backup. SQLite's online copy where it can read the file; a file opened for rescue that
+     * SQLite cannot read is kept byte for byte instead (nobody else writes it then). If neither works the restore
+     * stops here, before anything changed.
+     */
+    private Backup keepCurrentState() {
+        try {
+            return copy(BackupReason.BEFORE_RESTORE);
+        } catch (DataException e) {
+            if (!database.rescue()) {
+                throw new DataException("The restore did not start: the current data could not be backed up first ("
+                        + e.getMessage() + "). Nothing was changed.", e);
+            }
+            try {
+                return copyAsIs(BackupReason.BEFORE_RESTORE);
+            } catch (IOException io) {
+                throw new DataException("The restore did not start: the current data could not be backed up first ("
+                        + inWords(io) + "). Nothing was changed.", io);
+            }
+        }
+    }
+
+    private void replaceWith(Path ready, Backup safety) throws IOException {
+        SQLException online;
+        try (Connection connection = database.connectToReplace()) {
+            OnlineCopy.copyFrom(ready, connection);
+            return;
+        } catch (SQLException e) {
+            online = e;
+        } catch (DataException e) {
+            online = e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
+        }
+        if (!database.rescue()) {
+            // SQLite copies in one transaction: a copy that stops is rolled back, and the state before is kept too
+            throw new DataException("The restore stopped: " + Database.describe(online)
+                    + ". The data before the restore is in " + safety.file(), online);
+        }
+        replaceFile(ready, safety, online);
+    }
+
+    /** The rescue's last resort: the file SQLite cannot write into is replaced whole by the checked copy. */
+    private void replaceFile(Path ready, Backup safety, SQLException why) throws IOException {
+        Path live = database.file();
+        Optional<DatabaseLock> window = DatabaseLock.tryAcquire(live);
+        if (window.isEmpty()) {
+            throw new DataException("The restore stopped: " + Database.describe(why) + ", and the database is open"
+                    + " in a MemberDesk window. The data before the restore is in " + safety.file(), why);
+        }
+        try (DatabaseLock held = window.get()) {
+            // the old journal belongs to the old file (its content is in the before-restore backup): applied to
+            // the new file it would damage it
+            Files.deleteIfExists(live.resolveSibling(live.getFileName() + "-wal"));
+            Files.deleteIfExists(live.resolveSibling(live.getFileName() + "-shm"));
+            Files.deleteIfExists(live.resolveSibling(live.getFileName() + "-journal"));
+            Files.move(ready, live, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info(() -> "replaced " + live + " as a whole (" + why.getMessage() + ")");
         }
     }
 
     /** What a restore did: the file it restored and the backup of the state it replaced. */
     public record Restored(Path from, Backup previousState) {
+    }
+
+    /** The words of an operating system's file error a shop can act on. */
+    static String inWords(IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                ? fs.getReason() : String.valueOf(e.getMessage());
+        if (reason.contains("No space left") || reason.contains("not enough space")) {
+            return "the disk is full";
+        }
+        if (reason.contains("Read-only file system")) {
+            return "the disk is read-only";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "MemberDesk may not write " + e.getMessage() + " (the folder or file is read-only)";
+        }
+        return reason;
     }
 
     /** Checks the live database (it stays usable meanwhile; the check only reads). */
@@ -177,20 +287,43 @@ public final class Backups {
         try {
             Files.createDirectories(folder());
             Path target = freeName(now, reason);
-            Path partial = target.resolveSibling(target.getFileName() + ".partial");
+            // the writer's process number in the name: the next start removes it if a crash cut the copy short
+            Path partial = Leftovers.partial(target);
             Files.deleteIfExists(partial);
             try (Connection connection = database.connect()) {
                 OnlineCopy.copyTo(connection, partial);
-            } catch (SQLException e) {
+            } catch (SQLException | DataException e) {
                 Files.deleteIfExists(partial);
-                throw new DataException("The backup failed: " + Database.describe(e), e);
+                throw new DataException("The backup could not be made: " + (e instanceof SQLException sql
+                        ? Database.describe(sql) : e.getMessage()), e);
             }
             // the name appears only once the copy is whole: a crash leaves at most a *.partial file
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             return new Backup(target, now, reason, Files.size(target));
         } catch (IOException e) {
-            throw new DataException("Cannot write the backup in " + folder() + ": " + e.getMessage(), e);
+            throw new DataException("Cannot write the backup in " + folder() + ": " + inWords(e), e);
         }
+    }
+
+    /** The database file (and its -wal) byte for byte, for a file SQLite cannot read; only when no one writes it. */
+    private Backup copyAsIs(BackupReason reason) throws IOException {
+        LocalDateTime now = LocalDateTime.now(clock);
+        Files.createDirectories(folder());
+        Path target = freeName(now, reason);
+        Path partial = Leftovers.partial(target);
+        Path live = database.file();
+        Path wal = live.resolveSibling(live.getFileName() + "-wal");
+        try {
+            Files.copy(live, partial, StandardCopyOption.REPLACE_EXISTING);
+            if (Files.isRegularFile(wal)) {
+                Files.copy(wal, target.resolveSibling(target.getFileName() + "-wal"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(partial);
+            throw e;
+        }
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        return new Backup(target, now, reason, Files.size(target));
     }
 
     private Path freeName(LocalDateTime now, BackupReason reason) {
@@ -275,6 +408,14 @@ public final class Backups {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private void rotateQuietly() {
+        try {
+            rotate();
+        } catch (DataException e) {
+            LOG.warning(() -> "cannot thin out the old backups: " + e.getMessage());
+        }
     }
 
     private static void deleteQuietly(Path folder) {

@@ -25,9 +25,12 @@ public final class Database {
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
     private final Path file;
+    /** Opened for rescue: read-only connections, no migration (see {@link #openForRescue}). */
+    private final boolean rescue;
 
-    private Database(Path file) {
+    private Database(Path file, boolean rescue) {
         this.file = file;
+        this.rescue = rescue;
     }
 
     /** Opens (creating if needed) the file and brings its schema up to date. */
@@ -40,11 +43,32 @@ public final class Database {
         } catch (IOException e) {
             throw new DataException("Cannot create the folder for " + file + ": " + e.getMessage(), e);
         }
-        Database database = new Database(file.toAbsolutePath());
+        Database database = new Database(file.toAbsolutePath(), false);
+        // a crash may have left a half-written backup or a restore's trial copy: they are the shop's data too
+        Leftovers.removeStale(database.file());
         // before the migrations, which may expect every index: a killed import may have left some unbuilt
         DeferredIndexes.restore(database);
         Migrations.migrate(database);
         return database;
+    }
+
+    /**
+     * Opens a file that {@link #open} could not bring up to date (its migration history does not match, it lacks
+     * tables, the disk is full or read-only …) without changing it: no migration, no index rebuilding, and every
+     * connection is read-only. Enough to list and restore backups, check the file and export the data.
+     */
+    public static Database openForRescue(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (!Files.isRegularFile(absolute)) {
+            throw new DataException("There is no database file " + absolute);
+        }
+        Leftovers.removeStale(absolute);
+        return new Database(absolute, true);
+    }
+
+    /** True when opened by {@link #openForRescue}: reads only, writes fail. */
+    public boolean rescue() {
+        return rescue;
     }
 
     public Path file() {
@@ -61,6 +85,34 @@ public final class Database {
     }
 
     private Connection connect(boolean generatedKeys) {
+        if (rescue) {
+            return connectReadOnly();
+        }
+        return connectWritable(generatedKeys);
+    }
+
+    /** A writable connection even in rescue mode: only a restore uses it there, to put a checked copy in. */
+    Connection connectToReplace() {
+        return connectWritable(true);
+    }
+
+    private Connection connectReadOnly() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // BEGIN IMMEDIATE asks for the write lock, which a read-only connection cannot have
+        config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setCacheSize(-65536);
+        try {
+            return config.createConnection(url());
+        } catch (SQLException e) {
+            throw new DataException("Cannot open the database " + file + ": " + describe(e), e);
+        }
+    }
+
+    private Connection connectWritable(boolean generatedKeys) {
         SQLiteConfig config = new SQLiteConfig();
         // getGeneratedKeys() costs sqlite-jdbc a freshly prepared "last_insert_rowid" query after every
         // INSERT; bulk connections turn it off and take ids from INSERT … RETURNING instead

@@ -46,13 +46,7 @@ public final class Migrations {
             new Backups(database, java.time.Clock.systemDefaultZone()).takeIfWorthKeeping(BackupReason.MIGRATION);
         }
         try {
-            Flyway.configure()
-                    .dataSource(database.url(), "", "")
-                    .locations(locations)
-                    .failOnMissingLocations(true)
-                    .outOfOrder(true)
-                    .load()
-                    .migrate();
+            flyway(database.url(), locations).migrate();
         } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
             // Flyway's own words are for the log file (the windows' log keeps INFO; the command line shows WARNING up)
             java.util.logging.Logger.getLogger(Migrations.class.getName()).info(() -> "migration history of "
@@ -62,6 +56,20 @@ public final class Migrations {
             throw new DataException("Cannot bring the database " + database.file()
                     + " up to date: " + Database.describe(new SQLException(e.getMessage(), e)), e);
         }
+    }
+
+    /** Flyway on the file {@code url} names, configured as every MemberDesk database is migrated. */
+    static Flyway flyway(String url) {
+        return flyway(url, "classpath:db/migration");
+    }
+
+    private static Flyway flyway(String url, String... locations) {
+        return Flyway.configure()
+                .dataSource(url, "", "")
+                .locations(locations)
+                .failOnMissingLocations(true)
+                .outOfOrder(true)
+                .load();
     }
 
     /** The newest applied migration, 0 for a new file, -1 when it cannot be told. */

@@ -19,6 +19,7 @@ import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.ImportLock;
 import org.memberdesk.db.DeferredIndexes;
 import org.memberdesk.io.MemberImporter.FieldException;
 import org.memberdesk.io.MemberImporter.Rejection;
@@ -84,7 +85,8 @@ public final class PurchaseImporter {
 
     public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
             throws IOException {
-        try {
+        // one import at a time per database, and no restore under it: refused at once, before the backup
+        try (ImportLock running = ImportLock.acquire(database.file())) {
             return run(file, options, progress, messages);
         } catch (SQLException e) {
             throw new DataException("The import stopped: " + e.getMessage(), e);
