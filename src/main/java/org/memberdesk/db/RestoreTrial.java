@@ -145,10 +145,20 @@ final class RestoreTrial {
             Migrations.flyway("jdbc:sqlite:" + reference).migrate();
             TreeSet<String> missing = schema(reference);
             missing.removeAll(schema(candidate));
-            if (!missing.isEmpty()) {
+            // a missing table first, and not each of its columns again
+            List<String> named = new ArrayList<>();
+            for (String kind : List.of("table ", "view ", "trigger ", "index ", "column ")) {
+                for (String object : missing) {
+                    if (object.startsWith(kind) && !(kind.equals("column ") && missing.contains(
+                            "table " + object.substring(kind.length(), object.lastIndexOf('.'))))) {
+                        named.add(object);
+                    }
+                }
+            }
+            if (!named.isEmpty()) {
                 throw new RestoreRefusedException("restore.refused.incomplete", shown,
-                        String.join(", ", missing.stream().limit(5).toList())
-                                + (missing.size() > 5 ? " … (" + missing.size() + ")" : ""));
+                        String.join(", ", named.stream().limit(5).toList())
+                                + (named.size() > 5 ? " … (" + named.size() + ")" : ""));
             }
         } catch (FlywayException | SQLException e) {
             throw new RestoreRefusedException("restore.refused.upgrade", shown, firstLine(e.getMessage()));
