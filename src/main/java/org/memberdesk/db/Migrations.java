@@ -40,12 +40,21 @@ public final class Migrations {
         if (applied == latestVersion && state[1] == latestVersion) {
             return;
         }
-        if (applied > 0) {
-            // an existing shop's data is about to change shape: keep the state before it, so a
-            // failed or unwanted upgrade can be undone from Settings → Data or `restore`
-            new Backups(database, java.time.Clock.systemDefaultZone()).takeIfWorthKeeping(BackupReason.MIGRATION);
-        }
         try {
+            if (applied > 0) {
+                // a history this build cannot continue is refused before the backup below: else every attempt to
+                // open such a file would add a backup and push a good one out of the newest N
+                org.flywaydb.core.api.output.ValidateResult check = Flyway.configure()
+                        .configuration(flyway(database.url(), locations).getConfiguration())
+                        .ignoreMigrationPatterns("*:pending").load().validateWithResult();
+                if (!check.validationSuccessful) {
+                    throw new org.flywaydb.core.api.exception.FlywayValidateException(check.errorDetails,
+                            check.getAllErrorMessages());
+                }
+                // an existing shop's data is about to change shape: keep the state before it, so a
+                // failed or unwanted upgrade can be undone from Settings → Data or `restore`
+                new Backups(database, java.time.Clock.systemDefaultZone()).takeIfWorthKeeping(BackupReason.MIGRATION);
+            }
             flyway(database.url(), locations).migrate();
         } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
             // Flyway's own words are for the log file (the windows' log keeps INFO; the command line shows WARNING up)
