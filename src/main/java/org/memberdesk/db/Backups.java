@@ -140,121 +140,12 @@ public final class Backups {
     }
 
     /**
-     * Puts the backup (or any MemberDesk database file) {@code file} in place of the current data. The file is
-     * tried on a copy first ({@link RestoreTrial}: history, migration to this version, integrity, every table,
-     * the features' checks); a file that fails is refused with {@link RestoreRefusedException} before anything
-     * was changed or backed up. Refused too: the open database itself (by any path: {@code ..}, a symlink, a hard
-     * link, its -wal/-shm), and any restore while an import runs. Then the current state is backed up (reason
-     * {@code before-restore}) and the checked, already up-to-date copy is put in with the online backup API
-     * (other open connections see the new data, no file is swapped under them). On a file opened for rescue that
-     * SQLite cannot even write into, the copy replaces the file whole, with the window lock held.
+     * Puts the backup (or any MemberDesk database file) {@code file} in place of the current data, after trying it
+     * on a copy; see {@link Restore}. A file that cannot be restored is refused with {@link RestoreRefusedException}
+     * and nothing was changed.
      */
     public Restored restore(Path file) {
-        Path chosen = file.toAbsolutePath().normalize();
-        String shown = chosen.toString();
-        if (!Files.isRegularFile(chosen)) {
-            throw new RestoreRefusedException("restore.refused.missing", shown);
-        }
-        refuseTheDatabaseItself(chosen, shown);
-        ImportLock running;
-        try {
-            running = ImportLock.acquire(database.file());
-        } catch (ImportRunningException e) {
-            throw new RestoreRefusedException("restore.refused.importRunning", shown);
-        }
-        Path folder = null;
-        try (running) {
-            folder = Leftovers.newRestoreFolder(database.file());
-            Path ready = RestoreTrial.prepare(chosen, folder, shown, checks);
-            Backup safety = keepCurrentState();
-            replaceWith(ready, safety);
-            rotateQuietly();
-            LOG.info(() -> "restored " + shown + " (previous state in " + safety.file() + ")");
-            return new Restored(chosen, safety);
-        } catch (IOException e) {
-            throw new DataException("Cannot restore " + shown + ": " + inWords(e) + ". Nothing was changed.", e);
-        } finally {
-            deleteQuietly(folder);
-        }
-    }
-
-    /** The live database, its journal files, by whatever path: a restore would read what it overwrites. */
-    private void refuseTheDatabaseItself(Path chosen, String shown) {
-        Path live = database.file();
-        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
-            Path part = live.resolveSibling(live.getFileName() + suffix);
-            if (chosen.equals(part.normalize()) || sameFile(chosen, part)) {
-                throw new RestoreRefusedException("restore.refused.same", shown);
-            }
-        }
-    }
-
-    /** Same file through symlinks and hard links (same device and inode), as the operating system sees it. */
-    private static boolean sameFile(Path a, Path b) {
-        try {
-            return Files.exists(b) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /**
-     * The before-restore backup. SQLite's online copy where it can read the file; a file opened for rescue that
-     * SQLite cannot read is kept byte for byte instead (nobody else writes it then). If neither works the restore
-     * stops here, before anything changed.
-     */
-    private Backup keepCurrentState() {
-        try {
-            return copy(BackupReason.BEFORE_RESTORE);
-        } catch (DataException e) {
-            if (!database.rescue()) {
-                throw new DataException("The restore did not start: the current data could not be backed up first ("
-                        + e.getMessage() + "). Nothing was changed.", e);
-            }
-            try {
-                return copyAsIs(BackupReason.BEFORE_RESTORE);
-            } catch (IOException io) {
-                throw new DataException("The restore did not start: the current data could not be backed up first ("
-                        + inWords(io) + "). Nothing was changed.", io);
-            }
-        }
-    }
-
-    private void replaceWith(Path ready, Backup safety) throws IOException {
-        SQLException online;
-        try (Connection connection = database.connectToReplace()) {
-            OnlineCopy.copyFrom(ready, connection);
-            return;
-        } catch (SQLException e) {
-            online = e;
-        } catch (DataException e) {
-            online = e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
-        }
-        if (!database.rescue()) {
-            // SQLite copies in one transaction: a copy that stops is rolled back, and the state before is kept too
-            throw new DataException("The restore stopped: " + Database.describe(online)
-                    + ". The data before the restore is in " + safety.file(), online);
-        }
-        replaceFile(ready, safety, online);
-    }
-
-    /** The rescue's last resort: the file SQLite cannot write into is replaced whole by the checked copy. */
-    private void replaceFile(Path ready, Backup safety, SQLException why) throws IOException {
-        Path live = database.file();
-        Optional<DatabaseLock> window = DatabaseLock.tryAcquire(live);
-        if (window.isEmpty()) {
-            throw new DataException("The restore stopped: " + Database.describe(why) + ", and the database is open"
-                    + " in a MemberDesk window. The data before the restore is in " + safety.file(), why);
-        }
-        try (DatabaseLock held = window.get()) {
-            // the old journal belongs to the old file (its content is in the before-restore backup): applied to
-            // the new file it would damage it
-            Files.deleteIfExists(live.resolveSibling(live.getFileName() + "-wal"));
-            Files.deleteIfExists(live.resolveSibling(live.getFileName() + "-shm"));
-            Files.deleteIfExists(live.resolveSibling(live.getFileName() + "-journal"));
-            Files.move(ready, live, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            LOG.info(() -> "replaced " + live + " as a whole (" + why.getMessage() + ")");
-        }
+        return new Restore(database, this, checks, clock).run(file);
     }
 
     /** What a restore did: the file it restored and the backup of the state it replaced. */
@@ -282,7 +173,7 @@ public final class Backups {
         return database.read(connection -> IntegrityCheck.check(connection, database.file()));
     }
 
-    private Backup copy(BackupReason reason) {
+    Backup copy(BackupReason reason) {
         LocalDateTime now = LocalDateTime.now(clock);
         try {
             Files.createDirectories(folder());
@@ -305,28 +196,7 @@ public final class Backups {
         }
     }
 
-    /** The database file (and its -wal) byte for byte, for a file SQLite cannot read; only when no one writes it. */
-    private Backup copyAsIs(BackupReason reason) throws IOException {
-        LocalDateTime now = LocalDateTime.now(clock);
-        Files.createDirectories(folder());
-        Path target = freeName(now, reason);
-        Path partial = Leftovers.partial(target);
-        Path live = database.file();
-        Path wal = live.resolveSibling(live.getFileName() + "-wal");
-        try {
-            Files.copy(live, partial, StandardCopyOption.REPLACE_EXISTING);
-            if (Files.isRegularFile(wal)) {
-                Files.copy(wal, target.resolveSibling(target.getFileName() + "-wal"), StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        return new Backup(target, now, reason, Files.size(target));
-    }
-
-    private Path freeName(LocalDateTime now, BackupReason reason) {
+    Path freeName(LocalDateTime now, BackupReason reason) {
         String base = stem(database.file()) + "-" + now.format(STAMP);
         String name = base;
         // a second backup in the same millisecond (whatever its reason) gets -2, -3 …: names stay
@@ -410,22 +280,11 @@ public final class Backups {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private void rotateQuietly() {
+    void rotateQuietly() {
         try {
             rotate();
         } catch (DataException e) {
             LOG.warning(() -> "cannot thin out the old backups: " + e.getMessage());
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.fine(() -> "cannot clean " + folder + ": " + e.getMessage());
         }
     }
 }
