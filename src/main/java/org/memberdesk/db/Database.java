@@ -108,7 +108,14 @@ public final class Database {
         try {
             return config.createConnection(url());
         } catch (SQLException e) {
-            throw new DataException("Cannot open the database " + file + ": " + describe(e), e);
+            try {
+                // a WAL database in a folder we may not write: SQLite cannot make the -shm file it reads through.
+                // Marked immutable it reads the file as it is (nobody can change it there anyway)
+                return config.createConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1");
+            } catch (SQLException immutable) {
+                e.addSuppressed(immutable);
+                throw new DataException("Cannot open the database " + file + ": " + describe(e), e);
+            }
         }
     }
 

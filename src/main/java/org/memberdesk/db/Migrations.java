@@ -16,11 +16,15 @@ public final class Migrations {
     /** The highest V{n}__ script in src/main/resources/db/migration; a test keeps the two equal. */
     public static final int LATEST_VERSION = 8;
 
-    /** Held so the level set below stays: Flyway's INFO lines would clutter the command line's stderr. */
+    /**
+     * Held so the level set below stays: Flyway's INFO lines would clutter the command line's stderr, and its
+     * SEVERE lines too (a restore's trial migration that fails is expected, and refused in words). Every failure
+     * Flyway has reaches the person through our own exceptions, and the log through them.
+     */
     private static final java.util.logging.Logger FLYWAY_LOG = quiet(java.util.logging.Logger.getLogger("org.flywaydb"));
 
     private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
-        logger.setLevel(java.util.logging.Level.WARNING);
+        logger.setLevel(java.util.logging.Level.OFF);
         return logger;
     }
 
