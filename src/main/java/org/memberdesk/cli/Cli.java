@@ -197,7 +197,7 @@ public final class Cli implements Callable<Integer> {
             try {
                 database = Database.open(file());
             } catch (DataException e) {
-                throw new CliFailure(1, oneLine(e.getMessage()) + "; " + WAY_OUT);
+                throw new CliFailure(1, clause(e.getMessage()) + "; " + WAY_OUT);
             }
         }
         return database;
@@ -220,7 +220,7 @@ public final class Cli implements Callable<Integer> {
                     throw e;
                 }
                 database = Database.openForRescue(file);
-                err.println("warning: " + oneLine(e.getMessage()) + "; opened read-only, unchanged, to rescue the data");
+                err.println("warning: " + clause(e.getMessage()) + "; opened read-only, unchanged, to rescue the data");
                 err.flush();
             }
         }
@@ -237,6 +237,11 @@ public final class Cli implements Callable<Integer> {
 
     private Path file() {
         return db != null ? db : DataFolder.defaultDatabase();
+    }
+
+    /** A message on one line without its closing full stop, to go on after a semicolon. */
+    private static String clause(String message) {
+        return oneLine(message).replaceAll("[.\\s]+$", "");
     }
 
     /** What a shop can still do with a database that cannot be opened normally. */
