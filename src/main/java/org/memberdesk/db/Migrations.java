@@ -50,7 +50,7 @@ public final class Migrations {
                 // open such a file would add a backup and push a good one out of the newest N
                 org.flywaydb.core.api.output.ValidateResult check = Flyway.configure()
                         .configuration(flyway(database.url(), locations).getConfiguration())
-                        .ignoreMigrationPatterns("*:pending").load().validateWithResult();
+                        .ignoreMigrationPatterns("*:pending", "*:future").load().validateWithResult();
                 if (!check.validationSuccessful) {
                     throw new org.flywaydb.core.api.exception.FlywayValidateException(check.errorDetails,
                             check.getAllErrorMessages());

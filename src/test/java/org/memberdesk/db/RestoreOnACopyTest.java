@@ -82,7 +82,7 @@ class RestoreOnACopyTest {
     }
 
     @Test
-    void finding3_anOlderBackupIsMigratedOnItsCopyAndRestored() throws Exception {
+    void anOlderBackupIsMigratedOnItsCopyAndRestored() throws Exception {
         // as if taken before V8 existed: its row and tables gone; the trial copy gets V8, the live file none of this
         Path older = variant("older.db", "DELETE FROM flyway_schema_history WHERE version = '8'",
                 "DROP TABLE saved_funnel_steps", "DROP TABLE saved_funnels");
