@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -109,7 +110,7 @@ final class Restore {
         }
     }
 
-    private void replaceWith(Path ready, Backup safety) throws IOException {
+    private void replaceWith(Path ready, Backup safety) {
         SQLException online;
         try (Connection connection = database.connectToReplace()) {
             OnlineCopy.copyFrom(ready, connection);
@@ -128,21 +129,39 @@ final class Restore {
     }
 
     /** The rescue's last resort: the file SQLite cannot write into is replaced whole by the checked copy. */
-    private void replaceFile(Path ready, Backup safety, SQLException why) throws IOException {
+    private void replaceFile(Path ready, Backup safety, SQLException why) {
         Path live = database.file();
         Optional<DatabaseLock> window = DatabaseLock.tryAcquire(live);
         if (window.isEmpty()) {
             throw new DataException("The restore stopped: " + Database.describe(why) + ", and the database is open"
                     + " in a MemberDesk window. The data before the restore is in " + safety.file(), why);
         }
+        List<Path[]> movedAside = new ArrayList<>();
         try (DatabaseLock held = window.get()) {
-            // the old journal belongs to the old file (its content is in the before-restore backup): applied to
-            // the new file it would damage it
-            Files.deleteIfExists(live.resolveSibling(live.getFileName() + "-wal"));
-            Files.deleteIfExists(live.resolveSibling(live.getFileName() + "-shm"));
-            Files.deleteIfExists(live.resolveSibling(live.getFileName() + "-journal"));
+            // the old journal belongs to the old file: applied to the new one it would damage it. It goes aside
+            // (beside the copy, same disk) and comes back if the file cannot be replaced
+            for (String suffix : List.of("-wal", "-shm", "-journal")) {
+                Path journal = live.resolveSibling(live.getFileName() + suffix);
+                if (Files.exists(journal)) {
+                    Path aside = ready.resolveSibling("old" + suffix);
+                    Files.move(journal, aside, StandardCopyOption.ATOMIC_MOVE);
+                    movedAside.add(new Path[] {aside, journal});
+                }
+            }
             Files.move(ready, live, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.info(() -> "replaced " + live + " as a whole (" + why.getMessage() + ")");
+        } catch (IOException e) {
+            boolean putBack = true;
+            for (Path[] move : movedAside) {
+                try {
+                    Files.move(move[0], move[1], StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException again) {
+                    putBack = false;
+                }
+            }
+            throw new DataException("The restore stopped: the file " + live + " could not be replaced ("
+                    + Backups.inWords(e) + ")" + (putBack ? "; it is as it was" : "")
+                    + ". The data before the restore is in " + safety.file(), e);
         }
     }
 

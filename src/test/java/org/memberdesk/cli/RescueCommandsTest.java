@@ -114,6 +114,30 @@ class RescueCommandsTest {
     }
 
     @Test
+    void finding3_aFileThatIsNoLongerADatabaseIsReplacedWholeByAGoodBackupAndKept() throws Exception {
+        // scribbled over from the first byte: SQLite can neither read it nor copy into it
+        byte[] junk = new byte[64 * 1024];
+        new java.util.Random(3).nextBytes(junk);
+        Files.write(Path.of(db()), junk);
+        Files.deleteIfExists(Path.of(db() + "-wal"));
+        Files.deleteIfExists(Path.of(db() + "-shm"));
+        Run stats = run("--db", db(), "stats");
+        assertEquals(1, stats.code());
+        assertTrue(stats.err().contains("not a MemberDesk database") && stats.err().contains("restore FILE"), stats.err());
+
+        Run restore = run("--db", db(), "restore", good, "--json");
+        assertEquals(0, restore.code(), restore.err());
+        // the scribbled file is kept byte for byte as the before-restore backup
+        assertArrayEquals(junk, Files.readAllBytes(Path.of((String) restore.json().get("previous_state"))));
+        Run after = run("--db", db(), "stats", "--json");
+        assertEquals(0, after.code(), after.err());
+        assertEquals(40L, ((Number) after.json().get("members")).longValue());
+        try (var left = Files.list(folder)) {
+            assertEquals(List.of(), left.filter(f -> f.getFileName().toString().contains(".restore-")).toList());
+        }
+    }
+
+    @Test
     void finding8_aDatabaseThatCannotBeOpenedForWritingStillExportsAndChecks() throws Exception {
         // an index left for rebuilding that cannot be built, as when a full disk stops the rebuild on opening:
         // opening fails every time, and before this change every command failed with it
