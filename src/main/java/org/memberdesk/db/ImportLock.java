@@ -65,7 +65,7 @@ public final class ImportLock implements AutoCloseable {
                 throw new ImportRunningException(database);
             } catch (IOException e) {
                 closeQuietly(channel);
-                throw new DataException("Cannot use the lock file " + file + ": " + e.getMessage(), e);
+                throw new DataException("Cannot use the lock file " + file + ": " + Backups.inWords(e), e);
             }
         }
     }
