@@ -29,6 +29,7 @@ import org.memberdesk.io.PurchaseImporter;
 import org.memberdesk.members.MemberListener;
 import org.memberdesk.members.MemberService;
 import org.memberdesk.members.MemberStore;
+import org.memberdesk.points.LedgerBeforeRestore;
 import org.memberdesk.points.PointsEarner;
 import org.memberdesk.points.PointsRulesStore;
 import org.memberdesk.points.PointsService;
@@ -97,10 +98,11 @@ public final class AppContext {
         this.clock = clock;
         // every file the app writes for a person goes through this one guard (never over the database)
         this.outputFiles = outputFiles;
-        this.backups = new Backups(database, clock);
         this.memberStore = new MemberStore();
         this.purchaseStore = new PurchaseStore();
         PointsStore pointsStore = new PointsStore();
+        // a backup's ledger must add up before a restore puts it in place of the data
+        this.backups = new Backups(database, clock, List.of(new LedgerBeforeRestore(pointsStore)));
         PointsRulesStore pointsRules = new PointsRulesStore();
         TierStore tierStore = new TierStore();
         this.points = new PointsService(database, pointsStore, pointsRules, new RewardStore(),

@@ -33,7 +33,7 @@ final class BackupCommands {
 
         @Override
         public Integer call() {
-            Backup backup = cli.context().backups().take(BackupReason.MANUAL);
+            Backup backup = cli.rescuableContext().backups().take(BackupReason.MANUAL);
             Map<String, Object> out = Cli.object();
             out.put("backup", backup.file().toString());
             out.put("bytes", backup.bytes());
@@ -53,8 +53,8 @@ final class BackupCommands {
 
         @Override
         public Integer call() {
-            Backups backups = cli.context().backups();
-            if (DatabaseLock.isHeld(cli.context().database().file())) {
+            Backups backups = cli.rescuableContext().backups();
+            if (DatabaseLock.isHeld(cli.rescuableContext().database().file())) {
                 throw new CliFailure(1, "the database is open in a MemberDesk window: restore it there"
                         + " (Settings → Data) or close the window first");
             }
@@ -80,7 +80,7 @@ final class BackupCommands {
 
         @Override
         public Integer call() {
-            Backups backups = cli.context().backups();
+            Backups backups = cli.rescuableContext().backups();
             if (keep != null) {
                 if (keep < 1 || keep > Backups.MAX_KEEP) {
                     throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -113,7 +113,7 @@ final class BackupCommands {
 
         @Override
         public Integer call() {
-            IntegrityReport report = cli.context().backups().checkIntegrity();
+            IntegrityReport report = cli.rescuableContext().backups().checkIntegrity();
             Map<String, Object> out = Cli.object();
             out.put("ok", report.ok());
             out.put("problems", report.problems());

@@ -111,8 +111,10 @@ public final class Cli implements Callable<Integer> {
             if (cause instanceof CliFailure failure) {
                 code = failure.exitCode();
                 message = failure.getMessage();
-            } else if (cause instanceof ValidationException || cause instanceof DataException
-                    || cause instanceof IllegalArgumentException || cause instanceof org.memberdesk.tags.RuleException) {
+            } else if (cause instanceof DataException) {
+                message = inWords(cause.getMessage());
+            } else if (cause instanceof ValidationException || cause instanceof IllegalArgumentException
+                    || cause instanceof org.memberdesk.tags.RuleException) {
                 message = cause.getMessage();
             } else if (cause instanceof java.io.IOException io) {
                 message = "cannot read or write a file: " + io.getMessage();
@@ -193,9 +195,72 @@ public final class Cli implements Callable<Integer> {
     Database database() {
         if (database == null) {
             SqliteLibrary.useKeptCopy(DataFolder.privateFolder().resolve("native"));
-            database = Database.open(db != null ? db : DataFolder.defaultDatabase());
+            try {
+                database = Database.open(file());
+            } catch (DataException e) {
+                throw new CliFailure(1, clause(e.getMessage()) + "; " + WAY_OUT);
+            }
         }
         return database;
+    }
+
+    /**
+     * The database for the commands that must work whatever state the file is in ({@code restore}, {@code backups},
+     * {@code backup}, {@code integrity-check}, the exports): when it cannot be opened normally (its history does not
+     * match, tables are missing, the disk is full or read-only …) it is opened read-only, unchanged, with a warning,
+     * so the shop can still get its data out and go back to a backup.
+     */
+    Database rescuableDatabase() {
+        if (database == null) {
+            SqliteLibrary.useKeptCopy(DataFolder.privateFolder().resolve("native"));
+            Path file = file();
+            try {
+                database = Database.open(file);
+            } catch (DataException e) {
+                if (!java.nio.file.Files.isRegularFile(file)) {
+                    throw e;
+                }
+                database = Database.openForRescue(file);
+                err.println("warning: " + clause(e.getMessage()) + "; opened read-only, unchanged, to rescue the data");
+                err.flush();
+            }
+        }
+        return database;
+    }
+
+    /** {@link #context()} on {@link #rescuableDatabase()}. */
+    AppContext rescuableContext() {
+        if (context == null) {
+            context = new AppContext(rescuableDatabase(), clock);
+        }
+        return context;
+    }
+
+    private Path file() {
+        return db != null ? db : DataFolder.defaultDatabase();
+    }
+
+    /** A message on one line without its closing full stop, to go on after a semicolon. */
+    private static String clause(String message) {
+        return oneLine(message).replaceAll("[.\\s]+$", "");
+    }
+
+    /** What a shop can still do with a database that cannot be opened normally. */
+    static final String WAY_OUT = "these still work on it: `memberdesk backups` lists its backups, `memberdesk restore"
+            + " FILE` puts one back, `memberdesk export-members FILE` and `export-purchases FILE` save the data,"
+            + " `memberdesk integrity-check` checks the file";
+
+    private static final java.util.regex.Pattern MISSING = java.util.regex.Pattern.compile(
+            "no such (table|column): ([\\w.]+)");
+
+    /** SQLite's "no such table: X" as what it means for the shop. */
+    static String inWords(String message) {
+        java.util.regex.Matcher m = MISSING.matcher(message == null ? "" : message);
+        if (m.find()) {
+            return "the database has no " + m.group(1) + " " + m.group(2) + " (it is damaged or was not fully"
+                    + " brought up to date), so this cannot be done; " + WAY_OUT;
+        }
+        return message;
     }
 
     Clock clock() {

@@ -105,7 +105,7 @@ final class DataCommands {
 
         @Override
         public Integer call() {
-            long rows = cli.context().exporter().exportMembers(file, ImportProgress.NONE);
+            long rows = cli.rescuableContext().exporter().exportMembers(file, ImportProgress.NONE);
             Map<String, Object> out = Cli.object();
             out.put("exported", rows);
             out.put("file", file.toAbsolutePath().toString());
@@ -124,7 +124,7 @@ final class DataCommands {
 
         @Override
         public Integer call() {
-            long rows = cli.context().exporter().exportPurchases(file, ImportProgress.NONE);
+            long rows = cli.rescuableContext().exporter().exportPurchases(file, ImportProgress.NONE);
             Map<String, Object> out = Cli.object();
             out.put("exported", rows);
             out.put("file", file.toAbsolutePath().toString());

@@ -40,10 +40,17 @@ public final class Backups {
     private final Database database;
     private final Clock clock;
     private final Pattern names;
+    private final List<RestoreCheck> checks;
 
     public Backups(Database database, Clock clock) {
+        this(database, clock, List.of());
+    }
+
+    /** {@code checks}: what a backup must also pass before a restore puts it in (e.g. the points ledger). */
+    public Backups(Database database, Clock clock, List<RestoreCheck> checks) {
         this.database = database;
         this.clock = clock;
+        this.checks = List.copyOf(checks);
         this.names = Pattern.compile(Pattern.quote(stem(database.file()))
                 + "-(\\d{8}-\\d{6}-\\d{3})(?:-(\\d+))?-([a-z-]+)\\.db");
     }
@@ -97,6 +104,17 @@ public final class Backups {
 
     /** How many backups are kept (a setting of the database, {@value #DEFAULT_KEEP} until changed). */
     public int keep() {
+        if (database.rescue()) {
+            try {
+                return readKeep();
+            } catch (DataException e) {
+                return DEFAULT_KEEP; // a file that cannot be brought up to date may lack the settings table
+            }
+        }
+        return readKeep();
+    }
+
+    private int readKeep() {
         return database.read(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT value FROM settings WHERE key = ?")) {
@@ -127,49 +145,32 @@ public final class Backups {
     }
 
     /**
-     * Puts the backup (or any MemberDesk database file) {@code file} in place of the current data.
-     * The file is checked first on a private copy: a damaged or foreign file is refused with
-     * {@link RestoreRefusedException} and nothing changes. Otherwise the current state is backed up
-     * (reason {@code before-restore}), the file is copied in with the online backup API (other open
-     * connections see the new data, no file is swapped under them) and brought up to this version's
-     * schema.
+     * Puts the backup (or any MemberDesk database file) {@code file} in place of the current data, after trying it
+     * on a copy; see {@link Restore}. A file that cannot be restored is refused with {@link RestoreRefusedException}
+     * and nothing was changed.
      */
     public Restored restore(Path file) {
-        Path chosen = file.toAbsolutePath().normalize();
-        String shown = chosen.toString();
-        if (!Files.isRegularFile(chosen)) {
-            throw new RestoreRefusedException("restore.refused.missing", shown);
-        }
-        if (chosen.equals(database.file().normalize())) {
-            throw new RestoreRefusedException("restore.refused.same", shown);
-        }
-        Path staging = null;
-        try {
-            staging = Files.createTempDirectory("memberdesk-restore");
-            Path copy = staging.resolve("candidate.db");
-            // the chosen file is not live (a backup, or a database no app has open), so a plain
-            // copy is fine here; it keeps the check and the restore on the very same bytes
-            Files.copy(chosen, copy);
-            IntegrityCheck.requireRestorable(copy, shown);
-            Backup safety = take(BackupReason.BEFORE_RESTORE);
-            try (Connection connection = database.connect()) {
-                OnlineCopy.copyFrom(copy, connection);
-            } catch (SQLException e) {
-                throw new DataException("The restore stopped: " + Database.describe(e)
-                        + ". The previous data is in " + safety.file(), e);
-            }
-            Migrations.migrate(database);
-            LOG.info(() -> "restored " + shown + " (previous state in " + safety.file() + ")");
-            return new Restored(chosen, safety);
-        } catch (IOException e) {
-            throw new DataException("Cannot read " + shown + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(staging);
-        }
+        return new Restore(database, this, checks, clock).run(file);
     }
 
     /** What a restore did: the file it restored and the backup of the state it replaced. */
     public record Restored(Path from, Backup previousState) {
+    }
+
+    /** The words of an operating system's file error a shop can act on. */
+    static String inWords(IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                ? fs.getReason() : String.valueOf(e.getMessage());
+        if (reason.contains("No space left") || reason.contains("not enough space")) {
+            return "the disk is full";
+        }
+        if (reason.contains("Read-only file system")) {
+            return "the disk is read-only";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "MemberDesk may not write " + e.getMessage() + " (the folder or file is read-only)";
+        }
+        return reason;
     }
 
     /** Checks the live database (it stays usable meanwhile; the check only reads). */
@@ -177,20 +178,22 @@ public final class Backups {
         return database.read(connection -> IntegrityCheck.check(connection, database.file()));
     }
 
-    private Backup copy(BackupReason reason) {
+    Backup copy(BackupReason reason) {
         LocalDateTime now = LocalDateTime.now(clock);
         try {
             // backups hold every member's name and phone: a private folder, private files
             PrivateFiles.ownFolder(folder());
             Path target = freeName(now, reason);
-            Path partial = target.resolveSibling(target.getFileName() + ".partial");
+            // the writer's process number in the name: the next start removes it if a crash cut the copy short
+            Path partial = Leftovers.partial(target);
             Files.deleteIfExists(partial);
             try (Connection connection = database.connect()) {
                 OnlineCopy.copyTo(connection, partial);
-            } catch (SQLException e) {
+            } catch (SQLException | DataException e) {
                 Files.deleteIfExists(partial);
                 throw StorageFault.of(e, database.file(), roomForACopy()).map(DataException.class::cast)
-                        .orElseGet(() -> new DataException("The backup failed: " + Database.describe(e), e));
+                        .orElseGet(() -> new DataException("The backup could not be made: " + (e instanceof SQLException sql
+                                ? Database.describe(sql) : e.getMessage()), e));
             }
             PrivateFiles.makePrivate(partial);
             // the name appears only once the copy is whole: a crash leaves at most a *.partial file
@@ -198,7 +201,7 @@ public final class Backups {
             return new Backup(target, now, reason, Files.size(target));
         } catch (IOException e) {
             throw StorageFault.of(e, database.file(), roomForACopy()).map(DataException.class::cast).orElseGet(() ->
-                    new DataException("Cannot write the backup in " + folder() + ": " + e.getMessage(), e));
+                    new DataException("Cannot write the backup in " + folder() + ": " + inWords(e), e));
         }
     }
 
@@ -215,7 +218,7 @@ public final class Backups {
         return java.util.OptionalLong.of(bytes);
     }
 
-    private Path freeName(LocalDateTime now, BackupReason reason) {
+    Path freeName(LocalDateTime now, BackupReason reason) {
         String base = stem(database.file()) + "-" + now.format(STAMP);
         String name = base;
         // a second backup in the same millisecond (whatever its reason) gets -2, -3 …: names stay
@@ -299,14 +302,11 @@ public final class Backups {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.fine(() -> "cannot clean " + folder + ": " + e.getMessage());
+    void rotateQuietly() {
+        try {
+            rotate();
+        } catch (DataException e) {
+            LOG.warning(() -> "cannot thin out the old backups: " + e.getMessage());
         }
     }
 }

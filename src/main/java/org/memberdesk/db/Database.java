@@ -27,15 +27,18 @@ public final class Database {
     private final Path file;
     /** The most pages every connection lets the file grow to (PRAGMA max_page_count); 0: as the disk allows. */
     private final long maxPages;
+    /** Opened for rescue: read-only connections, no migration (see {@link #openForRescue}). */
+    private final boolean rescue;
     /**
      * The snapshot connection of the read this thread is inside, if any: a read that calls services which read
      * again (a report gathering its parts) answers from one moment, not one per part. Per thread, never shared.
      */
     private final ThreadLocal<Connection> snapshot = new ThreadLocal<>();
 
-    private Database(Path file, long maxPages) {
+    private Database(Path file, long maxPages, boolean rescue) {
         this.file = file;
         this.maxPages = maxPages;
+        this.rescue = rescue;
     }
 
     /** Opens (creating if needed) the file and brings its schema up to date. */
@@ -68,11 +71,32 @@ public final class Database {
         } catch (IOException e) {
             throw new DataException("Cannot create the folder for " + file + ": " + e.getMessage(), e);
         }
-        Database database = new Database(file.toAbsolutePath(), maxPages);
+        Database database = new Database(file.toAbsolutePath(), maxPages, false);
+        // a crash may have left a half-written backup or a restore's trial copy: they are the shop's data too
+        Leftovers.removeStale(database.file());
         // before the migrations, which may expect every index: a killed import may have left some unbuilt
         DeferredIndexes.restore(database);
         Migrations.migrate(database);
         return database;
+    }
+
+    /**
+     * Opens a file that {@link #open} could not bring up to date (its migration history does not match, it lacks
+     * tables, the disk is full or read-only …) without changing it: no migration, no index rebuilding, and every
+     * connection is read-only. Enough to list and restore backups, check the file and export the data.
+     */
+    public static Database openForRescue(Path file) {
+        Path absolute = file.toAbsolutePath();
+        if (!Files.isRegularFile(absolute)) {
+            throw new DataException("There is no database file " + absolute);
+        }
+        Leftovers.removeStale(absolute);
+        return new Database(absolute, 0, true);
+    }
+
+    /** True when opened by {@link #openForRescue}: reads only, writes fail. */
+    public boolean rescue() {
+        return rescue;
     }
 
     public Path file() {
@@ -89,6 +113,41 @@ public final class Database {
     }
 
     private Connection connect(boolean generatedKeys, SQLiteConfig.TransactionMode transactionMode) {
+        if (rescue) {
+            return connectReadOnly();
+        }
+        return connectWritable(generatedKeys, transactionMode);
+    }
+
+    /** A writable connection even in rescue mode: only a restore uses it there, to put a checked copy in. */
+    Connection connectToReplace() {
+        return connectWritable(true, SQLiteConfig.TransactionMode.IMMEDIATE);
+    }
+
+    private Connection connectReadOnly() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        // BEGIN IMMEDIATE asks for the write lock, which a read-only connection cannot have
+        config.setTransactionMode(SQLiteConfig.TransactionMode.DEFERRED);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        config.setCacheSize(-65536);
+        try {
+            return config.createConnection(url());
+        } catch (SQLException e) {
+            try {
+                // a WAL database in a folder we may not write: SQLite cannot make the -shm file it reads through.
+                // Marked immutable it reads the file as it is (nobody can change it there anyway)
+                return config.createConnection("jdbc:sqlite:" + file.toUri() + "?immutable=1");
+            } catch (SQLException immutable) {
+                e.addSuppressed(immutable);
+                throw new DataException("Cannot open the database " + file + ": " + describe(e), e);
+            }
+        }
+    }
+
+    private Connection connectWritable(boolean generatedKeys, SQLiteConfig.TransactionMode transactionMode) {
         SQLiteConfig config = new SQLiteConfig();
         // getGeneratedKeys() costs sqlite-jdbc a freshly prepared "last_insert_rowid" query after every
         // INSERT; bulk connections turn it off and take ids from INSERT … RETURNING instead

@@ -16,11 +16,15 @@ public final class Migrations {
     /** The highest V{n}__ script in src/main/resources/db/migration; a test keeps the two equal. */
     public static final int LATEST_VERSION = 8;
 
-    /** Held so the level set below stays: Flyway's INFO lines would clutter the command line's stderr. */
+    /**
+     * Held so the level set below stays: Flyway's INFO lines would clutter the command line's stderr, and its
+     * SEVERE lines too (a restore's trial migration that fails is expected, and refused in words). Every failure
+     * Flyway has reaches the person through our own exceptions, and the log through them.
+     */
     private static final java.util.logging.Logger FLYWAY_LOG = quiet(java.util.logging.Logger.getLogger("org.flywaydb"));
 
     private static java.util.logging.Logger quiet(java.util.logging.Logger logger) {
-        logger.setLevel(java.util.logging.Level.WARNING);
+        logger.setLevel(java.util.logging.Level.OFF);
         return logger;
     }
 
@@ -40,19 +44,22 @@ public final class Migrations {
         if (applied == latestVersion && state[1] == latestVersion) {
             return;
         }
-        if (applied > 0) {
-            // an existing shop's data is about to change shape: keep the state before it, so a
-            // failed or unwanted upgrade can be undone from Settings → Data or `restore`
-            new Backups(database, java.time.Clock.systemDefaultZone()).takeIfWorthKeeping(BackupReason.MIGRATION);
-        }
         try {
-            Flyway.configure()
-                    .dataSource(database.url(), "", "")
-                    .locations(locations)
-                    .failOnMissingLocations(true)
-                    .outOfOrder(true)
-                    .load()
-                    .migrate();
+            if (applied > 0) {
+                // a history this build cannot continue is refused before the backup below: else every attempt to
+                // open such a file would add a backup and push a good one out of the newest N
+                org.flywaydb.core.api.output.ValidateResult check = Flyway.configure()
+                        .configuration(flyway(database.url(), locations).getConfiguration())
+                        .ignoreMigrationPatterns("*:pending", "*:future").load().validateWithResult();
+                if (!check.validationSuccessful) {
+                    throw new org.flywaydb.core.api.exception.FlywayValidateException(check.errorDetails,
+                            check.getAllErrorMessages());
+                }
+                // an existing shop's data is about to change shape: keep the state before it, so a
+                // failed or unwanted upgrade can be undone from Settings → Data or `restore`
+                new Backups(database, java.time.Clock.systemDefaultZone()).takeIfWorthKeeping(BackupReason.MIGRATION);
+            }
+            flyway(database.url(), locations).migrate();
         } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
             // Flyway's own words are for the log file (the windows' log keeps INFO; the command line shows WARNING up)
             java.util.logging.Logger.getLogger(Migrations.class.getName()).info(() -> "migration history of "
@@ -63,6 +70,20 @@ public final class Migrations {
                     new DataException("Cannot bring the database " + database.file()
                             + " up to date: " + Database.describe(new SQLException(e.getMessage(), e)), e));
         }
+    }
+
+    /** Flyway on the file {@code url} names, configured as every MemberDesk database is migrated. */
+    static Flyway flyway(String url) {
+        return flyway(url, "classpath:db/migration");
+    }
+
+    private static Flyway flyway(String url, String... locations) {
+        return Flyway.configure()
+                .dataSource(url, "", "")
+                .locations(locations)
+                .failOnMissingLocations(true)
+                .outOfOrder(true)
+                .load();
     }
 
     /** The newest applied migration, 0 for a new file, -1 when it cannot be told. */

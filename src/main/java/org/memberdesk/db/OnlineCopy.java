@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * SQLite's online backup API (sqlite3_backup_*), the one safe way to copy a database that other
@@ -29,8 +31,7 @@ final class OnlineCopy {
         int rc = native_(source).backup("main", target.toString(), (remaining, total) -> { },
                 BUSY_SLEEP_MS, BUSY_TRIES, ALL_PAGES);
         if (rc != 0) {
-            // the code as the vendor code: StorageFault names a full disk (13) or a folder it cannot open (14)
-            throw new SQLException("the backup stopped with SQLite code " + rc, null, rc);
+            throw failure(rc, target);
         }
     }
 
@@ -39,8 +40,30 @@ final class OnlineCopy {
         int rc = native_(target).restore("main", source.toString(), (remaining, total) -> { },
                 BUSY_SLEEP_MS, BUSY_TRIES, ALL_PAGES);
         if (rc != 0) {
-            throw new SQLException("the restore stopped with SQLite code " + rc, null, rc);
+            throw failure(rc, source);
         }
+    }
+
+    /**
+     * SQLite's result code in the shop's words. The code stays on the exception ({@link SQLiteException#getResultCode},
+     * {@code getErrorCode}) for anything that words it more precisely, e.g. with the free space.
+     */
+    static SQLiteException failure(int rc, Path file) {
+        SQLiteErrorCode code = SQLiteErrorCode.getErrorCode(rc & 0xff); // the primary code: SQLITE_IOERR_WRITE is an IOERR
+        String words = switch (code) {
+            case SQLITE_FULL -> "the disk is full";
+            case SQLITE_CANTOPEN -> "the file " + file + " cannot be created or opened (its folder is missing,"
+                    + " read-only or not ours to write)";
+            case SQLITE_READONLY -> "the file or its folder is read-only";
+            case SQLITE_IOERR -> "the disk reported a read or write error";
+            case SQLITE_BUSY, SQLITE_LOCKED -> "the database is busy in another window or program; try again in a moment";
+            case SQLITE_NOTADB -> "the file " + file + " is not a database";
+            case SQLITE_CORRUPT -> "the file " + file + " is damaged";
+            case SQLITE_PERM -> "MemberDesk may not write the file " + file;
+            case SQLITE_NOMEM -> "the computer ran out of memory";
+            default -> "SQLite stopped with " + code.name() + " (" + code.message + ")";
+        };
+        return new SQLiteException(words, code);
     }
 
     private static org.sqlite.core.DB native_(Connection connection) throws SQLException {

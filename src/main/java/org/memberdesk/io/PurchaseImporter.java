@@ -19,6 +19,7 @@ import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.ImportLock;
 import org.memberdesk.db.DeferredIndexes;
 import org.memberdesk.db.OutputFiles;
 import org.memberdesk.io.MemberImporter.FieldException;
@@ -94,7 +95,8 @@ public final class PurchaseImporter {
     public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
             throws IOException {
         StoredSoFar stored = new StoredSoFar(progress, file);
-        try {
+        // one import at a time per database, and no restore under it: refused at once, before the backup
+        try (ImportLock running = ImportLock.acquire(database.file())) {
             return run(file, options, stored, messages);
         } catch (SQLException | DataException e) {
             throw ImportStopped.of(e, database.file(), stored, STORED_BYTES_PER_FILE_BYTE);

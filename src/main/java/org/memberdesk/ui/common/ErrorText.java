@@ -29,6 +29,9 @@ public final class ErrorText {
         if (cause instanceof org.memberdesk.db.HistoryMismatchException mismatch) {
             return messages.get("error.historyMismatch", mismatch.file());
         }
+        if (cause instanceof org.memberdesk.db.ImportRunningException running) {
+            return messages.get(running.key(), running.database());
+        }
         if (cause instanceof DataException) {
             return messages.get("error.database", cause.getMessage());
         }

@@ -26,4 +26,11 @@ class ErrorTextTest {
         assertEquals("The database reported a problem: disk is full",
                 ErrorText.describe(new DataException("disk is full"), english));
     }
+
+    @Test
+    void finding11_aSecondImportDuringAnImportIsRefusedInTheUsersLanguage() {
+        Path file = Path.of("/data/shop.db");
+        assertEquals("另一个导入或恢复正在修改数据库 " + file + "（在窗口里或命令行中）。请等它结束后再导入。没有导入任何数据。",
+                ErrorText.describe(new org.memberdesk.db.ImportRunningException(file), Messages.chinese()));
+    }
 }
