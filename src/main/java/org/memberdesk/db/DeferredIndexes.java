@@ -215,7 +215,8 @@ public final class DeferredIndexes {
         Path file = database.file().resolveSibling(database.file().getFileName() + ".import-lock");
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+                    PrivateFiles.fileAttributes(file)); // a new lock file is private, as every file beside the data
             FileLock lock = channel.tryLock();
             if (lock != null) {
                 return new Claim(channel, lock);
