@@ -18,17 +18,19 @@ import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.points.PointsSettingsView;
 import org.memberdesk.ui.shell.Screen;
 
-/** 设置 Settings: language, business type, where the data lives. */
+/** 设置 Settings: language, business type, purchase limits, where the data lives. */
 public final class SettingsScreen implements Screen {
     private final UiContext context;
     private final SettingsViewModel model;
     private final DataSettingsViewModel data;
+    private final LimitsViewModel limits;
     private final PointsSettingsView points;
 
     public SettingsScreen(UiContext context, Consumer<Language> switchLanguage) {
         this.context = context;
         this.model = new SettingsViewModel(context, switchLanguage);
         this.data = new DataSettingsViewModel(context);
+        this.limits = new LimitsViewModel(context);
         this.points = new PointsSettingsView(context);
     }
 
@@ -83,7 +85,8 @@ public final class SettingsScreen implements Screen {
         Label note = new Label(context.text("settings.note"));
         note.getStyleClass().add("text-muted");
         note.setWrapText(true);
-        VBox page = new VBox(20, title, form, note, new DataSection(context, data).view());
+        VBox page = new VBox(20, title, form, note, new LimitsSection(context, limits).view(),
+                new DataSection(context, data).view());
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
@@ -110,6 +113,7 @@ public final class SettingsScreen implements Screen {
     public void shown() {
         model.load();
         data.load();
+        limits.load();
         points.load();
     }
 

@@ -1,0 +1,249 @@
+package org.memberdesk.io;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * An import file's bytes as text, decoded strictly, line by line (a line ends at a {@code \n} byte, which
+ * is never part of a UTF-8 or GBK character). Nothing is ever guessed into the text: a line that does
+ * not decode is noted by its line number with the reason ({@link #unreadable}) and handed on with every
+ * byte beyond ASCII shown as U+FFFD, only so that the CSV parser still sees the line's commas and quotes;
+ * the row it belongs to is rejected, never stored.
+ *
+ * <p>Fast path: a run of whole lines is decoded in one call; only a run with a bad line is decoded line
+ * by line. In {@link Mode#MIXED} (a file that is not valid UTF-8 and mostly not UTF-8) every line is
+ * looked at on its own: a line that is not valid UTF-8 is read as GBK; a line that is valid UTF-8 beyond
+ * ASCII is read as UTF-8 only when that reading is ordinary text (Chinese characters, CJK and full-width
+ * punctuation, emoji) — GBK bytes that happen to be valid UTF-8 almost always read as Latin, Greek or
+ * Cyrillic letters (two-byte sequences), since GB2312 characters would have to chain across character
+ * boundaries into three-byte sequences to look like Chinese in UTF-8 (about 3 in 100,000 for a field of
+ * three random characters, and never for a field of one, two, four or five). Any other line that both
+ * readings accept is rejected as ambiguous.
+ */
+final class LineDecoder extends Reader {
+    enum Mode { UTF8, GBK, MIXED }
+
+    private static final Charset GBK = Charset.forName("GBK");
+
+    private final InputStream in;
+    private final Mode mode;
+    private final CharsetDecoder utf8 = strict(StandardCharsets.UTF_8);
+    private final CharsetDecoder gbk = strict(GBK);
+    /** Line number → the bundle key saying why it does not decode; lines the parser has passed are dropped. */
+    private final NavigableMap<Long, String> unreadable = new TreeMap<>();
+    private byte[] bytes = new byte[1 << 16];
+    /** Bytes read but not yet decoded: the start of a line whose end is not read yet. */
+    private int length;
+    private CharBuffer chars = CharBuffer.allocate(1 << 16).flip();
+    /** The line number of the next line to decode (the first line of the file is 1). */
+    private long line = 1;
+    private boolean end;
+    private boolean first = true;
+
+    LineDecoder(InputStream in, Mode mode) {
+        this.in = in;
+        this.mode = mode;
+    }
+
+    private static CharsetDecoder strict(Charset charset) {
+        return charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /**
+     * Why a line of {@code [from, to]} does not decode (the first such line's reason), or null when all do.
+     * Lines before {@code from} are forgotten: rows are asked about in file order.
+     */
+    String unreadable(long from, long to) {
+        unreadable.headMap(from, false).clear();
+        var bad = unreadable.subMap(from, true, to, true);
+        return bad.isEmpty() ? null : bad.firstEntry().getValue();
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int count) throws IOException {
+        if (count == 0) {
+            return 0;
+        }
+        while (!chars.hasRemaining()) {
+            if (!fill()) {
+                return -1;
+            }
+        }
+        int n = Math.min(count, chars.remaining());
+        chars.get(buffer, offset, n);
+        return n;
+    }
+
+    /** Reads and decodes the next whole lines; false at the end of the file. */
+    private boolean fill() throws IOException {
+        while (true) {
+            if (end && length == 0) {
+                return false;
+            }
+            if (!end) {
+                if (length == bytes.length) {
+                    bytes = Arrays.copyOf(bytes, bytes.length * 2); // a line longer than the buffer
+                }
+                int n = in.read(bytes, length, bytes.length - length);
+                if (n < 0) {
+                    end = true;
+                } else {
+                    length += n;
+                }
+            }
+            if (first && length >= 3) {
+                first = false;
+                if (mode != Mode.GBK && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                        && (bytes[2] & 0xFF) == 0xBF) {
+                    // the UTF-8 byte order mark says how to read; it is not text
+                    System.arraycopy(bytes, 3, bytes, 0, length - 3);
+                    length -= 3;
+                }
+            }
+            int from = 0;
+            int to = end ? length : lastNewline() + 1;
+            if (to <= from) {
+                if (end) {
+                    length = 0;
+                }
+                continue; // no whole line yet: read more
+            }
+            decode(from, to);
+            System.arraycopy(bytes, to, bytes, 0, length - to);
+            length -= to;
+            if (chars.hasRemaining()) {
+                return true;
+            }
+        }
+    }
+
+    private int lastNewline() {
+        for (int i = length - 1; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Decodes the whole lines in {@code bytes[from, to)} into {@link #chars}. */
+    private void decode(int from, int to) {
+        if (chars.capacity() < to - from) {
+            chars = CharBuffer.allocate(to - from); // neither UTF-8 nor GBK gives more chars than bytes
+        }
+        chars.clear();
+        if (mode != Mode.MIXED && decodeAll(mode == Mode.UTF8 ? utf8 : gbk, from, to)) {
+            line += newlines(from, to);
+        } else {
+            chars.clear();
+            int start = from;
+            for (int i = from; i < to; i++) {
+                if (bytes[i] == '\n' || i == to - 1) {
+                    decodeLine(start, i + 1);
+                    start = i + 1;
+                    line++;
+                }
+            }
+        }
+        chars.flip();
+    }
+
+    private boolean decodeAll(CharsetDecoder decoder, int from, int to) {
+        decoder.reset();
+        CoderResult result = decoder.decode(ByteBuffer.wrap(bytes, from, to - from), chars, true);
+        return !result.isError() && !decoder.flush(chars).isError();
+    }
+
+    private void decodeLine(int from, int to) {
+        int mark = chars.position();
+        String problem = switch (mode) {
+            case UTF8 -> decodeAll(utf8, from, to) ? null : "import.row.notUtf8";
+            case GBK -> decodeAll(gbk, from, to) ? null : "import.row.notGbk";
+            case MIXED -> mixed(from, to, mark);
+        };
+        if (problem != null) {
+            unreadable.put(line, problem);
+            chars.position(mark);
+            for (int i = from; i < to; i++) {
+                chars.put(bytes[i] >= 0 ? (char) bytes[i] : '\uFFFD');
+            }
+        }
+    }
+
+    /** One line of a file that mixes UTF-8 and GBK: its reading, or the reason it has none that is certain. */
+    private String mixed(int from, int to, int mark) {
+        int kind = Utf8.kind(bytes, from, to);
+        if (kind == Utf8.INVALID) {
+            return decodeAll(gbk, from, to) ? null : "import.row.notText";
+        }
+        decodeAll(utf8, from, to); // valid: cannot fail
+        if (kind == Utf8.ASCII || ordinary(mark, chars.position())) {
+            return null;
+        }
+        chars.position(mark);
+        return decodeAll(gbk, from, to) ? "import.row.ambiguous" : utf8Again(from, to, mark);
+    }
+
+    /** A line that only UTF-8 reads (GBK refuses it): UTF-8 it is, whatever its characters. */
+    private String utf8Again(int from, int to, int mark) {
+        chars.position(mark);
+        decodeAll(utf8, from, to);
+        return null;
+    }
+
+    /**
+     * Whether the text decoded at {@code [from, to)} of {@link #chars} is ordinary Chinese shop text:
+     * ASCII, Chinese characters, CJK and full-width punctuation, general punctuation (“”…—), emoji.
+     */
+    private boolean ordinary(int from, int to) {
+        int i = from;
+        while (i < to) {
+            char c = chars.get(i);
+            int codePoint = c;
+            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars.get(i + 1))) {
+                codePoint = Character.toCodePoint(c, chars.get(i + 1));
+            }
+            i += Character.charCount(codePoint);
+            boolean ordinary = codePoint < 0x80
+                    || codePoint >= 0x4E00 && codePoint <= 0x9FFF
+                    || codePoint >= 0x3000 && codePoint <= 0x303F
+                    || codePoint >= 0xFF00 && codePoint <= 0xFFEF
+                    || codePoint >= 0x2010 && codePoint <= 0x2027
+                    || codePoint >= 0x2030 && codePoint <= 0x205E
+                    || codePoint == 0x200D || codePoint == 0xFE0F // joiner and emoji presentation
+                    || codePoint >= 0x1F000 && codePoint <= 0x1FAFF;
+            if (!ordinary) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private long newlines(int from, int to) {
+        long count = 0;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
