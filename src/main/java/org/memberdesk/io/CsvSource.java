@@ -74,7 +74,7 @@ public final class CsvSource implements AutoCloseable {
         // the parser now stands on the record's last line; a quoted value with line breaks started it earlier
         long last = parser.getCurrentLineNumber();
         long line = Math.max(1, last - lineBreaks(record));
-        String undecoded = text.unreadable(line, last + 1);
+        String undecoded = text.unreadable(line, last);
         Problem unreadable = undecoded != null ? Problem.of("row", undecoded) : strange(record);
         return new Row(line, record, unreadable);
     }

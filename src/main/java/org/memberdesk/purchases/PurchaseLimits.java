@@ -52,6 +52,7 @@ public record PurchaseLimits(long lineCents, long purchaseCents, int quantity) {
     public List<Problem> check(long storedTotal, List<PurchaseLine> lines) {
         List<Problem> problems = new ArrayList<>();
         long total = storedTotal;
+        boolean overflow = false;
         for (PurchaseLine line : lines) {
             if (line.quantity() > quantity) {
                 problems.add(Problem.of("quantity", "purchase.limit.quantity", line.quantity(), quantity));
@@ -60,22 +61,19 @@ public record PurchaseLimits(long lineCents, long purchaseCents, int quantity) {
                 problems.add(Problem.of("amount", "purchase.limit.line", Money.display(size(line.amountCents())),
                         Money.display(lineCents)));
             }
-            total = plus(total, line.amountCents());
+            try {
+                total = Math.addExact(total, line.amountCents());
+            } catch (ArithmeticException e) {
+                overflow = true;
+            }
         }
-        if (size(total) > purchaseCents) {
+        if (overflow) {
+            problems.add(Problem.of("amount", "purchase.limit.sumOverflow", Money.display(purchaseCents)));
+        } else if (size(total) > purchaseCents) {
             problems.add(Problem.of("amount", "purchase.limit.purchase", Money.display(size(total)),
                     Money.display(purchaseCents)));
         }
         return problems;
-    }
-
-    /** The sum, or the largest long of its sign when it would not fit (only ever compared with a bound). */
-    private static long plus(long a, long b) {
-        try {
-            return Math.addExact(a, b);
-        } catch (ArithmeticException e) {
-            return b > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
-        }
     }
 
     private static long size(long cents) {
