@@ -287,10 +287,10 @@ class TextAndMoneyImportTest {
         assertTrue(report.get(3).get("reason").startsWith("The lines of this purchase add up to more than"),
                 report.get(3).get("reason"));
         assertEquals("The purchase amount ¥6,901,234,567,892.00 is above this shop's limit of ¥1,000,000.00 per "
-                + "purchase. If it is real, raise the limit in Settings → General → Purchase limits and import or "
+                + "purchase. If it is real, raise the limit in Settings → Purchase limits and import or "
                 + "save it again.", report.get(6).get("reason"));
         assertEquals("The quantity 10001 is above this shop's limit of 10000 per line. If it is real, raise the limit in "
-                + "Settings → General → Purchase limits.", report.get(7).get("reason"));
+                + "Settings → Purchase limits.", report.get(7).get("reason"));
 
         // totals: 3600 + 2550 = 6150 cents; no member's spend below zero
         assertEquals(6_150, app.purchases().totals().revenueCents());

@@ -11,7 +11,7 @@ import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.UiContext;
 
 /**
- * Settings → General → Purchase limits: the largest line, purchase and quantity the counter and imports
+ * Settings → Purchase limits: the largest line, purchase and quantity the counter and imports
  * take. Typed as yuan and a whole number; checked here, then by the service, which keeps the ceilings.
  */
 public final class LimitsViewModel {

@@ -85,15 +85,18 @@ public final class SettingsScreen implements Screen {
         Label note = new Label(context.text("settings.note"));
         note.getStyleClass().add("text-muted");
         note.setWrapText(true);
-        VBox page = new VBox(20, title, form, note, new LimitsSection(context, limits).view(),
-                new DataSection(context, data).view());
+        VBox page = new VBox(20, title, form, note, new DataSection(context, data).view());
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
         scroll.setFitToWidth(true);
-        // 常规 General (language, business, data) and 积分 Points: the points settings are a page of their own
+        // 常规 General (language, business, data), 积分 Points and 消费上限 Purchase limits: pages of their own
+        VBox limitsPage = new VBox(new LimitsSection(context, limits).view());
+        limitsPage.setPadding(new Insets(24));
+        limitsPage.getStyleClass().add("page");
         TabPane tabs = new TabPane(tab("settings-tab-general", "settings.tab.general", scroll),
-                tab("settings-tab-points", "settings.tab.points", points.view()));
+                tab("settings-tab-points", "settings.tab.points", points.view()),
+                tab("settings-tab-limits", "settings.limits", limitsPage));
         tabs.setId("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
