@@ -71,26 +71,32 @@ public final class CsvSource implements AutoCloseable {
             return null;
         }
         CSVRecord record = records.next();
-        // the parser now stands on the record's last line; a quoted value with line breaks started it earlier
-        long last = parser.getCurrentLineNumber();
-        long line = Math.max(1, last - lineBreaks(record));
-        String undecoded = text.unreadable(line, last);
-        Problem unreadable = undecoded != null ? Problem.of("row", undecoded) : strange(record);
-        return new Row(line, record, unreadable);
-    }
-
-    /** Line breaks inside the record's values, as the parser counts them (CR LF, LF or CR each one). */
-    private static long lineBreaks(CSVRecord record) {
+        // one pass over the values: line breaks inside them, and the first character that must not be stored
         long breaks = 0;
-        for (String value : record) {
+        int strangeColumn = -1;
+        char strange = 0;
+        for (int column = 0; column < record.size(); column++) {
+            String value = record.get(column);
             for (int i = 0; i < value.length(); i++) {
                 char c = value.charAt(i);
+                if (c >= 0x20 && c < 0x7F || c > 0x9F && c != '\uFFFD') {
+                    continue; // the ordinary case, first
+                }
                 if (c == '\n' || c == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n')) {
-                    breaks++;
+                    breaks++; // as the parser counts lines: CR LF, LF or CR each one
+                } else if (c != '\t' && c != '\r' && strangeColumn < 0) {
+                    strangeColumn = column;
+                    strange = c;
                 }
             }
         }
-        return breaks;
+        // the parser now stands on the record's last line; a quoted value with line breaks started it earlier
+        long last = parser.getCurrentLineNumber();
+        long line = Math.max(1, last - breaks);
+        String undecoded = text.unreadable(line, last);
+        Problem unreadable = undecoded != null ? Problem.of("row", undecoded)
+                : strangeColumn >= 0 ? strange(strangeColumn, strange) : null;
+        return new Row(line, record, unreadable);
     }
 
     /**
@@ -98,19 +104,9 @@ public final class CsvSource implements AutoCloseable {
      * already lost before the file was saved) or a control character (tab and line breaks are fine, they
      * are how notes are written).
      */
-    private Problem strange(CSVRecord record) {
-        for (int column = 0; column < record.size(); column++) {
-            String value = record.get(column);
-            for (int i = 0; i < value.length(); i++) {
-                char c = value.charAt(i);
-                boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F;
-                if (c == '\uFFFD' || control) {
-                    String name = column < header.size() ? header.get(column) : Integer.toString(column + 1);
-                    return Problem.of("row", c == '\uFFFD' ? "import.row.replacement" : "import.row.control", name);
-                }
-            }
-        }
-        return null;
+    private Problem strange(int column, char c) {
+        String name = column < header.size() ? header.get(column) : Integer.toString(column + 1);
+        return Problem.of("row", c == '\uFFFD' ? "import.row.replacement" : "import.row.control", name);
     }
 
     /** The first rows, for the wizard's preview. */
