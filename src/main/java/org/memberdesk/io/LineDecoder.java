@@ -23,13 +23,18 @@ import java.util.TreeMap;
  *
  * <p>Fast path: a run of whole lines is decoded in one call; only a run with a bad line is decoded line
  * by line. In {@link Mode#MIXED} (a file that is not valid UTF-8 and mostly not UTF-8) every line is
- * looked at on its own: a line that is not valid UTF-8 is read as GBK; a line that is valid UTF-8 beyond
- * ASCII is read as UTF-8 only when that reading is ordinary text (Chinese characters, CJK and full-width
- * punctuation, emoji) — GBK bytes that happen to be valid UTF-8 almost always read as Latin, Greek or
- * Cyrillic letters (two-byte sequences), since GB2312 characters would have to chain across character
- * boundaries into three-byte sequences to look like Chinese in UTF-8 (about 3 in 100,000 for a field of
- * three random characters, and never for a field of one, two, four or five). Any other line that both
- * readings accept is rejected as ambiguous.
+ * looked at on its own:
+ * <ul>
+ *   <li>not valid UTF-8: read as GBK (neither: rejected);</li>
+ *   <li>valid UTF-8 whose reading is ordinary Chinese text (Chinese characters, CJK, full-width and general
+ *       punctuation, emoji): UTF-8. GBK text practically never reads so: none of a million random strings of
+ *       1 to 6 common (GB2312 level 1) characters did;</li>
+ *   <li>valid UTF-8 otherwise: GBK text that happens to be valid UTF-8 is common (谢 alone reads as л,
+ *       伟 as ΰ) and reads as lone letters of mixed scripts; UTF-8 text in an alphabet (Café, Иван) reads as
+ *       words. So: GBK when the line's two-byte characters are all GB2312 and its UTF-8 reading has no word
+ *       (a letter beyond ASCII next to an ASCII letter, or three letters of one script); UTF-8 when GBK cannot
+ *       read it; otherwise rejected as ambiguous.</li>
+ * </ul>
  */
 final class LineDecoder extends Reader {
     enum Mode { UTF8, GBK, MIXED }
@@ -193,15 +198,77 @@ final class LineDecoder extends Reader {
         if (kind == Utf8.ASCII || ordinary(mark, chars.position())) {
             return null;
         }
+        // valid UTF-8 but not Chinese: GBK text that happens to be valid UTF-8 (one in five common characters
+        // alone is: 谢 reads as л, 伟 as ΰ), or UTF-8 text in another alphabet (Café, Иван)
+        boolean word = wordLike(mark, chars.position());
         chars.position(mark);
-        return decodeAll(gbk, from, to) ? "import.row.ambiguous" : utf8Again(from, to, mark);
+        if (!decodeAll(gbk, from, to)) {
+            chars.position(mark);
+            decodeAll(utf8, from, to); // only UTF-8 reads it: UTF-8 it is, whatever its characters
+            return null;
+        }
+        return gb2312(from, to) && !word ? null : "import.row.ambiguous";
     }
 
-    /** A line that only UTF-8 reads (GBK refuses it): UTF-8 it is, whatever its characters. */
-    private String utf8Again(int from, int to, int mark) {
-        chars.position(mark);
-        decodeAll(utf8, from, to);
-        return null;
+    /**
+     * Whether every two-byte character of the line is in GB2312 (the common Chinese set of GBK): GBK text
+     * almost always is; UTF-8 letters read as GBK mostly are not (Иван: D0 98 …).
+     */
+    private boolean gb2312(int from, int to) {
+        int i = from;
+        while (i < to) {
+            int lead = bytes[i] & 0xFF;
+            if (lead < 0x80) {
+                i++;
+                continue;
+            }
+            int trail = i + 1 < to ? bytes[i + 1] & 0xFF : 0;
+            if (lead < 0xA1 || lead > 0xF7 || trail < 0xA1 || trail > 0xFE) {
+                return false;
+            }
+            i += 2;
+        }
+        return true;
+    }
+
+    /**
+     * Whether the UTF-8 reading at {@code [from, to)} of {@link #chars} has a word in an alphabet: a letter beyond
+     * ASCII next to an ASCII letter (Café), or three letters of one script in a row, one beyond ASCII (Иван).
+     * GBK bytes read as UTF-8 give single letters of mixed scripts between the commas.
+     */
+    private boolean wordLike(int from, int to) {
+        Character.UnicodeScript script = null;
+        int run = 0;
+        boolean wide = false;
+        int previous = -1;
+        int i = from;
+        while (i < to) {
+            char c = chars.get(i);
+            int codePoint = c;
+            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars.get(i + 1))) {
+                codePoint = Character.toCodePoint(c, chars.get(i + 1));
+            }
+            i += Character.charCount(codePoint);
+            if (!Character.isLetter(codePoint)) {
+                script = null;
+                run = 0;
+                wide = false;
+                previous = -1;
+                continue;
+            }
+            if (previous >= 0 && (previous < 0x80) != (codePoint < 0x80)) {
+                return true; // a letter beyond ASCII next to an ASCII letter
+            }
+            Character.UnicodeScript now = Character.UnicodeScript.of(codePoint);
+            run = now == script ? run + 1 : 1;
+            wide = now == script ? wide || codePoint >= 0x80 : codePoint >= 0x80;
+            script = now;
+            previous = codePoint;
+            if (run >= 3 && wide) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

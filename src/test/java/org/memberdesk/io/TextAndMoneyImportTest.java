@@ -143,10 +143,12 @@ class TextAndMoneyImportTest {
         lines.add(new byte[] {'X', '1', ',', (byte) 0x81, ',', '1', '3', '7', '0', '0', '0', '0', '0', '0', '0', '3',
             ',', 'x'});                                            // line 3,004: 0x81 then ',' is neither
         lines.add(gbk("G9999,郑强,13999999999,美团"));            // line 3,005
+        // line 3,006: GBK bytes that are also valid UTF-8 ("лΰ", "Ҷƽ": letters of mixed scripts, not a word)
+        lines.add(gbk("G7001,谢伟,13900007001,叶平"));
         Path file = mixed("gbk.csv", lines);
 
         ImportResult result = importMembers(file);
-        assertEquals(3_002, result.imported()); // 3,000 + U0001 + G9999
+        assertEquals(3_003, result.imported()); // 3,000 + U0001 + G9999 + G7001
         assertEquals(2, result.rejected());
         List<CSVRecord> report = ImportTest.report(result);
         assertEquals(List.of("3003", "3004"), report.stream().map(r -> r.get("line")).toList());
@@ -158,6 +160,7 @@ class TextAndMoneyImportTest {
         assertEquals("欧阳娜娜|小红书", stored.get("U0001"));
         assertEquals("李娜|门店", stored.get("G0001"));
         assertEquals("郑强|美团", stored.get("G9999"));
+        assertEquals("谢伟|叶平", stored.get("G7001"));
         assertTrue(stored.values().stream().noneMatch(v -> v.indexOf('\uFFFD') >= 0), "no U+FFFD stored");
     }
 
