@@ -72,6 +72,9 @@ final class LineDecoder extends Reader {
      * Lines before {@code from} are forgotten: rows are asked about in file order.
      */
     String unreadable(long from, long to) {
+        if (unreadable.isEmpty()) {
+            return null; // the usual case, first
+        }
         unreadable.headMap(from, false).clear();
         var bad = unreadable.subMap(from, true, to, true);
         return bad.isEmpty() ? null : bad.firstEntry().getValue();
