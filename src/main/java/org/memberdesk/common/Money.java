@@ -10,12 +10,17 @@ public final class Money {
     /**
      * Parses yuan as written in a file or typed at the counter: {@code 12}, {@code 12.5}, {@code 12.50},
      * {@code -3.20}, {@code ¥1,280.00}. More than two decimals, or anything else, is refused.
+     *
+     * <p>A comma is read only as a thousands separator: groups of exactly three digits ({@code 1,250},
+     * {@code 1,250.00}, {@code 12,345,678}). A comma followed by one or two digits and no dot
+     * ({@code 12,50}, {@code 3,5}) is how much of Europe writes decimals: it is refused as ambiguous,
+     * never read as 1,250 — an amount off by a factor of 100 is worse than a rejected row.
      */
     public static long parseYuan(String text) {
         if (text == null) {
             throw new IllegalArgumentException("no amount");
         }
-        String s = text.strip().replace(",", "").replace("，", "");
+        String s = withoutGrouping(text, text.strip().replace("，", ","));
         if (s.startsWith("¥") || s.startsWith("￥")) {
             s = s.substring(1).strip();
         }
@@ -45,6 +50,37 @@ public final class Money {
         long cents = fraction.isEmpty() ? 0 : Long.parseLong((fraction + "0").substring(0, 2));
         long total = yuan * 100 + cents;
         return negative ? -total : total;
+    }
+
+    /** Whether the amount is written with a decimal comma ({@code 12,50}): one comma, one or two digits after it, no dot. */
+    public static boolean hasDecimalComma(String text) {
+        String s = text == null ? "" : text.strip().replace("，", ",");
+        int comma = s.lastIndexOf(',');
+        if (comma < 0 || s.indexOf(',') != comma || s.indexOf('.') >= 0) {
+            return false;
+        }
+        String after = s.substring(comma + 1);
+        return (after.length() == 1 || after.length() == 2) && digits(after);
+    }
+
+    /** The text with its thousands separators taken out, after checking that they group by three. */
+    private static String withoutGrouping(String text, String s) {
+        int comma = s.indexOf(',');
+        if (comma < 0) {
+            return s;
+        }
+        if (hasDecimalComma(s)) {
+            throw new IllegalArgumentException("decimal comma: '" + text + "' is ambiguous; write it with a dot");
+        }
+        int dot = s.indexOf('.');
+        String whole = dot < 0 ? s : s.substring(0, dot);
+        String[] groups = whole.split(",", -1);
+        for (int i = 1; i < groups.length; i++) {
+            if (groups[i].length() != 3 || !digits(groups[i])) {
+                throw new IllegalArgumentException("not an amount: '" + text + "'");
+            }
+        }
+        return s.replace(",", "");
     }
 
     private static boolean digits(String s) {

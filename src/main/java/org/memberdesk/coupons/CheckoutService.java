@@ -113,7 +113,7 @@ public final class CheckoutService {
             throw new RedemptionRefused(outcome.refusal(), code, Money.display(template.minSpendCents()),
                     Money.display(outcome.eligibleCents()), String.join("、", template.items()));
         }
-        long total = lines.stream().mapToLong(PurchaseLine::amountCents).sum();
+        long total = lines.stream().mapToLong(PurchaseLine::amountCents).reduce(0, Math::addExact);
         return new Quote(coupon, template, total, outcome.discountCents());
     }
 

@@ -32,7 +32,7 @@ public final class Discounts {
         long eligible = 0;
         for (PurchaseLine line : lines) {
             if (line.amountCents() > 0 && coupon.appliesTo(line.item())) {
-                eligible += line.amountCents();
+                eligible = Math.addExact(eligible, line.amountCents());
             }
         }
         return eligible;

@@ -1,12 +1,8 @@
 package org.memberdesk.io;
 
-import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,17 +11,22 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.memberdesk.common.Problem;
 
 /** An import file opened for reading: its header, its rows with their line numbers, and how much is read. */
 public final class CsvSource implements AutoCloseable {
+    private final LineDecoder text;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final CountingStream counting;
     private final long size;
     private final List<String> header;
 
-    /** One data row and the line of the file it starts on (the header is line 1). */
-    public record Row(long line, CSVRecord record) {
+    /**
+     * One data row and the line of the file it starts on (the header is line 1); {@code unreadable} says why
+     * its text cannot be stored as it is (it does not decode, or holds control characters), else null.
+     */
+    public record Row(long line, CSVRecord record, Problem unreadable) {
         public String get(int index) {
             return index >= 0 && index < record.size() ? CsvCells.restore(record.get(index).strip()) : "";
         }
@@ -36,24 +37,21 @@ public final class CsvSource implements AutoCloseable {
 
         /** The row's cells as they were before an export neutralised them (see {@link CsvCells}). */
         public List<String> values() {
-            return record.stream().map(CsvCells::restore).toList();
+            return record.stream().map(cell -> CsvCells.restore(cell.strip())).toList();
         }
     }
 
     public CsvSource(Path file, TextEncoding encoding) throws IOException {
-        Charset charset = encoding.charsetFor(file);
+        LineDecoder.Mode mode = encoding.modeFor(file);
         this.size = Files.size(file);
         this.counting = new CountingStream(Files.newInputStream(file));
-        Reader reader = new BufferedReader(new InputStreamReader(counting, charset), 1 << 16);
-        reader.mark(1);
-        if (reader.read() != '\uFEFF') {
-            reader.reset();
-        }
+        this.text = new LineDecoder(counting, mode);
+        // values are not trimmed by the parser (Row.get strips them): a quoted value's line breaks must stay
+        // countable, so that a row spanning several lines is reported at the line it starts on
         this.parser = CSVFormat.DEFAULT.builder()
                 .setIgnoreEmptyLines(true)
-                .setTrim(true)
                 .get()
-                .parse(reader);
+                .parse(text);
         this.records = parser.iterator();
         List<String> names = new ArrayList<>();
         if (records.hasNext()) {
@@ -73,10 +71,43 @@ public final class CsvSource implements AutoCloseable {
         if (!records.hasNext()) {
             return null;
         }
-        // the iterator has read the record ahead in hasNext(): the parser now stands on its (last) line
-        long line = parser.getCurrentLineNumber();
         CSVRecord record = records.next();
-        return new Row(line, record);
+        // one pass over the values: line breaks inside them, and the first character that must not be stored
+        long breaks = 0;
+        int strangeColumn = -1;
+        char strange = 0;
+        for (int column = 0; column < record.size(); column++) {
+            String value = record.get(column);
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c >= 0x20 && c < 0x7F || c > 0x9F && c != '\uFFFD') {
+                    continue; // the ordinary case, first
+                }
+                if (c == '\n' || c == '\r' && (i + 1 == value.length() || value.charAt(i + 1) != '\n')) {
+                    breaks++; // as the parser counts lines: CR LF, LF or CR each one
+                } else if (c != '\t' && c != '\r' && strangeColumn < 0) {
+                    strangeColumn = column;
+                    strange = c;
+                }
+            }
+        }
+        // the parser now stands on the record's last line; a quoted value with line breaks started it earlier
+        long last = parser.getCurrentLineNumber();
+        long line = Math.max(1, last - breaks);
+        String undecoded = text.unreadable(line, last);
+        Problem unreadable = undecoded != null ? Problem.of("row", undecoded)
+                : strangeColumn >= 0 ? strange(strangeColumn, strange) : null;
+        return new Row(line, record, unreadable);
+    }
+
+    /**
+     * A value that would be stored damaged or invisible: the replacement character U+FFFD (text that was
+     * already lost before the file was saved) or a control character (tab and line breaks are fine, they
+     * are how notes are written).
+     */
+    private Problem strange(int column, char c) {
+        String name = column < header.size() ? header.get(column) : Integer.toString(column + 1);
+        return Problem.of("row", c == '\uFFFD' ? "import.row.replacement" : "import.row.control", name);
     }
 
     /** The first rows, for the wizard's preview. */

@@ -160,6 +160,9 @@ public final class MemberImporter {
     }
 
     private Checked check(CsvSource.Row row, FieldColumns columns) {
+        if (row.unreadable() != null) {
+            return new Checked(null, List.of(new Rejection(row.line(), "row", row.unreadable(), row.values())));
+        }
         if (row.size() != columns.header().size()) {
             return new Checked(null, List.of(new Rejection(row.line(), "row", Problem.of("row", "import.row.columns",
                     row.size(), columns.header().size()), row.values())));

@@ -394,6 +394,10 @@ public final class PurchaseImporter {
         String phone = null;
         List<Rejection> bad = new ArrayList<>();
         for (CsvSource.Row row : group.rows) {
+            if (row.unreadable() != null) {
+                bad.add(new Rejection(row.line(), "row", row.unreadable(), row.values()));
+                continue;
+            }
             if (row.size() != columns.header().size()) {
                 bad.add(new Rejection(row.line(), "row", Problem.of("row", "import.row.columns", row.size(),
                         columns.header().size()), row.values()));
@@ -467,16 +471,28 @@ public final class PurchaseImporter {
         String rawAmount = row.get(columns.index("amount"));
         long amount;
         if (!rawAmount.isEmpty()) {
-            amount = MemberImporter.field("amount", "import.amount.invalid", rawAmount, Money::parseYuan);
+            amount = yuan("amount", rawAmount);
         } else {
             String rawPrice = row.get(columns.index("unit_price"));
             if (rawPrice.isEmpty()) {
                 throw new FieldException(Problem.of("amount", "import.amount.missing"));
             }
-            amount = MemberImporter.field("unit_price", "import.amount.invalid", rawPrice, Money::parseYuan)
-                    * quantity;
+            try {
+                amount = Math.multiplyExact(yuan("unit_price", rawPrice), quantity);
+            } catch (ArithmeticException e) {
+                // beyond any bound a shop can set: say what was multiplied (the bounds check the rest)
+                throw new FieldException(Problem.of("amount", "purchase.limit.overflow", rawPrice, quantity));
+            }
         }
         return new PurchaseLine(item.isEmpty() ? null : item, quantity, amount);
+    }
+
+    /** An amount in yuan; a decimal comma ({@code 12,50}) is named as such, not as "not an amount". */
+    private static long yuan(String field, String raw) {
+        if (Money.hasDecimalComma(raw)) {
+            throw new FieldException(Problem.of(field, "import.amount.decimalComma", raw));
+        }
+        return MemberImporter.field(field, "import.amount.invalid", raw, Money::parseYuan);
     }
 
     private static int quantity(String text) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.memberdesk.common.Problem;
+import org.memberdesk.common.TextLength;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
 
@@ -79,7 +80,7 @@ public final class MemberService {
         LocalDate today = LocalDate.now(clock);
         if (member.name() == null || member.name().isBlank()) {
             problems.add(Problem.of("name", "member.name.missing"));
-        } else if (member.name().strip().length() > 50) {
+        } else if (TextLength.longerThan(member.name(), 50)) {
             problems.add(Problem.of("name", "member.name.tooLong"));
         }
         if (member.phone() != null && !member.phone().isBlank() && Phones.normalize(member.phone()).isEmpty()) {
@@ -92,7 +93,7 @@ public final class MemberService {
         if (member.joinDate() != null && member.joinDate().isAfter(today)) {
             problems.add(Problem.of("join_date", "member.joinDate.future", member.joinDate().toString()));
         }
-        if (member.memberNo() != null && member.memberNo().strip().length() > 32) {
+        if (member.memberNo() != null && TextLength.longerThan(member.memberNo(), 32)) {
             problems.add(Problem.of("member_no", "member.number.tooLong"));
         }
         return problems;

@@ -84,7 +84,7 @@ public final class EarningBatch {
             throws SQLException {
         long extra = 0;
         for (PurchaseLine line : added) {
-            extra += line.amountCents();
+            extra = Math.addExact(extra, line.amountCents());
         }
         totals.put(purchase.id(), purchase.totalCents());
         List<PurchaseLine> before = purchase.lines().subList(0, purchase.lines().size() - added.size());

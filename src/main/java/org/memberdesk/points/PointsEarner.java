@@ -150,7 +150,7 @@ public final class PointsEarner implements PurchaseListener {
                              Buyer buyer) throws SQLException {
             long extra = 0;
             for (org.memberdesk.purchases.PurchaseLine line : added) {
-                extra += line.amountCents();
+                extra = Math.addExact(extra, line.amountCents());
             }
             java.util.List<org.memberdesk.purchases.PurchaseLine> before =
                     purchase.lines().subList(0, purchase.lines().size() - added.size());

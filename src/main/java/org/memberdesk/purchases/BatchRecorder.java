@@ -35,6 +35,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
     private final PurchaseService service;
     private final Long importId;
     private final boolean allowReturns;
+    private final PurchaseLimits limits;
     private final List<PurchaseListener.BatchSession> sessions;
     private final PreparedStatement findByNumber;
     private final ItemIds itemIds;
@@ -106,6 +107,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
         this.importId = importId;
         this.allowReturns = allowReturns;
         this.sessions = sessions;
+        this.limits = service.limits(connection);
         findByNumber = connection.prepareStatement(
                 "SELECT id, member_id, kind, import_id, total_cents, time FROM purchases WHERE purchase_no = ?");
         itemIds = new ItemIds(connection);
@@ -149,7 +151,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
 
     @Override
     public PurchaseService.Recorded record(PurchaseDraft draft) throws SQLException {
-        List<Problem> problems = service.check(draft, allowReturns);
+        List<Problem> problems = service.check(draft, allowReturns, limits);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
@@ -188,6 +190,10 @@ public final class BatchRecorder implements PurchaseService.Recording {
         boolean sameImport = importId != null && importId.equals(number.importId());
         if (!sameImport || number.memberId() != draft.memberId() || number.isReturn() != draft.isReturn()) {
             return new PurchaseService.Recorded(PurchaseService.Outcome.DUPLICATE, null);
+        }
+        List<Problem> problems = limits.check(number.totalCents(), draft.lines());
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
         }
         Pending purchase = batch.get(draft.purchaseNo());
         if (purchase == null) {
@@ -243,23 +249,24 @@ public final class BatchRecorder implements PurchaseService.Recording {
         for (PurchaseLine line : lines) {
             purchase.lines.add(line);
             purchase.newLines++;
-            amount += line.amountCents();
+            amount = Math.addExact(amount, line.amountCents());
             long item = itemIds.idOf(line.item());
             purchase.newItems.add(item);
             if (!purchase.isReturn) {
                 firstBought.merge(List.of(item, purchase.memberId), time, (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
         }
-        purchase.total += amount;
-        purchase.extra += amount;
-        revenue += amount;
+        // within the shop's limits these cannot overflow (PurchaseLimits); addExact fails rather than wraps
+        purchase.total = Math.addExact(purchase.total, amount);
+        purchase.extra = Math.addExact(purchase.extra, amount);
+        revenue = Math.addExact(revenue, amount);
         Stats member = stats.computeIfAbsent(purchase.memberId, id -> new Stats());
         if (purchase.isReturn) {
             member.returns += countsAs;
-            member.returned -= amount;
+            member.returned = Math.subtractExact(member.returned, amount);
         } else {
             member.sales += countsAs;
-            member.spent += amount;
+            member.spent = Math.addExact(member.spent, amount);
             member.first = member.first == null || time.compareTo(member.first) < 0 ? time : member.first;
             member.last = member.last == null || time.compareTo(member.last) > 0 ? time : member.last;
         }

@@ -15,10 +15,14 @@ public record PurchaseDraft(String purchaseNo, long memberId, LocalDateTime time
         lines = List.copyOf(lines);
     }
 
+    /**
+     * The sum of the lines. Checked against the shop's limits ({@link PurchaseLimits}) before anything is
+     * stored, so it always fits; {@link Math#addExact} makes a draft that skipped the check fail, not wrap.
+     */
     public long totalCents() {
         long total = 0;
         for (PurchaseLine line : lines) {
-            total += line.amountCents();
+            total = Math.addExact(total, line.amountCents());
         }
         return total;
     }

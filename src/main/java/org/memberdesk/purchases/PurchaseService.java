@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.memberdesk.common.Problem;
+import org.memberdesk.common.TextLength;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.MemberStore;
@@ -23,6 +24,7 @@ public final class PurchaseService {
     private final MemberStore members;
     private final Clock clock;
     private final List<PurchaseListener> listeners;
+    private final PurchaseLimitsStore limitsStore = new PurchaseLimitsStore();
 
     public PurchaseService(Database database, PurchaseStore store, MemberStore members, Clock clock,
                            List<PurchaseListener> listeners) {
@@ -61,8 +63,10 @@ public final class PurchaseService {
         private final Long importId;
         private final boolean allowReturns;
         private final List<PurchaseListener.Session> sessions = new ArrayList<>();
+        private final PurchaseLimits limits;
 
         private Recorder(Connection connection, Long importId, boolean allowReturns) throws SQLException {
+            this.limits = limits(connection);
             this.writer = store.writer(connection);
             this.importId = importId;
             this.allowReturns = allowReturns;
@@ -79,7 +83,7 @@ public final class PurchaseService {
         /** Checks and stores one purchase; a {@link ValidationException} leaves the database unchanged. */
         @Override
         public Recorded record(PurchaseDraft draft) throws SQLException {
-            List<Problem> problems = check(draft, allowReturns);
+            List<Problem> problems = check(draft, allowReturns, limits);
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
             }
@@ -111,6 +115,10 @@ public final class PurchaseService {
             PurchaseStore.StoredNumber stored = writer.stored(draft.purchaseNo()).orElseThrow();
             boolean sameImport = importId != null && importId.equals(stored.importId());
             if (sameImport && stored.memberId() == draft.memberId() && stored.isReturn() == draft.isReturn()) {
+                List<Problem> problems = limits.check(stored.totalCents(), draft.lines());
+                if (!problems.isEmpty()) {
+                    throw new ValidationException(problems);
+                }
                 writer.appendLines(stored, draft.lines());
                 Purchase whole = store.findByNumber(writer.connection(), draft.purchaseNo()).orElseThrow();
                 for (PurchaseListener.Session session : sessions) {
@@ -169,12 +177,37 @@ public final class PurchaseService {
         return new Recorder(connection, importId, allowReturns);
     }
 
-    /** Everything wrong with a purchase before it is stored, field by field. */
-    public List<Problem> check(PurchaseDraft draft, boolean allowReturns) {
+    /** The shop's limits on lines and purchases, as saved in Settings (the defaults where none is). */
+    public PurchaseLimits limits() {
+        return database.read(limitsStore::read);
+    }
+
+    /** The limits as the recorders on this connection apply them: read once per sale or import batch. */
+    PurchaseLimits limits(Connection connection) throws SQLException {
+        return limitsStore.read(connection);
+    }
+
+    /** Saves the shop's limits (Settings); a {@link ValidationException} names a bound out of range. */
+    public void saveLimits(PurchaseLimits limits) {
+        List<Problem> problems = limits.check();
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        database.write(connection -> {
+            limitsStore.save(connection, limits);
+            return null;
+        });
+    }
+
+    /**
+     * Everything wrong with a purchase before it is stored, field by field; amounts and quantities against
+     * the shop's limits.
+     */
+    public List<Problem> check(PurchaseDraft draft, boolean allowReturns, PurchaseLimits limits) {
         List<Problem> problems = new ArrayList<>();
         if (draft.purchaseNo() == null || draft.purchaseNo().isBlank()) {
             problems.add(Problem.of("purchase_no", "purchase.number.missing"));
-        } else if (draft.purchaseNo().length() > 64) {
+        } else if (TextLength.longerThan(draft.purchaseNo(), 64)) {
             problems.add(Problem.of("purchase_no", "purchase.number.tooLong"));
         }
         if (draft.time() == null) {
@@ -202,6 +235,7 @@ public final class PurchaseService {
         } else if (hasReturn && !allowReturns) {
             problems.add(Problem.of("amount", "purchase.amount.negative"));
         }
+        problems.addAll(limits.check(draft));
         return problems;
     }
 

@@ -95,7 +95,7 @@ public final class PurchaseStore {
             updateStats(draft.memberId(), isReturn, 1, total, time);
             addedSales += isReturn ? 0 : 1;
             addedReturns += isReturn ? 1 : 0;
-            addedRevenue += total;
+            addedRevenue = Math.addExact(addedRevenue, total);
             Purchase.Kind kind = isReturn ? Purchase.Kind.RETURN : Purchase.Kind.SALE;
             return Optional.of(new Purchase(id, draft.purchaseNo(), draft.memberId(), draft.time(), kind, total,
                     draft.lines(), refundOfId));
@@ -131,7 +131,7 @@ public final class PurchaseStore {
             }
             long extra = 0;
             for (PurchaseLine line : lines) {
-                extra += line.amountCents();
+                extra = Math.addExact(extra, line.amountCents());
             }
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE purchases SET total_cents = total_cents + ? WHERE id = ?")) {
@@ -141,7 +141,7 @@ public final class PurchaseStore {
             }
             writeLines(purchase.id(), purchase.memberId(), purchase.time(), purchase.isReturn(), firstLine, lines);
             updateStats(purchase.memberId(), purchase.isReturn(), 0, extra, purchase.time());
-            addedRevenue += extra;
+            addedRevenue = Math.addExact(addedRevenue, extra);
         }
 
         private void writeLines(long purchaseId, long memberId, String time, boolean isReturn, int firstLine,

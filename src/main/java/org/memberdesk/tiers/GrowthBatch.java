@@ -148,7 +148,7 @@ final class GrowthBatch implements PurchaseListener.BatchSession {
         }
         long extra = 0;
         for (PurchaseLine line : added) {
-            extra += line.amountCents();
+            extra = Math.addExact(extra, line.amountCents());
         }
         buyer.netSpent += extra;
         buyer.add(seconds(purchase.time()), extra);

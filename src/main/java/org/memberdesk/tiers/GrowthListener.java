@@ -111,7 +111,7 @@ public final class GrowthListener implements PurchaseListener {
             }
             long extra = 0;
             for (org.memberdesk.purchases.PurchaseLine line : added) {
-                extra += line.amountCents();
+                extra = Math.addExact(extra, line.amountCents());
             }
             earning.appended(purchase, added, new PointsEarner.Buyer(birthday, purchaseCount, tier));
             upgrading.seen(new Purchase(purchase.id(), purchase.purchaseNo(), purchase.memberId(), purchase.time(),

@@ -1,7 +1,9 @@
 package org.memberdesk.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,24 @@ class MoneyTest {
         assertThrows(IllegalArgumentException.class, () -> Money.parseYuan("-"));
         assertThrows(IllegalArgumentException.class, () -> Money.parseYuan("1e3"));
         assertThrows(IllegalArgumentException.class, () -> Money.parseYuan("12.5.0"));
+    }
+
+    @Test
+    void finding11_decimalCommaRejected() {
+        // 12,50 is twelve yuan fifty in much of Europe; main read it as 1250 yuan (125000 cents)
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Money.parseYuan("12,50"));
+        assertTrue(e.getMessage().contains("decimal comma"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Money.parseYuan("3,5"));
+        assertThrows(IllegalArgumentException.class, () -> Money.parseYuan("¥12，50"));
+        assertTrue(Money.hasDecimalComma("12,50"));
+        assertFalse(Money.hasDecimalComma("1,250"));
+        // thousands grouping by three stays: 1,250.00 = 125000 cents, 1,250 = 125000, 12,345,678.9 = 1234567890
+        assertEquals(125_000, Money.parseYuan("1,250.00"));
+        assertEquals(125_000, Money.parseYuan("1,250"));
+        assertEquals(1_234_567_890, Money.parseYuan("12,345,678.9"));
+        // a comma that groups by anything but three is not an amount
+        assertThrows(IllegalArgumentException.class, () -> Money.parseYuan("1,25.00"));
+        assertThrows(IllegalArgumentException.class, () -> Money.parseYuan("12,5000"));
     }
 
     @Test

@@ -18,17 +18,19 @@ import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.points.PointsSettingsView;
 import org.memberdesk.ui.shell.Screen;
 
-/** 设置 Settings: language, business type, where the data lives. */
+/** 设置 Settings: language, business type, purchase limits, where the data lives. */
 public final class SettingsScreen implements Screen {
     private final UiContext context;
     private final SettingsViewModel model;
     private final DataSettingsViewModel data;
+    private final LimitsViewModel limits;
     private final PointsSettingsView points;
 
     public SettingsScreen(UiContext context, Consumer<Language> switchLanguage) {
         this.context = context;
         this.model = new SettingsViewModel(context, switchLanguage);
         this.data = new DataSettingsViewModel(context);
+        this.limits = new LimitsViewModel(context);
         this.points = new PointsSettingsView(context);
     }
 
@@ -88,9 +90,13 @@ public final class SettingsScreen implements Screen {
         page.getStyleClass().add("page");
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
         scroll.setFitToWidth(true);
-        // 常规 General (language, business, data) and 积分 Points: the points settings are a page of their own
+        // 常规 General (language, business, data), 积分 Points and 消费上限 Purchase limits: pages of their own
+        VBox limitsPage = new VBox(new LimitsSection(context, limits).view());
+        limitsPage.setPadding(new Insets(24));
+        limitsPage.getStyleClass().add("page");
         TabPane tabs = new TabPane(tab("settings-tab-general", "settings.tab.general", scroll),
-                tab("settings-tab-points", "settings.tab.points", points.view()));
+                tab("settings-tab-points", "settings.tab.points", points.view()),
+                tab("settings-tab-limits", "settings.limits", limitsPage));
         tabs.setId("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
@@ -110,6 +116,7 @@ public final class SettingsScreen implements Screen {
     public void shown() {
         model.load();
         data.load();
+        limits.load();
         points.load();
     }
 
