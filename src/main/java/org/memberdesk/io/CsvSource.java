@@ -3,6 +3,7 @@ package org.memberdesk.io;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
 
 /** An import file opened for reading: its header, its rows with their line numbers, and how much is read. */
 public final class CsvSource implements AutoCloseable {
@@ -42,6 +44,7 @@ public final class CsvSource implements AutoCloseable {
     }
 
     public CsvSource(Path file, TextEncoding encoding) throws IOException {
+        refuseBinary(file);
         LineDecoder.Mode mode = encoding.modeFor(file);
         this.size = Files.size(file);
         this.counting = new CountingStream(Files.newInputStream(file));
@@ -54,8 +57,8 @@ public final class CsvSource implements AutoCloseable {
                 .parse(text);
         this.records = parser.iterator();
         List<String> names = new ArrayList<>();
-        if (records.hasNext()) {
-            for (String name : records.next()) {
+        if (hasNext()) {
+            for (String name : nextRecord()) {
                 names.add(CsvCells.restore(name.strip()));
             }
         }
@@ -68,10 +71,10 @@ public final class CsvSource implements AutoCloseable {
 
     /** The next data row, or null at the end of the file. */
     public Row next() {
-        if (!records.hasNext()) {
+        if (!hasNext()) {
             return null;
         }
-        CSVRecord record = records.next();
+        CSVRecord record = nextRecord();
         // one pass over the values: line breaks inside them, and the first character that must not be stored
         long breaks = 0;
         int strangeColumn = -1;
@@ -98,6 +101,57 @@ public final class CsvSource implements AutoCloseable {
         Problem unreadable = undecoded != null ? Problem.of("row", undecoded)
                 : strangeColumn >= 0 ? strange(strangeColumn, strange) : null;
         return new Row(line, record, unreadable);
+    }
+
+    /**
+     * A spreadsheet, a database or a picture chosen by mistake: its bytes would come back as a header of garbage.
+     * Text files (UTF-8, GBK) never hold a NUL byte; these formats always do near their start.
+     */
+    private static void refuseBinary(Path file) throws IOException {
+        byte[] start = new byte[8192];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(start, 0, start.length);
+        }
+        boolean database = n >= 16 && new String(start, 0, 15, java.nio.charset.StandardCharsets.US_ASCII)
+                .equals("SQLite format 3");
+        for (int i = 0; i < n; i++) {
+            if (start[i] == 0) {
+                throw new ValidationException(Problem.of("file", database ? "import.file.database"
+                        : "import.file.binary", file.getFileName().toString()));
+            }
+        }
+    }
+
+    private boolean hasNext() {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException e) {
+            throw unreadableFile(e);
+        }
+    }
+
+    private CSVRecord nextRecord() {
+        try {
+            return records.next();
+        } catch (UncheckedIOException e) {
+            throw unreadableFile(e);
+        }
+    }
+
+    /**
+     * The parser's own failures are about the file's shape, in its words ("(startline 7) EOF reached before
+     * encapsulated token finished"): the one a shop meets is a quote opened and never closed, which swallows
+     * the rest of the file into one value. Said with the line it starts on; others keep the parser's text.
+     */
+    private static RuntimeException unreadableFile(UncheckedIOException e) {
+        String message = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+        java.util.regex.Matcher start = java.util.regex.Pattern.compile("\\(startline (\\d+)\\)").matcher(message);
+        if (message.contains("EOF reached before encapsulated token finished") && start.find()) {
+            return new ValidationException(Problem.of("file", "import.file.unclosedQuote",
+                    Long.parseLong(start.group(1))));
+        }
+        return e;
     }
 
     /**
