@@ -237,6 +237,11 @@ public final class OutputFiles {
         if (Files.isDirectory(real)) {
             throw new OutputRefusedException("output.refused.folder", shown);
         }
+        // a device, a pipe or a socket (/dev/full, /dev/stdout, a FIFO): the rename below would put an ordinary
+        // file in its place — as root, even over a device node of the system
+        if (Files.exists(real) && !Files.isRegularFile(real)) {
+            throw new OutputRefusedException("output.refused.special", shown);
+        }
         for (Path file : databaseFiles()) {
             if (same(real, file)) {
                 throw new OutputRefusedException("output.refused.database", shown);

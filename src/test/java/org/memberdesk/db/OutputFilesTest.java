@@ -54,6 +54,22 @@ class OutputFilesTest {
         }
     }
 
+    /**
+     * Found by a hostile try: {@code export-members /dev/full} as root "exported" by renaming an ordinary file over
+     * the device node. A pipe stands in for a device here (a failing test must not replace a system file).
+     */
+    @Test
+    void finding1_aDeviceOrPipeIsRefusedAndStaysWhatItIs() throws Exception {
+        Path pipe = folder.resolve("pipe");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", pipe.toString()).start().waitFor() == 0,
+                "mkfifo is needed");
+        OutputRefusedException refused = assertThrows(OutputRefusedException.class, () -> files.check(pipe));
+        assertEquals("output.refused.special", refused.problems().get(0).key());
+        assertThrows(OutputRefusedException.class, () -> files.write(pipe, out -> out.write(1)));
+        assertTrue(Files.exists(pipe) && !Files.isRegularFile(pipe), "still a pipe");
+        assertEquals(List.of(), leftovers());
+    }
+
     @Test
     void finding1_aWriteThatFailsHalfWayLeavesTheExistingFileAsItWasAndNoTemporaryFile() throws IOException {
         Path target = folder.resolve("members.csv");
