@@ -6,26 +6,95 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.memberdesk.db.BoundRows;
 import org.memberdesk.db.DataException;
 import org.memberdesk.members.MemberStore;
 
-/** The imports table: one row per import run, so purchases know which import brought them. */
+/**
+ * The imports table: one row per import run, so purchases know which import brought them, and the rows of
+ * each file that imports stored ({@code import_rows}). A run's counts are written with every batch, in the
+ * batch's transaction, so a run that was killed still says what it stored; its {@code finished_at} stays
+ * empty: an interrupted run.
+ */
 final class ImportLog {
     private ImportLog() {
     }
 
-    static long start(Connection connection, String kind, Path file) {
+    static long start(Connection connection, String kind, Path file, String fileHash) {
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO imports (kind, file, started_at) VALUES (?, ?, ?) RETURNING id")) {
+                "INSERT INTO imports (kind, file, started_at, file_hash) VALUES (?, ?, ?, ?) RETURNING id")) {
             statement.setString(1, kind);
             statement.setString(2, file.toAbsolutePath().toString());
             statement.setString(3, LocalDateTime.now().format(MemberStore.TIME));
+            statement.setString(4, fileHash);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
             throw new DataException("Cannot record the import: " + e.getMessage(), e);
+        }
+    }
+
+    /** The rows of the file that earlier runs stored. */
+    static ImportedRows stored(Connection connection, String fileHash) throws SQLException {
+        Map<Long, Long> ranges = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT first_row, last_row FROM import_rows WHERE file_hash = ?")) {
+            statement.setString(1, fileHash);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ranges.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        return new ImportedRows(ranges);
+    }
+
+    /** The earlier runs of the same file (by content), and whether one of them was interrupted. */
+    record EarlierRuns(Set<Long> ids, boolean interrupted) {
+    }
+
+    static EarlierRuns earlierRuns(Connection connection, String fileHash, long thisRun) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        boolean interrupted = false;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, finished_at IS NULL FROM imports WHERE file_hash = ? AND id <> ?")) {
+            statement.setString(1, fileHash);
+            statement.setLong(2, thisRun);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                    interrupted |= rs.getBoolean(2);
+                }
+            }
+        }
+        return new EarlierRuns(Set.copyOf(ids), interrupted);
+    }
+
+    /**
+     * In a batch's transaction: the rows it stored (rejected rows left out) and the run's counts so far, so
+     * both are exactly as committed whenever the run stops.
+     */
+    static void batchCommitted(Connection connection, long id, String fileHash, List<long[]> ranges, long imported,
+                               long duplicates, long rejected) throws SQLException {
+        BoundRows rows = new BoundRows();
+        for (long[] range : ranges) {
+            rows.row().add(fileHash).add(range[0]).add(range[1]).add(id);
+        }
+        rows.execute(connection, "INSERT INTO import_rows (file_hash, first_row, last_row, import_id) :rows");
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE imports SET imported = ?, duplicates = ?, rejected = ? WHERE id = ?")) {
+            statement.setLong(1, imported);
+            statement.setLong(2, duplicates);
+            statement.setLong(3, rejected);
+            statement.setLong(4, id);
+            statement.executeUpdate();
         }
     }
 

@@ -17,6 +17,9 @@ import org.memberdesk.common.Messages;
  * as it was, so it can be fixed and imported again. UTF-8 with a BOM so Excel opens it right.
  */
 public final class RejectReport implements AutoCloseable {
+    /** The report's own columns, before the row as it was: an import of a fixed report leaves them out. */
+    public static final List<String> COLUMNS = List.of("line", "field", "reason");
+
     private final Path path;
     private final CSVPrinter printer;
     private long rows;
@@ -26,9 +29,14 @@ public final class RejectReport implements AutoCloseable {
         BufferedWriter writer = Files.newBufferedWriter(path, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         this.printer = CSVFormat.DEFAULT.print(writer);
-        List<String> columns = new ArrayList<>(List.of("line", "field", "reason"));
+        List<String> columns = new ArrayList<>(COLUMNS);
         columns.addAll(header);
         printer.printRecord(columns);
+    }
+
+    /** Whether a file's header is a rejected-rows report's: it begins with the report's own columns. */
+    public static boolean isReport(List<String> header) {
+        return header.size() > COLUMNS.size() && header.subList(0, COLUMNS.size()).equals(COLUMNS);
     }
 
     public static Path pathFor(Path input) {
