@@ -56,7 +56,10 @@ final class ImportLog {
         return new ImportedRows(ranges);
     }
 
-    /** The earlier runs of the same file (by content), and whether one of them was interrupted. */
+    /**
+     * The earlier runs of the same file (by content), and whether the last of them was interrupted (so this run
+     * finishes it).
+     */
     record EarlierRuns(Set<Long> ids, boolean interrupted) {
     }
 
@@ -64,13 +67,13 @@ final class ImportLog {
         Set<Long> ids = new HashSet<>();
         boolean interrupted = false;
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, finished_at IS NULL FROM imports WHERE file_hash = ? AND id <> ?")) {
+                "SELECT id, finished_at IS NULL FROM imports WHERE file_hash = ? AND id <> ? ORDER BY id")) {
             statement.setString(1, fileHash);
             statement.setLong(2, thisRun);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
-                    interrupted |= rs.getBoolean(2);
+                    interrupted = rs.getBoolean(2);
                 }
             }
         }
