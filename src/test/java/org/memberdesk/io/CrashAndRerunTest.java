@@ -86,6 +86,8 @@ class CrashAndRerunTest {
         ImportResult p = rerun.purchaseImporter().importFile(purchases, options, ImportProgress.NONE,
                 Messages.english());
 
+        Database cleanDatabase = clean.database();
+        assertSameData(cleanDatabase, crashed);
         assertTrue(m.resumed() && p.resumed(), "the re-runs say they finished interrupted runs");
         assertTrue(m.alreadyImportedRows() >= 5 * BATCH && p.alreadyImportedRows() >= 8 * BATCH);
         // the same rows are rejected, and reported again
@@ -97,8 +99,6 @@ class CrashAndRerunTest {
         assertEquals(List.of(List.of(Long.toString(cleanPurchases.imported()))),
                 rows(crashed, "SELECT sum(imported) FROM imports WHERE kind = 'purchases'"));
 
-        Database cleanDatabase = clean.database();
-        assertSameData(cleanDatabase, crashed);
         assertEquals(covered(cleanDatabase), covered(crashed), "the same rows are recorded as stored");
         assertEquals(List.of(List.of("0")), rows(crashed, "SELECT count(*) FROM settings WHERE key = 'rule_tags_stale'"));
 
