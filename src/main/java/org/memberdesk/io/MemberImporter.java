@@ -171,8 +171,14 @@ public final class MemberImporter {
      * One row of the file, read and checked: a member to store, or the row's problems. {@code row} is its CSV
      * record number (what {@code import_rows} records), {@code line} the line the report names.
      */
-    private record Checked(long row, long line, List<String> values, MemberDetails member,
-                           List<Rejection> problems) {
+    private record Checked(CsvSource.Row source, MemberDetails member, List<Rejection> problems) {
+        long row() {
+            return source.record().getRecordNumber();
+        }
+
+        long line() {
+            return source.line();
+        }
     }
 
     /** A batch of rows read and checked, how many rows before them an earlier run had stored, and where it ends. */
@@ -198,16 +204,15 @@ public final class MemberImporter {
     }
 
     private Checked check(CsvSource.Row row, FieldColumns columns) {
-        long number = row.record().getRecordNumber();
         if (row.size() != columns.header().size()) {
-            return new Checked(number, row.line(), row.values(), null, List.of(new Rejection(row.line(), "row",
+            return new Checked(row, null, List.of(new Rejection(row.line(), "row",
                     Problem.of("row", "import.row.columns", row.size(), columns.header().size()), row.values())));
         }
         MemberDetails member;
         try {
             member = members.normalized(parse(row, columns));
         } catch (FieldException e) {
-            return new Checked(number, row.line(), row.values(), null,
+            return new Checked(row, null,
                     List.of(new Rejection(row.line(), e.problem.field(), e.problem, row.values())));
         }
         List<Problem> problems = members.check(member);
@@ -216,9 +221,9 @@ public final class MemberImporter {
             for (Problem problem : problems) {
                 rejections.add(new Rejection(row.line(), problem.field(), problem, row.values()));
             }
-            return new Checked(number, row.line(), row.values(), null, rejections);
+            return new Checked(row, null, rejections);
         }
-        return new Checked(number, row.line(), row.values(), member, List.of());
+        return new Checked(row, member, List.of());
     }
 
     /**
@@ -317,7 +322,7 @@ public final class MemberImporter {
                 duplicates++;
             } else {
                 rejections.add(new Rejection(checked.line(), "phone",
-                        Problem.of("phone", "import.member.phoneTaken", member.phone(), owner), checked.values()));
+                        Problem.of("phone", "import.member.phoneTaken", member.phone(), owner), checked.source().values()));
             }
         }
         return new long[] {stored, duplicates};

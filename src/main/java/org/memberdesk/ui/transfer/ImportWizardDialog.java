@@ -331,6 +331,14 @@ public final class ImportWizardDialog {
             cancelled.setWrapText(true);
             summaryPage.getChildren().add(cancelled);
         }
+        if (result.alreadyImportedRows() > 0) {
+            // rows an earlier run of this same file stored: skipped, so a re-run after a crash finishes the file
+            Label earlier = new Label(context.text(result.resumed() ? "wizard.summary.resumed"
+                    : "wizard.summary.alreadyImported", result.alreadyImportedRows()));
+            earlier.setId("wizard-summary-earlier");
+            earlier.setWrapText(true);
+            summaryPage.getChildren().add(earlier);
+        }
         if (model.hasReport()) {
             Label explain = new Label(context.text("wizard.summary.reportNote", result.rejected()));
             explain.setWrapText(true);
