@@ -192,7 +192,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
     private PurchaseService.Recorded alreadyStored(PurchaseDraft draft, PurchaseStore.StoredNumber number)
             throws SQLException {
         boolean sameImport = importId != null && (importId.equals(number.importId())
-                || earlierRuns.contains(number.importId()));
+                || number.importId() != null && earlierRuns.contains(number.importId()));
         if (!sameImport || number.memberId() != draft.memberId() || number.isReturn() != draft.isReturn()) {
             return new PurchaseService.Recorded(PurchaseService.Outcome.DUPLICATE, null);
         }

@@ -115,7 +115,7 @@ public final class PurchaseService {
         private Recorded alreadyStored(PurchaseDraft draft) throws SQLException {
             PurchaseStore.StoredNumber stored = writer.stored(draft.purchaseNo()).orElseThrow();
             boolean sameImport = importId != null && (importId.equals(stored.importId())
-                    || earlierRuns.contains(stored.importId()));
+                    || stored.importId() != null && earlierRuns.contains(stored.importId()));
             if (sameImport && stored.memberId() == draft.memberId() && stored.isReturn() == draft.isReturn()) {
                 writer.appendLines(stored, draft.lines());
                 Purchase whole = store.findByNumber(writer.connection(), draft.purchaseNo()).orElseThrow();
