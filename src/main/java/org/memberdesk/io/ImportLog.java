@@ -41,12 +41,13 @@ final class ImportLog {
         }
     }
 
-    /** The rows of the file that earlier runs stored. */
-    static ImportedRows stored(Connection connection, String fileHash) throws SQLException {
+    /** The rows of the file that earlier runs of this kind (members or purchases) stored. */
+    static ImportedRows stored(Connection connection, String kind, String fileHash) throws SQLException {
         Map<Long, Long> ranges = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT first_row, last_row FROM import_rows WHERE file_hash = ?")) {
+                "SELECT first_row, last_row FROM import_rows WHERE file_hash = ? AND kind = ?")) {
             statement.setString(1, fileHash);
+            statement.setString(2, kind);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     ranges.put(rs.getLong(1), rs.getLong(2));
@@ -63,13 +64,15 @@ final class ImportLog {
     record EarlierRuns(Set<Long> ids, boolean interrupted) {
     }
 
-    static EarlierRuns earlierRuns(Connection connection, String fileHash, long thisRun) throws SQLException {
+    static EarlierRuns earlierRuns(Connection connection, String kind, String fileHash, long thisRun)
+            throws SQLException {
         Set<Long> ids = new HashSet<>();
         boolean interrupted = false;
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, finished_at IS NULL FROM imports WHERE file_hash = ? AND id <> ? ORDER BY id")) {
+                "SELECT id, finished_at IS NULL FROM imports WHERE file_hash = ? AND kind = ? AND id <> ? ORDER BY id")) {
             statement.setString(1, fileHash);
-            statement.setLong(2, thisRun);
+            statement.setString(2, kind);
+            statement.setLong(3, thisRun);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getLong(1));
@@ -84,13 +87,13 @@ final class ImportLog {
      * In a batch's transaction: the rows it stored (rejected rows left out) and the run's counts so far, so
      * both are exactly as committed whenever the run stops.
      */
-    static void batchCommitted(Connection connection, long id, String fileHash, List<long[]> ranges, long imported,
-                               long duplicates, long rejected) throws SQLException {
+    static void batchCommitted(Connection connection, long id, String kind, String fileHash, List<long[]> ranges,
+                               long imported, long duplicates, long rejected) throws SQLException {
         BoundRows rows = new BoundRows();
         for (long[] range : ranges) {
-            rows.row().add(fileHash).add(range[0]).add(range[1]).add(id);
+            rows.row().add(fileHash).add(kind).add(range[0]).add(range[1]).add(id);
         }
-        rows.execute(connection, "INSERT INTO import_rows (file_hash, first_row, last_row, import_id) :rows");
+        rows.execute(connection, "INSERT INTO import_rows (file_hash, kind, first_row, last_row, import_id) :rows");
         try (PreparedStatement statement = connection.prepareStatement(
                 "UPDATE imports SET imported = ?, duplicates = ?, rejected = ? WHERE id = ?")) {
             statement.setLong(1, imported);

@@ -78,9 +78,9 @@ public final class MemberImporter {
                 throw new IllegalArgumentException("the file has no name column (姓名); its columns are: "
                         + String.join(", ", source.header()));
             }
-            ImportedRows done = ImportLog.stored(connection, fileHash);
+            ImportedRows done = ImportLog.stored(connection, "members", fileHash);
             long importId = ImportLog.start(connection, "members", file, fileHash);
-            boolean resumed = ImportLog.earlierRuns(connection, fileHash, importId).interrupted();
+            boolean resumed = ImportLog.earlierRuns(connection, "members", fileHash, importId).interrupted();
             long imported = 0;
             long duplicates = 0;
             long skipped = 0;
@@ -109,7 +109,7 @@ public final class MemberImporter {
                         long rejectedBefore = report.rows();
                         batch = BatchCancelled.inTransaction(connection, c -> {
                             long[] stored = storeBatch(c, read, progress, rejections);
-                            ImportLog.batchCommitted(c, importId, fileHash, ranges(read, rejections),
+                            ImportLog.batchCommitted(c, importId, "members", fileHash, ranges(read, rejections),
                                     importedBefore + stored[0], duplicatesBefore + stored[1],
                                     rejectedBefore + rejections.size());
                             if (stored[0] > 0) {
@@ -227,9 +227,9 @@ public final class MemberImporter {
     }
 
     /**
-     * Stores one batch of checked rows in file order; returns {imported, duplicates}. A member already stored (same number; without a number, same phone) is a duplicate; a new
-     * member number with a phone that belongs to another member is rejected, naming that member. Rejections go
-     * to {@code rejections} in file order. A cancel mid-batch throws {@link BatchCancelled}.
+     * Stores one batch of checked rows in file order; returns {imported, duplicates}. A member already stored
+     * (same number; without a number, same phone) is a duplicate; a new member number with a phone that belongs
+     * to another member is rejected, naming that member. Rejections go to {@code rejections} in file order. A cancel mid-batch throws {@link BatchCancelled}.
      */
     private long[] storeBatch(Connection connection, ReadBatch read, ImportProgress progress,
                               List<Rejection> rejections) throws SQLException {

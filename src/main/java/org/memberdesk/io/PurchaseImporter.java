@@ -115,12 +115,12 @@ public final class PurchaseImporter {
                 throw new IllegalArgumentException("the file has neither a member_no nor a phone column; its columns are: "
                         + String.join(", ", source.header()));
             }
-            ImportedRows done = ImportLog.stored(connection, fileHash);
+            ImportedRows done = ImportLog.stored(connection, "purchases", fileHash);
             long importId = ImportLog.start(connection, "purchases", file, fileHash);
             // a re-run completes the purchases an earlier run of this same file began (lines far apart in the
             // file, the run killed between them) exactly as one run would have; other imports' numbers stay
             // duplicates
-            ImportLog.EarlierRuns earlier = ImportLog.earlierRuns(connection, fileHash, importId);
+            ImportLog.EarlierRuns earlier = ImportLog.earlierRuns(connection, "purchases", fileHash, importId);
             Batching batching = new Batching(importId, earlier.ids(), done);
             long imported = 0;
             long duplicates = 0;
@@ -157,7 +157,7 @@ public final class PurchaseImporter {
                             Counts batch = rowByRow
                                     ? storeRowByRow(c, source, pending, columns, options, batching, progress, rejections)
                                     : recordBatch(c, read.purchases(), options, batching, progress, rejections);
-                            ImportLog.batchCommitted(c, importId, fileHash, batch.ranges(),
+                            ImportLog.batchCommitted(c, importId, "purchases", fileHash, batch.ranges(),
                                     before[0] + batch.imported(), before[1] + batch.skipped() + batch.duplicates(),
                                     before[2] + batch.rejected());
                             if (batch.imported() + batch.appended() > 0) {

@@ -138,6 +138,21 @@ class ResumedImportTest {
         assertEquals(12_000, app.purchases().byNumber("T1").orElseThrow().totalCents());
     }
 
+    @Test
+    void aFileImportedAsMembersAndThenAsPurchasesStoresBoth() throws IOException {
+        // one file with member and purchase columns: its rows stored as members are not "already stored" purchases
+        Path file = write("both.csv", """
+                purchase_no,member_no,name,phone,time,item,amount
+                T1,M1,王芳,13812345678,2026-02-01 10:00,成人门票,70
+                T2,M2,李娜,13900001111,2026-02-01 10:05,餐饮,30
+                """);
+        assertEquals(2, members(app, file, 10).imported());
+        ImportResult bought = purchases(app, file, 10);
+        assertEquals(2, bought.imported());
+        assertEquals(0, bought.alreadyImportedRows());
+        assertEquals(0, purchases(app, file, 10).imported());
+    }
+
     private static List<String> ledger(AppContext context, Member member) {
         List<String> entries = new ArrayList<>();
         for (PointsEntry entry : context.points().entries(member.id(), 100)) {
