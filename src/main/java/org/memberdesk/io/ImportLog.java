@@ -104,6 +104,20 @@ final class ImportLog {
         }
     }
 
+    static java.util.Optional<ImportHistory.Run> lastRun(Connection connection, String kind, String fileHash)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT started_at, finished_at IS NOT NULL, imported, duplicates, rejected FROM imports
+                WHERE file_hash = ? AND kind = ? ORDER BY id DESC LIMIT 1""")) {
+            statement.setString(1, fileHash);
+            statement.setString(2, kind);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(new ImportHistory.Run(rs.getString(1), rs.getBoolean(2),
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5))) : java.util.Optional.empty();
+            }
+        }
+    }
+
     static void finish(Connection connection, long id, ImportResult result) {
         try (PreparedStatement statement = connection.prepareStatement("""
                 UPDATE imports SET finished_at = ?, imported = ?, duplicates = ?, rejected = ?, report = ?
