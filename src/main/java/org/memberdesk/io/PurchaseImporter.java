@@ -119,7 +119,10 @@ public final class PurchaseImporter {
             long importId = ImportLog.start(connection, "purchases", file, fileHash);
             // a re-run completes the purchases an earlier run of this same file began (lines far apart in the
             // file, the run killed between them) exactly as one run would have; other imports' numbers stay
-            // duplicates
+            // duplicates. No purchase needs to be held back until its last line: a killed batch is rolled back
+            // whole, so the re-run starts from the state one run had at that batch and reads the same rows in the
+            // same order; a later line earns "all lines − the lines before" at the member's state then, as in one
+            // run (CrashAndRerunTest compares the ledger entry by entry, ids included).
             ImportLog.EarlierRuns earlier = ImportLog.earlierRuns(connection, "purchases", fileHash, importId);
             Batching batching = new Batching(importId, earlier.ids(), done);
             long imported = 0;
