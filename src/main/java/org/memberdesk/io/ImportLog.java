@@ -19,7 +19,7 @@ import org.memberdesk.members.MemberStore;
  * The imports table: one row per import run, so purchases know which import brought them, and the rows of
  * each file that imports stored ({@code import_rows}). A run's counts are written with every batch, in the
  * batch's transaction, so a run that was killed still says what it stored; its {@code finished_at} stays
- * empty: an interrupted run.
+ * empty: an interrupted run (as is a run the person stopped).
  */
 final class ImportLog {
     private ImportLog() {
@@ -122,7 +122,8 @@ final class ImportLog {
         try (PreparedStatement statement = connection.prepareStatement("""
                 UPDATE imports SET finished_at = ?, imported = ?, duplicates = ?, rejected = ?, report = ?
                 WHERE id = ?""")) {
-            statement.setString(1, LocalDateTime.now().format(MemberStore.TIME));
+            // a cancelled run is interrupted too: the same file imported again finishes it
+            statement.setString(1, result.cancelled() ? null : LocalDateTime.now().format(MemberStore.TIME));
             statement.setLong(2, result.imported());
             statement.setLong(3, result.duplicates());
             statement.setLong(4, result.rejected());

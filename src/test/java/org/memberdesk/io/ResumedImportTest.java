@@ -296,6 +296,37 @@ class ResumedImportTest {
         assertTrue(rerun.resumed());
     }
 
+    @Test
+    void finding11_anImportStoppedByThePersonIsInterruptedTooAndTheNextRunFinishesIt() throws IOException {
+        StringBuilder text = new StringBuilder("member_no,name,phone\n");
+        for (int i = 1; i <= 25; i++) {
+            text.append("N").append(i).append(",会员").append(i).append(",1380000")
+                    .append(String.format("%04d", i)).append('\n');
+        }
+        Path file = write("many.csv", text.toString());
+        ImportProgress stopAfterTwoBatches = new ImportProgress() {
+            int batches;
+
+            @Override
+            public void progress(long bytesRead, long bytesTotal, long rows) {
+                batches++;
+            }
+
+            @Override
+            public boolean cancelled() {
+                return batches >= 2;
+            }
+        };
+        ImportResult stopped = app.memberImporter().importFile(file, ImportOptions.defaults().withBatchSize(10),
+                stopAfterTwoBatches, Messages.english());
+        assertTrue(stopped.cancelled());
+        assertEquals(List.of("unfinished 20 0 0"), history());
+        ImportResult rerun = members(app, file, 10);
+        assertEquals(List.of("unfinished 20 0 0", "finished 5 20 0"), history());
+        assertTrue(rerun.resumed());
+        assertEquals(25, app.members().count(MemberQuery.all()));
+    }
+
     private List<String> history() {
         return app.database().read(c -> {
             List<String> runs = new ArrayList<>();
