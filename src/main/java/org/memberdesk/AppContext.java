@@ -66,6 +66,7 @@ public final class AppContext {
     private final MemberService members;
     private final PurchaseService purchases;
     private final MemberImporter memberImporter;
+    private final org.memberdesk.io.ImportHistory importHistory;
     private final PurchaseImporter purchaseImporter;
     private final Exporter exporter;
     private final ShopProfileService shopProfile;
@@ -122,6 +123,7 @@ public final class AppContext {
         // a backup before anything is read, rule tags refreshed after anything was stored
         List<ImportListener> importListeners = List.of(new BackupBeforeImport(backups), new TagRefresher(tags));
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners, outputFiles);
+        this.importHistory = new org.memberdesk.io.ImportHistory(database);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners,
                 outputFiles);
         this.exporter = new Exporter(database, outputFiles);
@@ -157,6 +159,10 @@ public final class AppContext {
 
     public PurchaseService purchases() {
         return purchases;
+    }
+
+    public org.memberdesk.io.ImportHistory importHistory() {
+        return importHistory;
     }
 
     public MemberImporter memberImporter() {

@@ -64,6 +64,10 @@ final class DataCommands {
             out.put("duplicates", result.duplicates());
             out.put("rejected", result.rejected());
             out.put("report", result.report().toString());
+            // rows an earlier run of this same file had stored (skipped, and counted in duplicates), and whether
+            // that run had been interrupted, so this one finished it
+            out.put("already_imported_rows", result.alreadyImportedRows());
+            out.put("resumed", result.resumed());
             cli.print(out);
             return 0;
         }

@@ -81,6 +81,7 @@ public final class MemberImporter {
     private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages)
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
+        String fileHash = ImportedRows.hashOf(file);
         try (CsvSource source = new CsvSource(file, options.encoding());
              RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
@@ -89,9 +90,12 @@ public final class MemberImporter {
                 throw new IllegalArgumentException("the file has no name column (姓名); its columns are: "
                         + String.join(", ", source.header()));
             }
-            long importId = ImportLog.start(connection, "members", file);
+            ImportedRows done = ImportLog.stored(connection, "members", fileHash);
+            long importId = ImportLog.start(connection, "members", file, fileHash);
+            boolean resumed = ImportLog.earlierRuns(connection, "members", fileHash, importId).interrupted();
             long imported = 0;
             long duplicates = 0;
+            long skipped = 0;
             boolean cancelled = false;
             long rows = 0;
             // a demo purchase row is ~60 bytes, a member row ~80: an estimate is enough to tell a big load
@@ -99,7 +103,7 @@ public final class MemberImporter {
                     source.size() / 80, "members", DeferredIndexes.MEMBER_IMPORT);
             // the next batches are read and checked on a thread of their own while this one writes
             try (ReadAhead<ReadBatch> ahead = new ReadAhead<>("member-import-reader",
-                    () -> readBatch(source, columns, options))) {
+                    () -> readBatch(source, columns, options, done))) {
                 while (true) {
                     if (progress.cancelled()) {
                         cancelled = true;
@@ -109,30 +113,61 @@ public final class MemberImporter {
                     if (read == null) {
                         break;
                     }
+                    long[] batch = {0, 0};
                     List<Rejection> rejections = new ArrayList<>();
-                    long[] batch = BatchCancelled.inTransaction(connection,
-                            c -> storeBatch(c, read, progress, rejections));
-                    if (batch == null) {
-                        cancelled = true;
-                        break;
+                    if (!read.rows().isEmpty()) {
+                        long importedBefore = imported;
+                        long duplicatesBefore = duplicates + skipped + read.skipped();
+                        long rejectedBefore = report.rows();
+                        batch = BatchCancelled.inTransaction(connection, c -> {
+                            long[] stored = storeBatch(c, read, progress, rejections);
+                            ImportLog.batchCommitted(c, importId, "members", fileHash, ranges(read, rejections),
+                                    importedBefore + stored[0], duplicatesBefore + stored[1],
+                                    rejectedBefore + rejections.size());
+                            if (stored[0] > 0) {
+                                for (ImportListener listener : listeners) {
+                                    listener.batchStored(c, importId);
+                                }
+                            }
+                            return stored;
+                        });
+                        if (batch == null) {
+                            cancelled = true;
+                            break;
+                        }
                     }
                     report.rejectAll(rejections, messages);
                     imported += batch[0];
                     duplicates += batch[1];
-                    rows += read.rows().size();
+                    skipped += read.skipped();
+                    rows += read.rows().size() + read.skipped();
                     progress.progress(read.bytesRead(), source.size(), rows);
                 }
             } finally {
                 // also when cancelled or stopped by an error; a full disk leaves them for the next open
                 DeferredIndexes.restoreAfterImport(database, connection, deferred);
             }
-            ImportResult result = new ImportResult(imported, duplicates, report.rows(), report.path(), cancelled);
+            ImportResult result = new ImportResult(imported, duplicates + skipped, report.rows(), report.path(),
+                    cancelled, skipped, resumed);
             ImportLog.finish(connection, importId, result);
-            if (imported > 0) {
-                listeners.forEach(l -> l.afterImport("members", result));
-            }
+            listeners.forEach(l -> l.afterImport("members", result));
             return result;
         }
+    }
+
+    /** The rows of a batch that took effect (stored, or already there), as ranges: all but the rejected ones. */
+    private static List<long[]> ranges(ReadBatch read, List<Rejection> rejections) {
+        java.util.Set<Long> rejected = new java.util.HashSet<>();
+        for (Rejection rejection : rejections) {
+            rejected.add(rejection.line());
+        }
+        ImportedRows.Ranges ranges = new ImportedRows.Ranges();
+        for (Checked checked : read.rows()) {
+            if (!rejected.contains(checked.line())) {
+                ranges.add(checked.row());
+            }
+        }
+        return ranges.list();
     }
 
     record Rejection(long line, String field, Problem problem, List<String> row) {
@@ -141,37 +176,56 @@ public final class MemberImporter {
         }
     }
 
-    /** One row of the file, read and checked: a member to store, or the row's problems. */
-    private record Checked(MemberDetails member, List<Rejection> problems) {
-    }
-
-    /** A batch of rows read and checked, and how far into the file it ends. */
-    private record ReadBatch(List<Checked> rows, long bytesRead) {
-    }
-
-    /** Reads and checks up to one batch of rows; null at the end of the file. Runs on the reading thread. */
-    private ReadBatch readBatch(CsvSource source, FieldColumns columns, ImportOptions options) {
-        List<Checked> rows = new ArrayList<>();
-        CsvSource.Row row;
-        while (rows.size() < options.batchSize() && (row = source.next()) != null) {
-            rows.add(check(row, columns));
+    /**
+     * One row of the file, read and checked: a member to store, or the row's problems. {@code row} is its CSV
+     * record number (what {@code import_rows} records), {@code line} the line the report names.
+     */
+    private record Checked(CsvSource.Row source, MemberDetails member, List<Rejection> problems) {
+        long row() {
+            return source.record().getRecordNumber();
         }
-        return rows.isEmpty() ? null : new ReadBatch(rows, source.bytesRead());
+
+        long line() {
+            return source.line();
+        }
+    }
+
+    /** A batch of rows read and checked, how many rows before them an earlier run had stored, and where it ends. */
+    private record ReadBatch(List<Checked> rows, long skipped, long bytesRead) {
+    }
+
+    /**
+     * Reads and checks up to one batch of rows, skipping those an earlier run of this file stored; null at the end
+     * of the file. Runs on the reading thread.
+     */
+    private ReadBatch readBatch(CsvSource source, FieldColumns columns, ImportOptions options, ImportedRows done) {
+        List<Checked> rows = new ArrayList<>();
+        long skipped = 0;
+        CsvSource.Row row;
+        while (rows.size() + skipped < options.batchSize() && (row = source.next()) != null) {
+            if (done.contains(row.record().getRecordNumber())) {
+                skipped++;
+            } else {
+                rows.add(check(row, columns));
+            }
+        }
+        return rows.isEmpty() && skipped == 0 ? null : new ReadBatch(rows, skipped, source.bytesRead());
     }
 
     private Checked check(CsvSource.Row row, FieldColumns columns) {
         if (row.unreadable() != null) {
-            return new Checked(null, List.of(new Rejection(row.line(), "row", row.unreadable(), row.values())));
+            return new Checked(row, null, List.of(new Rejection(row.line(), "row", row.unreadable(), row.values())));
         }
         if (row.size() != columns.header().size()) {
-            return new Checked(null, List.of(new Rejection(row.line(), "row", Problem.of("row", "import.row.columns",
-                    row.size(), columns.header().size()), row.values())));
+            return new Checked(row, null, List.of(new Rejection(row.line(), "row",
+                    Problem.of("row", "import.row.columns", row.size(), columns.header().size()), row.values())));
         }
         MemberDetails member;
         try {
             member = members.normalized(parse(row, columns));
         } catch (FieldException e) {
-            return new Checked(null, List.of(new Rejection(row.line(), e.problem.field(), e.problem, row.values())));
+            return new Checked(row, null,
+                    List.of(new Rejection(row.line(), e.problem.field(), e.problem, row.values())));
         }
         List<Problem> problems = members.check(member);
         if (!problems.isEmpty()) {
@@ -179,14 +233,15 @@ public final class MemberImporter {
             for (Problem problem : problems) {
                 rejections.add(new Rejection(row.line(), problem.field(), problem, row.values()));
             }
-            return new Checked(null, rejections);
+            return new Checked(row, null, rejections);
         }
-        return new Checked(member, List.of());
+        return new Checked(row, member, List.of());
     }
 
     /**
-     * Stores one batch of checked rows in file order; returns {imported, duplicates}. A cancel mid-batch throws
-     * {@link BatchCancelled}.
+     * Stores one batch of checked rows in file order; returns {imported, duplicates}. A member already stored
+     * (same number; without a number, same phone) is a duplicate; a new member number with a phone that belongs
+     * to another member is rejected, naming that member. Rejections go to {@code rejections} in file order. A cancel mid-batch throws {@link BatchCancelled}.
      */
     private long[] storeBatch(Connection connection, ReadBatch read, ImportProgress progress,
                               List<Rejection> rejections) throws SQLException {
@@ -196,7 +251,7 @@ public final class MemberImporter {
         try (PreparedStatement insert = store.prepareInsertIfNew(connection);
              MemberListener.Session added = members.listen(connection)) {
             // members with a number are stored together, in file order, with a few multi-row statements
-            List<MemberDetails> ready = new ArrayList<>();
+            List<Checked> ready = new ArrayList<>();
             for (Checked checked : read.rows()) {
                 if (++rows % 1000 == 0 && progress.cancelled()) {
                     throw new BatchCancelled();
@@ -207,16 +262,16 @@ public final class MemberImporter {
                 }
                 MemberDetails member = checked.member();
                 if (member.memberNo() != null) {
-                    ready.add(member);
+                    ready.add(checked);
                     continue;
                 }
                 // a number is made from the highest stored one: what is read must be stored first
-                long stored = store.insertNew(connection, ready, added::memberAdded);
-                imported += stored;
-                duplicates += ready.size() - stored;
+                long[] stored = insertNew(connection, ready, added, rejections);
+                imported += stored[0];
+                duplicates += stored[1];
                 ready.clear();
                 if (member.phone() != null && store.findByPhone(connection, member.phone()).isPresent()) {
-                    duplicates++;
+                    duplicates++; // no number to tell them apart: the member with this phone is this member
                     continue;
                 }
                 member = member.withMemberNo(store.nextMemberNumber(connection));
@@ -228,18 +283,72 @@ public final class MemberImporter {
                     duplicates++;
                 }
             }
-            long stored = store.insertNew(connection, ready, added::memberAdded);
-            imported += stored;
-            duplicates += ready.size() - stored;
+            long[] stored = insertNew(connection, ready, added, rejections);
+            imported += stored[0];
+            duplicates += stored[1];
+            rejections.sort(java.util.Comparator.comparingLong(Rejection::line));
             return new long[] {imported, duplicates};
         }
     }
 
+    /**
+     * Stores the numbered members not yet stored; of the others, one whose number is taken is a duplicate and one
+     * whose number is new but whose phone is taken is rejected. Returns {stored, duplicates}.
+     */
+    private long[] insertNew(Connection connection, List<Checked> ready, MemberListener.Session added,
+                             List<Rejection> rejections) throws SQLException {
+        List<MemberDetails> details = new ArrayList<>(ready.size());
+        for (Checked checked : ready) {
+            details.add(checked.member());
+        }
+        java.util.Set<String> storedNumbers = new java.util.HashSet<>();
+        long stored = store.insertNew(connection, details, (id, member) -> {
+            storedNumbers.add(member.memberNo());
+            added.memberAdded(id, member);
+        });
+        if (stored == ready.size()) {
+            return new long[] {stored, 0};
+        }
+        // only the rows not stored are looked into (none on a first import): why was each left out?
+        List<Checked> left = new ArrayList<>();
+        java.util.Set<String> numbers = new java.util.HashSet<>();
+        for (Checked checked : ready) {
+            if (!storedNumbers.remove(checked.member().memberNo())) {
+                left.add(checked);
+                numbers.add(checked.member().memberNo());
+            }
+        }
+        Map<String, Long> taken = store.idsByNumber(connection, numbers);
+        java.util.Set<String> phones = new java.util.HashSet<>();
+        for (Checked checked : left) {
+            if (!taken.containsKey(checked.member().memberNo()) && checked.member().phone() != null) {
+                phones.add(checked.member().phone());
+            }
+        }
+        Map<String, String> owners = store.numbersByPhone(connection, phones);
+        long duplicates = 0;
+        for (Checked checked : left) {
+            MemberDetails member = checked.member();
+            String owner = taken.containsKey(member.memberNo()) ? null : owners.get(member.phone());
+            if (owner == null) {
+                duplicates++;
+            } else {
+                rejections.add(new Rejection(checked.line(), "phone",
+                        Problem.of("phone", "import.member.phoneTaken", member.phone(), owner), checked.source().values()));
+            }
+        }
+        return new long[] {stored, duplicates};
+    }
+
     private static MemberDetails parse(CsvSource.Row row, FieldColumns columns) {
         Map<String, String> custom = new LinkedHashMap<>();
+        boolean report = RejectReport.isReport(columns.header());
         for (int index : columns.unclaimed()) {
             if (Exporter.MEMBER_SUMMARY.contains(columns.header().get(index))) {
                 continue; // our own export's spend summary: derived from purchases, not a custom field
+            }
+            if (report && index < RejectReport.COLUMNS.size()) {
+                continue; // a fixed rejected-rows report: its line, field and reason describe the old row
             }
             String value = row.get(index);
             if (!value.isEmpty()) {

@@ -89,7 +89,13 @@ public final class PurchaseImporter {
         }
     }
 
-    private record Counts(long imported, long duplicates, long rejected) {
+    /**
+     * What one batch did: purchases stored (or completed), already stored, rejected; the rows that took effect
+     * (all but the rejected ones) as ranges; and the purchases and rows skipped because an earlier run of the same
+     * file had stored them (counted by the row-by-row path, which reads inside the batch).
+     */
+    private record Counts(long imported, long appended, long duplicates, long rejected, List<long[]> ranges,
+                          long skipped, long skippedRows) {
     }
 
     public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
@@ -106,6 +112,7 @@ public final class PurchaseImporter {
     private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages)
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
+        String fileHash = ImportedRows.hashOf(file);
         try (CsvSource source = new CsvSource(file, options.encoding());
              RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
@@ -120,10 +127,21 @@ public final class PurchaseImporter {
                 throw new IllegalArgumentException("the file has neither a member_no nor a phone column; its columns are: "
                         + String.join(", ", source.header()));
             }
-            long importId = ImportLog.start(connection, "purchases", file);
+            ImportedRows done = ImportLog.stored(connection, "purchases", fileHash);
+            long importId = ImportLog.start(connection, "purchases", file, fileHash);
+            // a re-run completes the purchases an earlier run of this same file began (lines far apart in the
+            // file, the run killed between them) exactly as one run would have; other imports' numbers stay
+            // duplicates. No purchase needs to be held back until its last line: a killed batch is rolled back
+            // whole, so the re-run starts from the state one run had at that batch and reads the same rows in the
+            // same order; a later line earns "all lines − the lines before" at the member's state then, as in one
+            // run (CrashAndRerunTest compares the ledger entry by entry, ids included).
+            ImportLog.EarlierRuns earlier = ImportLog.earlierRuns(connection, "purchases", fileHash, importId);
+            Batching batching = new Batching(importId, earlier.ids(), done);
             long imported = 0;
             long duplicates = 0;
             long rejected = 0;
+            long skipped = 0;
+            long skippedRows = 0;
             boolean cancelled = false;
             CsvSource.Row[] pending = new CsvSource.Row[1];
             pending[0] = source.next();
@@ -134,7 +152,7 @@ public final class PurchaseImporter {
             // members created on the fly must be seen by the rows after them: read row by row on this thread;
             // otherwise the next batches are read and checked on a thread of their own while this one writes
             try (ReadAhead<ReadBatch> ahead = rowByRow ? null : new ReadAhead<>("purchase-import-reader",
-                    readBatches(source, pending, columns, options))) {
+                    readBatches(source, pending, columns, options, done))) {
                 while (rowByRow ? pending[0] != null : true) {
                     if (progress.cancelled()) {
                         cancelled = true;
@@ -145,9 +163,26 @@ public final class PurchaseImporter {
                         break;
                     }
                     List<Rejection> rejections = new ArrayList<>();
-                    Counts counts = BatchCancelled.inTransaction(connection, c -> rowByRow
-                            ? storeRowByRow(c, source, pending, columns, options, importId, progress, rejections)
-                            : recordBatch(c, read.purchases(), options, importId, progress, rejections));
+                    Counts counts;
+                    if (!rowByRow && read.purchases().isEmpty()) {
+                        counts = new Counts(0, 0, 0, 0, List.of(), 0, 0); // all stored by an earlier run: nothing to write
+                    } else {
+                        long[] before = {imported, duplicates + skipped + (rowByRow ? 0 : read.skipped()), rejected};
+                        counts = BatchCancelled.inTransaction(connection, c -> {
+                            Counts batch = rowByRow
+                                    ? storeRowByRow(c, source, pending, columns, options, batching, progress, rejections)
+                                    : recordBatch(c, read.purchases(), options, batching, progress, rejections);
+                            ImportLog.batchCommitted(c, importId, "purchases", fileHash, batch.ranges(),
+                                    before[0] + batch.imported(), before[1] + batch.skipped() + batch.duplicates(),
+                                    before[2] + batch.rejected());
+                            if (batch.imported() + batch.appended() > 0) {
+                                for (ImportListener listener : listeners) {
+                                    listener.batchStored(c, importId);
+                                }
+                            }
+                            return batch;
+                        });
+                    }
                     if (counts == null) {
                         cancelled = true;
                         break;
@@ -156,24 +191,32 @@ public final class PurchaseImporter {
                     imported += counts.imported();
                     duplicates += counts.duplicates();
                     rejected += counts.rejected();
+                    skipped += rowByRow ? counts.skipped() : read.skipped();
+                    skippedRows += rowByRow ? counts.skippedRows() : read.skippedRows();
                     progress.progress(rowByRow ? source.bytesRead() : read.bytesRead(), source.size(),
-                            imported + duplicates + rejected);
+                            imported + duplicates + rejected + skipped);
                 }
             } finally {
                 // also when cancelled or stopped by an error; a full disk leaves them for the next open
                 DeferredIndexes.restoreAfterImport(database, connection, deferred);
             }
-            ImportResult result = new ImportResult(imported, duplicates, rejected, report.path(), cancelled);
+            ImportResult result = new ImportResult(imported, duplicates + skipped, rejected, report.path(), cancelled,
+                    skippedRows, earlier.interrupted());
             ImportLog.finish(connection, importId, result);
-            if (imported > 0) {
-                listeners.forEach(l -> l.afterImport("purchases", result));
-            }
+            listeners.forEach(l -> l.afterImport("purchases", result));
             return result;
         }
     }
 
-    /** A batch of purchases read and checked, and how far into the file it ends. */
-    private record ReadBatch(List<Prepared> purchases, long bytesRead) {
+    /**
+     * A batch of purchases read and checked, the purchases (and their rows) before them that an earlier run of the
+     * file stored, and how far into the file it ends.
+     */
+    private record ReadBatch(List<Prepared> purchases, long skipped, long skippedRows, long bytesRead) {
+    }
+
+    /** What every batch of one run needs to know: its import, the earlier runs of the same file, their rows. */
+    private record Batching(long importId, java.util.Set<Long> earlierRuns, ImportedRows done) {
     }
 
     /**
@@ -182,17 +225,45 @@ public final class PurchaseImporter {
      * purchase's rows are never split. Runs on the reading thread ({@link ReadAhead}), without the database.
      */
     private ReadAhead.Reader<ReadBatch> readBatches(CsvSource source, CsvSource.Row[] pending, FieldColumns columns,
-                                                   ImportOptions options) {
+                                                   ImportOptions options, ImportedRows done) {
         return () -> {
             if (pending[0] == null) {
                 return null;
             }
             List<Prepared> batch = new ArrayList<>();
-            while (pending[0] != null && batch.size() < options.batchSize()) {
-                batch.add(prepare(null, null, nextGroup(source, pending, columns), columns, options));
+            long skipped = 0;
+            long skippedRows = 0;
+            while (pending[0] != null && batch.size() + skipped < options.batchSize()) {
+                Group group = nextGroup(source, pending, columns);
+                if (storedBefore(group, done)) {
+                    skipped++;
+                    skippedRows += group.rows.size();
+                } else {
+                    batch.add(prepare(null, null, group, columns, options));
+                }
             }
-            return new ReadBatch(batch, source.bytesRead());
+            return new ReadBatch(batch, skipped, skippedRows, source.bytesRead());
         };
+    }
+
+    /** Whether an earlier run of this file stored the group; a group is stored or rejected whole, never in part. */
+    private static boolean storedBefore(Group group, ImportedRows done) {
+        if (done.isEmpty()) {
+            return false;
+        }
+        for (CsvSource.Row row : group.rows) {
+            if (!done.contains(row.record().getRecordNumber())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds the rows of a purchase that took effect (stored, completed or already there) to the batch's ranges. */
+    private static void tookEffect(ImportedRows.Ranges ranges, Group group) {
+        for (CsvSource.Row row : group.rows) {
+            ranges.add(row.record().getRecordNumber());
+        }
     }
 
     /** The rows of the purchase starting at {@code pending[0]}; leaves the next purchase's first row there. */
@@ -213,14 +284,16 @@ public final class PurchaseImporter {
      * set-based when it ends ({@link org.memberdesk.purchases.BatchRecorder}). A cancel throws {@link
      * BatchCancelled} before anything is committed.
      */
-    private Counts recordBatch(Connection connection, List<Prepared> batch, ImportOptions options, long importId,
+    private Counts recordBatch(Connection connection, List<Prepared> batch, ImportOptions options, Batching batching,
                                ImportProgress progress, List<Rejection> rejections) throws SQLException {
         long imported = 0;
+        long appended = 0;
         long duplicates = 0;
         long rejected = 0;
+        ImportedRows.Ranges ranges = new ImportedRows.Ranges();
         batch = withMembers(connection, batch);
-        try (PurchaseService.Recording recorder = purchases.importRecorder(connection, importId,
-                options.allowReturns(), false)) {
+        try (PurchaseService.Recording recorder = purchases.importRecorder(connection, batching.importId(),
+                batching.earlierRuns(), options.allowReturns(), false)) {
             List<String> numbers = new ArrayList<>();
             Set<Long> memberIds = new LinkedHashSet<>();
             for (Prepared prepared : batch) {
@@ -240,14 +313,18 @@ public final class PurchaseImporter {
                 }
                 PurchaseService.Outcome outcome = record(recorder, prepared, rejections);
                 imported += outcome == PurchaseService.Outcome.STORED ? 1 : 0;
+                appended += outcome == PurchaseService.Outcome.APPENDED ? 1 : 0;
                 duplicates += outcome == PurchaseService.Outcome.DUPLICATE ? 1 : 0;
                 rejected += outcome == null ? 1 : 0;
+                if (outcome != null) {
+                    tookEffect(ranges, prepared.group);
+                }
             }
             if (progress.cancelled()) {
                 throw new BatchCancelled();
             }
         }
-        return new Counts(imported, duplicates, rejected);
+        return new Counts(imported, appended, duplicates, rejected, ranges.list(), 0, 0);
     }
 
     /** The batch with its members looked up: by number, else by phone, each with one statement. */
@@ -290,14 +367,18 @@ public final class PurchaseImporter {
      * batch is full. A cancel mid-batch throws {@link BatchCancelled}.
      */
     private Counts storeRowByRow(Connection connection, CsvSource source, CsvSource.Row[] pending,
-                                 FieldColumns columns, ImportOptions options, long importId, ImportProgress progress,
-                                 List<Rejection> rejections) throws SQLException {
+                                 FieldColumns columns, ImportOptions options, Batching batching,
+                                 ImportProgress progress, List<Rejection> rejections) throws SQLException {
         long imported = 0;
+        long appended = 0;
         long duplicates = 0;
         long rejected = 0;
         long handled = 0;
-        try (PurchaseService.Recording recorder = purchases.importRecorder(connection, importId,
-                options.allowReturns(), true);
+        long skipped = 0;
+        long skippedRows = 0;
+        ImportedRows.Ranges ranges = new ImportedRows.Ranges();
+        try (PurchaseService.Recording recorder = purchases.importRecorder(connection, batching.importId(),
+                batching.earlierRuns(), options.allowReturns(), true);
              PreparedStatement byNumber = memberStore.prepareIdByNumber(connection);
              PreparedStatement byPhone = memberStore.prepareIdByPhone(connection)) {
             MemberLookup lookup = new MemberLookup(byNumber, byPhone);
@@ -307,14 +388,23 @@ public final class PurchaseImporter {
                 if (handled % 500 == 0 && progress.cancelled()) {
                     throw new BatchCancelled();
                 }
+                if (storedBefore(group, batching.done())) {
+                    skipped++;
+                    skippedRows += group.rows.size();
+                    continue;
+                }
                 PurchaseService.Outcome outcome = record(recorder, prepare(connection, lookup, group, columns, options),
                         rejections);
                 imported += outcome == PurchaseService.Outcome.STORED ? 1 : 0;
+                appended += outcome == PurchaseService.Outcome.APPENDED ? 1 : 0;
                 duplicates += outcome == PurchaseService.Outcome.DUPLICATE ? 1 : 0;
                 rejected += outcome == null ? 1 : 0;
+                if (outcome != null) {
+                    tookEffect(ranges, group);
+                }
             }
         }
-        return new Counts(imported, duplicates, rejected);
+        return new Counts(imported, appended, duplicates, rejected, ranges.list(), skipped, skippedRows);
     }
 
     /** One purchase of the file, read and checked: a draft to record, or the rows' problems. */

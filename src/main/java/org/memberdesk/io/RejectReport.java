@@ -24,6 +24,9 @@ import org.memberdesk.db.PrivateFiles;
  * It is written through the output guard: it appears when the import ends, never over the database.
  */
 public final class RejectReport implements AutoCloseable {
+    /** The report's own columns, before the row as it was: an import of a fixed report leaves them out. */
+    public static final List<String> COLUMNS = List.of("line", "field", "reason");
+
     private final Path path;
     private final OutputFiles.Output output;
     private final CSVPrinter printer;
@@ -40,13 +43,18 @@ public final class RejectReport implements AutoCloseable {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output.stream(), StandardCharsets.UTF_8));
             writer.write('\uFEFF');
             this.printer = CSVFormat.DEFAULT.print(writer);
-            List<String> columns = new ArrayList<>(List.of("line", "field", "reason"));
+            List<String> columns = new ArrayList<>(COLUMNS);
             columns.addAll(header);
             printer.printRecord(CsvCells.row(columns));
         } catch (IOException | RuntimeException e) {
             output.close();
             throw e;
         }
+    }
+
+    /** Whether a file's header is a rejected-rows report's: it begins with the report's own columns. */
+    public static boolean isReport(List<String> header) {
+        return header.size() > COLUMNS.size() && header.subList(0, COLUMNS.size()).equals(COLUMNS);
     }
 
     /** Beside the import file: {@code members.csv} → {@code members.rejected.csv}. */

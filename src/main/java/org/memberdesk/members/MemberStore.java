@@ -186,6 +186,28 @@ public final class MemberStore {
         return ids;
     }
 
+    /** Member numbers by (normalized) phone, for the phones that are stored: who a phone belongs to. One statement. */
+    public Map<String, String> numbersByPhone(Connection connection, Collection<String> phones) throws SQLException {
+        Map<String, String> numbers = new HashMap<>();
+        if (phones.isEmpty()) {
+            return numbers;
+        }
+        JsonRows list = new JsonRows();
+        for (String phone : phones) {
+            list.row().add(phone);
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT m.phone, m.member_no FROM json_each(?) j JOIN members m ON m.phone = j.value ->> 0")) {
+            statement.setString(1, list.toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    numbers.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return numbers;
+    }
+
     public PreparedStatement prepareIdByNumber(Connection connection) throws SQLException {
         return connection.prepareStatement("SELECT id FROM members WHERE member_no = ?");
     }

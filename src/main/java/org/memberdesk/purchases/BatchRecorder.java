@@ -34,6 +34,8 @@ public final class BatchRecorder implements PurchaseService.Recording {
     private final Connection connection;
     private final PurchaseService service;
     private final Long importId;
+    /** Earlier runs of the same file: their purchases are completed as this import's own (see alreadyStored). */
+    private final Set<Long> earlierRuns;
     private final boolean allowReturns;
     private final PurchaseLimits limits;
     private final List<PurchaseListener.BatchSession> sessions;
@@ -100,11 +102,12 @@ public final class BatchRecorder implements PurchaseService.Recording {
         String last;
     }
 
-    BatchRecorder(Connection connection, PurchaseService service, Long importId, boolean allowReturns,
-                  List<PurchaseListener.BatchSession> sessions) throws SQLException {
+    BatchRecorder(Connection connection, PurchaseService service, Long importId, Set<Long> earlierRuns,
+                  boolean allowReturns, List<PurchaseListener.BatchSession> sessions) throws SQLException {
         this.connection = connection;
         this.service = service;
         this.importId = importId;
+        this.earlierRuns = Set.copyOf(earlierRuns);
         this.allowReturns = allowReturns;
         this.sessions = sessions;
         this.limits = service.limits(connection);
@@ -184,10 +187,14 @@ public final class BatchRecorder implements PurchaseService.Recording {
         return new PurchaseService.Recorded(PurchaseService.Outcome.STORED, told);
     }
 
-    /** As {@link PurchaseService.Recorder}: lines of a purchase this import stored are added to it, else a duplicate. */
+    /**
+     * As {@link PurchaseService.Recorder}: lines of a purchase this import (or an earlier, interrupted run of the same
+     * file) stored are added to it, else a duplicate.
+     */
     private PurchaseService.Recorded alreadyStored(PurchaseDraft draft, PurchaseStore.StoredNumber number)
             throws SQLException {
-        boolean sameImport = importId != null && importId.equals(number.importId());
+        boolean sameImport = importId != null && (importId.equals(number.importId())
+                || number.importId() != null && earlierRuns.contains(number.importId()));
         if (!sameImport || number.memberId() != draft.memberId() || number.isReturn() != draft.isReturn()) {
             return new PurchaseService.Recorded(PurchaseService.Outcome.DUPLICATE, null);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.TextLength;
 import org.memberdesk.common.ValidationException;
@@ -61,14 +62,17 @@ public final class PurchaseService {
     public final class Recorder implements Recording {
         private final PurchaseStore.Writer writer;
         private final Long importId;
+        private final Set<Long> earlierRuns;
         private final boolean allowReturns;
         private final List<PurchaseListener.Session> sessions = new ArrayList<>();
         private final PurchaseLimits limits;
 
-        private Recorder(Connection connection, Long importId, boolean allowReturns) throws SQLException {
+        private Recorder(Connection connection, Long importId, Set<Long> earlierRuns, boolean allowReturns)
+                throws SQLException {
             this.limits = limits(connection);
             this.writer = store.writer(connection);
             this.importId = importId;
+            this.earlierRuns = Set.copyOf(earlierRuns);
             this.allowReturns = allowReturns;
             try {
                 for (PurchaseListener listener : listeners) {
@@ -108,12 +112,14 @@ public final class PurchaseService {
         }
 
         /**
-         * The number is taken. Lines of a purchase stored earlier by this same import (the file had them
-         * apart) are added to it; anything else is a duplicate and changes nothing.
+         * The number is taken. Lines of a purchase stored earlier by this same import, or by an earlier run of the
+         * same file that was interrupted between them (the file had them apart), are added to it; anything else is
+         * a duplicate and changes nothing.
          */
         private Recorded alreadyStored(PurchaseDraft draft) throws SQLException {
             PurchaseStore.StoredNumber stored = writer.stored(draft.purchaseNo()).orElseThrow();
-            boolean sameImport = importId != null && importId.equals(stored.importId());
+            boolean sameImport = importId != null && (importId.equals(stored.importId())
+                    || stored.importId() != null && earlierRuns.contains(stored.importId()));
             if (sameImport && stored.memberId() == draft.memberId() && stored.isReturn() == draft.isReturn()) {
                 List<Problem> problems = limits.check(stored.totalCents(), draft.lines());
                 if (!problems.isEmpty()) {
@@ -139,16 +145,18 @@ public final class PurchaseService {
     }
 
     public Recorder recorder(Connection connection, Long importId, boolean allowReturns) throws SQLException {
-        return new Recorder(connection, importId, allowReturns);
+        return new Recorder(connection, importId, Set.of(), allowReturns);
     }
 
     /**
      * The recorder for one import batch: the set-based {@link BatchRecorder} when every listener can work
      * on a whole batch in memory, otherwise the counter's row-by-row {@link Recorder} (also when
      * {@code rowByRow}: the batch writes other rows meanwhile, e.g. members created on the fly).
+     * {@code earlierRuns}: the imports of the same file before this one; the purchases they stored get this
+     * import's lines of the same number as if they were one import (an interrupted run, finished by this one).
      */
-    public Recording importRecorder(Connection connection, long importId, boolean allowReturns, boolean rowByRow)
-            throws SQLException {
+    public Recording importRecorder(Connection connection, long importId, Set<Long> earlierRuns, boolean allowReturns,
+                                    boolean rowByRow) throws SQLException {
         if (!rowByRow) {
             List<PurchaseListener.BatchSession> sessions = new ArrayList<>();
             boolean all = true;
@@ -162,7 +170,7 @@ public final class PurchaseService {
                     sessions.add(session);
                 }
                 if (all) {
-                    return new BatchRecorder(connection, this, importId, allowReturns, sessions);
+                    return new BatchRecorder(connection, this, importId, earlierRuns, allowReturns, sessions);
                 }
             } catch (SQLException | RuntimeException e) {
                 for (PurchaseListener.BatchSession session : sessions) {
@@ -174,7 +182,7 @@ public final class PurchaseService {
                 session.close();
             }
         }
-        return new Recorder(connection, importId, allowReturns);
+        return new Recorder(connection, importId, earlierRuns, allowReturns);
     }
 
     /** The shop's limits on lines and purchases, as saved in Settings (the defaults where none is). */

@@ -138,6 +138,29 @@ public final class TagService {
         }
     }
 
+    /**
+     * Marks rule tags out of date inside the caller's transaction (an import batch that stored members or
+     * purchases): {@link #refreshIfStale} then refreshes them, at the end of the import or, when the import was
+     * killed first, at the next import or start of the desktop.
+     */
+    public void markStale(Connection connection, String token) throws SQLException {
+        store.markStale(connection, token);
+    }
+
+    /** Refreshes every rule tag when something marked them out of date since; whether it did. */
+    public boolean refreshIfStale() {
+        String token = database.read(store::staleMark);
+        if (token == null) {
+            return false;
+        }
+        refreshAll();
+        database.write(connection -> {
+            store.clearStale(connection, token);
+            return null;
+        });
+        return true;
+    }
+
     public Tag refresh(String name) {
         return database.write(connection -> {
             Tag tag = existing(connection, name);

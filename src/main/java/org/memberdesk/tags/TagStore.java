@@ -148,4 +148,34 @@ public final class TagStore {
         }
         return tags;
     }
+
+    /**
+     * Marks the rule tags out of date, with a token naming what changed the data (the settings row
+     * {@code rule_tags_stale}); written in the same transaction as the change, so a crash cannot lose it.
+     */
+    public void markStale(Connection connection, String token) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO settings (key, value) VALUES ('rule_tags_stale', ?)
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value""")) {
+            statement.setString(1, token);
+            statement.executeUpdate();
+        }
+    }
+
+    /** The token of the last change that left rule tags out of date, or null when they are current. */
+    public String staleMark(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT value FROM settings WHERE key = 'rule_tags_stale'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /** Clears the mark, unless a later change has set another token meanwhile. */
+    public void clearStale(Connection connection, String token) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "DELETE FROM settings WHERE key = 'rule_tags_stale' AND value = ?")) {
+            statement.setString(1, token);
+            statement.executeUpdate();
+        }
+    }
 }

@@ -118,6 +118,9 @@ public final class AppWindow implements ShellActions {
             if (opened != null) {
                 opened.dailyBackup();
             }
+            if (openedApp != null) {
+                openedApp.tags().refreshIfStale(); // an import killed before its end left them out of date
+            }
             return growth ? dailyGrowth(openedApp) : java.util.Optional.<Object>empty();
         }).onSuccess(review -> {
             if (review.isPresent() && context != null && app == openedApp) {

@@ -56,7 +56,11 @@ class CliTest {
         assertEquals(0, imported.code(), imported.err());
         assertEquals(1, imported.out().strip().lines().count(), "exactly one line of JSON");
         Map<String, Object> json = imported.json();
-        assertEquals(java.util.List.of("imported", "duplicates", "rejected", "report"), java.util.List.copyOf(json.keySet()));
+        // the first four keys are the public interface since the start; the last two came with resumable imports
+        assertEquals(java.util.List.of("imported", "duplicates", "rejected", "report", "already_imported_rows",
+                "resumed"), java.util.List.copyOf(json.keySet()));
+        assertEquals(0, json.get("already_imported_rows"));
+        assertEquals(false, json.get("resumed"));
         assertEquals(1, json.get("imported"));
         assertEquals(1, json.get("rejected"));
         assertEquals(folder.resolve("members.rejected.csv").toString(), json.get("report"));
@@ -64,7 +68,8 @@ class CliTest {
         Run bought = run("--db", db(), "import-purchases", purchases.toString(), "--allow-returns", "--json");
         assertEquals(0, bought.code(), bought.err());
         assertEquals(Map.of("imported", 2, "duplicates", 0, "rejected", 1,
-                "report", folder.resolve("purchases.rejected.csv").toString()), bought.json());
+                "report", folder.resolve("purchases.rejected.csv").toString(), "already_imported_rows", 0,
+                "resumed", false), bought.json());
 
         Run stats = run("--db", db(), "stats", "--json");
         assertEquals(Map.of("members", 1, "purchases", 1, "returns", 1, "revenue_cents", 10_000), stats.json());

@@ -257,7 +257,15 @@ public final class ImportWizardDialog {
         };
         model.header().addListener((javafx.collections.ListChangeListener<String>) change -> columns.run());
         model.previewRows().addListener((javafx.collections.ListChangeListener<List<String>>) change -> columns.run());
-        VBox page = new VBox(10, encodingRow, encodingHint, preview);
+        // an earlier import of this same file: interrupted (importing again finishes it) or done
+        Label earlier = new Label();
+        earlier.setId("wizard-earlier-import");
+        earlier.getStyleClass().add("warning");
+        earlier.setWrapText(true);
+        earlier.textProperty().bind(model.earlierImportProperty());
+        earlier.visibleProperty().bind(model.earlierImportProperty().isNotEmpty());
+        earlier.managedProperty().bind(earlier.visibleProperty());
+        VBox page = new VBox(10, encodingRow, encodingHint, earlier, preview);
         page.setId("wizard-preview-page");
         return page;
     }
@@ -330,6 +338,14 @@ public final class ImportWizardDialog {
             cancelled.setId("wizard-summary-cancelled");
             cancelled.setWrapText(true);
             summaryPage.getChildren().add(cancelled);
+        }
+        if (result.alreadyImportedRows() > 0) {
+            // rows an earlier run of this same file stored: skipped, so a re-run after a crash finishes the file
+            Label earlier = new Label(context.text(result.resumed() ? "wizard.summary.resumed"
+                    : "wizard.summary.alreadyImported", result.alreadyImportedRows()));
+            earlier.setId("wizard-summary-earlier");
+            earlier.setWrapText(true);
+            summaryPage.getChildren().add(earlier);
         }
         if (model.hasReport()) {
             Label explain = new Label(context.text("wizard.summary.reportNote", result.rejected()));

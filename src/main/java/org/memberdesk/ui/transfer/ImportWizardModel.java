@@ -26,6 +26,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.io.CsvSource;
 import org.memberdesk.io.FieldColumns;
+import org.memberdesk.io.ImportHistory;
 import org.memberdesk.io.ImportOptions;
 import org.memberdesk.io.ImportProgress;
 import org.memberdesk.io.ImportResult;
@@ -66,6 +67,8 @@ public final class ImportWizardModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final StringProperty progressText = new SimpleStringProperty("");
     private final ObjectProperty<ImportResult> result = new SimpleObjectProperty<>();
+    /** What became of the last import of the chosen file, if it was imported before (empty: never). */
+    private final StringProperty earlierImport = new SimpleStringProperty("");
     private final BooleanProperty cancelRequested = new SimpleBooleanProperty(false);
     private final ObservableList<String> firstRejections = FXCollections.observableArrayList();
     private final IntegerProperty mappingRevision = new SimpleIntegerProperty();
@@ -129,7 +132,7 @@ public final class ImportWizardModel {
 
     // --- preview ---
 
-    private record Preview(List<String> header, List<List<String>> rows) {
+    private record Preview(List<String> header, List<List<String>> rows, Optional<ImportHistory.Run> lastRun) {
     }
 
     private void loadPreview(Runnable then) {
@@ -138,12 +141,17 @@ public final class ImportWizardModel {
             return;
         }
         TextEncoding chosen = encoding.get();
+        String importKind = kind.get() == ImportKind.MEMBERS ? "members" : "purchases";
         busy.set(true);
         context.tasks().execute(BackgroundTask.of(() -> {
             try (CsvSource source = new CsvSource(path.get(), chosen)) {
-                return new Preview(source.header(), source.preview(PREVIEW_ROWS));
+                return new Preview(source.header(), source.preview(PREVIEW_ROWS),
+                        context.app().importHistory().lastRun(importKind, path.get()));
             }
         }).onSuccess(preview -> {
+            earlierImport.set(preview.lastRun().map(run -> run.finished()
+                    ? context.text("wizard.earlier.finished", run.startedAt())
+                    : context.text("wizard.earlier.interrupted", run.startedAt(), run.imported())).orElse(""));
             boolean sameHeader = preview.header().equals(header);
             header.setAll(preview.header());
             previewRows.setAll(preview.rows());
@@ -421,6 +429,10 @@ public final class ImportWizardModel {
     /** Changes whenever the mapping is pre-filled afresh (another kind, file or encoding). */
     public IntegerProperty mappingRevisionProperty() {
         return mappingRevision;
+    }
+
+    public StringProperty earlierImportProperty() {
+        return earlierImport;
     }
 
     public StringProperty problemProperty() {

@@ -3,6 +3,7 @@ package org.memberdesk.ui.transfer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
@@ -86,6 +87,46 @@ class ImportWizardModelTest {
         model.next();
         assertEquals(10, model.previewRows().size());
         assertEquals(List.of("K10", "会员10", "13900000010"), model.previewRows().get(9));
+    }
+
+    @Test
+    void finding11_thePreviewSaysTheLastImportOfTheFileWasInterruptedAndHowMuchItStored() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("member_no,name,phone"));
+        for (int i = 1; i <= 25; i++) {
+            lines.add("K" + i + ",会员" + i + ",139000000" + String.format("%02d", i));
+        }
+        Path file = Files.write(folder.resolve("m.csv"), lines, StandardCharsets.UTF_8);
+        // batches of 10: stopped by an error once the first batch was committed, as a kill there leaves it
+        org.memberdesk.io.ImportProgress stopAfterFirstBatch = new org.memberdesk.io.ImportProgress() {
+            @Override
+            public void progress(long bytesRead, long bytesTotal, long rows) {
+                throw new IllegalStateException("killed");
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> context.app().memberImporter().importFile(file,
+                org.memberdesk.io.ImportOptions.defaults().withBatchSize(10), stopAfterFirstBatch, Messages.english()));
+        ImportWizardModel model = wizard(ImportKind.MEMBERS);
+        model.fileProperty().set(file.toString());
+        model.next();
+        String note = model.earlierImportProperty().get();
+        assertTrue(note.contains("interrupted after 10 were stored"), note);
+
+        context.app().memberImporter().importFile(file, org.memberdesk.io.ImportOptions.defaults(),
+                org.memberdesk.io.ImportProgress.NONE, Messages.english());
+        ImportWizardModel again = wizard(ImportKind.MEMBERS);
+        again.fileProperty().set(file.toString());
+        again.next();
+        assertTrue(again.earlierImportProperty().get().startsWith("This file was already imported"),
+                again.earlierImportProperty().get());
+        ImportWizardModel asPurchases = wizard(ImportKind.PURCHASES);
+        asPurchases.fileProperty().set(file.toString());
+        asPurchases.next();
+        assertEquals("", asPurchases.earlierImportProperty().get());
     }
 
     @Test
