@@ -60,6 +60,20 @@ final class Leftovers {
         return removed;
     }
 
+    /**
+     * Removes the temporary files a killed writer of {@code targetName} left beside it ({@link OutputFiles} names
+     * them {@code .<name>.<pid>.<random>.partial}): an export or an import's rejected-rows report stopped by kill
+     * -9 or a power cut. Checked when the same file is written again, the only time its folder is known.
+     */
+    static int removeStaleOutputs(Path folder, String targetName) {
+        return removeIn(folder, Pattern.compile(Pattern.quote("." + targetName + ".") + "(\\d+)\\.\\d+\\.partial"));
+    }
+
+    /** The prefix of {@link OutputFiles}' temporary files for {@code targetName}: with this process's number. */
+    static String outputPrefix(String targetName) {
+        return "." + targetName + "." + ProcessHandle.current().pid() + ".";
+    }
+
     private static int removeIn(Path folder, Pattern names) {
         if (folder == null || !Files.isDirectory(folder)) {
             return 0;

@@ -127,7 +127,9 @@ public final class OutputFiles {
         Path temp;
         try {
             PrivateFiles.createFolders(folder);
-            temp = Files.createTempFile(folder, "." + real.getFileName() + ".", ".partial",
+            // a writer of the same file killed earlier left its temporary file here: nobody else will remove it
+            Leftovers.removeStaleOutputs(folder, real.getFileName().toString());
+            temp = Files.createTempFile(folder, Leftovers.outputPrefix(real.getFileName().toString()), ".partial",
                     PrivateFiles.fileAttributes(folder));
         } catch (IOException e) {
             if (!canWriteIn(folder)) {

@@ -183,14 +183,25 @@ public final class PointsService {
         return database.read(connection -> store.entries(connection, memberId, limit));
     }
 
+    /** The most points one adjustment may add or take away. */
+    public static final long MOST_POINTS_PER_ADJUSTMENT = 100_000_000L;
+    /** The most points a member may hold after an adjustment. */
+    public static final long MOST_POINTS_HELD = 1_000_000_000_000L;
+
     /**
      * Adds (positive) or takes away (negative) points by hand; needs a reason and who did it. Added
      * points are a batch that expires like earned ones; taking away never goes below zero.
      */
     public long adjust(long memberId, long points, String reason, String operator) {
+        // points are stored as 64-bit integers and summed by SQLite, which turns an overflowing sum into a
+        // rounded real: a balance must never come near that (an adjustment of 9,223,372,036,854,775,000 twice
+        // left a balance the ledger no longer explained). A hundred million at a time and a trillion held are far
+        // beyond any shop's points (¥100,000,000 purchases at 100 points a yuan would be 10^10)
         List<Problem> problems = new ArrayList<>();
         if (points == 0) {
             problems.add(Problem.of("points", "points.adjust.zero"));
+        } else if (Math.abs((double) points) > MOST_POINTS_PER_ADJUSTMENT) {
+            problems.add(Problem.of("points", "points.adjust.tooMany", MOST_POINTS_PER_ADJUSTMENT));
         }
         if (reason == null || reason.isBlank()) {
             problems.add(Problem.of("reason", "points.adjust.reason"));
@@ -209,6 +220,11 @@ public final class PointsService {
                 PointsStore.NewEntry entry = new PointsStore.NewEntry(memberId, now, PointsEntry.Kind.ADJUST, null,
                         null, null, reason.strip(), operator.strip());
                 if (points > 0) {
+                    long held = ledger.balance(memberId);
+                    if (held > MOST_POINTS_HELD - points) {
+                        throw new ValidationException(Problem.of("points", "points.adjust.tooManyHeld", points, held,
+                                MOST_POINTS_HELD));
+                    }
                     ledger.addBatch(entry, points, rulesStore.load(connection).expiresOn(now.toLocalDate()));
                 } else {
                     long balance = ledger.balance(memberId);

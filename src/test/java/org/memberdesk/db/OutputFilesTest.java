@@ -70,6 +70,24 @@ class OutputFilesTest {
         assertEquals(List.of(), leftovers());
     }
 
+    /** Issue 14: "temporary copies left by crashes are never cleaned up" — an export killed mid-way left its temp. */
+    @Test
+    void aKilledWritersTemporaryFileIsRemovedWhenTheSameFileIsWrittenAgain() throws IOException {
+        Path target = folder.resolve("members.csv");
+        // no process has number 999,999,999 (Linux stops at 4,194,304): its writer is gone
+        Path dead = Files.writeString(folder.resolve(".members.csv.999999999.4711.partial"), "half an export");
+        Path living = Files.writeString(folder.resolve(".members.csv." + ProcessHandle.current().pid() + ".42.partial"),
+                "another export of this process, still being written");
+        Path other = Files.writeString(folder.resolve(".purchases.csv.999999999.4711.partial"), "not this target's");
+
+        files.write(target, out -> out.write("member_no\n".getBytes(StandardCharsets.UTF_8)));
+
+        assertFalse(Files.exists(dead));
+        assertTrue(Files.exists(living));
+        assertTrue(Files.exists(other), "only the temporary files of the file being written are looked at");
+        assertEquals("member_no\n", Files.readString(target));
+    }
+
     @Test
     void finding1_aWriteThatFailsHalfWayLeavesTheExistingFileAsItWasAndNoTemporaryFile() throws IOException {
         Path target = folder.resolve("members.csv");

@@ -146,6 +146,34 @@ class LedgerScenarioTest {
                 + " AND reason = '误操作' AND points = -50"));
     }
 
+    /**
+     * Found by a hostile try after issue 14: adjust-points 9,223,372,036,854,775,000 twice left a balance of
+     * Long.MAX_VALUE that the ledger no longer explained (check-ledger: 1 bad). Adjustments are bounded.
+     */
+    @Test
+    void finding7_hugeAdjustmentsAreRefusedAndTheBalanceNeverWraps() {
+        Growth g = new Growth(folder, LocalDateTime.of(2026, 3, 1, 9, 0));
+        g.plainRules(12);
+        Member m = g.member("M1", null);
+        for (long huge : new long[] {9_223_372_036_854_775_000L, Long.MIN_VALUE, 100_000_001L, -100_000_001L}) {
+            ValidationException refused = assertThrows(ValidationException.class,
+                    () -> g.app.points().adjust(m.id(), huge, "测试", "店长"));
+            assertEquals("points.adjust.tooMany", refused.problems().get(0).key());
+        }
+        // 10,000 adjustments of the most one may add would pass a trillion: the 10,001st is refused
+        // (10,000 × 100,000,000 = 1,000,000,000,000 = the most held); here the balance is set close to it directly
+        assertEquals(100_000_000L, g.app.points().adjust(m.id(), 100_000_000L, "测试", "店长"));
+        g.exec("UPDATE points_ledger SET points = ?, remaining = ? WHERE member_id = ?", 999_950_000_000L,
+                999_950_000_000L, m.id());
+        g.exec("UPDATE members SET points = ? WHERE id = ?", 999_950_000_000L, m.id());
+        ValidationException full = assertThrows(ValidationException.class,
+                () -> g.app.points().adjust(m.id(), 50_000_001L, "测试", "店长"));
+        assertEquals("points.adjust.tooManyHeld", full.problems().get(0).key());
+        // 999,950,000,000 + 50,000,000 = 1,000,000,000,000: exactly the most, allowed
+        assertEquals(1_000_000_000_000L, g.app.points().adjust(m.id(), 50_000_000L, "测试", "店长"));
+        assertEquals(0, g.app.points().checkLedger().bad());
+    }
+
     @Test
     void rewardsRedeemByNameAndTooFewPointsChangesNothing() {
         Growth g = new Growth(folder, LocalDateTime.of(2026, 3, 1, 9, 0));
