@@ -70,18 +70,21 @@ public final class MainWindow {
         Label label = new Label(text, icon);
         label.setId("demo-banner-text");
         label.setWrapText(true);
+        // the text gives way (wraps) on a narrow window; the way back to the shop's own data never does
+        label.setMinWidth(0);
+        label.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(label, Priority.ALWAYS);
         HBox banner = new HBox(12, label);
         banner.setId("demo-banner");
         banner.getStyleClass().add("demo-banner");
         banner.setAlignment(Pos.CENTER_LEFT);
         banner.setPadding(new Insets(6, 12, 6, 12));
         if (leave != null) {
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
             javafx.scene.control.Button button = new javafx.scene.control.Button(leaveText);
             button.setId("demo-banner-leave");
+            button.setMinWidth(Region.USE_PREF_SIZE);
             button.setOnAction(event -> leave.run());
-            banner.getChildren().addAll(spacer, button);
+            banner.getChildren().add(button);
         }
         root.setTop(new VBox(menu, banner));
     }
