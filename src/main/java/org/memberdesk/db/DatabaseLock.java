@@ -24,10 +24,19 @@ import java.util.Optional;
  */
 public final class DatabaseLock implements AutoCloseable {
     private static final long REGION = 1L << 62;
+    /**
+     * The lock files this process holds. The operating system keeps such locks per process, and on Linux closing
+     * ANY channel to the file drops them all: asking a second time in the same process (a window opening the
+     * database another window of this process has open) must be answered here, without opening the file again —
+     * else the first window silently loses its lock and a command-line restore would run under it. State of the
+     * process, like the OS locks it mirrors.
+     */
+    private static final java.util.Set<Path> HELD = new java.util.HashSet<>();
 
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
+    private boolean closed;
 
     private DatabaseLock(Path file, FileChannel channel, FileLock lock) {
         this.file = file;
@@ -36,13 +45,31 @@ public final class DatabaseLock implements AutoCloseable {
     }
 
     public static Path lockFile(Path database) {
-        Path db = database.toAbsolutePath();
+        Path db = database.toAbsolutePath().normalize();
+        try {
+            // one lock file per database, however it is reached: a window opened through a link and one opened by
+            // the file's own name must keep each other out
+            db = db.toRealPath();
+        } catch (IOException e) {
+            // not there yet: its name as given
+        }
         return db.resolveSibling(db.getFileName() + ".lock");
     }
 
     /** Takes the lock, or empty when another process (or another window of this one) holds it. */
     public static Optional<DatabaseLock> tryAcquire(Path database) {
         Path file = lockFile(database);
+        synchronized (HELD) {
+            if (HELD.contains(file)) {
+                return Optional.empty();
+            }
+            Optional<DatabaseLock> taken = open(file);
+            taken.ifPresent(lock -> HELD.add(file));
+            return taken;
+        }
+    }
+
+    private static Optional<DatabaseLock> open(Path file) {
         FileChannel channel = null;
         try {
             Files.createDirectories(file.getParent());
@@ -100,12 +127,19 @@ public final class DatabaseLock implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            lock.release();
-        } catch (IOException e) {
-            // the channel closes below, which releases it all the same
+        synchronized (HELD) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                lock.release();
+            } catch (IOException e) {
+                // the channel closes below, which releases it all the same
+            }
+            closeQuietly(channel);
+            HELD.remove(file);
         }
-        closeQuietly(channel);
     }
 
     private static void closeQuietly(FileChannel channel) {
