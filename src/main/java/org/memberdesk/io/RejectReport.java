@@ -34,7 +34,7 @@ public final class RejectReport implements AutoCloseable {
 
     public RejectReport(OutputFiles files, Path input, List<String> header) throws IOException {
         Path beside = pathFor(input);
-        this.path = files.writableOrInReports(beside);
+        this.path = besideOrInReports(files, beside, input);
         if (!path.equals(beside)) {
             PrivateFiles.ownFolder(path.getParent());
         }
@@ -49,6 +49,21 @@ public final class RejectReport implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             output.close();
             throw e;
+        }
+    }
+
+    /**
+     * Where the report goes: beside the import file, unless that folder cannot be written or the name there is
+     * refused by the output guard (a link to the database, a folder of that name: the person never chose this
+     * name, so the import should not stop over it) — then the same name in the reports folder beside the database.
+     */
+    private static Path besideOrInReports(OutputFiles files, Path beside, Path input) {
+        Path chosen = files.writableOrInReports(beside);
+        try {
+            files.check(chosen, input);
+            return chosen;
+        } catch (org.memberdesk.db.OutputRefusedException refused) {
+            return files.reportsFolder().resolve(beside.getFileName().toString());
         }
     }
 

@@ -193,12 +193,27 @@ class OutputGuardCliTest {
         Path members = folder.resolve("more.csv");
         String text = "member_no,name,phone\nM9,,13800000009\n";
         Files.writeString(members, text);
-        // the report of more.csv is more.rejected.csv: here a link to the import file itself
+        // the report of more.csv is more.rejected.csv: here a link to the import file itself. The person never
+        // chose that name, so the import goes on and the report goes to the reports folder beside the database
         Files.createSymbolicLink(folder.resolve("more.rejected.csv"), members);
-        Run refused = run("import-members", members.toString());
-        assertEquals(1, refused.code(), refused.out());
-        assertTrue(refused.err().contains("is the file being read"), refused.err());
+        Run run = run("import-members", members.toString(), "--json");
+        assertEquals(0, run.code(), run.err());
         assertEquals(text, Files.readString(members, StandardCharsets.UTF_8));
+        String report = (String) run.json().get("report");
+        assertTrue(report.endsWith("reports" + java.io.File.separator + "more.rejected.csv"), report);
+        assertTrue(Files.readString(Path.of(report), StandardCharsets.UTF_8).contains("M9"));
+    }
+
+    @Test
+    void finding1_aReportNameThatLinksToTheDatabaseGoesToTheReportsFolderAndTheDataIsKept() throws IOException {
+        Path members = folder.resolve("shop-members.csv");
+        Files.writeString(members, "member_no,name,phone\nM8,王芳,13800000008\nM9,,13800000009\n");
+        Files.createSymbolicLink(folder.resolve("shop-members.rejected.csv"), db);
+        Run run = run("import-members", members.toString(), "--json");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(1L, ((Number) run.json().get("imported")).longValue());
+        assertTrue(((String) run.json().get("report")).contains("reports"), run.out());
+        assertEquals(0, run("integrity-check").code());
     }
 
     @Test
