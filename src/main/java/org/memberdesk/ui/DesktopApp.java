@@ -13,13 +13,13 @@ import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.memberdesk.AppContext;
 import org.memberdesk.Startup;
+import org.memberdesk.db.Backups;
 import org.memberdesk.db.DataFolder;
+import org.memberdesk.db.Database;
 import org.memberdesk.db.SqliteLibrary;
 import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoLoader;
@@ -49,6 +49,8 @@ public final class DesktopApp extends Application {
     private FutureTask<Startup.Outcome> opening;
     /** The database opened by default (not named by --db or --demo): remembered for the next start. */
     private Path openedFile;
+    /** The file being opened: when it fails, the one a backup is restored over. */
+    private Path failingFile;
     private long databaseOpenedMillis;
     /** The shop's own database (the one a start opens by default): the demo's way back. */
     private Path shopFile;
@@ -86,6 +88,7 @@ public final class DesktopApp extends Application {
 
     /** Opens the file on a thread of its own; one window per database: a second start brings the first forward. */
     private void startOpening(Path file) {
+        failingFile = file;
         opening = new FutureTask<>(() -> {
             SqliteLibrary.useKeptCopy(DataFolder.privateFolder().resolve("native"));
             Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone());
@@ -98,23 +101,46 @@ public final class DesktopApp extends Application {
         opener.start();
     }
 
-    /**
-     * The database could not be opened: says why, and offers another file instead of leaving the owner with a
-     * window that cannot start (the remembered file would fail again next time). Empty: quit.
-     */
-    private Optional<Path> anotherDatabase(Stage stage) {
-        ButtonType other = new ButtonType(language.messages().get("error.open.other"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType quit = new ButtonType(language.messages().get("menu.file.quit"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.ERROR, ErrorText.describe(openFailure, language.messages()), other, quit);
-        alert.setHeaderText(language.messages().get("error.open"));
-        alert.getDialogPane().setId("open-failure");
-        AppIcon.applyTo((Stage) alert.getDialogPane().getScene().getWindow());
-        if (alert.showAndWait().orElse(quit) != other) {
-            return Optional.empty();
-        }
-        // the same chooser File → Open database… uses
+    /** Another database file, with the chooser File → Open database… uses. */
+    private Optional<Path> chooseDatabase(Stage stage) {
         return new FxDialogService(() -> stage, language::messages).chooseOpenFile(
                 language.messages().get("menu.file.open"), language.messages().get("file.db"), "*.db", "*.sqlite");
+    }
+
+    /** A backup of the file that failed, the chooser opening in its backups folder. */
+    private Optional<Path> chooseBackup(Stage stage) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(language.messages().get("error.open.restore"));
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                language.messages().get("file.db"), "*.db", "*.sqlite"));
+        java.io.File backups = Backups.folderFor(failingFile).toFile();
+        if (backups.isDirectory()) {
+            chooser.setInitialDirectory(backups);
+        }
+        return Optional.ofNullable(chooser.showOpenDialog(stage)).map(java.io.File::toPath);
+    }
+
+    /**
+     * Puts {@code backup} in place of {@code database}, which cannot be opened: the same restore as Settings → Data
+     * and the command line (tried on a copy first; the current file kept as a before-restore backup), on the
+     * database opened read-only for rescue. No window is open yet, so the start waits for it, as it waits for the
+     * opening itself. Returns why it was refused, or null when the backup is in place.
+     */
+    private Throwable restoreOver(Path database, Path backup) {
+        FutureTask<Backups.Restored> restoring = new FutureTask<>(() ->
+                new AppContext(Database.openForRescue(database), Clock.systemDefaultZone()).backups().restore(backup));
+        Thread restorer = new Thread(restoring, "memberdesk-restore");
+        restorer.setDaemon(true);
+        restorer.start();
+        try {
+            restoring.get();
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
+        }
     }
 
     /** Waits for the database {@link #init} started opening; afterwards exactly one outcome is set. */
@@ -154,10 +180,24 @@ public final class DesktopApp extends Application {
         place(stage);
         awaitDatabase();
         while (openFailure != null && openElsewhere == null) {
-            Optional<Path> chosen = anotherDatabase(stage);
-            if (chosen.isEmpty()) {
+            OpenFailureDialog.Choice choice = new OpenFailureDialog(language.messages(),
+                    ErrorText.describe(openFailure, language.messages())).ask();
+            if (choice == OpenFailureDialog.Choice.QUIT) {
                 Platform.exit();
                 return;
+            }
+            Optional<Path> chosen = choice == OpenFailureDialog.Choice.RESTORE ? chooseBackup(stage)
+                    : chooseDatabase(stage);
+            if (chosen.isEmpty()) {
+                continue; // the chooser was closed: ask again
+            }
+            if (choice == OpenFailureDialog.Choice.RESTORE) {
+                Throwable refused = restoreOver(failingFile, chosen.get());
+                if (refused != null) {
+                    openFailure = refused; // why the backup was refused; the file is as it was
+                    continue;
+                }
+                chosen = Optional.of(failingFile);
             }
             openFailure = null;
             openedFile = chosen.get();

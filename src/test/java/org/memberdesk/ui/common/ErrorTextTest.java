@@ -17,8 +17,8 @@ class ErrorTextTest {
         String text = ErrorText.describe(new HistoryMismatchException(file, new RuntimeException("checksum mismatch")),
                 english);
         assertEquals("The database " + file + " was made or changed by a different build of MemberDesk: its record of"
-                + " database steps does not match this version, so it was left untouched. Open one of its backups"
-                + " (in the \"backups\" folder beside it) or another database file instead.", text);
+                + " database steps does not match this version, so it was left untouched. Restore one of its backups"
+                + " (in the \"backups\" folder beside it), or open another database file.", text);
     }
 
     @Test
