@@ -246,11 +246,7 @@ final class LineDecoder extends Reader {
         int previous = -1;
         int i = from;
         while (i < to) {
-            char c = chars.get(i);
-            int codePoint = c;
-            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars.get(i + 1))) {
-                codePoint = Character.toCodePoint(c, chars.get(i + 1));
-            }
+            int codePoint = codePointAt(i, to);
             i += Character.charCount(codePoint);
             if (!Character.isLetter(codePoint)) {
                 script = null;
@@ -281,11 +277,7 @@ final class LineDecoder extends Reader {
     private boolean ordinary(int from, int to) {
         int i = from;
         while (i < to) {
-            char c = chars.get(i);
-            int codePoint = c;
-            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars.get(i + 1))) {
-                codePoint = Character.toCodePoint(c, chars.get(i + 1));
-            }
+            int codePoint = codePointAt(i, to);
             i += Character.charCount(codePoint);
             boolean ordinary = codePoint < 0x80
                     || codePoint >= 0x4E00 && codePoint <= 0x9FFF
@@ -300,6 +292,18 @@ final class LineDecoder extends Reader {
             }
         }
         return true;
+    }
+
+    /**
+     * The code point at {@code i} of {@link #chars}; a surrogate pair counts as one only when both halves are before
+     * {@code to}.
+     */
+    private int codePointAt(int i, int to) {
+        char c = chars.get(i);
+        if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars.get(i + 1))) {
+            return Character.toCodePoint(c, chars.get(i + 1));
+        }
+        return c;
     }
 
     private long newlines(int from, int to) {

@@ -1,0 +1,75 @@
+package org.memberdesk.io;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.io.MemberImporter.Rejection;
+import org.memberdesk.purchases.PurchaseDraft;
+import org.memberdesk.purchases.PurchaseService;
+
+/** One purchase of the file, read and checked: a draft to record, or the rows' problems. */
+final class CheckedPurchase {
+    final PurchaseRows group;
+    final PurchaseDraft draft;
+    final List<Rejection> bad;
+    /** How the file names the member; the draft's member id is -1 until looked up ({@link #resolved}). */
+    final String memberNo;
+    final String phone;
+
+    CheckedPurchase(PurchaseRows group, PurchaseDraft draft, List<Rejection> bad, String memberNo, String phone) {
+        this.group = group;
+        this.draft = draft;
+        this.bad = bad;
+        this.memberNo = memberNo;
+        this.phone = phone;
+    }
+
+    boolean needsMember() {
+        return draft != null && draft.memberId() < 0;
+    }
+
+    /** With the member found (id) or not (-1: the purchase is rejected naming the member). */
+    CheckedPurchase resolved(long memberId) {
+        if (memberId >= 0) {
+            return new CheckedPurchase(group, new PurchaseDraft(draft.purchaseNo(), memberId, draft.time(),
+                    draft.lines(), draft.refundOfNo()), bad, memberNo, phone);
+        }
+        List<Rejection> unknown = new ArrayList<>(bad);
+        unknown.add(unknownMember());
+        return new CheckedPurchase(group, null, unknown, memberNo, phone);
+    }
+
+    private Rejection unknownMember() {
+        CsvSource.Row first = group.rows.get(0);
+        return new Rejection(first.line(), memberNo != null ? "member_no" : "phone",
+                Problem.of(memberNo != null ? "member_no" : "phone", "import.member.unknown",
+                        memberNo != null ? memberNo : phone), first.values());
+    }
+
+    /** Records the purchase; null when it was rejected (its rows then go to the report). */
+    PurchaseService.Outcome record(PurchaseService.Recording recorder, List<Rejection> rejections)
+            throws SQLException {
+        List<Rejection> problems = new ArrayList<>(bad);
+        if (draft != null) {
+            try {
+                return recorder.record(draft).outcome();
+            } catch (ValidationException e) {
+                CsvSource.Row first = group.rows.get(0);
+                for (Problem problem : e.problems()) {
+                    problems.add(new Rejection(first.line(), problem.field(), problem, first.values()));
+                }
+            }
+        }
+        rejections.addAll(problems);
+        for (CsvSource.Row row : group.rows) {
+            if (problems.stream().noneMatch(r -> r.line() == row.line())) {
+                rejections.add(new Rejection(row.line(), "purchase_no",
+                        Problem.of("purchase_no", "import.purchase.partOfRejected", group.purchaseNo),
+                        row.values()));
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+package org.memberdesk.io;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.memberdesk.io.MemberImporter.Rejection;
+import org.memberdesk.members.MemberStore;
+import org.memberdesk.purchases.PurchaseService;
+
+/**
+ * Records a batch read ahead: its purchase numbers and members are looked up at once, and it is written
+ * set-based when it ends ({@link org.memberdesk.purchases.BatchRecorder}). A cancel throws {@link
+ * BatchCancelled} before anything is committed.
+ */
+final class PurchaseBatchWriter {
+    private final PurchaseService purchases;
+    private final MemberStore memberStore;
+    private final PurchaseImporter.Batching batching;
+    private final ImportOptions options;
+    private final ImportProgress progress;
+
+    PurchaseBatchWriter(PurchaseService purchases, MemberStore memberStore, PurchaseImporter.Batching batching,
+                        ImportOptions options, ImportProgress progress) {
+        this.purchases = purchases;
+        this.memberStore = memberStore;
+        this.batching = batching;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    BatchTally.Counts record(Connection connection, List<CheckedPurchase> batch, List<Rejection> rejections)
+            throws SQLException {
+        BatchTally tally = new BatchTally();
+        batch = BatchMembers.withMembers(memberStore, connection, batch);
+        try (PurchaseService.Recording recorder = purchases.importRecorder(connection, batching.importId(),
+                batching.earlierRuns(), options.allowReturns(), false)) {
+            List<String> numbers = new ArrayList<>();
+            Set<Long> memberIds = new LinkedHashSet<>();
+            for (CheckedPurchase purchase : batch) {
+                if (purchase.draft != null) {
+                    numbers.add(purchase.draft.purchaseNo());
+                    if (purchase.draft.refundOfNo() != null) {
+                        numbers.add(purchase.draft.refundOfNo().strip());
+                    }
+                    memberIds.add(purchase.draft.memberId());
+                }
+            }
+            recorder.prefetch(numbers, memberIds);
+            int handled = 0;
+            for (CheckedPurchase purchase : batch) {
+                if (++handled % 1000 == 0 && progress.cancelled()) {
+                    throw new BatchCancelled();
+                }
+                tally.count(purchase.record(recorder, rejections), purchase.group);
+            }
+            if (progress.cancelled()) {
+                throw new BatchCancelled();
+            }
+        }
+        return tally.counts(0, 0);
+    }
+}

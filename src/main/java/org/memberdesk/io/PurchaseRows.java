@@ -1,0 +1,47 @@
+package org.memberdesk.io;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The rows of one purchase number, waiting to be stored together. */
+final class PurchaseRows {
+    final String purchaseNo;
+    final List<CsvSource.Row> rows = new ArrayList<>();
+
+    private PurchaseRows(String purchaseNo) {
+        this.purchaseNo = purchaseNo;
+    }
+
+    /** The rows of the purchase starting at {@code pending[0]}; leaves the next purchase's first row there. */
+    static PurchaseRows next(CsvSource source, CsvSource.Row[] pending, FieldColumns columns) {
+        PurchaseRows group = new PurchaseRows(pending[0].get(columns.index("purchase_no")));
+        group.rows.add(pending[0]);
+        CsvSource.Row row;
+        while ((row = source.next()) != null && !group.purchaseNo.isEmpty()
+                && group.purchaseNo.equals(row.get(columns.index("purchase_no")))) {
+            group.rows.add(row);
+        }
+        pending[0] = row;
+        return group;
+    }
+
+    /** Whether an earlier run of this file stored the group; a group is stored or rejected whole, never in part. */
+    boolean storedBefore(ImportedRows done) {
+        if (done.isEmpty()) {
+            return false;
+        }
+        for (CsvSource.Row row : rows) {
+            if (!done.contains(row.record().getRecordNumber())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds the rows of a purchase that took effect (stored, completed or already there) to the batch's ranges. */
+    void tookEffect(ImportedRows.Ranges ranges) {
+        for (CsvSource.Row row : rows) {
+            ranges.add(row.record().getRecordNumber());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.memberdesk.io;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.memberdesk.common.Problem;
+import org.memberdesk.io.MemberImporter.Rejection;
+import org.memberdesk.members.MemberDetails;
+import org.memberdesk.members.MemberService;
+import org.memberdesk.members.MemberStore;
+import org.memberdesk.members.Phones;
+import org.memberdesk.purchases.PurchaseService;
+
+/**
+ * With members created on the fly ({@code --create-members}): reads and stores purchase by purchase, as at the
+ * counter, so a member created for one row is found by the rows after it. Runs on the writing thread.
+ */
+final class RowByRowPurchases {
+    private final PurchaseService purchases;
+    private final MemberService members;
+    private final MemberStore memberStore;
+    private final CsvSource source;
+    /** The first row not yet read into a purchase, carried across batches so a purchase's rows are never split. */
+    private final CsvSource.Row[] pending;
+    private final FieldColumns columns;
+    private final ImportOptions options;
+    private final PurchaseImporter.Batching batching;
+    private final ImportProgress progress;
+
+    RowByRowPurchases(PurchaseService purchases, MemberService members, MemberStore memberStore, CsvSource source,
+                      CsvSource.Row[] pending, FieldColumns columns, ImportOptions options,
+                      PurchaseImporter.Batching batching, ImportProgress progress) {
+        this.purchases = purchases;
+        this.members = members;
+        this.memberStore = memberStore;
+        this.source = source;
+        this.pending = pending;
+        this.columns = columns;
+        this.options = options;
+        this.batching = batching;
+        this.progress = progress;
+    }
+
+    /** Whether rows are left to read. */
+    boolean hasMore() {
+        return pending[0] != null;
+    }
+
+    /** Stores purchase by purchase until the batch is full. A cancel mid-batch throws {@link BatchCancelled}. */
+    BatchTally.Counts storeBatch(Connection connection, List<Rejection> rejections) throws SQLException {
+        BatchTally tally = new BatchTally();
+        long handled = 0;
+        long skipped = 0;
+        long skippedRows = 0;
+        try (PurchaseService.Recording recorder = purchases.importRecorder(connection, batching.importId(),
+                batching.earlierRuns(), options.allowReturns(), true);
+             PreparedStatement byNumber = memberStore.prepareIdByNumber(connection);
+             PreparedStatement byPhone = memberStore.prepareIdByPhone(connection)) {
+            MemberLookup lookup = new MemberLookup(memberStore, byNumber, byPhone);
+            while (pending[0] != null && handled < options.batchSize()) {
+                PurchaseRows group = PurchaseRows.next(source, pending, columns);
+                handled++;
+                if (handled % 500 == 0 && progress.cancelled()) {
+                    throw new BatchCancelled();
+                }
+                if (group.storedBefore(batching.done())) {
+                    skipped++;
+                    skippedRows += group.rows.size();
+                    continue;
+                }
+                CheckedPurchase purchase = withMember(connection, lookup, PurchaseRowChecks.check(group, columns));
+                tally.count(purchase.record(recorder, rejections), group);
+            }
+        }
+        return tally.counts(skipped, skippedRows);
+    }
+
+    /** The purchase with its member found now, or created when the file names one the shop does not have yet. */
+    private CheckedPurchase withMember(Connection connection, MemberLookup lookup, CheckedPurchase purchase)
+            throws SQLException {
+        if (!purchase.needsMember()) {
+            return purchase;
+        }
+        long memberId = lookup.find(purchase.memberNo, purchase.phone);
+        if (memberId < 0 && options.createMembers()) {
+            List<Rejection> bad = new ArrayList<>();
+            memberId = createMember(connection, purchase, bad);
+            if (!bad.isEmpty()) {
+                return new CheckedPurchase(purchase.group, null, bad, purchase.memberNo, purchase.phone);
+            }
+        }
+        return purchase.resolved(memberId);
+    }
+
+    private long createMember(Connection connection, CheckedPurchase purchase, List<Rejection> bad)
+            throws SQLException {
+        String memberNo = purchase.memberNo;
+        String phone = purchase.phone;
+        CsvSource.Row first = purchase.group.rows.get(0);
+        String name = PurchaseRowChecks.emptyToNull(first.get(columns.index("name")));
+        MemberDetails member = members.normalized(new MemberDetails(memberNo,
+                name != null ? name : memberNo != null ? memberNo : Phones.mask(phone),
+                phone, null, null, null, null, null, null, Map.of()));
+        List<Problem> problems = members.check(member);
+        if (!problems.isEmpty()) {
+            for (Problem problem : problems) {
+                bad.add(new Rejection(first.line(), problem.field(), problem, first.values()));
+            }
+            return -1;
+        }
+        if (member.memberNo() == null) {
+            member = member.withMemberNo(memberStore.nextMemberNumber(connection));
+        }
+        long id = memberStore.insert(connection, member);
+        members.added(connection, id, member);
+        return id;
+    }
+}
