@@ -2,14 +2,10 @@ package org.memberdesk.db;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
@@ -24,24 +20,13 @@ import java.util.Optional;
  */
 public final class DatabaseLock implements AutoCloseable {
     private static final long REGION = 1L << 62;
-    /**
-     * The lock files this process holds. The operating system keeps such locks per process, and on Linux closing
-     * ANY channel to the file drops them all: asking a second time in the same process (a window opening the
-     * database another window of this process has open) must be answered here, without opening the file again —
-     * else the first window silently loses its lock and a command-line restore would run under it. State of the
-     * process, like the OS locks it mirrors.
-     */
-    private static final java.util.Set<Path> HELD = new java.util.HashSet<>();
 
     private final Path file;
-    private final FileChannel channel;
-    private final FileLock lock;
-    private boolean closed;
+    private final ProcessFileLock held;
 
-    private DatabaseLock(Path file, FileChannel channel, FileLock lock) {
+    private DatabaseLock(Path file, ProcessFileLock held) {
         this.file = file;
-        this.channel = channel;
-        this.lock = lock;
+        this.held = held;
     }
 
     public static Path lockFile(Path database) {
@@ -56,36 +41,16 @@ public final class DatabaseLock implements AutoCloseable {
         return db.resolveSibling(db.getFileName() + ".lock");
     }
 
-    /** Takes the lock, or empty when another process (or another window of this one) holds it. */
+    /**
+     * Takes the lock, or empty when another process (or another window of this one: answered without opening the
+     * file again, see {@link ProcessFileLock}) holds it.
+     */
     public static Optional<DatabaseLock> tryAcquire(Path database) {
         Path file = lockFile(database);
-        synchronized (HELD) {
-            if (HELD.contains(file)) {
-                return Optional.empty();
-            }
-            Optional<DatabaseLock> taken = open(file);
-            taken.ifPresent(lock -> HELD.add(file));
-            return taken;
-        }
-    }
-
-    private static Optional<DatabaseLock> open(Path file) {
-        FileChannel channel = null;
         try {
             Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                    StandardOpenOption.WRITE), PrivateFiles.fileAttributes(file));
-            FileLock lock = channel.tryLock(REGION, 1, false);
-            if (lock == null) {
-                channel.close();
-                return Optional.empty();
-            }
-            return Optional.of(new DatabaseLock(file, channel, lock));
-        } catch (OverlappingFileLockException e) {
-            closeQuietly(channel);
-            return Optional.empty();
+            return ProcessFileLock.tryLock(file, REGION, 1).map(held -> new DatabaseLock(file, held));
         } catch (IOException e) {
-            closeQuietly(channel);
             throw new DataException("Cannot use the lock file " + file + ": " + e.getMessage(), e);
         }
     }
@@ -103,9 +68,9 @@ public final class DatabaseLock implements AutoCloseable {
     /** Leaves a short note for a second start (e.g. the port to ask the window to come forward). */
     public void writeNote(String note) {
         try {
-            channel.truncate(0);
-            channel.write(ByteBuffer.wrap(note.getBytes(StandardCharsets.UTF_8)), 0);
-            channel.force(false);
+            held.channel().truncate(0);
+            held.channel().write(ByteBuffer.wrap(note.getBytes(StandardCharsets.UTF_8)), 0);
+            held.channel().force(false);
         } catch (IOException e) {
             throw new DataException("Cannot write the lock file " + file + ": " + e.getMessage(), e);
         }
@@ -127,28 +92,6 @@ public final class DatabaseLock implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (HELD) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            try {
-                lock.release();
-            } catch (IOException e) {
-                // the channel closes below, which releases it all the same
-            }
-            closeQuietly(channel);
-            HELD.remove(file);
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // nothing more to release
-            }
-        }
+        held.close();
     }
 }

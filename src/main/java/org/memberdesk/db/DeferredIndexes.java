@@ -1,11 +1,7 @@
 package org.memberdesk.db;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -191,47 +187,26 @@ public final class DeferredIndexes {
 
     /** The running import's claim on putting indexes off; close it after {@link #restore}. */
     public static final class Claim implements AutoCloseable {
-        private final FileChannel channel;
-        private final FileLock lock;
+        private final ProcessFileLock held;
 
-        private Claim(FileChannel channel, FileLock lock) {
-            this.channel = channel;
-            this.lock = lock;
+        private Claim(ProcessFileLock held) {
+            this.held = held;
         }
 
         @Override
         public void close() {
-            try {
-                lock.release();
-                channel.close();
-            } catch (IOException e) {
-                // the OS drops the lock with the process anyway
-            }
+            held.close();
         }
     }
 
     /** Claims the database for an import that puts indexes off; null when another import holds it. */
     public static Claim claim(Database database) {
         Path file = database.file().resolveSibling(database.file().getFileName() + ".import-lock");
-        FileChannel channel = null;
         try {
-            channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
-                    PrivateFiles.fileAttributes(file)); // a new lock file is private, as every file beside the data
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return new Claim(channel, lock);
-            }
-        } catch (IOException | OverlappingFileLockException e) {
-            // held in this process, or no lock possible here: do not put indexes off
+            return ProcessFileLock.tryLock(file).map(Claim::new).orElse(null);
+        } catch (IOException e) {
+            return null; // no lock possible here: do not put indexes off
         }
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // nothing held
-            }
-        }
-        return null;
     }
 
     /**
