@@ -125,17 +125,31 @@ final class Leftovers {
     }
 
     private static void delete(Path entry) {
+        if (deleteTree(entry)) {
+            LOG.info(() -> "removed the leftover " + entry + " of a process that ended");
+        }
+    }
+
+    /**
+     * Removes a file or a folder with everything in it, as far as it can (what cannot go is logged and left for the
+     * next start); null does nothing. Whether the walk went through.
+     */
+    static boolean deleteTree(Path entry) {
+        if (entry == null) {
+            return false;
+        }
         try (var paths = Files.walk(entry)) {
             paths.sorted(Comparator.reverseOrder()).forEach(path -> {
                 try {
                     Files.deleteIfExists(path);
                 } catch (IOException e) {
-                    LOG.fine(() -> "cannot remove the leftover " + path + ": " + e.getMessage());
+                    LOG.fine(() -> "cannot remove " + path + ": " + e.getMessage());
                 }
             });
-            LOG.info(() -> "removed the leftover " + entry + " of a process that ended");
+            return true;
         } catch (IOException e) {
-            LOG.fine(() -> "cannot remove the leftover " + entry + ": " + e.getMessage());
+            LOG.fine(() -> "cannot remove " + entry + ": " + e.getMessage());
+            return false;
         }
     }
 }

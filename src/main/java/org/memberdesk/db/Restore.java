@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -64,7 +63,7 @@ final class Restore {
         } catch (IOException e) {
             throw new DataException("Cannot restore " + shown + ": " + Backups.inWords(e) + ". Nothing was changed.", e);
         } finally {
-            deleteQuietly(folder);
+            Leftovers.deleteTree(folder);
         }
     }
 
@@ -184,16 +183,5 @@ final class Restore {
         }
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
         return new Backup(target, now, reason, Files.size(target));
-    }
-
-    private static void deleteQuietly(Path folder) {
-        if (folder == null) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.fine(() -> "cannot clean " + folder + ": " + e.getMessage());
-        }
     }
 }
