@@ -11,6 +11,7 @@ import org.memberdesk.coupons.CampaignReports;
 import org.memberdesk.coupons.CampaignService;
 import org.memberdesk.coupons.CampaignStore;
 import org.memberdesk.coupons.CheckoutService;
+import org.memberdesk.coupons.CouponRedemption;
 import org.memberdesk.coupons.CouponStore;
 import org.memberdesk.coupons.PointsRewardCoupons;
 import org.memberdesk.coupons.ResultsStore;
@@ -36,7 +37,9 @@ import org.memberdesk.points.PointsService;
 import org.memberdesk.points.PointsStore;
 import org.memberdesk.points.RewardStore;
 import org.memberdesk.points.SignupBonus;
-import org.memberdesk.purchases.PurchaseListener;
+import org.memberdesk.purchases.KeptTotals;
+import org.memberdesk.purchases.MemberStatistics;
+import org.memberdesk.purchases.PurchaseEffect;
 import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
 import org.memberdesk.shop.ShopProfileService;
@@ -51,7 +54,6 @@ import org.memberdesk.tiers.GrowthListener;
 import org.memberdesk.tiers.GrowthTemplates;
 import org.memberdesk.tiers.TierService;
 import org.memberdesk.tiers.TierStore;
-import org.memberdesk.tiers.TierUpgrader;
 import org.memberdesk.support.Diagnostics;
 
 /**
@@ -112,10 +114,15 @@ public final class AppContext {
         this.growthTemplates = new GrowthTemplates(database, points, tiers, tierStore);
         List<MemberListener> memberListeners = List.of(new SignupBonus(pointsRules));
         this.members = new MemberService(database, memberStore, clock, memberListeners);
-        // points first: a sale earns at the tier the member had when paying, then may upgrade them
-        List<PurchaseListener> purchaseListeners = List.of(new GrowthListener(
-                new PointsEarner(pointsStore, pointsRules), new TierUpgrader(tierStore)));
-        this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseListeners);
+        // The purchase pipeline: what every purchase does besides being stored, in this order, whether it comes
+        // from the counter, the command line or an import (DEVELOPERS.md "The purchase pipeline").
+        List<PurchaseEffect> purchaseEffects = List.of(
+                new MemberStatistics(),
+                new KeptTotals(),
+                // points first: a sale earns at the tier the member had when paying, then may upgrade them
+                new GrowthListener(new PointsEarner(pointsStore, pointsRules), tierStore),
+                new CouponRedemption());
+        this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects);
         this.rules = new RuleService(database, clock, outputFiles);
         this.tags = new TagService(database, new TagStore(), clock);
         this.rfm = new RfmService(database);

@@ -12,15 +12,17 @@ import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.MemberStore;
 import org.memberdesk.purchases.Purchase;
+import org.memberdesk.purchases.PurchaseDiscounts;
 import org.memberdesk.purchases.PurchaseDraft;
 import org.memberdesk.purchases.PurchaseLine;
+import org.memberdesk.purchases.PurchasePipeline;
 import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
 
 /**
  * The counter's purchase with a coupon: the code is checked, the discount applied to the lines,
- * the purchase recorded (through {@link PurchaseService.Recorder}, so points and every other
- * listener see it) and the coupon marked used — all in ONE transaction. The transaction starts
+ * the purchase recorded through the {@link org.memberdesk.purchases.PurchasePipeline}, whose
+ * {@link CouponRedemption} effect marks the coupon used — all in ONE transaction. The transaction starts
  * with {@code BEGIN IMMEDIATE} and the coupon is marked with {@code UPDATE … WHERE used_at IS NULL},
  * so two windows or processes redeeming one code cannot both succeed.
  */
@@ -70,19 +72,15 @@ public final class CheckoutService {
             LocalDateTime now = now();
             List<PurchaseLine> paid = Discounts.apply(quote.template(), lines, quote.discountCents());
             PurchaseDraft draft = new PurchaseDraft(purchaseStore.nextPurchaseNumber(connection, now), memberId, now,
-                    paid, null);
+                    paid, null, new PurchaseDiscounts(0, quote.discountCents(), quote.coupon().id()));
             Purchase purchase;
-            try (PurchaseService.Recorder recorder = purchases.recorder(connection, null, false)) {
-                PurchaseService.Recorded recorded = recorder.record(draft);
+            try (PurchasePipeline pipeline = purchases.pipeline(connection, null, false)) {
+                PurchaseService.Recorded recorded = pipeline.record(draft);
                 if (recorded.outcome() != PurchaseService.Outcome.STORED) {
                     throw new ValidationException(Problem.of("purchase_no", "purchase.number.taken",
                             draft.purchaseNo()));
                 }
                 purchase = recorded.purchase();
-            }
-            if (!coupons.markUsed(connection, quote.coupon().id(), now, purchase.id(), quote.discountCents())) {
-                // someone used it between our check and now; throwing undoes the purchase too
-                throw new RedemptionRefused("coupon.refused.used", code, now.toLocalDate().toString());
             }
             return new Redemption(purchase, code, quote.discountCents());
         });

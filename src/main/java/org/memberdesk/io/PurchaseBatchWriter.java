@@ -12,7 +12,7 @@ import org.memberdesk.purchases.PurchaseService;
 
 /**
  * Records a batch read ahead: its purchase numbers and members are looked up at once, and it is written
- * set-based when it ends ({@link org.memberdesk.purchases.BatchRecorder}). A cancel throws {@link
+ * set-based when it ends ({@link org.memberdesk.purchases.PurchasePipeline}). A cancel throws {@link
  * BatchCancelled} before anything is committed.
  */
 final class PurchaseBatchWriter {
@@ -35,8 +35,8 @@ final class PurchaseBatchWriter {
             throws SQLException {
         BatchTally tally = new BatchTally();
         batch = BatchMembers.withMembers(memberStore, connection, batch);
-        try (PurchaseService.Recording recorder = purchases.importRecorder(connection, batching.importId(),
-                batching.earlierRuns(), options.allowReturns(), false)) {
+        try (PurchaseService.Recording recorder = purchases.pipeline(connection, batching.importId(),
+                batching.earlierRuns(), options.allowReturns())) {
             List<String> numbers = new ArrayList<>();
             Set<Long> memberIds = new LinkedHashSet<>();
             for (CheckedPurchase purchase : batch) {

@@ -22,7 +22,7 @@ import org.memberdesk.purchases.PurchaseService;
 
 /**
  * Imports purchases from CSV, one row per purchase or one row per line: rows sharing a purchase
- * number make one purchase. Each purchase goes through the same {@link PurchaseService.Recorder}
+ * number make one purchase. Each purchase goes through the same {@link org.memberdesk.purchases.PurchasePipeline}
  * as the counter, so statistics, points and tiers come out the same. A purchase with any bad row
  * is rejected whole (a partial purchase would have the wrong total).
  */

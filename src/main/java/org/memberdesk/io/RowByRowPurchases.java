@@ -55,9 +55,7 @@ final class RowByRowPurchases {
         long handled = 0;
         long skipped = 0;
         long skippedRows = 0;
-        try (PurchaseService.Recording recorder = purchases.importRecorder(connection, batching.importId(),
-                batching.earlierRuns(), options.allowReturns(), true);
-             PreparedStatement byNumber = memberStore.prepareIdByNumber(connection);
+        try (PreparedStatement byNumber = memberStore.prepareIdByNumber(connection);
              PreparedStatement byPhone = memberStore.prepareIdByPhone(connection)) {
             MemberLookup lookup = new MemberLookup(memberStore, byNumber, byPhone);
             while (pending[0] != null && handled < options.batchSize()) {
@@ -72,7 +70,12 @@ final class RowByRowPurchases {
                     continue;
                 }
                 CheckedPurchase purchase = withMember(connection, lookup, PurchaseRowChecks.check(group, columns));
-                tally.count(purchase.record(recorder, rejections), group);
+                // a pipeline of one purchase, as at the counter: a member created for this row (and its signup
+                // points) is written before the pipeline opens, and found by the rows after it
+                try (PurchaseService.Recording recorder = purchases.pipeline(connection, batching.importId(),
+                        batching.earlierRuns(), options.allowReturns())) {
+                    tally.count(purchase.record(recorder, rejections), group);
+                }
             }
         }
         return tally.counts(skipped, skippedRows);

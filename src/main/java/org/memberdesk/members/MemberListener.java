@@ -6,7 +6,7 @@ import java.sql.SQLException;
 /**
  * Told of every new member right after it is stored, inside the same transaction, whether it was
  * added at the counter or imported (the points' sign-up bonus hangs off this). Throwing undoes
- * the member. Shaped like {@code PurchaseListener}: an import opens one session per batch so a
+ * the member. Shaped like {@code PurchaseEffect}: an import opens one session per batch so a
  * listener reads its rules once, not once per row.
  */
 public interface MemberListener {

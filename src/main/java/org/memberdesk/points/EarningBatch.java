@@ -46,6 +46,11 @@ public final class EarningBatch {
                 "SELECT -coalesce(sum(total_cents), 0) FROM purchases WHERE refund_of = ?");
     }
 
+    /** Points earned net of take-backs in (after, until] by this batch's entries not yet written. */
+    public long unwrittenEarned(long memberId, String after, String until) {
+        return ledger.unwrittenEarned(memberId, after, until);
+    }
+
     /** A member's balance as read with the batch's members. */
     public void knowBalance(long memberId, long points) {
         ledger.knowBalance(memberId, points);

@@ -190,6 +190,21 @@ final class LedgerBatch {
         return taken;
     }
 
+    /**
+     * What this batch's entries, not yet written, add to a member's points earned net of take-backs in
+     * (after, until] — a points ladder's measure; the written entries are the database's to add.
+     */
+    long unwrittenEarned(long memberId, String after, String until) {
+        long sum = 0;
+        for (Entry e : entries) {
+            if (e.memberId() == memberId && (e.kind().equals("earn") || e.kind().equals("reverse"))
+                    && e.time().compareTo(after) > 0 && e.time().compareTo(until) <= 0) {
+                sum = Math.addExact(sum, e.points());
+            }
+        }
+        return sum;
+    }
+
     /** Writes the entries, what is left of the stored batches taken from, and the balances. */
     void flush() throws SQLException {
         BoundRows rows = new BoundRows();

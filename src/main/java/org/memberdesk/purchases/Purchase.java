@@ -5,12 +5,18 @@ import java.util.List;
 
 /** A stored purchase (a visit that paid) or return. A return's total is negative and it is not a purchase. */
 public record Purchase(long id, String purchaseNo, long memberId, LocalDateTime time, Kind kind, long totalCents,
-                       List<PurchaseLine> lines, Long refundOf) {
+                       List<PurchaseLine> lines, Long refundOf, PurchaseDiscounts discounts) {
 
     public enum Kind { SALE, RETURN }
 
     public Purchase {
         lines = List.copyOf(lines);
+        discounts = discounts == null ? PurchaseDiscounts.NONE : discounts;
+    }
+
+    public Purchase(long id, String purchaseNo, long memberId, LocalDateTime time, Kind kind, long totalCents,
+                    List<PurchaseLine> lines, Long refundOf) {
+        this(id, purchaseNo, memberId, time, kind, totalCents, lines, refundOf, PurchaseDiscounts.NONE);
     }
 
     public boolean isReturn() {

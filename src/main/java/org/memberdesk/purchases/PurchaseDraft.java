@@ -9,10 +9,17 @@ import java.util.List;
  * it gives money back for.
  */
 public record PurchaseDraft(String purchaseNo, long memberId, LocalDateTime time, List<PurchaseLine> lines,
-                            String refundOfNo) {
+                            String refundOfNo, PurchaseDiscounts discounts) {
 
     public PurchaseDraft {
         lines = List.copyOf(lines);
+        discounts = discounts == null ? PurchaseDiscounts.NONE : discounts;
+    }
+
+    /** A purchase as a file or a plain sale has it: no discounts recorded apart from the lines. */
+    public PurchaseDraft(String purchaseNo, long memberId, LocalDateTime time, List<PurchaseLine> lines,
+                         String refundOfNo) {
+        this(purchaseNo, memberId, time, lines, refundOfNo, PurchaseDiscounts.NONE);
     }
 
     /**
@@ -32,6 +39,6 @@ public record PurchaseDraft(String purchaseNo, long memberId, LocalDateTime time
     }
 
     public PurchaseDraft withNumber(String number) {
-        return new PurchaseDraft(number, memberId, time, lines, refundOfNo);
+        return new PurchaseDraft(number, memberId, time, lines, refundOfNo, discounts);
     }
 }

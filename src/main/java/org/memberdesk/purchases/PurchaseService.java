@@ -24,19 +24,20 @@ public final class PurchaseService {
     private final PurchaseStore store;
     private final MemberStore members;
     private final Clock clock;
-    private final List<PurchaseListener> listeners;
+    /** What a purchase does besides being stored, in the order they run (AppContext composes them). */
+    private final List<PurchaseEffect> effects;
     private final PurchaseLimitsStore limitsStore = new PurchaseLimitsStore();
 
     public PurchaseService(Database database, PurchaseStore store, MemberStore members, Clock clock,
-                           List<PurchaseListener> listeners) {
+                           List<PurchaseEffect> effects) {
         this.database = database;
         this.store = store;
         this.members = members;
         this.clock = clock;
-        this.listeners = List.copyOf(listeners);
+        this.effects = List.copyOf(effects);
     }
 
-    /** What happened to one purchase handed to a {@link Recorder}. */
+    /** What happened to one purchase handed to the {@link PurchasePipeline}. */
     public enum Outcome { STORED, DUPLICATE, APPENDED }
 
     public record Recorded(Outcome outcome, Purchase purchase) {
@@ -56,133 +57,33 @@ public final class PurchaseService {
     }
 
     /**
-     * Stores purchases on one connection, inside the caller's transaction, telling every listener.
-     * The counter's "save" and the importer both go through here.
+     * The purchase pipeline on one connection, inside the caller's transaction: the counter opens one for a
+     * sale (a batch of one), an import one per batch. {@code importId} null: not an import.
      */
-    public final class Recorder implements Recording {
-        private final PurchaseStore.Writer writer;
-        private final Long importId;
-        private final Set<Long> earlierRuns;
-        private final boolean allowReturns;
-        private final List<PurchaseListener.Session> sessions = new ArrayList<>();
-        private final PurchaseLimits limits;
-
-        private Recorder(Connection connection, Long importId, Set<Long> earlierRuns, boolean allowReturns)
-                throws SQLException {
-            this.limits = limits(connection);
-            this.writer = store.writer(connection);
-            this.importId = importId;
-            this.earlierRuns = Set.copyOf(earlierRuns);
-            this.allowReturns = allowReturns;
-            try {
-                for (PurchaseListener listener : listeners) {
-                    sessions.add(listener.open(connection));
-                }
-            } catch (SQLException | RuntimeException e) {
-                close();
-                throw e;
-            }
-        }
-
-        /** Checks and stores one purchase; a {@link ValidationException} leaves the database unchanged. */
-        @Override
-        public Recorded record(PurchaseDraft draft) throws SQLException {
-            List<Problem> problems = check(draft, allowReturns, limits);
-            if (!problems.isEmpty()) {
-                throw new ValidationException(problems);
-            }
-            Long refundOf = null;
-            if (draft.refundOfNo() != null && !draft.refundOfNo().isBlank()) {
-                Optional<PurchaseStore.StoredNumber> sale = writer.stored(draft.refundOfNo().strip());
-                if (sale.isEmpty() || sale.get().isReturn() || sale.get().memberId() != draft.memberId()) {
-                    throw new ValidationException(Problem.of("refund_of", "purchase.refundOf.unknown",
-                            draft.refundOfNo()));
-                }
-                refundOf = sale.get().id();
-            }
-            Optional<Purchase> stored = writer.insert(draft, refundOf, importId);
-            if (stored.isEmpty()) {
-                return alreadyStored(draft);
-            }
-            Purchase purchase = stored.get();
-            for (PurchaseListener.Session session : sessions) {
-                session.purchaseStored(purchase);
-            }
-            return new Recorded(Outcome.STORED, purchase);
-        }
-
-        /**
-         * The number is taken. Lines of a purchase stored earlier by this same import, or by an earlier run of the
-         * same file that was interrupted between them (the file had them apart), are added to it; anything else is
-         * a duplicate and changes nothing.
-         */
-        private Recorded alreadyStored(PurchaseDraft draft) throws SQLException {
-            PurchaseStore.StoredNumber stored = writer.stored(draft.purchaseNo()).orElseThrow();
-            boolean sameImport = importId != null && (importId.equals(stored.importId())
-                    || stored.importId() != null && earlierRuns.contains(stored.importId()));
-            if (sameImport && stored.memberId() == draft.memberId() && stored.isReturn() == draft.isReturn()) {
-                List<Problem> problems = limits.check(stored.totalCents(), draft.lines());
-                if (!problems.isEmpty()) {
-                    throw new ValidationException(problems);
-                }
-                writer.appendLines(stored, draft.lines());
-                Purchase whole = store.findByNumber(writer.connection(), draft.purchaseNo()).orElseThrow();
-                for (PurchaseListener.Session session : sessions) {
-                    session.appended(whole, draft.lines());
-                }
-                return new Recorded(Outcome.APPENDED, null);
-            }
-            return new Recorded(Outcome.DUPLICATE, null);
-        }
-
-        @Override
-        public void close() throws SQLException {
-            for (PurchaseListener.Session session : sessions) {
-                session.close();
-            }
-            writer.close();
-        }
-    }
-
-    public Recorder recorder(Connection connection, Long importId, boolean allowReturns) throws SQLException {
-        return new Recorder(connection, importId, Set.of(), allowReturns);
+    public PurchasePipeline pipeline(Connection connection, Long importId, boolean allowReturns)
+            throws SQLException {
+        return pipeline(connection, importId, Set.of(), allowReturns);
     }
 
     /**
-     * The recorder for one import batch: the set-based {@link BatchRecorder} when every listener can work
-     * on a whole batch in memory, otherwise the counter's row-by-row {@link Recorder} (also when
-     * {@code rowByRow}: the batch writes other rows meanwhile, e.g. members created on the fly).
-     * {@code earlierRuns}: the imports of the same file before this one; the purchases they stored get this
-     * import's lines of the same number as if they were one import (an interrupted run, finished by this one).
+     * The pipeline for one import batch. {@code earlierRuns}: the imports of the same file before this one; the
+     * purchases they stored get this import's lines of the same number as if they were one import (an
+     * interrupted run, finished by this one).
      */
-    public Recording importRecorder(Connection connection, long importId, Set<Long> earlierRuns, boolean allowReturns,
-                                    boolean rowByRow) throws SQLException {
-        if (!rowByRow) {
-            List<PurchaseListener.BatchSession> sessions = new ArrayList<>();
-            boolean all = true;
-            try {
-                for (PurchaseListener listener : listeners) {
-                    PurchaseListener.BatchSession session = listener.openBatch(connection);
-                    if (session == null) {
-                        all = false;
-                        break;
-                    }
-                    sessions.add(session);
-                }
-                if (all) {
-                    return new BatchRecorder(connection, this, importId, earlierRuns, allowReturns, sessions);
-                }
-            } catch (SQLException | RuntimeException e) {
-                for (PurchaseListener.BatchSession session : sessions) {
-                    session.close();
-                }
-                throw e;
+    public PurchasePipeline pipeline(Connection connection, Long importId, Set<Long> earlierRuns,
+                                     boolean allowReturns) throws SQLException {
+        List<PurchaseEffect.Step> steps = new ArrayList<>();
+        try {
+            for (PurchaseEffect effect : effects) {
+                steps.add(effect.open(connection));
             }
-            for (PurchaseListener.BatchSession session : sessions) {
-                session.close();
+            return new PurchasePipeline(connection, this, importId, earlierRuns, allowReturns, steps);
+        } catch (SQLException | RuntimeException e) {
+            for (PurchaseEffect.Step step : steps) {
+                step.close();
             }
+            throw e;
         }
-        return new Recorder(connection, importId, earlierRuns, allowReturns);
     }
 
     /** The shop's limits on lines and purchases, as saved in Settings (the defaults where none is). */
@@ -190,7 +91,7 @@ public final class PurchaseService {
         return database.read(limitsStore::read);
     }
 
-    /** The limits as the recorders on this connection apply them: read once per sale or import batch. */
+    /** The limits as the pipeline on this connection applies them: read once per sale or import batch. */
     PurchaseLimits limits(Connection connection) throws SQLException {
         return limitsStore.read(connection);
     }
@@ -255,8 +156,8 @@ public final class PurchaseService {
             if (members.findById(connection, draft.memberId()).isEmpty()) {
                 throw new ValidationException(Problem.of("member", "member.unknown", Long.toString(draft.memberId())));
             }
-            try (Recorder recorder = recorder(connection, null, allowReturn)) {
-                Recorded recorded = recorder.record(draft);
+            try (PurchasePipeline pipeline = pipeline(connection, null, allowReturn)) {
+                Recorded recorded = pipeline.record(draft);
                 if (recorded.outcome() != Outcome.STORED) {
                     throw new ValidationException(Problem.of("purchase_no", "purchase.number.taken",
                             draft.purchaseNo()));

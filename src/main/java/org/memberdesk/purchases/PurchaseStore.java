@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,223 +17,9 @@ import org.memberdesk.members.MemberStore;
 /** The purchases, their lines, the item names, and the member statistics a purchase changes. */
 public final class PurchaseStore {
 
-    /**
-     * Prepared statements for storing purchases on one connection. One is opened per hand-entered
-     * purchase and one per import, so both take exactly the same path.
-     */
-    public final class Writer implements AutoCloseable {
-        private final Connection connection;
-        private final PreparedStatement insertPurchase;
-        private final PreparedStatement insertLine;
-        private final PreparedStatement rememberItem;
-        private final PreparedStatement addSale;
-        private final PreparedStatement addReturn;
-        private final ItemIds itemIds;
-        private final PreparedStatement findByNumber;
-        private final Map<MemberItem, String> firstBought = new HashMap<>();
-        // what this writer added to the shop's totals, written once at close (inside the transaction)
-        private long addedSales;
-        private long addedReturns;
-        private long addedRevenue;
-
-        Writer(Connection connection) throws SQLException {
-            this.connection = connection;
-            // one statement both stores and tells: a row back means stored, none means the number was taken
-            insertPurchase = connection.prepareStatement("""
-                    INSERT INTO purchases (purchase_no, member_id, time, kind, total_cents, refund_of, import_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (purchase_no) DO NOTHING
-                    RETURNING id""");
-            insertLine = connection.prepareStatement("""
-                    INSERT INTO purchase_items (purchase_id, line_no, item_id, quantity, amount_cents)
-                    VALUES (?, ?, ?, ?, ?)""");
-            rememberItem = connection.prepareStatement("""
-                    INSERT INTO member_items (item_id, member_id, first_bought_at) VALUES (?, ?, ?)
-                    ON CONFLICT (item_id, member_id) DO UPDATE SET first_bought_at = excluded.first_bought_at
-                    WHERE excluded.first_bought_at < first_bought_at""");
-            addSale = connection.prepareStatement("""
-                    UPDATE members SET purchase_count = purchase_count + ?1, spent_cents = spent_cents + ?2,
-                           first_purchase_at = min(coalesce(first_purchase_at, ?3), ?3),
-                           last_purchase_at = max(coalesce(last_purchase_at, ?3), ?3)
-                    WHERE id = ?4""");
-            addReturn = connection.prepareStatement("""
-                    UPDATE members SET return_count = return_count + ?, returned_cents = returned_cents + ?
-                    WHERE id = ?""");
-            itemIds = new ItemIds(connection);
-            findByNumber = connection.prepareStatement(
-                    "SELECT id, member_id, kind, import_id, total_cents, time FROM purchases WHERE purchase_no = ?");
-        }
-
-        public Connection connection() {
-            return connection;
-        }
-
-        /**
-         * Stores a purchase and updates its member's statistics; empty when a purchase with this
-         * number is already stored (then nothing changes). The caller has validated the draft.
-         */
-        public Optional<Purchase> insert(PurchaseDraft draft, Long refundOfId, Long importId) throws SQLException {
-            boolean isReturn = draft.isReturn();
-            long total = draft.totalCents();
-            String time = draft.time().format(MemberStore.TIME);
-            insertPurchase.setString(1, draft.purchaseNo());
-            insertPurchase.setLong(2, draft.memberId());
-            insertPurchase.setString(3, time);
-            insertPurchase.setString(4, isReturn ? "return" : "sale");
-            insertPurchase.setLong(5, total);
-            setNullableLong(insertPurchase, 6, refundOfId);
-            setNullableLong(insertPurchase, 7, importId);
-            long id;
-            try (ResultSet rs = insertPurchase.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                id = rs.getLong(1);
-            }
-            writeLines(id, draft.memberId(), time, isReturn, 1, draft.lines());
-            updateStats(draft.memberId(), isReturn, 1, total, time);
-            addedSales += isReturn ? 0 : 1;
-            addedReturns += isReturn ? 1 : 0;
-            addedRevenue = Math.addExact(addedRevenue, total);
-            Purchase.Kind kind = isReturn ? Purchase.Kind.RETURN : Purchase.Kind.SALE;
-            return Optional.of(new Purchase(id, draft.purchaseNo(), draft.memberId(), draft.time(), kind, total,
-                    draft.lines(), refundOfId));
-        }
-
-        /** What is stored under a purchase number: its id, member, kind and the import that brought it. */
-        public Optional<StoredNumber> stored(String purchaseNo) throws SQLException {
-            findByNumber.setString(1, purchaseNo);
-            try (ResultSet rs = findByNumber.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                long importId = rs.getLong("import_id");
-                return Optional.of(new StoredNumber(rs.getLong("id"), rs.getLong("member_id"),
-                        "return".equals(rs.getString("kind")), rs.wasNull() ? null : importId,
-                        rs.getLong("total_cents"), rs.getString("time")));
-            }
-        }
-
-        /**
-         * Adds lines to a purchase stored earlier in the same import: a file whose lines of one purchase
-         * are not next to each other still makes one purchase.
-         */
-        public void appendLines(StoredNumber purchase, List<PurchaseLine> lines) throws SQLException {
-            int firstLine;
-            try (PreparedStatement count = connection.prepareStatement(
-                    "SELECT coalesce(max(line_no), 0) + 1 FROM purchase_items WHERE purchase_id = ?")) {
-                count.setLong(1, purchase.id());
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    firstLine = rs.getInt(1);
-                }
-            }
-            long extra = 0;
-            for (PurchaseLine line : lines) {
-                extra = Math.addExact(extra, line.amountCents());
-            }
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE purchases SET total_cents = total_cents + ? WHERE id = ?")) {
-                update.setLong(1, extra);
-                update.setLong(2, purchase.id());
-                update.executeUpdate();
-            }
-            writeLines(purchase.id(), purchase.memberId(), purchase.time(), purchase.isReturn(), firstLine, lines);
-            updateStats(purchase.memberId(), purchase.isReturn(), 0, extra, purchase.time());
-            addedRevenue = Math.addExact(addedRevenue, extra);
-        }
-
-        private void writeLines(long purchaseId, long memberId, String time, boolean isReturn, int firstLine,
-                                List<PurchaseLine> lines) throws SQLException {
-            int lineNo = firstLine;
-            for (PurchaseLine line : lines) {
-                long itemId = itemIds.idOf(line.item());
-                insertLine.setLong(1, purchaseId);
-                insertLine.setInt(2, lineNo++);
-                insertLine.setLong(3, itemId);
-                insertLine.setInt(4, line.quantity());
-                insertLine.setLong(5, line.amountCents());
-                insertLine.executeUpdate();
-                if (!isReturn && firstBoughtChanges(memberId, itemId, time)) {
-                    rememberItem.setLong(1, itemId);
-                    rememberItem.setLong(2, memberId);
-                    rememberItem.setString(3, time);
-                    rememberItem.executeUpdate();
-                }
-            }
-        }
-
-        /**
-         * Whether {@code member_items} needs writing: not when this writer already stored an earlier or
-         * equal first-bought time for the pair (a regular buying the same ticket every week). Bounded, so a
-         * huge import does not hold every pair in memory.
-         */
-        private boolean firstBoughtChanges(long memberId, long itemId, String time) {
-            if (firstBought.size() > FIRST_BOUGHT_MEMORY) {
-                firstBought.clear();
-            }
-            String known = firstBought.get(new MemberItem(memberId, itemId));
-            if (known != null && known.compareTo(time) <= 0) {
-                return false;
-            }
-            firstBought.put(new MemberItem(memberId, itemId), time);
-            return true;
-        }
-
-        private void updateStats(long memberId, boolean isReturn, int count, long total, String time)
-                throws SQLException {
-            if (isReturn) {
-                addReturn.setInt(1, count);
-                addReturn.setLong(2, -total);
-                addReturn.setLong(3, memberId);
-                addReturn.executeUpdate();
-            } else {
-                addSale.setInt(1, count);
-                addSale.setLong(2, total);
-                addSale.setString(3, time);
-                addSale.setLong(4, memberId);
-                addSale.executeUpdate();
-            }
-        }
-
-        /** Writes what this writer added to the totals; call it before the transaction commits (close does). */
-        public void flushTotals() throws SQLException {
-            addToTotals(connection, addedSales, addedReturns, addedRevenue);
-            addedSales = 0;
-            addedReturns = 0;
-            addedRevenue = 0;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            try {
-                flushTotals();
-            } finally {
-                closeStatements();
-            }
-        }
-
-        private void closeStatements() throws SQLException {
-            for (PreparedStatement statement : List.of(insertPurchase, insertLine, rememberItem, addSale, addReturn,
-                    findByNumber)) {
-                statement.close();
-            }
-            itemIds.close();
-        }
-    }
-
-    private static final int FIRST_BOUGHT_MEMORY = 100_000;
-
-    private record MemberItem(long memberId, long itemId) {
-    }
-
     /** A purchase number already in the database. */
     public record StoredNumber(long id, long memberId, boolean isReturn, Long importId, long totalCents,
                                String time) {
-    }
-
-    public Writer writer(Connection connection) throws SQLException {
-        return new Writer(connection);
     }
 
     /** The next generated purchase number for today (P20261122-0001, …), counted in the settings table. */
@@ -249,7 +34,9 @@ public final class PurchaseStore {
             }
         }
         String candidate;
-        try (PreparedStatement taken = connection.prepareStatement("SELECT 1 FROM purchases WHERE purchase_no = ?")) {
+        // a voided sale keeps its number: it stays visible, so the number is never given again
+        try (PreparedStatement taken = connection.prepareStatement("""
+                SELECT 1 FROM purchases WHERE purchase_no = ?1 UNION ALL SELECT 1 FROM voided_purchases WHERE purchase_no = ?1""")) {
             while (true) {
                 candidate = String.format("P%s-%04d", day, next++);
                 taken.setString(1, candidate);
@@ -457,13 +244,5 @@ public final class PurchaseStore {
             }
         }
         return names;
-    }
-
-    private static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, Types.INTEGER);
-        } else {
-            statement.setLong(index, value);
-        }
     }
 }

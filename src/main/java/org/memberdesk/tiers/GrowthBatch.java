@@ -18,22 +18,23 @@ import org.memberdesk.points.EarningBatch;
 import org.memberdesk.points.PointsEarner;
 import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseLine;
-import org.memberdesk.purchases.PurchaseListener;
+import org.memberdesk.purchases.PurchaseEffect;
 
 /**
- * {@link GrowthListener} for one import batch, in memory: for every purchase in file order, points are
- * earned (or taken back) at the tier the member has at that moment, then the sale may move them up —
- * exactly as at the counter — from the members' state as the batch began (read at once for the whole
- * batch) plus what the batch did. The ledger, balances, tiers and tier changes are written when the
- * batch ends. Only for a spend ladder; a points ladder measures the ledger itself and takes the
- * counter's row-by-row path.
+ * {@link GrowthListener} for one batch of the pipeline, in memory: for every purchase in order, points are
+ * earned (or taken back) at the tier the member has at that moment, then the sale may move them up — from
+ * the members' state as the batch began (read at once for an import batch) plus what the batch did. The
+ * ledger, balances, tiers and tier changes are written when the batch ends. A spend ladder measures the
+ * member's purchases (read once per member); a points ladder the ledger's earn and take-back entries in the
+ * window, the written ones from the database and the batch's own from memory.
  */
-final class GrowthBatch implements PurchaseListener.BatchSession {
+final class GrowthBatch implements PurchaseEffect.Step {
     private final Connection connection;
     private final EarningBatch earning;
     private final Ladder ladder;
     private final PreparedStatement readMember;
     private final PreparedStatement history;
+    private final PreparedStatement earnedWindow;
     private final Map<Long, Buyer> buyers = new HashMap<>();
     private final Map<Long, String[]> newTiers = new TreeMap<>();
     private final BoundRows changes = new BoundRows();
@@ -82,6 +83,7 @@ final class GrowthBatch implements PurchaseListener.BatchSession {
         readMember = connection.prepareStatement(
                 "SELECT birthday, purchase_count, tier, spent_cents - returned_cents, points FROM members WHERE id = ?");
         history = connection.prepareStatement("SELECT time, total_cents FROM purchases WHERE member_id = ?");
+        earnedWindow = connection.prepareStatement(TierStore.windowSql(TierProgram.Basis.POINTS));
     }
 
     @Override
@@ -158,15 +160,20 @@ final class GrowthBatch implements PurchaseListener.BatchSession {
         }
     }
 
-    /** As {@link TierUpgrader.Upgrading#upgrade}: up when the window up to the sale reaches a higher tier. */
+    /**
+     * Up when the window up to the sale reaches a higher tier. On a spend ladder the lifetime net spend
+     * (including this sale) bounds the window's, so most sales need no look at the window at all.
+     */
     private void upgrade(Purchase purchase, Buyer buyer) throws SQLException {
         int current = ladder.rankOf(buyer.tier);
-        if (current == ladder.top().rank() || buyer.netSpent < ladder.at(current + 1).threshold()) {
+        boolean spend = ladder.program().basis() == TierProgram.Basis.SPEND;
+        if (current == ladder.top().rank() || spend && buyer.netSpent < ladder.at(current + 1).threshold()) {
             return;
         }
         LocalDateTime to = purchase.time();
-        long measured = spendBetween(purchase.memberId(), buyer,
-                seconds(to.minusMonths(ladder.program().windowMonths())), seconds(to));
+        LocalDateTime from = to.minusMonths(ladder.program().windowMonths());
+        long measured = spend ? spendBetween(purchase.memberId(), buyer, seconds(from), seconds(to))
+                : pointsBetween(purchase.memberId(), from, to);
         int target = ladder.rankFor(measured);
         if (target <= current) {
             return;
@@ -200,6 +207,13 @@ final class GrowthBatch implements PurchaseListener.BatchSession {
         return sum;
     }
 
+    /** Points earned net of take-backs in (from, to]: the written ledger's, then this batch's. */
+    private long pointsBetween(long memberId, LocalDateTime from, LocalDateTime to) throws SQLException {
+        long written = TierStore.measured(earnedWindow, memberId, from, to);
+        return Math.addExact(written, earning.unwrittenEarned(memberId, MemberStore.timeText(from),
+                MemberStore.timeText(to)));
+    }
+
     private static long seconds(LocalDateTime time) {
         return time.toEpochSecond(ZoneOffset.UTC);
     }
@@ -226,6 +240,7 @@ final class GrowthBatch implements PurchaseListener.BatchSession {
         } finally {
             readMember.close();
             history.close();
+            earnedWindow.close();
         }
     }
 }

@@ -18,7 +18,7 @@ import org.memberdesk.db.Database;
 import org.memberdesk.members.MemberStore;
 
 /**
- * The tier ladder and members' places on it. Upgrades happen at the counter ({@link TierUpgrader});
+ * The tier ladder and members' places on it. Upgrades happen at the counter ({@link GrowthListener}, in the purchase pipeline);
  * a review (daily on start-up, or from the command line with an as-of date) catches up upgrades after
  * a ladder change and is the only thing that moves members down, and only once their protection
  * period since the last upgrade is over.

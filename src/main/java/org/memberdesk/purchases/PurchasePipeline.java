@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.BoundRows;
@@ -23,14 +22,15 @@ import org.memberdesk.db.JsonRows;
 import org.memberdesk.members.MemberStore;
 
 /**
- * The import's set-based recorder: takes one batch of purchases in file order with exactly the checks,
- * duplicates and appends of {@link PurchaseService.Recorder}, keeps them in memory, and writes them when
- * the batch ends — purchases, lines, {@code member_items}, member statistics (once per member) and the
- * totals each with one statement over the whole batch, then each listener's own rows. Nothing of the
- * batch is in the database until {@link #close}, so listeners keep their own state ({@link
- * PurchaseListener.BatchSession}). Used on the import's own transaction, one recorder per batch.
+ * The one way a purchase or return enters the database — the counter (a batch of one), {@code sell} and
+ * {@code redeem} on the command line, imports (batches of thousands) and card sales alike. For each purchase,
+ * in order: the checks ({@link PurchaseService#check}, the shop's limits), the number (a duplicate changes
+ * nothing; lines of a purchase this import stored earlier are added to it), then every {@link PurchaseEffect}
+ * in the order AppContext composes them. Nothing of the batch is in the database until {@link #close}, which
+ * writes the purchases, their lines and {@code member_items} with one statement each, then each effect's rows —
+ * all inside the caller's transaction, so a batch is stored whole or not at all. DEVELOPERS.md draws it.
  */
-public final class BatchRecorder implements PurchaseService.Recording {
+public final class PurchasePipeline implements PurchaseService.Recording {
     private final Connection connection;
     private final PurchaseService service;
     private final Long importId;
@@ -38,7 +38,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
     private final Set<Long> earlierRuns;
     private final boolean allowReturns;
     private final PurchaseLimits limits;
-    private final List<PurchaseListener.BatchSession> sessions;
+    private final List<PurchaseEffect.Step> steps;
     private final PreparedStatement findByNumber;
     private final ItemIds itemIds;
     /** Numbers as the database had them when the batch began (empty: not stored). */
@@ -47,12 +47,8 @@ public final class BatchRecorder implements PurchaseService.Recording {
     private final Map<String, Pending> batch = new LinkedHashMap<>();
     /** Purchases stored by earlier batches of this import that this batch added lines to. */
     private final Map<Long, Pending> appendedToStored = new LinkedHashMap<>();
-    private final Map<Long, Stats> stats = new TreeMap<>();
     private final Map<List<Long>, String> firstBought = new HashMap<>();
     private long nextId;
-    private long sales;
-    private long returns;
-    private long revenue;
 
     /** A purchase of this batch (or one of an earlier batch that got lines), as it will be written. */
     private static final class Pending {
@@ -63,6 +59,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
         final String timeText;
         final boolean isReturn;
         final Long refundOf;
+        final PurchaseDiscounts discounts;
         final List<PurchaseLine> lines = new ArrayList<>();
         /** The item ids of the lines this batch writes. */
         final List<Long> newItems = new ArrayList<>();
@@ -74,7 +71,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
         long extra;
 
         Pending(long id, String number, long memberId, LocalDateTime time, boolean isReturn, Long refundOf,
-                int firstNewLine, long total) {
+                PurchaseDiscounts discounts, int firstNewLine, long total) {
             this.id = id;
             this.number = number;
             this.memberId = memberId;
@@ -82,34 +79,25 @@ public final class BatchRecorder implements PurchaseService.Recording {
             this.timeText = MemberStore.timeText(time);
             this.isReturn = isReturn;
             this.refundOf = refundOf;
+            this.discounts = discounts;
             this.firstNewLine = firstNewLine;
             this.total = total;
         }
 
         Purchase purchase() {
             return new Purchase(id, number, memberId, time, isReturn ? Purchase.Kind.RETURN : Purchase.Kind.SALE,
-                    total, List.copyOf(lines), refundOf);
+                    total, List.copyOf(lines), refundOf, discounts);
         }
     }
 
-    /** What the batch adds to one member's statistics. */
-    private static final class Stats {
-        long sales;
-        long returns;
-        long spent;
-        long returned;
-        String first;
-        String last;
-    }
-
-    BatchRecorder(Connection connection, PurchaseService service, Long importId, Set<Long> earlierRuns,
-                  boolean allowReturns, List<PurchaseListener.BatchSession> sessions) throws SQLException {
+    PurchasePipeline(Connection connection, PurchaseService service, Long importId, Set<Long> earlierRuns,
+                     boolean allowReturns, List<PurchaseEffect.Step> steps) throws SQLException {
         this.connection = connection;
         this.service = service;
         this.importId = importId;
         this.earlierRuns = Set.copyOf(earlierRuns);
         this.allowReturns = allowReturns;
-        this.sessions = sessions;
+        this.steps = steps;
         this.limits = service.limits(connection);
         findByNumber = connection.prepareStatement(
                 "SELECT id, member_id, kind, import_id, total_cents, time FROM purchases WHERE purchase_no = ?");
@@ -147,8 +135,8 @@ public final class BatchRecorder implements PurchaseService.Recording {
                 }
             }
         }
-        for (PurchaseListener.BatchSession session : sessions) {
-            session.members(memberIds);
+        for (PurchaseEffect.Step step : steps) {
+            step.members(memberIds);
         }
     }
 
@@ -172,17 +160,12 @@ public final class BatchRecorder implements PurchaseService.Recording {
             return alreadyStored(draft, taken.get());
         }
         Pending purchase = new Pending(nextId++, draft.purchaseNo(), draft.memberId(), draft.time(),
-                draft.isReturn(), refundOf, 1, 0);
+                draft.isReturn(), refundOf, draft.discounts(), 1, 0);
         batch.put(purchase.number, purchase);
-        addLines(purchase, draft.lines(), 1);
-        if (purchase.isReturn) {
-            returns++;
-        } else {
-            sales++;
-        }
+        addLines(purchase, draft.lines());
         Purchase told = purchase.purchase();
-        for (PurchaseListener.BatchSession session : sessions) {
-            session.stored(told);
+        for (PurchaseEffect.Step step : steps) {
+            step.stored(told);
         }
         return new PurchaseService.Recorded(PurchaseService.Outcome.STORED, told);
     }
@@ -210,10 +193,10 @@ public final class BatchRecorder implements PurchaseService.Recording {
                 appendedToStored.put(number.id(), purchase);
             }
         }
-        addLines(purchase, draft.lines(), 0);
+        addLines(purchase, draft.lines());
         Purchase told = purchase.purchase();
-        for (PurchaseListener.BatchSession session : sessions) {
-            session.appended(told, draft.lines());
+        for (PurchaseEffect.Step step : steps) {
+            step.appended(told, draft.lines());
         }
         return new PurchaseService.Recorded(PurchaseService.Outcome.APPENDED, null);
     }
@@ -243,16 +226,16 @@ public final class BatchRecorder implements PurchaseService.Recording {
             }
         }
         Pending purchase = new Pending(number.id(), purchaseNo, number.memberId(),
-                LocalDateTime.parse(number.time(), MemberStore.TIME), number.isReturn(), refundOf, lastLine + 1,
+                LocalDateTime.parse(number.time(), MemberStore.TIME), number.isReturn(), refundOf,
+                PurchaseDiscounts.NONE, lastLine + 1,
                 number.totalCents());
         purchase.lines.addAll(lines);
         return purchase;
     }
 
-    /** Adds lines to a purchase and what they change: its total, the member's statistics, member_items, totals. */
-    private void addLines(Pending purchase, List<PurchaseLine> lines, int countsAs) throws SQLException {
+    /** Adds lines to a purchase: its total, and the items its member has now bought. */
+    private void addLines(Pending purchase, List<PurchaseLine> lines) throws SQLException {
         long amount = 0;
-        String time = purchase.timeText;
         for (PurchaseLine line : lines) {
             purchase.lines.add(line);
             purchase.newLines++;
@@ -260,23 +243,13 @@ public final class BatchRecorder implements PurchaseService.Recording {
             long item = itemIds.idOf(line.item());
             purchase.newItems.add(item);
             if (!purchase.isReturn) {
-                firstBought.merge(List.of(item, purchase.memberId), time, (a, b) -> a.compareTo(b) <= 0 ? a : b);
+                firstBought.merge(List.of(item, purchase.memberId), purchase.timeText,
+                        (a, b) -> a.compareTo(b) <= 0 ? a : b);
             }
         }
         // within the shop's limits these cannot overflow (PurchaseLimits); addExact fails rather than wraps
         purchase.total = Math.addExact(purchase.total, amount);
         purchase.extra = Math.addExact(purchase.extra, amount);
-        revenue = Math.addExact(revenue, amount);
-        Stats member = stats.computeIfAbsent(purchase.memberId, id -> new Stats());
-        if (purchase.isReturn) {
-            member.returns += countsAs;
-            member.returned = Math.subtractExact(member.returned, amount);
-        } else {
-            member.sales += countsAs;
-            member.spent = Math.addExact(member.spent, amount);
-            member.first = member.first == null || time.compareTo(member.first) < 0 ? time : member.first;
-            member.last = member.last == null || time.compareTo(member.last) > 0 ? time : member.last;
-        }
     }
 
     private Optional<PurchaseStore.StoredNumber> lookUp(String number) throws SQLException {
@@ -315,7 +288,8 @@ public final class BatchRecorder implements PurchaseService.Recording {
         BoundRows lines = new BoundRows();
         for (Pending p : batch.values()) {
             purchases.row().add(p.id).add(p.number).add(p.memberId).add(p.timeText)
-                    .add(p.isReturn ? "return" : "sale").add(p.total).add(p.refundOf).add(importId);
+                    .add(p.isReturn ? "return" : "sale").add(p.total).add(p.refundOf).add(importId)
+                    .add(p.discounts.tierCents()).add(p.discounts.couponCents());
             addLineRows(lines, p);
         }
         BoundRows grown = new BoundRows();
@@ -324,13 +298,15 @@ public final class BatchRecorder implements PurchaseService.Recording {
             addLineRows(lines, p);
         }
         purchases.execute(connection, """
-                INSERT INTO purchases (id, purchase_no, member_id, time, kind, total_cents, refund_of, import_id)
+                INSERT INTO purchases (id, purchase_no, member_id, time, kind, total_cents, refund_of, import_id,
+                                       tier_discount_cents, coupon_discount_cents)
                 :rows""");
         grown.execute(connection, """
                 WITH j (id, extra) AS (:rows)
                 UPDATE purchases SET total_cents = total_cents + j.extra FROM j WHERE purchases.id = j.id""");
         lines.execute(connection, """
-                INSERT INTO purchase_items (purchase_id, line_no, item_id, quantity, amount_cents) :rows""");
+                INSERT INTO purchase_items (purchase_id, line_no, item_id, quantity, amount_cents, sale_line_no)
+                :rows""");
         BoundRows items = new BoundRows();
         firstBought.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.get(0).equals(b.get(0))
@@ -340,24 +316,8 @@ public final class BatchRecorder implements PurchaseService.Recording {
                 INSERT INTO member_items (item_id, member_id, first_bought_at) :rows
                 ON CONFLICT (item_id, member_id) DO UPDATE SET first_bought_at = excluded.first_bought_at
                 WHERE excluded.first_bought_at < first_bought_at""");
-        BoundRows members = new BoundRows();
-        for (Map.Entry<Long, Stats> e : stats.entrySet()) {
-            Stats s = e.getValue();
-            members.row().add(e.getKey()).add(s.sales).add(s.returns).add(s.spent).add(s.returned).add(s.first)
-                    .add(s.last);
-        }
-        members.execute(connection, """
-                WITH j (id, sales, returns, spent, returned, first, last) AS (:rows)
-                UPDATE members SET purchase_count = purchase_count + j.sales, return_count = return_count + j.returns,
-                       spent_cents = spent_cents + j.spent, returned_cents = returned_cents + j.returned,
-                       first_purchase_at = CASE WHEN j.first IS NULL THEN first_purchase_at
-                                                ELSE min(coalesce(first_purchase_at, j.first), j.first) END,
-                       last_purchase_at = CASE WHEN j.last IS NULL THEN last_purchase_at
-                                               ELSE max(coalesce(last_purchase_at, j.last), j.last) END
-                FROM j WHERE members.id = j.id""");
-        PurchaseStore.addToTotals(connection, sales, returns, revenue);
-        for (PurchaseListener.BatchSession session : sessions) {
-            session.flush();
+        for (PurchaseEffect.Step step : steps) {
+            step.flush();
         }
     }
 
@@ -366,7 +326,7 @@ public final class BatchRecorder implements PurchaseService.Recording {
         for (int i = 0; i < added.size(); i++) {
             PurchaseLine line = added.get(i);
             rows.row().add(p.id).add(p.firstNewLine + i).add(p.newItems.get(i)).add((long) line.quantity())
-                    .add(line.amountCents());
+                    .add(line.amountCents()).add(line.saleLineNo() == null ? null : (long) line.saleLineNo());
         }
     }
 
@@ -381,8 +341,8 @@ public final class BatchRecorder implements PurchaseService.Recording {
                 flush();
             }
         } finally {
-            for (PurchaseListener.BatchSession session : sessions) {
-                session.close();
+            for (PurchaseEffect.Step step : steps) {
+                step.close();
             }
             findByNumber.close();
             itemIds.close();
