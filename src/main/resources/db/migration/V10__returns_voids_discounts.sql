@@ -5,6 +5,9 @@
 ALTER TABLE purchases ADD COLUMN tier_discount_cents INTEGER NOT NULL DEFAULT 0 CHECK (tier_discount_cents >= 0);
 ALTER TABLE purchases ADD COLUMN coupon_discount_cents INTEGER NOT NULL DEFAULT 0 CHECK (coupon_discount_cents >= 0);
 
+-- Why a return was made, as the cashier typed it (NULL when none was given, and for returns from files).
+ALTER TABLE purchases ADD COLUMN reason TEXT;
+
 -- A return made at the counter names the line of its sale each of its lines gives back (from 1, as on the
 -- receipt), so a line is never returned more often than it was bought. NULL for returns from files.
 ALTER TABLE purchase_items ADD COLUMN sale_line_no INTEGER CHECK (sale_line_no IS NULL OR sale_line_no >= 1);

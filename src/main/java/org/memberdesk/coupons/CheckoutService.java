@@ -86,8 +86,16 @@ public final class CheckoutService {
         });
     }
 
-    private Quote quote(Connection connection, String code, long memberId, List<PurchaseLine> lines)
-            throws SQLException {
+    /** A coupon the member may use today (its own, not used, within its dates), with its template. */
+    public record Usable(IssuedCoupon coupon, Coupon template) {
+    }
+
+    /**
+     * Checks a typed code for the member on the caller's connection, before any amount is looked at: the
+     * counter then prices the sale (tier discount first) and the template says what it takes off.
+     */
+    public Usable usable(Connection connection, String typedCode, long memberId) throws SQLException {
+        String code = checkedCode(typedCode);
         if (members.findById(connection, memberId).isEmpty()) {
             throw new ValidationException(Problem.of("member", "member.unknown", Long.toString(memberId)));
         }
@@ -105,7 +113,14 @@ public final class CheckoutService {
             case EXPIRED -> throw new RedemptionRefused("coupon.refused.expired", code, coupon.validTo().toString());
             case USABLE -> { }
         }
-        Coupon template = coupons.template(connection, coupon.couponId()).orElseThrow();
+        return new Usable(coupon, coupons.template(connection, coupon.couponId()).orElseThrow());
+    }
+
+    private Quote quote(Connection connection, String code, long memberId, List<PurchaseLine> lines)
+            throws SQLException {
+        Usable usable = usable(connection, code, memberId);
+        IssuedCoupon coupon = usable.coupon();
+        Coupon template = usable.template();
         Discounts.Outcome outcome = Discounts.outcome(template, lines);
         if (!outcome.accepted()) {
             throw new RedemptionRefused(outcome.refusal(), code, Money.display(template.minSpendCents()),

@@ -22,11 +22,27 @@ public final class CouponRedemption implements PurchaseEffect {
     public Step open(Connection connection) {
         return new Step() {
             private final List<Purchase> used = new ArrayList<>();
+            /** Sales given money back by this batch's returns: a coupon on a sale now fully returned is freed. */
+            private final List<Purchase> returns = new ArrayList<>();
 
             @Override
             public void stored(Purchase purchase) {
                 if (purchase.discounts().couponId() != null) {
                     used.add(purchase);
+                }
+                if (purchase.isReturn() && purchase.refundOf() != null) {
+                    returns.add(purchase);
+                }
+            }
+
+            /** A voided sale never used its coupon: usable again (its dates decide whether it can still be used). */
+            @Override
+            public void voided(Purchase sale) throws SQLException {
+                try (PreparedStatement free = connection.prepareStatement("""
+                        UPDATE coupons SET used_at = NULL, purchase_id = NULL, discount_cents = NULL
+                        WHERE purchase_id = ?""")) {
+                    free.setLong(1, sale.id());
+                    free.executeUpdate();
                 }
             }
 
@@ -37,6 +53,33 @@ public final class CouponRedemption implements PurchaseEffect {
 
             @Override
             public void flush() throws SQLException {
+                markUsed();
+                freeFullyReturned();
+            }
+
+            /**
+             * A coupon used on a sale that is now returned in full can be used again while it is still valid on
+             * the day of the return (after its last day it stays used: it would have expired unused anyway).
+             */
+            private void freeFullyReturned() throws SQLException {
+                if (returns.isEmpty()) {
+                    return;
+                }
+                try (PreparedStatement free = connection.prepareStatement("""
+                        UPDATE coupons SET used_at = NULL, purchase_id = NULL, discount_cents = NULL
+                        WHERE purchase_id = ?1 AND valid_to >= ?2
+                          AND (SELECT -coalesce(sum(total_cents), 0) FROM purchases WHERE refund_of = ?1)
+                              >= (SELECT total_cents FROM purchases WHERE id = ?1)""")) {
+                    for (Purchase purchase : returns) {
+                        free.setLong(1, purchase.refundOf());
+                        free.setString(2, purchase.time().toLocalDate().toString());
+                        free.executeUpdate();
+                    }
+                }
+                returns.clear();
+            }
+
+            private void markUsed() throws SQLException {
                 if (used.isEmpty()) {
                     return;
                 }

@@ -29,6 +29,12 @@ public final class KeptTotals implements PurchaseEffect {
             }
 
             @Override
+            public void voided(Purchase sale) {
+                sales -= 1;
+                revenue = Math.subtractExact(revenue, sale.totalCents());
+            }
+
+            @Override
             public void flush() throws SQLException {
                 PurchaseStore.addToTotals(connection, sales, returns, revenue);
                 sales = 0;

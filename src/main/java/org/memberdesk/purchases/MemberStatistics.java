@@ -32,6 +32,8 @@ public final class MemberStatistics implements PurchaseEffect {
     private static final class Batch implements Step {
         private final Connection connection;
         private final Map<Long, Added> members = new TreeMap<>();
+        /** Members whose first and last purchase must be counted again (a voided sale may have been either). */
+        private final java.util.Set<Long> recount = new java.util.TreeSet<>();
 
         Batch(Connection connection) {
             this.connection = connection;
@@ -49,6 +51,15 @@ public final class MemberStatistics implements PurchaseEffect {
                 amount = Math.addExact(amount, line.amountCents());
             }
             add(purchase, 0, amount);
+        }
+
+        /** As if the sale never happened: one sale and its money less; first and last are counted again. */
+        @Override
+        public void voided(Purchase sale) {
+            Added member = members.computeIfAbsent(sale.memberId(), id -> new Added());
+            member.sales -= 1;
+            member.spent = Math.subtractExact(member.spent, sale.totalCents());
+            recount.add(sale.memberId());
         }
 
         private void add(Purchase purchase, int countsAs, long amount) {
@@ -83,6 +94,19 @@ public final class MemberStatistics implements PurchaseEffect {
                                                    ELSE max(coalesce(last_purchase_at, j.last), j.last) END
                     FROM j WHERE members.id = j.id""");
             members.clear();
+            if (!recount.isEmpty()) {
+                try (java.sql.PreparedStatement statement = connection.prepareStatement("""
+                        UPDATE members SET
+                          first_purchase_at = (SELECT min(time) FROM purchases WHERE member_id = ?1 AND kind = 'sale'),
+                          last_purchase_at = (SELECT max(time) FROM purchases WHERE member_id = ?1 AND kind = 'sale')
+                        WHERE id = ?1""")) {
+                    for (long id : recount) {
+                        statement.setLong(1, id);
+                        statement.executeUpdate();
+                    }
+                }
+                recount.clear();
+            }
         }
     }
 }

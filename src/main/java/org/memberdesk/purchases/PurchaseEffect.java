@@ -35,6 +35,15 @@ public interface PurchaseEffect {
          */
         void appended(Purchase purchase, List<PurchaseLine> added) throws SQLException;
 
+        /**
+         * A sale voided: undo everything this effect did for it, as if it had never happened (the pipeline
+         * allows it only for the member's latest purchase, on its own day, with nothing returned of it). Called
+         * while the sale's rows are still there, before the pipeline moves it to the voided sales; a step that
+         * cannot undo (e.g. its points were spent) throws a {@link org.memberdesk.common.ValidationException}
+         * and nothing changes. Every effect must say how it is undone, so there is no default.
+         */
+        void voided(Purchase sale) throws SQLException;
+
         /** Writes what the batch's purchases changed; the purchases themselves are already written. */
         void flush() throws SQLException;
 

@@ -201,6 +201,66 @@ public final class PurchasePipeline implements PurchaseService.Recording {
         return new PurchaseService.Recorded(PurchaseService.Outcome.APPENDED, null);
     }
 
+    /**
+     * Voids a stored sale: every effect undoes its part (in the pipeline's order), then the sale leaves the
+     * purchases for the voided sales — with its lines, who, when and why — and the items its member has bought
+     * are counted again. The caller has checked that it may be voided (a sale of today, the member's latest,
+     * nothing returned of it) and that it is not part of this batch.
+     */
+    public void voidSale(Purchase sale, LocalDateTime at, String by, String reason) throws SQLException {
+        for (PurchaseEffect.Step step : steps) {
+            step.voided(sale);
+        }
+        JsonRows lines = new JsonRows();
+        for (PurchaseLine line : sale.lines()) {
+            lines.row().add(line.item()).add(line.quantity()).add(line.amountCents());
+        }
+        try (PreparedStatement keep = connection.prepareStatement("""
+                INSERT INTO voided_purchases (id, purchase_no, member_id, time, total_cents, tier_discount_cents,
+                                              coupon_discount_cents, lines, voided_at, voided_by, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+             PreparedStatement items = connection.prepareStatement(
+                     "DELETE FROM purchase_items WHERE purchase_id = ? RETURNING item_id");
+             PreparedStatement purchase = connection.prepareStatement("DELETE FROM purchases WHERE id = ?");
+             PreparedStatement forget = connection.prepareStatement(
+                     "DELETE FROM member_items WHERE member_id = ? AND item_id = ?");
+             PreparedStatement recount = connection.prepareStatement("""
+                     INSERT INTO member_items (item_id, member_id, first_bought_at)
+                     SELECT pi.item_id, p.member_id, min(p.time) FROM purchases p
+                     JOIN purchase_items pi ON pi.purchase_id = p.id
+                     WHERE p.member_id = ? AND p.kind = 'sale' AND pi.item_id = ? GROUP BY pi.item_id, p.member_id""")) {
+            keep.setLong(1, sale.id());
+            keep.setString(2, sale.purchaseNo());
+            keep.setLong(3, sale.memberId());
+            keep.setString(4, MemberStore.timeText(sale.time()));
+            keep.setLong(5, sale.totalCents());
+            keep.setLong(6, sale.discounts().tierCents());
+            keep.setLong(7, sale.discounts().couponCents());
+            keep.setString(8, lines.toString());
+            keep.setString(9, MemberStore.timeText(at));
+            keep.setString(10, by);
+            keep.setString(11, reason);
+            keep.executeUpdate();
+            Set<Long> itemIds = new LinkedHashSet<>();
+            items.setLong(1, sale.id());
+            try (ResultSet rs = items.executeQuery()) {
+                while (rs.next()) {
+                    itemIds.add(rs.getLong(1));
+                }
+            }
+            purchase.setLong(1, sale.id());
+            purchase.executeUpdate();
+            for (long item : itemIds) {
+                forget.setLong(1, sale.memberId());
+                forget.setLong(2, item);
+                forget.executeUpdate();
+                recount.setLong(1, sale.memberId());
+                recount.setLong(2, item);
+                recount.executeUpdate();
+            }
+        }
+    }
+
     /** A purchase of an earlier batch, with its stored lines, to add lines to. */
     private Pending storedPurchase(PurchaseStore.StoredNumber number, String purchaseNo) throws SQLException {
         List<PurchaseLine> lines = new ArrayList<>();

@@ -71,7 +71,9 @@ public final class PurchaseStore {
                                          String order, int limit) throws SQLException {
         Map<Long, Purchase> purchases = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT p.id, p.purchase_no, p.member_id, p.time, p.kind, p.total_cents, p.refund_of FROM purchases p"
+                "SELECT p.id, p.purchase_no, p.member_id, p.time, p.kind, p.total_cents, p.refund_of,"
+                        + " p.tier_discount_cents, p.coupon_discount_cents,"
+                        + " (SELECT c.id FROM coupons c WHERE c.purchase_id = p.id) AS coupon_id FROM purchases p"
                         + " WHERE " + condition + order + " LIMIT ?")) {
             int index = 1;
             for (Object value : values) {
@@ -85,7 +87,7 @@ public final class PurchaseStore {
                     purchases.put(rs.getLong("id"), new Purchase(rs.getLong("id"), rs.getString("purchase_no"),
                             rs.getLong("member_id"), LocalDateTime.parse(rs.getString("time"), MemberStore.TIME),
                             "return".equals(rs.getString("kind")) ? Purchase.Kind.RETURN : Purchase.Kind.SALE,
-                            rs.getLong("total_cents"), List.of(), refund));
+                            rs.getLong("total_cents"), List.of(), refund, discounts(rs)));
                 }
             }
         }
@@ -94,15 +96,17 @@ public final class PurchaseStore {
         }
         Map<Long, List<PurchaseLine>> lines = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT pi.purchase_id, i.name, pi.quantity, pi.amount_cents
+                SELECT pi.purchase_id, i.name, pi.quantity, pi.amount_cents, pi.sale_line_no
                 FROM purchase_items pi JOIN items i ON i.id = pi.item_id
                 WHERE pi.purchase_id = ? ORDER BY pi.line_no""")) {
             for (long id : purchases.keySet()) {
                 statement.setLong(1, id);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
+                        int saleLine = rs.getInt(5);
+                        Integer saleLineNo = rs.wasNull() ? null : saleLine;
                         lines.computeIfAbsent(id, k -> new ArrayList<>()).add(
-                                new PurchaseLine(rs.getString(2), rs.getInt(3), rs.getLong(4)));
+                                new PurchaseLine(rs.getString(2), rs.getInt(3), rs.getLong(4), saleLineNo));
                     }
                 }
             }
@@ -110,9 +114,16 @@ public final class PurchaseStore {
         List<Purchase> result = new ArrayList<>();
         for (Purchase p : purchases.values()) {
             result.add(new Purchase(p.id(), p.purchaseNo(), p.memberId(), p.time(), p.kind(), p.totalCents(),
-                    lines.getOrDefault(p.id(), List.of()), p.refundOf()));
+                    lines.getOrDefault(p.id(), List.of()), p.refundOf(), p.discounts()));
         }
         return result;
+    }
+
+    private static PurchaseDiscounts discounts(ResultSet rs) throws SQLException {
+        long coupon = rs.getLong("coupon_id");
+        Long couponId = rs.wasNull() ? null : coupon;
+        return new PurchaseDiscounts(rs.getLong("tier_discount_cents"), rs.getLong("coupon_discount_cents"),
+                couponId);
     }
 
     /** One page of all purchases, newest first. */

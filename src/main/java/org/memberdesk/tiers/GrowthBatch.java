@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.BoundRows;
 import org.memberdesk.members.MemberStore;
 import org.memberdesk.points.EarningBatch;
@@ -158,6 +160,63 @@ final class GrowthBatch implements PurchaseEffect.Step {
         if (!purchase.isReturn()) {
             upgrade(purchase, buyer);
         }
+    }
+
+    /**
+     * A voided sale earned nothing and moved no one: its earn entries go (only while every point of them is
+     * still unused — otherwise the sale must be returned instead, which takes points back honestly), and a
+     * tier it reached goes back to the tier before it. The member is read afresh by any later purchase.
+     */
+    @Override
+    public void voided(Purchase sale) throws SQLException {
+        long earned = 0;
+        try (PreparedStatement entries = connection.prepareStatement(
+                "SELECT kind, points, remaining FROM points_ledger WHERE purchase_id = ?")) {
+            entries.setLong(1, sale.id());
+            try (ResultSet rs = entries.executeQuery()) {
+                while (rs.next()) {
+                    long remaining = rs.getLong(3);
+                    if (!"earn".equals(rs.getString(1)) || rs.wasNull() || remaining != rs.getLong(2)) {
+                        throw new ValidationException(Problem.of("purchase", "sale.void.pointsUsed",
+                                sale.purchaseNo()));
+                    }
+                    earned = Math.addExact(earned, rs.getLong(2));
+                }
+            }
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM points_ledger WHERE purchase_id = ?");
+             PreparedStatement balance = connection.prepareStatement(
+                     "UPDATE members SET points = points - ? WHERE id = ?")) {
+            delete.setLong(1, sale.id());
+            delete.executeUpdate();
+            balance.setLong(1, earned);
+            balance.setLong(2, sale.memberId());
+            balance.executeUpdate();
+        }
+        try (PreparedStatement reached = connection.prepareStatement(
+                "DELETE FROM tier_changes WHERE purchase_id = ? RETURNING from_tier");
+             PreparedStatement back = connection.prepareStatement("""
+                     UPDATE members SET tier = CASE WHEN EXISTS (SELECT 1 FROM tier_changes WHERE member_id = ?2)
+                                                    THEN ?1 END, -- never moved before: the entry tier, as stored
+                                        tier_upgraded_at = (SELECT max(time) FROM tier_changes
+                                                                       WHERE member_id = ?2 AND direction = 'up')
+                     WHERE id = ?2""")) {
+            reached.setLong(1, sale.id());
+            String before = null;
+            boolean moved = false;
+            try (ResultSet rs = reached.executeQuery()) {
+                while (rs.next()) {
+                    moved = true;
+                    before = rs.getString(1);
+                }
+            }
+            if (moved) {
+                back.setString(1, before);
+                back.setLong(2, sale.memberId());
+                back.executeUpdate();
+            }
+        }
+        buyers.remove(sale.memberId());
     }
 
     /**

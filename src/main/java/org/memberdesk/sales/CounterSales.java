@@ -1,0 +1,189 @@
+package org.memberdesk.sales;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.TextLength;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.coupons.CheckoutService;
+import org.memberdesk.db.Database;
+import org.memberdesk.members.MemberStore;
+import org.memberdesk.purchases.Purchase;
+import org.memberdesk.purchases.PurchaseDiscounts;
+import org.memberdesk.purchases.PurchaseDraft;
+import org.memberdesk.purchases.PurchaseLine;
+import org.memberdesk.purchases.PurchasePipeline;
+import org.memberdesk.purchases.PurchaseService;
+import org.memberdesk.purchases.PurchaseStore;
+import org.memberdesk.tiers.Ladder;
+import org.memberdesk.tiers.Tier;
+import org.memberdesk.tiers.TierStore;
+
+/**
+ * The counter: a sale priced as the shop's rules say (the member's tier discount, then the coupon, then points
+ * on what was paid), a return of a past sale or some of its lines, and the void of a sale keyed by mistake.
+ * Each is one transaction through the one {@link PurchasePipeline}, the same one imports use; the desktop and
+ * the command line both come here.
+ */
+public final class CounterSales {
+    private final Database database;
+    private final PurchaseService purchases;
+    private final PurchaseStore purchaseStore;
+    private final MemberStore members;
+    private final CheckoutService coupons;
+    private final TierStore tiers;
+    private final SaleStore store = new SaleStore();
+    private final Clock clock;
+
+    public CounterSales(Database database, PurchaseService purchases, PurchaseStore purchaseStore, MemberStore members,
+                        CheckoutService coupons, TierStore tiers, Clock clock) {
+        this.database = database;
+        this.purchases = purchases;
+        this.purchaseStore = purchaseStore;
+        this.members = members;
+        this.coupons = coupons;
+        this.tiers = tiers;
+        this.clock = clock;
+    }
+
+    /** A sale as recorded, with what the member has now: say it aloud at the counter. */
+    public record Sale(Purchase purchase, Priced priced, long pointsEarned, long pointsBalance, String tier) {
+    }
+
+    /** What the typed lines would cost this member now (tier discount, then the coupon when a code is given). */
+    public Priced quote(long memberId, List<PurchaseLine> typed, String couponCode) {
+        return database.read(connection -> price(connection, memberId, typed, couponCode));
+    }
+
+    /**
+     * Records a sale at the counter: priced, stored through the pipeline (points, tier, totals, the coupon marked
+     * used) and read back — or, when the coupon is refused, nothing at all.
+     */
+    public Sale sell(long memberId, List<PurchaseLine> typed, String couponCode) {
+        return database.write(connection -> {
+            Priced priced = price(connection, memberId, typed, couponCode);
+            LocalDateTime now = now();
+            PurchaseDraft draft = new PurchaseDraft(purchaseStore.nextPurchaseNumber(connection, now), memberId, now,
+                    priced.paidLines(), null, new PurchaseDiscounts(priced.tierDiscountCents(),
+                    priced.couponDiscountCents(), priced.couponId()));
+            Purchase sale = record(connection, draft, false);
+            SaleStore.Standing standing = store.standing(connection, memberId);
+            return new Sale(sale, priced, store.points(connection, sale.id(), "earn"), standing.points(),
+                    standing.tier());
+        });
+    }
+
+    private Priced price(Connection connection, long memberId, List<PurchaseLine> typed, String couponCode)
+            throws SQLException {
+        if (members.findById(connection, memberId).isEmpty()) {
+            throw new ValidationException(Problem.of("member", "member.unknown", Long.toString(memberId)));
+        }
+        Ladder ladder = tiers.loadLadder(connection);
+        Tier tier = ladder.at(ladder.rankOf(store.standing(connection, memberId).tier()));
+        CheckoutService.Usable coupon = couponCode == null || couponCode.isBlank() ? null
+                : coupons.usable(connection, couponCode, memberId);
+        return Pricing.price(typed, tier, coupon);
+    }
+
+    /** A line to give back: its number on the sale's receipt (from 1) and how many units. */
+    public record LineReturn(int lineNo, int quantity) {
+    }
+
+    /** A return as recorded. */
+    public record Returned(Purchase purchase, String saleNo, long refundCents, long pointsTaken, long pointsBalance) {
+    }
+
+    /**
+     * Gives back some lines of a sale ({@code lines} empty: everything not yet returned). The refund is what the
+     * customer paid for those units; the points they earned are taken back (the pipeline's growth effect).
+     */
+    public Returned giveBack(String saleNo, List<LineReturn> lines, String reason) {
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        if (why != null && TextLength.longerThan(why, 200)) {
+            throw new ValidationException(Problem.of("reason", "sale.reason.tooLong"));
+        }
+        return database.write(connection -> {
+            Purchase sale = saleToChange(connection, saleNo);
+            if (store.returnedWithoutLines(connection, sale.id())) {
+                throw new ValidationException(Problem.of("purchase", "sale.return.fromFile", sale.purchaseNo()));
+            }
+            Map<Integer, SaleStore.ReturnedSoFar> soFar = store.returnedSoFar(connection, sale.id());
+            List<PurchaseLine> back = new ArrayList<>();
+            for (Refunds.Refund refund : Refunds.of(sale.lines(), soFar, lines)) {
+                back.add(new PurchaseLine(refund.item(), refund.quantity(), -refund.refundCents(), refund.lineNo()));
+            }
+            LocalDateTime now = now();
+            String number = purchaseStore.nextPurchaseNumber(connection, now).replaceFirst("^P", "R");
+            PurchaseDraft draft = new PurchaseDraft(number, sale.memberId(), now, back, sale.purchaseNo());
+            Purchase stored = record(connection, draft, true);
+            if (why != null) {
+                store.saveReason(connection, stored.id(), why);
+            }
+            return new Returned(stored, sale.purchaseNo(), -stored.totalCents(),
+                    -store.points(connection, stored.id(), "reverse"),
+                    store.standing(connection, sale.memberId()).points());
+        });
+    }
+
+    /**
+     * Voids a sale keyed by mistake: only on its own calendar day, with a reason, while it is the member's latest
+     * purchase and nothing of it was returned; afterwards it counts for nothing, and stays visible as voided.
+     */
+    public void voidSale(String saleNo, String reason, String by) {
+        if (reason == null || reason.isBlank()) {
+            throw new ValidationException(Problem.of("reason", "sale.void.reasonMissing"));
+        }
+        if (TextLength.longerThan(reason.strip(), 200)) {
+            throw new ValidationException(Problem.of("reason", "sale.reason.tooLong"));
+        }
+        database.write(connection -> {
+            Purchase sale = saleToChange(connection, saleNo);
+            LocalDateTime now = now();
+            if (!sale.time().toLocalDate().equals(now.toLocalDate())) {
+                throw new ValidationException(Problem.of("purchase", "sale.void.notToday", sale.purchaseNo(),
+                        sale.time().toLocalDate().toString()));
+            }
+            if (!store.returnedSoFar(connection, sale.id()).isEmpty()
+                    || store.returnedWithoutLines(connection, sale.id())) {
+                throw new ValidationException(Problem.of("purchase", "sale.void.returned", sale.purchaseNo()));
+            }
+            if (store.anythingAfter(connection, sale.memberId(), sale.id(), MemberStore.timeText(sale.time()))) {
+                throw new ValidationException(Problem.of("purchase", "sale.void.notLatest", sale.purchaseNo()));
+            }
+            try (PurchasePipeline pipeline = purchases.pipeline(connection, null, false)) {
+                pipeline.voidSale(sale, now, by, reason.strip());
+            }
+            return null;
+        });
+    }
+
+    /** The sale a return or void is about: it must exist and be a sale. */
+    private Purchase saleToChange(Connection connection, String saleNo) throws SQLException {
+        String number = saleNo == null ? "" : saleNo.strip();
+        Purchase sale = purchaseStore.findByNumber(connection, number)
+                .orElseThrow(() -> new ValidationException(Problem.of("purchase", "sale.unknown", number)));
+        if (sale.isReturn()) {
+            throw new ValidationException(Problem.of("purchase", "sale.isReturn", number));
+        }
+        return sale;
+    }
+
+    private Purchase record(Connection connection, PurchaseDraft draft, boolean isReturn) throws SQLException {
+        try (PurchasePipeline pipeline = purchases.pipeline(connection, null, isReturn)) {
+            PurchaseService.Recorded recorded = pipeline.record(draft);
+            if (recorded.outcome() != PurchaseService.Outcome.STORED) {
+                throw new ValidationException(Problem.of("purchase_no", "purchase.number.taken", draft.purchaseNo()));
+            }
+            return recorded.purchase();
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).withNano(0);
+    }
+}
