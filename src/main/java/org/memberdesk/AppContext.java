@@ -38,6 +38,7 @@ import org.memberdesk.points.PointsStore;
 import org.memberdesk.points.RewardStore;
 import org.memberdesk.points.SignupBonus;
 import org.memberdesk.purchases.KeptTotals;
+import org.memberdesk.sales.CounterSales;
 import org.memberdesk.purchases.MemberStatistics;
 import org.memberdesk.purchases.PurchaseEffect;
 import org.memberdesk.purchases.PurchaseService;
@@ -78,6 +79,7 @@ public final class AppContext {
     private final org.memberdesk.analytics.SavedFunnels savedFunnels;
     private final CampaignService campaigns;
     private final CheckoutService checkout;
+    private final CounterSales counterSales;
     private final CampaignReports campaignReports;
     private final CouponPrinter couponPrinter;
     private final RuleService rules;
@@ -146,6 +148,8 @@ public final class AppContext {
                 new SegmentTargets(rfm, lifecycle, clock),
                 clock);
         this.checkout = new CheckoutService(database, purchases, purchaseStore, memberStore, couponStore, clock);
+        this.counterSales = new CounterSales(database, purchases, purchaseStore, memberStore, checkout, tierStore,
+                clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
                 outputFiles);
         this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles);
@@ -206,6 +210,11 @@ public final class AppContext {
 
     public CampaignService campaigns() {
         return campaigns;
+    }
+
+    /** The counter's sales (tier discount, coupon), returns and voids. */
+    public CounterSales counterSales() {
+        return counterSales;
     }
 
     public CheckoutService checkout() {

@@ -148,6 +148,22 @@ public final class PurchaseService {
         return problems;
     }
 
+    /**
+     * The lines typed at the counter, checked as a sale's are before anything is priced: an item, a quantity, an
+     * amount above zero (a return is made from its sale, never typed as a negative amount), the shop's limits.
+     */
+    public List<Problem> checkTyped(Connection connection, List<PurchaseLine> lines) throws SQLException {
+        List<Problem> problems = new ArrayList<>(check(new PurchaseDraft("counter", 0, LocalDateTime.now(clock),
+                lines, null), false, limits(connection)));
+        for (PurchaseLine line : lines) {
+            if (line.amountCents() <= 0) {
+                problems.add(Problem.of("amount", "purchase.amount.notPositive"));
+                break;
+            }
+        }
+        return problems;
+    }
+
     /** Records one purchase typed at the counter, generating its number when blank; returns it as stored. */
     public Purchase record(PurchaseDraft typed, boolean allowReturn) {
         return database.write(connection -> {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.memberdesk.common.Problem;
@@ -57,7 +58,8 @@ public final class CounterSales {
 
     /** What the typed lines would cost this member now (tier discount, then the coupon when a code is given). */
     public Priced quote(long memberId, List<PurchaseLine> typed, String couponCode) {
-        return database.read(connection -> price(connection, memberId, typed, couponCode));
+        return database.read(connection -> price(connection, memberId, typed,
+                usableCoupon(connection, memberId, couponCode)));
     }
 
     /**
@@ -66,11 +68,15 @@ public final class CounterSales {
      */
     public Sale sell(long memberId, List<PurchaseLine> typed, String couponCode) {
         return database.write(connection -> {
-            Priced priced = price(connection, memberId, typed, couponCode);
+            CheckoutService.Usable coupon = usableCoupon(connection, memberId, couponCode);
+            Priced priced = price(connection, memberId, typed, coupon);
+            if (priced.couponRefused()) {
+                throw priced.couponRefusal().refused(coupon.coupon().code());
+            }
             LocalDateTime now = now();
             PurchaseDraft draft = new PurchaseDraft(purchaseStore.nextPurchaseNumber(connection, now), memberId, now,
                     priced.paidLines(), null, new PurchaseDiscounts(priced.tierDiscountCents(),
-                    priced.couponDiscountCents(), priced.couponId()));
+                    priced.couponDiscountCents(), coupon == null ? null : coupon.coupon().id()));
             Purchase sale = record(connection, draft, false);
             SaleStore.Standing standing = store.standing(connection, memberId);
             return new Sale(sale, priced, store.points(connection, sale.id(), "earn"), standing.points(),
@@ -78,16 +84,25 @@ public final class CounterSales {
         });
     }
 
-    private Priced price(Connection connection, long memberId, List<PurchaseLine> typed, String couponCode)
+    /** The member's coupon for this code, checked (refused when not theirs, used or out of its dates); null: none. */
+    private CheckoutService.Usable usableCoupon(Connection connection, long memberId, String couponCode)
             throws SQLException {
+        return couponCode == null || couponCode.isBlank() ? null : coupons.usable(connection, couponCode, memberId);
+    }
+
+    /** The typed lines at the member's tier discount, then the coupon ({@link Pricing} says how). */
+    private Priced price(Connection connection, long memberId, List<PurchaseLine> typed,
+                         CheckoutService.Usable coupon) throws SQLException {
         if (members.findById(connection, memberId).isEmpty()) {
             throw new ValidationException(Problem.of("member", "member.unknown", Long.toString(memberId)));
         }
+        List<Problem> problems = purchases.checkTyped(connection, typed);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
         Ladder ladder = tiers.loadLadder(connection);
         Tier tier = ladder.at(ladder.rankOf(store.standing(connection, memberId).tier()));
-        CheckoutService.Usable coupon = couponCode == null || couponCode.isBlank() ? null
-                : coupons.usable(connection, couponCode, memberId);
-        return Pricing.price(typed, tier, coupon);
+        return Pricing.price(typed, tier, coupon == null ? null : coupon.template());
     }
 
     /** A line to give back: its number on the sale's receipt (from 1) and how many units. */
@@ -113,8 +128,19 @@ public final class CounterSales {
                 throw new ValidationException(Problem.of("purchase", "sale.return.fromFile", sale.purchaseNo()));
             }
             Map<Integer, SaleStore.ReturnedSoFar> soFar = store.returnedSoFar(connection, sale.id());
+            List<SoldLine> sold = new ArrayList<>();
+            for (int i = 0; i < sale.lines().size(); i++) {
+                PurchaseLine line = sale.lines().get(i);
+                SaleStore.ReturnedSoFar returned = soFar.getOrDefault(i + 1, new SaleStore.ReturnedSoFar(0, 0));
+                sold.add(new SoldLine(i + 1, line.item(), line.quantity(), line.amountCents(), returned.quantity(),
+                        returned.refundCents()));
+            }
+            Map<Integer, Integer> asked = new LinkedHashMap<>();
+            for (LineReturn line : lines) {
+                asked.merge(line.lineNo(), line.quantity(), Math::addExact);
+            }
             List<PurchaseLine> back = new ArrayList<>();
-            for (Refunds.Refund refund : Refunds.of(sale.lines(), soFar, lines)) {
+            for (ReturnedLine refund : asked.isEmpty() ? Refunds.whole(sold) : Refunds.lines(sold, asked)) {
                 back.add(new PurchaseLine(refund.item(), refund.quantity(), -refund.refundCents(), refund.lineNo()));
             }
             LocalDateTime now = now();
