@@ -127,14 +127,7 @@ public final class CounterSales {
             if (store.returnedWithoutLines(connection, sale.id())) {
                 throw new ValidationException(Problem.of("purchase", "sale.return.fromFile", sale.purchaseNo()));
             }
-            Map<Integer, SaleStore.ReturnedSoFar> soFar = store.returnedSoFar(connection, sale.id());
-            List<SoldLine> sold = new ArrayList<>();
-            for (int i = 0; i < sale.lines().size(); i++) {
-                PurchaseLine line = sale.lines().get(i);
-                SaleStore.ReturnedSoFar returned = soFar.getOrDefault(i + 1, new SaleStore.ReturnedSoFar(0, 0));
-                sold.add(new SoldLine(i + 1, line.item(), line.quantity(), line.amountCents(), returned.quantity(),
-                        returned.refundCents()));
-            }
+            List<SoldLine> sold = soldLines(connection, sale);
             Map<Integer, Integer> asked = new LinkedHashMap<>();
             for (LineReturn line : lines) {
                 asked.merge(line.lineNo(), line.quantity(), Math::addExact);
@@ -186,6 +179,35 @@ public final class CounterSales {
             }
             return null;
         });
+    }
+
+    /** A sale as the return dialog shows it: its lines with what was bought, paid and already returned. */
+    public record Returnable(Purchase sale, List<SoldLine> lines) {
+    }
+
+    /** The sale with this number and what is left to return of each line (refused when it is not a sale). */
+    public Returnable returnable(String saleNo) {
+        return database.read(connection -> {
+            Purchase sale = saleToChange(connection, saleNo);
+            return new Returnable(sale, soldLines(connection, sale));
+        });
+    }
+
+    private List<SoldLine> soldLines(Connection connection, Purchase sale) throws SQLException {
+        Map<Integer, SaleStore.ReturnedSoFar> soFar = store.returnedSoFar(connection, sale.id());
+        List<SoldLine> sold = new ArrayList<>();
+        for (int i = 0; i < sale.lines().size(); i++) {
+            PurchaseLine line = sale.lines().get(i);
+            SaleStore.ReturnedSoFar returned = soFar.getOrDefault(i + 1, new SaleStore.ReturnedSoFar(0, 0));
+            sold.add(new SoldLine(i + 1, line.item(), line.quantity(), line.amountCents(), returned.quantity(),
+                    returned.refundCents()));
+        }
+        return sold;
+    }
+
+    /** A member's voided sales, newest first: they stay in view, marked, with who voided them, when and why. */
+    public List<SaleStore.VoidedSale> voided(long memberId) {
+        return database.read(connection -> store.voided(connection, memberId));
     }
 
     /** The sale a return or void is about: it must exist and be a sale. */

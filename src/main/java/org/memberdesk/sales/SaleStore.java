@@ -96,7 +96,7 @@ final class SaleStore {
     }
 
     /** A voided sale as the purchases screen and the command line show it. */
-    record VoidedSale(String purchaseNo, long memberId, LocalDateTime time, long totalCents, LocalDateTime voidedAt,
+    public record VoidedSale(String purchaseNo, long memberId, LocalDateTime time, long totalCents, LocalDateTime voidedAt,
                       String voidedBy, String reason) {
     }
 
