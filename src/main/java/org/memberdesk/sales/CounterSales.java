@@ -206,7 +206,7 @@ public final class CounterSales {
     }
 
     /** A member's voided sales, newest first: they stay in view, marked, with who voided them, when and why. */
-    public List<SaleStore.VoidedSale> voided(long memberId) {
+    public List<VoidedSale> voided(long memberId) {
         return database.read(connection -> store.voided(connection, memberId));
     }
 

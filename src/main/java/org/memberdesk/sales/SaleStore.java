@@ -95,11 +95,6 @@ final class SaleStore {
         }
     }
 
-    /** A voided sale as the purchases screen and the command line show it. */
-    public record VoidedSale(String purchaseNo, long memberId, LocalDateTime time, long totalCents, LocalDateTime voidedAt,
-                      String voidedBy, String reason) {
-    }
-
     List<VoidedSale> voided(Connection connection, long memberId) throws SQLException {
         List<VoidedSale> sales = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
