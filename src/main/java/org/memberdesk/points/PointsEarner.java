@@ -134,8 +134,8 @@ public final class PointsEarner implements PurchaseListener {
         /**
          * A return takes back what its sale earned, in proportion to how much of the sale has now
          * been refunded; a return that names no sale takes back what its lines would earn today
-         * (without the birthday multiplier). Points already spent cannot be taken: the balance
-         * stops at zero and the entry records the shortfall.
+         * (without the birthday multiplier). Points already spent are taken anyway: the member owes
+         * them ({@link PointsOwed}).
          */
         private void takeBack(Purchase purchase, int tierPercent) throws SQLException {
             takeBack(purchase, tierPercent, purchase.totalCents(), null);
@@ -205,10 +205,8 @@ public final class PointsEarner implements PurchaseListener {
             if (owed <= 0) {
                 return;
             }
-            long taken = Math.min(owed, ledger.balance(purchase.memberId()));
-            ledger.take(new PointsStore.NewEntry(purchase.memberId(), purchase.time(), PointsEntry.Kind.REVERSE,
-                    purchase.id(), earnId, null, taken < owed ? "short:" + (owed - taken) : null, null),
-                    taken, earnId);
+            ledger.takeBack(new PointsStore.NewEntry(purchase.memberId(), purchase.time(), PointsEntry.Kind.REVERSE,
+                    purchase.id(), earnId, null, null, null), owed, earnId);
         }
 
         @Override

@@ -62,12 +62,16 @@ public final class PointsStore {
             return connection;
         }
 
-        /** Stores a batch of {@code points} (> 0) usable until {@code expiresOn} (null: never). */
+        /**
+         * Stores a batch of {@code points} (> 0) usable until {@code expiresOn} (null: never); points the member
+         * owes are repaid from it first ({@link PointsOwed#remainingOfNewBatch}).
+         */
         public void addBatch(NewEntry entry, long points, LocalDate expiresOn) throws SQLException {
             if (points <= 0) {
                 throw new IllegalArgumentException("a batch needs points above zero, not " + points);
             }
-            insert(entry, points, expiresOn, points);
+            long remaining = PointsOwed.remainingOfNewBatch(balance(entry.memberId()), points);
+            insert(entry, points, expiresOn, remaining);
             changeBalance(entry.memberId(), points);
         }
 
@@ -77,12 +81,32 @@ public final class PointsStore {
          * balance covers it and has expired what is due.
          */
         public void take(NewEntry entry, long points, Long firstBatch) throws SQLException {
+            takeFromBatches(entry.memberId(), points, firstBatch);
+            insert(entry, -points, null, null);
+            changeBalance(entry.memberId(), -points);
+        }
+
+        /**
+         * A return takes back {@code points} (>= 0) its sale earned: what the batches hold ({@code firstBatch},
+         * the sale's own, first), and the rest is owed ({@link PointsOwed}); the entry's reason records it. The
+         * caller has expired what is due. Returns how it split.
+         */
+        public PointsOwed.TakeBack takeBack(NewEntry entry, long points, Long firstBatch) throws SQLException {
+            PointsOwed.TakeBack split = PointsOwed.takeBack(balance(entry.memberId()), points);
+            takeFromBatches(entry.memberId(), split.fromBatches(), firstBatch);
+            insert(new NewEntry(entry.memberId(), entry.time(), entry.kind(), entry.purchaseId(), entry.refId(),
+                    entry.rewardId(), split.reason(), entry.operator()), -points, null, null);
+            changeBalance(entry.memberId(), -points);
+            return split;
+        }
+
+        private void takeFromBatches(long memberId, long points, Long firstBatch) throws SQLException {
             long left = points;
             if (firstBatch != null && left > 0) {
                 left -= takeFrom(firstBatch, left, remainingOf(firstBatch));
             }
             if (left > 0) {
-                openBatches.setLong(1, entry.memberId());
+                openBatches.setLong(1, memberId);
                 List<long[]> batches = new ArrayList<>();
                 try (ResultSet rs = openBatches.executeQuery()) {
                     while (rs.next()) {
@@ -97,11 +121,9 @@ public final class PointsStore {
                 }
             }
             if (left > 0) {
-                throw new IllegalStateException("member " + entry.memberId() + " has " + left
+                throw new IllegalStateException("member " + memberId + " has " + left
                         + " points fewer in batches than asked for; run check-ledger");
             }
-            insert(entry, -points, null, null);
-            changeBalance(entry.memberId(), -points);
         }
 
         /** Expires the member's batches that are due on {@code asOf}; returns {entries, points}. */
@@ -134,12 +156,14 @@ public final class PointsStore {
                     null, null), -remaining, null, null);
         }
 
+        /** The member's balance now: as stored plus what is waiting to be written. */
         public long balance(long memberId) throws SQLException {
-            flush();
             balance.setLong(1, memberId);
+            long stored;
             try (ResultSet rs = balance.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
+                stored = rs.next() ? rs.getLong(1) : 0;
             }
+            return memberId == pendingMember ? Math.addExact(stored, pendingPoints) : stored;
         }
 
         void changeBalance(long memberId, long points) throws SQLException {
@@ -329,8 +353,9 @@ public final class PointsStore {
     }
 
     /**
-     * Proves the ledger for every member: entries sum = what is left of the batches = cached balance,
-     * and not negative. Two straight scans (the ledger in table order, summed per member in arrays
+     * Proves the ledger for every member ({@link PointsOwed#addsUp}): entries sum = cached balance, what is left
+     * of the batches = max(balance, 0), and a negative balance is no more than its returns recorded as owed.
+     * Two straight scans (the ledger in table order, summed per member in arrays
      * indexed by member id, then the members), which on a million members is much faster than a
      * grouped join that reads the ledger through its index.
      */
@@ -346,16 +371,25 @@ public final class PointsStore {
         }
         long[] total = new long[(int) maxId + 1];
         long[] left = new long[(int) maxId + 1];
+        // what returns recorded as owed, only for the few members who have such entries
+        Map<Integer, Long> owedByReturns = new HashMap<>();
         long members = 0;
         long bad = 0;
+        long owing = 0;
+        long owedPoints = 0;
         List<String> firstBad = new ArrayList<>();
         try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery(
-                    "SELECT member_id, points, coalesce(remaining, 0) FROM points_ledger NOT INDEXED")) {
+            try (ResultSet rs = statement.executeQuery("""
+                    SELECT member_id, points, coalesce(remaining, 0), CASE WHEN kind = 'reverse' THEN reason END
+                    FROM points_ledger NOT INDEXED""")) {
                 while (rs.next()) {
                     int member = (int) rs.getLong(1);
                     total[member] += rs.getLong(2);
                     left[member] += rs.getLong(3);
+                    long owed = PointsOwed.owedIn(rs.getString(4));
+                    if (owed > 0) {
+                        owedByReturns.merge(member, owed, Math::addExact);
+                    }
                 }
             }
             try (ResultSet rs = statement.executeQuery("SELECT id, member_no, points FROM members")) {
@@ -363,16 +397,19 @@ public final class PointsStore {
                     members++;
                     int id = (int) rs.getLong(1);
                     long cached = rs.getLong(3);
-                    if (total[id] != cached || total[id] < 0 || left[id] != total[id]) {
+                    if (!PointsOwed.addsUp(cached, total[id], left[id], owedByReturns.getOrDefault(id, 0L))) {
                         bad++;
                         if (firstBad.size() < namesWanted) {
                             firstBad.add(rs.getString(2));
                         }
+                    } else if (total[id] < 0) {
+                        owing++;
+                        owedPoints = Math.addExact(owedPoints, PointsOwed.owed(total[id]));
                     }
                 }
             }
         }
-        return new LedgerCheck(members, bad, firstBad);
+        return new LedgerCheck(members, bad, firstBad, owing, owedPoints);
     }
 
     public boolean memberExists(Connection connection, long memberId) throws SQLException {
