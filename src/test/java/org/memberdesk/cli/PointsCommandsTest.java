@@ -85,7 +85,7 @@ class PointsCommandsTest {
         Run review = run("review-tiers", "--as-of", "2026-07-01");
         assertEquals("{\"upgraded\":0,\"downgraded\":1,\"tiers\":{\"普通\":2,\"银卡\":0,\"金卡\":0,\"黑金\":0}}",
                 review.out().strip());
-        assertEquals("{\"members\":2,\"bad\":0}", run("check-ledger").out().strip());
+        assertEquals("{\"members\":2,\"bad\":0,\"owing\":0,\"points_owed\":0}", run("check-ledger").out().strip());
     }
 
     @Test
@@ -96,7 +96,7 @@ class PointsCommandsTest {
         }
         Run check = run("check-ledger");
         assertEquals(1, check.code());
-        assertEquals("{\"members\":2,\"bad\":1}", check.out().strip());
+        assertEquals("{\"members\":2,\"bad\":1,\"owing\":0,\"points_owed\":0}", check.out().strip());
         assertTrue(check.err().contains("M2"), check.err());
     }
 
