@@ -371,25 +371,22 @@ public final class PointsStore {
         }
         long[] total = new long[(int) maxId + 1];
         long[] left = new long[(int) maxId + 1];
-        // what returns recorded as owed, only for the few members who have such entries
-        Map<Integer, Long> owedByReturns = new HashMap<>();
         long members = 0;
         long bad = 0;
         long owing = 0;
         long owedPoints = 0;
         List<String> firstBad = new ArrayList<>();
-        try (Statement statement = connection.createStatement()) {
-            try (ResultSet rs = statement.executeQuery("""
-                    SELECT member_id, points, coalesce(remaining, 0), CASE WHEN kind = 'reverse' THEN reason END
-                    FROM points_ledger NOT INDEXED""")) {
+        // what a member's returns recorded as owed is read only for the few members below zero, through the
+        // member index: reading the reason of every entry in the scan made the check a quarter slower
+        try (Statement statement = connection.createStatement();
+             PreparedStatement reverseReasons = connection.prepareStatement("""
+                     SELECT reason FROM points_ledger WHERE member_id = ? AND kind = 'reverse'""")) {
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT member_id, points, coalesce(remaining, 0) FROM points_ledger NOT INDEXED")) {
                 while (rs.next()) {
                     int member = (int) rs.getLong(1);
                     total[member] += rs.getLong(2);
                     left[member] += rs.getLong(3);
-                    long owed = PointsOwed.owedIn(rs.getString(4));
-                    if (owed > 0) {
-                        owedByReturns.merge(member, owed, Math::addExact);
-                    }
                 }
             }
             try (ResultSet rs = statement.executeQuery("SELECT id, member_no, points FROM members")) {
@@ -397,7 +394,8 @@ public final class PointsStore {
                     members++;
                     int id = (int) rs.getLong(1);
                     long cached = rs.getLong(3);
-                    if (!PointsOwed.addsUp(cached, total[id], left[id], owedByReturns.getOrDefault(id, 0L))) {
+                    long owed = total[id] < 0 ? owedByReturns(reverseReasons, id) : 0;
+                    if (!PointsOwed.addsUp(cached, total[id], left[id], owed)) {
                         bad++;
                         if (firstBad.size() < namesWanted) {
                             firstBad.add(rs.getString(2));
@@ -410,6 +408,18 @@ public final class PointsStore {
             }
         }
         return new LedgerCheck(members, bad, firstBad, owing, owedPoints);
+    }
+
+    /** What a member's returns recorded as owed ({@link PointsOwed#owedIn}), summed. */
+    private static long owedByReturns(PreparedStatement reverseReasons, long memberId) throws SQLException {
+        reverseReasons.setLong(1, memberId);
+        long owed = 0;
+        try (ResultSet rs = reverseReasons.executeQuery()) {
+            while (rs.next()) {
+                owed = Math.addExact(owed, PointsOwed.owedIn(rs.getString(1)));
+            }
+        }
+        return owed;
     }
 
     public boolean memberExists(Connection connection, long memberId) throws SQLException {
