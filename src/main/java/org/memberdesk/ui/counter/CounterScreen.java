@@ -33,6 +33,7 @@ import org.memberdesk.members.Member;
 import org.memberdesk.members.Phones;
 import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseLine;
+import org.memberdesk.ui.common.PointsBalance;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.members.MemberFormDialog;
 import org.memberdesk.ui.shell.Screen;
@@ -237,7 +238,9 @@ public final class CounterScreen implements Screen {
         spent.setId("counter-member-spent");
         facts.addRow(0, muted("member.spend.visitsLabel"), visits);
         facts.addRow(1, muted("member.spend.net"), spent);
-        facts.addRow(2, muted("member.points"), new Label(String.format("%,d", member.points())));
+        Label points = PointsBalance.label(member.points(), context.messages());
+        points.setId("counter-member-points");
+        facts.addRow(2, muted("member.points"), points);
         if (member.tier() != null) {
             facts.addRow(3, muted("member.tier"), new Label(member.tier()));
         }
