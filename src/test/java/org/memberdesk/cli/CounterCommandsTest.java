@@ -264,6 +264,9 @@ class CounterCommandsTest {
         assertEquals(1, unknownMember.exit());
         assertTrue(unknownMember.err().contains("no such member: M999"), unknownMember.err());
         assertEquals(0, stats().get("purchases"));
+        Run help = run("sell", "--help");
+        assertEquals(0, help.exit(), help.err());
+        assertTrue(help.out().contains("--line=NAME:QTY:YUAN"), help.out());
     }
 
     @Test
