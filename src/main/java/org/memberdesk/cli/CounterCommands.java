@@ -45,12 +45,12 @@ final class CounterCommands {
     }
 
     /**
-     * {@code NAME:QTY:YUAN}, YUAN being the line's total: split at the last two colons, so a name may hold one.
-     * Anything else is a usage error naming the line.
+     * {@code NAME:QTY:YUAN}, YUAN being the line's total: split at the last two colons (':' or '：'), so a name
+     * may hold one. Anything else is a usage error naming the line.
      */
     static PurchaseLine saleLine(CommandSpec spec, String text) {
-        int amountColon = text.lastIndexOf(':');
-        int quantityColon = amountColon <= 0 ? -1 : text.lastIndexOf(':', amountColon - 1);
+        int amountColon = lastColon(text, text.length() - 1);
+        int quantityColon = amountColon <= 0 ? -1 : lastColon(text, amountColon - 1);
         if (quantityColon <= 0 || text.substring(0, quantityColon).isBlank()) {
             throw Cli.usage(spec, "--line must be NAME:QTY:YUAN (the line's total, e.g. 私教课:2:600), not '"
                     + text + "'");
@@ -70,9 +70,14 @@ final class CounterCommands {
         return new PurchaseLine(item, quantity, cents);
     }
 
+    /** The last colon at or before {@code from}: ':' or the full-width '：' a Chinese input method types. */
+    private static int lastColon(String text, int from) {
+        return Math.max(text.lastIndexOf(':', from), text.lastIndexOf('：', from));
+    }
+
     /** {@code LINE_NO:QTY}, both whole numbers from 1. */
     static CounterSales.LineReturn returnLine(CommandSpec spec, String text) {
-        int colon = text.indexOf(':');
+        int colon = lastColon(text, text.length() - 1);
         if (colon < 0) {
             throw Cli.usage(spec, "--line must be LINE_NO:QTY (the line as numbered on the receipt, from 1), not '"
                     + text + "'");

@@ -260,6 +260,10 @@ class CounterCommandsTest {
         assertEquals(2, run("sell", "M001", "--json").exit());
         assertEquals(2, run("return", "P20261122-0001", "--line", "1", "--json").exit());
         assertEquals(2, run("return", "P20261122-0001", "--line", "1:0", "--json").exit());
+        // over the shop's purchase limits (at most 10,000 of an item on a line): the service refuses, exit 3
+        Run overLimit = run("sell", "M001", "--line", "饮料:10001:5", "--json");
+        assertEquals(3, overLimit.exit(), overLimit.err());
+        assertEquals("", overLimit.out());
         Run unknownMember = run("sell", "M999", "--line", "饮料:1:5", "--json");
         assertEquals(1, unknownMember.exit());
         assertTrue(unknownMember.err().contains("no such member: M999"), unknownMember.err());
@@ -279,7 +283,10 @@ class CounterCommandsTest {
         assertEquals(0, returned.exit(), returned.err());
         assertTrue(returned.out().matches("R20261122-\\d{4}: returned from P20261122-0001, refund ¥1,280.00;"
                 + " 1280 points taken back, balance 0"), returned.out());
-        run("sell", "M002", "--line", "饮料:1:5");
+        // full-width colons, as a Chinese input method types them; M002 is at the entry tier
+        Run entry = run("sell", "M002", "--line", "饮料：1：5");
+        assertEquals(0, entry.exit(), entry.err());
+        assertEquals("P20261122-0003: ¥5.00, paid ¥5.00; +5 points, balance 5, tier 普通", entry.out());
         Run voided = run("void", "P20261122-0003", "--reason", "keyed twice");
         assertEquals(0, voided.exit(), voided.err());
         assertEquals("P20261122-0003 voided", voided.out());
