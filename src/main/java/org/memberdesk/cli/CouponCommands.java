@@ -16,6 +16,7 @@ import org.memberdesk.coupons.CampaignResults;
 import org.memberdesk.coupons.CampaignReports;
 import org.memberdesk.coupons.CheckoutService;
 import org.memberdesk.coupons.Coupon;
+import org.memberdesk.coupons.CouponCodes;
 import org.memberdesk.coupons.CouponKind;
 import org.memberdesk.coupons.RedemptionRefused;
 import org.memberdesk.coupons.Target;
@@ -316,11 +317,13 @@ final class CouponCommands {
             if (cents <= 0) {
                 throw Cli.usage(spec, "--amount must be above zero");
             }
-            if (code.isBlank()) {
-                throw Cli.usage(spec, "CODE is empty");
-            }
             Member found = cli.context().members().byNumberOrPhone(member)
                     .orElseThrow(() -> new CliFailure(1, "no such member: " + member));
+            if (code.isBlank()) {
+                // the sale would go through without a coupon: refused, as an empty code always was
+                throw new CliFailure(REFUSED, cli.messages().get("coupon.refused.malformed", code.strip(),
+                        CouponCodes.LENGTH));
+            }
             // the counter's sale: the member's tier discount first, then the coupon on what is left
             CounterSales.Sale sale;
             try {

@@ -302,5 +302,10 @@ class CounterCommandsTest {
         assertEquals("{\"ok\":true,\"discount_cents\":2000,\"tier_discount_cents\":240}", redeemed.out());
         // 120,000 + 12,000 − 240 − 2,000 = 129,760
         assertEquals(129_760, stats().get("revenue_cents"));
+        // an empty code is refused as it always was, and records no sale without the coupon
+        Run empty = run("redeem", " ", "--member", "M001", "--amount", "120", "--json");
+        assertEquals(3, empty.exit(), empty.err());
+        assertTrue(empty.err().contains("is not a coupon code"), empty.err());
+        assertEquals(2, stats().get("purchases"));
     }
 }
