@@ -24,6 +24,14 @@ public final class PurchaseStore {
 
     /** The next generated purchase number for today (P20261122-0001, …), counted in the settings table. */
     public String nextPurchaseNumber(Connection connection, LocalDateTime now) throws SQLException {
+        return nextNumber(connection, now, "P");
+    }
+
+    /**
+     * The next generated number for today with this letter (P for a sale, R for a return: R20261122-0002), from the
+     * same daily count, so a sale and a return of one day never share their digits.
+     */
+    public String nextNumber(Connection connection, LocalDateTime now, String letter) throws SQLException {
         String day = now.toLocalDate().toString().replace("-", "");
         String key = "next_purchase_no." + day;
         long next;
@@ -38,7 +46,7 @@ public final class PurchaseStore {
         try (PreparedStatement taken = connection.prepareStatement("""
                 SELECT 1 FROM purchases WHERE purchase_no = ?1 UNION ALL SELECT 1 FROM voided_purchases WHERE purchase_no = ?1""")) {
             while (true) {
-                candidate = String.format("P%s-%04d", day, next++);
+                candidate = String.format("%s%s-%04d", letter, day, next++);
                 taken.setString(1, candidate);
                 try (ResultSet rs = taken.executeQuery()) {
                     if (!rs.next()) {

@@ -137,7 +137,7 @@ public final class CounterSales {
                 back.add(new PurchaseLine(refund.item(), refund.quantity(), -refund.refundCents(), refund.lineNo()));
             }
             LocalDateTime now = now();
-            String number = purchaseStore.nextPurchaseNumber(connection, now).replaceFirst("^P", "R");
+            String number = purchaseStore.nextNumber(connection, now, "R");
             PurchaseDraft draft = new PurchaseDraft(number, sale.memberId(), now, back, sale.purchaseNo());
             Purchase stored = record(connection, draft, true);
             if (why != null) {
