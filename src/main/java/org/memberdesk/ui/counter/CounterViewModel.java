@@ -1,7 +1,5 @@
 package org.memberdesk.ui.counter;
 
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,18 +11,21 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.common.Money;
-import org.memberdesk.coupons.CheckoutService;
+import org.memberdesk.coupons.CouponCodes;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberQuery;
 import org.memberdesk.purchases.Purchase;
-import org.memberdesk.purchases.PurchaseDraft;
 import org.memberdesk.purchases.PurchaseLine;
+import org.memberdesk.sales.CounterSales;
+import org.memberdesk.sales.Priced;
+import org.memberdesk.tiers.TierProgress;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.UiContext;
@@ -34,10 +35,12 @@ import org.memberdesk.ui.common.UiContext;
  * field and Enter. The member card and its recent purchases are read again after each save, so
  * what staff see is what was stored.
  *
- * <p>A coupon code typed or scanned after the items is checked first (the discount and what remains
- * to pay are shown, nothing stored); the next Enter records the purchase through
- * {@link CheckoutService#redeem}, so the coupon is marked used in the same transaction. Any change to
- * the lines or the code forgets the check, so what is saved is always what was shown.
+ * <p>While the lines are typed they are priced for the member in the background ({@link CounterSales#quote}):
+ * the tier discount shows as its own line and the big figure is what the customer pays. A coupon code typed
+ * or scanned after the items is checked first (its discount and what remains to pay are shown, nothing
+ * stored); the next Enter records the sale through {@link CounterSales#sell}, the coupon marked used in the
+ * same transaction. Any change to the lines or the code forgets the check, so what is saved is what was
+ * shown. After saving, the points earned, the new balance and the tier progress are shown to be read aloud.
  */
 public final class CounterViewModel {
     /** Matches listed while typing the member's phone, number or name. */
@@ -63,23 +66,28 @@ public final class CounterViewModel {
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<String> itemNames = FXCollections.observableArrayList();
     private final StringProperty code = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<CheckoutService.Quote> quote = new ReadOnlyObjectWrapper<>();
-    private final StringProperty couponMessage = new SimpleStringProperty("");
-    private final ReadOnlyBooleanWrapper couponRefused = new ReadOnlyBooleanWrapper(false);
+    private final CounterPricing pricing;
+    private final ReadOnlyObjectWrapper<Purchase> lastSale = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SaleAnnouncement> announcement = new ReadOnlyObjectWrapper<>();
     private final LongBinding total;
     private final LongBinding pay;
     private long latestLookup;
-    private long latestQuote;
 
     public CounterViewModel(UiContext context) {
         this.context = context;
+        this.pricing = new CounterPricing(context);
         total = Bindings.createLongBinding(() -> lines.stream().mapToLong(PurchaseLine::amountCents).sum()
                 + currentLineCents().orElse(0L), lines, amount);
-        pay = Bindings.createLongBinding(() -> total.get() - (quote.get() == null ? 0 : quote.get().discountCents()),
-                total, quote);
+        pay = Bindings.createLongBinding(() -> pricing.pricedProperty().get() == null ? total.get()
+                : pricing.pricedProperty().get().paidCents(), total, pricing.pricedProperty());
         lookup.addListener((obs, old, now) -> findAsTyped());
-        InvalidationListener stale = obs -> forgetCoupon();
-        for (javafx.beans.Observable typed : List.of(code, lines, item, quantity, amount)) {
+        InvalidationListener stale = obs -> {
+            pricing.forgetCoupon();
+            List<PurchaseLine> typed = new ArrayList<>(lines);
+            currentLine(false).ifPresent(typed::add);
+            pricing.reprice(member.get(), typed);
+        };
+        for (javafx.beans.Observable typed : List.of(code, lines, item, quantity, amount, member)) {
             typed.addListener(stale);
         }
     }
@@ -121,7 +129,7 @@ public final class CounterViewModel {
         return total;
     }
 
-    /** What is left to pay: the total less the checked coupon's discount. */
+    /** What is left to pay: the total less the member's tier discount and the checked coupon's discount. */
     public LongBinding payCents() {
         return pay;
     }
@@ -131,18 +139,33 @@ public final class CounterViewModel {
         return code;
     }
 
-    /** The coupon accepted for the lines as they are now; null until checked, or after any change. */
-    public ReadOnlyObjectProperty<CheckoutService.Quote> quoteProperty() {
-        return quote.getReadOnlyProperty();
+    /** The sale priced with the coupon accepted for the lines as they are now; null until checked, or after any change. */
+    public ReadOnlyObjectProperty<Priced> quoteProperty() {
+        return pricing.quoteProperty();
+    }
+
+    /** The lines as typed, priced for the member (tier discount, and the checked coupon); null while unknown. */
+    public ReadOnlyObjectProperty<Priced> pricedProperty() {
+        return pricing.pricedProperty();
+    }
+
+    /** The last sale saved at this counter (what Void… offers); null before the first. */
+    public ReadOnlyObjectProperty<Purchase> lastSaleProperty() {
+        return lastSale.getReadOnlyProperty();
+    }
+
+    /** After a sale: the points earned, the balance and the tier progress to read aloud; null otherwise. */
+    public ReadOnlyObjectProperty<SaleAnnouncement> announcementProperty() {
+        return announcement.getReadOnlyProperty();
     }
 
     /** Next to the code: the discount and what remains to pay, or exactly why the coupon is refused. */
-    public StringProperty couponMessageProperty() {
-        return couponMessage;
+    public ReadOnlyStringProperty couponMessageProperty() {
+        return pricing.couponMessageProperty();
     }
 
     public ReadOnlyBooleanProperty couponRefusedProperty() {
-        return couponRefused.getReadOnlyProperty();
+        return pricing.couponRefusedProperty();
     }
 
     /** What is wrong with what was typed, in words; empty when nothing is. */
@@ -220,6 +243,7 @@ public final class CounterViewModel {
 
     /** Serves this member: the card shows them and the keyboard goes to the first item. */
     public void choose(Member chosen) {
+        announcement.set(null);
         member.set(chosen);
         matches.clear();
         code.set("");
@@ -295,98 +319,67 @@ public final class CounterViewModel {
         List<PurchaseLine> typed = new ArrayList<>(lines);
         String typedCode = code.get() == null ? "" : code.get().strip();
         if (!typedCode.isEmpty()) {
-            if (quote.get() == null) {
-                checkCoupon(served, typedCode, typed);
+            if (pricing.quoteProperty().get() == null) {
+                saving.set(true);
+                problem.set("");
+                pricing.check(served, typedCode, typed, () -> {
+                    saving.set(false);
+                    focus.set(null);
+                    focus.set(Focus.CODE);
+                });
             } else {
-                redeem(served, typedCode, typed);
+                sell(served, typedCode, typed);
             }
             return;
         }
-        PurchaseDraft draft = new PurchaseDraft(null, served.id(),
-                LocalDateTime.now(context.app().clock()).truncatedTo(ChronoUnit.SECONDS), typed, null);
+        sell(served, null, typed);
+    }
+
+    /**
+     * Records the sale (with the checked coupon, when a code is given): one transaction, or nothing stored and
+     * the reason shown. Reads back the member and their tier progress for what is said at the till.
+     */
+    private void sell(Member served, String typedCode, List<PurchaseLine> typed) {
         saving.set(true);
         context.tasks().execute(BackgroundTask.of(() -> {
-            Purchase stored = context.app().purchases().record(draft, false);
+            CounterSales.Sale sale = context.app().counterSales().sell(served.id(), typed, typedCode);
             Member after = context.app().members().byId(served.id()).orElse(served);
-            return new Saved(stored, after, null, 0);
+            TierProgress progress = context.app().tiers().progress(served.id());
+            return new Saved(sale, after, progress);
         }).onSuccess(saved -> {
-            String done = context.text("counter.saved", saved.purchase().purchaseNo(),
-                    Money.display(saved.purchase().totalCents()), saved.member().name());
+            Purchase stored = saved.sale().purchase();
+            String done = typedCode == null
+                    ? context.text("counter.saved", stored.purchaseNo(), Money.display(stored.totalCents()),
+                            saved.member().name())
+                    : context.text("counter.coupon.saved", stored.purchaseNo(), Money.display(stored.totalCents()),
+                            saved.member().name(), CouponCodes.normalize(typedCode),
+                            Money.display(saved.sale().priced().couponDiscountCents()));
             String tierAfter = saved.member().tier();
             // the growth system may have moved the member up in the same transaction: say so at the till
             if (tierAfter != null && !tierAfter.equals(served.tier())) {
                 done = done + "  " + context.text("counter.upgraded", saved.member().name(), tierAfter);
             }
             status.set(done);
-            afterSave(saved);
-        }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))
-                .onFinished(() -> saving.set(false)));
-    }
-
-    /** Checks the code against the lines; stores nothing. The view shows the discount or the reason. */
-    private void checkCoupon(Member served, String typedCode, List<PurchaseLine> typed) {
-        long mine = ++latestQuote;
-        saving.set(true);
-        problem.set("");
-        context.tasks().execute(BackgroundTask.of(() -> context.app().checkout().quote(typedCode, served.id(), typed))
-                .onSuccess(accepted -> {
-                    if (mine == latestQuote) {
-                        quote.set(accepted);
-                        couponRefused.set(false);
-                        couponMessage.set(context.text("coupons.redeem.quote", Money.display(accepted.discountCents()),
-                                Money.display(accepted.payCents())));
-                    }
-                }).onFailure(error -> {
-                    if (mine == latestQuote) {
-                        refuse(error);
-                    }
-                }).onFinished(() -> {
-                    saving.set(false);
-                    focus.set(null);
-                    focus.set(Focus.CODE);
-                }));
-    }
-
-    /** Records the purchase with the checked coupon: one transaction, or nothing stored and the reason shown. */
-    private void redeem(Member served, String typedCode, List<PurchaseLine> typed) {
-        saving.set(true);
-        context.tasks().execute(BackgroundTask.of(() -> {
-            CheckoutService.Redemption done = context.app().checkout().redeem(typedCode, served.id(), typed);
-            Member after = context.app().members().byId(served.id()).orElse(served);
-            return new Saved(done.purchase(), after, done.code(), done.discountCents());
-        }).onSuccess(saved -> {
-            status.set(context.text("counter.coupon.saved", saved.purchase().purchaseNo(),
-                    Money.display(saved.purchase().totalCents()), saved.member().name(), saved.code(),
-                    Money.display(saved.discountCents())));
             code.set("");
             afterSave(saved);
         }).onFailure(error -> {
+            if (typedCode == null) {
+                problem.set(ErrorText.describe(error, context.messages()));
+                return;
+            }
             // whatever was checked no longer holds (used meanwhile, expired at midnight): check again
-            quote.set(null);
-            refuse(error);
+            pricing.refuse(error);
             focus.set(null);
             focus.set(Focus.CODE);
         }).onFinished(() -> saving.set(false)));
-    }
-
-    private void refuse(Throwable error) {
-        quote.set(null);
-        couponRefused.set(true);
-        couponMessage.set(ErrorText.describe(error, context.messages()));
-    }
-
-    /** Drops a checked coupon (or its refusal) once what it was checked against changes. */
-    private void forgetCoupon() {
-        latestQuote++;
-        quote.set(null);
-        couponMessage.set("");
-        couponRefused.set(false);
     }
 
     private void afterSave(Saved saved) {
         lines.clear();
         problem.set("");
         member.set(saved.member());
+        lastSale.set(saved.sale().purchase());
+        announcement.set(SaleAnnouncement.of(saved.sale(), saved.progress(), context.messages()));
         loadRecent(saved.member().id());
         context.changes().memberChanged(saved.member().id());
         // ready for the next customer: the lookup field, its text selected
@@ -394,11 +387,37 @@ public final class CounterViewModel {
         focus.set(Focus.LOOKUP);
     }
 
-    private record Saved(Purchase purchase, Member member, String code, long discountCents) {
+    private record Saved(CounterSales.Sale sale, Member member, TierProgress progress) {
+    }
+
+    /**
+     * A return or void made from the counter changed this member: show it, and read the card and recent
+     * purchases again (the last sale is forgotten once voided).
+     */
+    public void changed(long memberId, String message, String voidedSaleNo) {
+        if (voidedSaleNo != null && lastSale.get() != null && lastSale.get().purchaseNo().equals(voidedSaleNo)) {
+            lastSale.set(null);
+        }
+        announcement.set(null);
+        status.set(message);
+        problem.set("");
+        context.changes().memberChanged(memberId);
+        Member served = member.get();
+        if (served == null || served.id() != memberId) {
+            return;
+        }
+        context.tasks().execute(BackgroundTask.of(() -> context.app().members().byId(memberId))
+                .onSuccess(found -> found.ifPresent(after -> {
+                    if (member.get() != null && member.get().id() == memberId) {
+                        member.set(after);
+                        loadRecent(memberId);
+                    }
+                })));
     }
 
     /** Esc: start over for the next customer. */
     public void clear() {
+        announcement.set(null);
         member.set(null);
         recent.clear();
         lines.clear();
