@@ -133,8 +133,7 @@ public final class PurchasesScreen implements Screen {
         giveBack.setId("purchases-return");
         Button voidSale = new Button(context.text("purchases.void"), new FontIcon(Feather.X_CIRCLE));
         voidSale.setId("purchases-void");
-        HBox bar = new HBox(date, from, new Label("–"), to, member, item, clear, memberShown, spacer, count,
-                giveBack, voidSale);
+        HBox bar = new HBox(date, from, new Label("–"), to, member, item, clear, memberShown, spacer, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("screen-toolbar");
 
@@ -168,7 +167,13 @@ public final class PurchasesScreen implements Screen {
         giveBack.setOnAction(e -> openReturn(table.getSelectionModel().getSelectedItem()));
         voidSale.setOnAction(e -> openVoid(table.getSelectionModel().getSelectedItem()));
         BorderPane page = new BorderPane(table);
-        page.setTop(bar);
+        Label selectedHint = new Label(context.text("purchases.selected"));
+        selectedHint.getStyleClass().add("text-muted");
+        HBox actions = new HBox(selectedHint, giveBack, voidSale);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getStyleClass().add("screen-toolbar");
+        actions.setStyle("-fx-padding: 0 18 8 18;");
+        page.setTop(new javafx.scene.layout.VBox(bar, actions));
         page.setBottom(new VoidedSales(context, model.voided()).view());
         page.getStyleClass().add("page");
         root = page;
