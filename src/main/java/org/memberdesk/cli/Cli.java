@@ -25,9 +25,12 @@ import picocli.CommandLine.ScopeType;
 /**
  * The command line: {@code memberdesk --db FILE COMMAND ... [--json]}. A public interface: commands,
  * flags and JSON keys stay as the issues name them. Exit codes: 0 done (bad rows are not failure),
- * 1 the work stopped (one line on stderr, never a stack trace), 2 usage error.
+ * 1 the work stopped (one line on stderr, never a stack trace), 2 usage error, 3 refused by the shop's rules
+ * (a coupon, a return, a void; nothing changed). {@code --help} is inherited: {@code COMMAND --help} shows
+ * that command's options.
  */
-@Command(name = "memberdesk", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+@Command(name = "memberdesk", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        versionProvider = Cli.Version.class,
         description = "MemberDesk 会员台: members, purchases and points in a local SQLite file.")
 public final class Cli implements Callable<Integer> {
     /**
@@ -49,6 +52,9 @@ public final class Cli implements Callable<Integer> {
             CouponCommands.CampaignCommand.class,
             CouponCommands.CouponsCommand.class,
             CouponCommands.Redeem.class,
+            CounterCommands.Sell.class,
+            CounterCommands.Return.class,
+            CounterCommands.VoidSale.class,
             TagCommands.Segment.class,
             TagCommands.Rfm.class,
             TagCommands.Lifecycle.class,

@@ -16,6 +16,7 @@ import org.memberdesk.coupons.CampaignResults;
 import org.memberdesk.coupons.CampaignReports;
 import org.memberdesk.coupons.CheckoutService;
 import org.memberdesk.coupons.Coupon;
+import org.memberdesk.coupons.CouponCodes;
 import org.memberdesk.coupons.CouponKind;
 import org.memberdesk.coupons.RedemptionRefused;
 import org.memberdesk.coupons.Target;
@@ -25,6 +26,7 @@ import org.memberdesk.coupons.print.Paper;
 import org.memberdesk.coupons.print.PrintProgress;
 import org.memberdesk.members.Member;
 import org.memberdesk.purchases.PurchaseLine;
+import org.memberdesk.sales.CounterSales;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -287,7 +289,8 @@ final class CouponCommands {
         }
     }
 
-    @Command(name = "redeem", description = "Record a purchase with a coupon at the counter (exit 3 when refused).")
+    @Command(name = "redeem", description = "Record a purchase with a coupon at the counter, after the member's"
+            + " tier discount (exit 3 when refused).")
     static final class Redeem implements Callable<Integer> {
         @ParentCommand
         Cli cli;
@@ -301,7 +304,7 @@ final class CouponCommands {
         @Option(names = "--member", required = true, paramLabel = "MEMBER_NO")
         String member;
 
-        @Option(names = "--amount", required = true, paramLabel = "YUAN", description = "The purchase before the discount.")
+        @Option(names = "--amount", required = true, paramLabel = "YUAN", description = "The purchase before any discount (tier, coupon).")
         String amount;
 
         @Option(names = "--item", paramLabel = "NAME", defaultValue = COUNTER_ITEM,
@@ -316,16 +319,22 @@ final class CouponCommands {
             }
             Member found = cli.context().members().byNumberOrPhone(member)
                     .orElseThrow(() -> new CliFailure(1, "no such member: " + member));
-            CheckoutService.Redemption redemption;
+            if (code.isBlank()) {
+                // the sale would go through without a coupon: refused, as an empty code always was
+                throw new CliFailure(REFUSED, cli.messages().get("coupon.refused.malformed", code.strip(),
+                        CouponCodes.LENGTH));
+            }
+            // the counter's sale: the member's tier discount first, then the coupon on what is left
+            CounterSales.Sale sale;
             try {
-                redemption = cli.context().checkout().redeem(code, found.id(),
-                        List.of(new PurchaseLine(item, 1, cents)));
+                sale = cli.context().counterSales().sell(found.id(), List.of(new PurchaseLine(item, 1, cents)), code);
             } catch (RedemptionRefused refused) {
                 throw new CliFailure(REFUSED, refused.problem().describe(cli.messages()));
             }
             Map<String, Object> out = Cli.object();
             out.put("ok", true);
-            out.put("discount_cents", redemption.discountCents());
+            out.put("discount_cents", sale.priced().couponDiscountCents());
+            out.put("tier_discount_cents", sale.priced().tierDiscountCents());
             cli.print(out);
             return 0;
         }

@@ -127,7 +127,8 @@ final class PointsCommands {
         }
     }
 
-    @Command(name = "check-ledger", description = "Prove for every member: ledger sum = cached balance >= 0."
+    @Command(name = "check-ledger", description = "Prove for every member: ledger sum = cached balance, batches left"
+            + " = the balance (0 when below zero), and a balance below zero is points owed from returns."
             + " Exit 1 when any member fails.")
     static final class Check implements Callable<Integer> {
         @ParentCommand
@@ -139,6 +140,8 @@ final class PointsCommands {
             Map<String, Object> out = Cli.object();
             out.put("members", check.members());
             out.put("bad", check.bad());
+            out.put("owing", check.owing());
+            out.put("points_owed", check.pointsOwed());
             cli.print(out);
             if (check.bad() > 0) {
                 cli.err().println("error: " + check.bad() + " members' points do not add up, e.g. "
@@ -222,7 +225,7 @@ final class PointsCommands {
                 }
             } catch (ValidationException e) {
                 for (Problem problem : e.problems()) {
-                    if ("points.redeem.notEnough".equals(problem.key())) {
+                    if ("points.redeem.notEnough".equals(problem.key()) || "points.redeem.owed".equals(problem.key())) {
                         throw new CliFailure(REFUSED, problem.describe(cli.messages()));
                     }
                 }

@@ -123,7 +123,7 @@ public final class EarningBatch {
             refunded.merge(purchase.refundOf(), -cents, Long::sum);
         }
         ledger.expireDue(purchase.memberId(), purchase.time().toLocalDate());
-        long owed;
+        long due;
         Long earnId = null;
         if (purchase.refundOf() != null) {
             long[] earn = earnOf(purchase.memberId(), purchase.refundOf());
@@ -133,18 +133,17 @@ public final class EarningBatch {
             earnId = earn[0];
             long refundedNow = refundedOf(purchase.refundOf());
             long refundedBefore = refundedNow + cents;
-            owed = PointsEarner.share(earn[1], refundedNow, earn[2])
+            due = PointsEarner.share(earn[1], refundedNow, earn[2])
                     - PointsEarner.share(earn[1], refundedBefore, earn[2]);
         } else {
-            owed = rules.pointsFor(lines, categories::get, tierPercent, false)
+            due = rules.pointsFor(lines, categories::get, tierPercent, false)
                     - (linesBefore == null ? 0 : rules.pointsFor(linesBefore, categories::get, tierPercent, false));
         }
-        if (owed <= 0) {
+        if (due <= 0) {
             return;
         }
-        long taken = Math.min(owed, ledger.balance(purchase.memberId()));
-        ledger.take(new PointsStore.NewEntry(purchase.memberId(), purchase.time(), PointsEntry.Kind.REVERSE,
-                purchase.id(), earnId, null, taken < owed ? "short:" + (owed - taken) : null, null), taken, earnId);
+        ledger.takeBack(new PointsStore.NewEntry(purchase.memberId(), purchase.time(), PointsEntry.Kind.REVERSE,
+                purchase.id(), earnId, null, null, null), due, earnId);
     }
 
     /** {first earn entry id, points earned, sale total} of a sale, or null when it earned nothing. */

@@ -78,14 +78,15 @@ final class LedgerBatch {
         balances.putIfAbsent(memberId, points);
     }
 
-    /** Stores a batch of {@code points} (> 0); returns the entry's id. */
+    /** Stores a batch of {@code points} (> 0), points owed repaid from it first; returns the entry's id. */
     long addBatch(PointsStore.NewEntry entry, long points, LocalDate expiresOn) throws SQLException {
         if (points <= 0) {
             throw new IllegalArgumentException("a batch needs points above zero, not " + points);
         }
         long id = nextId++;
         Batch batch = new Batch(id, MemberStore.timeText(entry.time()),
-                expiresOn == null ? null : expiresOn.toString(), points, false);
+                expiresOn == null ? null : expiresOn.toString(),
+                PointsOwed.remainingOfNewBatch(balance(entry.memberId()), points), false);
         entries.add(new Entry(id, entry.memberId(), batch.time, entry.kind().code(), points, entry.purchaseId(),
                 entry.refId(), entry.reason(), batch.expiresOn, batch));
         fresh.computeIfAbsent(entry.memberId(), m -> new ArrayList<>()).add(batch);
@@ -99,8 +100,28 @@ final class LedgerBatch {
 
     /** As {@link PointsStore.Ledger#take}: {@code firstBatch} first, then the oldest batches. */
     void take(PointsStore.NewEntry entry, long points, Long firstBatch) throws SQLException {
+        takeFromBatches(entry.memberId(), points, firstBatch);
+        entries.add(new Entry(nextId++, entry.memberId(), MemberStore.timeText(entry.time()),
+                entry.kind().code(), -points, entry.purchaseId(), entry.refId(), entry.reason(), null, null));
+        changeBalance(entry.memberId(), -points);
+    }
+
+    /**
+     * A return takes back {@code points} (>= 0) its sale earned: what the batches hold ({@code firstBatch}, the
+     * sale's own, first), and the rest is owed ({@link PointsOwed}); the entry's reason records it.
+     */
+    PointsOwed.TakeBack takeBack(PointsStore.NewEntry entry, long points, Long firstBatch) throws SQLException {
+        PointsOwed.TakeBack split = PointsOwed.takeBack(balance(entry.memberId()), points);
+        takeFromBatches(entry.memberId(), split.fromBatches(), firstBatch);
+        entries.add(new Entry(nextId++, entry.memberId(), MemberStore.timeText(entry.time()),
+                entry.kind().code(), -points, entry.purchaseId(), entry.refId(), split.reason(), null, null));
+        changeBalance(entry.memberId(), -points);
+        return split;
+    }
+
+    private void takeFromBatches(long memberId, long points, Long firstBatch) throws SQLException {
         long left = points;
-        List<Batch> batches = openBatches(entry.memberId());
+        List<Batch> batches = openBatches(memberId);
         if (firstBatch != null && left > 0) {
             for (Batch batch : batches) {
                 if (batch.id == firstBatch) {
@@ -115,12 +136,9 @@ final class LedgerBatch {
             left -= takeFrom(batch, left);
         }
         if (left > 0) {
-            throw new IllegalStateException("member " + entry.memberId() + " has " + left
+            throw new IllegalStateException("member " + memberId + " has " + left
                     + " points fewer in batches than asked for; run check-ledger");
         }
-        entries.add(new Entry(nextId++, entry.memberId(), MemberStore.timeText(entry.time()),
-                entry.kind().code(), -points, entry.purchaseId(), entry.refId(), entry.reason(), null, null));
-        changeBalance(entry.memberId(), -points);
     }
 
     /** As {@link PointsStore.Ledger#expireDue}: every batch due on {@code asOf} expires whole, oldest first. */

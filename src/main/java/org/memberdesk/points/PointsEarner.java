@@ -2,12 +2,7 @@ package org.memberdesk.points;
 
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Earns points for every stored sale and takes them back for every return, in the purchase's own

@@ -190,7 +190,8 @@ public final class PointsService {
 
     /**
      * Adds (positive) or takes away (negative) points by hand; needs a reason and who did it. Added
-     * points are a batch that expires like earned ones; taking away never goes below zero.
+     * points are a batch that expires like earned ones (repaying points owed first); taking away never goes
+     * below zero, nor lower when the member already owes points.
      */
     public long adjust(long memberId, long points, String reason, String operator) {
         // points are stored as 64-bit integers and summed by SQLite, which turns an overflowing sum into a
@@ -228,6 +229,11 @@ public final class PointsService {
                     ledger.addBatch(entry, points, rulesStore.load(connection).expiresOn(now.toLocalDate()));
                 } else {
                     long balance = ledger.balance(memberId);
+                    if (balance < 0) {
+                        // only a return makes a balance negative: a hand adjustment never adds to what is owed
+                        throw new ValidationException(Problem.of("points", "points.adjust.owed",
+                                PointsOwed.owed(balance)));
+                    }
                     if (balance < -points) {
                         throw new ValidationException(Problem.of("points", "points.adjust.belowZero", -points,
                                 balance));
@@ -295,6 +301,9 @@ public final class PointsService {
             // the balance the member may spend is what has not expired by today
             ledger.expireDue(memberId, now.toLocalDate());
             long balance = ledger.balance(memberId);
+            if (balance < 0) {
+                throw new ValidationException(Problem.of("points", "points.redeem.owed", PointsOwed.owed(balance)));
+            }
             if (balance < cost) {
                 throw new ValidationException(Problem.of("points", "points.redeem.notEnough", cost, balance));
             }
@@ -310,7 +319,7 @@ public final class PointsService {
         return new Change(result[0], result[1]);
     }
 
-    /** Proves ledger sum = cached balance = batches left >= 0 for every member. */
+    /** Proves ledger sum = cached balance, batches left = max(balance, 0), a negative balance owed by returns. */
     public LedgerCheck checkLedger() {
         return database.read(connection -> store.check(connection, 5));
     }

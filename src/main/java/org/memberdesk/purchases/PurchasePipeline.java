@@ -216,9 +216,9 @@ public final class PurchasePipeline implements PurchaseService.Recording {
             lines.row().add(line.item()).add(line.quantity()).add(line.amountCents());
         }
         try (PreparedStatement keep = connection.prepareStatement("""
-                INSERT INTO voided_purchases (id, purchase_no, member_id, time, total_cents, tier_discount_cents,
+                INSERT INTO voided_purchases (purchase_no, member_id, time, total_cents, tier_discount_cents,
                                               coupon_discount_cents, lines, voided_at, voided_by, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
              PreparedStatement items = connection.prepareStatement(
                      "DELETE FROM purchase_items WHERE purchase_id = ? RETURNING item_id");
              PreparedStatement purchase = connection.prepareStatement("DELETE FROM purchases WHERE id = ?");
@@ -229,17 +229,17 @@ public final class PurchasePipeline implements PurchaseService.Recording {
                      SELECT pi.item_id, p.member_id, min(p.time) FROM purchases p
                      JOIN purchase_items pi ON pi.purchase_id = p.id
                      WHERE p.member_id = ? AND p.kind = 'sale' AND pi.item_id = ? GROUP BY pi.item_id, p.member_id""")) {
-            keep.setLong(1, sale.id());
-            keep.setString(2, sale.purchaseNo());
-            keep.setLong(3, sale.memberId());
-            keep.setString(4, MemberStore.timeText(sale.time()));
-            keep.setLong(5, sale.totalCents());
-            keep.setLong(6, sale.discounts().tierCents());
-            keep.setLong(7, sale.discounts().couponCents());
-            keep.setString(8, lines.toString());
-            keep.setString(9, MemberStore.timeText(at));
-            keep.setString(10, by);
-            keep.setString(11, reason);
+            // its own id: the sale's may be given to the next purchase (ids follow the highest one stored)
+            keep.setString(1, sale.purchaseNo());
+            keep.setLong(2, sale.memberId());
+            keep.setString(3, MemberStore.timeText(sale.time()));
+            keep.setLong(4, sale.totalCents());
+            keep.setLong(5, sale.discounts().tierCents());
+            keep.setLong(6, sale.discounts().couponCents());
+            keep.setString(7, lines.toString());
+            keep.setString(8, MemberStore.timeText(at));
+            keep.setString(9, by);
+            keep.setString(10, reason);
             keep.executeUpdate();
             Set<Long> itemIds = new LinkedHashSet<>();
             items.setLong(1, sale.id());

@@ -85,7 +85,7 @@ class PointsCommandsTest {
         Run review = run("review-tiers", "--as-of", "2026-07-01");
         assertEquals("{\"upgraded\":0,\"downgraded\":1,\"tiers\":{\"普通\":2,\"银卡\":0,\"金卡\":0,\"黑金\":0}}",
                 review.out().strip());
-        assertEquals("{\"members\":2,\"bad\":0}", run("check-ledger").out().strip());
+        assertEquals("{\"members\":2,\"bad\":0,\"owing\":0,\"points_owed\":0}", run("check-ledger").out().strip());
     }
 
     @Test
@@ -96,8 +96,48 @@ class PointsCommandsTest {
         }
         Run check = run("check-ledger");
         assertEquals(1, check.code());
-        assertEquals("{\"members\":2,\"bad\":1}", check.out().strip());
+        assertEquals("{\"members\":2,\"bad\":1,\"owing\":0,\"points_owed\":0}", check.out().strip());
         assertTrue(check.err().contains("M2"), check.err());
+    }
+
+    /**
+     * Issue 15 item 2: a return after the points were spent leaves the member owing them; check-ledger counts it
+     * (new keys owing, points_owed) and still fails on a negative balance that no return explains.
+     */
+    @Test
+    void finding2_checkLedgerCountsPointsOwedAndRedeemingIsRefusedWhileOwing() throws Exception {
+        assertEquals(0, run("redeem-points", "M2", "--points", "50", "--reason", "雨伞").code());   // 50 − 50 = 0
+        Path returns = folder.resolve("returns.csv");
+        Files.writeString(returns, """
+                purchase_no,member_no,time,item,amount,refund_of
+                R3,M2,2026-06-20 10:00:00,成人门票,-50.00,P3
+                """);
+        assertEquals(0, run("import-purchases", returns.toString(), "--allow-returns").code());
+        // all of P3's 50 points come back, none are left in batches: M2 owes 50
+        assertEquals(-50L, ((Number) run("points", "M2").json().get("balance")).longValue());
+        Run check = run("check-ledger");
+        assertEquals(0, check.code(), check.err());
+        assertEquals("{\"members\":2,\"bad\":0,\"owing\":1,\"points_owed\":50}", check.out().strip());
+
+        Run refused = run("redeem-points", "M2", "--points", "1", "--reason", "贴纸");
+        assertEquals(3, refused.code());
+        assertTrue(refused.err().contains("owes 50 points"), refused.err());
+
+        // M1 below zero by hand, entries and cache in step: no return explains it
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db);
+             var statement = connection.createStatement()) {
+            statement.executeUpdate("""
+                    INSERT INTO points_ledger (member_id, time, kind, points, reason, operator)
+                    SELECT id, '2026-06-29 10:00:00', 'adjust', -(points + 5), '手工', '店长' FROM members
+                    WHERE member_no = 'M1'""");
+            statement.executeUpdate("UPDATE points_ledger SET remaining = 0 WHERE remaining > 0 AND member_id = "
+                    + "(SELECT id FROM members WHERE member_no = 'M1')");
+            statement.executeUpdate("UPDATE members SET points = -5 WHERE member_no = 'M1'");
+        }
+        Run bad = run("check-ledger");
+        assertEquals(1, bad.code());
+        assertEquals("{\"members\":2,\"bad\":1,\"owing\":1,\"points_owed\":50}", bad.out().strip());
+        assertTrue(bad.err().contains("M1"), bad.err());
     }
 
     @Test

@@ -34,7 +34,7 @@ import org.memberdesk.purchases.PurchaseStore;
  * points that expire before a later return, unknown members, numbers taken by another member, and is
  * imported in small batches so refunds and state cross batch boundaries; then imported again.
  */
-class BulkImportLikeCounterTest {
+public class BulkImportLikeCounterTest {
     private static final LocalDateTime NOW = LocalDateTime.of(2026, 7, 1, 9, 0);
     private static final String[] ITEMS = {"成人门票", "餐饮", "年卡", "文创纪念品", "停车", "索道"};
 
@@ -240,7 +240,7 @@ class BulkImportLikeCounterTest {
     }
 
     /** Everything the two shops store, by natural keys (ids, import ids and timestamps of writing aside). */
-    static void assertSame(Growth a, Growth b) {
+    public static void assertSame(Growth a, Growth b) {
         for (String query : List.of(
                 """
                 SELECT p.purchase_no, m.member_no, p.time, p.kind, p.total_cents, r.purchase_no
@@ -280,7 +280,7 @@ class BulkImportLikeCounterTest {
         }
     }
 
-    static List<List<Object>> rows(Growth g, String query) {
+    public static List<List<Object>> rows(Growth g, String query) {
         return g.database.read(connection -> {
             List<List<Object>> rows = new ArrayList<>();
             try (PreparedStatement statement = connection.prepareStatement(query);

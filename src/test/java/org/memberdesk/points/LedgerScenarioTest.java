@@ -66,21 +66,6 @@ class LedgerScenarioTest {
     }
 
     @Test
-    void aReturnOfSpentPointsStopsTheBalanceAtZeroAndRecordsTheShortfall() {
-        Growth g = new Growth(folder, LocalDateTime.of(2026, 1, 1, 9, 0));
-        g.plainRules(null);
-        Member m = g.member("M1", null);
-        g.sale(m, "S1", LocalDateTime.of(2026, 2, 1, 10, 0), "成人门票", 12_000);   // 120 points
-        g.clock.set(LocalDateTime.of(2026, 2, 2, 10, 0));
-        g.app.points().redeemPoints(m.id(), 100, "雨伞", "小王");                     // 20 left
-        g.refund(m, "R1", LocalDateTime.of(2026, 2, 3, 10, 0), "S1", 12_000);      // owes 120, only 20 there
-        assertEquals(0, g.balance(m));
-        assertEquals(-20, g.sql("SELECT points FROM points_ledger WHERE kind = 'reverse'"));
-        assertEquals(1, g.sql("SELECT count(*) FROM points_ledger WHERE reason = 'short:100'"));
-        assertEquals(0, g.app.points().checkLedger().bad());
-    }
-
-    @Test
     void aReturnNamingNoSaleTakesBackWhatItsLinesWouldEarn() {
         Growth g = new Growth(folder, LocalDateTime.of(2026, 1, 1, 9, 0));
         g.plainRules(null);

@@ -11,6 +11,7 @@ import org.memberdesk.members.Member;
 import org.memberdesk.members.Phones;
 import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseLine;
+import org.memberdesk.ui.common.PointsBalance;
 import org.memberdesk.ui.common.UiContext;
 
 /** The served member's card on the counter: name, number, visits, spend, points, tier and recent purchases. */
@@ -46,7 +47,7 @@ final class MemberCard {
         visits.setId("counter-member-visits");
         Label spent = new Label(Money.display(member.stats().netSpentCents()));
         spent.setId("counter-member-spent");
-        Label points = new Label(String.format("%,d", member.points()));
+        Label points = PointsBalance.label(member.points(), context.messages());
         points.setId("counter-member-points");
         facts.addRow(0, muted("member.spend.visitsLabel"), visits);
         facts.addRow(1, muted("member.spend.net"), spent);

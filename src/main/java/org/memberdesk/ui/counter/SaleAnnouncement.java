@@ -6,6 +6,7 @@ import org.memberdesk.sales.CounterSales;
 import org.memberdesk.sales.Priced;
 import org.memberdesk.tiers.TierProgress;
 import org.memberdesk.tiers.TierService;
+import org.memberdesk.ui.common.PointsBalance;
 
 /**
  * What the cashier reads aloud after a sale: the points it earned and the balance now, and how far the
@@ -16,7 +17,8 @@ public record SaleAnnouncement(String points, String progress) {
 
     public static SaleAnnouncement of(CounterSales.Sale sale, TierProgress progress, Messages messages) {
         return new SaleAnnouncement(
-                messages.get("counter.after.points", sale.pointsEarned(), sale.pointsBalance()),
+                messages.get("counter.after.points", sale.pointsEarned(),
+                        PointsBalance.text(sale.pointsBalance(), messages)),
                 progress == null ? "" : TierService.nextStep(progress, messages));
     }
 

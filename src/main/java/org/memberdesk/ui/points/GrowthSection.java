@@ -11,6 +11,7 @@ import org.memberdesk.points.PointsSummary;
 import org.memberdesk.tiers.Tier;
 import org.memberdesk.tiers.TierProgress;
 import org.memberdesk.tiers.TierService;
+import org.memberdesk.ui.common.PointsBalance;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.members.MemberSection;
 
@@ -50,7 +51,7 @@ public final class GrowthSection implements MemberSection<GrowthSection.Data> {
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(4);
-        Label points = new Label(String.format("%,d", data.summary().balance()));
+        Label points = PointsBalance.label(data.summary().balance(), m);
         points.setId("detail-points");
         grid.addRow(0, muted(m.get("member.points")), points);
         if (data.summary().expiringIn30Days() > 0) {

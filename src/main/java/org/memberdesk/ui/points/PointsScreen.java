@@ -19,6 +19,8 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.memberdesk.points.PointsEntry;
+import org.memberdesk.points.PointsOwed;
+import org.memberdesk.ui.common.PointsBalance;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.shell.Screen;
 
@@ -80,7 +82,14 @@ public final class PointsScreen implements Screen {
         card.setHgap(16);
         card.setVgap(6);
         card.addRow(0, muted("points.ui.member"), memberName());
-        card.addRow(1, muted("points.ui.balance"), boundLabel("points-balance", model.balanceProperty()),
+        Label balance = boundLabel("points-balance", model.balanceProperty());
+        model.owingProperty().addListener((obs, was, owing) -> {
+            balance.getStyleClass().remove(PointsBalance.OWED_STYLE);
+            if (owing) {
+                balance.getStyleClass().add(PointsBalance.OWED_STYLE);
+            }
+        });
+        card.addRow(1, muted("points.ui.balance"), balance,
                 boundLabel("points-expiring", model.expiringProperty()));
         card.addRow(2, muted("points.ui.tier"), boundLabel("points-tier", model.tierProperty()),
                 boundLabel("points-next", model.nextStepProperty()));
@@ -163,8 +172,12 @@ public final class PointsScreen implements Screen {
             return entry.rewardName();
         }
         if (entry.purchaseNo() != null) {
-            String note = entry.reason() != null && entry.reason().startsWith("short:")
-                    ? "  " + context.text("points.ui.short", entry.reason().substring(6)) : "";
+            String note = "";
+            if (entry.reason() != null && entry.reason().startsWith("short:")) {
+                note = "  " + context.text("points.ui.short", entry.reason().substring(6)); // before points owed
+            } else if (PointsOwed.owedIn(entry.reason()) > 0) {
+                note = "  " + context.text("points.ui.owedByReturn", PointsOwed.owedIn(entry.reason()));
+            }
             return entry.purchaseNo() + note;
         }
         if (entry.reason() == null) {

@@ -1,7 +1,10 @@
 package org.memberdesk.ui.points;
 
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -15,6 +18,7 @@ import org.memberdesk.tiers.TierProgress;
 import org.memberdesk.tiers.TierService;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
+import org.memberdesk.ui.common.PointsBalance;
 import org.memberdesk.ui.common.UiContext;
 
 /**
@@ -34,6 +38,8 @@ public final class PointsViewModel {
     private final StringProperty lookup = new SimpleStringProperty("");
     private final ObjectProperty<Member> member = new SimpleObjectProperty<>();
     private final StringProperty balance = new SimpleStringProperty("");
+    /** The balance is below zero: a return took back points already spent ("欠 N 积分", shown in red). */
+    private final BooleanProperty owing = new SimpleBooleanProperty(false);
     private final StringProperty tier = new SimpleStringProperty("");
     private final StringProperty nextStep = new SimpleStringProperty("");
     private final StringProperty expiring = new SimpleStringProperty("");
@@ -87,7 +93,8 @@ public final class PointsViewModel {
 
     void apply(Shown shown) {
         member.set(shown.member());
-        balance.set(String.format("%,d", shown.summary().balance()));
+        balance.set(PointsBalance.text(shown.summary().balance(), context.messages()));
+        owing.set(shown.summary().balance() < 0);
         expiring.set(shown.summary().expiringIn30Days() == 0 ? ""
                 : context.text("points.ui.expiring", shown.summary().expiringIn30Days()));
         tier.set(shown.progress().current().name());
@@ -104,6 +111,7 @@ public final class PointsViewModel {
     private void clear() {
         member.set(null);
         balance.set("");
+        owing.set(false);
         tier.set("");
         nextStep.set("");
         expiring.set("");
@@ -203,6 +211,10 @@ public final class PointsViewModel {
 
     public StringProperty balanceProperty() {
         return balance;
+    }
+
+    public ReadOnlyBooleanProperty owingProperty() {
+        return owing;
     }
 
     public StringProperty tierProperty() {

@@ -29,6 +29,7 @@ import org.memberdesk.sales.ReturnedLine;
 import org.memberdesk.sales.SoldLine;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
+import org.memberdesk.ui.common.PointsBalance;
 import org.memberdesk.ui.common.UiContext;
 
 /**
@@ -299,7 +300,8 @@ public final class ReturnViewModel {
                 .onSuccess(done -> {
                     returned.set(done);
                     receipt.set(context.text("return.receipt", done.purchase().purchaseNo(), done.saleNo(),
-                            Money.display(done.refundCents()), done.pointsTaken(), done.pointsBalance()));
+                            Money.display(done.refundCents()), done.pointsTaken(),
+                            PointsBalance.text(done.pointsBalance(), context.messages())));
                     problem.set("");
                     step.set(Step.DONE);
                     context.changes().memberChanged(done.purchase().memberId());

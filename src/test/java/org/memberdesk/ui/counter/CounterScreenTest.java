@@ -77,4 +77,23 @@ class CounterScreenTest extends FxRobot {
         Member li = ui.app().members().byNumber("M00000002").orElseThrow();
         assertEquals(2, ui.app().purchases().history(li.id(), 5).get(0).lines().size());
     }
+
+    /** Issue 15 item 2: the member card shows points owed after a return, in red. */
+    @Test
+    void finding2_aMemberWhoOwesPointsIsShownInRedOnTheCard() {
+        Member wang = ui.app().members().byNumber("M00000001").orElseThrow();
+        ui.app().points().saveRules(new org.memberdesk.points.PointsRules(1, 1, 100, 0, 0, null,
+                java.util.Map.of(), java.util.Map.of()));                                     // 1 point a yuan
+        java.time.LocalDateTime sold = java.time.LocalDateTime.now().minusMinutes(10);
+        ui.app().purchases().record(new org.memberdesk.purchases.PurchaseDraft("S1", wang.id(), sold,
+                List.of(new org.memberdesk.purchases.PurchaseLine("门票", 1, 3_000)), null), false);   // 30
+        ui.app().points().redeemPoints(wang.id(), 30, "雨伞", "小王");                            // 0
+        ui.app().purchases().record(new org.memberdesk.purchases.PurchaseDraft("R1", wang.id(), sold.plusMinutes(1),
+                List.of(new org.memberdesk.purchases.PurchaseLine("门票", 1, -3_000)), "S1"), true);  // 0 − 30
+        UiFixture.waitUntil(() -> lookup("#counter-lookup").query().isFocused());
+        write("1234").type(KeyCode.ENTER);
+        UiFixture.waitUntil(() -> lookup("#counter-member-points").tryQuery().isPresent());
+        assertEquals("30 points owed", text("#counter-member-points"));
+        assertTrue(lookup("#counter-member-points").queryAs(Label.class).getStyleClass().contains("danger"));
+    }
 }

@@ -103,4 +103,25 @@ class MembersScreenTest extends FxRobot {
         clickOn("Cancel");
         assertEquals(251, ui.app().members().count(MemberQuery.all()));
     }
+
+    /** Issue 15 item 2: the detail pane shows points owed after a return, in red. */
+    @Test
+    void finding2_theDetailPaneShowsPointsOwedInRed() {
+        Member li = ui.app().members().byNumber("M00000250").orElseThrow();
+        ui.app().points().saveRules(new org.memberdesk.points.PointsRules(1, 1, 100, 0, 0, null,
+                java.util.Map.of(), java.util.Map.of()));                                     // 1 point a yuan
+        java.time.LocalDateTime sold = java.time.LocalDateTime.now().minusMinutes(10);
+        ui.app().purchases().record(new org.memberdesk.purchases.PurchaseDraft("S1", li.id(), sold,
+                java.util.List.of(new org.memberdesk.purchases.PurchaseLine("门票", 1, 4_500)), null), false); // 45
+        ui.app().points().redeemPoints(li.id(), 40, "雨伞", "小王");                               // 5
+        ui.app().purchases().record(new org.memberdesk.purchases.PurchaseDraft("R1", li.id(), sold.plusMinutes(1),
+                java.util.List.of(new org.memberdesk.purchases.PurchaseLine("门票", 1, -4_500)), "S1"), true);
+        // 5 − 45 = −40
+        clickOn("#member-search").write("5678");
+        UiFixture.waitUntil(() -> table().getItems().size() == 1 && table().getItems().get(0) != null);
+        type(KeyCode.DOWN);
+        UiFixture.waitUntil(() -> lookup("#detail-points").tryQuery().isPresent());
+        assertEquals("40 points owed", lookup("#detail-points").queryAs(Label.class).getText());
+        assertTrue(lookup("#detail-points").queryAs(Label.class).getStyleClass().contains("danger"));
+    }
 }

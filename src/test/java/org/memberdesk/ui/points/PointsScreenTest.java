@@ -1,19 +1,27 @@
 package org.memberdesk.ui.points;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.memberdesk.common.Messages;
 import org.memberdesk.members.Member;
 import org.memberdesk.points.PointsEntry;
+import org.memberdesk.points.PointsRules;
+import org.memberdesk.purchases.PurchaseDraft;
+import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.ui.UiFixture;
 import org.memberdesk.ui.common.Language;
+import org.memberdesk.ui.common.PointsBalance;
 import org.testfx.api.FxRobot;
 
 /** The Points screen driven as a person would: find a member, adjust with a reason, try to redeem too much. */
@@ -82,5 +90,35 @@ class PointsScreenTest extends FxRobot {
         clickOn("#points-redeem");
         UiFixture.waitUntil(() -> text("#points-balance").equals("0"));
         assertTrue(text("#points-status").contains("保温杯"));
+    }
+
+    /** Issue 15 item 2: a balance below zero reads as points owed, in red, and redeeming says why it is refused. */
+    @Test
+    void finding2_aMemberWhoOwesPointsSeesItInRed() {
+        ui.app().points().saveRules(new PointsRules(1, 1, 100, 0, 0, null, Map.of(), Map.of()));  // 1 point a yuan
+        LocalDateTime sold = LocalDateTime.now().minusMinutes(10);
+        ui.app().purchases().record(new PurchaseDraft("S1", wang.id(), sold,
+                List.of(new PurchaseLine("成人门票", 1, 12_000)), null), false);                       // 120
+        ui.app().points().redeemPoints(wang.id(), 100, "雨伞", "小王");                                 // 20
+        ui.app().purchases().record(new PurchaseDraft("R1", wang.id(), sold.plusMinutes(5),
+                List.of(new PurchaseLine("成人门票", 1, -12_000)), "S1"), true);                      // 20 − 120
+        clickOn("#points-find");
+        UiFixture.waitUntil(() -> text("#points-balance").equals("100 points owed"));
+        assertTrue(lookup("#points-balance").queryAs(Label.class).getStyleClass().contains("danger"));
+
+        clickOn("#points-redeem-amount").write("1");
+        clickOn("#points-redeem-reason").write("贴纸");
+        clickOn("#points-redeem");
+        UiFixture.waitUntil(() -> !text("#points-problem").isEmpty());
+        assertTrue(text("#points-problem").startsWith("The member owes 100 points"), text("#points-problem"));
+        assertEquals(-100, ui.app().points().summary(wang.id()).balance());
+
+        // a purchase repays it: ¥150 → 150 − 100 = 50, black again
+        ui.app().purchases().record(new PurchaseDraft("S2", wang.id(), sold.plusMinutes(6),
+                List.of(new PurchaseLine("成人门票", 1, 15_000)), null), false);
+        clickOn("#points-find");
+        UiFixture.waitUntil(() -> text("#points-balance").equals("50"));
+        assertFalse(lookup("#points-balance").queryAs(Label.class).getStyleClass().contains("danger"));
+        assertEquals("欠 1,234 积分", PointsBalance.text(-1_234, Messages.chinese()));
     }
 }
