@@ -322,6 +322,7 @@ public final class CounterScreen implements Screen {
         save.setFocusTraversable(false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        SaleFigures figures = new SaleFigures(context, model);
         Button giveBack = new Button(context.text("counter.return"), new FontIcon(Feather.CORNER_UP_LEFT));
         giveBack.setId("counter-return");
         giveBack.setOnAction(event -> openReturn());
@@ -335,52 +336,8 @@ public final class CounterScreen implements Screen {
                 save);
         footer.setAlignment(Pos.CENTER_LEFT);
         VBox column = new VBox(10, sectionTitle(Feather.SHOPPING_BAG, "counter.purchase"), entry, couponRow(), table,
-                priceLines(), problem, footer, status, announcement());
+                figures.priceLines(), problem, footer, status, figures.announcement());
         return column;
-    }
-
-    /** Under the lines: the total at list price, the member's tier discount, the coupon (each when it applies). */
-    private Node priceLines() {
-        Label list = new Label();
-        list.setId("counter-list-total");
-        list.textProperty().bind(Bindings.createStringBinding(() -> model.pricedProperty().get() == null
-                || model.pricedProperty().get().listCents() == model.pricedProperty().get().paidCents() ? ""
-                : context.text("counter.total") + "  " + Money.display(model.pricedProperty().get().listCents()),
-                model.pricedProperty()));
-        Label tier = new Label();
-        tier.setId("counter-tier-line");
-        tier.textProperty().bind(Bindings.createStringBinding(() ->
-                SaleAnnouncement.tierLine(model.pricedProperty().get(), context.messages()), model.pricedProperty()));
-        Label coupon = new Label();
-        coupon.setId("counter-coupon-line");
-        coupon.textProperty().bind(Bindings.createStringBinding(() ->
-                SaleAnnouncement.couponLine(model.pricedProperty().get(), context.messages()), model.pricedProperty()));
-        VBox lines = new VBox(2);
-        for (Label line : List.of(list, tier, coupon)) {
-            line.getStyleClass().add("price-line");
-            line.visibleProperty().bind(line.textProperty().isNotEmpty());
-            line.managedProperty().bind(line.visibleProperty());
-            lines.getChildren().add(line);
-        }
-        return lines;
-    }
-
-    /** After a sale, large enough to read aloud: the points it earned, the balance, the way to the next tier. */
-    private Node announcement() {
-        Label points = new Label();
-        points.setId("counter-after-points");
-        points.textProperty().bind(Bindings.createStringBinding(() -> model.announcementProperty().get() == null
-                ? "" : model.announcementProperty().get().points(), model.announcementProperty()));
-        Label next = new Label();
-        next.setId("counter-after-next");
-        next.textProperty().bind(Bindings.createStringBinding(() -> model.announcementProperty().get() == null
-                ? "" : model.announcementProperty().get().progress(), model.announcementProperty()));
-        VBox box = new VBox(4, points, next);
-        box.setId("counter-announce");
-        box.getStyleClass().add("counter-announce");
-        box.visibleProperty().bind(model.announcementProperty().isNotNull());
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
     }
 
     /** Return…: a past sale, found by its number or among the served member's sales. */

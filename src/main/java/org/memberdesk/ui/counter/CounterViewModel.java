@@ -77,7 +77,7 @@ public final class CounterViewModel {
         this.context = context;
         this.pricing = new CounterPricing(context);
         total = Bindings.createLongBinding(() -> lines.stream().mapToLong(PurchaseLine::amountCents).sum()
-                + currentLineCents().orElse(0L), lines, amount);
+                + TypedLine.cents(amount.get()), lines, amount);
         pay = Bindings.createLongBinding(() -> pricing.pricedProperty().get() == null ? total.get()
                 : pricing.pricedProperty().get().paidCents(), total, pricing.pricedProperty());
         lookup.addListener((obs, old, now) -> findAsTyped());
@@ -437,47 +437,15 @@ public final class CounterViewModel {
         choose(created);
     }
 
-    private Optional<Long> currentLineCents() {
-        try {
-            return isBlank(amount.get()) ? Optional.empty() : Optional.of(Money.parseYuan(amount.get()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
+    /** The line being typed, or empty; {@code report}: say what is wrong with it and go to that field. */
     private Optional<PurchaseLine> currentLine(boolean report) {
-        String name = item.get() == null ? "" : item.get().strip();
-        if (name.isEmpty()) {
-            return fail(report, "counter.item.missing", Focus.ITEM);
-        }
-        int count;
-        try {
-            count = Integer.parseInt(quantity.get() == null || quantity.get().isBlank() ? "1" : quantity.get().strip());
-        } catch (NumberFormatException e) {
-            count = 0;
-        }
-        if (count < 1) {
-            return fail(report, "counter.quantity.invalid", Focus.ITEM);
-        }
-        long cents;
-        try {
-            cents = Money.parseYuan(amount.get());
-        } catch (IllegalArgumentException e) {
-            return fail(report, "counter.amount.invalid", Focus.AMOUNT);
-        }
-        if (cents <= 0) {
-            return fail(report, "counter.amount.invalid", Focus.AMOUNT);
-        }
-        return Optional.of(new PurchaseLine(name, count, cents));
-    }
-
-    private Optional<PurchaseLine> fail(boolean report, String key, Focus where) {
-        if (report) {
-            problem.set(context.text(key));
+        TypedLine typed = TypedLine.read(item.get(), quantity.get(), amount.get());
+        if (typed.line() == null && report) {
+            problem.set(context.text(typed.problemKey()));
             focus.set(null);
-            focus.set(where);
+            focus.set(typed.focus());
         }
-        return Optional.empty();
+        return Optional.ofNullable(typed.line());
     }
 
     /** A phone number typed in the lookup, to pre-fill a new member; empty otherwise. */
