@@ -18,6 +18,9 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -37,6 +40,7 @@ import org.memberdesk.ui.common.UiContext;
  */
 public final class ReturnDialog {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final KeyCombination ALL = new KeyCodeCombination(KeyCode.A, KeyCombination.ALT_DOWN);
 
     private final UiContext context;
     private final ReturnViewModel model;
@@ -103,7 +107,12 @@ public final class ReturnDialog {
         Button all = new Button(context.text("return.all"));
         all.setId("return-all");
         all.setMnemonicParsing(true);
-        all.setOnAction(event -> model.all());
+        // Alt+A from the quantities; out of the Tab order, and the keyboard goes back to the quantities after
+        all.setFocusTraversable(false);
+        all.setOnAction(event -> {
+            model.all();
+            Platform.runLater(this::focusFirstQuantity);
+        });
         all.disableProperty().bind(Bindings.isEmpty(model.lines()));
 
         TextField reason = new TextField();
@@ -125,6 +134,14 @@ public final class ReturnDialog {
         content.setPrefWidth(640);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().setId("return-dialog");
+        // the button's mnemonic, also as a plain key filter: some keyboards' Alt never reaches the mnemonics
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (ALL.match(event) && !model.lines().isEmpty()) {
+                model.all();
+                Platform.runLater(this::focusFirstQuantity);
+                event.consume();
+            }
+        });
 
         ButtonType go = new ButtonType(context.text("return.find"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(context.text("common.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
