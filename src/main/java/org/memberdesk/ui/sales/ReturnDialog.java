@@ -75,7 +75,7 @@ public final class ReturnDialog {
         member.setOnAction(event -> model.findSales());
         DatePicker date = IsoDates.picker();
         date.setId("return-date");
-        date.setPrefWidth(140);
+        date.setPrefWidth(160);
         date.valueProperty().bindBidirectional(model.dateProperty());
         date.valueProperty().addListener((obs, old, now) -> model.findSales());
         HBox byMember = new HBox(8, label("return.sales", member), member, date);
@@ -197,7 +197,12 @@ public final class ReturnDialog {
     private ListView<PurchaseRow> salesList() {
         ListView<PurchaseRow> sales = new ListView<>(model.sales());
         sales.setId("return-sales");
-        sales.setPrefHeight(130);
+        sales.setPrefHeight(120);
+        // always there, so the dialog is sized for it before the member's sales arrive
+        sales.setMinHeight(120);
+        Label none = new Label(context.text("return.sales.hint"));
+        none.getStyleClass().add("text-muted");
+        sales.setPlaceholder(none);
         sales.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(PurchaseRow row, boolean empty) {
@@ -207,8 +212,6 @@ public final class ReturnDialog {
                         + (row.items() == null ? "" : row.items()));
             }
         });
-        sales.visibleProperty().bind(Bindings.isNotEmpty(model.sales()));
-        sales.managedProperty().bind(sales.visibleProperty());
         sales.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER) {
                 model.choose(sales.getSelectionModel().getSelectedItem());
@@ -225,6 +228,12 @@ public final class ReturnDialog {
         if (model.lines().isEmpty()) {
             return;
         }
+        // the lines arrive after the dialog is shown: let its window grow to show them all
+        Platform.runLater(() -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
         String[] heads = {"return.column.line", "purchase.column.items", "return.column.bought",
             "return.column.returned", "return.column.left", "return.column.paid", "return.column.quantity"};
         for (int i = 0; i < heads.length; i++) {
