@@ -108,6 +108,7 @@ public final class PurchasesScreen implements Screen {
         item.setPrefWidth(160);
         item.textProperty().bindBidirectional(model.itemProperty());
         Label memberShown = new Label();
+        memberShown.setId("purchases-member-shown");
         memberShown.getStyleClass().add("text-muted");
         memberShown.textProperty().bind(model.memberShownProperty());
         Button clear = new Button(context.text("purchases.clear"), new FontIcon(Feather.X));
@@ -206,10 +207,9 @@ public final class PurchasesScreen implements Screen {
         new ReturnDialog(ownerWindow(), context, row.purchaseNo(), null).showAndWait();
     }
 
+    /** The void tells every screen its member changed; this one reads again then. */
     private void openVoid(PurchaseRow row) {
-        if (new VoidDialog(ownerWindow(), context, row.purchaseNo(), 0).showAndWait()) {
-            model.refresh();
-        }
+        new VoidDialog(ownerWindow(), context, row.purchaseNo(), 0).showAndWait();
     }
 
     private javafx.stage.Window ownerWindow() {

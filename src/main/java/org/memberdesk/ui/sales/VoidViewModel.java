@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.memberdesk.purchases.Purchase;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.UiContext;
@@ -24,7 +25,7 @@ public final class VoidViewModel {
     private final ReadOnlyBooleanWrapper voided = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
 
-    /** @param memberId whose data changes (the screens showing them read again), or 0 when not known */
+    /** @param memberId whose sale it is (the screens showing them read again), or 0: found from the sale */
     public VoidViewModel(UiContext context, String saleNumber, long memberId) {
         this.context = context;
         this.memberId = memberId;
@@ -72,13 +73,16 @@ public final class VoidViewModel {
         }
         working.set(true);
         context.tasks().execute(BackgroundTask.of(() -> {
+            // whose sale it is, for the screens to read again (opened from a list row, the member is not known)
+            long whose = memberId > 0 ? memberId : context.app().purchases().byNumber(number)
+                    .map(Purchase::memberId).orElse(0L);
             context.app().counterSales().voidSale(number, why, who);
-            return number;
-        }).onSuccess(gone -> {
+            return whose;
+        }).onSuccess(whose -> {
             problem.set("");
             voided.set(true);
-            if (memberId > 0) {
-                context.changes().memberChanged(memberId);
+            if (whose > 0) {
+                context.changes().memberChanged(whose);
             }
             done.run();
         }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))

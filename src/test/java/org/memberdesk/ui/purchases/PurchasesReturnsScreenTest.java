@@ -79,4 +79,31 @@ class PurchasesReturnsScreenTest extends FxRobot {
                 table.getColumns().get(5).getCellData(0));
         assertEquals(0, ui.app().members().byId(wang.id()).orElseThrow().stats().netSpentCents());
     }
+
+    @Test
+    void finding3_theSelectedSaleOfTodayIsVoidedByKeyboardAndListedAsVoidedForItsMember() {
+        clickOn("#purchases-member").write("M00000001");
+        TableView<PurchaseRow> table = lookup("#purchases-table").queryTableView();
+        UiFixture.waitUntil(() -> "王芳  M00000001".equals(text("#purchases-member-shown"))
+                && table.getItems().size() == 1 && table.getItems().get(0) != null);
+        interact(() -> {
+            table.requestFocus();
+            table.getSelectionModel().select(0);
+        });
+        press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        UiFixture.waitUntil(() -> lookup("#void-reason").tryQuery().map(n -> n.isFocused()).orElse(false));
+        assertEquals(saleNo, lookup("#void-sale-no").queryTextInputControl().getText());
+        targetWindow(lookup("#void-dialog").query().getScene().getWindow());
+        write("keyed twice").type(KeyCode.ENTER);
+        UiFixture.waitUntil(() -> lookup("#void-dialog").tryQuery().isEmpty());
+        targetWindow(ui.stage());
+
+        // no longer a purchase; listed under the table, marked, with why
+        TableView<org.memberdesk.sales.VoidedSale> voided = lookup("#purchases-voided").queryTableView();
+        UiFixture.waitUntil(() -> table.getItems().isEmpty() && voided.getItems().size() == 1);
+        assertEquals(saleNo, voided.getItems().get(0).purchaseNo());
+        assertEquals("Voided", voided.getColumns().get(0).getCellData(0));
+        assertEquals("keyed twice", voided.getColumns().get(6).getCellData(0));
+        assertEquals(0, ui.app().members().byId(wang.id()).orElseThrow().stats().netSpentCents());
+    }
 }

@@ -63,4 +63,38 @@ class ReturnDialogScreenshot extends FxRobot {
             type(KeyCode.ESCAPE);
         }
     }
+
+    @Test
+    void counterWithTheTierDiscountThenAfterTheSale() throws Exception {
+        Path out = Path.of(System.getProperty("screenshots.dir"));
+        Files.createDirectories(out);
+        try (UiFixture ui = UiFixture.prepare()) {
+            ui.importMembers(List.of("M00000001,王芳,13812341234,F,,2025-01-01,门店,"));
+            Member wang = ui.app().members().byNumber("M00000001").orElseThrow();
+            ui.app().counterSales().sell(wang.id(), List.of(new PurchaseLine("年卡", 1, 300_000)), null);
+            ui.open("counter", Language.CHINESE);
+            UiFixture.waitUntil(() -> lookup("#counter-lookup").query().isFocused());
+            write("1234").type(KeyCode.ENTER);
+            UiFixture.waitUntil(() -> lookup("#counter-item").query().isFocused());
+            write("毛巾").type(KeyCode.ENTER).write("128");
+            UiFixture.waitUntil(() -> !lookup("#counter-tier-line").queryLabeled().getText().isEmpty());
+            snap(ui, out.resolve("counter-tier-discount.png"));
+            type(KeyCode.ENTER);
+            UiFixture.waitUntil(() -> !lookup("#counter-after-points").queryLabeled().getText().isEmpty());
+            snap(ui, out.resolve("counter-after-sale.png"));
+        }
+    }
+
+    private void snap(UiFixture ui, Path file) throws InterruptedException {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(600);
+        interact(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(ui.stage().getScene().getRoot().snapshot(null, null), null),
+                        "png", file.toFile());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
 }
