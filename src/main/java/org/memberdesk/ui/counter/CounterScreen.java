@@ -95,7 +95,7 @@ public final class CounterScreen implements Screen {
     public Node view() {
         Label title = new Label(context.text("nav.counter"));
         title.getStyleClass().add("title-2");
-        Label keys = new Label(context.text("counter.keys"));
+        Label keys = new Label(context.text("counter.keys") + " · " + context.text("counter.keys.sales"));
         keys.getStyleClass().add("key-hint");
         keys.setWrapText(true);
         HBox columns = new HBox(20, memberColumn(), purchaseColumn());
