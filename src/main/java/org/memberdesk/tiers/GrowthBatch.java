@@ -163,25 +163,34 @@ final class GrowthBatch implements PurchaseEffect.Step {
     }
 
     /**
-     * A voided sale earned nothing and moved no one: its earn entries go (only while every point of them is
-     * still unused — otherwise the sale must be returned instead, which takes points back honestly), and a
+     * A voided sale earned nothing and moved no one: its earn entries go (only while nothing has happened to the
+     * member's points since — otherwise the sale must be returned instead, which takes points back honestly), and a
      * tier it reached goes back to the tier before it. The member is read afresh by any later purchase.
      */
     @Override
     public void voided(Purchase sale) throws SQLException {
+        // untouched = nothing has happened to the member's points since the sale earned them (no redemption,
+        // adjustment or expiry after it): then removing its entries leaves the ledger exactly as before the sale —
+        // also when its points went to repay points owed, which are owed again
+        try (PreparedStatement later = connection.prepareStatement("""
+                SELECT 1 FROM points_ledger WHERE member_id = ?1
+                  AND id > (SELECT min(id) FROM points_ledger WHERE purchase_id = ?2)
+                  AND (purchase_id IS NULL OR purchase_id <> ?2) LIMIT 1""")) {
+            later.setLong(1, sale.memberId());
+            later.setLong(2, sale.id());
+            try (ResultSet rs = later.executeQuery()) {
+                if (rs.next()) {
+                    throw new ValidationException(Problem.of("purchase", "sale.void.pointsUsed", sale.purchaseNo()));
+                }
+            }
+        }
         long earned = 0;
         try (PreparedStatement entries = connection.prepareStatement(
-                "SELECT kind, points, remaining FROM points_ledger WHERE purchase_id = ?")) {
+                "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE purchase_id = ?")) {
             entries.setLong(1, sale.id());
             try (ResultSet rs = entries.executeQuery()) {
-                while (rs.next()) {
-                    long remaining = rs.getLong(3);
-                    if (!"earn".equals(rs.getString(1)) || rs.wasNull() || remaining != rs.getLong(2)) {
-                        throw new ValidationException(Problem.of("purchase", "sale.void.pointsUsed",
-                                sale.purchaseNo()));
-                    }
-                    earned = Math.addExact(earned, rs.getLong(2));
-                }
+                rs.next();
+                earned = rs.getLong(1);
             }
         }
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM points_ledger WHERE purchase_id = ?");

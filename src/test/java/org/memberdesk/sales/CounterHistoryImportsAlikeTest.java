@@ -56,14 +56,25 @@ class CounterHistoryImportsAlikeTest {
         int returned = 0;
         int voided = 0;
         int refused = 0;
+        int voidedUpgrades = 0;
+        int owing = 0;
+        // points spent at the counter between purchases: replayed on the import side at the same place in history
+        List<Spent> spent = new ArrayList<>();
         for (int step = 0; step < 2_000; step++) {
-            time = time.plusHours(1 + random.nextInt(10));
+            time = time.plusHours(1 + random.nextInt(16));
             counter.clock.set(time);
             String memberNo = String.format("M%02d", 1 + random.nextInt(20));
             Member member = counter.app.members().byNumber(memberNo).orElseThrow();
             List<String> own = salesOf.computeIfAbsent(memberNo, k -> new ArrayList<>());
             int roll = random.nextInt(100);
-            if (roll < 72 || own.isEmpty()) {
+            long balance = counter.app.members().byId(member.id()).orElseThrow().points();
+            if (roll >= 91 && balance > 0) {
+                long points = balance - random.nextLong(1 + balance / 5); // most of it: a later return may owe
+                counter.app.points().redeemPoints(member.id(), points, "兑换礼品", "收银员");
+                spent.add(new Spent(counter.sql("SELECT count(*) FROM purchases"), memberNo, time, points));
+                continue;
+            }
+            if (roll < 70 || own.isEmpty()) {
                 List<PurchaseLine> lines = new ArrayList<>();
                 for (int l = random.nextInt(10) < 3 ? 2 + random.nextInt(2) : 1; l > 0; l--) {
                     int quantity = 1 + random.nextInt(4);
@@ -77,6 +88,7 @@ class CounterHistoryImportsAlikeTest {
                     counter.clock.set(time.plusMinutes(3));
                     counter.app.counterSales().voidSale(sale.purchase().purchaseNo(), "重复录入", "收银员");
                     voided++;
+                    voidedUpgrades += java.util.Objects.equals(sale.tier(), member.tier()) ? 0 : 1;
                 } else {
                     own.add(sale.purchase().purchaseNo());
                 }
@@ -91,35 +103,64 @@ class CounterHistoryImportsAlikeTest {
                     }
                 }
                 try {
-                    counter.app.counterSales().giveBack(saleNo, asked, random.nextBoolean() ? "不满意" : null);
+                    CounterSales.Returned back = counter.app.counterSales().giveBack(saleNo, asked,
+                            random.nextBoolean() ? "不满意" : null);
                     returned++;
+                    owing += back.pointsBalance() < 0 ? 1 : 0;
                 } catch (ValidationException e) {
                     refused++; // everything of it was returned already (or that line was)
                 }
             }
         }
 
-        // the history that stands, as a file: every purchase and return in the order it was made
-        Path historyCsv = folder.resolve("history.csv");
-        StringBuilder file = new StringBuilder("purchase_no,member_no,time,item,quantity,amount,refund_of\n");
-        for (List<Object> row : BulkImportLikeCounterTest.rows(counter, """
+        // the history that stands, as files: every purchase and return in the order it was made, cut where points
+        // were spent, so the import side spends them at the same place
+        List<List<Object>> history = BulkImportLikeCounterTest.rows(counter, """
                 SELECT p.purchase_no, m.member_no, p.time, i.name, pi.quantity, pi.amount_cents, r.purchase_no
                 FROM purchases p JOIN members m ON m.id = p.member_id
                 JOIN purchase_items pi ON pi.purchase_id = p.id JOIN items i ON i.id = pi.item_id
                 LEFT JOIN purchases r ON r.id = p.refund_of
-                ORDER BY p.id, pi.line_no""")) {
-            file.append(String.join(",", (String) row.get(0), (String) row.get(1), (String) row.get(2),
-                    (String) row.get(3), row.get(4).toString(), Money.formatYuan(((Number) row.get(5)).longValue()),
-                    row.get(6) == null ? "" : (String) row.get(6))).append('\n');
-        }
-        Files.writeString(historyCsv, file);
+                ORDER BY p.id, pi.line_no""");
         Growth imported = shop(folder.resolve("imported"), membersCsv);
-        imported.clock.set(time.plusDays(1));
-        ImportResult result = imported.app.purchaseImporter().importFile(historyCsv,
-                ImportOptions.defaults().withReturns(true).withBatchSize(13), ImportProgress.NONE, Messages.english());
+        long importedPurchases = 0;
+        int next = 0;
+        String lastNumber = null;
+        int purchasesSoFar = 0;
+        for (int part = 0; part <= spent.size(); part++) {
+            // the purchases stored before this spending (ids follow the order they were made; voided ones are gone)
+            long upTo = part < spent.size() ? spent.get(part).purchasesBefore() : Long.MAX_VALUE;
+            StringBuilder file = new StringBuilder("purchase_no,member_no,time,item,quantity,amount,refund_of\n");
+            while (next < history.size()) {
+                List<Object> row = history.get(next);
+                if (!row.get(0).equals(lastNumber)) {
+                    if (purchasesSoFar == upTo) {
+                        break;
+                    }
+                    purchasesSoFar++;
+                    lastNumber = (String) row.get(0);
+                }
+                file.append(String.join(",", (String) row.get(0), (String) row.get(1), (String) row.get(2),
+                        (String) row.get(3), row.get(4).toString(),
+                        Money.formatYuan(((Number) row.get(5)).longValue()),
+                        row.get(6) == null ? "" : (String) row.get(6))).append('\n');
+                next++;
+            }
+            Path historyCsv = folder.resolve("history-" + part + ".csv");
+            Files.writeString(historyCsv, file);
+            imported.clock.set(part < spent.size() ? spent.get(part).time() : time.plusDays(1));
+            ImportResult result = imported.app.purchaseImporter().importFile(historyCsv,
+                    ImportOptions.defaults().withReturns(true).withBatchSize(13), ImportProgress.NONE,
+                    Messages.english());
+            assertEquals(0, result.rejected() + result.duplicates());
+            importedPurchases += result.imported();
+            if (part < spent.size()) {
+                Spent s = spent.get(part);
+                imported.app.points().redeemPoints(imported.app.members().byNumber(s.memberNo()).orElseThrow().id(),
+                        s.points(), "兑换礼品", "收银员");
+            }
+        }
 
-        assertEquals(sold - voided + returned, result.imported());
-        assertEquals(0, result.rejected() + result.duplicates());
+        assertEquals(sold - voided + returned, importedPurchases);
         BulkImportLikeCounterTest.assertSame(imported, counter);
 
         // the scenario reached what it is meant to test
@@ -134,6 +175,13 @@ class CounterHistoryImportsAlikeTest {
         assertTrue(counter.sql("SELECT count(*) FROM tier_changes") >= 10, "upgrades");
         assertTrue(counter.sql("SELECT count(*) FROM points_ledger WHERE kind = 'expire'") >= 3, "points expired");
         assertTrue(counter.sql("SELECT count(*) FROM voided_purchases") == voided);
+        assertTrue(voidedUpgrades >= 1, "a voided sale had moved its member up");
+        assertTrue(owing >= 5, "returns after the points were spent left points owed: " + owing);
+        assertTrue(spent.size() >= 20, "points spent: " + spent.size());
+    }
+
+    /** Points spent at the counter after {@code purchasesBefore} purchases and returns were stored. */
+    private record Spent(long purchasesBefore, String memberNo, LocalDateTime time, long points) {
     }
 
     private static Growth shop(Path folder, Path membersCsv) throws Exception {
