@@ -20,7 +20,6 @@ import javafx.collections.ObservableList;
 import org.memberdesk.common.Money;
 import org.memberdesk.coupons.CouponCodes;
 import org.memberdesk.members.Member;
-import org.memberdesk.members.MemberQuery;
 import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.sales.CounterSales;
@@ -52,8 +51,7 @@ public final class CounterViewModel {
     public enum Focus { LOOKUP, MATCHES, ITEM, AMOUNT, CODE }
 
     private final UiContext context;
-    private final StringProperty lookup = new SimpleStringProperty("");
-    private final ObservableList<Member> matches = FXCollections.observableArrayList();
+    private final MemberLookup lookup;
     private final ReadOnlyObjectWrapper<Member> member = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Purchase> recent = FXCollections.observableArrayList();
     private final StringProperty item = new SimpleStringProperty("");
@@ -71,16 +69,15 @@ public final class CounterViewModel {
     private final ReadOnlyObjectWrapper<SaleAnnouncement> announcement = new ReadOnlyObjectWrapper<>();
     private final LongBinding total;
     private final LongBinding pay;
-    private long latestLookup;
 
     public CounterViewModel(UiContext context) {
         this.context = context;
         this.pricing = new CounterPricing(context);
+        this.lookup = new MemberLookup(context);
         total = Bindings.createLongBinding(() -> lines.stream().mapToLong(PurchaseLine::amountCents).sum()
                 + TypedLine.cents(amount.get()), lines, amount);
         pay = Bindings.createLongBinding(() -> pricing.pricedProperty().get() == null ? total.get()
                 : pricing.pricedProperty().get().paidCents(), total, pricing.pricedProperty());
-        lookup.addListener((obs, old, now) -> findAsTyped());
         InvalidationListener stale = obs -> {
             pricing.forgetCoupon();
             List<PurchaseLine> typed = new ArrayList<>(lines);
@@ -93,11 +90,11 @@ public final class CounterViewModel {
     }
 
     public StringProperty lookupProperty() {
-        return lookup;
+        return lookup.textProperty();
     }
 
     public ObservableList<Member> matches() {
-        return matches;
+        return lookup.matches();
     }
 
     public ReadOnlyObjectProperty<Member> memberProperty() {
@@ -196,40 +193,13 @@ public final class CounterViewModel {
                 .onSuccess(itemNames::setAll));
     }
 
-    private void findAsTyped() {
-        String text = lookup.get() == null ? "" : lookup.get().strip();
-        long mine = ++latestLookup;
-        if (text.isEmpty()) {
-            matches.clear();
-            return;
-        }
-        context.tasks().execute(BackgroundTask.of(() -> context.app().members()
-                .search(MemberQuery.all().withText(text), 0, MATCHES)).onSuccess(found -> {
-                    if (mine == latestLookup) {
-                        matches.setAll(found);
-                    }
-                }).onFailure(error -> { }));
-    }
-
     /**
      * Enter in the lookup field: an exact member number or full phone wins; otherwise a single
      * match is taken; several matches hand the keyboard to the list; none says so.
      */
     public void lookupEntered() {
-        String text = lookup.get() == null ? "" : lookup.get().strip();
-        if (text.isEmpty()) {
-            return;
-        }
-        long mine = ++latestLookup;
-        context.tasks().execute(BackgroundTask.of(() -> {
-            Optional<Member> exact = context.app().members().byNumberOrPhone(text);
-            return exact.map(List::of).orElseGet(() ->
-                    context.app().members().search(MemberQuery.all().withText(text), 0, MATCHES));
-        }).onSuccess(found -> {
-            if (mine != latestLookup) {
-                return;
-            }
-            matches.setAll(found);
+        String text = lookup.typed();
+        lookup.entered(found -> {
             if (found.size() == 1) {
                 choose(found.get(0));
             } else if (found.isEmpty()) {
@@ -238,14 +208,14 @@ public final class CounterViewModel {
                 problem.set("");
                 focus.set(Focus.MATCHES);
             }
-        }));
+        });
     }
 
     /** Serves this member: the card shows them and the keyboard goes to the first item. */
     public void choose(Member chosen) {
         announcement.set(null);
         member.set(chosen);
-        matches.clear();
+        lookup.matches().clear();
         code.set("");
         problem.set("");
         status.set("");
@@ -426,14 +396,14 @@ public final class CounterViewModel {
         amount.set("");
         code.set("");
         problem.set("");
-        lookup.set("");
+        lookup.textProperty().set("");
         focus.set(null);
         focus.set(Focus.LOOKUP);
     }
 
     /** A member was added on the spot: serve them. */
     public void added(Member created) {
-        lookup.set(created.memberNo());
+        lookup.textProperty().set(created.memberNo());
         choose(created);
     }
 
@@ -450,8 +420,7 @@ public final class CounterViewModel {
 
     /** A phone number typed in the lookup, to pre-fill a new member; empty otherwise. */
     public String typedPhone() {
-        String text = lookup.get() == null ? "" : lookup.get().strip();
-        return org.memberdesk.members.Phones.normalize(text).orElse("");
+        return lookup.typedPhone();
     }
 
     private static boolean isBlank(String text) {
