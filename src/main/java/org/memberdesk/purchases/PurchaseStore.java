@@ -143,7 +143,8 @@ public final class PurchaseStore {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT p.id, p.purchase_no, p.time, m.member_no, m.name, p.total_cents, p.kind,
                        (SELECT group_concat(i.name || CASE WHEN pi.quantity > 1 THEN ' ×' || pi.quantity ELSE '' END, '、')
-                        FROM purchase_items pi JOIN items i ON i.id = pi.item_id WHERE pi.purchase_id = p.id) AS items
+                        FROM purchase_items pi JOIN items i ON i.id = pi.item_id WHERE pi.purchase_id = p.id) AS items,
+                       (SELECT s.purchase_no FROM purchases s WHERE s.id = p.refund_of) AS refund_of_no
                 FROM purchases p JOIN members m ON m.id = p.member_id
                 WHERE\s""" + where + " ORDER BY p.time DESC, p.id DESC LIMIT ? OFFSET ?")) {
             int index = 1;
@@ -156,7 +157,8 @@ public final class PurchaseStore {
                 while (rs.next()) {
                     rows.add(new PurchaseRow(rs.getLong(1), rs.getString(2),
                             LocalDateTime.parse(rs.getString(3), MemberStore.TIME), rs.getString(4), rs.getString(5),
-                            rs.getString("items"), rs.getLong(6), "return".equals(rs.getString(7))));
+                            rs.getString("items"), rs.getLong(6), "return".equals(rs.getString(7)),
+                            rs.getString("refund_of_no")));
                 }
             }
         }

@@ -1,7 +1,6 @@
 package org.memberdesk.ui.counter;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
@@ -33,21 +32,24 @@ import org.memberdesk.members.Member;
 import org.memberdesk.members.Phones;
 import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseLine;
-import org.memberdesk.ui.common.PointsBalance;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.members.MemberFormDialog;
+import org.memberdesk.ui.sales.ReturnDialog;
+import org.memberdesk.ui.sales.VoidDialog;
 import org.memberdesk.ui.shell.Screen;
 
 /**
  * 收银台 Counter: member on the left, the purchase on the right. Typing order is the screen's
  * order: lookup ⏎, item ⏎, amount ⏎ saves. Ctrl+Enter adds another line, Ctrl+N adds a new
- * member with the typed phone, Esc starts over.
+ * member with the typed phone, Ctrl+R returns a past sale, Ctrl+D voids the last sale, Esc starts over.
  */
 public final class CounterScreen implements Screen {
     private static final KeyCombination ANOTHER_LINE = new KeyCodeCombination(KeyCode.ENTER,
             KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COUPON = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination NEW_MEMBER = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination RETURN = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination VOID = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
 
     private final UiContext context;
     private final CounterViewModel model;
@@ -93,7 +95,7 @@ public final class CounterScreen implements Screen {
     public Node view() {
         Label title = new Label(context.text("nav.counter"));
         title.getStyleClass().add("title-2");
-        Label keys = new Label(context.text("counter.keys"));
+        Label keys = new Label(context.text("counter.keys") + " · " + context.text("counter.keys.sales"));
         keys.getStyleClass().add("key-hint");
         keys.setWrapText(true);
         HBox columns = new HBox(20, memberColumn(), purchaseColumn());
@@ -111,6 +113,12 @@ public final class CounterScreen implements Screen {
                 event.consume();
             } else if (NEW_MEMBER.match(event)) {
                 addMember();
+                event.consume();
+            } else if (RETURN.match(event)) {
+                openReturn();
+                event.consume();
+            } else if (VOID.match(event)) {
+                openVoid();
                 event.consume();
             }
         });
@@ -204,60 +212,16 @@ public final class CounterScreen implements Screen {
         VBox card = new VBox(8);
         card.setId("counter-member-card");
         card.getStyleClass().add("member-card");
-        model.memberProperty().addListener((obs, old, now) -> fillCard(card, now));
+        MemberCard filler = new MemberCard(context, card);
+        model.memberProperty().addListener((obs, old, now) -> filler.fill(now, model.recent()));
         model.recent().addListener((javafx.collections.ListChangeListener<Purchase>) c ->
-                fillCard(card, model.memberProperty().get()));
-        fillCard(card, null);
+                filler.fill(model.memberProperty().get(), model.recent()));
+        filler.fill(null, model.recent());
 
         VBox column = new VBox(10, sectionTitle(Feather.USER, "counter.member"), lookupRow, matches, card, add);
         column.setPrefWidth(380);
         column.setMinWidth(320);
         return column;
-    }
-
-    private void fillCard(VBox card, Member member) {
-        if (member == null) {
-            Label none = new Label(context.text("counter.member.none"));
-            none.getStyleClass().add("text-muted");
-            none.setWrapText(true);
-            card.getChildren().setAll(none);
-            return;
-        }
-        Label name = new Label(member.name());
-        name.setId("counter-member-name");
-        name.getStyleClass().add("detail-name");
-        Label number = new Label(member.memberNo() + "   " + Phones.mask(member.phone()));
-        number.getStyleClass().add("text-muted");
-        GridPane facts = new GridPane();
-        facts.setHgap(14);
-        facts.setVgap(4);
-        Label visits = new Label(context.text("member.spend.visits", member.stats().purchases(),
-                member.stats().returns()));
-        visits.setId("counter-member-visits");
-        Label spent = new Label(Money.display(member.stats().netSpentCents()));
-        spent.setId("counter-member-spent");
-        facts.addRow(0, muted("member.spend.visitsLabel"), visits);
-        facts.addRow(1, muted("member.spend.net"), spent);
-        Label points = PointsBalance.label(member.points(), context.messages());
-        points.setId("counter-member-points");
-        facts.addRow(2, muted("member.points"), points);
-        if (member.tier() != null) {
-            facts.addRow(3, muted("member.tier"), new Label(member.tier()));
-        }
-        VBox recent = new VBox(3);
-        for (Purchase p : model.recent()) {
-            Label line = new Label(p.time().format(java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm"))
-                    + "  " + p.lines().stream().map(PurchaseLine::item).collect(Collectors.joining("，"))
-                    + "  " + Money.display(p.totalCents()));
-            line.getStyleClass().add("text-muted");
-            recent.getChildren().add(line);
-        }
-        Label recentTitle = new Label(context.text("counter.recent"));
-        recentTitle.getStyleClass().add("text-bold");
-        card.getChildren().setAll(name, number, facts);
-        if (!model.recent().isEmpty()) {
-            card.getChildren().addAll(recentTitle, recent);
-        }
     }
 
     private Node purchaseColumn() {
@@ -333,7 +297,7 @@ public final class CounterScreen implements Screen {
         Label total = new Label();
         total.setId("counter-total");
         total.getStyleClass().add("big-total");
-        // with a checked coupon the big figure is what the customer pays
+        // after the tier discount and a checked coupon, the big figure is what the customer pays
         total.textProperty().bind(Bindings.createStringBinding(() -> Money.display(model.payCents().get()),
                 model.payCents()));
         Label problem = new Label();
@@ -358,11 +322,46 @@ public final class CounterScreen implements Screen {
         save.setFocusTraversable(false);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox footer = new HBox(16, new VBox(4, muted("counter.total"), total), spacer, save);
+        SaleFigures figures = new SaleFigures(context, model);
+        Button giveBack = new Button(context.text("counter.return"), new FontIcon(Feather.CORNER_UP_LEFT));
+        giveBack.setId("counter-return");
+        giveBack.setOnAction(event -> openReturn());
+        giveBack.setFocusTraversable(false);
+        Button voidSale = new Button(context.text("counter.void"), new FontIcon(Feather.X_CIRCLE));
+        voidSale.setId("counter-void");
+        voidSale.setOnAction(event -> openVoid());
+        voidSale.setFocusTraversable(false);
+        voidSale.disableProperty().bind(model.lastSaleProperty().isNull());
+        HBox footer = new HBox(16, new VBox(4, muted("counter.pay"), total), spacer, new VBox(6, giveBack, voidSale),
+                save);
         footer.setAlignment(Pos.CENTER_LEFT);
         VBox column = new VBox(10, sectionTitle(Feather.SHOPPING_BAG, "counter.purchase"), entry, couponRow(), table,
-                problem, footer, status);
+                figures.priceLines(), problem, footer, status, figures.announcement());
         return column;
+    }
+
+    /** Return…: a past sale, found by its number or among the served member's sales. */
+    private void openReturn() {
+        Member served = model.memberProperty().get();
+        ReturnDialog dialog = new ReturnDialog(lookup.getScene().getWindow(), context, null,
+                served == null ? null : served.memberNo());
+        dialog.showAndWait().ifPresent(done -> model.changed(done.purchase().memberId(),
+                context.text("counter.returned", done.purchase().purchaseNo(), done.saleNo(),
+                        Money.display(done.refundCents())), null));
+    }
+
+    /** Void…: the last sale saved here (the number can be changed in the dialog). */
+    private void openVoid() {
+        Purchase last = model.lastSaleProperty().get();
+        if (last == null) {
+            return;
+        }
+        VoidDialog dialog = new VoidDialog(lookup.getScene().getWindow(), context, last.purchaseNo(),
+                last.memberId());
+        if (dialog.showAndWait()) {
+            String number = dialog.model().saleNoProperty().get().strip();
+            model.changed(last.memberId(), context.text("counter.voided", number), number);
+        }
     }
 
     /** After the items, so Tab from the amount lands here; a scanner types the code and Enter. */

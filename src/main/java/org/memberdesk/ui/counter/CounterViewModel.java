@@ -1,7 +1,5 @@
 package org.memberdesk.ui.counter;
 
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,18 +11,20 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.common.Money;
-import org.memberdesk.coupons.CheckoutService;
+import org.memberdesk.coupons.CouponCodes;
 import org.memberdesk.members.Member;
-import org.memberdesk.members.MemberQuery;
 import org.memberdesk.purchases.Purchase;
-import org.memberdesk.purchases.PurchaseDraft;
 import org.memberdesk.purchases.PurchaseLine;
+import org.memberdesk.sales.CounterSales;
+import org.memberdesk.sales.Priced;
+import org.memberdesk.tiers.TierProgress;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.UiContext;
@@ -34,10 +34,12 @@ import org.memberdesk.ui.common.UiContext;
  * field and Enter. The member card and its recent purchases are read again after each save, so
  * what staff see is what was stored.
  *
- * <p>A coupon code typed or scanned after the items is checked first (the discount and what remains
- * to pay are shown, nothing stored); the next Enter records the purchase through
- * {@link CheckoutService#redeem}, so the coupon is marked used in the same transaction. Any change to
- * the lines or the code forgets the check, so what is saved is always what was shown.
+ * <p>While the lines are typed they are priced for the member in the background ({@link CounterSales#quote}):
+ * the tier discount shows as its own line and the big figure is what the customer pays. A coupon code typed
+ * or scanned after the items is checked first (its discount and what remains to pay are shown, nothing
+ * stored); the next Enter records the sale through {@link CounterSales#sell}, the coupon marked used in the
+ * same transaction. Any change to the lines or the code forgets the check, so what is saved is what was
+ * shown. After saving, the points earned, the new balance and the tier progress are shown to be read aloud.
  */
 public final class CounterViewModel {
     /** Matches listed while typing the member's phone, number or name. */
@@ -49,8 +51,7 @@ public final class CounterViewModel {
     public enum Focus { LOOKUP, MATCHES, ITEM, AMOUNT, CODE }
 
     private final UiContext context;
-    private final StringProperty lookup = new SimpleStringProperty("");
-    private final ObservableList<Member> matches = FXCollections.observableArrayList();
+    private final MemberLookup lookup;
     private final ReadOnlyObjectWrapper<Member> member = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Purchase> recent = FXCollections.observableArrayList();
     private final StringProperty item = new SimpleStringProperty("");
@@ -63,33 +64,37 @@ public final class CounterViewModel {
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<String> itemNames = FXCollections.observableArrayList();
     private final StringProperty code = new SimpleStringProperty("");
-    private final ReadOnlyObjectWrapper<CheckoutService.Quote> quote = new ReadOnlyObjectWrapper<>();
-    private final StringProperty couponMessage = new SimpleStringProperty("");
-    private final ReadOnlyBooleanWrapper couponRefused = new ReadOnlyBooleanWrapper(false);
+    private final CounterPricing pricing;
+    private final ReadOnlyObjectWrapper<Purchase> lastSale = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SaleAnnouncement> announcement = new ReadOnlyObjectWrapper<>();
     private final LongBinding total;
     private final LongBinding pay;
-    private long latestLookup;
-    private long latestQuote;
 
     public CounterViewModel(UiContext context) {
         this.context = context;
+        this.pricing = new CounterPricing(context);
+        this.lookup = new MemberLookup(context);
         total = Bindings.createLongBinding(() -> lines.stream().mapToLong(PurchaseLine::amountCents).sum()
-                + currentLineCents().orElse(0L), lines, amount);
-        pay = Bindings.createLongBinding(() -> total.get() - (quote.get() == null ? 0 : quote.get().discountCents()),
-                total, quote);
-        lookup.addListener((obs, old, now) -> findAsTyped());
-        InvalidationListener stale = obs -> forgetCoupon();
-        for (javafx.beans.Observable typed : List.of(code, lines, item, quantity, amount)) {
+                + TypedLine.cents(amount.get()), lines, amount);
+        pay = Bindings.createLongBinding(() -> pricing.pricedProperty().get() == null ? total.get()
+                : pricing.pricedProperty().get().paidCents(), total, pricing.pricedProperty());
+        InvalidationListener stale = obs -> {
+            pricing.forgetCoupon();
+            List<PurchaseLine> typed = new ArrayList<>(lines);
+            currentLine(false).ifPresent(typed::add);
+            pricing.reprice(member.get(), typed);
+        };
+        for (javafx.beans.Observable typed : List.of(code, lines, item, quantity, amount, member)) {
             typed.addListener(stale);
         }
     }
 
     public StringProperty lookupProperty() {
-        return lookup;
+        return lookup.textProperty();
     }
 
     public ObservableList<Member> matches() {
-        return matches;
+        return lookup.matches();
     }
 
     public ReadOnlyObjectProperty<Member> memberProperty() {
@@ -121,7 +126,7 @@ public final class CounterViewModel {
         return total;
     }
 
-    /** What is left to pay: the total less the checked coupon's discount. */
+    /** What is left to pay: the total less the member's tier discount and the checked coupon's discount. */
     public LongBinding payCents() {
         return pay;
     }
@@ -131,18 +136,33 @@ public final class CounterViewModel {
         return code;
     }
 
-    /** The coupon accepted for the lines as they are now; null until checked, or after any change. */
-    public ReadOnlyObjectProperty<CheckoutService.Quote> quoteProperty() {
-        return quote.getReadOnlyProperty();
+    /** The sale priced with the coupon accepted for the lines as they are now; null until checked, or after any change. */
+    public ReadOnlyObjectProperty<Priced> quoteProperty() {
+        return pricing.quoteProperty();
+    }
+
+    /** The lines as typed, priced for the member (tier discount, and the checked coupon); null while unknown. */
+    public ReadOnlyObjectProperty<Priced> pricedProperty() {
+        return pricing.pricedProperty();
+    }
+
+    /** The last sale saved at this counter (what Void… offers); null before the first. */
+    public ReadOnlyObjectProperty<Purchase> lastSaleProperty() {
+        return lastSale.getReadOnlyProperty();
+    }
+
+    /** After a sale: the points earned, the balance and the tier progress to read aloud; null otherwise. */
+    public ReadOnlyObjectProperty<SaleAnnouncement> announcementProperty() {
+        return announcement.getReadOnlyProperty();
     }
 
     /** Next to the code: the discount and what remains to pay, or exactly why the coupon is refused. */
-    public StringProperty couponMessageProperty() {
-        return couponMessage;
+    public ReadOnlyStringProperty couponMessageProperty() {
+        return pricing.couponMessageProperty();
     }
 
     public ReadOnlyBooleanProperty couponRefusedProperty() {
-        return couponRefused.getReadOnlyProperty();
+        return pricing.couponRefusedProperty();
     }
 
     /** What is wrong with what was typed, in words; empty when nothing is. */
@@ -173,40 +193,13 @@ public final class CounterViewModel {
                 .onSuccess(itemNames::setAll));
     }
 
-    private void findAsTyped() {
-        String text = lookup.get() == null ? "" : lookup.get().strip();
-        long mine = ++latestLookup;
-        if (text.isEmpty()) {
-            matches.clear();
-            return;
-        }
-        context.tasks().execute(BackgroundTask.of(() -> context.app().members()
-                .search(MemberQuery.all().withText(text), 0, MATCHES)).onSuccess(found -> {
-                    if (mine == latestLookup) {
-                        matches.setAll(found);
-                    }
-                }).onFailure(error -> { }));
-    }
-
     /**
      * Enter in the lookup field: an exact member number or full phone wins; otherwise a single
      * match is taken; several matches hand the keyboard to the list; none says so.
      */
     public void lookupEntered() {
-        String text = lookup.get() == null ? "" : lookup.get().strip();
-        if (text.isEmpty()) {
-            return;
-        }
-        long mine = ++latestLookup;
-        context.tasks().execute(BackgroundTask.of(() -> {
-            Optional<Member> exact = context.app().members().byNumberOrPhone(text);
-            return exact.map(List::of).orElseGet(() ->
-                    context.app().members().search(MemberQuery.all().withText(text), 0, MATCHES));
-        }).onSuccess(found -> {
-            if (mine != latestLookup) {
-                return;
-            }
-            matches.setAll(found);
+        String text = lookup.typed();
+        lookup.entered(found -> {
             if (found.size() == 1) {
                 choose(found.get(0));
             } else if (found.isEmpty()) {
@@ -215,13 +208,14 @@ public final class CounterViewModel {
                 problem.set("");
                 focus.set(Focus.MATCHES);
             }
-        }));
+        });
     }
 
     /** Serves this member: the card shows them and the keyboard goes to the first item. */
     public void choose(Member chosen) {
+        announcement.set(null);
         member.set(chosen);
-        matches.clear();
+        lookup.matches().clear();
         code.set("");
         problem.set("");
         status.set("");
@@ -295,98 +289,67 @@ public final class CounterViewModel {
         List<PurchaseLine> typed = new ArrayList<>(lines);
         String typedCode = code.get() == null ? "" : code.get().strip();
         if (!typedCode.isEmpty()) {
-            if (quote.get() == null) {
-                checkCoupon(served, typedCode, typed);
+            if (pricing.quoteProperty().get() == null) {
+                saving.set(true);
+                problem.set("");
+                pricing.check(served, typedCode, typed, () -> {
+                    saving.set(false);
+                    focus.set(null);
+                    focus.set(Focus.CODE);
+                });
             } else {
-                redeem(served, typedCode, typed);
+                sell(served, typedCode, typed);
             }
             return;
         }
-        PurchaseDraft draft = new PurchaseDraft(null, served.id(),
-                LocalDateTime.now(context.app().clock()).truncatedTo(ChronoUnit.SECONDS), typed, null);
+        sell(served, null, typed);
+    }
+
+    /**
+     * Records the sale (with the checked coupon, when a code is given): one transaction, or nothing stored and
+     * the reason shown. Reads back the member and their tier progress for what is said at the till.
+     */
+    private void sell(Member served, String typedCode, List<PurchaseLine> typed) {
         saving.set(true);
         context.tasks().execute(BackgroundTask.of(() -> {
-            Purchase stored = context.app().purchases().record(draft, false);
+            CounterSales.Sale sale = context.app().counterSales().sell(served.id(), typed, typedCode);
             Member after = context.app().members().byId(served.id()).orElse(served);
-            return new Saved(stored, after, null, 0);
+            TierProgress progress = context.app().tiers().progress(served.id());
+            return new Saved(sale, after, progress);
         }).onSuccess(saved -> {
-            String done = context.text("counter.saved", saved.purchase().purchaseNo(),
-                    Money.display(saved.purchase().totalCents()), saved.member().name());
+            Purchase stored = saved.sale().purchase();
+            String done = typedCode == null
+                    ? context.text("counter.saved", stored.purchaseNo(), Money.display(stored.totalCents()),
+                            saved.member().name())
+                    : context.text("counter.coupon.saved", stored.purchaseNo(), Money.display(stored.totalCents()),
+                            saved.member().name(), CouponCodes.normalize(typedCode),
+                            Money.display(saved.sale().priced().couponDiscountCents()));
             String tierAfter = saved.member().tier();
             // the growth system may have moved the member up in the same transaction: say so at the till
             if (tierAfter != null && !tierAfter.equals(served.tier())) {
                 done = done + "  " + context.text("counter.upgraded", saved.member().name(), tierAfter);
             }
             status.set(done);
-            afterSave(saved);
-        }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))
-                .onFinished(() -> saving.set(false)));
-    }
-
-    /** Checks the code against the lines; stores nothing. The view shows the discount or the reason. */
-    private void checkCoupon(Member served, String typedCode, List<PurchaseLine> typed) {
-        long mine = ++latestQuote;
-        saving.set(true);
-        problem.set("");
-        context.tasks().execute(BackgroundTask.of(() -> context.app().checkout().quote(typedCode, served.id(), typed))
-                .onSuccess(accepted -> {
-                    if (mine == latestQuote) {
-                        quote.set(accepted);
-                        couponRefused.set(false);
-                        couponMessage.set(context.text("coupons.redeem.quote", Money.display(accepted.discountCents()),
-                                Money.display(accepted.payCents())));
-                    }
-                }).onFailure(error -> {
-                    if (mine == latestQuote) {
-                        refuse(error);
-                    }
-                }).onFinished(() -> {
-                    saving.set(false);
-                    focus.set(null);
-                    focus.set(Focus.CODE);
-                }));
-    }
-
-    /** Records the purchase with the checked coupon: one transaction, or nothing stored and the reason shown. */
-    private void redeem(Member served, String typedCode, List<PurchaseLine> typed) {
-        saving.set(true);
-        context.tasks().execute(BackgroundTask.of(() -> {
-            CheckoutService.Redemption done = context.app().checkout().redeem(typedCode, served.id(), typed);
-            Member after = context.app().members().byId(served.id()).orElse(served);
-            return new Saved(done.purchase(), after, done.code(), done.discountCents());
-        }).onSuccess(saved -> {
-            status.set(context.text("counter.coupon.saved", saved.purchase().purchaseNo(),
-                    Money.display(saved.purchase().totalCents()), saved.member().name(), saved.code(),
-                    Money.display(saved.discountCents())));
             code.set("");
             afterSave(saved);
         }).onFailure(error -> {
+            if (typedCode == null) {
+                problem.set(ErrorText.describe(error, context.messages()));
+                return;
+            }
             // whatever was checked no longer holds (used meanwhile, expired at midnight): check again
-            quote.set(null);
-            refuse(error);
+            pricing.refuse(error);
             focus.set(null);
             focus.set(Focus.CODE);
         }).onFinished(() -> saving.set(false)));
-    }
-
-    private void refuse(Throwable error) {
-        quote.set(null);
-        couponRefused.set(true);
-        couponMessage.set(ErrorText.describe(error, context.messages()));
-    }
-
-    /** Drops a checked coupon (or its refusal) once what it was checked against changes. */
-    private void forgetCoupon() {
-        latestQuote++;
-        quote.set(null);
-        couponMessage.set("");
-        couponRefused.set(false);
     }
 
     private void afterSave(Saved saved) {
         lines.clear();
         problem.set("");
         member.set(saved.member());
+        lastSale.set(saved.sale().purchase());
+        announcement.set(SaleAnnouncement.of(saved.sale(), saved.progress(), context.messages()));
         loadRecent(saved.member().id());
         context.changes().memberChanged(saved.member().id());
         // ready for the next customer: the lookup field, its text selected
@@ -394,11 +357,37 @@ public final class CounterViewModel {
         focus.set(Focus.LOOKUP);
     }
 
-    private record Saved(Purchase purchase, Member member, String code, long discountCents) {
+    private record Saved(CounterSales.Sale sale, Member member, TierProgress progress) {
+    }
+
+    /**
+     * A return or void made from the counter changed this member: show it, and read the card and recent
+     * purchases again (the last sale is forgotten once voided).
+     */
+    public void changed(long memberId, String message, String voidedSaleNo) {
+        if (voidedSaleNo != null && lastSale.get() != null && lastSale.get().purchaseNo().equals(voidedSaleNo)) {
+            lastSale.set(null);
+        }
+        announcement.set(null);
+        status.set(message);
+        problem.set("");
+        context.changes().memberChanged(memberId);
+        Member served = member.get();
+        if (served == null || served.id() != memberId) {
+            return;
+        }
+        context.tasks().execute(BackgroundTask.of(() -> context.app().members().byId(memberId))
+                .onSuccess(found -> found.ifPresent(after -> {
+                    if (member.get() != null && member.get().id() == memberId) {
+                        member.set(after);
+                        loadRecent(memberId);
+                    }
+                })));
     }
 
     /** Esc: start over for the next customer. */
     public void clear() {
+        announcement.set(null);
         member.set(null);
         recent.clear();
         lines.clear();
@@ -407,64 +396,31 @@ public final class CounterViewModel {
         amount.set("");
         code.set("");
         problem.set("");
-        lookup.set("");
+        lookup.textProperty().set("");
         focus.set(null);
         focus.set(Focus.LOOKUP);
     }
 
     /** A member was added on the spot: serve them. */
     public void added(Member created) {
-        lookup.set(created.memberNo());
+        lookup.textProperty().set(created.memberNo());
         choose(created);
     }
 
-    private Optional<Long> currentLineCents() {
-        try {
-            return isBlank(amount.get()) ? Optional.empty() : Optional.of(Money.parseYuan(amount.get()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
+    /** The line being typed, or empty; {@code report}: say what is wrong with it and go to that field. */
     private Optional<PurchaseLine> currentLine(boolean report) {
-        String name = item.get() == null ? "" : item.get().strip();
-        if (name.isEmpty()) {
-            return fail(report, "counter.item.missing", Focus.ITEM);
-        }
-        int count;
-        try {
-            count = Integer.parseInt(quantity.get() == null || quantity.get().isBlank() ? "1" : quantity.get().strip());
-        } catch (NumberFormatException e) {
-            count = 0;
-        }
-        if (count < 1) {
-            return fail(report, "counter.quantity.invalid", Focus.ITEM);
-        }
-        long cents;
-        try {
-            cents = Money.parseYuan(amount.get());
-        } catch (IllegalArgumentException e) {
-            return fail(report, "counter.amount.invalid", Focus.AMOUNT);
-        }
-        if (cents <= 0) {
-            return fail(report, "counter.amount.invalid", Focus.AMOUNT);
-        }
-        return Optional.of(new PurchaseLine(name, count, cents));
-    }
-
-    private Optional<PurchaseLine> fail(boolean report, String key, Focus where) {
-        if (report) {
-            problem.set(context.text(key));
+        TypedLine typed = TypedLine.read(item.get(), quantity.get(), amount.get());
+        if (typed.line() == null && report) {
+            problem.set(context.text(typed.problemKey()));
             focus.set(null);
-            focus.set(where);
+            focus.set(typed.focus());
         }
-        return Optional.empty();
+        return Optional.ofNullable(typed.line());
     }
 
     /** A phone number typed in the lookup, to pre-fill a new member; empty otherwise. */
     public String typedPhone() {
-        String text = lookup.get() == null ? "" : lookup.get().strip();
-        return org.memberdesk.members.Phones.normalize(text).orElse("");
+        return lookup.typedPhone();
     }
 
     private static boolean isBlank(String text) {

@@ -14,6 +14,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -25,15 +29,24 @@ import org.memberdesk.common.Money;
 import org.memberdesk.purchases.PurchaseRow;
 import org.memberdesk.ui.common.IsoDates;
 import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.sales.ReturnDialog;
+import org.memberdesk.ui.sales.VoidDialog;
 import org.memberdesk.ui.shell.Screen;
 
-/** 消费 Purchases: every purchase and return, newest first, with date, member and item filters. */
+/**
+ * 消费 Purchases: every purchase and return, newest first, with date, member and item filters. A return names
+ * its sale; for one member their voided sales are listed under the table. The selected sale can be returned
+ * (Ctrl+R) or, today, voided (Ctrl+D).
+ */
 public final class PurchasesScreen implements Screen {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final KeyCombination RETURN = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination VOID = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
 
     private final UiContext context;
     private final PurchasesViewModel model;
     private boolean started;
+    private Node root;
 
     public PurchasesScreen(UiContext context) {
         this.context = context;
@@ -95,6 +108,7 @@ public final class PurchasesScreen implements Screen {
         item.setPrefWidth(160);
         item.textProperty().bindBidirectional(model.itemProperty());
         Label memberShown = new Label();
+        memberShown.setId("purchases-member-shown");
         memberShown.getStyleClass().add("text-muted");
         memberShown.textProperty().bind(model.memberShownProperty());
         Button clear = new Button(context.text("purchases.clear"), new FontIcon(Feather.X));
@@ -116,6 +130,10 @@ public final class PurchasesScreen implements Screen {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label date = new Label(context.text("purchases.date"));
         date.setMinWidth(Region.USE_PREF_SIZE);
+        Button giveBack = new Button(context.text("purchases.return"), new FontIcon(Feather.CORNER_UP_LEFT));
+        giveBack.setId("purchases-return");
+        Button voidSale = new Button(context.text("purchases.void"), new FontIcon(Feather.X_CIRCLE));
+        voidSale.setId("purchases-void");
         HBox bar = new HBox(date, from, new Label("–"), to, member, item, clear, memberShown, spacer, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("screen-toolbar");
@@ -130,7 +148,7 @@ public final class PurchasesScreen implements Screen {
                 column("members.column.number", 104, PurchaseRow::memberNo),
                 column("members.column.name", 80, PurchaseRow::memberName),
                 amount(column("purchase.column.total", 100, r -> Money.display(r.totalCents()))),
-                column("purchase.column.items", 240, r -> r.items() == null ? "" : r.items())));
+                column("purchase.column.items", 240, this::items)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(PurchaseRow row, boolean empty) {
@@ -144,10 +162,58 @@ public final class PurchasesScreen implements Screen {
         Label placeholder = new Label(context.text("purchases.empty"));
         placeholder.getStyleClass().add("text-muted");
         table.setPlaceholder(placeholder);
+        giveBack.disableProperty().bind(Bindings.createBooleanBinding(() -> !isSale(table.getSelectionModel()
+                .getSelectedItem()), table.getSelectionModel().selectedItemProperty()));
+        voidSale.disableProperty().bind(giveBack.disableProperty());
+        giveBack.setOnAction(e -> openReturn(table.getSelectionModel().getSelectedItem()));
+        voidSale.setOnAction(e -> openVoid(table.getSelectionModel().getSelectedItem()));
         BorderPane page = new BorderPane(table);
-        page.setTop(bar);
+        Label selectedHint = new Label(context.text("purchases.selected"));
+        selectedHint.getStyleClass().add("text-muted");
+        HBox actions = new HBox(selectedHint, giveBack, voidSale);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.getStyleClass().add("screen-toolbar");
+        actions.setStyle("-fx-padding: 0 18 8 18;");
+        page.setTop(new javafx.scene.layout.VBox(bar, actions));
+        page.setBottom(new VoidedSales(context, model.voided()).view());
         page.getStyleClass().add("page");
+        root = page;
+        page.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            PurchaseRow selected = table.getSelectionModel().getSelectedItem();
+            if (RETURN.match(event) && isSale(selected)) {
+                openReturn(selected);
+                event.consume();
+            } else if (VOID.match(event) && isSale(selected)) {
+                openVoid(selected);
+                event.consume();
+            }
+        });
         return page;
+    }
+
+    private static boolean isSale(PurchaseRow row) {
+        return row != null && !row.isReturn();
+    }
+
+    /** A return names the sale it gave back, before its items. */
+    private String items(PurchaseRow row) {
+        String items = row.items() == null ? "" : row.items();
+        return row.isReturn() && row.refundOfNo() != null
+                ? context.text("purchases.returnOf", row.refundOfNo(), items) : items;
+    }
+
+    private void openReturn(PurchaseRow row) {
+        // the return tells every screen its member changed; this one reads again then
+        new ReturnDialog(ownerWindow(), context, row.purchaseNo(), null).showAndWait();
+    }
+
+    /** The void tells every screen its member changed; this one reads again then. */
+    private void openVoid(PurchaseRow row) {
+        new VoidDialog(ownerWindow(), context, row.purchaseNo(), 0).showAndWait();
+    }
+
+    private javafx.stage.Window ownerWindow() {
+        return root.getScene().getWindow();
     }
 
     private TableColumn<PurchaseRow, String> column(String key, double width, Function<PurchaseRow, String> value) {

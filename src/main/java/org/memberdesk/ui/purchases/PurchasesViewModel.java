@@ -10,16 +10,20 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.memberdesk.members.Member;
 import org.memberdesk.purchases.PurchaseQuery;
 import org.memberdesk.purchases.PurchaseRow;
+import org.memberdesk.sales.VoidedSale;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.PagedList;
 import org.memberdesk.ui.common.UiContext;
 
 /**
  * All purchases, newest first, filtered by a date range, one member (typed as a member number or
- * phone) and an item name prefix. Rows are read a page at a time; the latest filter wins.
+ * phone) and an item name prefix. Rows are read a page at a time; the latest filter wins. With one member
+ * shown, their voided sales are listed too (no longer purchases, but kept in view with who, when and why).
  */
 public final class PurchasesViewModel {
     private final UiContext context;
@@ -31,6 +35,7 @@ public final class PurchasesViewModel {
     private final ReadOnlyIntegerWrapper count = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyStringWrapper memberShown = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper searchesAnswered = new ReadOnlyIntegerWrapper(0);
+    private final ObservableList<VoidedSale> voided = FXCollections.observableArrayList();
     private long latest;
 
     public PurchasesViewModel(UiContext context) {
@@ -72,11 +77,17 @@ public final class PurchasesViewModel {
         return memberShown.getReadOnlyProperty();
     }
 
+    /** The shown member's voided sales, newest first; empty without a member filter. */
+    public ObservableList<VoidedSale> voided() {
+        return voided;
+    }
+
     public ReadOnlyIntegerProperty searchesAnsweredProperty() {
         return searchesAnswered.getReadOnlyProperty();
     }
 
-    private record Answer(PurchaseQuery query, java.util.List<PurchaseRow> firstPage, String memberText) {
+    private record Answer(PurchaseQuery query, java.util.List<PurchaseRow> firstPage, String memberText,
+                          java.util.List<VoidedSale> voided) {
     }
 
     /** Runs the filter: finds the member first (if one was typed), then the first page, then the count. */
@@ -93,18 +104,20 @@ public final class PurchasesViewModel {
                 Optional<Member> found = context.app().members().byNumberOrPhone(typedMember);
                 if (found.isEmpty()) {
                     return new Answer(null, java.util.List.of(),
-                            context.text("purchases.member.unknown", typedMember));
+                            context.text("purchases.member.unknown", typedMember), java.util.List.of());
                 }
                 memberId = found.get().id();
                 memberText = found.get().name() + "  " + found.get().memberNo();
             }
             PurchaseQuery query = new PurchaseQuery(fromDate, toDate, memberId, typedItem);
-            return new Answer(query, context.app().purchases().search(query, 0, PagedList.PAGE_SIZE), memberText);
+            return new Answer(query, context.app().purchases().search(query, 0, PagedList.PAGE_SIZE), memberText,
+                    memberId == null ? java.util.List.of() : context.app().counterSales().voided(memberId));
         }).onSuccess(answer -> {
             if (mine != latest) {
                 return;
             }
             memberShown.set(answer.memberText());
+            voided.setAll(answer.voided());
             if (answer.query() == null) {
                 rows.reset((offset, limit, done) -> done.accept(java.util.List.of()), java.util.List.of(), 0);
                 count.set(0);

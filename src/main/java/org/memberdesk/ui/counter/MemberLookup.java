@@ -1,0 +1,82 @@
+package org.memberdesk.ui.counter;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.memberdesk.members.Member;
+import org.memberdesk.members.MemberQuery;
+import org.memberdesk.members.Phones;
+import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.UiContext;
+
+/**
+ * Finding the member at the counter: matches listed while the phone, number or name is typed, and on Enter an
+ * exact member number or full phone first. Searches run in the background; only the latest one's answer shows.
+ */
+final class MemberLookup {
+    private final UiContext context;
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ObservableList<Member> matches = FXCollections.observableArrayList();
+    private long latest;
+
+    MemberLookup(UiContext context) {
+        this.context = context;
+        text.addListener((obs, old, now) -> findAsTyped());
+    }
+
+    StringProperty textProperty() {
+        return text;
+    }
+
+    ObservableList<Member> matches() {
+        return matches;
+    }
+
+    /** What was typed, without the spaces around it. */
+    String typed() {
+        return text.get() == null ? "" : text.get().strip();
+    }
+
+    private void findAsTyped() {
+        String typed = typed();
+        long mine = ++latest;
+        if (typed.isEmpty()) {
+            matches.clear();
+            return;
+        }
+        context.tasks().execute(BackgroundTask.of(() -> context.app().members()
+                .search(MemberQuery.all().withText(typed), 0, CounterViewModel.MATCHES)).onSuccess(found -> {
+                    if (mine == latest) {
+                        matches.setAll(found);
+                    }
+                }).onFailure(error -> { }));
+    }
+
+    /** Enter: the exact member for a number or full phone, otherwise the matches; {@code found} gets them, listed. */
+    void entered(Consumer<List<Member>> found) {
+        String typed = typed();
+        if (typed.isEmpty()) {
+            return;
+        }
+        long mine = ++latest;
+        context.tasks().execute(BackgroundTask.of(() -> {
+            Optional<Member> exact = context.app().members().byNumberOrPhone(typed);
+            return exact.map(List::of).orElseGet(() ->
+                    context.app().members().search(MemberQuery.all().withText(typed), 0, CounterViewModel.MATCHES));
+        }).onSuccess(members -> {
+            if (mine == latest) {
+                matches.setAll(members);
+                found.accept(members);
+            }
+        }));
+    }
+
+    /** A phone number typed in the lookup, to pre-fill a new member; empty otherwise. */
+    String typedPhone() {
+        return Phones.normalize(typed()).orElse("");
+    }
+}

@@ -1,0 +1,91 @@
+package org.memberdesk.ui.sales;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.memberdesk.purchases.Purchase;
+import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.ErrorText;
+import org.memberdesk.ui.common.UiContext;
+
+/**
+ * 作废 Void…: a sale keyed by mistake, today, with a reason. The service decides whether it may be voided
+ * (today's, the member's latest, nothing returned, a reason); its refusal is shown as it words it.
+ */
+public final class VoidViewModel {
+    private final UiContext context;
+    private final long memberId;
+    private final StringProperty saleNo = new SimpleStringProperty("");
+    private final StringProperty reason = new SimpleStringProperty("");
+    private final StringProperty by = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper voided = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
+
+    /** @param memberId whose sale it is (the screens showing them read again), or 0: found from the sale */
+    public VoidViewModel(UiContext context, String saleNumber, long memberId) {
+        this.context = context;
+        this.memberId = memberId;
+        saleNo.set(saleNumber == null ? "" : saleNumber);
+        // until the app knows its staff, who voided is the computer's account, which the cashier may change
+        by.set(System.getProperty("user.name", ""));
+    }
+
+    public StringProperty saleNoProperty() {
+        return saleNo;
+    }
+
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    /** Who voids it (kept with the voided sale). */
+    public StringProperty byProperty() {
+        return by;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty voidedProperty() {
+        return voided.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty workingProperty() {
+        return working.getReadOnlyProperty();
+    }
+
+    /** Voids the sale; {@code done} runs once it is voided, otherwise the refusal is shown and nothing changed. */
+    public void voidSale(Runnable done) {
+        if (working.get()) {
+            return;
+        }
+        String number = saleNo.get() == null ? "" : saleNo.get().strip();
+        String why = reason.get();
+        String who = by.get() == null || by.get().isBlank() ? null : by.get().strip();
+        if (number.isEmpty()) {
+            problem.set(context.text("return.sale.missing"));
+            return;
+        }
+        working.set(true);
+        context.tasks().execute(BackgroundTask.of(() -> {
+            // whose sale it is, for the screens to read again (opened from a list row, the member is not known)
+            long whose = memberId > 0 ? memberId : context.app().purchases().byNumber(number)
+                    .map(Purchase::memberId).orElse(0L);
+            context.app().counterSales().voidSale(number, why, who);
+            return whose;
+        }).onSuccess(whose -> {
+            problem.set("");
+            voided.set(true);
+            if (whose > 0) {
+                context.changes().memberChanged(whose);
+            }
+            done.run();
+        }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))
+                .onFinished(() -> working.set(false)));
+    }
+}
