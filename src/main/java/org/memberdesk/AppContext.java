@@ -116,6 +116,7 @@ public final class AppContext {
         this.growthTemplates = new GrowthTemplates(database, points, tiers, tierStore);
         List<MemberListener> memberListeners = List.of(new SignupBonus(pointsRules));
         this.members = new MemberService(database, memberStore, clock, memberListeners);
+        CouponStore couponStore = new CouponStore();
         // The purchase pipeline: what every purchase does besides being stored, in this order, whether it comes
         // from the counter, the command line or an import (DEVELOPERS.md "The purchase pipeline").
         List<PurchaseEffect> purchaseEffects = List.of(
@@ -123,7 +124,7 @@ public final class AppContext {
                 new KeptTotals(),
                 // points first: a sale earns at the tier the member had when paying, then may upgrade them
                 new GrowthListener(new PointsEarner(pointsStore, pointsRules), tierStore),
-                new CouponRedemption());
+                new CouponRedemption(couponStore));
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects);
         this.rules = new RuleService(database, clock, outputFiles);
         this.tags = new TagService(database, new TagStore(), clock);
@@ -142,12 +143,11 @@ public final class AppContext {
         this.dashboardPdf = new DashboardPdf(analytics, clock, outputFiles);
         this.savedFunnels = new org.memberdesk.analytics.SavedFunnels(database,
                 new org.memberdesk.analytics.SavedFunnelStore(), rules, clock);
-        CouponStore couponStore = new CouponStore();
         CampaignStore campaignStore = new CampaignStore();
         this.campaigns = new CampaignService(database, couponStore, campaignStore, new TargetStore(),
                 new SegmentTargets(rfm, lifecycle, clock),
                 clock);
-        this.checkout = new CheckoutService(database, purchases, purchaseStore, memberStore, couponStore, clock);
+        this.checkout = new CheckoutService(memberStore, couponStore, clock);
         this.counterSales = new CounterSales(database, purchases, purchaseStore, memberStore, checkout, tierStore,
                 clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),

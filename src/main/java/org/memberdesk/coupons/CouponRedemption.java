@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import org.memberdesk.members.MemberStore;
 import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseEffect;
 import org.memberdesk.purchases.PurchaseLine;
@@ -17,6 +16,11 @@ import org.memberdesk.purchases.PurchaseLine;
  * redeem one code at once, the second finds it used and its whole sale is undone.
  */
 public final class CouponRedemption implements PurchaseEffect {
+    private final CouponStore coupons;
+
+    public CouponRedemption(CouponStore coupons) {
+        this.coupons = coupons;
+    }
 
     @Override
     public Step open(Connection connection) {
@@ -40,8 +44,9 @@ public final class CouponRedemption implements PurchaseEffect {
             public void voided(Purchase sale) throws SQLException {
                 try (PreparedStatement free = connection.prepareStatement("""
                         UPDATE coupons SET used_at = NULL, purchase_id = NULL, discount_cents = NULL
-                        WHERE purchase_id = ?""")) {
-                    free.setLong(1, sale.id());
+                        WHERE member_id = ? AND purchase_id = ?""")) {
+                    free.setLong(1, sale.memberId());
+                    free.setLong(2, sale.id());
                     free.executeUpdate();
                 }
             }
@@ -67,12 +72,13 @@ public final class CouponRedemption implements PurchaseEffect {
                 }
                 try (PreparedStatement free = connection.prepareStatement("""
                         UPDATE coupons SET used_at = NULL, purchase_id = NULL, discount_cents = NULL
-                        WHERE purchase_id = ?1 AND valid_to >= ?2
+                        WHERE member_id = ?3 AND purchase_id = ?1 AND valid_to >= ?2
                           AND (SELECT -coalesce(sum(total_cents), 0) FROM purchases WHERE refund_of = ?1)
                               >= (SELECT total_cents FROM purchases WHERE id = ?1)""")) {
                     for (Purchase purchase : returns) {
                         free.setLong(1, purchase.refundOf());
                         free.setString(2, purchase.time().toLocalDate().toString());
+                        free.setLong(3, purchase.memberId());
                         free.executeUpdate();
                     }
                 }
@@ -83,17 +89,10 @@ public final class CouponRedemption implements PurchaseEffect {
                 if (used.isEmpty()) {
                     return;
                 }
-                try (PreparedStatement mark = connection.prepareStatement("""
-                        UPDATE coupons SET used_at = ?, purchase_id = ?, discount_cents = ?
-                        WHERE id = ? AND used_at IS NULL""")) {
-                    for (Purchase purchase : used) {
-                        mark.setString(1, MemberStore.timeText(purchase.time()));
-                        mark.setLong(2, purchase.id());
-                        mark.setLong(3, purchase.discounts().couponCents());
-                        mark.setLong(4, purchase.discounts().couponId());
-                        if (mark.executeUpdate() != 1) {
-                            throw refusal(connection, purchase.discounts().couponId());
-                        }
+                for (Purchase purchase : used) {
+                    if (!coupons.markUsed(connection, purchase.discounts().couponId(), purchase.time(), purchase.id(),
+                            purchase.discounts().couponCents())) {
+                        throw refusal(connection, purchase.discounts().couponId());
                     }
                 }
                 used.clear();

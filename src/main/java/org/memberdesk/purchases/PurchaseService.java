@@ -86,6 +86,11 @@ public final class PurchaseService {
         }
     }
 
+    /** The purchases' store, for the pipeline on the same connection. */
+    PurchaseStore store() {
+        return store;
+    }
+
     /** The shop's limits on lines and purchases, as saved in Settings (the defaults where none is). */
     public PurchaseLimits limits() {
         return database.read(limitsStore::read);

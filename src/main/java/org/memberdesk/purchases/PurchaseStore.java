@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import org.memberdesk.db.JsonRows;
 import org.memberdesk.members.MemberStore;
 
 /** The purchases, their lines, the item names, and the member statistics a purchase changes. */
@@ -64,6 +67,63 @@ public final class PurchaseStore {
         return candidate;
     }
 
+    /**
+     * Moves a voided sale out of the purchases (its effects already undone by the pipeline): into
+     * {@code voided_purchases} with its lines, who, when and why; its lines and row deleted; the items its member
+     * bought counted again from the purchases that stand.
+     */
+    void moveToVoided(Connection connection, Purchase sale, LocalDateTime at, String by, String reason)
+            throws SQLException {
+        JsonRows lines = new JsonRows();
+        for (PurchaseLine line : sale.lines()) {
+            lines.row().add(line.item()).add(line.quantity()).add(line.amountCents());
+        }
+        try (PreparedStatement keep = connection.prepareStatement("""
+                INSERT INTO voided_purchases (purchase_no, member_id, time, total_cents, tier_discount_cents,
+                                              coupon_discount_cents, lines, voided_at, voided_by, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+             PreparedStatement items = connection.prepareStatement(
+                     "DELETE FROM purchase_items WHERE purchase_id = ? RETURNING item_id");
+             PreparedStatement purchase = connection.prepareStatement("DELETE FROM purchases WHERE id = ?");
+             PreparedStatement forget = connection.prepareStatement(
+                     "DELETE FROM member_items WHERE member_id = ? AND item_id = ?");
+             PreparedStatement recount = connection.prepareStatement("""
+                     INSERT INTO member_items (item_id, member_id, first_bought_at)
+                     SELECT pi.item_id, p.member_id, min(p.time) FROM purchases p
+                     JOIN purchase_items pi ON pi.purchase_id = p.id
+                     WHERE p.member_id = ? AND p.kind = 'sale' AND pi.item_id = ? GROUP BY pi.item_id, p.member_id""")) {
+            // its own id: the sale's may be given to the next purchase (ids follow the highest one stored)
+            keep.setString(1, sale.purchaseNo());
+            keep.setLong(2, sale.memberId());
+            keep.setString(3, MemberStore.timeText(sale.time()));
+            keep.setLong(4, sale.totalCents());
+            keep.setLong(5, sale.discounts().tierCents());
+            keep.setLong(6, sale.discounts().couponCents());
+            keep.setString(7, lines.toString());
+            keep.setString(8, MemberStore.timeText(at));
+            keep.setString(9, by);
+            keep.setString(10, reason);
+            keep.executeUpdate();
+            Set<Long> itemIds = new LinkedHashSet<>();
+            items.setLong(1, sale.id());
+            try (ResultSet rs = items.executeQuery()) {
+                while (rs.next()) {
+                    itemIds.add(rs.getLong(1));
+                }
+            }
+            purchase.setLong(1, sale.id());
+            purchase.executeUpdate();
+            for (long item : itemIds) {
+                forget.setLong(1, sale.memberId());
+                forget.setLong(2, item);
+                forget.executeUpdate();
+                recount.setLong(1, sale.memberId());
+                recount.setLong(2, item);
+                recount.executeUpdate();
+            }
+        }
+    }
+
     public Optional<Purchase> findByNumber(Connection connection, String purchaseNo) throws SQLException {
         List<Purchase> found = readPurchases(connection, "p.purchase_no = ?", List.of(purchaseNo), "", 1);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
@@ -81,7 +141,7 @@ public final class PurchaseStore {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT p.id, p.purchase_no, p.member_id, p.time, p.kind, p.total_cents, p.refund_of,"
                         + " p.tier_discount_cents, p.coupon_discount_cents,"
-                        + " (SELECT c.id FROM coupons c WHERE c.purchase_id = p.id) AS coupon_id FROM purchases p"
+                        + " (SELECT c.id FROM coupons c WHERE c.member_id = p.member_id AND c.purchase_id = p.id) AS coupon_id FROM purchases p"
                         + " WHERE " + condition + order + " LIMIT ?")) {
             int index = 1;
             for (Object value : values) {

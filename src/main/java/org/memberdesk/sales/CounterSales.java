@@ -79,7 +79,7 @@ public final class CounterSales {
                     priced.couponDiscountCents(), coupon == null ? null : coupon.coupon().id()));
             Purchase sale = record(connection, draft, false);
             SaleStore.Standing standing = store.standing(connection, memberId);
-            return new Sale(sale, priced, store.points(connection, sale.id(), "earn"), standing.points(),
+            return new Sale(sale, priced, store.points(connection, memberId, sale.id(), "earn"), standing.points(),
                     standing.tier());
         });
     }
@@ -144,7 +144,7 @@ public final class CounterSales {
                 store.saveReason(connection, stored.id(), why);
             }
             return new Returned(stored, sale.purchaseNo(), -stored.totalCents(),
-                    -store.points(connection, stored.id(), "reverse"),
+                    -store.points(connection, sale.memberId(), stored.id(), "reverse"),
                     store.standing(connection, sale.memberId()).points());
         });
     }

@@ -60,12 +60,16 @@ final class SaleStore {
         }
     }
 
-    /** Points the purchase's ledger entries of one kind add up to (earn for a sale, reverse for a return). */
-    long points(Connection connection, long purchaseId, String kind) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE purchase_id = ? AND kind = ?")) {
-            statement.setLong(1, purchaseId);
-            statement.setString(2, kind);
+    /**
+     * Points the purchase's ledger entries of one kind add up to (earn for a sale, reverse for a return). Found
+     * through the member: the ledger's one index is by member (see V2), so this reads a few rows, not the table.
+     */
+    long points(Connection connection, long memberId, long purchaseId, String kind) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT coalesce(sum(points), 0) FROM points_ledger WHERE member_id = ? AND purchase_id = ? AND kind = ?""")) {
+            statement.setLong(1, memberId);
+            statement.setLong(2, purchaseId);
+            statement.setString(3, kind);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -174,7 +174,7 @@ final class GrowthBatch implements PurchaseEffect.Step {
         // also when its points went to repay points owed, which are owed again
         try (PreparedStatement later = connection.prepareStatement("""
                 SELECT 1 FROM points_ledger WHERE member_id = ?1
-                  AND id > (SELECT min(id) FROM points_ledger WHERE purchase_id = ?2)
+                  AND id > (SELECT min(id) FROM points_ledger WHERE member_id = ?1 AND purchase_id = ?2)
                   AND (purchase_id IS NULL OR purchase_id <> ?2) LIMIT 1""")) {
             later.setLong(1, sale.memberId());
             later.setLong(2, sale.id());
@@ -185,32 +185,37 @@ final class GrowthBatch implements PurchaseEffect.Step {
             }
         }
         long earned = 0;
+        // through the member: the ledger's one index is by member
         try (PreparedStatement entries = connection.prepareStatement(
-                "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE purchase_id = ?")) {
-            entries.setLong(1, sale.id());
+                "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE member_id = ? AND purchase_id = ?")) {
+            entries.setLong(1, sale.memberId());
+            entries.setLong(2, sale.id());
             try (ResultSet rs = entries.executeQuery()) {
                 rs.next();
                 earned = rs.getLong(1);
             }
         }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM points_ledger WHERE purchase_id = ?");
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM points_ledger WHERE member_id = ? AND purchase_id = ?");
              PreparedStatement balance = connection.prepareStatement(
                      "UPDATE members SET points = points - ? WHERE id = ?")) {
-            delete.setLong(1, sale.id());
+            delete.setLong(1, sale.memberId());
+            delete.setLong(2, sale.id());
             delete.executeUpdate();
             balance.setLong(1, earned);
             balance.setLong(2, sale.memberId());
             balance.executeUpdate();
         }
         try (PreparedStatement reached = connection.prepareStatement(
-                "DELETE FROM tier_changes WHERE purchase_id = ? RETURNING from_tier");
+                "DELETE FROM tier_changes WHERE member_id = ? AND purchase_id = ? RETURNING from_tier");
              PreparedStatement back = connection.prepareStatement("""
                      UPDATE members SET tier = CASE WHEN EXISTS (SELECT 1 FROM tier_changes WHERE member_id = ?2)
                                                     THEN ?1 END, -- never moved before: the entry tier, as stored
                                         tier_upgraded_at = (SELECT max(time) FROM tier_changes
                                                                        WHERE member_id = ?2 AND direction = 'up')
                      WHERE id = ?2""")) {
-            reached.setLong(1, sale.id());
+            reached.setLong(1, sale.memberId());
+            reached.setLong(2, sale.id());
             String before = null;
             boolean moved = false;
             try (ResultSet rs = reached.executeQuery()) {

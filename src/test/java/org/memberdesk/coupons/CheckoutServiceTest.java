@@ -10,11 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.sales.CounterSales;
+import org.memberdesk.sales.Priced;
 import org.memberdesk.common.Messages;
 import org.memberdesk.members.Member;
 import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseLine;
 
+/** A coupon at the counter (through {@link CounterSales}: CheckoutService checks the code, the sale uses it). */
 class CheckoutServiceTest {
     @TempDir
     Path folder;
@@ -39,30 +42,30 @@ class CheckoutServiceTest {
         return List.of(new PurchaseLine("门票", 1, cents));
     }
 
-    private String refusal(CheckoutService checkout, String code, long memberId, long cents) {
+    private String refusal(CounterSales counter, String code, long memberId, long cents) {
         RedemptionRefused refused = assertThrows(RedemptionRefused.class,
-                () -> checkout.redeem(code, memberId, spend(cents)));
+                () -> counter.sell(memberId, spend(cents), code));
         return refused.problem().key();
     }
 
     @Test
     void aGoodCodeTakesOffTheDiscountAndIsUsedWithThePurchase() {
-        CheckoutService.Redemption redemption = shop.app.checkout().redeem(zhangsCode.toLowerCase(), zhang.id(),
-                spend(12_000));
+        CounterSales.Sale redemption = shop.app.counterSales().sell(zhang.id(), spend(12_000),
+                zhangsCode.toLowerCase());
         // ¥120 − ¥20 = ¥100 paid, stored as the purchase's total
-        assertEquals(2_000, redemption.discountCents());
+        assertEquals(2_000, redemption.priced().couponDiscountCents());
         Purchase stored = shop.app.purchases().byNumber(redemption.purchase().purchaseNo()).orElseThrow();
         assertEquals(10_000, stored.totalCents());
         IssuedCoupon used = shop.app.campaigns().memberCoupons(zhang.id()).get(0);
         assertNotNull(used.usedAt());
         assertEquals(stored.id(), used.purchaseId());
         assertEquals(2_000L, used.discountCents());
-        assertEquals("coupon.refused.used", refusal(shop.app.checkout(), zhangsCode, zhang.id(), 12_000));
+        assertEquals("coupon.refused.used", refusal(shop.app.counterSales(), zhangsCode, zhang.id(), 12_000));
     }
 
     @Test
     void everyRefusalSaysWhyAndStoresNothing() {
-        CheckoutService checkout = shop.app.checkout();
+        CounterSales checkout = shop.app.counterSales();
         assertEquals("coupon.refused.malformed", refusal(checkout, "ABC", zhang.id(), 12_000));
         char last = zhangsCode.charAt(7);
         char other = CouponCodes.ALPHABET.charAt((CouponCodes.ALPHABET.indexOf(last) + 1) % 32);
@@ -72,19 +75,19 @@ class CheckoutServiceTest {
         assertEquals("coupon.refused.unknown", refusal(checkout, unknown, zhang.id(), 12_000));
         assertEquals("coupon.refused.otherMember", refusal(checkout, zhangsCode, li.id(), 12_000));
         assertEquals("coupon.refused.minSpend", refusal(checkout, zhangsCode, zhang.id(), 9_999));
-        CheckoutService later = shop.at(LocalDateTime.of(2026, 12, 22, 9, 0)).app.checkout();
+        CounterSales later = shop.at(LocalDateTime.of(2026, 12, 22, 9, 0)).app.counterSales();
         assertEquals("coupon.refused.expired", refusal(later, zhangsCode, zhang.id(), 12_000));
         // the last valid day still works
-        CheckoutService lastDay = shop.at(LocalDateTime.of(2026, 12, 21, 21, 0)).app.checkout();
+        CounterSales lastDay = shop.at(LocalDateTime.of(2026, 12, 21, 21, 0)).app.counterSales();
         assertEquals(0, shop.app.purchases().totals().purchases());
-        assertEquals(2_000, lastDay.redeem(zhangsCode, zhang.id(), spend(10_000)).discountCents());
+        assertEquals(2_000, lastDay.sell(zhang.id(), spend(10_000), zhangsCode).priced().couponDiscountCents());
         assertEquals(1, shop.app.purchases().totals().purchases());
     }
 
     @Test
     void refusalsReadInBothLanguages() {
         RedemptionRefused refused = assertThrows(RedemptionRefused.class,
-                () -> shop.app.checkout().redeem(zhangsCode, zhang.id(), spend(5_000)));
+                () -> shop.app.counterSales().sell(zhang.id(), spend(5_000), zhangsCode));
         assertEquals("Coupon " + zhangsCode + " needs a spend of at least ¥100.00 on the items it applies to;"
                 + " this purchase has ¥50.00", refused.problem().describe(Messages.english()));
         assertEquals("优惠券 " + zhangsCode + " 需适用商品消费满 ¥100.00，本单只有 ¥50.00",
@@ -93,9 +96,9 @@ class CheckoutServiceTest {
 
     @Test
     void aQuoteShowsTheDiscountWithoutStoringAnything() {
-        CheckoutService.Quote quote = shop.app.checkout().quote(zhangsCode, zhang.id(), spend(15_000));
-        assertEquals(2_000, quote.discountCents());
-        assertEquals(13_000, quote.payCents());
+        Priced quote = shop.app.counterSales().quote(zhang.id(), spend(15_000), zhangsCode);
+        assertEquals(2_000, quote.couponDiscountCents());
+        assertEquals(13_000, quote.paidCents());
         assertEquals(0, shop.app.purchases().totals().purchases());
     }
 }

@@ -115,4 +115,50 @@ class CounterSalesTest {
                 () -> app.counterSales().voidSale(saleNo, "重复录入", "店长"));
         assertEquals("sale.void.returned", refused.problems().get(0).key());
     }
+
+    @Test
+    void finding2_aReturnOfASaleWithTierDiscountAndCouponRefundsWhatWasPaidAndFreesTheCouponWhenWhole() {
+        // 满100减20 for every member, valid 30 days
+        org.memberdesk.coupons.Campaign campaign = app.campaigns().create(new org.memberdesk.coupons.CampaignDraft(
+                "回馈", null, new org.memberdesk.coupons.Coupon(0, "满100减20", org.memberdesk.coupons.CouponKind.THRESHOLD,
+                2_000, null, null, 10_000, List.of(), org.memberdesk.coupons.Validity.days(30)),
+                org.memberdesk.coupons.Target.parse("all"), null, 0, 1L));
+        app.campaigns().issue(campaign.id());
+        String code = app.campaigns().memberCoupons(wang.id()).get(0).code();
+        // ¥1,000 at the entry tier: 1,000 points, 银卡
+        app.counterSales().sell(wang.id(), List.of(new PurchaseLine("年卡", 1, 100_000)), null);
+        // list 2 × ¥300 + ¥100 = ¥700. 银卡 2 %: ⌊70,000 × 2 / 100⌋ = 1,400, shared 1,200 / 200 → 58,800 + 9,800.
+        // coupon ¥20 on 68,600 (≥ ¥100): 2,000 × 58,800 / 68,600 = 1,714.29, 2,000 × 9,800 / 68,600 = 285.71 →
+        // 1,714 + 285 and the last cent to the larger remainder: 286. Paid 57,086 + 9,514 = 66,600.
+        // points at 110 %: ⌊66,600 / 100 × 110 %⌋ = ⌊732.6⌋ = 732
+        CounterSales.Sale sale = app.counterSales().sell(wang.id(),
+                List.of(new PurchaseLine("私教课", 2, 60_000), new PurchaseLine("饮料", 1, 10_000)), code);
+        assertEquals(1_400, sale.priced().tierDiscountCents());
+        assertEquals(2_000, sale.priced().couponDiscountCents());
+        assertEquals(66_600, sale.purchase().totalCents());
+        assertEquals(List.of(57_086L, 9_514L), sale.purchase().lines().stream().map(PurchaseLine::amountCents).toList());
+        assertEquals(732, sale.pointsEarned());
+        assertEquals(1_732, sale.pointsBalance());
+        String saleNo = sale.purchase().purchaseNo();
+
+        // one 私教课 of two: ⌊57,086 × 1 / 2⌋ = 28,543 back; points ⌊732 × 28,543 / 66,600⌋ = ⌊313.7⌋ = 313
+        CounterSales.Returned one = app.counterSales().giveBack(saleNo, List.of(new CounterSales.LineReturn(1, 1)),
+                null);
+        assertEquals(28_543, one.refundCents());
+        assertEquals(313, one.pointsTaken());
+        assertEquals(1_419, one.pointsBalance());
+        assertTrue(app.campaigns().memberCoupons(wang.id()).get(0).usedAt() != null, "still used: partly returned");
+
+        // the rest: 57,086 − 28,543 = 28,543 and 9,514 = 38,057; points 732 − 313 = 419; balance 1,000
+        CounterSales.Returned rest = app.counterSales().giveBack(saleNo, List.of(), "整单退");
+        assertEquals(38_057, rest.refundCents());
+        assertEquals(419, rest.pointsTaken());
+        assertEquals(1_000, rest.pointsBalance());
+        assertEquals(166_600, stats().spentCents());
+        assertEquals(66_600, stats().returnedCents());
+        // returned in full, still within its dates: the coupon can be used again
+        assertEquals(null, app.campaigns().memberCoupons(wang.id()).get(0).usedAt());
+        assertEquals(2_000, app.counterSales().sell(wang.id(), List.of(new PurchaseLine("饮料", 1, 20_000)), code)
+                .priced().couponDiscountCents());
+    }
 }

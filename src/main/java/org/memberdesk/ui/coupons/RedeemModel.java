@@ -7,6 +7,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.memberdesk.common.Money;
 import org.memberdesk.coupons.CheckoutService;
+import org.memberdesk.coupons.CouponCodes;
+import org.memberdesk.sales.CounterSales;
+import org.memberdesk.sales.Priced;
 import org.memberdesk.members.Member;
 import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.ui.common.BackgroundTask;
@@ -88,16 +91,20 @@ public final class RedeemModel {
         context.tasks().execute(BackgroundTask.of(() -> {
             Member found = context.app().members().byNumberOrPhone(typedMember).orElseThrow(() ->
                     new IllegalArgumentException(context.text("coupons.redeem.noMember", typedMember)));
-            CheckoutService checkout = context.app().checkout();
+            // the counter's own sale: the member's tier discount first, then the coupon on what is left
+            CounterSales counter = context.app().counterSales();
             if (!store) {
-                CheckoutService.Quote quote = checkout.quote(typedCode, found.id(), lines);
-                return context.text("coupons.redeem.quote", Money.display(quote.discountCents()),
-                        Money.display(quote.payCents()));
+                Priced priced = counter.quote(found.id(), lines, typedCode);
+                if (priced.couponRefused()) {
+                    throw priced.couponRefusal().refused(CouponCodes.normalize(typedCode));
+                }
+                return context.text("coupons.redeem.quote", Money.display(priced.couponDiscountCents()),
+                        Money.display(priced.paidCents()));
             }
-            CheckoutService.Redemption done = checkout.redeem(typedCode, found.id(), lines);
+            CounterSales.Sale done = counter.sell(found.id(), lines, typedCode);
             context.changes().memberChanged(found.id());
             return context.text("coupons.redeem.recorded", done.purchase().purchaseNo(),
-                    Money.display(done.discountCents()), Money.display(done.purchase().totalCents()));
+                    Money.display(done.priced().couponDiscountCents()), Money.display(done.purchase().totalCents()));
         }).onSuccess(text -> {
             refused.set(false);
             message.set(text);

@@ -155,7 +155,7 @@ class CounterCouponsTest {
         counter.save();
         assertNotNull(counter.quoteProperty().get());
         // another window redeems the same code first
-        context.app().checkout().redeem(wangCode, wang.id(), List.of(new PurchaseLine("年卡", 1, 50_000)));
+        context.app().counterSales().sell(wang.id(), List.of(new PurchaseLine("年卡", 1, 50_000)), wangCode);
         counter.save();
         assertTrue(counter.couponRefusedProperty().get());
         assertEquals("Coupon " + wangCode + " was already used on 2026-03-15", counter.couponMessageProperty().get());

@@ -52,7 +52,7 @@ class CouponsSectionTest {
         assertEquals("Usable", section.stateText(IssuedCoupon.State.USABLE));
 
         // 88.00 - 20.00 off
-        context.app().checkout().redeem(code, wang.id(), List.of(new PurchaseLine("门票", 1, 8_800)));
+        context.app().counterSales().sell(wang.id(), List.of(new PurchaseLine("门票", 1, 8_800)), code);
         assertEquals(List.of(new CouponsSection.Line(code, "Spring", "¥20 voucher", IssuedCoupon.State.USED,
                 "used on 2026-03-15, ¥20.00 off")), section.read(wang));
         assertEquals("Used", section.stateText(IssuedCoupon.State.USED));

@@ -46,7 +46,7 @@ class MemberCouponsScreenTest extends FxRobot {
         ui.app().campaigns().issue(first.id());
         Member wang = ui.app().members().byNumber("M00000001").orElseThrow();
         String used = ui.app().campaigns().memberCoupons(wang.id()).get(0).code();
-        ui.app().checkout().redeem(used, wang.id(), List.of(new PurchaseLine("门票", 1, 8_800)));
+        ui.app().counterSales().sell(wang.id(), List.of(new PurchaseLine("门票", 1, 8_800)), used);
         Campaign second = ui.app().campaigns().create(new CampaignDraft("Summer", null,
                 new Coupon(0, "¥30 voucher", CouponKind.CASH, 3_000, null, null, 0, List.of(), Validity.days(30)),
                 Target.parse("all"), null, 0, 2L));
