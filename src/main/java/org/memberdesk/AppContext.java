@@ -49,6 +49,7 @@ import org.memberdesk.segments.LifecycleService;
 import org.memberdesk.segments.RfmService;
 import org.memberdesk.tags.RuleService;
 import org.memberdesk.tags.TagRefresher;
+import org.memberdesk.tags.RuleTagsAfterPurchases;
 import org.memberdesk.tags.TagService;
 import org.memberdesk.tags.TagStore;
 import org.memberdesk.tiers.GrowthListener;
@@ -117,6 +118,7 @@ public final class AppContext {
         List<MemberListener> memberListeners = List.of(new SignupBonus(pointsRules));
         this.members = new MemberService(database, memberStore, clock, memberListeners);
         CouponStore couponStore = new CouponStore();
+        this.tags = new TagService(database, new TagStore(), clock);
         // The purchase pipeline: what every purchase does besides being stored, in this order, whether it comes
         // from the counter, the command line or an import (DEVELOPERS.md "The purchase pipeline").
         List<PurchaseEffect> purchaseEffects = List.of(
@@ -124,10 +126,10 @@ public final class AppContext {
                 new KeptTotals(),
                 // points first: a sale earns at the tier the member had when paying, then may upgrade them
                 new GrowthListener(new PointsEarner(pointsStore, pointsRules), tierStore),
-                new CouponRedemption(couponStore));
+                new CouponRedemption(couponStore),
+                new RuleTagsAfterPurchases(tags));
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects);
         this.rules = new RuleService(database, clock, outputFiles);
-        this.tags = new TagService(database, new TagStore(), clock);
         this.rfm = new RfmService(database);
         this.lifecycle = new LifecycleService(database);
         // a backup before anything is read, rule tags refreshed after anything was stored

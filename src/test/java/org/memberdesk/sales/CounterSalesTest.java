@@ -161,4 +161,16 @@ class CounterSalesTest {
         assertEquals(2_000, app.counterSales().sell(wang.id(), List.of(new PurchaseLine("饮料", 1, 20_000)), code)
                 .priced().couponDiscountCents());
     }
+
+    @Test
+    void finding1_aCounterSaleMarksRuleTagsOutOfDateAndTheNextRefreshCountsItsBuyer() {
+        assertEquals(0, app.tags().create("买过", "purchases >= 1").members());
+        assertEquals(false, app.tags().refreshIfStale(), "nothing changed since the tag was filled");
+        app.counterSales().sell(wang.id(), List.of(new PurchaseLine("饮料", 1, 1_000)), null);
+        // the sale's own transaction marked them: the refresh the desktop runs at start (and an import at its end) counts her
+        assertTrue(app.tags().refreshIfStale());
+        assertEquals(1, app.tags().list().stream().filter(t -> t.name().equals("买过")).findFirst().orElseThrow()
+                .members());
+        assertEquals(false, app.tags().refreshIfStale());
+    }
 }
