@@ -86,6 +86,11 @@ public final class PurchaseService {
         }
     }
 
+    /** The effects of a purchase in the order the pipeline runs them (DEVELOPERS.md draws them; a test keeps both equal). */
+    public List<String> effectNames() {
+        return effects.stream().map(effect -> effect.getClass().getSimpleName()).toList();
+    }
+
     /** The purchases' store, for the pipeline on the same connection. */
     PurchaseStore store() {
         return store;

@@ -332,11 +332,18 @@ public final class CounterScreen implements Screen {
         voidSale.setOnAction(event -> openVoid());
         voidSale.setFocusTraversable(false);
         voidSale.disableProperty().bind(model.lastSaleProperty().isNull());
-        HBox footer = new HBox(16, new VBox(4, muted("counter.pay"), total), spacer, new VBox(6, giveBack, voidSale),
-                save);
+        // what to pay and Save are never cut short (the figure is read aloud); Return… and Void… get their own row,
+        // so three buttons do not squeeze the total at 1,200 px in English
+        total.setMinWidth(Region.USE_PREF_SIZE);
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        giveBack.setMinWidth(Region.USE_PREF_SIZE);
+        voidSale.setMinWidth(Region.USE_PREF_SIZE);
+        HBox footer = new HBox(16, new VBox(4, muted("counter.pay"), total), spacer, save);
         footer.setAlignment(Pos.CENTER_LEFT);
+        HBox afterSale = new HBox(8, giveBack, voidSale);
+        afterSale.setAlignment(Pos.CENTER_LEFT);
         VBox column = new VBox(10, sectionTitle(Feather.SHOPPING_BAG, "counter.purchase"), entry, couponRow(), table,
-                figures.priceLines(), problem, footer, status, figures.announcement());
+                figures.priceLines(), problem, footer, afterSale, status, figures.announcement());
         return column;
     }
 
