@@ -28,6 +28,8 @@ final class LedgerBatch {
     private final PreparedStatement readBalance;
     private final PreparedStatement readOpen;
     private final List<Entry> entries = new ArrayList<>();
+    /** The same entries by member: a points ladder measures one member's unwritten entries per sale. */
+    private final Map<Long, List<Entry>> entriesOf = new HashMap<>();
     private final Map<Long, Long> balances = new HashMap<>();
     private final Map<Long, Long> balanceChanges = new TreeMap<>();
     private final Map<Long, List<Batch>> open = new HashMap<>();
@@ -87,7 +89,7 @@ final class LedgerBatch {
         Batch batch = new Batch(id, MemberStore.timeText(entry.time()),
                 expiresOn == null ? null : expiresOn.toString(),
                 PointsOwed.remainingOfNewBatch(balance(entry.memberId()), points), false);
-        entries.add(new Entry(id, entry.memberId(), batch.time, entry.kind().code(), points, entry.purchaseId(),
+        add(new Entry(id, entry.memberId(), batch.time, entry.kind().code(), points, entry.purchaseId(),
                 entry.refId(), entry.reason(), batch.expiresOn, batch));
         fresh.computeIfAbsent(entry.memberId(), m -> new ArrayList<>()).add(batch);
         List<Batch> known = open.get(entry.memberId());
@@ -101,7 +103,7 @@ final class LedgerBatch {
     /** As {@link PointsStore.Ledger#take}: {@code firstBatch} first, then the oldest batches. */
     void take(PointsStore.NewEntry entry, long points, Long firstBatch) throws SQLException {
         takeFromBatches(entry.memberId(), points, firstBatch);
-        entries.add(new Entry(nextId++, entry.memberId(), MemberStore.timeText(entry.time()),
+        add(new Entry(nextId++, entry.memberId(), MemberStore.timeText(entry.time()),
                 entry.kind().code(), -points, entry.purchaseId(), entry.refId(), entry.reason(), null, null));
         changeBalance(entry.memberId(), -points);
     }
@@ -113,7 +115,7 @@ final class LedgerBatch {
     PointsOwed.TakeBack takeBack(PointsStore.NewEntry entry, long points, Long firstBatch) throws SQLException {
         PointsOwed.TakeBack split = PointsOwed.takeBack(balance(entry.memberId()), points);
         takeFromBatches(entry.memberId(), split.fromBatches(), firstBatch);
-        entries.add(new Entry(nextId++, entry.memberId(), MemberStore.timeText(entry.time()),
+        add(new Entry(nextId++, entry.memberId(), MemberStore.timeText(entry.time()),
                 entry.kind().code(), -points, entry.purchaseId(), entry.refId(), split.reason(), null, null));
         changeBalance(entry.memberId(), -points);
         return split;
@@ -149,7 +151,7 @@ final class LedgerBatch {
             if (batch.remaining > 0 && batch.expiresOn != null && batch.expiresOn.compareTo(day) <= 0) {
                 long remaining = batch.remaining;
                 takeFrom(batch, remaining);
-                entries.add(new Entry(nextId++, memberId, batch.expiresOn + " 00:00:00",
+                add(new Entry(nextId++, memberId, batch.expiresOn + " 00:00:00",
                         PointsEntry.Kind.EXPIRE.code(), -remaining, null, batch.id, null, null, null));
                 points += remaining;
             }
@@ -208,14 +210,19 @@ final class LedgerBatch {
         return taken;
     }
 
+    private void add(Entry entry) {
+        entries.add(entry);
+        entriesOf.computeIfAbsent(entry.memberId(), m -> new ArrayList<>()).add(entry);
+    }
+
     /**
      * What this batch's entries, not yet written, add to a member's points earned net of take-backs in
      * (after, until] — a points ladder's measure; the written entries are the database's to add.
      */
     long unwrittenEarned(long memberId, String after, String until) {
         long sum = 0;
-        for (Entry e : entries) {
-            if (e.memberId() == memberId && (e.kind().equals("earn") || e.kind().equals("reverse"))
+        for (Entry e : entriesOf.getOrDefault(memberId, List.of())) {
+            if ((e.kind().equals("earn") || e.kind().equals("reverse"))
                     && e.time().compareTo(after) > 0 && e.time().compareTo(until) <= 0) {
                 sum = Math.addExact(sum, e.points());
             }
@@ -242,6 +249,7 @@ final class LedgerBatch {
                 WITH j (id, delta) AS (:rows)
                 UPDATE members SET points = points + j.delta FROM j WHERE members.id = j.id""");
         entries.clear();
+        entriesOf.clear();
         takenFromStored.clear();
         balanceChanges.clear();
     }

@@ -40,6 +40,7 @@ public class BulkImportLikeCounterTest {
 
     @TempDir
     Path folder;
+    private boolean pointsLadder;
 
     /** One purchase of the file: its rows share the number. */
     private record Row(String number, String memberNo, LocalDateTime time, String item, int quantity, long cents,
@@ -48,6 +49,20 @@ public class BulkImportLikeCounterTest {
 
     @Test
     void importedFileEndsExactlyAsTheCounterEnteringTheSamePurchases() throws Exception {
+        importEndsAsTheCounter(false);
+    }
+
+    /**
+     * The same on a points ladder (tiers measured by points earned in the window): the pipeline measures the
+     * written ledger and the batch's own unwritten entries (before issue 15 this took a row-by-row path).
+     */
+    @Test
+    void finding1_onAPointsLadderTheImportEndsAsTheCounter() throws Exception {
+        importEndsAsTheCounter(true);
+    }
+
+    private void importEndsAsTheCounter(boolean pointsLadder) throws Exception {
+        this.pointsLadder = pointsLadder;
         Path membersCsv = folder.resolve("members.csv");
         StringBuilder members = new StringBuilder("member_no,name,phone,birthday,join_date\n");
         for (int i = 1; i <= 25; i++) {
@@ -179,10 +194,19 @@ public class BulkImportLikeCounterTest {
         assertEquals(1, rows(imported, "SELECT * FROM tier_changes").size());
     }
 
-    private static Growth shop(Path folder, Path membersCsv) throws Exception {
+    private Growth shop(Path folder, Path membersCsv) throws Exception {
         Files.createDirectories(folder);
         Growth g = new Growth(folder, NOW);
         g.app.points().applyTemplate(PointsTemplate.scenic()); // categories, birthday ×2, sign-up 100, first 50
+        if (pointsLadder) {
+            // 银卡 from 1,000 points earned in 12 months, 金卡 3,000, 黑金 10,000 (the spend ladder's yuan as points)
+            org.memberdesk.tiers.Ladder spend = g.app.tiers().ladder();
+            List<org.memberdesk.tiers.Tier> tiers = spend.tiers().stream().map(t -> new org.memberdesk.tiers.Tier(
+                    t.rank(), t.name(), t.threshold() / 100, t.pointsPercent(), t.discountPercent(), t.perks()))
+                    .toList();
+            g.app.tiers().saveLadder(new org.memberdesk.tiers.Ladder(new org.memberdesk.tiers.TierProgram(
+                    org.memberdesk.tiers.TierProgram.Basis.POINTS, 12, 6), tiers));
+        }
         g.app.memberImporter().importFile(membersCsv, ImportOptions.defaults(), ImportProgress.NONE,
                 Messages.english());
         return g;
