@@ -7,6 +7,7 @@ import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.io.MemberImporter.Rejection;
 import org.memberdesk.purchases.PurchaseDraft;
+import org.memberdesk.purchases.PurchasePipeline;
 import org.memberdesk.purchases.PurchaseService;
 
 /** One purchase of the file, read and checked: a draft to record, or the rows' problems. */
@@ -49,7 +50,7 @@ final class CheckedPurchase {
     }
 
     /** Records the purchase; null when it was rejected (its rows then go to the report). */
-    PurchaseService.Outcome record(PurchaseService.Recording recorder, List<Rejection> rejections)
+    PurchaseService.Outcome record(PurchasePipeline recorder, List<Rejection> rejections)
             throws SQLException {
         List<Rejection> problems = new ArrayList<>(bad);
         if (draft != null) {

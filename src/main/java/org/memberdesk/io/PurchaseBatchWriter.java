@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.memberdesk.io.MemberImporter.Rejection;
 import org.memberdesk.members.MemberStore;
+import org.memberdesk.purchases.PurchasePipeline;
 import org.memberdesk.purchases.PurchaseService;
 
 /**
@@ -35,7 +36,7 @@ final class PurchaseBatchWriter {
             throws SQLException {
         BatchTally tally = new BatchTally();
         batch = BatchMembers.withMembers(memberStore, connection, batch);
-        try (PurchaseService.Recording recorder = purchases.pipeline(connection, batching.importId(),
+        try (PurchasePipeline recorder = purchases.pipeline(connection, batching.importId(),
                 batching.earlierRuns(), options.allowReturns())) {
             List<String> numbers = new ArrayList<>();
             Set<Long> memberIds = new LinkedHashSet<>();

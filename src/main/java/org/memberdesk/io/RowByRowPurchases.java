@@ -12,6 +12,7 @@ import org.memberdesk.members.MemberDetails;
 import org.memberdesk.members.MemberService;
 import org.memberdesk.members.MemberStore;
 import org.memberdesk.members.Phones;
+import org.memberdesk.purchases.PurchasePipeline;
 import org.memberdesk.purchases.PurchaseService;
 
 /**
@@ -72,7 +73,7 @@ final class RowByRowPurchases {
                 CheckedPurchase purchase = withMember(connection, lookup, PurchaseRowChecks.check(group, columns));
                 // a pipeline of one purchase, as at the counter: a member created for this row (and its signup
                 // points) is written before the pipeline opens, and found by the rows after it
-                try (PurchaseService.Recording recorder = purchases.pipeline(connection, batching.importId(),
+                try (PurchasePipeline recorder = purchases.pipeline(connection, batching.importId(),
                         batching.earlierRuns(), options.allowReturns())) {
                     tally.count(purchase.record(recorder, rejections), group);
                 }

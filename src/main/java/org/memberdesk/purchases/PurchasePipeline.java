@@ -30,7 +30,7 @@ import org.memberdesk.members.MemberStore;
  * writes the purchases, their lines and {@code member_items} with one statement each, then each effect's rows —
  * all inside the caller's transaction, so a batch is stored whole or not at all. DEVELOPERS.md draws it.
  */
-public final class PurchasePipeline implements PurchaseService.Recording {
+public final class PurchasePipeline implements AutoCloseable {
     private final Connection connection;
     private final PurchaseService service;
     private final Long importId;
@@ -109,8 +109,10 @@ public final class PurchasePipeline implements PurchaseService.Recording {
         }
     }
 
-    /** Looks up the batch's purchase numbers (and the sales its returns name) in one statement. */
-    @Override
+    /**
+     * Looks up the batch's purchase numbers (and the sales its returns name) in one statement, and lets each effect
+     * read the batch's members at once. An import calls it before the batch; a batch of one need not.
+     */
     public void prefetch(Collection<String> numbers, Collection<Long> memberIds) throws SQLException {
         Set<String> wanted = new LinkedHashSet<>();
         for (String number : numbers) {
@@ -140,7 +142,7 @@ public final class PurchasePipeline implements PurchaseService.Recording {
         }
     }
 
-    @Override
+    /** Checks and records one purchase; a {@link ValidationException} records nothing of it. */
     public PurchaseService.Recorded record(PurchaseDraft draft) throws SQLException {
         List<Problem> problems = service.check(draft, allowReturns, limits);
         if (!problems.isEmpty()) {
@@ -171,7 +173,7 @@ public final class PurchasePipeline implements PurchaseService.Recording {
     }
 
     /**
-     * As {@link PurchaseService.Recorder}: lines of a purchase this import (or an earlier, interrupted run of the same
+     * The number is taken: lines of a purchase this import (or an earlier, interrupted run of the same
      * file) stored are added to it, else a duplicate.
      */
     private PurchaseService.Recorded alreadyStored(PurchaseDraft draft, PurchaseStore.StoredNumber number)

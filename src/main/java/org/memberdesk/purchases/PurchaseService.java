@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,19 +40,6 @@ public final class PurchaseService {
     public enum Outcome { STORED, DUPLICATE, APPENDED }
 
     public record Recorded(Outcome outcome, Purchase purchase) {
-    }
-
-    /** Records purchases on one connection inside the caller's transaction; closing it finishes the work. */
-    public interface Recording extends AutoCloseable {
-        /** Checks and records one purchase; a {@link ValidationException} records nothing of it. */
-        Recorded record(PurchaseDraft draft) throws SQLException;
-
-        /** The purchase numbers and members about to be recorded, so they can be read at once. */
-        default void prefetch(Collection<String> numbers, Collection<Long> memberIds) throws SQLException {
-        }
-
-        @Override
-        void close() throws SQLException;
     }
 
     /**
@@ -182,15 +168,22 @@ public final class PurchaseService {
             if (members.findById(connection, draft.memberId()).isEmpty()) {
                 throw new ValidationException(Problem.of("member", "member.unknown", Long.toString(draft.memberId())));
             }
-            try (PurchasePipeline pipeline = pipeline(connection, null, allowReturn)) {
-                Recorded recorded = pipeline.record(draft);
-                if (recorded.outcome() != Outcome.STORED) {
-                    throw new ValidationException(Problem.of("purchase_no", "purchase.number.taken",
-                            draft.purchaseNo()));
-                }
-                return recorded.purchase();
-            }
+            return recordOne(connection, draft, allowReturn);
         });
+    }
+
+    /**
+     * One purchase through a pipeline of its own on the caller's connection (the counter's batch of one): stored
+     * as given, or refused when its number is taken. Returns it as stored.
+     */
+    public Purchase recordOne(Connection connection, PurchaseDraft draft, boolean allowReturn) throws SQLException {
+        try (PurchasePipeline pipeline = pipeline(connection, null, allowReturn)) {
+            Recorded recorded = pipeline.record(draft);
+            if (recorded.outcome() != Outcome.STORED) {
+                throw new ValidationException(Problem.of("purchase_no", "purchase.number.taken", draft.purchaseNo()));
+            }
+            return recorded.purchase();
+        }
     }
 
     public List<Purchase> history(long memberId, int limit) {

@@ -295,8 +295,8 @@ public final class PurchaseStore {
     }
 
     /**
-     * Adds to the kept purchase totals, in the caller's transaction. Every path that stores purchases or
-     * changes their totals calls this (the {@link Writer} once per recorder, the bulk import once per batch).
+     * Adds to the kept purchase totals, in the caller's transaction: the pipeline's {@link KeptTotals}, once per
+     * batch (one counter sale, or one import batch), is the one caller.
      */
     public static void addToTotals(Connection connection, long sales, long returns, long revenueCents)
             throws SQLException {

@@ -13,6 +13,7 @@ import org.memberdesk.common.TextLength;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.coupons.CheckoutService;
 import org.memberdesk.db.Database;
+import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberStore;
 import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseDiscounts;
@@ -77,10 +78,10 @@ public final class CounterSales {
             PurchaseDraft draft = new PurchaseDraft(purchaseStore.nextPurchaseNumber(connection, now), memberId, now,
                     priced.paidLines(), null, new PurchaseDiscounts(priced.tierDiscountCents(),
                     priced.couponDiscountCents(), coupon == null ? null : coupon.coupon().id()));
-            Purchase sale = record(connection, draft, false);
-            SaleStore.Standing standing = store.standing(connection, memberId);
-            return new Sale(sale, priced, store.points(connection, memberId, sale.id(), "earn"), standing.points(),
-                    standing.tier());
+            Purchase sale = purchases.recordOne(connection, draft, false);
+            Member after = members.findById(connection, memberId).orElseThrow();
+            return new Sale(sale, priced, store.points(connection, memberId, sale.id(), "earn"), after.points(),
+                    after.tier());
         });
     }
 
@@ -93,15 +94,14 @@ public final class CounterSales {
     /** The typed lines at the member's tier discount, then the coupon ({@link Pricing} says how). */
     private Priced price(Connection connection, long memberId, List<PurchaseLine> typed,
                          CheckoutService.Usable coupon) throws SQLException {
-        if (members.findById(connection, memberId).isEmpty()) {
-            throw new ValidationException(Problem.of("member", "member.unknown", Long.toString(memberId)));
-        }
+        Member member = members.findById(connection, memberId).orElseThrow(() ->
+                new ValidationException(Problem.of("member", "member.unknown", Long.toString(memberId))));
         List<Problem> problems = purchases.checkTyped(connection, typed);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
         Ladder ladder = tiers.loadLadder(connection);
-        Tier tier = ladder.at(ladder.rankOf(store.standing(connection, memberId).tier()));
+        Tier tier = ladder.at(ladder.rankOf(member.tier()));
         return Pricing.price(typed, tier, coupon == null ? null : coupon.template());
     }
 
@@ -118,10 +118,7 @@ public final class CounterSales {
      * customer paid for those units; the points they earned are taken back (the pipeline's growth effect).
      */
     public Returned giveBack(String saleNo, List<LineReturn> lines, String reason) {
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
-        if (why != null && TextLength.longerThan(why, 200)) {
-            throw new ValidationException(Problem.of("reason", "sale.reason.tooLong"));
-        }
+        String why = reason(reason);
         return database.write(connection -> {
             Purchase sale = saleToChange(connection, saleNo);
             if (store.returnedWithoutLines(connection, sale.id())) {
@@ -139,13 +136,13 @@ public final class CounterSales {
             LocalDateTime now = now();
             String number = purchaseStore.nextNumber(connection, now, "R");
             PurchaseDraft draft = new PurchaseDraft(number, sale.memberId(), now, back, sale.purchaseNo());
-            Purchase stored = record(connection, draft, true);
+            Purchase stored = purchases.recordOne(connection, draft, true);
             if (why != null) {
                 store.saveReason(connection, stored.id(), why);
             }
             return new Returned(stored, sale.purchaseNo(), -stored.totalCents(),
                     -store.points(connection, sale.memberId(), stored.id(), "reverse"),
-                    store.standing(connection, sale.memberId()).points());
+                    members.findById(connection, sale.memberId()).orElseThrow().points());
         });
     }
 
@@ -154,11 +151,9 @@ public final class CounterSales {
      * purchase and nothing of it was returned; afterwards it counts for nothing, and stays visible as voided.
      */
     public void voidSale(String saleNo, String reason, String by) {
-        if (reason == null || reason.isBlank()) {
+        String why = reason(reason);
+        if (why == null) {
             throw new ValidationException(Problem.of("reason", "sale.void.reasonMissing"));
-        }
-        if (TextLength.longerThan(reason.strip(), 200)) {
-            throw new ValidationException(Problem.of("reason", "sale.reason.tooLong"));
         }
         database.write(connection -> {
             Purchase sale = saleToChange(connection, saleNo);
@@ -175,7 +170,7 @@ public final class CounterSales {
                 throw new ValidationException(Problem.of("purchase", "sale.void.notLatest", sale.purchaseNo()));
             }
             try (PurchasePipeline pipeline = purchases.pipeline(connection, null, false)) {
-                pipeline.voidSale(sale, now, by, reason.strip());
+                pipeline.voidSale(sale, now, by, why);
             }
             return null;
         });
@@ -210,6 +205,15 @@ public final class CounterSales {
         return database.read(connection -> store.voided(connection, memberId));
     }
 
+    /** The cashier's reason, stripped; null when none was given; refused when longer than 200 characters. */
+    private static String reason(String typed) {
+        String why = typed == null || typed.isBlank() ? null : typed.strip();
+        if (why != null && TextLength.longerThan(why, 200)) {
+            throw new ValidationException(Problem.of("reason", "sale.reason.tooLong"));
+        }
+        return why;
+    }
+
     /** The sale a return or void is about: it must exist and be a sale. */
     private Purchase saleToChange(Connection connection, String saleNo) throws SQLException {
         String number = saleNo == null ? "" : saleNo.strip();
@@ -219,16 +223,6 @@ public final class CounterSales {
             throw new ValidationException(Problem.of("purchase", "sale.isReturn", number));
         }
         return sale;
-    }
-
-    private Purchase record(Connection connection, PurchaseDraft draft, boolean isReturn) throws SQLException {
-        try (PurchasePipeline pipeline = purchases.pipeline(connection, null, isReturn)) {
-            PurchaseService.Recorded recorded = pipeline.record(draft);
-            if (recorded.outcome() != PurchaseService.Outcome.STORED) {
-                throw new ValidationException(Problem.of("purchase_no", "purchase.number.taken", draft.purchaseNo()));
-            }
-            return recorded.purchase();
-        }
     }
 
     private LocalDateTime now() {

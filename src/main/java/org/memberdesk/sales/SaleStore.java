@@ -77,19 +77,6 @@ final class SaleStore {
         }
     }
 
-    /** The member's balance and tier as stored now. */
-    record Standing(long points, String tier) {
-    }
-
-    Standing standing(Connection connection, long memberId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT points, tier FROM members WHERE id = ?")) {
-            statement.setLong(1, memberId);
-            try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? new Standing(rs.getLong(1), rs.getString(2)) : new Standing(0, null);
-            }
-        }
-    }
-
     /** Saves why a return was made (the pipeline stores what was returned; this is the cashier's word for it). */
     void saveReason(Connection connection, long purchaseId, String reason) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("UPDATE purchases SET reason = ? WHERE id = ?")) {
