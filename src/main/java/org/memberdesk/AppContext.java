@@ -7,6 +7,13 @@ import org.memberdesk.analytics.AnalyticsService;
 import org.memberdesk.analytics.AnalyticsStore;
 import org.memberdesk.analytics.charts.ChartExport;
 import org.memberdesk.analytics.report.DashboardPdf;
+import org.memberdesk.cards.CardReports;
+import org.memberdesk.cards.CardService;
+import org.memberdesk.cards.CardStore;
+import org.memberdesk.cards.CardsSold;
+import org.memberdesk.cards.CheckIns;
+import org.memberdesk.cards.PaymentPlanner;
+import org.memberdesk.cards.StoredValuePayments;
 import org.memberdesk.coupons.CampaignReports;
 import org.memberdesk.coupons.CampaignService;
 import org.memberdesk.coupons.CampaignStore;
@@ -64,6 +71,9 @@ import org.memberdesk.support.Diagnostics;
  */
 public final class AppContext {
     private final Database database;
+    private final CardService cards;
+    private final CheckIns checkIns;
+    private final CardReports cardReports;
     private final Clock clock;
     private final MemberStore memberStore;
     private final PurchaseStore purchaseStore;
@@ -119,6 +129,8 @@ public final class AppContext {
         this.members = new MemberService(database, memberStore, clock, memberListeners);
         CouponStore couponStore = new CouponStore();
         this.tags = new TagService(database, new TagStore(), clock);
+        CardStore cardStore = new CardStore();
+        PaymentPlanner paymentPlanner = new PaymentPlanner(cardStore);
         // The purchase pipeline: what every purchase does besides being stored, in this order, whether it comes
         // from the counter, the command line or an import (DEVELOPERS.md "The purchase pipeline").
         List<PurchaseEffect> purchaseEffects = List.of(
@@ -127,6 +139,10 @@ public final class AppContext {
                 // points first: a sale earns at the tier the member had when paying, then may upgrade them
                 new GrowthListener(new PointsEarner(pointsStore, pointsRules), tierStore),
                 new CouponRedemption(couponStore),
+                // how it was paid; the part from a stored-value card taken off its balance (never below zero)
+                new StoredValuePayments(cardStore),
+                // a sale that sold a card is given back by refunding the card, and voided only while unused
+                new CardsSold(cardStore),
                 new RuleTagsAfterPurchases(tags));
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects);
         this.rules = new RuleService(database, clock, outputFiles);
@@ -151,7 +167,11 @@ public final class AppContext {
                 clock);
         this.checkout = new CheckoutService(memberStore, couponStore, clock);
         this.counterSales = new CounterSales(database, purchases, purchaseStore, memberStore, checkout, tierStore,
-                clock);
+                paymentPlanner, clock);
+        this.cards = new CardService(database, cardStore, paymentPlanner, purchases, purchaseStore, memberStore,
+                tierStore, clock);
+        this.checkIns = new CheckIns(database, cardStore, memberStore, cards);
+        this.cardReports = new CardReports(database, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
                 outputFiles);
         this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles);
@@ -160,6 +180,18 @@ public final class AppContext {
 
     public Database database() {
         return database;
+    }
+
+    public CardService cards() {
+        return cards;
+    }
+
+    public CheckIns checkIns() {
+        return checkIns;
+    }
+
+    public CardReports cardReports() {
+        return cardReports;
     }
 
     public Clock clock() {

@@ -9,11 +9,17 @@ import java.util.List;
  * it gives money back for.
  */
 public record PurchaseDraft(String purchaseNo, long memberId, LocalDateTime time, List<PurchaseLine> lines,
-                            String refundOfNo, PurchaseDiscounts discounts) {
+                            String refundOfNo, PurchaseDiscounts discounts, Payment payment) {
 
     public PurchaseDraft {
         lines = List.copyOf(lines);
         discounts = discounts == null ? PurchaseDiscounts.NONE : discounts;
+    }
+
+    /** A sale priced at the counter, without saying how it was paid. */
+    public PurchaseDraft(String purchaseNo, long memberId, LocalDateTime time, List<PurchaseLine> lines,
+                         String refundOfNo, PurchaseDiscounts discounts) {
+        this(purchaseNo, memberId, time, lines, refundOfNo, discounts, null);
     }
 
     /** A purchase as a file or a plain sale has it: no discounts recorded apart from the lines. */
@@ -39,6 +45,6 @@ public record PurchaseDraft(String purchaseNo, long memberId, LocalDateTime time
     }
 
     public PurchaseDraft withNumber(String number) {
-        return new PurchaseDraft(number, memberId, time, lines, refundOfNo, discounts);
+        return new PurchaseDraft(number, memberId, time, lines, refundOfNo, discounts, payment);
     }
 }

@@ -60,6 +60,8 @@ public final class PurchasePipeline implements AutoCloseable {
         final boolean isReturn;
         final Long refundOf;
         final PurchaseDiscounts discounts;
+        /** How it was paid (the counter and the command line say; a file does not): null when not said. */
+        Payment payment;
         final List<PurchaseLine> lines = new ArrayList<>();
         /** The item ids of the lines this batch writes. */
         final List<Long> newItems = new ArrayList<>();
@@ -86,7 +88,7 @@ public final class PurchasePipeline implements AutoCloseable {
 
         Purchase purchase() {
             return new Purchase(id, number, memberId, time, isReturn ? Purchase.Kind.RETURN : Purchase.Kind.SALE,
-                    total, List.copyOf(lines), refundOf, discounts);
+                    total, List.copyOf(lines), refundOf, discounts, payment);
         }
     }
 
@@ -163,6 +165,7 @@ public final class PurchasePipeline implements AutoCloseable {
         }
         Pending purchase = new Pending(nextId++, draft.purchaseNo(), draft.memberId(), draft.time(),
                 draft.isReturn(), refundOf, draft.discounts(), 1, 0);
+        purchase.payment = draft.payment();
         batch.put(purchase.number, purchase);
         addLines(purchase, draft.lines());
         Purchase told = purchase.purchase();
@@ -304,7 +307,8 @@ public final class PurchasePipeline implements AutoCloseable {
         for (Pending p : batch.values()) {
             purchases.row().add(p.id).add(p.number).add(p.memberId).add(p.timeText)
                     .add(p.isReturn ? "return" : "sale").add(p.total).add(p.refundOf).add(importId)
-                    .add(p.discounts.tierCents()).add(p.discounts.couponCents());
+                    .add(p.discounts.tierCents()).add(p.discounts.couponCents())
+                    .add(p.discounts.storedValueBonusCents());
             addLineRows(lines, p);
         }
         BoundRows grown = new BoundRows();
@@ -314,7 +318,7 @@ public final class PurchasePipeline implements AutoCloseable {
         }
         purchases.execute(connection, """
                 INSERT INTO purchases (id, purchase_no, member_id, time, kind, total_cents, refund_of, import_id,
-                                       tier_discount_cents, coupon_discount_cents)
+                                       tier_discount_cents, coupon_discount_cents, stored_value_bonus_cents)
                 :rows""");
         grown.execute(connection, """
                 WITH j (id, extra) AS (:rows)

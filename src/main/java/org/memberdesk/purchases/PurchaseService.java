@@ -88,7 +88,7 @@ public final class PurchaseService {
     }
 
     /** The limits as the pipeline on this connection applies them: read once per sale or import batch. */
-    PurchaseLimits limits(Connection connection) throws SQLException {
+    public PurchaseLimits limits(Connection connection) throws SQLException {
         return limitsStore.read(connection);
     }
 

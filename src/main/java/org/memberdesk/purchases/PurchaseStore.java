@@ -129,6 +129,11 @@ public final class PurchaseStore {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    public Optional<Purchase> byId(Connection connection, long id) throws SQLException {
+        List<Purchase> found = readPurchases(connection, "p.id = ?", List.of(id), "", 1);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
     /** A member's purchases and returns, newest first, with their lines. */
     public List<Purchase> forMember(Connection connection, long memberId, int limit) throws SQLException {
         return readPurchases(connection, "p.member_id = ?", List.of(memberId), " ORDER BY p.time DESC, p.id DESC",
@@ -140,7 +145,7 @@ public final class PurchaseStore {
         Map<Long, Purchase> purchases = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT p.id, p.purchase_no, p.member_id, p.time, p.kind, p.total_cents, p.refund_of,"
-                        + " p.tier_discount_cents, p.coupon_discount_cents,"
+                        + " p.tier_discount_cents, p.coupon_discount_cents, p.stored_value_bonus_cents,"
                         + " (SELECT c.id FROM coupons c WHERE c.member_id = p.member_id AND c.purchase_id = p.id) AS coupon_id FROM purchases p"
                         + " WHERE " + condition + order + " LIMIT ?")) {
             int index = 1;
@@ -191,7 +196,7 @@ public final class PurchaseStore {
         long coupon = rs.getLong("coupon_id");
         Long couponId = rs.wasNull() ? null : coupon;
         return new PurchaseDiscounts(rs.getLong("tier_discount_cents"), rs.getLong("coupon_discount_cents"),
-                couponId);
+                couponId, rs.getLong("stored_value_bonus_cents"));
     }
 
     /** One page of all purchases, newest first. */

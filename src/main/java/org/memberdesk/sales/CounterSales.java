@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.memberdesk.cards.Pay;
+import org.memberdesk.cards.PaymentPlanner;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.TextLength;
 import org.memberdesk.common.ValidationException;
@@ -16,6 +18,7 @@ import org.memberdesk.db.Database;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberStore;
 import org.memberdesk.purchases.Purchase;
+import org.memberdesk.purchases.Payment;
 import org.memberdesk.purchases.PurchaseDiscounts;
 import org.memberdesk.purchases.PurchaseDraft;
 import org.memberdesk.purchases.PurchaseLine;
@@ -39,22 +42,29 @@ public final class CounterSales {
     private final MemberStore members;
     private final CheckoutService coupons;
     private final TierStore tiers;
+    private final PaymentPlanner payments;
     private final SaleStore store = new SaleStore();
     private final Clock clock;
 
     public CounterSales(Database database, PurchaseService purchases, PurchaseStore purchaseStore, MemberStore members,
-                        CheckoutService coupons, TierStore tiers, Clock clock) {
+                        CheckoutService coupons, TierStore tiers, PaymentPlanner payments, Clock clock) {
         this.database = database;
         this.purchases = purchases;
         this.purchaseStore = purchaseStore;
         this.members = members;
         this.coupons = coupons;
         this.tiers = tiers;
+        this.payments = payments;
         this.clock = clock;
     }
 
-    /** A sale as recorded, with what the member has now: say it aloud at the counter. */
-    public record Sale(Purchase purchase, Priced priced, long pointsEarned, long pointsBalance, String tier) {
+    /**
+     * A sale as recorded, with what the member has now: say it aloud at the counter. {@code payment} says how it
+     * was paid (the stored-value bonus part is taken off the lines like a discount: the purchase's total is what
+     * was really paid, {@code priced.paidCents()} what was due).
+     */
+    public record Sale(Purchase purchase, Priced priced, long pointsEarned, long pointsBalance, String tier,
+                       Payment payment) {
     }
 
     /** What the typed lines would cost this member now (tier discount, then the coupon when a code is given). */
@@ -68,6 +78,15 @@ public final class CounterSales {
      * used) and read back — or, when the coupon is refused, nothing at all.
      */
     public Sale sell(long memberId, List<PurchaseLine> typed, String couponCode) {
+        return sell(memberId, typed, couponCode, Pay.CASH);
+    }
+
+    /**
+     * The same, paid as {@code pay} says: from stored value the card's bonus part (in proportion to its balances)
+     * is taken off the lines like a discount, so spend and points count only cash and principal; refused when
+     * stored value alone is asked and the balance is short.
+     */
+    public Sale sell(long memberId, List<PurchaseLine> typed, String couponCode, Pay pay) {
         return database.write(connection -> {
             CheckoutService.Usable coupon = usableCoupon(connection, memberId, couponCode);
             Priced priced = price(connection, memberId, typed, coupon);
@@ -75,13 +94,18 @@ public final class CounterSales {
                 throw priced.couponRefusal().refused(coupon.coupon().code());
             }
             LocalDateTime now = now();
+            Payment payment = payments.plan(connection, memberId, priced.paidCents(), pay);
+            if (payment.storedBonusCents() >= priced.paidCents() && priced.paidCents() > 0) {
+                throw new ValidationException(Problem.of("payment", "card.pay.onlyBonus"));
+            }
             PurchaseDraft draft = new PurchaseDraft(purchaseStore.nextPurchaseNumber(connection, now), memberId, now,
-                    priced.paidLines(), null, new PurchaseDiscounts(priced.tierDiscountCents(),
-                    priced.couponDiscountCents(), coupon == null ? null : coupon.coupon().id()));
+                    Pricing.share(priced.paidLines(), priced.paidCents(), payment.storedBonusCents()), null,
+                    new PurchaseDiscounts(priced.tierDiscountCents(), priced.couponDiscountCents(),
+                            coupon == null ? null : coupon.coupon().id(), payment.storedBonusCents()), payment);
             Purchase sale = purchases.recordOne(connection, draft, false);
             Member after = members.findById(connection, memberId).orElseThrow();
             return new Sale(sale, priced, store.points(connection, memberId, sale.id(), "earn"), after.points(),
-                    after.tier());
+                    after.tier(), payment);
         });
     }
 

@@ -45,7 +45,7 @@ public final class Pricing {
             }
             list = Math.addExact(list, line.amountCents());
         }
-        long tierOff = Math.multiplyExact(list, tierPercent) / 100;
+        long tierOff = Tier.discountCents(list, tierPercent);
         List<PurchaseLine> afterTier = share(lines, list, tierOff);
         if (coupon == null) {
             return new Priced(lines, afterTier, list, tierName, tierPercent, tierOff, null, 0, null, list - tierOff);
@@ -90,7 +90,7 @@ public final class Pricing {
      * line goes below zero. D × cum can pass 2^63 at the ceiling limits (10^10 cents × 10^10), hence
      * BigInteger for that one product.
      */
-    static List<PurchaseLine> share(List<PurchaseLine> lines, long total, long discount) {
+    public static List<PurchaseLine> share(List<PurchaseLine> lines, long total, long discount) {
         if (discount == 0) {
             return List.copyOf(lines);
         }

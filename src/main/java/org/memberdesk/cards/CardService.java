@@ -1,0 +1,477 @@
+package org.memberdesk.cards;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.memberdesk.common.Money;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.TextLength;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.db.Database;
+import org.memberdesk.members.Member;
+import org.memberdesk.members.MemberStore;
+import org.memberdesk.purchases.PayMethod;
+import org.memberdesk.purchases.Payment;
+import org.memberdesk.purchases.Purchase;
+import org.memberdesk.purchases.PurchaseDiscounts;
+import org.memberdesk.purchases.PurchaseDraft;
+import org.memberdesk.purchases.PurchaseLimits;
+import org.memberdesk.purchases.PurchaseLine;
+import org.memberdesk.purchases.PurchaseService;
+import org.memberdesk.purchases.PurchaseStore;
+import org.memberdesk.tiers.Ladder;
+import org.memberdesk.tiers.Tier;
+import org.memberdesk.tiers.TierStore;
+
+/**
+ * Member cards (储值 · 次卡 · 期限卡): the products, selling a card (a session card or pass is a purchase through the
+ * one pipeline; stored value is money received, not a purchase), top-ups with the bonus ladder, freezes (请假) and
+ * refunds (退卡). Every change of a card is an entry of its ledger, in the same transaction as the rest.
+ * Check-ins are {@link CheckIns}; the lists and sums are {@link CardReports}.
+ */
+public final class CardService {
+    private final Database database;
+    private final CardStore store;
+    private final PaymentPlanner planner;
+    private final PurchaseService purchases;
+    private final PurchaseStore purchaseStore;
+    private final MemberStore members;
+    private final TierStore tiers;
+    private final Clock clock;
+
+    public CardService(Database database, CardStore store, PaymentPlanner planner, PurchaseService purchases,
+                       PurchaseStore purchaseStore, MemberStore members, TierStore tiers, Clock clock) {
+        this.database = database;
+        this.store = store;
+        this.planner = planner;
+        this.purchases = purchases;
+        this.purchaseStore = purchaseStore;
+        this.members = members;
+        this.tiers = tiers;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- products
+
+    /** Adds a product after checking it makes sense for its kind; returns its id. */
+    public long addProduct(CardProduct product) {
+        List<Problem> problems = new ArrayList<>();
+        String name = product.name() == null ? "" : product.name().strip();
+        if (name.isEmpty() || TextLength.longerThan(name, 60)) {
+            problems.add(Problem.of("name", "card.product.name"));
+        }
+        if (product.priceCents() < 0 || product.priceCents() > PurchaseLimits.CEILING_CENTS) {
+            problems.add(Problem.of("price", "card.product.price"));
+        }
+        if (product.bonusCents() < 0 || product.bonusCents() > PurchaseLimits.CEILING_CENTS) {
+            problems.add(Problem.of("bonus", "card.product.bonus"));
+        }
+        switch (product.kind()) {
+            case STORED_VALUE -> {
+                if (product.priceCents() <= 0) {
+                    problems.add(Problem.of("price", "card.product.storedValuePrice"));
+                }
+                if (product.sessions() != null || product.days() != null || product.perDay() != null
+                        || product.maxFreezes() > 0) {
+                    problems.add(Problem.of("kind", "card.product.storedValueOnly"));
+                }
+            }
+            case SESSIONS -> {
+                if (product.sessions() == null || product.sessions() < 1 || product.sessions() > 100_000) {
+                    problems.add(Problem.of("sessions", "card.product.sessions"));
+                }
+                checkDays(product, problems);
+                if (product.bonusCents() > 0) {
+                    problems.add(Problem.of("bonus", "card.product.bonusOnlyStoredValue"));
+                }
+            }
+            case PERIOD -> {
+                checkDays(product, problems);
+                if (product.sessions() != null) {
+                    problems.add(Problem.of("sessions", "card.product.sessionsOnlySessions"));
+                }
+                if (product.bonusCents() > 0) {
+                    problems.add(Problem.of("bonus", "card.product.bonusOnlyStoredValue"));
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+        if (product.perDay() != null && (product.perDay() < 1 || product.kind() != CardKind.PERIOD)) {
+            problems.add(Problem.of("per_day", "card.product.perDay"));
+        }
+        if (product.maxFreezes() < 0 || product.maxFreezeDays() < 0 || product.maxFreezeDays() > 3650
+                || (product.maxFreezes() > 0) != (product.maxFreezeDays() > 0)) {
+            problems.add(Problem.of("freeze", "card.product.freeze"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        CardProduct clean = new CardProduct(0, product.kind(), name, product.priceCents(), product.bonusCents(),
+                product.sessions(), product.days(), product.perDay(), product.maxFreezes(), product.maxFreezeDays(),
+                product.refundable(), product.tierDiscount(), false);
+        return database.write(connection -> {
+            if (store.productByName(connection, name).isPresent()) {
+                throw new ValidationException(Problem.of("name", "card.product.nameTaken", name));
+            }
+            return store.insertProduct(connection, clean, now());
+        });
+    }
+
+    private static void checkDays(CardProduct product, List<Problem> problems) {
+        if (product.days() == null || product.days() < 1 || product.days() > 36_600) {
+            problems.add(Problem.of("days", "card.product.days"));
+        }
+    }
+
+    public List<CardProduct> products() {
+        return database.read(store::products);
+    }
+
+    /** A product no longer sold: its cards stay as they are. */
+    public void archiveProduct(long id, boolean archived) {
+        database.write(connection -> {
+            store.setProductArchived(connection, id, archived);
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- the top-up ladder
+
+    /** Replaces the ladder (amount → bonus, cents); a bonus above its amount is refused. */
+    public void setTopupSteps(Map<Long, Long> steps) {
+        for (Map.Entry<Long, Long> step : steps.entrySet()) {
+            if (step.getKey() <= 0 || step.getKey() > PurchaseLimits.CEILING_CENTS || step.getValue() < 0
+                    || step.getValue() > step.getKey()) {
+                throw new ValidationException(Problem.of("steps", "card.topup.step",
+                        Money.formatYuan(step.getKey()), Money.formatYuan(step.getValue())));
+            }
+        }
+        database.write(connection -> {
+            store.replaceTopupSteps(connection, new TreeMap<>(steps));
+            return null;
+        });
+    }
+
+    public Map<Long, Long> topupSteps() {
+        return database.read(store::topupSteps);
+    }
+
+    // ---------------------------------------------------------------- selling
+
+    /** A card as sold: the card, the sale that sold it (null for stored value) and how it was paid. */
+    public record Sold(Card card, Purchase purchase, Payment payment) {
+    }
+
+    /** What selling this product to this member costs, and how it would be paid (nothing stored). */
+    public record Quote(CardProduct product, long priceCents, long dueCents, Payment payment) {
+    }
+
+    public Quote quote(long memberId, long productId, Pay pay) {
+        return database.read(connection -> quote(connection, memberId, product(connection, productId), pay));
+    }
+
+    private Quote quote(Connection connection, long memberId, CardProduct product, Pay pay) throws SQLException {
+        Member member = member(connection, memberId);
+        long due = product.priceCents();
+        if (product.tierDiscount() && product.kind() != CardKind.STORED_VALUE && due > 0) {
+            Ladder ladder = tiers.loadLadder(connection);
+            due -= Tier.discountCents(due, ladder.at(ladder.rankOf(member.tier())).discountPercent());
+        }
+        if (product.kind() == CardKind.STORED_VALUE && pay.fromStoredValue()) {
+            throw new ValidationException(Problem.of("payment", "card.sell.storedValueWithStoredValue"));
+        }
+        return new Quote(product, product.priceCents(), due, planner.plan(connection, memberId, due, pay));
+    }
+
+    /**
+     * Sells a card: a session card or pass is a purchase (spend, points and tiers as any sale) and starts on
+     * {@code start}, or the day after the member's latest pass ends when one is still valid, or on the sale day;
+     * a stored-value package is money received (price as principal, the package's bonus as bonus).
+     */
+    public Sold sell(long memberId, long productId, Pay pay, LocalDate start, LocalDateTime at) {
+        LocalDateTime when = when(at);
+        return database.write(connection -> {
+            CardProduct product = product(connection, productId);
+            if (product.archived()) {
+                throw new ValidationException(Problem.of("product", "card.product.archived", product.name()));
+            }
+            Quote quote = quote(connection, memberId, product, pay);
+            Payment payment = quote.payment();
+            if (product.kind() == CardKind.STORED_VALUE) {
+                long id = store.insertCard(connection, new CardStore.NewCard(memberId, product.id(),
+                        CardKind.STORED_VALUE, null, product.priceCents(), when, null, null, null, null, null));
+                store.addEntry(connection, new CardStore.Entry(id, when, "sale", product.priceCents(),
+                        product.bonusCents(), 0, null, null, null));
+                store.insertPayment(connection, when, memberId, "card", pay.first(), product.priceCents(), null, id);
+                return new Sold(store.byId(connection, id).orElseThrow(), null, payment);
+            }
+            LocalDate from = start != null ? start : when.toLocalDate();
+            if (start == null && product.kind() == CardKind.PERIOD) {
+                LocalDate end = store.latestPassEnd(connection, memberId, from);
+                if (end != null) {
+                    from = end.plusDays(1);
+                }
+            }
+            LocalDate to = from.plusDays(product.days() - 1L);
+            Purchase sale = null;
+            long paid = payment.paidCents();
+            if (quote.dueCents() > 0) {
+                PurchaseLine line = new PurchaseLine(product.name(), 1, quote.dueCents());
+                List<PurchaseLine> lines = List.of(new PurchaseLine(product.name(), 1,
+                        quote.dueCents() - payment.storedBonusCents()));
+                PurchaseDraft draft = new PurchaseDraft(purchaseStore.nextPurchaseNumber(connection, when), memberId,
+                        when, lines, null, new PurchaseDiscounts(quote.priceCents() - quote.dueCents(), 0, null,
+                        payment.storedBonusCents()), payment);
+                if (line.amountCents() - payment.storedBonusCents() <= 0) {
+                    throw new ValidationException(Problem.of("payment", "card.pay.onlyBonus"));
+                }
+                sale = purchases.recordOne(connection, draft, false);
+            }
+            Integer sessions = product.kind() == CardKind.SESSIONS ? product.sessions() : null;
+            long id = store.insertCard(connection, new CardStore.NewCard(memberId, product.id(), product.kind(),
+                    sale == null ? null : sale.id(), paid, when, from, to, product.perDay(), sessions, null));
+            store.addEntry(connection, new CardStore.Entry(id, when, "sale", 0, 0, sessions == null ? 0 : sessions,
+                    sale == null ? null : sale.id(), null, null));
+            return new Sold(store.byId(connection, id).orElseThrow(), sale, payment);
+        });
+    }
+
+    /** What a top-up added and the balances after it. */
+    public record ToppedUp(Card card, long principalCents, long bonusCents) {
+    }
+
+    /** The bonus the ladder gives a top-up of this amount (shown before saving). */
+    public long topupBonus(long amountCents) {
+        return StoredValue.topupBonus(amountCents, topupSteps());
+    }
+
+    /** Adds money to a stored-value card: not a purchase, money received; the ladder's bonus kept apart. */
+    public ToppedUp topup(String cardNo, long amountCents, PayMethod method, LocalDateTime at) {
+        LocalDateTime when = when(at);
+        if (method == PayMethod.STORED_VALUE) {
+            throw new ValidationException(Problem.of("payment", "card.topup.withStoredValue"));
+        }
+        return database.write(connection -> {
+            Card card = card(connection, cardNo);
+            if (card.kind() != CardKind.STORED_VALUE) {
+                throw new ValidationException(Problem.of("card", "card.topup.notStoredValue", card.cardNo()));
+            }
+            if (card.refunded()) {
+                throw new ValidationException(Problem.of("card", "card.refunded", card.cardNo()));
+            }
+            PurchaseLimits limits = purchases.limits(connection);
+            if (amountCents <= 0 || amountCents > limits.purchaseCents()) {
+                throw new ValidationException(Problem.of("amount", "card.topup.amount",
+                        Money.formatYuan(limits.purchaseCents())));
+            }
+            long bonus = StoredValue.topupBonus(amountCents, store.topupSteps(connection));
+            store.addEntry(connection, new CardStore.Entry(card.id(), when, "topup", amountCents, bonus, 0, null,
+                    null, null));
+            store.insertPayment(connection, when, card.memberId(), "topup", method, amountCents, null, card.id());
+            return new ToppedUp(store.byId(connection, card.id()).orElseThrow(), amountCents, bonus);
+        });
+    }
+
+    // ---------------------------------------------------------------- freezes
+
+    /** Freezes a card from {@code from} (today when null) for {@code days}, within its product's allowance. */
+    public Card freeze(String cardNo, int days, LocalDate from, String reason, String by, LocalDateTime at) {
+        LocalDateTime when = when(at);
+        String why = reason(reason);
+        return database.write(connection -> {
+            Card card = card(connection, cardNo);
+            CardProduct product = product(connection, card.productId());
+            LocalDate first = from == null ? when.toLocalDate() : from;
+            if (card.kind() == CardKind.STORED_VALUE || product.maxFreezes() == 0) {
+                throw new ValidationException(Problem.of("card", "card.freeze.notAllowed", product.name()));
+            }
+            if (card.refunded()) {
+                throw new ValidationException(Problem.of("card", "card.refunded", card.cardNo()));
+            }
+            if (days < 1) {
+                throw new ValidationException(Problem.of("days", "card.freeze.days"));
+            }
+            if (first.isAfter(card.validTo()) || first.isBefore(when.toLocalDate().minusDays(31))) {
+                throw new ValidationException(Problem.of("from", "card.freeze.outside", card.validTo().toString()));
+            }
+            if (card.frozenFrom() != null) {
+                throw new ValidationException(Problem.of("card", "card.freeze.already",
+                        card.frozenFrom().toString(), card.frozenTo().toString()));
+            }
+            CardStore.FreezesSoFar soFar = store.freezesSoFar(connection, card.id());
+            if (soFar.times() >= product.maxFreezes()) {
+                throw new ValidationException(Problem.of("card", "card.freeze.times", product.maxFreezes()));
+            }
+            if (soFar.days() + (long) days > product.maxFreezeDays()) {
+                throw new ValidationException(Problem.of("days", "card.freeze.daysLeft",
+                        product.maxFreezeDays() - soFar.days(), product.maxFreezeDays()));
+            }
+            store.insertFreeze(connection, card.id(), first, days, why, when, by);
+            return store.byId(connection, card.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * Ends the card's freeze today: the days before today stay frozen (the member comes back today), the rest are
+     * given back — the card ends that much earlier again. A freeze that had not begun is cancelled (0 days).
+     */
+    public Card unfreeze(String cardNo, LocalDateTime at) {
+        LocalDateTime when = when(at);
+        return database.write(connection -> {
+            Card card = card(connection, cardNo);
+            List<Freeze> freezes = store.freezes(connection, card.id());
+            Freeze open = freezes.stream().filter(f -> f.endedAt() == null).reduce((a, b) -> b).orElse(null);
+            LocalDate today = when.toLocalDate();
+            if (open == null || today.isAfter(open.lastDay())) {
+                throw new ValidationException(Problem.of("card", "card.unfreeze.none", card.cardNo()));
+            }
+            int frozen = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(open.from(), today));
+            store.endFreeze(connection, card.id(), open, frozen, when);
+            return store.byId(connection, card.id()).orElseThrow();
+        });
+    }
+
+    // ---------------------------------------------------------------- refunds
+
+    /** A card refunded: what was paid back, and the bonus the member gave up (stored value only). */
+    public record Refunded(Card card, long refundCents, long forfeitedBonusCents, Purchase returned) {
+    }
+
+    /**
+     * Refunds a card (退卡), with a reason: stored value pays back the remaining principal (the bonus is forfeited);
+     * a session card paid × sessions left ÷ sessions; a pass paid × days left ÷ days, the refund day counting as used.
+     * For a sold card it is a return against its sale through the pipeline (spend and points reduced), paid back
+     * the way the sale was paid; {@code payBack} (null: cash) is how stored value's principal is paid out;
+     * {@code by} who did it (until staff accounts exist, the person logged in to the computer).
+     */
+    public Refunded refund(String cardNo, String reason, PayMethod payBack, String by, LocalDateTime at) {
+        LocalDateTime when = when(at);
+        String why = reason(reason);
+        if (why == null) {
+            throw new ValidationException(Problem.of("reason", "card.refund.reasonMissing"));
+        }
+        PayMethod method = payBack == null || payBack == PayMethod.STORED_VALUE ? PayMethod.CASH : payBack;
+        return database.write(connection -> {
+            Card card = card(connection, cardNo);
+            CardProduct product = product(connection, card.productId());
+            if (card.refunded()) {
+                throw new ValidationException(Problem.of("card", "card.refunded", card.cardNo()));
+            }
+            if (!product.refundable()) {
+                throw new ValidationException(Problem.of("card", "card.refund.notRefundable", product.name()));
+            }
+            store.setRefunded(connection, card.id(), when, why, by);
+            if (card.kind() == CardKind.STORED_VALUE) {
+                store.addEntry(connection, new CardStore.Entry(card.id(), when, "refund", -card.principalCents(),
+                        -card.bonusCents(), 0, null, null, why));
+                if (card.principalCents() > 0) {
+                    store.insertPayment(connection, when, card.memberId(), "card-refund", method,
+                            -card.principalCents(), null, card.id());
+                }
+                return new Refunded(store.byId(connection, card.id()).orElseThrow(), card.principalCents(),
+                        card.bonusCents(), null);
+            }
+            long refund = card.kind() == CardKind.SESSIONS
+                    ? CardRefunds.sessions(card.paidCents(), card.sessionsLeft(), card.sessionsSold())
+                    : CardRefunds.period(card.paidCents(), card.validFrom(), card.validTo(), when.toLocalDate());
+            Purchase returned = null;
+            if (refund > 0 && card.purchaseId() != null) {
+                Purchase sale = purchaseStore.byId(connection, card.purchaseId()).orElseThrow();
+                PurchaseDraft back = new PurchaseDraft(purchaseStore.nextNumber(connection, when, "R"),
+                        card.memberId(), when, List.of(new PurchaseLine(card.productName(), 1, -refund, 1)),
+                        sale.purchaseNo());
+                returned = purchases.recordOne(connection, back, true);
+            } else if (refund > 0) {
+                store.insertPayment(connection, when, card.memberId(), "card-refund", method, -refund, null,
+                        card.id());
+            }
+            int left = card.sessionsLeft() == null ? 0 : card.sessionsLeft();
+            store.addEntry(connection, new CardStore.Entry(card.id(), when, "refund", 0, 0, -left,
+                    returned == null ? null : returned.id(), null, why));
+            return new Refunded(store.byId(connection, card.id()).orElseThrow(), refund, 0, returned);
+        });
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    public List<Card> cards(long memberId) {
+        return database.read(connection -> store.forMember(connection, memberId));
+    }
+
+    public Card card(String cardNo) {
+        return database.read(connection -> card(connection, cardNo));
+    }
+
+    /** A card's history: its entries and freezes. */
+    public record History(Card card, List<CardEntry> entries, List<Freeze> freezes) {
+    }
+
+    public History history(String cardNo) {
+        return database.read(connection -> {
+            Card card = card(connection, cardNo);
+            return new History(card, store.entries(connection, card.id()), store.freezes(connection, card.id()));
+        });
+    }
+
+    /** The stored-value card a payment would come from, if the member has one. */
+    public java.util.Optional<Card> storedValueCard(long memberId) {
+        return database.read(connection -> planner.storedValueCard(connection, memberId));
+    }
+
+    /** How {@code dueCents} would be paid, before the sale: the counter shows the bonus part. */
+    public Payment planPayment(long memberId, long dueCents, Pay pay) {
+        return database.read(connection -> planner.plan(connection, memberId, dueCents, pay));
+    }
+
+    public List<Visit> visits(long memberId, int limit) {
+        return database.read(connection -> store.visits(connection, memberId, limit));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private Card card(Connection connection, String cardNo) throws SQLException {
+        String number = cardNo == null ? "" : cardNo.strip().toUpperCase(java.util.Locale.ROOT);
+        return store.byNumber(connection, number)
+                .orElseThrow(() -> new ValidationException(Problem.of("card", "card.unknown", number)));
+    }
+
+    private CardProduct product(Connection connection, long productId) throws SQLException {
+        return store.product(connection, productId).orElseThrow(() ->
+                new ValidationException(Problem.of("product", "card.product.unknown", Long.toString(productId))));
+    }
+
+    private Member member(Connection connection, long memberId) throws SQLException {
+        return members.findById(connection, memberId).orElseThrow(() ->
+                new ValidationException(Problem.of("member", "member.unknown", Long.toString(memberId))));
+    }
+
+    /** {@code at} (a time from a paper log) or now; a time in the future is refused. */
+    LocalDateTime when(LocalDateTime at) {
+        LocalDateTime now = now();
+        if (at == null) {
+            return now;
+        }
+        if (at.isAfter(now)) {
+            throw new ValidationException(Problem.of("at", "card.at.future", MemberStore.timeText(at)));
+        }
+        return at.withNano(0);
+    }
+
+    static String reason(String typed) {
+        String why = typed == null || typed.isBlank() ? null : typed.strip();
+        if (why != null && TextLength.longerThan(why, 200)) {
+            throw new ValidationException(Problem.of("reason", "sale.reason.tooLong"));
+        }
+        return why;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).withNano(0);
+    }
+}

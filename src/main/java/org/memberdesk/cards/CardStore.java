@@ -1,0 +1,601 @@
+package org.memberdesk.cards;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.memberdesk.members.MemberStore;
+import org.memberdesk.purchases.PayMethod;
+
+/** The SQL of cards, their products, entries, freezes, visits and payments. Takes a connection; never commits. */
+public final class CardStore {
+
+    // ---------------------------------------------------------------- products
+
+    public long insertProduct(Connection connection, CardProduct product, LocalDateTime now) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO card_products (kind, name, price_cents, bonus_cents, sessions, days, per_day, max_freezes,
+                                           max_freeze_days, refundable, tier_discount, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+            statement.setString(1, product.kind().code());
+            statement.setString(2, product.name());
+            statement.setLong(3, product.priceCents());
+            statement.setLong(4, product.bonusCents());
+            setInt(statement, 5, product.sessions());
+            setInt(statement, 6, product.days());
+            setInt(statement, 7, product.perDay());
+            statement.setInt(8, product.maxFreezes());
+            statement.setInt(9, product.maxFreezeDays());
+            statement.setInt(10, product.refundable() ? 1 : 0);
+            statement.setInt(11, product.tierDiscount() ? 1 : 0);
+            statement.setString(12, MemberStore.timeText(now));
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    public void setProductArchived(Connection connection, long id, boolean archived) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE card_products SET archived = ? WHERE id = ?")) {
+            statement.setInt(1, archived ? 1 : 0);
+            statement.setLong(2, id);
+            statement.executeUpdate();
+        }
+    }
+
+    public List<CardProduct> products(Connection connection) throws SQLException {
+        List<CardProduct> products = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT * FROM card_products ORDER BY archived, kind, id")) {
+            while (rs.next()) {
+                products.add(product(rs));
+            }
+        }
+        return products;
+    }
+
+    public Optional<CardProduct> product(Connection connection, long id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM card_products WHERE id = ?")) {
+            statement.setLong(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(product(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    public Optional<CardProduct> productByName(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT * FROM card_products WHERE name = ?")) {
+            statement.setString(1, name);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(product(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static CardProduct product(ResultSet rs) throws SQLException {
+        return new CardProduct(rs.getLong("id"), CardKind.of(rs.getString("kind")), rs.getString("name"),
+                rs.getLong("price_cents"), rs.getLong("bonus_cents"), getInt(rs, "sessions"), getInt(rs, "days"),
+                getInt(rs, "per_day"), rs.getInt("max_freezes"), rs.getInt("max_freeze_days"),
+                rs.getInt("refundable") == 1, rs.getInt("tier_discount") == 1, rs.getInt("archived") == 1);
+    }
+
+    // ---------------------------------------------------------------- top-up ladder
+
+    public void replaceTopupSteps(Connection connection, Map<Long, Long> steps) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM topup_bonus_steps");
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO topup_bonus_steps (amount_cents, bonus_cents) VALUES (?, ?)")) {
+            for (Map.Entry<Long, Long> step : steps.entrySet()) {
+                insert.setLong(1, step.getKey());
+                insert.setLong(2, step.getValue());
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** The ladder, lowest step first. */
+    public Map<Long, Long> topupSteps(Connection connection) throws SQLException {
+        Map<Long, Long> steps = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT amount_cents, bonus_cents FROM topup_bonus_steps ORDER BY amount_cents")) {
+            while (rs.next()) {
+                steps.put(rs.getLong(1), rs.getLong(2));
+            }
+        }
+        return steps;
+    }
+
+    // ---------------------------------------------------------------- cards
+
+    /** A new card's number: C and its id, six digits at least (the id this transaction will give it). */
+    public long nextCardId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM cards")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public static String cardNumber(long id) {
+        return String.format("C%06d", id);
+    }
+
+    /** A card as sold: balances start at zero and the first entry sets them. */
+    public record NewCard(long memberId, long productId, CardKind kind, Long purchaseId, long paidCents,
+                          LocalDateTime soldAt, LocalDate validFrom, LocalDate validTo, Integer perDay,
+                          Integer sessionsSold, Long importId) {
+    }
+
+    public long insertCard(Connection connection, NewCard card) throws SQLException {
+        long id = nextCardId(connection);
+        try (PreparedStatement statement = connection.prepareStatement("""
+                INSERT INTO cards (id, card_no, member_id, product_id, kind, purchase_id, paid_cents, sold_at,
+                                   valid_from, base_valid_to, valid_to, per_day, sessions_sold, sessions_left,
+                                   import_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            statement.setLong(1, id);
+            statement.setString(2, cardNumber(id));
+            statement.setLong(3, card.memberId());
+            statement.setLong(4, card.productId());
+            statement.setString(5, card.kind().code());
+            setLong(statement, 6, card.purchaseId());
+            statement.setLong(7, card.paidCents());
+            statement.setString(8, MemberStore.timeText(card.soldAt()));
+            statement.setString(9, card.validFrom() == null ? null : card.validFrom().toString());
+            statement.setString(10, card.validTo() == null ? null : card.validTo().toString());
+            statement.setString(11, card.validTo() == null ? null : card.validTo().toString());
+            setInt(statement, 12, card.perDay());
+            setInt(statement, 13, card.sessionsSold());
+            // sessions_left starts at 0; the 'sale' entry adds the sessions sold
+            setInt(statement, 14, card.sessionsSold() == null ? null : 0);
+            setLong(statement, 15, card.importId());
+            statement.executeUpdate();
+        }
+        return id;
+    }
+
+    private static final String CARD_SELECT = """
+            SELECT c.*, p.name AS product_name,
+                   (SELECT f.from_date FROM card_freezes f WHERE f.card_id = c.id AND f.ended_at IS NULL
+                    ORDER BY f.id DESC LIMIT 1) AS frozen_from,
+                   (SELECT date(f.from_date, '+' || (f.days - 1) || ' days') FROM card_freezes f
+                    WHERE f.card_id = c.id AND f.ended_at IS NULL ORDER BY f.id DESC LIMIT 1) AS frozen_to
+            FROM cards c JOIN card_products p ON p.id = c.product_id
+            """;
+
+    public Optional<Card> byNumber(Connection connection, String cardNo) throws SQLException {
+        return one(connection, CARD_SELECT + " WHERE c.card_no = ?", cardNo);
+    }
+
+    public Optional<Card> byId(Connection connection, long id) throws SQLException {
+        return one(connection, CARD_SELECT + " WHERE c.id = ?", id);
+    }
+
+    public Optional<Card> byPurchase(Connection connection, long purchaseId) throws SQLException {
+        return one(connection, CARD_SELECT + " WHERE c.purchase_id = ?", purchaseId);
+    }
+
+    /** A member's cards: the ones in use first (by end date), refunded last. */
+    public List<Card> forMember(Connection connection, long memberId) throws SQLException {
+        return list(connection, CARD_SELECT + """
+                 WHERE c.member_id = ?
+                ORDER BY c.refunded_at IS NOT NULL, c.kind = 'stored-value' DESC, c.valid_to, c.id""", memberId);
+    }
+
+    private Optional<Card> one(Connection connection, String sql, Object value) throws SQLException {
+        List<Card> cards = list(connection, sql, value);
+        return cards.isEmpty() ? Optional.empty() : Optional.of(cards.get(0));
+    }
+
+    private List<Card> list(Connection connection, String sql, Object... values) throws SQLException {
+        List<Card> cards = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    cards.add(card(rs));
+                }
+            }
+        }
+        return cards;
+    }
+
+    private static Card card(ResultSet rs) throws SQLException {
+        long purchase = rs.getLong("purchase_id");
+        Long purchaseId = rs.wasNull() ? null : purchase;
+        String refunded = rs.getString("refunded_at");
+        return new Card(rs.getLong("id"), rs.getString("card_no"), rs.getLong("member_id"),
+                rs.getLong("product_id"), rs.getString("product_name"), CardKind.of(rs.getString("kind")),
+                purchaseId, rs.getLong("paid_cents"), LocalDateTime.parse(rs.getString("sold_at"), MemberStore.TIME),
+                date(rs.getString("valid_from")), date(rs.getString("valid_to")), getInt(rs, "per_day"),
+                getInt(rs, "sessions_sold"), getInt(rs, "sessions_left"), rs.getLong("principal_cents"),
+                rs.getLong("bonus_cents"), date(rs.getString("used_up_on")),
+                refunded == null ? null : LocalDateTime.parse(refunded, MemberStore.TIME),
+                date(rs.getString("frozen_from")), date(rs.getString("frozen_to")));
+    }
+
+    /** The last day of the member's latest pass (not refunded) ending on or after {@code day}; null: none. */
+    public LocalDate latestPassEnd(Connection connection, long memberId, LocalDate day) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT max(valid_to) FROM cards
+                WHERE member_id = ? AND kind = 'period' AND refunded_at IS NULL AND valid_to >= ?""")) {
+            statement.setLong(1, memberId);
+            statement.setString(2, day.toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? date(rs.getString(1)) : null;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- entries: the truth of balances
+
+    /** One change of a card, and its cached balances moved with it. */
+    public record Entry(long cardId, LocalDateTime time, String kind, long principalCents, long bonusCents,
+                        int sessions, Long purchaseId, Long visitId, String note) {
+    }
+
+    /**
+     * Writes the entry and moves the card's balances by it, in one guarded statement: false (and nothing written)
+     * when a balance would go below zero — so two counters paying from the same card at once can never overdraw it.
+     */
+    public boolean addEntry(Connection connection, Entry entry) throws SQLException {
+        try (PreparedStatement move = connection.prepareStatement("""
+                UPDATE cards SET principal_cents = principal_cents + ?, bonus_cents = bonus_cents + ?,
+                                 sessions_left = CASE WHEN sessions_left IS NULL THEN NULL
+                                                      ELSE sessions_left + ? END
+                WHERE id = ? AND principal_cents + ? >= 0 AND bonus_cents + ? >= 0
+                  AND (sessions_left IS NULL OR sessions_left + ? >= 0)""")) {
+            move.setLong(1, entry.principalCents());
+            move.setLong(2, entry.bonusCents());
+            move.setInt(3, entry.sessions());
+            move.setLong(4, entry.cardId());
+            move.setLong(5, entry.principalCents());
+            move.setLong(6, entry.bonusCents());
+            move.setInt(7, entry.sessions());
+            if (move.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO card_entries (card_id, time, kind, principal_cents, bonus_cents, sessions, purchase_id,
+                                          visit_id, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setLong(1, entry.cardId());
+            insert.setString(2, MemberStore.timeText(entry.time()));
+            insert.setString(3, entry.kind());
+            insert.setLong(4, entry.principalCents());
+            insert.setLong(5, entry.bonusCents());
+            insert.setInt(6, entry.sessions());
+            setLong(insert, 7, entry.purchaseId());
+            setLong(insert, 8, entry.visitId());
+            insert.setString(9, entry.note());
+            insert.executeUpdate();
+        }
+        return true;
+    }
+
+    /** A card's entries, oldest first: its history. */
+    public List<CardEntry> entries(Connection connection, long cardId) throws SQLException {
+        List<CardEntry> entries = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT e.id, e.time, e.kind, e.principal_cents, e.bonus_cents, e.sessions, p.purchase_no, e.note
+                FROM card_entries e LEFT JOIN purchases p ON p.id = e.purchase_id
+                WHERE e.card_id = ? ORDER BY e.id""")) {
+            statement.setLong(1, cardId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new CardEntry(rs.getLong(1), LocalDateTime.parse(rs.getString(2), MemberStore.TIME),
+                            rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getInt(6), rs.getString(7),
+                            rs.getString(8)));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** A voided sale's id may be given to the next purchase: its card entries keep its number in the note only. */
+    public void forgetPurchase(Connection connection, long purchaseId, String purchaseNo) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                UPDATE card_entries SET purchase_id = NULL,
+                       note = coalesce(note || ' ', '') || ?
+                WHERE purchase_id = ?""");
+             PreparedStatement payments = connection.prepareStatement(
+                     "DELETE FROM payments WHERE purchase_id = ?")) {
+            statement.setString(1, purchaseNo);
+            statement.setLong(2, purchaseId);
+            statement.executeUpdate();
+            payments.setLong(1, purchaseId);
+            payments.executeUpdate();
+        }
+    }
+
+    public void setUsedUp(Connection connection, long cardId, LocalDate day) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE cards SET used_up_on = ? WHERE id = ?")) {
+            statement.setString(1, day == null ? null : day.toString());
+            statement.setLong(2, cardId);
+            statement.executeUpdate();
+        }
+    }
+
+    public void setRefunded(Connection connection, long cardId, LocalDateTime at, String reason, String by)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE cards SET refunded_at = ?, refund_reason = ?, refunded_by = ? WHERE id = ?")) {
+            statement.setString(1, MemberStore.timeText(at));
+            statement.setString(2, reason);
+            statement.setString(3, by);
+            statement.setLong(4, cardId);
+            statement.executeUpdate();
+        }
+    }
+
+    /** Removes a card sold by a sale that is voided (the caller checked nothing happened to it since). */
+    public void deleteCard(Connection connection, long cardId) throws SQLException {
+        try (PreparedStatement entries = connection.prepareStatement("DELETE FROM card_entries WHERE card_id = ?");
+             PreparedStatement card = connection.prepareStatement("DELETE FROM cards WHERE id = ?")) {
+            entries.setLong(1, cardId);
+            entries.executeUpdate();
+            card.setLong(1, cardId);
+            card.executeUpdate();
+        }
+    }
+
+    /** How many entries a card has beyond its sale (a visit, a payment, a top-up …): 0 means untouched. */
+    public int entriesBeyondSale(Connection connection, long cardId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT (SELECT count(*) FROM card_entries WHERE card_id = ? AND kind <> 'sale')
+                     + (SELECT count(*) FROM card_freezes WHERE card_id = ?)
+                     + (SELECT count(*) FROM visits WHERE card_id = ?)""")) {
+            statement.setLong(1, cardId);
+            statement.setLong(2, cardId);
+            statement.setLong(3, cardId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- freezes
+
+    public record FreezesSoFar(int times, int days) {
+    }
+
+    /** Freezes that counted (ended ones with no day frozen do not). */
+    public FreezesSoFar freezesSoFar(Connection connection, long cardId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT count(*), coalesce(sum(days), 0) FROM card_freezes
+                WHERE card_id = ? AND (days > 0 OR ended_at IS NULL)""")) {
+            statement.setLong(1, cardId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new FreezesSoFar(rs.getInt(1), rs.getInt(2));
+            }
+        }
+    }
+
+    public List<Freeze> freezes(Connection connection, long cardId) throws SQLException {
+        List<Freeze> freezes = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT id, from_date, days, reason, created_at, ended_at FROM card_freezes
+                WHERE card_id = ? ORDER BY id""")) {
+            statement.setLong(1, cardId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String ended = rs.getString(6);
+                    freezes.add(new Freeze(rs.getLong(1), LocalDate.parse(rs.getString(2)), rs.getInt(3),
+                            rs.getString(4), LocalDateTime.parse(rs.getString(5), MemberStore.TIME),
+                            ended == null ? null : LocalDateTime.parse(ended, MemberStore.TIME)));
+                }
+            }
+        }
+        return freezes;
+    }
+
+    /** Starts a freeze and moves the card's last day by its days. */
+    public void insertFreeze(Connection connection, long cardId, LocalDate from, int days, String reason,
+                             LocalDateTime at, String by) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO card_freezes (card_id, from_date, days, reason, created_at, created_by)
+                VALUES (?, ?, ?, ?, ?, ?)""")) {
+            insert.setLong(1, cardId);
+            insert.setString(2, from.toString());
+            insert.setInt(3, days);
+            insert.setString(4, reason);
+            insert.setString(5, MemberStore.timeText(at));
+            insert.setString(6, by);
+            insert.executeUpdate();
+        }
+        moveValidTo(connection, cardId, days);
+    }
+
+    /** Ends the card's open freeze after {@code daysFrozen} days, giving back the days not frozen. */
+    public void endFreeze(Connection connection, long cardId, Freeze open, int daysFrozen, LocalDateTime at)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE card_freezes SET days = ?, ended_at = ? WHERE id = ?")) {
+            statement.setInt(1, daysFrozen);
+            statement.setString(2, MemberStore.timeText(at));
+            statement.setLong(3, open.id());
+            statement.executeUpdate();
+        }
+        moveValidTo(connection, cardId, daysFrozen - open.days());
+    }
+
+    private void moveValidTo(Connection connection, long cardId, int days) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "UPDATE cards SET valid_to = date(valid_to, ? || ' days') WHERE id = ?")) {
+            statement.setString(1, (days >= 0 ? "+" : "") + days);
+            statement.setLong(2, cardId);
+            statement.executeUpdate();
+        }
+    }
+
+    // ---------------------------------------------------------------- visits
+
+    public int visitsOn(Connection connection, long cardId, LocalDate day) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT count(*) FROM visits WHERE card_id = ? AND time >= ? AND time < ?""")) {
+            statement.setLong(1, cardId);
+            statement.setString(2, day + " 00:00:00");
+            statement.setString(3, day.plusDays(1) + " 00:00:00");
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Records a visit and the member's kept visit statistics. */
+    public long insertVisit(Connection connection, long memberId, Long cardId, LocalDateTime time)
+            throws SQLException {
+        long id;
+        String text = MemberStore.timeText(time);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO visits (member_id, card_id, time) VALUES (?, ?, ?) RETURNING id")) {
+            insert.setLong(1, memberId);
+            setLong(insert, 2, cardId);
+            insert.setString(3, text);
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement kept = connection.prepareStatement("""
+                UPDATE members SET visit_count = visit_count + 1,
+                       last_visit_at = CASE WHEN last_visit_at IS NULL OR last_visit_at < ? THEN ?
+                                            ELSE last_visit_at END
+                WHERE id = ?""")) {
+            kept.setString(1, text);
+            kept.setString(2, text);
+            kept.setLong(3, memberId);
+            kept.executeUpdate();
+        }
+        return id;
+    }
+
+    /** A member's visits, newest first. */
+    public List<Visit> visits(Connection connection, long memberId, int limit) throws SQLException {
+        List<Visit> visits = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT v.id, v.time, c.card_no, p.name FROM visits v
+                LEFT JOIN cards c ON c.id = v.card_id LEFT JOIN card_products p ON p.id = c.product_id
+                WHERE v.member_id = ? ORDER BY v.time DESC, v.id DESC LIMIT ?""")) {
+            statement.setLong(1, memberId);
+            statement.setInt(2, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    visits.add(new Visit(rs.getLong(1), memberId,
+                            LocalDateTime.parse(rs.getString(2), MemberStore.TIME), rs.getString(3),
+                            rs.getString(4)));
+                }
+            }
+        }
+        return visits;
+    }
+
+    // ---------------------------------------------------------------- payments
+
+    public void insertPayment(Connection connection, LocalDateTime time, long memberId, String kind,
+                              PayMethod method, long amountCents, Long purchaseId, Long cardId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO payments (time, member_id, kind, method, amount_cents, purchase_id, card_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setString(1, MemberStore.timeText(time));
+            insert.setLong(2, memberId);
+            insert.setString(3, kind);
+            insert.setString(4, method.code());
+            insert.setLong(5, amountCents);
+            setLong(insert, 6, purchaseId);
+            setLong(insert, 7, cardId);
+            insert.executeUpdate();
+        }
+    }
+
+    /** How a sale was paid, as its payment rows say: null when it has none (a sale from a file). */
+    public record SalePayment(PayMethod method, long otherCents, Long cardId, long principalCents) {
+    }
+
+    public SalePayment salePayment(Connection connection, long purchaseId) throws SQLException {
+        PayMethod method = null;
+        long other = 0;
+        Long card = null;
+        long principal = 0;
+        boolean any = false;
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT method, amount_cents, card_id FROM payments WHERE purchase_id = ? AND kind = 'sale'""")) {
+            statement.setLong(1, purchaseId);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    any = true;
+                    PayMethod m = PayMethod.of(rs.getString(1));
+                    if (m == PayMethod.STORED_VALUE) {
+                        principal = Math.addExact(principal, rs.getLong(2));
+                        card = rs.getLong(3);
+                    } else {
+                        method = m;
+                        other = Math.addExact(other, rs.getLong(2));
+                    }
+                }
+            }
+        }
+        return any ? new SalePayment(method, other, card, principal) : null;
+    }
+
+    /** What returns already stored gave back of a sale (a positive sum). */
+    public long returnedOf(Connection connection, long saleId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT coalesce(-sum(total_cents), 0) FROM purchases WHERE refund_of = ? AND kind = 'return'")) {
+            statement.setLong(1, saleId);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+
+    static Integer getInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    static void setInt(PreparedStatement statement, int index, Integer value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setInt(index, value);
+        }
+    }
+
+    static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.INTEGER);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+}

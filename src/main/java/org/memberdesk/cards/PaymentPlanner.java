@@ -1,0 +1,55 @@
+package org.memberdesk.cards;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.Optional;
+import org.memberdesk.common.Money;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.purchases.Payment;
+
+/**
+ * How an amount due will be paid, before anything is stored — the counter shows it ("储值 ¥80.00，其中赠送 ¥13.33")
+ * and the sale then records exactly this. Stored value pays first from the member's stored-value card with the
+ * most on it; its bonus part is in proportion to the card's balances ({@link StoredValue#bonusPart}).
+ */
+public final class PaymentPlanner {
+    private final CardStore cards;
+
+    public PaymentPlanner(CardStore cards) {
+        this.cards = cards;
+    }
+
+    /** The card stored value is paid from: the member's stored-value card with the largest balance. */
+    public Optional<Card> storedValueCard(Connection connection, long memberId) throws SQLException {
+        return cards.forMember(connection, memberId).stream()
+                .filter(card -> card.kind() == CardKind.STORED_VALUE && !card.refunded())
+                .max(Comparator.comparingLong(Card::balanceCents).thenComparing(Card::id, Comparator.reverseOrder()));
+    }
+
+    /**
+     * The payment of {@code dueCents}; refused when stored value alone is asked and the balance is short (nothing is
+     * stored — the cashier asks for another way).
+     */
+    public Payment plan(Connection connection, long memberId, long dueCents, Pay pay) throws SQLException {
+        if (!pay.fromStoredValue()) {
+            return Payment.by(pay.first(), dueCents);
+        }
+        Optional<Card> card = storedValueCard(connection, memberId);
+        long balance = card.map(Card::balanceCents).orElse(0L);
+        if (pay.rest() == null && balance < dueCents) {
+            throw new ValidationException(card.isEmpty()
+                    ? Problem.of("payment", "card.pay.noStoredValue")
+                    : Problem.of("payment", "card.pay.balanceShort", Money.formatYuan(balance),
+                    Money.formatYuan(dueCents)));
+        }
+        if (card.isEmpty() || balance == 0) {
+            return Payment.by(pay.rest(), dueCents);
+        }
+        long fromCard = Math.min(dueCents, balance);
+        long bonus = StoredValue.bonusPart(fromCard, card.get().principalCents(), card.get().bonusCents());
+        long other = dueCents - fromCard;
+        return new Payment(other > 0 ? pay.rest() : null, other, card.get().id(), fromCard - bonus, bonus);
+    }
+}

@@ -1,0 +1,136 @@
+package org.memberdesk.cards;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.purchases.PayMethod;
+import org.memberdesk.purchases.Payment;
+import org.memberdesk.purchases.Purchase;
+import org.memberdesk.purchases.PurchaseEffect;
+import org.memberdesk.purchases.PurchaseLine;
+
+/**
+ * The money of a purchase (a {@link PurchaseEffect}): how a sale was paid, by method, and the part taken from a
+ * stored-value card — its principal and bonus taken off the card's balance, which can never go below zero (the
+ * guarded update refuses, and the whole sale is undone). A return of such a sale pays back the way it was paid:
+ * to the card its share of principal and bonus, the rest by the sale's other method. A void gives it all back.
+ * A purchase from a file has no payment: a file does not say how it was paid.
+ */
+public final class StoredValuePayments implements PurchaseEffect {
+    private final CardStore cards;
+
+    public StoredValuePayments(CardStore cards) {
+        this.cards = cards;
+    }
+
+    @Override
+    public Step open(Connection connection) {
+        return new Step() {
+            private final List<Purchase> paid = new ArrayList<>();
+            private final List<Purchase> returns = new ArrayList<>();
+
+            @Override
+            public void stored(Purchase purchase) {
+                if (!purchase.isReturn() && purchase.payment() != null) {
+                    paid.add(purchase);
+                } else if (purchase.isReturn() && purchase.refundOf() != null) {
+                    returns.add(purchase);
+                }
+            }
+
+            @Override
+            public void appended(Purchase purchase, List<PurchaseLine> added) {
+                // only imports append lines, and a file records no payment
+            }
+
+            @Override
+            public void voided(Purchase sale) throws SQLException {
+                CardStore.SalePayment payment = cards.salePayment(connection, sale.id());
+                if (payment != null && payment.cardId() != null) {
+                    give(connection, payment.cardId(), sale, payment.principalCents(),
+                            sale.discounts().storedValueBonusCents(), "payment-back");
+                }
+                cards.forgetPurchase(connection, sale.id(), sale.purchaseNo());
+            }
+
+            @Override
+            public void flush() throws SQLException {
+                for (Purchase sale : paid) {
+                    pay(connection, sale);
+                }
+                Map<Long, Long> returnedInBatch = new HashMap<>();
+                for (Purchase back : returns) {
+                    payBack(connection, back, returnedInBatch);
+                }
+            }
+        };
+    }
+
+    private void pay(Connection connection, Purchase sale) throws SQLException {
+        Payment payment = sale.payment();
+        if (payment.otherCents() > 0) {
+            cards.insertPayment(connection, sale.time(), sale.memberId(), "sale", payment.method(),
+                    payment.otherCents(), sale.id(), null);
+        }
+        if (payment.fromStoredValue()) {
+            cards.insertPayment(connection, sale.time(), sale.memberId(), "sale", PayMethod.STORED_VALUE,
+                    payment.storedPrincipalCents(), sale.id(), payment.cardId());
+            boolean taken = cards.addEntry(connection, new CardStore.Entry(payment.cardId(), sale.time(), "payment",
+                    -payment.storedPrincipalCents(), -payment.storedBonusCents(), 0, sale.id(), null, null));
+            if (!taken) {
+                throw new ValidationException(Problem.of("payment", "card.pay.short",
+                        org.memberdesk.common.Money.formatYuan(
+                                Math.addExact(payment.storedPrincipalCents(), payment.storedBonusCents()))));
+            }
+        }
+    }
+
+    /** A return of a sale paid at the counter pays back as it was paid; cumulative, so parts add up exactly. */
+    private void payBack(Connection connection, Purchase back, Map<Long, Long> returnedInBatch) throws SQLException {
+        CardStore.SalePayment payment = cards.salePayment(connection, back.refundOf());
+        if (payment == null) {
+            return;
+        }
+        long refund = -back.totalCents();
+        long paid = Math.addExact(payment.otherCents(), payment.principalCents());
+        long before = Math.addExact(cards.returnedOf(connection, back.refundOf()),
+                returnedInBatch.getOrDefault(back.refundOf(), 0L));
+        returnedInBatch.merge(back.refundOf(), refund, Math::addExact);
+        long principalBack = 0;
+        if (payment.cardId() != null) {
+            long bonus = saleBonus(connection, back.refundOf());
+            long[] toCard = StoredValue.backToCard(paid, payment.principalCents(), bonus, before, refund);
+            principalBack = toCard[0];
+            cards.insertPayment(connection, back.time(), back.memberId(), "refund", PayMethod.STORED_VALUE,
+                    -toCard[0], back.id(), payment.cardId());
+            cards.addEntry(connection, new CardStore.Entry(payment.cardId(), back.time(), "payment-back", toCard[0],
+                    toCard[1], 0, back.id(), null, null));
+        }
+        long otherBack = refund - principalBack;
+        if (otherBack > 0) {
+            cards.insertPayment(connection, back.time(), back.memberId(), "refund",
+                    payment.method() == null ? PayMethod.CASH : payment.method(), -otherBack, back.id(), null);
+        }
+    }
+
+    private long saleBonus(Connection connection, long saleId) throws SQLException {
+        try (var statement = connection.prepareStatement(
+                "SELECT stored_value_bonus_cents FROM purchases WHERE id = ?")) {
+            statement.setLong(1, saleId);
+            try (var rs = statement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private void give(Connection connection, long cardId, Purchase sale, long principal, long bonus, String kind)
+            throws SQLException {
+        cards.addEntry(connection, new CardStore.Entry(cardId, sale.time(), kind, principal, bonus, 0, null, null,
+                "void " + sale.purchaseNo()));
+    }
+}
