@@ -300,7 +300,7 @@ public final class CardService {
             if (first.isAfter(card.validTo()) || first.isBefore(when.toLocalDate().minusDays(31))) {
                 throw new ValidationException(Problem.of("from", "card.freeze.outside", card.validTo().toString()));
             }
-            if (card.frozenFrom() != null) {
+            if (card.frozenFrom() != null && !card.frozenTo().isBefore(first)) {
                 throw new ValidationException(Problem.of("card", "card.freeze.already",
                         card.frozenFrom().toString(), card.frozenTo().toString()));
             }

@@ -209,6 +209,20 @@ class CardServiceTest {
     }
 
     @Test
+    void aFreezeThatRanItsCourseLeavesRoomForTheNext() {
+        long quarter = pass("季卡", 90_000, 90, null, 2, 15);
+        String card = cards.sell(wang.id(), quarter, Pay.CASH, null, day(9, 1)).card().cardNo(); // 1 Sep – 29 Nov
+        cards.freeze(card, 3, LocalDate.of(2026, 9, 10), "病假", "店长", day(9, 9)); // 10–12 Sep, to 2 Dec
+        // over on 12 Sep without an unfreeze: a new freeze from 20 Sep is allowed (3 + 5 = 8 of 15 days)
+        Card again = cards.freeze(card, 5, LocalDate.of(2026, 9, 20), "出差", "店长", day(9, 19));
+        assertEquals(LocalDate.of(2026, 12, 7), again.validTo()); // 29 Nov + 3 + 5
+        // while the second runs, a third overlapping one is refused as "already frozen"
+        assertEquals("card.freeze.already", assertThrows(ValidationException.class,
+                () -> cards.freeze(card, 1, LocalDate.of(2026, 9, 22), "又请", "店长", day(9, 21)))
+                .problems().get(0).key());
+    }
+
+    @Test
     void refundsOfEachKindAreReturnsThroughThePipeline() {
         // stored value: principal back, bonus forfeited
         String value = cards.sell(wang.id(), storedValue(100_000, 20_000), Pay.CASH, null, null).card().cardNo();
