@@ -118,7 +118,8 @@ public final class AppContext {
         this.purchaseStore = new PurchaseStore();
         PointsStore pointsStore = new PointsStore();
         // a backup's ledger must add up before a restore puts it in place of the data
-        this.backups = new Backups(database, clock, List.of(new LedgerBeforeRestore(pointsStore)));
+        this.backups = new Backups(database, clock, List.of(new LedgerBeforeRestore(pointsStore),
+                new org.memberdesk.cards.CardsBeforeRestore()));
         PointsRulesStore pointsRules = new PointsRulesStore();
         TierStore tierStore = new TierStore();
         this.points = new PointsService(database, pointsStore, pointsRules, new RewardStore(),

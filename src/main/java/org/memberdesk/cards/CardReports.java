@@ -194,7 +194,12 @@ public final class CardReports {
      * sold − visits (− the sessions given back by a refund) ≥ 0.
      */
     public CardCheck check() {
-        return database.read(connection -> {
+        return database.read(CardReports::check);
+    }
+
+    /** The same proof on any connection (a restore's trial copy too: {@link CardsBeforeRestore}). */
+    static CardCheck check(Connection connection) throws SQLException {
+        {
             List<CardProblem> problems = new ArrayList<>();
             long count;
             try (PreparedStatement statement = connection.prepareStatement("""
@@ -235,6 +240,6 @@ public final class CardReports {
                 }
             }
             return new CardCheck(count, problems);
-        });
+        }
     }
 }

@@ -82,6 +82,19 @@ class RestoreOnACopyTest {
     }
 
     @Test
+    void aBackupWhoseCardsDoNotAddUpIsRefusedAndTheDataIsKept() throws Exception {
+        // a stored-value card holding ¥50 with no entry behind it: money out of nowhere
+        Path bad = variant("cards.db",
+                "INSERT INTO card_products (id, kind, name, price_cents, created_at)"
+                        + " VALUES (1, 'stored-value', '充值卡', 5000, '2026-11-01 10:00:00')",
+                "INSERT INTO cards (id, card_no, member_id, product_id, kind, paid_cents, sold_at, principal_cents)"
+                        + " SELECT 1, 'C000001', id, 1, 'stored-value', 5000, '2026-11-01 10:00:00', 5000"
+                        + " FROM members WHERE member_no = 'M1'");
+        RestoreRefusedException e = assertRefusedUnchanged(bad, "restore.refused.check");
+        assertTrue(e.getMessage().contains("C000001"), e.getMessage());
+    }
+
+    @Test
     void anOlderBackupIsMigratedOnItsCopyAndRestored() throws Exception {
         // as if taken before V8 existed: its row and tables gone; the trial copy gets V8, the live file none of this
         Path older = variant("older.db", "DELETE FROM flyway_schema_history WHERE version = '8'",
