@@ -102,9 +102,12 @@ final class CardCommands {
         return date == null ? null : date.toString();
     }
 
+    /** As times are stored and shown everywhere: {@code YYYY-MM-DD HH:MM:SS}. */
     static String time(LocalDateTime time) {
-        return time == null ? null : time.toString().replace('T', ' ');
+        return time == null ? null : time.format(STORED_TIME);
     }
+
+    private static final DateTimeFormatter STORED_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
     /** The person logged in to the computer: there are no staff accounts yet (as {@code void} records it). */
     static String who() {
@@ -495,7 +498,8 @@ final class CardCommands {
                 Map<String, Object> row = Cli.object();
                 row.put("from", day(freeze.from()));
                 row.put("days", freeze.days());
-                row.put("to", day(freeze.lastDay()));
+                // a freeze cancelled before it began froze no day: it has no last day
+                row.put("to", freeze.days() == 0 ? null : day(freeze.lastDay()));
                 row.put("reason", freeze.reason());
                 row.put("recorded_at", time(freeze.createdAt()));
                 row.put("ended_at", time(freeze.endedAt()));
