@@ -119,7 +119,8 @@ final class CardChangeCommands {
         String reason;
 
         @Option(names = "--pay", paramLabel = "METHOD",
-                description = "How stored value's principal is paid out: cash (default), wechat, alipay, bank-card.")
+                description = "How stored value's principal is paid out: cash (default), wechat, alipay, bank-card"
+                        + " (a session card or pass is paid back the way its sale was paid).")
         String pay;
 
         @Option(names = "--at", paramLabel = "\"YYYY-MM-DD HH:MM\"", converter = CardCommands.At.class,
@@ -132,6 +133,11 @@ final class CardChangeCommands {
                 throw Cli.usage(spec, "--reason is empty: say why the card is refunded");
             }
             PayMethod method = CardCommands.method(spec, pay);
+            if (method == PayMethod.STORED_VALUE) {
+                // the service would quietly pay cash instead; say so rather than record another way than was typed
+                throw Cli.usage(spec, "--pay of a refund is how the money is paid out: cash, wechat, alipay or"
+                        + " bank-card");
+            }
             CardService.Refunded refunded;
             try {
                 refunded = parent.cli.context().cards().refund(cardNo, reason, method, CardCommands.who(), at);

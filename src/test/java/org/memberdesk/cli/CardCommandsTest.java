@@ -331,6 +331,8 @@ class CardCommandsTest {
         ok("sell", "M001", "--line", "饮料:2:100", "--pay", "stored-value", "--json"); // principal 8,334, bonus 1,666
         usage("card", "refund", "C000001", "--json"); // no --reason
         usage("card", "refund", "C000001", "--reason", "搬家", "--pay", "paypal", "--json");
+        usage("card", "refund", "C000001", "--reason", "搬家", "--pay", "stored-value", "--json");
+        usage("card", "refund", "C000001", "--reason", " ", "--json");
         // stored value: the principal left, 100,000 − 8,334 = 91,666, paid out; the bonus 20,000 − 1,666 = 18,334
         // given up; not a return of a sale
         assertEquals("{\"refund_cents\":91666,\"forfeited_bonus_cents\":18334,\"return\":null}",
