@@ -26,8 +26,8 @@ import picocli.CommandLine.ScopeType;
  * The command line: {@code memberdesk --db FILE COMMAND ... [--json]}. A public interface: commands,
  * flags and JSON keys stay as the issues name them. Exit codes: 0 done (bad rows are not failure),
  * 1 the work stopped (one line on stderr, never a stack trace), 2 usage error, 3 refused by the shop's rules
- * (a coupon, a return, a void; nothing changed). {@code --help} is inherited: {@code COMMAND --help} shows
- * that command's options.
+ * (a coupon, a return, a void, a check-in, a card change, a time in the future; nothing changed).
+ * {@code --help} is inherited: {@code COMMAND --help} shows that command's options.
  */
 @Command(name = "memberdesk", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = Cli.Version.class,
@@ -55,6 +55,13 @@ public final class Cli implements Callable<Integer> {
             CounterCommands.Sell.class,
             CounterCommands.Return.class,
             CounterCommands.VoidSale.class,
+            CardProductCommands.ProductCommand.class,
+            CardProductCommands.BonusCommand.class,
+            CardCommands.CardCommand.class,
+            CardChangeCommands.Checkin.class,
+            CardReportCommands.CardsCommand.class,
+            CardReportCommands.Liability.class,
+            CardReportCommands.Check.class,
             TagCommands.Segment.class,
             TagCommands.Rfm.class,
             TagCommands.Lifecycle.class,

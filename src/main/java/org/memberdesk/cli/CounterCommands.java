@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.memberdesk.cards.Pay;
 import org.memberdesk.common.Money;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.members.Member;
+import org.memberdesk.purchases.Payment;
 import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.sales.CounterSales;
 import org.memberdesk.sales.Priced;
@@ -118,16 +120,21 @@ final class CounterCommands {
         @Option(names = "--code", paramLabel = "COUPON", description = "A coupon code of the member's to use.")
         String code;
 
+        @Option(names = "--pay", paramLabel = "METHOD", description = "cash (default), wechat, alipay, bank-card,"
+                + " stored-value, or stored-value+METHOD (stored value first, the rest by METHOD).")
+        String pay;
+
         @Override
         public Integer call() {
             List<PurchaseLine> typed = lines.stream().map(line -> saleLine(spec, line)).toList();
             if (code != null && code.isBlank()) {
                 throw Cli.usage(spec, "--code is empty");
             }
+            Pay how = CardCommands.pay(spec, pay);
             Member member = PointsCommands.member(cli, memberNo);
             CounterSales.Sale sale;
             try {
-                sale = cli.context().counterSales().sell(member.id(), typed, code);
+                sale = cli.context().counterSales().sell(member.id(), typed, code, how);
             } catch (ValidationException e) {
                 throw refused(cli, e);
             }
@@ -138,10 +145,16 @@ final class CounterCommands {
             out.put("total_cents", priced.listCents());
             out.put("tier_discount_cents", priced.tierDiscountCents());
             out.put("coupon_discount_cents", priced.couponDiscountCents());
-            out.put("paid_cents", priced.paidCents());
+            // what was really paid (cash + principal, the purchase's total); stored value's bonus part on its own
+            Payment payment = sale.payment();
+            out.put("paid_cents", payment.paidCents());
             out.put("points_earned", sale.pointsEarned());
             out.put("points_balance", sale.pointsBalance());
             out.put("tier", tier);
+            if (payment.fromStoredValue()) {
+                out.put("stored_value_principal_cents", payment.storedPrincipalCents());
+                out.put("stored_value_bonus_cents", payment.storedBonusCents());
+            }
             if (cli.json()) {
                 cli.print(out);
             } else {
@@ -150,7 +163,10 @@ final class CounterCommands {
                                 + Money.display(priced.tierDiscountCents()))
                         + (priced.couponDiscountCents() == 0 ? "" : " − coupon "
                                 + Money.display(priced.couponDiscountCents()))
-                        + ", paid " + Money.display(priced.paidCents()) + "; +" + sale.pointsEarned()
+                        + ", paid " + Money.display(payment.paidCents())
+                        + (payment.fromStoredValue() ? " (stored value " + Money.display(payment.storedPrincipalCents())
+                                + " + bonus " + Money.display(payment.storedBonusCents()) + ")" : "")
+                        + "; +" + sale.pointsEarned()
                         + " points, balance " + sale.pointsBalance() + ", tier " + tier);
                 cli.out().flush();
             }
