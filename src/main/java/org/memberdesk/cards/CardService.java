@@ -173,10 +173,11 @@ public final class CardService {
     }
 
     public Quote quote(long memberId, long productId, Pay pay) {
-        return database.read(connection -> quote(connection, memberId, product(connection, productId), pay));
+        return database.read(connection -> quote(connection, memberId, product(connection, productId), pay, null));
     }
 
-    private Quote quote(Connection connection, long memberId, CardProduct product, Pay pay) throws SQLException {
+    private Quote quote(Connection connection, long memberId, CardProduct product, Pay pay, LocalDateTime at)
+            throws SQLException {
         Member member = member(connection, memberId);
         long due = product.priceCents();
         if (product.tierDiscount() && product.kind() != CardKind.STORED_VALUE && due > 0) {
@@ -186,7 +187,7 @@ public final class CardService {
         if (product.kind() == CardKind.STORED_VALUE && pay.fromStoredValue()) {
             throw new ValidationException(Problem.of("payment", "card.sell.storedValueWithStoredValue"));
         }
-        return new Quote(product, product.priceCents(), due, planner.plan(connection, memberId, due, pay));
+        return new Quote(product, product.priceCents(), due, planner.plan(connection, memberId, due, pay, at));
     }
 
     /**
@@ -201,7 +202,7 @@ public final class CardService {
             if (product.archived()) {
                 throw new ValidationException(Problem.of("product", "card.product.archived", product.name()));
             }
-            Quote quote = quote(connection, memberId, product, pay);
+            Quote quote = quote(connection, memberId, product, pay, when);
             Payment payment = quote.payment();
             if (product.kind() == CardKind.STORED_VALUE) {
                 long id = store.insertCard(connection, new CardStore.NewCard(memberId, product.id(),
@@ -356,7 +357,10 @@ public final class CardService {
         if (why == null) {
             throw new ValidationException(Problem.of("reason", "card.refund.reasonMissing"));
         }
-        PayMethod method = payBack == null || payBack == PayMethod.STORED_VALUE ? PayMethod.CASH : payBack;
+        if (payBack == PayMethod.STORED_VALUE) {
+            throw new ValidationException(Problem.of("payment", "card.refund.toStoredValue"));
+        }
+        PayMethod method = payBack == null ? PayMethod.CASH : payBack;
         return database.write(connection -> {
             Card card = card(connection, cardNo);
             CardProduct product = product(connection, card.productId());

@@ -23,8 +23,18 @@ public final class PaymentPlanner {
 
     /** The card stored value is paid from: the member's stored-value card with the largest balance. */
     public Optional<Card> storedValueCard(Connection connection, long memberId) throws SQLException {
+        return storedValueCard(connection, memberId, null);
+    }
+
+    /**
+     * The same among the cards sold by {@code at} (null: now): a sale recorded later from a paper log cannot be paid
+     * from a card the member did not have yet.
+     */
+    public Optional<Card> storedValueCard(Connection connection, long memberId, java.time.LocalDateTime at)
+            throws SQLException {
         return cards.forMember(connection, memberId).stream()
                 .filter(card -> card.kind() == CardKind.STORED_VALUE && !card.refunded())
+                .filter(card -> at == null || !card.soldAt().isAfter(at))
                 .max(Comparator.comparingLong(Card::balanceCents).thenComparing(Card::id, Comparator.reverseOrder()));
     }
 
@@ -33,10 +43,16 @@ public final class PaymentPlanner {
      * stored — the cashier asks for another way).
      */
     public Payment plan(Connection connection, long memberId, long dueCents, Pay pay) throws SQLException {
+        return plan(connection, memberId, dueCents, pay, null);
+    }
+
+    /** The payment of a sale made at {@code at} (null: now). */
+    public Payment plan(Connection connection, long memberId, long dueCents, Pay pay, java.time.LocalDateTime at)
+            throws SQLException {
         if (!pay.fromStoredValue()) {
             return Payment.by(pay.first(), dueCents);
         }
-        Optional<Card> card = storedValueCard(connection, memberId);
+        Optional<Card> card = storedValueCard(connection, memberId, at);
         long balance = card.map(Card::balanceCents).orElse(0L);
         if (pay.rest() == null && balance < dueCents) {
             throw new ValidationException(card.isEmpty()

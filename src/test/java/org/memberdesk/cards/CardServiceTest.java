@@ -265,6 +265,17 @@ class CardServiceTest {
     }
 
     @Test
+    void aSaleRecordedLaterIsNotPaidFromACardSoldAfterIt() {
+        cards.sell(wang.id(), storedValue(100_000, 0), Pay.CASH, null, null); // sold today, 22 Nov
+        long month = pass("月卡", 30_000, 30, null, 0, 0);
+        // a pass sold on 1 Nov from the paper log: the stored-value card did not exist yet
+        assertEquals("card.pay.noStoredValue", assertThrows(ValidationException.class, () -> cards.sell(wang.id(),
+                month, new Pay(PayMethod.STORED_VALUE, null), null, day(11, 1))).problems().get(0).key());
+        assertEquals(30_000, cards.sell(wang.id(), month, new Pay(PayMethod.STORED_VALUE, null), null, null)
+                .payment().storedPrincipalCents());
+    }
+
+    @Test
     void aTimeInTheFutureIsRefused() {
         long month = pass("月卡", 30_000, 30, null, 0, 0);
         assertEquals("card.at.future", assertThrows(ValidationException.class, () -> cards.sell(wang.id(), month,
