@@ -121,6 +121,8 @@ public final class CardImporter {
             LocalDateTime at = LocalDateTime.now(clock).withNano(0);
             long imported = 0;
             long skipped = 0;
+            // rows, not reasons: a row with two faults is one card not stored (the report names both)
+            long rejected = 0;
             long rows = 0;
             boolean cancelled = false;
             // the next batches are read and checked on a thread of their own while this one writes
@@ -140,11 +142,11 @@ public final class CardImporter {
                     if (!read.rows().isEmpty()) {
                         long importedBefore = imported;
                         long skippedBefore = skipped + read.skipped();
-                        long rejectedBefore = report.rows();
+                        long rejectedBefore = rejected;
                         Long batch = BatchCancelled.inTransaction(connection, c -> {
                             long cards = storeBatch(c, read.rows(), at, importId, progress, rejections);
                             ImportLog.batchCommitted(c, importId, KIND, fileHash, ranges(read, rejections),
-                                    importedBefore + cards, skippedBefore, rejectedBefore + rejections.size());
+                                    importedBefore + cards, skippedBefore, rejectedBefore + rows(rejections));
                             if (cards > 0) {
                                 for (ImportListener listener : listeners) {
                                     listener.batchStored(c, importId);
@@ -159,13 +161,14 @@ public final class CardImporter {
                         stored = batch;
                     }
                     report.rejectAll(rejections, messages);
+                    rejected += rows(rejections);
                     imported += stored;
                     skipped += read.skipped();
                     rows += read.rows().size() + read.skipped();
                     progress.progress(read.bytesRead(), source.size(), rows);
                 }
             }
-            ImportResult result = new ImportResult(imported, skipped, report.rows(), report.path(), cancelled,
+            ImportResult result = new ImportResult(imported, skipped, rejected, report.path(), cancelled,
                     skipped, resumed);
             ImportLog.finish(connection, importId, result);
             listeners.forEach(l -> l.afterImport(KIND, result));
@@ -224,6 +227,11 @@ public final class CardImporter {
         }
         openings.insert(connection, cards, at, importId);
         return cards.size();
+    }
+
+    /** How many rows the rejections are about (a row may have several). */
+    private static long rows(List<Rejection> rejections) {
+        return rejections.stream().mapToLong(Rejection::line).distinct().count();
     }
 
     /** The rows of a batch that took effect, as ranges: all but the rejected ones (the next run tries those again). */

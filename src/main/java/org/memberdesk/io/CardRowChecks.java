@@ -115,7 +115,8 @@ final class CardRowChecks {
             }
         }
         for (String field : none) {
-            if (!row.get(columns.index(field)).isEmpty()) {
+            boolean named = problems.stream().anyMatch(p -> p.field().equals(field)); // once per column is enough
+            if (!named && !row.get(columns.index(field)).isEmpty()) {
                 problems.add(Problem.of(field, "cards.import.notFor", field, product.name()));
             }
         }
