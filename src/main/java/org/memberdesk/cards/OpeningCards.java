@@ -1,6 +1,7 @@
 package org.memberdesk.cards;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -42,29 +43,33 @@ public final class OpeningCards {
         }
         String time = MemberStore.timeText(at);
         BoundRows rows = new BoundRows();
-        BoundRows entries = new BoundRows();
         long id = first;
         for (Opening card : openings) {
-            CardProduct product = card.product();
             String from = card.validFrom() == null ? null : card.validFrom().toString();
             String to = card.validTo() == null ? null : card.validTo().toString();
             Long sessions = card.sessionsLeft() == null ? null : (long) card.sessionsLeft();
-            rows.row().add(id).add(CardStore.cardNumber(id)).add(card.memberId()).add(product.id())
-                    .add(product.kind().code()).add(card.paidCents()).add(time).add(from).add(to).add(to)
-                    .add(product.perDay() == null ? null : (long) product.perDay()).add(sessions).add(sessions)
-                    .add(card.principalCents()).add(card.bonusCents()).add(importId);
-            entries.row().add(id).add(time).add(card.principalCents()).add(card.bonusCents())
-                    .add(sessions == null ? 0 : sessions);
+            rows.row().add(id).add(card.memberId()).add(card.product().id()).add(card.paidCents()).add(time)
+                    .add(from).add(to).add(sessions).add(card.principalCents()).add(card.bonusCents()).add(importId);
             id++;
         }
+        // the number, kind and day limit are made here rather than bound: fewer values per row for a big file
         rows.execute(connection, """
                 INSERT INTO cards (id, card_no, member_id, product_id, kind, paid_cents, sold_at, valid_from,
                                    base_valid_to, valid_to, per_day, sessions_sold, sessions_left, principal_cents,
                                    bonus_cents, import_id)
-                :rows""");
-        entries.execute(connection, """
+                SELECT v.column1, printf('C%06d', v.column1), v.column2, p.id, p.kind, v.column4, v.column5,
+                       v.column6, v.column7, v.column7, p.per_day, v.column8, v.column8, v.column9, v.column10,
+                       v.column11
+                FROM (:rows) v JOIN card_products p ON p.id = v.column3""");
+        // each card's opening entry carries exactly its balances: written from the cards just stored
+        try (PreparedStatement entries = connection.prepareStatement("""
                 INSERT INTO card_entries (card_id, time, kind, principal_cents, bonus_cents, sessions)
-                SELECT column1, column2, 'opening', column3, column4, column5 FROM (:rows)""");
+                SELECT id, sold_at, 'opening', principal_cents, bonus_cents, coalesce(sessions_left, 0) FROM cards
+                WHERE id BETWEEN ? AND ? ORDER BY id""")) {
+            entries.setLong(1, first);
+            entries.setLong(2, id - 1);
+            entries.executeUpdate();
+        }
         return first;
     }
 }
