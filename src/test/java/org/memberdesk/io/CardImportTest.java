@@ -235,6 +235,24 @@ class CardImportTest {
         assertTrue(app.cardReports().check().ok(), app.cardReports().check().problems().toString());
     }
 
+    @Test
+    void aFileFromAChineseSystemIsReadByItsOwnHeaders() throws IOException {
+        ImportResult result = importCards(write("会员卡.csv", """
+                会员编号,卡名,本金,赠送,剩余次数,开始日期,到期日期,实付
+                A1,充1000送200,"¥1,200.00",0,,,,
+                A2,私教10次,,,7,2026/11/1,2027/1/29,2100
+                A2,充1000送200,100,,,,,50
+                """), 10_000);
+        assertEquals(2, result.imported());
+        assertEquals(1, result.rejected()); // a paid value on stored value: its principal is what was paid
+        assertEquals(120_000, only("A1", CardKind.STORED_VALUE).principalCents());
+        Card sessions = only("A2", CardKind.SESSIONS);
+        assertEquals(7, sessions.sessionsLeft());
+        assertEquals(210_000, sessions.paidCents());
+        assertEquals(LocalDate.of(2026, 11, 1), sessions.validFrom());
+        assertTrue(app.cardReports().check().ok());
+    }
+
     private long count(String sql) {
         return app.database().read(connection -> {
             try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
