@@ -82,6 +82,7 @@ public final class AppContext {
     private final MemberImporter memberImporter;
     private final org.memberdesk.io.ImportHistory importHistory;
     private final PurchaseImporter purchaseImporter;
+    private final org.memberdesk.io.CardImporter cardImporter;
     private final Exporter exporter;
     private final ShopProfileService shopProfile;
     private final AnalyticsService analytics;
@@ -172,6 +173,8 @@ public final class AppContext {
         this.cards = new CardService(database, cardStore, paymentPlanner, purchases, purchaseStore, memberStore,
                 tierStore, clock);
         this.checkIns = new CheckIns(database, cardStore, memberStore, cards);
+        this.cardImporter = new org.memberdesk.io.CardImporter(database, cardStore, memberStore, importListeners,
+                outputFiles, clock);
         this.cardReports = new CardReports(database, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
                 outputFiles);
@@ -217,6 +220,10 @@ public final class AppContext {
 
     public PurchaseImporter purchaseImporter() {
         return purchaseImporter;
+    }
+
+    public org.memberdesk.io.CardImporter cardImporter() {
+        return cardImporter;
     }
 
     public Exporter exporter() {

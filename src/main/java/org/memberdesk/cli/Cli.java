@@ -41,6 +41,7 @@ public final class Cli implements Callable<Integer> {
     static final List<Class<?>> COMMANDS = List.of(
             DataCommands.ImportMembers.class,
             DataCommands.ImportPurchases.class,
+            CardImportCommands.ImportCards.class,
             DataCommands.ExportMembers.class,
             DataCommands.ExportPurchases.class,
             DataCommands.Demo.class,

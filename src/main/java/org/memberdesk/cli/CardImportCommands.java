@@ -1,0 +1,21 @@
+package org.memberdesk.cli;
+
+import java.io.IOException;
+import org.memberdesk.io.ImportProgress;
+import picocli.CommandLine.Command;
+
+/** Opening balances of member cards from another system (issue 16): {@code import-cards CSV}. */
+final class CardImportCommands {
+    private CardImportCommands() {
+    }
+
+    @Command(name = "import-cards", description = "Import member cards' opening balances from a CSV file "
+            + "(member_no, product, principal, bonus, sessions_left, valid_from, valid_to[, paid]).")
+    static final class ImportCards extends DataCommands.ImportCommand {
+        @Override
+        public Integer call() throws IOException {
+            return print(cli.context().cardImporter().importFile(file, options(), ImportProgress.NONE,
+                    cli.messages()));
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.memberdesk.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.memberdesk.cards.CardProduct;
+import org.memberdesk.cards.CardStore;
+import org.memberdesk.cards.OpeningCards;
+import org.memberdesk.common.Messages;
+import org.memberdesk.common.Problem;
+import org.memberdesk.db.DataException;
+import org.memberdesk.db.Database;
+import org.memberdesk.db.ImportLock;
+import org.memberdesk.db.OutputFiles;
+import org.memberdesk.io.CardRowChecks.CardRow;
+import org.memberdesk.io.MemberImporter.Rejection;
+import org.memberdesk.members.MemberStore;
+
+/**
+ * Imports opening balances (期初余额) of member cards from CSV, for a shop moving from another system: one row per
+ * card — member_no, product (a card product's name, which must exist: its kind says which columns are needed),
+ * principal, bonus, sessions_left, valid_from, valid_to, and optionally paid (what a session card's or pass's
+ * remainder is worth). Each card is stored with one 'opening' entry carrying its balance or sessions, so the
+ * card's ledger proves its balance like any other; no purchase and no payment is recorded (the money was received
+ * by the old system). The same guarantees as the member and purchase imports: bad rows go to the rejected-rows
+ * report with their line and reason, batches are stored each in a transaction of its own, the rows a batch stored
+ * are recorded with it (file SHA-256 and row ranges), so a run killed part way and run again finishes exactly
+ * what was left and a second run of the same file adds nothing; one import at a time, a backup before.
+ */
+public final class CardImporter {
+    public static final Map<String, List<String>> FIELDS = fields();
+
+    /**
+     * Database bytes a byte of the file takes once stored, rounded up, for the room a full disk lacks: a file of
+     * 300,000 cards (~16 MB) grows the database by ~55 MB (the card, its entry, their indexes).
+     */
+    private static final long STORED_BYTES_PER_FILE_BYTE = 4;
+    /** The kind of import in imports and import_rows. */
+    static final String KIND = "cards";
+
+    private final Database database;
+    private final CardStore cardStore;
+    private final OpeningCards openings;
+    private final MemberStore memberStore;
+    private final List<ImportListener> listeners;
+    private final OutputFiles files;
+    private final Clock clock;
+
+    public CardImporter(Database database, CardStore cardStore, MemberStore memberStore,
+                        List<ImportListener> listeners, OutputFiles files, Clock clock) {
+        this.database = database;
+        this.cardStore = cardStore;
+        this.openings = new OpeningCards(cardStore);
+        this.memberStore = memberStore;
+        this.listeners = List.copyOf(listeners);
+        this.files = files;
+        this.clock = clock;
+    }
+
+    private static Map<String, List<String>> fields() {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        fields.put("member_no", List.of("member_no", "会员编号", "会员号", "会员卡号"));
+        fields.put("product", List.of("product", "卡名", "卡种", "卡类型", "会员卡", "套餐"));
+        fields.put("principal", List.of("principal", "本金", "储值余额", "本金余额"));
+        fields.put("bonus", List.of("bonus", "赠送", "赠送余额", "赠金"));
+        fields.put("sessions_left", List.of("sessions_left", "剩余次数", "次数"));
+        fields.put("valid_from", List.of("valid_from", "开始日期", "生效日期", "起始日期"));
+        fields.put("valid_to", List.of("valid_to", "到期日期", "截止日期", "有效期至"));
+        fields.put("paid", List.of("paid", "实付", "实付金额"));
+        return fields;
+    }
+
+    public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
+            throws IOException {
+        StoredSoFar stored = new StoredSoFar(progress, file);
+        // one import at a time per database, and no restore under it: refused at once, before the backup
+        try (ImportLock running = ImportLock.acquire(database.file())) {
+            return run(file, options, stored, messages);
+        } catch (SQLException | DataException e) {
+            throw ImportStopped.of(e, database.file(), stored, STORED_BYTES_PER_FILE_BYTE);
+        }
+    }
+
+    /** A batch of rows read and checked, how many rows an earlier run had stored, and where it ends. */
+    private record ReadBatch(List<CardRow> rows, long skipped, long bytesRead) {
+    }
+
+    private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages)
+            throws IOException, SQLException {
+        listeners.forEach(l -> l.beforeImport(file));
+        String fileHash = ImportedRows.hashOf(file);
+        try (CsvSource source = new CsvSource(file, options.encoding());
+             RejectReport report = new RejectReport(files, file, source.header());
+             Connection connection = database.connectForBulk()) {
+            FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
+            for (String required : List.of("member_no", "product")) {
+                if (!columns.has(required)) {
+                    throw new IllegalArgumentException("the file has no " + required + " column; its columns are: "
+                            + String.join(", ", source.header()));
+                }
+            }
+            Map<String, CardProduct> products = new HashMap<>();
+            for (CardProduct product : cardStore.products(connection)) {
+                products.put(product.name(), product);
+            }
+            CardRowChecks checks = new CardRowChecks(products);
+            ImportedRows done = ImportLog.stored(connection, KIND, fileHash);
+            long importId = ImportLog.start(connection, KIND, file, fileHash);
+            boolean resumed = ImportLog.earlierRuns(connection, KIND, fileHash, importId).interrupted();
+            // one time for the whole run: the cards came over together, on the day the shop moved
+            LocalDateTime at = LocalDateTime.now(clock).withNano(0);
+            long imported = 0;
+            long skipped = 0;
+            // rows, not reasons: a row with two faults is one card not stored (the report names both)
+            long rejected = 0;
+            long rows = 0;
+            boolean cancelled = false;
+            // the next batches are read and checked on a thread of their own while this one writes
+            try (ReadAhead<ReadBatch> ahead = new ReadAhead<>("card-import-reader",
+                    () -> readBatch(source, columns, checks, options, done))) {
+                while (true) {
+                    if (progress.cancelled()) {
+                        cancelled = true;
+                        break;
+                    }
+                    ReadBatch read = ahead.next();
+                    if (read == null) {
+                        break;
+                    }
+                    List<Rejection> rejections = new ArrayList<>();
+                    long stored = 0;
+                    if (!read.rows().isEmpty()) {
+                        long importedBefore = imported;
+                        long skippedBefore = skipped + read.skipped();
+                        long rejectedBefore = rejected;
+                        Long batch = BatchCancelled.inTransaction(connection, c -> {
+                            long cards = storeBatch(c, read.rows(), at, importId, progress, rejections);
+                            ImportLog.batchCommitted(c, importId, KIND, fileHash, ranges(read, rejections),
+                                    importedBefore + cards, skippedBefore, rejectedBefore + rows(rejections));
+                            if (cards > 0) {
+                                for (ImportListener listener : listeners) {
+                                    listener.batchStored(c, importId);
+                                }
+                            }
+                            return cards;
+                        });
+                        if (batch == null) {
+                            cancelled = true;
+                            break;
+                        }
+                        stored = batch;
+                    }
+                    report.rejectAll(rejections, messages);
+                    rejected += rows(rejections);
+                    imported += stored;
+                    skipped += read.skipped();
+                    rows += read.rows().size() + read.skipped();
+                    progress.progress(read.bytesRead(), source.size(), rows);
+                }
+            }
+            ImportResult result = new ImportResult(imported, skipped, rejected, report.path(), cancelled,
+                    skipped, resumed);
+            ImportLog.finish(connection, importId, result);
+            listeners.forEach(l -> l.afterImport(KIND, result));
+            return result;
+        }
+    }
+
+    /** Reads and checks up to one batch, skipping the rows an earlier run of this file stored; null at the end. */
+    private static ReadBatch readBatch(CsvSource source, FieldColumns columns, CardRowChecks checks,
+                                       ImportOptions options, ImportedRows done) {
+        List<CardRow> rows = new ArrayList<>();
+        long skipped = 0;
+        CsvSource.Row row;
+        while (rows.size() + skipped < options.batchSize() && (row = source.next()) != null) {
+            if (done.contains(row.record().getRecordNumber())) {
+                skipped++;
+            } else {
+                rows.add(checks.check(row, columns));
+            }
+        }
+        return rows.isEmpty() && skipped == 0 ? null : new ReadBatch(rows, skipped, source.bytesRead());
+    }
+
+    /**
+     * Stores one batch's cards in file order, set-based; a row whose member is not stored is rejected naming the
+     * member. Returns the cards stored; rejections go to {@code rejections} in file order.
+     */
+    private long storeBatch(Connection connection, List<CardRow> rows, LocalDateTime at, long importId,
+                            ImportProgress progress, List<Rejection> rejections) throws SQLException {
+        Set<String> numbers = new LinkedHashSet<>();
+        for (CardRow row : rows) {
+            if (row.card() != null) {
+                numbers.add(row.memberNo());
+            }
+        }
+        Map<String, Long> members = memberStore.idsByNumber(connection, numbers);
+        List<OpeningCards.Opening> cards = new ArrayList<>(rows.size());
+        for (CardRow row : rows) {
+            if (row.card() == null) {
+                rejections.addAll(row.problems());
+                continue;
+            }
+            Long memberId = members.get(row.memberNo());
+            if (memberId == null) {
+                rejections.add(new Rejection(row.line(), "member_no",
+                        Problem.of("member_no", "cards.import.memberUnknown", row.memberNo()),
+                        row.source().values()));
+                continue;
+            }
+            OpeningCards.Opening card = row.card();
+            cards.add(new OpeningCards.Opening(memberId, card.product(), card.paidCents(), card.principalCents(),
+                    card.bonusCents(), card.sessionsLeft(), card.validFrom(), card.validTo()));
+        }
+        if (progress.cancelled()) {
+            throw new BatchCancelled();
+        }
+        openings.insert(connection, cards, at, importId);
+        return cards.size();
+    }
+
+    /** How many rows the rejections are about (a row may have several). */
+    private static long rows(List<Rejection> rejections) {
+        return rejections.stream().mapToLong(Rejection::line).distinct().count();
+    }
+
+    /** The rows of a batch that took effect, as ranges: all but the rejected ones (the next run tries those again). */
+    private static List<long[]> ranges(ReadBatch read, List<Rejection> rejections) {
+        Set<Long> rejected = new java.util.HashSet<>();
+        for (Rejection rejection : rejections) {
+            rejected.add(rejection.line());
+        }
+        ImportedRows.Ranges ranges = new ImportedRows.Ranges();
+        for (CardRow row : read.rows()) {
+            if (!rejected.contains(row.line())) {
+                ranges.add(row.row());
+            }
+        }
+        return ranges.list();
+    }
+}
