@@ -156,7 +156,9 @@ public final class AppContext {
                 outputFiles);
         this.exporter = new Exporter(database, outputFiles);
         this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
-        this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle);
+        this.cardReports = new CardReports(database, clock);
+        this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle,
+                cardReports);
         this.analyticsCharts = new ChartExport(analytics, outputFiles);
         this.dashboardPdf = new DashboardPdf(analytics, clock, outputFiles);
         this.savedFunnels = new org.memberdesk.analytics.SavedFunnels(database,
@@ -171,7 +173,6 @@ public final class AppContext {
         this.cards = new CardService(database, cardStore, paymentPlanner, purchases, purchaseStore, memberStore,
                 tierStore, clock);
         this.checkIns = new CheckIns(database, cardStore, memberStore, cards);
-        this.cardReports = new CardReports(database, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
                 outputFiles);
         this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles);
