@@ -2,6 +2,7 @@ package org.memberdesk.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -137,5 +138,27 @@ class CardsInReportTest {
         Trend trend = app.analytics().trend(june, Granularity.WEEK);
         assertEquals(1, trend.points().get(0).activeMembers());
         assertEquals(1, trend.points().get(1).activeMembers());
+    }
+
+    @Test
+    void theOnePageReportShowsTheRenewalRateVisitsAndMoneyReceived() throws Exception {
+        long week = pass("周卡", 10_000, 7);
+        // 周卡 11-01 … 11-07 in cash, renewed 11-05 by WeChat (11-08 … 11-14); visits 11-02 and 11-09
+        app.cards().sell(wang.id(), week, Pay.CASH, null, at(11, 1));
+        app.cards().sell(wang.id(), week, new Pay(PayMethod.WECHAT, null), null, at(11, 5));
+        app.checkIns().checkIn("A1", null, at(11, 2));
+        app.checkIns().checkIn("A1", null, at(11, 9));
+        Path pdf = folder.resolve("report.pdf");
+        app.dashboardPdf().write(Period.of("2026-11-01", "2026-11-10"), org.memberdesk.common.Messages.english(),
+                pdf);
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertEquals(1, document.getNumberOfPages());
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            // ended 11-01 … 11-10: the 11-07 card, renewed → 100.0 %; the previous 10 days: none → "—"
+            assertTrue(text.contains("Renewal rate 100.0% —"), text);
+            assertTrue(text.contains("Visits 2 0"), text);
+            // ¥100 cash + ¥100 WeChat
+            assertTrue(text.contains("Money received ¥200.00 ¥0.00"), text);
+        }
     }
 }
