@@ -158,7 +158,9 @@ public final class AppContext {
                 outputFiles);
         this.exporter = new Exporter(database, outputFiles);
         this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
-        this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle);
+        this.cardReports = new CardReports(database, clock);
+        this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle,
+                cardReports);
         this.analyticsCharts = new ChartExport(analytics, outputFiles);
         this.dashboardPdf = new DashboardPdf(analytics, clock, outputFiles);
         this.savedFunnels = new org.memberdesk.analytics.SavedFunnels(database,
@@ -175,7 +177,6 @@ public final class AppContext {
         this.checkIns = new CheckIns(database, cardStore, memberStore, cards);
         this.cardImporter = new org.memberdesk.io.CardImporter(database, cardStore, memberStore, importListeners,
                 outputFiles, clock);
-        this.cardReports = new CardReports(database, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
                 outputFiles);
         this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles);

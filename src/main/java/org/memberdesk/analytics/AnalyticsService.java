@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.memberdesk.cards.CardReports;
 import org.memberdesk.db.Database;
 import org.memberdesk.segments.LifecycleCounts;
 import org.memberdesk.segments.LifecycleService;
@@ -35,19 +36,41 @@ public final class AnalyticsService {
     private final RuleService rules;
     private final RfmService rfm;
     private final LifecycleService lifecycle;
+    private final CardReports cardReports;
 
     public AnalyticsService(Database database, AnalyticsStore store, Clock clock, RuleService rules, RfmService rfm,
-                            LifecycleService lifecycle) {
+                            LifecycleService lifecycle, CardReports cardReports) {
         this.database = database;
         this.store = store;
         this.clock = clock;
         this.rules = rules;
         this.rfm = rfm;
         this.lifecycle = lifecycle;
+        this.cardReports = cardReports;
     }
 
     public Metrics metrics(Period period) {
         return database.read(connection -> tally(connection, period, null).metrics());
+    }
+
+    /** A period's numbers and what cards and visits add to them, from one read snapshot (the {@code report}). */
+    public record Report(Metrics metrics, CardFigures cards) {
+    }
+
+    public Report report(Period period) {
+        return database.read(connection -> new Report(tally(connection, period, null).metrics(),
+                cardFigures(connection, period)));
+    }
+
+    /** What cards and visits add to a period: renewal rate, money received by method, visits and visitors. */
+    public CardFigures cardFigures(Period period) {
+        return database.read(connection -> cardFigures(connection, period));
+    }
+
+    private CardFigures cardFigures(Connection connection, Period period) throws SQLException {
+        long[] visits = store.visits(connection, period);
+        return new CardFigures(cardReports.renewal(connection, period.from(), period.to()),
+                store.cashInByMethod(connection, period), visits[0], visits[1]);
     }
 
     /** The period's numbers against the previous period of the same length, and the trend. */
@@ -58,7 +81,7 @@ public final class AnalyticsService {
             return new Dashboard(current.metrics(), previous.metrics(),
                     Decomposition.of(current.metrics(), memberBase(connection, period)),
                     Decomposition.of(previous.metrics(), memberBase(connection, period.previous())),
-                    current.trend());
+                    current.trend(), cardFigures(connection, period), cardFigures(connection, period.previous()));
         });
     }
 
@@ -255,12 +278,16 @@ public final class AnalyticsService {
         return "¥" + cents / 100;
     }
 
-    /** One pass over the period's purchases, after the members who joined or first bought in it. */
+    /**
+     * One pass over the period's purchases (and, where visits count as activity — the lifecycle setting, the same
+     * that decides stages — its check-ins, day by day), after the members who joined or first bought in it.
+     */
     private PeriodTally tally(Connection connection, Period period, Granularity granularity) throws SQLException {
         PeriodTally tally = new PeriodTally(period, store.maxMemberId(connection), granularity);
         store.joinedIn(connection, period, tally::joined);
         store.firstPurchasesIn(connection, period, tally::firstPurchase);
-        store.salesByDay(connection, period, new AnalyticsStore.SalesByDay() {
+        boolean visitsCount = LifecycleService.settings(connection).visitsCount();
+        store.salesByDay(connection, period, visitsCount, new AnalyticsStore.SalesByDay() {
             @Override
             public void day(int epochDay, long purchases, long salesCents, long returnsCents) {
                 tally.day(epochDay, purchases, salesCents, returnsCents);
@@ -269,6 +296,11 @@ public final class AnalyticsService {
             @Override
             public void sale(long memberId, int epochDay) {
                 tally.sale(memberId, epochDay);
+            }
+
+            @Override
+            public void visit(long memberId, int epochDay) {
+                tally.visit(memberId, epochDay);
             }
         });
         return tally;

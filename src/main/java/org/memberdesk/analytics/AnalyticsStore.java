@@ -26,6 +26,10 @@ public final class AnalyticsStore {
 
         /** One purchase (not return) of the day by a member; a member buying twice comes twice. */
         void sale(long memberId, int epochDay);
+
+        /** One check-in of the day, after the day's sales (only when asked for); a member coming twice comes twice. */
+        default void visit(long memberId, int epochDay) {
+        }
     }
 
     /** The highest member id (0 when there are none): the size of the per-member counters. */
@@ -40,7 +44,15 @@ public final class AnalyticsStore {
      * and its buyers as one comma-separated text built inside SQLite (see {@link #buyersIn} for why).
      */
     public void salesByDay(Connection connection, Period period, SalesByDay sales) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
+        salesByDay(connection, period, false, sales);
+    }
+
+    /** The same, with each day's check-ins after its sales when {@code withVisits} (visits_time covers them). */
+    public void salesByDay(Connection connection, Period period, boolean withVisits, SalesByDay sales)
+            throws SQLException {
+        try (PreparedStatement visitors = connection.prepareStatement(
+                "SELECT group_concat(member_id) FROM visits WHERE time >= ? AND time < ?");
+             PreparedStatement statement = connection.prepareStatement("""
                 SELECT count(*) FILTER (WHERE kind = 'sale'), coalesce(sum(total_cents) FILTER (WHERE kind = 'sale'), 0),
                        coalesce(-sum(total_cents) FILTER (WHERE kind = 'return'), 0),
                        group_concat(member_id) FILTER (WHERE kind = 'sale')
@@ -54,8 +66,48 @@ public final class AnalyticsStore {
                     sales.day(epochDay, rs.getLong(1), rs.getLong(2), rs.getLong(3));
                     parseIds(rs.getString(4), member -> sales.sale(member, epochDay));
                 }
+                if (withVisits) {
+                    visitors.setString(1, day.toString());
+                    visitors.setString(2, day.plusDays(1).toString());
+                    forEachId(visitors, member -> sales.visit(member, epochDay));
+                }
             }
         }
+    }
+
+    /** Visits (check-ins) in the period and the distinct members who made them: {visits, visitors}. */
+    public long[] visits(Connection connection, Period period) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*), count(DISTINCT member_id) FROM visits WHERE time >= ? AND time < ?")) {
+            statement.setString(1, period.firstTime());
+            statement.setString(2, period.endTime());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return new long[] {rs.getLong(1), rs.getLong(2)};
+            }
+        }
+    }
+
+    /**
+     * Money received in the period by method, refunds paid out taken off (their rows are negative). Stored value
+     * is left out: paying from a card moves money received earlier (at its sale or top-up), it brings none in.
+     * Methods in the order of their names; a method with no rows is absent.
+     */
+    public Map<String, Long> cashInByMethod(Connection connection, Period period) throws SQLException {
+        Map<String, Long> methods = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT method, sum(amount_cents) FROM payments
+                WHERE time >= ? AND time < ? AND method <> 'stored-value'
+                GROUP BY method ORDER BY method""")) {
+            statement.setString(1, period.firstTime());
+            statement.setString(2, period.endTime());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    methods.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return methods;
     }
 
     /** Ids of the members who joined on each day of the period (the join_date index covers it). */

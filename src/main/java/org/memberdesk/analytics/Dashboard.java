@@ -1,8 +1,12 @@
 package org.memberdesk.analytics;
 
-/** Everything the dashboard shows for a period: its numbers, the previous period's, and the trend. */
+/**
+ * Everything the dashboard shows for a period: its numbers, the previous period's, the trend, and what cards and
+ * visits add (this period's and the previous one's).
+ */
 public record Dashboard(Metrics current, Metrics previous, Decomposition decomposition,
-                        Decomposition previousDecomposition, Trend trend) {
+                        Decomposition previousDecomposition, Trend trend, CardFigures cards,
+                        CardFigures previousCards) {
 
     /**
      * The relative change of a count from the previous period, e.g. 0.25 for +25 %; null when the

@@ -10,9 +10,9 @@ public record Decomposition(long members, Ratio conversion, Long avgOrderCents, 
                             long salesCents, long returnsCents) {
 
     public static Decomposition of(Metrics metrics, long memberBase) {
-        Double frequency = metrics.activeMembers() == 0 ? null
-                : (double) metrics.purchases() / metrics.activeMembers();
-        return new Decomposition(memberBase, new Ratio(metrics.activeMembers(), memberBase),
+        Double frequency = metrics.buyers() == 0 ? null
+                : (double) metrics.purchases() / metrics.buyers();
+        return new Decomposition(memberBase, new Ratio(metrics.buyers(), memberBase),
                 metrics.avgOrderCents(), frequency, metrics.salesCents(), metrics.returnsCents());
     }
 

@@ -6,11 +6,14 @@ import java.util.Map;
 /**
  * The key numbers of one period; definitions in docs/analytics.md. Money in cents. Values that
  * divide by something that can be empty (average order, every rate) are null when it is empty.
+ * {@code activeMembers} bought in the period or, where visits count as activity, came (checked in);
+ * {@code buyers} bought.
  */
 public record Metrics(
         Period period,
         long newMembers,
         long activeMembers,
+        long buyers,
         long newBuyers,
         long purchases,
         long salesCents,

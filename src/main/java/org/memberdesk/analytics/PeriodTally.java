@@ -14,7 +14,9 @@ import java.util.Map;
  * asking the database member by member costs a random page read each.
  *
  * <p>Feed it: {@link #joined} for members who joined in the period, {@link #firstPurchase} for members
- * whose first purchase ever is in it, then day by day in order {@link #day} totals and {@link #sale} per purchase.
+ * whose first purchase ever is in it, then day by day in order {@link #day} totals, {@link #sale} per purchase and,
+ * where visits count as activity, {@link #visit} per check-in. A member is active in the period when they bought or
+ * (visits counted) came; buyers alone are the base of the repurchase rate and the revenue decomposition.
  */
 final class PeriodTally {
     private static final int NONE = Integer.MIN_VALUE;
@@ -27,6 +29,7 @@ final class PeriodTally {
     private final int[] firstDay;
     private final int[] nextGap;
     private final boolean[] converted;
+    private final boolean[] came;
     private int[] retentionBase;
     private int retentionBaseSize;
     private final Granularity granularity;
@@ -40,6 +43,7 @@ final class PeriodTally {
     private long newMembers;
     private long newBuyers;
     private long activeMembers;
+    private long buyers;
     private long repeatBuyers;
     private long purchases;
     private long salesCents;
@@ -57,6 +61,7 @@ final class PeriodTally {
         firstDay = filled(size);
         nextGap = new int[size];
         converted = new boolean[size];
+        came = new boolean[size];
         retentionBase = new int[16];
         this.granularity = granularity;
         if (granularity != null) {
@@ -118,7 +123,7 @@ final class PeriodTally {
         int m = (int) memberId;
         int count = ++purchasesOf[m];
         if (count == 1) {
-            activeMembers++;
+            buyers++;
         } else if (count == 2) {
             repeatBuyers++;
         }
@@ -126,7 +131,21 @@ final class PeriodTally {
             converted[m] = true;
             conversions++;
         }
-        // days come in order: the first purchase on a later day than F is the next one
+        active(m, day);
+    }
+
+    /** One check-in by a member (fed only where visits count as activity); days come in order. */
+    void visit(long memberId, int day) {
+        active((int) memberId, day);
+    }
+
+    /** The member did something that counts as activity on {@code day}. */
+    private void active(int m, int day) {
+        if (!came[m]) {
+            came[m] = true;
+            activeMembers++;
+        }
+        // days come in order: the first activity on a later day than F is the next one
         if (firstDay[m] != NONE && nextGap[m] == 0 && day > firstDay[m]) {
             nextGap[m] = day - firstDay[m];
         }
@@ -155,8 +174,8 @@ final class PeriodTally {
             }
             retention.put(days, new Ratio(kept, base));
         }
-        return new Metrics(period, newMembers, activeMembers, newBuyers, purchases, salesCents, returnsCents,
-                new Ratio(repeatBuyers, activeMembers), new Ratio(conversions, newMembers), retention);
+        return new Metrics(period, newMembers, activeMembers, buyers, newBuyers, purchases, salesCents, returnsCents,
+                new Ratio(repeatBuyers, buyers), new Ratio(conversions, newMembers), retention);
     }
 
     Trend trend() {

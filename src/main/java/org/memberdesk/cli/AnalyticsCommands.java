@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.memberdesk.analytics.AnalyticsService;
+import org.memberdesk.analytics.CardFigures;
 import org.memberdesk.analytics.Cohort;
 import org.memberdesk.analytics.Dashboard;
 import org.memberdesk.analytics.Funnel;
@@ -66,17 +68,17 @@ final class AnalyticsCommands {
         public Integer call() throws java.io.IOException {
             Period period = period();
             Messages messages = language(spec, lang);
-            Metrics metrics;
+            AnalyticsService.Report report;
             if (pdf != null) {
                 System.setProperty("java.awt.headless", "true");
                 // the PDF's numbers and the printed ones come from the same read, so they always agree
                 Dashboard dashboard = cli.context().analytics().dashboard(period, Granularity.suiting(period));
-                metrics = dashboard.current();
+                report = new AnalyticsService.Report(dashboard.current(), dashboard.cards());
                 cli.context().dashboardPdf().write(dashboard, messages, pdf);
             } else {
-                metrics = cli.context().analytics().metrics(period);
+                report = cli.context().analytics().report(period);
             }
-            cli.print(reportJson(metrics));
+            cli.print(reportJson(report));
             return 0;
         }
     }
@@ -91,7 +93,8 @@ final class AnalyticsCommands {
     }
 
     /** The report's object; a rate with an empty base is null (the key is always there). */
-    static Map<String, Object> reportJson(Metrics metrics) {
+    static Map<String, Object> reportJson(AnalyticsService.Report report) {
+        Metrics metrics = report.metrics();
         Map<String, Object> out = Cli.object();
         out.put("new_members", metrics.newMembers());
         out.put("active_members", metrics.activeMembers());
@@ -107,6 +110,15 @@ final class AnalyticsCommands {
             retention.put("d" + days, metrics.retention(days).share());
         }
         out.put("retention", retention);
+        // issue 16: what cards and visits add (stored value is money moved, not received: not in cash_in)
+        CardFigures cards = report.cards();
+        out.put("renewal_rate", cards.renewalRate());
+        out.put("cash_in_cents", cards.cashInCents());
+        Map<String, Object> byMethod = Cli.object();
+        byMethod.putAll(cards.cashInByMethod());
+        out.put("cash_in_by_method", byMethod);
+        out.put("visits", cards.visits());
+        out.put("visitors", cards.visitors());
         return out;
     }
 

@@ -38,7 +38,7 @@ public final class LifecycleService {
      * The limits saved for this database; without any, those of its kind of business (chosen at first
      * run); without that either (a database made from the command line), the defaults 30 / 90 / 180.
      */
-    static LifecycleSettings settings(Connection connection) throws SQLException {
+    public static LifecycleSettings settings(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
             statement.setString(1, SETTING);
             try (ResultSet rs = statement.executeQuery()) {
@@ -46,8 +46,11 @@ public final class LifecycleService {
                     return forBusiness(connection);
                 }
                 Map<String, Object> stored = Json.readObject(rs.getString(1));
+                // limits saved before visits were counted say nothing of them: the kind of business decides
+                boolean visitsCount = stored.get("visits_count") instanceof Boolean b ? b
+                        : forBusiness(connection).visitsCount();
                 return new LifecycleSettings(number(stored, "new_days", 30), number(stored, "active_days", 90),
-                        number(stored, "dormant_days", 180));
+                        number(stored, "dormant_days", 180), visitsCount);
             }
         }
     }
@@ -82,6 +85,7 @@ public final class LifecycleService {
         value.put("new_days", settings.newDays());
         value.put("active_days", settings.activeDays());
         value.put("dormant_days", settings.dormantDays());
+        value.put("visits_count", settings.visitsCount());
         database.write(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
@@ -96,12 +100,13 @@ public final class LifecycleService {
     public LifecycleCounts counts(LocalDate asOf) {
         return database.read(connection -> {
             LifecycleSettings settings = settings(connection);
-            MemberFacts facts = MemberFacts.open(connection, asOf, "stage");
-            if (facts.kept()) {
+            MemberFacts facts = facts(connection, asOf, "stage", settings);
+            // the index slices are of the last purchase; with visits counted every member is classified in one pass
+            if (facts.kept() && !settings.visitsCount()) {
                 return new LifecycleCounts(asOf, settings, byRecency(connection, facts, settings));
             }
             Map<LifecycleStage, Long> stages = emptyCounts();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + stage(facts) + ", count(*) FROM "
+            try (PreparedStatement statement = connection.prepareStatement("SELECT " + stage(facts, settings) + ", count(*) FROM "
                     + facts.from() + " WHERE " + facts.joined() + " GROUP BY 1")) {
                 int next = bindStage(statement, 1, asOf, settings);
                 statement.setString(next, asOf.toString());
@@ -158,8 +163,8 @@ public final class LifecycleService {
     public LifecycleMoves moves(LocalDate since, LocalDate asOf) {
         return database.read(connection -> {
             LifecycleSettings settings = settings(connection);
-            MemberFacts before = MemberFacts.open(connection, since, "before");
-            MemberFacts after = MemberFacts.open(connection, asOf, "after");
+            MemberFacts before = facts(connection, since, "before", settings);
+            MemberFacts after = facts(connection, asOf, "after", settings);
             Map<LifecycleStage, Map<LifecycleStage, Long>> fromTo = new EnumMap<>(LifecycleStage.class);
             for (LifecycleStage stage : LifecycleStage.values()) {
                 fromTo.put(stage, emptyCounts());
@@ -167,7 +172,7 @@ public final class LifecycleService {
             Map<LifecycleStage, Long> joined = emptyCounts();
             long moved = 0;
             try (PreparedStatement statement = connection.prepareStatement("SELECT m.join_date <= ?, "
-                    + stage(before) + ", " + stage(after) + ", count(*) FROM members m" + before.join() + after.join()
+                    + stage(before, settings) + ", " + stage(after, settings) + ", count(*) FROM members m" + before.join() + after.join()
                     + " WHERE m.join_date <= ? GROUP BY 1, 2, 3")) {
                 statement.setString(1, since.toString());
                 int next = bindStage(statement, 2, since, settings);
@@ -194,8 +199,33 @@ public final class LifecycleService {
         });
     }
 
-    /** The rule that selects a stage's members at a date with these limits (the screen lists and tags them). */
+    /** The facts a stage reads at a date: with the visits where they count as activity. */
+    private static MemberFacts facts(Connection connection, LocalDate asOf, String name, LifecycleSettings settings)
+            throws SQLException {
+        MemberFacts facts = MemberFacts.open(connection, asOf, name);
+        return settings.visitsCount() ? facts.withVisits(connection, name) : facts;
+    }
+
+    /**
+     * The rule that selects a stage's members at a date with these limits (the screen lists and tags them). With
+     * visits counted, "last active" is the later of the last purchase and the last visit, so a limit holds when
+     * either is within it; a member who only visited is no prospect and never new (new is by first purchase).
+     */
     public static Rule stageRule(LifecycleStage stage, LifecycleSettings settings) {
+        if (settings.visitsCount()) {
+            String notNew = "not days_since_first_purchase <= " + settings.newDays();
+            String active = "(days_since_last_purchase <= " + settings.activeDays() + " or days_since_last_visit <= "
+                    + settings.activeDays() + ")";
+            String dormant = "(days_since_last_purchase <= " + settings.dormantDays()
+                    + " or days_since_last_visit <= " + settings.dormantDays() + ")";
+            return Rule.parse(switch (stage) {
+                case PROSPECT -> "purchases = 0 and visits = 0";
+                case NEW -> "days_since_first_purchase <= " + settings.newDays();
+                case ACTIVE -> notNew + " and " + active;
+                case DORMANT -> notNew + " and not " + active + " and " + dormant;
+                case LOST -> notNew + " and (purchases > 0 or visits > 0) and not " + dormant;
+            });
+        }
         String settled = "days_since_first_purchase > " + settings.newDays();
         return Rule.parse(switch (stage) {
             case PROSPECT -> "purchases = 0";
@@ -207,12 +237,17 @@ public final class LifecycleService {
         });
     }
 
-    /** The stage as SQL: three date limits bound in order by {@link #bindStage}. */
-    private static String stage(MemberFacts facts) {
+    /**
+     * The stage as SQL: three date limits bound in order by {@link #bindStage}. Last active is
+     * {@link MemberFacts#lastActiveAt} (with visits where they count).
+     */
+    private static String stage(MemberFacts facts, LifecycleSettings settings) {
+        String prospect = settings.visitsCount() ? facts.purchases() + " = 0 AND " + facts.visits() + " = 0"
+                : facts.purchases() + " = 0";
         return """
-                CASE WHEN %1$s = 0 THEN 'prospect' WHEN %2$s >= ? THEN 'new' WHEN %3$s >= ? THEN 'active'
-                     WHEN %3$s >= ? THEN 'dormant' ELSE 'lost' END""".formatted(facts.purchases(), facts.firstAt(),
-                facts.lastAt());
+                CASE WHEN %1$s THEN 'prospect' WHEN %2$s >= ? THEN 'new' WHEN %3$s >= ? THEN 'active'
+                     WHEN %3$s >= ? THEN 'dormant' ELSE 'lost' END""".formatted(prospect, facts.firstAt(),
+                facts.lastActiveAt(settings.visitsCount()));
     }
 
     private static int bindStage(PreparedStatement statement, int first, LocalDate asOf, LifecycleSettings settings)

@@ -7,8 +7,10 @@ import java.util.Optional;
 
 /**
  * A field of the rule language, with its English and Chinese names and what kind of value it takes.
- * Purchase fields count only purchases on or before the rule's as-of date; {@code points} and
- * {@code tier} are the member's current values.
+ * Purchase fields count only purchases on or before the rule's as-of date, visit fields visits on or before it;
+ * {@code points}, {@code tier}, {@code stored_value} (principal + bonus of the member's stored-value cards not
+ * refunded) and the sessions left are the member's current values; {@code sessions_left} and {@code pass_days_left}
+ * count the session cards and passes valid on the as-of date.
  */
 public enum Field {
     PURCHASES("purchases", "消费次数", Kind.COUNT),
@@ -25,7 +27,17 @@ public enum Field {
     TAG("tag", "标签", Kind.SET),
     POINTS("points", "积分", Kind.COUNT),
     TIER("tier", "等级", Kind.TEXT),
-    REFERRALS("referrals", "推荐人数", Kind.COUNT);
+    REFERRALS("referrals", "推荐人数", Kind.COUNT),
+    VISITS("visits", "到店次数", Kind.COUNT),
+    DAYS_SINCE_LAST_VISIT("days_since_last_visit", "最近到店天数", Kind.COUNT),
+    STORED_VALUE("stored_value", "储值余额", Kind.MONEY),
+    SESSIONS_LEFT("sessions_left", "剩余次数", Kind.COUNT),
+    PASS_DAYS_LEFT("pass_days_left", "会员卡剩余天数", Kind.COUNT);
+
+    /** The fields that read visits: a rule using one needs {@link MemberFacts#withVisits}. */
+    public boolean readsVisits() {
+        return this == VISITS || this == DAYS_SINCE_LAST_VISIT;
+    }
 
     /**
      * COUNT: a whole number; MONEY: yuan with at most two decimals; TEXT: one value per member;

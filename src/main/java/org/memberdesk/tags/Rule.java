@@ -68,6 +68,24 @@ public record Rule(String text, RuleNode root) {
         return "\"" + value.text().replace("\"", "\"\"").replace("“", "““").replace("”", "””") + "\"";
     }
 
+    /** Whether a condition of the rule reads visits ({@link Field#readsVisits}). */
+    public boolean readsVisits() {
+        return readsVisits(root);
+    }
+
+    private static boolean readsVisits(RuleNode node) {
+        if (node instanceof Condition c) {
+            return c.field().readsVisits();
+        }
+        if (node instanceof RuleNode.And and) {
+            return and.parts().stream().anyMatch(Rule::readsVisits);
+        }
+        if (node instanceof RuleNode.Or or) {
+            return or.parts().stream().anyMatch(Rule::readsVisits);
+        }
+        return readsVisits(((RuleNode.Not) node).part());
+    }
+
     @Override
     public String toString() {
         return text;

@@ -57,7 +57,7 @@ public final class RuleService {
 
     public long count(Rule rule, LocalDate asOf, Cancel cancel) {
         return database.read(connection -> {
-            MemberFacts facts = MemberFacts.open(connection, asOf, "rule");
+            MemberFacts facts = facts(connection, asOf, rule);
             RuleSql.Statement sql = RuleSql.select("count(*)", facts, rule, null);
             try (PreparedStatement statement = cancel.watch(sql.prepare(connection))) {
                 try (ResultSet rs = statement.executeQuery()) {
@@ -77,7 +77,7 @@ public final class RuleService {
 
     /** The same, on the caller's connection (a tag refresh runs it inside its own transaction). */
     public static long[] members(Connection connection, Rule rule, LocalDate asOf) throws SQLException {
-        MemberFacts facts = MemberFacts.open(connection, asOf, "rule");
+        MemberFacts facts = facts(connection, asOf, rule);
         RuleSql.Statement sql = RuleSql.select("m.id", facts, rule, "ORDER BY m.id");
         long[] ids = new long[1024];
         int size = 0;
@@ -132,7 +132,7 @@ public final class RuleService {
 
     public List<MatchedMember> preview(Rule rule, LocalDate asOf, int limit, Cancel cancel) {
         return database.read(connection -> {
-            MemberFacts facts = MemberFacts.open(connection, asOf, "rule");
+            MemberFacts facts = facts(connection, asOf, rule);
             RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),
                     facts.lastAt()), facts, rule, "ORDER BY m.member_no LIMIT " + Math.max(0, limit));
             List<MatchedMember> rows = new ArrayList<>();
@@ -156,7 +156,7 @@ public final class RuleService {
     public long export(Rule rule, LocalDate asOf, Path file) {
         files.check(file);
         return database.read(connection -> {
-            MemberFacts facts = MemberFacts.open(connection, asOf, "rule");
+            MemberFacts facts = facts(connection, asOf, rule);
             RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),
                     facts.lastAt()), facts, rule, "ORDER BY m.member_no");
             long count = 0;
@@ -181,6 +181,12 @@ public final class RuleService {
             }
             return count;
         });
+    }
+
+    /** The facts a rule reads at a date: with the visits only when one of its fields reads them. */
+    static MemberFacts facts(Connection connection, LocalDate asOf, Rule rule) throws SQLException {
+        MemberFacts facts = MemberFacts.open(connection, asOf, "rule");
+        return rule.readsVisits() ? facts.withVisits(connection, "rule") : facts;
     }
 
     private static MatchedMember row(ResultSet rs) throws SQLException {

@@ -169,8 +169,48 @@ public final class RuleSql {
             case TIER -> text("m.tier", c);
             case BOUGHT -> bought(c);
             case TAG -> tag(c);
+            case VISITS -> compare(facts.visits(), c);
+            case DAYS_SINCE_LAST_VISIT -> daysSince(facts.lastVisitAt(), c);
+            case STORED_VALUE -> compare(STORED_VALUE_CENTS, c);
+            case SESSIONS_LEFT -> {
+                params.add(asOf.toString());
+                params.add(asOf.toString());
+                yield compare(SESSIONS_LEFT_VALID, c);
+            }
+            case PASS_DAYS_LEFT -> {
+                params.add(asOf.toString());
+                params.add(asOf.toString());
+                params.add(asOf.toString());
+                // NULL without a valid pass: the comparison is NULL, made false (no value)
+                yield "coalesce(" + compare(PASS_DAYS_LEFT_VALID, c) + ", 0)";
+            }
         };
     }
+
+    /*
+     * The card fields, one correlated look-up per member over cards(member_id, kind): a member holds a few cards,
+     * so a million members cost a million short index reads, with no temporary table.
+     */
+
+    /** Principal + bonus of the member's stored-value cards not refunded, in cents (their kept balances). */
+    private static final String STORED_VALUE_CENTS = """
+            (SELECT coalesce(sum(cd.principal_cents + cd.bonus_cents), 0) FROM cards cd
+             WHERE cd.member_id = m.id AND cd.kind = 'stored-value' AND cd.refunded_at IS NULL)""";
+
+    /** Sessions left on the member's session cards valid on the as-of date (bound twice). */
+    private static final String SESSIONS_LEFT_VALID = """
+            (SELECT coalesce(sum(cd.sessions_left), 0) FROM cards cd
+             WHERE cd.member_id = m.id AND cd.kind = 'sessions' AND cd.refunded_at IS NULL
+               AND cd.valid_from <= ? AND cd.valid_to >= ?)""";
+
+    /**
+     * Days left of the member's pass valid on the as-of date with the latest end, the as-of day included
+     * (valid_to − as-of + 1); NULL without one. The as-of date is bound three times.
+     */
+    private static final String PASS_DAYS_LEFT_VALID = """
+            (SELECT CAST(julianday(max(cd.valid_to)) - julianday(?) AS INTEGER) + 1 FROM cards cd
+             WHERE cd.member_id = m.id AND cd.kind = 'period' AND cd.refunded_at IS NULL
+               AND cd.valid_from <= ? AND cd.valid_to >= ?)""";
 
     /** expr op value(s) for a number that always has a value. */
     private String compare(String expr, Condition c) {

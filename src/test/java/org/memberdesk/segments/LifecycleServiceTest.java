@@ -94,14 +94,14 @@ class LifecycleServiceTest {
         shop.sql("DELETE FROM settings WHERE key = 'lifecycle.stages'");
         assertEquals(LifecycleSettings.DEFAULT, lifecycle.settings(), "made from the command line");
         shop.context().shopProfile().setBusiness(Business.GYM);
-        assertEquals(new LifecycleSettings(30, 30, 90), lifecycle.settings());
+        assertEquals(new LifecycleSettings(30, 30, 90, true), lifecycle.settings());
         shop.sql("DELETE FROM settings WHERE key = 'shop.business'");
     }
 
     @Test
     void limitsPerBusinessAreStoredInSettings() {
         lifecycle.save(LifecycleSettings.forBusiness(Business.GYM));
-        assertEquals(new LifecycleSettings(30, 30, 90), lifecycle.settings());
+        assertEquals(new LifecycleSettings(30, 30, 90, true), lifecycle.settings());
         // gym limits 30 / 30 / 90: L1 new; L2 (31) and L3 (90) dormant; L4, L5, L6 lost
         assertCounts(lifecycle.counts(TestShop.TODAY), 2, 1, 0, 2, 3);
         assertThrows(ValidationException.class, () -> lifecycle.save(new LifecycleSettings(30, 90, 90)));

@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.jfree.chart.JFreeChart;
 import org.memberdesk.analytics.AnalyticsService;
+import org.memberdesk.analytics.CardFigures;
 import org.memberdesk.analytics.Dashboard;
 import org.memberdesk.analytics.Decomposition;
 import org.memberdesk.analytics.Granularity;
@@ -115,7 +116,9 @@ public final class DashboardPdf {
             row(content, columns, MUTED, 9.5f, messages.get("analytics.pdf.metric"),
                     messages.get("analytics.pdf.current"), messages.get("analytics.pdf.previous"),
                     messages.get("analytics.pdf.change"));
-            for (String[] line : kpiRows(now, before)) {
+            List<String[]> lines = kpiRows(now, before);
+            lines.addAll(cardRows(dashboard.cards(), dashboard.previousCards()));
+            for (String[] line : lines) {
                 row(content, columns, INK, 10.5f, line);
             }
             y -= 14;
@@ -161,6 +164,24 @@ public final class DashboardPdf {
             for (int days : Metrics.RETENTION_DAYS) {
                 rows.add(rateRow("analytics.metric.retention" + days, now.retention(days).share(),
                         before.retention(days).share()));
+            }
+            return rows;
+        }
+
+        /** The card and visit rows, as on the Dashboard: only where cards ended, members came or money came in. */
+        private List<String[]> cardRows(CardFigures now, CardFigures before) {
+            List<String[]> rows = new ArrayList<>();
+            if (now.renewal().ended() + before.renewal().ended() > 0) {
+                rows.add(rateRow("analytics.metric.renewalRate", now.renewalRate(), before.renewalRate()));
+            }
+            if (now.visits() + before.visits() > 0) {
+                rows.add(countRow("analytics.metric.visits", now.visits(), before.visits()));
+                rows.add(countRow("analytics.metric.visitors", now.visitors(), before.visitors()));
+            }
+            if (!now.cashInByMethod().isEmpty() || !before.cashInByMethod().isEmpty()) {
+                rows.add(new String[] {messages.get("analytics.metric.cashIn"), Money.display(now.cashInCents()),
+                    Money.display(before.cashInCents()),
+                    change(Dashboard.change(now.cashInCents(), before.cashInCents()))});
             }
             return rows;
         }

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.memberdesk.analytics.CardFigures;
 import org.memberdesk.analytics.Dashboard;
 import org.memberdesk.analytics.Funnel;
 import org.memberdesk.analytics.Granularity;
@@ -47,6 +48,7 @@ public final class DashboardViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper decomposition = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper cashByMethod = new ReadOnlyStringWrapper("");
     private final ObservableList<Card> cards = FXCollections.observableArrayList();
     private BackgroundTask<Dashboard> running;
     private BackgroundTask<Funnel> runningFunnel;
@@ -138,6 +140,7 @@ public final class DashboardViewModel {
                 before.paidConversion().share()));
         next.add(rate("retention-7", "analytics.metric.retention7", now.retention(7).share(),
                 before.retention(7).share()));
+        cardsAndVisits(d.cards(), d.previousCards(), next);
         cards.setAll(next);
         var parts = d.decomposition();
         decomposition.set(context.text("analytics.pdf.decompositionFactors", context.text("analytics.pdf.thisPeriod"),
@@ -147,6 +150,34 @@ public final class DashboardViewModel {
                 + "  " + context.text("analytics.pdf.decompositionTotal", Money.display(parts.salesCents()),
                 Money.display(parts.returnsCents()), Money.display(parts.revenueCents())));
         dashboard.set(d);
+    }
+
+    /**
+     * What cards and visits add: the renewal rate and the visits where cards ended or members came in either period
+     * (a shop without cards is not shown empty cards), money received where any was, and the money by method.
+     */
+    private void cardsAndVisits(CardFigures now, CardFigures before, List<Card> next) {
+        if (now.renewal().ended() + before.renewal().ended() > 0) {
+            next.add(rate("renewal-rate", "analytics.metric.renewalRate", now.renewalRate(), before.renewalRate()));
+        }
+        if (now.visits() + before.visits() > 0) {
+            next.add(count("visits", "analytics.metric.visits", now.visits(), before.visits()));
+            next.add(count("visitors", "analytics.metric.visitors", now.visitors(), before.visitors()));
+        }
+        boolean received = !now.cashInByMethod().isEmpty() || !before.cashInByMethod().isEmpty();
+        if (received) {
+            Double change = Dashboard.change(now.cashInCents(), before.cashInCents());
+            next.add(new Card("cash-in", context.text("analytics.metric.cashIn"), Money.display(now.cashInCents()),
+                    relative(change), direction(change)));
+        }
+        if (now.cashInByMethod().isEmpty()) {
+            cashByMethod.set(received ? context.text("analytics.ui.cashByMethodNone") : "");
+        } else {
+            List<String> methods = new ArrayList<>();
+            now.cashInByMethod().forEach((method, cents) -> methods.add(context.text("pay." + method) + " "
+                    + Money.display(cents)));
+            cashByMethod.set(context.text("analytics.ui.cashByMethod", String.join(" · ", methods)));
+        }
     }
 
     /** Writes the trend chart of the shown period to a PNG file, in the background; then {@code written}. */
@@ -233,6 +264,11 @@ public final class DashboardViewModel {
 
     public ReadOnlyStringProperty decompositionProperty() {
         return decomposition.getReadOnlyProperty();
+    }
+
+    /** Money received in the period by way of paying ("" where the shop takes none through MemberDesk). */
+    public ReadOnlyStringProperty cashByMethodProperty() {
+        return cashByMethod.getReadOnlyProperty();
     }
 
     public ObservableList<Card> cards() {

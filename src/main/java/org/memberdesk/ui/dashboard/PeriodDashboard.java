@@ -37,7 +37,7 @@ final class PeriodDashboard {
     }
 
     Node view() {
-        VBox page = new VBox(16, periodBar(), cards(), decomposition(), trend(), funnel());
+        VBox page = new VBox(16, periodBar(), cards(), decomposition(), cashByMethod(), trend(), funnel());
         page.setId("period-dashboard");
         return page;
     }
@@ -92,6 +92,17 @@ final class PeriodDashboard {
         line.setId("dashboard-decomposition");
         line.setWrapText(true);
         line.textProperty().bind(model.decompositionProperty());
+        return line;
+    }
+
+    /** Money received by way of paying (cash, WeChat …), one line under the decomposition; hidden when empty. */
+    private Node cashByMethod() {
+        Label line = new Label();
+        line.setId("dashboard-cash-by-method");
+        line.setWrapText(true);
+        line.textProperty().bind(model.cashByMethodProperty());
+        line.visibleProperty().bind(model.cashByMethodProperty().isNotEmpty());
+        line.managedProperty().bind(line.visibleProperty());
         return line;
     }
 

@@ -160,7 +160,13 @@ final class RfmTabs {
             spinner.setEditable(true);
             spinner.setPrefWidth(90);
         }
+        // gyms and scenic areas: a member who comes in (签到) is active even when not buying that month
+        javafx.scene.control.CheckBox visits = new javafx.scene.control.CheckBox(
+                context.text("lifecycle.visitsCount"));
+        visits.setId("limit-visits-count");
+        visits.setSelected(model.limitsProperty().get().visitsCount());
         model.limitsProperty().addListener((o, a, limits) -> {
+            visits.setSelected(limits.visitsCount());
             fresh.getValueFactory().setValue(limits.newDays());
             active.getValueFactory().setValue(limits.activeDays());
             dormant.getValueFactory().setValue(limits.dormantDays());
@@ -168,10 +174,10 @@ final class RfmTabs {
         Button save = new Button(context.text("lifecycle.limits.save"));
         save.setId("limits-save");
         save.setOnAction(e -> model.saveLimits(new LifecycleSettings(fresh.getValue(), active.getValue(),
-                dormant.getValue())));
+                dormant.getValue(), visits.isSelected())));
         HBox row = new HBox(8, new Label(context.text("lifecycle.limits")), new Label(context.text("lifecycle.stage.new")),
                 fresh, new Label(context.text("lifecycle.stage.active")), active,
-                new Label(context.text("lifecycle.stage.dormant")), dormant, save);
+                new Label(context.text("lifecycle.stage.dormant")), dormant, visits, save);
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;
     }

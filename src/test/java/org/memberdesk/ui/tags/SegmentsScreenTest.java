@@ -1,6 +1,7 @@
 package org.memberdesk.ui.tags;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -143,6 +144,25 @@ class SegmentsScreenTest extends FxRobot {
         assertEquals("Active\n1", lookup("#stage-active").queryButton().getText());
         clickOn("#stage-active");
         UiFixture.waitUntil(() -> "days_since_first_purchase > 30 and days_since_last_purchase <= 90".equals(ruleText()));
+        UiFixture.waitUntil(() -> "1 members".equals(label("#rule-count")));
+    }
+
+    @Test
+    void visitsCountAsActivityIsSavedWithTheLimitsAndTheStageRuleReadsVisits() {
+        clickOn("#tab-lifecycle .tab-label");
+        UiFixture.waitUntil(() -> lookup("#stage-active").tryQuery().isPresent());
+        // a shop (the default): visits are not activity until the owner says so
+        javafx.scene.control.CheckBox visits = lookup("#limit-visits-count").queryAs(javafx.scene.control.CheckBox.class);
+        assertFalse(visits.isSelected());
+        clickOn("#limit-visits-count");
+        clickOn("#limits-save");
+        UiFixture.waitUntil(() -> ui.app().lifecycle().settings().visitsCount());
+        assertEquals(90, ui.app().lifecycle().settings().activeDays());
+        // 王芳 has not come in (no visits), so she stays active by her purchase 40 days ago
+        UiFixture.waitUntil(() -> "Active\n1".equals(lookup("#stage-active").queryButton().getText()));
+        clickOn("#stage-active");
+        UiFixture.waitUntil(() -> ("not days_since_first_purchase <= 30 and (days_since_last_purchase <= 90"
+                + " or days_since_last_visit <= 90)").equals(ruleText()));
         UiFixture.waitUntil(() -> "1 members".equals(label("#rule-count")));
     }
 }
