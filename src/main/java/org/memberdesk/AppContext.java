@@ -172,9 +172,12 @@ public final class AppContext {
         this.checkout = new CheckoutService(memberStore, couponStore, clock);
         this.counterSales = new CounterSales(database, purchases, purchaseStore, memberStore, checkout, tierStore,
                 paymentPlanner, clock);
+        // a card or visit changes what rules see (visits, stored value, sessions, days left): rule tags out of date
+        org.memberdesk.cards.CardChanges cardChanges = (connection, what) ->
+                tags.markStale(connection, what + " " + System.nanoTime());
         this.cards = new CardService(database, cardStore, paymentPlanner, purchases, purchaseStore, memberStore,
-                tierStore, clock);
-        this.checkIns = new CheckIns(database, cardStore, memberStore, cards);
+                tierStore, clock, cardChanges);
+        this.checkIns = new CheckIns(database, cardStore, memberStore, cards, cardChanges);
         this.cardImporter = new org.memberdesk.io.CardImporter(database, cardStore, memberStore, importListeners,
                 outputFiles, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),

@@ -44,9 +44,17 @@ public final class CardService {
     private final MemberStore members;
     private final TierStore tiers;
     private final Clock clock;
+    private final CardChanges changes;
 
     public CardService(Database database, CardStore store, PaymentPlanner planner, PurchaseService purchases,
                        PurchaseStore purchaseStore, MemberStore members, TierStore tiers, Clock clock) {
+        this(database, store, planner, purchases, purchaseStore, members, tiers, clock, CardChanges.NONE);
+    }
+
+    public CardService(Database database, CardStore store, PaymentPlanner planner, PurchaseService purchases,
+                       PurchaseStore purchaseStore, MemberStore members, TierStore tiers, Clock clock,
+                       CardChanges changes) {
+        this.changes = changes;
         this.database = database;
         this.store = store;
         this.planner = planner;
@@ -210,6 +218,7 @@ public final class CardService {
                 store.addEntry(connection, new CardStore.Entry(id, when, "sale", product.priceCents(),
                         product.bonusCents(), 0, null, null, null));
                 store.insertPayment(connection, when, memberId, "card", pay.first(), product.priceCents(), null, id);
+                changes.changed(connection, "card sold " + id);
                 return new Sold(store.byId(connection, id).orElseThrow(), null, payment);
             }
             LocalDate from = start != null ? start : when.toLocalDate();
@@ -239,6 +248,7 @@ public final class CardService {
                     sale == null ? null : sale.id(), paid, when, from, to, product.perDay(), sessions, null));
             store.addEntry(connection, new CardStore.Entry(id, when, "sale", 0, 0, sessions == null ? 0 : sessions,
                     sale == null ? null : sale.id(), null, null));
+            changes.changed(connection, "card sold " + id);
             return new Sold(store.byId(connection, id).orElseThrow(), sale, payment);
         });
     }
@@ -275,6 +285,7 @@ public final class CardService {
             store.addEntry(connection, new CardStore.Entry(card.id(), when, "topup", amountCents, bonus, 0, null,
                     null, null));
             store.insertPayment(connection, when, card.memberId(), "topup", method, amountCents, null, card.id());
+            changes.changed(connection, "topup " + card.cardNo());
             return new ToppedUp(store.byId(connection, card.id()).orElseThrow(), amountCents, bonus);
         });
     }
@@ -314,6 +325,7 @@ public final class CardService {
                         product.maxFreezeDays() - soFar.days(), product.maxFreezeDays()));
             }
             store.insertFreeze(connection, card.id(), first, days, why, when, by);
+            changes.changed(connection, "freeze " + card.cardNo());
             return store.byId(connection, card.id()).orElseThrow();
         });
     }
@@ -334,6 +346,7 @@ public final class CardService {
             }
             int frozen = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(open.from(), today));
             store.endFreeze(connection, card.id(), open, frozen, when);
+            changes.changed(connection, "unfreeze " + card.cardNo());
             return store.byId(connection, card.id()).orElseThrow();
         });
     }
@@ -371,6 +384,7 @@ public final class CardService {
                 throw new ValidationException(Problem.of("card", "card.refund.notRefundable", product.name()));
             }
             store.setRefunded(connection, card.id(), when, why, by);
+            changes.changed(connection, "refund " + card.cardNo());
             if (card.kind() == CardKind.STORED_VALUE) {
                 store.addEntry(connection, new CardStore.Entry(card.id(), when, "refund", -card.principalCents(),
                         -card.bonusCents(), 0, null, null, why));

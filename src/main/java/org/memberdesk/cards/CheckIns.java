@@ -31,7 +31,15 @@ public final class CheckIns {
     private final MemberStore members;
     private final CardService cards;
 
+    private final CardChanges changes;
+
     public CheckIns(Database database, CardStore store, MemberStore members, CardService cards) {
+        this(database, store, members, cards, CardChanges.NONE);
+    }
+
+    public CheckIns(Database database, CardStore store, MemberStore members, CardService cards,
+                    CardChanges changes) {
+        this.changes = changes;
         this.database = database;
         this.store = store;
         this.members = members;
@@ -83,6 +91,7 @@ public final class CheckIns {
 
     private CheckedIn use(Connection connection, Member member, Card card, LocalDateTime when) throws SQLException {
         long visit = store.insertVisit(connection, member.id(), card.id(), when);
+        changes.changed(connection, "visit " + visit);
         if (card.kind() == CardKind.SESSIONS) {
             if (!store.addEntry(connection, new CardStore.Entry(card.id(), when, "visit", 0, 0, -1, null, visit,
                     null))) {

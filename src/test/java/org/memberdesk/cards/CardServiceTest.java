@@ -276,6 +276,23 @@ class CardServiceTest {
     }
 
     @Test
+    void aCheckInOrTopUpMarksRuleTagsOutOfDateAndTheNextRefreshCountsIt() {
+        String value = cards.sell(wang.id(), storedValue(10_000, 0), Pay.CASH, null, null).card().cardNo();
+        long month = pass("月卡", 30_000, 30, null, 0, 0);
+        cards.sell(wang.id(), month, Pay.CASH, null, null);
+        app.tags().refreshIfStale();
+        assertEquals(0, app.tags().create("常来", "visits >= 1").members());
+        assertEquals(0, app.tags().create("储值多", "stored_value >= 500").members());
+        assertEquals(false, app.tags().refreshIfStale(), "nothing changed since the tags were filled");
+        app.checkIns().checkIn("A1", null, null);
+        assertTrue(app.tags().refreshIfStale()); // the visit's own transaction marked them
+        cards.topup(value, 50_000, PayMethod.CASH, null);
+        assertTrue(app.tags().refreshIfStale());
+        assertEquals(List.of(1, 1), app.tags().list().stream().filter(t -> t.name().equals("常来")
+                || t.name().equals("储值多")).map(t -> (int) t.members()).toList());
+    }
+
+    @Test
     void aTimeInTheFutureIsRefused() {
         long month = pass("月卡", 30_000, 30, null, 0, 0);
         assertEquals("card.at.future", assertThrows(ValidationException.class, () -> cards.sell(wang.id(), month,
