@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import org.memberdesk.common.Messages;
 import org.memberdesk.coupons.Target;
 import org.memberdesk.ui.analytics.AnalyticsScreen;
+import org.memberdesk.ui.cards.CardsScreen;
+import org.memberdesk.ui.cards.CardsSection;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.counter.CounterScreen;
@@ -46,6 +48,7 @@ final class Screens {
                     navigate.accept("counter");
                 }),
                 new PurchasesScreen(context),
+                new CardsScreen(context),
                 new PointsScreen(context),
                 new TiersScreen(context),
                 new SegmentsScreen(context),
@@ -59,6 +62,7 @@ final class Screens {
         Messages m = context.messages();
         return List.of(
                 new GrowthSection(context),
+                new CardsSection(context),
                 new TagsSection(context.app().tags(), m),
                 new CouponsSection(context.app().campaigns(), context.app().clock(), m));
     }

@@ -1,0 +1,262 @@
+package org.memberdesk.ui.cards;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationSupport;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.memberdesk.cards.CardKind;
+import org.memberdesk.cards.CardProduct;
+import org.memberdesk.common.Money;
+import org.memberdesk.ui.common.FieldProblems;
+import org.memberdesk.ui.common.UiContext;
+
+/** Settings → 会员卡: the products table, the form to add one (its rows follow the kind) and the top-up ladder. */
+public final class CardProductsView {
+    private final UiContext context;
+    private final CardProductsViewModel model;
+    private final FieldProblems problems;
+    private final ValidationSupport validation = new ValidationSupport();
+    private final List<Runnable> kindFollowers = new ArrayList<>();
+
+    public CardProductsView(UiContext context) {
+        this.context = context;
+        this.model = new CardProductsViewModel(context);
+        this.problems = new FieldProblems(model::problem, "card-product-error-", 260);
+    }
+
+    public CardProductsViewModel model() {
+        return model;
+    }
+
+    public void load() {
+        model.load();
+    }
+
+    public Node view() {
+        Label title = new Label(context.text("cards.products.title"));
+        title.getStyleClass().add("title-3");
+        Label note = new Label(context.text("cards.products.note"));
+        note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
+
+        TableView<CardProduct> table = table();
+        Button archive = new Button(context.text("cards.products.archive"), new FontIcon(Feather.ARCHIVE));
+        archive.setId("card-products-archive");
+        archive.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, product) -> archive.setText(
+                context.text(product != null && product.archived() ? "cards.products.unarchive"
+                        : "cards.products.archive")));
+        archive.setOnAction(e -> {
+            CardProduct product = table.getSelectionModel().getSelectedItem();
+            if (product != null) {
+                model.archive(product, !product.archived());
+            }
+        });
+        Label status = new Label();
+        status.setId("card-products-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.statusProperty());
+
+        VBox page = new VBox(14, title, note, table, new HBox(10, archive, status), form(), ladder());
+        page.setPadding(new Insets(24));
+        page.getStyleClass().add("page");
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private TableView<CardProduct> table() {
+        TableView<CardProduct> table = new TableView<>(model.products());
+        table.setId("card-products-table");
+        table.setPrefHeight(220);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label(context.text("cards.products.none")));
+        table.getColumns().setAll(List.of(
+                column("cards.col.kind", p -> context.text(p.kind().messageKey())),
+                column("cards.col.name", p -> p.name() + (p.archived() ? " (" + context.text("cards.products.off")
+                        + ")" : "")),
+                column("cards.col.price", p -> Money.display(p.priceCents())),
+                column("cards.col.bonus", p -> p.kind() == CardKind.STORED_VALUE ? Money.display(p.bonusCents()) : ""),
+                column("cards.col.sessions", p -> p.sessions() == null ? "" : p.sessions().toString()),
+                column("cards.col.days", p -> p.days() == null ? "" : p.days().toString()),
+                column("cards.col.perDay", p -> p.perDay() == null ? "" : p.perDay().toString()),
+                column("cards.col.freezes", p -> p.maxFreezes() == 0 ? context.text("cards.products.noFreeze")
+                        : context.text("cards.products.freezes", p.maxFreezes(), p.maxFreezeDays())),
+                column("cards.col.refundable", p -> context.text(p.refundable() ? "cards.yes" : "cards.no"))));
+        return table;
+    }
+
+    private TableColumn<CardProduct, String> column(String key, Function<CardProduct, String> text) {
+        TableColumn<CardProduct, String> column = new TableColumn<>(context.text(key));
+        column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
+        column.setSortable(false);
+        return column;
+    }
+
+    private Node form() {
+        Label title = new Label(context.text("cards.products.new"));
+        title.getStyleClass().add("text-bold");
+        ComboBox<CardKind> kind = new ComboBox<>();
+        kind.setId("card-product-kind");
+        kind.getItems().setAll(CardKind.values());
+        kind.setCellFactory(list -> kindCell());
+        kind.setButtonCell(kindCell());
+        kind.valueProperty().bindBidirectional(model.kindProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(8);
+        int row = 0;
+        grid.addRow(row++, new Label(context.text("cards.col.kind")), kind);
+        row = row(grid, row, "name", "cards.col.name", field("card-product-name", model.nameProperty()));
+        row = row(grid, row, "price", "cards.form.price", field("card-product-price", model.priceProperty()));
+        row = row(grid, row, "bonus", "cards.form.bonus", field("card-product-bonus", model.bonusProperty()));
+        row = row(grid, row, "sessions", "cards.col.sessions",
+                field("card-product-sessions", model.sessionsProperty()));
+        row = row(grid, row, "days", "cards.form.days", field("card-product-days", model.daysProperty()));
+        row = row(grid, row, "per_day", "cards.form.perDay", field("card-product-per-day", model.perDayProperty()));
+        TextField freezes = field("card-product-freezes", model.maxFreezesProperty());
+        TextField freezeDays = field("card-product-freeze-days", model.maxFreezeDaysProperty());
+        freezes.setPrefColumnCount(4);
+        freezeDays.setPrefColumnCount(4);
+        // the problem label under both fields: the cell is made with the first, then the pair takes its place
+        VBox freezeCell = problems.cell(validation, "freeze", freezes);
+        HBox freezeBox = new HBox(8, freezes, new Label(context.text("cards.form.times")), freezeDays,
+                new Label(context.text("cards.form.daysUnit")));
+        freezeBox.setAlignment(Pos.CENTER_LEFT);
+        freezeCell.getChildren().add(0, freezeBox);
+        row = row(grid, row, "freeze", "cards.form.freeze", freezeCell);
+        CheckBox refundable = new CheckBox(context.text("cards.form.refundable"));
+        refundable.setId("card-product-refundable");
+        refundable.selectedProperty().bindBidirectional(model.refundableProperty());
+        grid.add(refundable, 1, row++);
+        CheckBox tier = new CheckBox(context.text("cards.form.tierDiscount"));
+        tier.setId("card-product-tier");
+        tier.selectedProperty().bindBidirectional(model.tierDiscountProperty());
+        grid.add(tier, 1, row++);
+        follow(tier, "tier");
+
+        Button add = new Button(context.text("cards.products.add"), new FontIcon(Feather.PLUS));
+        add.setId("card-product-add");
+        add.setDefaultButton(false);
+        add.disableProperty().bind(model.workingProperty());
+        add.setOnAction(e -> model.add());
+        grid.add(add, 1, row);
+
+        model.problemsChangedProperty().addListener((obs, was, now) -> {
+            problems.show();
+            validation.revalidate();
+        });
+        model.kindProperty().addListener((obs, was, now) -> kindFollowers.forEach(Runnable::run));
+        kindFollowers.forEach(Runnable::run);
+        return new VBox(8, title, grid);
+    }
+
+    private int row(GridPane grid, int row, String field, String labelKey, Control control) {
+        return row(grid, row, field, labelKey, problems.cell(validation, field, control));
+    }
+
+    /** A labelled row shown only for the kinds that ask for the field. */
+    private int row(GridPane grid, int row, String field, String labelKey, VBox cell) {
+        Label label = new Label(context.text(labelKey));
+        grid.addRow(row, label, cell);
+        follow(label, field);
+        follow(cell, field);
+        return row + 1;
+    }
+
+    private void follow(Node node, String field) {
+        kindFollowers.add(() -> {
+            boolean asked = CardProductsViewModel.asks(model.kindProperty().get(), field);
+            node.setVisible(asked);
+            node.setManaged(asked);
+        });
+    }
+
+    private Node ladder() {
+        Label title = new Label(context.text("cards.topup.title"));
+        title.getStyleClass().add("title-3");
+        Label note = new Label(context.text("cards.topup.note"));
+        note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
+        VBox rows = new VBox(6);
+        rows.setId("topup-steps");
+        Runnable rebuild = () -> {
+            rows.getChildren().clear();
+            int i = 0;
+            for (CardProductsViewModel.TopupStep step : model.steps()) {
+                TextField amount = field("topup-amount-" + i, step.amountProperty());
+                TextField bonus = field("topup-bonus-" + i, step.bonusProperty());
+                amount.setPrefColumnCount(8);
+                bonus.setPrefColumnCount(8);
+                Button remove = new Button(null, new FontIcon(Feather.X));
+                remove.setId("topup-remove-" + i);
+                remove.getStyleClass().add("flat");
+                remove.setOnAction(e -> model.removeStep(step));
+                HBox line = new HBox(8, new Label(context.text("cards.topup.from")), amount,
+                        new Label(context.text("cards.topup.gets")), bonus, remove);
+                line.setAlignment(Pos.CENTER_LEFT);
+                rows.getChildren().add(line);
+                i++;
+            }
+        };
+        model.steps().addListener((ListChangeListener<CardProductsViewModel.TopupStep>) change -> rebuild.run());
+        rebuild.run();
+        Button addStep = new Button(context.text("cards.topup.add"), new FontIcon(Feather.PLUS));
+        addStep.setId("topup-add");
+        addStep.setOnAction(e -> model.addStep());
+        Button save = new Button(context.text("cards.topup.save"), new FontIcon(Feather.CHECK));
+        save.setId("topup-save");
+        save.setOnAction(e -> model.saveSteps());
+        Label status = new Label();
+        status.setId("topup-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.stepsStatusProperty());
+        model.stepsRefusedProperty().addListener((obs, was, refused) -> {
+            status.getStyleClass().remove("field-error");
+            if (refused) {
+                status.getStyleClass().add("field-error");
+            }
+        });
+        return new VBox(10, title, note, rows, new HBox(10, addStep, save), status);
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty value) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(14);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    private ListCell<CardKind> kindCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(CardKind item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : context.text(item.messageKey()));
+            }
+        };
+    }
+
+}
