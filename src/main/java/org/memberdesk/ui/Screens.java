@@ -61,8 +61,8 @@ final class Screens {
     static List<MemberSection<?>> memberSections(UiContext context) {
         Messages m = context.messages();
         return List.of(
-                new GrowthSection(context),
                 new CardsSection(context),
+                new GrowthSection(context),
                 new TagsSection(context.app().tags(), m),
                 new CouponsSection(context.app().campaigns(), context.app().clock(), m));
     }

@@ -77,7 +77,10 @@ public final class CardProductsView {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
 
-        VBox page = new VBox(14, title, note, table, new HBox(10, archive, status), form(), ladder());
+        Node form = form();
+        Node ladder = ladder();
+        HBox.setHgrow(ladder, javafx.scene.layout.Priority.ALWAYS);
+        VBox page = new VBox(14, title, note, table, new HBox(10, archive, status), new HBox(40, form, ladder));
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");
         ScrollPane scroll = new ScrollPane(page);
@@ -88,7 +91,7 @@ public final class CardProductsView {
     private TableView<CardProduct> table() {
         TableView<CardProduct> table = new TableView<>(model.products());
         table.setId("card-products-table");
-        table.setPrefHeight(220);
+        table.setPrefHeight(180);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(context.text("cards.products.none")));
         table.getColumns().setAll(List.of(
@@ -238,7 +241,9 @@ public final class CardProductsView {
                 status.getStyleClass().add("field-error");
             }
         });
-        return new VBox(10, title, note, rows, new HBox(10, addStep, save), status);
+        VBox box = new VBox(10, title, note, rows, new HBox(10, addStep, save), status);
+        box.setMaxWidth(520);
+        return box;
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty value) {
