@@ -58,7 +58,8 @@ final class CardDialogs {
         Label preview = new Label();
         preview.setId("card-refund-preview");
         preview.setWrapText(true);
-        preview.setMaxWidth(440);
+        preview.setPrefWidth(440);
+        preview.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         preview.getStyleClass().add("text-bold");
         preview.textProperty().bind(model.previewProperty());
         TextField reason = field("card-refund-reason", model.reasonProperty());
@@ -71,6 +72,12 @@ final class CardDialogs {
                 model.workingProperty(), model::refund);
         dialog.getDialogPane().lookupButton(dialog.getDialogPane().getButtonTypes().get(0)).disableProperty()
                 .bind(model.workingProperty().or(model.refundableProperty().not()));
+        // the preview arrives after the dialog is laid out: let the dialog grow to its wrapped lines
+        preview.textProperty().addListener((obs, was, now) -> {
+            if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
         model.loadPreview();
         Platform.runLater(reason::requestFocus);
         dialog.showAndWait();
@@ -79,10 +86,10 @@ final class CardDialogs {
     static void history(Window owner, UiContext context, String cardNo) {
         TableView<CardEntry> entries = new TableView<>();
         entries.setId("card-history-entries");
-        entries.setPrefSize(640, 260);
+        entries.setPrefSize(780, 260);
         entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         entries.getColumns().setAll(List.of(
-                column(context, "cards.history.time", (CardEntry e) -> e.time().toString().replace('T', ' ')),
+                column(context, "cards.history.time", (CardEntry e) -> IsoTimes.text(e.time())),
                 column(context, "cards.history.what", (CardEntry e) -> entryKind(context, e.kind())),
                 column(context, "cards.history.principal", (CardEntry e) -> money(e.principalCents())),
                 column(context, "cards.history.bonus", (CardEntry e) -> money(e.bonusCents())),
@@ -90,9 +97,10 @@ final class CardDialogs {
                         : String.format("%+d", e.sessions())),
                 column(context, "cards.history.sale", (CardEntry e) -> e.purchaseNo() == null ? "" : e.purchaseNo()),
                 column(context, "cards.history.note", (CardEntry e) -> e.note() == null ? "" : e.note())));
+        widths(entries, 140, 80, 90, 80, 70, 150, 150);
         TableView<Freeze> freezes = new TableView<>();
         freezes.setId("card-history-freezes");
-        freezes.setPrefSize(640, 140);
+        freezes.setPrefSize(780, 130);
         freezes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         freezes.setPlaceholder(new Label(context.text("cards.history.noFreezes")));
         freezes.getColumns().setAll(List.of(
@@ -100,7 +108,8 @@ final class CardDialogs {
                 column(context, "cards.freeze.days", (Freeze f) -> Integer.toString(f.days())),
                 column(context, "cards.freeze.reason", (Freeze f) -> f.reason() == null ? "" : f.reason()),
                 column(context, "cards.history.ended", (Freeze f) -> f.endedAt() == null ? ""
-                        : f.endedAt().toString().replace('T', ' '))));
+                        : IsoTimes.text(f.endedAt()))));
+        widths(freezes, 220, 70, 250, 160);
         Label freezesTitle = new Label(context.text("cards.history.freezes"));
         freezesTitle.getStyleClass().add("text-bold");
         Dialog<Void> dialog = new Dialog<>();
@@ -116,6 +125,12 @@ final class CardDialogs {
                     freezes.getItems().setAll(history.freezes());
                 }));
         dialog.show();
+    }
+
+    private static void widths(TableView<?> table, double... widths) {
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
     }
 
     private static String entryKind(UiContext context, String kind) {

@@ -1,6 +1,5 @@
 package org.memberdesk.ui.cards;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.SimpleStringProperty;
@@ -36,12 +35,11 @@ public final class CardProductsView {
     private final CardProductsViewModel model;
     private final FieldProblems problems;
     private final ValidationSupport validation = new ValidationSupport();
-    private final List<Runnable> kindFollowers = new ArrayList<>();
 
     public CardProductsView(UiContext context) {
         this.context = context;
         this.model = new CardProductsViewModel(context);
-        this.problems = new FieldProblems(model::problem, "card-product-error-", 260);
+        this.problems = new FieldProblems(model::problem, "card-product-error-", 320);
     }
 
     public CardProductsViewModel model() {
@@ -91,7 +89,7 @@ public final class CardProductsView {
     private TableView<CardProduct> table() {
         TableView<CardProduct> table = new TableView<>(model.products());
         table.setId("card-products-table");
-        table.setPrefHeight(180);
+        table.setPrefHeight(170);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(context.text("cards.products.none")));
         table.getColumns().setAll(List.of(
@@ -106,6 +104,10 @@ public final class CardProductsView {
                 column("cards.col.freezes", p -> p.maxFreezes() == 0 ? context.text("cards.products.noFreeze")
                         : context.text("cards.products.freezes", p.maxFreezes(), p.maxFreezeDays())),
                 column("cards.col.refundable", p -> context.text(p.refundable() ? "cards.yes" : "cards.no"))));
+        double[] widths = {110, 170, 100, 90, 80, 70, 80, 170, 90};
+        for (int i = 0; i < widths.length; i++) {
+            table.getColumns().get(i).setPrefWidth(widths[i]);
+        }
         return table;
     }
 
@@ -126,74 +128,80 @@ public final class CardProductsView {
         kind.setButtonCell(kindCell());
         kind.valueProperty().bindBidirectional(model.kindProperty());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(16);
-        grid.setVgap(8);
-        int row = 0;
-        grid.addRow(row++, new Label(context.text("cards.col.kind")), kind);
-        row = row(grid, row, "name", "cards.col.name", field("card-product-name", model.nameProperty()));
-        row = row(grid, row, "price", "cards.form.price", field("card-product-price", model.priceProperty()));
-        row = row(grid, row, "bonus", "cards.form.bonus", field("card-product-bonus", model.bonusProperty()));
-        row = row(grid, row, "sessions", "cards.col.sessions",
-                field("card-product-sessions", model.sessionsProperty()));
-        row = row(grid, row, "days", "cards.form.days", field("card-product-days", model.daysProperty()));
-        row = row(grid, row, "per_day", "cards.form.perDay", field("card-product-per-day", model.perDayProperty()));
+        TextField perDay = field("card-product-per-day", model.perDayProperty());
+        perDay.setPromptText(context.text("cards.form.noLimit"));
         TextField freezes = field("card-product-freezes", model.maxFreezesProperty());
         TextField freezeDays = field("card-product-freeze-days", model.maxFreezeDaysProperty());
         freezes.setPrefColumnCount(4);
         freezeDays.setPrefColumnCount(4);
         // the problem label under both fields: the cell is made with the first, then the pair takes its place
         VBox freezeCell = problems.cell(validation, "freeze", freezes);
-        HBox freezeBox = new HBox(8, freezes, new Label(context.text("cards.form.times")), freezeDays,
-                new Label(context.text("cards.form.daysUnit")));
+        HBox freezeBox = new HBox(8, freezes, fixed(new Label(context.text("cards.form.times"))), freezeDays,
+                fixed(new Label(context.text("cards.form.daysUnit"))));
         freezeBox.setAlignment(Pos.CENTER_LEFT);
         freezeCell.getChildren().add(0, freezeBox);
-        row = row(grid, row, "freeze", "cards.form.freeze", freezeCell);
         CheckBox refundable = new CheckBox(context.text("cards.form.refundable"));
         refundable.setId("card-product-refundable");
         refundable.selectedProperty().bindBidirectional(model.refundableProperty());
-        grid.add(refundable, 1, row++);
         CheckBox tier = new CheckBox(context.text("cards.form.tierDiscount"));
         tier.setId("card-product-tier");
         tier.selectedProperty().bindBidirectional(model.tierDiscountProperty());
-        grid.add(tier, 1, row++);
-        follow(tier, "tier");
-
         Button add = new Button(context.text("cards.products.add"), new FontIcon(Feather.PLUS));
         add.setId("card-product-add");
-        add.setDefaultButton(false);
         add.disableProperty().bind(model.workingProperty());
         add.setOnAction(e -> model.add());
-        grid.add(add, 1, row);
 
+        List<FormRow> rows = List.of(
+                new FormRow("kind", "cards.col.kind", kind),
+                new FormRow("name", "cards.col.name", cell("name", field("card-product-name", model.nameProperty()))),
+                new FormRow("price", "cards.form.price",
+                        cell("price", field("card-product-price", model.priceProperty()))),
+                new FormRow("bonus", "cards.form.bonus",
+                        cell("bonus", field("card-product-bonus", model.bonusProperty()))),
+                new FormRow("sessions", "cards.col.sessions",
+                        cell("sessions", field("card-product-sessions", model.sessionsProperty()))),
+                new FormRow("days", "cards.form.days", cell("days", field("card-product-days", model.daysProperty()))),
+                new FormRow("per_day", "cards.form.perDay", cell("per_day", perDay)),
+                new FormRow("freeze", "cards.form.freeze", freezeCell),
+                new FormRow("refundable", null, refundable),
+                new FormRow("tier", null, tier),
+                new FormRow("add", null, add));
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(8);
+        // only the rows the kind asks for are laid out (hidden rows would still take the grid's gaps)
+        Runnable layout = () -> {
+            grid.getChildren().clear();
+            int row = 0;
+            for (FormRow line : rows) {
+                if (CardProductsViewModel.asks(model.kindProperty().get(), line.field())) {
+                    if (line.labelKey() != null) {
+                        grid.add(fixed(new Label(context.text(line.labelKey()))), 0, row);
+                    }
+                    grid.add(line.content(), 1, row++);
+                }
+            }
+        };
+        model.kindProperty().addListener((obs, was, now) -> layout.run());
+        layout.run();
         model.problemsChangedProperty().addListener((obs, was, now) -> {
             problems.show();
             validation.revalidate();
         });
-        model.kindProperty().addListener((obs, was, now) -> kindFollowers.forEach(Runnable::run));
-        kindFollowers.forEach(Runnable::run);
         return new VBox(8, title, grid);
     }
 
-    private int row(GridPane grid, int row, String field, String labelKey, Control control) {
-        return row(grid, row, field, labelKey, problems.cell(validation, field, control));
+    private record FormRow(String field, String labelKey, Node content) {
     }
 
-    /** A labelled row shown only for the kinds that ask for the field. */
-    private int row(GridPane grid, int row, String field, String labelKey, VBox cell) {
-        Label label = new Label(context.text(labelKey));
-        grid.addRow(row, label, cell);
-        follow(label, field);
-        follow(cell, field);
-        return row + 1;
+    private VBox cell(String field, Control control) {
+        return problems.cell(validation, field, control);
     }
 
-    private void follow(Node node, String field) {
-        kindFollowers.add(() -> {
-            boolean asked = CardProductsViewModel.asks(model.kindProperty().get(), field);
-            node.setVisible(asked);
-            node.setManaged(asked);
-        });
+    /** A label that keeps its whole text rather than shortening it with "…". */
+    private static Label fixed(Label label) {
+        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return label;
     }
 
     private Node ladder() {
@@ -210,14 +218,14 @@ public final class CardProductsView {
             for (CardProductsViewModel.TopupStep step : model.steps()) {
                 TextField amount = field("topup-amount-" + i, step.amountProperty());
                 TextField bonus = field("topup-bonus-" + i, step.bonusProperty());
-                amount.setPrefColumnCount(8);
-                bonus.setPrefColumnCount(8);
+                amount.setPrefColumnCount(7);
+                bonus.setPrefColumnCount(7);
                 Button remove = new Button(null, new FontIcon(Feather.X));
                 remove.setId("topup-remove-" + i);
                 remove.getStyleClass().add("flat");
                 remove.setOnAction(e -> model.removeStep(step));
-                HBox line = new HBox(8, new Label(context.text("cards.topup.from")), amount,
-                        new Label(context.text("cards.topup.gets")), bonus, remove);
+                HBox line = new HBox(8, fixed(new Label(context.text("cards.topup.from"))), amount,
+                        fixed(new Label(context.text("cards.topup.gets"))), bonus, remove);
                 line.setAlignment(Pos.CENTER_LEFT);
                 rows.getChildren().add(line);
                 i++;

@@ -99,14 +99,15 @@ public final class CardsScreen implements Screen {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(context.text("cards.expiring.none")));
         table.getColumns().setAll(List.of(
-                column("cards.col.validTo", r -> r.validTo().toString()),
-                column("cards.col.daysLeft", r -> Long.toString(r.daysLeft())),
-                column("cards.col.member", r -> r.memberNo() + " " + r.name()),
-                column("cards.col.phone", ExpiringViewModel.Row::phone),
-                column("cards.col.kind", r -> context.text(r.kind().messageKey())),
-                column("cards.col.name", ExpiringViewModel.Row::product),
-                column("cards.col.sessionsLeft", r -> r.sessionsLeft() == null ? "" : r.sessionsLeft().toString()),
-                column("cards.col.card", ExpiringViewModel.Row::cardNo)));
+                column("cards.col.validTo", 100, r -> r.validTo().toString()),
+                column("cards.col.daysLeft", 80, r -> Long.toString(r.daysLeft())),
+                column("cards.col.member", 190, r -> r.memberNo() + " " + r.name()),
+                column("cards.col.phone", 110, ExpiringViewModel.Row::phone),
+                column("cards.col.kind", 100, r -> context.text(r.kind().messageKey())),
+                column("cards.col.product", 170, ExpiringViewModel.Row::product),
+                column("cards.col.sessionsLeft", 100, r -> r.sessionsLeft() == null ? ""
+                        : r.sessionsLeft().toString()),
+                column("cards.col.card", 90, ExpiringViewModel.Row::cardNo)));
         VBox.setVgrow(table, Priority.ALWAYS);
         // the printed list (masked phones, like the coupon list) is added with AppContext.cardPrinter(): its button
         // goes in this bar and prints expiring.withinDaysProperty() days as of today
@@ -116,10 +117,11 @@ public final class CardsScreen implements Screen {
         return page;
     }
 
-    private TableColumn<ExpiringViewModel.Row, String> column(String key,
+    private TableColumn<ExpiringViewModel.Row, String> column(String key, double width,
                                                               Function<ExpiringViewModel.Row, String> text) {
         TableColumn<ExpiringViewModel.Row, String> column = new TableColumn<>(context.text(key));
         column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
+        column.setPrefWidth(width);
         return column;
     }
 
@@ -168,7 +170,9 @@ public final class CardsScreen implements Screen {
         number.setId(id);
         number.getStyleClass().add("title-4");
         number.textProperty().bind(value);
-        grid.addRow(row, new Label(context.text(key)), number);
+        Label label = new Label(context.text(key));
+        label.setMinWidth(220);
+        grid.addRow(row, label, number);
         return row + 1;
     }
 

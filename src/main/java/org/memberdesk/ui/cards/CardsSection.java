@@ -6,9 +6,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
@@ -66,17 +65,17 @@ public final class CardsSection implements MemberSection<CardsSection.Read> {
             box.getChildren().add(none);
         }
         for (Card card : read.cards()) {
-            box.getChildren().add(card(member, card, read.today()));
+            box.getChildren().addAll(card(member, card, read.today()), new Separator());
         }
         box.getChildren().add(visits(read.visits()));
         return box;
     }
 
     private Node card(Member member, Card card, LocalDate today) {
-        Label number = new Label(card.cardNo());
-        number.getStyleClass().add("text-bold");
-        Label product = new Label(context.text(card.kind().messageKey()) + " · " + card.productName());
-        HBox head = new HBox(10, number, product);
+        Label head = new Label(card.cardNo() + " · " + context.text(card.kind().messageKey()));
+        head.getStyleClass().add("text-bold");
+        Label product = new Label(card.productName());
+        product.setWrapText(true);
         Label left = new Label(leftText(card));
         left.setId("member-card-left-" + card.cardNo());
         left.setWrapText(true);
@@ -104,9 +103,7 @@ public final class CardsSection implements MemberSection<CardsSection.Read> {
         }
         actions.getChildren().add(button("cards.action.history", "card-history-" + card.cardNo(), Feather.LIST,
                 b -> CardDialogs.history(b.getScene().getWindow(), context, card.cardNo())));
-        VBox box = new VBox(3, head, left, state, actions);
-        box.getStyleClass().add("member-card");
-        return box;
+        return new VBox(3, head, product, left, state, actions);
     }
 
     /** What is left: the balance (principal + bonus), sessions left, and the days it is valid. */
@@ -162,17 +159,15 @@ public final class CardsSection implements MemberSection<CardsSection.Read> {
             none.getStyleClass().add("text-muted");
             return new VBox(4, title, none);
         }
-        GridPane grid = new GridPane();
-        grid.setId("member-visits");
-        grid.setHgap(12);
-        grid.setVgap(2);
-        for (int row = 0; row < Math.min(VISITS_SHOWN, visits.size()); row++) {
-            Visit visit = visits.get(row);
-            Label what = new Label(visit.cardNo() == null ? "" : visit.cardNo() + " · " + visit.productName());
-            what.getStyleClass().add("text-muted");
-            grid.addRow(row, new Label(visit.time().toString().replace('T', ' ')), what);
+        VBox lines = new VBox(2);
+        lines.setId("member-visits");
+        for (Visit visit : visits.subList(0, Math.min(VISITS_SHOWN, visits.size()))) {
+            String time = IsoTimes.text(visit.time());
+            Label line = new Label(visit.productName() == null ? time : time + "  " + visit.productName());
+            line.setWrapText(true);
+            lines.getChildren().add(line);
         }
-        return new VBox(4, title, grid);
+        return new VBox(4, title, lines);
     }
 
     private Button button(String key, String id, Feather icon, java.util.function.Consumer<Button> action) {
