@@ -107,6 +107,7 @@ public final class CardProductsView {
         double[] widths = {110, 170, 100, 90, 80, 70, 80, 170, 90};
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
+            table.getColumns().get(i).setMinWidth(Math.min(widths[i], 80));
         }
         return table;
     }
@@ -220,6 +221,8 @@ public final class CardProductsView {
                 TextField bonus = field("topup-bonus-" + i, step.bonusProperty());
                 amount.setPrefColumnCount(7);
                 bonus.setPrefColumnCount(7);
+                amount.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                bonus.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 Button remove = new Button(null, new FontIcon(Feather.X));
                 remove.setId("topup-remove-" + i);
                 remove.getStyleClass().add("flat");

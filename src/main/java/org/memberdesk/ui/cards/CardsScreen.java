@@ -101,7 +101,7 @@ public final class CardsScreen implements Screen {
         table.getColumns().setAll(List.of(
                 column("cards.col.validTo", 100, r -> r.validTo().toString()),
                 column("cards.col.daysLeft", 80, r -> Long.toString(r.daysLeft())),
-                column("cards.col.member", 190, r -> r.memberNo() + " " + r.name()),
+                column("cards.col.member", 170, r -> r.memberNo() + " " + r.name()),
                 column("cards.col.phone", 110, ExpiringViewModel.Row::phone),
                 column("cards.col.kind", 100, r -> context.text(r.kind().messageKey())),
                 column("cards.col.product", 170, ExpiringViewModel.Row::product),
@@ -122,6 +122,8 @@ public final class CardsScreen implements Screen {
         TableColumn<ExpiringViewModel.Row, String> column = new TableColumn<>(context.text(key));
         column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
         column.setPrefWidth(width);
+        // dates, phones and card numbers stay whole on a small screen; names and products give way
+        column.setMinWidth(Math.min(width, 95));
         return column;
     }
 
