@@ -97,7 +97,7 @@ final class CardDialogs {
                         : String.format("%+d", e.sessions())),
                 column(context, "cards.history.sale", (CardEntry e) -> e.purchaseNo() == null ? "" : e.purchaseNo()),
                 column(context, "cards.history.note", (CardEntry e) -> e.note() == null ? "" : e.note())));
-        widths(entries, 140, 80, 90, 80, 70, 150, 150);
+        widths(entries, 140, 90, 90, 80, 70, 150, 140);
         TableView<Freeze> freezes = new TableView<>();
         freezes.setId("card-history-freezes");
         freezes.setPrefSize(780, 130);
@@ -109,14 +109,18 @@ final class CardDialogs {
                 column(context, "cards.freeze.reason", (Freeze f) -> f.reason() == null ? "" : f.reason()),
                 column(context, "cards.history.ended", (Freeze f) -> f.endedAt() == null ? ""
                         : IsoTimes.text(f.endedAt()))));
-        widths(freezes, 220, 70, 250, 160);
+        widths(freezes, 220, 70, 240, 160);
         Label freezesTitle = new Label(context.text("cards.history.freezes"));
         freezesTitle.getStyleClass().add("text-bold");
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle(context.text("cards.history.title", cardNo));
+        dialog.setHeaderText(context.text("cards.history.title", cardNo));
         dialog.getDialogPane().setContent(new VBox(10, entries, freezesTitle, freezes));
         dialog.getDialogPane().setId("card-history-dialog");
+        dialog.getDialogPane().setPrefWidth(820);
+        dialog.getDialogPane().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        dialog.setResizable(true);
         dialog.getDialogPane().getButtonTypes().setAll(
                 new ButtonType(context.text("common.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         context.tasks().execute(BackgroundTask.of(() -> context.app().cards().history(cardNo))

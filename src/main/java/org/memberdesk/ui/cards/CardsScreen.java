@@ -99,15 +99,15 @@ public final class CardsScreen implements Screen {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(context.text("cards.expiring.none")));
         table.getColumns().setAll(List.of(
-                column("cards.col.validTo", 100, r -> r.validTo().toString()),
-                column("cards.col.daysLeft", 80, r -> Long.toString(r.daysLeft())),
-                column("cards.col.member", 170, r -> r.memberNo() + " " + r.name()),
-                column("cards.col.phone", 110, ExpiringViewModel.Row::phone),
-                column("cards.col.kind", 100, r -> context.text(r.kind().messageKey())),
-                column("cards.col.product", 170, ExpiringViewModel.Row::product),
-                column("cards.col.sessionsLeft", 100, r -> r.sessionsLeft() == null ? ""
+                column("cards.col.validTo", 100, 95, r -> r.validTo().toString()),
+                column("cards.col.daysLeft", 80, 65, r -> Long.toString(r.daysLeft())),
+                column("cards.col.member", 170, 150, r -> r.memberNo() + " " + r.name()),
+                column("cards.col.phone", 115, 110, ExpiringViewModel.Row::phone),
+                column("cards.col.kind", 100, 70, r -> context.text(r.kind().messageKey())),
+                column("cards.col.product", 170, 80, ExpiringViewModel.Row::product),
+                column("cards.col.sessionsLeft", 100, 70, r -> r.sessionsLeft() == null ? ""
                         : r.sessionsLeft().toString()),
-                column("cards.col.card", 90, ExpiringViewModel.Row::cardNo)));
+                column("cards.col.card", 90, 85, ExpiringViewModel.Row::cardNo)));
         VBox.setVgrow(table, Priority.ALWAYS);
         // the printed list (masked phones, like the coupon list) is added with AppContext.cardPrinter(): its button
         // goes in this bar and prints expiring.withinDaysProperty() days as of today
@@ -117,13 +117,13 @@ public final class CardsScreen implements Screen {
         return page;
     }
 
-    private TableColumn<ExpiringViewModel.Row, String> column(String key, double width,
+    private TableColumn<ExpiringViewModel.Row, String> column(String key, double width, double least,
                                                               Function<ExpiringViewModel.Row, String> text) {
         TableColumn<ExpiringViewModel.Row, String> column = new TableColumn<>(context.text(key));
         column.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
         column.setPrefWidth(width);
-        // dates, phones and card numbers stay whole on a small screen; names and products give way
-        column.setMinWidth(Math.min(width, 95));
+        // on a small screen dates, phones, members and card numbers stay whole; the other columns give way
+        column.setMinWidth(least);
         return column;
     }
 
