@@ -395,9 +395,7 @@ public final class CardService {
                 return new Refunded(store.byId(connection, card.id()).orElseThrow(), card.principalCents(),
                         card.bonusCents(), null);
             }
-            long refund = card.kind() == CardKind.SESSIONS
-                    ? CardRefunds.sessions(card.paidCents(), card.sessionsLeft(), card.sessionsSold())
-                    : CardRefunds.period(card.paidCents(), card.validFrom(), card.validTo(), when.toLocalDate());
+            long refund = refundOf(card, when.toLocalDate());
             Purchase returned = null;
             if (refund > 0 && card.purchaseId() != null) {
                 Purchase sale = purchaseStore.byId(connection, card.purchaseId()).orElseThrow();
@@ -414,6 +412,36 @@ public final class CardService {
                     returned == null ? null : returned.id(), null, why));
             return new Refunded(store.byId(connection, card.id()).orElseThrow(), refund, 0, returned);
         });
+    }
+
+    /** What refunding a card on a day would pay back, before it is done: the refund screen shows it first. */
+    public record RefundPreview(Card card, boolean refundable, long refundCents, long forfeitedBonusCents) {
+    }
+
+    /**
+     * What {@link #refund} would pay back on {@code day} (today when null), computed the same way; nothing stored.
+     * A card already refunded, or whose product cannot be refunded, shows 0 and {@code refundable} false.
+     */
+    public RefundPreview refundPreview(String cardNo, LocalDate day) {
+        LocalDate on = day == null ? now().toLocalDate() : day;
+        return database.read(connection -> {
+            Card card = card(connection, cardNo);
+            boolean refundable = !card.refunded() && product(connection, card.productId()).refundable();
+            if (!refundable) {
+                return new RefundPreview(card, false, 0, 0);
+            }
+            return new RefundPreview(card, true, refundOf(card, on),
+                    card.kind() == CardKind.STORED_VALUE ? card.bonusCents() : 0);
+        });
+    }
+
+    /** Stored value: the principal left; a session card and a pass: their share of what was paid (CardRefunds). */
+    private static long refundOf(Card card, LocalDate day) {
+        return switch (card.kind()) {
+            case STORED_VALUE -> card.principalCents();
+            case SESSIONS -> CardRefunds.sessions(card.paidCents(), card.sessionsLeft(), card.sessionsSold());
+            case PERIOD -> CardRefunds.period(card.paidCents(), card.validFrom(), card.validTo(), day);
+        };
     }
 
     // ---------------------------------------------------------------- reading

@@ -5,6 +5,8 @@ import java.util.function.Consumer;
 import org.memberdesk.common.Messages;
 import org.memberdesk.coupons.Target;
 import org.memberdesk.ui.analytics.AnalyticsScreen;
+import org.memberdesk.ui.cards.CardsScreen;
+import org.memberdesk.ui.cards.CardsSection;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.counter.CounterScreen;
@@ -46,6 +48,7 @@ final class Screens {
                     navigate.accept("counter");
                 }),
                 new PurchasesScreen(context),
+                new CardsScreen(context),
                 new PointsScreen(context),
                 new TiersScreen(context),
                 new SegmentsScreen(context),
@@ -58,6 +61,7 @@ final class Screens {
     static List<MemberSection<?>> memberSections(UiContext context) {
         Messages m = context.messages();
         return List.of(
+                new CardsSection(context),
                 new GrowthSection(context),
                 new TagsSection(context.app().tags(), m),
                 new CouponsSection(context.app().campaigns(), context.app().clock(), m));

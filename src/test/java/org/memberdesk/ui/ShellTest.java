@@ -36,8 +36,8 @@ class ShellTest extends FxRobot {
     @Test
     void sidebarListsEveryAreaAndTitleNamesTheDatabase() {
         ListView<Screen> sidebar = lookup("#sidebar").queryListView();
-        assertEquals(java.util.List.of("dashboard", "counter", "members", "purchases", "points", "tiers", "tags",
-                "coupons", "analytics", "settings"), sidebar.getItems().stream().map(Screen::id).toList());
+        assertEquals(java.util.List.of("dashboard", "counter", "members", "purchases", "cards", "points", "tiers",
+                "tags", "coupons", "analytics", "settings"), sidebar.getItems().stream().map(Screen::id).toList());
         assertTrue(ui.stage().getTitle().startsWith("test.db"), ui.stage().getTitle());
         assertTrue(ui.stage().getTitle().contains("会员台"));
         clickOn("#nav-analytics");

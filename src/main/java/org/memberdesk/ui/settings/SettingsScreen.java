@@ -13,18 +13,20 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.memberdesk.demo.Business;
+import org.memberdesk.ui.cards.CardProductsView;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.points.PointsSettingsView;
 import org.memberdesk.ui.shell.Screen;
 
-/** 设置 Settings: language, business type, purchase limits, where the data lives. */
+/** 设置 Settings: language, business type, purchase limits, where the data lives, points, member cards. */
 public final class SettingsScreen implements Screen {
     private final UiContext context;
     private final SettingsViewModel model;
     private final DataSettingsViewModel data;
     private final LimitsViewModel limits;
     private final PointsSettingsView points;
+    private final CardProductsView cards;
 
     public SettingsScreen(UiContext context, Consumer<Language> switchLanguage) {
         this.context = context;
@@ -32,6 +34,7 @@ public final class SettingsScreen implements Screen {
         this.data = new DataSettingsViewModel(context);
         this.limits = new LimitsViewModel(context);
         this.points = new PointsSettingsView(context);
+        this.cards = new CardProductsView(context);
     }
 
     /** Settings → Points (its models, for tests). */
@@ -96,7 +99,8 @@ public final class SettingsScreen implements Screen {
         limitsPage.getStyleClass().add("page");
         TabPane tabs = new TabPane(tab("settings-tab-general", "settings.tab.general", scroll),
                 tab("settings-tab-points", "settings.tab.points", points.view()),
-                tab("settings-tab-limits", "settings.limits", limitsPage));
+                tab("settings-tab-limits", "settings.limits", limitsPage),
+                tab("settings-tab-cards", "cards.settings.tab", cards.view()));
         tabs.setId("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
@@ -118,6 +122,7 @@ public final class SettingsScreen implements Screen {
         data.load();
         limits.load();
         points.load();
+        cards.load();
     }
 
     private ListCell<Business> businessCell() {
