@@ -12,6 +12,8 @@ import org.memberdesk.cards.CardService;
 import org.memberdesk.cards.CardStore;
 import org.memberdesk.cards.CardsSold;
 import org.memberdesk.cards.CheckIns;
+import org.memberdesk.cards.MemberPhotos;
+import org.memberdesk.cards.print.CardPrinter;
 import org.memberdesk.cards.PaymentPlanner;
 import org.memberdesk.cards.StoredValuePayments;
 import org.memberdesk.coupons.CampaignReports;
@@ -74,6 +76,8 @@ public final class AppContext {
     private final CardService cards;
     private final CheckIns checkIns;
     private final CardReports cardReports;
+    private final CardPrinter cardPrinter;
+    private final MemberPhotos memberPhotos;
     private final Clock clock;
     private final MemberStore memberStore;
     private final PurchaseStore purchaseStore;
@@ -172,6 +176,9 @@ public final class AppContext {
                 tierStore, clock);
         this.checkIns = new CheckIns(database, cardStore, memberStore, cards);
         this.cardReports = new CardReports(database, clock);
+        this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile, clock,
+                outputFiles);
+        this.memberPhotos = new MemberPhotos(database, memberStore, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
                 outputFiles);
         this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles);
@@ -192,6 +199,14 @@ public final class AppContext {
 
     public CardReports cardReports() {
         return cardReports;
+    }
+
+    public CardPrinter cardPrinter() {
+        return cardPrinter;
+    }
+
+    public MemberPhotos memberPhotos() {
+        return memberPhotos;
     }
 
     public Clock clock() {
