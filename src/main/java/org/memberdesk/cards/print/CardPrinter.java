@@ -72,7 +72,7 @@ public final class CardPrinter {
             }
             return found;
         });
-        String shopName = shop.name().orElse(messages.get("card.print.defaultShop"));
+        String shopName = shop.name().orElse("");
         files.write(pdf, out -> new MemberCardPdf(shopName, messages.get("card.print.title")).write(faces, out));
         return faces.size();
     }

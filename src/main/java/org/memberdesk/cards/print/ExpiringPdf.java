@@ -27,7 +27,7 @@ final class ExpiringPdf {
     private static final float PAGE_WIDTH = PDRectangle.A4.getWidth();
     private static final float PAGE_HEIGHT = PDRectangle.A4.getHeight();
     private static final float MARGIN = 36;
-    private static final float HEADER = 46;
+    private static final float HEADER = 52;
     private static final float TABLE_HEADER = 16;
     private static final float ROW = 20;
     private static final String[] COLUMNS = {"no", "memberNo", "name", "phone", "product", "validTo", "sessionsLeft",
@@ -81,10 +81,14 @@ final class ExpiringPdf {
         PdfText.show(content, font, font.fit(heading.title(), 14, right - MARGIN - pageWidth - 12), 14, MARGIN,
                 y - 14, Color.BLACK);
         PdfText.show(content, font, pageText, 8.5f, right - pageWidth, y - 14, PdfText.GREY);
-        PdfText.show(content, font, font.fit(heading.shop(), 9.5f, right - MARGIN), 9.5f, MARGIN, y - 28,
-                Color.BLACK);
+        float line = y - 30;
+        if (!heading.shop().isEmpty()) {
+            PdfText.show(content, font, font.fit(heading.shop(), 9.5f, right - MARGIN), 9.5f, MARGIN, line,
+                    Color.BLACK);
+            line -= 12;
+        }
         PdfText.show(content, font, font.printable(messages.get("coupon.print.printed", heading.printed())), 8.5f,
-                MARGIN, y - 40, PdfText.GREY);
+                MARGIN, line, PdfText.GREY);
         PdfText.rule(content, Color.BLACK, 0.8f, MARGIN, PAGE_HEIGHT - MARGIN - HEADER + 4, right);
     }
 

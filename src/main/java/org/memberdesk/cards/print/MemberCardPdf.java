@@ -32,6 +32,7 @@ final class MemberCardPdf {
     private static final float QR_RIGHT = 13;
     private static final float BARCODE_WIDTH = 180;
 
+    /** The shop's name, or "" when none was given (the title then stands alone). */
     private final String shopName;
     private final String title;
 
@@ -43,7 +44,7 @@ final class MemberCardPdf {
     void write(List<Face> faces, OutputStream out) throws IOException {
         try (PDDocument document = new PDDocument(); CjkFont font = CjkFont.load(document)) {
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(shopName + " — " + title);
+            info.setTitle(shopName.isEmpty() ? title : shopName + " — " + title);
             info.setCreator("MemberDesk");
             for (Face face : faces) {
                 PDPage page = new PDPage(new PDRectangle(WIDTH, HEIGHT));
@@ -58,8 +59,16 @@ final class MemberCardPdf {
 
     private void card(PDPageContentStream content, CjkFont font, Face face) throws IOException {
         float right = WIDTH - MARGIN;
-        PdfText.show(content, font, font.fit(shopName, 10, right - MARGIN), 10, MARGIN, HEIGHT - MARGIN - 10,
-                Color.BLACK);
+        float headline = HEIGHT - MARGIN - 10;
+        if (shopName.isEmpty()) {
+            PdfText.show(content, font, font.fit(title, 10, right - MARGIN), 10, MARGIN, headline, Color.BLACK);
+        } else {
+            String kind = font.printable(title);
+            float kindWidth = font.width(kind, 8);
+            PdfText.show(content, font, font.fit(shopName, 10, right - MARGIN - kindWidth - 8), 10, MARGIN,
+                    headline, Color.BLACK);
+            PdfText.show(content, font, kind, 8, right - kindWidth, headline, PdfText.GREY);
+        }
         PdfText.rule(content, PdfText.RULE, 0.6f, MARGIN, HEIGHT - MARGIN - 15, right);
         float qrX = WIDTH - QR_RIGHT - QR;
         float qrY = HEIGHT - MARGIN - 15 - 10 - QR;
