@@ -14,6 +14,7 @@ import org.memberdesk.cards.CardsSold;
 import org.memberdesk.cards.CheckIns;
 import org.memberdesk.cards.MemberPhotos;
 import org.memberdesk.cards.print.CardPrinter;
+import org.memberdesk.demo.DemoCards;
 import org.memberdesk.cards.PaymentPlanner;
 import org.memberdesk.cards.StoredValuePayments;
 import org.memberdesk.coupons.CampaignReports;
@@ -78,6 +79,7 @@ public final class AppContext {
     private final CardReports cardReports;
     private final CardPrinter cardPrinter;
     private final MemberPhotos memberPhotos;
+    private final DemoCards demoCards;
     private final Clock clock;
     private final MemberStore memberStore;
     private final PurchaseStore purchaseStore;
@@ -179,6 +181,7 @@ public final class AppContext {
         this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile, clock,
                 outputFiles);
         this.memberPhotos = new MemberPhotos(database, memberStore, clock);
+        this.demoCards = new DemoCards(database, cards, checkIns, members, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
                 outputFiles);
         this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles);
@@ -207,6 +210,11 @@ public final class AppContext {
 
     public MemberPhotos memberPhotos() {
         return memberPhotos;
+    }
+
+    /** The demo's member cards (the demo command and the windows' demo database). */
+    public DemoCards demoCards() {
+        return demoCards;
     }
 
     public Clock clock() {
