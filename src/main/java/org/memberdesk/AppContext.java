@@ -178,7 +178,7 @@ public final class AppContext {
                 tierStore, clock);
         this.checkIns = new CheckIns(database, cardStore, memberStore, cards);
         this.cardReports = new CardReports(database, clock);
-        this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile, clock,
+        this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile::name, clock,
                 outputFiles);
         this.memberPhotos = new MemberPhotos(database, memberStore, clock);
         this.demoCards = new DemoCards(database, cards, checkIns, members, clock);

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.memberdesk.cards.Card;
 import org.memberdesk.cards.CardReports;
 import org.memberdesk.cards.CardStore;
@@ -21,7 +23,6 @@ import org.memberdesk.db.Database;
 import org.memberdesk.db.OutputFiles;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberStore;
-import org.memberdesk.shop.ShopProfileService;
 
 /**
  * Prints member cards (card size, one per page, the member number as QR and Code128) and the 续费提醒 list (A4,
@@ -36,12 +37,13 @@ public final class CardPrinter {
     private final MemberStore members;
     private final CardStore cards;
     private final CardReports reports;
-    private final ShopProfileService shop;
+    /** The shop's name (Settings), read when printing: ShopProfileService.name. */
+    private final Supplier<Optional<String>> shop;
     private final Clock clock;
     private final OutputFiles files;
 
     public CardPrinter(Database database, MemberStore members, CardStore cards, CardReports reports,
-                       ShopProfileService shop, Clock clock, OutputFiles files) {
+                       Supplier<Optional<String>> shop, Clock clock, OutputFiles files) {
         this.database = database;
         this.members = members;
         this.cards = cards;
@@ -72,7 +74,7 @@ public final class CardPrinter {
             }
             return found;
         });
-        String shopName = shop.name().orElse("");
+        String shopName = shop.get().orElse("");
         files.write(pdf, out -> new MemberCardPdf(shopName, messages.get("card.print.title")).write(faces, out));
         return faces.size();
     }
@@ -131,7 +133,7 @@ public final class CardPrinter {
         LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         List<CardReports.Expiring> rows = reports.expiring(withinDays, day);
         String printed = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        String shopName = shop.name().orElse("");
+        String shopName = shop.get().orElse("");
         ExpiringPdf.Heading heading = new ExpiringPdf.Heading(messages.get("card.print.expiring.title", withinDays,
                 day.toString()), shopName, printed);
         files.write(pdf, out -> new ExpiringPdf(messages, heading).write(rows, out));
