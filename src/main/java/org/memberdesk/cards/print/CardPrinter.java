@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.memberdesk.cards.Card;
 import org.memberdesk.cards.CardReports;
 import org.memberdesk.cards.CardStore;
+import org.memberdesk.cards.MemberPhotoStore;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.Money;
 import org.memberdesk.common.Problem;
@@ -25,7 +26,8 @@ import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberStore;
 
 /**
- * Prints member cards (card size, one per page, the member number as QR and Code128) and the 续费提醒 list (A4,
+ * Prints member cards (card size, one per page, the member number as QR and Code128, the member's photo when one
+ * was set) and the 续费提醒 list (A4,
  * phones masked) to PDF. The file appears only when complete (written beside it, then moved, through the
  * output guard), so a failed print leaves no half file and never overwrites the database.
  */
@@ -37,6 +39,7 @@ public final class CardPrinter {
     private final MemberStore members;
     private final CardStore cards;
     private final CardReports reports;
+    private final MemberPhotoStore photos = new MemberPhotoStore();
     /** The shop's name (Settings), read when printing: ShopProfileService.name. */
     private final Supplier<Optional<String>> shop;
     private final Clock clock;
@@ -70,7 +73,8 @@ public final class CardPrinter {
                 Member member = members.findByNumber(connection, memberNo).orElseThrow(() ->
                         new ValidationException(Problem.of("member", "card.print.unknownMember", memberNo)));
                 found.add(new MemberCardPdf.Face(member.memberNo(), member.name(),
-                        summary(cards.forMember(connection, member.id()), today, messages)));
+                        summary(cards.forMember(connection, member.id()), today, messages),
+                        photos.get(connection, member.id()).orElse(null)));
             }
             return found;
         });

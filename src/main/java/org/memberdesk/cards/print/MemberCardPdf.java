@@ -9,6 +9,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.memberdesk.io.pdf.Barcodes;
 import org.memberdesk.io.pdf.CjkFont;
 
@@ -22,8 +23,8 @@ final class MemberCardPdf {
     static final float WIDTH = PdfText.mm(85.6f);
     static final float HEIGHT = PdfText.mm(54f);
 
-    /** What one card shows; {@code summary} is up to two lines. */
-    record Face(String memberNo, String name, List<String> summary) {
+    /** What one card shows; {@code summary} is up to two lines; {@code photo} a JPEG, or null. */
+    record Face(String memberNo, String name, List<String> summary, byte[] photo) {
     }
 
     private static final float MARGIN = 10;
@@ -31,6 +32,9 @@ final class MemberCardPdf {
     /** Room right of the QR code: four modules of quiet zone for a 21-module code of 58 pt. */
     private static final float QR_RIGHT = 13;
     private static final float BARCODE_WIDTH = 180;
+    /** The photo's box, 3:4 like a passport picture, left under the header. */
+    private static final float PHOTO_WIDTH = 36;
+    private static final float PHOTO_HEIGHT = 48;
 
     /** The shop's name, or "" when none was given (the title then stands alone). */
     private final String shopName;
@@ -50,14 +54,15 @@ final class MemberCardPdf {
                 PDPage page = new PDPage(new PDRectangle(WIDTH, HEIGHT));
                 document.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    card(content, font, face);
+                    card(document, content, font, face);
                 }
             }
             document.save(out);
         }
     }
 
-    private void card(PDPageContentStream content, CjkFont font, Face face) throws IOException {
+    private void card(PDDocument document, PDPageContentStream content, CjkFont font, Face face)
+            throws IOException {
         float right = WIDTH - MARGIN;
         float headline = HEIGHT - MARGIN - 10;
         if (shopName.isEmpty()) {
@@ -73,9 +78,17 @@ final class MemberCardPdf {
         float qrX = WIDTH - QR_RIGHT - QR;
         float qrY = HEIGHT - MARGIN - 15 - 10 - QR;
         float textWidth = qrX - MARGIN - 6;
-        PdfText.show(content, font, font.fit(face.name(), 14, textWidth), 14, MARGIN, 98, Color.BLACK);
-        PdfText.show(content, font, font.fit(face.memberNo(), 10, textWidth), 10, MARGIN, 82, Color.BLACK);
+        float nameX = MARGIN;
         float line = 68;
+        if (face.photo() != null) {
+            // the holder's face, against lending the card: name and number beside it, the cards below it
+            float photoTop = HEIGHT - MARGIN - 15 - 10;
+            photo(document, content, face.photo(), MARGIN, photoTop - PHOTO_HEIGHT);
+            nameX = MARGIN + PHOTO_WIDTH + 6;
+            line = 62;
+        }
+        PdfText.show(content, font, font.fit(face.name(), 14, qrX - nameX - 6), 14, nameX, 98, Color.BLACK);
+        PdfText.show(content, font, font.fit(face.memberNo(), 10, qrX - nameX - 6), 10, nameX, 82, Color.BLACK);
         for (String summary : face.summary()) {
             PdfText.show(content, font, font.fit(summary, 7, textWidth), 7, MARGIN, line, PdfText.GREY);
             line -= 9;
@@ -84,5 +97,15 @@ final class MemberCardPdf {
         Barcodes.drawQr(content, face.memberNo(), qrX, qrY, QR);
         // centred, so the margins on both sides are the quiet zone a laser scanner needs
         Barcodes.drawCode128(content, face.memberNo(), (WIDTH - BARCODE_WIDTH) / 2, 10, BARCODE_WIDTH, 32);
+    }
+
+    /** The photo fitted into its box, its proportions kept, centred. */
+    private static void photo(PDDocument document, PDPageContentStream content, byte[] jpeg, float x, float y)
+            throws IOException {
+        PDImageXObject image = PDImageXObject.createFromByteArray(document, jpeg, "photo");
+        float scale = Math.min(PHOTO_WIDTH / image.getWidth(), PHOTO_HEIGHT / image.getHeight());
+        float w = image.getWidth() * scale;
+        float h = image.getHeight() * scale;
+        content.drawImage(image, x + (PHOTO_WIDTH - w) / 2, y + (PHOTO_HEIGHT - h) / 2, w, h);
     }
 }

@@ -96,6 +96,7 @@ class CardPrinterTest {
     @Test
     void bothBarcodesReadBackAsTheMemberNumberAndCheckInAcceptsIt() throws Exception {
         app.cards().sell(wang.id(), monthPass, Pay.CASH, null, null);
+        app.memberPhotos().set(wang.id(), photo(300, 400));
         Path pdf = folder.resolve("card.pdf");
         app.cardPrinter().printCards(List.of("A1"), pdf, Messages.english());
         BufferedImage card;
@@ -111,6 +112,36 @@ class CardPrinterTest {
         assertEquals("A1", code128);
         CheckIns.CheckedIn in = app.checkIns().checkIn(code128, null, null);
         assertEquals(wang.id(), in.member().id());
+    }
+
+    private Path photo(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.DARK_GRAY);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        Path file = folder.resolve("face-" + width + "x" + height + ".png");
+        javax.imageio.ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    @Test
+    void aMemberWithAPhotoHasItOnTheCardAndOneWithoutDoesNot() throws IOException {
+        app.memberPhotos().set(wang.id(), photo(600, 800));
+        Path pdf = folder.resolve("photos.pdf");
+        app.cardPrinter().printCards(List.of("A1", "A2"), pdf, Messages.chinese());
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            List<org.apache.pdfbox.cos.COSName> withPhoto = new java.util.ArrayList<>();
+            document.getPage(0).getResources().getXObjectNames().forEach(withPhoto::add);
+            assertEquals(1, withPhoto.size(), "王芳's card shows her photo");
+            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) document.getPage(0).getResources()
+                    .getXObject(withPhoto.get(0));
+            // kept at 360 × 480 (600 × 800 scaled by 480 / 800), embedded as it is kept: a JPEG
+            assertEquals(360, image.getWidth());
+            assertEquals("jpg", image.getSuffix());
+            assertFalse(document.getPage(1).getResources().getXObjectNames().iterator().hasNext(), "李娜 has none");
+        }
+        assertTrue(text(pdf).contains("李娜"));
     }
 
     private static BinaryBitmap bitmap(BufferedImage image) {
