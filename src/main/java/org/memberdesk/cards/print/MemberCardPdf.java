@@ -85,7 +85,7 @@ final class MemberCardPdf {
             float photoTop = HEIGHT - MARGIN - 15 - 10;
             photo(document, content, face.photo(), MARGIN, photoTop - PHOTO_HEIGHT);
             nameX = MARGIN + PHOTO_WIDTH + 6;
-            line = 62;
+            line = 60;
         }
         PdfText.show(content, font, font.fit(face.name(), 14, qrX - nameX - 6), 14, nameX, 98, Color.BLACK);
         PdfText.show(content, font, font.fit(face.memberNo(), 10, qrX - nameX - 6), 10, nameX, 82, Color.BLACK);
