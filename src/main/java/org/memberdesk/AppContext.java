@@ -12,6 +12,9 @@ import org.memberdesk.cards.CardService;
 import org.memberdesk.cards.CardStore;
 import org.memberdesk.cards.CardsSold;
 import org.memberdesk.cards.CheckIns;
+import org.memberdesk.cards.MemberPhotos;
+import org.memberdesk.cards.print.CardPrinter;
+import org.memberdesk.demo.DemoCards;
 import org.memberdesk.cards.PaymentPlanner;
 import org.memberdesk.cards.StoredValuePayments;
 import org.memberdesk.coupons.CampaignReports;
@@ -74,6 +77,9 @@ public final class AppContext {
     private final CardService cards;
     private final CheckIns checkIns;
     private final CardReports cardReports;
+    private final CardPrinter cardPrinter;
+    private final MemberPhotos memberPhotos;
+    private final DemoCards demoCards;
     private final Clock clock;
     private final MemberStore memberStore;
     private final PurchaseStore purchaseStore;
@@ -180,6 +186,10 @@ public final class AppContext {
         this.checkIns = new CheckIns(database, cardStore, memberStore, cards, cardChanges);
         this.cardImporter = new org.memberdesk.io.CardImporter(database, cardStore, memberStore, importListeners,
                 outputFiles, clock);
+        this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile::name, clock,
+                outputFiles);
+        this.memberPhotos = new MemberPhotos(database, memberStore, clock);
+        this.demoCards = new DemoCards(database, cards, checkIns, members, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
                 outputFiles);
         this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles);
@@ -200,6 +210,19 @@ public final class AppContext {
 
     public CardReports cardReports() {
         return cardReports;
+    }
+
+    public CardPrinter cardPrinter() {
+        return cardPrinter;
+    }
+
+    public MemberPhotos memberPhotos() {
+        return memberPhotos;
+    }
+
+    /** The demo's member cards (the demo command and the windows' demo database). */
+    public DemoCards demoCards() {
+        return demoCards;
     }
 
     public Clock clock() {

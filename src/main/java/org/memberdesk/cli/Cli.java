@@ -79,7 +79,10 @@ public final class Cli implements Callable<Integer> {
             BackupCommands.BackupNow.class,
             BackupCommands.Restore.class,
             BackupCommands.ListBackups.class,
-            BackupCommands.IntegrityCheck.class);
+            BackupCommands.IntegrityCheck.class,
+            CardPrintCommands.CardPrint.class,
+            CardPrintCommands.ExpiringPdf.class,
+            CardPrintCommands.Photo.class);
 
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "The database file (default: the user's data folder).")

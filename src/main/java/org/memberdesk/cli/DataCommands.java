@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.memberdesk.demo.Business;
+import org.memberdesk.demo.DemoCards;
 import org.memberdesk.demo.DemoData;
 import org.memberdesk.io.ImportOptions;
 import org.memberdesk.io.ImportProgress;
@@ -195,12 +196,17 @@ final class DataCommands {
                         ImportOptions.defaults(), ImportProgress.NONE, cli.messages());
                 ImportResult p = cli.context().purchaseImporter().importFile(files.purchases(),
                         ImportOptions.defaults().withReturns(true), ImportProgress.NONE, cli.messages());
-                // one row of kept totals: no service needed, so none is built
-            PurchaseStore.Totals totals = cli.database().read(new PurchaseStore()::totals);
+                // the cards of a gym or scenic area, sold, renewed, frozen, refunded and used through the card services
+                DemoCards.Made cards = cli.context().demoCards().make(kind, members, seed, ImportProgress.NONE);
+                // one row of kept totals (the card sales included)
+                PurchaseStore.Totals totals = cli.database().read(new PurchaseStore()::totals);
                 out.put("members", m.imported());
                 out.put("purchases", totals.purchases());
                 out.put("returns", totals.returns());
                 out.put("rejected", m.rejected() + p.rejected());
+                out.put("cards", cards.cards());
+                out.put("renewals", cards.renewals());
+                out.put("visits", cards.visits());
             } finally {
                 try (var paths = Files.walk(folder)) {
                     paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -179,12 +179,12 @@ public final class DemoData {
         return prefix + String.format("%08d", body);
     }
 
+    /** What is bought at the counter; the cards (月卡, 年卡, 私教课, 储值) are sold through the card services (DemoCards). */
     static List<Item> items(Business business) {
         return switch (business) {
             case SCENIC -> List.of(
                     new Item("成人门票", 12_000, 12_000, 40),
                     new Item("儿童票", 6_000, 6_000, 12),
-                    new Item("年卡", 29_800, 29_800, 3),
                     new Item("索道", 8_000, 8_000, 12),
                     new Item("观光车", 3_000, 3_000, 10),
                     new Item("餐饮", 4_500, 15_000, 12),
@@ -192,11 +192,8 @@ public final class DemoData {
                     new Item("停车", 2_000, 2_000, 4));
             case GYM -> List.of(
                     new Item("单次入场", 5_000, 5_000, 30),
-                    new Item("月卡", 39_900, 39_900, 14),
-                    new Item("季卡", 99_900, 99_900, 5),
-                    new Item("年卡", 299_900, 299_900, 2),
-                    new Item("私教课10节", 300_000, 300_000, 3),
-                    new Item("团课次卡", 60_000, 60_000, 8),
+                    new Item("团课单次", 6_000, 6_000, 12),
+                    new Item("体测", 9_900, 9_900, 4),
                     new Item("蛋白粉", 26_800, 26_800, 6),
                     new Item("毛巾", 1_500, 1_500, 6));
             case SHOP -> List.of(

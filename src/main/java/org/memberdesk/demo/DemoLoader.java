@@ -24,9 +24,12 @@ public final class DemoLoader {
     private final PurchaseImporter purchases;
     private final Clock clock;
     private final OutputFiles guard;
+    private final DemoCards cards;
 
-    public DemoLoader(MemberImporter members, PurchaseImporter purchases, Clock clock, OutputFiles guard) {
+    public DemoLoader(MemberImporter members, PurchaseImporter purchases, DemoCards cards, Clock clock,
+                      OutputFiles guard) {
         this.guard = guard;
+        this.cards = cards;
         this.members = members;
         this.purchases = purchases;
         this.clock = clock;
@@ -41,12 +44,12 @@ public final class DemoLoader {
         return folder.resolve("demo-" + business.code() + ".db");
     }
 
-    public record Loaded(long members, long purchases, boolean cancelled) {
+    public record Loaded(long members, long purchases, long cards, boolean cancelled) {
     }
 
     /**
-     * Progress runs 0..1000 over both files: members are the first fifth of the work (they are a
-     * fifth of the bytes in the generated files), purchases the rest.
+     * Progress runs 0..1000: the members file is the first sixth of the work, the purchases file up to 700, then
+     * the member cards (gym and scenic area), made through the card services, the rest.
      */
     public Loaded load(Business business, int memberCount, long seed, ImportProgress progress, Messages messages)
             throws IOException {
@@ -54,13 +57,18 @@ public final class DemoLoader {
         try {
             DemoData.Files files = new DemoData(seed, business, LocalDate.now(clock)).write(folder, memberCount, guard);
             ImportResult m = members.importFile(files.members(), ImportOptions.defaults(),
-                    scaled(progress, 0, 200), messages);
+                    scaled(progress, 0, 160), messages);
             if (m.cancelled()) {
-                return new Loaded(m.imported(), 0, true);
+                return new Loaded(m.imported(), 0, 0, true);
             }
             ImportResult p = purchases.importFile(files.purchases(), ImportOptions.defaults().withReturns(true),
-                    scaled(progress, 200, 800), messages);
-            return new Loaded(m.imported(), p.imported(), p.cancelled());
+                    scaled(progress, 160, 540), messages);
+            if (p.cancelled()) {
+                return new Loaded(m.imported(), p.imported(), 0, true);
+            }
+            DemoCards.Made made = cards.make(business, memberCount, seed, scaled(progress, 700, 300));
+            progress.progress(1000, 1000, p.imported());
+            return new Loaded(m.imported(), p.imported(), made.cards(), progress.cancelled());
         } finally {
             try (Stream<Path> paths = Files.walk(folder)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -13,6 +13,8 @@ public final class ShopProfileService {
     static final String BUSINESS = "shop.business";
     /** Present in a database the windows filled with demo data: it is never a shop's own file. */
     static final String DEMO = "shop.demo";
+    /** The shop's name as printed on member cards. */
+    static final String NAME = "shop.name";
 
     private final Database database;
     private final ShopProfileStore store;
@@ -29,6 +31,19 @@ public final class ShopProfileService {
     public void setBusiness(Business business) {
         database.write(connection -> {
             store.put(connection, BUSINESS, business.code());
+            return null;
+        });
+    }
+
+    /** The shop's name (printed on member cards), when one was given. */
+    public Optional<String> name() {
+        return database.read(connection -> store.get(connection, NAME)).map(String::strip)
+                .filter(name -> !name.isEmpty());
+    }
+
+    public void setName(String name) {
+        database.write(connection -> {
+            store.put(connection, NAME, name == null ? "" : name.strip());
             return null;
         });
     }

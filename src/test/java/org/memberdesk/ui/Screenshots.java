@@ -37,7 +37,8 @@ class Screenshots extends FxRobot {
         Files.createDirectories(out);
         try (UiFixture ui = UiFixture.prepare()) {
             ui.app().shopProfile().setBusiness(Business.SCENIC);
-            new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(), Clock.systemDefaultZone(),
+            new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(),
+                    ui.app().demoCards(), Clock.systemDefaultZone(),
                     ui.app().outputFiles())
                     .load(Business.SCENIC, 2_000, 7, ImportProgress.NONE, Messages.chinese());
             ui.open("members", Language.CHINESE);

@@ -1,5 +1,6 @@
 package org.memberdesk.coupons.print;
 
+import org.memberdesk.io.pdf.Barcodes;
 import org.memberdesk.io.pdf.CjkFont;
 import java.awt.Color;
 import java.io.IOException;

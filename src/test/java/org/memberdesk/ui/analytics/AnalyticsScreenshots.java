@@ -30,7 +30,7 @@ class AnalyticsScreenshots extends FxRobot {
         Files.createDirectories(out);
         try (UiFixture ui = UiFixture.prepare()) {
             new org.memberdesk.demo.DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(),
-                    Clock.systemDefaultZone(), ui.app().outputFiles()).load(Business.SCENIC, 3_000, 7, ImportProgress.NONE, Messages.chinese());
+                    ui.app().demoCards(), Clock.systemDefaultZone(), ui.app().outputFiles()).load(Business.SCENIC, 3_000, 7, ImportProgress.NONE, Messages.chinese());
             ui.app().savedFunnels().save("老客复购", List.of("消费次数 >= 2", "累计消费 >= 300", "最近消费天数 <= 30"));
             ui.open("analytics", Language.CHINESE);
             interact(() -> {

@@ -26,7 +26,7 @@ class DashboardScreenshot extends FxRobot {
         Files.createDirectories(out);
         try (UiFixture ui = UiFixture.prepare()) {
             new org.memberdesk.demo.DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(),
-                    Clock.systemDefaultZone(), ui.app().outputFiles()).load(Business.SCENIC, 3_000, 7, ImportProgress.NONE, Messages.chinese());
+                    ui.app().demoCards(), Clock.systemDefaultZone(), ui.app().outputFiles()).load(Business.SCENIC, 3_000, 7, ImportProgress.NONE, Messages.chinese());
             ui.open("dashboard", Language.CHINESE);
             interact(() -> {
                 ui.stage().setWidth(1280);

@@ -1,4 +1,4 @@
-package org.memberdesk.coupons.print;
+package org.memberdesk.io.pdf;
 
 import com.google.zxing.WriterException;
 import com.google.zxing.oned.Code128Writer;
@@ -10,14 +10,15 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 /**
  * Barcodes drawn as vector rectangles straight into the page (ZXing computes the modules): sharp
- * at any printer resolution, and far smaller and faster than an image per coupon.
+ * at any printer resolution, and far smaller and faster than an image per coupon or card. Used by the coupon
+ * printouts and the member cards.
  */
-final class Barcodes {
+public final class Barcodes {
     private Barcodes() {
     }
 
     /** The Code128 modules of a code, without quiet zones. */
-    static boolean[] code128(String code) {
+    public static boolean[] code128(String code) {
         boolean[] withQuietZones = new Code128Writer().encode(code);
         int first = 0;
         int last = withQuietZones.length - 1;
@@ -33,8 +34,8 @@ final class Barcodes {
     }
 
     /** Draws a Code128 barcode of {@code width} × {@code height} points with its lower left corner at (x, y). */
-    static void drawCode128(PDPageContentStream content, String code, float x, float y, float width, float height)
-            throws IOException {
+    public static void drawCode128(PDPageContentStream content, String code, float x, float y, float width,
+                                   float height) throws IOException {
         boolean[] modules = code128(code);
         float module = width / modules.length;
         int i = 0;
@@ -53,7 +54,7 @@ final class Barcodes {
     }
 
     /** The QR modules of a code (medium error correction: survives a crease or a smudge). */
-    static ByteMatrix qr(String text) {
+    public static ByteMatrix qr(String text) {
         try {
             return Encoder.encode(text, ErrorCorrectionLevel.M).getMatrix();
         } catch (WriterException e) {
@@ -62,7 +63,8 @@ final class Barcodes {
     }
 
     /** Draws a QR code as a {@code size}-point square with its lower left corner at (x, y). */
-    static void drawQr(PDPageContentStream content, String text, float x, float y, float size) throws IOException {
+    public static void drawQr(PDPageContentStream content, String text, float x, float y, float size)
+            throws IOException {
         ByteMatrix matrix = qr(text);
         int n = matrix.getWidth();
         float module = size / n;
