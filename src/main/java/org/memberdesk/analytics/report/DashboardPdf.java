@@ -1,6 +1,6 @@
 package org.memberdesk.analytics.report;
 
-import org.memberdesk.io.pdf.CjkFont;
+import org.memberdesk.pdf.CjkFont;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;

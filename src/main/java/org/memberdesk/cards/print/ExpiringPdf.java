@@ -11,7 +11,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.memberdesk.cards.CardReports;
 import org.memberdesk.common.Messages;
-import org.memberdesk.io.pdf.CjkFont;
+import org.memberdesk.pdf.CjkFont;
 import org.memberdesk.members.Phones;
 
 /**

@@ -10,8 +10,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.memberdesk.io.pdf.Barcodes;
-import org.memberdesk.io.pdf.CjkFont;
+import org.memberdesk.pdf.Barcodes;
+import org.memberdesk.pdf.CjkFont;
 
 /**
  * Member cards on card size (ISO/IEC 7810 ID-1, 85.6 × 54 mm), one per page, for a card printer or cutting out:

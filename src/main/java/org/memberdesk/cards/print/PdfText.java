@@ -3,7 +3,7 @@ package org.memberdesk.cards.print;
 import java.awt.Color;
 import java.io.IOException;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.memberdesk.io.pdf.CjkFont;
+import org.memberdesk.pdf.CjkFont;
 
 /** Text and rules on a card or list page, in the embedded Chinese font. */
 final class PdfText {

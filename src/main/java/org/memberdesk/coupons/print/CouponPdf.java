@@ -1,7 +1,7 @@
 package org.memberdesk.coupons.print;
 
-import org.memberdesk.io.pdf.Barcodes;
-import org.memberdesk.io.pdf.CjkFont;
+import org.memberdesk.pdf.Barcodes;
+import org.memberdesk.pdf.CjkFont;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;

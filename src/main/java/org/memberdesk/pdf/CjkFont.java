@@ -1,4 +1,4 @@
-package org.memberdesk.io.pdf;
+package org.memberdesk.pdf;
 
 import java.io.Closeable;
 import java.io.File;

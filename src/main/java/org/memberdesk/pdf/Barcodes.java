@@ -1,4 +1,4 @@
-package org.memberdesk.io.pdf;
+package org.memberdesk.pdf;
 
 import com.google.zxing.WriterException;
 import com.google.zxing.oned.Code128Writer;
