@@ -119,10 +119,10 @@ final class CardCommands {
      * {@code card …}. {@code card print} (the card-size PDF) belongs to the print work of issue 16 and is added to
      * this list there.
      */
-    @Command(name = "card", description = "A member's cards: sell, top up, freeze, unfreeze, refund, list, history.",
+    @Command(name = "card", description = "A member's cards: sell, top up, freeze, unfreeze, refund, list, history, print.",
             subcommands = {CardSell.class, CardTopup.class, CardChangeCommands.Freeze.class,
                     CardChangeCommands.Unfreeze.class, CardChangeCommands.Refund.class, CardList.class,
-                    CardHistory.class})
+                    CardHistory.class, CardPrintCommands.CardPrint.class})
     static final class CardCommand implements Callable<Integer> {
         @ParentCommand
         Cli cli;

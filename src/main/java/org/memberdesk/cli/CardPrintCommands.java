@@ -38,11 +38,11 @@ final class CardPrintCommands {
         };
     }
 
-    @Command(name = "card-print", description = "Print member cards (85.6 × 54 mm, one per page) with the member"
+    @Command(name = "print", description = "Print member cards (85.6 × 54 mm, one per page) with the member"
             + " number as Code128 and QR, to PDF.")
     static final class CardPrint implements Callable<Integer> {
         @ParentCommand
-        Cli cli;
+        CardCommands.CardCommand parent;
 
         @Spec
         CommandSpec spec;
@@ -58,52 +58,11 @@ final class CardPrintCommands {
 
         @Override
         public Integer call() throws IOException {
+            Cli cli = parent.cli;
             Messages messages = language(spec, lang);
             int printed = cli.context().cardPrinter().printCards(memberNos, pdf, messages);
             Map<String, Object> out = Cli.object();
             out.put("printed", printed);
-            out.put("file", pdf.toAbsolutePath().toString());
-            cli.print(out);
-            return 0;
-        }
-    }
-
-    @Command(name = "cards-expiring-pdf", description = "Print the renewal reminders (续费提醒): cards ending within"
-            + " DAYS days, phones masked, to PDF.")
-    static final class ExpiringPdf implements Callable<Integer> {
-        @ParentCommand
-        Cli cli;
-
-        @Spec
-        CommandSpec spec;
-
-        @Option(names = "--within", required = true, paramLabel = "DAYS")
-        int within;
-
-        @Option(names = "--as-of", paramLabel = "DATE", description = "The day to count from (default: today).")
-        String asOf;
-
-        @Option(names = "--pdf", required = true, paramLabel = "FILE")
-        Path pdf;
-
-        @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "Language of the list.")
-        String lang;
-
-        @Override
-        public Integer call() throws IOException {
-            Messages messages = language(spec, lang);
-            if (within < 0) {
-                throw Cli.usage(spec, "--within must be 0 or more days");
-            }
-            LocalDate day;
-            try {
-                day = asOf == null ? null : LocalDate.parse(asOf.strip());
-            } catch (DateTimeParseException e) {
-                throw Cli.usage(spec, "--as-of must be a date like 2026-11-30, not '" + asOf + "'");
-            }
-            int count = cli.context().cardPrinter().printExpiring(within, day, pdf, messages);
-            Map<String, Object> out = Cli.object();
-            out.put("count", count);
             out.put("file", pdf.toAbsolutePath().toString());
             cli.print(out);
             return 0;

@@ -62,8 +62,12 @@ final class CardReportCommands {
         @Option(names = "--out", paramLabel = "CSV", description = "Write the list to this file (phones masked).")
         Path out;
 
-        // --pdf FILE (the printable 续费提醒 list, phones masked) is added here by the print work of issue 16,
-        // from the same `cards` list as --out.
+        @Option(names = "--pdf", paramLabel = "FILE",
+                description = "Print the list (续费提醒, phones masked) to this PDF, A4.")
+        Path pdf;
+
+        @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "Language of the PDF.")
+        String lang;
 
         @Override
         public Integer call() {
@@ -75,7 +79,18 @@ final class CardReportCommands {
             if (out != null) {
                 cli.context().outputFiles().check(out);
             }
+            org.memberdesk.common.Messages messages = pdf == null ? null : AnalyticsCommands.language(spec, lang);
+            if (pdf != null) {
+                cli.context().outputFiles().check(pdf);
+            }
             List<CardReports.Expiring> cards = cli.context().cardReports().expiring(within, day);
+            if (pdf != null) {
+                try {
+                    cli.context().cardPrinter().printExpiring(within, day, pdf, messages);
+                } catch (IOException e) {
+                    throw new CliFailure(1, "cannot write " + pdf + ": " + e.getMessage());
+                }
+            }
             if (out != null) {
                 try {
                     cli.context().outputFiles().write(out, stream -> writeCsv(cards, stream));

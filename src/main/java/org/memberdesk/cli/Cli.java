@@ -80,8 +80,6 @@ public final class Cli implements Callable<Integer> {
             BackupCommands.Restore.class,
             BackupCommands.ListBackups.class,
             BackupCommands.IntegrityCheck.class,
-            CardPrintCommands.CardPrint.class,
-            CardPrintCommands.ExpiringPdf.class,
             CardPrintCommands.Photo.class);
 
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,

@@ -25,7 +25,7 @@ import org.memberdesk.cards.Pay;
 import org.memberdesk.common.Json;
 import org.memberdesk.db.Database;
 
-/** {@code card-print}, {@code cards-expiring-pdf} and {@code member-photo} as a script calls them. */
+/** {@code card print}, {@code cards expiring --pdf} and {@code member-photo} as a script calls them. */
 class CardPrintCommandsTest {
     private static final Clock CLOCK = Clock.fixed(LocalDateTime.of(2026, 11, 22, 12, 0).toInstant(ZoneOffset.UTC),
             ZoneOffset.UTC);
@@ -67,35 +67,35 @@ class CardPrintCommandsTest {
     @Test
     void cardPrintWritesOneCardPerMemberAndSaysHowMany() {
         Path pdf = folder.resolve("cards.pdf");
-        Run printed = run("card-print", "A1", "A2", "--pdf", pdf.toString(), "--json");
+        Run printed = run("card", "print", "A1", "A2", "--pdf", pdf.toString(), "--json");
         assertEquals(0, printed.exit(), printed.err());
         assertEquals(2, printed.json().get("printed"));
         assertTrue(Files.isRegularFile(pdf));
 
-        Run unknown = run("card-print", "A1", "ZZ9", "--pdf", folder.resolve("x.pdf").toString(), "--json");
+        Run unknown = run("card", "print", "A1", "ZZ9", "--pdf", folder.resolve("x.pdf").toString(), "--json");
         assertEquals(1, unknown.exit());
         assertTrue(unknown.err().startsWith("error: ") && unknown.err().contains("ZZ9"), unknown.err());
         assertFalse(Files.exists(folder.resolve("x.pdf")));
 
-        Run none = run("card-print", "--pdf", pdf.toString());
+        Run none = run("card", "print", "--pdf", pdf.toString());
         assertEquals(2, none.exit(), "a member number is needed");
-        Run overTheDatabase = run("card-print", "A1", "--pdf", db.toString());
+        Run overTheDatabase = run("card", "print", "A1", "--pdf", db.toString());
         assertEquals(1, overTheDatabase.exit());
     }
 
     @Test
     void cardsExpiringPdfCountsTheCardsEndingWithinTheDays() {
         Path pdf = folder.resolve("renew.pdf");
-        Run week = run("cards-expiring-pdf", "--within", "7", "--as-of", "2026-11-25", "--pdf", pdf.toString(),
+        Run week = run("cards", "expiring", "--within", "7", "--as-of", "2026-11-25", "--pdf", pdf.toString(),
                 "--json");
         assertEquals(0, week.exit(), week.err());
         assertEquals(1, week.json().get("count"));
-        Run before = run("cards-expiring-pdf", "--within", "3", "--as-of", "2026-11-22", "--pdf", pdf.toString(),
+        Run before = run("cards", "expiring", "--within", "3", "--as-of", "2026-11-22", "--pdf", pdf.toString(),
                 "--json");
         assertEquals(0, before.json().get("count"), "2026-11-30 is 8 days after the 22nd");
-        assertEquals(2, run("cards-expiring-pdf", "--within", "7", "--as-of", "25.11.2026", "--pdf",
+        assertEquals(2, run("cards", "expiring", "--within", "7", "--as-of", "25.11.2026", "--pdf",
                 pdf.toString()).exit());
-        assertEquals(2, run("cards-expiring-pdf", "--within", "-1", "--pdf", pdf.toString()).exit());
+        assertEquals(2, run("cards", "expiring", "--within", "-1", "--pdf", pdf.toString()).exit());
     }
 
     @Test
