@@ -21,10 +21,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * Member cards on paper and the member's photo (issue 16): {@code card-print} (cards on card size with the
- * member number as QR and Code128), {@code cards-expiring-pdf} (the 续费提醒 list, phones masked) and
- * {@code member-photo}. Top-level commands of their own, to be offered as {@code card print} and
- * {@code cards expiring --pdf} beside the other card commands.
+ * Member cards on paper and the member's photo (issue 16): {@code card print} (cards on card size with the
+ * member number as QR and Code128; a subcommand of {@code card}) and {@code member-photo}. The 续费提醒 list's PDF
+ * is {@code cards expiring --pdf} (CardReportCommands).
  */
 final class CardPrintCommands {
     private CardPrintCommands() {
