@@ -90,8 +90,13 @@ public final class CardsScreen implements Screen {
         status.setId("cards-expiring-status");
         status.setWrapText(true);
         status.textProperty().bind(expiring.statusProperty());
+        Button print = new Button(context.text("cards.expiring.print"), new FontIcon(Feather.PRINTER));
+        print.setId("cards-expiring-print");
+        print.setOnAction(e -> context.chooseOutputFile(context.text("cards.expiring.print"),
+                "cards-ending-" + expiring.withinDaysProperty().get() + "d.pdf", "PDF", "*.pdf")
+                .ifPresent(expiring::savePdf));
         HBox bar = new HBox(10, new Label(context.text("cards.expiring.within")), within,
-                new Label(context.text("cards.expiring.daysUnit")), show, status);
+                new Label(context.text("cards.expiring.daysUnit")), show, print, status);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         TableView<ExpiringViewModel.Row> table = new TableView<>(expiring.rows());
@@ -109,8 +114,6 @@ public final class CardsScreen implements Screen {
                         : r.sessionsLeft().toString()),
                 column("cards.col.card", 90, 85, ExpiringViewModel.Row::cardNo)));
         VBox.setVgrow(table, Priority.ALWAYS);
-        // the printed list (masked phones, like the coupon list) is added with AppContext.cardPrinter(): its button
-        // goes in this bar and prints expiring.withinDaysProperty() days as of today
         VBox page = new VBox(12, note, bar, table);
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");

@@ -75,6 +75,18 @@ public final class ExpiringViewModel {
                 .onFailure(error -> status.set(ErrorText.describe(error, context.messages()))));
     }
 
+    /**
+     * Saves the list shown (its days, as of today) as the printable A4 PDF, phones masked like the coupon list;
+     * the status line says where it went.
+     */
+    public void savePdf(java.nio.file.Path file) {
+        int days = withinDays.get();
+        context.tasks().execute(BackgroundTask.of(() -> context.app().cardPrinter().printExpiring(days, null, file,
+                        context.messages()))
+                .onSuccess(count -> status.set(context.text("cards.expiring.saved", count, file.toString())))
+                .onFailure(error -> status.set(ErrorText.describe(error, context.messages()))));
+    }
+
     private void show(int days, List<CardReports.Expiring> list) {
         withinDays.set(days);
         rows.setAll(list.stream().map(e -> new Row(e.cardNo(), e.memberNo(), e.name(), Phones.mask(e.phone()),

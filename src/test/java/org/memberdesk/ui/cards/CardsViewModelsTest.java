@@ -74,4 +74,20 @@ class CardsViewModelsTest {
         assertTrue(model.statusProperty().get().startsWith("Type a number of days from 0 to"));
         assertEquals(5, model.withinDaysProperty().get());
     }
+
+    @Test
+    void theEndingSoonListIsSavedAsAPdfOfTheDaysShown() throws Exception {
+        Member wang = member("A1", "13812341234");
+        context.app().cards().sell(wang.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 2, 20, 10, 0));
+        ExpiringViewModel model = new ExpiringViewModel(context);
+        model.load();
+        Path pdf = folder.resolve("ending.pdf");
+        model.savePdf(pdf);
+        assertEquals("Saved 1 cards to " + pdf + " (phones masked).", model.statusProperty().get());
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertTrue(text.contains("138****1234"), text);
+            assertTrue(!text.contains("13812341234"), text);
+        }
+    }
 }
