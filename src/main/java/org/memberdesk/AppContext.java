@@ -138,6 +138,9 @@ public final class AppContext {
         CouponStore couponStore = new CouponStore();
         this.tags = new TagService(database, new TagStore(), clock);
         CardStore cardStore = new CardStore();
+        org.memberdesk.cards.CardProductStore cardProductStore = new org.memberdesk.cards.CardProductStore();
+        org.memberdesk.cards.PaymentStore paymentStore = new org.memberdesk.cards.PaymentStore();
+        org.memberdesk.cards.VisitStore visitStore = new org.memberdesk.cards.VisitStore();
         PaymentPlanner paymentPlanner = new PaymentPlanner(cardStore);
         // The purchase pipeline: what every purchase does besides being stored, in this order, whether it comes
         // from the counter, the command line or an import (DEVELOPERS.md "The purchase pipeline").
@@ -148,7 +151,7 @@ public final class AppContext {
                 new GrowthListener(new PointsEarner(pointsStore, pointsRules), tierStore),
                 new CouponRedemption(couponStore),
                 // how it was paid; the part from a stored-value card taken off its balance (never below zero)
-                new StoredValuePayments(cardStore),
+                new StoredValuePayments(cardStore, paymentStore),
                 // a sale that sold a card is given back by refunding the card, and voided only while unused
                 new CardsSold(cardStore),
                 new RuleTagsAfterPurchases(tags));
@@ -181,10 +184,10 @@ public final class AppContext {
         // a card or visit changes what rules see (visits, stored value, sessions, days left): rule tags out of date
         org.memberdesk.cards.CardChanges cardChanges = (connection, what) ->
                 tags.markStale(connection, what + " " + System.nanoTime());
-        this.cards = new CardService(database, cardStore, paymentPlanner, purchases, purchaseStore, memberStore,
+        this.cards = new CardService(database, cardStore, cardProductStore, paymentStore, visitStore, paymentPlanner, purchases, purchaseStore, memberStore,
                 tierStore, clock, cardChanges);
-        this.checkIns = new CheckIns(database, cardStore, memberStore, cards, cardChanges);
-        this.cardImporter = new org.memberdesk.io.CardImporter(database, cardStore, memberStore, importListeners,
+        this.checkIns = new CheckIns(database, cardStore, visitStore, memberStore, cards, cardChanges);
+        this.cardImporter = new org.memberdesk.io.CardImporter(database, cardStore, cardProductStore, memberStore, importListeners,
                 outputFiles, clock);
         this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile::name, clock,
                 outputFiles);

@@ -38,6 +38,9 @@ import org.memberdesk.tiers.TierStore;
 public final class CardService {
     private final Database database;
     private final CardStore store;
+    private final CardProductStore products;
+    private final PaymentStore payments;
+    private final VisitStore visits;
     private final PaymentPlanner planner;
     private final PurchaseService purchases;
     private final PurchaseStore purchaseStore;
@@ -46,14 +49,13 @@ public final class CardService {
     private final Clock clock;
     private final CardChanges changes;
 
-    public CardService(Database database, CardStore store, PaymentPlanner planner, PurchaseService purchases,
-                       PurchaseStore purchaseStore, MemberStore members, TierStore tiers, Clock clock) {
-        this(database, store, planner, purchases, purchaseStore, members, tiers, clock, CardChanges.NONE);
-    }
-
-    public CardService(Database database, CardStore store, PaymentPlanner planner, PurchaseService purchases,
+    public CardService(Database database, CardStore store, CardProductStore products, PaymentStore payments,
+                       VisitStore visits, PaymentPlanner planner, PurchaseService purchases,
                        PurchaseStore purchaseStore, MemberStore members, TierStore tiers, Clock clock,
                        CardChanges changes) {
+        this.products = products;
+        this.payments = payments;
+        this.visits = visits;
         this.changes = changes;
         this.database = database;
         this.store = store;
@@ -124,10 +126,10 @@ public final class CardService {
                 product.sessions(), product.days(), product.perDay(), product.maxFreezes(), product.maxFreezeDays(),
                 product.refundable(), product.tierDiscount(), false);
         return database.write(connection -> {
-            if (store.productByName(connection, name).isPresent()) {
+            if (products.productByName(connection, name).isPresent()) {
                 throw new ValidationException(Problem.of("name", "card.product.nameTaken", name));
             }
-            return store.insertProduct(connection, clean, now());
+            return products.insertProduct(connection, clean, now());
         });
     }
 
@@ -138,13 +140,13 @@ public final class CardService {
     }
 
     public List<CardProduct> products() {
-        return database.read(store::products);
+        return database.read(products::products);
     }
 
     /** A product no longer sold: its cards stay as they are. */
     public void archiveProduct(long id, boolean archived) {
         database.write(connection -> {
-            store.setProductArchived(connection, id, archived);
+            products.setProductArchived(connection, id, archived);
             return null;
         });
     }
@@ -161,13 +163,13 @@ public final class CardService {
             }
         }
         database.write(connection -> {
-            store.replaceTopupSteps(connection, new TreeMap<>(steps));
+            products.replaceTopupSteps(connection, new TreeMap<>(steps));
             return null;
         });
     }
 
     public Map<Long, Long> topupSteps() {
-        return database.read(store::topupSteps);
+        return database.read(products::topupSteps);
     }
 
     // ---------------------------------------------------------------- selling
@@ -217,7 +219,7 @@ public final class CardService {
                         CardKind.STORED_VALUE, null, product.priceCents(), when, null, null, null, null, null));
                 store.addEntry(connection, new CardStore.Entry(id, when, "sale", product.priceCents(),
                         product.bonusCents(), 0, null, null, null));
-                store.insertPayment(connection, when, memberId, "card", pay.first(), product.priceCents(), null, id);
+                payments.insertPayment(connection, when, memberId, "card", pay.first(), product.priceCents(), null, id);
                 changes.changed(connection, "card sold " + id);
                 return new Sold(store.byId(connection, id).orElseThrow(), null, payment);
             }
@@ -281,10 +283,10 @@ public final class CardService {
                 throw new ValidationException(Problem.of("amount", "card.topup.amount",
                         Money.formatYuan(limits.purchaseCents())));
             }
-            long bonus = StoredValue.topupBonus(amountCents, store.topupSteps(connection));
+            long bonus = StoredValue.topupBonus(amountCents, products.topupSteps(connection));
             store.addEntry(connection, new CardStore.Entry(card.id(), when, "topup", amountCents, bonus, 0, null,
                     null, null));
-            store.insertPayment(connection, when, card.memberId(), "topup", method, amountCents, null, card.id());
+            payments.insertPayment(connection, when, card.memberId(), "topup", method, amountCents, null, card.id());
             changes.changed(connection, "topup " + card.cardNo());
             return new ToppedUp(store.byId(connection, card.id()).orElseThrow(), amountCents, bonus);
         });
@@ -389,7 +391,7 @@ public final class CardService {
                 store.addEntry(connection, new CardStore.Entry(card.id(), when, "refund", -card.principalCents(),
                         -card.bonusCents(), 0, null, null, why));
                 if (card.principalCents() > 0) {
-                    store.insertPayment(connection, when, card.memberId(), "card-refund", method,
+                    payments.insertPayment(connection, when, card.memberId(), "card-refund", method,
                             -card.principalCents(), null, card.id());
                 }
                 return new Refunded(store.byId(connection, card.id()).orElseThrow(), card.principalCents(),
@@ -404,7 +406,7 @@ public final class CardService {
                         sale.purchaseNo());
                 returned = purchases.recordOne(connection, back, true);
             } else if (refund > 0) {
-                store.insertPayment(connection, when, card.memberId(), "card-refund", method, -refund, null,
+                payments.insertPayment(connection, when, card.memberId(), "card-refund", method, -refund, null,
                         card.id());
             }
             int left = card.sessionsLeft() == null ? 0 : card.sessionsLeft();
@@ -476,7 +478,7 @@ public final class CardService {
     }
 
     public List<Visit> visits(long memberId, int limit) {
-        return database.read(connection -> store.visits(connection, memberId, limit));
+        return database.read(connection -> visits.visits(connection, memberId, limit));
     }
 
     // ---------------------------------------------------------------- helpers
@@ -488,7 +490,7 @@ public final class CardService {
     }
 
     private CardProduct product(Connection connection, long productId) throws SQLException {
-        return store.product(connection, productId).orElseThrow(() ->
+        return products.product(connection, productId).orElseThrow(() ->
                 new ValidationException(Problem.of("product", "card.product.unknown", Long.toString(productId))));
     }
 

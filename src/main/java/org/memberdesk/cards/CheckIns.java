@@ -33,12 +33,11 @@ public final class CheckIns {
 
     private final CardChanges changes;
 
-    public CheckIns(Database database, CardStore store, MemberStore members, CardService cards) {
-        this(database, store, members, cards, CardChanges.NONE);
-    }
+    private final VisitStore visits;
 
-    public CheckIns(Database database, CardStore store, MemberStore members, CardService cards,
+    public CheckIns(Database database, CardStore store, VisitStore visits, MemberStore members, CardService cards,
                     CardChanges changes) {
+        this.visits = visits;
         this.changes = changes;
         this.database = database;
         this.store = store;
@@ -90,7 +89,7 @@ public final class CheckIns {
     }
 
     private CheckedIn use(Connection connection, Member member, Card card, LocalDateTime when) throws SQLException {
-        long visit = store.insertVisit(connection, member.id(), card.id(), when);
+        long visit = visits.insertVisit(connection, member.id(), card.id(), when);
         changes.changed(connection, "visit " + visit);
         if (card.kind() == CardKind.SESSIONS) {
             if (!store.addEntry(connection, new CardStore.Entry(card.id(), when, "visit", 0, 0, -1, null, visit,
@@ -129,7 +128,7 @@ public final class CheckIns {
             return Problem.of("card", "card.checkin.usedUp", name);
         }
         if (card.perDay() != null) {
-            int already = store.visitsOn(connection, card.id(), today);
+            int already = visits.visitsOn(connection, card.id(), today);
             if (already >= card.perDay()) {
                 return Problem.of("card", "card.checkin.dailyLimit", already, card.perDay());
             }

@@ -23,9 +23,11 @@ import org.memberdesk.purchases.PurchaseLine;
  */
 public final class StoredValuePayments implements PurchaseEffect {
     private final CardStore cards;
+    private final PaymentStore payments;
 
-    public StoredValuePayments(CardStore cards) {
+    public StoredValuePayments(CardStore cards, PaymentStore payments) {
         this.cards = cards;
+        this.payments = payments;
     }
 
     @Override
@@ -50,7 +52,7 @@ public final class StoredValuePayments implements PurchaseEffect {
 
             @Override
             public void voided(Purchase sale) throws SQLException {
-                CardStore.SalePayment payment = cards.salePayment(connection, sale.id());
+                PaymentStore.SalePayment payment = payments.salePayment(connection, sale.id());
                 if (payment != null && payment.cardId() != null) {
                     give(connection, payment.cardId(), sale, payment.principalCents(),
                             sale.discounts().storedValueBonusCents(), "payment-back");
@@ -74,11 +76,11 @@ public final class StoredValuePayments implements PurchaseEffect {
     private void pay(Connection connection, Purchase sale) throws SQLException {
         Payment payment = sale.payment();
         if (payment.otherCents() > 0) {
-            cards.insertPayment(connection, sale.time(), sale.memberId(), "sale", payment.method(),
+            payments.insertPayment(connection, sale.time(), sale.memberId(), "sale", payment.method(),
                     payment.otherCents(), sale.id(), null);
         }
         if (payment.fromStoredValue()) {
-            cards.insertPayment(connection, sale.time(), sale.memberId(), "sale", PayMethod.STORED_VALUE,
+            payments.insertPayment(connection, sale.time(), sale.memberId(), "sale", PayMethod.STORED_VALUE,
                     payment.storedPrincipalCents(), sale.id(), payment.cardId());
             boolean taken = cards.addEntry(connection, new CardStore.Entry(payment.cardId(), sale.time(), "payment",
                     -payment.storedPrincipalCents(), -payment.storedBonusCents(), 0, sale.id(), null, null));
@@ -92,13 +94,13 @@ public final class StoredValuePayments implements PurchaseEffect {
 
     /** A return of a sale paid at the counter pays back as it was paid; cumulative, so parts add up exactly. */
     private void payBack(Connection connection, Purchase back, Map<Long, Long> returnedInBatch) throws SQLException {
-        CardStore.SalePayment payment = cards.salePayment(connection, back.refundOf());
+        PaymentStore.SalePayment payment = payments.salePayment(connection, back.refundOf());
         if (payment == null) {
             return;
         }
         long refund = -back.totalCents();
         long paid = Math.addExact(payment.otherCents(), payment.principalCents());
-        long before = Math.addExact(cards.returnedOf(connection, back.refundOf()),
+        long before = Math.addExact(payments.returnedOf(connection, back.refundOf()),
                 returnedInBatch.getOrDefault(back.refundOf(), 0L));
         returnedInBatch.merge(back.refundOf(), refund, Math::addExact);
         long principalBack = 0;
@@ -106,14 +108,14 @@ public final class StoredValuePayments implements PurchaseEffect {
             long bonus = saleBonus(connection, back.refundOf());
             long[] toCard = StoredValue.backToCard(paid, payment.principalCents(), bonus, before, refund);
             principalBack = toCard[0];
-            cards.insertPayment(connection, back.time(), back.memberId(), "refund", PayMethod.STORED_VALUE,
+            payments.insertPayment(connection, back.time(), back.memberId(), "refund", PayMethod.STORED_VALUE,
                     -toCard[0], back.id(), payment.cardId());
             cards.addEntry(connection, new CardStore.Entry(payment.cardId(), back.time(), "payment-back", toCard[0],
                     toCard[1], 0, back.id(), null, null));
         }
         long otherBack = refund - principalBack;
         if (otherBack > 0) {
-            cards.insertPayment(connection, back.time(), back.memberId(), "refund",
+            payments.insertPayment(connection, back.time(), back.memberId(), "refund",
                     payment.method() == null ? PayMethod.CASH : payment.method(), -otherBack, back.id(), null);
         }
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.memberdesk.cards.CardProduct;
+import org.memberdesk.cards.CardProductStore;
 import org.memberdesk.cards.CardStore;
 import org.memberdesk.cards.OpeningCards;
 import org.memberdesk.common.Messages;
@@ -50,16 +51,18 @@ public final class CardImporter {
 
     private final Database database;
     private final CardStore cardStore;
+    private final CardProductStore productStore;
     private final OpeningCards openings;
     private final MemberStore memberStore;
     private final List<ImportListener> listeners;
     private final OutputFiles files;
     private final Clock clock;
 
-    public CardImporter(Database database, CardStore cardStore, MemberStore memberStore,
+    public CardImporter(Database database, CardStore cardStore, CardProductStore productStore, MemberStore memberStore,
                         List<ImportListener> listeners, OutputFiles files, Clock clock) {
         this.database = database;
         this.cardStore = cardStore;
+        this.productStore = productStore;
         this.openings = new OpeningCards(cardStore);
         this.memberStore = memberStore;
         this.listeners = List.copyOf(listeners);
@@ -110,7 +113,7 @@ public final class CardImporter {
                 }
             }
             Map<String, CardProduct> products = new HashMap<>();
-            for (CardProduct product : cardStore.products(connection)) {
+            for (CardProduct product : productStore.products(connection)) {
                 products.put(product.name(), product);
             }
             CardRowChecks checks = new CardRowChecks(products);
