@@ -59,11 +59,17 @@ public final class CounterScreen implements Screen {
     private final TextField quantity = new TextField();
     private final TextField amount = new TextField();
     private final TextField code = new TextField();
+    private final CheckInPane checkIn;
+    private final PaymentRow payment;
+    private final CardActions cardActions;
     private boolean started;
 
     public CounterScreen(UiContext context) {
         this.context = context;
         this.model = new CounterViewModel(context);
+        this.checkIn = new CheckInPane(context, model.checkIn());
+        this.payment = new PaymentRow(context, model);
+        this.cardActions = new CardActions(context, model, () -> lookup.getScene().getWindow());
     }
 
     @Override
@@ -95,13 +101,14 @@ public final class CounterScreen implements Screen {
     public Node view() {
         Label title = new Label(context.text("nav.counter"));
         title.getStyleClass().add("title-2");
-        Label keys = new Label(context.text("counter.keys") + " · " + context.text("counter.keys.sales"));
+        Label keys = new Label(context.text("counter.keys") + " · " + context.text("counter.keys.sales") + " · "
+                + context.text("counter.keys.cards"));
         keys.getStyleClass().add("key-hint");
         keys.setWrapText(true);
         HBox columns = new HBox(20, memberColumn(), purchaseColumn());
         HBox.setHgrow(columns.getChildren().get(1), Priority.ALWAYS);
         VBox.setVgrow(columns, Priority.ALWAYS);
-        VBox page = new VBox(14, title, keys, columns);
+        VBox page = new VBox(12, title, keys, checkIn.view(), columns);
         page.setPadding(new Insets(20, 24, 20, 24));
         page.getStyleClass().add("page");
         page.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -119,6 +126,8 @@ public final class CounterScreen implements Screen {
                 event.consume();
             } else if (VOID.match(event)) {
                 openVoid();
+                event.consume();
+            } else if (cardKey(event.getCode())) {
                 event.consume();
             }
         });
@@ -138,6 +147,20 @@ public final class CounterScreen implements Screen {
         }
         Platform.runLater(() -> focus(model.memberProperty().get() == null
                 ? CounterViewModel.Focus.LOOKUP : CounterViewModel.Focus.ITEM));
+    }
+
+    /** F3 check in, F4 sell a card, F5 top up, F6 how to pay; false for any other key. */
+    private boolean cardKey(KeyCode key) {
+        switch (key) {
+            case F3 -> checkIn.focus();
+            case F4 -> cardActions.sellCard();
+            case F5 -> cardActions.topUp();
+            case F6 -> payment.focus();
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void focus(CounterViewModel.Focus where) {
@@ -213,10 +236,12 @@ public final class CounterScreen implements Screen {
         card.setId("counter-member-card");
         card.getStyleClass().add("member-card");
         MemberCard filler = new MemberCard(context, card);
-        model.memberProperty().addListener((obs, old, now) -> filler.fill(now, model.recent()));
-        model.recent().addListener((javafx.collections.ListChangeListener<Purchase>) c ->
-                filler.fill(model.memberProperty().get(), model.recent()));
-        filler.fill(null, model.recent());
+        javafx.beans.InvalidationListener refill = obs ->
+                filler.fill(model.memberProperty().get(), model.recent(), model.cards());
+        model.memberProperty().addListener(refill);
+        model.recent().addListener(refill);
+        model.cards().addListener(refill);
+        filler.fill(null, model.recent(), model.cards());
 
         VBox column = new VBox(10, sectionTitle(Feather.USER, "counter.member"), lookupRow, matches, card, add);
         column.setPrefWidth(380);
@@ -342,7 +367,8 @@ public final class CounterScreen implements Screen {
         footer.setAlignment(Pos.CENTER_LEFT);
         HBox afterSale = new HBox(8, giveBack, voidSale);
         afterSale.setAlignment(Pos.CENTER_LEFT);
-        VBox column = new VBox(10, sectionTitle(Feather.SHOPPING_BAG, "counter.purchase"), entry, couponRow(), table,
+        VBox column = new VBox(10, sectionTitle(Feather.SHOPPING_BAG, "counter.purchase"), entry, couponRow(),
+                payment.view(), table,
                 figures.priceLines(), problem, footer, afterSale, status, figures.announcement());
         return column;
     }

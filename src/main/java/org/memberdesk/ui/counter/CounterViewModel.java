@@ -69,6 +69,9 @@ public final class CounterViewModel {
     private final ReadOnlyObjectWrapper<SaleAnnouncement> announcement = new ReadOnlyObjectWrapper<>();
     private final LongBinding total;
     private final LongBinding pay;
+    private final ServedCards cards;
+    private final SalePayment payment;
+    private final CheckInViewModel checkIn;
 
     public CounterViewModel(UiContext context) {
         this.context = context;
@@ -87,6 +90,14 @@ public final class CounterViewModel {
         for (javafx.beans.Observable typed : List.of(code, lines, item, quantity, amount, member)) {
             typed.addListener(stale);
         }
+        cards = new ServedCards(context);
+        payment = new SalePayment(context);
+        // what stored value would take follows the amount due, the way to pay and the member
+        InvalidationListener replan = obs -> payment.replan(member.get(), pay.get());
+        for (javafx.beans.Observable asked : List.of(pay, payment.payProperty(), member)) {
+            asked.addListener(replan);
+        }
+        checkIn = new CheckInViewModel(context, this::cardsMoved);
     }
 
     public StringProperty lookupProperty() {
@@ -187,6 +198,35 @@ public final class CounterViewModel {
         return itemNames;
     }
 
+    /** The served member's cards that still count (the member card shows them; top-up and payment use them). */
+    public ObservableList<org.memberdesk.cards.Card> cards() {
+        return cards.cards();
+    }
+
+    /** The stored-value card a top-up or a payment goes to, when the served member has one. */
+    public Optional<org.memberdesk.cards.Card> storedValueCard() {
+        return cards.storedValue();
+    }
+
+    /** How this sale is paid: cash unless chosen otherwise; back to cash after each sale. */
+    public ObjectProperty<org.memberdesk.cards.Pay> payProperty() {
+        return payment.payProperty();
+    }
+
+    /** When stored value pays: the balance and this sale's principal and bonus parts, or why it cannot. */
+    public ReadOnlyStringProperty payPlanProperty() {
+        return payment.planProperty();
+    }
+
+    public ReadOnlyBooleanProperty payRefusedProperty() {
+        return payment.refusedProperty();
+    }
+
+    /** The check-in field and its result, on the same screen. */
+    public CheckInViewModel checkIn() {
+        return checkIn;
+    }
+
     /** Loads the item suggestions; called when the screen opens. */
     public void start() {
         context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().itemNames())
@@ -225,6 +265,7 @@ public final class CounterViewModel {
     }
 
     private void loadRecent(long memberId) {
+        cards.load(memberId);
         context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().history(memberId, RECENT))
                 .onSuccess(found -> {
                     if (member.get() != null && member.get().id() == memberId) {
@@ -311,8 +352,9 @@ public final class CounterViewModel {
      */
     private void sell(Member served, String typedCode, List<PurchaseLine> typed) {
         saving.set(true);
+        org.memberdesk.cards.Pay chosenPay = payment.payProperty().get();
         context.tasks().execute(BackgroundTask.of(() -> {
-            CounterSales.Sale sale = context.app().counterSales().sell(served.id(), typed, typedCode);
+            CounterSales.Sale sale = context.app().counterSales().sell(served.id(), typed, typedCode, chosenPay);
             Member after = context.app().members().byId(served.id()).orElse(served);
             TierProgress progress = context.app().tiers().progress(served.id());
             return new Saved(sale, after, progress);
@@ -329,7 +371,8 @@ public final class CounterViewModel {
             if (tierAfter != null && !tierAfter.equals(served.tier())) {
                 done = done + "  " + context.text("counter.upgraded", saved.member().name(), tierAfter);
             }
-            status.set(done);
+            String fromCard = payment.paid(saved.sale().payment());
+            status.set(fromCard.isEmpty() ? done : done + "  " + fromCard);
             code.set("");
             afterSave(saved);
         }).onFailure(error -> {
@@ -349,6 +392,7 @@ public final class CounterViewModel {
         problem.set("");
         member.set(saved.member());
         lastSale.set(saved.sale().purchase());
+        payment.reset();
         announcement.set(SaleAnnouncement.of(saved.sale(), saved.progress(), context.messages()));
         loadRecent(saved.member().id());
         context.changes().memberChanged(saved.member().id());
@@ -385,11 +429,26 @@ public final class CounterViewModel {
                 })));
     }
 
+    /** A card of this member moved (sold, topped up, checked in): show it, and read the member and cards again. */
+    public void cardsMoved(long memberId, String message, SaleAnnouncement said) {
+        changed(memberId, message, null);
+        announcement.set(said);
+    }
+
+    private void cardsMoved(long memberId) {
+        Member served = member.get();
+        if (served != null && served.id() == memberId) {
+            cards.load(memberId);
+        }
+    }
+
     /** Esc: start over for the next customer. */
     public void clear() {
         announcement.set(null);
         member.set(null);
         recent.clear();
+        cards.clear();
+        payment.reset();
         lines.clear();
         item.set("");
         quantity.set("1");

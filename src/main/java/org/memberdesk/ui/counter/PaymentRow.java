@@ -1,0 +1,63 @@
+package org.memberdesk.ui.counter;
+
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.memberdesk.cards.Pay;
+import org.memberdesk.ui.common.UiContext;
+
+/**
+ * Under the coupon: how the sale is paid (F6, then ↑/↓), and when stored value pays, the card's balance and what
+ * this sale takes of principal and bonus — in red when the balance is short, before anything is saved.
+ */
+final class PaymentRow {
+    private final UiContext context;
+    private final CounterViewModel model;
+    private final ComboBox<Pay> pay;
+
+    PaymentRow(UiContext context, CounterViewModel model) {
+        this.context = context;
+        this.model = model;
+        this.pay = CardSaleDialog.payChoice(context, FXCollections.observableArrayList(CardWords.SALE_PAYS));
+    }
+
+    void focus() {
+        pay.requestFocus();
+    }
+
+    Node view() {
+        pay.setId("counter-pay");
+        pay.valueProperty().bindBidirectional(model.payProperty());
+        pay.setMaxWidth(260);
+        pay.setPrefWidth(220);
+        // Enter on the way to pay saves, like Enter on the amount
+        pay.setOnKeyPressed(event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER && !pay.isShowing()) {
+                model.save();
+                event.consume();
+            }
+        });
+        Label plan = new Label();
+        plan.setId("counter-pay-plan");
+        plan.setWrapText(true);
+        plan.textProperty().bind(model.payPlanProperty());
+        plan.visibleProperty().bind(plan.textProperty().isNotEmpty());
+        plan.managedProperty().bind(plan.visibleProperty());
+        model.payRefusedProperty().addListener((obs, old, refused) -> {
+            plan.getStyleClass().removeAll("field-error", "text-bold");
+            plan.getStyleClass().add(refused ? "field-error" : "text-bold");
+        });
+        plan.getStyleClass().add("text-bold");
+        HBox row = new HBox(10, pay, plan);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(plan, Priority.ALWAYS);
+        Label title = new Label(context.text("counter.payBy"));
+        title.getStyleClass().add("text-muted");
+        return new VBox(4, title, row);
+    }
+}
