@@ -88,6 +88,15 @@ final class CardSaleDialog {
         form.add(quote, 0, 2, 2, 1);
         form.add(problem, 0, 3, 2, 1);
         dialog.getDialogPane().setContent(form);
+        // the figures arrive after the dialog is shown: let it grow to show them whole
+        for (Label grows : java.util.List.of(quote, problem)) {
+            grows.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            grows.textProperty().addListener((obs, was, now) -> Platform.runLater(() -> {
+                if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
+                    dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                }
+            }));
+        }
         dialog.getDialogPane().setId("cardsale-dialog");
 
         ButtonType go = new ButtonType(context.text("cardsale.go"), ButtonBar.ButtonData.OK_DONE);

@@ -42,8 +42,8 @@ final class CheckInPane {
         title.setMinWidth(Label.USE_PREF_SIZE);
         who.setId("checkin-who");
         who.setPromptText(context.text("checkin.prompt"));
-        who.setPrefColumnCount(20);
-        who.setMinWidth(200);
+        who.setPrefColumnCount(15);
+        who.setMinWidth(160);
         who.textProperty().bindBidirectional(model.whoProperty());
         who.setOnAction(event -> model.enter());
 
@@ -67,7 +67,10 @@ final class CheckInPane {
         detail.setId("checkin-detail");
         detail.getStyleClass().add("checkin-detail");
         detail.setWrapText(true);
+        headline.setMinWidth(0);
+        detail.setMinWidth(0);
         VBox words = new VBox(2, headline, detail);
+        words.setMinWidth(0);
         HBox result = new HBox(12, photo, words);
         result.setId("checkin-result");
         result.setAlignment(Pos.CENTER_LEFT);

@@ -101,14 +101,20 @@ public final class CounterScreen implements Screen {
     public Node view() {
         Label title = new Label(context.text("nav.counter"));
         title.getStyleClass().add("title-2");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label keys = new Label(context.text("counter.keys") + " · " + context.text("counter.keys.sales") + " · "
                 + context.text("counter.keys.cards"));
         keys.getStyleClass().add("key-hint");
         keys.setWrapText(true);
+        keys.setMinHeight(Region.USE_PREF_SIZE);
         HBox columns = new HBox(20, memberColumn(), purchaseColumn());
         HBox.setHgrow(columns.getChildren().get(1), Priority.ALWAYS);
         VBox.setVgrow(columns, Priority.ALWAYS);
-        VBox page = new VBox(12, title, keys, checkIn.view(), columns);
+        Node checkInStrip = checkIn.view();
+        HBox.setHgrow(checkInStrip, Priority.ALWAYS);
+        HBox top = new HBox(28, title, checkInStrip);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox page = new VBox(10, top, keys, columns);
         page.setPadding(new Insets(20, 24, 20, 24));
         page.getStyleClass().add("page");
         page.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -334,6 +340,7 @@ public final class CounterScreen implements Screen {
         status.setId("counter-status");
         status.getStyleClass().add("text-muted");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(model.statusProperty());
         FontIcon ok = new FontIcon(Feather.CHECK_CIRCLE);
         ok.getStyleClass().add("tile-icon");
@@ -363,13 +370,12 @@ public final class CounterScreen implements Screen {
         save.setMinWidth(Region.USE_PREF_SIZE);
         giveBack.setMinWidth(Region.USE_PREF_SIZE);
         voidSale.setMinWidth(Region.USE_PREF_SIZE);
-        HBox footer = new HBox(16, new VBox(4, muted("counter.pay"), total), spacer, save);
+        HBox footer = new HBox(16, new VBox(4, muted("counter.pay"), total), spacer, payment.choice(), save);
         footer.setAlignment(Pos.CENTER_LEFT);
         HBox afterSale = new HBox(8, giveBack, voidSale);
         afterSale.setAlignment(Pos.CENTER_LEFT);
-        VBox column = new VBox(10, sectionTitle(Feather.SHOPPING_BAG, "counter.purchase"), entry, couponRow(),
-                payment.view(), table,
-                figures.priceLines(), problem, footer, afterSale, status, figures.announcement());
+        VBox column = new VBox(10, sectionTitle(Feather.SHOPPING_BAG, "counter.purchase"), entry, couponRow(), table,
+                figures.priceLines(), problem, footer, payment.plan(), afterSale, status, figures.announcement());
         return column;
     }
 

@@ -1,18 +1,16 @@
 package org.memberdesk.ui.counter;
 
 import javafx.collections.FXCollections;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.memberdesk.cards.Pay;
 import org.memberdesk.ui.common.UiContext;
 
 /**
- * Under the coupon: how the sale is paid (F6, then ↑/↓), and when stored value pays, the card's balance and what
+ * Beside what to pay: how the sale is paid (F6, then ↑/↓), and when stored value pays, the card's balance and what
  * this sale takes of principal and bonus — in red when the balance is short, before anything is saved.
  */
 final class PaymentRow {
@@ -30,11 +28,12 @@ final class PaymentRow {
         pay.requestFocus();
     }
 
-    Node view() {
+    /** The choice, for the footer beside what to pay. */
+    Node choice() {
         pay.setId("counter-pay");
         pay.valueProperty().bindBidirectional(model.payProperty());
-        pay.setMaxWidth(260);
-        pay.setPrefWidth(220);
+        pay.setPrefWidth(170);
+        pay.setMinWidth(130);
         // Enter on the way to pay saves, like Enter on the amount
         pay.setOnKeyPressed(event -> {
             if (event.getCode() == javafx.scene.input.KeyCode.ENTER && !pay.isShowing()) {
@@ -42,22 +41,25 @@ final class PaymentRow {
                 event.consume();
             }
         });
+        Label title = new Label(context.text("counter.payBy"));
+        title.getStyleClass().add("text-muted");
+        return new VBox(4, title, pay);
+    }
+
+    /** Under the footer, only while stored value pays: its balance and this sale's parts, or the refusal. */
+    Node plan() {
         Label plan = new Label();
         plan.setId("counter-pay-plan");
         plan.setWrapText(true);
         plan.textProperty().bind(model.payPlanProperty());
         plan.visibleProperty().bind(plan.textProperty().isNotEmpty());
         plan.managedProperty().bind(plan.visibleProperty());
+        plan.setMinHeight(Region.USE_PREF_SIZE);
         model.payRefusedProperty().addListener((obs, old, refused) -> {
             plan.getStyleClass().removeAll("field-error", "text-bold");
             plan.getStyleClass().add(refused ? "field-error" : "text-bold");
         });
         plan.getStyleClass().add("text-bold");
-        HBox row = new HBox(10, pay, plan);
-        row.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(plan, Priority.ALWAYS);
-        Label title = new Label(context.text("counter.payBy"));
-        title.getStyleClass().add("text-muted");
-        return new VBox(4, title, row);
+        return plan;
     }
 }
