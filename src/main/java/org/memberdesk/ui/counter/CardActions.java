@@ -29,7 +29,7 @@ final class CardActions {
 
     void topUp() {
         served().ifPresent(member -> {
-            Optional<Card> card = model.storedValueCard();
+            Optional<Card> card = model.cards().storedValue();
             if (card.isEmpty()) {
                 sell(member, true);
                 return;
@@ -40,7 +40,7 @@ final class CardActions {
     }
 
     private void sell(Member member, boolean storedValueOnly) {
-        List<Card> held = List.copyOf(model.cards());
+        List<Card> held = List.copyOf(model.cards().held());
         new CardSaleDialog(owner.get(), context, member, held, storedValueOnly).showAndWait().ifPresent(sold ->
                 model.cardsMoved(member.id(), sold.card(),
                         sold.points().isEmpty() ? null : new SaleAnnouncement(sold.points(), "")));

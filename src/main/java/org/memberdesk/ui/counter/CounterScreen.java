@@ -243,11 +243,11 @@ public final class CounterScreen implements Screen {
         card.getStyleClass().add("member-card");
         MemberCard filler = new MemberCard(context, card);
         javafx.beans.InvalidationListener refill = obs ->
-                filler.fill(model.memberProperty().get(), model.recent(), model.cards());
+                filler.fill(model.memberProperty().get(), model.recent(), model.cards().held());
         model.memberProperty().addListener(refill);
         model.recent().addListener(refill);
-        model.cards().addListener(refill);
-        filler.fill(null, model.recent(), model.cards());
+        model.cards().held().addListener(refill);
+        filler.fill(null, model.recent(), model.cards().held());
 
         VBox column = new VBox(10, sectionTitle(Feather.USER, "counter.member"), lookupRow, matches, card, add);
         column.setPrefWidth(380);

@@ -69,8 +69,7 @@ public final class CounterViewModel {
     private final ReadOnlyObjectWrapper<SaleAnnouncement> announcement = new ReadOnlyObjectWrapper<>();
     private final LongBinding total;
     private final LongBinding pay;
-    private final ServedCards cards;
-    private final SalePayment payment;
+    private final CounterCards cards;
     private final CheckInViewModel checkIn;
 
     public CounterViewModel(UiContext context) {
@@ -90,13 +89,7 @@ public final class CounterViewModel {
         for (javafx.beans.Observable typed : List.of(code, lines, item, quantity, amount, member)) {
             typed.addListener(stale);
         }
-        cards = new ServedCards(context);
-        payment = new SalePayment(context);
-        // what stored value would take follows the amount due, the way to pay and the member
-        InvalidationListener replan = obs -> payment.replan(member.get(), pay.get());
-        for (javafx.beans.Observable asked : List.of(pay, payment.payProperty(), member)) {
-            asked.addListener(replan);
-        }
+        cards = new CounterCards(context, member.getReadOnlyProperty(), pay);
         checkIn = new CheckInViewModel(context, this::cardsMoved);
     }
 
@@ -198,28 +191,9 @@ public final class CounterViewModel {
         return itemNames;
     }
 
-    /** The served member's cards that still count (the member card shows them; top-up and payment use them). */
-    public ObservableList<org.memberdesk.cards.Card> cards() {
-        return cards.cards();
-    }
-
-    /** The stored-value card a top-up or a payment goes to, when the served member has one. */
-    public Optional<org.memberdesk.cards.Card> storedValueCard() {
-        return cards.storedValue();
-    }
-
-    /** How this sale is paid: cash unless chosen otherwise; back to cash after each sale. */
-    public ObjectProperty<org.memberdesk.cards.Pay> payProperty() {
-        return payment.payProperty();
-    }
-
-    /** When stored value pays: the balance and this sale's principal and bonus parts, or why it cannot. */
-    public ReadOnlyStringProperty payPlanProperty() {
-        return payment.planProperty();
-    }
-
-    public ReadOnlyBooleanProperty payRefusedProperty() {
-        return payment.refusedProperty();
+    /** The served member's cards, and how this sale is paid (what stored value takes of it, shown before saving). */
+    public CounterCards cards() {
+        return cards;
     }
 
     /** The check-in field and its result, on the same screen. */
@@ -352,7 +326,7 @@ public final class CounterViewModel {
      */
     private void sell(Member served, String typedCode, List<PurchaseLine> typed) {
         saving.set(true);
-        org.memberdesk.cards.Pay chosenPay = payment.payProperty().get();
+        org.memberdesk.cards.Pay chosenPay = cards.payProperty().get();
         context.tasks().execute(BackgroundTask.of(() -> {
             CounterSales.Sale sale = context.app().counterSales().sell(served.id(), typed, typedCode, chosenPay);
             Member after = context.app().members().byId(served.id()).orElse(served);
@@ -371,7 +345,7 @@ public final class CounterViewModel {
             if (tierAfter != null && !tierAfter.equals(served.tier())) {
                 done = done + "  " + context.text("counter.upgraded", saved.member().name(), tierAfter);
             }
-            String fromCard = payment.paid(saved.sale().payment());
+            String fromCard = cards.paid(saved.sale().payment());
             status.set(fromCard.isEmpty() ? done : done + "  " + fromCard);
             code.set("");
             afterSave(saved);
@@ -392,7 +366,7 @@ public final class CounterViewModel {
         problem.set("");
         member.set(saved.member());
         lastSale.set(saved.sale().purchase());
-        payment.reset();
+        cards.reset();
         announcement.set(SaleAnnouncement.of(saved.sale(), saved.progress(), context.messages()));
         loadRecent(saved.member().id());
         context.changes().memberChanged(saved.member().id());
@@ -448,7 +422,6 @@ public final class CounterViewModel {
         member.set(null);
         recent.clear();
         cards.clear();
-        payment.reset();
         lines.clear();
         item.set("");
         quantity.set("1");

@@ -74,7 +74,7 @@ final class MemberCard {
             // stored value first (principal + bonus), then passes and session cards by the day they end
             VBox held = new VBox(3);
             held.setId("counter-member-cards");
-            for (Card one : ServedCards.sorted(cards)) {
+            for (Card one : CounterCards.sorted(cards)) {
                 Label line = new Label(CardWords.line(one, context.messages()));
                 line.setWrapText(true);
                 line.getStyleClass().add(one.kind() == org.memberdesk.cards.CardKind.STORED_VALUE

@@ -31,7 +31,7 @@ final class PaymentRow {
     /** The choice, for the footer beside what to pay. */
     Node choice() {
         pay.setId("counter-pay");
-        pay.valueProperty().bindBidirectional(model.payProperty());
+        pay.valueProperty().bindBidirectional(model.cards().payProperty());
         pay.setPrefWidth(170);
         pay.setMinWidth(130);
         // Enter on the way to pay saves, like Enter on the amount
@@ -51,11 +51,11 @@ final class PaymentRow {
         Label plan = new Label();
         plan.setId("counter-pay-plan");
         plan.setWrapText(true);
-        plan.textProperty().bind(model.payPlanProperty());
+        plan.textProperty().bind(model.cards().planProperty());
         plan.visibleProperty().bind(plan.textProperty().isNotEmpty());
         plan.managedProperty().bind(plan.visibleProperty());
         plan.setMinHeight(Region.USE_PREF_SIZE);
-        model.payRefusedProperty().addListener((obs, old, refused) -> {
+        model.cards().refusedProperty().addListener((obs, old, refused) -> {
             plan.getStyleClass().removeAll("field-error", "text-bold");
             plan.getStyleClass().add(refused ? "field-error" : "text-bold");
         });

@@ -108,34 +108,34 @@ class CounterCardsViewModelTest {
         context.app().cards().sell(wang.id(), package1, Pay.CASH, null, null);
         CounterViewModel counter = new CounterViewModel(context);
         counter.choose(wang);
-        assertEquals(1, counter.cards().size());
+        assertEquals(1, counter.cards().held().size());
         counter.itemProperty().set("毛巾");
         counter.amountProperty().set("100");
-        counter.payProperty().set(new Pay(PayMethod.STORED_VALUE, null));
+        counter.cards().payProperty().set(new Pay(PayMethod.STORED_VALUE, null));
         // bonus part floor(10,000 × 6,000 ÷ 36,000) = 1,666; principal 10,000 − 1,666 = 8,334
         assertEquals("Stored value ¥360.00 (principal ¥300.00 + bonus ¥60.00)\n"
-                + "This sale takes ¥100.00 of it: principal ¥83.34 + bonus ¥16.66", counter.payPlanProperty().get());
-        assertFalse(counter.payRefusedProperty().get());
+                + "This sale takes ¥100.00 of it: principal ¥83.34 + bonus ¥16.66", counter.cards().planProperty().get());
+        assertFalse(counter.cards().refusedProperty().get());
 
         counter.amountProperty().set("400");
-        assertTrue(counter.payRefusedProperty().get());
+        assertTrue(counter.cards().refusedProperty().get());
         assertEquals("Stored value holds 360.00, the sale is 400.00. Nothing was recorded; pay the rest another way"
-                + " (stored value + cash).", counter.payPlanProperty().get());
+                + " (stored value + cash).", counter.cards().planProperty().get());
         counter.save();
         assertTrue(context.app().purchases().history(wang.id(), 5).isEmpty());
 
-        counter.payProperty().set(new Pay(PayMethod.STORED_VALUE, PayMethod.WECHAT));
+        counter.cards().payProperty().set(new Pay(PayMethod.STORED_VALUE, PayMethod.WECHAT));
         // all ¥360 from the card (bonus 6,000, principal 30,000), ¥40 by WeChat
         assertEquals("Stored value ¥360.00 (principal ¥300.00 + bonus ¥60.00)\n"
                         + "This sale takes ¥360.00 of it: principal ¥300.00 + bonus ¥60.00; the rest ¥40.00 by WeChat",
-                counter.payPlanProperty().get());
+                counter.cards().planProperty().get());
         counter.save();
         // what was really paid: ¥40 + ¥300 = ¥340
         assertEquals(34_000, context.app().purchases().history(wang.id(), 5).get(0).totalCents());
         assertTrue(counter.statusProperty().get().endsWith("Stored value paid ¥360.00 (principal ¥300.00, bonus"
                 + " ¥60.00)."));
-        assertEquals(Pay.CASH, counter.payProperty().get());
-        assertEquals(0, counter.storedValueCard().orElseThrow().balanceCents());
+        assertEquals(Pay.CASH, counter.cards().payProperty().get());
+        assertEquals(0, counter.cards().storedValue().orElseThrow().balanceCents());
     }
 
     @Test
