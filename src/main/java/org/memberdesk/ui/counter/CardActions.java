@@ -43,7 +43,7 @@ final class CardActions {
         List<Card> held = List.copyOf(model.cards().held());
         new CardSaleDialog(owner.get(), context, member, held, storedValueOnly).showAndWait().ifPresent(sold ->
                 model.cardsMoved(member.id(), sold.card(),
-                        sold.points().isEmpty() ? null : new SaleAnnouncement(sold.points(), "")));
+                        sold.points().isEmpty() ? null : new SaleAnnouncement(sold.points(), sold.progress())));
     }
 
     private Optional<Member> served() {

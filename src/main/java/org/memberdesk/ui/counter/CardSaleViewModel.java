@@ -20,6 +20,7 @@ import org.memberdesk.cards.Pay;
 import org.memberdesk.common.Money;
 import org.memberdesk.members.Member;
 import org.memberdesk.points.PointsEntry;
+import org.memberdesk.tiers.TierService;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.PointsBalance;
@@ -32,8 +33,11 @@ import org.memberdesk.ui.common.UiContext;
  * or a pass is a purchase, so the points it earned are said afterwards like a sale's.
  */
 public final class CardSaleViewModel {
-    /** What to say once sold: the card and its dates or balance, then the points (empty for stored value). */
-    public record Sold(CardService.Sold sold, String card, String points) {
+    /**
+     * What to say once sold: the card and its dates or balance, then the points and the way to the next tier, as
+     * after a sale (both empty for stored value, which is not a purchase).
+     */
+    public record Sold(CardService.Sold sold, String card, String points, String progress) {
     }
 
     private final UiContext context;
@@ -196,7 +200,7 @@ public final class CardSaleViewModel {
         context.tasks().execute(BackgroundTask.of(() -> {
             CardService.Sold made = context.app().cards().sell(member.id(), chosen.id(), how, null, null);
             if (made.purchase() == null) {
-                return new Sold(made, soldText(made), "");
+                return new Sold(made, soldText(made), "", "");
             }
             // a card sold is a purchase: its points are the earn entries of that purchase
             String number = made.purchase().purchaseNo();
@@ -204,8 +208,9 @@ public final class CardSaleViewModel {
                     .filter(e -> e.kind() == PointsEntry.Kind.EARN && number.equals(e.purchaseNo()))
                     .mapToLong(PointsEntry::points).sum();
             long balance = context.app().members().byId(member.id()).map(Member::points).orElse(0L);
+            String progress = TierService.nextStep(context.app().tiers().progress(member.id()), context.messages());
             return new Sold(made, soldText(made), context.text("counter.after.points", earned,
-                    PointsBalance.text(balance, context.messages())));
+                    PointsBalance.text(balance, context.messages())), progress);
         }).onSuccess(made -> {
             sold.set(made);
             context.changes().memberChanged(member.id());

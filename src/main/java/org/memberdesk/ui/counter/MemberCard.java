@@ -77,6 +77,7 @@ final class MemberCard {
             for (Card one : CounterCards.sorted(cards)) {
                 Label line = new Label(CardWords.line(one, context.messages()));
                 line.setWrapText(true);
+                line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 line.getStyleClass().add(one.kind() == org.memberdesk.cards.CardKind.STORED_VALUE
                         ? "text-bold" : "text-normal");
                 held.getChildren().add(line);

@@ -122,7 +122,21 @@ final class TopUpDialog {
         dialog.getDialogPane().lookupButton(cancel).setId("topup-cancel");
         dialog.setResultConverter(button -> model.doneProperty().get());
         model.start();
-        Platform.runLater(amount::requestFocus);
+        // the keyboard starts in the first field once the dialog is up; Enter anywhere but on a button or an open
+        // list confirms (a combo box would otherwise keep the Enter to itself)
+        dialog.setOnShown(event -> Platform.runLater(() -> {
+            dialog.getDialogPane().getScene().getWindow().requestFocus();
+            amount.requestFocus();
+        }));
+        dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            Node focused = dialog.getDialogPane().getScene().getFocusOwner();
+            boolean listOpen = focused instanceof ComboBox<?> box && box.isShowing();
+            if (event.getCode() == javafx.scene.input.KeyCode.ENTER && !(focused instanceof javafx.scene.control.Button)
+                    && !listOpen && !goButton.isDisabled()) {
+                event.consume();
+                ((javafx.scene.control.Button) goButton).fire();
+            }
+        });
     }
 
     /** Shows the dialog and waits; what was topped up, or empty when cancelled. */

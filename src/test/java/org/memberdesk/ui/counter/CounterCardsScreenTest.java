@@ -23,6 +23,7 @@ import org.memberdesk.ui.common.Language;
 import org.testfx.api.FxRobot;
 
 /** Issue 16 at the counter, by keyboard only: sell a pass, check in, top up, pay from stored value. */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 class CounterCardsScreenTest extends FxRobot {
     private UiFixture ui;
     private Member wang;
@@ -77,13 +78,22 @@ class CounterCardsScreenTest extends FxRobot {
 
         type(KeyCode.F4);
         inDialog("#cardsale-dialog");
+        UiFixture.waitUntil(() -> lookup("#cardsale-product").query().isFocused());
         LocalDate today = LocalDate.now(ui.app().clock());
         // 30 days from today, both ends included: today + 29
         String to = today.plusDays(29).toString();
         UiFixture.waitUntil(() -> text("#cardsale-quote").equals("30 days, valid " + today + " to " + to
                 + "\nTo pay: ¥300.00"));
         assertTrue(ui.app().cards().cards(wang.id()).isEmpty(), "nothing sold before Enter");
+        javafx.scene.Scene dialogScene = lookup("#cardsale-dialog").query().getScene();
         type(KeyCode.ENTER);
+        try {
+            UiFixture.waitUntil(() -> lookup("#cardsale-dialog").tryQuery().isEmpty());
+        } catch (AssertionError stuck) {
+            throw new AssertionError("still open: problem '" + ((Label) dialogScene.lookup("#cardsale-problem"))
+                    .getText() + "', focus " + dialogScene.getFocusOwner() + ", cards "
+                    + ui.app().cards().cards(wang.id()).size(), stuck);
+        }
         backToTheCounter("#cardsale-dialog");
 
         List<Card> held = ui.app().cards().cards(wang.id());
