@@ -121,6 +121,13 @@ final class CardSaleDialog {
             dialog.getDialogPane().getScene().getWindow().requestFocus();
             product.requestFocus();
         }));
+        // F4 opened this dialog (F5 the top-up); held a moment longer it would reach the first field, and F4 opens a
+        // combo box's list, which then keeps the Enter: the counter's keys stop at the dialog
+        dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.ANY, event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.F4 || event.getCode() == javafx.scene.input.KeyCode.F5) {
+                event.consume();
+            }
+        });
         dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
             Node focused = dialog.getDialogPane().getScene().getFocusOwner();
             boolean listOpen = focused instanceof ComboBox<?> box && box.isShowing();

@@ -48,7 +48,10 @@ class CounterCardsScreenTest extends FxRobot {
 
     private void inDialog(String id) {
         UiFixture.waitUntil(() -> lookup(id).tryQuery().isPresent());
-        targetWindow(lookup(id).query().getScene().getWindow());
+        javafx.stage.Window dialog = lookup(id).query().getScene().getWindow();
+        targetWindow(dialog);
+        // keys go to the focused window: wait until the dialog has it
+        UiFixture.waitUntil(dialog::isFocused);
     }
 
     private void backToTheCounter(String dialogId) {
@@ -69,16 +72,21 @@ class CounterCardsScreenTest extends FxRobot {
 
     @Test
     void issue16_sellAPassThenCheckInGreenThenRedOverTheDailyLimit() throws Exception {
-        // a one-a-day 30-day pass at ¥300; a stored-value package listed after it (not chosen)
+        // a stored-value package and a one-a-day 30-day pass at ¥300
+        storedValueProduct(100_000, 20_000);
         ui.app().cards().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, 1, 0, 0, true,
                 false));
-        storedValueProduct(100_000, 20_000);
         ui.open("counter", Language.ENGLISH);
         serve("1234");
 
         type(KeyCode.F4);
         inDialog("#cardsale-dialog");
         UiFixture.waitUntil(() -> lookup("#cardsale-product").query().isFocused());
+        // passes are listed before stored value: ↓ shows the package, ↑ goes back to the pass
+        UiFixture.waitUntil(() -> text("#cardsale-quote").startsWith("30 days"));
+        type(KeyCode.DOWN);
+        UiFixture.waitUntil(() -> text("#cardsale-quote").startsWith("Pays ¥1,000.00, gets ¥1,200.00"));
+        type(KeyCode.UP);
         LocalDate today = LocalDate.now(ui.app().clock());
         // 30 days from today, both ends included: today + 29
         String to = today.plusDays(29).toString();
@@ -92,7 +100,9 @@ class CounterCardsScreenTest extends FxRobot {
         } catch (AssertionError stuck) {
             throw new AssertionError("still open: problem '" + ((Label) dialogScene.lookup("#cardsale-problem"))
                     .getText() + "', focus " + dialogScene.getFocusOwner() + ", cards "
-                    + ui.app().cards().cards(wang.id()).size(), stuck);
+                    + ui.app().cards().cards(wang.id()).size() + ", sell disabled "
+                    + dialogScene.lookup("#cardsale-go").isDisabled() + ", window focused "
+                    + dialogScene.getWindow().isFocused(), stuck);
         }
         backToTheCounter("#cardsale-dialog");
 
