@@ -23,7 +23,6 @@ import org.memberdesk.ui.common.Language;
 import org.testfx.api.FxRobot;
 
 /** Issue 16 at the counter, by keyboard only: sell a pass, check in, top up, pay from stored value. */
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 class CounterCardsScreenTest extends FxRobot {
     private UiFixture ui;
     private Member wang;
