@@ -92,8 +92,9 @@ final class CardSaleDialog {
         for (Label grows : java.util.List.of(quote, problem)) {
             grows.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             grows.textProperty().addListener((obs, was, now) -> Platform.runLater(() -> {
-                if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
-                    dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                javafx.scene.Scene scene = dialog.getDialogPane().getScene();
+                if (scene != null && scene.getWindow() != null) {
+                    scene.getWindow().sizeToScene();
                 }
             }));
         }

@@ -165,7 +165,7 @@ public final class CardSaleViewModel {
                 Money.display(found.priceCents()));
         String paid = "";
         if (found.payment().fromStoredValue()) {
-            paid = "\n" + context.text("counter.pay.takes",
+            paid = " · " + context.text("counter.pay.takes",
                     Money.display(found.payment().storedPrincipalCents() + found.payment().storedBonusCents()),
                     Money.display(found.payment().storedPrincipalCents()),
                     Money.display(found.payment().storedBonusCents()));

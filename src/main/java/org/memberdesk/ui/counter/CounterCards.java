@@ -146,13 +146,13 @@ public final class CounterCards {
 
     private String describe(Planned planned, Pay chosen) {
         Payment payment = planned.payment();
+        // one line, so the counter keeps its room at 700 px high; the member card shows the balance's own parts
         String balance = planned.card().map(card -> context.text("counter.pay.balance",
-                Money.display(card.balanceCents()), Money.display(card.principalCents()),
-                Money.display(card.bonusCents()))).orElse(context.text("counter.pay.noCard"));
+                Money.display(card.balanceCents()))).orElse(context.text("counter.pay.noCard"));
         String takes = context.text("counter.pay.takes",
                 Money.display(payment.storedPrincipalCents() + payment.storedBonusCents()),
                 Money.display(payment.storedPrincipalCents()), Money.display(payment.storedBonusCents()));
-        String text = balance + "\n" + takes;
+        String text = balance + " · " + takes;
         if (payment.otherCents() > 0) {
             text = text + context.text("counter.pay.rest", Money.display(payment.otherCents()),
                     context.text(chosen.rest().messageKey()));

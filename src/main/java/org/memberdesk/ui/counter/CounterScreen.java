@@ -370,7 +370,7 @@ public final class CounterScreen implements Screen {
         save.setMinWidth(Region.USE_PREF_SIZE);
         giveBack.setMinWidth(Region.USE_PREF_SIZE);
         voidSale.setMinWidth(Region.USE_PREF_SIZE);
-        HBox footer = new HBox(16, new VBox(4, muted("counter.pay"), total), spacer, payment.choice(), save);
+        HBox footer = new HBox(12, new VBox(4, muted("counter.pay"), total), spacer, payment.choice(), save);
         footer.setAlignment(Pos.CENTER_LEFT);
         HBox afterSale = new HBox(8, giveBack, voidSale);
         afterSale.setAlignment(Pos.CENTER_LEFT);

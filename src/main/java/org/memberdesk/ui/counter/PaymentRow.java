@@ -32,8 +32,9 @@ final class PaymentRow {
     Node choice() {
         pay.setId("counter-pay");
         pay.valueProperty().bindBidirectional(model.cards().payProperty());
-        pay.setPrefWidth(170);
-        pay.setMinWidth(130);
+        // narrow enough that what to pay, the way to pay and Save share the row at 1,024 px
+        pay.setPrefWidth(160);
+        pay.setMinWidth(110);
         // Enter on the way to pay saves, like Enter on the amount
         pay.setOnKeyPressed(event -> {
             if (event.getCode() == javafx.scene.input.KeyCode.ENTER && !pay.isShowing()) {

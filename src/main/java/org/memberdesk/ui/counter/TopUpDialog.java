@@ -99,8 +99,9 @@ final class TopUpDialog {
         for (Label grows : java.util.List.of(preview, problem)) {
             grows.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             grows.textProperty().addListener((obs, was, now) -> Platform.runLater(() -> {
-                if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
-                    dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                javafx.scene.Scene scene = dialog.getDialogPane().getScene();
+                if (scene != null && scene.getWindow() != null) {
+                    scene.getWindow().sizeToScene();
                 }
             }));
         }

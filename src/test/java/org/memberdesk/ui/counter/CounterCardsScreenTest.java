@@ -176,8 +176,8 @@ class CounterCardsScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> lookup("#counter-pay").query().isFocused());
         type(KeyCode.DOWN, 4);                                                // cash, WeChat, Alipay, bank card → stored value
         // ¥60 of ¥120: bonus part floor(6,000 × 2,000 ÷ 12,000) = 1,000, principal 5,000
-        UiFixture.waitUntil(() -> text("#counter-pay-plan").equals("Stored value ¥120.00 (principal ¥100.00 + bonus"
-                + " ¥20.00)\nThis sale takes ¥60.00 of it: principal ¥50.00 + bonus ¥10.00"));
+        UiFixture.waitUntil(() -> text("#counter-pay-plan").equals(
+                "Stored value ¥120.00 · this sale takes ¥60.00: principal ¥50.00 + bonus ¥10.00"));
 
         // ¥150 is more than the card holds: stored value alone is refused before saving, and on Enter
         press(KeyCode.SHIFT).type(KeyCode.TAB, 2).release(KeyCode.SHIFT);     // back past the coupon to the amount
@@ -194,8 +194,8 @@ class CounterCardsScreenTest extends FxRobot {
 
         type(KeyCode.F6).type(KeyCode.DOWN);                                  // stored value → stored value + cash
         // all ¥120 from the card: bonus floor(12,000 × 2,000 ÷ 12,000) = 2,000, principal 10,000; ¥30 cash
-        UiFixture.waitUntil(() -> text("#counter-pay-plan").equals("Stored value ¥120.00 (principal ¥100.00 + bonus"
-                + " ¥20.00)\nThis sale takes ¥120.00 of it: principal ¥100.00 + bonus ¥20.00; the rest ¥30.00 by Cash"));
+        UiFixture.waitUntil(() -> text("#counter-pay-plan").equals(
+                "Stored value ¥120.00 · this sale takes ¥120.00: principal ¥100.00 + bonus ¥20.00; the rest ¥30.00 by Cash"));
         type(KeyCode.ENTER);
         UiFixture.waitUntil(() -> text("#counter-status").endsWith(
                 "Stored value paid ¥120.00 (principal ¥100.00, bonus ¥20.00)."));

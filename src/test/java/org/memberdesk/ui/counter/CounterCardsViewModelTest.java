@@ -113,8 +113,8 @@ class CounterCardsViewModelTest {
         counter.amountProperty().set("100");
         counter.cards().payProperty().set(new Pay(PayMethod.STORED_VALUE, null));
         // bonus part floor(10,000 × 6,000 ÷ 36,000) = 1,666; principal 10,000 − 1,666 = 8,334
-        assertEquals("Stored value ¥360.00 (principal ¥300.00 + bonus ¥60.00)\n"
-                + "This sale takes ¥100.00 of it: principal ¥83.34 + bonus ¥16.66", counter.cards().planProperty().get());
+        assertEquals("Stored value ¥360.00 · "
+                + "this sale takes ¥100.00: principal ¥83.34 + bonus ¥16.66", counter.cards().planProperty().get());
         assertFalse(counter.cards().refusedProperty().get());
 
         counter.amountProperty().set("400");
@@ -126,8 +126,8 @@ class CounterCardsViewModelTest {
 
         counter.cards().payProperty().set(new Pay(PayMethod.STORED_VALUE, PayMethod.WECHAT));
         // all ¥360 from the card (bonus 6,000, principal 30,000), ¥40 by WeChat
-        assertEquals("Stored value ¥360.00 (principal ¥300.00 + bonus ¥60.00)\n"
-                        + "This sale takes ¥360.00 of it: principal ¥300.00 + bonus ¥60.00; the rest ¥40.00 by WeChat",
+        assertEquals("Stored value ¥360.00 · "
+                        + "this sale takes ¥360.00: principal ¥300.00 + bonus ¥60.00; the rest ¥40.00 by WeChat",
                 counter.cards().planProperty().get());
         counter.save();
         // what was really paid: ¥40 + ¥300 = ¥340
