@@ -59,11 +59,17 @@ public final class CounterScreen implements Screen {
     private final TextField quantity = new TextField();
     private final TextField amount = new TextField();
     private final TextField code = new TextField();
+    private final CheckInPane checkIn;
+    private final PaymentRow payment;
+    private final CardActions cardActions;
     private boolean started;
 
     public CounterScreen(UiContext context) {
         this.context = context;
         this.model = new CounterViewModel(context);
+        this.checkIn = new CheckInPane(context, model.checkIn());
+        this.payment = new PaymentRow(context, model);
+        this.cardActions = new CardActions(context, model, () -> lookup.getScene().getWindow());
     }
 
     @Override
@@ -95,13 +101,20 @@ public final class CounterScreen implements Screen {
     public Node view() {
         Label title = new Label(context.text("nav.counter"));
         title.getStyleClass().add("title-2");
-        Label keys = new Label(context.text("counter.keys") + " · " + context.text("counter.keys.sales"));
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label keys = new Label(context.text("counter.keys") + " · " + context.text("counter.keys.sales") + " · "
+                + context.text("counter.keys.cards"));
         keys.getStyleClass().add("key-hint");
         keys.setWrapText(true);
+        keys.setMinHeight(Region.USE_PREF_SIZE);
         HBox columns = new HBox(20, memberColumn(), purchaseColumn());
         HBox.setHgrow(columns.getChildren().get(1), Priority.ALWAYS);
         VBox.setVgrow(columns, Priority.ALWAYS);
-        VBox page = new VBox(14, title, keys, columns);
+        Node checkInStrip = checkIn.view();
+        HBox.setHgrow(checkInStrip, Priority.ALWAYS);
+        HBox top = new HBox(28, title, checkInStrip);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox page = new VBox(10, top, keys, columns);
         page.setPadding(new Insets(20, 24, 20, 24));
         page.getStyleClass().add("page");
         page.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -119,6 +132,8 @@ public final class CounterScreen implements Screen {
                 event.consume();
             } else if (VOID.match(event)) {
                 openVoid();
+                event.consume();
+            } else if (cardKey(event.getCode())) {
                 event.consume();
             }
         });
@@ -138,6 +153,20 @@ public final class CounterScreen implements Screen {
         }
         Platform.runLater(() -> focus(model.memberProperty().get() == null
                 ? CounterViewModel.Focus.LOOKUP : CounterViewModel.Focus.ITEM));
+    }
+
+    /** F3 check in, F4 sell a card, F5 top up, F6 how to pay; false for any other key. */
+    private boolean cardKey(KeyCode key) {
+        switch (key) {
+            case F3 -> checkIn.focus();
+            case F4 -> cardActions.sellCard();
+            case F5 -> cardActions.topUp();
+            case F6 -> payment.focus();
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void focus(CounterViewModel.Focus where) {
@@ -213,10 +242,12 @@ public final class CounterScreen implements Screen {
         card.setId("counter-member-card");
         card.getStyleClass().add("member-card");
         MemberCard filler = new MemberCard(context, card);
-        model.memberProperty().addListener((obs, old, now) -> filler.fill(now, model.recent()));
-        model.recent().addListener((javafx.collections.ListChangeListener<Purchase>) c ->
-                filler.fill(model.memberProperty().get(), model.recent()));
-        filler.fill(null, model.recent());
+        javafx.beans.InvalidationListener refill = obs ->
+                filler.fill(model.memberProperty().get(), model.recent(), model.cards().held());
+        model.memberProperty().addListener(refill);
+        model.recent().addListener(refill);
+        model.cards().held().addListener(refill);
+        filler.fill(null, model.recent(), model.cards().held());
 
         VBox column = new VBox(10, sectionTitle(Feather.USER, "counter.member"), lookupRow, matches, card, add);
         column.setPrefWidth(380);
@@ -309,6 +340,7 @@ public final class CounterScreen implements Screen {
         status.setId("counter-status");
         status.getStyleClass().add("text-muted");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(model.statusProperty());
         FontIcon ok = new FontIcon(Feather.CHECK_CIRCLE);
         ok.getStyleClass().add("tile-icon");
@@ -338,12 +370,12 @@ public final class CounterScreen implements Screen {
         save.setMinWidth(Region.USE_PREF_SIZE);
         giveBack.setMinWidth(Region.USE_PREF_SIZE);
         voidSale.setMinWidth(Region.USE_PREF_SIZE);
-        HBox footer = new HBox(16, new VBox(4, muted("counter.pay"), total), spacer, save);
+        HBox footer = new HBox(12, new VBox(4, muted("counter.pay"), total), spacer, payment.choice(), save);
         footer.setAlignment(Pos.CENTER_LEFT);
         HBox afterSale = new HBox(8, giveBack, voidSale);
         afterSale.setAlignment(Pos.CENTER_LEFT);
         VBox column = new VBox(10, sectionTitle(Feather.SHOPPING_BAG, "counter.purchase"), entry, couponRow(), table,
-                figures.priceLines(), problem, footer, afterSale, status, figures.announcement());
+                figures.priceLines(), problem, footer, payment.plan(), afterSale, status, figures.announcement());
         return column;
     }
 

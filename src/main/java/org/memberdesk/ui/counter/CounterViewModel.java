@@ -69,6 +69,8 @@ public final class CounterViewModel {
     private final ReadOnlyObjectWrapper<SaleAnnouncement> announcement = new ReadOnlyObjectWrapper<>();
     private final LongBinding total;
     private final LongBinding pay;
+    private final CounterCards cards;
+    private final CheckInViewModel checkIn;
 
     public CounterViewModel(UiContext context) {
         this.context = context;
@@ -87,6 +89,8 @@ public final class CounterViewModel {
         for (javafx.beans.Observable typed : List.of(code, lines, item, quantity, amount, member)) {
             typed.addListener(stale);
         }
+        cards = new CounterCards(context, member.getReadOnlyProperty(), pay);
+        checkIn = new CheckInViewModel(context, this::cardsMoved);
     }
 
     public StringProperty lookupProperty() {
@@ -187,6 +191,16 @@ public final class CounterViewModel {
         return itemNames;
     }
 
+    /** The served member's cards, and how this sale is paid (what stored value takes of it, shown before saving). */
+    public CounterCards cards() {
+        return cards;
+    }
+
+    /** The check-in field and its result, on the same screen. */
+    public CheckInViewModel checkIn() {
+        return checkIn;
+    }
+
     /** Loads the item suggestions; called when the screen opens. */
     public void start() {
         context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().itemNames())
@@ -225,6 +239,7 @@ public final class CounterViewModel {
     }
 
     private void loadRecent(long memberId) {
+        cards.load(memberId);
         context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().history(memberId, RECENT))
                 .onSuccess(found -> {
                     if (member.get() != null && member.get().id() == memberId) {
@@ -311,8 +326,9 @@ public final class CounterViewModel {
      */
     private void sell(Member served, String typedCode, List<PurchaseLine> typed) {
         saving.set(true);
+        org.memberdesk.cards.Pay chosenPay = cards.payProperty().get();
         context.tasks().execute(BackgroundTask.of(() -> {
-            CounterSales.Sale sale = context.app().counterSales().sell(served.id(), typed, typedCode);
+            CounterSales.Sale sale = context.app().counterSales().sell(served.id(), typed, typedCode, chosenPay);
             Member after = context.app().members().byId(served.id()).orElse(served);
             TierProgress progress = context.app().tiers().progress(served.id());
             return new Saved(sale, after, progress);
@@ -329,7 +345,8 @@ public final class CounterViewModel {
             if (tierAfter != null && !tierAfter.equals(served.tier())) {
                 done = done + "  " + context.text("counter.upgraded", saved.member().name(), tierAfter);
             }
-            status.set(done);
+            String fromCard = cards.paid(saved.sale().payment());
+            status.set(fromCard.isEmpty() ? done : done + "  " + fromCard);
             code.set("");
             afterSave(saved);
         }).onFailure(error -> {
@@ -349,6 +366,7 @@ public final class CounterViewModel {
         problem.set("");
         member.set(saved.member());
         lastSale.set(saved.sale().purchase());
+        cards.reset();
         announcement.set(SaleAnnouncement.of(saved.sale(), saved.progress(), context.messages()));
         loadRecent(saved.member().id());
         context.changes().memberChanged(saved.member().id());
@@ -385,11 +403,25 @@ public final class CounterViewModel {
                 })));
     }
 
+    /** A card of this member moved (sold, topped up, checked in): show it, and read the member and cards again. */
+    public void cardsMoved(long memberId, String message, SaleAnnouncement said) {
+        changed(memberId, message, null);
+        announcement.set(said);
+    }
+
+    private void cardsMoved(long memberId) {
+        Member served = member.get();
+        if (served != null && served.id() == memberId) {
+            cards.load(memberId);
+        }
+    }
+
     /** Esc: start over for the next customer. */
     public void clear() {
         announcement.set(null);
         member.set(null);
         recent.clear();
+        cards.clear();
         lines.clear();
         item.set("");
         quantity.set("1");

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
+import org.memberdesk.cards.Card;
 import org.memberdesk.common.Money;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.Phones;
@@ -14,7 +15,10 @@ import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.ui.common.PointsBalance;
 import org.memberdesk.ui.common.UiContext;
 
-/** The served member's card on the counter: name, number, visits, spend, points, tier and recent purchases. */
+/**
+ * The served member's card on the counter: name, number, visits, spend, points, tier, their member cards (stored
+ * value with principal and bonus, sessions left, valid to) and recent purchases.
+ */
 final class MemberCard {
     private static final DateTimeFormatter RECENT = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
@@ -26,7 +30,7 @@ final class MemberCard {
         this.card = card;
     }
 
-    void fill(Member member, List<Purchase> purchases) {
+    void fill(Member member, List<Purchase> purchases, List<Card> cards) {
         if (member == null) {
             Label none = new Label(context.text("counter.member.none"));
             none.getStyleClass().add("text-muted");
@@ -66,6 +70,22 @@ final class MemberCard {
         Label recentTitle = new Label(context.text("counter.recent"));
         recentTitle.getStyleClass().add("text-bold");
         card.getChildren().setAll(name, number, facts);
+        if (!cards.isEmpty()) {
+            // stored value first (principal + bonus), then passes and session cards by the day they end
+            VBox held = new VBox(3);
+            held.setId("counter-member-cards");
+            for (Card one : CounterCards.sorted(cards)) {
+                Label line = new Label(CardWords.line(one, context.messages()));
+                line.setWrapText(true);
+                line.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                line.getStyleClass().add(one.kind() == org.memberdesk.cards.CardKind.STORED_VALUE
+                        ? "text-bold" : "text-normal");
+                held.getChildren().add(line);
+            }
+            Label cardsTitle = new Label(context.text("counter.cards.title"));
+            cardsTitle.getStyleClass().add("text-bold");
+            card.getChildren().addAll(cardsTitle, held);
+        }
         if (!purchases.isEmpty()) {
             card.getChildren().addAll(recentTitle, recent);
         }
