@@ -88,12 +88,8 @@ public final class CheckInViewModel {
     private record Admitted(CheckIns.CheckedIn checkedIn, byte[] photo) {
     }
 
-    /**
-     * The member's photo, read with the check-in (off the FX thread). Member photos (AppContext.memberPhotos) come
-     * from another part of issue 16; until they are merged there is none to show. At merge:
-     * {@code return context.app().memberPhotos().photo(memberId).orElse(null);}
-     */
+    /** The member's photo (null: none), read with the check-in off the FX thread: shown against card lending. */
     private byte[] photoOf(long memberId) {
-        return null;
+        return context.app().memberPhotos().photo(memberId).orElse(null);
     }
 }

@@ -75,6 +75,22 @@ class CounterCardsViewModelTest {
     }
 
     @Test
+    void issue16_theMembersPhotoIsShownWithAGreenCheckIn() throws Exception {
+        long month = product(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null);
+        context.app().cards().sell(wang.id(), month, Pay.CASH, null, null);
+        java.nio.file.Path picture = folder.resolve("wang.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(60, 80,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", picture.toFile());
+        context.app().memberPhotos().set(wang.id(), picture);
+        CheckInViewModel checkIn = new CheckInViewModel(context, id -> { });
+        checkIn.whoProperty().set("1234");
+        checkIn.enter();
+        assertTrue(checkIn.resultProperty().get().admitted());
+        byte[] shown = checkIn.photoProperty().get();
+        assertEquals(60, javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(shown)).getWidth());
+    }
+
+    @Test
     void issue16_topUpPreviewShowsTheHighestStepsBonusNotASum() {
         context.app().cards().setTopupSteps(Map.of(50_000L, 5_000L, 100_000L, 15_000L));
         long package1 = product(CardKind.STORED_VALUE, "储值", 10_000, 2_000, null, null, null);
