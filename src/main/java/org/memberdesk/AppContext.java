@@ -75,6 +75,7 @@ import org.memberdesk.support.Diagnostics;
 public final class AppContext {
     private final Database database;
     private final CardService cards;
+    private final org.memberdesk.cards.CardProducts cardProducts;
     private final CheckIns checkIns;
     private final CardReports cardReports;
     private final CardPrinter cardPrinter;
@@ -184,6 +185,7 @@ public final class AppContext {
         // a card or visit changes what rules see (visits, stored value, sessions, days left): rule tags out of date
         org.memberdesk.cards.CardChanges cardChanges = (connection, what) ->
                 tags.markStale(connection, what + " " + System.nanoTime());
+        this.cardProducts = new org.memberdesk.cards.CardProducts(database, cardProductStore, clock);
         this.cards = new CardService(database, cardStore, cardProductStore, paymentStore, visitStore, paymentPlanner, purchases, purchaseStore, memberStore,
                 tierStore, clock, cardChanges);
         this.checkIns = new CheckIns(database, cardStore, visitStore, memberStore, cards, cardChanges);
@@ -192,7 +194,7 @@ public final class AppContext {
         this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile::name, clock,
                 outputFiles);
         this.memberPhotos = new MemberPhotos(database, memberStore, clock);
-        this.demoCards = new DemoCards(database, cards, checkIns, members, clock);
+        this.demoCards = new DemoCards(database, cardProducts, cards, checkIns, members, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
                 outputFiles);
         this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles);
@@ -205,6 +207,11 @@ public final class AppContext {
 
     public CardService cards() {
         return cards;
+    }
+
+    /** The cards the shop sells and the top-up bonus ladder. */
+    public org.memberdesk.cards.CardProducts cardProducts() {
+        return cardProducts;
     }
 
     public CheckIns checkIns() {

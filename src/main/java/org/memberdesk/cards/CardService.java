@@ -5,10 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.memberdesk.common.Money;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.TextLength;
@@ -30,10 +27,10 @@ import org.memberdesk.tiers.Tier;
 import org.memberdesk.tiers.TierStore;
 
 /**
- * Member cards (储值 · 次卡 · 期限卡): the products, selling a card (a session card or pass is a purchase through the
- * one pipeline; stored value is money received, not a purchase), top-ups with the bonus ladder, freezes (请假) and
- * refunds (退卡). Every change of a card is an entry of its ledger, in the same transaction as the rest.
- * Check-ins are {@link CheckIns}; the lists and sums are {@link CardReports}.
+ * Member cards (储值 · 次卡 · 期限卡): selling a card (a session card or pass is a purchase through the one pipeline;
+ * stored value is money received, not a purchase), top-ups with the bonus ladder, freezes (请假) and refunds (退卡).
+ * Every change of a card is an entry of its ledger, in the same transaction as the rest. The products and the ladder
+ * are {@link CardProducts}; check-ins {@link CheckIns}; the lists and sums {@link CardReports}.
  */
 public final class CardService {
     private final Database database;
@@ -65,111 +62,6 @@ public final class CardService {
         this.members = members;
         this.tiers = tiers;
         this.clock = clock;
-    }
-
-    // ---------------------------------------------------------------- products
-
-    /** Adds a product after checking it makes sense for its kind; returns its id. */
-    public long addProduct(CardProduct product) {
-        List<Problem> problems = new ArrayList<>();
-        String name = product.name() == null ? "" : product.name().strip();
-        if (name.isEmpty() || TextLength.longerThan(name, 60)) {
-            problems.add(Problem.of("name", "card.product.name"));
-        }
-        if (product.priceCents() < 0 || product.priceCents() > PurchaseLimits.CEILING_CENTS) {
-            problems.add(Problem.of("price", "card.product.price"));
-        }
-        if (product.bonusCents() < 0 || product.bonusCents() > PurchaseLimits.CEILING_CENTS) {
-            problems.add(Problem.of("bonus", "card.product.bonus"));
-        }
-        switch (product.kind()) {
-            case STORED_VALUE -> {
-                if (product.priceCents() <= 0) {
-                    problems.add(Problem.of("price", "card.product.storedValuePrice"));
-                }
-                if (product.sessions() != null || product.days() != null || product.perDay() != null
-                        || product.maxFreezes() > 0) {
-                    problems.add(Problem.of("kind", "card.product.storedValueOnly"));
-                }
-            }
-            case SESSIONS -> {
-                if (product.sessions() == null || product.sessions() < 1 || product.sessions() > 100_000) {
-                    problems.add(Problem.of("sessions", "card.product.sessions"));
-                }
-                checkDays(product, problems);
-                if (product.bonusCents() > 0) {
-                    problems.add(Problem.of("bonus", "card.product.bonusOnlyStoredValue"));
-                }
-            }
-            case PERIOD -> {
-                checkDays(product, problems);
-                if (product.sessions() != null) {
-                    problems.add(Problem.of("sessions", "card.product.sessionsOnlySessions"));
-                }
-                if (product.bonusCents() > 0) {
-                    problems.add(Problem.of("bonus", "card.product.bonusOnlyStoredValue"));
-                }
-            }
-            default -> throw new IllegalStateException();
-        }
-        if (product.perDay() != null && (product.perDay() < 1 || product.kind() != CardKind.PERIOD)) {
-            problems.add(Problem.of("per_day", "card.product.perDay"));
-        }
-        if (product.maxFreezes() < 0 || product.maxFreezeDays() < 0 || product.maxFreezeDays() > 3650
-                || (product.maxFreezes() > 0) != (product.maxFreezeDays() > 0)) {
-            problems.add(Problem.of("freeze", "card.product.freeze"));
-        }
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-        CardProduct clean = new CardProduct(0, product.kind(), name, product.priceCents(), product.bonusCents(),
-                product.sessions(), product.days(), product.perDay(), product.maxFreezes(), product.maxFreezeDays(),
-                product.refundable(), product.tierDiscount(), false);
-        return database.write(connection -> {
-            if (products.productByName(connection, name).isPresent()) {
-                throw new ValidationException(Problem.of("name", "card.product.nameTaken", name));
-            }
-            return products.insertProduct(connection, clean, now());
-        });
-    }
-
-    private static void checkDays(CardProduct product, List<Problem> problems) {
-        if (product.days() == null || product.days() < 1 || product.days() > 36_600) {
-            problems.add(Problem.of("days", "card.product.days"));
-        }
-    }
-
-    public List<CardProduct> products() {
-        return database.read(products::products);
-    }
-
-    /** A product no longer sold: its cards stay as they are. */
-    public void archiveProduct(long id, boolean archived) {
-        database.write(connection -> {
-            products.setProductArchived(connection, id, archived);
-            return null;
-        });
-    }
-
-    // ---------------------------------------------------------------- the top-up ladder
-
-    /** Replaces the ladder (amount → bonus, cents); a bonus above its amount is refused. */
-    public void setTopupSteps(Map<Long, Long> steps) {
-        for (Map.Entry<Long, Long> step : steps.entrySet()) {
-            if (step.getKey() <= 0 || step.getKey() > PurchaseLimits.CEILING_CENTS || step.getValue() < 0
-                    || step.getValue() > step.getKey()) {
-                throw new ValidationException(Problem.of("steps", "card.topup.step",
-                        Money.formatYuan(step.getKey()), Money.formatYuan(step.getValue())));
-            }
-        }
-        database.write(connection -> {
-            products.replaceTopupSteps(connection, new TreeMap<>(steps));
-            return null;
-        });
-    }
-
-    public Map<Long, Long> topupSteps() {
-        return database.read(products::topupSteps);
     }
 
     // ---------------------------------------------------------------- selling
@@ -259,10 +151,6 @@ public final class CardService {
     public record ToppedUp(Card card, long principalCents, long bonusCents) {
     }
 
-    /** The bonus the ladder gives a top-up of this amount (shown before saving). */
-    public long topupBonus(long amountCents) {
-        return StoredValue.topupBonus(amountCents, topupSteps());
-    }
 
     /** Adds money to a stored-value card: not a purchase, money received; the ladder's bonus kept apart. */
     public ToppedUp topup(String cardNo, long amountCents, PayMethod method, LocalDateTime at) {

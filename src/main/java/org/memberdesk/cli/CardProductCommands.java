@@ -96,7 +96,7 @@ final class CardProductCommands {
                     maxFreezeDays, !noRefund, tierDiscount);
             long id;
             try {
-                id = parent.cli.context().cards().addProduct(draft);
+                id = parent.cli.context().cardProducts().addProduct(draft);
             } catch (ValidationException e) {
                 throw CounterCommands.refused(parent.cli, e);
             }
@@ -115,7 +115,7 @@ final class CardProductCommands {
         @Override
         public Integer call() {
             List<Map<String, Object>> products = new ArrayList<>();
-            for (CardProduct product : parent.cli.context().cards().products()) {
+            for (CardProduct product : parent.cli.context().cardProducts().products()) {
                 Map<String, Object> row = Cli.object();
                 row.put("id", product.id());
                 row.put("kind", product.kind().code());
@@ -182,7 +182,7 @@ final class CardProductCommands {
                 }
             }
             try {
-                parent.cli.context().cards().setTopupSteps(ladder);
+                parent.cli.context().cardProducts().setTopupSteps(ladder);
             } catch (ValidationException e) {
                 throw CounterCommands.refused(parent.cli, e);
             }
@@ -201,7 +201,7 @@ final class CardProductCommands {
         @Override
         public Integer call() {
             List<Map<String, Object>> steps = new ArrayList<>();
-            new TreeMap<>(parent.cli.context().cards().topupSteps()).forEach((amount, bonus) -> {
+            new TreeMap<>(parent.cli.context().cardProducts().topupSteps()).forEach((amount, bonus) -> {
                 Map<String, Object> row = Cli.object();
                 row.put("amount_cents", amount);
                 row.put("bonus_cents", bonus);

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.memberdesk.cards.Card;
 import org.memberdesk.cards.CardKind;
 import org.memberdesk.cards.CardProduct;
+import org.memberdesk.cards.CardProducts;
 import org.memberdesk.cards.CardService;
 import org.memberdesk.cards.CheckIns;
 import org.memberdesk.cards.Pay;
@@ -47,6 +48,7 @@ public final class DemoCards {
     }
 
     private final Database database;
+    private final CardProducts products;
     private final CardService cards;
     private final CheckIns checkIns;
     private final MemberService members;
@@ -60,7 +62,9 @@ public final class DemoCards {
     private long refunds;
     private long visits;
 
-    public DemoCards(Database database, CardService cards, CheckIns checkIns, MemberService members, Clock clock) {
+    public DemoCards(Database database, CardProducts products, CardService cards, CheckIns checkIns,
+                     MemberService members, Clock clock) {
+        this.products = products;
         this.database = database;
         this.cards = cards;
         this.checkIns = checkIns;
@@ -96,7 +100,7 @@ public final class DemoCards {
         refunds = 0;
         visits = 0;
         Plan plan = business == Business.GYM ? gymProducts() : scenicProducts();
-        cards.setTopupSteps(plan.ladder());
+        products.setTopupSteps(plan.ladder());
         double share = business == Business.GYM ? 0.40 : 0.15;
         double pick = Math.min(share, (double) MAX_HOLDERS / memberCount);
         for (int i = 1; i <= memberCount && !progress.cancelled(); i++) {
@@ -135,7 +139,7 @@ public final class DemoCards {
 
     private long product(CardKind kind, String name, long price, long bonus, Integer sessions, Integer days,
                          Integer perDay, int maxFreezes, int maxFreezeDays) {
-        return cards.addProduct(CardProduct.draft(kind, name, price, bonus, sessions, days, perDay, maxFreezes,
+        return products.addProduct(CardProduct.draft(kind, name, price, bonus, sessions, days, perDay, maxFreezes,
                 maxFreezeDays, true, false));
     }
 

@@ -46,19 +46,19 @@ class CardsInReportTest {
     }
 
     long pass(String name, long price, int days) {
-        return app.cards().addProduct(CardProduct.draft(CardKind.PERIOD, name, price, 0, null, days, null, 0, 0,
+        return app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, name, price, 0, null, days, null, 0, 0,
                 true, false));
     }
 
     long sessions(String name, long price, int count, int days) {
-        return app.cards().addProduct(CardProduct.draft(CardKind.SESSIONS, name, price, 0, count, days, null, 0, 0,
+        return app.cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, name, price, 0, count, days, null, 0, 0,
                 true, false));
     }
 
     @Test
     void reportAddsRenewalRateMoneyReceivedByMethodAndVisits() {
         long month = pass("月卡", 30_000, 30);
-        long stored = app.cards().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充1000送200", 100_000,
+        long stored = app.cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充1000送200", 100_000,
                 20_000, null, null, null, 0, 0, true, false));
         // wang: 月卡 10-01 (cash, 10-01 … 10-30), renewed 10-25 (WeChat, stacks: 10-31 … 11-29)
         app.cards().sell(wang.id(), month, Pay.CASH, null, at(10, 1));

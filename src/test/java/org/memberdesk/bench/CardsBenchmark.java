@@ -51,12 +51,12 @@ public final class CardsBenchmark {
 
     private static void products(Path db) {
         AppContext app = new AppContext(Database.open(db), Clock.systemDefaultZone());
-        app.cards().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "储值", 100_000, 20_000, null, null, null, 0, 0,
+        app.cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "储值", 100_000, 20_000, null, null, null, 0, 0,
                 true, false));
-        app.cards().addProduct(CardProduct.draft(CardKind.SESSIONS, "十次卡", 80_000, 0, 10, 90, null, 0, 0, true,
+        app.cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, "十次卡", 80_000, 0, 10, 90, null, 0, 0, true,
                 false));
-        app.cards().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, 1, 1, 7, true, false));
-        app.cards().addProduct(CardProduct.draft(CardKind.PERIOD, "年卡", 198_000, 0, null, 365, null, 2, 30, true,
+        app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, 1, 1, 7, true, false));
+        app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "年卡", 198_000, 0, null, 365, null, 2, 30, true,
                 false));
     }
 

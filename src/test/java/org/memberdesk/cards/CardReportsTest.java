@@ -39,9 +39,9 @@ class CardReportsTest {
         b = app.members().add(TestDatabase.member("B", "乙", "13800000002"));
         c = app.members().add(TestDatabase.member("C", "丙", "13800000003"));
         d = app.members().add(TestDatabase.member("D", "丁", "13800000004"));
-        month = cards.addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null, 1, 10,
+        month = app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null, 1, 10,
                 true, false));
-        tenTimes = cards.addProduct(CardProduct.draft(CardKind.SESSIONS, "私教3节", 90_000, 0, 3, 90, null, 0, 0,
+        tenTimes = app.cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, "私教3节", 90_000, 0, 3, 90, null, 0, 0,
                 true, false));
     }
 
@@ -78,7 +78,7 @@ class CardReportsTest {
 
     @Test
     void liabilityCountsValidCardsAndThePastEqualsItsEntries() {
-        long value = cards.addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充1000送200", 100_000, 20_000, null,
+        long value = app.cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充1000送200", 100_000, 20_000, null,
                 null, null, 0, 0, true, false));
         String card = cards.sell(a.id(), value, Pay.CASH, null, at(11, 1)).card().cardNo();
         cards.sell(b.id(), tenTimes, Pay.CASH, null, at(11, 1)); // 3 sessions paid ¥900, to 29 Jan

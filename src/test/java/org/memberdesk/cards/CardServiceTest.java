@@ -50,17 +50,17 @@ class CardServiceTest {
     }
 
     long storedValue(long price, long bonus) {
-        return cards.addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充" + price / 100 + "送" + bonus / 100,
+        return app.cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充" + price / 100 + "送" + bonus / 100,
                 price, bonus, null, null, null, 0, 0, true, false));
     }
 
     long pass(String name, long price, int days, Integer perDay, int maxFreezes, int maxFreezeDays) {
-        return cards.addProduct(CardProduct.draft(CardKind.PERIOD, name, price, 0, null, days, perDay, maxFreezes,
+        return app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, name, price, 0, null, days, perDay, maxFreezes,
                 maxFreezeDays, true, false));
     }
 
     long sessions(String name, long price, int sessions, int days) {
-        return cards.addProduct(CardProduct.draft(CardKind.SESSIONS, name, price, 0, sessions, days, null, 0, 0,
+        return app.cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, name, price, 0, sessions, days, null, 0, 0,
                 true, false));
     }
 
@@ -132,7 +132,7 @@ class CardServiceTest {
     @Test
     void aTopUpGetsTheLadderBonus() {
         String card = cards.sell(wang.id(), storedValue(10_000, 0), Pay.CASH, null, null).card().cardNo();
-        cards.setTopupSteps(Map.of(50_000L, 5_000L, 100_000L, 15_000L));
+        app.cardProducts().setTopupSteps(Map.of(50_000L, 5_000L, 100_000L, 15_000L));
         CardService.ToppedUp topped = cards.topup(card, 100_000, PayMethod.WECHAT, null);
         assertEquals(15_000, topped.bonusCents()); // the ≥¥1000 step, not 50 + 150
         assertEquals(110_000, topped.card().principalCents());

@@ -67,7 +67,7 @@ class ConcurrentCardsTest {
         Path db = folder.resolve("shop.db");
         AppContext app = new AppContext(Database.open(db), Clock.systemDefaultZone());
         Member wang = app.members().add(TestDatabase.member("A1", "王芳", "13812345678"));
-        long product = app.cards().addProduct(CardProduct.draft(CardKind.SESSIONS, "体验1次", 5_000, 0, 1, 30, null,
+        long product = app.cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, "体验1次", 5_000, 0, 1, 30, null,
                 0, 0, true, false));
         String card = app.cards().sell(wang.id(), product, Pay.CASH, null, null).card().cardNo();
 
@@ -100,7 +100,7 @@ class ConcurrentCardsTest {
         AppContext app = new AppContext(Database.open(db), Clock.systemDefaultZone());
         Member wang = app.members().add(TestDatabase.member("A1", "王芳", "13812345678"));
         // ¥100 paid, ¥20 bonus: ¥120 to spend
-        long product = app.cards().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充100送20", 10_000, 2_000,
+        long product = app.cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充100送20", 10_000, 2_000,
                 null, null, null, 0, 0, true, false));
         String card = app.cards().sell(wang.id(), product, Pay.CASH, null, null).card().cardNo();
 

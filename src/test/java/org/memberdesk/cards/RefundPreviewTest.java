@@ -35,7 +35,7 @@ class RefundPreviewTest {
     @Test
     void thePreviewIsWhatTheRefundPaysBack() {
         // a pass of 30 days paid ¥300 sold on 1 Nov (1–30 Nov); on 10 Nov 20 days are left: 30,000 × 20 ÷ 30 = 20,000
-        long month = cards.addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null, 0, 0,
+        long month = app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null, 0, 0,
                 true, false));
         String pass = cards.sell(wang.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 11, 1, 10, 0))
                 .card().cardNo();
@@ -50,7 +50,7 @@ class RefundPreviewTest {
         assertEquals(0, after.refundCents());
 
         // stored value ¥1,000 + ¥200 bonus: the principal back, the bonus forfeited
-        long package1000 = cards.addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充1000送200", 100_000, 20_000,
+        long package1000 = app.cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充1000送200", 100_000, 20_000,
                 null, null, null, 0, 0, true, false));
         String value = cards.sell(wang.id(), package1000, Pay.CASH, null, null).card().cardNo();
         CardService.RefundPreview sv = cards.refundPreview(value, null);
@@ -61,7 +61,7 @@ class RefundPreviewTest {
         assertEquals(sv.forfeitedBonusCents(), refunded.forfeitedBonusCents());
 
         // a product sold as not refundable previews nothing
-        long noRefund = cards.addProduct(CardProduct.draft(CardKind.SESSIONS, "体验3次", 9_900, 0, 3, 30, null, 0, 0,
+        long noRefund = app.cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, "体验3次", 9_900, 0, 3, 30, null, 0, 0,
                 false, false));
         String trial = cards.sell(wang.id(), noRefund, Pay.CASH, null, null).card().cardNo();
         assertFalse(cards.refundPreview(trial, null).refundable());

@@ -39,9 +39,9 @@ class StoredValueLedgerRandomTest {
         for (int i = 0; i < 4; i++) {
             members.add(app.members().add(TestDatabase.member("S" + i, "会员" + i, "1380000000" + i)));
         }
-        long package1 = cards.addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充300送60", 30_000, 6_000, null,
+        long package1 = app.cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充300送60", 30_000, 6_000, null,
                 null, null, 0, 0, true, false));
-        cards.setTopupSteps(Map.of(10_000L, 700L, 50_000L, 6_000L));
+        app.cardProducts().setTopupSteps(Map.of(10_000L, 700L, 50_000L, 6_000L));
         List<String> sales = new ArrayList<>();
         int refused = 0;
         for (int step = 0; step < 200; step++) {

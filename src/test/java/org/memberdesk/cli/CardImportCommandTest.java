@@ -23,7 +23,7 @@ class CardImportCommandTest {
     void importCardsPrintsTheImportsKeys() throws Exception {
         AppContext app = TestDatabase.open(folder);
         app.members().add(TestDatabase.member("A1", "王芳", "13812345678"));
-        app.cards().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null, 0, 0, true,
+        app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null, 0, 0, true,
                 false));
         Path file = folder.resolve("cards.csv");
         Files.writeString(file, """

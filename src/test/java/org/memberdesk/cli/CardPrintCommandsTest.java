@@ -58,7 +58,7 @@ class CardPrintCommandsTest {
         app = new AppContext(Database.open(db), CLOCK);
         var wang = app.members().add(TestDatabase.member("A1", "王芳", "13812345678"));
         app.members().add(TestDatabase.member("A2", "李娜", "13987654321"));
-        long month = app.cards().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 39_900, 0, null, 30, null, 0,
+        long month = app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 39_900, 0, null, 30, null, 0,
                 0, true, false));
         // from 2026-11-01: valid to 2026-11-30, within a week of the 25th
         app.cards().sell(wang.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 11, 1, 10, 0));

@@ -25,7 +25,7 @@ class CardsReportCommandTest {
     void reportAddsRenewalRateCashInByMethodVisitsAndVisitors() {
         AppContext app = TestDatabase.open(folder);
         Member wang = app.members().add(TestDatabase.member("A1", "王芳", "13812345678"));
-        long week = app.cards().addProduct(CardProduct.draft(CardKind.PERIOD, "周卡", 10_000, 0, null, 7, null, 0,
+        long week = app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "周卡", 10_000, 0, null, 7, null, 0,
                 0, true, false));
         // 周卡 11-01 … 11-07 in cash, renewed 11-06 by WeChat (11-08 … 11-14); three visits, one member
         app.cards().sell(wang.id(), week, Pay.CASH, null, LocalDateTime.of(2026, 11, 1, 9, 0));

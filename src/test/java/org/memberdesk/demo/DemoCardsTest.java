@@ -41,9 +41,9 @@ class DemoCardsTest {
     @Test
     void aGymDemoSellsPassesAndPersonalTrainingRenewsFreezesAndChecksMembersIn() throws Exception {
         AppContext app = load(Business.GYM);
-        Set<String> products = app.cards().products().stream().map(CardProduct::name).collect(Collectors.toSet());
+        Set<String> products = app.cardProducts().products().stream().map(CardProduct::name).collect(Collectors.toSet());
         assertEquals(Set.of("月卡", "季卡", "年卡", "私教课10节", "充1000送200"), products);
-        assertEquals(3, app.cards().topupSteps().size());
+        assertEquals(3, app.cardProducts().topupSteps().size());
         assertMadeWell(app);
         // about half of the cards that ended in the demo's three years were renewed (52 % chosen per card)
         CardReports.Renewal renewal = app.cardReports().renewal(TODAY.minusYears(3), TODAY);
@@ -65,7 +65,7 @@ class DemoCardsTest {
     @Test
     void aScenicDemoSellsAnnualPassesAndRecordsAFewVisitsAYear() throws IOException {
         AppContext app = load(Business.SCENIC);
-        Set<String> products = app.cards().products().stream().map(CardProduct::name).collect(Collectors.toSet());
+        Set<String> products = app.cardProducts().products().stream().map(CardProduct::name).collect(Collectors.toSet());
         assertEquals(Set.of("年卡", "家庭年卡", "次卡 5 次", "充500送50"), products);
         assertMadeWell(app);
     }

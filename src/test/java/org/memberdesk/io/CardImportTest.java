@@ -46,11 +46,11 @@ class CardImportTest {
         app = TestDatabase.open(folder);
         app.members().add(TestDatabase.member("A1", "王芳", "13812345678"));
         app.members().add(TestDatabase.member("A2", "李雷", "13900001111"));
-        app.cards().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充1000送200", 100_000, 20_000, null, null,
+        app.cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充1000送200", 100_000, 20_000, null, null,
                 null, 0, 0, true, false));
-        app.cards().addProduct(CardProduct.draft(CardKind.SESSIONS, "私教10次", 300_000, 0, 10, 90, null, 0, 0, true,
+        app.cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, "私教10次", 300_000, 0, 10, 90, null, 0, 0, true,
                 false));
-        app.cards().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, 1, 0, 0, true, false));
+        app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, 1, 0, 0, true, false));
     }
 
     /** Lines 2–5 are good; 6–13 each have one fault (line 14 has two). */

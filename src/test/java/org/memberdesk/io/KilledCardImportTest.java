@@ -44,11 +44,11 @@ class KilledCardImportTest {
         writeFiles(members, cards);
         AppContext context = new AppContext(Database.open(db), Clock.systemDefaultZone());
         context.memberImporter().importFile(members, ImportOptions.defaults(), ImportProgress.NONE, Messages.english());
-        context.cards().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "储值", 100_000, 0, null, null, null, 0, 0,
+        context.cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "储值", 100_000, 0, null, null, null, 0, 0,
                 true, false));
-        context.cards().addProduct(CardProduct.draft(CardKind.SESSIONS, "十次卡", 50_000, 0, 10, 90, null, 0, 0, true,
+        context.cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, "十次卡", 50_000, 0, 10, 90, null, 0, 0, true,
                 false));
-        context.cards().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null, 0, 0, true,
+        context.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null, 0, 0, true,
                 false));
 
         Process importer = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),

@@ -48,7 +48,7 @@ class LifecycleVisitsTest {
     void history() {
         app = TestDatabase.open(folder);
         lifecycle = app.lifecycle();
-        long card = app.cards().addProduct(CardProduct.draft(CardKind.SESSIONS, "私教50节", 500_000, 0, 50, 365,
+        long card = app.cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, "私教50节", 500_000, 0, 50, 365,
                 null, 0, 0, true, false));
         Member[] members = new Member[5];
         for (int i = 0; i < 5; i++) {

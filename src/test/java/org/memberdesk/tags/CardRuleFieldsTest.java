@@ -50,13 +50,13 @@ class CardRuleFieldsTest {
         wang = app.members().add(TestDatabase.member("A1", "王芳", "13812345678"));
         li = app.members().add(TestDatabase.member("A2", "李雷", "13900001111"));
         zhou = app.members().add(TestDatabase.member("A3", "周", "13700000001"));
-        long stored = app.cards().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充1000送200", 100_000,
+        long stored = app.cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充1000送200", 100_000,
                 20_000, null, null, null, 0, 0, true, false));
-        long tenSessions = app.cards().addProduct(CardProduct.draft(CardKind.SESSIONS, "私教10节", 100_000, 0, 10,
+        long tenSessions = app.cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, "私教10节", 100_000, 0, 10,
                 90, null, 0, 0, true, false));
-        long shortSessions = app.cards().addProduct(CardProduct.draft(CardKind.SESSIONS, "体验10节", 10_000, 0, 10,
+        long shortSessions = app.cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, "体验10节", 10_000, 0, 10,
                 30, null, 0, 0, true, false));
-        long month = app.cards().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null,
+        long month = app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null,
                 0, 0, true, false));
 
         app.cards().sell(wang.id(), stored, Pay.CASH, null, at(11, 1));

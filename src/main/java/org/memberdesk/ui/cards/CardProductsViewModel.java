@@ -176,8 +176,8 @@ public final class CardProductsViewModel {
 
     /** Reads the products and the ladder in the background. */
     public void load() {
-        context.tasks().execute(BackgroundTask.of(() -> new Loaded(context.app().cards().products(),
-                context.app().cards().topupSteps())).onSuccess(loaded -> {
+        context.tasks().execute(BackgroundTask.of(() -> new Loaded(context.app().cardProducts().products(),
+                context.app().cardProducts().topupSteps())).onSuccess(loaded -> {
                     products.setAll(loaded.products());
                     showSteps(loaded.steps());
                 }));
@@ -210,8 +210,8 @@ public final class CardProductsViewModel {
                 asks(chosen, "tier") && tierDiscount.get());
         working.set(true);
         context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().cards().addProduct(draft);
-            return context.app().cards().products();
+            context.app().cardProducts().addProduct(draft);
+            return context.app().cardProducts().products();
         }).onSuccess(list -> {
             products.setAll(list);
             status.set(context.text("cards.products.added", draft.name().strip()));
@@ -248,8 +248,8 @@ public final class CardProductsViewModel {
             return;
         }
         context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().cards().archiveProduct(product.id(), archived);
-            return context.app().cards().products();
+            context.app().cardProducts().archiveProduct(product.id(), archived);
+            return context.app().cardProducts().products();
         }).onSuccess(list -> {
             products.setAll(list);
             status.set(context.text(archived ? "cards.products.archived" : "cards.products.unarchived",
@@ -315,8 +315,8 @@ public final class CardProductsViewModel {
             }
         }
         context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().cards().setTopupSteps(typed);
-            return context.app().cards().topupSteps();
+            context.app().cardProducts().setTopupSteps(typed);
+            return context.app().cardProducts().topupSteps();
         }).onSuccess(saved -> {
             showSteps(saved);
             stepsRefused.set(false);

@@ -113,7 +113,7 @@ public final class CardSaleViewModel {
 
     /** Reads the products on sale (archived ones are not offered); the first is chosen. */
     public void start() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cards().products()).onSuccess(found -> {
+        context.tasks().execute(BackgroundTask.of(() -> context.app().cardProducts().products()).onSuccess(found -> {
             products.setAll(found.stream().filter(p -> !p.archived())
                     .filter(p -> !storedValueOnly || p.kind() == CardKind.STORED_VALUE).toList());
             if (products.isEmpty()) {

@@ -84,7 +84,7 @@ public final class TopUpViewModel {
 
     /** Reads the shop's top-up ladder for the preview. */
     public void start() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cards().topupSteps()).onSuccess(steps::set));
+        context.tasks().execute(BackgroundTask.of(() -> context.app().cardProducts().topupSteps()).onSuccess(steps::set));
     }
 
     private long typedCents() {

@@ -58,9 +58,9 @@ class CardPrinterTest {
         app = TestDatabase.open(folder);
         wang = app.members().add(TestDatabase.member("A1", "王芳", "13812345678"));
         li = app.members().add(TestDatabase.member("A2", "李娜", "13987654321"));
-        yearPass = app.cards().addProduct(CardProduct.draft(CardKind.PERIOD, "年卡", 298_000, 0, null, 365, null, 3,
+        yearPass = app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "年卡", 298_000, 0, null, 365, null, 3,
                 30, true, false));
-        monthPass = app.cards().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 39_900, 0, null, 30, null, 2,
+        monthPass = app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 39_900, 0, null, 30, null, 2,
                 14, true, false));
         app.shopProfile().setName("活力健身");
     }
@@ -155,7 +155,7 @@ class CardPrinterTest {
         app.cards().sell(wang.id(), monthPass, Pay.CASH, null, LocalDateTime.of(2026, 11, 1, 10, 0));
         // bought while the first is valid: starts the day after it ends, 2026-12-01 … 2026-12-30
         app.cards().sell(wang.id(), monthPass, Pay.CASH, null, null);
-        long topup = app.cards().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充1000送200", 100_000, 20_000,
+        long topup = app.cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充1000送200", 100_000, 20_000,
                 null, null, null, 0, 0, true, false));
         app.cards().sell(wang.id(), topup, Pay.CASH, null, null);
         List<String> face = CardPrinter.summary(app.cards().cards(wang.id()), LocalDate.of(2026, 11, 22),

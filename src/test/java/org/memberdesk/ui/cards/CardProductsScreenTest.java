@@ -71,7 +71,7 @@ class CardProductsScreenTest extends FxRobot {
         clickOn(Scrolling.reveal(this, "#card-product-add"));
         TableView<?> table = lookup("#card-products-table").queryTableView();
         UiFixture.waitUntil(() -> table.getItems().size() == 1);
-        CardProduct swim = ui.app().cards().products().get(0);
+        CardProduct swim = ui.app().cardProducts().products().get(0);
         // ¥800 = 80,000 cents; 10 sessions in 180 days; 1 freeze of up to 14 days
         assertEquals(CardProduct.draft(CardKind.SESSIONS, "Swim 10", 80_000, 0, 10, 180, null, 1, 14, true, false),
                 CardProduct.draft(swim.kind(), swim.name(), swim.priceCents(), swim.bonusCents(), swim.sessions(),
@@ -88,12 +88,12 @@ class CardProductsScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> shown("#card-product-error-days"));
         assertEquals("Say how many days the card is valid (1 to 36,600).",
                 lookup("#card-product-error-days").queryAs(Label.class).getText());
-        assertEquals(1, ui.app().cards().products().size());
+        assertEquals(1, ui.app().cardProducts().products().size());
 
         // archived: no longer sold, shown so in the table
         interact(() -> table.getSelectionModel().select(0));
         clickOn(Scrolling.reveal(this, "#card-products-archive"));
-        UiFixture.waitUntil(() -> ui.app().cards().products().get(0).archived());
+        UiFixture.waitUntil(() -> ui.app().cardProducts().products().get(0).archived());
     }
 
     @Test
@@ -107,11 +107,11 @@ class CardProductsScreenTest extends FxRobot {
         clickOn(Scrolling.reveal(this, "#topup-save"));
         UiFixture.waitUntil(() -> lookup("#topup-status").queryAs(Label.class).getText().startsWith("Top-up steps saved"));
         // ¥500 → ¥50 and ¥1,000 → ¥150, in cents
-        assertEquals(Map.of(50_000L, 5_000L, 100_000L, 15_000L), ui.app().cards().topupSteps());
+        assertEquals(Map.of(50_000L, 5_000L, 100_000L, 15_000L), ui.app().cardProducts().topupSteps());
 
         type("#topup-bonus-0", "600"); // a bonus above its amount is refused by the service
         clickOn(Scrolling.reveal(this, "#topup-save"));
         UiFixture.waitUntil(() -> lookup("#topup-status").queryAs(Label.class).getText().startsWith("The top-up step"));
-        assertEquals(Map.of(50_000L, 5_000L, 100_000L, 15_000L), ui.app().cards().topupSteps());
+        assertEquals(Map.of(50_000L, 5_000L, 100_000L, 15_000L), ui.app().cardProducts().topupSteps());
     }
 }

@@ -34,11 +34,11 @@ class CardsScreenTest extends FxRobot {
         Member wang = ui.app().members().byNumber("M00000001").orElseThrow();
         Member li = ui.app().members().byNumber("M00000002").orElseThrow();
         LocalDate today = LocalDate.now();
-        long month = ui.app().cards().addProduct(CardProduct.draft(CardKind.PERIOD, "Month pass", 30_000, 0, null,
+        long month = ui.app().cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "Month pass", 30_000, 0, null,
                 30, null, 0, 0, true, false));
-        long swim = ui.app().cards().addProduct(CardProduct.draft(CardKind.SESSIONS, "Swim 10", 80_000, 0, 10, 365,
+        long swim = ui.app().cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, "Swim 10", 80_000, 0, 10, 365,
                 null, 0, 0, true, false));
-        long value = ui.app().cards().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "Pay 1000 get 1200",
+        long value = ui.app().cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "Pay 1000 get 1200",
                 100_000, 20_000, null, null, null, 0, 0, true, false));
         // sold 26 days ago: valid today − 26 … today + 3, so it ends in 3 days
         endingCard = ui.app().cards().sell(wang.id(), month, Pay.CASH, null, today.minusDays(26).atTime(10, 0))

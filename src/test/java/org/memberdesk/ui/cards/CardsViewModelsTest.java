@@ -28,7 +28,7 @@ class CardsViewModelsTest {
     @BeforeEach
     void open() {
         context = TestContext.create(folder, new RecordingDialogs(Messages.english()));
-        month = context.app().cards().addProduct(CardProduct.draft(CardKind.PERIOD, "Month pass", 30_000, 0, null, 30,
+        month = context.app().cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "Month pass", 30_000, 0, null, 30,
                 null, 0, 0, true, false));
     }
 

@@ -32,7 +32,7 @@ class MemberCardsScreenTest extends FxRobot {
         ui = UiFixture.prepare();
         ui.importMembers(List.of("M00000001,王芳,13812341234,F,,2025-01-01,门店,"));
         Member wang = ui.app().members().byNumber("M00000001").orElseThrow();
-        long month = ui.app().cards().addProduct(CardProduct.draft(CardKind.PERIOD, "Month pass", 30_000, 0, null,
+        long month = ui.app().cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "Month pass", 30_000, 0, null,
                 30, null, 2, 20, true, false));
         today = LocalDate.now();
         // sold 9 days ago: valid from today − 9 to today + 20 (30 days, both ends included)

@@ -65,7 +65,7 @@ class CounterCardsScreenTest extends FxRobot {
     }
 
     private long storedValueProduct(long price, long bonus) {
-        return ui.app().cards().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "储值卡", price, bonus, null,
+        return ui.app().cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "储值卡", price, bonus, null,
                 null, null, 0, 0, true, false));
     }
 
@@ -73,7 +73,7 @@ class CounterCardsScreenTest extends FxRobot {
     void issue16_sellAPassThenCheckInGreenThenRedOverTheDailyLimit() throws Exception {
         // a stored-value package and a one-a-day 30-day pass at ¥300
         storedValueProduct(100_000, 20_000);
-        ui.app().cards().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, 1, 0, 0, true,
+        ui.app().cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, 1, 0, 0, true,
                 false));
         ui.open("counter", Language.ENGLISH);
         serve("1234");
@@ -136,7 +136,7 @@ class CounterCardsScreenTest extends FxRobot {
     @Test
     void issue16_topUpShowsTheLaddersBonusBeforeSaving() throws Exception {
         // ≥ ¥500 +¥50, ≥ ¥1,000 +¥150: a ¥1,000 top-up gets ¥150 (the highest step reached, not a sum)
-        ui.app().cards().setTopupSteps(Map.of(50_000L, 5_000L, 100_000L, 15_000L));
+        ui.app().cardProducts().setTopupSteps(Map.of(50_000L, 5_000L, 100_000L, 15_000L));
         long product = storedValueProduct(100_000, 20_000);
         ui.app().cards().sell(wang.id(), product, Pay.CASH, null, null);       // ¥1,000 + ¥200 bonus
         ui.open("counter", Language.ENGLISH);

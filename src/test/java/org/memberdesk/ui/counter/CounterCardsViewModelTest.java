@@ -43,7 +43,7 @@ class CounterCardsViewModelTest {
 
     private long product(CardKind kind, String name, long price, long bonus, Integer sessions, Integer days,
                          Integer perDay) {
-        return context.app().cards().addProduct(CardProduct.draft(kind, name, price, bonus, sessions, days, perDay,
+        return context.app().cardProducts().addProduct(CardProduct.draft(kind, name, price, bonus, sessions, days, perDay,
                 0, 0, true, false));
     }
 
@@ -92,7 +92,7 @@ class CounterCardsViewModelTest {
 
     @Test
     void issue16_topUpPreviewShowsTheHighestStepsBonusNotASum() {
-        context.app().cards().setTopupSteps(Map.of(50_000L, 5_000L, 100_000L, 15_000L));
+        context.app().cardProducts().setTopupSteps(Map.of(50_000L, 5_000L, 100_000L, 15_000L));
         long package1 = product(CardKind.STORED_VALUE, "储值", 10_000, 2_000, null, null, null);
         Card card = context.app().cards().sell(wang.id(), package1, Pay.CASH, null, null).card();   // ¥100 + ¥20
         TopUpViewModel topUp = new TopUpViewModel(context, card);

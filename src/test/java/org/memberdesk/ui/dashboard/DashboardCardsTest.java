@@ -44,7 +44,7 @@ class DashboardCardsTest extends FxRobot {
         AppContext app = TestDatabase.open(folder);
         Member wang = app.members().add(TestDatabase.member("A1", "王芳", "13812345678"));
         Member li = app.members().add(TestDatabase.member("A2", "李雷", "13900001111"));
-        long week = app.cards().addProduct(CardProduct.draft(CardKind.PERIOD, "周卡", 10_000, 0, null, 7, null, 0,
+        long week = app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "周卡", 10_000, 0, null, 7, null, 0,
                 0, true, false));
         app.cards().sell(wang.id(), week, Pay.CASH, null, at(10, 20));
         app.cards().sell(wang.id(), week, Pay.CASH, null, at(11, 1));
