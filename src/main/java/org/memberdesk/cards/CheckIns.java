@@ -1,8 +1,6 @@
 package org.memberdesk.cards;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -165,16 +163,7 @@ public final class CheckIns {
             }
         }
         if (digits.matches("\\d{4}")) {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT id FROM members WHERE substr(phone, -4) = ? AND archived = 0 LIMIT 3")) {
-                statement.setString(1, digits);
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-            }
+            List<Long> ids = members.idsByPhoneEnding(connection, digits, 3);
             if (ids.size() == 1) {
                 return new Found(members.findById(connection, ids.get(0)).orElseThrow(), null);
             }

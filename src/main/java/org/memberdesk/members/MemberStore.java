@@ -142,6 +142,22 @@ public final class MemberStore {
         return findOne(connection, "member_no = ?", memberNo);
     }
 
+    /** Up to {@code limit} members (not archived) whose phone ends in these 4 digits: one means "that one". */
+    public List<Long> idsByPhoneEnding(Connection connection, String lastFour, int limit) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id FROM members WHERE substr(phone, -4) = ? AND archived = 0 LIMIT ?")) {
+            statement.setString(1, lastFour);
+            statement.setInt(2, limit);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     public Optional<Member> findByPhone(Connection connection, String phone) throws SQLException {
         return findOne(connection, "phone = ?", phone);
     }
