@@ -49,7 +49,7 @@ final class CardDialogs {
         Dialog<Boolean> dialog = dialog(owner, context, "card-freeze-dialog",
                 context.text("cards.freeze.title", cardNo), form, "cards.freeze.go", "card-freeze-go",
                 model.workingProperty(), model::freeze);
-        Platform.runLater(days::requestFocus);
+        keyboard(dialog, days, from);
         dialog.showAndWait();
     }
 
@@ -79,7 +79,7 @@ final class CardDialogs {
             }
         });
         model.loadPreview();
-        Platform.runLater(reason::requestFocus);
+        keyboard(dialog, reason, null);
         dialog.showAndWait();
     }
 
@@ -180,6 +180,36 @@ final class CardDialogs {
         dialog.getDialogPane().lookupButton(cancel).setId(id + "-cancel");
         dialog.setResultConverter(button -> false);
         return dialog;
+    }
+
+    /**
+     * As the counter's dialogs: the keyboard starts in the first field once the dialog is up, Tab goes from field to
+     * field, Enter in any field confirms (a date typed into {@code date} is taken first, as the picker would take it
+     * only on its own Enter), Escape cancels (the Cancel button is the dialog's cancel button).
+     */
+    private static void keyboard(Dialog<Boolean> dialog, Node first, DatePicker date) {
+        dialog.setOnShown(event -> Platform.runLater(() -> {
+            dialog.getDialogPane().getScene().getWindow().requestFocus();
+            first.requestFocus();
+        }));
+        javafx.scene.control.Button go = (javafx.scene.control.Button) dialog.getDialogPane()
+                .lookupButton(dialog.getDialogPane().getButtonTypes().get(0));
+        dialog.getDialogPane().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() != javafx.scene.input.KeyCode.ENTER) {
+                return;
+            }
+            Node focused = dialog.getDialogPane().getScene().getFocusOwner();
+            if (focused instanceof javafx.scene.control.Button || date != null && date.isShowing()) {
+                return;
+            }
+            event.consume();
+            if (date != null && date.isEditable()) {
+                date.setValue(date.getConverter().fromString(date.getEditor().getText()));
+            }
+            if (!go.isDisabled()) {
+                go.fire();
+            }
+        });
     }
 
     private static GridPane grid() {

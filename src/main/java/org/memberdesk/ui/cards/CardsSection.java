@@ -7,6 +7,10 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
@@ -25,6 +29,12 @@ import org.memberdesk.ui.members.MemberSection;
  * the member's latest visits. An action done here tells the window the member changed, so the pane reads again.
  */
 public final class CardsSection implements MemberSection<CardsSection.Read> {
+    /**
+     * Alt+C, as in Cards: from the member found (search field, ↓) to the first card's first button. Alt+letter is
+     * how the app's dialogs already reach a button (Alt+A in a return); Shortcut+C would take copy from the search
+     * field, and F2 and Shortcut+digit are the window's.
+     */
+    static final KeyCombination TO_CARDS = new KeyCodeCombination(KeyCode.C, KeyCombination.ALT_DOWN);
     /** How many visits the pane reads; the list shows the latest few of them. */
     static final int VISITS = 50;
     private static final int VISITS_SHOWN = 8;
@@ -50,6 +60,11 @@ public final class CardsSection implements MemberSection<CardsSection.Read> {
     }
 
     @Override
+    public KeyCombination shortcut() {
+        return TO_CARDS;
+    }
+
+    @Override
     public Read read(Member member) {
         return new Read(context.app().cards().cards(member.id()), context.app().cards().visits(member.id(), VISITS),
                 LocalDate.now(context.app().clock()));
@@ -63,6 +78,12 @@ public final class CardsSection implements MemberSection<CardsSection.Read> {
             Label none = new Label(context.text("cards.section.none"));
             none.getStyleClass().add("text-muted");
             box.getChildren().add(none);
+        } else {
+            Label keys = new Label(context.text("cards.keys.hint"));
+            keys.setId("member-cards-keys");
+            keys.getStyleClass().add("text-muted");
+            keys.setWrapText(true);
+            box.getChildren().add(keys);
         }
         for (Card card : read.cards()) {
             box.getChildren().addAll(card(member, card, read.today()), new Separator());
@@ -175,6 +196,14 @@ public final class CardsSection implements MemberSection<CardsSection.Read> {
         button.setId(id);
         button.getStyleClass().add("small");
         button.setOnAction(e -> action.accept(button));
+        button.setTooltip(new Tooltip(context.text("cards.keys.hint")));
+        // a button takes Space by itself; a cashier presses Enter as in the dialogs it opens
+        button.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER && !button.isDisabled()) {
+                event.consume();
+                button.fire();
+            }
+        });
         return button;
     }
 }

@@ -46,6 +46,9 @@ final class MemberDetailPane {
     private final StackPane root = new StackPane();
     private final Runnable edit;
     private final Runnable recordPurchase;
+    private final ScrollPane scroll;
+    /** Each section's body as last built, for its shortcut to find the first button in. */
+    private final java.util.Map<MemberSection<?>, VBox> holders = new java.util.HashMap<>();
 
     MemberDetailPane(UiContext context, MemberDetailViewModel model, List<MemberSection<?>> sections,
                      Runnable edit, Runnable recordPurchase) {
@@ -56,7 +59,7 @@ final class MemberDetailPane {
         this.recordPurchase = recordPurchase;
         content.setPadding(new Insets(16));
         content.setId("member-detail");
-        ScrollPane scroll = new ScrollPane(content);
+        scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         Label empty = new Label(context.text("member.detail.empty"), new FontIcon(Feather.USER));
@@ -67,6 +70,71 @@ final class MemberDetailPane {
         root.setMinWidth(330);
         root.setPrefWidth(370);
         model.loadsProperty().addListener((obs, old, now) -> rebuild());
+        // whatever the keyboard moves to in the pane (a shortcut, Tab) is scrolled into view
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o, was, now) -> reveal(now));
+            }
+        });
+    }
+
+    /**
+     * The section whose shortcut this key is gets the keyboard on its first button; false when no section has
+     * the key, or its section shows no button (no member, nothing read yet).
+     */
+    boolean focusSection(javafx.scene.input.KeyEvent key) {
+        if (key.getEventType() != javafx.scene.input.KeyEvent.KEY_PRESSED) {
+            return false;
+        }
+        for (MemberSection<?> section : sections) {
+            if (section.shortcut() != null && section.shortcut().match(key)) {
+                VBox holder = holders.get(section);
+                Node first = holder == null || model.memberProperty().get() == null ? null : firstButton(holder);
+                if (first != null) {
+                    first.requestFocus();
+                    return true;
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Node firstButton(Node node) {
+        if (node instanceof javafx.scene.control.ButtonBase button) {
+            return button.isFocusTraversable() && !button.isDisabled() && button.isVisible() ? button : null;
+        }
+        if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Node found = firstButton(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void reveal(Node node) {
+        boolean inside = false;
+        for (Node parent = node == null ? null : node.getParent(); parent != null; parent = parent.getParent()) {
+            inside |= parent == content;
+        }
+        if (!inside) {
+            return;
+        }
+        javafx.geometry.Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double viewport = scroll.getViewportBounds().getHeight();
+        double extra = content.getBoundsInLocal().getHeight() - viewport;
+        if (extra <= 0) {
+            return;
+        }
+        double top = scroll.getVvalue() * extra;
+        if (bounds.getMinY() < top) {
+            scroll.setVvalue(Math.max(0, bounds.getMinY() - 20) / extra);
+        } else if (bounds.getMaxY() > top + viewport) {
+            scroll.setVvalue(Math.min(1, (bounds.getMaxY() + 20 - viewport) / extra));
+        }
     }
 
     Node root() {
@@ -79,6 +147,7 @@ final class MemberDetailPane {
             content.getChildren().clear();
             return;
         }
+        holders.clear();
         content.getChildren().setAll(header(member), profile(member), spend(member.stats()), history());
         for (MemberSection<?> section : sections) {
             content.getChildren().add(section(section, member));
@@ -214,6 +283,7 @@ final class MemberDetailPane {
 
     private <T> Node section(MemberSection<T> section, Member member) {
         VBox holder = new VBox(new Label("…"));
+        holders.put(section, holder);
         context.tasks().execute(BackgroundTask.of(() -> section.read(member))
                 .onSuccess(data -> holder.getChildren().setAll(section.show(member, data))));
         return section(section.icon(), section.titleKey(), holder);

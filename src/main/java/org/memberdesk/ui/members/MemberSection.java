@@ -1,6 +1,7 @@
 package org.memberdesk.ui.members;
 
 import javafx.scene.Node;
+import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.Ikon;
 import org.memberdesk.members.Member;
 
@@ -23,4 +24,12 @@ public interface MemberSection<T> {
 
     /** Builds the section's content from what {@link #read} returned; runs on the JavaFX thread. */
     Node show(Member member, T data);
+
+    /**
+     * The key that takes the keyboard to the section's first button (Alt+C: the cards), or null for none. The
+     * Members screen listens for it anywhere on the screen; the section says the key in its own hint text.
+     */
+    default KeyCombination shortcut() {
+        return null;
+    }
 }

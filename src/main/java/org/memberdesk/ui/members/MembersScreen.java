@@ -93,6 +93,19 @@ public final class MembersScreen implements Screen {
         split.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(pane.root(), false);
         BorderPane page = new BorderPane(split);
+        // a section's shortcut (Alt+C: the cards) from anywhere on the screen: on the scene while the screen is in
+        // it, as the keyboard may be nowhere (the button it was on is gone once the pane reads the member again)
+        // (not consumed: the menu bar watches for Alt pressed and released with no key between, and would take the
+        // keyboard to its first menu if it never saw the C)
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> sectionKeys = pane::focusSection;
+        page.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, sectionKeys);
+            }
+            if (scene != null) {
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, sectionKeys);
+            }
+        });
         page.setTop(toolbar());
         page.getStyleClass().add("page");
         return page;
