@@ -40,7 +40,7 @@ public final class CardsSection implements MemberSection<CardsSection.Read> {
     private static final int VISITS_SHOWN = 8;
 
     /** What the pane shows: the member's cards, their latest visits (newest first), and today. */
-    public record Read(List<Card> cards, List<Visit> visits, LocalDate today) {
+    public record Read(List<Card> cards, List<Visit> visits, LocalDate today, byte[] photo) {
     }
 
     private final UiContext context;
@@ -67,7 +67,7 @@ public final class CardsSection implements MemberSection<CardsSection.Read> {
     @Override
     public Read read(Member member) {
         return new Read(context.app().cards().cards(member.id()), context.app().cards().visits(member.id(), VISITS),
-                LocalDate.now(context.app().clock()));
+                LocalDate.now(context.app().clock()), context.app().memberPhotos().photo(member.id()).orElse(null));
     }
 
     @Override
@@ -89,7 +89,52 @@ public final class CardsSection implements MemberSection<CardsSection.Read> {
             box.getChildren().addAll(card(member, card, read.today()), new Separator());
         }
         box.getChildren().add(visits(read.visits()));
+        box.getChildren().add(photo(member, read.photo()));
         return box;
+    }
+
+    /** The member's photo, shown at check-in against card lending: add or change it from a file, or remove it. */
+    private Node photo(Member member, byte[] photo) {
+        Label title = new Label(context.text("cards.photo.title"));
+        title.getStyleClass().add("text-bold");
+        FlowPane actions = new FlowPane(6, 6);
+        actions.getChildren().add(button(photo == null ? "cards.photo.add" : "cards.photo.change",
+                "member-photo-choose", Feather.IMAGE, b -> choosePhoto(member.id())));
+        VBox box = new VBox(4, title);
+        if (photo != null) {
+            javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(
+                    new javafx.scene.image.Image(new java.io.ByteArrayInputStream(photo)));
+            view.setId("member-photo");
+            view.setFitWidth(90);
+            view.setFitHeight(120);
+            view.setPreserveRatio(true);
+            box.getChildren().add(view);
+            actions.getChildren().add(button("cards.photo.remove", "member-photo-remove", Feather.TRASH_2,
+                    b -> removePhoto(member.id())));
+        } else {
+            Label none = new Label(context.text("cards.photo.none"));
+            none.getStyleClass().add("text-muted");
+            none.setWrapText(true);
+            box.getChildren().add(none);
+        }
+        box.getChildren().add(actions);
+        return box;
+    }
+
+    /** Picks a JPEG or PNG and stores it (scaled down) in the background; a refused picture says why. */
+    void choosePhoto(long memberId) {
+        context.dialogs().chooseOpenFile(context.text("cards.photo.title"), "JPEG / PNG", "*.jpg", "*.jpeg",
+                "*.png").ifPresent(file -> context.tasks().execute(org.memberdesk.ui.common.BackgroundTask.of(
+                        () -> context.app().memberPhotos().set(memberId, file))
+                .onSuccess(done -> context.changes().memberChanged(memberId))
+                .onFailure(error -> context.dialogs().showError(context.text("cards.photo.title"),
+                        org.memberdesk.ui.common.ErrorText.describe(error, context.messages())))));
+    }
+
+    void removePhoto(long memberId) {
+        context.tasks().execute(org.memberdesk.ui.common.BackgroundTask.of(
+                () -> context.app().memberPhotos().remove(memberId))
+                .onSuccess(done -> context.changes().memberChanged(memberId)));
     }
 
     private Node card(Member member, Card card, LocalDate today) {

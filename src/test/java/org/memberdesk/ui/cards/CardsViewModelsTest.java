@@ -25,9 +25,12 @@ class CardsViewModelsTest {
     UiContext context;
     long month;
 
+    RecordingDialogs dialogs;
+
     @BeforeEach
     void open() {
-        context = TestContext.create(folder, new RecordingDialogs(Messages.english()));
+        dialogs = new RecordingDialogs(Messages.english());
+        context = TestContext.create(folder, dialogs);
         month = context.app().cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "Month pass", 30_000, 0, null, 30,
                 null, 0, 0, true, false));
     }
@@ -89,5 +92,30 @@ class CardsViewModelsTest {
             assertTrue(text.contains("138****1234"), text);
             assertTrue(!text.contains("13812341234"), text);
         }
+    }
+
+    @Test
+    void aPhotoChosenInTheMemberPaneIsStoredAndARefusedFileSaysWhy() throws Exception {
+        Member wang = member("A1", "13812341234");
+        CardsSection section = new CardsSection(context);
+        Path picture = folder.resolve("wang.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(600, 800,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "png", picture.toFile());
+        dialogs.fileAnswer = picture;
+        section.choosePhoto(wang.id());
+        // scaled to at most 480 px on the long side: 360 × 480
+        byte[] stored = context.app().memberPhotos().photo(wang.id()).orElseThrow();
+        assertEquals(480, javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored)).getHeight());
+        assertTrue(section.read(wang).photo() != null);
+
+        Path notAPicture = folder.resolve("notes.png");
+        java.nio.file.Files.writeString(notAPicture, "not a picture");
+        dialogs.fileAnswer = notAPicture;
+        section.choosePhoto(wang.id());
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(context.app().memberPhotos().photo(wang.id()).isPresent(), "the old photo is kept");
+
+        section.removePhoto(wang.id());
+        assertTrue(context.app().memberPhotos().photo(wang.id()).isEmpty());
     }
 }
