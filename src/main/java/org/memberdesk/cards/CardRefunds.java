@@ -41,6 +41,7 @@ public final class CardRefunds {
         return Math.max(0, ChronoUnit.DAYS.between(from, validTo) + 1);
     }
 
+    /** ⌊a × b ÷ c⌋ in cents, exact: the product can pass 2^63 at the ceiling limits (10^10 × 10^10). */
     static long proportion(long paid, long part, long whole) {
         return BigInteger.valueOf(paid).multiply(BigInteger.valueOf(part)).divide(BigInteger.valueOf(whole))
                 .longValueExact();

@@ -1,6 +1,5 @@
 package org.memberdesk.cards;
 
-import java.math.BigInteger;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -18,8 +17,7 @@ public final class StoredValue {
      * The bonus part of paying {@code payment} from a card holding {@code principal} + {@code bonus}: in proportion to
      * the balances, rounded down — {@code floor(payment × bonus ÷ (principal + bonus))}; the rest is principal. Both
      * parts fit the balances: bonus part ≤ bonus because payment ≤ principal + bonus, and payment − bonus part ≤
-     * principal because ceil(payment × principal ÷ total) ≤ principal. BigInteger for the one product that can pass
-     * 2^63 at the limits.
+     * principal because ceil(payment × principal ÷ total) ≤ principal. Exact past 2^63 ({@link CardRefunds#proportion}).
      */
     public static long bonusPart(long payment, long principal, long bonus) {
         long total = Math.addExact(principal, bonus);
@@ -29,8 +27,7 @@ public final class StoredValue {
         if (total == 0) {
             return 0;
         }
-        return BigInteger.valueOf(payment).multiply(BigInteger.valueOf(bonus))
-                .divide(BigInteger.valueOf(total)).longValueExact();
+        return CardRefunds.proportion(payment, bonus, total);
     }
 
     /**
@@ -57,12 +54,9 @@ public final class StoredValue {
         }
         long after = Math.min(paid, Math.addExact(returnedBefore, refund));
         long before = Math.min(paid, returnedBefore);
-        return new long[] {share(principal, after, paid) - share(principal, before, paid),
-                share(bonus, after, paid) - share(bonus, before, paid)};
-    }
-
-    private static long share(long part, long done, long whole) {
-        return BigInteger.valueOf(part).multiply(BigInteger.valueOf(done)).divide(BigInteger.valueOf(whole))
-                .longValueExact();
+        long principalBack = CardRefunds.proportion(principal, after, paid)
+                - CardRefunds.proportion(principal, before, paid);
+        long bonusBack = CardRefunds.proportion(bonus, after, paid) - CardRefunds.proportion(bonus, before, paid);
+        return new long[] {principalBack, bonusBack};
     }
 }
