@@ -57,6 +57,8 @@ import org.memberdesk.shop.ShopProfileService;
 import org.memberdesk.shop.ShopProfileStore;
 import org.memberdesk.segments.LifecycleService;
 import org.memberdesk.segments.RfmService;
+import org.memberdesk.predictions.PredictionStore;
+import org.memberdesk.predictions.Predictions;
 import org.memberdesk.tags.RuleService;
 import org.memberdesk.tags.TagRefresher;
 import org.memberdesk.tags.RuleTagsAfterPurchases;
@@ -102,6 +104,7 @@ public final class AppContext {
     private final CampaignReports campaignReports;
     private final CouponPrinter couponPrinter;
     private final RuleService rules;
+    private final Predictions predictions;
     private final TagService tags;
     private final RfmService rfm;
     private final LifecycleService lifecycle;
@@ -157,7 +160,9 @@ public final class AppContext {
                 new CardsSold(cardStore),
                 new RuleTagsAfterPurchases(tags));
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects);
-        this.rules = new RuleService(database, clock, outputFiles);
+        this.predictions = new Predictions(database, new PredictionStore(), clock);
+        // the prediction fields read the latest model as of a rule's date; the first such rule fits one
+        this.rules = new RuleService(database, clock, outputFiles, asOf -> predictions.ensureForRules(asOf, false));
         this.rfm = new RfmService(database);
         this.lifecycle = new LifecycleService(database);
         // a backup before anything is read, rule tags refreshed after anything was stored
@@ -237,6 +242,11 @@ public final class AppContext {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** Churn, CLV and renewal forecasts (BG/NBD, Gamma-Gamma). */
+    public Predictions predictions() {
+        return predictions;
     }
 
     public MemberService members() {

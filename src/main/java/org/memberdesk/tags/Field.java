@@ -10,7 +10,8 @@ import java.util.Optional;
  * Purchase fields count only purchases on or before the rule's as-of date, visit fields visits on or before it;
  * {@code points}, {@code tier}, {@code stored_value} (principal + bonus of the member's stored-value cards not
  * refunded) and the sessions left are the member's current values; {@code sessions_left} and {@code pass_days_left}
- * count the session cards and passes valid on the as-of date.
+ * count the session cards and passes valid on the as-of date. {@code p_alive}, {@code expected_purchases_90d} and
+ * {@code predicted_clv} are the latest prediction model's scores as of the date (see {@link #readsPredictions}).
  */
 public enum Field {
     PURCHASES("purchases", "消费次数", Kind.COUNT),
@@ -32,7 +33,10 @@ public enum Field {
     DAYS_SINCE_LAST_VISIT("days_since_last_visit", "最近到店天数", Kind.COUNT),
     STORED_VALUE("stored_value", "储值余额", Kind.MONEY),
     SESSIONS_LEFT("sessions_left", "剩余次数", Kind.COUNT),
-    PASS_DAYS_LEFT("pass_days_left", "会员卡剩余天数", Kind.COUNT);
+    PASS_DAYS_LEFT("pass_days_left", "会员卡剩余天数", Kind.COUNT),
+    P_ALIVE("p_alive", "存活概率", Kind.DECIMAL),
+    EXPECTED_PURCHASES_90D("expected_purchases_90d", "未来90天预计消费次数", Kind.DECIMAL),
+    PREDICTED_CLV("predicted_clv", "预测价值", Kind.MONEY);
 
     /** The fields that read visits: a rule using one needs {@link MemberFacts#withVisits}. */
     public boolean readsVisits() {
@@ -40,10 +44,19 @@ public enum Field {
     }
 
     /**
-     * COUNT: a whole number; MONEY: yuan with at most two decimals; TEXT: one value per member;
+     * The fields the prediction models answer (issue 20): a buyer's scores under the latest model fitted as of the
+     * rule's date; a member who had not bought by the model's date has no value.
+     */
+    public boolean readsPredictions() {
+        return this == P_ALIVE || this == EXPECTED_PURCHASES_90D || this == PREDICTED_CLV;
+    }
+
+    /**
+     * COUNT: a whole number; MONEY: yuan with at most two decimals; DECIMAL: a number with at
+     * most four decimals (a probability, an expected count), kept as ten-thousandths; TEXT: one value per member;
      * SET: a member has any number of them ({@code bought}, {@code tag}), so only =, != and in.
      */
-    public enum Kind { COUNT, MONEY, TEXT, SET }
+    public enum Kind { COUNT, MONEY, DECIMAL, TEXT, SET }
 
     private final String english;
     private final String chinese;
@@ -72,7 +85,7 @@ public enum Field {
     }
 
     public boolean numeric() {
-        return kind == Kind.COUNT || kind == Kind.MONEY;
+        return kind == Kind.COUNT || kind == Kind.MONEY || kind == Kind.DECIMAL;
     }
 
     /** The operators this field accepts, in the order a menu shows them. */

@@ -70,20 +70,25 @@ public record Rule(String text, RuleNode root) {
 
     /** Whether a condition of the rule reads visits ({@link Field#readsVisits}). */
     public boolean readsVisits() {
-        return readsVisits(root);
+        return reads(root, Field::readsVisits);
     }
 
-    private static boolean readsVisits(RuleNode node) {
+    /** Whether a condition of the rule reads the prediction model's scores ({@link Field#readsPredictions}). */
+    public boolean readsPredictions() {
+        return reads(root, Field::readsPredictions);
+    }
+
+    private static boolean reads(RuleNode node, java.util.function.Predicate<Field> which) {
         if (node instanceof Condition c) {
-            return c.field().readsVisits();
+            return which.test(c.field());
         }
         if (node instanceof RuleNode.And and) {
-            return and.parts().stream().anyMatch(Rule::readsVisits);
+            return and.parts().stream().anyMatch(p -> reads(p, which));
         }
         if (node instanceof RuleNode.Or or) {
-            return or.parts().stream().anyMatch(Rule::readsVisits);
+            return or.parts().stream().anyMatch(p -> reads(p, which));
         }
-        return readsVisits(((RuleNode.Not) node).part());
+        return reads(((RuleNode.Not) node).part(), which);
     }
 
     @Override

@@ -7,7 +7,7 @@ public sealed interface RuleNode permits RuleNode.Condition, RuleNode.And, RuleN
 
     /**
      * One comparison, e.g. {@code purchases >= 3}. Values are already checked against the field:
-     * whole numbers for counts, cents for money, gender as M/F.
+     * whole numbers for counts, cents for money, ten-thousandths for decimals, gender as M/F.
      */
     record Condition(Field field, Operator operator, List<Value> values) implements RuleNode {
         public Condition {
@@ -48,6 +48,15 @@ public sealed interface RuleNode permits RuleNode.Condition, RuleNode.And, RuleN
 
         public static Value count(long number) {
             return new Value(Long.toString(number), number);
+        }
+
+        /** A decimal with at most four places, kept as ten-thousandths: 0.3 → 3000, text "0.3". */
+        public static Value decimal(java.math.BigDecimal value) {
+            java.math.BigDecimal plain = value.stripTrailingZeros();
+            if (plain.scale() < 0) {
+                plain = plain.setScale(0);
+            }
+            return new Value(plain.toPlainString(), value.movePointRight(4).longValueExact());
         }
 
         public static Value cents(long cents) {

@@ -202,6 +202,16 @@ final class RuleParser {
                     throw new RuleException(token.position(), "rule.expected.money", field.english(), token.shown());
                 }
             }
+            case DECIMAL -> {
+                java.math.BigDecimal number = null;
+                if (token.type() == Type.NUMBER && token.text().length() <= 13) {
+                    number = new java.math.BigDecimal(token.text());
+                }
+                if (number == null || number.stripTrailingZeros().scale() > 4) {
+                    throw new RuleException(token.position(), "rule.expected.decimal", field.english(), token.shown());
+                }
+                yield Value.decimal(number);
+            }
             case TEXT, SET -> {
                 boolean word = token.type() == Type.WORD
                         && !RuleLexer.KEYWORDS.containsKey(token.text().toLowerCase(Locale.ROOT));

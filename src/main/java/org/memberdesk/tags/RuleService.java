@@ -24,7 +24,8 @@ import org.memberdesk.io.CsvCells;
 
 /**
  * Evaluates rules at an as-of date: how many members match, which ones, a preview page, a CSV.
- * Read-only: nothing here writes to the database (a rule tag's refresh is {@link TagService}'s).
+ * Read-only, but for one thing: a rule on the prediction fields with no model to read fits one first (through
+ * {@link ModelsForRules}, outside the rule's read). A rule tag's refresh is {@link TagService}'s.
  * The public face other features use (funnels, campaigns): {@link #count}, {@link #members}.
  */
 public final class RuleService {
@@ -34,11 +35,30 @@ public final class RuleService {
     private final Database database;
     private final Clock clock;
     private final OutputFiles files;
+    private final ModelsForRules models;
 
-    public RuleService(Database database, Clock clock, OutputFiles files) {
+    /**
+     * Makes sure the prediction fields have a model to read at a date (fitting one when there is none yet), before
+     * a rule that reads them is evaluated; {@link org.memberdesk.predictions.Predictions#ensureForRules}. It runs
+     * outside the rule's read, since a fit writes.
+     */
+    @FunctionalInterface
+    public interface ModelsForRules {
+        void ensure(LocalDate asOf);
+    }
+
+    public RuleService(Database database, Clock clock, OutputFiles files, ModelsForRules models) {
         this.database = database;
         this.clock = clock;
         this.files = files;
+        this.models = models;
+    }
+
+    /** A rule on the prediction fields needs a model as of its date: fitted first if there is none. */
+    private void modelsFor(Rule rule, LocalDate asOf) {
+        if (rule.readsPredictions()) {
+            models.ensure(asOf);
+        }
     }
 
     public LocalDate today() {
@@ -56,6 +76,7 @@ public final class RuleService {
     }
 
     public long count(Rule rule, LocalDate asOf, Cancel cancel) {
+        modelsFor(rule, asOf);
         return database.read(connection -> {
             MemberFacts facts = facts(connection, asOf, rule);
             RuleSql.Statement sql = RuleSql.select("count(*)", facts, rule, null);
@@ -72,6 +93,7 @@ public final class RuleService {
 
     /** The ids of the matching members, ascending (so callers can intersect two results by merging). */
     public long[] members(Rule rule, LocalDate asOf) {
+        modelsFor(rule, asOf);
         return database.read(connection -> members(connection, rule, asOf));
     }
 
@@ -131,6 +153,7 @@ public final class RuleService {
     }
 
     public List<MatchedMember> preview(Rule rule, LocalDate asOf, int limit, Cancel cancel) {
+        modelsFor(rule, asOf);
         return database.read(connection -> {
             MemberFacts facts = facts(connection, asOf, rule);
             RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),
@@ -155,6 +178,7 @@ public final class RuleService {
      */
     public long export(Rule rule, LocalDate asOf, Path file) {
         files.check(file);
+        modelsFor(rule, asOf);
         return database.read(connection -> {
             MemberFacts facts = facts(connection, asOf, rule);
             RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),

@@ -87,6 +87,10 @@ class RuleFuzzTest {
                     LocalDate asOf = parsed % 8 == 0 ? TestShop.TODAY : LocalDate.of(2026, 5, 15);
                     long count = rules.count(rule, asOf);
                     assertTrue(count >= 0 && count <= 3, text);
+                } catch (org.memberdesk.predictions.PredictionRefused e) {
+                    // this three-member shop has no repeat buyers: a rule on the prediction fields is refused with
+                    // the reason (never evaluated against no model), and nothing is stored
+                    assertTrue(rule.readsPredictions(), text + " → " + e.getMessage());
                 } catch (RuntimeException e) {
                     fail("evaluating " + text + " failed: " + e);
                 }

@@ -1,6 +1,7 @@
 package org.memberdesk.tags;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,8 +101,22 @@ class RuleParserTest {
             assertEquals(field, Field.byName(field.english()).orElseThrow());
             assertEquals(field, Field.byName(field.chinese()).orElseThrow());
         }
-        // 15 of issue 6, and 5 of the cards and visits (issue 16)
-        assertEquals(20, Field.values().length);
+        // 15 of issue 6, 5 of the cards and visits (issue 16) and 3 of the predictions (issue 20)
+        assertEquals(23, Field.values().length);
+    }
+
+    @Test
+    void predictionFieldsTakeDecimalsAndMoney() {
+        // a decimal is kept in ten-thousandths: 0.3 → 3000; its canonical text drops trailing zeros
+        Rule rule = Rule.parse("p_alive < 0.30 and expected_purchases_90d >= 1.5 and predicted_clv >= 200");
+        assertEquals("p_alive < 0.3 and expected_purchases_90d >= 1.5 and predicted_clv >= 200", rule.canonical());
+        RuleNode.And and = (RuleNode.And) rule.root();
+        assertEquals(3000, ((RuleNode.Condition) and.parts().get(0)).values().get(0).number());
+        assertEquals(15000, ((RuleNode.Condition) and.parts().get(1)).values().get(0).number());
+        assertEquals(20000, ((RuleNode.Condition) and.parts().get(2)).values().get(0).number());
+        assertEquals(rule.root(), Rule.parse("存活概率 < 0.3 and 未来90天预计消费次数 >= 1.5 and 预测价值 >= 200").root());
+        assertTrue(rule.readsPredictions());
+        assertFalse(Rule.parse("purchases >= 1").readsPredictions());
     }
 
     /** Position is the 1-based character where the problem starts. */
@@ -114,6 +129,8 @@ class RuleParserTest {
             purchases >= 2.5                      | 14 | purchases takes a whole number, found '2.5'
             purchases >= "3"                      | 14 | purchases takes a whole number, found "3"
             total_spent >= 1.234                  | 16 | total_spent takes an amount in yuan with at most two decimals
+            p_alive < 0.12345                     | 11 | p_alive takes a number with at most four decimals (e.g. 0.3), found '0.12345'
+            p_alive < "high"                      | 11 | p_alive takes a number with at most four decimals
             channel > "a"                         | 9  | channel cannot be compared with >; use =, != or in
             bought between "a" and "b"            | 8  | bought cannot be compared with between
             purchases between 5 and 1             | 19 | between takes the lower value first: 5 is above 1

@@ -1,0 +1,335 @@
+package org.memberdesk.predictions;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.memberdesk.db.Database;
+
+/** All SQL of the prediction models: the buyers' transaction days, the models and the members' scores. */
+public final class PredictionStore {
+    /** Scores are kept for this many of the latest fitted models; older ones keep their parameters only. */
+    static final int SCORED_MODELS = 3;
+
+    /**
+     * The buyers at the as-of date: sales on or before it, summed per member and calendar day, less what was given
+     * back of them by returns on or before it (a day never below zero). Voided sales are not purchases. A return
+     * that names no sale is not taken off any day.
+     */
+    public Buyers buyers(Connection connection, LocalDate asOf, Long onlyMember) throws SQLException {
+        String dayAfter = asOf.plusDays(1).toString();
+        Map<Long, Map<Long, Long>> returned = returnedByDay(connection, dayAfter, onlyMember);
+        try (Statement statement = connection.createStatement()) {
+            // the whole-population pass reads the file through the page cache
+            statement.execute("PRAGMA mmap_size = " + Database.LARGEST_MEMORY_MAP);
+        }
+        Buyers.Builder builder = new Buyers.Builder();
+        // purchases_member_sales (member_id, time, kind, total_cents) covers it: read in member and time order
+        String sql = "SELECT member_id, time, total_cents FROM purchases WHERE kind = 'sale' AND time < ?"
+                + (onlyMember == null ? "" : " AND member_id = ?") + " ORDER BY member_id, time";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, dayAfter);
+            if (onlyMember != null) {
+                select.setLong(2, onlyMember);
+            }
+            select.setFetchSize(10_000);
+            long asOfDay = asOf.toEpochDay();
+            long[] days = new long[64];
+            long[] cents = new long[64];
+            int count = 0;
+            long member = Long.MIN_VALUE;
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    long day = epochDay(rs.getString(2));
+                    long total = rs.getLong(3);
+                    if (id != member) {
+                        addBuyer(builder, member, days, cents, count, asOfDay, returned);
+                        member = id;
+                        count = 0;
+                    }
+                    if (count > 0 && days[count - 1] == day) {
+                        cents[count - 1] = Math.addExact(cents[count - 1], total);
+                        continue;
+                    }
+                    if (count == days.length) {
+                        days = java.util.Arrays.copyOf(days, count * 2);
+                        cents = java.util.Arrays.copyOf(cents, count * 2);
+                    }
+                    days[count] = day;
+                    cents[count] = total;
+                    count++;
+                }
+            }
+            addBuyer(builder, member, days, cents, count, asOfDay, returned);
+        }
+        return builder.build();
+    }
+
+    private static void addBuyer(Buyers.Builder builder, long member, long[] days, long[] cents, int count,
+                                 long asOfDay, Map<Long, Map<Long, Long>> returned) {
+        if (count == 0) {
+            return;
+        }
+        Map<Long, Long> back = returned.get(member);
+        if (back != null) {
+            for (int i = 0; i < count; i++) {
+                Long given = back.get(days[i]);
+                if (given != null) {
+                    cents[i] = Math.max(0, cents[i] + given);
+                }
+            }
+        }
+        builder.add(member, days, cents, count, asOfDay);
+    }
+
+    /** member → sale day → the (negative) total of returns of that day's sales. */
+    private static Map<Long, Map<Long, Long>> returnedByDay(Connection connection, String dayAfter, Long onlyMember)
+            throws SQLException {
+        Map<Long, Map<Long, Long>> returned = new HashMap<>();
+        String sql = """
+                SELECT s.member_id, s.time, r.total_cents FROM purchases r JOIN purchases s ON s.id = r.refund_of
+                WHERE r.kind = 'return' AND r.time < ? AND s.time < ?""" + (onlyMember == null ? ""
+                : " AND r.member_id = ?");
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, dayAfter);
+            select.setString(2, dayAfter);
+            if (onlyMember != null) {
+                select.setLong(3, onlyMember);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    returned.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                            .merge(epochDay(rs.getString(2)), rs.getLong(3), Long::sum);
+                }
+            }
+        }
+        return returned;
+    }
+
+    /** "2026-12-06 …" → its epoch day, without a LocalDate per row (millions of rows). */
+    static long epochDay(String time) {
+        int year = (time.charAt(0) - '0') * 1000 + (time.charAt(1) - '0') * 100 + (time.charAt(2) - '0') * 10
+                + (time.charAt(3) - '0');
+        int month = (time.charAt(5) - '0') * 10 + (time.charAt(6) - '0');
+        int day = (time.charAt(8) - '0') * 10 + (time.charAt(9) - '0');
+        // days from civil (Howard Hinnant's algorithm), the same as LocalDate.of(y, m, d).toEpochDay()
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yoe = y - era * 400;
+        int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097L + doe - 719468;
+    }
+
+    /**
+     * Stores a model with its scores, replacing the model of the same date and unit, and keeps scores only for the
+     * {@link #SCORED_MODELS} latest fitted models. Runs in the caller's transaction.
+     */
+    public long insert(Connection connection, PredictionModel model, List<MemberPrediction> scores)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM prediction_models WHERE as_of = ? AND unit = ?")) {
+            delete.setString(1, model.asOf().toString());
+            delete.setString(2, model.unit().code());
+            delete.executeUpdate();
+        }
+        long id;
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO prediction_models (as_of, unit, fitted_at, buyers, repeat_buyers, r, alpha, a, b,
+                    log_likelihood, evaluations, gg_p, gg_q, gg_v, gg_log_likelihood, gg_buyers, gg_refused,
+                    horizon_days, monthly_discount, scored)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""",
+                Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, model.asOf().toString());
+            insert.setString(2, model.unit().code());
+            insert.setString(3, model.fittedAt().toString());
+            insert.setLong(4, model.buyers());
+            insert.setLong(5, model.repeatBuyers());
+            insert.setDouble(6, model.bgnbd().r());
+            insert.setDouble(7, model.bgnbd().alpha());
+            insert.setDouble(8, model.bgnbd().a());
+            insert.setDouble(9, model.bgnbd().b());
+            insert.setDouble(10, model.logLikelihood());
+            insert.setInt(11, model.evaluations());
+            GammaGamma spend = model.spend();
+            insert.setObject(12, spend == null ? null : spend.p());
+            insert.setObject(13, spend == null ? null : spend.q());
+            insert.setObject(14, spend == null ? null : spend.v());
+            insert.setObject(15, model.spendLogLikelihood());
+            insert.setObject(16, model.spendBuyers());
+            insert.setString(17, model.spendRefused());
+            insert.setInt(18, model.horizonDays());
+            insert.setDouble(19, model.monthlyDiscount());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement row = connection.prepareStatement("""
+                INSERT INTO member_predictions (model_id, member_id, frequency, recency_days, age_days, p_alive,
+                    expected_90d, expected_spend_cents, clv_cents) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            int batch = 0;
+            for (MemberPrediction score : scores) {
+                row.setLong(1, id);
+                row.setLong(2, score.memberId());
+                row.setInt(3, score.frequency());
+                row.setInt(4, score.recencyDays());
+                row.setInt(5, score.ageDays());
+                row.setDouble(6, score.pAlive());
+                row.setDouble(7, score.expectedPurchases());
+                row.setObject(8, score.expectedSpendCents());
+                row.setObject(9, score.clvCents());
+                row.addBatch();
+                if (++batch == 10_000) {
+                    row.executeBatch();
+                    batch = 0;
+                }
+            }
+            row.executeBatch();
+        }
+        try (PreparedStatement old = connection.prepareStatement("""
+                SELECT id FROM prediction_models WHERE scored = 1 ORDER BY fitted_at DESC, id DESC LIMIT -1 OFFSET ?""")) {
+            old.setInt(1, SCORED_MODELS);
+            List<Long> stale = new ArrayList<>();
+            try (ResultSet rs = old.executeQuery()) {
+                while (rs.next()) {
+                    stale.add(rs.getLong(1));
+                }
+            }
+            for (long staleId : stale) {
+                try (PreparedStatement drop = connection.prepareStatement(
+                        "DELETE FROM member_predictions WHERE model_id = ?");
+                     PreparedStatement mark = connection.prepareStatement(
+                             "UPDATE prediction_models SET scored = 0 WHERE id = ?")) {
+                    drop.setLong(1, staleId);
+                    drop.executeUpdate();
+                    mark.setLong(1, staleId);
+                    mark.executeUpdate();
+                }
+            }
+        }
+        return id;
+    }
+
+    private static final String MODEL_COLUMNS = """
+            id, as_of, unit, fitted_at, buyers, repeat_buyers, r, alpha, a, b, log_likelihood, evaluations,
+            gg_p, gg_q, gg_v, gg_log_likelihood, gg_buyers, gg_refused, horizon_days, monthly_discount, scored""";
+
+    /** The model of that date and unit. */
+    public Optional<PredictionModel> model(Connection connection, LocalDate asOf, TimeUnit unit) throws SQLException {
+        return one(connection, "SELECT " + MODEL_COLUMNS + " FROM prediction_models WHERE as_of = ? AND unit = ?",
+                asOf.toString(), unit.code());
+    }
+
+    /** The model the rule fields read at a date: the latest scored one fitted as of that date or earlier. */
+    public Optional<PredictionModel> latestScored(Connection connection, LocalDate onOrBefore) throws SQLException {
+        return one(connection, "SELECT " + MODEL_COLUMNS + " FROM prediction_models WHERE scored = 1 AND as_of <= ? "
+                + "ORDER BY as_of DESC, fitted_at DESC, id DESC LIMIT 1", onOrBefore.toString());
+    }
+
+    /** Every stored model, the latest date first. */
+    public List<PredictionModel> models(Connection connection) throws SQLException {
+        List<PredictionModel> all = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + MODEL_COLUMNS
+                + " FROM prediction_models ORDER BY as_of DESC, fitted_at DESC, id DESC")) {
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    all.add(model(rs));
+                }
+            }
+        }
+        return all;
+    }
+
+    private static Optional<PredictionModel> one(Connection connection, String sql, String... args)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                select.setString(i + 1, args[i]);
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(model(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static PredictionModel model(ResultSet rs) throws SQLException {
+        GammaGamma spend = rs.getObject(13) == null ? null
+                : new GammaGamma(rs.getDouble(13), rs.getDouble(14), rs.getDouble(15));
+        return new PredictionModel(rs.getLong(1), LocalDate.parse(rs.getString(2)), TimeUnit.parse(rs.getString(3)),
+                LocalDateTime.parse(rs.getString(4)), rs.getLong(5), rs.getLong(6),
+                new BgNbd(rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10)), rs.getDouble(11),
+                rs.getInt(12), spend, (Double) rs.getObject(16, Double.class),
+                rs.getObject(17) == null ? null : rs.getInt(17), rs.getString(18), rs.getInt(19), rs.getDouble(20),
+                rs.getInt(21) == 1);
+    }
+
+    /** A member's stored score under a model, if they were a buyer at its date. */
+    public Optional<MemberPrediction> score(Connection connection, long modelId, long memberId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SCORE_COLUMNS
+                + " WHERE model_id = ? AND member_id = ?")) {
+            select.setLong(1, modelId);
+            select.setLong(2, memberId);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(score(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static final String SCORE_COLUMNS = """
+            SELECT member_id, frequency, recency_days, age_days, p_alive, expected_90d, expected_spend_cents, clv_cents
+            FROM member_predictions""";
+
+    /**
+     * The "win back" list: buyers with P(alive) below {@code below} (repeat buyers only: a one-time buyer is alive by
+     * the model's construction), the highest predicted value first.
+     */
+    public List<MemberPrediction> slipping(Connection connection, long modelId, double below, int limit)
+            throws SQLException {
+        List<MemberPrediction> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(SCORE_COLUMNS
+                + " WHERE model_id = ? AND frequency > 0 AND p_alive < ?"
+                + " ORDER BY coalesce(clv_cents, 0) DESC, p_alive, member_id LIMIT ?")) {
+            select.setLong(1, modelId);
+            select.setDouble(2, below);
+            select.setInt(3, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(score(rs));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Repeat buyers per tenth of P(alive): index 0 is [0, 0.1), …, 9 is [0.9, 1]. */
+    public long[] pAliveTenths(Connection connection, long modelId) throws SQLException {
+        long[] tenths = new long[10];
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT min(CAST(p_alive * 10 AS INTEGER), 9), count(*) FROM member_predictions
+                WHERE model_id = ? AND frequency > 0 GROUP BY 1""")) {
+            select.setLong(1, modelId);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    tenths[rs.getInt(1)] = rs.getLong(2);
+                }
+            }
+        }
+        return tenths;
+    }
+
+    private static MemberPrediction score(ResultSet rs) throws SQLException {
+        return new MemberPrediction(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getDouble(5),
+                rs.getDouble(6), rs.getObject(7, Long.class), rs.getObject(8, Long.class));
+    }
+}

@@ -1,0 +1,172 @@
+package org.memberdesk.predictions;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.memberdesk.db.Database;
+
+/**
+ * Who is still a customer and what they are worth: fits BG/NBD and Gamma-Gamma at an as-of date, keeps the model
+ * with every buyer's scores (what the rule fields read), and answers for one member. A fit is refused with fewer
+ * than {@link #LEAST_REPEAT_BUYERS} repeat buyers or when it does not converge; a refused fit stores nothing.
+ */
+public final class Predictions {
+    /** Fewer repeat buyers than this and the parameters are noise (Klaviyo asks for 500). */
+    public static final int LEAST_REPEAT_BUYERS = 50;
+    /** The CLV horizon of the stored scores and of {@code predict member} by default. */
+    public static final int DEFAULT_HORIZON_DAYS = 365;
+    /** The win-back list and the "valuable but slipping" template: repeat buyers with P(alive) below this. */
+    public static final double SLIPPING_BELOW = 0.5;
+
+    private final Database database;
+    private final PredictionStore store;
+    private final Clock clock;
+
+    public Predictions(Database database, PredictionStore store, Clock clock) {
+        this.database = database;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * Fits the models at the date from the purchases on or before it, scores every buyer and keeps it as the model
+     * of that date and unit (replacing an earlier fit of the same date).
+     * @throws PredictionRefused too few repeat buyers, or no convergence
+     * @throws IllegalArgumentException a date after today
+     */
+    public PredictionModel fit(LocalDate asOf, TimeUnit unit) {
+        if (asOf.isAfter(today())) {
+            throw new PredictionRefused("predict.futureDate", asOf);
+        }
+        Buyers buyers = database.read(connection -> store.buyers(connection, asOf, null));
+        PredictionModel fitted = fit(buyers, asOf, unit);
+        List<MemberPrediction> scores = Scoring.score(buyers, fitted.bgnbd(), fitted.spend(), unit,
+                fitted.horizonDays(), fitted.monthlyDiscount());
+        long id = database.write(connection -> store.insert(connection, fitted, scores));
+        return withId(fitted, id);
+    }
+
+    /** The fit itself, on buyers already summarised (the engine tests and the benchmark call it directly). */
+    PredictionModel fit(Buyers buyers, LocalDate asOf, TimeUnit unit) {
+        int repeat = buyers.repeatBuyers();
+        if (repeat < LEAST_REPEAT_BUYERS) {
+            throw new PredictionRefused("predict.tooFewRepeatBuyers", repeat, LEAST_REPEAT_BUYERS);
+        }
+        BgNbd.Fit bgnbd = BgNbd.fit(buyers, unit);
+        GammaGamma.Fit spend = null;
+        String refused = null;
+        try {
+            spend = GammaGamma.fit(buyers);
+            if (spend.buyers() < LEAST_REPEAT_BUYERS) {
+                spend = null;
+                refused = "predict.tooFewSpenders";
+            }
+        } catch (PredictionRefused e) {
+            refused = e.problems().get(0).key();
+        }
+        return new PredictionModel(0, asOf, unit, LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS),
+                buyers.size(), repeat, bgnbd.model(), bgnbd.logLikelihood(), bgnbd.evaluations(),
+                spend == null ? null : spend.model(), spend == null ? null : spend.logLikelihood(),
+                spend == null ? null : spend.buyers(), refused, DEFAULT_HORIZON_DAYS, 0, true);
+    }
+
+    private static PredictionModel withId(PredictionModel m, long id) {
+        return new PredictionModel(id, m.asOf(), m.unit(), m.fittedAt(), m.buyers(), m.repeatBuyers(), m.bgnbd(),
+                m.logLikelihood(), m.evaluations(), m.spend(), m.spendLogLikelihood(), m.spendBuyers(),
+                m.spendRefused(), m.horizonDays(), m.monthlyDiscount(), m.scored());
+    }
+
+    /** The stored model of that date and unit. */
+    public Optional<PredictionModel> model(LocalDate asOf, TimeUnit unit) {
+        return database.read(connection -> store.model(connection, asOf, unit));
+    }
+
+    /** The model of that date and unit, fitted now if there is none. */
+    public PredictionModel modelOrFit(LocalDate asOf, TimeUnit unit) {
+        return model(asOf, unit).orElseGet(() -> fit(asOf, unit));
+    }
+
+    /** Every stored model, the latest date first. */
+    public List<PredictionModel> models() {
+        return database.read(store::models);
+    }
+
+    /** The model the rule fields read at a date: the latest scored one as of that date or earlier. */
+    public Optional<PredictionModel> forRules(LocalDate asOf) {
+        return database.read(connection -> store.latestScored(connection, asOf));
+    }
+
+    /**
+     * Makes sure a rule at this date has a model to read, fitting one in the default unit when needed: with
+     * {@code thatDate} (a rule given an explicit as-of date) the model of exactly that date, otherwise any scored
+     * model as of the date or earlier ("the latest model").
+     */
+    public PredictionModel ensureForRules(LocalDate asOf, boolean thatDate) {
+        Optional<PredictionModel> latest = forRules(asOf);
+        if (latest.isPresent() && (!thatDate || latest.get().asOf().equals(asOf))) {
+            return latest.get();
+        }
+        return fit(asOf, TimeUnit.WEEK);
+    }
+
+    /**
+     * The desktop's daily refit: today's model in weeks, unless one was fitted today already. Returns the fitted
+     * model, or empty when none was due. A refused fit throws, and the caller shows why.
+     */
+    public Optional<PredictionModel> refitIfDue() {
+        LocalDate today = today();
+        if (model(today, TimeUnit.WEEK).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(fit(today, TimeUnit.WEEK));
+    }
+
+    /**
+     * One member under a model, over {@code horizonDays} (discounted monthly at {@code monthlyDiscount}; 0 for
+     * none), from their purchases as of the model's date. Empty when they had not bought by then.
+     */
+    public Optional<MemberPrediction> member(long memberId, PredictionModel model, int horizonDays,
+                                             double monthlyDiscount) {
+        if (horizonDays <= 0 || monthlyDiscount < 0) {
+            throw new IllegalArgumentException("horizon > 0 days and discount >= 0: " + horizonDays + ", "
+                    + monthlyDiscount);
+        }
+        Buyers one = database.read(connection -> store.buyers(connection, model.asOf(), memberId));
+        if (one.size() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Scoring.one(one, 0, model.bgnbd(), model.spend(), model.unit(), horizonDays,
+                monthlyDiscount));
+    }
+
+    /** The stored score of a member under a scored model (what the rule fields see). */
+    public Optional<MemberPrediction> storedScore(PredictionModel model, long memberId) {
+        return database.read(connection -> store.score(connection, model.id(), memberId));
+    }
+
+    /** The win-back list: repeat buyers with P(alive) &lt; 0.5, the highest CLV first. */
+    public List<MemberPrediction> slipping(PredictionModel model, int limit) {
+        return database.read(connection -> store.slipping(connection, model.id(), SLIPPING_BELOW, limit));
+    }
+
+    /** Repeat buyers per tenth of P(alive) (one-time buyers are 1 by construction and left out). */
+    public long[] pAliveTenths(PredictionModel model) {
+        return database.read(connection -> store.pAliveTenths(connection, model.id()));
+    }
+
+    /**
+     * BTYD's calibration check: for x = 0 … 6 and 7+, how many buyers had x repeat transaction days by the model's
+     * date, and how many the model predicts given each buyer's age T.
+     */
+    public FitCheck fitCheck(PredictionModel model) {
+        Buyers buyers = database.read(connection -> store.buyers(connection, model.asOf(), null));
+        return FitCheck.of(buyers, model.bgnbd(), model.unit());
+    }
+}
