@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import org.memberdesk.db.Database;
 
 /**
@@ -42,15 +43,36 @@ public final class Predictions {
      * @throws IllegalArgumentException a date after today
      */
     public PredictionModel fit(LocalDate asOf, TimeUnit unit) {
+        return fit(asOf, unit, FitProgress.NONE);
+    }
+
+    /**
+     * {@link #fit(LocalDate, TimeUnit)} reporting its steps, for a refit a person started and may cancel.
+     * @throws CancellationException cancelled before the scores were stored (nothing stored)
+     */
+    public PredictionModel fit(LocalDate asOf, TimeUnit unit, FitProgress progress) {
         if (asOf.isAfter(today())) {
             throw new PredictionRefused("predict.futureDate", asOf);
         }
         Buyers buyers = database.read(connection -> store.buyers(connection, asOf, null));
+        step(progress, 1);
         PredictionModel fitted = fit(buyers, asOf, unit);
+        step(progress, 2);
         List<MemberPrediction> scores = Scoring.score(buyers, fitted.bgnbd(), fitted.spend(), unit,
                 fitted.horizonDays(), fitted.monthlyDiscount());
+        if (progress.cancelled()) {
+            throw new CancellationException("refit cancelled");
+        }
         long id = database.write(connection -> store.insert(connection, fitted, scores));
+        progress.step(FitProgress.STEPS);
         return withId(fitted, id);
+    }
+
+    private static void step(FitProgress progress, int done) {
+        if (progress.cancelled()) {
+            throw new CancellationException("refit cancelled");
+        }
+        progress.step(done);
     }
 
     /** The fit itself, on buyers already summarised (the engine tests and the benchmark call it directly). */

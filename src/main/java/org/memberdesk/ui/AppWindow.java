@@ -3,14 +3,19 @@ package org.memberdesk.ui;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.memberdesk.AppContext;
 import org.memberdesk.Startup;
 import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.io.ImportProgress;
 import org.memberdesk.shop.ShopState;
+import org.memberdesk.ui.analytics.DailyRefit;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.DataChanges;
 import org.memberdesk.ui.common.FxDialogService;
@@ -49,6 +54,10 @@ public final class AppWindow implements ShellActions {
     private boolean demo;
     /** The shop's own database, to go back to from the demo; null when not known. */
     private Path shopDatabase;
+    /** The open database's daily refit of the predictions, and the hourly look at the date that repeats it. */
+    private DailyRefit dailyRefit;
+    private AppContext dailyRefitFor;
+    private Timeline hourly;
 
     public AppWindow(Stage stage, UiPreferences preferences, AppContext app, Language language, Clock clock,
                      Path demoFolder) {
@@ -71,6 +80,10 @@ public final class AppWindow implements ShellActions {
         stage.getScene().setRoot(window.root());
         showWhetherDemo();
         window.show(screenId);
+        if (dailyRefit != null && dailyRefitFor == app) {
+            // rebuilt (another language): the Predictions tab still says why today's refit made no model
+            dailyRefit.lastRefusal().ifPresent(refused -> context.changes().predictionsRefitted(Optional.of(refused)));
+        }
     }
 
     /** The title bar (and, for demo data, a banner) say which database this is. */
@@ -127,6 +140,32 @@ public final class AppWindow implements ShellActions {
                 context.changes().manyChanged();
             }
         })));
+        if (growth && openedApp != null) {
+            Platform.runLater(() -> refitDaily(openedApp));
+        }
+    }
+
+    /**
+     * The predictions' daily refit, queued behind the day's other work on the housekeeping thread, and repeated
+     * when the date changes while the window stays open (looked at every hour).
+     */
+    private void refitDaily(AppContext opened) {
+        dailyRefitFor = opened;
+        dailyRefit = new DailyRefit(opened.predictions(), housekeeping, refusal -> {
+            if (context != null && app == opened) {
+                context.changes().predictionsRefitted(refusal);
+            }
+        });
+        dailyRefit.runIfDue();
+        if (hourly == null) {
+            hourly = new Timeline(new KeyFrame(Duration.hours(1), event -> {
+                if (dailyRefit != null && dailyRefitFor == app) {
+                    dailyRefit.runIfDue();
+                }
+            }));
+            hourly.setCycleCount(Animation.INDEFINITE);
+            hourly.play();
+        }
     }
 
     /** Lets another window (or program) have the database; at exit or when switching files. */
@@ -330,6 +369,9 @@ public final class AppWindow implements ShellActions {
     @Override
     public void quit() {
         rememberPlacement();
+        if (hourly != null) {
+            hourly.stop();
+        }
         tasks.shutdown();
         housekeeping.shutdown();
         Platform.exit();

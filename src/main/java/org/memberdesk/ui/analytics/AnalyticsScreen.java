@@ -20,7 +20,7 @@ import org.memberdesk.ui.shell.Screen;
  * 分析 Analytics: for the chosen period, the funnels (AARRR and custom, saved by name), cohort
  * retention and the member distributions; every chart exports to PNG and CSV, and the period's
  * one-page PDF report is saved or printed from here. The numbers are the analytics engine's,
- * computed in the background.
+ * computed in the background. The Predictions tab shows the latest model, whatever the period.
  */
 public final class AnalyticsScreen implements Screen {
     private final UiContext context;
@@ -63,7 +63,9 @@ public final class AnalyticsScreen implements Screen {
                 tab("analytics-tab-cohorts", "analytics.tab.cohorts",
                         new CohortsTab(context, model.cohorts()).view()),
                 tab("analytics-tab-distributions", "analytics.tab.distributions",
-                        new DistributionsTab(context, model.distributions()).view()));
+                        new DistributionsTab(context, model.distributions()).view()),
+                tab("analytics-tab-predictions", "predict.ui.tab",
+                        new PredictionsTab(context, model.predictions()).view()));
         tabs.setId("analytics-tabs");
         tabs.getSelectionModel().selectedIndexProperty().addListener((obs, old, now) ->
                 model.showing(AnalyticsViewModel.Tab.values()[now.intValue()]));

@@ -15,13 +15,14 @@ import org.memberdesk.ui.dashboard.PeriodChoice;
  */
 public final class AnalyticsViewModel {
     /** The screen's tabs: only the one shown is computed; the others catch up when opened. */
-    public enum Tab { FUNNELS, COHORTS, DISTRIBUTIONS }
+    public enum Tab { FUNNELS, COHORTS, DISTRIBUTIONS, PREDICTIONS }
 
     private final UiContext context;
     private final PeriodChoice choice;
     private final FunnelsViewModel funnels;
     private final CohortsViewModel cohorts;
     private final DistributionsViewModel distributions;
+    private final PredictionsViewModel predictions;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final BooleanBinding loading;
     private Tab showing = Tab.FUNNELS;
@@ -34,6 +35,7 @@ public final class AnalyticsViewModel {
         this.funnels = new FunnelsViewModel(context);
         this.cohorts = new CohortsViewModel(context);
         this.distributions = new DistributionsViewModel(context);
+        this.predictions = new PredictionsViewModel(context);
         this.loading = Bindings.or(funnels.loadingProperty(), Bindings.or(cohorts.loadingProperty(),
                 distributions.loadingProperty()));
     }
@@ -78,6 +80,8 @@ public final class AnalyticsViewModel {
             case FUNNELS -> funnels.compute(period);
             case COHORTS -> cohorts.follow(period.to());
             case DISTRIBUTIONS -> distributions.load(period.to());
+            // the latest model, whatever the period: the one the rule fields read today
+            case PREDICTIONS -> predictions.load();
         }
     }
 
@@ -100,6 +104,10 @@ public final class AnalyticsViewModel {
 
     public DistributionsViewModel distributions() {
         return distributions;
+    }
+
+    public PredictionsViewModel predictions() {
+        return predictions;
     }
 
     public BooleanBinding loadingProperty() {

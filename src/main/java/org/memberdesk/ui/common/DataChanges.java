@@ -1,8 +1,11 @@
 package org.memberdesk.ui.common;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
+import org.memberdesk.common.ValidationException;
 
 /**
  * Tells open screens that members or purchases changed (a purchase at the counter, an edit, an
@@ -14,6 +17,7 @@ public final class DataChanges {
     public static final long MANY = -1;
 
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Optional<ValidationException>>> refits = new CopyOnWriteArrayList<>();
 
     /** The listener receives the changed member's id, or {@link #MANY}. */
     public void onMemberChanged(LongConsumer listener) {
@@ -26,5 +30,17 @@ public final class DataChanges {
 
     public void manyChanged() {
         memberChanged(MANY);
+    }
+
+    /**
+     * The listener hears of each background refit of the predictions (the daily one): empty when a model was
+     * fitted, otherwise why none was (too few repeat buyers …).
+     */
+    public void onPredictionsRefitted(Consumer<Optional<ValidationException>> listener) {
+        refits.add(listener);
+    }
+
+    public void predictionsRefitted(Optional<ValidationException> refusal) {
+        refits.forEach(l -> l.accept(refusal));
     }
 }

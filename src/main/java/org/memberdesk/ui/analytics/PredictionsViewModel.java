@@ -1,0 +1,236 @@
+package org.memberdesk.ui.analytics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.members.Member;
+import org.memberdesk.members.Phones;
+import org.memberdesk.predictions.FitCheck;
+import org.memberdesk.predictions.FitProgress;
+import org.memberdesk.predictions.MemberPrediction;
+import org.memberdesk.predictions.PredictionModel;
+import org.memberdesk.predictions.PredictionRefused;
+import org.memberdesk.predictions.Predictions;
+import org.memberdesk.predictions.TimeUnit;
+import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.ErrorText;
+import org.memberdesk.ui.common.UiContext;
+
+/**
+ * The Predictions tab: the latest model the rule fields read (its status and parameters), its repeat buyers per
+ * tenth of P(alive), BTYD's fit check and the win-back list, each read in the background. "Refit now" fits
+ * today's model in weeks with progress and cancel; a refused fit (too few repeat buyers, no convergence) is
+ * not an error: its reason shows in the tab, in the shop's words, and the earlier model stays.
+ */
+public final class PredictionsViewModel {
+    /** Rows of the win-back list: the most valuable of the slipping repeat buyers. */
+    public static final int WIN_BACK_ROWS = 50;
+
+    /** A slipping member as the list shows them: the phone already masked (138****5678). */
+    public record WinBack(long memberId, String memberNo, String name, String phone, double pAlive,
+                          double expectedPurchases, Long clvCents) {
+    }
+
+    /** What one read of the latest model brings: the model (null: none yet), its tenths and its win-back list. */
+    record Reading(PredictionModel model, long[] tenths, List<WinBack> winBack) {
+    }
+
+    private final UiContext context;
+    private final ReadOnlyObjectWrapper<PredictionModel> model = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<long[]> tenths = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FitCheck> fitCheck = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<WinBack> winBack = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper refused = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper refitting = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final Latest<Reading> reading;
+    private final Latest<FitCheck> checking;
+    private BackgroundTask<PredictionModel> refit;
+    private boolean loadedOnce;
+
+    public PredictionsViewModel(UiContext context) {
+        this.context = context;
+        this.reading = new Latest<>(context);
+        this.checking = new Latest<>(context);
+        // a refit in the background (the daily one) brings a new model or its reason
+        context.changes().onPredictionsRefitted(this::refitted);
+    }
+
+    /** Reads the latest model and what the tab shows of it, in the background; the fit check follows. */
+    public void load() {
+        loadedOnce = true;
+        problem.set("");
+        reading.run(this::read, this::show, problem::set);
+    }
+
+    private Reading read() {
+        Predictions predictions = context.app().predictions();
+        Optional<PredictionModel> latest = predictions.forRules(predictions.today());
+        if (latest.isEmpty()) {
+            return new Reading(null, null, List.of());
+        }
+        PredictionModel m = latest.get();
+        List<WinBack> rows = new ArrayList<>();
+        for (MemberPrediction p : predictions.slipping(m, WIN_BACK_ROWS)) {
+            Optional<Member> member = context.app().members().byId(p.memberId());
+            rows.add(new WinBack(p.memberId(), member.map(Member::memberNo).orElse("—"),
+                    member.map(Member::name).orElse(""), Phones.mask(member.map(Member::phone).orElse(null)),
+                    p.pAlive(), p.expectedPurchases(), p.clvCents()));
+        }
+        return new Reading(m, predictions.pAliveTenths(m), rows);
+    }
+
+    private void show(Reading latest) {
+        model.set(latest.model());
+        empty.set(latest.model() == null);
+        tenths.set(latest.tenths());
+        winBack.setAll(latest.winBack());
+        fitCheck.set(null);
+        if (latest.model() != null) {
+            // BTYD's check re-reads every buyer's purchases: seconds on a big shop, so it comes after the rest
+            PredictionModel shown = latest.model();
+            checking.run(() -> context.app().predictions().fitCheck(shown), fitCheck::set, problem::set);
+        }
+    }
+
+    /** "Refit now": today's model in weeks, in the background with its steps shown; then the tab reloads. */
+    public void refit() {
+        if (refitting.get()) {
+            return;
+        }
+        Predictions predictions = context.app().predictions();
+        BackgroundTask<PredictionModel> task = BackgroundTask.of(steps -> predictions.fit(predictions.today(),
+                TimeUnit.WEEK, new FitProgress() {
+                    @Override
+                    public void step(int done) {
+                        steps.update(done, FitProgress.STEPS, context.text("predict.ui.step." + Math.min(done + 1,
+                                FitProgress.STEPS)));
+                    }
+
+                    @Override
+                    public boolean cancelled() {
+                        return steps.cancelled();
+                    }
+                }));
+        refit = task;
+        refitting.set(true);
+        refused.set("");
+        message.set("");
+        progress.bind(task.progressProperty());
+        progressText.set(context.text("predict.ui.step.1"));
+        task.messageProperty().addListener((obs, old, now) -> progressText.set(now));
+        task.onSuccess(fitted -> {
+            message.set(context.text("predict.ui.refitted", fitted.asOf().toString()));
+            load();
+        }).onFailure(error -> {
+            if (error instanceof CancellationException) {
+                message.set(context.text("predict.ui.cancelled"));
+            } else {
+                refused.set(ErrorText.describe(error, context.messages()));
+            }
+        }).onCancelled(() -> message.set(context.text("predict.ui.cancelled"))).onFinished(() -> {
+            progress.unbind();
+            refitting.set(false);
+            refit = null;
+        });
+        context.tasks().execute(task);
+    }
+
+    /** Stops a refit between its steps: nothing is stored, the earlier model stays. */
+    public void cancelRefit() {
+        if (refit != null) {
+            refit.cancel();
+            progressText.set(context.text("task.cancelling"));
+        }
+    }
+
+    /** A background refit ended: its model is shown (when the tab was read before), or why none was made. */
+    void refitted(Optional<ValidationException> refusal) {
+        if (refusal.isPresent()) {
+            refused.set(ErrorText.describe(refusal.get(), context.messages()));
+            return;
+        }
+        refused.set("");
+        if (loadedOnce) {
+            load();
+        }
+    }
+
+    /** The latest model; null before the first read and while there is none. */
+    public ReadOnlyObjectProperty<PredictionModel> modelProperty() {
+        return model.getReadOnlyProperty();
+    }
+
+    /** True once read and there is no model yet: the tab says what it does and what it needs. */
+    public ReadOnlyBooleanProperty emptyProperty() {
+        return empty.getReadOnlyProperty();
+    }
+
+    /** Repeat buyers per tenth of P(alive) under the shown model. */
+    public ReadOnlyObjectProperty<long[]> tenthsProperty() {
+        return tenths.getReadOnlyProperty();
+    }
+
+    /** Actual and predicted members per number of repeat purchase days; null until computed. */
+    public ReadOnlyObjectProperty<FitCheck> fitCheckProperty() {
+        return fitCheck.getReadOnlyProperty();
+    }
+
+    public ObservableList<WinBack> winBack() {
+        return FXCollections.unmodifiableObservableList(winBack);
+    }
+
+    /** Why the last refit (asked for, or the daily one) made no model; empty when it did. */
+    public ReadOnlyStringProperty refusedProperty() {
+        return refused.getReadOnlyProperty();
+    }
+
+    /** What the last refit did ("fitted", "cancelled"). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Why the model could not be read. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty refittingProperty() {
+        return refitting.getReadOnlyProperty();
+    }
+
+    /** The refit's share done (0..1), -1 while unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** The refit's current step, in words. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return reading.loadingProperty();
+    }
+
+    /** True while the fit check is computed. */
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.loadingProperty();
+    }
+}
