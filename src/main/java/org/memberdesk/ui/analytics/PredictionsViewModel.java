@@ -47,6 +47,10 @@ public final class PredictionsViewModel {
     record Reading(PredictionModel model, long[] tenths, List<WinBack> winBack) {
     }
 
+    /** How "Refit now" ended: a model, or the reason there is none. */
+    private record Refit(PredictionModel fitted, PredictionRefused refused) {
+    }
+
     private final UiContext context;
     private final ReadOnlyObjectWrapper<PredictionModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
@@ -61,7 +65,7 @@ public final class PredictionsViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final Latest<Reading> reading;
     private final Latest<FitCheck> checking;
-    private BackgroundTask<PredictionModel> refit;
+    private BackgroundTask<Refit> refit;
     private boolean loadedOnce;
 
     public PredictionsViewModel(UiContext context) {
@@ -115,19 +119,28 @@ public final class PredictionsViewModel {
             return;
         }
         Predictions predictions = context.app().predictions();
-        BackgroundTask<PredictionModel> task = BackgroundTask.of(steps -> predictions.fit(predictions.today(),
-                TimeUnit.WEEK, new FitProgress() {
+        BackgroundTask<Refit> task = BackgroundTask.of(steps -> {
+            try {
+                return new Refit(predictions.fit(predictions.today(), TimeUnit.WEEK, new FitProgress() {
                     @Override
                     public void step(int done) {
-                        steps.update(done, FitProgress.STEPS, context.text("predict.ui.step." + Math.min(done + 1,
-                                FitProgress.STEPS)));
+                        steps.update(done, FitProgress.STEPS, context.text("predict.ui.step."
+                                + Math.min(done + 1, FitProgress.STEPS)));
                     }
 
                     @Override
                     public boolean cancelled() {
                         return steps.cancelled();
                     }
-                }));
+                }), null);
+            } catch (PredictionRefused refused) {
+                // not a failure: the shop has too few repeat buyers (or an unusual pattern), and the tab says so
+                return new Refit(null, refused);
+            } catch (CancellationException cancelled) {
+                // stopped between steps, nothing stored: the executor reports the task as cancelled
+                return new Refit(null, null);
+            }
+        });
         refit = task;
         refitting.set(true);
         refused.set("");
@@ -135,16 +148,18 @@ public final class PredictionsViewModel {
         progress.bind(task.progressProperty());
         progressText.set(context.text("predict.ui.step.1"));
         task.messageProperty().addListener((obs, old, now) -> progressText.set(now));
-        task.onSuccess(fitted -> {
-            message.set(context.text("predict.ui.refitted", fitted.asOf().toString()));
-            load();
-        }).onFailure(error -> {
-            if (error instanceof CancellationException) {
-                message.set(context.text("predict.ui.cancelled"));
-            } else {
-                refused.set(ErrorText.describe(error, context.messages()));
+        task.onSuccess(done -> {
+            if (done.refused() != null) {
+                refused.set(ErrorText.describe(done.refused(), context.messages()));
+                return;
             }
-        }).onCancelled(() -> message.set(context.text("predict.ui.cancelled"))).onFinished(() -> {
+            if (done.fitted() == null) {
+                message.set(context.text("predict.ui.cancelled"));
+                return;
+            }
+            message.set(context.text("predict.ui.refitted", done.fitted().asOf().toString()));
+            load();
+        }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages()))).onCancelled(() -> message.set(context.text("predict.ui.cancelled"))).onFinished(() -> {
             progress.unbind();
             refitting.set(false);
             refit = null;
