@@ -34,9 +34,9 @@ public final class PredictionCharts {
         this.counts = NumberFormat.getIntegerInstance(locale);
     }
 
-    /** The categories of the P(alive) chart: 0–0.1 … 0.9–1.0. */
+    /** The categories of the P(alive) chart: 0.0 – 0.1 … 0.9 – 1.0 (spaced: on a narrow chart they wrap). */
     public static String tenth(int i) {
-        return String.format(Locale.ROOT, "%.1f–%.1f", i / 10.0, (i + 1) / 10.0);
+        return String.format(Locale.ROOT, "%.1f – %.1f", i / 10.0, (i + 1) / 10.0);
     }
 
     /** The categories of the fit check: 0 … 6 and "7+". */
@@ -53,6 +53,7 @@ public final class PredictionCharts {
             repeat += tenths[i];
         }
         CategoryAxis axis = new CategoryAxis(messages.get("predict.ui.chart.pAliveAxis"));
+        axis.setMaximumCategoryLabelLines(2);
         NumberAxis members = new NumberAxis(messages.get("analytics.members"));
         members.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         members.setUpperMargin(0.15);

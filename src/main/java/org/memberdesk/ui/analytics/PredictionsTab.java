@@ -199,6 +199,7 @@ final class PredictionsTab {
         checking.getStyleClass().add("text-muted");
         checking.visibleProperty().bind(model.checkingProperty());
         GridPane grid = new GridPane();
+        grid.setId("predictions-charts");
         grid.setHgap(16);
         for (int c = 0; c < 2; c++) {
             ColumnConstraints column = new ColumnConstraints();
@@ -222,11 +223,11 @@ final class PredictionsTab {
         table.setId("predictions-winback");
         table.setPrefHeight(300);
         table.setPlaceholder(new Label(context.text("predict.ui.winBack.none")));
-        table.getColumns().add(column("predict.ui.col.memberNo", 110, PredictionsViewModel.WinBack::memberNo));
-        table.getColumns().add(column("predict.ui.col.name", 140, PredictionsViewModel.WinBack::name));
-        table.getColumns().add(column("predict.ui.col.phone", 120, PredictionsViewModel.WinBack::phone));
-        table.getColumns().add(column("predict.ui.col.pAlive", 90, w -> three(w.pAlive())));
-        table.getColumns().add(column("predict.ui.col.expected", 150, w -> two(w.expectedPurchases())));
+        table.getColumns().add(column("predict.ui.col.memberNo", 100, PredictionsViewModel.WinBack::memberNo));
+        table.getColumns().add(column("predict.ui.col.name", 110, PredictionsViewModel.WinBack::name));
+        table.getColumns().add(column("predict.ui.col.phone", 110, PredictionsViewModel.WinBack::phone));
+        table.getColumns().add(column("predict.ui.col.pAlive", 80, w -> three(w.pAlive())));
+        table.getColumns().add(column("predict.ui.col.expected", 170, w -> two(w.expectedPurchases())));
         table.getColumns().add(column("predict.ui.col.clv", 120, w -> w.clvCents() == null ? "—"
                 : Money.display(w.clvCents())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
