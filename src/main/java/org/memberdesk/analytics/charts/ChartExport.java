@@ -26,6 +26,7 @@ import org.memberdesk.analytics.Trend;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.OutputFiles;
 import org.memberdesk.io.CsvCells;
+import org.memberdesk.predictions.FitCheck;
 
 /**
  * The charts by name (dashboard, funnel, cohorts, rfm, tiers) for a period, computed and drawn, and
@@ -47,7 +48,8 @@ public final class ChartExport {
     }
 
     /** The numbers behind one chart, computed now. */
-    public sealed interface ChartData permits DashboardData, FunnelData, CohortData, DistributionData {
+    public sealed interface ChartData permits DashboardData, FunnelData, CohortData, DistributionData, PAliveData,
+            FitCheckData {
     }
 
     public record DashboardData(Dashboard dashboard) implements ChartData {
@@ -60,6 +62,14 @@ public final class ChartExport {
     }
 
     public record DistributionData(Distribution distribution, String titleKey) implements ChartData {
+    }
+
+    /** The Predictions tab's repeat buyers per tenth of P(alive), and the one-time buyers left out. */
+    public record PAliveData(long[] tenths, long oneTimeBuyers) implements ChartData {
+    }
+
+    /** The Predictions tab's model-fit check. */
+    public record FitCheckData(FitCheck check) implements ChartData {
     }
 
     /** Computes a chart's numbers: the period's months for cohorts, its joiners for the funnel. */
@@ -87,6 +97,10 @@ public final class ChartExport {
             return charts.funnel(f.funnel());
         } else if (data instanceof CohortData c) {
             return charts.cohorts(c.cohorts(), AnalyticsService.COHORT_MONTHS);
+        } else if (data instanceof PAliveData p) {
+            return new PredictionCharts(messages).pAlive(p.tenths(), p.oneTimeBuyers());
+        } else if (data instanceof FitCheckData f) {
+            return new PredictionCharts(messages).fitCheck(f.check());
         }
         DistributionData d = (DistributionData) data;
         return charts.distribution(d.distribution(), d.titleKey());
@@ -107,6 +121,10 @@ public final class ChartExport {
     /** Writes a chart's numbers as CSV (UTF-8 with a BOM so spreadsheet programs read the Chinese). */
     public void csv(ChartData data, Path file) throws IOException {
         files.write(file, out -> writeCsv(data, out));
+    }
+
+    private static String tenth(int i) {
+        return String.format(Locale.ROOT, "%.1f", i / 10.0);
     }
 
     private static void writeCsv(ChartData data, OutputStream out) throws IOException {
@@ -136,6 +154,17 @@ public final class ChartExport {
                         List<Object> row = new ArrayList<>(List.of(cohort.month().toString(), cohort.size()));
                         row.addAll(cohort.active());
                         csv.printRecord(CsvCells.row(row));
+                    }
+                } else if (data instanceof PAliveData p) {
+                    csv.printRecord("p_alive_from", "p_alive_to", "repeat_buyers");
+                    for (int i = 0; i < p.tenths().length; i++) {
+                        csv.printRecord(CsvCells.row(tenth(i), tenth(i + 1), p.tenths()[i]));
+                    }
+                } else if (data instanceof FitCheckData f) {
+                    csv.printRecord("repeat_days", "actual_members", "predicted_members");
+                    for (int x = 0; x <= FitCheck.TOP; x++) {
+                        csv.printRecord(CsvCells.row(PredictionCharts.frequency(x), f.check().actual()[x],
+                                String.format(Locale.ROOT, "%.2f", f.check().predicted()[x])));
                     }
                 } else if (data instanceof DistributionData d) {
                     csv.printRecord(d.distribution().attribute().toLowerCase(Locale.ROOT), "label", "members");

@@ -22,7 +22,6 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.memberdesk.analytics.charts.PredictionCharts;
 import org.memberdesk.common.Money;
 import org.memberdesk.predictions.PredictionModel;
 import org.memberdesk.predictions.Predictions;
@@ -39,13 +38,11 @@ final class PredictionsTab {
 
     private final UiContext context;
     private final PredictionsViewModel model;
-    private final PredictionCharts charts;
     private final NumberFormat counts;
 
     PredictionsTab(UiContext context, PredictionsViewModel model) {
         this.context = context;
         this.model = model;
-        this.charts = new PredictionCharts(context.messages());
         Locale locale = context.messages().locale() == Locale.ROOT ? Locale.ENGLISH : context.messages().locale();
         this.counts = NumberFormat.getIntegerInstance(locale);
     }
@@ -181,18 +178,14 @@ final class PredictionsTab {
             viewer.setPrefHeight(340);
             viewer.setMinHeight(280);
         }
-        Runnable drawAlive = () -> {
-            PredictionModel m = model.modelProperty().get();
-            long[] tenths = model.tenthsProperty().get();
-            if (m != null && tenths != null) {
-                alive.setChart(ChartViewers.onScreen(charts.pAlive(tenths, m.buyers() - m.repeatBuyers())));
-            }
-        };
-        model.tenthsProperty().addListener((obs, old, now) -> drawAlive.run());
-        model.modelProperty().addListener((obs, old, now) -> drawAlive.run());
-        model.fitCheckProperty().addListener((obs, old, now) -> {
+        model.pAliveChartProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                check.setChart(ChartViewers.onScreen(charts.fitCheck(now)));
+                alive.setChart(ChartViewers.onScreen(context.app().analyticsCharts().chart(now, context.messages())));
+            }
+        });
+        model.fitCheckChartProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                check.setChart(ChartViewers.onScreen(context.app().analyticsCharts().chart(now, context.messages())));
             }
         });
         Label checking = new Label(context.text("predict.ui.checking"));
@@ -207,9 +200,18 @@ final class PredictionsTab {
             column.setHgrow(Priority.ALWAYS);
             grid.getColumnConstraints().add(column);
         }
-        grid.add(alive, 0, 0);
-        grid.add(new VBox(4, check, checking), 1, 0);
+        ChartFiles files = new ChartFiles(context);
+        grid.add(new VBox(4, tools(files.buttons("predictions-palive-export", "p-alive", model.pAliveChartProperty())),
+                alive), 0, 0);
+        grid.add(new VBox(4, tools(files.buttons("predictions-fitcheck-export", "fit-check",
+                model.fitCheckChartProperty())), check, checking), 1, 0);
         return grid;
+    }
+
+    private static Node tools(Node buttons) {
+        HBox tools = new HBox(buttons);
+        tools.setAlignment(Pos.CENTER_RIGHT);
+        return tools;
     }
 
     /** The most valuable slipping repeat buyers: member, masked phone, P(alive), purchases in 90 days, value. */

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.memberdesk.analytics.charts.ChartExport;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.Phones;
@@ -56,6 +57,8 @@ public final class PredictionsViewModel {
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<long[]> tenths = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FitCheck> fitCheck = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChartExport.ChartData> pAliveChart = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ChartExport.ChartData> fitCheckChart = new ReadOnlyObjectWrapper<>();
     private final ObservableList<WinBack> winBack = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper refused = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -72,6 +75,8 @@ public final class PredictionsViewModel {
         this.context = context;
         this.reading = new Latest<>(context);
         this.checking = new Latest<>(context);
+        fitCheck.addListener((obs, old, now) -> fitCheckChart.set(now == null ? null
+                : new ChartExport.FitCheckData(now)));
         // a refit in the background (the daily one) brings a new model or its reason
         context.changes().onPredictionsRefitted(this::refitted);
     }
@@ -104,6 +109,8 @@ public final class PredictionsViewModel {
         model.set(latest.model());
         empty.set(latest.model() == null);
         tenths.set(latest.tenths());
+        pAliveChart.set(latest.model() == null ? null : new ChartExport.PAliveData(latest.tenths(),
+                latest.model().buyers() - latest.model().repeatBuyers()));
         winBack.setAll(latest.winBack());
         fitCheck.set(null);
         if (latest.model() != null) {
@@ -205,6 +212,16 @@ public final class PredictionsViewModel {
     /** Actual and predicted members per number of repeat purchase days; null until computed. */
     public ReadOnlyObjectProperty<FitCheck> fitCheckProperty() {
         return fitCheck.getReadOnlyProperty();
+    }
+
+    /** The P(alive) chart's numbers, for the screen and its PNG/CSV export; null without a model. */
+    public ReadOnlyObjectProperty<ChartExport.ChartData> pAliveChartProperty() {
+        return pAliveChart.getReadOnlyProperty();
+    }
+
+    /** The fit check's numbers, for the screen and its PNG/CSV export; null until computed. */
+    public ReadOnlyObjectProperty<ChartExport.ChartData> fitCheckChartProperty() {
+        return fitCheckChart.getReadOnlyProperty();
     }
 
     public ObservableList<WinBack> winBack() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import org.jfree.chart.fx.ChartViewer;
@@ -41,6 +42,7 @@ class PredictionsTabTest extends FxRobot {
     Path folder;
     private RecordingDialogs dialogs;
     private FxTaskExecutor tasks;
+    private Node root;
 
     @BeforeAll
     static void importAndFit() throws Exception {
@@ -53,7 +55,13 @@ class PredictionsTabTest extends FxRobot {
         tasks = new FxTaskExecutor(dialogs, 2);
         UiContext context = ScreenStage.context(database, TestDatabase.NOW, tasks, dialogs);
         ScreenStage.show(() -> new AnalyticsScreen(context, target -> { }));
-        clickOn("#analytics-tab-predictions");
+        // this test's window only: another class's window may still hold an Analytics screen of its own
+        root = FxToolkit.toolkitContext().getRegisteredStage().getScene().getRoot();
+        clickOn(find("#analytics-tab-predictions"));
+    }
+
+    private Node find(String query) {
+        return from(root).lookup(query).query();
     }
 
     @AfterEach
@@ -65,7 +73,7 @@ class PredictionsTabTest extends FxRobot {
     }
 
     private String text(String id) {
-        return lookup(id).queryAs(Label.class).getText();
+        return ((Label) find(id)).getText();
     }
 
     @Test
@@ -82,11 +90,11 @@ class PredictionsTabTest extends FxRobot {
         assertEquals("2,357 members bought by then, 946 of them on more than one day (repeat buyers)",
                 text("#predictions-buyers"));
         assertTrue(text("#predictions-converged").startsWith("Yes"));
-        assertFalse(lookup("#predictions-empty").query().isVisible());
+        assertFalse(find("#predictions-empty").isVisible());
 
         // P(alive): the 946 repeat buyers in tenths; the 2,357 − 946 = 1,411 one-time buyers said in the note
-        UiFixture.waitUntil(() -> lookup("#predictions-palive").queryAs(ChartViewer.class).getChart() != null);
-        var alive = lookup("#predictions-palive").queryAs(ChartViewer.class).getChart();
+        UiFixture.waitUntil(() -> ((ChartViewer) find("#predictions-palive")).getChart() != null);
+        var alive = ((ChartViewer) find("#predictions-palive")).getChart();
         CategoryDataset tenths = ((CategoryPlot) alive.getPlot()).getDataset();
         assertEquals(10, tenths.getColumnCount());
         long repeat = 0;
@@ -98,8 +106,8 @@ class PredictionsTabTest extends FxRobot {
         assertTrue(note.startsWith("946 repeat buyers. Not shown: 1,411 one-time buyers"), note);
 
         // BTYD's calibration counts for x = 0 … 6, 7+: 1411, 439, 214, 100, 62, 38, 29, 64
-        UiFixture.waitUntil(30, () -> lookup("#predictions-fitcheck").queryAs(ChartViewer.class).getChart() != null);
-        CategoryDataset check = ((CategoryPlot) lookup("#predictions-fitcheck").queryAs(ChartViewer.class).getChart()
+        UiFixture.waitUntil(30, () -> ((ChartViewer) find("#predictions-fitcheck")).getChart() != null);
+        CategoryDataset check = ((CategoryPlot) ((ChartViewer) find("#predictions-fitcheck")).getChart()
                 .getPlot()).getDataset();
         assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7+"), check.getColumnKeys());
         List<Long> actual = new ArrayList<>();
@@ -112,9 +120,20 @@ class PredictionsTabTest extends FxRobot {
                 + check.getValue(1, 4).doubleValue() + check.getValue(1, 5).doubleValue()
                 + check.getValue(1, 6).doubleValue() + check.getValue(1, 7).doubleValue(), 0.5);
 
+        // the fit check's numbers to CSV, as every analytics chart: x, actual, predicted
+        Path csv = folder.resolve("fit-check.csv");
+        dialogs.fileAnswer = csv;
+        clickOn(find("#predictions-fitcheck-export-csv"));
+        UiFixture.waitUntil(() -> !dialogs.infos.isEmpty());
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        assertEquals("\uFEFFrepeat_days,actual_members,predicted_members", lines.get(0));
+        assertTrue(lines.get(1).startsWith("0,1411,"), lines.get(1));
+        assertTrue(lines.get(8).startsWith("7+,64,"), lines.get(8));
+
         // the win-back list: slipping repeat buyers, the most valuable first, phones masked
         @SuppressWarnings("unchecked")
-        TableView<PredictionsViewModel.WinBack> table = lookup("#predictions-winback").queryAs(TableView.class);
+        TableView<PredictionsViewModel.WinBack> table =
+                (TableView<PredictionsViewModel.WinBack>) find("#predictions-winback");
         UiFixture.waitUntil(() -> !table.getItems().isEmpty());
         assertEquals(PredictionsViewModel.WIN_BACK_ROWS, table.getItems().size());
         for (PredictionsViewModel.WinBack row : table.getItems()) {
@@ -128,7 +147,7 @@ class PredictionsTabTest extends FxRobot {
         }
         // what the person sees in the phone column is the masked number
         String firstPhone = table.getItems().get(0).phone();
-        assertTrue(lookup(".table-cell").queryAll().stream().anyMatch(cell -> cell instanceof javafx.scene.control
+        assertTrue(from(root).lookup(".table-cell").queryAll().stream().anyMatch(cell -> cell instanceof javafx.scene.control
                 .TableCell<?, ?> c && firstPhone.equals(c.getText())));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
@@ -136,18 +155,18 @@ class PredictionsTabTest extends FxRobot {
     @Test
     void finding5_anEmptyShopSaysWhatTheTabNeedsAndRefitIsRefusedWithTheReason() throws Exception {
         open(folder.resolve("empty.db"));
-        UiFixture.waitUntil(() -> lookup("#predictions-empty").query().isVisible());
-        assertTrue(lookup("#predictions-empty .label").queryAll().stream().anyMatch(l -> ((Label) l).getText()
+        UiFixture.waitUntil(() -> find("#predictions-empty").isVisible());
+        assertTrue(from(root).lookup("#predictions-empty .label").queryAll().stream().anyMatch(l -> ((Label) l).getText()
                 .contains("at least 50 repeat buyers")));
-        assertFalse(lookup("#predictions-refused").query().isVisible());
+        assertFalse(find("#predictions-refused").isVisible());
 
-        clickOn("#predictions-refit");
-        UiFixture.waitUntil(() -> lookup("#predictions-refused").query().isVisible());
+        clickOn(find("#predictions-refit"));
+        UiFixture.waitUntil(() -> find("#predictions-refused").isVisible());
         assertEquals("Only 0 members have bought on more than one day; the models need at least 50 such repeat "
                 + "buyers to say anything reliable, so no prediction was made.", text("#predictions-refused"));
         // not an error dialog: the reason stays in the tab, which still says what it needs
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
-        assertTrue(lookup("#predictions-empty").query().isVisible());
-        assertFalse(lookup("#predictions-refit").queryButton().isDisabled());
+        assertTrue(find("#predictions-empty").isVisible());
+        assertFalse(((javafx.scene.control.Button) find("#predictions-refit")).isDisabled());
     }
 }
