@@ -1,5 +1,7 @@
 package org.memberdesk.predictions;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,11 +26,19 @@ public final class Predictions {
     private final Database database;
     private final PredictionStore store;
     private final Clock clock;
+    private final ModelChanges changes;
 
-    public Predictions(Database database, PredictionStore store, Clock clock) {
+    /** Told inside the transaction that stores a new model: what reads the scores (rule tags) is out of date. */
+    @FunctionalInterface
+    public interface ModelChanges {
+        void modelStored(Connection connection) throws SQLException;
+    }
+
+    public Predictions(Database database, PredictionStore store, Clock clock, ModelChanges changes) {
         this.database = database;
         this.store = store;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public LocalDate today() {
@@ -49,7 +59,11 @@ public final class Predictions {
         PredictionModel fitted = fit(buyers, asOf, unit);
         List<MemberPrediction> scores = Scoring.score(buyers, fitted.bgnbd(), fitted.spend(), unit,
                 fitted.horizonDays(), fitted.monthlyDiscount());
-        long id = database.write(connection -> store.insert(connection, fitted, scores));
+        long id = database.write(connection -> {
+            long stored = store.insert(connection, fitted, scores);
+            changes.modelStored(connection);
+            return stored;
+        });
         return withId(fitted, id);
     }
 
