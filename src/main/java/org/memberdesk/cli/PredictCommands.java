@@ -76,7 +76,7 @@ final class PredictCommands {
             footer = {"", "Examples:",
                     "  memberdesk predict --json",
                     "  memberdesk predict --as-of 2026-09-30 --unit day --json",
-                    "  memberdesk predict member M000123 --horizon-days 180 --json"})
+                    "  memberdesk predict member M000123 --horizon-days 180 --json", ""})
     static final class Predict implements Callable<Integer> {
         @ParentCommand
         Cli cli;
@@ -171,8 +171,9 @@ final class PredictCommands {
                             + " purchase by the model's date is refused (exit 3)."},
             footer = {"", "Examples:",
                     "  memberdesk predict member M000123 --json",
-                    "  memberdesk predict member 13800138000 --as-of 2026-09-30 --horizon-days 364 --json",
-                    "  memberdesk predict member M000123 --monthly-discount 0.01 --json"})
+                    "  memberdesk predict member 13800138000 --as-of 2026-09-30 --json",
+                    "  memberdesk predict member M000123 --horizon-days 364 --unit day --json",
+                    "  memberdesk predict member M000123 --monthly-discount 0.01 --json", ""})
     static final class PredictMember implements Callable<Integer> {
         @ParentCommand
         Predict parent;
@@ -198,7 +199,7 @@ final class PredictCommands {
 
         @Option(names = "--monthly-discount", paramLabel = "RATE", defaultValue = "0",
                 description = "Discount the value by this rate a month (default: 0, none), e.g. --monthly-discount"
-                        + " 0.01 for 1% a month.")
+                        + " 0.01 for 1%% a month.")
         double monthlyDiscount;
 
         @Override
@@ -255,8 +256,8 @@ final class PredictCommands {
         out.printf(Locale.ROOT, "P(alive) %.4f; expected purchases %.2f", prediction.pAlive(),
                 prediction.expectedPurchases());
         if (prediction.clvCents() != null) {
-            out.printf(Locale.ROOT, "; spend per purchase %s; value (CLV) %s", Money.formatYuan(
-                    prediction.expectedSpendCents()), Money.formatYuan(prediction.clvCents()));
+            out.printf(Locale.ROOT, "; spend per purchase %s; value (CLV) %s", Money.display(
+                    prediction.expectedSpendCents()), Money.display(prediction.clvCents()));
         } else {
             out.print("; no spend model, so no value (CLV)");
         }
