@@ -261,8 +261,8 @@ final class PredictCommands {
         } else {
             out.print("; no spend model, so no value (CLV)");
         }
-        out.printf(Locale.ROOT, ".%nHistory: %d repeat purchase days, the last %d days after the first, the first %d"
-                + " days before the model's date.%n", prediction.frequency(), prediction.recencyDays(),
+        out.printf(Locale.ROOT, ".%nHistory: repeat purchase days %d; days from the first purchase to the last %d,"
+                + " to the model's date %d.%n", prediction.frequency(), prediction.recencyDays(),
                 prediction.ageDays());
         out.flush();
     }
