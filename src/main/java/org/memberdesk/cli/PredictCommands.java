@@ -139,10 +139,16 @@ final class PredictCommands {
         return out;
     }
 
-    /** Why there is no spend model, in the shop's words; null when there is one. */
-    private static String spendNote(Cli cli, PredictionModel model) {
-        return model.spend() != null || model.spendRefused() == null ? null
-                : cli.messages().get(model.spendRefused());
+    /**
+     * Why there is no spend model, in the shop's words; null when there is one. A model keeps only the key of the
+     * spend model's refusal, not its arguments: "did not converge" has a wording of its own here, without the count.
+     */
+    static String spendNote(Cli cli, PredictionModel model) {
+        if (model.spend() != null || model.spendRefused() == null) {
+            return null;
+        }
+        return cli.messages().get(model.spendRefused().equals("predict.notConverged") ? "predict.spendNotConverged"
+                : model.spendRefused());
     }
 
     private static void summary(Cli cli, PredictionModel model) {

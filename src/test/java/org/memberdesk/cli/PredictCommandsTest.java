@@ -250,6 +250,23 @@ class PredictCommandsTest {
     }
 
     @Test
+    void finding5_withoutASpendModelTheNoteSaysWhyInWords() {
+        PredictionModel fitted = app.predictions().modelOrFit(CALIBRATION_END, TimeUnit.WEEK);
+        Cli cli = new Cli(TestDatabase.clock());
+        assertNull(PredictCommands.spendNote(cli, fitted));
+        // a spend model that did not converge keeps only its key: the note must not show a bare "{0}"
+        PredictionModel noSpend = new PredictionModel(fitted.id(), fitted.asOf(), fitted.unit(), fitted.fittedAt(),
+                fitted.buyers(), fitted.repeatBuyers(), fitted.bgnbd(), fitted.logLikelihood(), fitted.evaluations(),
+                null, null, null, "predict.notConverged", 365, 0, true);
+        assertEquals("The spend model did not settle on its parameters, so it is not used: P(alive) and expected"
+                + " purchases are given, value (CLV) is not.", PredictCommands.spendNote(cli, noSpend));
+        PredictionModel fewSpenders = new PredictionModel(fitted.id(), fitted.asOf(), fitted.unit(), fitted.fittedAt(),
+                fitted.buyers(), fitted.repeatBuyers(), fitted.bgnbd(), fitted.logLikelihood(), fitted.evaluations(),
+                null, null, null, "predict.tooFewSpenders", 365, 0, true);
+        assertTrue(PredictCommands.spendNote(cli, fewSpenders).startsWith("Fewer than 50 repeat buyers spent more"));
+    }
+
+    @Test
     void finding6_theHelpListsEveryOptionWithAnExample() {
         Run predict = run("predict", "--help");
         assertEquals(0, predict.code(), predict.err());
