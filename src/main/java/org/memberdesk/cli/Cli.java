@@ -67,6 +67,7 @@ public final class Cli implements Callable<Integer> {
             TagCommands.Rfm.class,
             TagCommands.Lifecycle.class,
             TagCommands.TagCommand.class,
+            PredictCommands.Predict.class,
             PointsCommands.Points.class,
             PointsCommands.Progress.class,
             PointsCommands.Expire.class,
