@@ -59,6 +59,7 @@ import org.memberdesk.segments.LifecycleService;
 import org.memberdesk.segments.RfmService;
 import org.memberdesk.predictions.PredictionStore;
 import org.memberdesk.predictions.Predictions;
+import org.memberdesk.predictions.RenewalStore;
 import org.memberdesk.tags.RuleService;
 import org.memberdesk.tags.TagRefresher;
 import org.memberdesk.tags.RuleTagsAfterPurchases;
@@ -160,7 +161,7 @@ public final class AppContext {
                 new CardsSold(cardStore),
                 new RuleTagsAfterPurchases(tags));
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects);
-        this.predictions = new Predictions(database, new PredictionStore(), clock);
+        this.predictions = new Predictions(database, new PredictionStore(), new RenewalStore(), clock);
         // the prediction fields read the latest model as of a rule's date; the first such rule fits one
         this.rules = new RuleService(database, clock, outputFiles, asOf -> predictions.ensureForRules(asOf, false));
         this.rfm = new RfmService(database);
