@@ -40,7 +40,7 @@ final class RenewalForecastCommand implements Callable<Integer> {
                     + " 1000,631,468.")
     String survivors;
 
-    @Option(names = "--product", paramLabel = "ID", description = "A period pass's product id (see `product list`).")
+    @Option(names = "--product", paramLabel = "ID", description = "A period pass's product id (see `card-product list`).")
     Long product;
 
     @Override

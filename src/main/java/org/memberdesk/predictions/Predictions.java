@@ -180,8 +180,8 @@ public final class Predictions {
 
     /**
      * The renewal forecast of every period pass still sold that has a cohort observed for a whole period, as known
-     * today (see {@link RenewalHistory} for cohorts and survivors). A product without such history, or whose fit is
-     * refused (it does not converge), is left out.
+     * today (see {@link RenewalHistory} for cohorts and survivors). A product without such history, or whose fit does
+     * not converge ({@code renewal.notConverged}), is left out.
      */
     public List<RenewalForecast> renewalForecasts() {
         LocalDate today = today();
@@ -211,7 +211,8 @@ public final class Predictions {
     /**
      * The renewal forecast of one period pass as known today.
      * @throws PredictionRefused {@code renewal.notAPass} for no such product or one that is not a period pass,
-     *     {@code renewal.noHistory} when no cohort has been observed for a whole period, or the fit's refusal
+     *     {@code renewal.noHistory} when no cohort has been observed for a whole period, {@code
+     *     renewal.notConverged} when the fit does not converge
      */
     public RenewalForecast renewalForecast(long productId) {
         LocalDate today = today();
@@ -245,8 +246,8 @@ public final class Predictions {
     /**
      * The forecast of a survivor series given by hand (holders at the start of periods 0, 1, …, n).
      * @throws IllegalArgumentException a series that is empty, grows or is negative
-     * @throws PredictionRefused {@code renewal.noHistory} for a series of one period or starting at 0, or the fit's
-     *     refusal
+     * @throws PredictionRefused {@code renewal.noHistory} for a series of one period or starting at 0, {@code
+     *     renewal.notConverged} when the fit does not converge
      */
     public static RenewalForecast renewalForecast(long[] survivors) {
         if (survivors == null || survivors.length == 0) {
@@ -257,7 +258,17 @@ public final class Predictions {
     }
 
     private static RenewalForecast forecast(Long productId, String product, List<long[]> cohorts, long[] survivors) {
-        ShiftedBetaGeometric.Fit fit = ShiftedBetaGeometric.fit(cohorts);
+        ShiftedBetaGeometric.Fit fit;
+        try {
+            fit = ShiftedBetaGeometric.fit(cohorts);
+        } catch (PredictionRefused e) {
+            if ("predict.notConverged".equals(e.problems().get(0).key())) {
+                // in renewals' words: the sBG's chance of leaving only falls with the periods held, so renewals
+                // where it rises (all leave after about the same number of periods) push α and β without bound
+                throw new PredictionRefused("renewal.notConverged");
+            }
+            throw e;
+        }
         if (survivors.length < 2 || survivors[0] == 0) {
             throw new PredictionRefused("renewal.noHistory");
         }

@@ -131,7 +131,7 @@ class RenewalForecastTest {
         history();
         // 周卡: one member, 1–7 Sep, renewed 6 Sep (8–14 Sep) and 12 Sep (15–21 Sep), then gone → [1, 1, 1, 0]:
         // nobody left until the last period, a rising hazard the sBG (whose hazard only falls) cannot fit
-        assertEquals("predict.notConverged", assertThrows(PredictionRefused.class,
+        assertEquals("renewal.notConverged", assertThrows(PredictionRefused.class,
                 () -> app.predictions().renewalForecast(week)).problems().get(0).key());
         List<RenewalForecast> forecasts = app.predictions().renewalForecasts();
         assertEquals(List.of(month), forecasts.stream().map(RenewalForecast::productId).toList());
@@ -178,6 +178,9 @@ class RenewalForecastTest {
 
     @Test
     void item3_aSeriesWithoutAWholePeriodIsRefusedAndAGrowingOneIsAnError() {
+        // everyone left after the first period: P(T=1) = 1 needs β = 0, which no fit reaches
+        assertEquals("renewal.notConverged", assertThrows(PredictionRefused.class,
+                () -> Predictions.renewalForecast(new long[] {100, 0})).problems().get(0).key());
         assertThrows(PredictionRefused.class, () -> Predictions.renewalForecast(new long[] {100}));
         assertThrows(PredictionRefused.class, () -> Predictions.renewalForecast(new long[] {0, 0}));
         assertThrows(IllegalArgumentException.class, () -> Predictions.renewalForecast(new long[] {100, 120}));
