@@ -22,12 +22,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "renewal-forecast", description = "Fit the renewal model (sBG: α, β) to a survivor series or to a"
         + " period pass's history and project the holders of the next 5 periods (on the scale of the series).",
         footer = {"", "Examples:",
-                "  memberdesk renewal-forecast --survivors 1000,631,468,382,326,289,262,241 --json",
+                "  memberdesk renewal-forecast --survivors 1000,631,468,382,326,289,262,241",
                 "  memberdesk renewal-forecast --product 3 --json",
                 "",
-                "With --product the cohorts are the members who first bought the pass in the same period; a member",
-                "survives a period when they renewed (bought the pass again from 30 days before to 30 days after",
-                "the end, as the renewal rate counts). \"survivors\" is its longest-observed cohort."})
+                "With --product the cohorts are the members who first bought the pass in the same period; a member"
+                        + " survives a period when they renewed it (bought it again from 30 days before to 30 days"
+                        + " after its end, as the renewal rate counts). \"survivors\" is the cohort observed for the"
+                        + " most periods."})
 final class RenewalForecastCommand implements Callable<Integer> {
     @ParentCommand
     Cli cli;
@@ -92,14 +93,18 @@ final class RenewalForecastCommand implements Callable<Integer> {
         out.put("projected", list(forecast.projected()));
         out.put("log_likelihood", forecast.logLikelihood());
         out.put("periods", forecast.periods());
-        out.put("survivors", forecast.survivors());
+        out.put("survivors", list(forecast.survivors()));
         out.put("survival", list(forecast.survival()));
         if (forecast.productId() != null) {
             out.put("product_id", forecast.productId());
             out.put("product", forecast.product());
-            out.put("cohorts", forecast.cohorts());
+            out.put("cohorts", forecast.cohorts().stream().map(RenewalForecastCommand::list).toList());
         }
         return out;
+    }
+
+    private static List<Long> list(long[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
     }
 
     private static List<Double> list(double[] values) {

@@ -118,6 +118,13 @@ class RenewalForecastCommandTest {
     }
 
     @Test
+    void item6_withoutJsonEveryValueIsReadable() {
+        Run run = run("renewal-forecast", "--survivors", "10,6,4");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("survivors: [10,6,4]"), run.out());
+    }
+
+    @Test
     void item6_helpListsTheOptionsWithAnExample() {
         Run help = run("renewal-forecast", "--help");
         assertEquals(0, help.exit());
