@@ -59,6 +59,7 @@ import org.memberdesk.segments.LifecycleService;
 import org.memberdesk.segments.RfmService;
 import org.memberdesk.predictions.PredictionStore;
 import org.memberdesk.predictions.Predictions;
+import org.memberdesk.predictions.RenewalStore;
 import org.memberdesk.tags.RuleService;
 import org.memberdesk.tags.TagRefresher;
 import org.memberdesk.tags.RuleTagsAfterPurchases;
@@ -141,7 +142,7 @@ public final class AppContext {
         this.members = new MemberService(database, memberStore, clock, memberListeners);
         CouponStore couponStore = new CouponStore();
         // a new model changes what the prediction fields read: rule tags out of date (refreshed after the refit)
-        this.predictions = new Predictions(database, new PredictionStore(), clock,
+        this.predictions = new Predictions(database, new PredictionStore(), new RenewalStore(), clock,
                 connection -> tags().markStale(connection, "prediction model " + System.nanoTime()));
         // the prediction fields read the latest model as of a rule's date; the first such rule fits one
         RuleService.ModelsForRules modelsForRules = asOf -> predictions.ensureForRules(asOf, false);

@@ -63,6 +63,7 @@ public final class Cli implements Callable<Integer> {
             CardReportCommands.CardsCommand.class,
             CardReportCommands.Liability.class,
             CardReportCommands.Check.class,
+            RenewalForecastCommand.class,
             TagCommands.Segment.class,
             TagCommands.Rfm.class,
             TagCommands.Lifecycle.class,
