@@ -59,6 +59,7 @@ import org.memberdesk.segments.LifecycleService;
 import org.memberdesk.segments.RfmService;
 import org.memberdesk.predictions.PredictionStore;
 import org.memberdesk.predictions.Predictions;
+import org.memberdesk.predictions.RenewalStore;
 import org.memberdesk.tags.RuleService;
 import org.memberdesk.tags.TagRefresher;
 import org.memberdesk.tags.RuleTagsAfterPurchases;
@@ -140,7 +141,12 @@ public final class AppContext {
         List<MemberListener> memberListeners = List.of(new SignupBonus(pointsRules));
         this.members = new MemberService(database, memberStore, clock, memberListeners);
         CouponStore couponStore = new CouponStore();
-        this.tags = new TagService(database, new TagStore(), clock);
+        // a new model changes what the prediction fields read: rule tags out of date (refreshed after the refit)
+        this.predictions = new Predictions(database, new PredictionStore(), new RenewalStore(), clock,
+                connection -> tags().markStale(connection, "prediction model " + System.nanoTime()));
+        // the prediction fields read the latest model as of a rule's date; the first such rule fits one
+        RuleService.ModelsForRules modelsForRules = asOf -> predictions.ensureForRules(asOf, false);
+        this.tags = new TagService(database, new TagStore(), clock, modelsForRules);
         CardStore cardStore = new CardStore();
         org.memberdesk.cards.CardProductStore cardProductStore = new org.memberdesk.cards.CardProductStore();
         org.memberdesk.cards.PaymentStore paymentStore = new org.memberdesk.cards.PaymentStore();
@@ -160,9 +166,7 @@ public final class AppContext {
                 new CardsSold(cardStore),
                 new RuleTagsAfterPurchases(tags));
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects);
-        this.predictions = new Predictions(database, new PredictionStore(), clock);
-        // the prediction fields read the latest model as of a rule's date; the first such rule fits one
-        this.rules = new RuleService(database, clock, outputFiles, asOf -> predictions.ensureForRules(asOf, false));
+        this.rules = new RuleService(database, clock, outputFiles, modelsForRules);
         this.rfm = new RfmService(database);
         this.lifecycle = new LifecycleService(database);
         // a backup before anything is read, rule tags refreshed after anything was stored
@@ -182,7 +186,7 @@ public final class AppContext {
                 new org.memberdesk.analytics.SavedFunnelStore(), rules, clock);
         CampaignStore campaignStore = new CampaignStore();
         this.campaigns = new CampaignService(database, couponStore, campaignStore, new TargetStore(),
-                new SegmentTargets(rfm, lifecycle, clock),
+                new SegmentTargets(rfm, lifecycle, rules, clock),
                 clock);
         this.checkout = new CheckoutService(memberStore, couponStore, clock);
         this.counterSales = new CounterSales(database, purchases, purchaseStore, memberStore, checkout, tierStore,

@@ -4,7 +4,8 @@
 -- One fitted model per as-of date and time unit; a refit of the same date replaces it. Only converged fits are
 -- stored. The spend model is absent (gg_* NULL, gg_refused its reason) when it could not be fitted.
 CREATE TABLE prediction_models (
-  id                 INTEGER PRIMARY KEY,
+  -- AUTOINCREMENT: a refit replaces the row of its date, and its new id must never be an old model's
+  id                 INTEGER PRIMARY KEY AUTOINCREMENT,
   as_of              TEXT    NOT NULL,
   unit               TEXT    NOT NULL CHECK (unit IN ('week', 'day')),
   fitted_at          TEXT    NOT NULL,

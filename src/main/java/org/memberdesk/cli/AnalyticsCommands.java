@@ -155,12 +155,16 @@ final class AnalyticsCommands {
                 if (rules.isEmpty()) {
                     throw Cli.usage(spec, "--steps names no rule");
                 }
+                List<org.memberdesk.tags.Rule> parsed;
                 try {
-                    funnel = cli.context().analytics().custom(period, rules);
+                    parsed = rules.stream().map(org.memberdesk.tags.Rule::parse).toList();
                 } catch (org.memberdesk.tags.RuleException e) {
                     throw Cli.usage(spec,
                             "bad rule in --steps: " + e.describe(cli.messages()));
                 }
+                // the steps are evaluated as of --to: a date given, so the model of exactly that date
+                funnel = PredictCommands.withModels(cli, period.to(), parsed,
+                        () -> cli.context().analytics().custom(period, rules));
             }
             List<Map<String, Object>> stepList = new ArrayList<>();
             for (Funnel.Step step : funnel.steps()) {

@@ -57,8 +57,8 @@ final class TagCommands {
         public Integer call() {
             Rule parsed = rule(spec, rule);
             LocalDate date = asOf != null ? asOf : LocalDate.now(cli.clock());
-            long count = out != null ? cli.context().rules().export(parsed, date, out)
-                    : cli.context().rules().count(parsed, date);
+            long count = PredictCommands.withModels(cli, asOf, List.of(parsed), () -> out != null
+                    ? cli.context().rules().export(parsed, date, out) : cli.context().rules().count(parsed, date));
             Map<String, Object> result = Cli.object();
             result.put("count", count);
             cli.print(result);

@@ -34,11 +34,21 @@ public final class SegmentTargets implements RuleTargets {
     private final RfmService rfm;
     private final LifecycleService lifecycle;
     private final Clock clock;
+    private final RuleService rules;
 
-    public SegmentTargets(RfmService rfm, LifecycleService lifecycle, Clock clock) {
+    public SegmentTargets(RfmService rfm, LifecycleService lifecycle, RuleService rules, Clock clock) {
         this.rfm = rfm;
         this.lifecycle = lifecycle;
+        this.rules = rules;
         this.clock = clock;
+    }
+
+    @Override
+    public void prepare(Target target) {
+        if (target.kind() == Target.Kind.RULE) {
+            LocalDate today = LocalDate.now(clock);
+            rules.prepare(rule(target, today), today);
+        }
     }
 
     @Override

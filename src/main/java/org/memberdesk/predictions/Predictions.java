@@ -1,5 +1,7 @@
 package org.memberdesk.predictions;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,12 +26,23 @@ public final class Predictions {
 
     private final Database database;
     private final PredictionStore store;
+    private final RenewalStore renewals;
     private final Clock clock;
+    private final ModelChanges changes;
 
-    public Predictions(Database database, PredictionStore store, Clock clock) {
+    /** Told inside the transaction that stores a new model: what reads the scores (rule tags) is out of date. */
+    @FunctionalInterface
+    public interface ModelChanges {
+        void modelStored(Connection connection) throws SQLException;
+    }
+
+    public Predictions(Database database, PredictionStore store, RenewalStore renewals, Clock clock,
+                       ModelChanges changes) {
         this.database = database;
         this.store = store;
+        this.renewals = renewals;
         this.clock = clock;
+        this.changes = changes;
     }
 
     public LocalDate today() {
@@ -63,7 +76,11 @@ public final class Predictions {
         if (progress.cancelled()) {
             throw new CancellationException("refit cancelled");
         }
-        long id = database.write(connection -> store.insert(connection, fitted, scores));
+        long id = database.write(connection -> {
+            long stored = store.insert(connection, fitted, scores);
+            changes.modelStored(connection);
+            return stored;
+        });
         progress.step(FitProgress.STEPS);
         return withId(fitted, id);
     }
@@ -190,5 +207,108 @@ public final class Predictions {
     public FitCheck fitCheck(PredictionModel model) {
         Buyers buyers = database.read(connection -> store.buyers(connection, model.asOf(), null));
         return FitCheck.of(buyers, model.bgnbd(), model.unit());
+    }
+
+    // ---------------------------------------------------------------- renewal forecast (sBG)
+
+    /**
+     * The renewal forecast of every period pass still sold that has a cohort observed for a whole period, as known
+     * today (see {@link RenewalHistory} for cohorts and survivors). A product without such history, or whose fit does
+     * not converge ({@code renewal.notConverged}), is left out.
+     */
+    public List<RenewalForecast> renewalForecasts() {
+        LocalDate today = today();
+        record History(RenewalStore.Product product, List<RenewalHistory.Cohort> cohorts) {
+        }
+        List<History> histories = database.read(connection -> {
+            List<History> all = new java.util.ArrayList<>();
+            for (RenewalStore.Product product : renewals.passProducts(connection)) {
+                all.add(new History(product, RenewalHistory.cohorts(renewals.passes(connection, product.id(), today),
+                        product.days(), today)));
+            }
+            return all;
+        });
+        List<RenewalForecast> forecasts = new java.util.ArrayList<>();
+        for (History history : histories) {
+            if (!history.cohorts().isEmpty()) {
+                try {
+                    forecasts.add(forecast(history.product(), history.cohorts()));
+                } catch (PredictionRefused e) {
+                    // not converged: never shown as a forecast
+                }
+            }
+        }
+        return forecasts;
+    }
+
+    /**
+     * The renewal forecast of one period pass as known today.
+     * @throws PredictionRefused {@code renewal.notAPass} for no such product or one that is not a period pass,
+     *     {@code renewal.noHistory} when no cohort has been observed for a whole period, {@code
+     *     renewal.notConverged} when the fit does not converge
+     */
+    public RenewalForecast renewalForecast(long productId) {
+        LocalDate today = today();
+        record History(RenewalStore.Product product, List<RenewalHistory.Cohort> cohorts) {
+        }
+        History history = database.read(connection -> {
+            RenewalStore.Product product = renewals.product(connection, productId)
+                    .filter(RenewalStore.Product::isPass)
+                    .orElseThrow(() -> new PredictionRefused("renewal.notAPass", String.valueOf(productId)));
+            return new History(product, RenewalHistory.cohorts(renewals.passes(connection, productId, today),
+                    product.days(), today));
+        });
+        if (history.cohorts().isEmpty()) {
+            throw new PredictionRefused("renewal.noHistory");
+        }
+        return forecast(history.product(), history.cohorts());
+    }
+
+    private static RenewalForecast forecast(RenewalStore.Product product, List<RenewalHistory.Cohort> history) {
+        List<long[]> cohorts = history.stream().map(RenewalHistory.Cohort::survivors).toList();
+        // the cohort observed for the most periods, then the larger, then the earlier (the list is earliest first)
+        long[] longest = cohorts.get(0);
+        for (long[] cohort : cohorts) {
+            if (cohort.length > longest.length || (cohort.length == longest.length && cohort[0] > longest[0])) {
+                longest = cohort;
+            }
+        }
+        return forecast(product.id(), product.name(), cohorts, longest);
+    }
+
+    /**
+     * The forecast of a survivor series given by hand (holders at the start of periods 0, 1, …, n).
+     * @throws IllegalArgumentException a series that is empty, grows or is negative
+     * @throws PredictionRefused {@code renewal.noHistory} for a series of one period or starting at 0, {@code
+     *     renewal.notConverged} when the fit does not converge
+     */
+    public static RenewalForecast renewalForecast(long[] survivors) {
+        if (survivors == null || survivors.length == 0) {
+            throw new IllegalArgumentException("a survivor series needs at least one number");
+        }
+        long[] series = survivors.clone();
+        return forecast(null, null, List.of(series), series);
+    }
+
+    private static RenewalForecast forecast(Long productId, String product, List<long[]> cohorts, long[] survivors) {
+        ShiftedBetaGeometric.Fit fit;
+        try {
+            fit = ShiftedBetaGeometric.fit(cohorts);
+        } catch (PredictionRefused e) {
+            if ("predict.notConverged".equals(e.problems().get(0).key())) {
+                // in renewals' words: the sBG's chance of leaving only falls with the periods held, so renewals
+                // where it rises (all leave after about the same number of periods) push α and β without bound
+                throw new PredictionRefused("renewal.notConverged");
+            }
+            throw e;
+        }
+        if (survivors.length < 2 || survivors[0] == 0) {
+            throw new PredictionRefused("renewal.noHistory");
+        }
+        int n = survivors.length - 1;
+        ShiftedBetaGeometric model = fit.model();
+        return new RenewalForecast(productId, product, cohorts, survivors, model, fit.logLikelihood(),
+                model.survival(n + RenewalForecast.PERIODS_AHEAD),
+                model.projected(survivors[0], n, RenewalForecast.PERIODS_AHEAD));
     }
 }

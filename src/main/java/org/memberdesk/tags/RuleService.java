@@ -54,8 +54,12 @@ public final class RuleService {
         this.models = models;
     }
 
-    /** A rule on the prediction fields needs a model as of its date: fitted first if there is none. */
-    private void modelsFor(Rule rule, LocalDate asOf) {
+    /**
+     * A rule on the prediction fields needs a model as of its date: fitted first if there is none. Called by this
+     * service's own answers, and by callers that evaluate rules inside a read or write of their own (a funnel's
+     * steps, a campaign's target) before they open it: a fit inside their transaction would not be seen by it.
+     */
+    public void prepare(Rule rule, LocalDate asOf) {
         if (rule.readsPredictions()) {
             models.ensure(asOf);
         }
@@ -76,7 +80,7 @@ public final class RuleService {
     }
 
     public long count(Rule rule, LocalDate asOf, Cancel cancel) {
-        modelsFor(rule, asOf);
+        prepare(rule, asOf);
         return database.read(connection -> {
             MemberFacts facts = facts(connection, asOf, rule);
             RuleSql.Statement sql = RuleSql.select("count(*)", facts, rule, null);
@@ -93,7 +97,7 @@ public final class RuleService {
 
     /** The ids of the matching members, ascending (so callers can intersect two results by merging). */
     public long[] members(Rule rule, LocalDate asOf) {
-        modelsFor(rule, asOf);
+        prepare(rule, asOf);
         return database.read(connection -> members(connection, rule, asOf));
     }
 
@@ -153,7 +157,7 @@ public final class RuleService {
     }
 
     public List<MatchedMember> preview(Rule rule, LocalDate asOf, int limit, Cancel cancel) {
-        modelsFor(rule, asOf);
+        prepare(rule, asOf);
         return database.read(connection -> {
             MemberFacts facts = facts(connection, asOf, rule);
             RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),
@@ -178,7 +182,7 @@ public final class RuleService {
      */
     public long export(Rule rule, LocalDate asOf, Path file) {
         files.check(file);
-        modelsFor(rule, asOf);
+        prepare(rule, asOf);
         return database.read(connection -> {
             MemberFacts facts = facts(connection, asOf, rule);
             RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),

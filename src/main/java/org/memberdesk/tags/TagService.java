@@ -21,15 +21,28 @@ import org.memberdesk.members.MemberStore;
  */
 public final class TagService {
     static final int MAX_NAME = 40;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TagService.class.getName());
 
     private final Database database;
     private final TagStore store;
     private final Clock clock;
+    private final RuleService.ModelsForRules models;
 
-    public TagService(Database database, TagStore store, Clock clock) {
+    public TagService(Database database, TagStore store, Clock clock, RuleService.ModelsForRules models) {
         this.database = database;
         this.store = store;
         this.clock = clock;
+        this.models = models;
+    }
+
+    /**
+     * A rule on the prediction fields needs a model as of its date: fitted first, outside the tag's transaction,
+     * when there is none (a refused fit throws its reason and nothing changes).
+     */
+    private void modelsFor(Rule rule, LocalDate asOf) {
+        if (rule != null && rule.readsPredictions()) {
+            models.ensure(asOf);
+        }
     }
 
     public List<Tag> list() {
@@ -44,6 +57,7 @@ public final class TagService {
     public Tag create(String name, String ruleText) {
         String tagName = checkName(name);
         Rule rule = ruleText == null ? null : checkRule(tagName, ruleText);
+        modelsFor(rule, today());
         return database.write(connection -> {
             if (store.findByName(connection, tagName).isPresent()) {
                 throw new ValidationException(Problem.of("name", "tag.name.taken", tagName));
@@ -62,6 +76,7 @@ public final class TagService {
     /** Gives a rule tag a new rule (or makes it manual with null, keeping its members) and refreshes it. */
     public Tag changeRule(String name, String ruleText) {
         Rule rule = ruleText == null ? null : checkRule(name, ruleText);
+        modelsFor(rule, today());
         return database.write(connection -> {
             Tag tag = existing(connection, name);
             if (rule != null) {
@@ -113,6 +128,7 @@ public final class TagService {
 
     /** Puts a manual tag on every member a rule matches at the date. */
     public int addSegment(String name, Rule rule, LocalDate asOf) {
+        modelsFor(rule, asOf);
         return database.write(connection -> store.add(connection, manualTag(connection, name, true).id(),
                 RuleService.members(connection, rule, asOf), now()));
     }
@@ -120,10 +136,21 @@ public final class TagService {
     /**
      * Recomputes every rule tag as of today, each in its own transaction, each after the rule tags its rule
      * looks at (through any chain), so a rule on a rule tag sees that tag fresh and the counts settle in one
-     * refresh. Rule tags on a circle (saved before circles were refused) keep their members.
+     * refresh. Rule tags on a circle (saved before circles were refused) keep their members, and so do rule tags on
+     * the prediction fields while no model can be fitted (too few repeat buyers): the others still refresh.
      */
     public List<Tag> refreshAll() {
-        for (String name : TagDependencies.of(list()).refreshOrder()) {
+        List<Tag> tags = list();
+        for (String name : TagDependencies.of(tags).refreshOrder()) {
+            Tag tag = tags.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+            if (tag.isRuleTag()) {
+                try {
+                    modelsFor(Rule.parse(tag.rule()), today());
+                } catch (ValidationException refused) {
+                    LOG.info("rule tag " + name + " keeps its members: " + refused.getMessage());
+                    continue;
+                }
+            }
             refresh(name);
         }
         return list();
@@ -162,6 +189,10 @@ public final class TagService {
     }
 
     public Tag refresh(String name) {
+        Tag named = database.read(connection -> existing(connection, name));
+        if (named.isRuleTag()) {
+            modelsFor(Rule.parse(named.rule()), today());
+        }
         return database.write(connection -> {
             Tag tag = existing(connection, name);
             if (tag.isRuleTag()) {

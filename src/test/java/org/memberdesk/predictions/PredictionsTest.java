@@ -160,6 +160,24 @@ class PredictionsTest {
     }
 
     @Test
+    void aRuleTagOnTheScoresIsFilledAndARefitMarksItForRefresh() {
+        var tag = app.tags().create("高价值流失", "predicted_clv >= 50 and p_alive < 0.5");
+        assertEquals(app.rules().count(Rule.parse("predicted_clv >= 50 and p_alive < 0.5"), CALIBRATION_END),
+                tag.members());
+        assertTrue(tag.members() > 0);
+        app.tags().refreshIfStale();
+        assertFalse(app.tags().refreshIfStale(), "nothing out of date");
+        // a refit stores new scores: the rule tags are out of date until refreshed
+        PredictionModel refit = app.predictions().fit(CALIBRATION_END, TimeUnit.WEEK);
+        // the refit replaced the model of that date (the other tests read the one now stored)
+        assertNotEquals(model.id(), refit.id());
+        assertEquals(model.bgnbd(), refit.bgnbd(), "the same buyers give the same fit");
+        model = refit;
+        assertTrue(app.tags().refreshIfStale());
+        app.tags().delete("高价值流失");
+    }
+
+    @Test
     void aFutureDateIsRefused() {
         assertThrows(PredictionRefused.class, () -> app.predictions().fit(TestDatabase.NOW.toLocalDate().plusDays(1),
                 TimeUnit.WEEK));
