@@ -27,6 +27,7 @@ import org.memberdesk.common.Messages;
 import org.memberdesk.db.OutputFiles;
 import org.memberdesk.io.CsvCells;
 import org.memberdesk.predictions.FitCheck;
+import org.memberdesk.predictions.RenewalForecast;
 
 /**
  * The charts by name (dashboard, funnel, cohorts, rfm, tiers) for a period, computed and drawn, and
@@ -49,7 +50,7 @@ public final class ChartExport {
 
     /** The numbers behind one chart, computed now. */
     public sealed interface ChartData permits DashboardData, FunnelData, CohortData, DistributionData, PAliveData,
-            FitCheckData {
+            FitCheckData, RenewalData {
     }
 
     public record DashboardData(Dashboard dashboard) implements ChartData {
@@ -70,6 +71,10 @@ public final class ChartExport {
 
     /** The Predictions tab's model-fit check. */
     public record FitCheckData(FitCheck check) implements ChartData {
+    }
+
+    /** A period pass's renewal forecast (sBG). */
+    public record RenewalData(RenewalForecast forecast) implements ChartData {
     }
 
     /** Computes a chart's numbers: the period's months for cohorts, its joiners for the funnel. */
@@ -101,6 +106,8 @@ public final class ChartExport {
             return new PredictionCharts(messages).pAlive(p.tenths(), p.oneTimeBuyers());
         } else if (data instanceof FitCheckData f) {
             return new PredictionCharts(messages).fitCheck(f.check());
+        } else if (data instanceof RenewalData r) {
+            return new PredictionCharts(messages).renewal(r.forecast());
         }
         DistributionData d = (DistributionData) data;
         return charts.distribution(d.distribution(), d.titleKey());
@@ -165,6 +172,13 @@ public final class ChartExport {
                     for (int x = 0; x <= FitCheck.TOP; x++) {
                         csv.printRecord(CsvCells.row(PredictionCharts.frequency(x), f.check().actual()[x],
                                 String.format(Locale.ROOT, "%.2f", f.check().predicted()[x])));
+                    }
+                } else if (data instanceof RenewalData r) {
+                    csv.printRecord("period", "observed_members", "fitted_members");
+                    RenewalForecast f = r.forecast();
+                    for (int t = 0; t < f.survival().length; t++) {
+                        csv.printRecord(CsvCells.row(t, t < f.survivors().length ? f.survivors()[t] : "",
+                                String.format(Locale.ROOT, "%.2f", f.survivors()[0] * f.survival()[t])));
                     }
                 } else if (data instanceof DistributionData d) {
                     csv.printRecord(d.distribution().attribute().toLowerCase(Locale.ROOT), "label", "members");

@@ -1,5 +1,6 @@
 package org.memberdesk.analytics.charts;
 
+import java.awt.BasicStroke;
 import java.awt.Font;
 import java.text.NumberFormat;
 import java.util.Locale;
@@ -10,18 +11,25 @@ import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.labels.StandardCategoryToolTipGenerator;
+import org.jfree.chart.labels.StandardXYToolTipGenerator;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
 import org.memberdesk.common.Messages;
 import org.memberdesk.predictions.FitCheck;
+import org.memberdesk.predictions.RenewalForecast;
 
 /**
  * The Predictions tab's charts (JFreeChart, in the analytics charts' look): repeat buyers per tenth of P(alive),
- * and BTYD's model-fit check, actual against predicted members for each number of repeat purchase days.
+ * BTYD's model-fit check (actual against predicted members for each number of repeat purchase days), and a period
+ * pass's renewals with their sBG curve and projection.
  * No database access here.
  */
 public final class PredictionCharts {
@@ -102,6 +110,70 @@ public final class PredictionCharts {
         ChartStyle.apply(chart);
         chart.addSubtitle(subtitle(messages.get("predict.ui.chart.fitCheckNote")));
         return chart;
+    }
+
+    /**
+     * A period pass's renewals: the holders observed at the start of each period (the cohort of the forecast's
+     * scale), the sBG curve fitted to them (survivors[0] · S(t)) and the next periods it projects, dashed.
+     */
+    public JFreeChart renewal(RenewalForecast forecast) {
+        long[] observed = forecast.survivors();
+        double[] survival = forecast.survival();
+        int n = forecast.periods();
+        XYSeries held = new XYSeries(messages.get("predict.ui.renewal.observed"));
+        for (int t = 0; t < observed.length; t++) {
+            held.add(t, observed[t]);
+        }
+        XYSeries fitted = new XYSeries(messages.get("predict.ui.renewal.fitted"));
+        XYSeries projected = new XYSeries(messages.get("predict.ui.renewal.projected"));
+        for (int t = 0; t < survival.length; t++) {
+            double value = observed[0] * survival[t];
+            if (t <= n) {
+                fitted.add(t, value);
+            }
+            if (t >= n) {
+                projected.add(t, value);
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(held);
+        data.addSeries(fitted);
+        data.addSeries(projected);
+        NumberAxis periods = new NumberAxis(messages.get("predict.ui.renewal.periodAxis"));
+        periods.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        NumberAxis members = new NumberAxis(messages.get("analytics.members"));
+        members.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        members.setAutoRangeIncludesZero(true);
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
+        lines.setSeriesPaint(0, ChartStyle.BLUE);
+        lines.setSeriesLinesVisible(0, false);
+        lines.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+        lines.setSeriesPaint(1, ChartStyle.ORANGE);
+        lines.setSeriesShapesVisible(1, false);
+        lines.setSeriesPaint(2, ChartStyle.ORANGE);
+        lines.setSeriesShapesVisible(2, false);
+        lines.setDefaultToolTipGenerator(new StandardXYToolTipGenerator("{0}, {1}: {2}",
+                NumberFormat.getIntegerInstance(Locale.ROOT), decimals(1)));
+        XYPlot plot = new XYPlot(data, periods, members, lines);
+        JFreeChart chart = new JFreeChart(messages.get("predict.ui.renewal.chart", forecast.product() == null ? ""
+                : forecast.product()), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        ChartStyle.apply(chart);
+        // the theme resets the strokes: the projection stays dashed
+        lines.setSeriesStroke(1, new BasicStroke(2.5f));
+        lines.setSeriesStroke(2, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                new float[] {7f, 6f}, 0f));
+        chart.addSubtitle(subtitle(messages.get("predict.ui.renewal.note",
+                String.format(Locale.ROOT, "%.3f", forecast.model().alpha()),
+                String.format(Locale.ROOT, "%.3f", forecast.model().beta()),
+                String.format(Locale.ROOT, "%,.2f", forecast.logLikelihood()), forecast.cohorts().size(), n,
+                RenewalForecast.PERIODS_AHEAD)));
+        return chart;
+    }
+
+    private static NumberFormat decimals(int digits) {
+        NumberFormat format = NumberFormat.getNumberInstance(Locale.ROOT);
+        format.setMaximumFractionDigits(digits);
+        return format;
     }
 
     private static TextTitle subtitle(String text) {

@@ -5,7 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,16 +24,18 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memberdesk.analytics.charts.ChartExport;
 import org.memberdesk.common.Money;
 import org.memberdesk.predictions.PredictionModel;
 import org.memberdesk.predictions.Predictions;
+import org.memberdesk.predictions.RenewalForecast;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.dashboard.ChartViewers;
 
 /**
  * The Predictions tab (预测): the latest model's status and parameters with "Refit now" (progress and cancel in
  * the tab, a refusal in the shop's words), repeat buyers per tenth of P(alive), BTYD's fit check, and the
- * win-back list with phones masked. With no model yet it says what the tab does and what it needs.
+ * win-back list with phones masked, then every period pass's renewal curve. With no model yet it says what the tab does and what it needs.
  */
 final class PredictionsTab {
     private static final DateTimeFormatter FITTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -51,7 +55,7 @@ final class PredictionsTab {
         VBox shown = new VBox(16, status(), charts(), winBack());
         shown.visibleProperty().bind(model.modelProperty().isNotNull());
         shown.managedProperty().bind(shown.visibleProperty());
-        VBox page = new VBox(12, refitBar(), emptyState(), shown);
+        VBox page = new VBox(12, refitBar(), emptyState(), shown, renewals());
         page.setId("analytics-predictions");
         return page;
     }
@@ -234,6 +238,49 @@ final class PredictionsTab {
                 : Money.display(w.clvCents())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         return new VBox(6, title, note, table);
+    }
+
+    /** Each period pass's renewals: observed holders, the fitted sBG curve and the projection, two charts a row. */
+    private Node renewals() {
+        Label title = new Label(context.text("predict.ui.renewal.title"));
+        title.getStyleClass().add("title-4");
+        Label note = new Label(context.text("predict.ui.renewal.about", RenewalForecast.PERIODS_AHEAD));
+        note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
+        Label none = new Label(context.text("predict.ui.renewal.none"));
+        none.setId("predictions-renewals-none");
+        none.setWrapText(true);
+        GridPane grid = new GridPane();
+        grid.setId("predictions-renewals");
+        grid.setHgap(16);
+        grid.setVgap(16);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            column.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(column);
+        }
+        Runnable fill = () -> {
+            grid.getChildren().clear();
+            ChartFiles files = new ChartFiles(context);
+            for (int i = 0; i < model.renewals().size(); i++) {
+                RenewalForecast forecast = model.renewals().get(i);
+                String id = "predictions-renewal-" + (forecast.productId() == null ? i : forecast.productId());
+                ChartExport.ChartData data = new ChartExport.RenewalData(forecast);
+                ChartViewer viewer = ChartViewers.viewer();
+                viewer.setId(id);
+                viewer.setPrefHeight(320);
+                viewer.setMinHeight(260);
+                viewer.setChart(ChartViewers.onScreen(context.app().analyticsCharts().chart(data, context.messages())));
+                grid.add(new VBox(4, tools(files.buttons(id + "-export", "renewal-" + (forecast.productId() == null
+                        ? i : forecast.productId()), new ReadOnlyObjectWrapper<>(data))), viewer), i % 2, i / 2);
+            }
+            none.setVisible(model.renewals().isEmpty());
+            none.setManaged(none.isVisible());
+        };
+        model.renewals().addListener((ListChangeListener<RenewalForecast>) change -> fill.run());
+        fill.run();
+        return new VBox(6, title, note, none, grid);
     }
 
     private TableColumn<PredictionsViewModel.WinBack, String> column(String key, double width,

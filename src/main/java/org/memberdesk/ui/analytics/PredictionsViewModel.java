@@ -23,6 +23,7 @@ import org.memberdesk.predictions.FitProgress;
 import org.memberdesk.predictions.MemberPrediction;
 import org.memberdesk.predictions.PredictionModel;
 import org.memberdesk.predictions.PredictionRefused;
+import org.memberdesk.predictions.RenewalForecast;
 import org.memberdesk.predictions.Predictions;
 import org.memberdesk.predictions.TimeUnit;
 import org.memberdesk.ui.common.BackgroundTask;
@@ -60,6 +61,7 @@ public final class PredictionsViewModel {
     private final ReadOnlyObjectWrapper<ChartExport.ChartData> pAliveChart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChartExport.ChartData> fitCheckChart = new ReadOnlyObjectWrapper<>();
     private final ObservableList<WinBack> winBack = FXCollections.observableArrayList();
+    private final ObservableList<RenewalForecast> renewals = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper refused = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -68,6 +70,7 @@ public final class PredictionsViewModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
     private final Latest<Reading> reading;
     private final Latest<FitCheck> checking;
+    private final Latest<List<RenewalForecast>> forecasting;
     private BackgroundTask<Refit> refit;
     private boolean loadedOnce;
 
@@ -75,17 +78,22 @@ public final class PredictionsViewModel {
         this.context = context;
         this.reading = new Latest<>(context);
         this.checking = new Latest<>(context);
+        this.forecasting = new Latest<>(context);
         fitCheck.addListener((obs, old, now) -> fitCheckChart.set(now == null ? null
                 : new ChartExport.FitCheckData(now)));
         // a refit in the background (the daily one) brings a new model or its reason
         context.changes().onPredictionsRefitted(this::refitted);
     }
 
-    /** Reads the latest model and what the tab shows of it, in the background; the fit check follows. */
+    /**
+     * Reads the latest model and what the tab shows of it, in the background; the fit check follows. The period
+     * passes' renewal forecasts (which need no purchase model) are read beside it.
+     */
     public void load() {
         loadedOnce = true;
         problem.set("");
         reading.run(this::read, this::show, problem::set);
+        forecasting.run(() -> context.app().predictions().renewalForecasts(), renewals::setAll, problem::set);
     }
 
     private Reading read() {
@@ -226,6 +234,11 @@ public final class PredictionsViewModel {
 
     public ObservableList<WinBack> winBack() {
         return FXCollections.unmodifiableObservableList(winBack);
+    }
+
+    /** The renewal forecast of every period pass with a whole period observed (sBG), each drawn as a curve. */
+    public ObservableList<RenewalForecast> renewals() {
+        return FXCollections.unmodifiableObservableList(renewals);
     }
 
     /** Why the last refit (asked for, or the daily one) made no model; empty when it did. */
