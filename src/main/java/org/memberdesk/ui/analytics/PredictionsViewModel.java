@@ -62,6 +62,9 @@ public final class PredictionsViewModel {
     private final ReadOnlyObjectWrapper<ChartExport.ChartData> fitCheckChart = new ReadOnlyObjectWrapper<>();
     private final ObservableList<WinBack> winBack = FXCollections.observableArrayList();
     private final ObservableList<RenewalForecast> renewals = FXCollections.observableArrayList();
+    // one read-only view each, kept: a view listens to its list weakly, so a listener on a fresh one is lost
+    private final ObservableList<WinBack> winBackShown = FXCollections.unmodifiableObservableList(winBack);
+    private final ObservableList<RenewalForecast> renewalsShown = FXCollections.unmodifiableObservableList(renewals);
     private final ReadOnlyStringWrapper refused = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -233,12 +236,12 @@ public final class PredictionsViewModel {
     }
 
     public ObservableList<WinBack> winBack() {
-        return FXCollections.unmodifiableObservableList(winBack);
+        return winBackShown;
     }
 
     /** The renewal forecast of every period pass with a whole period observed (sBG), each drawn as a curve. */
     public ObservableList<RenewalForecast> renewals() {
-        return FXCollections.unmodifiableObservableList(renewals);
+        return renewalsShown;
     }
 
     /** Why the last refit (asked for, or the daily one) made no model; empty when it did. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.LocalDateTime;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -20,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.AppContext;
 import org.memberdesk.TestDatabase;
+import org.memberdesk.cards.CardKind;
+import org.memberdesk.cards.CardProduct;
+import org.memberdesk.cards.Pay;
 import org.memberdesk.common.Messages;
 import org.memberdesk.predictions.TimeUnit;
 import org.memberdesk.ui.ScreenStage;
@@ -168,5 +172,56 @@ class PredictionsTabTest extends FxRobot {
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
         assertTrue(find("#predictions-empty").isVisible());
         assertFalse(((javafx.scene.control.Button) find("#predictions-refit")).isDisabled());
+        // no pass has renewals either
+        assertTrue(find("#predictions-renewals-none").isVisible());
+    }
+
+    @Test
+    void finding3_aPeriodPassShowsItsRenewalsTheFittedCurveAndTheProjection() throws Exception {
+        // RenewalForecastTest's 月卡 (30 days), today 2026-11-22: cohort 1 (1 Aug) 10 members, 6 renewed once, 4
+        // twice → [10, 6, 4]; cohort 2 (10 Sep) 5 members, 3 renewed → [5, 3]; the exact fit is α = 2, β = 3
+        AppContext app = TestDatabase.open(folder);
+        long month = app.cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "月卡", 30_000, 0, null, 30,
+                null, 0, 0, true, false));
+        int[] members = {0};
+        java.util.function.BiConsumer<Integer, LocalDateTime[]> buyers = (count, times) -> {
+            for (int i = 0; i < count; i++) {
+                members[0]++;
+                long id = app.members().add(TestDatabase.member("R" + members[0], "会员" + members[0],
+                        String.format("1390000%04d", members[0]))).id();
+                for (LocalDateTime time : times) {
+                    app.cards().sell(id, month, Pay.CASH, null, time);
+                }
+            }
+        };
+        buyers.accept(4, new LocalDateTime[] {at(8, 1)});
+        buyers.accept(2, new LocalDateTime[] {at(8, 1), at(8, 28)});
+        buyers.accept(4, new LocalDateTime[] {at(8, 1), at(8, 28), at(9, 27)});
+        buyers.accept(2, new LocalDateTime[] {at(9, 10)});
+        buyers.accept(3, new LocalDateTime[] {at(9, 10), at(10, 5)});
+
+        assertEquals(1, app.predictions().renewalForecasts().size());
+        open(folder.resolve("test.db"));
+        String id = "#predictions-renewal-" + month;
+        UiFixture.waitUntil(() -> from(root).lookup(id).tryQuery().isPresent());
+        var chart = ((ChartViewer) find(id)).getChart();
+        assertEquals("月卡: members still holding the pass", chart.getTitle().getText());
+        String note = ((TextTitle) chart.getSubtitle(1)).getText();
+        assertTrue(note.startsWith("α 2.000 · β 3.000 · log-likelihood "), note);
+        assertTrue(note.contains("from 2 cohorts of first purchases, the one shown observed for 2 periods; the next 5 "
+                + "projected"), note);
+        var data = (org.jfree.data.xy.XYSeriesCollection) ((org.jfree.chart.plot.XYPlot) chart.getPlot()).getDataset();
+        assertEquals(List.of(10.0, 6.0, 4.0), data.getSeries(0).getItems().stream()
+                .map(item -> ((org.jfree.data.xy.XYDataItem) item).getYValue()).toList());
+        // fitted 10 · S(t) for t = 0 … 2: 10, 6, 4; projected from period 2 to 7: 10 · S(7) = 10 · 6/55
+        assertEquals(3, data.getSeries(1).getItemCount());
+        assertEquals(6, data.getSeries(2).getItemCount());
+        assertEquals(7.0, data.getSeries(2).getX(5).doubleValue());
+        assertEquals(60.0 / 55, data.getSeries(2).getY(5).doubleValue(), 1e-3);
+        assertFalse(find("#predictions-renewals-none").isVisible());
+    }
+
+    private static LocalDateTime at(int month, int day) {
+        return LocalDateTime.of(2026, month, day, 10, 0);
     }
 }
