@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Refreshes docs/screenshots/predictions/*.png: the Analytics screen's Predictions tab (预测) in Chinese and English,
-# at 1024×700 and 1440×900 (top, charts, win-back list), on the shop demo fitted today, headless (Monocle; its
+# at 1024×700 and 1440×900 (top, charts, win-back list, pass renewals), on the gym demo fitted today, headless (Monocle; its
 # screen made bigger than the largest window). Needs a CJK font: apt-get install -y fonts-wqy-microhei
 set -euo pipefail
 cd "$(dirname "$0")/.."

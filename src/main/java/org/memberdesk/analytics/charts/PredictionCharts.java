@@ -158,7 +158,10 @@ public final class PredictionCharts {
         JFreeChart chart = new JFreeChart(messages.get("predict.ui.renewal.chart", forecast.product() == null ? ""
                 : forecast.product()), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
-        // the theme resets the strokes: the projection stays dashed
+        // the theme resets the series' look: the projection continues the fitted curve, dashed
+        lines.setSeriesPaint(0, ChartStyle.BLUE);
+        lines.setSeriesPaint(1, ChartStyle.ORANGE);
+        lines.setSeriesPaint(2, ChartStyle.ORANGE);
         lines.setSeriesStroke(1, new BasicStroke(2.5f));
         lines.setSeriesStroke(2, new BasicStroke(2.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
                 new float[] {7f, 6f}, 0f));

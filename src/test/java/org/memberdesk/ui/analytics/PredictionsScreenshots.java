@@ -23,8 +23,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Predictions tab for docs/predictions.md, in Chinese and English, at 1024 × 700 and 1440 × 900, on the shop
- * demo fitted today: run {@code bench/predictions-screenshots.sh} (skipped in the normal build). Needs a CJK font
+ * The Predictions tab for docs/predictions.md, in Chinese and English, at 1024 × 700 and 1440 × 900, on the gym
+ * demo (its passes renewed) fitted today: run {@code bench/predictions-screenshots.sh} (skipped in the normal build). Needs a CJK font
  * (fonts-wqy-microhei) or Chinese shows as boxes.
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
@@ -46,12 +46,13 @@ class PredictionsScreenshots extends FxRobot {
         try (UiFixture ui = UiFixture.prepare()) {
             new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(), ui.app().demoCards(),
                     Clock.systemDefaultZone(), ui.app().outputFiles())
-                    .load(Business.SHOP, 3_000, 7, ImportProgress.NONE, Messages.chinese());
+                    .load(Business.GYM, 3_000, 7, ImportProgress.NONE, Messages.chinese());
             ui.app().predictions().fit(LocalDate.now(), TimeUnit.WEEK);
             ui.open("analytics", language);
             clickOn("#analytics-tab-predictions");
             UiFixture.waitUntil(60, () -> lookup("#predictions-fitcheck").queryAs(ChartViewer.class).getChart() != null
-                    && !lookup("#predictions-winback").queryTableView().getItems().isEmpty());
+                    && !lookup("#predictions-winback").queryTableView().getItems().isEmpty()
+                    && !((javafx.scene.layout.GridPane) lookup("#predictions-renewals").query()).getChildren().isEmpty());
             for (int[] size : new int[][] {{1024, 700}, {1440, 900}}) {
                 interact(() -> {
                     ui.stage().setWidth(size[0]);
@@ -64,6 +65,9 @@ class PredictionsScreenshots extends FxRobot {
                         + ".png"));
                 scrollTab("#predictions-winback");
                 save(ui.stage().getScene().getRoot(), out.resolve("predictions-winback-" + size[0] + "-" + suffix
+                        + ".png"));
+                scrollTab("#predictions-renewals");
+                save(ui.stage().getScene().getRoot(), out.resolve("predictions-renewals-" + size[0] + "-" + suffix
                         + ".png"));
             }
         }
