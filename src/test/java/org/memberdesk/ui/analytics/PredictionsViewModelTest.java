@@ -83,12 +83,21 @@ class PredictionsViewModelTest {
         MovingClock clock = new MovingClock(LocalDateTime.of(1997, 9, 30, 9, 0));
         UiContext context = context(cdnowFolder.resolve("test.db"), clock);
         var predictions = context.app().predictions();
-        DailyRefit daily = new DailyRefit(predictions, context.tasks(), ended::add);
+        PredictionsViewModel tab = new PredictionsViewModel(context);
+        DailyRefit daily = new DailyRefit(predictions, context.tasks(), refusal -> {
+            ended.add(refusal);
+            context.changes().predictionsRefitted(refusal);
+        });
         // (the database is shared with the other CDNOW test, which keeps a model of 1997-10-15)
         int before = predictions.models().size();
+        tab.load();
+        assertTrue(tab.emptyProperty().get());
 
         assertTrue(daily.runIfDue());
         assertEquals(List.of(Optional.empty()), ended);
+        // the tab, read before, reloads with the new model
+        assertEquals(LocalDate.of(1997, 9, 30), tab.modelProperty().get().asOf());
+        assertFalse(tab.emptyProperty().get());
         assertEquals(before + 1, predictions.models().size());
         assertEquals(0.243, predictions.model(LocalDate.of(1997, 9, 30), TimeUnit.WEEK).orElseThrow().bgnbd().r(),
                 0.001);
