@@ -144,6 +144,9 @@ public final class PredictionCharts {
         NumberAxis members = new NumberAxis(messages.get("analytics.members"));
         members.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         members.setAutoRangeIncludesZero(true);
+        // room around the first and the highest dot, which would otherwise sit half outside the plot
+        members.setUpperMargin(0.1);
+        periods.setRange(-0.3, survival.length - 0.7);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
         lines.setSeriesPaint(0, ChartStyle.BLUE);
         lines.setSeriesLinesVisible(0, false);
