@@ -122,7 +122,8 @@ public final class AppWindow implements ShellActions {
      * The first start of the day backs the database up, then (with {@code growth}) expires the points
      * due and reviews the tiers — minutes of work on a million members, so it starts once the window
      * is on screen, one step after the other on a thread of its own: the screens' reads never queue
-     * behind it. Members on screen refresh when tiers moved.
+     * behind it. Members on screen refresh when tiers moved. With {@code growth}, the predictions' daily
+     * refit follows on the same thread (and again when the date changes while the window stays open).
      */
     public void startDailyWork(boolean growth) {
         Startup.Ready opened = ready;
