@@ -243,7 +243,19 @@ final class MemberDetailPane {
                 ? context.text("member.none") : stats.firstPurchaseAt().format(TIME)));
         grid.addRow(4, muted(context.text("member.spend.last")), value(stats.lastPurchaseAt() == null
                 ? context.text("member.none") : stats.lastPurchaseAt().format(TIME)));
-        return section(Feather.DOLLAR_SIGN, "member.section.spend", grid);
+        return section(Feather.DOLLAR_SIGN, "member.section.spend", new VBox(8, grid, forecast()));
+    }
+
+    /** The prediction line under the spend: still a customer, and worth what over the next year (issue 20). */
+    private Node forecast() {
+        FontIcon icon = new FontIcon(Feather.TRENDING_UP);
+        icon.getStyleClass().add("text-muted");
+        Label line = new Label(model.forecastText(), icon);
+        line.setId("detail-forecast");
+        line.setWrapText(true);
+        line.setMaxWidth(Double.MAX_VALUE);
+        line.setTooltip(new Tooltip(context.text("member.forecast.explain")));
+        return line;
     }
 
     private Node history() {
