@@ -182,7 +182,7 @@ public final class AppContext {
                 new org.memberdesk.analytics.SavedFunnelStore(), rules, clock);
         CampaignStore campaignStore = new CampaignStore();
         this.campaigns = new CampaignService(database, couponStore, campaignStore, new TargetStore(),
-                new SegmentTargets(rfm, lifecycle, clock),
+                new SegmentTargets(rfm, lifecycle, clock, rules),
                 clock);
         this.checkout = new CheckoutService(memberStore, couponStore, clock);
         this.counterSales = new CounterSales(database, purchases, purchaseStore, memberStore, checkout, tierStore,

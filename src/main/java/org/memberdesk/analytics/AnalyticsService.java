@@ -175,6 +175,8 @@ public final class AnalyticsService {
      */
     public Funnel custom(Period period, List<String> ruleTexts) {
         List<Rule> parsed = ruleTexts.stream().map(text -> rules.parse(text.strip())).toList();
+        // a step on the prediction fields needs its model before the read below begins (a fit writes)
+        parsed.forEach(rule -> rules.prepare(rule, period.to()));
         // one read around every step: the rule engine's reads inside it share its snapshot, so the steps
         // count the same moment of the database
         return database.read(connection -> {

@@ -98,6 +98,7 @@ public final class CampaignService {
 
     public Preview preview(Target target, Integer skipDays, int controlPercent) {
         checkSplit(skipDays, controlPercent);
+        ruleTargets.prepare(target);
         return database.read(connection -> {
             long[] matched = matched(connection, target);
             long[] kept = withoutRecent(connection, matched, skipDays);
@@ -123,6 +124,7 @@ public final class CampaignService {
         }
         checkSplit(draft.skipDays(), draft.controlPercent());
         long seed = draft.seed() != null ? draft.seed() : new SecureRandom().nextLong();
+        ruleTargets.prepare(draft.target());
         return database.write(connection -> {
             long couponId;
             if (draft.newCoupon() != null) {

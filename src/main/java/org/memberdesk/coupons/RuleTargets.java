@@ -11,4 +11,11 @@ public interface RuleTargets {
 
     /** The ids of the matching members who are not archived. */
     long[] members(Connection connection, Target target) throws SQLException;
+
+    /**
+     * Gets ready what {@link #members} will read, before the caller's transaction begins: a rule on the prediction
+     * fields fits its model first when there is none (a fit writes, so not inside the caller's read or write).
+     */
+    default void prepare(Target target) {
+    }
 }

@@ -34,11 +34,22 @@ public final class SegmentTargets implements RuleTargets {
     private final RfmService rfm;
     private final LifecycleService lifecycle;
     private final Clock clock;
+    private final RuleService rules;
 
-    public SegmentTargets(RfmService rfm, LifecycleService lifecycle, Clock clock) {
+    public SegmentTargets(RfmService rfm, LifecycleService lifecycle, Clock clock, RuleService rules) {
         this.rfm = rfm;
         this.lifecycle = lifecycle;
         this.clock = clock;
+        this.rules = rules;
+    }
+
+    /** A rule target on the prediction fields: its model fitted first when there is none (issue 20). */
+    @Override
+    public void prepare(Target target) {
+        if (target.kind() == Target.Kind.RULE) {
+            LocalDate today = LocalDate.now(clock);
+            rules.prepare(rule(target, today), today);
+        }
     }
 
     @Override

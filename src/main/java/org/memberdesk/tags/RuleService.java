@@ -54,6 +54,16 @@ public final class RuleService {
         this.models = models;
     }
 
+    /**
+     * Fits the prediction model a rule needs before a caller evaluates it inside its own transaction (a campaign's
+     * targets, a funnel's steps) with {@link #members(Connection, Rule, LocalDate)}: a fit writes, so it cannot run
+     * inside the caller's read or write, and a read begun before it would not see the model. Nothing happens for a
+     * rule that does not read predictions; a refused fit throws its PredictionRefused.
+     */
+    public void prepare(Rule rule, LocalDate asOf) {
+        modelsFor(rule, asOf);
+    }
+
     /** A rule on the prediction fields needs a model as of its date: fitted first if there is none. */
     private void modelsFor(Rule rule, LocalDate asOf) {
         if (rule.readsPredictions()) {
