@@ -43,6 +43,7 @@ public final class SegmentTargets implements RuleTargets {
         this.clock = clock;
     }
 
+    /** A rule target on the prediction fields: its model fitted first when there is none (issue 20). */
     @Override
     public void prepare(Target target) {
         if (target.kind() == Target.Kind.RULE) {

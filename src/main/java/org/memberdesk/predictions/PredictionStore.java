@@ -304,6 +304,38 @@ public final class PredictionStore {
         return rows;
     }
 
+    /**
+     * The predicted value (cents) that the top {@code percent}% of a model's repeat buyers reach (the rank rounded
+     * down, at least the first): the "valuable but slipping" template's threshold. Empty without a spend model or
+     * without repeat buyers.
+     */
+    public Optional<Long> topClvCents(Connection connection, long modelId, int percent) throws SQLException {
+        long buyers;
+        try (PreparedStatement count = connection.prepareStatement("""
+                SELECT count(*) FROM member_predictions
+                WHERE model_id = ? AND frequency > 0 AND clv_cents IS NOT NULL""")) {
+            count.setLong(1, modelId);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                buyers = rs.getLong(1);
+            }
+        }
+        if (buyers == 0) {
+            return Optional.empty();
+        }
+        long rank = Math.max(1, buyers * percent / 100);
+        try (PreparedStatement nth = connection.prepareStatement("""
+                SELECT clv_cents FROM member_predictions
+                WHERE model_id = ? AND frequency > 0 AND clv_cents IS NOT NULL
+                ORDER BY clv_cents DESC LIMIT 1 OFFSET ?""")) {
+            nth.setLong(1, modelId);
+            nth.setLong(2, rank - 1);
+            try (ResultSet rs = nth.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Repeat buyers per tenth of P(alive): index 0 is [0, 0.1), …, 9 is [0.9, 1]. */
     public long[] pAliveTenths(Connection connection, long modelId) throws SQLException {
         long[] tenths = new long[10];

@@ -195,6 +195,17 @@ public final class Predictions {
         return database.read(connection -> store.slipping(connection, model.id(), SLIPPING_BELOW, limit));
     }
 
+    /**
+     * The predicted value (cents) the top {@code percent}% of the model's repeat buyers reach, for "high value"
+     * thresholds; empty without a spend model. {@code percent} is 1 … 100.
+     */
+    public Optional<Long> topClvCents(PredictionModel model, int percent) {
+        if (percent < 1 || percent > 100) {
+            throw new IllegalArgumentException("percent 1 … 100: " + percent);
+        }
+        return database.read(connection -> store.topClvCents(connection, model.id(), percent));
+    }
+
     /** Repeat buyers per tenth of P(alive) (one-time buyers are 1 by construction and left out). */
     public long[] pAliveTenths(PredictionModel model) {
         return database.read(connection -> store.pAliveTenths(connection, model.id()));

@@ -8,7 +8,7 @@ import org.memberdesk.db.Database;
 /**
  * The parts of {@code predict} timed one by one inside one JVM on a real database: reading the buyers, the BG/NBD
  * fit, the Gamma-Gamma fit, scoring and storing. Run by bench/predictions.sh:
- * {@code PredictionsBenchmark DB AS_OF}. Not a test; changes nothing in DB (the store step runs and rolls back).
+ * {@code PredictionsBenchmark DB AS_OF}. Not a test; it stores a model in DB (run it on a copy: bench/predictions.sh does).
  */
 public final class PredictionsBenchmark {
     private PredictionsBenchmark() {
@@ -38,6 +38,14 @@ public final class PredictionsBenchmark {
         start = System.nanoTime();
         List<MemberPrediction> scores = Scoring.score(buyers, fit.model(), spend.model(), TimeUnit.WEEK, 365, 0);
         lap("score " + scores.size(), start);
+        Predictions predictions = new Predictions(database, store, new RenewalStore(), java.time.Clock.systemDefaultZone(),
+                connection -> { });
+        PredictionModel model = predictions.fit(buyers, asOf, TimeUnit.WEEK);
+        for (int run = 1; run <= 2; run++) {
+            start = System.nanoTime();
+            database.write(connection -> store.insert(connection, model, scores));
+            lap("store the model and its scores (run " + run + "; run 2 replaces run 1's)", start);
+        }
     }
 
     private static void lap(String what, long start) {

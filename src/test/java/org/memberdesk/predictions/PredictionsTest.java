@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -175,6 +176,28 @@ class PredictionsTest {
         model = refit;
         assertTrue(app.tags().refreshIfStale());
         app.tags().delete("高价值流失");
+    }
+
+    @Test
+    void finding4_theTopFifthOfRepeatBuyersByValueStartsAtTheStoredValueOfRank189() {
+        // 946 repeat buyers: the top 20% is rank ⌊946 × 20 / 100⌋ = 189; the scores computed here from the CSV
+        // (not through the store) and sorted by value give that buyer's value
+        List<Long> values = new java.util.ArrayList<>();
+        for (MemberPrediction p : Scoring.score(Cdnow.buyers(CALIBRATION_END), model.bgnbd(), model.spend(),
+                TimeUnit.WEEK, 365, 0)) {
+            if (p.frequency() > 0) {
+                values.add(p.clvCents());
+            }
+        }
+        assertEquals(946, values.size());
+        values.sort(java.util.Comparator.reverseOrder());
+        long top = app.predictions().topClvCents(model, 20).orElseThrow();
+        assertEquals(values.get(188), top);
+        assertTrue(values.get(0) > top && top > values.get(945), top + " inside the range");
+        // the whole list: its least value; the first percent: rank ⌊9.46⌋ = 9
+        assertEquals(values.get(945), app.predictions().topClvCents(model, 100).orElseThrow());
+        assertEquals(values.get(8), app.predictions().topClvCents(model, 1).orElseThrow());
+        assertThrows(IllegalArgumentException.class, () -> app.predictions().topClvCents(model, 0));
     }
 
     @Test

@@ -243,7 +243,24 @@ final class MemberDetailPane {
                 ? context.text("member.none") : stats.firstPurchaseAt().format(TIME)));
         grid.addRow(4, muted(context.text("member.spend.last")), value(stats.lastPurchaseAt() == null
                 ? context.text("member.none") : stats.lastPurchaseAt().format(TIME)));
+        Label forecastLabel = muted(context.text("member.forecast.label"));
+        GridPane.setValignment(forecastLabel, javafx.geometry.VPos.TOP);
+        grid.addRow(5, forecastLabel, forecast());
         return section(Feather.DOLLAR_SIGN, "member.section.spend", grid);
+    }
+
+    /** The prediction line under the spend: still a customer, and worth what over the next year (issue 20). */
+    private Node forecast() {
+        Label line = value(model.forecastText());
+        line.setId("detail-forecast");
+        // the line is longer than the pane is wide: it wraps in its column instead of widening the pane
+        line.setWrapText(true);
+        line.setMinWidth(0);
+        line.setPrefWidth(1);
+        line.setMaxWidth(Double.MAX_VALUE);
+        GridPane.setHgrow(line, Priority.ALWAYS);
+        line.setTooltip(new Tooltip(context.text("member.forecast.explain")));
+        return line;
     }
 
     private Node history() {

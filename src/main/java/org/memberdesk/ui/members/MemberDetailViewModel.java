@@ -28,13 +28,14 @@ public final class MemberDetailViewModel {
     public static final int HISTORY = 50;
 
     /** Everything the pane shows about one member, read at once. */
-    public record Loaded(Member member, List<Purchase> history, int referrals) {
+    public record Loaded(Member member, List<Purchase> history, int referrals, MemberForecast forecast) {
     }
 
     private final UiContext context;
     private final ReadOnlyObjectWrapper<Member> member = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Purchase> history = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper referrals = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<MemberForecast> forecast = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty phoneRevealed = new SimpleBooleanProperty(false);
     private final StringBinding phoneShown;
     private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper();
@@ -67,6 +68,16 @@ public final class MemberDetailViewModel {
         return referrals.getReadOnlyProperty();
     }
 
+    /** The member's prediction under the latest model as of today (issue 20); its text is the pane's line. */
+    public ReadOnlyObjectProperty<MemberForecast> forecastProperty() {
+        return forecast.getReadOnlyProperty();
+    }
+
+    /** The prediction line in the person's language, or "" before a member is read. */
+    public String forecastText() {
+        return forecast.get() == null ? "" : forecast.get().text(context.messages());
+    }
+
     public BooleanProperty phoneRevealedProperty() {
         return phoneRevealed;
     }
@@ -90,6 +101,7 @@ public final class MemberDetailViewModel {
         if (memberId < 0) {
             member.set(null);
             history.clear();
+            forecast.set(null);
             loads.set(loads.get() + 1);
             return;
         }
@@ -98,6 +110,7 @@ public final class MemberDetailViewModel {
                 member.set(loaded.get().member());
                 history.setAll(loaded.get().history());
                 referrals.set(loaded.get().referrals());
+                forecast.set(loaded.get().forecast());
                 loads.set(loads.get() + 1);
             }
         }));
@@ -113,7 +126,8 @@ public final class MemberDetailViewModel {
     private Optional<Loaded> read(long memberId) {
         return context.app().members().byId(memberId).map(m -> new Loaded(m,
                 context.app().purchases().history(memberId, HISTORY),
-                context.app().members().referrals(m.memberNo())));
+                context.app().members().referrals(m.memberNo()),
+                MemberForecast.read(context.app().predictions(), memberId)));
     }
 
     /** Archives or restores the shown member after asking. */

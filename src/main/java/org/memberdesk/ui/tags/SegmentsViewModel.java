@@ -17,6 +17,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.memberdesk.predictions.PredictionRefused;
+import org.memberdesk.predictions.Predictions;
 import org.memberdesk.tags.Cancel;
 import org.memberdesk.tags.Field;
 import org.memberdesk.tags.Operator;
@@ -25,6 +27,7 @@ import org.memberdesk.tags.RuleException;
 import org.memberdesk.tags.RuleService;
 import org.memberdesk.tags.Tag;
 import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.UiContext;
 
 /**
@@ -35,8 +38,28 @@ import org.memberdesk.ui.common.UiContext;
 public final class SegmentsViewModel {
     static final int PREVIEW_ROWS = 100;
 
-    /** The playbooks' starting points; "top 20%" and "birthday this month" are filled in when chosen. */
-    public enum Template { NEW_MEMBERS, IMPORTANT_LAPSING, SLEEPING, TOP_SPENDERS, BIRTHDAY_MONTH, BOUGHT_ITEM }
+    /**
+     * The playbooks' starting points; "top 20%", "birthday this month" and "valuable but slipping" are filled in
+     * when chosen. The last two read the prediction model (issue 20).
+     */
+    public enum Template {
+        NEW_MEMBERS, IMPORTANT_LAPSING, SLEEPING, TOP_SPENDERS, BIRTHDAY_MONTH, BOUGHT_ITEM, VALUABLE_SLIPPING,
+        ABOUT_TO_LAPSE
+    }
+
+    /** "Valuable" in the valuable-but-slipping template: the predicted value the top 20% of repeat buyers reach. */
+    static final int VALUABLE_TOP_PERCENT = 20;
+
+    /**
+     * About to lapse: repeat buyers the model is unsure about (P(alive) between 0.3 and 0.7: below 0.3 they are
+     * the win-back list's, above 0.7 most are still coming) who are not expected to come back on their own within
+     * the next 90 days (fewer than one expected purchase). One-time buyers have P(alive) = 1 by the model's
+     * construction, so the range already leaves them out; {@code purchases >= 2} says "repeat buyers" in the text
+     * the owner reads. It counts receipts, not the model's transaction days (two receipts on one day are one
+     * transaction day), but it is the closest rule field.
+     */
+    static final String ABOUT_TO_LAPSE =
+            "p_alive between 0.3 and 0.7 and expected_purchases_90d < 1 and purchases >= 2";
 
     private record Result(long count, List<RuleService.MatchedMember> preview) {
     }
@@ -143,6 +166,41 @@ public final class SegmentsViewModel {
             case TOP_SPENDERS -> context.tasks().execute(BackgroundTask.of(() -> context.app().rules()
                     .topSpendCents(date, 20)).onSuccess(cents -> ruleText.set("total_spent >= "
                     + RuleNode.cents(cents))));
+            case VALUABLE_SLIPPING -> valuableSlipping(date);
+            case ABOUT_TO_LAPSE -> ruleText.set(ABOUT_TO_LAPSE);
+        }
+    }
+
+    /**
+     * Valuable but slipping: P(alive) below {@link Predictions#SLIPPING_BELOW} (which leaves one-time buyers out:
+     * theirs is 1 by construction) and a predicted value at least what the top 20% of repeat buyers reach under
+     * the latest model (fitted first when there is none, as a rule on the prediction fields would). Without a
+     * spend model there is no value: the rule is then P(alive) alone, and the status line says so.
+     */
+    private void valuableSlipping(LocalDate date) {
+        context.tasks().execute(BackgroundTask.of(() -> {
+            Predictions predictions = context.app().predictions();
+            return predictions.topClvCents(predictions.ensureForRules(date, false), VALUABLE_TOP_PERCENT);
+        }).onSuccess(top -> {
+            String slipping = "p_alive < " + Predictions.SLIPPING_BELOW;
+            if (top.isPresent()) {
+                status.set("");
+                ruleText.set("predicted_clv >= " + RuleNode.cents(top.get()) + " and " + slipping);
+            } else {
+                ruleText.set(slipping);
+                status.set(context.text("segments.template.noValue"));
+            }
+        }).onFailure(this::refusedOrDialog));
+    }
+
+    /** A refused prediction (too few repeat buyers…) is said under the rule, in the shop's words; others in a dialog. */
+    private void refusedOrDialog(Throwable failure) {
+        if (failure instanceof PredictionRefused refused) {
+            error.set(ErrorText.describe(refused, context.messages()));
+            count.set("");
+            preview.clear();
+        } else {
+            context.dialogs().showError(failure);
         }
     }
 
@@ -290,7 +348,7 @@ public final class SegmentsViewModel {
             }
         }).onFailure(failure -> {
             if (cancel == running && !cancel.cancelled()) {
-                context.dialogs().showError(failure);
+                refusedOrDialog(failure);
             }
         }).onFinished(() -> {
             if (cancel == running) {

@@ -107,6 +107,21 @@ class SegmentsScreenTest extends FxRobot {
     }
 
     @Test
+    void finding4_tooFewRepeatBuyersForThePredictionFieldsIsSaidUnderTheRule() {
+        // 王芳 bought on three days: the only repeat buyer; the models need 50
+        clickOn("#rule-text").write("p_alive < 0.5");
+        String refused = "Only 1 members have bought on more than one day; the models need at least 50 such repeat"
+                + " buyers to say anything reliable, so no prediction was made.";
+        UiFixture.waitUntil(() -> refused.equals(label("#rule-error")));
+        assertEquals("", label("#rule-count"));
+        clickOn("#segments-templates");
+        clickOn("Valuable but slipping");
+        UiFixture.waitUntil(() -> refused.equals(label("#rule-error")));
+        // no dialog: the window is the only one
+        assertEquals(1, listWindows().size());
+    }
+
+    @Test
     void saveTheSegmentAsATag() {
         clickOn("#rule-text").write("channel = 抖音");
         UiFixture.waitUntil(() -> "2 members".equals(label("#rule-count")));
