@@ -71,7 +71,8 @@ public final class Predictions {
         step(progress, 1);
         PredictionModel fitted = fit(buyers, asOf, unit);
         step(progress, 2);
-        List<MemberPrediction> scores = Scoring.score(buyers, fitted.bgnbd(), fitted.spend(), unit,
+        // scored part by part while the parts before are stored, in the transaction below
+        Iterable<MemberPrediction> scores = Scoring.scoreWhileStoring(buyers, fitted.bgnbd(), fitted.spend(), unit,
                 fitted.horizonDays(), fitted.monthlyDiscount());
         if (progress.cancelled()) {
             throw new CancellationException("refit cancelled");
