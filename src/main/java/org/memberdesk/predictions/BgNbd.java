@@ -28,16 +28,18 @@ public record BgNbd(double r, double alpha, double a, double b) {
     public static Fit fit(Buyers buyers, TimeUnit unit) {
         Groups groups = Groups.of(buyers);
         double[] start = {1, 1, 1, 1};
-        double firstStep = 0.5;
+        boolean sampled = false;
         if (groups.size > SAMPLE_ABOVE) {
             // many buyers: most of the search is done on every k-th history, so the full passes only polish
             Groups sample = groups.everyKth(groups.size / SAMPLE_SIZE);
             start = MaximumLikelihood.fit(p -> sample.logLikelihood(new BgNbd(p[0], p[1], p[2], p[3]), unit), start)
                     .parameters();
-            firstStep = 0.05;
+            sampled = true;
         }
-        MaximumLikelihood.Result result = MaximumLikelihood.fit(
-                p -> groups.logLikelihood(new BgNbd(p[0], p[1], p[2], p[3]), unit), start, firstStep);
+        java.util.function.ToDoubleFunction<double[]> likelihood =
+                p -> groups.logLikelihood(new BgNbd(p[0], p[1], p[2], p[3]), unit);
+        MaximumLikelihood.Result result = sampled ? MaximumLikelihood.polish(likelihood, start, 0.05)
+                : MaximumLikelihood.fit(likelihood, start);
         double[] p = result.parameters();
         return new Fit(new BgNbd(p[0], p[1], p[2], p[3]), result.logLikelihood(), result.evaluations());
     }

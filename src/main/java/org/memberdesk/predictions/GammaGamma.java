@@ -26,14 +26,15 @@ public record GammaGamma(double p, double q, double v) {
     public static Fit fit(Buyers buyers) {
         Spenders all = Spenders.of(buyers);
         double[] start = {1, 1, 1};
-        double firstStep = 0.5;
+        boolean sampled = false;
         if (all.size > SAMPLE_ABOVE) {
             // many spenders: most of the search is done on every k-th one, so the full passes only polish
             Spenders sample = all.everyKth(all.size / SAMPLE_SIZE);
             start = MaximumLikelihood.fit(sample::logLikelihood, start).parameters();
-            firstStep = 0.05;
+            sampled = true;
         }
-        MaximumLikelihood.Result result = MaximumLikelihood.fit(all::logLikelihood, start, firstStep);
+        MaximumLikelihood.Result result = sampled ? MaximumLikelihood.polish(all::logLikelihood, start, 0.05)
+                : MaximumLikelihood.fit(all::logLikelihood, start);
         double[] p = result.parameters();
         if (p[1] <= 1) {
             throw new PredictionRefused("predict.spendUnbounded");

@@ -25,6 +25,12 @@ final class MaximumLikelihood {
     private static final double FIRST_STEP = 0.5;
     /** It stops when its steps are this small: the parameters are then known to far more digits than anyone reads. */
     private static final double STOP_STEP = 1e-10;
+    /**
+     * Polishing on every buyer from a fit on a sample stops at steps this small: the parameters then agree with a
+     * full-precision fit to six or seven digits, in a third fewer passes over a million buyers. The sample's own fit
+     * ran to {@link #STOP_STEP}, so a likelihood without a maximum (running off to the box's edge) was refused there.
+     */
+    private static final double POLISH_STOP_STEP = 1e-6;
 
     private MaximumLikelihood() {
     }
@@ -38,14 +44,19 @@ final class MaximumLikelihood {
      * @throws PredictionRefused when it does not converge
      */
     static Result fit(ToDoubleFunction<double[]> logLikelihood, double[] start) {
-        return fit(logLikelihood, start, FIRST_STEP);
+        return fit(logLikelihood, start, FIRST_STEP, STOP_STEP);
     }
 
     /**
      * The same from a start already near the maximum (a fit on a sample of the buyers): BOBYQA's first steps are
      * {@code firstStep} wide in the logarithms instead of {@link #FIRST_STEP}, so it does not wander off first.
      */
-    static Result fit(ToDoubleFunction<double[]> logLikelihood, double[] start, double firstStep) {
+    static Result polish(ToDoubleFunction<double[]> logLikelihood, double[] start, double firstStep) {
+        return fit(logLikelihood, start, firstStep, POLISH_STOP_STEP);
+    }
+
+    private static Result fit(ToDoubleFunction<double[]> logLikelihood, double[] start, double firstStep,
+                              double stopStep) {
         int n = start.length;
         double[] logStart = new double[n];
         double[] lower = new double[n];
@@ -60,7 +71,7 @@ final class MaximumLikelihood {
             // a parameter set where the likelihood is not defined is as bad as can be, not an error
             return Double.isFinite(value) ? -value : Double.MAX_VALUE;
         });
-        BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, firstStep, STOP_STEP);
+        BOBYQAOptimizer optimizer = new BOBYQAOptimizer(2 * n + 1, firstStep, stopStep);
         PointValuePair best;
         try {
             best = optimizer.optimize(new MaxEval(MOST_EVALUATIONS), negative, GoalType.MINIMIZE,
