@@ -30,5 +30,26 @@ for run in 1 2 3; do
   LABEL="segment p_alive < 0.3 (run $run)" t $JAR segment --rule "p_alive < 0.3" --as-of "$AS_OF" --json
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== SQLite alone (the sqlite3 shell, no Java): reading the purchases as predict reads them, and storing a score"
+echo "   row per buyer as predict stores them (set-based, in one transaction, on a copy)"
+FLOOR=$OUT/floor.db
+rm -f "$FLOOR" "$FLOOR-wal" "$FLOOR-shm"
+sqlite3 "$DB" ".backup $FLOOR"
+NEXT=$(date -d "$AS_OF + 1 day" +%F)
+cat >"$OUT/floor.sql" <<SQL
+.timer on
+PRAGMA journal_mode = WAL;
+PRAGMA mmap_size = 4000000000;
+SELECT count(*), sum(x) FROM (SELECT member_id * 1048576 + unixepoch(substr(time, 1, 10)) / 86400 + 524288 AS x, total_cents
+  FROM purchases WHERE kind = 'sale' AND time < '$NEXT' ORDER BY member_id, time);
+BEGIN;
+INSERT INTO prediction_models (as_of, unit, fitted_at, buyers, repeat_buyers, r, alpha, a, b, log_likelihood, evaluations,
+  horizon_days, monthly_discount, scored) VALUES ('2000-01-01', 'week', '2026-01-01T00:00', 1, 1, 1, 1, 1, 1, 0, 0, 365, 0, 1);
+INSERT INTO member_predictions SELECT last_insert_rowid(), id, purchase_count % 7, 10, 20, 0.5, 1.25, id, id
+  FROM members WHERE purchase_count > 0;
+COMMIT;
+SQL
+sqlite3 "$FLOOR" <"$OUT/floor.sql" | grep -v '^wal$'
+rm -f "$FLOOR" "$FLOOR-wal" "$FLOOR-shm"
 echo "== the parts, inside one JVM"
 java -cp "target/classes:target/test-classes:target/lib/*" org.memberdesk.predictions.PredictionsBenchmark "$DB" "$AS_OF"
