@@ -128,6 +128,11 @@ public record BgNbd(double r, double alpha, double a, double b) {
             this.mostDay = Arrays.stream(age, 0, size).max().orElse(0);
         }
 
+        /** How many distinct histories. */
+        int size() {
+            return size;
+        }
+
         /** Every k-th history, with its count: a deterministic sample for a warm start. */
         Groups everyKth(int k) {
             int n = (size + k - 1) / k;

@@ -23,7 +23,7 @@ public final class PredictionsBenchmark {
         lap("read buyers (" + buyers.size() + ", " + buyers.repeatBuyers() + " repeat)", start);
         start = System.nanoTime();
         BgNbd.Groups groups = BgNbd.Groups.of(buyers);
-        lap("group histories", start);
+        lap("group histories (" + groups.size() + " distinct)", start);
         start = System.nanoTime();
         for (int i = 0; i < 10; i++) {
             groups.logLikelihood(new BgNbd(0.5 + i * 0.01, 10, 0.8, 2.5), TimeUnit.WEEK);
