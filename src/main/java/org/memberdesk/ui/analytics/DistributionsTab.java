@@ -2,7 +2,6 @@ package org.memberdesk.ui.analytics;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -22,16 +21,7 @@ final class DistributionsTab {
     }
 
     Node view() {
-        GridPane grid = new GridPane();
-        grid.setId("analytics-distributions");
-        grid.setHgap(16);
-        grid.setVgap(16);
-        for (int c = 0; c < 2; c++) {
-            ColumnConstraints column = new ColumnConstraints();
-            column.setPercentWidth(50);
-            column.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(column);
-        }
+        GridPane grid = ChartGrid.twoColumns("analytics-distributions");
         for (int i = 0; i < DistributionsViewModel.KINDS.size(); i++) {
             grid.add(chart(DistributionsViewModel.KINDS.get(i)), i % 2, i / 2);
         }

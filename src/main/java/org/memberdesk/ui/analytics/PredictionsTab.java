@@ -195,15 +195,7 @@ final class PredictionsTab {
         Label checking = new Label(context.text("predict.ui.checking"));
         checking.getStyleClass().add("text-muted");
         checking.visibleProperty().bind(model.checkingProperty());
-        GridPane grid = new GridPane();
-        grid.setId("predictions-charts");
-        grid.setHgap(16);
-        for (int c = 0; c < 2; c++) {
-            ColumnConstraints column = new ColumnConstraints();
-            column.setPercentWidth(50);
-            column.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(column);
-        }
+        GridPane grid = ChartGrid.twoColumns("predictions-charts");
         ChartFiles files = new ChartFiles(context);
         grid.add(new VBox(4, tools(files.buttons("predictions-palive-export", "p-alive", model.pAliveChartProperty())),
                 alive), 0, 0);
@@ -250,16 +242,7 @@ final class PredictionsTab {
         Label none = new Label(context.text("predict.ui.renewal.none"));
         none.setId("predictions-renewals-none");
         none.setWrapText(true);
-        GridPane grid = new GridPane();
-        grid.setId("predictions-renewals");
-        grid.setHgap(16);
-        grid.setVgap(16);
-        for (int c = 0; c < 2; c++) {
-            ColumnConstraints column = new ColumnConstraints();
-            column.setPercentWidth(50);
-            column.setHgrow(Priority.ALWAYS);
-            grid.getColumnConstraints().add(column);
-        }
+        GridPane grid = ChartGrid.twoColumns("predictions-renewals");
         Runnable fill = () -> {
             grid.getChildren().clear();
             ChartFiles files = new ChartFiles(context);
