@@ -41,6 +41,11 @@ public record FitCheck(long[] actual, double[] predicted) {
     }
 
     @Override
+    public String toString() {
+        return "FitCheck[actual=" + Arrays.toString(actual) + ", predicted=" + Arrays.toString(predicted) + "]";
+    }
+
+    @Override
     public int hashCode() {
         return 31 * Arrays.hashCode(actual) + Arrays.hashCode(predicted);
     }

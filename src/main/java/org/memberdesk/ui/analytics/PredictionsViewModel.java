@@ -58,6 +58,8 @@ public final class PredictionsViewModel {
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<long[]> tenths = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FitCheck> fitCheck = new ReadOnlyObjectWrapper<>();
+    /** The id of the model whose fit check is shown or being read (0: none). */
+    private long checkedModel;
     private final ReadOnlyObjectWrapper<ChartExport.ChartData> pAliveChart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChartExport.ChartData> fitCheckChart = new ReadOnlyObjectWrapper<>();
     private final ObservableList<WinBack> winBack = FXCollections.observableArrayList();
@@ -123,10 +125,15 @@ public final class PredictionsViewModel {
         pAliveChart.set(latest.model() == null ? null : new ChartExport.PAliveData(latest.tenths(),
                 latest.model().buyers() - latest.model().repeatBuyers()));
         winBack.setAll(latest.winBack());
-        fitCheck.set(null);
-        if (latest.model() != null) {
-            // BTYD's check re-reads every buyer's purchases: seconds on a big shop, so it comes after the rest
+        if (latest.model() == null) {
+            fitCheck.set(null);
+            checkedModel = 0;
+        } else if (latest.model().id() != checkedModel || fitCheck.get() == null) {
+            // BTYD's check re-reads every buyer's purchases: seconds on a big shop, so it comes after the rest, and
+            // only for a model not checked yet (a model never changes: a refit stores a new one, with a new id)
+            fitCheck.set(null);
             PredictionModel shown = latest.model();
+            checkedModel = shown.id();
             checking.run(() -> context.app().predictions().fitCheck(shown), fitCheck::set, problem::set);
         }
     }

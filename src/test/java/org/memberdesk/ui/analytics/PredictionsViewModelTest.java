@@ -1,6 +1,7 @@
 package org.memberdesk.ui.analytics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.AppContext;
+import org.memberdesk.predictions.PredictionModel;
+import org.memberdesk.predictions.FitCheck;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
@@ -175,5 +178,23 @@ class PredictionsViewModelTest {
         assertEquals(8, again.fitCheckProperty().get().actual().length);
         assertEquals("", again.refusedProperty().get());
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    @Test
+    void theFitCheckIsReadOncePerModelNotOnEveryReload() throws Exception {
+        // a CDNOW shop of its own (the shared one's models are counted by the other tests), "today" 1997-10-01
+        CdnowShop.importInto(folder);
+        MovingClock clock = new MovingClock(LocalDateTime.of(1997, 10, 1, 9, 0));
+        UiContext context = context(folder.resolve("test.db"), clock);
+        PredictionModel fitted = context.app().predictions().modelOrFit(LocalDate.of(1997, 9, 30), TimeUnit.WEEK);
+        PredictionsViewModel tab = new PredictionsViewModel(context);
+        tab.load();
+        FitCheck first = tab.fitCheckProperty().get();
+        assertEquals(8, first.actual().length);
+        // the analytics period changed, or the tab was opened again: the same model, so the same check (the
+        // purchases are not read again); before, each reload read every buyer's purchases once more
+        tab.load();
+        assertSame(first, tab.fitCheckProperty().get());
+        assertEquals(fitted.id(), tab.modelProperty().get().id());
     }
 }
