@@ -75,6 +75,19 @@ public final class AppWindow implements ShellActions {
     /** Builds the window's content and opens a screen. */
     public void show(String screenId) {
         context = new UiContext(app, language.messages(), tasks, dialogs, new DataChanges());
+        AppContext shown = app;
+        // a new model (the daily refit, Refit now) changes what rule tags on the prediction fields hold: the fit
+        // marked them out of date, and they are refreshed here, behind the day's other work
+        context.changes().onPredictionsRefitted(refusal -> {
+            if (refusal.isEmpty() && shown != null) {
+                housekeeping.execute(BackgroundTask.of(() -> shown.tags().refreshIfStale())
+                        .onSuccess(refreshed -> {
+                            if (refreshed && context != null && app == shown) {
+                                context.changes().manyChanged();
+                            }
+                        }));
+            }
+        });
         window = new MainWindow(context, Screens.all(context, this::switchLanguage, id -> window.show(id)), this,
                 () -> window.currentScreenId().ifPresent(preferences::setLastScreen));
         stage.getScene().setRoot(window.root());

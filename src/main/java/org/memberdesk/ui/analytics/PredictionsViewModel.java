@@ -183,7 +183,8 @@ public final class PredictionsViewModel {
                 return;
             }
             message.set(context.text("predict.ui.refitted", done.fitted().asOf().toString()));
-            load();
+            // this tab reloads as it hears of it, and so does every other view of the scores (the member pane)
+            context.changes().predictionsRefitted(Optional.empty());
         }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages()))).onCancelled(() -> message.set(context.text("predict.ui.cancelled"))).onFinished(() -> {
             progress.unbind();
             refitting.set(false);

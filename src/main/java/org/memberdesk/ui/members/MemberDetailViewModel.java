@@ -43,6 +43,12 @@ public final class MemberDetailViewModel {
 
     public MemberDetailViewModel(UiContext context) {
         this.context = context;
+        // a new model (the daily refit, Refit now) changes the prediction line of the member shown
+        context.changes().onPredictionsRefitted(refusal -> {
+            if (refusal.isEmpty()) {
+                reload();
+            }
+        });
         phoneShown = Bindings.createStringBinding(() -> {
             Member m = member.get();
             if (m == null || m.phone() == null) {

@@ -40,4 +40,32 @@ class PredictionsShellTest extends FxRobot {
         // no dialog: the main window is the only one
         assertEquals(1, listWindows().stream().filter(javafx.stage.Window::isShowing).count());
     }
+
+    @Test
+    void refitNowRefreshesTheRuleTagsOnThePredictionFields() throws Exception {
+        org.memberdesk.predictions.CdnowShop.importInto(ui.app(), ui.folder());
+        // the tag is made with today's model (fitted for it); then a dishonest edit of the scores makes it stale on
+        // purpose: every member alive, so the rule matches nobody until a refit stores true scores again
+        ui.app().tags().create("流失风险", "p_alive < 0.3");
+        long before = tagMembers();
+        assertTrue(before > 0, "the tag holds the slipping members: " + before);
+        ui.app().database().write(connection -> {
+            try (var update = connection.prepareStatement("UPDATE member_predictions SET p_alive = 1")) {
+                return update.executeUpdate();
+            }
+        });
+        ui.app().tags().refreshAll();
+        assertEquals(0, tagMembers());
+
+        clickOn("#analytics-tab-predictions");
+        clickOn("#predictions-refit");
+        // the refit stores the true scores, marks the rule tags out of date, and the window refreshes them
+        UiFixture.waitUntil(60, () -> tagMembers() == before);
+        assertEquals(before, tagMembers());
+    }
+
+    private long tagMembers() {
+        return ui.app().tags().list().stream().filter(t -> t.name().equals("流失风险")).findFirst().orElseThrow()
+                .members();
+    }
 }
