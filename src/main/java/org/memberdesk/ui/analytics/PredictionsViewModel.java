@@ -183,7 +183,9 @@ public final class PredictionsViewModel {
                 return;
             }
             message.set(context.text("predict.ui.refitted", done.fitted().asOf().toString()));
-            // this tab reloads as it hears of it, and so does every other view of the scores (the member pane)
+            // this tab reloads as it hears of it (it is being looked at), and so does every other view of the scores
+            // (the member pane); the window refreshes the rule tags the new model made out of date
+            loadedOnce = true;
             context.changes().predictionsRefitted(Optional.empty());
         }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages()))).onCancelled(() -> message.set(context.text("predict.ui.cancelled"))).onFinished(() -> {
             progress.unbind();
