@@ -145,8 +145,8 @@ public final class AppContext {
         this.predictions = new Predictions(database, new PredictionStore(), new RenewalStore(), clock,
                 connection -> tags().markStale(connection, "prediction model " + System.nanoTime()));
         // the prediction fields read the latest model as of a rule's date; the first such rule fits one
-        RuleService.ModelsForRules modelsForRules = asOf -> predictions.ensureForRules(asOf, false);
-        this.tags = new TagService(database, new TagStore(), clock, modelsForRules);
+        this.rules = new RuleService(database, clock, outputFiles, asOf -> predictions.ensureForRules(asOf, false));
+        this.tags = new TagService(database, new TagStore(), clock, rules);
         CardStore cardStore = new CardStore();
         org.memberdesk.cards.CardProductStore cardProductStore = new org.memberdesk.cards.CardProductStore();
         org.memberdesk.cards.PaymentStore paymentStore = new org.memberdesk.cards.PaymentStore();
@@ -166,7 +166,6 @@ public final class AppContext {
                 new CardsSold(cardStore),
                 new RuleTagsAfterPurchases(tags));
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects);
-        this.rules = new RuleService(database, clock, outputFiles, modelsForRules);
         this.rfm = new RfmService(database);
         this.lifecycle = new LifecycleService(database);
         // a backup before anything is read, rule tags refreshed after anything was stored

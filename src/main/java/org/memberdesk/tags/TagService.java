@@ -26,22 +26,22 @@ public final class TagService {
     private final Database database;
     private final TagStore store;
     private final Clock clock;
-    private final RuleService.ModelsForRules models;
+    private final RuleService rules;
 
-    public TagService(Database database, TagStore store, Clock clock, RuleService.ModelsForRules models) {
+    public TagService(Database database, TagStore store, Clock clock, RuleService rules) {
         this.database = database;
         this.store = store;
         this.clock = clock;
-        this.models = models;
+        this.rules = rules;
     }
 
     /**
-     * A rule on the prediction fields needs a model as of its date: fitted first, outside the tag's transaction,
-     * when there is none (a refused fit throws its reason and nothing changes).
+     * A rule on the prediction fields needs a model as of its date: fitted first ({@link RuleService#prepare}),
+     * outside the tag's transaction (a refused fit throws its reason and nothing changes).
      */
     private void modelsFor(Rule rule, LocalDate asOf) {
-        if (rule != null && rule.readsPredictions()) {
-            models.ensure(asOf);
+        if (rule != null) {
+            rules.prepare(rule, asOf);
         }
     }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,10 +14,7 @@ import org.memberdesk.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.analytics.Funnel;
 import org.memberdesk.analytics.Period;
-import org.memberdesk.common.Messages;
 import org.memberdesk.coupons.Target;
-import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
 import org.memberdesk.tags.Rule;
 
 /**
@@ -35,19 +30,8 @@ class PredictionFieldsElsewhereTest {
     @BeforeEach
     void importWithoutAModel() throws IOException {
         app = TestDatabase.open(folder);
-        app.memberImporter().importFile(copy("members.csv"), ImportOptions.defaults(), ImportProgress.NONE,
-                Messages.english());
-        app.purchaseImporter().importFile(copy("purchases.csv"), ImportOptions.defaults(), ImportProgress.NONE,
-                Messages.english());
+        CdnowShop.importInto(app, folder);
         assertTrue(app.predictions().models().isEmpty());
-    }
-
-    private Path copy(String name) throws IOException {
-        Path file = folder.resolve(name);
-        try (InputStream in = getClass().getResourceAsStream("/cdnow/" + name)) {
-            Files.copy(in, file);
-        }
-        return file;
     }
 
     @Test
