@@ -102,7 +102,7 @@ public final class CardImporter {
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
         String fileHash = ImportedRows.hashOf(file);
-        try (CsvSource source = new CsvSource(file, options.encoding());
+        try (ImportSource source = ImportSource.open(file, options.encoding());
              RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
             FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
@@ -180,13 +180,13 @@ public final class CardImporter {
     }
 
     /** Reads and checks up to one batch, skipping the rows an earlier run of this file stored; null at the end. */
-    private static ReadBatch readBatch(CsvSource source, FieldColumns columns, CardRowChecks checks,
+    private static ReadBatch readBatch(ImportSource source, FieldColumns columns, CardRowChecks checks,
                                        ImportOptions options, ImportedRows done) {
         List<CardRow> rows = new ArrayList<>();
         long skipped = 0;
-        CsvSource.Row row;
+        ImportRow row;
         while (rows.size() + skipped < options.batchSize() && (row = source.next()) != null) {
-            if (done.contains(row.record().getRecordNumber())) {
+            if (done.contains(row.number())) {
                 skipped++;
             } else {
                 rows.add(checks.check(row, columns));

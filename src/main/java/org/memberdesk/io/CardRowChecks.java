@@ -33,9 +33,9 @@ final class CardRowChecks {
      * One row of the file, read and checked: the card (its member id still -1, looked up by the writer) and the
      * member number, or the row's problems.
      */
-    record CardRow(CsvSource.Row source, String memberNo, OpeningCards.Opening card, List<Rejection> problems) {
+    record CardRow(ImportRow source, String memberNo, OpeningCards.Opening card, List<Rejection> problems) {
         long row() {
-            return source.record().getRecordNumber();
+            return source.number();
         }
 
         long line() {
@@ -43,7 +43,7 @@ final class CardRowChecks {
         }
     }
 
-    CardRow check(CsvSource.Row row, FieldColumns columns) {
+    CardRow check(ImportRow row, FieldColumns columns) {
         if (row.unreadable() != null) {
             return rejected(row, "row", row.unreadable());
         }
@@ -91,7 +91,7 @@ final class CardRowChecks {
     }
 
     /** Which columns the product's kind needs, and which must stay empty. */
-    private static void kindRules(CsvSource.Row row, FieldColumns columns, CardProduct product,
+    private static void kindRules(ImportRow row, FieldColumns columns, CardProduct product,
                                   List<Problem> problems) {
         List<String> needed;
         List<String> none;
@@ -123,7 +123,7 @@ final class CardRowChecks {
     }
 
     /** An amount in yuan, ≥ 0 and within the ceiling any money in MemberDesk has; null when empty or bad. */
-    private static Long money(CsvSource.Row row, FieldColumns columns, String field, List<Problem> problems) {
+    private static Long money(ImportRow row, FieldColumns columns, String field, List<Problem> problems) {
         String raw = row.get(columns.index(field));
         if (raw.isEmpty()) {
             return null;
@@ -151,7 +151,7 @@ final class CardRowChecks {
         return cents;
     }
 
-    private static Integer sessions(CsvSource.Row row, FieldColumns columns, List<Problem> problems) {
+    private static Integer sessions(ImportRow row, FieldColumns columns, List<Problem> problems) {
         String raw = row.get(columns.index("sessions_left"));
         if (raw.isEmpty()) {
             return null;
@@ -168,7 +168,7 @@ final class CardRowChecks {
         return null;
     }
 
-    private static LocalDate date(CsvSource.Row row, FieldColumns columns, String field, List<Problem> problems) {
+    private static LocalDate date(ImportRow row, FieldColumns columns, String field, List<Problem> problems) {
         String raw = row.get(columns.index(field));
         if (raw.isEmpty()) {
             return null;
@@ -181,7 +181,7 @@ final class CardRowChecks {
         }
     }
 
-    private static CardRow rejected(CsvSource.Row row, String field, Problem problem) {
+    private static CardRow rejected(ImportRow row, String field, Problem problem) {
         return new CardRow(row, null, null, List.of(new Rejection(row.line(), field, problem, row.values())));
     }
 }

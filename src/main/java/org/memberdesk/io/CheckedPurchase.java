@@ -43,7 +43,7 @@ final class CheckedPurchase {
     }
 
     private Rejection unknownMember() {
-        CsvSource.Row first = group.rows.get(0);
+        ImportRow first = group.rows.get(0);
         return new Rejection(first.line(), memberNo != null ? "member_no" : "phone",
                 Problem.of(memberNo != null ? "member_no" : "phone", "import.member.unknown",
                         memberNo != null ? memberNo : phone), first.values());
@@ -57,14 +57,14 @@ final class CheckedPurchase {
             try {
                 return recorder.record(draft).outcome();
             } catch (ValidationException e) {
-                CsvSource.Row first = group.rows.get(0);
+                ImportRow first = group.rows.get(0);
                 for (Problem problem : e.problems()) {
                     problems.add(new Rejection(first.line(), problem.field(), problem, first.values()));
                 }
             }
         }
         rejections.addAll(problems);
-        for (CsvSource.Row row : group.rows) {
+        for (ImportRow row : group.rows) {
             if (problems.stream().noneMatch(r -> r.line() == row.line())) {
                 rejections.add(new Rejection(row.line(), "purchase_no",
                         Problem.of("purchase_no", "import.purchase.partOfRejected", group.purchaseNo),

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -15,33 +16,14 @@ import org.apache.commons.csv.CSVRecord;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 
-/** An import file opened for reading: its header, its rows with their line numbers, and how much is read. */
-public final class CsvSource implements AutoCloseable {
+/** A CSV (text) import file opened for reading: its header, its rows with their line numbers, and how much is read. */
+public final class CsvSource implements ImportSource {
     private final LineDecoder text;
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final CountingStream counting;
     private final long size;
     private final List<String> header;
-
-    /**
-     * One data row and the line of the file it starts on (the header is line 1); {@code unreadable} says why
-     * its text cannot be stored as it is (it does not decode, or holds control characters), else null.
-     */
-    public record Row(long line, CSVRecord record, Problem unreadable) {
-        public String get(int index) {
-            return index >= 0 && index < record.size() ? CsvCells.restore(record.get(index).strip()) : "";
-        }
-
-        public int size() {
-            return record.size();
-        }
-
-        /** The row's cells as they were before an export neutralised them (see {@link CsvCells}). */
-        public List<String> values() {
-            return record.stream().map(cell -> CsvCells.restore(cell.strip())).toList();
-        }
-    }
 
     public CsvSource(Path file, TextEncoding encoding) throws IOException {
         refuseBinary(file);
@@ -65,12 +47,13 @@ public final class CsvSource implements AutoCloseable {
         this.header = List.copyOf(names);
     }
 
+    @Override
     public List<String> header() {
         return header;
     }
 
-    /** The next data row, or null at the end of the file. */
-    public Row next() {
+    @Override
+    public ImportRow next() {
         if (!hasNext()) {
             return null;
         }
@@ -100,7 +83,7 @@ public final class CsvSource implements AutoCloseable {
         String undecoded = text.unreadable(line, last);
         Problem unreadable = undecoded != null ? Problem.of("row", undecoded)
                 : strangeColumn >= 0 ? strange(strangeColumn, strange) : null;
-        return new Row(line, record, unreadable);
+        return new ImportRow(line, record.getRecordNumber(), Arrays.asList(record.values()), unreadable);
     }
 
     /**
@@ -164,20 +147,12 @@ public final class CsvSource implements AutoCloseable {
         return Problem.of("row", c == '\uFFFD' ? "import.row.replacement" : "import.row.control", name);
     }
 
-    /** The first rows, for the wizard's preview. */
-    public List<List<String>> preview(int rows) {
-        List<List<String>> preview = new ArrayList<>();
-        Row row;
-        while (preview.size() < rows && (row = next()) != null) {
-            preview.add(row.values());
-        }
-        return preview;
-    }
-
+    @Override
     public long bytesRead() {
         return counting.count;
     }
 
+    @Override
     public long size() {
         return size;
     }

@@ -82,7 +82,7 @@ public final class MemberImporter {
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
         String fileHash = ImportedRows.hashOf(file);
-        try (CsvSource source = new CsvSource(file, options.encoding());
+        try (ImportSource source = ImportSource.open(file, options.encoding());
              RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
             FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
@@ -180,9 +180,9 @@ public final class MemberImporter {
      * One row of the file, read and checked: a member to store, or the row's problems. {@code row} is its CSV
      * record number (what {@code import_rows} records), {@code line} the line the report names.
      */
-    private record Checked(CsvSource.Row source, MemberDetails member, List<Rejection> problems) {
+    private record Checked(ImportRow source, MemberDetails member, List<Rejection> problems) {
         long row() {
-            return source.record().getRecordNumber();
+            return source.number();
         }
 
         long line() {
@@ -198,12 +198,12 @@ public final class MemberImporter {
      * Reads and checks up to one batch of rows, skipping those an earlier run of this file stored; null at the end
      * of the file. Runs on the reading thread.
      */
-    private ReadBatch readBatch(CsvSource source, FieldColumns columns, ImportOptions options, ImportedRows done) {
+    private ReadBatch readBatch(ImportSource source, FieldColumns columns, ImportOptions options, ImportedRows done) {
         List<Checked> rows = new ArrayList<>();
         long skipped = 0;
-        CsvSource.Row row;
+        ImportRow row;
         while (rows.size() + skipped < options.batchSize() && (row = source.next()) != null) {
-            if (done.contains(row.record().getRecordNumber())) {
+            if (done.contains(row.number())) {
                 skipped++;
             } else {
                 rows.add(check(row, columns));
@@ -212,7 +212,7 @@ public final class MemberImporter {
         return rows.isEmpty() && skipped == 0 ? null : new ReadBatch(rows, skipped, source.bytesRead());
     }
 
-    private Checked check(CsvSource.Row row, FieldColumns columns) {
+    private Checked check(ImportRow row, FieldColumns columns) {
         if (row.unreadable() != null) {
             return new Checked(row, null, List.of(new Rejection(row.line(), "row", row.unreadable(), row.values())));
         }
@@ -340,7 +340,7 @@ public final class MemberImporter {
         return new long[] {stored, duplicates};
     }
 
-    private static MemberDetails parse(CsvSource.Row row, FieldColumns columns) {
+    private static MemberDetails parse(ImportRow row, FieldColumns columns) {
         Map<String, String> custom = new LinkedHashMap<>();
         boolean report = RejectReport.isReport(columns.header());
         for (int index : columns.unclaimed()) {
@@ -371,7 +371,7 @@ public final class MemberImporter {
                 custom);
     }
 
-    private static String text(CsvSource.Row row, FieldColumns columns, String field) {
+    private static String text(ImportRow row, FieldColumns columns, String field) {
         String value = row.get(columns.index(field));
         return value.isEmpty() ? null : value;
     }

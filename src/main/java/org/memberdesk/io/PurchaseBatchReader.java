@@ -15,17 +15,17 @@ final class PurchaseBatchReader implements ReadAhead.Reader<PurchaseBatchReader.
     record ReadBatch(List<CheckedPurchase> purchases, long skipped, long skippedRows, long bytesRead) {
     }
 
-    private final CsvSource source;
+    private final ImportSource source;
     /**
      * {@code pending[0]} is the first row not yet read into a purchase; it is carried across batches so a
      * purchase's rows are never split.
      */
-    private final CsvSource.Row[] pending;
+    private final ImportRow[] pending;
     private final FieldColumns columns;
     private final ImportOptions options;
     private final ImportedRows done;
 
-    PurchaseBatchReader(CsvSource source, CsvSource.Row[] pending, FieldColumns columns, ImportOptions options,
+    PurchaseBatchReader(ImportSource source, ImportRow[] pending, FieldColumns columns, ImportOptions options,
                         ImportedRows done) {
         this.source = source;
         this.pending = pending;

@@ -86,7 +86,7 @@ public final class PurchaseImporter {
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
         String fileHash = ImportedRows.hashOf(file);
-        try (CsvSource source = new CsvSource(file, options.encoding());
+        try (ImportSource source = ImportSource.open(file, options.encoding());
              RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
             FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
@@ -116,7 +116,7 @@ public final class PurchaseImporter {
             long skipped = 0;
             long skippedRows = 0;
             boolean cancelled = false;
-            CsvSource.Row[] pending = new CsvSource.Row[1];
+            ImportRow[] pending = new ImportRow[1];
             pending[0] = source.next();
             // a demo purchase row is ~60 bytes, a member row ~80: an estimate is enough to tell a big load
             DeferredIndexes.Claim deferred = DeferredIndexes.deferIfWorthIt(database, connection,

@@ -25,7 +25,7 @@ final class PurchaseRowChecks {
         String memberNo = null;
         String phone = null;
         List<Rejection> bad = new ArrayList<>();
-        for (CsvSource.Row row : group.rows) {
+        for (ImportRow row : group.rows) {
             if (row.unreadable() != null) {
                 bad.add(new Rejection(row.line(), "row", row.unreadable(), row.values()));
                 continue;
@@ -53,7 +53,7 @@ final class PurchaseRowChecks {
             }
         }
         if (bad.isEmpty() && memberNo == null && phone == null) {
-            CsvSource.Row first = group.rows.get(0);
+            ImportRow first = group.rows.get(0);
             bad.add(new Rejection(first.line(), "member_no", Problem.of("member_no", "import.member.missing"),
                     first.values()));
         }
@@ -64,7 +64,7 @@ final class PurchaseRowChecks {
                 emptyToNull(group.rows.get(0).get(columns.index("refund_of")))), bad, memberNo, phone);
     }
 
-    private static PurchaseLine line(CsvSource.Row row, FieldColumns columns) {
+    private static PurchaseLine line(ImportRow row, FieldColumns columns) {
         String item = row.get(columns.index("item"));
         String rawQuantity = row.get(columns.index("quantity"));
         int quantity = rawQuantity.isEmpty() ? 1

@@ -6,17 +6,17 @@ import java.util.List;
 /** The rows of one purchase number, waiting to be stored together. */
 final class PurchaseRows {
     final String purchaseNo;
-    final List<CsvSource.Row> rows = new ArrayList<>();
+    final List<ImportRow> rows = new ArrayList<>();
 
     private PurchaseRows(String purchaseNo) {
         this.purchaseNo = purchaseNo;
     }
 
     /** The rows of the purchase starting at {@code pending[0]}; leaves the next purchase's first row there. */
-    static PurchaseRows next(CsvSource source, CsvSource.Row[] pending, FieldColumns columns) {
+    static PurchaseRows next(ImportSource source, ImportRow[] pending, FieldColumns columns) {
         PurchaseRows group = new PurchaseRows(pending[0].get(columns.index("purchase_no")));
         group.rows.add(pending[0]);
-        CsvSource.Row row;
+        ImportRow row;
         while ((row = source.next()) != null && !group.purchaseNo.isEmpty()
                 && group.purchaseNo.equals(row.get(columns.index("purchase_no")))) {
             group.rows.add(row);
@@ -30,8 +30,8 @@ final class PurchaseRows {
         if (done.isEmpty()) {
             return false;
         }
-        for (CsvSource.Row row : rows) {
-            if (!done.contains(row.record().getRecordNumber())) {
+        for (ImportRow row : rows) {
+            if (!done.contains(row.number())) {
                 return false;
             }
         }
@@ -40,8 +40,8 @@ final class PurchaseRows {
 
     /** Adds the rows of a purchase that took effect (stored, completed or already there) to the batch's ranges. */
     void tookEffect(ImportedRows.Ranges ranges) {
-        for (CsvSource.Row row : rows) {
-            ranges.add(row.record().getRecordNumber());
+        for (ImportRow row : rows) {
+            ranges.add(row.number());
         }
     }
 }

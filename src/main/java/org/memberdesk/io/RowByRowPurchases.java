@@ -23,16 +23,16 @@ final class RowByRowPurchases {
     private final PurchaseService purchases;
     private final MemberService members;
     private final MemberStore memberStore;
-    private final CsvSource source;
+    private final ImportSource source;
     /** The first row not yet read into a purchase, carried across batches so a purchase's rows are never split. */
-    private final CsvSource.Row[] pending;
+    private final ImportRow[] pending;
     private final FieldColumns columns;
     private final ImportOptions options;
     private final PurchaseImporter.Batching batching;
     private final ImportProgress progress;
 
-    RowByRowPurchases(PurchaseService purchases, MemberService members, MemberStore memberStore, CsvSource source,
-                      CsvSource.Row[] pending, FieldColumns columns, ImportOptions options,
+    RowByRowPurchases(PurchaseService purchases, MemberService members, MemberStore memberStore, ImportSource source,
+                      ImportRow[] pending, FieldColumns columns, ImportOptions options,
                       PurchaseImporter.Batching batching, ImportProgress progress) {
         this.purchases = purchases;
         this.members = members;
@@ -103,7 +103,7 @@ final class RowByRowPurchases {
             throws SQLException {
         String memberNo = purchase.memberNo;
         String phone = purchase.phone;
-        CsvSource.Row first = purchase.group.rows.get(0);
+        ImportRow first = purchase.group.rows.get(0);
         String name = PurchaseRowChecks.emptyToNull(first.get(columns.index("name")));
         MemberDetails member = members.normalized(new MemberDetails(memberNo,
                 name != null ? name : memberNo != null ? memberNo : Phones.mask(phone),

@@ -25,6 +25,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.io.CsvSource;
+import org.memberdesk.io.ImportSource;
 import org.memberdesk.io.FieldColumns;
 import org.memberdesk.io.ImportHistory;
 import org.memberdesk.io.ImportOptions;
@@ -144,7 +145,7 @@ public final class ImportWizardModel {
         String importKind = kind.get() == ImportKind.MEMBERS ? "members" : "purchases";
         busy.set(true);
         context.tasks().execute(BackgroundTask.of(() -> {
-            try (CsvSource source = new CsvSource(path.get(), chosen)) {
+            try (ImportSource source = ImportSource.open(path.get(), chosen)) {
                 return new Preview(source.header(), source.preview(PREVIEW_ROWS),
                         context.app().importHistory().lastRun(importKind, path.get()));
             }

@@ -1,0 +1,41 @@
+package org.memberdesk.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An import file opened for reading: its header, its rows in order, and how far the reading is (for progress).
+ * Every importer reads through this, so a rule about rows holds for every file format alike.
+ */
+public interface ImportSource extends AutoCloseable {
+
+    /** Opens a file of any format the importers take. */
+    static ImportSource open(Path file, TextEncoding encoding) throws IOException {
+        return new CsvSource(file, encoding);
+    }
+
+    List<String> header();
+
+    /** The next data row, or null at the end of the file. */
+    ImportRow next();
+
+    /** How much of the file is read, in the unit of {@link #size()}. */
+    long bytesRead();
+
+    long size();
+
+    @Override
+    void close() throws IOException;
+
+    /** The first rows, for the wizard's preview. */
+    default List<List<String>> preview(int rows) {
+        List<List<String>> preview = new ArrayList<>();
+        ImportRow row;
+        while (preview.size() < rows && (row = next()) != null) {
+            preview.add(row.values());
+        }
+        return preview;
+    }
+}
