@@ -11,9 +11,23 @@ import java.util.List;
  */
 public interface ImportSource extends AutoCloseable {
 
-    /** Opens a file of any format the importers take. */
+    /** Opens a file of any format the importers take (a workbook: its first sheet). */
     static ImportSource open(Path file, TextEncoding encoding) throws IOException {
+        return open(file, encoding, null);
+    }
+
+    /**
+     * Opens a file of any format the importers take.
+     *
+     * @param sheet a workbook's sheet to read, null for the first; a text file has none and ignores it
+     */
+    static ImportSource open(Path file, TextEncoding encoding, String sheet) throws IOException {
         return new CsvSource(file, encoding);
+    }
+
+    /** The names of a workbook's sheets, in order; empty for a text file, which has none. */
+    static List<String> sheetNames(Path file) throws IOException {
+        return List.of();
     }
 
     List<String> header();

@@ -86,7 +86,7 @@ public final class PurchaseImporter {
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
         String fileHash = ImportedRows.hashOf(file);
-        try (ImportSource source = ImportSource.open(file, options.encoding());
+        try (ImportSource source = ImportSource.open(file, options.encoding(), options.sheet());
              RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
             FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
