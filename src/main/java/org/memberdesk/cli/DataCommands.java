@@ -69,6 +69,8 @@ final class DataCommands {
             // that run had been interrupted, so this one finished it
             out.put("already_imported_rows", result.alreadyImportedRows());
             out.put("resumed", result.resumed());
+            // why rows were rejected: each reason without any one row's value → the report's rows it covers
+            out.put("rejected_by_reason", result.rejectedCountsByReason());
             cli.print(out);
             return 0;
         }

@@ -17,6 +17,41 @@ public final class Money {
      * never read as 1,250 — an amount off by a factor of 100 is worse than a rejected row.
      */
     public static long parseYuan(String text) {
+        String[] parts = yuanParts(text);
+        String whole = parts[1];
+        String fraction = parts[2];
+        if (fraction.length() > 2) {
+            throw new IllegalArgumentException("more than two decimals: '" + text + "'");
+        }
+        long yuan = whole.isEmpty() ? 0 : Long.parseLong(whole);
+        long cents = fraction.isEmpty() ? 0 : Long.parseLong((fraction + "0").substring(0, 2));
+        long total = yuan * 100 + cents;
+        return parts[0] != null ? -total : total;
+    }
+
+    /**
+     * Whether yuan text has more than two decimals ({@code 0.001}, a unit price): such a price is read with
+     * {@link #parseYuanExact}, and only a line's amount is rounded to the cent. A plain scan, no allocation.
+     */
+    public static boolean hasSubCents(String text) {
+        int dot = text.indexOf('.');
+        return dot >= 0 && text.length() - dot - 1 > 2;
+    }
+
+    /**
+     * Yuan as written, with as many decimals as it has ({@code 0.001}): a unit price, multiplied by a quantity
+     * before the line is rounded to the cent. The same forms as {@link #parseYuan}, and the same refusals but
+     * the decimals.
+     */
+    public static java.math.BigDecimal parseYuanExact(String text) {
+        String[] parts = yuanParts(text);
+        java.math.BigDecimal value = new java.math.BigDecimal((parts[1].isEmpty() ? "0" : parts[1])
+                + (parts[2].isEmpty() ? "" : "." + parts[2]));
+        return parts[0] != null ? value.negate() : value;
+    }
+
+    /** Yuan text checked and taken apart: {sign ("-" or null), whole digits, fraction digits}. */
+    private static String[] yuanParts(String text) {
         if (text == null) {
             throw new IllegalArgumentException("no amount");
         }
@@ -40,16 +75,10 @@ public final class Money {
         if ((whole.isEmpty() && fraction.isEmpty()) || !digits(whole) || !digits(fraction)) {
             throw new IllegalArgumentException("not an amount: '" + text + "'");
         }
-        if (fraction.length() > 2) {
-            throw new IllegalArgumentException("more than two decimals: '" + text + "'");
-        }
         if (whole.length() > 13) {
             throw new IllegalArgumentException("amount too large: '" + text + "'");
         }
-        long yuan = whole.isEmpty() ? 0 : Long.parseLong(whole);
-        long cents = fraction.isEmpty() ? 0 : Long.parseLong((fraction + "0").substring(0, 2));
-        long total = yuan * 100 + cents;
-        return negative ? -total : total;
+        return new String[] {negative ? "-" : null, whole, fraction};
     }
 
     /** Whether the amount is written with a decimal comma ({@code 12,50}): one comma, one or two digits after it, no dot. */

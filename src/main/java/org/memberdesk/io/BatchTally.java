@@ -1,6 +1,7 @@
 package org.memberdesk.io;
 
 import java.util.List;
+import java.util.Set;
 import org.memberdesk.purchases.PurchaseService;
 
 /** Counts what the purchases of one batch came to, and the rows that took effect, as they are recorded. */
@@ -20,16 +21,40 @@ final class BatchTally {
     private long duplicates;
     private long rejected;
     private final ImportedRows.Ranges ranges = new ImportedRows.Ranges();
+    /** The run's purchase numbers already counted as already stored ({@link #countOnce}). */
+    private final Set<String> alreadyCounted;
+
+    BatchTally(Set<String> alreadyCounted) {
+        this.alreadyCounted = alreadyCounted;
+    }
 
     /** Counts one purchase's outcome (null: rejected); its rows took effect unless it was rejected. */
     void count(PurchaseService.Outcome outcome, PurchaseRows group) {
-        imported += outcome == PurchaseService.Outcome.STORED ? 1 : 0;
-        appended += outcome == PurchaseService.Outcome.APPENDED ? 1 : 0;
-        duplicates += outcome == PurchaseService.Outcome.DUPLICATE ? 1 : 0;
-        rejected += outcome == null ? 1 : 0;
+        tally(outcome, group.purchaseNo);
         if (outcome != null) {
             group.tookEffect(ranges);
         }
+    }
+
+    /** Counts the return split off a purchase counted just before (null: refused, its sale kept). */
+    void countSplitReturn(PurchaseService.Outcome outcome, String number) {
+        tally(outcome, number);
+    }
+
+    private void tally(PurchaseService.Outcome outcome, String number) {
+        imported += outcome == PurchaseService.Outcome.STORED ? 1 : 0;
+        appended += outcome == PurchaseService.Outcome.APPENDED ? 1 : 0;
+        duplicates += outcome == PurchaseService.Outcome.DUPLICATE && countOnce(alreadyCounted, number) ? 1 : 0;
+        rejected += outcome == null ? 1 : 0;
+    }
+
+    /**
+     * Whether a purchase already stored is counted now: once per purchase number and run, so a purchase whose
+     * rows are apart in the file (read as two groups) is one duplicate, not two. Shared with the reading thread,
+     * which counts the purchases an earlier run of the file stored.
+     */
+    static boolean countOnce(Set<String> alreadyCounted, String number) {
+        return alreadyCounted.add(number);
     }
 
     Counts counts(long skipped, long skippedRows) {

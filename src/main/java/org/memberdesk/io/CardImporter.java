@@ -172,7 +172,7 @@ public final class CardImporter {
                 }
             }
             ImportResult result = new ImportResult(imported, skipped, rejected, report.path(), cancelled,
-                    skipped, resumed);
+                    skipped, resumed, 0, report.reasons());
             ImportLog.finish(connection, importId, result);
             listeners.forEach(l -> l.afterImport(KIND, result));
             return result;

@@ -14,14 +14,21 @@ import org.memberdesk.purchases.PurchaseService;
 final class CheckedPurchase {
     final PurchaseRows group;
     final PurchaseDraft draft;
+    /**
+     * The return lines of a purchase that also has sale lines, as a return of that sale (recorded after it);
+     * null for a plain sale or return.
+     */
+    final PurchaseDraft splitReturn;
     final List<Rejection> bad;
     /** How the file names the member; the draft's member id is -1 until looked up ({@link #resolved}). */
     final String memberNo;
     final String phone;
 
-    CheckedPurchase(PurchaseRows group, PurchaseDraft draft, List<Rejection> bad, String memberNo, String phone) {
+    CheckedPurchase(PurchaseRows group, PurchaseDraft draft, PurchaseDraft splitReturn, List<Rejection> bad,
+                    String memberNo, String phone) {
         this.group = group;
         this.draft = draft;
+        this.splitReturn = splitReturn;
         this.bad = bad;
         this.memberNo = memberNo;
         this.phone = phone;
@@ -31,15 +38,24 @@ final class CheckedPurchase {
         return draft != null && draft.memberId() < 0;
     }
 
+    /** The same rows rejected for these problems instead. */
+    CheckedPurchase rejected(List<Rejection> problems) {
+        return new CheckedPurchase(group, null, null, problems, memberNo, phone);
+    }
+
     /** With the member found (id) or not (-1: the purchase is rejected naming the member). */
     CheckedPurchase resolved(long memberId) {
         if (memberId >= 0) {
-            return new CheckedPurchase(group, new PurchaseDraft(draft.purchaseNo(), memberId, draft.time(),
-                    draft.lines(), draft.refundOfNo()), bad, memberNo, phone);
+            return new CheckedPurchase(group, forMember(draft, memberId),
+                    splitReturn == null ? null : forMember(splitReturn, memberId), bad, memberNo, phone);
         }
         List<Rejection> unknown = new ArrayList<>(bad);
         unknown.add(unknownMember());
-        return new CheckedPurchase(group, null, unknown, memberNo, phone);
+        return rejected(unknown);
+    }
+
+    private static PurchaseDraft forMember(PurchaseDraft draft, long memberId) {
+        return new PurchaseDraft(draft.purchaseNo(), memberId, draft.time(), draft.lines(), draft.refundOfNo());
     }
 
     private Rejection unknownMember() {
@@ -49,13 +65,21 @@ final class CheckedPurchase {
                         memberNo != null ? memberNo : phone), first.values());
     }
 
-    /** Records the purchase; null when it was rejected (its rows then go to the report). */
-    PurchaseService.Outcome record(PurchasePipeline recorder, List<Rejection> rejections)
+    /**
+     * Records the purchase (and the return split off it) and counts them; returns the purchase's outcome, null
+     * when it was rejected (its rows then go to the report).
+     */
+    PurchaseService.Outcome record(PurchasePipeline recorder, List<Rejection> rejections, BatchTally tally)
             throws SQLException {
         List<Rejection> problems = new ArrayList<>(bad);
         if (draft != null) {
             try {
-                return recorder.record(draft).outcome();
+                PurchaseService.Outcome outcome = recorder.record(draft).outcome();
+                tally.count(outcome, group);
+                if (splitReturn != null) {
+                    tally.countSplitReturn(recordSplitReturn(recorder, rejections), splitReturn.purchaseNo());
+                }
+                return outcome;
             } catch (ValidationException e) {
                 ImportRow first = group.rows.get(0);
                 for (Problem problem : e.problems()) {
@@ -71,6 +95,24 @@ final class CheckedPurchase {
                         row.values()));
             }
         }
+        tally.count(null, group);
         return null;
+    }
+
+    /**
+     * The return split off a purchase, once its sale is recorded; refused (its sale is kept), it is reported on
+     * the purchase's first row. Null when refused.
+     */
+    private PurchaseService.Outcome recordSplitReturn(PurchasePipeline recorder, List<Rejection> rejections)
+            throws SQLException {
+        try {
+            return recorder.record(splitReturn).outcome();
+        } catch (ValidationException e) {
+            ImportRow first = group.rows.get(0);
+            for (Problem problem : e.problems()) {
+                rejections.add(new Rejection(first.line(), problem.field(), problem, first.values()));
+            }
+            return null;
+        }
     }
 }

@@ -148,7 +148,7 @@ public final class MemberImporter {
                 DeferredIndexes.restoreAfterImport(database, connection, deferred);
             }
             ImportResult result = new ImportResult(imported, duplicates + skipped, report.rows(), report.path(),
-                    cancelled, skipped, resumed);
+                    cancelled, skipped, resumed, 0, report.reasons());
             ImportLog.finish(connection, importId, result);
             listeners.forEach(l -> l.afterImport("members", result));
             return result;
@@ -340,6 +340,12 @@ public final class MemberImporter {
         return new long[] {stored, duplicates};
     }
 
+    /** A number or identifier column: {@code 17850.0} as a spreadsheet saved it is {@code 17850}. */
+    private static String wholeNumber(ImportRow row, FieldColumns columns, String field) {
+        String value = text(row, columns, field);
+        return value == null ? null : WholeNumbers.of(value);
+    }
+
     private static MemberDetails parse(ImportRow row, FieldColumns columns) {
         Map<String, String> custom = new LinkedHashMap<>();
         boolean report = RejectReport.isReport(columns.header());
@@ -356,9 +362,9 @@ public final class MemberImporter {
             }
         }
         return new MemberDetails(
-                text(row, columns, "member_no"),
+                wholeNumber(row, columns, "member_no"),
                 text(row, columns, "name"),
-                text(row, columns, "phone"),
+                wholeNumber(row, columns, "phone"),
                 field("gender", "import.gender.invalid", row.get(columns.index("gender")),
                         raw -> Gender.parse(raw).orElse(null)),
                 field("birthday", "import.date.invalid", row.get(columns.index("birthday")),
@@ -366,7 +372,7 @@ public final class MemberImporter {
                 field("join_date", "import.date.invalid", row.get(columns.index("join_date")),
                         MemberImporter::optionalDate),
                 text(row, columns, "channel"),
-                text(row, columns, "referrer_no"),
+                wholeNumber(row, columns, "referrer_no"),
                 text(row, columns, "notes"),
                 custom);
     }

@@ -2,6 +2,7 @@ package org.memberdesk.io;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads the file's purchases in batches: rows are parsed and checked; members are looked up by the batch when it
@@ -24,14 +25,19 @@ final class PurchaseBatchReader implements ReadAhead.Reader<PurchaseBatchReader.
     private final FieldColumns columns;
     private final ImportOptions options;
     private final ImportedRows done;
+    private final PurchaseRowChecks.Rules rules;
+    /** Purchase numbers counted as already stored in this run, shared with the writing thread. */
+    private final Set<String> alreadyCounted;
 
     PurchaseBatchReader(ImportSource source, ImportRow[] pending, FieldColumns columns, ImportOptions options,
-                        ImportedRows done) {
+                        ImportedRows done, PurchaseRowChecks.Rules rules, Set<String> alreadyCounted) {
         this.source = source;
         this.pending = pending;
         this.columns = columns;
         this.options = options;
         this.done = done;
+        this.rules = rules;
+        this.alreadyCounted = alreadyCounted;
     }
 
     @Override
@@ -45,10 +51,10 @@ final class PurchaseBatchReader implements ReadAhead.Reader<PurchaseBatchReader.
         while (pending[0] != null && batch.size() + skipped < options.batchSize()) {
             PurchaseRows group = PurchaseRows.next(source, pending, columns);
             if (group.storedBefore(done)) {
-                skipped++;
+                skipped += BatchTally.countOnce(alreadyCounted, group.purchaseNo) ? 1 : 0;
                 skippedRows += group.rows.size();
             } else {
-                batch.add(PurchaseRowChecks.check(group, columns));
+                batch.add(PurchaseRowChecks.check(group, columns, rules));
             }
         }
         return new ReadBatch(batch, skipped, skippedRows, source.bytesRead());

@@ -22,9 +22,12 @@ final class PurchaseBatchWriter {
     private final PurchaseImporter.Batching batching;
     private final ImportOptions options;
     private final ImportProgress progress;
+    /** Purchase numbers counted as already stored in this run, shared with the reading thread. */
+    private final Set<String> alreadyCounted;
 
     PurchaseBatchWriter(PurchaseService purchases, MemberStore memberStore, PurchaseImporter.Batching batching,
-                        ImportOptions options, ImportProgress progress) {
+                        ImportOptions options, ImportProgress progress, Set<String> alreadyCounted) {
+        this.alreadyCounted = alreadyCounted;
         this.purchases = purchases;
         this.memberStore = memberStore;
         this.batching = batching;
@@ -34,7 +37,7 @@ final class PurchaseBatchWriter {
 
     BatchTally.Counts record(Connection connection, List<CheckedPurchase> batch, List<Rejection> rejections)
             throws SQLException {
-        BatchTally tally = new BatchTally();
+        BatchTally tally = new BatchTally(alreadyCounted);
         batch = BatchMembers.withMembers(memberStore, connection, batch);
         try (PurchasePipeline recorder = purchases.pipeline(connection, batching.importId(),
                 batching.earlierRuns(), options.allowReturns())) {
@@ -46,6 +49,9 @@ final class PurchaseBatchWriter {
                     if (purchase.draft.refundOfNo() != null) {
                         numbers.add(purchase.draft.refundOfNo().strip());
                     }
+                    if (purchase.splitReturn != null) {
+                        numbers.add(purchase.splitReturn.purchaseNo());
+                    }
                     memberIds.add(purchase.draft.memberId());
                 }
             }
@@ -55,7 +61,7 @@ final class PurchaseBatchWriter {
                 if (++handled % 1000 == 0 && progress.cancelled()) {
                     throw new BatchCancelled();
                 }
-                tally.count(purchase.record(recorder, rejections), purchase.group);
+                purchase.record(recorder, rejections, tally);
             }
             if (progress.cancelled()) {
                 throw new BatchCancelled();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.Database;
@@ -90,16 +91,27 @@ public final class PurchaseImporter {
              RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
             FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
-            for (String required : List.of("purchase_no", "time", "amount")) {
+            for (String required : List.of("purchase_no", "time")) {
                 if (!columns.has(required)) {
                     throw new IllegalArgumentException("the file has no " + required + " column; its columns are: "
                             + String.join(", ", source.header()));
                 }
             }
+            if (!columns.has("amount") && !columns.has("unit_price")) {
+                throw new IllegalArgumentException("the file has neither an amount nor a unit_price column; its "
+                        + "columns are: " + String.join(", ", source.header()));
+            }
             if (!columns.has("member_no") && !columns.has("phone")) {
                 throw new IllegalArgumentException("the file has neither a member_no nor a phone column; its columns are: "
                         + String.join(", ", source.header()));
             }
+            // without an item column every line is the shop's default item ("消费" / "Purchase" unless set)
+            PurchaseRowChecks.Rules rules = new PurchaseRowChecks.Rules(columns.has("item") ? null
+                    : purchases.defaultItemName(connection).orElse(messages.get("import.defaultItem")),
+                    options.allowReturns());
+            // a member created on the fly joins on the day the file first names it: read before anything is stored
+            JoinDates joinDates = options.createMembers() ? JoinDates.read(file, options, columns) : JoinDates.none();
+            Set<String> alreadyCounted = ConcurrentHashMap.newKeySet();
             ImportedRows done = ImportLog.stored(connection, "purchases", fileHash);
             long importId = ImportLog.start(connection, "purchases", file, fileHash);
             // a re-run completes the purchases an earlier run of this same file began (lines far apart in the
@@ -123,12 +135,14 @@ public final class PurchaseImporter {
                     source.size() / 60, "purchases", DeferredIndexes.PURCHASE_IMPORT);
             boolean rowByRow = options.createMembers();
             RowByRowPurchases byRow = new RowByRowPurchases(purchases, members, memberStore, source, pending, columns,
-                    options, batching, progress);
-            PurchaseBatchWriter writer = new PurchaseBatchWriter(purchases, memberStore, batching, options, progress);
+                    options, batching, progress, rules, alreadyCounted, joinDates);
+            PurchaseBatchWriter writer = new PurchaseBatchWriter(purchases, memberStore, batching, options, progress,
+                    alreadyCounted);
             // members created on the fly must be seen by the rows after them: read row by row on this thread;
             // otherwise the next batches are read and checked on a thread of their own while this one writes
             try (ReadAhead<PurchaseBatchReader.ReadBatch> ahead = rowByRow ? null : new ReadAhead<>(
-                    "purchase-import-reader", new PurchaseBatchReader(source, pending, columns, options, done))) {
+                    "purchase-import-reader", new PurchaseBatchReader(source, pending, columns, options, done, rules,
+                    alreadyCounted))) {
                 while (rowByRow ? byRow.hasMore() : true) {
                     if (progress.cancelled()) {
                         cancelled = true;
@@ -177,7 +191,7 @@ public final class PurchaseImporter {
                 DeferredIndexes.restoreAfterImport(database, connection, deferred);
             }
             ImportResult result = new ImportResult(imported, duplicates + skipped, rejected, report.path(), cancelled,
-                    skippedRows, earlier.interrupted());
+                    skippedRows, earlier.interrupted(), 0, report.reasons());
             ImportLog.finish(connection, importId, result);
             listeners.forEach(l -> l.afterImport("purchases", result));
             return result;

@@ -1,5 +1,7 @@
 package org.memberdesk.io;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +14,30 @@ import org.memberdesk.purchases.PurchaseLine;
 
 /** Reads and checks the rows of one purchase of the file: its number, time, member and lines. */
 final class PurchaseRowChecks {
+    /** The number given to the return lines of a purchase that also has sale lines: {@code 536365-R}. */
+    static final String SPLIT_RETURN_SUFFIX = "-R";
+
     private PurchaseRowChecks() {
     }
 
     /**
-     * Reads and checks one purchase's rows. The draft's member id stays -1 for the caller to look up
-     * ({@link CheckedPurchase#resolved}).
+     * How the rows of this file are read beyond their columns.
+     *
+     * @param defaultItem  the item name of every line when the file has no item column (Settings), else null
+     * @param allowReturns whether return lines (a negative quantity or amount) are taken ({@code --allow-returns})
      */
-    static CheckedPurchase check(PurchaseRows group, FieldColumns columns) {
-        List<PurchaseLine> lines = new ArrayList<>();
+    record Rules(String defaultItem, boolean allowReturns) {
+    }
+
+    /**
+     * Reads and checks one purchase's rows. The draft's member id stays -1 for the caller to look up
+     * ({@link CheckedPurchase#resolved}). Lines with a negative quantity or amount are return lines: a purchase of
+     * only such lines is a return (a cancellation invoice); a purchase that mixes them with sale lines is stored as
+     * its sale, and its return lines as a return of that sale numbered {@code <number>-R}.
+     */
+    static CheckedPurchase check(PurchaseRows group, FieldColumns columns, Rules rules) {
+        List<PurchaseLine> sales = new ArrayList<>();
+        List<PurchaseLine> returns = new ArrayList<>();
         LocalDateTime time = null;
         String memberNo = null;
         String phone = null;
@@ -39,15 +56,15 @@ final class PurchaseRowChecks {
                 if (group.purchaseNo.isEmpty()) {
                     throw new FieldException(Problem.of("purchase_no", "purchase.number.missing"));
                 }
-                String rawTime = row.get(columns.index("time"));
-                if (rawTime.isEmpty()) {
-                    throw new FieldException(Problem.of("time", "purchase.time.missing"));
-                }
-                LocalDateTime rowTime = MemberImporter.field("time", "import.time.invalid", rawTime, Dates::dateTime);
+                LocalDateTime rowTime = time(row.get(columns.index("time")));
                 time = time == null ? rowTime : time;
-                memberNo = memberNo != null ? memberNo : emptyToNull(row.get(columns.index("member_no")));
-                phone = phone != null ? phone : emptyToNull(row.get(columns.index("phone")));
-                lines.add(line(row, columns));
+                memberNo = memberNo != null ? memberNo : memberNo(row, columns);
+                phone = phone != null ? phone : phone(row, columns);
+                ReadLine line = line(row, columns, rules.defaultItem());
+                if (line.isReturn() && !rules.allowReturns()) {
+                    throw new FieldException(Problem.of(line.negativeField(), "import.return.notAllowed"));
+                }
+                (line.isReturn() ? returns : sales).add(line.line());
             } catch (FieldException e) {
                 bad.add(new Rejection(row.line(), e.problem.field(), e.problem, row.values()));
             }
@@ -58,15 +75,42 @@ final class PurchaseRowChecks {
                     first.values()));
         }
         if (!bad.isEmpty()) {
-            return new CheckedPurchase(group, null, bad, memberNo, phone);
+            return new CheckedPurchase(group, null, null, bad, memberNo, phone);
         }
-        return new CheckedPurchase(group, new PurchaseDraft(group.purchaseNo, -1, time, lines,
-                emptyToNull(group.rows.get(0).get(columns.index("refund_of")))), bad, memberNo, phone);
+        String refundOf = PurchaseRowChecks.emptyToNull(WholeNumbers.of(group.rows.get(0).get(columns.index("refund_of"))));
+        if (sales.isEmpty() || returns.isEmpty()) {
+            return new CheckedPurchase(group, new PurchaseDraft(group.purchaseNo, -1, time,
+                    sales.isEmpty() ? returns : sales, refundOf), null, bad, memberNo, phone);
+        }
+        // an exchange on one receipt: the sale as sold, the lines given back as a return of it, so revenue is net
+        return new CheckedPurchase(group, new PurchaseDraft(group.purchaseNo, -1, time, sales, null),
+                new PurchaseDraft(group.purchaseNo + SPLIT_RETURN_SUFFIX, -1, time, returns,
+                        refundOf != null ? refundOf : group.purchaseNo), bad, memberNo, phone);
     }
 
-    private static PurchaseLine line(ImportRow row, FieldColumns columns) {
-        String item = row.get(columns.index("item"));
-        String rawQuantity = row.get(columns.index("quantity"));
+    /** A row's time; one place, so the rows' earliest dates ({@link JoinDates}) read them as the purchases do. */
+    static LocalDateTime time(String raw) {
+        if (raw.isEmpty()) {
+            throw new FieldException(Problem.of("time", "purchase.time.missing"));
+        }
+        return MemberImporter.field("time", "import.time.invalid", raw, Dates::dateTime);
+    }
+
+    static String memberNo(ImportRow row, FieldColumns columns) {
+        return emptyToNull(WholeNumbers.of(row.get(columns.index("member_no"))));
+    }
+
+    static String phone(ImportRow row, FieldColumns columns) {
+        return emptyToNull(WholeNumbers.of(row.get(columns.index("phone"))));
+    }
+
+    /** A line as read, and whether it gives goods back (which column said so, for the report). */
+    private record ReadLine(PurchaseLine line, boolean isReturn, String negativeField) {
+    }
+
+    private static ReadLine line(ImportRow row, FieldColumns columns, String defaultItem) {
+        String item = defaultItem != null ? defaultItem : row.get(columns.index("item"));
+        String rawQuantity = WholeNumbers.of(row.get(columns.index("quantity")));
         int quantity = rawQuantity.isEmpty() ? 1
                 : MemberImporter.field("quantity", "import.quantity.invalid", rawQuantity, PurchaseRowChecks::quantity);
         String rawAmount = row.get(columns.index("amount"));
@@ -78,14 +122,34 @@ final class PurchaseRowChecks {
             if (rawPrice.isEmpty()) {
                 throw new FieldException(Problem.of("amount", "import.amount.missing"));
             }
-            try {
-                amount = Math.multiplyExact(yuan("unit_price", rawPrice), quantity);
-            } catch (ArithmeticException e) {
-                // beyond any bound a shop can set: say what was multiplied (the bounds check the rest)
-                throw new FieldException(Problem.of("amount", "purchase.limit.overflow", rawPrice, quantity));
-            }
+            amount = priceTimesQuantity(rawPrice, Math.abs(quantity));
         }
-        return new PurchaseLine(item.isEmpty() ? null : item, quantity, amount);
+        boolean isReturn = quantity < 0 || amount < 0;
+        long cents = isReturn ? -Math.abs(amount) : amount;
+        return new ReadLine(new PurchaseLine(item.isEmpty() ? null : item, Math.abs(quantity), cents), isReturn,
+                quantity < 0 ? "quantity" : "amount");
+    }
+
+    /**
+     * Unit price × quantity, rounded half-up to the cent for this line alone (3 × ¥0.001 = ¥0.003 → ¥0.00). A price
+     * in whole cents multiplies exactly as cents; only a price with more decimals goes through BigDecimal.
+     */
+    static long priceTimesQuantity(String rawPrice, int quantity) {
+        try {
+            if (!Money.hasSubCents(rawPrice)) {
+                return Math.multiplyExact(yuan("unit_price", rawPrice), quantity);
+            }
+            if (Money.hasDecimalComma(rawPrice)) {
+                throw new FieldException(Problem.of("unit_price", "import.amount.decimalComma", rawPrice));
+            }
+            BigDecimal price = MemberImporter.field("unit_price", "import.amount.invalid", rawPrice,
+                    Money::parseYuanExact);
+            return price.multiply(BigDecimal.valueOf(quantity)).movePointRight(2)
+                    .setScale(0, RoundingMode.HALF_UP).longValueExact();
+        } catch (ArithmeticException e) {
+            // beyond any bound a shop can set: say what was multiplied (the bounds check the rest)
+            throw new FieldException(Problem.of("amount", "purchase.limit.overflow", rawPrice, quantity));
+        }
     }
 
     /** An amount in yuan; a decimal comma ({@code 12,50}) is named as such, not as "not an amount". */
@@ -96,10 +160,11 @@ final class PurchaseRowChecks {
         return MemberImporter.field(field, "import.amount.invalid", raw, Money::parseYuan);
     }
 
+    /** A whole number other than 0; below zero it is a return line's (its size is what was given back). */
     private static int quantity(String text) {
         int quantity = Integer.parseInt(text.strip());
-        if (quantity < 1) {
-            throw new IllegalArgumentException("quantity must be at least 1");
+        if (quantity == 0 || quantity == Integer.MIN_VALUE) {
+            throw new IllegalArgumentException("quantity must not be 0");
         }
         return quantity;
     }

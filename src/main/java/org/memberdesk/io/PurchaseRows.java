@@ -14,11 +14,12 @@ final class PurchaseRows {
 
     /** The rows of the purchase starting at {@code pending[0]}; leaves the next purchase's first row there. */
     static PurchaseRows next(ImportSource source, ImportRow[] pending, FieldColumns columns) {
-        PurchaseRows group = new PurchaseRows(pending[0].get(columns.index("purchase_no")));
+        int column = columns.index("purchase_no");
+        PurchaseRows group = new PurchaseRows(WholeNumbers.of(pending[0].get(column)));
         group.rows.add(pending[0]);
         ImportRow row;
         while ((row = source.next()) != null && !group.purchaseNo.isEmpty()
-                && group.purchaseNo.equals(row.get(columns.index("purchase_no")))) {
+                && group.purchaseNo.equals(WholeNumbers.of(row.get(column)))) {
             group.rows.add(row);
         }
         pending[0] = row;

@@ -6,10 +6,14 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.memberdesk.common.Messages;
+import org.memberdesk.common.Problem;
 import org.memberdesk.db.OutputFiles;
 import org.memberdesk.db.PrivateFiles;
 
@@ -30,7 +34,23 @@ public final class RejectReport implements AutoCloseable {
     private final Path path;
     private final OutputFiles.Output output;
     private final CSVPrinter printer;
+    /** How many lines of the first rows of each reason are kept: enough to find and look at a few. */
+    static final int FIRST_LINES = 5;
+
     private long rows;
+    /** Why rows were rejected, by the problem's field and message (not its value), in order of first appearance. */
+    private final Map<String, Reason> reasons = new LinkedHashMap<>();
+
+    /** One reason: its words, the rows of the report it covers, and the lines of the first few of them. */
+    private static final class Reason {
+        final String text;
+        long rows;
+        final List<Long> firstLines = new ArrayList<>(FIRST_LINES);
+
+        Reason(String text) {
+            this.text = text;
+        }
+    }
 
     public RejectReport(OutputFiles files, Path input, List<String> header) throws IOException {
         Path beside = pathFor(input);
@@ -93,7 +113,43 @@ public final class RejectReport implements AutoCloseable {
             throws IOException {
         for (MemberImporter.Rejection rejection : rejections) {
             reject(rejection.line(), rejection.field(), rejection.reason(messages), rejection.row());
+            Reason reason = reasons.computeIfAbsent(rejection.field() + '\u0000' + rejection.problem().key(),
+                    key -> new Reason(general(rejection.problem(), messages)));
+            reason.rows++;
+            if (reason.firstLines.size() < FIRST_LINES) {
+                reason.firstLines.add(rejection.line());
+            }
         }
+    }
+
+    /**
+     * Why rows were rejected, most frequent first (ties in the order they first appeared): each reason in the
+     * report's words without any one row's value, the report's rows it covers (a row with two problems counts
+     * under both), the first lines.
+     */
+    public List<ImportResult.RejectedReason> reasons() {
+        return reasons.values().stream()
+                .sorted(Comparator.comparingLong((Reason r) -> r.rows).reversed())
+                .map(r -> new ImportResult.RejectedReason(r.text, r.rows, r.firstLines))
+                .toList();
+    }
+
+    /**
+     * A problem's words for every row it happens to: its own message when that carries no value; else the general
+     * wording kept for it ({@code import.reason.<key>}, given the field), else its message with the values left out.
+     * Worked out once per reason, not per row.
+     */
+    static String general(Problem problem, Messages messages) {
+        if (problem.args().isEmpty()) {
+            return problem.describe(messages);
+        }
+        String generalKey = "import.reason." + problem.key();
+        String general = messages.get(generalKey, problem.field());
+        if (!general.equals(generalKey)) {
+            return general;
+        }
+        String pattern = messages.get(problem.key());
+        return pattern.replaceAll("\\{[^}]*}", "…").replace("''", "'");
     }
 
     public long rows() {

@@ -3,9 +3,11 @@ package org.memberdesk.io;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.memberdesk.common.Problem;
 import org.memberdesk.io.MemberImporter.Rejection;
 import org.memberdesk.members.MemberDetails;
@@ -30,10 +32,19 @@ final class RowByRowPurchases {
     private final ImportOptions options;
     private final PurchaseImporter.Batching batching;
     private final ImportProgress progress;
+    private final PurchaseRowChecks.Rules rules;
+    /** Purchase numbers counted as already stored in this run. */
+    private final Set<String> alreadyCounted;
+    /** When each member the file names first appears in it: the join date of a member created for it. */
+    private final JoinDates joinDates;
 
     RowByRowPurchases(PurchaseService purchases, MemberService members, MemberStore memberStore, ImportSource source,
                       ImportRow[] pending, FieldColumns columns, ImportOptions options,
-                      PurchaseImporter.Batching batching, ImportProgress progress) {
+                      PurchaseImporter.Batching batching, ImportProgress progress, PurchaseRowChecks.Rules rules,
+                      Set<String> alreadyCounted, JoinDates joinDates) {
+        this.rules = rules;
+        this.alreadyCounted = alreadyCounted;
+        this.joinDates = joinDates;
         this.purchases = purchases;
         this.members = members;
         this.memberStore = memberStore;
@@ -52,7 +63,7 @@ final class RowByRowPurchases {
 
     /** Stores purchase by purchase until the batch is full. A cancel mid-batch throws {@link BatchCancelled}. */
     BatchTally.Counts storeBatch(Connection connection, List<Rejection> rejections) throws SQLException {
-        BatchTally tally = new BatchTally();
+        BatchTally tally = new BatchTally(alreadyCounted);
         long handled = 0;
         long skipped = 0;
         long skippedRows = 0;
@@ -66,16 +77,27 @@ final class RowByRowPurchases {
                     throw new BatchCancelled();
                 }
                 if (group.storedBefore(batching.done())) {
-                    skipped++;
+                    skipped += BatchTally.countOnce(alreadyCounted, group.purchaseNo) ? 1 : 0;
                     skippedRows += group.rows.size();
                     continue;
                 }
-                CheckedPurchase purchase = withMember(connection, lookup, PurchaseRowChecks.check(group, columns));
+                // a member created for this purchase lives only if the purchase is stored: a refused or duplicate
+                // purchase takes its member (and the member's signup points) back with it
+                Savepoint beforeMember = connection.setSavepoint();
+                boolean[] created = {false};
+                CheckedPurchase purchase = withMember(connection, lookup, PurchaseRowChecks.check(group, columns,
+                        rules), created);
                 // a pipeline of one purchase, as at the counter: a member created for this row (and its signup
                 // points) is written before the pipeline opens, and found by the rows after it
+                PurchaseService.Outcome outcome;
                 try (PurchasePipeline recorder = purchases.pipeline(connection, batching.importId(),
                         batching.earlierRuns(), options.allowReturns())) {
-                    tally.count(purchase.record(recorder, rejections), group);
+                    outcome = purchase.record(recorder, rejections, tally);
+                }
+                if (created[0] && outcome != PurchaseService.Outcome.STORED) {
+                    connection.rollback(beforeMember);
+                } else {
+                    connection.releaseSavepoint(beforeMember);
                 }
             }
         }
@@ -83,8 +105,8 @@ final class RowByRowPurchases {
     }
 
     /** The purchase with its member found now, or created when the file names one the shop does not have yet. */
-    private CheckedPurchase withMember(Connection connection, MemberLookup lookup, CheckedPurchase purchase)
-            throws SQLException {
+    private CheckedPurchase withMember(Connection connection, MemberLookup lookup, CheckedPurchase purchase,
+                                       boolean[] created) throws SQLException {
         if (!purchase.needsMember()) {
             return purchase;
         }
@@ -93,8 +115,9 @@ final class RowByRowPurchases {
             List<Rejection> bad = new ArrayList<>();
             memberId = createMember(connection, purchase, bad);
             if (!bad.isEmpty()) {
-                return new CheckedPurchase(purchase.group, null, bad, purchase.memberNo, purchase.phone);
+                return purchase.rejected(bad);
             }
+            created[0] = true;
         }
         return purchase.resolved(memberId);
     }
@@ -107,7 +130,7 @@ final class RowByRowPurchases {
         String name = PurchaseRowChecks.emptyToNull(first.get(columns.index("name")));
         MemberDetails member = members.normalized(new MemberDetails(memberNo,
                 name != null ? name : memberNo != null ? memberNo : Phones.mask(phone),
-                phone, null, null, null, null, null, null, Map.of()));
+                phone, null, null, joinDates.of(memberNo, phone), null, null, null, Map.of()));
         List<Problem> problems = members.check(member);
         if (!problems.isEmpty()) {
             for (Problem problem : problems) {

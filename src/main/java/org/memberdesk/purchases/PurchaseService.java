@@ -26,6 +26,7 @@ public final class PurchaseService {
     /** What a purchase does besides being stored, in the order they run (AppContext composes them). */
     private final List<PurchaseEffect> effects;
     private final PurchaseLimitsStore limitsStore = new PurchaseLimitsStore();
+    private final DefaultItemStore defaultItemStore = new DefaultItemStore();
 
     public PurchaseService(Database database, PurchaseStore store, MemberStore members, Clock clock,
                            List<PurchaseEffect> effects) {
@@ -90,6 +91,29 @@ public final class PurchaseService {
     /** The limits as the pipeline on this connection applies them: read once per sale or import batch. */
     public PurchaseLimits limits(Connection connection) throws SQLException {
         return limitsStore.read(connection);
+    }
+
+    /**
+     * The item name an import gives the lines of a file without an item column, when the shop saved one
+     * (Settings → Purchase limits); empty: the import's language decides.
+     */
+    public Optional<String> defaultItemName() {
+        return database.read(defaultItemStore::read);
+    }
+
+    public Optional<String> defaultItemName(Connection connection) throws SQLException {
+        return defaultItemStore.read(connection);
+    }
+
+    /** Saves the default item name (Settings); blank goes back to the language's word. */
+    public void saveDefaultItemName(String name) {
+        if (name != null && TextLength.longerThan(name.strip(), 100)) {
+            throw new ValidationException(Problem.of("item", "purchase.defaultItem.tooLong"));
+        }
+        database.write(connection -> {
+            defaultItemStore.save(connection, name);
+            return null;
+        });
     }
 
     /** Saves the shop's limits (Settings); a {@link ValidationException} names a bound out of range. */
