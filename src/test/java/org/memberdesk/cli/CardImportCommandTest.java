@@ -38,7 +38,9 @@ class CardImportCommandTest {
         assertEquals(0, code, err.toString());
         String report = folder.resolve("cards.rejected.csv").toString();
         assertEquals("{\"imported\":1,\"duplicates\":0,\"rejected\":1,\"report\":"
-                + org.memberdesk.common.Json.write(report) + ",\"already_imported_rows\":0,\"resumed\":false}",
+                + org.memberdesk.common.Json.write(report) + ",\"already_imported_rows\":0,\"resumed\":false,"
+                + "\"rejected_by_reason\":{\"The member is not stored: the card was not stored. Import the members first,"
+                + " then this file again (rows already stored are not added twice).\":1}}",
                 out.toString().strip());
     }
 }

@@ -56,9 +56,11 @@ class CliTest {
         assertEquals(0, imported.code(), imported.err());
         assertEquals(1, imported.out().strip().lines().count(), "exactly one line of JSON");
         Map<String, Object> json = imported.json();
-        // the first four keys are the public interface since the start; the last two came with resumable imports
+        // the first four keys are the public interface since the start; the next two came with resumable imports,
+        // the last with the reasons of issue 17
         assertEquals(java.util.List.of("imported", "duplicates", "rejected", "report", "already_imported_rows",
-                "resumed"), java.util.List.copyOf(json.keySet()));
+                "resumed", "rejected_by_reason"), java.util.List.copyOf(json.keySet()));
+        assertEquals(Map.of("Not a mainland mobile phone number", 1), json.get("rejected_by_reason"));
         assertEquals(0, json.get("already_imported_rows"));
         assertEquals(false, json.get("resumed"));
         assertEquals(1, json.get("imported"));
@@ -69,7 +71,8 @@ class CliTest {
         assertEquals(0, bought.code(), bought.err());
         assertEquals(Map.of("imported", 2, "duplicates", 0, "rejected", 1,
                 "report", folder.resolve("purchases.rejected.csv").toString(), "already_imported_rows", 0,
-                "resumed", false), bought.json());
+                "resumed", false, "rejected_by_reason",
+                Map.of("Unknown member; import with --create-members to create it", 1)), bought.json());
 
         Run stats = run("--db", db(), "stats", "--json");
         assertEquals(Map.of("members", 1, "purchases", 1, "returns", 1, "revenue_cents", 10_000), stats.json());
