@@ -23,38 +23,42 @@ final class BatchTally {
     private final ImportedRows.Ranges ranges = new ImportedRows.Ranges();
     /** The run's purchase numbers already counted as already stored ({@link #countOnce}). */
     private final Set<String> alreadyCounted;
+    private final FieldColumns columns;
 
-    BatchTally(Set<String> alreadyCounted) {
+    BatchTally(Set<String> alreadyCounted, FieldColumns columns) {
         this.alreadyCounted = alreadyCounted;
+        this.columns = columns;
     }
 
     /** Counts one purchase's outcome (null: rejected); its rows took effect unless it was rejected. */
     void count(PurchaseService.Outcome outcome, PurchaseRows group) {
-        tally(outcome, group.purchaseNo);
+        tally(outcome, group, group.purchaseNo);
         if (outcome != null) {
             group.tookEffect(ranges);
         }
     }
 
     /** Counts the return split off a purchase counted just before (null: refused, its sale kept). */
-    void countSplitReturn(PurchaseService.Outcome outcome, String number) {
-        tally(outcome, number);
+    void countSplitReturn(PurchaseService.Outcome outcome, PurchaseRows group, String number) {
+        tally(outcome, group, number);
     }
 
-    private void tally(PurchaseService.Outcome outcome, String number) {
+    private void tally(PurchaseService.Outcome outcome, PurchaseRows group, String number) {
         imported += outcome == PurchaseService.Outcome.STORED ? 1 : 0;
         appended += outcome == PurchaseService.Outcome.APPENDED ? 1 : 0;
-        duplicates += outcome == PurchaseService.Outcome.DUPLICATE && countOnce(alreadyCounted, number) ? 1 : 0;
+        duplicates += outcome == PurchaseService.Outcome.DUPLICATE
+                && countOnce(alreadyCounted, group.countKey(number, columns)) ? 1 : 0;
         rejected += outcome == null ? 1 : 0;
     }
 
     /**
-     * Whether a purchase already stored is counted now: once per purchase number and run, so a purchase whose
-     * rows are apart in the file (read as two groups) is one duplicate, not two. Shared with the reading thread,
+     * Whether a purchase already stored is counted now: once per purchase (number and member, {@link
+     * PurchaseRows#countKey}) and run, so a purchase whose rows are apart in the file (read as two groups) is one
+     * duplicate, not two. Shared with the reading thread,
      * which counts the purchases an earlier run of the file stored.
      */
-    static boolean countOnce(Set<String> alreadyCounted, String number) {
-        return alreadyCounted.add(number);
+    static boolean countOnce(Set<String> alreadyCounted, String key) {
+        return alreadyCounted.add(key);
     }
 
     Counts counts(long skipped, long skippedRows) {

@@ -77,7 +77,7 @@ final class CheckedPurchase {
                 PurchaseService.Outcome outcome = recorder.record(draft).outcome();
                 tally.count(outcome, group);
                 if (splitReturn != null) {
-                    tally.countSplitReturn(recordSplitReturn(recorder, rejections), splitReturn.purchaseNo());
+                    tally.countSplitReturn(recordSplitReturn(recorder, rejections), group, splitReturn.purchaseNo());
                 }
                 return outcome;
             } catch (ValidationException e) {

@@ -51,7 +51,7 @@ final class PurchaseBatchReader implements ReadAhead.Reader<PurchaseBatchReader.
         while (pending[0] != null && batch.size() + skipped < options.batchSize()) {
             PurchaseRows group = PurchaseRows.next(source, pending, columns);
             if (group.storedBefore(done)) {
-                skipped += BatchTally.countOnce(alreadyCounted, group.purchaseNo) ? 1 : 0;
+                skipped += BatchTally.countOnce(alreadyCounted, group.countKey(group.purchaseNo, columns)) ? 1 : 0;
                 skippedRows += group.rows.size();
             } else {
                 batch.add(PurchaseRowChecks.check(group, columns, rules));

@@ -35,9 +35,10 @@ final class PurchaseBatchWriter {
         this.progress = progress;
     }
 
-    BatchTally.Counts record(Connection connection, List<CheckedPurchase> batch, List<Rejection> rejections)
+    BatchTally.Counts record(Connection connection, List<CheckedPurchase> batch, FieldColumns columns,
+                             List<Rejection> rejections)
             throws SQLException {
-        BatchTally tally = new BatchTally(alreadyCounted);
+        BatchTally tally = new BatchTally(alreadyCounted, columns);
         batch = BatchMembers.withMembers(memberStore, connection, batch);
         try (PurchasePipeline recorder = purchases.pipeline(connection, batching.importId(),
                 batching.earlierRuns(), options.allowReturns())) {

@@ -161,7 +161,7 @@ public final class PurchaseImporter {
                         counts = BatchCancelled.inTransaction(connection, c -> {
                             BatchTally.Counts batch = rowByRow
                                     ? byRow.storeBatch(c, rejections)
-                                    : writer.record(c, read.purchases(), rejections);
+                                    : writer.record(c, read.purchases(), columns, rejections);
                             ImportLog.batchCommitted(c, importId, "purchases", fileHash, batch.ranges(),
                                     before[0] + batch.imported(), before[1] + batch.skipped() + batch.duplicates(),
                                     before[2] + batch.rejected());

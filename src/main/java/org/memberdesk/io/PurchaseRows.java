@@ -26,6 +26,16 @@ final class PurchaseRows {
         return group;
     }
 
+    /**
+     * What makes the group one purchase for the duplicates count: its number and the member its first row names
+     * (a number another member's purchase already has is a purchase of its own, refused as a duplicate).
+     */
+    String countKey(String number, FieldColumns columns) {
+        ImportRow first = rows.get(0);
+        return number + '\u0000' + WholeNumbers.of(first.get(columns.index("member_no"))) + '\u0000'
+                + WholeNumbers.of(first.get(columns.index("phone")));
+    }
+
     /** Whether an earlier run of this file stored the group; a group is stored or rejected whole, never in part. */
     boolean storedBefore(ImportedRows done) {
         if (done.isEmpty()) {

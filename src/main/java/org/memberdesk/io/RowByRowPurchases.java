@@ -63,7 +63,7 @@ final class RowByRowPurchases {
 
     /** Stores purchase by purchase until the batch is full. A cancel mid-batch throws {@link BatchCancelled}. */
     BatchTally.Counts storeBatch(Connection connection, List<Rejection> rejections) throws SQLException {
-        BatchTally tally = new BatchTally(alreadyCounted);
+        BatchTally tally = new BatchTally(alreadyCounted, columns);
         long handled = 0;
         long skipped = 0;
         long skippedRows = 0;
@@ -77,7 +77,7 @@ final class RowByRowPurchases {
                     throw new BatchCancelled();
                 }
                 if (group.storedBefore(batching.done())) {
-                    skipped += BatchTally.countOnce(alreadyCounted, group.purchaseNo) ? 1 : 0;
+                    skipped += BatchTally.countOnce(alreadyCounted, group.countKey(group.purchaseNo, columns)) ? 1 : 0;
                     skippedRows += group.rows.size();
                     continue;
                 }

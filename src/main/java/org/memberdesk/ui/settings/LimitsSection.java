@@ -52,8 +52,31 @@ final class LimitsSection {
             }
         });
 
-        VBox box = new VBox(12, title, note, form, save, status);
+        VBox box = new VBox(12, title, note, form, save, status, defaultItem());
         box.setPadding(new Insets(8, 0, 0, 0));
+        return box;
+    }
+
+    /** The item name lines of a purchase file without an item column get (issue 17). */
+    private Node defaultItem() {
+        Label label = new Label(context.text("settings.defaultItem"));
+        Label note = new Label(context.text("settings.defaultItem.note"));
+        note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
+        TextField name = field("default-item", model.defaultItemProperty());
+        name.setPromptText(context.text("import.defaultItem"));
+        Button save = new Button(context.text("settings.defaultItem.save"), new FontIcon(Feather.CHECK));
+        save.setId("default-item-save");
+        save.setOnAction(event -> model.saveDefaultItem());
+        Label status = new Label();
+        status.setId("default-item-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.defaultItemStatusProperty());
+        GridPane row = new GridPane();
+        row.setHgap(16);
+        row.addRow(0, label, name, save);
+        VBox box = new VBox(8, row, note, status);
+        box.setPadding(new Insets(16, 0, 0, 0));
         return box;
     }
 

@@ -21,6 +21,8 @@ public final class LimitsViewModel {
     private final StringProperty quantity = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
     private final BooleanProperty refused = new SimpleBooleanProperty(false);
+    private final StringProperty defaultItem = new SimpleStringProperty("");
+    private final StringProperty defaultItemStatus = new SimpleStringProperty("");
 
     public LimitsViewModel(UiContext context) {
         this.context = context;
@@ -48,9 +50,32 @@ public final class LimitsViewModel {
         return refused;
     }
 
-    /** Reads the saved limits in the background. */
+    /** The item name of every line of a purchase file without an item column; empty: the import's language's. */
+    public StringProperty defaultItemProperty() {
+        return defaultItem;
+    }
+
+    /** What happened when the default item name was saved. */
+    public StringProperty defaultItemStatusProperty() {
+        return defaultItemStatus;
+    }
+
+    /** Reads the saved limits and default item name in the background. */
     public void load() {
         context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().limits()).onSuccess(this::show));
+        context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().defaultItemName().orElse(""))
+                .onSuccess(defaultItem::set));
+    }
+
+    /** Saves the default item name as typed; empty goes back to "消费" / "Purchase" by the import's language. */
+    public void saveDefaultItem() {
+        String typed = defaultItem.get() == null ? "" : defaultItem.get().strip();
+        context.tasks().execute(BackgroundTask.of(() -> {
+            context.app().purchases().saveDefaultItemName(typed);
+            return typed;
+        }).onSuccess(saved -> defaultItemStatus.set(saved.isEmpty() ? context.text("settings.defaultItem.cleared")
+                : context.text("settings.defaultItem.saved", saved)))
+                .onFailure(error -> defaultItemStatus.set(ErrorText.describe(error, context.messages()))));
     }
 
     private void show(PurchaseLimits limits) {

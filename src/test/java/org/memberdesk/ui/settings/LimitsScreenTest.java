@@ -63,4 +63,19 @@ class LimitsScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> status().startsWith("A limit must be"));
         assertEquals(100_000_000L, ui.app().purchases().limits().lineCents());
     }
+
+    @Test
+    void rule6_aShopNamesTheItemOfFilesWithoutAnItemColumn() {
+        clickOn("#settings-tab-limits");
+        UiFixture.waitUntil(() -> "1000000.00".equals(lookup("#limits-purchase").queryAs(TextField.class).getText()));
+        type("#default-item", "门票");
+        clickOn("#default-item-save");
+        UiFixture.waitUntil(() -> lookup("#default-item-status").queryAs(Label.class).getText().startsWith("Saved"));
+        assertEquals(java.util.Optional.of("门票"), ui.app().purchases().defaultItemName());
+        type("#default-item", " ");
+        clickOn("#default-item-save");
+        UiFixture.waitUntil(() -> lookup("#default-item-status").queryAs(Label.class).getText()
+                .contains("import's language"));
+        assertEquals(java.util.Optional.empty(), ui.app().purchases().defaultItemName());
+    }
 }
