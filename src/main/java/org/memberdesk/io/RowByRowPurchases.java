@@ -83,10 +83,9 @@ final class RowByRowPurchases {
                 }
                 // a member created for this purchase lives only if the purchase is stored: a refused or duplicate
                 // purchase takes its member (and the member's signup points) back with it
-                Savepoint beforeMember = connection.setSavepoint();
-                boolean[] created = {false};
+                Savepoint[] beforeMember = {null};
                 CheckedPurchase purchase = withMember(connection, lookup, PurchaseRowChecks.check(group, columns,
-                        rules), created);
+                        rules), beforeMember);
                 // a pipeline of one purchase, as at the counter: a member created for this row (and its signup
                 // points) is written before the pipeline opens, and found by the rows after it
                 PurchaseService.Outcome outcome;
@@ -94,30 +93,34 @@ final class RowByRowPurchases {
                         batching.earlierRuns(), options.allowReturns())) {
                     outcome = purchase.record(recorder, rejections, tally);
                 }
-                if (created[0] && outcome != PurchaseService.Outcome.STORED) {
-                    connection.rollback(beforeMember);
-                } else {
-                    connection.releaseSavepoint(beforeMember);
+                if (beforeMember[0] != null) {
+                    if (outcome != PurchaseService.Outcome.STORED) {
+                        connection.rollback(beforeMember[0]);
+                    }
+                    connection.releaseSavepoint(beforeMember[0]);
                 }
             }
         }
         return tally.counts(skipped, skippedRows);
     }
 
-    /** The purchase with its member found now, or created when the file names one the shop does not have yet. */
+    /**
+     * The purchase with its member found now, or created when the file names one the shop does not have yet;
+     * {@code beforeMember[0]} is then the savepoint before the member was written.
+     */
     private CheckedPurchase withMember(Connection connection, MemberLookup lookup, CheckedPurchase purchase,
-                                       boolean[] created) throws SQLException {
+                                       Savepoint[] beforeMember) throws SQLException {
         if (!purchase.needsMember()) {
             return purchase;
         }
         long memberId = lookup.find(purchase.memberNo, purchase.phone);
         if (memberId < 0 && options.createMembers()) {
             List<Rejection> bad = new ArrayList<>();
+            beforeMember[0] = connection.setSavepoint();
             memberId = createMember(connection, purchase, bad);
             if (!bad.isEmpty()) {
                 return purchase.rejected(bad);
             }
-            created[0] = true;
         }
         return purchase.resolved(memberId);
     }
