@@ -23,6 +23,7 @@ final class PurchaseBatchReader implements ReadAhead.Reader<PurchaseBatchReader.
     private final ImportRow[] pending;
     private final FieldColumns columns;
     private final ImportOptions options;
+    private final Dates dates;
     private final ImportedRows done;
 
     PurchaseBatchReader(ImportSource source, ImportRow[] pending, FieldColumns columns, ImportOptions options,
@@ -31,6 +32,7 @@ final class PurchaseBatchReader implements ReadAhead.Reader<PurchaseBatchReader.
         this.pending = pending;
         this.columns = columns;
         this.options = options;
+        this.dates = Dates.of(options.dateFormat());
         this.done = done;
     }
 
@@ -48,7 +50,7 @@ final class PurchaseBatchReader implements ReadAhead.Reader<PurchaseBatchReader.
                 skipped++;
                 skippedRows += group.rows.size();
             } else {
-                batch.add(PurchaseRowChecks.check(group, columns));
+                batch.add(PurchaseRowChecks.check(group, columns, dates));
             }
         }
         return new ReadBatch(batch, skipped, skippedRows, source.bytesRead());

@@ -19,7 +19,7 @@ final class PurchaseRowChecks {
      * Reads and checks one purchase's rows. The draft's member id stays -1 for the caller to look up
      * ({@link CheckedPurchase#resolved}).
      */
-    static CheckedPurchase check(PurchaseRows group, FieldColumns columns) {
+    static CheckedPurchase check(PurchaseRows group, FieldColumns columns, Dates dates) {
         List<PurchaseLine> lines = new ArrayList<>();
         LocalDateTime time = null;
         String memberNo = null;
@@ -43,7 +43,7 @@ final class PurchaseRowChecks {
                 if (rawTime.isEmpty()) {
                     throw new FieldException(Problem.of("time", "purchase.time.missing"));
                 }
-                LocalDateTime rowTime = MemberImporter.field("time", "import.time.invalid", rawTime, Dates::dateTime);
+                LocalDateTime rowTime = dates.dateTime("time", rawTime);
                 time = time == null ? rowTime : time;
                 memberNo = memberNo != null ? memberNo : emptyToNull(row.get(columns.index("member_no")));
                 phone = phone != null ? phone : emptyToNull(row.get(columns.index("phone")));

@@ -28,6 +28,7 @@ final class RowByRowPurchases {
     private final ImportRow[] pending;
     private final FieldColumns columns;
     private final ImportOptions options;
+    private final Dates dates;
     private final PurchaseImporter.Batching batching;
     private final ImportProgress progress;
 
@@ -41,6 +42,7 @@ final class RowByRowPurchases {
         this.pending = pending;
         this.columns = columns;
         this.options = options;
+        this.dates = Dates.of(options.dateFormat());
         this.batching = batching;
         this.progress = progress;
     }
@@ -70,7 +72,7 @@ final class RowByRowPurchases {
                     skippedRows += group.rows.size();
                     continue;
                 }
-                CheckedPurchase purchase = withMember(connection, lookup, PurchaseRowChecks.check(group, columns));
+                CheckedPurchase purchase = withMember(connection, lookup, PurchaseRowChecks.check(group, columns, dates));
                 // a pipeline of one purchase, as at the counter: a member created for this row (and its signup
                 // points) is written before the pipeline opens, and found by the rows after it
                 try (PurchasePipeline recorder = purchases.pipeline(connection, batching.importId(),
