@@ -155,8 +155,8 @@ public final class Dates {
             // what exports and most files write: read the digits instead of running a formatter (a million rows)
             return day(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10));
         }
-        String s = text.strip();
-        return format == null ? anyDate(s) : formatted(s).toLocalDate();
+        // a date with a time (an export's 注册时间 column) is that day
+        return readDateTime(text).toLocalDate();
     }
 
     LocalDateTime readDateTime(String text) {
@@ -177,18 +177,19 @@ public final class Dates {
         if (end == s.length()) {
             return day.atStartOfDay();
         }
-        return day.atTime(time(s.substring(end + 1).strip())); // after the space, the T or the 日
+        // the time follows the space or the T, or comes right after the 日
+        return day.atTime(time(s.substring(s.charAt(end - 1) == '日' ? end : end + 1).strip()));
     }
 
-    /** Where the date part ends: at the first space, at a T after a digit, or just after 日. */
+    /** Where the date part ends: at the first space, at a T after a digit, or just after 日 (which it keeps). */
     private static int dateEnd(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == ' ' || c == 'T' && i > 0 && Character.isDigit(s.charAt(i - 1))) {
                 return i;
             }
-            if (c == '日' && i + 1 < s.length()) {
-                return i; // 2024年3月5日14:30: the 日 stays with the date, the time follows
+            if (c == '日') {
+                return i + 1; // 2024年3月5日14:30: the 日 stays with the date, the time follows
             }
         }
         return s.length();
@@ -233,7 +234,7 @@ public final class Dates {
             throw new Unreadable(false);
         }
         int third = digits(s, second + 1);
-        int end = chinese && third < s.length() && s.charAt(third) == '日' ? third + 1 : third;
+        int end = chinese ? third < s.length() && s.charAt(third) == '日' ? third + 1 : -1 : third;
         if (third == second + 1 || end != s.length() || second - first - 1 > 2 || third - second - 1 > 4) {
             throw new Unreadable(false);
         }
