@@ -56,9 +56,11 @@ class CliTest {
         assertEquals(0, imported.code(), imported.err());
         assertEquals(1, imported.out().strip().lines().count(), "exactly one line of JSON");
         Map<String, Object> json = imported.json();
-        // the first four keys are the public interface since the start; the last two came with resumable imports
+        // the first four keys are the public interface since the start; the next two came with resumable imports,
+        // "updated" with import-members --update (issue 17)
         assertEquals(java.util.List.of("imported", "duplicates", "rejected", "report", "already_imported_rows",
-                "resumed"), java.util.List.copyOf(json.keySet()));
+                "resumed", "updated"), java.util.List.copyOf(json.keySet()));
+        assertEquals(0, json.get("updated"));
         assertEquals(0, json.get("already_imported_rows"));
         assertEquals(false, json.get("resumed"));
         assertEquals(1, json.get("imported"));
@@ -89,10 +91,10 @@ class CliTest {
                 .getSubcommands().keySet());
         assertEquals(java.util.Set.of(), new Cli(TestDatabase.clock()).commandLine("--version")
                 .getSubcommands().keySet());
-        // no command, or a word that is none: every command (help lists them, typos get suggestions)
-        assertEquals(Cli.COMMANDS.size(), new Cli(TestDatabase.clock()).commandLine("--db", db())
+        // no command, or a word that is none: every command and `help` (help lists them, typos get suggestions)
+        assertEquals(Cli.COMMANDS.size() + 1, new Cli(TestDatabase.clock()).commandLine("--db", db())
                 .getSubcommands().size());
-        assertEquals(Cli.COMMANDS.size(), new Cli(TestDatabase.clock()).commandLine("statz")
+        assertEquals(Cli.COMMANDS.size() + 1, new Cli(TestDatabase.clock()).commandLine("statz")
                 .getSubcommands().size());
         Run help = run("--help");
         assertEquals(0, help.code());
