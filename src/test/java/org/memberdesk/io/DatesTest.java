@@ -58,6 +58,10 @@ class DatesTest {
             assertThrows(IllegalArgumentException.class, () -> Dates.dateTime(bad + " 10:00"), bad);
         }
         assertThrows(IllegalArgumentException.class, () -> Dates.dateTime("20240305 25:00"));
+        for (String bad : new String[] {"2024-03-05 14:3", "2024-03-05 14:30:0", "2024-03-05 14:30.5", "2024-03-05 :30",
+                "2024-03-05 143:00", "2024-03-05 14:30:00.", "2024-03-05 14:30:00.5x", "2024-03-05 14-30"}) {
+            assertThrows(IllegalArgumentException.class, () -> Dates.dateTime(bad), bad);
+        }
     }
 
     @Test
