@@ -27,7 +27,8 @@ import org.memberdesk.members.MemberStore;
 /**
  * Imports members from CSV. Every row is checked; bad rows go to the report, good rows are stored
  * in batches (one transaction each), and a member already stored (same number or phone) is counted
- * as a duplicate and left as it is, so importing a file twice adds nothing.
+ * as a duplicate and left as it is, so importing a file twice adds nothing — unless the options say
+ * {@code update}: then it takes the row's values ({@link MemberUpdates}).
  */
 public final class MemberImporter {
     /** Our field names and the headers they are recognised by; the first is the standard column. */
