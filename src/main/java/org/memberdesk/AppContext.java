@@ -138,8 +138,6 @@ public final class AppContext {
                 new PointsRewardCoupons(new CouponStore(), new CampaignStore()), clock);
         this.tiers = new TierService(database, tierStore, clock);
         this.growthTemplates = new GrowthTemplates(database, points, tiers, tierStore);
-        List<MemberListener> memberListeners = List.of(new SignupBonus(pointsRules));
-        this.members = new MemberService(database, memberStore, clock, memberListeners);
         CouponStore couponStore = new CouponStore();
         // a new model changes what the prediction fields read: rule tags out of date (refreshed after the refit)
         this.predictions = new Predictions(database, new PredictionStore(), new RenewalStore(), clock,
@@ -147,6 +145,10 @@ public final class AppContext {
         // the prediction fields read the latest model as of a rule's date; the first such rule fits one
         this.rules = new RuleService(database, clock, outputFiles, asOf -> predictions.ensureForRules(asOf, false));
         this.tags = new TagService(database, new TagStore(), clock, rules);
+        // a member's changed fields (a join date corrected) change what rules see: rule tags out of date
+        List<MemberListener> memberListeners = List.of(new SignupBonus(pointsRules),
+                new org.memberdesk.tags.RuleTagsAfterMemberChanges(tags));
+        this.members = new MemberService(database, memberStore, clock, memberListeners);
         CardStore cardStore = new CardStore();
         org.memberdesk.cards.CardProductStore cardProductStore = new org.memberdesk.cards.CardProductStore();
         org.memberdesk.cards.PaymentStore paymentStore = new org.memberdesk.cards.PaymentStore();

@@ -173,7 +173,10 @@ public final class Cli implements Callable<Integer> {
             commandLine.addSubcommand(named.get());
         } else if (!List.of(args).contains("--version") && !List.of(args).contains("-V")) {
             COMMANDS.forEach(commandLine::addSubcommand);
+            // `memberdesk help COMMAND [SUBCOMMAND]` prints what `COMMAND [SUBCOMMAND] --help` prints
+            commandLine.addSubcommand(CommandHelp.class);
         }
+        CommandExamples.addTo(commandLine);
         return commandLine;
     }
 

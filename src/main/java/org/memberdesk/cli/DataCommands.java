@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoCards;
 import org.memberdesk.demo.DemoData;
+import org.memberdesk.io.Dates;
 import org.memberdesk.io.ImportOptions;
 import org.memberdesk.io.ImportProgress;
 import org.memberdesk.io.ImportResult;
@@ -46,10 +47,19 @@ final class DataCommands {
                 description = "The file's encoding (default: auto).")
         String encoding;
 
+        @Option(names = "--date-format", paramLabel = "PATTERN",
+                description = "How the file writes its dates, when they put the year last (12/1/2010): M/d/yyyy"
+                        + " (month first, US exports), d/M/yyyy, d.M.yyyy, yyyyMMdd, or mdy, dmy, ymd. A time after"
+                        + " the date (8:26, 08:26:00) is read too. Default: 2024-03-05, 2024/3/5, 2024.3.5,"
+                        + " 20240305, 2024年3月5日, each with or without a time.")
+        String dateFormat;
+
         ImportOptions options() {
             ImportOptions options;
             try {
-                options = ImportOptions.defaults().withColumns(map).withEncoding(TextEncoding.parse(encoding));
+                Dates.of(dateFormat); // a pattern that reads no date is a usage error, before anything is read
+                options = ImportOptions.defaults().withColumns(map).withEncoding(TextEncoding.parse(encoding))
+                        .withDateFormat(dateFormat);
             } catch (IllegalArgumentException e) {
                 throw Cli.usage(spec, e.getMessage());
             }
@@ -60,6 +70,11 @@ final class DataCommands {
         }
 
         int print(ImportResult result) {
+            return print(result, false);
+        }
+
+        /** The result as JSON; {@code withUpdated}: the command can change members already stored. */
+        int print(ImportResult result, boolean withUpdated) {
             Map<String, Object> out = Cli.object();
             out.put("imported", result.imported());
             out.put("duplicates", result.duplicates());
@@ -69,6 +84,9 @@ final class DataCommands {
             // that run had been interrupted, so this one finished it
             out.put("already_imported_rows", result.alreadyImportedRows());
             out.put("resumed", result.resumed());
+            if (withUpdated) {
+                out.put("updated", result.updated());
+            }
             // why rows were rejected: each reason without any one row's value → the report's rows it covers
             out.put("rejected_by_reason", result.rejectedCountsByReason());
             cli.print(out);
@@ -78,11 +96,16 @@ final class DataCommands {
 
     @Command(name = "import-members", description = "Import members from a CSV file.")
     static final class ImportMembers extends ImportCommand {
+        @Option(names = "--update", description = "Members already stored (same member_no; without one, same phone)"
+                + " take the file's values: join dates, names, phones and the other fields. Empty cells leave the"
+                + " stored value alone. Counted as \"updated\", not as duplicates.")
+        boolean update;
+
         @Override
         public Integer call() throws IOException {
-            ImportOptions options = options();
+            ImportOptions options = options().withUpdate(update);
             return print(cli.context().memberImporter().importFile(file, options, ImportProgress.NONE,
-                    cli.messages()));
+                    cli.messages()), true);
         }
     }
 

@@ -116,7 +116,7 @@ public final class CardImporter {
             for (CardProduct product : productStore.products(connection)) {
                 products.put(product.name(), product);
             }
-            CardRowChecks checks = new CardRowChecks(products);
+            CardRowChecks checks = new CardRowChecks(products, Dates.of(options.dateFormat()));
             ImportedRows done = ImportLog.stored(connection, KIND, fileHash);
             long importId = ImportLog.start(connection, KIND, file, fileHash);
             boolean resumed = ImportLog.earlierRuns(connection, KIND, fileHash, importId).interrupted();

@@ -24,9 +24,11 @@ final class CardRowChecks {
     static final int MAX_SESSIONS = 100_000;
 
     private final Map<String, CardProduct> products;
+    private final Dates dates;
 
-    CardRowChecks(Map<String, CardProduct> products) {
+    CardRowChecks(Map<String, CardProduct> products, Dates dates) {
         this.products = Map.copyOf(products);
+        this.dates = dates;
     }
 
     /**
@@ -168,13 +170,13 @@ final class CardRowChecks {
         return null;
     }
 
-    private static LocalDate date(ImportRow row, FieldColumns columns, String field, List<Problem> problems) {
+    private LocalDate date(ImportRow row, FieldColumns columns, String field, List<Problem> problems) {
         String raw = row.get(columns.index(field));
         if (raw.isEmpty()) {
             return null;
         }
         try {
-            return MemberImporter.field(field, "import.date.invalid", raw, Dates::date);
+            return dates.date(field, raw);
         } catch (FieldException e) {
             problems.add(e.problem);
             return null;

@@ -26,7 +26,7 @@ public final class CsvSource implements ImportSource {
     private final List<String> header;
 
     public CsvSource(Path file, TextEncoding encoding) throws IOException {
-        refuseBinary(file);
+        char delimiter = Delimiter.of(refuseBinary(file));
         LineDecoder.Mode mode = encoding.modeFor(file);
         this.size = Files.size(file);
         this.counting = new CountingStream(Files.newInputStream(file));
@@ -34,6 +34,7 @@ public final class CsvSource implements ImportSource {
         // values are not trimmed by the parser (Row.get strips them): a quoted value's line breaks must stay
         // countable, so that a row spanning several lines is reported at the line it starts on
         this.parser = CSVFormat.DEFAULT.builder()
+                .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(true)
                 .get()
                 .parse(text);
@@ -88,9 +89,10 @@ public final class CsvSource implements ImportSource {
 
     /**
      * A spreadsheet, a database or a picture chosen by mistake: its bytes would come back as a header of garbage.
-     * Text files (UTF-8, GBK) never hold a NUL byte; these formats always do near their start.
+     * Text files (UTF-8, GBK) never hold a NUL byte; these formats always do near their start. Returns the bytes
+     * read (the file's start), for the delimiter.
      */
-    private static void refuseBinary(Path file) throws IOException {
+    private static byte[] refuseBinary(Path file) throws IOException {
         byte[] start = new byte[8192];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
@@ -104,6 +106,7 @@ public final class CsvSource implements ImportSource {
                         : "import.file.binary", file.getFileName().toString()));
             }
         }
+        return Arrays.copyOf(start, n);
     }
 
     private boolean hasNext() {

@@ -27,6 +27,7 @@ final class JoinDates {
 
     static JoinDates read(Path file, ImportOptions options, FieldColumns columns) throws IOException {
         JoinDates dates = new JoinDates();
+        Dates fileDates = Dates.of(options.dateFormat());
         try (ImportSource source = ImportSource.open(file, options.encoding(), options.sheet())) {
             ImportRow row;
             while ((row = source.next()) != null) {
@@ -35,7 +36,7 @@ final class JoinDates {
                 }
                 LocalDate date;
                 try {
-                    date = PurchaseRowChecks.time(row.get(columns.index("time"))).toLocalDate();
+                    date = PurchaseRowChecks.time(fileDates, row.get(columns.index("time"))).toLocalDate();
                 } catch (FieldException e) {
                     continue;
                 }

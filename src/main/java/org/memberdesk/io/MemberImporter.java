@@ -18,6 +18,7 @@ import org.memberdesk.db.ImportLock;
 import org.memberdesk.db.DeferredIndexes;
 import org.memberdesk.db.OutputFiles;
 import org.memberdesk.members.Gender;
+import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberDetails;
 import org.memberdesk.members.MemberListener;
 import org.memberdesk.members.MemberService;
@@ -26,7 +27,8 @@ import org.memberdesk.members.MemberStore;
 /**
  * Imports members from CSV. Every row is checked; bad rows go to the report, good rows are stored
  * in batches (one transaction each), and a member already stored (same number or phone) is counted
- * as a duplicate and left as it is, so importing a file twice adds nothing.
+ * as a duplicate and left as it is, so importing a file twice adds nothing — unless the options say
+ * {@code update}: then it takes the row's values ({@link MemberUpdates}).
  */
 public final class MemberImporter {
     /** Our field names and the headers they are recognised by; the first is the standard column. */
@@ -86,7 +88,7 @@ public final class MemberImporter {
              RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
             FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
-            if (!columns.has("name")) {
+            if (!columns.has("name") && !options.update()) {
                 throw new IllegalArgumentException("the file has no name column (姓名); its columns are: "
                         + String.join(", ", source.header()));
             }
@@ -95,6 +97,7 @@ public final class MemberImporter {
             boolean resumed = ImportLog.earlierRuns(connection, "members", fileHash, importId).interrupted();
             long imported = 0;
             long duplicates = 0;
+            long updated = 0;
             long skipped = 0;
             boolean cancelled = false;
             long rows = 0;
@@ -113,14 +116,14 @@ public final class MemberImporter {
                     if (read == null) {
                         break;
                     }
-                    long[] batch = {0, 0};
+                    long[] batch = {0, 0, 0};
                     List<Rejection> rejections = new ArrayList<>();
                     if (!read.rows().isEmpty()) {
                         long importedBefore = imported;
                         long duplicatesBefore = duplicates + skipped + read.skipped();
                         long rejectedBefore = report.rows();
                         batch = BatchCancelled.inTransaction(connection, c -> {
-                            long[] stored = storeBatch(c, read, progress, rejections);
+                            long[] stored = storeBatch(c, read, options.update(), progress, rejections);
                             ImportLog.batchCommitted(c, importId, "members", fileHash, ranges(read, rejections),
                                     importedBefore + stored[0], duplicatesBefore + stored[1],
                                     rejectedBefore + rejections.size());
@@ -139,6 +142,7 @@ public final class MemberImporter {
                     report.rejectAll(rejections, messages);
                     imported += batch[0];
                     duplicates += batch[1];
+                    updated += batch[2];
                     skipped += read.skipped();
                     rows += read.rows().size() + read.skipped();
                     progress.progress(read.bytesRead(), source.size(), rows);
@@ -148,7 +152,7 @@ public final class MemberImporter {
                 DeferredIndexes.restoreAfterImport(database, connection, deferred);
             }
             ImportResult result = new ImportResult(imported, duplicates + skipped, report.rows(), report.path(),
-                    cancelled, skipped, resumed, 0, report.reasons());
+                    cancelled, skipped, resumed, updated, report.reasons());
             ImportLog.finish(connection, importId, result);
             listeners.forEach(l -> l.afterImport("members", result));
             return result;
@@ -178,9 +182,10 @@ public final class MemberImporter {
 
     /**
      * One row of the file, read and checked: a member to store, or the row's problems. {@code row} is its CSV
-     * record number (what {@code import_rows} records), {@code line} the line the report names.
+     * record number (what {@code import_rows} records), {@code line} the line the report names. {@code given}: the
+     * values as the file gives them (empty cells null), for {@code --update}; null when the row cannot be read.
      */
-    private record Checked(ImportRow source, MemberDetails member, List<Rejection> problems) {
+    private record Checked(ImportRow source, MemberDetails member, List<Rejection> problems, MemberDetails given) {
         long row() {
             return source.number();
         }
@@ -201,53 +206,60 @@ public final class MemberImporter {
     private ReadBatch readBatch(ImportSource source, FieldColumns columns, ImportOptions options, ImportedRows done) {
         List<Checked> rows = new ArrayList<>();
         long skipped = 0;
+        Dates dates = Dates.of(options.dateFormat());
         ImportRow row;
         while (rows.size() + skipped < options.batchSize() && (row = source.next()) != null) {
             if (done.contains(row.number())) {
                 skipped++;
             } else {
-                rows.add(check(row, columns));
+                rows.add(check(row, columns, dates));
             }
         }
         return rows.isEmpty() && skipped == 0 ? null : new ReadBatch(rows, skipped, source.bytesRead());
     }
 
-    private Checked check(ImportRow row, FieldColumns columns) {
+    private Checked check(ImportRow row, FieldColumns columns, Dates dates) {
         if (row.unreadable() != null) {
-            return new Checked(row, null, List.of(new Rejection(row.line(), "row", row.unreadable(), row.values())));
+            return new Checked(row, null, List.of(new Rejection(row.line(), "row", row.unreadable(), row.values())),
+                    null);
         }
         if (row.size() != columns.header().size()) {
             return new Checked(row, null, List.of(new Rejection(row.line(), "row",
-                    Problem.of("row", "import.row.columns", row.size(), columns.header().size()), row.values())));
+                    Problem.of("row", "import.row.columns", row.size(), columns.header().size()), row.values())), null);
         }
-        MemberDetails member;
+        MemberDetails given;
         try {
-            member = members.normalized(parse(row, columns));
+            given = parse(row, columns, dates);
         } catch (FieldException e) {
             return new Checked(row, null,
-                    List.of(new Rejection(row.line(), e.problem.field(), e.problem, row.values())));
+                    List.of(new Rejection(row.line(), e.problem.field(), e.problem, row.values())), null);
         }
+        MemberDetails member = members.normalized(given);
         List<Problem> problems = members.check(member);
         if (!problems.isEmpty()) {
             List<Rejection> rejections = new ArrayList<>();
             for (Problem problem : problems) {
                 rejections.add(new Rejection(row.line(), problem.field(), problem, row.values()));
             }
-            return new Checked(row, null, rejections);
+            return new Checked(row, null, rejections, given);
         }
-        return new Checked(row, member, List.of());
+        return new Checked(row, member, List.of(), given);
     }
 
     /**
-     * Stores one batch of checked rows in file order; returns {imported, duplicates}. A member already stored
-     * (same number; without a number, same phone) is a duplicate; a new member number with a phone that belongs
-     * to another member is rejected, naming that member. Rejections go to {@code rejections} in file order. A cancel mid-batch throws {@link BatchCancelled}.
+     * Stores one batch of checked rows in file order; returns {imported, duplicates, updated}. A member already
+     * stored (same number; without a number, same phone) is a duplicate — with {@code update}, it takes the row's
+     * values ({@link MemberUpdates}) and is a duplicate only when they change nothing; a new member number with a
+     * phone that belongs to another member is rejected, naming that member. Rejections go to {@code rejections} in
+     * file order. A cancel mid-batch throws {@link BatchCancelled}.
      */
-    private long[] storeBatch(Connection connection, ReadBatch read, ImportProgress progress,
+    private long[] storeBatch(Connection connection, ReadBatch read, boolean update, ImportProgress progress,
                               List<Rejection> rejections) throws SQLException {
         long imported = 0;
         long duplicates = 0;
+        long updated = 0;
         long rows = 0;
+        MemberUpdates updates = new MemberUpdates(members, store);
         try (PreparedStatement insert = store.prepareInsertIfNew(connection);
              MemberListener.Session added = members.listen(connection)) {
             // members with a number are stored together, in file order, with a few multi-row statements
@@ -255,6 +267,23 @@ public final class MemberImporter {
             for (Checked checked : read.rows()) {
                 if (++rows % 1000 == 0 && progress.cancelled()) {
                     throw new BatchCancelled();
+                }
+                if (update && checked.given() != null) {
+                    // the rows before it are stored first: the member it names may be one of them
+                    long[] stored = insertNew(connection, ready, added, rejections);
+                    imported += stored[0];
+                    duplicates += stored[1];
+                    ready.clear();
+                    Member existing = updates.existing(connection, checked.given());
+                    if (existing != null) {
+                        switch (updates.apply(connection, added, existing, checked.given(), checked.source(),
+                                rejections)) {
+                            case UPDATED -> updated++;
+                            case UNCHANGED -> duplicates++;
+                            case REJECTED -> { }
+                        }
+                        continue;
+                    }
                 }
                 if (checked.member() == null) {
                     rejections.addAll(checked.problems());
@@ -287,7 +316,7 @@ public final class MemberImporter {
             imported += stored[0];
             duplicates += stored[1];
             rejections.sort(java.util.Comparator.comparingLong(Rejection::line));
-            return new long[] {imported, duplicates};
+            return new long[] {imported, duplicates, updated};
         }
     }
 
@@ -346,7 +375,7 @@ public final class MemberImporter {
         return value == null ? null : WholeNumbers.of(value);
     }
 
-    private static MemberDetails parse(ImportRow row, FieldColumns columns) {
+    private static MemberDetails parse(ImportRow row, FieldColumns columns, Dates dates) {
         Map<String, String> custom = new LinkedHashMap<>();
         boolean report = RejectReport.isReport(columns.header());
         for (int index : columns.unclaimed()) {
@@ -367,10 +396,8 @@ public final class MemberImporter {
                 wholeNumber(row, columns, "phone"),
                 field("gender", "import.gender.invalid", row.get(columns.index("gender")),
                         raw -> Gender.parse(raw).orElse(null)),
-                field("birthday", "import.date.invalid", row.get(columns.index("birthday")),
-                        MemberImporter::optionalDate),
-                field("join_date", "import.date.invalid", row.get(columns.index("join_date")),
-                        MemberImporter::optionalDate),
+                optionalDate(dates, "birthday", row.get(columns.index("birthday"))),
+                optionalDate(dates, "join_date", row.get(columns.index("join_date"))),
                 text(row, columns, "channel"),
                 wholeNumber(row, columns, "referrer_no"),
                 text(row, columns, "notes"),
@@ -382,8 +409,8 @@ public final class MemberImporter {
         return value.isEmpty() ? null : value;
     }
 
-    private static java.time.LocalDate optionalDate(String text) {
-        return text.isEmpty() ? null : Dates.date(text);
+    private static java.time.LocalDate optionalDate(Dates dates, String field, String text) {
+        return text.isEmpty() ? null : dates.date(field, text);
     }
 
     /** A value that could not be read, as a problem naming its field. */

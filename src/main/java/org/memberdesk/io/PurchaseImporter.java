@@ -108,7 +108,7 @@ public final class PurchaseImporter {
             // without an item column every line is the shop's default item ("消费" / "Purchase" unless set)
             PurchaseRowChecks.Rules rules = new PurchaseRowChecks.Rules(columns.has("item") ? null
                     : purchases.defaultItemName(connection).orElse(messages.get("import.defaultItem")),
-                    options.allowReturns());
+                    options.allowReturns(), Dates.of(options.dateFormat()));
             // a member created on the fly joins on the day the file first names it: read before anything is stored
             JoinDates joinDates = options.createMembers() ? JoinDates.read(file, options, columns) : JoinDates.none();
             Set<String> alreadyCounted = ConcurrentHashMap.newKeySet();

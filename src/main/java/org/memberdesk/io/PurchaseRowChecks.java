@@ -25,8 +25,9 @@ final class PurchaseRowChecks {
      *
      * @param defaultItem  the item name of every line when the file has no item column (Settings), else null
      * @param allowReturns whether return lines (a negative quantity or amount) are taken ({@code --allow-returns})
+     * @param dates        how the file writes its times ({@code --date-format})
      */
-    record Rules(String defaultItem, boolean allowReturns) {
+    record Rules(String defaultItem, boolean allowReturns, Dates dates) {
     }
 
     /**
@@ -56,7 +57,7 @@ final class PurchaseRowChecks {
                 if (group.purchaseNo.isEmpty()) {
                     throw new FieldException(Problem.of("purchase_no", "purchase.number.missing"));
                 }
-                LocalDateTime rowTime = time(row.get(columns.index("time")));
+                LocalDateTime rowTime = time(rules.dates(), row.get(columns.index("time")));
                 time = time == null ? rowTime : time;
                 memberNo = memberNo != null ? memberNo : memberNo(row, columns);
                 phone = phone != null ? phone : phone(row, columns);
@@ -89,11 +90,11 @@ final class PurchaseRowChecks {
     }
 
     /** A row's time; one place, so the rows' earliest dates ({@link JoinDates}) read them as the purchases do. */
-    static LocalDateTime time(String raw) {
+    static LocalDateTime time(Dates dates, String raw) {
         if (raw.isEmpty()) {
             throw new FieldException(Problem.of("time", "purchase.time.missing"));
         }
-        return MemberImporter.field("time", "import.time.invalid", raw, Dates::dateTime);
+        return dates.dateTime("time", raw);
     }
 
     static String memberNo(ImportRow row, FieldColumns columns) {

@@ -53,6 +53,14 @@ public final class MemberService {
             }
 
             @Override
+            public void memberChanged(long memberId, MemberDetails before, MemberDetails after)
+                    throws SQLException {
+                for (MemberListener.Session session : sessions) {
+                    session.memberChanged(memberId, before, after);
+                }
+            }
+
+            @Override
             public void close() throws SQLException {
                 for (MemberListener.Session session : sessions) {
                     session.close();
@@ -143,11 +151,31 @@ public final class MemberService {
             throw new ValidationException(problems);
         }
         return database.write(connection -> {
-            store.findById(connection, id).orElseThrow(() -> unknown(Long.toString(id)));
-            requireFree(connection, member, id);
-            store.update(connection, id, member);
+            Member stored = store.findById(connection, id).orElseThrow(() -> unknown(Long.toString(id)));
+            try (MemberListener.Session session = listen(connection)) {
+                change(connection, session, stored, member);
+            }
             return store.findById(connection, id).orElseThrow();
         });
+    }
+
+    /**
+     * Changes a stored member to {@code member} (already {@link #normalized} and {@link #check checked}) on the
+     * caller's connection, inside its transaction: the one way a member's fields change, from the form or an
+     * import with {@code --update}, so the listeners hear of every change (rule tags read the join date).
+     *
+     * @return whether anything changed (a member given as stored is left alone)
+     * @throws ValidationException when the number or the phone belongs to another member
+     */
+    public boolean change(Connection connection, MemberListener.Session session, Member stored, MemberDetails member)
+            throws SQLException {
+        requireFree(connection, member, stored.id());
+        if (member.equals(stored.details())) {
+            return false;
+        }
+        store.update(connection, stored.id(), member);
+        session.memberChanged(stored.id(), stored.details(), member);
+        return true;
     }
 
     /** Archived members leave lists and targeting but keep their history; nothing is deleted. */

@@ -57,9 +57,10 @@ class CliTest {
         assertEquals(1, imported.out().strip().lines().count(), "exactly one line of JSON");
         Map<String, Object> json = imported.json();
         // the first four keys are the public interface since the start; the next two came with resumable imports,
-        // the last with the reasons of issue 17
+        // "updated" with import-members (issue 17), and the reasons rows were rejected for (issue 17)
         assertEquals(java.util.List.of("imported", "duplicates", "rejected", "report", "already_imported_rows",
-                "resumed", "rejected_by_reason"), java.util.List.copyOf(json.keySet()));
+                "resumed", "updated", "rejected_by_reason"), java.util.List.copyOf(json.keySet()));
+        assertEquals(0, json.get("updated"));
         assertEquals(Map.of("Not a mainland mobile phone number", 1), json.get("rejected_by_reason"));
         assertEquals(0, json.get("already_imported_rows"));
         assertEquals(false, json.get("resumed"));
@@ -92,10 +93,10 @@ class CliTest {
                 .getSubcommands().keySet());
         assertEquals(java.util.Set.of(), new Cli(TestDatabase.clock()).commandLine("--version")
                 .getSubcommands().keySet());
-        // no command, or a word that is none: every command (help lists them, typos get suggestions)
-        assertEquals(Cli.COMMANDS.size(), new Cli(TestDatabase.clock()).commandLine("--db", db())
+        // no command, or a word that is none: every command and `help` (help lists them, typos get suggestions)
+        assertEquals(Cli.COMMANDS.size() + 1, new Cli(TestDatabase.clock()).commandLine("--db", db())
                 .getSubcommands().size());
-        assertEquals(Cli.COMMANDS.size(), new Cli(TestDatabase.clock()).commandLine("statz")
+        assertEquals(Cli.COMMANDS.size() + 1, new Cli(TestDatabase.clock()).commandLine("statz")
                 .getSubcommands().size());
         Run help = run("--help");
         assertEquals(0, help.code());
