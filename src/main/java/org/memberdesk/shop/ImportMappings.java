@@ -1,4 +1,4 @@
-package org.memberdesk.io;
+package org.memberdesk.shop;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Map;
 import org.memberdesk.common.Json;
 import org.memberdesk.db.Database;
-import org.memberdesk.shop.ShopProfileStore;
+import org.memberdesk.io.FieldColumns;
 
 /**
  * The column mappings a person chose in the import wizard, remembered by the file's header: a shop's system exports
  * the same columns every month, so the next file with the same header gets the same mapping, and the person's
  * earlier choice beats the guessing. Kept as rows of the settings table ({@code import.mapping.KIND.HASH} → a JSON
  * object of field → column, "" for "not in the file"), in the database like the shop's other answers, so another
- * computer opening the file sees them too.
+ * computer opening the file sees them too. The shop's answer, not the importer's: the command line's {@code --map}
+ * is given each time and the header guessing stays in {@link org.memberdesk.io.FieldColumns}.
  */
 public final class ImportMappings {
     private static final String PREFIX = "import.mapping.";
