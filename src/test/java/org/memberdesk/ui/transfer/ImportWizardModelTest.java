@@ -168,7 +168,8 @@ class ImportWizardModelTest {
         model.column("phone").set("顾客");
         assertEquals("", model.problemProperty().get());
         model.column("amount").set(null);
-        assertEquals("Choose the column that holds the Amount: every row needs one.", model.problemProperty().get());
+        assertEquals("Choose the column for the amount or the unit price: every purchase line needs one of them.",
+                model.problemProperty().get());
         model.column("amount").set("金额");
         model.allowReturnsProperty().set(false);
         model.createMembersProperty().set(true);
@@ -213,6 +214,8 @@ class ImportWizardModelTest {
         model.column("name").set("客户");
         int[] changes = {0};
         context.changes().onMemberChanged(id -> changes[0]++);
+        model.next(); // the check
+        assertEquals(Step.CHECK, model.stepProperty().get());
         model.next();
         assertEquals(Step.SUMMARY, model.stepProperty().get());
         ImportResult result = model.resultProperty().get();
@@ -225,8 +228,9 @@ class ImportWizardModelTest {
         assertEquals(1, changes[0]);
         assertTrue(model.hasReport());
         // header is line 1, 王芳 line 2, 李娜 line 3
-        assertEquals(1, model.firstRejections().size());
-        assertTrue(model.firstRejections().get(0).startsWith("Line 3: "), model.firstRejections().toString());
+        assertEquals(1, model.rejectedReasons().size());
+        assertEquals(1, model.rejectedReasons().get(0).rows());
+        assertEquals(List.of(3L), model.rejectedReasons().get(0).firstLines());
         model.openReport();
         assertEquals(List.of(result.report()), opened);
         assertTrue(Files.readString(result.report(), StandardCharsets.UTF_8).contains("李娜"));
@@ -235,8 +239,8 @@ class ImportWizardModelTest {
     @Test
     void aSecondRunCountsDuplicatesAndHasNoReport() throws Exception {
         Path file = csv("m.csv", StandardCharsets.UTF_8, "姓名,手机号", "王芳,13812341234");
-        toMapping(ImportKind.MEMBERS, file).next();
-        ImportWizardModel again = toMapping(ImportKind.MEMBERS, file);
+        toCheck(ImportKind.MEMBERS, file).next();
+        ImportWizardModel again = toCheck(ImportKind.MEMBERS, file);
         again.next();
         assertEquals(0, again.resultProperty().get().imported());
         assertEquals(1, again.resultProperty().get().duplicates());
@@ -252,7 +256,7 @@ class ImportWizardModelTest {
             lines.add("会员" + i + "," + (13900000000L + i));
         }
         Path file = Files.write(folder.resolve("big.csv"), lines, StandardCharsets.UTF_8);
-        ImportWizardModel model = toMapping(ImportKind.MEMBERS, file);
+        ImportWizardModel model = toCheck(ImportKind.MEMBERS, file);
         model.batchSize(100);
         // the importer reports progress after each committed batch: cancel at the first report
         model.progressProperty().addListener((obs, old, now) -> {
@@ -273,12 +277,19 @@ class ImportWizardModelTest {
     @Test
     void aMissingFileAtRunTimeGoesBackToTheMappingWithAReadableError() throws Exception {
         Path file = csv("m.csv", StandardCharsets.UTF_8, "姓名", "王芳");
-        ImportWizardModel model = toMapping(ImportKind.MEMBERS, file);
+        ImportWizardModel model = toCheck(ImportKind.MEMBERS, file);
         Files.delete(file);
         model.next();
-        assertEquals(Step.MAP, model.stepProperty().get());
+        assertEquals(Step.CHECK, model.stepProperty().get());
         assertEquals(1, dialogs.errors.size());
         assertNull(model.resultProperty().get());
+    }
+
+    private ImportWizardModel toCheck(ImportKind kind, Path file) {
+        ImportWizardModel model = toMapping(kind, file);
+        model.next();
+        assertEquals(Step.CHECK, model.stepProperty().get(), model.problemProperty().get());
+        return model;
     }
 
     private ImportWizardModel toMapping(ImportKind kind, Path file) {
