@@ -285,6 +285,69 @@ class ImportWizardModelTest {
         assertNull(model.resultProperty().get());
     }
 
+    @Test
+    void finding5_theMappingChosenLastTimeForTheSameHeaderIsPrefilledAndBeatsTheGuess() throws Exception {
+        Path first = csv("一月.csv", StandardCharsets.UTF_8, "客户,电话,城市", "王芳,13812341234,杭州");
+        ImportWizardModel model = toMapping(ImportKind.MEMBERS, first);
+        assertFalse(model.mappingRememberedProperty().get());
+        assertEquals("电话", model.column("phone").get()); // guessed
+        model.column("name").set("客户");
+        model.column("phone").set(null); // the person says: that column is no phone of the member
+        model.next();
+        model.next();
+        assertEquals(Step.SUMMARY, model.stepProperty().get());
+
+        // next month's export: other rows, the same columns (spelled with a space and another case)
+        Path second = csv("二月.csv", StandardCharsets.UTF_8, "客户, 电话,城市", "李娜,13957120876,苏州");
+        ImportWizardModel next = toMapping(ImportKind.MEMBERS, second);
+        assertTrue(next.mappingRememberedProperty().get());
+        assertEquals("客户", next.column("name").get());
+        assertNull(next.column("phone").get()); // the earlier choice, not the guess
+        assertEquals("", next.problemProperty().get());
+
+        // the same header as purchases: nothing was remembered for that kind
+        ImportWizardModel asPurchases = toMapping(ImportKind.PURCHASES, second);
+        assertFalse(asPurchases.mappingRememberedProperty().get());
+        assertEquals("电话", asPurchases.column("phone").get());
+    }
+
+    @Test
+    void finding5_theCheckShowsTheFirstRowsAsTheyWillBeStoredAndWritesNothing() throws Exception {
+        context.app().members().add(org.memberdesk.TestDatabase.member("A1", "王芳", "13812345678"));
+        Path file = csv("收银.csv", StandardCharsets.UTF_8,
+                "单号,会员卡号,交易时间,商品名称,数量,单价,实收金额",
+                "S1,A1,2026-03-01 10:00,咖啡,2,12.50,25.00",
+                "S2,A1,2026-03-02 10:00,咖啡,1,12.50,-12.50",
+                "S3,Z9,2026-03-03 10:00,咖啡,1,12.50,12.50");
+        ImportWizardModel model = toCheck(ImportKind.PURCHASES, file);
+        org.memberdesk.io.ImportPreview check = model.checkProperty().get();
+        assertEquals(3, check.rows().size());
+        assertEquals("¥25.00", check.rows().get(0).values().get(4));
+        assertTrue(check.rows().get(1).isReturn()); // returns are allowed by default in the wizard
+        assertEquals(org.memberdesk.io.ImportPreview.Outcome.REJECTED, check.rows().get(2).outcome());
+        assertEquals(0, context.app().purchases().totals().purchases());
+        model.back();
+        assertEquals(Step.MAP, model.stepProperty().get());
+        model.allowReturnsProperty().set(false);
+        model.next(); // checked again with the options now chosen
+        assertEquals(org.memberdesk.io.ImportPreview.Outcome.REJECTED,
+                model.checkProperty().get().rows().get(1).outcome());
+    }
+
+    @Test
+    void finding3_theSummaryListsWhyRowsWereRejectedAsTheImporterCountedThem() throws Exception {
+        Path file = csv("m.csv", StandardCharsets.UTF_8, "姓名,手机号", "王芳,13812341234");
+        ImportWizardModel model = toCheck(ImportKind.MEMBERS, file);
+        List<ImportResult.RejectedReason> reasons = List.of(
+                new ImportResult.RejectedReason("Phone is not a mobile number", 135_000, List.of(2L, 5L, 9L)),
+                new ImportResult.RejectedReason("Name is missing", 3, List.of(4L)));
+        ImportResult result = new ImportResult(10, 0, 135_003, folder.resolve("m.rejected.csv"), false, 0, false, 0,
+                reasons);
+        model.finish(result, RejectedReasons.of(result));
+        assertEquals(Step.SUMMARY, model.stepProperty().get());
+        assertEquals(reasons, model.rejectedReasons());
+    }
+
     private ImportWizardModel toCheck(ImportKind kind, Path file) {
         ImportWizardModel model = toMapping(kind, file);
         model.next();
