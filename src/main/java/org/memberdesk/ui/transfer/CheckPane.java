@@ -5,9 +5,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.memberdesk.io.ImportPreview;
 import org.memberdesk.io.ImportPreview.Outcome;
@@ -29,16 +29,6 @@ final class CheckPane {
         table.setId("wizard-check");
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label(context.text("wizard.preview.empty")));
-        table.setRowFactory(view -> new TableRow<>() {
-            @Override
-            protected void updateItem(Row row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().remove("wizard-rejected-row");
-                if (!empty && row != null && row.outcome() == Outcome.REJECTED) {
-                    getStyleClass().add("wizard-rejected-row");
-                }
-            }
-        });
         VBox.setVgrow(table, Priority.ALWAYS);
         caption.setId("wizard-check-caption");
         caption.setWrapText(true);
@@ -67,19 +57,32 @@ final class CheckPane {
             table.getColumns().add(column(context.text("wizard.field." + field),
                     row -> index < row.values().size() ? row.values().get(index) : "", width(field)));
         }
-        TableColumn<Row, String> result = column(context.text("wizard.check.result"), this::result, 260);
+        TableColumn<Row, String> result = column(context.text("wizard.check.result"), this::result, 300);
         result.setId("wizard-check-result");
+        // a reason is a sentence: wrapped in its cell, so it is read whole, not cut off
         result.setCellFactory(column -> new TableCell<>() {
+            private final Label words = new Label();
+
+            {
+                words.setWrapText(true);
+                words.setMinHeight(Region.USE_PREF_SIZE);
+                words.prefWidthProperty().bind(column.widthProperty().subtract(16));
+            }
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                getStyleClass().removeAll("danger", "warning", "text-muted");
-                setText(empty ? null : text);
+                setText(null);
+                words.getStyleClass().removeAll("danger", "warning", "text-muted");
                 Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (row != null) {
-                    getStyleClass().add(row.outcome() == Outcome.REJECTED ? "danger"
-                            : row.isReturn() ? "warning" : "text-muted");
+                if (row == null || text == null) {
+                    setGraphic(null);
+                    return;
                 }
+                words.setText(text);
+                words.getStyleClass().add(row.outcome() == Outcome.REJECTED ? "danger"
+                        : row.isReturn() ? "warning" : "text-muted");
+                setGraphic(words);
             }
         });
         table.getColumns().add(result);
@@ -101,9 +104,10 @@ final class CheckPane {
 
     private static double width(String field) {
         return switch (field) {
-            case "time" -> 150;
+            case "time" -> 160;
             case "item", "product", "name" -> 130;
-            case "quantity", "sessions_left" -> 70;
+            case "quantity", "sessions_left" -> 80;
+            case "member_no" -> 110;
             default -> 100;
         };
     }

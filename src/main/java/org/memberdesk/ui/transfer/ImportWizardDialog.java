@@ -76,6 +76,9 @@ public final class ImportWizardDialog {
         next.setId("wizard-next");
         close.setId("wizard-close");
         next.setDefaultButton(true);
+        // "Start import" is longer than the other buttons: never cut to "Start i…"
+        ButtonBar.setButtonUniformSize(next, false);
+        next.setMinWidth(Region.USE_PREF_SIZE);
         back.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
             model.back();

@@ -195,9 +195,9 @@ class ImportWizardScreenTest extends FxRobot {
         // amounts in yuan, a return marked, and the reason S3 would be rejected — before anything is written
         assertTrue(lookup("#wizard-check .table-cell").match(LabeledMatchers.hasText("¥25.00")).tryQuery().isPresent());
         assertTrue(lookup("#wizard-check .table-cell").match(LabeledMatchers.hasText("-¥12.50")).tryQuery().isPresent());
-        assertTrue(lookup("#wizard-check .table-cell").match(LabeledMatchers.hasText("stored as a return"))
+        assertTrue(lookup("#wizard-check .label").match(LabeledMatchers.hasText("stored as a return"))
                 .tryQuery().isPresent());
-        assertTrue(lookup("#wizard-check .table-cell").match(LabeledMatchers.hasText(
+        assertTrue(lookup("#wizard-check .label").match(LabeledMatchers.hasText(
                 org.hamcrest.Matchers.containsString("Z9"))).tryQuery().isPresent());
         assertEquals("The first 4 rows as they will be stored: 3 ready, 1 would be rejected. Nothing has been written "
                 + "yet: go back to change a column, or start the import.", text("#wizard-check-caption"));
