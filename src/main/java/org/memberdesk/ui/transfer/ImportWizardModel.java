@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -15,7 +14,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -25,14 +23,12 @@ import javafx.collections.ObservableList;
 import org.memberdesk.io.ImportHistory;
 import org.memberdesk.io.ImportOptions;
 import org.memberdesk.io.ImportPreview;
-import org.memberdesk.io.ImportProgress;
 import org.memberdesk.io.ImportResult;
 import org.memberdesk.io.ImportResult.RejectedReason;
 import org.memberdesk.io.ImportSource;
 import org.memberdesk.io.TextEncoding;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.TaskProgress;
 import org.memberdesk.ui.common.UiContext;
 
 /**
@@ -51,7 +47,6 @@ public final class ImportWizardModel {
     public static final int CHECK_ROWS = 20;
 
     private final UiContext context;
-    private final ReportOpener reportOpener;
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CHOOSE);
     private final ObjectProperty<ImportKind> kind = new SimpleObjectProperty<>(ImportKind.MEMBERS);
     private final StringProperty file = new SimpleStringProperty("");
@@ -72,21 +67,16 @@ public final class ImportWizardModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty allowReturns = new SimpleBooleanProperty(true);
     private final BooleanProperty createMembers = new SimpleBooleanProperty(false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final StringProperty progressText = new SimpleStringProperty("");
-    private final ObjectProperty<ImportResult> result = new SimpleObjectProperty<>();
     /** What became of the last import of the chosen file, if it was imported before (empty: never). */
     private final StringProperty earlierImport = new SimpleStringProperty("");
-    private final BooleanProperty cancelRequested = new SimpleBooleanProperty(false);
-    private final ObservableList<RejectedReason> rejectedReasons = FXCollections.observableArrayList();
     private final IntegerProperty mappingRevision = new SimpleIntegerProperty();
     private final BooleanBinding canGoNext;
-    private BackgroundTask<ImportResult> running;
+    private final ImportRun run;
     private int batchSize = ImportOptions.DEFAULT_BATCH;
 
     public ImportWizardModel(UiContext context, ImportKind initialKind, ReportOpener reportOpener) {
         this.context = context;
-        this.reportOpener = reportOpener;
+        this.run = new ImportRun(context, reportOpener);
         kind.set(initialKind);
         file.addListener((obs, old, now) -> {
             sheet.set(null); // another file: its own first sheet
@@ -301,97 +291,31 @@ public final class ImportWizardModel {
     }
 
     private void start() {
-        Path path = path().orElseThrow();
-        ImportOptions options = options();
-        ImportKind importing = kind.get();
-        List<String> fileHeader = List.copyOf(header);
-        Map<String, String> chosen = importColumns();
-        AtomicReference<ImportResult> finished = new AtomicReference<>();
-        AtomicReference<List<RejectedReason>> rejections = new AtomicReference<>(List.of());
-        result.set(null);
-        rejectedReasons.clear();
-        cancelRequested.set(false);
-        progress.set(-1);
-        progressText.set(context.text("wizard.run.starting"));
         step.set(Step.RUN);
-        BackgroundTask<ImportResult> task = BackgroundTask.of((TaskProgress taskProgress) -> {
-            ImportProgress bridge = bridge(taskProgress);
-            ImportResult done = switch (importing) {
-                case MEMBERS -> context.app().memberImporter().importFile(path, options, bridge, context.messages());
-                case PURCHASES -> context.app().purchaseImporter().importFile(path, options, bridge,
-                        context.messages());
-                case CARDS -> context.app().cardImporter().importFile(path, options, bridge, context.messages());
-            };
-            // the next file with this header gets this mapping: the person's choice, not the guess
-            context.app().importMappings().remember(importing.code(), fileHeader, chosen);
-            rejections.set(RejectedReasons.of(done));
-            finished.set(done);
-            return done;
-        });
-        task.progressProperty().addListener((obs, old, now) -> progress.set(now.doubleValue()));
-        task.messageProperty().addListener((obs, old, now) -> progressText.set(now));
-        task.onSuccess(done -> finish(done, rejections.get()))
-                // the importer returns its counts even when cancelled; the executor reports a cancel without them
-                .onCancelled(() -> finish(finished.get(), rejections.get()))
-                .onFailure(error -> {
-                    step.set(Step.CHECK);
-                    context.dialogs().showError(error);
-                })
-                .onFinished(() -> running = null);
-        running = task;
-        context.tasks().execute(task);
+        run.start(kind.get(), path().orElseThrow(), options(), List.copyOf(header), importColumns(),
+                shown -> step.set(shown ? Step.SUMMARY : Step.CHECK));
     }
 
     /** The summary of a finished (or stopped) import, with why its rows were rejected, most frequent first. */
     void finish(ImportResult done, List<RejectedReason> reasons) {
-        if (done == null) {
-            step.set(Step.CHECK);
-            return;
-        }
-        rejectedReasons.setAll(reasons);
-        result.set(done);
-        if (done.imported() > 0) {
-            context.changes().manyChanged();
-        }
-        step.set(Step.SUMMARY);
-    }
-
-    private ImportProgress bridge(TaskProgress taskProgress) {
-        return new ImportProgress() {
-            @Override
-            public void progress(long bytesRead, long bytesTotal, long rows) {
-                taskProgress.update(bytesRead, bytesTotal, context.text("wizard.run.rows", rows));
-            }
-
-            @Override
-            public boolean cancelled() {
-                return taskProgress.cancelled();
-            }
-        };
+        step.set(run.finish(done, reasons) ? Step.SUMMARY : Step.CHECK);
     }
 
     /** Stops the running import after rolling back the batch it is in. */
     public void cancel() {
-        if (running != null) {
-            cancelRequested.set(true);
-            progressText.set(context.text("task.cancelling"));
-            running.cancel();
-        }
+        run.cancel();
     }
 
     public boolean isRunning() {
-        return running != null;
+        return run.isRunning();
     }
 
     public boolean hasReport() {
-        ImportResult done = result.get();
-        return done != null && done.rejected() > 0 && done.report() != null;
+        return run.hasReport();
     }
 
     public void openReport() {
-        if (hasReport()) {
-            reportOpener.open(result.get().report());
-        }
+        run.openReport();
     }
 
     /** Smaller batches for tests that cancel mid-way. */
@@ -485,24 +409,24 @@ public final class ImportWizardModel {
     }
 
     public DoubleProperty progressProperty() {
-        return progress;
+        return run.progressProperty();
     }
 
     public StringProperty progressTextProperty() {
-        return progressText;
+        return run.progressTextProperty();
     }
 
     public BooleanProperty cancelRequestedProperty() {
-        return cancelRequested;
+        return run.cancelRequestedProperty();
     }
 
     /** Why rows of the last run were rejected: each reason, how many rows, the first of their lines. */
     public ObservableList<RejectedReason> rejectedReasons() {
-        return rejectedReasons;
+        return run.rejectedReasons();
     }
 
     public ObjectProperty<ImportResult> resultProperty() {
-        return result;
+        return run.resultProperty();
     }
 
     /** The file's size in bytes, for the preview's caption; -1 when unknown. */
