@@ -348,6 +348,30 @@ class ImportWizardModelTest {
         assertEquals(reasons, model.rejectedReasons());
     }
 
+    @Test
+    void finding4_cardBalancesImportThroughTheWizardWithTheirHeaderGuessed() throws Exception {
+        context.app().members().add(org.memberdesk.TestDatabase.member("A1", "王芳", "13812345678"));
+        context.app().cardProducts().addProduct(org.memberdesk.cards.CardProduct.draft(
+                org.memberdesk.cards.CardKind.STORED_VALUE, "充1000送200", 100_000, 20_000, null, null, null, 0, 0,
+                true, false));
+        Path file = csv("卡.csv", StandardCharsets.UTF_8, "会员卡号,卡种,余额(元),赠送金额", "A1,充1000送200,800.50,150",
+                "Z9,充1000送200,100,");
+        ImportWizardModel model = wizard(ImportKind.CARDS);
+        model.fileProperty().set(file.toString());
+        model.next();
+        model.next();
+        assertEquals(Map.of("member_no", "会员卡号", "product", "卡种", "principal", "余额(元)", "bonus", "赠送金额"),
+                model.columns());
+        model.next();
+        assertEquals(Step.CHECK, model.stepProperty().get());
+        assertEquals("¥800.50", model.checkProperty().get().rows().get(0).values().get(2));
+        model.next();
+        ImportResult result = model.resultProperty().get();
+        assertEquals(1, result.imported()); // A1's card; Z9 is no member of the shop
+        assertEquals(1, result.rejected());
+        assertEquals(List.of(3L), model.rejectedReasons().get(0).firstLines());
+    }
+
     private ImportWizardModel toCheck(ImportKind kind, Path file) {
         ImportWizardModel model = toMapping(kind, file);
         model.next();
