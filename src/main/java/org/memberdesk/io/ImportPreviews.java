@@ -25,7 +25,6 @@ import org.memberdesk.io.ImportPreview.Row;
 import org.memberdesk.io.MemberImporter.Rejection;
 import org.memberdesk.members.MemberDetails;
 import org.memberdesk.members.MemberStore;
-import org.memberdesk.purchases.PurchaseDraft;
 import org.memberdesk.purchases.PurchaseLimits;
 import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.purchases.PurchaseService;
