@@ -108,6 +108,7 @@ final class CheckPane {
             case "item", "product", "name" -> 130;
             case "quantity", "sessions_left" -> 80;
             case "member_no" -> 110;
+            case "phone" -> 120;
             default -> 100;
         };
     }

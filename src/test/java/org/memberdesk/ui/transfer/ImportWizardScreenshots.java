@@ -57,6 +57,10 @@ class ImportWizardScreenshots extends FxRobot {
                     org.testfx.matcher.control.LabeledMatchers.hasText("客户姓名")).<Node>query());
             settle();
             save(lookup("#import-wizard").query(), out.resolve("import-wizard.png"));
+            clickOn("#wizard-next"); // the check
+            UiFixture.waitUntil(() -> lookup("#wizard-check").tryQuery().isPresent());
+            settle();
+            save(lookup("#import-wizard").query(), out.resolve("import-check.png"));
             clickOn("#wizard-next");
             UiFixture.waitUntil(() -> lookup("#wizard-summary-title").tryQuery().isPresent());
             settle();
