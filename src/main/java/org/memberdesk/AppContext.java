@@ -95,6 +95,7 @@ public final class AppContext {
     private final org.memberdesk.io.CardImporter cardImporter;
     private final Exporter exporter;
     private final ShopProfileService shopProfile;
+    private final org.memberdesk.shop.ImportMappings importMappings;
     private final AnalyticsService analytics;
     private final ChartExport analyticsCharts;
     private final DashboardPdf dashboardPdf;
@@ -178,6 +179,7 @@ public final class AppContext {
                 outputFiles);
         this.exporter = new Exporter(database, outputFiles);
         this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
+        this.importMappings = new org.memberdesk.shop.ImportMappings(database, new ShopProfileStore());
         this.cardReports = new CardReports(database, clock);
         this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle,
                 cardReports);
@@ -280,6 +282,11 @@ public final class AppContext {
 
     public Exporter exporter() {
         return exporter;
+    }
+
+    /** The column mappings the import wizard remembers by a file's header. */
+    public org.memberdesk.shop.ImportMappings importMappings() {
+        return importMappings;
     }
 
     public ShopProfileService shopProfile() {

@@ -70,16 +70,24 @@ public final class CardImporter {
         this.clock = clock;
     }
 
+    /**
+     * Our fields and the header names they are recognised by, in Chinese and English (matched forgivingly: see
+     * {@link FieldColumns#key}); the first is the standard column, and where a file has two candidates the earlier
+     * name wins. 卡号 is no alias of the member: in a cards file it is the card's own number.
+     */
     private static Map<String, List<String>> fields() {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        fields.put("member_no", List.of("member_no", "会员编号", "会员号", "会员卡号"));
-        fields.put("product", List.of("product", "卡名", "卡种", "卡类型", "会员卡", "套餐"));
-        fields.put("principal", List.of("principal", "本金", "储值余额", "本金余额"));
-        fields.put("bonus", List.of("bonus", "赠送", "赠送余额", "赠金"));
-        fields.put("sessions_left", List.of("sessions_left", "剩余次数", "次数"));
-        fields.put("valid_from", List.of("valid_from", "开始日期", "生效日期", "起始日期"));
-        fields.put("valid_to", List.of("valid_to", "到期日期", "截止日期", "有效期至"));
-        fields.put("paid", List.of("paid", "实付", "实付金额"));
+        fields.put("member_no", List.of("member_no", "会员编号", "会员号", "会员卡号", "客户编号", "客户ID", "顾客编号",
+                "customer_id", "member_id"));
+        fields.put("product", List.of("product", "卡名", "卡种", "卡类型", "会员卡", "套餐", "卡名称", "card_type",
+                "card"));
+        fields.put("principal", List.of("principal", "本金", "储值余额", "本金余额", "余额", "balance"));
+        fields.put("bonus", List.of("bonus", "赠送", "赠送余额", "赠金", "赠送金额"));
+        fields.put("sessions_left", List.of("sessions_left", "剩余次数", "次数", "sessions"));
+        fields.put("valid_from", List.of("valid_from", "开始日期", "生效日期", "起始日期", "开卡日期"));
+        fields.put("valid_to", List.of("valid_to", "到期日期", "截止日期", "有效期至", "到期时间", "expires",
+                "expiry_date"));
+        fields.put("paid", List.of("paid", "实付", "实付金额", "实收", "实收金额"));
         return fields;
     }
 
@@ -92,6 +100,14 @@ public final class CardImporter {
         } catch (SQLException | DataException e) {
             throw ImportStopped.of(e, database.file(), stored, STORED_BYTES_PER_FILE_BYTE);
         }
+    }
+
+    /**
+     * The first {@code rows} rows of the file as this import would store them, or why each would be rejected, read
+     * through the same checks; nothing is written (the wizard's check before importing).
+     */
+    public ImportPreview preview(Path file, ImportOptions options, int rows, Messages messages) throws IOException {
+        return ImportPreviews.cards(database, productStore, memberStore, file, options, rows, messages);
     }
 
     /** A batch of rows read and checked, how many rows an earlier run had stored, and where it ends. */

@@ -7,6 +7,7 @@ import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.io.MemberImporter.Rejection;
 import org.memberdesk.purchases.PurchaseDraft;
+import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.purchases.PurchasePipeline;
 import org.memberdesk.purchases.PurchaseService;
 
@@ -23,15 +24,18 @@ final class CheckedPurchase {
     /** How the file names the member; the draft's member id is -1 until looked up ({@link #resolved}). */
     final String memberNo;
     final String phone;
+    /** Each row's line in the file's order (a return line with its amount negative), for the wizard's preview. */
+    final List<PurchaseLine> linesInFileOrder;
 
     CheckedPurchase(PurchaseRows group, PurchaseDraft draft, PurchaseDraft splitReturn, List<Rejection> bad,
-                    String memberNo, String phone) {
+                    String memberNo, String phone, List<PurchaseLine> linesInFileOrder) {
         this.group = group;
         this.draft = draft;
         this.splitReturn = splitReturn;
         this.bad = bad;
         this.memberNo = memberNo;
         this.phone = phone;
+        this.linesInFileOrder = List.copyOf(linesInFileOrder);
     }
 
     boolean needsMember() {
@@ -40,14 +44,15 @@ final class CheckedPurchase {
 
     /** The same rows rejected for these problems instead. */
     CheckedPurchase rejected(List<Rejection> problems) {
-        return new CheckedPurchase(group, null, null, problems, memberNo, phone);
+        return new CheckedPurchase(group, null, null, problems, memberNo, phone, List.of());
     }
 
     /** With the member found (id) or not (-1: the purchase is rejected naming the member). */
     CheckedPurchase resolved(long memberId) {
         if (memberId >= 0) {
             return new CheckedPurchase(group, forMember(draft, memberId),
-                    splitReturn == null ? null : forMember(splitReturn, memberId), bad, memberNo, phone);
+                    splitReturn == null ? null : forMember(splitReturn, memberId), bad, memberNo, phone,
+                    linesInFileOrder);
         }
         List<Rejection> unknown = new ArrayList<>(bad);
         unknown.add(unknownMember());

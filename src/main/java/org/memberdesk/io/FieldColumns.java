@@ -1,11 +1,13 @@
 package org.memberdesk.io;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Which column of a file holds which field. Pre-filled from the header by standard names and the
@@ -28,8 +30,10 @@ public final class FieldColumns {
     public static FieldColumns resolve(List<String> header, Map<String, List<String>> aliases,
                                        Map<String, String> chosen) {
         Map<String, Integer> byName = new HashMap<>();
+        Map<String, Integer> byExactName = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
             byName.putIfAbsent(key(header.get(i)), i);
+            byExactName.putIfAbsent(exact(header.get(i)), i);
         }
         Map<String, Integer> indexByField = new LinkedHashMap<>();
         for (Map.Entry<String, String> choice : chosen.entrySet()) {
@@ -40,7 +44,8 @@ public final class FieldColumns {
             if (choice.getValue() == null || choice.getValue().isBlank()) {
                 continue;
             }
-            Integer index = byName.get(key(choice.getValue()));
+            // the column as the person named it; only then the forgiving way ("Amount" and "amount (¥)" both there)
+            Integer index = byExactName.getOrDefault(exact(choice.getValue()), byName.get(key(choice.getValue())));
             if (index == null) {
                 throw new IllegalArgumentException("the file has no column '" + choice.getValue() + "' (for "
                         + choice.getKey() + "); its columns are: " + String.join(", ", header));
@@ -93,11 +98,30 @@ public final class FieldColumns {
         return header;
     }
 
-    private static String key(String name) {
-        String s = name.strip().toLowerCase(Locale.ROOT);
-        if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
-            s = s.substring(1);
-        }
-        return s;
+    private static String exact(String name) {
+        String s = name.strip();
+        return !s.isEmpty() && s.charAt(0) == '\uFEFF' ? s.substring(1).strip() : s;
     }
+
+    /**
+     * A header name as it is compared: forgiving of how exports spell the same name. Full-width letters and
+     * brackets count as their plain forms (NFKC), case does not count, spaces, underscores, hyphens and dots are
+     * left out ("Invoice No." = "InvoiceNo" = "invoice_no"), and a unit in brackets at the end is ignored
+     * ("金额(元)", "单价（元）", "Amount (¥)", "金额【元】" = "金额"). Runs once per header name, never per row.
+     */
+    public static String key(String name) {
+        String s = Normalizer.normalize(name, Normalizer.Form.NFKC).strip();
+        if (!s.isEmpty() && s.charAt(0) == '\uFEFF') {
+            s = s.substring(1).strip();
+        }
+        String withoutUnit = UNIT.matcher(s).replaceFirst("");
+        if (!withoutUnit.isBlank()) {
+            s = withoutUnit; // "(元)" alone stays a name of its own
+        }
+        return SEPARATORS.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
+    }
+
+    /** A bracketed unit at the end of a header name: (元), [¥], 【元】, 〔件〕 (full-width ones are plain after NFKC). */
+    private static final Pattern UNIT = Pattern.compile("\\s*[(\\[【〔][^()\\[\\]【】〔〕]*[)\\]】〕]\\s*$");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s_\\-.·]+");
 }

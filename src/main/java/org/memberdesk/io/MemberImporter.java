@@ -55,17 +55,26 @@ public final class MemberImporter {
         this.listeners = List.copyOf(listeners);
     }
 
+    /**
+     * Our fields and the header names they are recognised by, in Chinese and English (matched forgivingly: see
+     * {@link FieldColumns#key}); the first is the standard column, and where a file has two candidates the earlier
+     * name wins. 客户 alone is no alias: it may be a name or a number, so the person says which.
+     */
     private static Map<String, List<String>> fields() {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        fields.put("member_no", List.of("member_no", "会员编号", "会员号", "会员卡号", "卡号"));
-        fields.put("name", List.of("name", "姓名", "会员姓名", "名字"));
-        fields.put("phone", List.of("phone", "手机", "手机号", "手机号码", "电话", "mobile"));
+        fields.put("member_no", List.of("member_no", "会员编号", "会员号", "会员卡号", "卡号", "客户编号", "客户ID",
+                "顾客编号", "顾客ID", "customer_id", "customer_no", "member_id"));
+        fields.put("name", List.of("name", "姓名", "会员姓名", "名字", "客户姓名", "顾客姓名", "customer_name",
+                "full_name", "member_name"));
+        fields.put("phone", List.of("phone", "手机", "手机号", "手机号码", "电话", "联系电话", "联系方式", "mobile",
+                "phone_number", "tel", "telephone"));
         fields.put("gender", List.of("gender", "性别", "sex"));
-        fields.put("birthday", List.of("birthday", "生日", "出生日期"));
-        fields.put("join_date", List.of("join_date", "入会日期", "注册日期", "注册时间", "开卡日期"));
-        fields.put("channel", List.of("channel", "渠道", "来源", "来源渠道"));
+        fields.put("birthday", List.of("birthday", "生日", "出生日期", "date_of_birth", "birth_date"));
+        fields.put("join_date", List.of("join_date", "入会日期", "注册日期", "注册时间", "开卡日期", "开卡时间",
+                "入会时间", "signup_date", "registration_date", "joined"));
+        fields.put("channel", List.of("channel", "渠道", "来源", "来源渠道", "source"));
         fields.put("referrer_no", List.of("referrer_no", "referrer", "推荐人", "推荐人编号"));
-        fields.put("notes", List.of("notes", "备注"));
+        fields.put("notes", List.of("notes", "备注", "note", "remarks"));
         return fields;
     }
 
@@ -78,6 +87,14 @@ public final class MemberImporter {
         } catch (SQLException | DataException e) {
             throw ImportStopped.of(e, database.file(), stored, STORED_BYTES_PER_FILE_BYTE);
         }
+    }
+
+    /**
+     * The first {@code rows} rows of the file as this import would store them, or why each would be rejected, read
+     * through the same checks; nothing is written (the wizard's check before importing).
+     */
+    public ImportPreview preview(Path file, ImportOptions options, int rows, Messages messages) throws IOException {
+        return ImportPreviews.members(database, this, store, file, options, rows, messages);
     }
 
     private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages)
@@ -185,7 +202,7 @@ public final class MemberImporter {
      * record number (what {@code import_rows} records), {@code line} the line the report names. {@code given}: the
      * values as the file gives them (empty cells null), for {@code --update}; null when the row cannot be read.
      */
-    private record Checked(ImportRow source, MemberDetails member, List<Rejection> problems, MemberDetails given) {
+    record Checked(ImportRow source, MemberDetails member, List<Rejection> problems, MemberDetails given) {
         long row() {
             return source.number();
         }
@@ -218,7 +235,7 @@ public final class MemberImporter {
         return rows.isEmpty() && skipped == 0 ? null : new ReadBatch(rows, skipped, source.bytesRead());
     }
 
-    private Checked check(ImportRow row, FieldColumns columns, Dates dates) {
+    Checked check(ImportRow row, FieldColumns columns, Dates dates) {
         if (row.unreadable() != null) {
             return new Checked(row, null, List.of(new Rejection(row.line(), "row", row.unreadable(), row.values())),
                     null);

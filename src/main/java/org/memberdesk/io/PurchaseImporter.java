@@ -53,19 +53,44 @@ public final class PurchaseImporter {
         this.listeners = List.copyOf(listeners);
     }
 
+    /**
+     * Our fields and the header names they are recognised by, in Chinese and English (matched forgivingly: see
+     * {@link FieldColumns#key}); the first is the standard column. Where one file may carry two candidates for a
+     * field the earlier name wins, so the order is a choice: for the amount, what was paid (实收, 实付) before a
+     * plain 金额 or a total, and 应收 (what was due, before any discount) only when nothing else is there; for the
+     * time, a date-and-time column (交易时间, InvoiceDate) before 时间, and 时间 before a date only column (日期,
+     * Date), so a file with a date and a time of day in separate columns is read by its 时间/Time column only when
+     * nothing better is there — the preview shows what was read.
+     */
     private static Map<String, List<String>> fields() {
         Map<String, List<String>> fields = new LinkedHashMap<>();
-        fields.put("purchase_no", List.of("purchase_no", "单号", "订单号", "流水号", "消费单号"));
-        fields.put("member_no", List.of("member_no", "会员编号", "会员号", "会员卡号", "卡号"));
-        fields.put("phone", List.of("phone", "手机", "手机号", "手机号码", "电话"));
-        fields.put("time", List.of("time", "时间", "消费时间", "下单时间", "日期"));
-        fields.put("item", List.of("item", "商品", "商品名称", "项目", "品名"));
-        fields.put("quantity", List.of("quantity", "数量"));
-        fields.put("unit_price", List.of("unit_price", "单价"));
-        fields.put("amount", List.of("amount", "金额", "实付金额", "消费金额", "小计"));
-        fields.put("refund_of", List.of("refund_of", "原单号"));
-        fields.put("name", List.of("name", "姓名", "会员姓名"));
+        fields.put("purchase_no", List.of("purchase_no", "单号", "订单号", "小票号", "流水号", "消费单号", "销售单号",
+                "单据号", "订单编号", "交易单号", "invoice_no", "invoice", "invoice_number", "order_no", "order_id",
+                "order", "order_number", "receipt_no", "receipt", "transaction_id"));
+        fields.put("member_no", List.of("member_no", "会员编号", "会员号", "会员卡号", "卡号", "客户编号", "客户ID",
+                "顾客编号", "顾客ID", "customer_id", "customer_no", "customer", "member_id", "member"));
+        fields.put("phone", List.of("phone", "手机", "手机号", "手机号码", "电话", "联系电话", "联系方式", "mobile",
+                "phone_number", "tel", "telephone"));
+        fields.put("time", List.of("time", "交易时间", "消费时间", "下单时间", "成交时间", "支付时间", "销售时间",
+                "日期时间", "invoice_date", "order_date", "transaction_date", "date_time", "datetime", "时间", "日期",
+                "消费日期", "交易日期", "销售日期", "date"));
+        fields.put("item", List.of("item", "商品", "商品名称", "项目", "品名", "商品名", "货品名称", "description",
+                "product", "product_name", "item_name"));
+        fields.put("quantity", List.of("quantity", "数量", "件数", "销售数量", "qty"));
+        fields.put("unit_price", List.of("unit_price", "单价", "售价", "销售单价", "price"));
+        fields.put("amount", List.of("amount", "实收金额", "实收", "实付金额", "实付", "金额", "消费金额", "成交金额",
+                "销售金额", "小计", "total", "total_amount", "应收金额", "应收"));
+        fields.put("refund_of", List.of("refund_of", "原单号", "原订单号"));
+        fields.put("name", List.of("name", "姓名", "会员姓名", "客户姓名", "顾客姓名", "customer_name"));
         return fields;
+    }
+
+    /**
+     * The first {@code rows} rows of the file as this import would store them, or why each would be rejected, read
+     * through the same checks; nothing is written (the wizard's check before importing).
+     */
+    public ImportPreview preview(Path file, ImportOptions options, int rows, Messages messages) throws IOException {
+        return ImportPreviews.purchases(database, purchases, memberStore, file, options, rows, messages);
     }
 
     /** What every batch of one run needs to know: its import, the earlier runs of the same file, their rows. */
@@ -106,9 +131,7 @@ public final class PurchaseImporter {
                         + String.join(", ", source.header()));
             }
             // without an item column every line is the shop's default item ("消费" / "Purchase" unless set)
-            PurchaseRowChecks.Rules rules = new PurchaseRowChecks.Rules(columns.has("item") ? null
-                    : purchases.defaultItemName(connection).orElse(messages.get("import.defaultItem")),
-                    options.allowReturns(), Dates.of(options.dateFormat()));
+            PurchaseRowChecks.Rules rules = rules(purchases, connection, columns, options, messages);
             // a member created on the fly joins on the day the file first names it: read before anything is stored
             JoinDates joinDates = options.createMembers() ? JoinDates.read(file, options, columns) : JoinDates.none();
             Set<String> alreadyCounted = ConcurrentHashMap.newKeySet();
@@ -196,5 +219,17 @@ public final class PurchaseImporter {
             listeners.forEach(l -> l.afterImport("purchases", result));
             return result;
         }
+    }
+
+    /**
+     * How this file's rows are read beyond their columns, for the import and its preview alike: without an item
+     * column every line is the shop's default item ("消费" / "Purchase" unless set), return lines only with
+     * {@code --allow-returns}, dates as {@code --date-format} says.
+     */
+    static PurchaseRowChecks.Rules rules(PurchaseService purchases, Connection connection, FieldColumns columns,
+                                         ImportOptions options, Messages messages) throws SQLException {
+        return new PurchaseRowChecks.Rules(columns.has("item") ? null
+                : purchases.defaultItemName(connection).orElse(messages.get("import.defaultItem")),
+                options.allowReturns(), Dates.of(options.dateFormat()));
     }
 }

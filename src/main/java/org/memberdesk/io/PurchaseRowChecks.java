@@ -39,6 +39,7 @@ final class PurchaseRowChecks {
     static CheckedPurchase check(PurchaseRows group, FieldColumns columns, Rules rules) {
         List<PurchaseLine> sales = new ArrayList<>();
         List<PurchaseLine> returns = new ArrayList<>();
+        List<PurchaseLine> inFileOrder = new ArrayList<>();
         LocalDateTime time = null;
         String memberNo = null;
         String phone = null;
@@ -66,6 +67,7 @@ final class PurchaseRowChecks {
                     throw new FieldException(Problem.of(line.negativeField(), "import.return.notAllowed"));
                 }
                 (line.isReturn() ? returns : sales).add(line.line());
+                inFileOrder.add(line.line());
             } catch (FieldException e) {
                 bad.add(new Rejection(row.line(), e.problem.field(), e.problem, row.values()));
             }
@@ -76,17 +78,17 @@ final class PurchaseRowChecks {
                     first.values()));
         }
         if (!bad.isEmpty()) {
-            return new CheckedPurchase(group, null, null, bad, memberNo, phone);
+            return new CheckedPurchase(group, null, null, bad, memberNo, phone, List.of());
         }
         String refundOf = PurchaseRowChecks.emptyToNull(WholeNumbers.of(group.rows.get(0).get(columns.index("refund_of"))));
         if (sales.isEmpty() || returns.isEmpty()) {
             return new CheckedPurchase(group, new PurchaseDraft(group.purchaseNo, -1, time,
-                    sales.isEmpty() ? returns : sales, refundOf), null, bad, memberNo, phone);
+                    sales.isEmpty() ? returns : sales, refundOf), null, bad, memberNo, phone, inFileOrder);
         }
         // an exchange on one receipt: the sale as sold, the lines given back as a return of it, so revenue is net
         return new CheckedPurchase(group, new PurchaseDraft(group.purchaseNo, -1, time, sales, null),
                 new PurchaseDraft(group.purchaseNo + SPLIT_RETURN_SUFFIX, -1, time, returns,
-                        refundOf != null ? refundOf : group.purchaseNo), bad, memberNo, phone);
+                        refundOf != null ? refundOf : group.purchaseNo), bad, memberNo, phone, inFileOrder);
     }
 
     /** A row's time; one place, so the rows' earliest dates ({@link JoinDates}) read them as the purchases do. */

@@ -54,7 +54,14 @@ final class ColumnMappingPane {
         createMembers = new CheckBox(context.text("wizard.map.createMembers"));
         createMembers.setId("wizard-create-members");
         createMembers.selectedProperty().bindBidirectional(model.createMembersProperty());
-        root = new VBox(10, intro, scroll, returns, createMembers);
+        // the person's earlier choice for a file with these columns, not a guess: say so, so it is checked as such
+        Label remembered = new Label(context.text("wizard.map.remembered"));
+        remembered.setId("wizard-map-remembered");
+        remembered.setWrapText(true);
+        remembered.getStyleClass().add("accent");
+        remembered.visibleProperty().bind(model.mappingRememberedProperty());
+        remembered.managedProperty().bind(remembered.visibleProperty());
+        root = new VBox(10, intro, remembered, scroll, returns, createMembers);
         root.setId("wizard-map");
         model.mappingRevisionProperty().addListener((obs, old, now) -> rebuild());
         model.previewRows().addListener((javafx.collections.ListChangeListener<List<String>>) change -> rebuild());

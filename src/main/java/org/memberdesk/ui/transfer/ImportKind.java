@@ -2,22 +2,31 @@ package org.memberdesk.ui.transfer;
 
 import java.util.List;
 import java.util.Map;
+import org.memberdesk.io.CardImporter;
 import org.memberdesk.io.MemberImporter;
 import org.memberdesk.io.PurchaseImporter;
 
 /** What a file is imported as: its fields (in the importer's order) and which of them a file must have. */
 public enum ImportKind {
-    MEMBERS("import.members.title", MemberImporter.FIELDS, List.of("name")),
-    PURCHASES("import.purchases.title", PurchaseImporter.FIELDS, List.of("purchase_no", "time", "amount"));
+    MEMBERS("members", "import.members.title", MemberImporter.FIELDS, List.of("name")),
+    PURCHASES("purchases", "import.purchases.title", PurchaseImporter.FIELDS, List.of("purchase_no", "time")),
+    CARDS("cards", "wizard.cards.title", CardImporter.FIELDS, List.of("member_no", "product"));
 
+    private final String code;
     private final String titleKey;
     private final Map<String, List<String>> fields;
     private final List<String> required;
 
-    ImportKind(String titleKey, Map<String, List<String>> fields, List<String> required) {
+    ImportKind(String code, String titleKey, Map<String, List<String>> fields, List<String> required) {
+        this.code = code;
         this.titleKey = titleKey;
         this.fields = fields;
         this.required = required;
+    }
+
+    /** The kind as the import log and the remembered mappings name it. */
+    public String code() {
+        return code;
     }
 
     public String titleKey() {
@@ -43,9 +52,15 @@ public enum ImportKind {
         return this == PURCHASES;
     }
 
-    /** Marked as required in the mapping step (member_no and phone as "one of"). */
+    /** A purchase's amount is read from an amount column, or worked out from the unit price (× quantity). */
+    public boolean needsAmountColumn() {
+        return this == PURCHASES;
+    }
+
+    /** Marked as required in the mapping step (member_no and phone, amount and unit price as "one of"). */
     public boolean isMarked(String field) {
         return required.contains(field)
-                || (needsMemberColumn() && (field.equals("member_no") || field.equals("phone")));
+                || (needsMemberColumn() && (field.equals("member_no") || field.equals("phone")))
+                || (needsAmountColumn() && (field.equals("amount") || field.equals("unit_price")));
     }
 }

@@ -12,7 +12,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
@@ -22,14 +21,12 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportResult;
 import org.memberdesk.io.TextEncoding;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.transfer.ImportWizardModel.Step;
@@ -51,8 +48,9 @@ public final class ImportWizardDialog {
     private final VBox choosePage;
     private final VBox previewPage;
     private final ColumnMappingPane mapPage;
+    private final CheckPane checkPage;
     private final VBox runPage;
-    private final VBox summaryPage;
+    private final SummaryPane summaryPage;
     private final TableView<List<String>> preview = new TableView<>();
 
     public ImportWizardDialog(Window owner, UiContext context, ImportWizardModel model) {
@@ -75,6 +73,9 @@ public final class ImportWizardDialog {
         next.setId("wizard-next");
         close.setId("wizard-close");
         next.setDefaultButton(true);
+        // "Start import" is longer than the other buttons: never cut to "Start i…"
+        ButtonBar.setButtonUniformSize(next, false);
+        next.setMinWidth(Region.USE_PREF_SIZE);
         back.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
             model.back();
@@ -100,9 +101,9 @@ public final class ImportWizardDialog {
         choosePage = choosePage();
         previewPage = previewPage();
         mapPage = new ColumnMappingPane(context, model);
+        checkPage = new CheckPane(context, model);
         runPage = runPage();
-        summaryPage = new VBox();
-        summaryPage.setId("wizard-summary");
+        summaryPage = new SummaryPane(context, model);
 
         problem.setId("wizard-problem");
         problem.setWrapText(true);
@@ -139,16 +140,17 @@ public final class ImportWizardDialog {
             case CHOOSE -> choosePage;
             case PREVIEW -> previewPage;
             case MAP -> mapPage.root();
+            case CHECK -> checkPage.root();
             case RUN -> runPage;
-            case SUMMARY -> summaryPage();
+            case SUMMARY -> summaryPage.root(fileName());
         });
         showSteps(step);
-        boolean before = step == Step.CHOOSE || step == Step.PREVIEW || step == Step.MAP;
+        boolean before = step.ordinal() <= Step.CHECK.ordinal();
         back.setVisible(model.canGoBack());
         back.setManaged(model.canGoBack());
         next.setVisible(before);
         next.setManaged(before);
-        next.setText(context.text(step == Step.MAP ? "wizard.start" : "wizard.next"));
+        next.setText(context.text(step == Step.CHECK ? "wizard.start" : "wizard.next"));
         close.setText(context.text(switch (step) {
             case RUN -> "wizard.stop";
             case SUMMARY -> "common.close";
@@ -186,7 +188,12 @@ public final class ImportWizardDialog {
         purchases.setId("wizard-kind-purchases");
         purchases.setToggleGroup(kinds);
         purchases.setUserData(ImportKind.PURCHASES);
-        kinds.selectToggle(model.kindProperty().get() == ImportKind.MEMBERS ? members : purchases);
+        RadioButton cards = new RadioButton(context.text("wizard.kind.cards"));
+        cards.setId("wizard-kind-cards");
+        cards.setToggleGroup(kinds);
+        cards.setUserData(ImportKind.CARDS);
+        kinds.getToggles().stream().filter(t -> t.getUserData() == model.kindProperty().get()).findFirst()
+                .ifPresent(kinds::selectToggle);
         kinds.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 model.kindProperty().set((ImportKind) now.getUserData());
@@ -196,8 +203,7 @@ public final class ImportWizardDialog {
         kindHint.getStyleClass().add("text-muted");
         kindHint.setWrapText(true);
         kindHint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                context.text(model.kindProperty().get() == ImportKind.MEMBERS ? "wizard.kind.members.hint"
-                        : "wizard.kind.purchases.hint"), model.kindProperty()));
+                context.text("wizard.kind." + model.kindProperty().get().code() + ".hint"), model.kindProperty()));
 
         TextField file = new TextField();
         file.setId("wizard-file");
@@ -212,7 +218,7 @@ public final class ImportWizardDialog {
         fileHint.getStyleClass().add("text-muted");
         fileHint.setWrapText(true);
 
-        VBox page = new VBox(10, sectionTitle("wizard.kind"), new HBox(24, members, purchases), kindHint,
+        VBox page = new VBox(10, sectionTitle("wizard.kind"), new HBox(24, members, purchases, cards), kindHint,
                 spacer(8), sectionTitle("wizard.file"), fileRow, fileHint);
         page.setId("wizard-choose");
         return page;
@@ -232,7 +238,22 @@ public final class ImportWizardDialog {
         Label encodingHint = new Label(context.text("wizard.encoding.hint"));
         encodingHint.getStyleClass().add("text-muted");
         encodingHint.setWrapText(true);
-        HBox encodingRow = new HBox(10, encodingLabel, encoding, caption);
+        // a workbook has sheets and no encoding: the sheet picker instead of the encoding choice
+        ComboBox<String> sheet = new ComboBox<>(model.sheets());
+        sheet.setId("wizard-sheet");
+        sheet.valueProperty().bindBidirectional(model.sheetProperty());
+        Label sheetLabel = new Label(context.text("wizard.sheet"));
+        sheetLabel.setLabelFor(sheet);
+        javafx.beans.binding.BooleanBinding workbook = javafx.beans.binding.Bindings.isNotEmpty(model.sheets());
+        for (Node node : List.of(sheetLabel, sheet)) {
+            node.visibleProperty().bind(workbook);
+            node.managedProperty().bind(workbook);
+        }
+        for (Node node : List.of(encodingLabel, encoding, encodingHint)) {
+            node.visibleProperty().bind(workbook.not());
+            node.managedProperty().bind(workbook.not());
+        }
+        HBox encodingRow = new HBox(10, encodingLabel, encoding, sheetLabel, sheet, caption);
         encodingRow.setAlignment(Pos.CENTER_LEFT);
 
         preview.setId("wizard-preview");
@@ -308,83 +329,6 @@ public final class ImportWizardDialog {
         page.setId("wizard-run");
         page.setPadding(new Insets(30, 0, 0, 0));
         return page;
-    }
-
-    private VBox summaryPage() {
-        ImportResult result = model.resultProperty().get();
-        summaryPage.getChildren().clear();
-        if (result == null) {
-            return summaryPage;
-        }
-        Label title = new Label(context.text(result.cancelled() ? "wizard.summary.cancelled" : "wizard.summary.done",
-                fileName()));
-        title.setId("wizard-summary-title");
-        title.getStyleClass().addAll("title-4", result.cancelled() ? "warning" : "success");
-        title.setWrapText(true);
-        GridPane counts = new GridPane();
-        counts.setHgap(40);
-        counts.setVgap(2);
-        counts.addColumn(0, count("wizard-imported", result.imported(), "success"),
-                caption("wizard.summary.imported"));
-        counts.addColumn(1, count("wizard-duplicates", result.duplicates(), "text-muted"),
-                caption("wizard.summary.duplicates"));
-        counts.addColumn(2, count("wizard-rejected", result.rejected(), result.rejected() > 0 ? "danger" : "text-muted"),
-                caption("wizard.summary.rejected"));
-        summaryPage.getChildren().addAll(title, counts);
-        summaryPage.setSpacing(18);
-        summaryPage.setPadding(new Insets(16, 0, 0, 0));
-        if (result.cancelled()) {
-            Label cancelled = new Label(context.text("wizard.summary.cancelledNote"));
-            cancelled.setId("wizard-summary-cancelled");
-            cancelled.setWrapText(true);
-            summaryPage.getChildren().add(cancelled);
-        }
-        if (result.alreadyImportedRows() > 0) {
-            // rows an earlier run of this same file stored: skipped, so a re-run after a crash finishes the file
-            Label earlier = new Label(context.text(result.resumed() ? "wizard.summary.resumed"
-                    : "wizard.summary.alreadyImported", result.alreadyImportedRows()));
-            earlier.setId("wizard-summary-earlier");
-            earlier.setWrapText(true);
-            summaryPage.getChildren().add(earlier);
-        }
-        if (model.hasReport()) {
-            Label explain = new Label(context.text("wizard.summary.reportNote", result.rejected()));
-            explain.setWrapText(true);
-            Hyperlink link = new Hyperlink(context.text("wizard.summary.report"));
-            link.setId("wizard-report");
-            link.setOnAction(event -> model.openReport());
-            Label where = new Label(result.report().toString());
-            where.getStyleClass().addAll("text-muted", "text-small");
-            where.setWrapText(true);
-            VBox reasons = new VBox(2);
-            reasons.setId("wizard-rejections");
-            for (String reason : model.firstRejections()) {
-                Label line = new Label("• " + reason);
-                line.setWrapText(true);
-                reasons.getChildren().add(line);
-            }
-            if (model.firstRejections().size() < result.rejected()) {
-                Label more = new Label("…");
-                more.getStyleClass().add("text-muted");
-                reasons.getChildren().add(more);
-            }
-            reasons.setPadding(new Insets(0, 0, 4, 8));
-            summaryPage.getChildren().add(new VBox(6, explain, reasons, link, where));
-        }
-        return summaryPage;
-    }
-
-    private Label count(String id, long value, String style) {
-        Label label = new Label(String.format("%,d", value));
-        label.setId(id);
-        label.getStyleClass().addAll("title-1", style);
-        return label;
-    }
-
-    private Label caption(String key) {
-        Label label = new Label(context.text(key));
-        label.getStyleClass().add("text-muted");
-        return label;
     }
 
     private Label sectionTitle(String key) {

@@ -4,12 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -17,84 +14,87 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.memberdesk.io.CsvSource;
-import org.memberdesk.io.ImportSource;
-import org.memberdesk.io.FieldColumns;
 import org.memberdesk.io.ImportHistory;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.io.ImportPreview;
 import org.memberdesk.io.ImportResult;
+import org.memberdesk.io.ImportResult.RejectedReason;
+import org.memberdesk.io.ImportSource;
 import org.memberdesk.io.TextEncoding;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.TaskProgress;
 import org.memberdesk.ui.common.UiContext;
 
 /**
- * The import wizard's state and rules, without a screen: choose a file, preview it in an encoding,
- * map its columns to our fields, run the import in the background, and keep the summary.
- * Reading the preview and the import both run through the context's task runner, never on the FX thread.
+ * The import wizard's state and rules, without a screen: choose a file (a text file or a workbook's sheet), preview
+ * it in an encoding, map its columns to our fields (remembered by the file's header, else guessed), check the first
+ * rows as they will be stored, run the import in the background, and keep the summary with why rows were rejected.
+ * Reading the preview, the check and the import all run through the context's task runner, never on the FX thread.
  */
 public final class ImportWizardModel {
     /** The wizard's pages, in order. */
-    public enum Step { CHOOSE, PREVIEW, MAP, RUN, SUMMARY }
+    public enum Step { CHOOSE, PREVIEW, MAP, CHECK, RUN, SUMMARY }
 
     /** Rows shown in the preview table. */
     public static final int PREVIEW_ROWS = 10;
-    /** Reasons from the rejected-rows report shown in the summary. */
-    static final int FIRST_REJECTIONS = 3;
+    /** Rows checked and shown as they will be stored before the import starts. */
+    public static final int CHECK_ROWS = 20;
 
     private final UiContext context;
-    private final ReportOpener reportOpener;
     private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CHOOSE);
     private final ObjectProperty<ImportKind> kind = new SimpleObjectProperty<>(ImportKind.MEMBERS);
     private final StringProperty file = new SimpleStringProperty("");
     private final ObjectProperty<TextEncoding> encoding = new SimpleObjectProperty<>(TextEncoding.AUTO);
     private final ObservableList<String> header = FXCollections.observableArrayList();
     private final ObservableList<List<String>> previewRows = FXCollections.observableArrayList();
-    private final Map<String, ObjectProperty<String>> mapping = new LinkedHashMap<>();
+    /** A workbook's sheets (empty for a text file), and the one read. */
+    private final ObservableList<String> sheets = FXCollections.observableArrayList();
+    private final ObjectProperty<String> sheet = new SimpleObjectProperty<>();
+    private final ColumnChoices mapping = new ColumnChoices();
+    /** The mapping chosen the last time a file with this header was imported as this kind (empty: none). */
+    private Map<String, String> remembered = Map.of();
+    private ImportKind rememberedKind;
+    private final BooleanProperty mappingRemembered = new SimpleBooleanProperty(false);
+    private final ObjectProperty<ImportPreview> check = new SimpleObjectProperty<>();
     private final ObservableList<String> fields = FXCollections.observableArrayList();
     private final StringProperty problem = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final BooleanProperty allowReturns = new SimpleBooleanProperty(true);
     private final BooleanProperty createMembers = new SimpleBooleanProperty(false);
-    private final DoubleProperty progress = new SimpleDoubleProperty(-1);
-    private final StringProperty progressText = new SimpleStringProperty("");
-    private final ObjectProperty<ImportResult> result = new SimpleObjectProperty<>();
     /** What became of the last import of the chosen file, if it was imported before (empty: never). */
     private final StringProperty earlierImport = new SimpleStringProperty("");
-    private final BooleanProperty cancelRequested = new SimpleBooleanProperty(false);
-    private final ObservableList<String> firstRejections = FXCollections.observableArrayList();
     private final IntegerProperty mappingRevision = new SimpleIntegerProperty();
     private final BooleanBinding canGoNext;
-    private BackgroundTask<ImportResult> running;
+    private final ImportRun run;
     private int batchSize = ImportOptions.DEFAULT_BATCH;
 
     public ImportWizardModel(UiContext context, ImportKind initialKind, ReportOpener reportOpener) {
         this.context = context;
-        this.reportOpener = reportOpener;
+        this.run = new ImportRun(context, reportOpener);
         kind.set(initialKind);
-        file.addListener((obs, old, now) -> validate());
+        file.addListener((obs, old, now) -> {
+            sheet.set(null); // another file: its own first sheet
+            validate();
+        });
         kind.addListener((obs, old, now) -> {
             resetMapping();
             validate();
         });
-        encoding.addListener((obs, old, now) -> {
-            if (step.get() == Step.PREVIEW || step.get() == Step.MAP) {
-                loadPreview(() -> { });
+        encoding.addListener((obs, old, now) -> readAgain());
+        sheet.addListener((obs, old, now) -> {
+            if (now != null && old != null) {
+                readAgain();
             }
         });
         step.addListener((obs, old, now) -> validate());
         canGoNext = Bindings.createBooleanBinding(() -> !busy.get() && problem.get().isEmpty()
-                && (step.get() == Step.CHOOSE || step.get() == Step.PREVIEW || step.get() == Step.MAP),
-                busy, problem, step);
+                && step.get().ordinal() <= Step.CHECK.ordinal(), busy, problem, step);
         resetMapping();
         validate();
     }
@@ -108,7 +108,8 @@ public final class ImportWizardModel {
         switch (step.get()) {
             case CHOOSE -> loadPreview(() -> step.set(Step.PREVIEW));
             case PREVIEW -> step.set(Step.MAP);
-            case MAP -> start();
+            case MAP -> loadCheck();
+            case CHECK -> start();
             default -> { }
         }
     }
@@ -117,23 +118,32 @@ public final class ImportWizardModel {
         switch (step.get()) {
             case PREVIEW -> step.set(Step.CHOOSE);
             case MAP -> step.set(Step.PREVIEW);
+            case CHECK -> step.set(Step.MAP);
             default -> { }
         }
     }
 
     public boolean canGoBack() {
-        return step.get() == Step.PREVIEW || step.get() == Step.MAP;
+        return step.get() == Step.PREVIEW || step.get() == Step.MAP || step.get() == Step.CHECK;
     }
 
-    /** Asks the file chooser; the typed path is kept when the person cancels it. */
+    /** Asks the file chooser (text files and workbooks); the typed path is kept when the person cancels it. */
     public void chooseFile() {
-        context.dialogs().chooseOpenFile(context.text(kind.get().titleKey()), context.text("file.csv"),
-                "*.csv", "*.txt").ifPresent(path -> file.set(path.toString()));
+        context.dialogs().chooseOpenFile(context.text(kind.get().titleKey()), context.text("wizard.file.types"),
+                "*.csv", "*.txt", "*.xlsx", "*.xls").ifPresent(path -> file.set(path.toString()));
     }
 
     // --- preview ---
 
-    private record Preview(List<String> header, List<List<String>> rows, Optional<ImportHistory.Run> lastRun) {
+    private record Preview(List<String> sheets, String sheet, List<String> header, List<List<String>> rows,
+                           Optional<ImportHistory.Run> lastRun, Map<String, String> remembered) {
+    }
+
+    /** Another encoding or sheet: the preview (and the mapping, when the header changes) is read again. */
+    private void readAgain() {
+        if (step.get() == Step.PREVIEW || step.get() == Step.MAP) {
+            loadPreview(() -> { });
+        }
     }
 
     private void loadPreview(Runnable then) {
@@ -142,20 +152,30 @@ public final class ImportWizardModel {
             return;
         }
         TextEncoding chosen = encoding.get();
-        String importKind = kind.get() == ImportKind.MEMBERS ? "members" : "purchases";
+        String wantedSheet = sheet.get();
+        ImportKind importKind = kind.get();
         busy.set(true);
         context.tasks().execute(BackgroundTask.of(() -> {
-            try (ImportSource source = ImportSource.open(path.get(), chosen)) {
-                return new Preview(source.header(), source.preview(PREVIEW_ROWS),
-                        context.app().importHistory().lastRun(importKind, path.get()));
+            List<String> names = ImportSource.sheetNames(path.get());
+            // a workbook opens on its first sheet; a text file has none
+            String reading = names.isEmpty() ? null : names.contains(wantedSheet) ? wantedSheet : names.get(0);
+            try (ImportSource source = ImportSource.open(path.get(), chosen, reading)) {
+                List<String> fileHeader = source.header();
+                return new Preview(names, reading, fileHeader, source.preview(PREVIEW_ROWS),
+                        context.app().importHistory().lastRun(importKind.code(), path.get()),
+                        context.app().importMappings().remembered(importKind.code(), fileHeader));
             }
         }).onSuccess(preview -> {
+            sheets.setAll(preview.sheets());
+            sheet.set(preview.sheet());
             earlierImport.set(preview.lastRun().map(run -> run.finished()
                     ? context.text("wizard.earlier.finished", run.startedAt())
                     : context.text("wizard.earlier.interrupted", run.startedAt(), run.imported())).orElse(""));
-            boolean sameHeader = preview.header().equals(header);
+            boolean sameHeader = preview.header().equals(header) && importKind == rememberedKind;
             header.setAll(preview.header());
             previewRows.setAll(preview.rows());
+            remembered = preview.remembered();
+            rememberedKind = importKind;
             if (!sameHeader) {
                 resetMapping();
             }
@@ -164,23 +184,41 @@ public final class ImportWizardModel {
         }).onFailure(error -> {
             header.clear();
             previewRows.clear();
+            sheets.clear();
             step.set(Step.CHOOSE);
             problem.set(context.text("wizard.problem.unreadable", ErrorText.describe(error, context.messages())));
         }).onFinished(() -> busy.set(false)));
     }
 
-    /** The mapping pre-filled from the header: standard names and the names Chinese shop systems use. */
+    /**
+     * The mapping pre-filled from the header: as the person chose it the last time a file with this header was
+     * imported, else guessed from standard, Chinese and English names.
+     */
     private void resetMapping() {
-        Map<String, String> found = header.isEmpty() ? Map.of()
-                : FieldColumns.resolve(header, kind.get().fields(), Map.of()).asNames();
-        mapping.clear();
-        for (String field : kind.get().fieldNames()) {
-            ObjectProperty<String> column = new SimpleObjectProperty<>(found.get(field));
-            column.addListener((obs, old, now) -> validate());
-            mapping.put(field, column);
-        }
+        mappingRemembered.set(mapping.reset(kind.get(), header,
+                kind.get() == rememberedKind ? remembered : Map.of(), this::validate));
         fields.setAll(kind.get().fieldNames());
         mappingRevision.set(mappingRevision.get() + 1);
+    }
+
+    // --- check: the first rows as they will be stored ---
+
+    /** Reads the first rows through the import's own checks, in the background; nothing is written. */
+    private void loadCheck() {
+        Path path = path().orElseThrow();
+        ImportOptions options = options();
+        ImportKind checking = kind.get();
+        busy.set(true);
+        context.tasks().execute(BackgroundTask.of(() -> switch (checking) {
+            case MEMBERS -> context.app().memberImporter().preview(path, options, CHECK_ROWS, context.messages());
+            case PURCHASES -> context.app().purchaseImporter().preview(path, options, CHECK_ROWS, context.messages());
+            case CARDS -> context.app().cardImporter().preview(path, options, CHECK_ROWS, context.messages());
+        }).onSuccess(preview -> {
+            check.set(preview);
+            step.set(Step.CHECK);
+        }).onFailure(error -> problem.set(context.text("wizard.problem.unreadable",
+                ErrorText.describe(error, context.messages()))))
+                .onFinished(() -> busy.set(false)));
     }
 
     // --- validity ---
@@ -190,6 +228,7 @@ public final class ImportWizardModel {
             case CHOOSE -> fileProblem();
             case PREVIEW -> header.isEmpty() ? context.text("wizard.problem.empty") : "";
             case MAP -> mappingProblem();
+            case CHECK -> check.get() == null || check.get().rows().isEmpty() ? context.text("wizard.problem.empty") : "";
             default -> "";
         });
     }
@@ -208,26 +247,7 @@ public final class ImportWizardModel {
 
     /** The first reason the mapping cannot be imported, or "" when it can. */
     String mappingProblem() {
-        for (String field : kind.get().required()) {
-            if (column(field).get() == null) {
-                return context.text("wizard.problem.required", fieldLabel(field));
-            }
-        }
-        if (kind.get().needsMemberColumn() && column("member_no").get() == null && column("phone").get() == null) {
-            return context.text("wizard.problem.member");
-        }
-        Map<String, String> fieldByColumn = new HashMap<>();
-        for (Map.Entry<String, ObjectProperty<String>> entry : mapping.entrySet()) {
-            String chosen = entry.getValue().get();
-            if (chosen == null) {
-                continue;
-            }
-            String other = fieldByColumn.putIfAbsent(chosen, entry.getKey());
-            if (other != null) {
-                return context.text("wizard.problem.twice", chosen, fieldLabel(other), fieldLabel(entry.getKey()));
-            }
-        }
-        return "";
+        return mapping.problem(kind.get(), this::fieldLabel, context::text);
     }
 
     public String fieldLabel(String field) {
@@ -251,13 +271,7 @@ public final class ImportWizardModel {
 
     /** Field → the file's column, for the fields the person mapped. */
     public Map<String, String> columns() {
-        Map<String, String> columns = new LinkedHashMap<>();
-        mapping.forEach((field, column) -> {
-            if (column.get() != null) {
-                columns.put(field, column.get());
-            }
-        });
-        return columns;
+        return mapping.mapped();
     }
 
     /**
@@ -265,121 +279,43 @@ public final class ImportWizardModel {
      * name, so a column that happens to carry that field's standard name is not read after all.
      */
     private Map<String, String> importColumns() {
-        Map<String, String> columns = new LinkedHashMap<>();
-        mapping.forEach((field, column) -> columns.put(field, column.get() == null ? "" : column.get()));
-        return columns;
+        return mapping.all();
     }
 
     public ImportOptions options() {
         ImportOptions options = ImportOptions.defaults().withEncoding(encoding.get()).withColumns(importColumns())
-                .withBatchSize(batchSize);
+                .withBatchSize(batchSize).withSheet(sheet.get());
         return kind.get() == ImportKind.PURCHASES
                 ? options.withReturns(allowReturns.get()).withCreateMembers(createMembers.get())
                 : options;
     }
 
     private void start() {
-        Path path = path().orElseThrow();
-        ImportOptions options = options();
-        ImportKind importing = kind.get();
-        AtomicReference<ImportResult> finished = new AtomicReference<>();
-        AtomicReference<List<String>> rejections = new AtomicReference<>(List.of());
-        result.set(null);
-        firstRejections.clear();
-        cancelRequested.set(false);
-        progress.set(-1);
-        progressText.set(context.text("wizard.run.starting"));
         step.set(Step.RUN);
-        BackgroundTask<ImportResult> task = BackgroundTask.of((TaskProgress taskProgress) -> {
-            ImportProgress bridge = bridge(taskProgress);
-            ImportResult done = importing == ImportKind.MEMBERS
-                    ? context.app().memberImporter().importFile(path, options, bridge, context.messages())
-                    : context.app().purchaseImporter().importFile(path, options, bridge, context.messages());
-            rejections.set(firstRejections(done));
-            finished.set(done);
-            return done;
-        });
-        task.progressProperty().addListener((obs, old, now) -> progress.set(now.doubleValue()));
-        task.messageProperty().addListener((obs, old, now) -> progressText.set(now));
-        task.onSuccess(done -> finish(done, rejections.get()))
-                // the importer returns its counts even when cancelled; the executor reports a cancel without them
-                .onCancelled(() -> finish(finished.get(), rejections.get()))
-                .onFailure(error -> {
-                    step.set(Step.MAP);
-                    context.dialogs().showError(error);
-                })
-                .onFinished(() -> running = null);
-        running = task;
-        context.tasks().execute(task);
+        run.start(kind.get(), path().orElseThrow(), options(), List.copyOf(header), importColumns(),
+                shown -> step.set(shown ? Step.SUMMARY : Step.CHECK));
     }
 
-    /** The report's first few reasons, so the summary says what went wrong without opening it. */
-    private List<String> firstRejections(ImportResult done) {
-        if (done.rejected() == 0 || done.report() == null || !Files.isRegularFile(done.report())) {
-            return List.of();
-        }
-        List<String> reasons = new java.util.ArrayList<>();
-        try (CsvSource report = new CsvSource(done.report(), TextEncoding.UTF8)) {
-            for (List<String> row : report.preview(FIRST_REJECTIONS)) {
-                if (row.size() >= 3) {
-                    reasons.add(context.text("wizard.summary.rejection", row.get(0), row.get(2)));
-                }
-            }
-        } catch (IOException e) {
-            return List.of(); // the link still opens the report itself
-        }
-        return reasons;
-    }
-
-    private void finish(ImportResult done, List<String> reasons) {
-        if (done == null) {
-            step.set(Step.MAP);
-            return;
-        }
-        firstRejections.setAll(reasons);
-        result.set(done);
-        if (done.imported() > 0) {
-            context.changes().manyChanged();
-        }
-        step.set(Step.SUMMARY);
-    }
-
-    private ImportProgress bridge(TaskProgress taskProgress) {
-        return new ImportProgress() {
-            @Override
-            public void progress(long bytesRead, long bytesTotal, long rows) {
-                taskProgress.update(bytesRead, bytesTotal, context.text("wizard.run.rows", rows));
-            }
-
-            @Override
-            public boolean cancelled() {
-                return taskProgress.cancelled();
-            }
-        };
+    /** The summary of a finished (or stopped) import, with why its rows were rejected, most frequent first. */
+    void finish(ImportResult done, List<RejectedReason> reasons) {
+        step.set(run.finish(done, reasons) ? Step.SUMMARY : Step.CHECK);
     }
 
     /** Stops the running import after rolling back the batch it is in. */
     public void cancel() {
-        if (running != null) {
-            cancelRequested.set(true);
-            progressText.set(context.text("task.cancelling"));
-            running.cancel();
-        }
+        run.cancel();
     }
 
     public boolean isRunning() {
-        return running != null;
+        return run.isRunning();
     }
 
     public boolean hasReport() {
-        ImportResult done = result.get();
-        return done != null && done.rejected() > 0 && done.report() != null;
+        return run.hasReport();
     }
 
     public void openReport() {
-        if (hasReport()) {
-            reportOpener.open(result.get().report());
-        }
+        run.openReport();
     }
 
     /** Smaller batches for tests that cancel mid-way. */
@@ -420,11 +356,27 @@ public final class ImportWizardModel {
 
     /** The column chosen for a field; null means "not in the file". */
     public ObjectProperty<String> column(String field) {
-        ObjectProperty<String> column = mapping.get(field);
-        if (column == null) {
-            throw new IllegalArgumentException("no field " + field + " for " + kind.get());
-        }
-        return column;
+        return mapping.column(field, kind.get());
+    }
+
+    /** Whether the mapping was pre-filled as the person chose it for a file with the same header before. */
+    public BooleanProperty mappingRememberedProperty() {
+        return mappingRemembered;
+    }
+
+    /** A workbook's sheets, in order; empty for a text file. */
+    public ObservableList<String> sheets() {
+        return sheets;
+    }
+
+    /** The sheet read (a workbook's first unless chosen); null for a text file. */
+    public ObjectProperty<String> sheetProperty() {
+        return sheet;
+    }
+
+    /** The first rows as they will be stored, or why each would be rejected (the check step). */
+    public ObjectProperty<ImportPreview> checkProperty() {
+        return check;
     }
 
     /** Changes whenever the mapping is pre-filled afresh (another kind, file or encoding). */
@@ -457,24 +409,24 @@ public final class ImportWizardModel {
     }
 
     public DoubleProperty progressProperty() {
-        return progress;
+        return run.progressProperty();
     }
 
     public StringProperty progressTextProperty() {
-        return progressText;
+        return run.progressTextProperty();
     }
 
     public BooleanProperty cancelRequestedProperty() {
-        return cancelRequested;
+        return run.cancelRequestedProperty();
     }
 
-    /** "Line 3: …" for the first rejected rows of the last run. */
-    public ObservableList<String> firstRejections() {
-        return firstRejections;
+    /** Why rows of the last run were rejected: each reason, how many rows, the first of their lines. */
+    public ObservableList<RejectedReason> rejectedReasons() {
+        return run.rejectedReasons();
     }
 
     public ObjectProperty<ImportResult> resultProperty() {
-        return result;
+        return run.resultProperty();
     }
 
     /** The file's size in bytes, for the preview's caption; -1 when unknown. */

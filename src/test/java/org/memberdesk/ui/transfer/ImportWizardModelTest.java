@@ -168,7 +168,8 @@ class ImportWizardModelTest {
         model.column("phone").set("顾客");
         assertEquals("", model.problemProperty().get());
         model.column("amount").set(null);
-        assertEquals("Choose the column that holds the Amount: every row needs one.", model.problemProperty().get());
+        assertEquals("Choose the column for the amount or the unit price: every purchase line needs one of them.",
+                model.problemProperty().get());
         model.column("amount").set("金额");
         model.allowReturnsProperty().set(false);
         model.createMembersProperty().set(true);
@@ -213,6 +214,8 @@ class ImportWizardModelTest {
         model.column("name").set("客户");
         int[] changes = {0};
         context.changes().onMemberChanged(id -> changes[0]++);
+        model.next(); // the check
+        assertEquals(Step.CHECK, model.stepProperty().get());
         model.next();
         assertEquals(Step.SUMMARY, model.stepProperty().get());
         ImportResult result = model.resultProperty().get();
@@ -225,8 +228,9 @@ class ImportWizardModelTest {
         assertEquals(1, changes[0]);
         assertTrue(model.hasReport());
         // header is line 1, 王芳 line 2, 李娜 line 3
-        assertEquals(1, model.firstRejections().size());
-        assertTrue(model.firstRejections().get(0).startsWith("Line 3: "), model.firstRejections().toString());
+        assertEquals(1, model.rejectedReasons().size());
+        assertEquals(1, model.rejectedReasons().get(0).rows());
+        assertEquals(List.of(3L), model.rejectedReasons().get(0).firstLines());
         model.openReport();
         assertEquals(List.of(result.report()), opened);
         assertTrue(Files.readString(result.report(), StandardCharsets.UTF_8).contains("李娜"));
@@ -235,8 +239,8 @@ class ImportWizardModelTest {
     @Test
     void aSecondRunCountsDuplicatesAndHasNoReport() throws Exception {
         Path file = csv("m.csv", StandardCharsets.UTF_8, "姓名,手机号", "王芳,13812341234");
-        toMapping(ImportKind.MEMBERS, file).next();
-        ImportWizardModel again = toMapping(ImportKind.MEMBERS, file);
+        toCheck(ImportKind.MEMBERS, file).next();
+        ImportWizardModel again = toCheck(ImportKind.MEMBERS, file);
         again.next();
         assertEquals(0, again.resultProperty().get().imported());
         assertEquals(1, again.resultProperty().get().duplicates());
@@ -252,7 +256,7 @@ class ImportWizardModelTest {
             lines.add("会员" + i + "," + (13900000000L + i));
         }
         Path file = Files.write(folder.resolve("big.csv"), lines, StandardCharsets.UTF_8);
-        ImportWizardModel model = toMapping(ImportKind.MEMBERS, file);
+        ImportWizardModel model = toCheck(ImportKind.MEMBERS, file);
         model.batchSize(100);
         // the importer reports progress after each committed batch: cancel at the first report
         model.progressProperty().addListener((obs, old, now) -> {
@@ -273,12 +277,106 @@ class ImportWizardModelTest {
     @Test
     void aMissingFileAtRunTimeGoesBackToTheMappingWithAReadableError() throws Exception {
         Path file = csv("m.csv", StandardCharsets.UTF_8, "姓名", "王芳");
-        ImportWizardModel model = toMapping(ImportKind.MEMBERS, file);
+        ImportWizardModel model = toCheck(ImportKind.MEMBERS, file);
         Files.delete(file);
         model.next();
-        assertEquals(Step.MAP, model.stepProperty().get());
+        assertEquals(Step.CHECK, model.stepProperty().get());
         assertEquals(1, dialogs.errors.size());
         assertNull(model.resultProperty().get());
+    }
+
+    @Test
+    void finding5_theMappingChosenLastTimeForTheSameHeaderIsPrefilledAndBeatsTheGuess() throws Exception {
+        Path first = csv("一月.csv", StandardCharsets.UTF_8, "客户,电话,城市", "王芳,13812341234,杭州");
+        ImportWizardModel model = toMapping(ImportKind.MEMBERS, first);
+        assertFalse(model.mappingRememberedProperty().get());
+        assertEquals("电话", model.column("phone").get()); // guessed
+        model.column("name").set("客户");
+        model.column("phone").set(null); // the person says: that column is no phone of the member
+        model.next();
+        model.next();
+        assertEquals(Step.SUMMARY, model.stepProperty().get());
+
+        // next month's export: other rows, the same columns (spelled with a space and another case)
+        Path second = csv("二月.csv", StandardCharsets.UTF_8, "客户, 电话,城市", "李娜,13957120876,苏州");
+        ImportWizardModel next = toMapping(ImportKind.MEMBERS, second);
+        assertTrue(next.mappingRememberedProperty().get());
+        assertEquals("客户", next.column("name").get());
+        assertNull(next.column("phone").get()); // the earlier choice, not the guess
+        assertEquals("", next.problemProperty().get());
+
+        // the same header as purchases: nothing was remembered for that kind
+        ImportWizardModel asPurchases = toMapping(ImportKind.PURCHASES, second);
+        assertFalse(asPurchases.mappingRememberedProperty().get());
+        assertEquals("电话", asPurchases.column("phone").get());
+    }
+
+    @Test
+    void finding5_theCheckShowsTheFirstRowsAsTheyWillBeStoredAndWritesNothing() throws Exception {
+        context.app().members().add(org.memberdesk.TestDatabase.member("A1", "王芳", "13812345678"));
+        Path file = csv("收银.csv", StandardCharsets.UTF_8,
+                "单号,会员卡号,交易时间,商品名称,数量,单价,实收金额",
+                "S1,A1,2026-03-01 10:00,咖啡,2,12.50,25.00",
+                "S2,A1,2026-03-02 10:00,咖啡,1,12.50,-12.50",
+                "S3,Z9,2026-03-03 10:00,咖啡,1,12.50,12.50");
+        ImportWizardModel model = toCheck(ImportKind.PURCHASES, file);
+        org.memberdesk.io.ImportPreview check = model.checkProperty().get();
+        assertEquals(3, check.rows().size());
+        assertEquals("¥25.00", check.rows().get(0).values().get(4));
+        assertTrue(check.rows().get(1).isReturn()); // returns are allowed by default in the wizard
+        assertEquals(org.memberdesk.io.ImportPreview.Outcome.REJECTED, check.rows().get(2).outcome());
+        assertEquals(0, context.app().purchases().totals().purchases());
+        model.back();
+        assertEquals(Step.MAP, model.stepProperty().get());
+        model.allowReturnsProperty().set(false);
+        model.next(); // checked again with the options now chosen
+        assertEquals(org.memberdesk.io.ImportPreview.Outcome.REJECTED,
+                model.checkProperty().get().rows().get(1).outcome());
+    }
+
+    @Test
+    void finding3_theSummaryListsWhyRowsWereRejectedAsTheImporterCountedThem() throws Exception {
+        Path file = csv("m.csv", StandardCharsets.UTF_8, "姓名,手机号", "王芳,13812341234");
+        ImportWizardModel model = toCheck(ImportKind.MEMBERS, file);
+        List<ImportResult.RejectedReason> reasons = List.of(
+                new ImportResult.RejectedReason("Phone is not a mobile number", 135_000, List.of(2L, 5L, 9L)),
+                new ImportResult.RejectedReason("Name is missing", 3, List.of(4L)));
+        ImportResult result = new ImportResult(10, 0, 135_003, folder.resolve("m.rejected.csv"), false, 0, false, 0,
+                reasons);
+        model.finish(result, RejectedReasons.of(result));
+        assertEquals(Step.SUMMARY, model.stepProperty().get());
+        assertEquals(reasons, model.rejectedReasons());
+    }
+
+    @Test
+    void finding4_cardBalancesImportThroughTheWizardWithTheirHeaderGuessed() throws Exception {
+        context.app().members().add(org.memberdesk.TestDatabase.member("A1", "王芳", "13812345678"));
+        context.app().cardProducts().addProduct(org.memberdesk.cards.CardProduct.draft(
+                org.memberdesk.cards.CardKind.STORED_VALUE, "充1000送200", 100_000, 20_000, null, null, null, 0, 0,
+                true, false));
+        Path file = csv("卡.csv", StandardCharsets.UTF_8, "会员卡号,卡种,余额(元),赠送金额", "A1,充1000送200,800.50,150",
+                "Z9,充1000送200,100,");
+        ImportWizardModel model = wizard(ImportKind.CARDS);
+        model.fileProperty().set(file.toString());
+        model.next();
+        model.next();
+        assertEquals(Map.of("member_no", "会员卡号", "product", "卡种", "principal", "余额(元)", "bonus", "赠送金额"),
+                model.columns());
+        model.next();
+        assertEquals(Step.CHECK, model.stepProperty().get());
+        assertEquals("¥800.50", model.checkProperty().get().rows().get(0).values().get(2));
+        model.next();
+        ImportResult result = model.resultProperty().get();
+        assertEquals(1, result.imported()); // A1's card; Z9 is no member of the shop
+        assertEquals(1, result.rejected());
+        assertEquals(List.of(3L), model.rejectedReasons().get(0).firstLines());
+    }
+
+    private ImportWizardModel toCheck(ImportKind kind, Path file) {
+        ImportWizardModel model = toMapping(kind, file);
+        model.next();
+        assertEquals(Step.CHECK, model.stepProperty().get(), model.problemProperty().get());
+        return model;
     }
 
     private ImportWizardModel toMapping(ImportKind kind, Path file) {

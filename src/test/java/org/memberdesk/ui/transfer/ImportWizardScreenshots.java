@@ -16,9 +16,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The import wizard's screenshots for the README, in Chinese: the column mapping and the summary.
+ * The import wizard's screenshots for the README, in Chinese: the column mapping and the summary; and every page of
+ * a purchases import (choose, preview, columns, check, summary) in both languages at 1024×700, to check the layout.
  * Skipped in the normal build; run with {@code -Dtest=ImportWizardScreenshots -Dscreenshots.dir=docs/screenshots}
- * (needs a CJK font such as fonts-wqy-microhei).
+ * (Chinese needs a CJK font: the app's bundled one, or a system one).
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 class ImportWizardScreenshots extends FxRobot {
@@ -56,12 +57,66 @@ class ImportWizardScreenshots extends FxRobot {
                     org.testfx.matcher.control.LabeledMatchers.hasText("客户姓名")).<Node>query());
             settle();
             save(lookup("#import-wizard").query(), out.resolve("import-wizard.png"));
+            clickOn("#wizard-next"); // the check
+            UiFixture.waitUntil(() -> lookup("#wizard-check").tryQuery().isPresent());
+            settle();
+            save(lookup("#import-wizard").query(), out.resolve("import-check.png"));
             clickOn("#wizard-next");
             UiFixture.waitUntil(() -> lookup("#wizard-summary-title").tryQuery().isPresent());
             settle();
             save(lookup("#import-wizard").query(), out.resolve("import-summary.png"));
             clickOn("#wizard-close");
         }
+    }
+
+    @Test
+    void everyPageOfAPurchasesImportInBothLanguages() throws Exception {
+        Path out = Path.of(System.getProperty("screenshots.dir"));
+        Files.createDirectories(out);
+        for (Language language : List.of(Language.CHINESE, Language.ENGLISH)) {
+            try (UiFixture ui = UiFixture.boot("members", language)) {
+                ui.importMembers(List.of("A1,王芳,13812341234,F,1990-01-01,2025-01-01,门店,",
+                        "A2,李娜,13957120876,F,1992-11-03,2025-02-01,美团,"));
+                Path file = Files.write(ui.folder().resolve("收银流水-2026-03.csv"), List.of(
+                        "单号,会员卡号,交易时间,商品名称,数量,单价（元）,实收金额（元）,收银员",
+                        "S0001,A1,2026-03-01 10:02:11,美式咖啡,2,18.00,36.00,小周",
+                        "S0001,A1,2026-03-01 10:02:11,芝士蛋糕,1,28.00,25.20,小周",
+                        "S0002,A2,2026-03-01 11:15:40,拿铁,1,22.00,22.00,小王",
+                        "S0003,A1,2026-03-02 09:30:05,美式咖啡,1,18.00,-18.00,小周",
+                        "S0004,VIP0999,2026-03-02 14:48:00,拿铁,1,22.00,22.00,小王",
+                        "S0005,A2,2026-03-03 16:20:31,挂耳咖啡礼盒（10 袋装）,3,59.00,177.00,小王",
+                        "S0006,A2,2026-03-0x 08:00,拿铁,1,22.00,22.00,小周"), StandardCharsets.UTF_8);
+                String tag = language == Language.CHINESE ? "zh" : "en";
+                clickOn("#menu-file");
+                clickOn(language == Language.CHINESE ? "导入消费记录…" : "Import purchases…");
+                UiFixture.waitUntil(() -> lookup("#import-wizard").tryQuery().isPresent());
+                interact(() -> {
+                    javafx.stage.Window window = lookup("#import-wizard").query().getScene().getWindow();
+                    window.setWidth(1024);
+                    window.setHeight(700);
+                });
+                clickOn("#wizard-file").write(file.toString());
+                shoot(out, "wizard-" + tag + "-1-choose.png");
+                clickOn("#wizard-next");
+                UiFixture.waitUntil(() -> lookup("#wizard-preview").tryQuery().isPresent());
+                shoot(out, "wizard-" + tag + "-2-preview.png");
+                clickOn("#wizard-next");
+                UiFixture.waitUntil(() -> lookup("#wizard-map").tryQuery().isPresent());
+                shoot(out, "wizard-" + tag + "-3-columns.png");
+                clickOn("#wizard-next");
+                UiFixture.waitUntil(() -> lookup("#wizard-check").tryQuery().isPresent());
+                shoot(out, "wizard-" + tag + "-4-check.png");
+                clickOn("#wizard-next");
+                UiFixture.waitUntil(() -> lookup("#wizard-summary-title").tryQuery().isPresent());
+                shoot(out, "wizard-" + tag + "-5-summary.png");
+                clickOn("#wizard-close");
+            }
+        }
+    }
+
+    private void shoot(Path out, String name) throws InterruptedException {
+        settle();
+        save(lookup("#import-wizard").query().getScene().getRoot(), out.resolve(name));
     }
 
     private static void settle() throws InterruptedException {
