@@ -69,7 +69,7 @@ final class ImportRun {
                 case CARDS -> context.app().cardImporter().importFile(path, options, bridge, context.messages());
             };
             remember(kind, header, chosen);
-            rejections.set(RejectedReasons.of(done));
+            rejections.set(done.rejectedByReason());
             finished.set(done);
             return done;
         });
