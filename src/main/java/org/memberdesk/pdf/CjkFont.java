@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
@@ -36,6 +38,13 @@ public final class CjkFont implements Closeable {
     static final String PROPERTY = "memberdesk.pdf.font";
     static final String ENVIRONMENT = "MEMBERDESK_PDF_FONT";
 
+    /**
+     * Held so the level set below stays: FontBox warns "Format 14 cmap table is not supported" (variation
+     * sequences, which no MemberDesk text uses) each time it reads Noto Sans SC, which put a line on the command
+     * line's stderr for every PDF. Its errors still show.
+     */
+    private static final Logger CMAP_LOG = quiet(Logger.getLogger("org.apache.fontbox.ttf.CmapSubtable"));
+
     /** A character every usable font must have: 会 (as in 会员). */
     private static final int PROBE = 0x4F1A;
 
@@ -50,6 +59,11 @@ public final class CjkFont implements Closeable {
         this.cmap = trueType.getUnicodeCmapLookup(false);
         this.glyphs = trueType.getNumberOfGlyphs();
         this.font = font;
+    }
+
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     /**
