@@ -41,14 +41,27 @@ public final class AppLook {
     private AppLook() {
     }
 
+    /**
+     * Starts loading the fonts on a thread of its own (about a third of a second: JavaFX copies the 10 MB font to
+     * a temp file and reads it), so the window's frame and the database open meanwhile; {@link #style} waits for
+     * what is left. Call once the JavaFX toolkit runs ({@code Application.init}).
+     */
+    public static void prepareFonts() {
+        Thread loader = new Thread(Fonts::ready, "memberdesk-fonts");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     /** The theme, the app's stylesheet and the fonts on a scene; on the JavaFX thread. */
     public static void style(Scene scene) {
         // the theme's binary form (AtlantaFX ships both): reading it costs a quarter of parsing the CSS
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         scene.getStylesheets().add(resource(STYLESHEET));
+        // waits for prepareFonts' thread if it is still loading (the JVM lets one thread run a class's set-up)
         Fonts.ready();
         if (Fonts.BUNDLED_AS_UI_FONT) {
-            Fonts.useBundledFont(scene);
+            Windows.watched();
+            useBundledFont(scene);
         }
     }
 
@@ -63,8 +76,8 @@ public final class AppLook {
     }
 
     /**
-     * The fonts, set up once per run by the first {@link #style} (on the JavaFX thread): the JVM runs a holder
-     * class's initialiser exactly once, and its fields never change afterwards — no mutable static state.
+     * The fonts, set up once per run, by {@link #prepareFonts}' thread or the first {@link #style}: the JVM runs a
+     * holder class's initialiser exactly once, and its fields never change afterwards — no mutable static state.
      */
     private static final class Fonts {
         private static final Logger LOG = Logger.getLogger(AppLook.class.getName());
@@ -72,23 +85,6 @@ public final class AppLook {
 
         static {
             load();
-            if (BUNDLED_AS_UI_FONT) {
-                // every window, dialogs and alerts included, gets the font as it is shown
-                Window.getWindows().addListener((ListChangeListener<Window>) change -> {
-                    while (change.next()) {
-                        for (Window window : change.getAddedSubList()) {
-                            if (window.getScene() != null) {
-                                useBundledFont(window.getScene());
-                            }
-                        }
-                    }
-                });
-                for (Window window : Window.getWindows()) {
-                    if (window.getScene() != null) {
-                        useBundledFont(window.getScene());
-                    }
-                }
-            }
         }
 
         /** Nothing: touching the class runs its initialiser, once. */
@@ -112,12 +108,36 @@ public final class AppLook {
                 LOG.log(Level.WARNING, "JavaFX could not load the app's font " + BundledFont.FAMILY, e);
             }
         }
+    }
 
-        static void useBundledFont(Scene scene) {
-            String sheet = resource(BUNDLED_FONT_STYLESHEET);
-            if (!scene.getStylesheets().contains(sheet)) {
-                scene.getStylesheets().add(sheet);
+    /** Every window, dialogs and alerts included, gets the bundled font as it is shown; set up once, on the FX thread. */
+    private static final class Windows {
+        static {
+            Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+                while (change.next()) {
+                    for (Window window : change.getAddedSubList()) {
+                        if (window.getScene() != null) {
+                            useBundledFont(window.getScene());
+                        }
+                    }
+                }
+            });
+            for (Window window : Window.getWindows()) {
+                if (window.getScene() != null) {
+                    useBundledFont(window.getScene());
+                }
             }
+        }
+
+        /** Nothing: touching the class runs its initialiser, once. */
+        static void watched() {
+        }
+    }
+
+    private static void useBundledFont(Scene scene) {
+        String sheet = resource(BUNDLED_FONT_STYLESHEET);
+        if (!scene.getStylesheets().contains(sheet)) {
+            scene.getStylesheets().add(sheet);
         }
     }
 }

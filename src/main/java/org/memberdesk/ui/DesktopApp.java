@@ -64,6 +64,7 @@ public final class DesktopApp extends Application {
      */
     @Override
     public void init() {
+        AppLook.prepareFonts();
         preferences = UiPreferences.forCurrentUser();
         try {
             options = LaunchOptions.parse(getParameters().getRaw());
