@@ -32,6 +32,12 @@ public final class BundledFont {
                 "the app's font is missing from its jar: " + RESOURCE);
     }
 
+    /** The font's licence (SIL OFL 1.1), which travels with it in the jar and the installers; the caller closes it. */
+    public static InputStream openLicence() {
+        return Objects.requireNonNull(BundledFont.class.getResourceAsStream(LICENCE),
+                "the licence of the app's font is missing from its jar: " + LICENCE);
+    }
+
     /**
      * The font for Java2D drawing (charts) at a style and size. The family is registered with the
      * GraphicsEnvironment too, so code that names it ({@code new Font(FAMILY, ...)}, JFreeChart's JavaFX viewer

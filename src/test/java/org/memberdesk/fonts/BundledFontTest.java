@@ -22,7 +22,7 @@ class BundledFontTest {
         // the checksum of NotoSansSC_400Regular.ttf in @expo-google-fonts/noto-sans-sc 0.4.3 (README.md beside it)
         assertEquals("d45f67f0a7c0ca3f256950777ce6a61cc7ce5f9696d02900cbbaac25f8aa7d16",
                 HexFormat.of().formatHex(sha256.digest()));
-        try (InputStream licence = BundledFont.class.getResourceAsStream(BundledFont.LICENCE)) {
+        try (InputStream licence = BundledFont.openLicence()) {
             assertNotNull(licence, "OFL.txt must travel with the font");
             String text = new String(licence.readAllBytes(), StandardCharsets.UTF_8);
             assertTrue(text.contains("SIL OPEN FONT LICENSE Version 1.1"), text);
