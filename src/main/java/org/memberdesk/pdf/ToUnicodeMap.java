@@ -2,6 +2,7 @@ package org.memberdesk.pdf;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,8 @@ final class ToUnicodeMap {
             return;
         }
         CMap written;
-        try (RandomAccessRead in = new RandomAccessReadBuffer(stream.createInputStream())) {
+        try (InputStream decoded = stream.createInputStream();
+             RandomAccessRead in = new RandomAccessReadBuffer(decoded)) {
             written = new CMapParser().parse(in);
         }
         Map<Integer, String> characters = new TreeMap<>();
