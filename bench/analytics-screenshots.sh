@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Refreshes the Chinese chart screenshots in docs/images/ and the Analytics screen shots in docs/screenshots/
 # from demo data: the last full month's dashboard, funnel and RFM segments, and the 12 cohorts before it.
-# Needs target/memberdesk.jar, a CJK font (Debian: fonts-wqy-microhei) and, for the screen shots, xvfb + libgtk-3-0.
+# Needs target/memberdesk.jar and, for the screen shots, xvfb + libgtk-3-0 (no font: the app carries its own).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=$(mktemp -d)/screenshots.db

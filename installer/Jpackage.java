@@ -133,10 +133,9 @@ public final class Jpackage {
                         // our postinst/prerm: a menu entry that cannot fail the install, and /usr/bin/memberdesk
                         "--resource-dir", project.resolve("installer/linux").toString(),
                         "--linux-menu-group", "Office", "--linux-app-category", "office", "--linux-shortcut",
-                        // GTK for JavaFX's windows (it is loaded at run time, so jpackage cannot see it),
-                        // and a Chinese font: without one every Chinese label shows as boxes
-                        "--linux-package-deps", "libgtk-3-0 | libgtk-3-0t64,"
-                                + " fonts-wqy-microhei | fonts-noto-cjk | fonts-wqy-zenhei"));
+                        // GTK for JavaFX's windows (it is loaded at run time, so jpackage cannot see it); no
+                        // font: the app carries its Chinese font in its jar (org/memberdesk/fonts, with its OFL)
+                        "--linux-package-deps", "libgtk-3-0 | libgtk-3-0t64"));
                 case "msi", "exe" -> installer.addAll(List.of(
                         "--win-per-user-install", "--win-menu", "--win-menu-group", NAME, "--win-shortcut",
                         "--win-dir-chooser", "--win-upgrade-uuid", WINDOWS_UPGRADE_UUID));

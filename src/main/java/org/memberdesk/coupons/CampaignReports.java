@@ -18,6 +18,7 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.memberdesk.analytics.charts.ChartStyle;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.Database;
 import org.memberdesk.db.OutputFiles;
@@ -91,9 +92,9 @@ public final class CampaignReports {
         dataset.addValue(figures.treatmentGroup().boughtAgain(), series, messages.get("campaign.funnel.boughtAgain"));
         JFreeChart chart = ChartFactory.createBarChart(messages.get("campaign.funnel.title", figures.name()),
                 null, series, dataset, PlotOrientation.VERTICAL, false, true, false);
+        // the charts' one look, and with it the font the app carries: Chinese names are never boxes
+        ChartStyle.apply(chart);
         CategoryPlot plot = chart.getCategoryPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         plot.getRangeAxis().setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
         BarRenderer renderer = (BarRenderer) plot.getRenderer();
         renderer.setBarPainter(new StandardBarPainter());

@@ -3,103 +3,105 @@ package org.memberdesk.pdf;
 import java.io.Closeable;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.memberdesk.fonts.BundledFont;
 
 /**
  * The Chinese font embedded (as a subset: only the glyphs used) in every PDF MemberDesk writes —
- * coupon lists and slips, the dashboard report — so a printout never depends on the fonts of the
- * computer that opens it.
+ * coupon lists and slips, member cards, the renewal list, the dashboard report — so a printout never
+ * depends on the fonts of the computer that makes it or opens it.
  *
- * <p>No CJK TrueType font is published on Maven Central (the CJK "font" artifacts there are CMaps
- * for non-embedded fonts, or web fonts PDFBox cannot embed), and a full CJK font would add 5–20 MB
- * to the app. So the font is taken from the computer that PRINTS: the file named by the
- * {@code memberdesk.pdf.font} system property or the {@code MEMBERDESK_PDF_FONT} environment
- * variable, else the first Chinese TrueType font found among the usual places on Linux
- * (WenQuanYi Micro Hei: package fonts-wqy-microhei, which CI installs), Windows (Microsoft YaHei,
- * SimHei, SimSun) and macOS. Without one, printing stops with a message saying what to install.
+ * <p>By default it is the font the app carries ({@link BundledFont}, Noto Sans SC), so the same data gives
+ * the same PDF on every computer, with or without Chinese fonts of its own. A shop that wants its own
+ * font names a TrueType file (.ttf, or the first font of a .ttc) in the {@code memberdesk.pdf.font} system
+ * property or the {@code MEMBERDESK_PDF_FONT} environment variable; a named font that cannot be used stops
+ * the printing with a message rather than silently printing in another font.
  */
 public final class CjkFont implements Closeable {
     static final String PROPERTY = "memberdesk.pdf.font";
     static final String ENVIRONMENT = "MEMBERDESK_PDF_FONT";
 
-    private static final List<String> KNOWN_FILES = List.of(
-            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-            "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-            "/usr/share/fonts/truetype/arphic/uming.ttc",
-            "C:/Windows/Fonts/msyh.ttc",
-            "C:/Windows/Fonts/msyh.ttf",
-            "C:/Windows/Fonts/simhei.ttf",
-            "C:/Windows/Fonts/simsun.ttc",
-            "/System/Library/Fonts/STHeiti Medium.ttc",
-            "/System/Library/Fonts/Supplemental/Arial Unicode.ttf",
-            "/Library/Fonts/Arial Unicode.ttf");
+    /**
+     * Held so the level set below stays: FontBox warns "Format 14 cmap table is not supported" (variation
+     * sequences, which no MemberDesk text uses) each time it reads Noto Sans SC, which put a line on the command
+     * line's stderr for every PDF. Its errors still show.
+     */
+    private static final Logger CMAP_LOG = quiet(Logger.getLogger("org.apache.fontbox.ttf.CmapSubtable"));
+
     /** A character every usable font must have: 会 (as in 会员). */
     private static final int PROBE = 0x4F1A;
 
     private final Closeable source;
     private final CmapLookup cmap;
+    private final int glyphs;
     private final PDType0Font font;
     private final Map<Integer, Boolean> hasGlyph = new HashMap<>();
 
-    private CjkFont(Closeable source, CmapLookup cmap, PDType0Font font) {
+    private CjkFont(Closeable source, TrueTypeFont trueType, PDType0Font font) throws IOException {
         this.source = source;
-        this.cmap = cmap;
+        this.cmap = trueType.getUnicodeCmapLookup(false);
+        this.glyphs = trueType.getNumberOfGlyphs();
         this.font = font;
     }
 
-    /** Loads the font into a document; keep it open until the document is saved (subsetting happens then). */
-    public static CjkFont load(PDDocument document) throws IOException {
-        List<String> tried = new ArrayList<>();
-        for (Path file : candidates()) {
-            if (!Files.isRegularFile(file)) {
-                continue;
-            }
-            tried.add(file.toString());
-            CjkFont font = tryLoad(document, file.toFile());
-            if (font != null) {
-                return font;
-            }
-        }
-        throw new MissingFontException(tried);
+    private static Logger quiet(Logger logger) {
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
-    private static List<Path> candidates() {
-        List<Path> files = new ArrayList<>();
+    /**
+     * Loads the font into a document; keep it open until the document is saved with {@link #save} (subsetting
+     * happens then).
+     */
+    public static CjkFont load(PDDocument document) throws IOException {
         String chosen = System.getProperty(PROPERTY);
         if (chosen == null || chosen.isBlank()) {
             chosen = System.getenv(ENVIRONMENT);
         }
-        if (chosen != null && !chosen.isBlank()) {
-            // a named font that cannot be used must not silently fall back to another
-            Path file = Path.of(chosen.strip());
-            if (!Files.isRegularFile(file)) {
-                throw new MissingFontException(List.of(file + " (named by " + PROPERTY + "/" + ENVIRONMENT
-                        + ", but no such file)"));
-            }
-            return List.of(file);
+        if (chosen == null || chosen.isBlank()) {
+            return bundled(document);
         }
-        String windows = System.getenv("WINDIR");
-        if (windows != null) {
-            files.add(Path.of(windows, "Fonts", "msyh.ttc"));
+        Path file = Path.of(chosen.strip());
+        if (!Files.isRegularFile(file)) {
+            throw new MissingFontException(file + " (named by " + PROPERTY + "/" + ENVIRONMENT + ", but no such file)");
         }
-        for (String known : KNOWN_FILES) {
-            files.add(Path.of(known));
+        CjkFont font = tryLoad(document, file.toFile());
+        if (font == null) {
+            throw new MissingFontException(file + " (named by " + PROPERTY + "/" + ENVIRONMENT
+                    + ", but not a TrueType font with Chinese characters)");
         }
-        return files;
+        return font;
+    }
+
+    /** The app's own font, read from the jar into memory (PDFBox reads the tables it needs from there). */
+    private static CjkFont bundled(PDDocument document) throws IOException {
+        TrueTypeFont trueType;
+        try (InputStream in = BundledFont.open()) {
+            trueType = new TTFParser().parse(new RandomAccessReadBuffer(in));
+        }
+        try {
+            return new CjkFont(trueType, trueType, PDType0Font.load(document, trueType, true));
+        } catch (IOException | RuntimeException e) {
+            trueType.close();
+            throw e;
+        }
     }
 
     private static CjkFont tryLoad(PDDocument document, File file) {
@@ -128,9 +130,9 @@ public final class CjkFont implements Closeable {
                 source.close();
                 return null;
             }
-            return new CjkFont(source, cmap, PDType0Font.load(document, trueType, true));
+            return new CjkFont(source, trueType, PDType0Font.load(document, trueType, true));
         } catch (IOException | RuntimeException e) {
-            // an OpenType font with CFF outlines or a damaged file: try the next one
+            // an OpenType font with CFF outlines or a damaged file
             try {
                 if (source != null) {
                     source.close();
@@ -140,6 +142,19 @@ public final class CjkFont implements Closeable {
             }
             return null;
         }
+    }
+
+    /**
+     * Writes the document: the font as a subset (the glyphs used), and a text layer that copies and searches as
+     * printed. PDFBox maps each glyph back to the lowest character the font draws with it, and Noto Sans SC draws
+     * 力 and the Kangxi radical ⼒ (U+2F12), 页 and ⻚ (U+2EDA)... with one glyph each, so copied text read
+     * "活⼒健⾝" for 活力健身 (apache/pdfbox pull request 470). PDFBox subsets while saving, so the document is
+     * first saved to nowhere, the font's ToUnicode map then corrected to the ideographs, and the document saved.
+     */
+    public void save(PDDocument document, OutputStream out) throws IOException {
+        document.save(OutputStream.nullOutputStream(), CompressParameters.NO_COMPRESSION);
+        ToUnicodeMap.correct(document, font, cmap, glyphs);
+        document.save(out);
     }
 
     public PDType0Font font() {
@@ -188,13 +203,12 @@ public final class CjkFont implements Closeable {
         source.close();
     }
 
-    /** No Chinese font could be found; the message says where we looked and what to do. */
+    /** The font the shop named cannot be used; the message says which and what to do. */
     static final class MissingFontException extends IllegalStateException {
-        MissingFontException(List<String> tried) {
-            super("No Chinese TrueType font found for the PDF (tried: "
-                    + (tried.isEmpty() ? "none of the usual places has one" : String.join(", ", tried))
-                    + "). Install fonts-wqy-microhei (Linux) or set " + ENVIRONMENT
-                    + " to a .ttf/.ttc file such as C:\\Windows\\Fonts\\msyh.ttc.");
+        MissingFontException(String problem) {
+            super("The PDF font cannot be used: " + problem + ". Name a .ttf/.ttc file with Chinese characters"
+                    + " (such as C:\\Windows\\Fonts\\msyh.ttc), or unset " + ENVIRONMENT + " and " + PROPERTY
+                    + " to print with the font MemberDesk carries.");
         }
     }
 }

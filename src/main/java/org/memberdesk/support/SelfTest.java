@@ -20,13 +20,14 @@ import org.memberdesk.db.Backups;
 import org.memberdesk.db.Database;
 import org.memberdesk.db.IntegrityReport;
 import org.memberdesk.db.Migrations;
+import org.memberdesk.fonts.BundledFont;
 
 /**
  * {@code --self-test}: proves an installed copy is whole without opening a window or touching the
  * user's data. Opens a fresh database in a temporary folder, runs every migration, backs it up and
  * checks the backup, and checks what a trimmed (jlink'd) runtime could lack: the SQLite native
- * library, the GBK charset for Chinese CSV files, Chinese locale data, both message bundles and the
- * JavaFX classes. Prints one JSON object; exit 0 when all is well, 1 with the failed check on stderr.
+ * library, the GBK charset for Chinese CSV files, Chinese locale data, both message bundles, the
+ * Chinese font the app carries (with its licence) and the JavaFX classes. Prints one JSON object; exit 0 when all is well, 1 with the failed check on stderr.
  */
 public final class SelfTest {
     private SelfTest() {
@@ -56,6 +57,8 @@ public final class SelfTest {
             step = "messages";
             require(!Messages.chinese().get("app.name").equals("app.name")
                     && !Messages.english().get("app.name").equals("app.name"), "a message bundle is missing");
+            step = "fonts";
+            String font = bundledFont();
             step = "JavaFX";
             String javafx = javafxModule();
             result.put("self_test", "ok");
@@ -64,6 +67,7 @@ public final class SelfTest {
             result.put("backup_bytes", backup.bytes());
             result.put("java", System.getProperty("java.version"));
             result.put("javafx", javafx);
+            result.put("font", font);
             result.put("date", LocalDate.now().format(DateTimeFormatter.ISO_LOCAL_DATE));
             out.println(Json.write(result));
             return 0;
@@ -73,6 +77,16 @@ public final class SelfTest {
         } finally {
             deleteQuietly(folder);
         }
+    }
+
+    /** The Chinese font the app carries, with its licence: drawn by Java2D as charts draw it; names its family. */
+    private static String bundledFont() throws IOException {
+        require(BundledFont.awt(java.awt.Font.PLAIN, 12).canDisplayUpTo("会员 Members ¥") == -1,
+                "the app's font cannot draw Chinese");
+        try (var licence = BundledFont.openLicence()) {
+            require(licence.readAllBytes().length > 0, "the font's licence (OFL.txt) is empty");
+        }
+        return BundledFont.FAMILY;
     }
 
     /** Loads (without starting) the JavaFX classes the windows use; names their module. */

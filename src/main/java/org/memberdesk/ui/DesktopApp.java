@@ -1,6 +1,5 @@
 package org.memberdesk.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,7 +33,6 @@ import org.memberdesk.ui.shell.UiPreferences;
  * window.
  */
 public final class DesktopApp extends Application {
-    public static final String STYLESHEET = "/org/memberdesk/ui/app.css";
     /** The kind of business {@code --demo} shows. */
     private static final Business DEMO_BUSINESS = Business.SCENIC;
 
@@ -66,6 +64,7 @@ public final class DesktopApp extends Application {
      */
     @Override
     public void init() {
+        AppLook.prepareFonts();
         preferences = UiPreferences.forCurrentUser();
         try {
             options = LaunchOptions.parse(getParameters().getRaw());
@@ -169,11 +168,9 @@ public final class DesktopApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        // the theme's binary form (AtlantaFX ships both): reading it costs a quarter of parsing the CSS
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         AppIcon.applyTo(stage);
         Scene scene = new Scene(new StackPane(), 1200, 760);
-        scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource(STYLESHEET)).toExternalForm());
+        AppLook.style(scene);
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);

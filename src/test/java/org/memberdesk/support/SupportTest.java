@@ -35,6 +35,8 @@ class SupportTest {
         Map<String, Object> result = Json.readObject(out.toString(StandardCharsets.UTF_8));
         assertEquals("ok", result.get("self_test"));
         assertEquals(org.memberdesk.db.Migrations.LATEST_VERSION, ((Number) result.get("schema_version")).intValue());
+        // the installers carry the Chinese font in the jar: the app-image's self-test (CI) proves it draws
+        assertEquals("Noto Sans SC", result.get("font"));
     }
 
     @Test

@@ -1,11 +1,9 @@
 package org.memberdesk.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import org.memberdesk.AppContext;
@@ -39,9 +37,8 @@ public final class ScreenStage {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             Screen screen = build.get();
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             Scene scene = new Scene((Parent) screen.view(), 1200, 760);
-            scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
+            AppLook.style(scene);
             stage.setScene(scene);
             stage.show();
             screen.shown();

@@ -26,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Takes the README's screenshots, in Chinese, on demo data: run {@code bench/screenshots.sh}
- * (skipped in the normal build). Needs a CJK font (fonts-wqy-microhei) or Chinese shows as boxes.
+ * (skipped in the normal build). No font to install: the app carries its Chinese font (AppLook).
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 class Screenshots extends FxRobot {

@@ -1,6 +1,5 @@
 package org.memberdesk.ui;
 
-import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import java.util.function.BooleanSupplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import java.util.stream.Stream;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -66,9 +64,8 @@ public final class UiFixture implements AutoCloseable {
     public UiFixture open(String screenId, Language language) throws Exception {
         FxToolkit.registerPrimaryStage();
         stage = FxToolkit.setupStage(s -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
             Scene scene = new Scene(new StackPane(), 1200, 760);
-            scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
+            AppLook.style(scene);
             s.setScene(scene);
             window = new AppWindow(s, new UiPreferences(node), app, language, Clock.systemDefaultZone(),
                     folder);

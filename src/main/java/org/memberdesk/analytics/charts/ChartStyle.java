@@ -3,9 +3,6 @@ package org.memberdesk.analytics.charts;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.GraphicsEnvironment;
-import java.util.List;
-import java.util.Set;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.plot.DefaultDrawingSupplier;
@@ -13,17 +10,16 @@ import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.ui.RectangleInsets;
+import org.memberdesk.fonts.BundledFont;
 
 /**
- * One look for every analytics chart: a flat white theme, a few calm colours, and fonts from a family
- * that has Chinese glyphs. Java's logical "SansSerif" only shows Chinese when the JDK's font
- * configuration happens to map a CJK font, so the family is chosen explicitly from what is installed.
+ * One look for every chart (analytics, predictions, a campaign's funnel): a flat white theme, a few calm
+ * colours, and every text in the font the app carries ({@link BundledFont}), which has Chinese, Latin and
+ * digits alike. Java's logical "SansSerif" shows Chinese only where the computer has a Chinese font, and a
+ * family picked from what is installed differed between computers (and left some labels as boxes), so
+ * charts never depend on the computer's fonts.
  */
 public final class ChartStyle {
-    /** CJK-capable families in order of preference: Linux packages first, then Windows and macOS. */
-    static final List<String> CJK_FAMILIES = List.of("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Noto Sans SC",
-            "Source Han Sans SC", "Microsoft YaHei", "微软雅黑", "PingFang SC", "Hiragino Sans GB", "SimHei", "黑体",
-            "WenQuanYi Zen Hei", "Droid Sans Fallback");
 
     static final Color INK = new Color(0x24, 0x29, 0x2f);
     static final Color MUTED = new Color(0x57, 0x60, 0x6a);
@@ -35,27 +31,20 @@ public final class ChartStyle {
     static final Color[] SERIES = {BLUE, ORANGE, GREEN, PURPLE, new Color(0xcf, 0x22, 0x2e),
         new Color(0x1b, 0x7c, 0x83), new Color(0x9a, 0x67, 0x00), new Color(0x6e, 0x77, 0x81)};
 
-    private static final String FAMILY = chooseFamily();
-
     private ChartStyle() {
     }
 
-    /** The font family the charts use; a CJK-capable one when any is installed. */
+    /** The font family every chart text is in (JFreeChart's JavaFX viewer finds it by this name). */
     public static String family() {
-        return FAMILY;
-    }
-
-    /** True when {@link #family()} is a known CJK family (false means Chinese may show as boxes). */
-    public static boolean hasCjkFont() {
-        return CJK_FAMILIES.contains(FAMILY);
+        return BundledFont.FAMILY;
     }
 
     static Font font(int style, float size) {
-        return new Font(FAMILY, style, Math.round(size));
+        return BundledFont.awt(style, Math.round(size));
     }
 
     /** Applies the theme; call after the chart's plot and renderers are built. */
-    static JFreeChart apply(JFreeChart chart) {
+    public static JFreeChart apply(JFreeChart chart) {
         StandardChartTheme theme = new StandardChartTheme("MemberDesk");
         theme.setExtraLargeFont(font(Font.BOLD, 20));
         theme.setLargeFont(font(Font.BOLD, 14));
@@ -91,22 +80,5 @@ public final class ChartStyle {
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
         renderer.setDrawBarOutline(false);
-    }
-
-    private static String chooseFamily() {
-        Set<String> installed;
-        try {
-            installed = new java.util.HashSet<>(java.util.Arrays.asList(
-                    GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames()));
-        } catch (RuntimeException | Error e) {
-            // no font configuration at all (a broken headless JDK): fall back to the logical font
-            return Font.SANS_SERIF;
-        }
-        for (String family : CJK_FAMILIES) {
-            if (installed.contains(family)) {
-                return family;
-            }
-        }
-        return Font.SANS_SERIF;
     }
 }

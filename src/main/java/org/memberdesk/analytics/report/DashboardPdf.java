@@ -73,7 +73,7 @@ public final class DashboardPdf {
                 writer.draw(content, dashboard);
             }
             // through the guard: beside the target, then moved over it; never over the database
-            files.write(file, document::save);
+            files.write(file, out -> font.save(document, out));
         }
     }
 

@@ -69,7 +69,7 @@ final class ExpiringPdf {
                     }
                 }
             }
-            document.save(out);
+            font.save(document, out);
         }
     }
 

@@ -57,7 +57,7 @@ final class MemberCardPdf {
                     card(document, content, font, face);
                 }
             }
-            document.save(out);
+            font.save(document, out);
         }
     }
 

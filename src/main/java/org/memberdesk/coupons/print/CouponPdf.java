@@ -66,7 +66,7 @@ final class CouponPdf {
                 }
             }
             checkCancelled();
-            document.save(out);
+            font.save(document, out);
         }
         progress.progress(rows.size(), rows.size());
     }
@@ -102,7 +102,7 @@ final class CouponPdf {
                 }
             }
             checkCancelled();
-            document.save(out);
+            font.save(document, out);
         }
         progress.progress(rows.size(), rows.size());
     }

@@ -1,23 +1,26 @@
 package org.memberdesk.analytics.charts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Font;
 import org.junit.jupiter.api.Test;
 import org.memberdesk.common.Messages;
 
 /**
- * Chinese on charts: the machine needs a CJK font (Debian: fonts-wqy-microhei), and the charts must
- * pick it explicitly. Fails on a machine without one, which is exactly when charts show boxes.
+ * Chinese on charts: the charts draw in the font the app carries, so they have every glyph on a computer
+ * with no Chinese font at all (this one, and CI: only DejaVu).
  */
 class ChartStyleTest {
     @Test
-    void chartsUseAFontThatDrawsChinese() {
-        assertTrue(ChartStyle.hasCjkFont(), "no CJK font family found; install fonts-wqy-microhei");
-        Font font = ChartStyle.font(Font.PLAIN, 12);
-        // -1: every character of the text can be drawn
-        assertEquals(-1, font.canDisplayUpTo("经营概览 新会员 同期群留存 ¥1,280.00"));
+    void finding1_chartsUseTheBundledFontThatDrawsChineseAndEnglish() {
+        for (int style : new int[] {Font.PLAIN, Font.BOLD}) {
+            Font font = ChartStyle.font(style, 12);
+            assertEquals("Noto Sans SC", font.getFamily());
+            // -1: every character of the text can be drawn
+            assertEquals(-1, font.canDisplayUpTo("经营概览 新会员 同期群留存 ¥1,280.00 Revenue (yuan) 2026-03 +12.5% —"));
+        }
+        // the family answers by name too (JFreeChart's JavaFX viewer and any new Font(family, ...) ask so)
+        assertEquals(-1, new Font(ChartStyle.family(), Font.PLAIN, 12).canDisplayUpTo("会员 Members"));
     }
 
     @Test

@@ -15,8 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.AppContext;
 import org.memberdesk.analytics.Period;
 import org.memberdesk.analytics.ShopFixture;
+import org.memberdesk.analytics.charts.AnalyticsCharts;
+import org.memberdesk.analytics.charts.ChartTexts;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.Database;
+import org.memberdesk.pdf.PdfGlyphs;
 
 /** The printed dashboard: one page, Chinese text from an embedded font, the period's numbers. */
 class DashboardPdfTest {
@@ -44,6 +47,29 @@ class DashboardPdfTest {
                 PDFont font = resources.getFont(name);
                 assertTrue(font.isEmbedded(), font.getName() + " is not embedded");
             }
+        }
+    }
+
+    /**
+     * Issue 17, finding 1: with no Chinese font on the computer (only DejaVu here and on CI) the report still
+     * has a glyph for every character, in Chinese and in English: the page's text in the embedded font, and
+     * the chart drawn into the page in a font that displays every one of its labels.
+     */
+    @Test
+    void finding1_theReportAndItsChartHaveAGlyphForEveryCharacterInChineseAndEnglish() throws Exception {
+        Path db = ShopFixture.build(folder);
+        AppContext context = new AppContext(Database.open(db), java.time.Clock.systemDefaultZone());
+        Period january = Period.of("2026-01-01", "2026-01-31");
+        for (Messages messages : java.util.List.of(Messages.chinese(), Messages.english())) {
+            Path pdf = folder.resolve("out/dashboard-" + messages.locale() + ".pdf");
+            context.dashboardPdf().write(january, messages, pdf);
+            PdfGlyphs.assertEveryCharacterHasAGlyph(pdf, java.util.List.of(messages.get("analytics.pdf.title"),
+                    messages.get("analytics.pdf.metric"), messages.get("analytics.metric.newMembers"),
+                    messages.get("analytics.metric.repurchase"), messages.get("analytics.pdf.decomposition"),
+                    "¥419.99", "+500.0%"));
+            // the chart on the page: DashboardPdf draws this chart (without its title) into the image
+            var dashboard = context.analytics().dashboard(january, org.memberdesk.analytics.Granularity.suiting(january));
+            ChartTexts.assertAllHaveGlyphs(new AnalyticsCharts(messages).dashboard(dashboard), "report chart");
         }
     }
 }

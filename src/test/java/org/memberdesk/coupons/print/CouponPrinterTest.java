@@ -92,6 +92,22 @@ class CouponPrinterTest {
         }
     }
 
+    /**
+     * Issue 17, finding 1: a computer with no Chinese font (only DejaVu, like CI) printed no coupon list at all
+     * (CjkFont$MissingFontException). Now every name, the campaign and the header have glyphs in the embedded
+     * font, in Chinese and in English.
+     */
+    @Test
+    void finding1_theCouponListHasAGlyphForEveryCharacterWithoutAChineseFontOnTheComputer() throws IOException {
+        for (Messages messages : List.of(Messages.chinese(), Messages.english())) {
+            Path pdf = folder.resolve("list-" + messages.locale() + ".pdf");
+            assertEquals(3, app.couponPrinter().print(campaign.id(), CouponPrinter.Kind.LIST, Paper.A4, pdf,
+                    messages, PrintProgress.NONE));
+            org.memberdesk.pdf.PdfGlyphs.assertEveryCharacterHasAGlyph(pdf,
+                    List.of("张伟", "欧阳娜娜", "王芳", "双十一回馈", "138****1234"));
+        }
+    }
+
     @Test
     void slipsCarryTheCodeAndTheFontIsEmbedded() throws IOException {
         Path pdf = folder.resolve("slips.pdf");

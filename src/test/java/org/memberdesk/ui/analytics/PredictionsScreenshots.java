@@ -24,8 +24,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Predictions tab for docs/predictions.md, in Chinese and English, at 1024 × 700 and 1440 × 900, on the gym
- * demo (its passes renewed) fitted today: run {@code bench/predictions-screenshots.sh} (skipped in the normal build). Needs a CJK font
- * (fonts-wqy-microhei) or Chinese shows as boxes.
+ * demo (its passes renewed) fitted today: run {@code bench/predictions-screenshots.sh} (skipped in the normal build). No font to
+ * install: the app carries its Chinese font (AppLook).
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 class PredictionsScreenshots extends FxRobot {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memberdesk.cards.CardKind;
 import org.memberdesk.cards.CardProduct;
+import org.memberdesk.ui.Scrolling;
 import org.memberdesk.ui.UiFixture;
 import org.memberdesk.ui.common.Language;
 import org.testfx.api.FxRobot;

@@ -24,7 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * docs/cards.md's screenshots, in Chinese and English, on the gym demo: run {@code bench/cards-screenshots.sh}
- * (skipped in the normal build). Needs a CJK font (fonts-wqy-microhei) or Chinese shows as boxes.
+ * (skipped in the normal build). No font to install: the app carries its Chinese font (AppLook).
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 class CardsScreenshots extends FxRobot {

@@ -4,13 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -29,7 +27,7 @@ import org.memberdesk.coupons.IssuedCoupon;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberDetails;
-import org.memberdesk.ui.DesktopApp;
+import org.memberdesk.ui.AppLook;
 import org.memberdesk.ui.UiFixture;
 import org.memberdesk.ui.common.DataChanges;
 import org.memberdesk.ui.common.FxTaskExecutor;
@@ -65,9 +63,8 @@ class CouponsScreenTest extends FxRobot {
         CouponsScreen screen = new CouponsScreen(context);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
-            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             Scene scene = new Scene(new javafx.scene.layout.StackPane(screen.view()), 1100, 760);
-            scene.getStylesheets().add(DesktopApp.class.getResource(DesktopApp.STYLESHEET).toExternalForm());
+            AppLook.style(scene);
             stage.setScene(scene);
             screen.shown();
             stage.show();

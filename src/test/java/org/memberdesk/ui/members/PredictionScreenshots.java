@@ -18,8 +18,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * docs/screenshots/predictions/: the member pane's prediction line and the "valuable but slipping" template, in
  * Chinese and English, on the CDNOW sample fitted at 1997-09-30. Skipped in the normal build; run with
- * {@code ./mvnw test -Dtest=PredictionScreenshots -Dscreenshots.dir=$PWD/docs/screenshots/predictions}. Needs a
- * CJK font (fonts-wqy-microhei) or Chinese shows as boxes.
+ * {@code ./mvnw test -Dtest=PredictionScreenshots -Dscreenshots.dir=$PWD/docs/screenshots/predictions}. No font
+ * to install: the app carries its Chinese font (AppLook).
  */
 @EnabledIfSystemProperty(named = "screenshots.dir", matches = ".+")
 class PredictionScreenshots extends FxRobot {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memberdesk.members.MemberQuery;
+import org.memberdesk.ui.Scrolling;
 import org.memberdesk.ui.UiFixture;
 import org.memberdesk.ui.common.Language;
 import org.testfx.api.FxRobot;
@@ -63,7 +64,8 @@ class DataSettingsScreenTest extends FxRobot {
     void checkTheDatabaseAndCopyDiagnostics() {
         clickOn("#backup-check");
         UiFixture.waitUntil(() -> status().equals("The database check found no problems."));
-        clickOn("#diagnostics-copy");
+        // below the fold when the window is in the taller bundled font (a computer without a Chinese font)
+        clickOn(Scrolling.reveal(this, "#diagnostics-copy"));
         UiFixture.waitUntil(() -> status().startsWith("Diagnostics copied"));
         String copied = interactGet(() -> Clipboard.getSystemClipboard().getString());
         assertTrue(copied.contains("Database: " + ui.app().database().file()), copied);
@@ -71,7 +73,7 @@ class DataSettingsScreenTest extends FxRobot {
 
     @Test
     void aboutShowsTheVersionAndWhereTheFilesAre() {
-        clickOn("#about-open");
+        clickOn(Scrolling.reveal(this, "#about-open"));
         UiFixture.waitUntil(() -> lookup("#about-database").tryQuery().isPresent());
         assertEquals(ui.app().database().file().toString(), lookup("#about-database").queryAs(Label.class).getText());
         assertTrue(lookup("#about-log").queryAs(Label.class).getText().endsWith("memberdesk-0.log"));

@@ -1,16 +1,16 @@
-package org.memberdesk.ui.cards;
+package org.memberdesk.ui;
 
 import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 import org.testfx.api.FxRobot;
 
 /** Scrolls the pane around a node so it is in view, as a person would before clicking it. */
-final class Scrolling {
+public final class Scrolling {
     private Scrolling() {
     }
 
     /** Returns the query, for {@code clickOn(Scrolling.reveal(robot, "#id"))}. */
-    static String reveal(FxRobot robot, String query) {
+    public static String reveal(FxRobot robot, String query) {
         Node node = robot.lookup(query).query();
         robot.interact(() -> {
             for (Node parent = node.getParent(); parent != null; parent = parent.getParent()) {
