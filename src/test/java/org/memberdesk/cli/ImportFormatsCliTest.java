@@ -64,7 +64,7 @@ class ImportFormatsCliTest {
         // C3 is new and has no name: rejected
         assertEquals(Map.of("imported", 0, "duplicates", 0, "rejected", 1, "report",
                 folder.resolve("dates.rejected.csv").toString(), "already_imported_rows", 0, "resumed", false,
-                "updated", 2), update.json());
+                "updated", 2, "rejected_by_reason", Map.of("Name is missing", 1)), update.json());
         Run export = run("--db", db(), "export-members", folder.resolve("out.csv").toString(), "--json");
         assertEquals(0, export.code(), export.err());
         String exported = Files.readString(folder.resolve("out.csv"));
