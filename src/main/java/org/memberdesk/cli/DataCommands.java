@@ -46,10 +46,15 @@ final class DataCommands {
                 description = "The file's encoding (default: auto).")
         String encoding;
 
+        @Option(names = "--sheet", paramLabel = "NAME",
+                description = "The sheet of an Excel workbook (.xlsx) to read (default: the first).")
+        String sheet;
+
         ImportOptions options() {
             ImportOptions options;
             try {
-                options = ImportOptions.defaults().withColumns(map).withEncoding(TextEncoding.parse(encoding));
+                options = ImportOptions.defaults().withColumns(map).withEncoding(TextEncoding.parse(encoding))
+                        .withSheet(sheet);
             } catch (IllegalArgumentException e) {
                 throw Cli.usage(spec, e.getMessage());
             }
