@@ -6,6 +6,7 @@ import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -203,13 +204,11 @@ public final class XlsxSource implements ImportSource {
             if (time != null) {
                 // to the second, as a person reads it in Excel (the serial number holds binary noise below that)
                 time = time.plusNanos(500_000_000).withNano(0);
-                return switch (kind) {
-                    case DATE -> time.format(time.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? DATE
-                            : DATE_TIME);
-                    case DATE_TIME -> time.format(DATE_TIME);
-                    case TIME -> value.compareTo(BigDecimal.ONE) < 0 ? time.format(TIME) : time.format(DATE_TIME);
-                    case NUMBER -> throw new IllegalStateException();
-                };
+                if (kind == ExcelDateFormats.Kind.TIME && value.compareTo(BigDecimal.ONE) < 0) {
+                    return time.format(TIME); // a time of day alone
+                }
+                // a midnight is a date alone: a date field reads it, and a time field reads a date as its midnight
+                return time.format(time.toLocalTime().equals(LocalTime.MIDNIGHT) ? DATE : DATE_TIME);
             }
         }
         BigDecimal shown = value.precision() > 15 ? value.round(EXCEL_DIGITS) : value;
