@@ -27,8 +27,9 @@ public interface ImportSource extends AutoCloseable {
         // by content, not by name: a workbook renamed .csv is still read as the workbook it is
         return switch (WorkbookFiles.formatOf(file)) {
             case XLSX -> new XlsxSource(file, sheet);
-            // Excel 97–2003: reading it would take Apache POI (poi 5.5.1 3.0 MB + commons-collections4, SparseBitSet and log4j-api: ~4 MB more in every installer) for a format Excel
-            // itself has not saved by default since 2007; one "Save As" in Excel turns it into .xlsx
+            // Excel 97–2003: reading it would take Apache POI (poi 5.5.1 is 3.0 MB, with commons-collections4,
+            // SparseBitSet and log4j-api ~4 MB more in every installer) for a format Excel itself has not saved by
+            // default since 2007; one "Save As" in Excel turns it into .xlsx
             case XLS -> throw new ValidationException(Problem.of("file", "import.file.xls",
                     file.getFileName().toString()));
             case TEXT -> new CsvSource(file, encoding);
