@@ -199,8 +199,14 @@ public final class XlsxSource implements ImportSource {
 
     private static String number(Cell cell, BigDecimal value) {
         ExcelDateFormats.Kind kind = ExcelDateFormats.kind(cell.getDataFormatId(), cell.getDataFormatString());
-        if (kind != ExcelDateFormats.Kind.NUMBER) {
-            LocalDateTime time = cell.asDate();
+        // Excel shows a negative number with a date format as ####: no day of the calendar
+        if (kind != ExcelDateFormats.Kind.NUMBER && value.signum() >= 0) {
+            LocalDateTime time;
+            try {
+                time = cell.asDate();
+            } catch (RuntimeException outOfRange) {
+                time = null; // a date format on a number past year 9999: read as the number it is
+            }
             if (time != null) {
                 // to the second, as a person reads it in Excel (the serial number holds binary noise below that)
                 time = time.plusNanos(500_000_000).withNano(0);

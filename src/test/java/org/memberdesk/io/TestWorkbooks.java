@@ -66,6 +66,12 @@ final class TestWorkbooks {
      * 年月日 date, no text in the file), 5 built-in 2 ({@code 0.00}), 6 built-in 20 ({@code h:mm}).
      */
     static Path excelSaved(Path file, String sheetData, List<String> sharedStrings) throws IOException {
+        return excelSaved(file, sheetData, sharedStrings, false);
+    }
+
+    /** As {@link #excelSaved(Path, String, List)}, with the 1904 date system of old Mac Excel when asked. */
+    static Path excelSaved(Path file, String sheetData, List<String> sharedStrings, boolean date1904)
+            throws IOException {
         Map<String, String> parts = new LinkedHashMap<>();
         parts.put("[Content_Types].xml", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -85,8 +91,8 @@ final class TestWorkbooks {
         parts.put("xl/workbook.xml", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-                <sheets><sheet name="销售" sheetId="1" r:id="rId1"/></sheets>
-                </workbook>""");
+                <workbookPr date1904="%s"/><sheets><sheet name="销售" sheetId="1" r:id="rId1"/></sheets>
+                </workbook>""".formatted(date1904));
         parts.put("xl/_rels/workbook.xml.rels", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">

@@ -75,6 +75,20 @@ class XlsxSourceTest {
     }
 
     @Test
+    void finding4_aWorkbookOfOldMacExcelCountsItsDatesFrom1904() throws IOException {
+        // 2024-01-01 is 45292 days after 1899-12-30 and 45292 − 1462 = 43830 days after 1904-01-01
+        Path file = TestWorkbooks.excelSaved(folder.resolve("mac.xlsx"), """
+                <row r="1"><c r="A1" t="inlineStr"><is><t>date</t></is></c></row>
+                <row r="2"><c r="A2" s="1"><v>43830</v></c></row>
+                <row r="3"><c r="A3" s="1"><v>-5</v></c></row>
+                """, List.of(), true);
+        try (ImportSource source = ImportSource.open(file, TextEncoding.AUTO)) {
+            assertEquals(List.of("2024-01-01"), source.next().cells());
+            assertEquals(List.of("-5"), source.next().cells(), "no calendar day: the number as it is");
+        }
+    }
+
+    @Test
     void finding4_theFirstSheetIsReadUnlessAnotherIsNamed() throws IOException {
         Map<String, List<List<Object>>> sheets = new LinkedHashMap<>();
         sheets.put("会员", List.of(List.of("member_no", "name"), List.of("M1", "王芳")));
