@@ -10,6 +10,8 @@ import java.util.zip.ZipFile;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
 
 /**
  * What kind of file an import was given, told by its content rather than its name (a workbook saved as
@@ -46,6 +48,12 @@ final class WorkbookFiles {
                 // an OpenDocument sheet, a Word file or any other zip is none of ours
                 return zip.getEntry("xl/workbook.xml") != null ? Format.XLSX : Format.TEXT;
             } catch (ZipException damaged) {
+                // a workbook cut short (half copied) has lost its zip directory: said as such when its name says
+                // it is one; any other broken zip is refused as binary by CsvSource
+                if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+                    throw new ValidationException(Problem.of("file", "import.file.damagedWorkbook",
+                            file.getFileName().toString()));
+                }
                 return Format.TEXT;
             }
         }
