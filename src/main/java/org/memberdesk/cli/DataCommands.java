@@ -105,7 +105,8 @@ final class DataCommands {
         }
     }
 
-    @Command(name = "export-members", description = "Export members with their spend summary to CSV.")
+    @Command(name = "export-members", description = "Export members with their spend summary to CSV,"
+            + " or to an Excel workbook when the file name ends with .xlsx.")
     static final class ExportMembers implements Callable<Integer> {
         @ParentCommand
         Cli cli;
@@ -124,7 +125,8 @@ final class DataCommands {
         }
     }
 
-    @Command(name = "export-purchases", description = "Export purchases (one row per line) to CSV.")
+    @Command(name = "export-purchases", description = "Export purchases (one row per line) to CSV,"
+            + " or to an Excel workbook when the file name ends with .xlsx.")
     static final class ExportPurchases implements Callable<Integer> {
         @ParentCommand
         Cli cli;

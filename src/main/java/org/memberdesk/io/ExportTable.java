@@ -43,10 +43,13 @@ public abstract class ExportTable {
         return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
     }
 
-    /** A table for {@code file}, written to {@code out}; {@code csv} is the CSV format when it is not a workbook. */
-    public static ExportTable open(Path file, OutputStream out, CSVFormat csv) throws IOException {
+    /**
+     * A table for {@code file}, written to {@code out}: {@code csv} is the CSV format when it is not a workbook,
+     * {@code sheet} the name of the workbook's one sheet when it is.
+     */
+    public static ExportTable open(Path file, OutputStream out, CSVFormat csv, String sheet) throws IOException {
         if (isWorkbook(file)) {
-            return new Xlsx(out);
+            return new Xlsx(out, sheet);
         }
         return new Csv(csv.print(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)));
     }
@@ -137,9 +140,9 @@ public abstract class ExportTable {
         private int column;
         private int chunkStart;
 
-        Xlsx(OutputStream out) {
+        Xlsx(OutputStream out, String sheetName) {
             this.workbook = new Workbook(out, "MemberDesk", "1.0");
-            this.sheet = workbook.newWorksheet("MemberDesk");
+            this.sheet = workbook.newWorksheet(sheetName);
         }
 
         @Override

@@ -54,7 +54,7 @@ public final class Exporter {
                                 purchase_count, return_count, spent_cents - returned_cents, first_purchase_at,
                                 last_purchase_at, archived, custom_fields
                          FROM members ORDER BY id""")) {
-                ExportTable table = ExportTable.open(file, output.stream(), CSVFormat.DEFAULT);
+                ExportTable table = ExportTable.open(file, output.stream(), CSVFormat.DEFAULT, "members");
                 table.header(header);
                 while (rs.next()) {
                     table.text(rs.getString(1)).text(rs.getString(2)).text(rs.getString(3)).text(rs.getString(4))
@@ -104,7 +104,7 @@ public final class Exporter {
                          JOIN items i ON i.id = pi.item_id
                          LEFT JOIN purchases r ON r.id = p.refund_of
                          ORDER BY p.id, pi.line_no""")) {
-                ExportTable table = ExportTable.open(file, output.stream(), CSVFormat.DEFAULT);
+                ExportTable table = ExportTable.open(file, output.stream(), CSVFormat.DEFAULT, "purchases");
                 table.header(List.of("purchase_no", "member_no", "phone", "time", "item", "quantity", "amount",
                         "refund_of"));
                 while (rs.next()) {

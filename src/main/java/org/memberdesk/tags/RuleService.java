@@ -186,7 +186,7 @@ public final class RuleService {
             try (OutputFiles.Output output = files.open(file, null);
                  PreparedStatement statement = sql.prepare(connection)) {
                 ExportTable table = ExportTable.open(file, output.stream(),
-                        CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
+                        CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get(), "segment");
                 table.header(List.of("member_no", "name", "phone", "channel", "purchases", "total_spent",
                         "last_purchase"));
                 try (ResultSet rs = statement.executeQuery()) {
