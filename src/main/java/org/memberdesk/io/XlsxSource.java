@@ -27,8 +27,8 @@ import org.memberdesk.common.ValidationException;
  * One sheet of an Excel workbook (.xlsx) opened for reading, streamed row by row (fastexcel's StAX reader: a
  * 500,000-row sheet never sits in memory). Every cell comes out as the text a CSV cell would hold, so every
  * importer rule holds for workbooks alike: whole numbers without a spurious {@code .0} and never in scientific
- * notation (a phone stored as a number, {@code 13800138000}), dates as {@code yyyy-MM-dd} (with
- * {@code HH:mm:ss} when the cell's format shows a time), formulas as the value Excel last calculated, booleans
+ * notation (a phone stored as a number, {@code 13800138000}), cells with a date format as {@code yyyy-MM-dd} (with
+ * {@code HH:mm:ss} unless the time is midnight), formulas as the value Excel last calculated, booleans
  * as {@code TRUE}/{@code FALSE}. The header is the first row that is not empty; empty rows are skipped, as a CSV
  * file's empty lines are. {@link ImportRow#line()} is the row number Excel shows.
  */
@@ -52,7 +52,6 @@ public final class XlsxSource implements ImportSource {
     XlsxSource(Path file, String sheetName) throws IOException {
         this.fileName = file.getFileName().toString();
         this.size = Files.size(file);
-        // with cell formats: a date is a number with a date format, nothing else tells it apart
         this.workbook = open(file);
         try {
             Sheet sheet = sheet(workbook, sheetName);
@@ -75,6 +74,7 @@ public final class XlsxSource implements ImportSource {
 
     private static ReadableWorkbook open(Path file) throws IOException {
         try {
+            // with cell formats: a date is a number with a date format, nothing else tells it apart
             return new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
         } catch (IOException | RuntimeException e) {
             throw damaged(e, file);
