@@ -9,7 +9,7 @@ final class CardImportCommands {
     private CardImportCommands() {
     }
 
-    @Command(name = "import-cards", description = "Import member cards' opening balances from a CSV file "
+    @Command(name = "import-cards", description = "Import member cards' opening balances from a CSV or Excel (.xlsx) file "
             + "(member_no, product, principal, bonus, sessions_left, valid_from, valid_to[, paid]).")
     static final class ImportCards extends DataCommands.ImportCommand {
         @Override

@@ -36,7 +36,7 @@ final class DataCommands {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "CSV", description = "The file to import.")
+        @Parameters(index = "0", paramLabel = "FILE", description = "The file to import: CSV (comma, semicolon or tab) or Excel .xlsx.")
         Path file;
 
         @Option(names = "--map", paramLabel = "field=Column,...", split = ",",
@@ -54,12 +54,16 @@ final class DataCommands {
                         + " 20240305, 2024年3月5日, each with or without a time.")
         String dateFormat;
 
+        @Option(names = "--sheet", paramLabel = "NAME",
+                description = "The sheet of an Excel workbook (.xlsx) to read (default: the first).")
+        String sheet;
+
         ImportOptions options() {
             ImportOptions options;
             try {
                 Dates.of(dateFormat); // a pattern that reads no date is a usage error, before anything is read
                 options = ImportOptions.defaults().withColumns(map).withEncoding(TextEncoding.parse(encoding))
-                        .withDateFormat(dateFormat);
+                        .withDateFormat(dateFormat).withSheet(sheet);
             } catch (IllegalArgumentException e) {
                 throw Cli.usage(spec, e.getMessage());
             }
@@ -94,7 +98,7 @@ final class DataCommands {
         }
     }
 
-    @Command(name = "import-members", description = "Import members from a CSV file.")
+    @Command(name = "import-members", description = "Import members from a CSV or Excel (.xlsx) file.")
     static final class ImportMembers extends ImportCommand {
         @Option(names = "--update", description = "Members already stored (same member_no; without one, same phone)"
                 + " take the file's values: join dates, names, phones and the other fields. Empty cells leave the"
@@ -109,7 +113,7 @@ final class DataCommands {
         }
     }
 
-    @Command(name = "import-purchases", description = "Import purchases (and returns) from a CSV file.")
+    @Command(name = "import-purchases", description = "Import purchases (and returns) from a CSV or Excel (.xlsx) file.")
     static final class ImportPurchases extends ImportCommand {
         @Option(names = "--allow-returns", description = "Store negative amounts as returns instead of rejecting them.")
         boolean allowReturns;
@@ -125,7 +129,8 @@ final class DataCommands {
         }
     }
 
-    @Command(name = "export-members", description = "Export members with their spend summary to CSV.")
+    @Command(name = "export-members", description = "Export members with their spend summary to CSV,"
+            + " or to an Excel workbook when the file name ends with .xlsx.")
     static final class ExportMembers implements Callable<Integer> {
         @ParentCommand
         Cli cli;
@@ -144,7 +149,8 @@ final class DataCommands {
         }
     }
 
-    @Command(name = "export-purchases", description = "Export purchases (one row per line) to CSV.")
+    @Command(name = "export-purchases", description = "Export purchases (one row per line) to CSV,"
+            + " or to an Excel workbook when the file name ends with .xlsx.")
     static final class ExportPurchases implements Callable<Integer> {
         @ParentCommand
         Cli cli;

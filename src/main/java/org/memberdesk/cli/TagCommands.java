@@ -50,7 +50,7 @@ final class TagCommands {
         @Option(names = "--as-of", paramLabel = "DATE", description = "Evaluate at this date (default: today).")
         LocalDate asOf;
 
-        @Option(names = "--out", paramLabel = "CSV", description = "Write the matching members to this file.")
+        @Option(names = "--out", paramLabel = "CSV", description = "Write the matching members to this file (CSV; .xlsx: an Excel workbook).")
         Path out;
 
         @Override

@@ -1,9 +1,6 @@
 package org.memberdesk.io;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.io.OutputStreamWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,16 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.memberdesk.common.Json;
-import org.memberdesk.common.Money;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.Database;
 import org.memberdesk.db.OutputFiles;
 
 /**
  * Writes members (with their spend summary and custom fields) and purchases (one row per line)
- * to UTF-8 CSV, with the standard columns, so the files re-import cleanly. Rows stream straight
+ * to UTF-8 CSV, or to an Excel workbook when the file's name ends with {@code .xlsx} ({@link ExportTable}), with the standard columns, so the files re-import cleanly. Rows stream straight
  * from the database: a million members never sit in memory. Files go through the {@link OutputFiles}
  * guard (never over the database, whole or not at all; a cancelled export leaves no file) and text
  * cells are neutralised against spreadsheet formulas ({@link CsvCells}).
@@ -53,32 +48,26 @@ public final class Exporter {
             long rows = 0;
             boolean cancelled = false;
             try (OutputFiles.Output output = files.open(file, null);
-                 CSVPrinter printer = printer(output);
                  Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("""
                          SELECT member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
                                 purchase_count, return_count, spent_cents - returned_cents, first_purchase_at,
                                 last_purchase_at, archived, custom_fields
                          FROM members ORDER BY id""")) {
-                printer.printRecord(CsvCells.row(header));
-                List<String> record = new ArrayList<>(header.size());
+                ExportTable table = ExportTable.open(file, output.stream(), CSVFormat.DEFAULT, "members");
+                table.header(header);
                 while (rs.next()) {
-                    record.clear();
-                    for (int i = 1; i <= 9; i++) {
-                        record.add(nullToEmpty(rs.getString(i)));
-                    }
-                    record.add(Long.toString(rs.getLong(10)));
-                    record.add(Long.toString(rs.getLong(11)));
-                    record.add(Money.formatYuan(rs.getLong(12)));
-                    record.add(nullToEmpty(rs.getString(13)));
-                    record.add(nullToEmpty(rs.getString(14)));
-                    record.add(rs.getInt(15) == 1 ? "yes" : "");
+                    table.text(rs.getString(1)).text(rs.getString(2)).text(rs.getString(3)).text(rs.getString(4))
+                            .date(rs.getString(5)).date(rs.getString(6)).text(rs.getString(7))
+                            .text(rs.getString(8)).text(rs.getString(9))
+                            .whole(rs.getLong(10)).whole(rs.getLong(11)).yuan(rs.getLong(12))
+                            .time(rs.getString(13)).time(rs.getString(14)).text(rs.getInt(15) == 1 ? "yes" : "");
                     String json = rs.getString(16);
                     Map<String, String> values = json == null ? Map.of() : Json.readStringMap(json);
                     for (String name : custom) {
-                        record.add(values.getOrDefault(name, ""));
+                        table.text(values.getOrDefault(name, ""));
                     }
-                    printer.printRecord(CsvCells.row(record));
+                    table.endRow();
                     if (++rows % 10_000 == 0) {
                         progress.progress(rows, -1, rows);
                         if (progress.cancelled()) {
@@ -87,7 +76,7 @@ public final class Exporter {
                         }
                     }
                 }
-                printer.flush();
+                table.finish();
                 if (!cancelled) {
                     output.commit();
                 }
@@ -105,7 +94,6 @@ public final class Exporter {
             long rows = 0;
             boolean cancelled = false;
             try (OutputFiles.Output output = files.open(file, null);
-                 CSVPrinter printer = printer(output);
                  Statement statement = connection.createStatement();
                  ResultSet rs = statement.executeQuery("""
                          SELECT p.purchase_no, m.member_no, m.phone, p.time, i.name, pi.quantity, pi.amount_cents,
@@ -116,12 +104,13 @@ public final class Exporter {
                          JOIN items i ON i.id = pi.item_id
                          LEFT JOIN purchases r ON r.id = p.refund_of
                          ORDER BY p.id, pi.line_no""")) {
-                printer.printRecord("purchase_no", "member_no", "phone", "time", "item", "quantity", "amount",
-                        "refund_of");
+                ExportTable table = ExportTable.open(file, output.stream(), CSVFormat.DEFAULT, "purchases");
+                table.header(List.of("purchase_no", "member_no", "phone", "time", "item", "quantity", "amount",
+                        "refund_of"));
                 while (rs.next()) {
-                    printer.printRecord(CsvCells.row(rs.getString(1), rs.getString(2), nullToEmpty(rs.getString(3)),
-                            rs.getString(4), rs.getString(5), rs.getInt(6), Money.formatYuan(rs.getLong(7)),
-                            nullToEmpty(rs.getString(8))));
+                    table.text(rs.getString(1)).text(rs.getString(2)).text(rs.getString(3)).time(rs.getString(4))
+                            .text(rs.getString(5)).whole(rs.getInt(6)).yuan(rs.getLong(7)).text(rs.getString(8))
+                            .endRow();
                     if (++rows % 10_000 == 0) {
                         progress.progress(rows, -1, rows);
                         if (progress.cancelled()) {
@@ -130,7 +119,7 @@ public final class Exporter {
                         }
                     }
                 }
-                printer.flush();
+                table.finish();
                 if (!cancelled) {
                     output.commit();
                 }
@@ -152,14 +141,5 @@ public final class Exporter {
             }
         }
         return new ArrayList<>(names);
-    }
-
-    private static CSVPrinter printer(OutputFiles.Output output) throws IOException {
-        return CSVFormat.DEFAULT.print(new BufferedWriter(new OutputStreamWriter(output.stream(), StandardCharsets.UTF_8),
-                1 << 16));
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
     }
 }

@@ -2,9 +2,6 @@ package org.memberdesk.tags;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,11 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.memberdesk.common.Money;
 import org.memberdesk.db.Database;
 import org.memberdesk.db.OutputFiles;
-import org.memberdesk.io.CsvCells;
+import org.memberdesk.io.ExportTable;
 
 /**
  * Evaluates rules at an as-of date: how many members match, which ones, a preview page, a CSV.
@@ -177,7 +172,7 @@ public final class RuleService {
     }
 
     /**
-     * Writes every matching member to a UTF-8 CSV (member_no first, so the file re-imports as a list), through
+     * Writes every matching member to a UTF-8 CSV, or an Excel workbook when the name ends with .xlsx (member_no first, so the file re-imports as a list), through
      * the output guard (never over the database; whole or not at all), text cells safe for spreadsheets.
      */
     public long export(Rule rule, LocalDate asOf, Path file) {
@@ -189,20 +184,20 @@ public final class RuleService {
                     facts.lastAt()), facts, rule, "ORDER BY m.member_no");
             long count = 0;
             try (OutputFiles.Output output = files.open(file, null);
-                 PreparedStatement statement = sql.prepare(connection);
-                 CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(output.stream(),
-                         StandardCharsets.UTF_8)), CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get())) {
-                printer.printRecord("member_no", "name", "phone", "channel", "purchases", "total_spent",
-                        "last_purchase");
+                 PreparedStatement statement = sql.prepare(connection)) {
+                ExportTable table = ExportTable.open(file, output.stream(),
+                        CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get(), "segment");
+                table.header(List.of("member_no", "name", "phone", "channel", "purchases", "total_spent",
+                        "last_purchase"));
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         MatchedMember m = row(rs);
-                        printer.printRecord(CsvCells.row(m.memberNo(), m.name(), m.phone(), m.channel(), m.purchases(),
-                                Money.formatYuan(m.netCents()), m.lastPurchaseAt()));
+                        table.text(m.memberNo()).text(m.name()).text(m.phone()).text(m.channel()).whole(m.purchases())
+                                .yuan(m.netCents()).time(m.lastPurchaseAt()).endRow();
                         count++;
                     }
                 }
-                printer.flush();
+                table.finish();
                 output.commit();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -52,14 +52,20 @@ class NotACsvFileTest {
     }
 
     @Test
-    void aWorkbookIsRefusedAsBinary() throws Exception {
+    void aWorkbookCutShortIsRefusedAsDamaged() throws Exception {
         Path xlsx = folder.resolve("members.xlsx");
-        // an .xlsx is a zip: "PK\3\4" then binary headers with NUL bytes
+        // an .xlsx is a zip: "PK\3\4" then binary headers with NUL bytes; this one ends there (issue 17 reads
+        // whole workbooks; one cut short is said to be damaged, and another zip is refused as binary)
         Files.write(xlsx, new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0});
         run("--db", folder.resolve("shop.db").toString(), "import-members", xlsx.toString(), "--json");
 
         assertEquals(1, code);
-        assertTrue(err.contains("is not a CSV text file"), err);
+        assertTrue(err.contains("looks like an Excel workbook but cannot be read"), err);
+        Path zip = folder.resolve("members.zip");
+        Files.copy(xlsx, zip);
+        run("--db", folder.resolve("shop.db").toString(), "import-members", zip.toString(), "--json");
+        assertEquals(1, code);
+        assertTrue(err.contains("is neither a CSV text file nor an Excel workbook"), err);
     }
 
     @Test

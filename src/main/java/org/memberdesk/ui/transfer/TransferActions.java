@@ -47,13 +47,13 @@ public final class TransferActions {
 
     public void exportMembers() {
         context.chooseOutputFile(context.text("export.members.title"), "members.csv",
-                context.text("file.csv"), "*.csv").ifPresent(file -> runExport("export.members.title",
+                context.text("export.file.csvOrXlsx"), "*.csv", "*.xlsx").ifPresent(file -> runExport("export.members.title",
                 progress -> context.app().exporter().exportMembers(file, bridge(progress)), file));
     }
 
     public void exportPurchases() {
         context.chooseOutputFile(context.text("export.purchases.title"), "purchases.csv",
-                context.text("file.csv"), "*.csv").ifPresent(file -> runExport("export.purchases.title",
+                context.text("export.file.csvOrXlsx"), "*.csv", "*.xlsx").ifPresent(file -> runExport("export.purchases.title",
                 progress -> context.app().exporter().exportPurchases(file, bridge(progress)), file));
     }
 

@@ -36,6 +36,27 @@ class TransferActionsTest {
     }
 
     @Test
+    void finding4_anExportNamedXlsxIsAnExcelWorkbook() throws Exception {
+        RecordingDialogs dialogs = new RecordingDialogs(Messages.english());
+        UiContext context = TestContext.create(folder, dialogs);
+        Path in = Files.write(folder.resolve("in.csv"), List.of("姓名,手机号", "王芳,13812341234"),
+                StandardCharsets.UTF_8);
+        context.app().memberImporter().importFile(in, ImportOptions.defaults(), ImportProgress.NONE,
+                context.messages());
+        Path out = folder.resolve("会员.xlsx");
+        dialogs.fileAnswer = out;
+        new TransferActions(context).exportMembers();
+        assertEquals("Wrote 1 rows to " + out, dialogs.infos.get(0));
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook =
+                     new org.dhatim.fastexcel.reader.ReadableWorkbook(out.toFile())) {
+            List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
+            assertEquals("members", workbook.getFirstSheet().getName());
+            assertEquals("王芳", rows.get(1).getCellText(1));
+            assertEquals("13812341234", rows.get(1).getCellText(2));
+        }
+    }
+
+    @Test
     void finding1_savingAnExportOntoTheDatabaseIsRefusedWithAMessageBeforeAnythingIsTouched() throws Exception {
         RecordingDialogs dialogs = new RecordingDialogs(Messages.english());
         UiContext context = TestContext.create(folder, dialogs);
