@@ -50,7 +50,7 @@ final class ImportPreviews {
                 MemberLookup lookup = new MemberLookup(memberStore, byNumber, byPhone);
                 ImportRow[] pending = {source.next()};
                 while (pending[0] != null && shown.size() < rows) {
-                    PurchaseRows group = PurchaseRows.next(source, pending, columns);
+                    PurchaseRows group = PurchaseRows.next(source, pending, columns, rules.rowNumbers());
                     CheckedPurchase checked = PurchaseRowChecks.check(group, columns, rules);
                     boolean newMember = false;
                     if (checked.needsMember()) {

@@ -49,7 +49,7 @@ final class PurchaseBatchReader implements ReadAhead.Reader<PurchaseBatchReader.
         long skipped = 0;
         long skippedRows = 0;
         while (pending[0] != null && batch.size() + skipped < options.batchSize()) {
-            PurchaseRows group = PurchaseRows.next(source, pending, columns);
+            PurchaseRows group = PurchaseRows.next(source, pending, columns, rules.rowNumbers());
             if (group.storedBefore(done)) {
                 skipped += BatchTally.countOnce(alreadyCounted, group.countKey(group.purchaseNo, columns)) ? 1 : 0;
                 skippedRows += group.rows.size();

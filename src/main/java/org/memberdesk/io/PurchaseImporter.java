@@ -116,7 +116,7 @@ public final class PurchaseImporter {
              RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
             FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
-            for (String required : List.of("purchase_no", "time")) {
+            for (String required : List.of("time")) {
                 if (!columns.has(required)) {
                     throw new IllegalArgumentException("the file has no " + required + " column; its columns are: "
                             + String.join(", ", source.header()));
@@ -224,12 +224,14 @@ public final class PurchaseImporter {
     /**
      * How this file's rows are read beyond their columns, for the import and its preview alike: without an item
      * column every line is the shop's default item ("消费" / "Purchase" unless set), return lines only with
-     * {@code --allow-returns}, dates as {@code --date-format} says.
+     * {@code --allow-returns}, dates as {@code --date-format} says; a file without purchase numbers has one purchase
+     * per row ({@link RowNumbers}).
      */
     static PurchaseRowChecks.Rules rules(PurchaseService purchases, Connection connection, FieldColumns columns,
                                          ImportOptions options, Messages messages) throws SQLException {
         return new PurchaseRowChecks.Rules(columns.has("item") ? null
                 : purchases.defaultItemName(connection).orElse(messages.get("import.defaultItem")),
-                options.allowReturns(), Dates.of(options.dateFormat()));
+                options.allowReturns(), Dates.of(options.dateFormat()),
+                columns.has("purchase_no") ? null : new RowNumbers());
     }
 }

@@ -26,8 +26,9 @@ final class PurchaseRowChecks {
      * @param defaultItem  the item name of every line when the file has no item column (Settings), else null
      * @param allowReturns whether return lines (a negative quantity or amount) are taken ({@code --allow-returns})
      * @param dates        how the file writes its times ({@code --date-format})
+     * @param rowNumbers   the numbers of a file without a purchase number column (one purchase per row), else null
      */
-    record Rules(String defaultItem, boolean allowReturns, Dates dates) {
+    record Rules(String defaultItem, boolean allowReturns, Dates dates, RowNumbers rowNumbers) {
     }
 
     /**

@@ -12,8 +12,17 @@ final class PurchaseRows {
         this.purchaseNo = purchaseNo;
     }
 
-    /** The rows of the purchase starting at {@code pending[0]}; leaves the next purchase's first row there. */
-    static PurchaseRows next(ImportSource source, ImportRow[] pending, FieldColumns columns) {
+    /**
+     * The rows of the purchase starting at {@code pending[0]}; leaves the next purchase's first row there. A file
+     * without a purchase number column ({@code rowNumbers} given) has one purchase per row, numbered by its content.
+     */
+    static PurchaseRows next(ImportSource source, ImportRow[] pending, FieldColumns columns, RowNumbers rowNumbers) {
+        if (rowNumbers != null) {
+            PurchaseRows single = new PurchaseRows(rowNumbers.numberOf(pending[0]));
+            single.rows.add(pending[0]);
+            pending[0] = source.next();
+            return single;
+        }
         int column = columns.index("purchase_no");
         PurchaseRows group = new PurchaseRows(WholeNumbers.of(pending[0].get(column)));
         group.rows.add(pending[0]);

@@ -71,7 +71,7 @@ final class RowByRowPurchases {
              PreparedStatement byPhone = memberStore.prepareIdByPhone(connection)) {
             MemberLookup lookup = new MemberLookup(memberStore, byNumber, byPhone);
             while (pending[0] != null && handled < options.batchSize()) {
-                PurchaseRows group = PurchaseRows.next(source, pending, columns);
+                PurchaseRows group = PurchaseRows.next(source, pending, columns, rules.rowNumbers());
                 handled++;
                 if (handled % 500 == 0 && progress.cancelled()) {
                     throw new BatchCancelled();

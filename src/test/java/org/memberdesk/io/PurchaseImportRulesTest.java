@@ -337,4 +337,41 @@ class PurchaseImportRulesTest {
         assertEquals("Time is missing", RejectReport.general(org.memberdesk.common.Problem.of("time",
                 "purchase.time.missing"), Messages.english()));
     }
+
+    @Test
+    void rule10_aTransactionLogWithoutPurchaseNumbersHasOnePurchasePerRowAndAReRunAddsNothing() throws IOException {
+        // a log as CDNOW's: customer id, date as YYYYMMDD, count, amount; no purchase number, no item
+        Path file = write("log.csv", """
+                customer_id,date,cds,dollars
+                1,19970101,2,29.33
+                1,19970118,2,29.73
+                2,19970112,1,12.00
+                2,19970112,1,12.00
+                """);
+        ImportOptions options = ImportOptions.defaults().withCreateMembers(true)
+                .withColumns(java.util.Map.of("member_no", "customer_id", "time", "date", "quantity", "cds",
+                        "amount", "dollars"));
+        ImportResult first = importPurchases(file, options);
+        // four rows, four purchases: the two identical rows of customer 2 are two purchases (…, …-2)
+        assertEquals(4, first.imported(), String.valueOf(first));
+        assertEquals(0, first.rejected());
+        // 29.33 + 29.73 + 12.00 + 12.00 = 83.06
+        assertEquals(8306, app.purchases().totals().revenueCents());
+        assertEquals(LocalDate.of(1997, 1, 1), app.members().byNumber("1").orElseThrow().joinDate());
+        assertEquals(LocalDate.of(1997, 1, 12), app.members().byNumber("2").orElseThrow().joinDate());
+
+        // the same rows again, in a later export with one more: only the new row is a purchase
+        Path later = write("log-later.csv", """
+                customer_id,date,cds,dollars
+                1,19970101,2,29.33
+                1,19970118,2,29.73
+                2,19970112,1,12.00
+                2,19970112,1,12.00
+                2,19970301,3,40.50
+                """);
+        ImportResult second = importPurchases(later, options);
+        assertEquals(1, second.imported(), String.valueOf(second));
+        assertEquals(4, second.duplicates());
+        assertEquals(8306 + 4050, app.purchases().totals().revenueCents());
+    }
 }

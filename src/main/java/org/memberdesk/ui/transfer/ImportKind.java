@@ -9,7 +9,7 @@ import org.memberdesk.io.PurchaseImporter;
 /** What a file is imported as: its fields (in the importer's order) and which of them a file must have. */
 public enum ImportKind {
     MEMBERS("members", "import.members.title", MemberImporter.FIELDS, List.of("name")),
-    PURCHASES("purchases", "import.purchases.title", PurchaseImporter.FIELDS, List.of("purchase_no", "time")),
+    PURCHASES("purchases", "import.purchases.title", PurchaseImporter.FIELDS, List.of("time")),
     CARDS("cards", "wizard.cards.title", CardImporter.FIELDS, List.of("member_no", "product"));
 
     private final String code;
