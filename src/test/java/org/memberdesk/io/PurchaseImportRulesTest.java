@@ -357,8 +357,8 @@ class PurchaseImportRulesTest {
         assertEquals(0, first.rejected());
         // 29.33 + 29.73 + 12.00 + 12.00 = 83.06
         assertEquals(8306, app.purchases().totals().revenueCents());
-        assertEquals(LocalDate.of(1997, 1, 1), app.members().byNumber("1").orElseThrow().joinDate());
-        assertEquals(LocalDate.of(1997, 1, 12), app.members().byNumber("2").orElseThrow().joinDate());
+        assertEquals(LocalDate.of(1997, 1, 1), app.members().byNumber("1").orElseThrow().details().joinDate());
+        assertEquals(LocalDate.of(1997, 1, 12), app.members().byNumber("2").orElseThrow().details().joinDate());
 
         // the same rows again, in a later export with one more: only the new row is a purchase
         Path later = write("log-later.csv", """
