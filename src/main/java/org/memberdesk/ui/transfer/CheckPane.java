@@ -107,7 +107,7 @@ final class CheckPane {
             case "time" -> 160;
             case "item", "product", "name" -> 130;
             case "quantity", "sessions_left" -> 80;
-            case "member_no" -> 110;
+            case "member_no" -> 130;
             case "phone" -> 120;
             default -> 100;
         };
@@ -118,6 +118,7 @@ final class CheckPane {
         TableColumn<Row, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(width); // a narrow column shows its title as "…"
         column.setSortable(false);
         return column;
     }
