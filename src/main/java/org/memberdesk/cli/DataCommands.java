@@ -115,10 +115,11 @@ final class DataCommands {
 
     @Command(name = "import-purchases", description = "Import purchases (and returns) from a CSV or Excel (.xlsx) file.")
     static final class ImportPurchases extends ImportCommand {
-        @Option(names = "--allow-returns", description = "Store negative amounts as returns instead of rejecting them.")
+        @Option(names = "--allow-returns", description = "Store lines with a negative quantity or amount as returns instead of rejecting them.")
         boolean allowReturns;
 
-        @Option(names = "--create-members", description = "Create members the file names but the database lacks.")
+        @Option(names = "--create-members", description = "Create members the file names but the database lacks; each joins on the date of its "
+                + "earliest row in the file.")
         boolean createMembers;
 
         @Override
