@@ -54,7 +54,6 @@ final class ImportRun {
     void start(ImportKind kind, Path path, ImportOptions options, List<String> header, Map<String, String> chosen,
                Consumer<Boolean> ended) {
         AtomicReference<ImportResult> finished = new AtomicReference<>();
-        AtomicReference<List<RejectedReason>> rejections = new AtomicReference<>(List.of());
         result.set(null);
         rejectedReasons.clear();
         cancelRequested.set(false);
@@ -69,15 +68,14 @@ final class ImportRun {
                 case CARDS -> context.app().cardImporter().importFile(path, options, bridge, context.messages());
             };
             remember(kind, header, chosen);
-            rejections.set(done.rejectedByReason());
             finished.set(done);
             return done;
         });
         task.progressProperty().addListener((obs, old, now) -> progress.set(now.doubleValue()));
         task.messageProperty().addListener((obs, old, now) -> progressText.set(now));
-        task.onSuccess(done -> ended.accept(finish(done, rejections.get())))
+        task.onSuccess(done -> ended.accept(finish(done)))
                 // the importer returns its counts even when cancelled; the executor reports a cancel without them
-                .onCancelled(() -> ended.accept(finish(finished.get(), rejections.get())))
+                .onCancelled(() -> ended.accept(finish(finished.get())))
                 .onFailure(error -> {
                     context.dialogs().showError(error);
                     ended.accept(false);
@@ -97,12 +95,12 @@ final class ImportRun {
         }
     }
 
-    /** Keeps a finished (or stopped) import's result and reasons; false when there is none to show. */
-    boolean finish(ImportResult done, List<RejectedReason> reasons) {
+    /** Keeps a finished (or stopped) import's result and why its rows were rejected; false when there is none. */
+    boolean finish(ImportResult done) {
         if (done == null) {
             return false;
         }
-        rejectedReasons.setAll(reasons);
+        rejectedReasons.setAll(done.rejectedByReason());
         result.set(done);
         if (done.imported() > 0) {
             context.changes().manyChanged();

@@ -297,8 +297,8 @@ public final class ImportWizardModel {
     }
 
     /** The summary of a finished (or stopped) import, with why its rows were rejected, most frequent first. */
-    void finish(ImportResult done, List<RejectedReason> reasons) {
-        step.set(run.finish(done, reasons) ? Step.SUMMARY : Step.CHECK);
+    void finish(ImportResult done) {
+        step.set(run.finish(done) ? Step.SUMMARY : Step.CHECK);
     }
 
     /** Stops the running import after rolling back the batch it is in. */

@@ -343,7 +343,7 @@ class ImportWizardModelTest {
                 new ImportResult.RejectedReason("Name is missing", 3, List.of(4L)));
         ImportResult result = new ImportResult(10, 0, 135_003, folder.resolve("m.rejected.csv"), false, 0, false, 0,
                 reasons);
-        model.finish(result, result.rejectedByReason());
+        model.finish(result);
         assertEquals(Step.SUMMARY, model.stepProperty().get());
         assertEquals(reasons, model.rejectedReasons());
     }
