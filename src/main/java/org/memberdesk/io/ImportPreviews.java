@@ -100,13 +100,6 @@ final class ImportPreviews {
             while (checked.size() < rows && (row = source.next()) != null) {
                 checked.add(importer.check(row, columns, Dates.of(options.dateFormat())));
             }
-            Set<String> numbers = new HashSet<>();
-            for (MemberImporter.Checked one : checked) {
-                if (one.member() != null && one.member().memberNo() != null) {
-                    numbers.add(one.member().memberNo());
-                }
-            }
-            Map<String, Long> taken = memberStore.idsByNumber(connection, numbers);
             List<Row> shown = new ArrayList<>();
             for (MemberImporter.Checked one : checked) {
                 MemberDetails member = one.member();
@@ -115,8 +108,7 @@ final class ImportPreviews {
                             ImportPreview.MEMBER_COLUMNS));
                     continue;
                 }
-                boolean duplicate = member.memberNo() != null ? taken.containsKey(member.memberNo())
-                        : member.phone() != null && memberStore.findByPhone(connection, member.phone()).isPresent();
+                boolean duplicate = MemberUpdates.stored(memberStore, connection, member) != null;
                 shown.add(new Row(one.line(), List.of(text(member.memberNo()), member.name(), text(member.phone()),
                         member.joinDate() == null ? "" : member.joinDate().toString()), false,
                         duplicate ? Outcome.DUPLICATE : Outcome.STORED, null));

@@ -34,11 +34,18 @@ final class MemberUpdates {
 
     /** The stored member the row names, or null when it names none (then it is a new member, as without --update). */
     Member existing(Connection connection, MemberDetails given) throws SQLException {
-        if (given.memberNo() != null) {
-            return store.findByNumber(connection, given.memberNo().strip()).orElse(null);
+        return stored(store, connection, members.normalized(given));
+    }
+
+    /**
+     * The stored member a normalized row names, as the import tells duplicates: by member number; a row without one,
+     * by phone. Null when it names none. One rule for {@code --update} and the wizard's check.
+     */
+    static Member stored(MemberStore store, Connection connection, MemberDetails normalized) throws SQLException {
+        if (normalized.memberNo() != null) {
+            return store.findByNumber(connection, normalized.memberNo()).orElse(null);
         }
-        String phone = members.normalized(given).phone();
-        return phone == null ? null : store.findByPhone(connection, phone).orElse(null);
+        return normalized.phone() == null ? null : store.findByPhone(connection, normalized.phone()).orElse(null);
     }
 
     /** Gives {@code stored} the row's values; a row whose values cannot be stored is rejected with its reasons. */

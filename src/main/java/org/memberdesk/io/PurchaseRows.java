@@ -41,8 +41,8 @@ final class PurchaseRows {
      */
     String countKey(String number, FieldColumns columns) {
         ImportRow first = rows.get(0);
-        return number + '\u0000' + WholeNumbers.of(first.get(columns.index("member_no"))) + '\u0000'
-                + WholeNumbers.of(first.get(columns.index("phone")));
+        return number + '\u0000' + PurchaseRowChecks.memberNo(first, columns) + '\u0000'
+                + PurchaseRowChecks.phone(first, columns);
     }
 
     /** Whether an earlier run of this file stored the group; a group is stored or rejected whole, never in part. */
