@@ -137,16 +137,6 @@ public final class Dates {
                 : Problem.of(field, plainKey, raw));
     }
 
-    /** {@link #ANY}'s date, for callers that only need "readable or not". */
-    static LocalDate date(String text) {
-        return ANY.readDate(text);
-    }
-
-    /** {@link #ANY}'s time, for callers that only need "readable or not". */
-    static LocalDateTime dateTime(String text) {
-        return ANY.readDateTime(text);
-    }
-
     LocalDate readDate(String text) {
         if (format == null && text.length() == 10 && canonical(text, "dddd-dd-dd")) {
             // what exports and most files write: read the digits instead of running a formatter (a million rows)

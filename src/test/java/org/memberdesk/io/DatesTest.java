@@ -10,25 +10,28 @@ import org.junit.jupiter.api.Test;
 
 /** The digit-reading shortcut for the canonical shapes answers exactly as the formatters do. */
 class DatesTest {
+    /** Every form the docs list, no --date-format. */
+    private static final Dates ANY = Dates.of(null);
+
     @Test
     void canonicalAndOtherShapesReadTheSame() {
-        assertEquals(LocalDate.of(2024, 3, 5), Dates.date("2024-03-05"));
-        assertEquals(LocalDate.of(2024, 3, 5), Dates.date("2024/3/5"));
-        assertEquals(LocalDate.of(2024, 2, 29), Dates.date("2024-02-29"));
-        assertEquals(LocalDateTime.of(2024, 3, 5, 14, 30, 9), Dates.dateTime("2024-03-05 14:30:09"));
-        assertEquals(LocalDateTime.of(2024, 3, 5, 14, 30), Dates.dateTime("2024-03-05 14:30"));
-        assertEquals(LocalDateTime.of(2024, 3, 5, 0, 0), Dates.dateTime("2024-03-05"));
-        assertEquals(LocalDateTime.of(2024, 3, 5, 23, 59, 59), Dates.dateTime("2024-03-05T23:59:59"));
+        assertEquals(LocalDate.of(2024, 3, 5), ANY.readDate("2024-03-05"));
+        assertEquals(LocalDate.of(2024, 3, 5), ANY.readDate("2024/3/5"));
+        assertEquals(LocalDate.of(2024, 2, 29), ANY.readDate("2024-02-29"));
+        assertEquals(LocalDateTime.of(2024, 3, 5, 14, 30, 9), ANY.readDateTime("2024-03-05 14:30:09"));
+        assertEquals(LocalDateTime.of(2024, 3, 5, 14, 30), ANY.readDateTime("2024-03-05 14:30"));
+        assertEquals(LocalDateTime.of(2024, 3, 5, 0, 0), ANY.readDateTime("2024-03-05"));
+        assertEquals(LocalDateTime.of(2024, 3, 5, 23, 59, 59), ANY.readDateTime("2024-03-05T23:59:59"));
     }
 
     @Test
     void impossibleDatesAndTimesAreRefusedNotRolledOver() {
         for (String bad : new String[] {"2023-02-29", "2023-02-30", "2024-13-01", "2024-00-10", "2024-04-31"}) {
-            assertThrows(IllegalArgumentException.class, () -> Dates.date(bad), bad);
-            assertThrows(IllegalArgumentException.class, () -> Dates.dateTime(bad + " 10:00:00"), bad);
+            assertThrows(IllegalArgumentException.class, () -> ANY.readDate(bad), bad);
+            assertThrows(IllegalArgumentException.class, () -> ANY.readDateTime(bad + " 10:00:00"), bad);
         }
         for (String bad : new String[] {"2024-03-05 24:00:00", "2024-03-05 12:60:00", "2024-03-05 12:00:60"}) {
-            assertThrows(IllegalArgumentException.class, () -> Dates.dateTime(bad), bad);
+            assertThrows(IllegalArgumentException.class, () -> ANY.readDateTime(bad), bad);
         }
     }
 
@@ -37,16 +40,16 @@ class DatesTest {
         LocalDate march5 = LocalDate.of(2024, 3, 5);
         for (String day : new String[] {"2024-03-05", "2024-3-5", "2024/3/5", "2024/03/05", "2024.3.5", "20240305",
                 "2024年3月5日", "2024年03月05日", " 2024/3/5 "}) {
-            assertEquals(march5, Dates.date(day), day);
-            assertEquals(march5.atStartOfDay(), Dates.dateTime(day), day);
+            assertEquals(march5, ANY.readDate(day), day);
+            assertEquals(march5.atStartOfDay(), ANY.readDateTime(day), day);
         }
         LocalDateTime at1430 = LocalDateTime.of(2024, 3, 5, 14, 30);
         for (String time : new String[] {"2024-03-05 14:30", "2024/3/5 14:30", "2024.3.5 14:30:00", "20240305 14:30",
                 "2024年3月5日 14:30", "2024年3月5日14:30", "2024-03-05T14:30", "2024-03-05T14:30:00",
                 "2024/3/5 14:30:00.000"}) {
-            assertEquals(at1430, Dates.dateTime(time), time);
+            assertEquals(at1430, ANY.readDateTime(time), time);
         }
-        assertEquals(LocalDateTime.of(2024, 3, 5, 8, 26, 9), Dates.dateTime("2024/3/5 8:26:09"));
+        assertEquals(LocalDateTime.of(2024, 3, 5, 8, 26, 9), ANY.readDateTime("2024/3/5 8:26:09"));
     }
 
     @Test
@@ -54,20 +57,20 @@ class DatesTest {
         for (String bad : new String[] {"20230229", "2023/2/29", "2023.2.30", "2023年2月29日", "20241301",
                 "2024年13月1日", "2024-3-32", "2024/3", "2024/3/5/6", "202403051", "2024-03/05", "03/2024/05", "",
                 "2024年3月5", "abc"}) {
-            assertThrows(IllegalArgumentException.class, () -> Dates.date(bad), bad);
-            assertThrows(IllegalArgumentException.class, () -> Dates.dateTime(bad + " 10:00"), bad);
+            assertThrows(IllegalArgumentException.class, () -> ANY.readDate(bad), bad);
+            assertThrows(IllegalArgumentException.class, () -> ANY.readDateTime(bad + " 10:00"), bad);
         }
-        assertThrows(IllegalArgumentException.class, () -> Dates.dateTime("20240305 25:00"));
+        assertThrows(IllegalArgumentException.class, () -> ANY.readDateTime("20240305 25:00"));
         for (String bad : new String[] {"2024-03-05 14:3", "2024-03-05 14:30:0", "2024-03-05 14:30.5", "2024-03-05 :30",
                 "2024-03-05 143:00", "2024-03-05 14:30:00.", "2024-03-05 14:30:00.5x", "2024-03-05 14-30"}) {
-            assertThrows(IllegalArgumentException.class, () -> Dates.dateTime(bad), bad);
+            assertThrows(IllegalArgumentException.class, () -> ANY.readDateTime(bad), bad);
         }
     }
 
     @Test
     void finding2_aDateWithTheYearLastIsRefusedNamingTheDateFormatNeverGuessed() {
         for (String yearLast : new String[] {"12/1/2010", "12/1/2010 8:26", "1.12.2010", "01-12-2010"}) {
-            Dates.Unreadable refused = assertThrows(Dates.Unreadable.class, () -> Dates.dateTime(yearLast), yearLast);
+            Dates.Unreadable refused = assertThrows(Dates.Unreadable.class, () -> ANY.readDateTime(yearLast), yearLast);
             assertTrue(refused.yearLast, yearLast);
             MemberImporter.FieldException problem = assertThrows(MemberImporter.FieldException.class,
                     () -> Dates.ANY.dateTime("time", yearLast));
