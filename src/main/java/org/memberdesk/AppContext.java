@@ -116,6 +116,9 @@ public final class AppContext {
     private final Backups backups;
     private final Diagnostics diagnostics;
     private final OutputFiles outputFiles;
+    private final org.memberdesk.staff.StaffSession session;
+    private final org.memberdesk.staff.OperationLog operationLog;
+    private final org.memberdesk.staff.StaffService staff;
 
     public AppContext(Database database, Clock clock) {
         this(database, clock, new OutputFiles(database.file()));
@@ -123,8 +126,22 @@ public final class AppContext {
 
     /** With the output guard given (tests: one that takes a folder for read-only). */
     public AppContext(Database database, Clock clock, OutputFiles outputFiles) {
+        this(database, clock, outputFiles, org.memberdesk.staff.Actor.commandLine());
+    }
+
+    /**
+     * With who acts first: the command line acts as the owner ({@code cli:USER}) or the staff its --staff names;
+     * the windows start with nobody and sign a staff member in by PIN.
+     */
+    public AppContext(Database database, Clock clock, OutputFiles outputFiles, org.memberdesk.staff.Actor first) {
         this.database = database;
         this.clock = clock;
+        // who is at the computer: every permission check and every operation log entry reads it
+        this.session = new org.memberdesk.staff.StaffSession(first);
+        this.operationLog = new org.memberdesk.staff.OperationLog(database, new org.memberdesk.staff.LogStore(),
+                session, clock);
+        this.staff = new org.memberdesk.staff.StaffService(database, new org.memberdesk.staff.StaffStore(),
+                new org.memberdesk.staff.PinHashing(), session, operationLog, clock);
         // every file the app writes for a person goes through this one guard (never over the database)
         this.outputFiles = outputFiles;
         this.memberStore = new MemberStore();
@@ -168,7 +185,7 @@ public final class AppContext {
                 // a sale that sold a card is given back by refunding the card, and voided only while unused
                 new CardsSold(cardStore),
                 new RuleTagsAfterPurchases(tags));
-        this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects);
+        this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects, session);
         this.rfm = new RfmService(database);
         this.lifecycle = new LifecycleService(database);
         // a backup before anything is read, rule tags refreshed after anything was stored
@@ -211,6 +228,21 @@ public final class AppContext {
                 outputFiles);
         this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles);
         this.diagnostics = new Diagnostics(database, backups, purchases, DataFolder.forCurrentUser(), clock);
+    }
+
+    /** Who is at the computer now (permissions, masked phones, the operation log's "who"). */
+    public org.memberdesk.staff.StaffSession session() {
+        return session;
+    }
+
+    /** The operation log (操作日志). */
+    public org.memberdesk.staff.OperationLog operationLog() {
+        return operationLog;
+    }
+
+    /** Staff (员工), their PINs and the staff settings. */
+    public org.memberdesk.staff.StaffService staff() {
+        return staff;
     }
 
     public Database database() {

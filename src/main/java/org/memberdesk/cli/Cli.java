@@ -26,7 +26,8 @@ import picocli.CommandLine.ScopeType;
  * The command line: {@code memberdesk --db FILE COMMAND ... [--json]}. A public interface: commands,
  * flags and JSON keys stay as the issues name them. Exit codes: 0 done (bad rows are not failure),
  * 1 the work stopped (one line on stderr, never a stack trace), 2 usage error, 3 refused by the shop's rules
- * (a coupon, a return, a void, a check-in, a card change, a time in the future; nothing changed).
+ * (a coupon, a return, a void, a check-in, a card change, a time in the future; nothing changed), 4 refused to
+ * the staff member acting ({@code --staff}: not their role's, or their PIN refused; nothing changed).
  * {@code --help} is inherited: {@code COMMAND --help} shows that command's options.
  */
 @Command(name = "memberdesk", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
@@ -88,6 +89,15 @@ public final class Cli implements Callable<Integer> {
             description = "The database file (default: the user's data folder).")
     Path db;
 
+    @Option(names = "--staff", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Act as this staff member, within their role (default: the owner, logged as cli:USER)."
+                    + " Or MEMBERDESK_STAFF.")
+    String staffName;
+
+    @Option(names = "--pin", paramLabel = "PIN", scope = ScopeType.INHERIT,
+            description = "The PIN of --staff. Better MEMBERDESK_PIN: a command line can be seen by others.")
+    String pin;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -128,6 +138,10 @@ public final class Cli implements Callable<Integer> {
             if (cause instanceof CliFailure failure) {
                 code = failure.exitCode();
                 message = failure.getMessage();
+            } else if (cause instanceof org.memberdesk.staff.NotAllowedException refused) {
+                // not this staff member's to do (or their PIN was refused): nothing changed
+                code = REFUSED_TO_STAFF;
+                message = refused.getMessage();
             } else if (cause instanceof DataException) {
                 message = inWords(cause.getMessage());
             } else if (cause instanceof ValidationException || cause instanceof IllegalArgumentException
@@ -184,7 +198,7 @@ public final class Cli implements Callable<Integer> {
     static Optional<Class<?>> commandNamed(String... args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--db")) {
+            if (arg.equals("--db") || arg.equals("--staff") || arg.equals("--pin")) {
                 i++;
             } else if (!arg.startsWith("-")) {
                 return COMMANDS.stream()
@@ -203,9 +217,36 @@ public final class Cli implements Callable<Integer> {
     /** The services of the database named by --db (opened once, on first use). */
     AppContext context() {
         if (context == null) {
-            context = new AppContext(database(), clock);
+            context = signedIn(new AppContext(database(), clock, new org.memberdesk.db.OutputFiles(database().file()),
+                    actingFirst()));
         }
         return context;
+    }
+
+    /** Exit code of an action the acting staff member may not do, or a refused PIN. */
+    static final int REFUSED_TO_STAFF = 4;
+
+    private String staffName() {
+        String named = staffName != null ? staffName : System.getenv("MEMBERDESK_STAFF");
+        return named == null || named.isBlank() ? null : named.strip();
+    }
+
+    /** The owner as {@code cli:USER} without --staff; nobody until the PIN is checked with it. */
+    private org.memberdesk.staff.Actor actingFirst() {
+        return staffName() == null ? org.memberdesk.staff.Actor.commandLine() : org.memberdesk.staff.Actor.NOBODY;
+    }
+
+    /** With --staff (or MEMBERDESK_STAFF): that staff member, if the PIN is theirs; refused (exit 4) otherwise. */
+    private AppContext signedIn(AppContext opened) {
+        String name = staffName();
+        if (name != null) {
+            String typed = pin != null ? pin : System.getenv("MEMBERDESK_PIN");
+            if (typed == null || typed.isBlank()) {
+                throw new CliFailure(REFUSED_TO_STAFF, "--staff " + name + " needs a PIN: --pin PIN or MEMBERDESK_PIN");
+            }
+            opened.session().become(opened.staff().check(name, typed.strip()));
+        }
+        return opened;
     }
 
     /**
@@ -251,7 +292,8 @@ public final class Cli implements Callable<Integer> {
     /** {@link #context()} on {@link #rescuableDatabase()}. */
     AppContext rescuableContext() {
         if (context == null) {
-            context = new AppContext(rescuableDatabase(), clock);
+            context = signedIn(new AppContext(rescuableDatabase(), clock,
+                    new org.memberdesk.db.OutputFiles(rescuableDatabase().file()), actingFirst()));
         }
         return context;
     }

@@ -34,6 +34,8 @@ public final class PurchasePipeline implements AutoCloseable {
     private final Connection connection;
     private final PurchaseService service;
     private final Long importId;
+    /** Who serves (null: the command line as the owner, an import); written on every purchase of the batch. */
+    private final Long staffId;
     /** Earlier runs of the same file: their purchases are completed as this import's own (see alreadyStored). */
     private final Set<Long> earlierRuns;
     private final boolean allowReturns;
@@ -101,6 +103,7 @@ public final class PurchasePipeline implements AutoCloseable {
         this.allowReturns = allowReturns;
         this.steps = steps;
         this.limits = service.limits(connection);
+        this.staffId = service.servingStaffId();
         findByNumber = connection.prepareStatement(
                 "SELECT id, member_id, kind, import_id, total_cents, time FROM purchases WHERE purchase_no = ?");
         itemIds = new ItemIds(connection);
@@ -308,7 +311,7 @@ public final class PurchasePipeline implements AutoCloseable {
             purchases.row().add(p.id).add(p.number).add(p.memberId).add(p.timeText)
                     .add(p.isReturn ? "return" : "sale").add(p.total).add(p.refundOf).add(importId)
                     .add(p.discounts.tierCents()).add(p.discounts.couponCents())
-                    .add(p.discounts.storedValueBonusCents());
+                    .add(p.discounts.storedValueBonusCents()).add(staffId);
             addLineRows(lines, p);
         }
         BoundRows grown = new BoundRows();
@@ -318,7 +321,7 @@ public final class PurchasePipeline implements AutoCloseable {
         }
         purchases.execute(connection, """
                 INSERT INTO purchases (id, purchase_no, member_id, time, kind, total_cents, refund_of, import_id,
-                                       tier_discount_cents, coupon_discount_cents, stored_value_bonus_cents)
+                                       tier_discount_cents, coupon_discount_cents, stored_value_bonus_cents, staff_id)
                 :rows""");
         grown.execute(connection, """
                 WITH j (id, extra) AS (:rows)

@@ -25,16 +25,23 @@ public final class PurchaseService {
     private final Clock clock;
     /** What a purchase does besides being stored, in the order they run (AppContext composes them). */
     private final List<PurchaseEffect> effects;
+    private final org.memberdesk.staff.StaffSession session;
     private final PurchaseLimitsStore limitsStore = new PurchaseLimitsStore();
     private final DefaultItemStore defaultItemStore = new DefaultItemStore();
 
     public PurchaseService(Database database, PurchaseStore store, MemberStore members, Clock clock,
-                           List<PurchaseEffect> effects) {
+                           List<PurchaseEffect> effects, org.memberdesk.staff.StaffSession session) {
         this.database = database;
+        this.session = session;
         this.store = store;
         this.members = members;
         this.clock = clock;
         this.effects = List.copyOf(effects);
+    }
+
+    /** Who serves: each purchase a pipeline stores carries their staff id (null: the command line, an import). */
+    Long servingStaffId() {
+        return session.staffId();
     }
 
     /** What happened to one purchase handed to the {@link PurchasePipeline}. */

@@ -1,0 +1,120 @@
+package org.memberdesk.staff;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.memberdesk.members.MemberStore;
+
+/** The operation_log table: appended to, read back in order, never changed (triggers refuse UPDATE and DELETE). */
+public final class LogStore {
+    /** The chain's last link, or null for an empty log. */
+    record Last(long id, String hash) {
+    }
+
+    Last last(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, hash FROM operation_log ORDER BY id DESC LIMIT 1");
+             ResultSet rs = statement.executeQuery()) {
+            return rs.next() ? new Last(rs.getLong(1), rs.getString(2)) : null;
+        }
+    }
+
+    void insert(Connection connection, LogEntry entry) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO operation_log (id, at, staff_id, staff_name, action, member_id, subject, summary, reason,
+                                           money, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            insert.setLong(1, entry.id());
+            insert.setString(2, MemberStore.timeText(entry.at()));
+            setLong(insert, 3, entry.staffId());
+            insert.setString(4, entry.staffName());
+            insert.setString(5, entry.action());
+            setLong(insert, 6, entry.memberId());
+            insert.setString(7, entry.subject());
+            insert.setString(8, entry.summary());
+            insert.setString(9, entry.reason());
+            insert.setInt(10, entry.money() ? 1 : 0);
+            insert.setString(11, entry.previousHash());
+            insert.setString(12, entry.hash());
+            insert.executeUpdate();
+        }
+    }
+
+    /**
+     * Every entry in chain order as the text stored (verify hashes exactly what is in the file, whatever an outside
+     * edit put there), one at a time: the log may be long.
+     */
+    void eachStored(Connection connection, Consumer<AuditChain.Link> consumer) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT id, at, staff_id, staff_name, action, member_id, subject, summary, reason, money, prev_hash, hash
+                FROM operation_log ORDER BY id""");
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                consumer.accept(new AuditChain.Link(rs.getLong(1), rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                        rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)));
+            }
+        }
+    }
+
+    long count(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM operation_log");
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** What the log screen and {@code audit} ask for; null fields do not filter. */
+    public record Filter(LocalDate from, LocalDate to, String staffName, String action, Long memberId) {
+        public static final Filter ALL = new Filter(null, null, null, null, null);
+    }
+
+    /** The entries the filter selects, newest first, at most {@code limit}. */
+    List<LogEntry> find(Connection connection, Filter filter, int limit) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT id, at, staff_id, staff_name, action, member_id, subject, summary, reason, money, prev_hash, hash
+                FROM operation_log
+                WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) AND (?3 IS NULL OR staff_name = ?3)
+                  AND (?4 IS NULL OR action = ?4) AND (?5 IS NULL OR member_id = ?5)
+                ORDER BY id DESC LIMIT ?6""")) {
+            statement.setString(1, filter.from() == null ? null : filter.from().toString());
+            statement.setString(2, filter.to() == null ? null : filter.to().plusDays(1).toString());
+            statement.setString(3, filter.staffName());
+            statement.setString(4, filter.action());
+            setLong(statement, 5, filter.memberId());
+            statement.setInt(6, limit);
+            List<LogEntry> entries = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(entry(rs));
+                }
+            }
+            return entries;
+        }
+    }
+
+    private static LogEntry entry(ResultSet rs) throws SQLException {
+        long staff = rs.getLong(3);
+        Long staffId = rs.wasNull() ? null : staff;
+        long member = rs.getLong(6);
+        Long memberId = rs.wasNull() ? null : member;
+        return new LogEntry(rs.getLong(1), LocalDateTime.parse(rs.getString(2), MemberStore.TIME), staffId,
+                rs.getString(4), rs.getString(5), memberId, rs.getString(7), rs.getString(8), rs.getString(9),
+                rs.getInt(10) == 1, rs.getString(11), rs.getString(12));
+    }
+
+    private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, java.sql.Types.INTEGER);
+        } else {
+            statement.setLong(index, value);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.memberdesk.staff;
+
+/**
+ * An action the person at the computer may not do: refused below the screens, so the command line obeys it too
+ * (exit 4). Nothing was changed. {@link #getMessage()} says it in English for the command line and the log file;
+ * the windows say it through {@link #textKey()} and {@link #args()}.
+ */
+public final class NotAllowedException extends RuntimeException {
+    private final String textKey;
+    private final Object[] args;
+
+    public NotAllowedException(String textKey, String english, Object... args) {
+        super(english);
+        this.textKey = textKey;
+        this.args = args.clone();
+    }
+
+    /** A role that may not: "cashier 小王 may not refund a card (a manager may)". */
+    static NotAllowedException refused(Actor actor, Permission permission) {
+        if (actor.isNobody()) {
+            return new NotAllowedException("staff.refused.nobody",
+                    "no one is signed in: enter a PIN first");
+        }
+        return new NotAllowedException("staff.refused", actor.role().code() + " " + actor.name() + " may not "
+                + permission.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (a "
+                + permission.least().code() + " may)", actor.name(), actor.role().textKey(), permission.textKey(),
+                permission.least().textKey());
+    }
+
+    /**
+     * The refusal in the shop's words, in the language of {@code messages}; arguments that are bundle keys (a
+     * role, a permission) are put in words too.
+     */
+    public String describe(org.memberdesk.common.Messages messages) {
+        Object[] worded = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            worded[i] = args[i] instanceof String text && (text.startsWith("staff.role.")
+                    || text.startsWith("staff.permission.")) ? messages.get(text) : args[i];
+        }
+        return messages.get(textKey, worded);
+    }
+
+    public String textKey() {
+        return textKey;
+    }
+
+    public Object[] args() {
+        return args.clone();
+    }
+}

@@ -1,0 +1,96 @@
+package org.memberdesk.staff;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.memberdesk.db.Database;
+import org.memberdesk.members.MemberStore;
+
+/**
+ * The operation log (操作日志): one entry per action, written by the service that acts, inside the same transaction
+ * as the action itself (both are kept or neither), naming who acted ({@link StaffSession}). Append-only and
+ * chained by hash ({@link AuditChain}); {@link #verify()} walks the chain.
+ */
+public final class OperationLog {
+    private final Database database;
+    private final LogStore store;
+    private final StaffSession session;
+    private final Clock clock;
+
+    public OperationLog(Database database, LogStore store, StaffSession session, Clock clock) {
+        this.database = database;
+        this.store = store;
+        this.session = session;
+        this.clock = clock;
+    }
+
+    /**
+     * What happened, as the caller knows it: the action, the member (null when none), the object in words (a card
+     * number, a campaign, a setting), before → after, and the reason given (null when none).
+     */
+    public record Entry(Operation action, Long memberId, String subject, String summary, String reason) {
+        public static Entry of(Operation action, Long memberId, String subject, String summary) {
+            return new Entry(action, memberId, subject, summary, null);
+        }
+
+        public Entry because(String why) {
+            return new Entry(action, memberId, subject, summary, why);
+        }
+    }
+
+    /** Appends an entry for whoever acts now, inside the caller's write transaction. */
+    public void record(Connection connection, Entry entry) throws SQLException {
+        record(connection, entry, session.current());
+    }
+
+    /**
+     * Appends an entry for {@code actor} (a refused PIN names the staff it was typed for, not who is signed in).
+     * The caller's transaction holds SQLite's write lock, so the last link read here is still the last at insert.
+     */
+    public void record(Connection connection, Entry entry, Actor actor) throws SQLException {
+        LogStore.Last last = store.last(connection);
+        long id = last == null ? 1 : Math.addExact(last.id(), 1);
+        String previous = last == null ? AuditChain.START : last.hash();
+        LocalDateTime at = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        String name = actor.isNobody() ? "system" : actor.name();
+        boolean money = entry.action().money();
+        String hash = AuditChain.hash(previous, Long.toString(id), MemberStore.timeText(at),
+                actor.staffId() == null ? null : Long.toString(actor.staffId()), name, entry.action().code(),
+                entry.memberId() == null ? null : Long.toString(entry.memberId()), entry.subject(), entry.summary(),
+                entry.reason(), money ? "1" : "0");
+        store.insert(connection, new LogEntry(id, at, actor.staffId(), name, entry.action().code(), entry.memberId(),
+                entry.subject(), entry.summary(), entry.reason(), money, previous, hash));
+    }
+
+    /** Appends an entry in a transaction of its own (an action that wrote nothing else: an export, a print). */
+    public void record(Entry entry) {
+        Actor actor = session.current();
+        database.write(connection -> {
+            record(connection, entry, actor);
+            return null;
+        });
+    }
+
+    /** Walks the whole chain in one snapshot: how many entries, and the first one that was changed (or null). */
+    public AuditChain.Verification verify() {
+        return database.read(connection -> {
+            AuditChain.Walk walk = new AuditChain.Walk();
+            store.eachStored(connection, walk::accept);
+            return walk.result();
+        });
+    }
+
+    /** The entries a filter selects, newest first, at most {@code limit} (the log screen; manager and owner). */
+    public List<LogEntry> find(LogStore.Filter filter, int limit) {
+        session.require(Permission.VIEW_LOG);
+        return database.read(connection -> store.find(connection, filter, limit));
+    }
+
+    /** How many entries the log holds. */
+    public long count() {
+        return database.read(store::count);
+    }
+}

@@ -1,0 +1,278 @@
+package org.memberdesk.staff;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.memberdesk.common.Problem;
+import org.memberdesk.common.ValidationException;
+import org.memberdesk.db.Database;
+
+/**
+ * Staff (员工): the owner made at the first start, staff added and changed by the owner, PINs checked with a
+ * lock-out, and the two staff settings (the idle lock, the manager's points limit).
+ *
+ * <p>Lock-out: two wrong PINs in a row are free (people mistype); the third refuses signing in for 30 seconds,
+ * each further wrong PIN doubles it (60 s, 2 min …) up to an hour. It is kept in the database, so
+ * restarting the app or the command line does not reset it; the right PIN after the lock ends starts afresh.
+ */
+public final class StaffService {
+    static final int FREE_TRIES = 2;
+    static final Duration FIRST_LOCK = Duration.ofSeconds(30);
+    static final Duration LONGEST_LOCK = Duration.ofHours(1);
+    static final int DEFAULT_IDLE_LOCK_MINUTES = 5;
+    static final long DEFAULT_MANAGER_POINTS_LIMIT = 500;
+    private static final int NAME_LIMIT = 40;
+
+    private final Database database;
+    private final StaffStore store;
+    private final PinHashing pins;
+    private final StaffSession session;
+    private final OperationLog log;
+    private final Clock clock;
+
+    public StaffService(Database database, StaffStore store, PinHashing pins, StaffSession session,
+            OperationLog log, Clock clock) {
+        this.database = database;
+        this.store = store;
+        this.pins = pins;
+        this.session = session;
+        this.log = log;
+        this.clock = clock;
+    }
+
+    /** Whether the shop has an active owner yet (the desktop asks for one at the first start when not). */
+    public boolean hasOwner() {
+        return database.read(connection -> store.activeOwners(connection) > 0);
+    }
+
+    /**
+     * The first owner, made at the first start (or the first open of an older database), with no one signed in
+     * yet: refused once an owner exists.
+     */
+    public Staff createOwner(String name, String pin) {
+        String checkedName = checkName(name);
+        checkPin(pin);
+        String hash = pins.hash(pin);
+        return database.write(connection -> {
+            if (store.activeOwners(connection) > 0) {
+                throw new NotAllowedException("staff.refused.ownerExists", "the shop already has an owner");
+            }
+            Staff owner = insert(connection, checkedName, Role.OWNER, hash);
+            log.record(connection, OperationLog.Entry.of(Operation.STAFF, null, owner.name(), "+ owner"),
+                    Actor.of(owner));
+            return owner;
+        });
+    }
+
+    /** A new staff member (the owner; or anyone while the shop has no owner yet and an owner is being added). */
+    public Staff add(String name, Role role, String pin) {
+        String checkedName = checkName(name);
+        checkPin(pin);
+        String hash = pins.hash(pin);
+        return database.write(connection -> {
+            boolean firstOwner = role == Role.OWNER && store.activeOwners(connection) == 0
+                    && !session.current().isNobody();
+            if (!firstOwner) {
+                session.require(Permission.STAFF);
+            }
+            Staff added = insert(connection, checkedName, role, hash);
+            log.record(connection, OperationLog.Entry.of(Operation.STAFF, null, added.name(), "+ " + role.code()));
+            return added;
+        });
+    }
+
+    private Staff insert(Connection connection, String name, Role role, String hash) throws SQLException {
+        if (store.byName(connection, name).isPresent()) {
+            throw new ValidationException(Problem.of("name", "staff.name.taken", name));
+        }
+        long id = store.insert(connection, name, role, hash, now());
+        return store.byId(connection, id).orElseThrow().staff();
+    }
+
+    /** A staff member's role or whether they still work here (the owner); the last active owner stays one. */
+    public Staff change(long staffId, Role role, boolean active) {
+        session.require(Permission.STAFF);
+        return database.write(connection -> {
+            Staff before = store.byId(connection, staffId)
+                    .orElseThrow(() -> new ValidationException(Problem.of("staff", "staff.unknown", staffId)))
+                    .staff();
+            boolean stillOwner = role == Role.OWNER && active;
+            if (before.role() == Role.OWNER && before.active() && !stillOwner
+                    && store.activeOwners(connection) <= 1) {
+                throw new ValidationException(Problem.of("role", "staff.lastOwner", before.name()));
+            }
+            store.update(connection, staffId, role, active);
+            log.record(connection, OperationLog.Entry.of(Operation.STAFF, null, before.name(),
+                    before.role().code() + (before.active() ? "" : " (inactive)") + " → " + role.code()
+                            + (active ? "" : " (inactive)")));
+            return store.byId(connection, staffId).orElseThrow().staff();
+        });
+    }
+
+    /** A new PIN: the owner for anyone, everyone for themselves. Clears a lock-out. */
+    public void changePin(long staffId, String pin) {
+        if (!staffIdIs(staffId)) {
+            session.require(Permission.STAFF);
+        }
+        checkPin(pin);
+        String hash = pins.hash(pin);
+        database.write(connection -> {
+            Staff staff = store.byId(connection, staffId)
+                    .orElseThrow(() -> new ValidationException(Problem.of("staff", "staff.unknown", staffId)))
+                    .staff();
+            store.updatePin(connection, staffId, hash);
+            log.record(connection, OperationLog.Entry.of(Operation.STAFF, null, staff.name(), "PIN changed"));
+            return null;
+        });
+    }
+
+    private boolean staffIdIs(long staffId) {
+        Long current = session.staffId();
+        return current != null && current == staffId;
+    }
+
+    /** Every staff member, active first (the owner's staff list). */
+    public List<Staff> all() {
+        session.require(Permission.STAFF);
+        return database.read(store::all);
+    }
+
+    /** The names the sign-in screen offers: active staff, owner first. */
+    public List<Staff> signInChoices() {
+        return database.read(connection -> store.all(connection).stream().filter(Staff::active).toList());
+    }
+
+    /**
+     * The staff member {@code name} if {@code pin} is theirs, else refused ({@link NotAllowedException}: unknown,
+     * inactive, wrong PIN, or locked for how long). A wrong PIN is counted and logged. Does not sign them in:
+     * {@link #switchTo} does, or the command line for one command.
+     */
+    public Actor check(String name, String pin) {
+        String wanted = name == null ? "" : name.strip();
+        StaffStore.Stored stored = database.read(connection -> store.byName(connection, wanted)).orElse(null);
+        if (stored == null || !stored.staff().active()) {
+            throw new NotAllowedException("staff.signIn.unknown", "no active staff member is named " + wanted, wanted);
+        }
+        LocalDateTime now = now();
+        if (stored.lockedUntil() != null && now.isBefore(stored.lockedUntil())) {
+            throw locked(stored.staff(), now, stored.lockedUntil());
+        }
+        // the slow hash runs outside any transaction: no write waits on it
+        boolean right = pins.matches(pin == null ? "" : pin, stored.pinHash());
+        Actor accepted = database.write(connection -> {
+            StaffStore.Stored fresh = store.byId(connection, stored.staff().id()).orElseThrow();
+            Actor actor = Actor.of(fresh.staff());
+            if (right) {
+                if (fresh.failedPins() > 0 || fresh.lockedUntil() != null) {
+                    store.updateAttempts(connection, fresh.staff().id(), 0, null);
+                }
+                return actor;
+            }
+            int failed = fresh.failedPins() + 1;
+            LocalDateTime until = failed > FREE_TRIES ? now.plus(lockFor(failed)) : null;
+            store.updateAttempts(connection, fresh.staff().id(), failed, until);
+            log.record(connection, OperationLog.Entry.of(Operation.PIN_REFUSED, null, fresh.staff().name(),
+                    failed + " wrong in a row" + (until == null ? "" : ", locked " + lockFor(failed).toSeconds()
+                            + " s")), actor);
+            return null;
+        });
+        if (accepted == null) {
+            // thrown after the write: the wrong PIN stays counted and logged
+            throw new NotAllowedException("staff.signIn.wrongPin", "wrong PIN for " + stored.staff().name(),
+                    stored.staff().name());
+        }
+        return accepted;
+    }
+
+    private static NotAllowedException locked(Staff staff, LocalDateTime now, LocalDateTime until) {
+        long seconds = Math.max(1, Duration.between(now, until).toSeconds());
+        return new NotAllowedException("staff.signIn.locked", "too many wrong PINs for " + staff.name()
+                + ": try again in " + seconds + " s", staff.name(), seconds);
+    }
+
+    /** How long signing in is refused after the {@code failed}-th wrong PIN in a row (past the free tries). */
+    static Duration lockFor(int failed) {
+        int doublings = Math.min(failed - FREE_TRIES - 1, 20);
+        Duration lock = FIRST_LOCK.multipliedBy(1L << doublings);
+        return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
+    }
+
+    /** Signs a staff member in by PIN on this computer (start, switch staff, after the idle lock); logged. */
+    public Actor switchTo(String name, String pin) {
+        Actor actor = check(name, pin);
+        database.write(connection -> {
+            log.record(connection, OperationLog.Entry.of(Operation.SIGN_IN, null, actor.name(),
+                    actor.role().code()), actor);
+            return null;
+        });
+        session.become(actor);
+        return actor;
+    }
+
+    /** Nobody signed in (the idle lock, or the desktop before the first PIN): everything refused until a PIN. */
+    public void lock() {
+        session.become(Actor.NOBODY);
+    }
+
+    /** Minutes without a key or click before the desktop locks; 0 never. */
+    public int idleLockMinutes() {
+        return database.read(connection -> store.setting(connection, StaffStore.IDLE_LOCK_KEY)
+                .map(Integer::parseInt).orElse(DEFAULT_IDLE_LOCK_MINUTES));
+    }
+
+    /** The most points a manager may add or take in one adjustment (the owner any). */
+    public long managerPointsLimit() {
+        return database.read(this::managerPointsLimit);
+    }
+
+    /** {@link #managerPointsLimit()} inside the caller's transaction (the points service checks with it). */
+    public long managerPointsLimit(Connection connection) throws SQLException {
+        return store.setting(connection, StaffStore.POINTS_LIMIT_KEY).map(Long::parseLong)
+                .orElse(DEFAULT_MANAGER_POINTS_LIMIT);
+    }
+
+    /** Saves both staff settings (the owner). */
+    public void saveSettings(int idleLockMinutes, long managerPointsLimit) {
+        session.require(Permission.SETTINGS);
+        if (idleLockMinutes < 0 || idleLockMinutes > 24 * 60) {
+            throw new ValidationException(Problem.of("idleLock", "staff.idleLock.range"));
+        }
+        if (managerPointsLimit < 0 || managerPointsLimit > 100_000_000L) {
+            throw new ValidationException(Problem.of("pointsLimit", "staff.pointsLimit.range"));
+        }
+        database.write(connection -> {
+            int idleBefore = store.setting(connection, StaffStore.IDLE_LOCK_KEY).map(Integer::parseInt)
+                    .orElse(DEFAULT_IDLE_LOCK_MINUTES);
+            long limitBefore = managerPointsLimit(connection);
+            store.saveSetting(connection, StaffStore.IDLE_LOCK_KEY, Integer.toString(idleLockMinutes));
+            store.saveSetting(connection, StaffStore.POINTS_LIMIT_KEY, Long.toString(managerPointsLimit));
+            log.record(connection, OperationLog.Entry.of(Operation.SETTINGS, null, "staff",
+                    "idle lock " + idleBefore + " → " + idleLockMinutes + " min, manager points limit "
+                            + limitBefore + " → " + managerPointsLimit));
+            return null;
+        });
+    }
+
+    private static String checkName(String name) {
+        String stripped = name == null ? "" : name.strip();
+        if (stripped.isEmpty() || stripped.length() > NAME_LIMIT || stripped.startsWith("cli:")
+                || stripped.equalsIgnoreCase("system")) {
+            throw new ValidationException(Problem.of("name", "staff.name.invalid", NAME_LIMIT));
+        }
+        return stripped;
+    }
+
+    private static void checkPin(String pin) {
+        if (!PinHashing.isValidPin(pin)) {
+            throw new ValidationException(Problem.of("pin", "staff.pin.invalid"));
+        }
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+}
