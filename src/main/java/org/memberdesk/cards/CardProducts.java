@@ -103,7 +103,7 @@ public final class CardProducts {
             }
             long id = products.insertProduct(connection, clean, now());
             log.record(connection, OperationLog.Entry.of(Operation.SETTINGS, null, "card product " + name,
-                    "added: " + clean.kind().name().toLowerCase(java.util.Locale.ROOT) + ", "
+                    "added: " + clean.kind().code() + ", "
                             + Money.display(clean.priceCents())));
             return id;
         });
