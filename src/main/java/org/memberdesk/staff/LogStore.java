@@ -135,7 +135,7 @@ public final class LogStore {
             throws SQLException, java.io.IOException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT id, at, staff_id, staff_name, action, member_id, subject, summary, reason, money, prev_hash, hash
-                FROM operation_log """ + MATCHING + " ORDER BY id")) {
+                FROM operation_log\s""" + MATCHING + " ORDER BY id")) {
             bind(statement, filter);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
