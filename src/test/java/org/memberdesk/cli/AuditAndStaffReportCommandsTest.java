@@ -192,7 +192,7 @@ class AuditAndStaffReportCommandsTest {
                         + "topups_amount,checkins",
                 "李姐,Manager,0,0.00,0,0.00,0.00,0,0.00,0,0.00,0",
                 "小王,Cashier,1,30.00,0,0.00,30.00,0,0.00,0,0.00,0",
-                "\"Command line, imports, before staff\",,1,40.00,0,0.00,40.00,0,0.00,0,0.00,0"),
+                "No staff recorded,,1,40.00,0,0.00,40.00,0,0.00,0,0.00,0"),
                 Files.readAllLines(file, StandardCharsets.UTF_8));
         Path workbook = folder.resolve("staff.xlsx");
         assertEquals(0, cli("staff-report", "--from", "2026-11-21", "--to", "2026-11-21", "--out",

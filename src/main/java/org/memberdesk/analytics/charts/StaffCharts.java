@@ -34,7 +34,8 @@ public final class StaffCharts {
             data.addValue(row.topupsCents() / 100.0, topups, who);
         }
         CategoryAxis axis = new CategoryAxis();
-        axis.setMaximumCategoryLabelWidthRatio(0.4f);
+        axis.setMaximumCategoryLabelWidthRatio(1.0f);
+        axis.setMaximumCategoryLabelLines(2);
         CategoryPlot plot = new CategoryPlot(data, axis, new NumberAxis(messages.get("staffReport.chart.yuan")),
                 new BarRenderer());
         BarRenderer renderer = (BarRenderer) plot.getRenderer();

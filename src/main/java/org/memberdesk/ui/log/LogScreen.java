@@ -87,18 +87,18 @@ public final class LogScreen implements Screen {
         DatePicker from = IsoDates.picker();
         from.setId("log-from");
         from.setPromptText(context.text("members.joinedFrom"));
-        from.setPrefWidth(135);
+        from.setPrefWidth(125);
         from.valueProperty().bindBidirectional(model.fromProperty());
         DatePicker to = IsoDates.picker();
         to.setId("log-to");
         to.setPromptText(context.text("members.joinedTo"));
-        to.setPrefWidth(135);
+        to.setPrefWidth(125);
         to.valueProperty().bindBidirectional(model.toProperty());
         ComboBox<String> staff = new ComboBox<>(model.staffNames());
         staff.setId("log-staff");
         staff.setEditable(true);
         staff.setPromptText(context.text("log.ui.allStaff"));
-        staff.setPrefWidth(150);
+        staff.setPrefWidth(130);
         staff.valueProperty().bindBidirectional(model.staffProperty());
         staff.valueProperty().addListener((o, a, b) -> model.search());
         ComboBox<Operation> action = new ComboBox<>();
@@ -106,7 +106,7 @@ public final class LogScreen implements Screen {
         action.getItems().add(null);
         action.getItems().addAll(Operation.values());
         action.setPromptText(context.text("log.ui.allActions"));
-        action.setPrefWidth(150);
+        action.setPrefWidth(130);
         action.setConverter(new StringConverter<>() {
             @Override
             public String toString(Operation operation) {
@@ -122,11 +122,13 @@ public final class LogScreen implements Screen {
         TextField member = new TextField();
         member.setId("log-member");
         member.setPromptText(context.text("log.ui.memberPrompt"));
-        member.setPrefWidth(130);
+        member.setPrefWidth(110);
         member.textProperty().bindBidirectional(model.memberNoProperty());
         member.setOnAction(e -> model.search());
-        Button clear = new Button(context.text("purchases.clear"), new FontIcon(Feather.X));
+        Button clear = new Button(null, new FontIcon(Feather.X));
         clear.setId("log-clear");
+        clear.setTooltip(new javafx.scene.control.Tooltip(context.text("purchases.clear")));
+        clear.setMinWidth(Region.USE_PREF_SIZE);
         clear.setOnAction(e -> {
             from.setValue(null);
             to.setValue(null);
@@ -149,9 +151,12 @@ public final class LogScreen implements Screen {
         Label legend = new Label(context.text("log.ui.moneyLegend"), swatch);
         legend.setId("log-legend");
         legend.getStyleClass().add("text-muted");
+        legend.setMinWidth(Region.USE_PREF_SIZE);
+        legend.setTooltip(new javafx.scene.control.Tooltip(context.text("log.ui.moneyLegend.tip")));
         Label count = new Label();
         count.setId("log-count");
         count.getStyleClass().add("text-muted");
+        count.setMinWidth(Region.USE_PREF_SIZE);
         count.textProperty().bind(Bindings.createStringBinding(() -> model.matchingProperty().get() < 0
                 ? context.text("members.counting") : model.statusProperty().get(),
                 model.matchingProperty(), model.statusProperty()));
@@ -171,11 +176,15 @@ public final class LogScreen implements Screen {
         verify.setOnAction(e -> model.verify());
         Label notice = new Label();
         notice.setId("log-notice");
+        notice.setWrapText(true);
         notice.textProperty().bind(model.noticeProperty());
-        HBox bar = new HBox(legend, count, spacer, notice, verified, verify);
+        verified.setWrapText(true);
+        verify.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(12, legend, count, spacer, verify);
         if (model.mayExport()) {
             Button export = new Button(context.text("log.ui.export"), new FontIcon(Feather.DOWNLOAD));
             export.setId("log-export");
+            export.setMinWidth(Region.USE_PREF_SIZE);
             export.disableProperty().bind(model.busyProperty());
             export.setOnAction(e -> context.chooseOutputFile(context.text("log.ui.export"), "operation-log.csv",
                     context.text("log.ui.exportFiles"), "*.csv", "*.xlsx").ifPresent(model::export));
@@ -184,7 +193,16 @@ public final class LogScreen implements Screen {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("screen-toolbar");
         bar.setStyle("-fx-padding: 0 18 8 18;");
-        return bar;
+        // what the check and the export said, on a line of their own (long sentences), shown once there is one
+        VBox results = new VBox(4, verified, notice);
+        results.setStyle("-fx-padding: 0 18 8 18;");
+        results.managedProperty().bind(results.visibleProperty());
+        results.visibleProperty().bind(model.verifiedProperty().isNotEmpty().or(model.noticeProperty().isNotEmpty()));
+        notice.managedProperty().bind(notice.visibleProperty());
+        notice.visibleProperty().bind(model.noticeProperty().isNotEmpty());
+        verified.managedProperty().bind(verified.visibleProperty());
+        verified.visibleProperty().bind(model.verifiedProperty().isNotEmpty());
+        return new VBox(bar, results);
     }
 
     private Node table() {
@@ -192,12 +210,14 @@ public final class LogScreen implements Screen {
         table.setId("log-table");
         table.setFixedCellSize(32);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<LogViewModel.Row, String> time = column("log.column.time", 150, LogViewModel.Row::time);
+        time.setMinWidth(150); // the whole time, seconds included: entries of the same minute tell apart
         table.getColumns().setAll(List.of(
-                column("log.column.time", 140, LogViewModel.Row::time),
-                column("log.column.staff", 90, LogViewModel.Row::staff),
-                column("log.column.action", 100, LogViewModel.Row::action),
-                column("log.column.member", 100, LogViewModel.Row::member),
-                column("log.column.subject", 120, LogViewModel.Row::subject),
+                time,
+                column("log.column.staff", 70, LogViewModel.Row::staff),
+                column("log.column.action", 110, LogViewModel.Row::action),
+                column("log.column.member", 95, LogViewModel.Row::member),
+                column("log.column.subject", 75, LogViewModel.Row::subject),
                 column("log.column.change", 220, LogViewModel.Row::change),
                 column("log.column.reason", 140, LogViewModel.Row::reason)));
         table.setRowFactory(t -> new TableRow<>() {
@@ -221,7 +241,7 @@ public final class LogScreen implements Screen {
         TableColumn<LogViewModel.Row, String> column = new TableColumn<>(context.text(key));
         column.setCellValueFactory(c -> new SimpleStringProperty(c.getValue() == null ? "" : value.apply(c.getValue())));
         column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 80));
+        column.setMinWidth(Math.min(width, 70));
         column.setSortable(false);
         return column;
     }

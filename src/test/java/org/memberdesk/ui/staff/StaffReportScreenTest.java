@@ -2,6 +2,7 @@ package org.memberdesk.ui.staff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,6 +98,7 @@ class StaffReportScreenTest extends FxRobot {
                 "¥1,000.00", 0, "¥0.00", 0), table.getItems().get(0));
         assertEquals(new StaffReportViewModel.Row("小王", "Cashier", 2, "¥80.00", 1, "¥25.00", "¥55.00", 0,
                 "¥0.00", 0, "¥0.00", 0), table.getItems().get(1));
+        assertTrue(lookup("2 · ¥80.00").tryQuery().isPresent(), "a count and its money in one cell");
         // goods net 120 + 55 = ¥175; cards ¥1,000
         assertEquals("All together: goods net ¥175.00 · cards ¥1,000.00 · top-ups ¥0.00 · 0 check-ins",
                 lookup("#staff-report-status").queryAs(Label.class).getText());
