@@ -141,8 +141,8 @@ final class AuditCommands {
             cli.print(result);
             if (!verification.intact()) {
                 cli.err().println("error: the operation log was changed outside the app: entry "
-                        + verification.brokenAt() + " (of " + verification.entries() + ") and every one after it"
-                        + " no longer match their hashes; keep this file and compare it with a backup");
+                        + verification.brokenAt() + " (of " + verification.entries() + ") was edited, removed or"
+                        + " slipped in and no longer matches the chain; keep this file and compare it with a backup");
                 cli.err().flush();
                 return 1;
             }

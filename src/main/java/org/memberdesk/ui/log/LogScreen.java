@@ -180,16 +180,16 @@ public final class LogScreen implements Screen {
         notice.textProperty().bind(model.noticeProperty());
         verified.setWrapText(true);
         verify.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(12, legend, count, spacer, verify);
-        if (model.mayExport()) {
-            Button export = new Button(context.text("log.ui.export"), new FontIcon(Feather.DOWNLOAD));
-            export.setId("log-export");
-            export.setMinWidth(Region.USE_PREF_SIZE);
-            export.disableProperty().bind(model.busyProperty());
-            export.setOnAction(e -> context.chooseOutputFile(context.text("log.ui.export"), "operation-log.csv",
-                    context.text("log.ui.exportFiles"), "*.csv", "*.xlsx").ifPresent(model::export));
-            bar.getChildren().add(export);
-        }
+        // the owner's only: left out for anyone else
+        Button export = new Button(context.text("log.ui.export"), new FontIcon(Feather.DOWNLOAD));
+        export.setId("log-export");
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        export.visibleProperty().bind(model.mayExportProperty());
+        export.managedProperty().bind(model.mayExportProperty());
+        export.disableProperty().bind(model.busyProperty());
+        export.setOnAction(e -> context.chooseOutputFile(context.text("log.ui.export"), "operation-log.csv",
+                context.text("log.ui.exportFiles"), "*.csv", "*.xlsx").ifPresent(model::export));
+        HBox bar = new HBox(12, legend, count, spacer, verify, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("screen-toolbar");
         bar.setStyle("-fx-padding: 0 18 8 18;");

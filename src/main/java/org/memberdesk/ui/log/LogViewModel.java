@@ -58,6 +58,7 @@ public final class LogViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper chainBroken = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper mayExport = new ReadOnlyBooleanWrapper(false);
     private long asked;
 
     public LogViewModel(UiContext context) {
@@ -126,9 +127,12 @@ public final class LogViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    /** Whether the person signed in may export the log (the owner). */
-    public boolean mayExport() {
-        return context.app().session().may(Permission.EXPORT_LOG);
+    /**
+     * Whether the person signed in may export the log (the owner); read again at each search, so a switch of staff
+     * shows or hides the export the next time the screen is shown.
+     */
+    public ReadOnlyBooleanProperty mayExportProperty() {
+        return mayExport.getReadOnlyProperty();
     }
 
     /** Reads the staff names for the filter, then the entries. */
@@ -147,6 +151,7 @@ public final class LogViewModel {
         Operation what = action.get();
         String number = blankToNull(memberNo.get());
         long ticket = ++asked;
+        mayExport.set(context.app().session().may(Permission.EXPORT_LOG));
         matching.set(-1);
         context.tasks().execute(BackgroundTask.of(() -> read(first, last, who, what, number))
                 .onSuccess(page -> {

@@ -44,6 +44,8 @@ class LogScreenTest extends FxRobot {
     Path folder;
     private FxTaskExecutor tasks;
     private RecordingDialogs dialogs;
+    private UiContext context;
+    private Staff li;
 
     @BeforeEach
     void open() throws Exception {
@@ -51,7 +53,7 @@ class LogScreenTest extends FxRobot {
         long m1 = app.members().add(TestDatabase.member("M1", "王芳", "13800000001")).id();
         long m2 = app.members().add(TestDatabase.member("M2", "李娜", "13800000002")).id();
         Staff wang = app.staff().add("小王", Role.CASHIER, "1234");
-        Staff li = app.staff().add("李姐", Role.MANAGER, "2345");
+        li = app.staff().add("李姐", Role.MANAGER, "2345");
         OperationLog log = app.operationLog();
         app.session().become(Actor.of(wang));
         log.record(OperationLog.Entry.of(Operation.SALE, m1, "P0001", "¥30.00"));
@@ -64,8 +66,9 @@ class LogScreenTest extends FxRobot {
         dialogs = new RecordingDialogs(Messages.english());
         tasks = new FxTaskExecutor(dialogs, 2);
         // the screen acts as the owner (the command line's default actor): it may export
-        UiContext context = ScreenStage.context(folder.resolve("test.db"), TestDatabase.NOW, tasks, dialogs);
-        ScreenStage.show(() -> new LogScreen(context));
+        context = ScreenStage.context(folder.resolve("test.db"), TestDatabase.NOW, tasks, dialogs);
+        UiContext shown = context;
+        ScreenStage.show(() -> new LogScreen(shown));
     }
 
     @AfterEach
@@ -146,5 +149,17 @@ class LogScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> ids().size() == 6);
         assertEquals("Export", table().getItems().get(0).action());
         assertFalse(dialogs.errors.stream().findAny().isPresent(), dialogs.errors.toString());
+    }
+
+    @Test
+    void finding3_aManagerSeesTheLogButNoExport() throws Exception {
+        UiFixture.waitUntil(() -> ids().size() == 5);
+        assertTrue(lookup("#log-export").query().isVisible(), "the owner may export");
+        FxToolkit.cleanupStages();
+        context.app().session().become(Actor.of(li));
+        UiContext manager = context;
+        ScreenStage.show(() -> new LogScreen(manager));
+        UiFixture.waitUntil(() -> ids().size() == 5);
+        assertFalse(lookup("#log-export").query().isVisible(), "a manager may not export the log");
     }
 }
