@@ -126,14 +126,14 @@ public final class StaffReportScreen implements Screen {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // a count and its money in one cell ("13 · ¥4,306.50"): twelve columns do not fit a 1024-pixel screen
         table.getColumns().setAll(List.of(
-                column("staffReport.column.name", 110, false, StaffReportViewModel.Row::name),
+                column("staffReport.column.name", 125, false, StaffReportViewModel.Row::name),
                 column("staffReport.column.role", 70, false, StaffReportViewModel.Row::role),
-                column("staffReport.column.sales", 115, true, r -> both(r.sales(), r.salesAmount())),
-                column("staffReport.column.returns", 105, true, r -> both(r.returns(), r.returnsAmount())),
-                column("staffReport.column.net", 95, true, StaffReportViewModel.Row::net),
-                column("staffReport.column.cards", 115, true, r -> both(r.cardsSold(), r.cardsAmount())),
-                column("staffReport.column.topups", 105, true, r -> both(r.topups(), r.topupsAmount())),
-                column("staffReport.column.checkins", 60, true, r -> Long.toString(r.checkins()))));
+                column("staffReport.column.sales", 110, true, r -> both(r.sales(), r.salesAmount())),
+                column("staffReport.column.returns", 95, true, r -> both(r.returns(), r.returnsAmount())),
+                column("staffReport.column.net", 90, true, StaffReportViewModel.Row::net),
+                column("staffReport.column.cards", 110, true, r -> both(r.cardsSold(), r.cardsAmount())),
+                column("staffReport.column.topups", 95, true, r -> both(r.topups(), r.topupsAmount())),
+                column("staffReport.column.checkins", 75, true, r -> Long.toString(r.checkins()))));
         Label placeholder = new Label(context.text("staffReport.ui.empty"));
         placeholder.getStyleClass().add("text-muted");
         table.setPlaceholder(placeholder);
