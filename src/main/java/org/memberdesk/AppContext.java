@@ -248,6 +248,21 @@ public final class AppContext {
         return staff;
     }
 
+    /** Staff performance (员工业绩); holds nothing of its own, so it is built when asked. */
+    public org.memberdesk.staff.StaffPerformance staffPerformance() {
+        return new org.memberdesk.staff.StaffPerformance(database, session);
+    }
+
+    /** Staff performance to CSV or Excel. */
+    public org.memberdesk.io.StaffPerformanceExport staffPerformanceExport() {
+        return new org.memberdesk.io.StaffPerformanceExport(outputFiles, operationLog);
+    }
+
+    /** The operation log to CSV or Excel (the owner). */
+    public org.memberdesk.io.OperationLogExport operationLogExport() {
+        return new org.memberdesk.io.OperationLogExport(outputFiles, operationLog);
+    }
+
     public Database database() {
         return database;
     }

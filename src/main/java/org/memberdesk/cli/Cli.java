@@ -79,6 +79,8 @@ public final class Cli implements Callable<Integer> {
             PointsCommands.Redeem.class,
             PointsCommands.AddReward.class,
             PointsCommands.Template.class,
+            StaffReportCommand.class,
+            AuditCommands.Audit.class,
             BackupCommands.BackupNow.class,
             BackupCommands.Restore.class,
             BackupCommands.ListBackups.class,
@@ -226,8 +228,20 @@ public final class Cli implements Callable<Integer> {
     /** Exit code of an action the acting staff member may not do, or a refused PIN. */
     static final int REFUSED_TO_STAFF = 4;
 
+    /** Set by {@link #staffFilter()}: --staff names whose entries {@code audit} lists, not who acts. */
+    private boolean staffIsAFilter;
+
+    /**
+     * {@code audit --staff NAME}: the name given to --staff, taken as the log's filter (the issue's synopsis); for
+     * that command who acts comes from MEMBERDESK_STAFF and MEMBERDESK_PIN alone. Call before {@link #context()}.
+     */
+    String staffFilter() {
+        staffIsAFilter = true;
+        return staffName == null || staffName.isBlank() ? null : staffName.strip();
+    }
+
     private String staffName() {
-        String named = staffName != null ? staffName : System.getenv("MEMBERDESK_STAFF");
+        String named = staffName != null && !staffIsAFilter ? staffName : System.getenv("MEMBERDESK_STAFF");
         return named == null || named.isBlank() ? null : named.strip();
     }
 
