@@ -22,8 +22,8 @@ public final class NotAllowedException extends RuntimeException {
                     "no one is signed in: enter a PIN first");
         }
         return new NotAllowedException("staff.refused", actor.role().code() + " " + actor.name() + " may not "
-                + permission.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (a "
-                + permission.least().code() + " may)", actor.name(), actor.role().textKey(), permission.textKey(),
+                + permission.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " ("
+                + (permission.least() == Role.OWNER ? "an " : "a ") + permission.least().code() + " may)", actor.name(), actor.role().textKey(), permission.textKey(),
                 permission.least().textKey());
     }
 
