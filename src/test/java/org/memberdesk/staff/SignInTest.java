@@ -17,6 +17,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -146,6 +150,56 @@ class SignInTest {
         assertEquals(Duration.ofSeconds(1920), StaffService.lockFor(9));
         assertEquals(Duration.ofHours(1), StaffService.lockFor(10)); // 3,840 s would be over the hour
         assertEquals(Duration.ofHours(1), StaffService.lockFor(Integer.MAX_VALUE));
+    }
+
+    /**
+     * PINs typed at once (two command lines in parallel, a script trying PINs) are all judged against the lock as it
+     * is when each is decided, not as it was when each began: a right PIN whose check began before the lock and
+     * ends after it is refused, so parallel guessing gets no more than the free tries per lock.
+     */
+    @Test
+    void aRightPinDecidedWhileAnotherAttemptHasLockedItIsRefused() throws Exception {
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicBoolean hold = new AtomicBoolean(true);
+        // a second window on the same database whose clock stops once, after it has read the (unlocked) staff row
+        Clock pausing = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Instant instant() {
+                if (hold.getAndSet(false)) {
+                    reached.countDown();
+                    try {
+                        go.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return clock.instant();
+            }
+        };
+        StaffService other = new StaffService(app.database(), new StaffStore(), new PinHashing(),
+                new StaffSession(Actor.NOBODY), app.operationLog(), pausing);
+        CompletableFuture<Actor> racing = CompletableFuture.supplyAsync(() -> other.check("小王", "1234"));
+        assertTrue(reached.await(30, TimeUnit.SECONDS));
+        for (String wrong : new String[] {"0000", "1111", "2222"}) {
+            refused("小王", wrong);
+        }
+        assertEquals("3 2026-11-22 12:00:30", failedPins());
+        go.countDown();
+        Exception thrown = assertThrows(Exception.class, () -> racing.get(30, TimeUnit.SECONDS));
+        NotAllowedException locked = (NotAllowedException) thrown.getCause();
+        assertEquals("staff.signIn.locked", locked.textKey());
+        assertEquals("3 2026-11-22 12:00:30", failedPins(), "the lock and the count stay");
     }
 
     @Test
