@@ -83,7 +83,8 @@ public final class Cli implements Callable<Integer> {
             BackupCommands.Restore.class,
             BackupCommands.ListBackups.class,
             BackupCommands.IntegrityCheck.class,
-            CardPrintCommands.Photo.class);
+            CardPrintCommands.Photo.class,
+            StaffCliCommands.StaffCommand.class);
 
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "The database file (default: the user's data folder).")
@@ -106,6 +107,8 @@ public final class Cli implements Callable<Integer> {
     boolean json;
 
     private final Clock clock;
+    /** The environment's variables by name (MEMBERDESK_STAFF, MEMBERDESK_PIN): the process's, or a test's. */
+    private final java.util.function.UnaryOperator<String> environment;
     private PrintWriter out;
     private PrintWriter err;
     private AppContext context;
@@ -116,7 +119,13 @@ public final class Cli implements Callable<Integer> {
     }
 
     public Cli(Clock clock) {
+        this(clock, System::getenv);
+    }
+
+    /** With the environment variables a test gives instead of the process's. */
+    Cli(Clock clock, java.util.function.UnaryOperator<String> environment) {
         this.clock = clock;
+        this.environment = environment;
     }
 
     public int run(String... args) {
@@ -184,14 +193,22 @@ public final class Cli implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(this);
         Optional<Class<?>> named = commandNamed(args);
         if (named.isPresent()) {
-            commandLine.addSubcommand(named.get());
+            add(commandLine, named.get());
         } else if (!List.of(args).contains("--version") && !List.of(args).contains("-V")) {
-            COMMANDS.forEach(commandLine::addSubcommand);
+            COMMANDS.forEach(command -> add(commandLine, command));
             // `memberdesk help COMMAND [SUBCOMMAND]` prints what `COMMAND [SUBCOMMAND] --help` prints
             commandLine.addSubcommand(CommandHelp.class);
         }
         CommandExamples.addTo(commandLine);
         return commandLine;
+    }
+
+    private static void add(CommandLine commandLine, Class<?> command) {
+        commandLine.addSubcommand(command);
+        if (command == StaffCliCommands.StaffCommand.class) {
+            // `staff add NAME --pin PIN` has a --pin of its own (the new PIN): added after the inherited one is gone
+            StaffCliCommands.addSubcommands(commandLine.getSubcommands().get("staff"));
+        }
     }
 
     /** The command the first word that is not an option (nor --db's value) names, if it is one. */
@@ -227,7 +244,7 @@ public final class Cli implements Callable<Integer> {
     static final int REFUSED_TO_STAFF = 4;
 
     private String staffName() {
-        String named = staffName != null ? staffName : System.getenv("MEMBERDESK_STAFF");
+        String named = staffName != null ? staffName : environment.apply("MEMBERDESK_STAFF");
         return named == null || named.isBlank() ? null : named.strip();
     }
 
@@ -240,7 +257,7 @@ public final class Cli implements Callable<Integer> {
     private AppContext signedIn(AppContext opened) {
         String name = staffName();
         if (name != null) {
-            String typed = pin != null ? pin : System.getenv("MEMBERDESK_PIN");
+            String typed = pin != null ? pin : environment.apply("MEMBERDESK_PIN");
             if (typed == null || typed.isBlank()) {
                 throw new CliFailure(REFUSED_TO_STAFF, "--staff " + name + " needs a PIN: --pin PIN or MEMBERDESK_PIN");
             }

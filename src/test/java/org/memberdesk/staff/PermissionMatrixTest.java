@@ -101,9 +101,9 @@ class PermissionMatrixTest {
         cashier.require(Permission.SELL);
         NotAllowedException refused = assertThrows(NotAllowedException.class,
                 () -> cashier.require(Permission.REFUND_CARD));
-        assertEquals("cashier 小王 may not refund card (a manager may)", refused.getMessage());
+        assertEquals("cashier 小王 may not refund a card (a manager may)", refused.getMessage());
         refused = assertThrows(NotAllowedException.class, () -> cashier.require(Permission.RESTORE));
-        assertEquals("cashier 小王 may not restore (an owner may)", refused.getMessage());
+        assertEquals("cashier 小王 may not restore a backup (an owner may)", refused.getMessage());
     }
 
     @Test
