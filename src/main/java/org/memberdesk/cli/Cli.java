@@ -140,6 +140,8 @@ public final class Cli implements Callable<Integer> {
         commandLine.setOut(stdout);
         commandLine.setErr(stderr);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // a staff member or file named like a command (--staff stats, --db report) is still that option's value
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             Throwable cause = e;
             int code = 1;

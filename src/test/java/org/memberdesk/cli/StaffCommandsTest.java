@@ -171,4 +171,16 @@ class StaffCommandsTest {
                 Cli.commandNamed("--db", "x.db", "--staff", "points", "--pin", "1234", "stats"));
         assertEquals(Optional.empty(), Cli.commandNamed("--staff", "stats", "--pin", "1234"));
     }
+
+    /** A staff member named like a command ("stats") is still a name after --staff, in picocli too. */
+    @Test
+    void aStaffMemberNamedLikeACommandCanActAsThemselves() {
+        assertEquals(0, run("staff", "add", "stats", "--role", "cashier", "--pin", "2468").code());
+        Run list = run("--staff", "stats", "--pin", "2468", "staff", "list");
+        assertEquals(4, list.code(), list.err());
+        assertEquals("error: cashier stats may not manage staff (an owner may)", list.err());
+        Run stats = run("--staff", "stats", "--pin", "2468", "stats", "--json");
+        assertEquals(0, stats.code(), stats.err());
+        assertTrue(stats.out().startsWith("{\"members\":0"), stats.out());
+    }
 }
