@@ -236,8 +236,12 @@ public final class Cli implements Callable<Integer> {
     /** The services of the database named by --db (opened once, on first use). */
     AppContext context() {
         if (context == null) {
-            context = signedIn(new AppContext(database(), clock, new org.memberdesk.db.OutputFiles(database().file()),
-                    actingFirst()));
+            Database opened = database();
+            // with --staff, opening the file has signed them in already
+            if (context == null) {
+                context = signedIn(new AppContext(opened, clock, new org.memberdesk.db.OutputFiles(opened.file()),
+                        actingFirst()));
+            }
         }
         return context;
     }
@@ -280,6 +284,10 @@ public final class Cli implements Callable<Integer> {
             } catch (DataException e) {
                 throw new CliFailure(1, clause(e.getMessage()) + "; " + WAY_OUT);
             }
+            // --staff's PIN is checked before any command reads, also one that builds no service (stats)
+            if (staffName() != null) {
+                context();
+            }
         }
         return database;
     }
@@ -304,6 +312,9 @@ public final class Cli implements Callable<Integer> {
                 err.println("warning: " + clause(e.getMessage()) + "; opened read-only, unchanged, to rescue the data");
                 err.flush();
             }
+            if (staffName() != null) {
+                rescuableContext();
+            }
         }
         return database;
     }
@@ -311,8 +322,11 @@ public final class Cli implements Callable<Integer> {
     /** {@link #context()} on {@link #rescuableDatabase()}. */
     AppContext rescuableContext() {
         if (context == null) {
-            context = signedIn(new AppContext(rescuableDatabase(), clock,
-                    new org.memberdesk.db.OutputFiles(rescuableDatabase().file()), actingFirst()));
+            Database opened = rescuableDatabase();
+            if (context == null) {
+                context = signedIn(new AppContext(opened, clock, new org.memberdesk.db.OutputFiles(opened.file()),
+                        actingFirst()));
+            }
         }
         return context;
     }

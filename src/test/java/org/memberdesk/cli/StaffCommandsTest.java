@@ -183,4 +183,20 @@ class StaffCommandsTest {
         assertEquals(0, stats.code(), stats.err());
         assertTrue(stats.out().startsWith("{\"members\":0"), stats.out());
     }
+
+    /** Every command checks --staff's PIN, also one that reads the file alone and builds no service (stats). */
+    @Test
+    void aWrongOrMissingPinIsRefusedBeforeAnyCommandEvenOneThatOnlyReads() throws Exception {
+        Run none = run("--staff", "小王", "stats");
+        assertEquals(4, none.code(), none.out());
+        assertEquals("error: --staff 小王 needs a PIN: --pin PIN or MEMBERDESK_PIN", none.err());
+        assertEquals("", none.out());
+        Run wrong = run("--staff", "小王", "--pin", "9999", "stats");
+        assertEquals(4, wrong.code(), wrong.out());
+        assertEquals("error: wrong PIN for 小王", wrong.err());
+        assertEquals(List.of("1"), sql("SELECT failed_pins FROM staff WHERE name = '小王'"));
+        Run right = run("--staff", "小王", "--pin", "1234", "stats", "--json");
+        assertEquals(0, right.code(), right.err());
+        assertEquals(List.of("0"), sql("SELECT failed_pins FROM staff WHERE name = '小王'"));
+    }
 }
