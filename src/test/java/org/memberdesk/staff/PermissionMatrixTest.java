@@ -106,6 +106,19 @@ class PermissionMatrixTest {
         assertEquals("cashier 小王 may not restore a backup (an owner may)", refused.getMessage());
     }
 
+    /** A permission's words are put into the refusal as they are: one apostrophe, not MessageFormat's doubled one. */
+    @Test
+    void aRefusalInTheShopsWordsReadsRightInBothLanguages() {
+        StaffSession manager = new StaffSession(new Actor(2L, "李店长", Role.MANAGER));
+        NotAllowedException refused = assertThrows(NotAllowedException.class,
+                () -> manager.require(Permission.ADJUST_POINTS_UNLIMITED));
+        assertEquals("李店长 (Manager) may not adjust points beyond the manager's limit. Nothing was changed. Ask someone"
+                + " who may (Owner), or switch staff.", refused.describe(org.memberdesk.common.Messages.english()));
+        assertEquals("take back today's sales",
+                org.memberdesk.common.Messages.english().get(Permission.RETURN_TODAY.textKey()));
+        assertTrue(refused.describe(org.memberdesk.common.Messages.chinese()).contains("超出店长限额调整积分"));
+    }
+
     @Test
     void nobodyIsRefusedEverythingAndAskedForAPin() {
         StaffSession nobody = new StaffSession(Actor.NOBODY);
