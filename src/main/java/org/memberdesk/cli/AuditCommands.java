@@ -53,7 +53,7 @@ final class AuditCommands {
         @Override
         public Integer call() {
             String staff = cli.staffFilter();
-            if (cli.pin != null && System.getenv("MEMBERDESK_STAFF") == null) {
+            if (cli.pin != null && cli.environment("MEMBERDESK_STAFF") == null) {
                 throw Cli.usage(spec, "audit --staff picks whose entries to list; to act as a staff member here set"
                         + " MEMBERDESK_STAFF and MEMBERDESK_PIN");
             }

@@ -85,6 +85,9 @@ final class CommandExamples {
             Map.entry("backups", "--keep 20 --json"),
             Map.entry("integrity-check", "--json"),
             Map.entry("member-photo", "M001 --file photo.jpg --json"),
+            Map.entry("staff", "staff add 小王 --role cashier --pin 1234 --json"),
+            Map.entry("staff add", "小王 --role cashier --pin 1234 --json"),
+            Map.entry("staff list", "--json"),
             Map.entry("help", "campaign create"));
 
     private CommandExamples() {

@@ -42,6 +42,8 @@ public final class StaffStore {
     }
 
     private Optional<Stored> one(Connection connection, String where, Object key) throws SQLException {
+        // the text block ends in a line break: a text block drops the spaces at the end of its lines, and
+        // "FROM staff" + "WHERE ..." would read as "FROM staffWHERE ..."
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT id, name, role, active, created_at, pin_hash, failed_pins, locked_until FROM staff"""
                 + " " + where)) {
