@@ -68,17 +68,15 @@ public final class StaffService {
         });
     }
 
-    /** A new staff member (the owner; or anyone while the shop has no owner yet and an owner is being added). */
+    /** A new staff member: the owner's (the command line acts as the owner). */
     public Staff add(String name, Role role, String pin) {
         String checkedName = checkName(name);
         checkPin(pin);
         String hash = pins.hash(pin);
         return database.write(connection -> {
-            boolean firstOwner = role == Role.OWNER && store.activeOwners(connection) == 0
-                    && !session.current().isNobody();
-            if (!firstOwner) {
-                session.require(Permission.STAFF);
-            }
+            // only the owner adds staff (the command line acts as the owner; the windows' first owner comes
+            // from createOwner): a cashier added before any owner existed must not be able to make one
+            session.require(Permission.STAFF);
             Staff added = insert(connection, checkedName, role, hash);
             log.record(connection, OperationLog.Entry.of(Operation.STAFF, null, added.name(), "+ " + role.code()));
             return added;

@@ -236,6 +236,14 @@ class SignInTest {
     }
 
     @Test
+    void aCashierAddedBeforeAnyOwnerCannotMakeThemselvesOne() {
+        // the command line added 小王 while the shop has no owner yet: 小王 may still not add an owner
+        app.session().become(new Actor(cashier.id(), "小王", Role.CASHIER));
+        assertThrows(NotAllowedException.class, () -> app.staff().add("假老板", Role.OWNER, "5555"));
+        assertEquals(List.of("小王"), row("SELECT name FROM staff ORDER BY id"), "nothing added");
+    }
+
+    @Test
     void onlyTheOwnerAddsStaff() {
         app.staff().createOwner("老板", "8888");
         app.session().become(new Actor(cashier.id(), "小王", Role.CASHIER));
