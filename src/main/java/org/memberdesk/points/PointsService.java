@@ -315,12 +315,13 @@ public final class PointsService {
                     .filter(Reward::active)
                     .orElseThrow(() -> new ValidationException(Problem.of("reward", "points.reward.unknown",
                             rewardName)));
-            long balance = redeem(connection, memberId, reward.costPoints(), reward.id(), reward.name(), operator,
+            Taken taken = redeem(connection, memberId, reward.costPoints(), reward.id(), reward.name(), operator,
                     now);
+            long balance = taken.balance();
             if (reward.kind() != Reward.Kind.COUPON) {
                 return new Redemption(reward.name(), reward.costPoints(), balance, null, null);
             }
-            long entryId = store.lastEntryId(connection);
+            long entryId = taken.entryId();
             if (reward.campaignId() == null) {
                 throw new ValidationException(Problem.of("coupon", "points.reward.coupon"));
             }
@@ -345,10 +346,14 @@ public final class PointsService {
         }
         LocalDateTime now = LocalDateTime.now(clock);
         return database.write(connection -> redeem(connection, memberId, points, null, reason.strip(), operator,
-                now));
+                now).balance());
     }
 
-    private long redeem(Connection connection, long memberId, long cost, Long rewardId, String reason,
+    /** What a redemption took: the balance left and the ledger entry written (a coupon reward links its code). */
+    private record Taken(long balance, long entryId) {
+    }
+
+    private Taken redeem(Connection connection, long memberId, long cost, Long rewardId, String reason,
                         String operator, LocalDateTime now) throws SQLException {
         try (PointsStore.Ledger ledger = store.ledger(connection)) {
             String memberNo = requireMember(connection, memberId);
@@ -365,9 +370,10 @@ public final class PointsService {
             String by = session.staffId() != null ? session.current().name() : operator;
             ledger.take(new PointsStore.NewEntry(memberId, now, PointsEntry.Kind.REDEEM, null, null, rewardId,
                     reason, by == null || by.isBlank() ? null : by.strip()), cost, null);
+            long entryId = store.lastEntryId(connection); // before the log entry's insert
             log.record(connection, OperationLog.Entry.of(Operation.POINTS_REDEEM, memberId, memberNo,
                     "-" + cost + " pt, balance " + balance + " → " + (balance - cost)).because(reason));
-            return balance - cost;
+            return new Taken(balance - cost, entryId);
         }
     }
 
