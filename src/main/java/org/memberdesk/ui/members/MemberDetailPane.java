@@ -190,7 +190,9 @@ final class MemberDetailPane {
         Label phone = new Label();
         phone.setId("detail-phone");
         phone.textProperty().bind(model.phoneShown());
-        if (d.phone() != null) {
+        if (d.phone() != null && !model.mayRevealPhone()) {
+            addRow(grid, row++, "phone", phone); // masked, no reveal: only the owner sees full numbers
+        } else if (d.phone() != null) {
             ToggleButton reveal = new ToggleButton();
             reveal.setId("detail-reveal");
             reveal.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(
