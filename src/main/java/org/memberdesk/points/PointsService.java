@@ -38,6 +38,7 @@ public final class PointsService {
     private final StaffSession session;
     private final OperationLog log;
     private final ManagerLimit managerLimit;
+    private final RewardCatalogue catalogue;
 
     /** The most points a manager may adjust at a time, read inside the adjustment's transaction. */
     @FunctionalInterface
@@ -57,6 +58,7 @@ public final class PointsService {
         this.session = session;
         this.log = log;
         this.managerLimit = managerLimit;
+        this.catalogue = new RewardCatalogue(database, rewards, couponRewards, clock, session, log);
     }
 
     /**
@@ -398,85 +400,22 @@ public final class PointsService {
     }
 
     public List<Reward> rewards() {
-        return database.read(rewards::all);
+        return catalogue.rewards();
     }
 
     /** Every problem with a reward, field by field (what the rewards form shows next to its fields). */
     public List<Problem> check(Reward reward) {
-        List<Problem> problems = new ArrayList<>();
-        if (reward.name() == null || reward.name().isBlank()) {
-            problems.add(Problem.of("name", "points.reward.name"));
-        }
-        if (reward.costPoints() < 1) {
-            problems.add(Problem.of("cost_points", "points.reward.cost", reward.costPoints()));
-        }
-        if (reward.kind() == Reward.Kind.CASH && reward.valueCents() <= 0) {
-            problems.add(Problem.of("value", "points.reward.value"));
-        }
-        if (reward.kind() == Reward.Kind.COUPON && reward.couponTemplateId() == null && reward.campaignId() == null) {
-            problems.add(Problem.of("coupon", "points.reward.coupon"));
-        }
-        return problems;
+        return RewardCatalogue.check(reward);
     }
 
-    /**
-     * Adds a reward (id 0: or changes the one with the same name) or changes a stored one (by id,
-     * so it can be renamed). A coupon reward made from a template gets its own campaign, once: a
-     * change that keeps the template keeps the campaign and the codes already given.
-     */
+    /** See {@link RewardCatalogue#save}. */
     public Reward saveReward(Reward reward) {
-        session.require(Permission.SETTINGS);
-        List<Problem> problems = check(reward);
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-        boolean coupon = reward.kind() == Reward.Kind.COUPON;
-        Reward clean = new Reward(reward.id(), reward.name().strip(), reward.kind(), reward.costPoints(),
-                reward.kind() == Reward.Kind.CASH ? reward.valueCents() : 0, reward.active(),
-                coupon ? reward.couponTemplateId() : null, coupon && reward.couponTemplateId() == null
-                ? reward.campaignId() : null);
-        LocalDateTime now = LocalDateTime.now(clock);
-        return database.write(connection -> {
-            java.util.Optional<Reward> stored = clean.id() > 0 ? rewards.byId(connection, clean.id())
-                    : rewards.byName(connection, clean.name());
-            java.util.Optional<Reward> sameName = rewards.byName(connection, clean.name());
-            if (clean.id() > 0 && sameName.isPresent() && sameName.get().id() != clean.id()) {
-                throw new ValidationException(Problem.of("name", "points.reward.taken", clean.name()));
-            }
-            Reward toSave = clean;
-            if (coupon) {
-                boolean sameTemplate = clean.couponTemplateId() != null && stored.isPresent()
-                        && clean.couponTemplateId().equals(stored.get().couponTemplateId())
-                        && stored.get().campaignId() != null;
-                toSave = clean.withCampaign(sameTemplate ? stored.get().campaignId()
-                        : couponRewards.campaignFor(connection, clean, now));
-            }
-            Reward saved;
-            if (clean.id() > 0) {
-                if (stored.isEmpty() || !rewards.update(connection, toSave)) {
-                    throw new ValidationException(Problem.of("reward", "points.reward.unknown", clean.name()));
-                }
-                saved = toSave;
-            } else {
-                saved = toSave.withId(rewards.save(connection, toSave));
-            }
-            log.record(connection, OperationLog.Entry.of(Operation.SETTINGS, null, "reward " + saved.name(),
-                    PointsChanges.reward(stored.orElse(null), saved)));
-            return saved;
-        });
+        return catalogue.save(reward);
     }
 
     /** Archives a reward (it can no longer be redeemed; the ledger keeps its name) or brings it back. */
     public void setRewardActive(long rewardId, boolean active) {
-        session.require(Permission.SETTINGS);
-        database.write(connection -> {
-            Reward reward = rewards.byId(connection, rewardId).orElseThrow(() -> new ValidationException(
-                    Problem.of("reward", "points.reward.unknown", Long.toString(rewardId))));
-            rewards.update(connection, reward.withActive(active));
-            log.record(connection, OperationLog.Entry.of(Operation.SETTINGS, null, "reward " + reward.name(),
-                    PointsChanges.reward(reward, reward.withActive(active))));
-            return null;
-        });
+        catalogue.setActive(rewardId, active);
     }
 
     /** The member's number; refused when there is no such member. */

@@ -179,6 +179,10 @@ final class MemberDetailPane {
                 new FontIcon(member.archived() ? Feather.ROTATE_CCW : Feather.ARCHIVE));
         archive.setId("detail-archive");
         archive.setOnAction(e -> model.toggleArchived(() -> { }));
+        // what the person at the computer may not do is not offered (the service refuses it all the same)
+        var session = context.app().session();
+        editButton.setDisable(!session.may(org.memberdesk.staff.Permission.EDIT_MEMBER));
+        archive.setDisable(!session.may(org.memberdesk.staff.Permission.ARCHIVE_MEMBER));
         HBox buttons = new HBox(8, purchase, editButton, archive);
         return new VBox(10, title, buttons);
     }
