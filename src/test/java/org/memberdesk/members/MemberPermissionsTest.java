@@ -93,6 +93,27 @@ class MemberPermissionsTest {
         assertEquals(1, app.members().search(MemberQuery.all().withText("13812341234"), 0, 10).size());
     }
 
+    @Test
+    void finding1_aPhotoIsAManagersEditOfTheMemberAndLogged() throws Exception {
+        Member wang = app.members().add(TestDatabase.member(null, "王芳", "13812341234"));
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(640, 480,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path file = folder.resolve("wang.png");
+        assertTrue(javax.imageio.ImageIO.write(image, "png", file.toFile()));
+
+        app.session().become(cashier);
+        assertThrows(NotAllowedException.class, () -> app.memberPhotos().set(wang.id(), file));
+        app.session().become(manager);
+        assertTrue(app.memberPhotos().photo(wang.id()).isEmpty(), "the refusal stored nothing");
+        app.memberPhotos().set(wang.id(), file);
+        assertTrue(app.memberPhotos().remove(wang.id()));
+
+        app.session().become(owner);
+        // 640 × 480 → scale 480 / 640 = 0.75 → 480 × 360
+        assertEquals(List.of("photo removed", "photo set (480×360)", "王芳, 138****1234"),
+                entries().stream().map(LogEntry::summary).toList());
+    }
+
     private List<LogEntry> entries() {
         return app.operationLog().find(LogStore.Filter.ALL, 100).stream()
                 .filter(e -> e.action().startsWith("member-")).toList();
