@@ -153,20 +153,22 @@ public final class AppContext {
         PointsRulesStore pointsRules = new PointsRulesStore();
         TierStore tierStore = new TierStore();
         this.points = new PointsService(database, pointsStore, pointsRules, new RewardStore(),
-                new PointsRewardCoupons(new CouponStore(), new CampaignStore()), clock);
-        this.tiers = new TierService(database, tierStore, clock);
-        this.growthTemplates = new GrowthTemplates(database, points, tiers, tierStore);
+                new PointsRewardCoupons(new CouponStore(), new CampaignStore()), clock, session, operationLog,
+                staff::managerPointsLimit);
+        this.tiers = new TierService(database, tierStore, clock, session, operationLog);
+        this.growthTemplates = new GrowthTemplates(database, points, tiers, tierStore, session, operationLog);
         CouponStore couponStore = new CouponStore();
         // a new model changes what the prediction fields read: rule tags out of date (refreshed after the refit)
         this.predictions = new Predictions(database, new PredictionStore(), new RenewalStore(), clock,
                 connection -> tags().markStale(connection, "prediction model " + System.nanoTime()));
         // the prediction fields read the latest model as of a rule's date; the first such rule fits one
-        this.rules = new RuleService(database, clock, outputFiles, asOf -> predictions.ensureForRules(asOf, false));
-        this.tags = new TagService(database, new TagStore(), clock, rules);
+        this.rules = new RuleService(database, clock, outputFiles, asOf -> predictions.ensureForRules(asOf, false),
+                session, operationLog);
+        this.tags = new TagService(database, new TagStore(), clock, rules, session, operationLog);
         // a member's changed fields (a join date corrected) change what rules see: rule tags out of date
         List<MemberListener> memberListeners = List.of(new SignupBonus(pointsRules),
                 new org.memberdesk.tags.RuleTagsAfterMemberChanges(tags));
-        this.members = new MemberService(database, memberStore, clock, memberListeners);
+        this.members = new MemberService(database, memberStore, clock, memberListeners, session, operationLog);
         CardStore cardStore = new CardStore();
         org.memberdesk.cards.CardProductStore cardProductStore = new org.memberdesk.cards.CardProductStore();
         org.memberdesk.cards.PaymentStore paymentStore = new org.memberdesk.cards.PaymentStore();
@@ -225,7 +227,7 @@ public final class AppContext {
                 outputFiles, clock);
         this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile::name, clock,
                 outputFiles);
-        this.memberPhotos = new MemberPhotos(database, memberStore, clock);
+        this.memberPhotos = new MemberPhotos(database, memberStore, clock, session, operationLog);
         this.demoCards = new DemoCards(database, cardProducts, cards, checkIns, members, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
                 outputFiles);

@@ -24,7 +24,12 @@ import javax.imageio.stream.ImageOutputStream;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
+import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberStore;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * A member's photo, shown at check-in so staff can see the card is used by its holder (scenic areas and gyms
@@ -47,22 +52,33 @@ public final class MemberPhotos {
     private final MemberStore members;
     private final MemberPhotoStore store = new MemberPhotoStore();
     private final Clock clock;
+    private final StaffSession session;
+    private final OperationLog log;
 
-    public MemberPhotos(Database database, MemberStore members, Clock clock) {
+    /**
+     * Setting or removing a photo changes a member's record: a manager's edit (the app has no photo at sign-up,
+     * and a cashier who could replace photos could make a pass usable by someone else at check-in). Logged.
+     */
+    public MemberPhotos(Database database, MemberStore members, Clock clock, StaffSession session, OperationLog log) {
         this.database = database;
         this.members = members;
         this.clock = clock;
+        this.session = session;
+        this.log = log;
     }
 
     /** Sets (or replaces) the member's photo from a picture file; refused with the reason when it is not one. */
     public Stored set(long memberId, Path imageFile) {
+        session.require(Permission.EDIT_MEMBER);
         byte[] image = scaled(read(imageFile));
         BufferedImage check = decode(image);
         LocalDateTime now = LocalDateTime.now(clock);
         database.write(connection -> {
-            members.findById(connection, memberId).orElseThrow(() ->
+            Member member = members.findById(connection, memberId).orElseThrow(() ->
                     new ValidationException(Problem.of("member", "member.photo.unknownMember", memberId)));
             store.put(connection, memberId, image, now);
+            log.record(connection, OperationLog.Entry.of(Operation.MEMBER_EDIT, memberId, member.memberNo(),
+                    "photo set (" + check.getWidth() + "×" + check.getHeight() + ")"));
             return null;
         });
         return new Stored(check.getWidth(), check.getHeight(), image.length);
@@ -74,7 +90,15 @@ public final class MemberPhotos {
 
     /** Removes the member's photo; false when there was none. */
     public boolean remove(long memberId) {
-        return database.write(connection -> store.delete(connection, memberId));
+        session.require(Permission.EDIT_MEMBER);
+        return database.write(connection -> {
+            boolean removed = store.delete(connection, memberId);
+            if (removed) {
+                log.record(connection, OperationLog.Entry.of(Operation.MEMBER_EDIT, memberId,
+                        members.findById(connection, memberId).map(Member::memberNo).orElse(null), "photo removed"));
+            }
+            return removed;
+        });
     }
 
     private static byte[] read(Path file) {

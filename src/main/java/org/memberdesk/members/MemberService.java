@@ -11,23 +11,33 @@ import org.memberdesk.common.Problem;
 import org.memberdesk.common.TextLength;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
-/** Adding, changing, archiving and finding members, with the checks a shop expects. */
+/**
+ * Adding, changing, archiving and finding members, with the checks a shop expects. What a person does here is
+ * checked against their role (a cashier signs members up and finds them; a manager also edits and archives) and
+ * written to the operation log in the same transaction. Imports add and change members through {@link #listen} and
+ * {@link #change} on their own transaction: they are checked and logged once, as the import.
+ */
 public final class MemberService {
     private final Database database;
     private final MemberStore store;
     private final Clock clock;
     private final List<MemberListener> listeners;
+    private final StaffSession session;
+    private final OperationLog log;
 
-    public MemberService(Database database, MemberStore store, Clock clock) {
-        this(database, store, clock, List.of());
-    }
-
-    public MemberService(Database database, MemberStore store, Clock clock, List<MemberListener> listeners) {
+    public MemberService(Database database, MemberStore store, Clock clock, List<MemberListener> listeners,
+                         StaffSession session, OperationLog log) {
         this.database = database;
         this.store = store;
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
+        this.session = session;
+        this.log = log;
     }
 
     /** Whether anyone listens for new members (imports skip reading back new ids when nobody does). */
@@ -126,6 +136,7 @@ public final class MemberService {
 
     /** Stores a new member, generating a member number when none is given. */
     public Member add(MemberDetails typed) {
+        session.require(Permission.ADD_MEMBER);
         MemberDetails member = normalized(typed);
         List<Problem> problems = check(member);
         if (!problems.isEmpty()) {
@@ -137,11 +148,15 @@ public final class MemberService {
                     ? member.withMemberNo(store.nextMemberNumber(connection)) : member;
             long id = store.insert(connection, numbered);
             added(connection, id, numbered);
+            log.record(connection, OperationLog.Entry.of(Operation.MEMBER_ADD, id, numbered.memberNo(),
+                    MemberChanges.added(numbered)));
             return store.findById(connection, id).orElseThrow();
         });
     }
 
+    /** Changes a member as edited by hand (a manager's); logged with what changed, phones masked. */
     public Member update(long id, MemberDetails typed) {
+        session.require(Permission.EDIT_MEMBER);
         MemberDetails member = normalized(typed);
         List<Problem> problems = new ArrayList<>(check(member));
         if (member.memberNo() == null) {
@@ -152,8 +167,13 @@ public final class MemberService {
         }
         return database.write(connection -> {
             Member stored = store.findById(connection, id).orElseThrow(() -> unknown(Long.toString(id)));
-            try (MemberListener.Session session = listen(connection)) {
-                change(connection, session, stored, member);
+            boolean changed;
+            try (MemberListener.Session listening = listen(connection)) {
+                changed = change(connection, listening, stored, member);
+            }
+            if (changed) {
+                log.record(connection, OperationLog.Entry.of(Operation.MEMBER_EDIT, id, stored.memberNo(),
+                        MemberChanges.between(stored.details(), member)));
             }
             return store.findById(connection, id).orElseThrow();
         });
@@ -180,9 +200,14 @@ public final class MemberService {
 
     /** Archived members leave lists and targeting but keep their history; nothing is deleted. */
     public void archive(long id, boolean archived) {
+        session.require(Permission.ARCHIVE_MEMBER);
         database.write(connection -> {
-            store.findById(connection, id).orElseThrow(() -> unknown(Long.toString(id)));
+            Member stored = store.findById(connection, id).orElseThrow(() -> unknown(Long.toString(id)));
             store.setArchived(connection, id, archived);
+            if (stored.archived() != archived) {
+                log.record(connection, OperationLog.Entry.of(Operation.MEMBER_ARCHIVE, id, stored.memberNo(),
+                        archived ? "active → archived" : "archived → active"));
+            }
             return null;
         });
     }
@@ -197,6 +222,7 @@ public final class MemberService {
 
     /** Finds a member the way counter staff type: a member number or a full phone number. */
     public Optional<Member> byNumberOrPhone(String typed) {
+        session.require(Permission.FIND_MEMBERS);
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) {
             return Optional.empty();
@@ -215,11 +241,14 @@ public final class MemberService {
         });
     }
 
+    /** A page of the members list, or of what someone typed in its search box. */
     public List<Member> search(MemberQuery query, int offset, int limit) {
+        session.require(Permission.FIND_MEMBERS);
         return database.read(connection -> store.search(connection, query, offset, limit));
     }
 
     public int count(MemberQuery query) {
+        session.require(Permission.FIND_MEMBERS);
         return database.read(connection -> store.count(connection, query));
     }
 

@@ -16,34 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.memberdesk.common.Json;
+import org.memberdesk.common.Times;
 import org.memberdesk.db.BoundRows;
 import org.memberdesk.db.JsonRows;
 
 /** The members table. Every method works on the caller's connection, inside the caller's transaction. */
 public final class MemberStore {
-    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    public static final DateTimeFormatter TIME = Times.TIME;
 
-    /** {@link #TIME}'s text of a time, written digit by digit: an import writes several per purchase. */
+    /** {@link #TIME}'s text of a time (see {@link Times#text}). */
     public static String timeText(LocalDateTime time) {
-        int year = time.getYear();
-        if (year < 1000 || year > 9999) {
-            return time.format(TIME);
-        }
-        char[] text = "0000-00-00 00:00:00".toCharArray();
-        digits(text, 0, year, 4);
-        digits(text, 5, time.getMonthValue(), 2);
-        digits(text, 8, time.getDayOfMonth(), 2);
-        digits(text, 11, time.getHour(), 2);
-        digits(text, 14, time.getMinute(), 2);
-        digits(text, 17, time.getSecond(), 2);
-        return new String(text);
-    }
-
-    private static void digits(char[] text, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            text[i] = (char) ('0' + value % 10);
-            value /= 10;
-        }
+        return Times.text(time);
     }
 
     static final String COLUMNS = """

@@ -31,12 +31,6 @@ public final class Phones {
 
     /** {@code 13812341234} → {@code 138****1234}, for lists staff can print and screens others can see. */
     public static String mask(String phone) {
-        if (phone == null || phone.isEmpty()) {
-            return "";
-        }
-        if (phone.length() < 8) {
-            return "****";
-        }
-        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+        return org.memberdesk.common.PhoneMask.mask(phone);
     }
 }

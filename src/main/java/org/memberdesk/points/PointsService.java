@@ -11,12 +11,19 @@ import java.util.Map;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
+import org.memberdesk.staff.Actor;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * The points a member holds: rules, adjustments, redemptions, expiry and the ledger check. Every
  * change is one transaction that writes the ledger entry, the batches it takes from and the cached
  * balance together; {@code BEGIN IMMEDIATE} makes two tills (or two processes) redeeming from the
- * same member queue, so the second one sees the first one's balance.
+ * same member queue, so the second one sees the first one's balance. What a person changes is checked against
+ * their role (rules and rewards: the owner; adjustments: a manager up to the shop's limit; redemptions: anyone at
+ * the counter) and written to the operation log in the same transaction.
  */
 public final class PointsService {
     /** Multipliers above ×10 are almost surely a typo (1500 for 150). */
@@ -28,15 +35,30 @@ public final class PointsService {
     private final RewardStore rewards;
     private final CouponRewards couponRewards;
     private final Clock clock;
+    private final StaffSession session;
+    private final OperationLog log;
+    private final ManagerLimit managerLimit;
+    private final RewardCatalogue catalogue;
+
+    /** The most points a manager may adjust at a time, read inside the adjustment's transaction. */
+    @FunctionalInterface
+    public interface ManagerLimit {
+        long points(Connection connection) throws SQLException;
+    }
 
     public PointsService(Database database, PointsStore store, PointsRulesStore rulesStore, RewardStore rewards,
-                         CouponRewards couponRewards, Clock clock) {
+                         CouponRewards couponRewards, Clock clock, StaffSession session, OperationLog log,
+                         ManagerLimit managerLimit) {
         this.database = database;
         this.store = store;
         this.rulesStore = rulesStore;
         this.rewards = rewards;
         this.couponRewards = couponRewards;
         this.clock = clock;
+        this.session = session;
+        this.log = log;
+        this.managerLimit = managerLimit;
+        this.catalogue = new RewardCatalogue(database, rewards, couponRewards, clock, session, log);
     }
 
     /**
@@ -86,12 +108,16 @@ public final class PointsService {
 
     /** Saves new rules; they apply to purchases stored from now on (points already earned stay). */
     public void saveRules(PointsRules rules) {
+        session.require(Permission.SETTINGS);
         List<Problem> problems = check(rules);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
         database.write(connection -> {
+            PointsRules before = rulesStore.load(connection);
             rulesStore.save(connection, rules);
+            log.record(connection, OperationLog.Entry.of(Operation.RULES, null, "points rules",
+                    PointsChanges.joined(PointsChanges.rules(before, rulesStore.load(connection)))));
             return null;
         });
     }
@@ -109,12 +135,16 @@ public final class PointsService {
      * named in {@code itemCategories} keep a category afterwards (null: categories are left as they are).
      */
     public void saveSettings(PointsRules rules, Map<String, Integer> tierPercents, Map<String, String> itemCategories) {
+        session.require(Permission.SETTINGS);
         List<Problem> problems = new ArrayList<>(check(rules));
         tierPercents.forEach((tier, percent) -> checkPercent(problems, "tier:" + tier, percent));
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
         database.write(connection -> {
+            PointsRules rulesBefore = rulesStore.load(connection);
+            Map<String, Integer> tiersBefore = rulesStore.tierPercentsInOrder(connection);
+            Map<String, String> categoriesBefore = rulesStore.itemCategories(connection);
             rulesStore.save(connection, rules);
             rulesStore.saveTierPercents(connection, tierPercents);
             if (itemCategories != null) {
@@ -123,6 +153,11 @@ public final class PointsService {
                     rulesStore.setItemCategory(connection, item.getKey(), item.getValue());
                 }
             }
+            List<String> changes = new ArrayList<>(PointsChanges.rules(rulesBefore, rulesStore.load(connection)));
+            changes.addAll(PointsChanges.tierPercents(tiersBefore, rulesStore.tierPercentsInOrder(connection)));
+            changes.addAll(PointsChanges.categories(categoriesBefore, rulesStore.itemCategories(connection)));
+            log.record(connection, OperationLog.Entry.of(Operation.RULES, null, "points rules",
+                    PointsChanges.joined(changes)));
             return null;
         });
     }
@@ -134,12 +169,15 @@ public final class PointsService {
 
     /** Saves a template's rules and puts its items in their categories, in one transaction. */
     public void applyTemplate(PointsTemplate template) {
+        session.require(Permission.SETTINGS);
         List<Problem> problems = check(template.rules());
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
         database.write(connection -> {
             saveTemplate(connection, template);
+            log.record(connection, OperationLog.Entry.of(Operation.RULES, null, "points rules",
+                    "template " + template.code()));
             return null;
         });
     }
@@ -157,12 +195,17 @@ public final class PointsService {
     }
 
     public void setItemCategory(String item, String category) {
+        session.require(Permission.SETTINGS);
         if (item == null || item.isBlank()) {
             throw new ValidationException(Problem.of("item", "purchase.item.missing"));
         }
+        String name = item.strip();
+        String now = category == null || category.isBlank() ? null : category.strip();
         database.write(connection -> {
-            rulesStore.setItemCategory(connection, item.strip(),
-                    category == null || category.isBlank() ? null : category.strip());
+            Map<String, String> before = rulesStore.itemCategories(connection);
+            rulesStore.setItemCategory(connection, name, now);
+            log.record(connection, OperationLog.Entry.of(Operation.SETTINGS, null, "item categories",
+                    PointsChanges.joined(PointsChanges.categories(before, rulesStore.itemCategories(connection)))));
             return null;
         });
     }
@@ -191,9 +234,12 @@ public final class PointsService {
     /**
      * Adds (positive) or takes away (negative) points by hand; needs a reason and who did it. Added
      * points are a batch that expires like earned ones (repaying points owed first); taking away never goes
-     * below zero, nor lower when the member already owes points.
+     * below zero, nor lower when the member already owes points. A signed-in staff member is who did it, whatever
+     * name is given; a manager may adjust up to the shop's limit at a time (read in the same transaction), the
+     * owner any number.
      */
     public long adjust(long memberId, long points, String reason, String operator) {
+        String by = session.staffId() != null ? session.current().name() : operator;
         // points are stored as 64-bit integers and summed by SQLite, which turns an overflowing sum into a
         // rounded real: a balance must never come near that (an adjustment of 9,223,372,036,854,775,000 twice
         // left a balance the ledger no longer explained). A hundred million at a time and a trillion held are far
@@ -207,19 +253,23 @@ public final class PointsService {
         if (reason == null || reason.isBlank()) {
             problems.add(Problem.of("reason", "points.adjust.reason"));
         }
-        if (operator == null || operator.isBlank()) {
+        if (by == null || by.isBlank()) {
             problems.add(Problem.of("operator", "points.adjust.operator"));
         }
+        // a cashier is refused before the points are looked at; the limit is read in the transaction below
+        session.require(Permission.ADJUST_POINTS);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
         LocalDateTime now = LocalDateTime.now(clock);
         return database.write(connection -> {
+            session.requirePointsAdjustment(points, managerLimit.points(connection));
             try (PointsStore.Ledger ledger = store.ledger(connection)) {
-                requireMember(connection, memberId);
+                String memberNo = requireMember(connection, memberId);
                 ledger.expireDue(memberId, now.toLocalDate());
+                long before = ledger.balance(memberId);
                 PointsStore.NewEntry entry = new PointsStore.NewEntry(memberId, now, PointsEntry.Kind.ADJUST, null,
-                        null, null, reason.strip(), operator.strip());
+                        null, null, reason.strip(), by.strip());
                 if (points > 0) {
                     long held = ledger.balance(memberId);
                     if (held > MOST_POINTS_HELD - points) {
@@ -240,7 +290,11 @@ public final class PointsService {
                     }
                     ledger.take(entry, -points, null);
                 }
-                return ledger.balance(memberId);
+                long after = ledger.balance(memberId);
+                log.record(connection, OperationLog.Entry.of(Operation.POINTS_ADJUST, memberId,
+                        memberNo, (points > 0 ? "+" : "") + points + " pt, balance "
+                                + before + " → " + after).because(reason.strip()));
+                return after;
             }
         });
     }
@@ -256,18 +310,20 @@ public final class PointsService {
      * and neither happens.
      */
     public Redemption redeemReward(long memberId, String rewardName, String operator) {
+        session.require(Permission.REDEEM_POINTS);
         LocalDateTime now = LocalDateTime.now(clock);
         return database.write(connection -> {
             Reward reward = rewards.byName(connection, rewardName == null ? "" : rewardName.strip())
                     .filter(Reward::active)
                     .orElseThrow(() -> new ValidationException(Problem.of("reward", "points.reward.unknown",
                             rewardName)));
-            long balance = redeem(connection, memberId, reward.costPoints(), reward.id(), reward.name(), operator,
+            Taken taken = redeem(connection, memberId, reward.costPoints(), reward.id(), reward.name(), operator,
                     now);
+            long balance = taken.balance();
             if (reward.kind() != Reward.Kind.COUPON) {
                 return new Redemption(reward.name(), reward.costPoints(), balance, null, null);
             }
-            long entryId = store.lastEntryId(connection);
+            long entryId = taken.entryId();
             if (reward.campaignId() == null) {
                 throw new ValidationException(Problem.of("coupon", "points.reward.coupon"));
             }
@@ -279,6 +335,7 @@ public final class PointsService {
 
     /** Redeems a number of points for something not in the reward list (the reason says what). */
     public long redeemPoints(long memberId, long points, String reason, String operator) {
+        session.require(Permission.REDEEM_POINTS);
         List<Problem> problems = new ArrayList<>();
         if (points <= 0) {
             problems.add(Problem.of("points", "points.redeem.positive", points));
@@ -291,13 +348,17 @@ public final class PointsService {
         }
         LocalDateTime now = LocalDateTime.now(clock);
         return database.write(connection -> redeem(connection, memberId, points, null, reason.strip(), operator,
-                now));
+                now).balance());
     }
 
-    private long redeem(Connection connection, long memberId, long cost, Long rewardId, String reason,
+    /** What a redemption took: the balance left and the ledger entry written (a coupon reward links its code). */
+    private record Taken(long balance, long entryId) {
+    }
+
+    private Taken redeem(Connection connection, long memberId, long cost, Long rewardId, String reason,
                         String operator, LocalDateTime now) throws SQLException {
         try (PointsStore.Ledger ledger = store.ledger(connection)) {
-            requireMember(connection, memberId);
+            String memberNo = requireMember(connection, memberId);
             // the balance the member may spend is what has not expired by today
             ledger.expireDue(memberId, now.toLocalDate());
             long balance = ledger.balance(memberId);
@@ -307,15 +368,29 @@ public final class PointsService {
             if (balance < cost) {
                 throw new ValidationException(Problem.of("points", "points.redeem.notEnough", cost, balance));
             }
+            // a signed-in staff member is who served the member, whatever name is given
+            String by = session.staffId() != null ? session.current().name() : operator;
             ledger.take(new PointsStore.NewEntry(memberId, now, PointsEntry.Kind.REDEEM, null, null, rewardId,
-                    reason, operator == null || operator.isBlank() ? null : operator.strip()), cost, null);
-            return balance - cost;
+                    reason, by == null || by.isBlank() ? null : by.strip()), cost, null);
+            long entryId = store.lastEntryId(connection); // before the log entry's insert
+            log.record(connection, OperationLog.Entry.of(Operation.POINTS_REDEEM, memberId, memberNo,
+                    "-" + cost + " pt, balance " + balance + " → " + (balance - cost)).because(reason));
+            return new Taken(balance - cost, entryId);
         }
     }
 
     /** Expires every batch due on {@code asOf}; running it again for the same day changes nothing. */
     public Change expire(LocalDate asOf) {
-        long[] result = database.write(connection -> store.expireAll(connection, asOf));
+        // the shop's rule expires the points, not a person: not checked, and one entry for the whole run (none when
+        // nothing was due), in the app's name
+        long[] result = database.write(connection -> {
+            long[] expired = store.expireAll(connection, asOf);
+            if (expired[0] > 0) {
+                log.record(connection, OperationLog.Entry.of(Operation.POINTS_EXPIRE, null, asOf.toString(),
+                        expired[0] + " batches, " + expired[1] + " pt expired"), Actor.SYSTEM);
+            }
+            return expired;
+        });
         return new Change(result[0], result[1]);
     }
 
@@ -325,81 +400,27 @@ public final class PointsService {
     }
 
     public List<Reward> rewards() {
-        return database.read(rewards::all);
+        return catalogue.rewards();
     }
 
     /** Every problem with a reward, field by field (what the rewards form shows next to its fields). */
     public List<Problem> check(Reward reward) {
-        List<Problem> problems = new ArrayList<>();
-        if (reward.name() == null || reward.name().isBlank()) {
-            problems.add(Problem.of("name", "points.reward.name"));
-        }
-        if (reward.costPoints() < 1) {
-            problems.add(Problem.of("cost_points", "points.reward.cost", reward.costPoints()));
-        }
-        if (reward.kind() == Reward.Kind.CASH && reward.valueCents() <= 0) {
-            problems.add(Problem.of("value", "points.reward.value"));
-        }
-        if (reward.kind() == Reward.Kind.COUPON && reward.couponTemplateId() == null && reward.campaignId() == null) {
-            problems.add(Problem.of("coupon", "points.reward.coupon"));
-        }
-        return problems;
+        return RewardCatalogue.check(reward);
     }
 
-    /**
-     * Adds a reward (id 0: or changes the one with the same name) or changes a stored one (by id,
-     * so it can be renamed). A coupon reward made from a template gets its own campaign, once: a
-     * change that keeps the template keeps the campaign and the codes already given.
-     */
+    /** See {@link RewardCatalogue#save}. */
     public Reward saveReward(Reward reward) {
-        List<Problem> problems = check(reward);
-        if (!problems.isEmpty()) {
-            throw new ValidationException(problems);
-        }
-        boolean coupon = reward.kind() == Reward.Kind.COUPON;
-        Reward clean = new Reward(reward.id(), reward.name().strip(), reward.kind(), reward.costPoints(),
-                reward.kind() == Reward.Kind.CASH ? reward.valueCents() : 0, reward.active(),
-                coupon ? reward.couponTemplateId() : null, coupon && reward.couponTemplateId() == null
-                ? reward.campaignId() : null);
-        LocalDateTime now = LocalDateTime.now(clock);
-        return database.write(connection -> {
-            java.util.Optional<Reward> stored = clean.id() > 0 ? rewards.byId(connection, clean.id())
-                    : rewards.byName(connection, clean.name());
-            java.util.Optional<Reward> sameName = rewards.byName(connection, clean.name());
-            if (clean.id() > 0 && sameName.isPresent() && sameName.get().id() != clean.id()) {
-                throw new ValidationException(Problem.of("name", "points.reward.taken", clean.name()));
-            }
-            Reward toSave = clean;
-            if (coupon) {
-                boolean sameTemplate = clean.couponTemplateId() != null && stored.isPresent()
-                        && clean.couponTemplateId().equals(stored.get().couponTemplateId())
-                        && stored.get().campaignId() != null;
-                toSave = clean.withCampaign(sameTemplate ? stored.get().campaignId()
-                        : couponRewards.campaignFor(connection, clean, now));
-            }
-            if (clean.id() > 0) {
-                if (stored.isEmpty() || !rewards.update(connection, toSave)) {
-                    throw new ValidationException(Problem.of("reward", "points.reward.unknown", clean.name()));
-                }
-                return toSave;
-            }
-            return toSave.withId(rewards.save(connection, toSave));
-        });
+        return catalogue.save(reward);
     }
 
     /** Archives a reward (it can no longer be redeemed; the ledger keeps its name) or brings it back. */
     public void setRewardActive(long rewardId, boolean active) {
-        database.write(connection -> {
-            Reward reward = rewards.byId(connection, rewardId).orElseThrow(() -> new ValidationException(
-                    Problem.of("reward", "points.reward.unknown", Long.toString(rewardId))));
-            rewards.update(connection, reward.withActive(active));
-            return null;
-        });
+        catalogue.setActive(rewardId, active);
     }
 
-    private void requireMember(Connection connection, long memberId) throws SQLException {
-        if (!store.memberExists(connection, memberId)) {
-            throw new ValidationException(Problem.of("member", "member.unknown", Long.toString(memberId)));
-        }
+    /** The member's number; refused when there is no such member. */
+    private String requireMember(Connection connection, long memberId) throws SQLException {
+        return store.memberNo(connection, memberId).orElseThrow(() ->
+                new ValidationException(Problem.of("member", "member.unknown", Long.toString(memberId))));
     }
 }

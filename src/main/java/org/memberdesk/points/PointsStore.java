@@ -408,11 +408,12 @@ public final class PointsStore {
         return owed;
     }
 
-    public boolean memberExists(Connection connection, long memberId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT 1 FROM members WHERE id = ?")) {
+    /** The member's number, empty when there is no such member. */
+    public java.util.Optional<String> memberNo(Connection connection, long memberId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT member_no FROM members WHERE id = ?")) {
             statement.setLong(1, memberId);
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next();
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
             }
         }
     }

@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.memberdesk.members.MemberStore;
+import org.memberdesk.common.Times;
 
 /** The operation_log table: appended to, read back in order, never changed (triggers refuse UPDATE and DELETE). */
 public final class LogStore {
@@ -31,7 +31,7 @@ public final class LogStore {
                                            money, prev_hash, hash)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setLong(1, entry.id());
-            insert.setString(2, MemberStore.timeText(entry.at()));
+            insert.setString(2, Times.text(entry.at()));
             setLong(insert, 3, entry.staffId());
             insert.setString(4, entry.staffName());
             insert.setString(5, entry.action());
@@ -150,7 +150,7 @@ public final class LogStore {
         Long staffId = rs.wasNull() ? null : staff;
         long member = rs.getLong(6);
         Long memberId = rs.wasNull() ? null : member;
-        return new LogEntry(rs.getLong(1), LocalDateTime.parse(rs.getString(2), MemberStore.TIME), staffId,
+        return new LogEntry(rs.getLong(1), LocalDateTime.parse(rs.getString(2), Times.TIME), staffId,
                 rs.getString(4), rs.getString(5), memberId, rs.getString(7), rs.getString(8), rs.getString(9),
                 rs.getInt(10) == 1, rs.getString(11), rs.getString(12));
     }

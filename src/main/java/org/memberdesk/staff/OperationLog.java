@@ -9,7 +9,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.memberdesk.db.Database;
-import org.memberdesk.members.MemberStore;
+import org.memberdesk.common.Times;
 
 /**
  * The operation log (操作日志): one entry per action, written by the service that acts, inside the same transaction
@@ -59,7 +59,7 @@ public final class OperationLog {
         LocalDateTime at = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         String name = actor.isNobody() ? "system" : actor.name();
         boolean money = entry.action().money();
-        String hash = AuditChain.hash(previous, Long.toString(id), MemberStore.timeText(at),
+        String hash = AuditChain.hash(previous, Long.toString(id), Times.text(at),
                 actor.staffId() == null ? null : Long.toString(actor.staffId()), name, entry.action().code(),
                 entry.memberId() == null ? null : Long.toString(entry.memberId()), entry.subject(), entry.summary(),
                 entry.reason(), money ? "1" : "0");

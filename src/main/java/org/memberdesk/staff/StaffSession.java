@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import org.memberdesk.members.Phones;
+import org.memberdesk.common.PhoneMask;
 
 /**
  * Who is at the computer now, for one open database: one instance in the composition root, read by every
@@ -78,6 +78,6 @@ public final class StaffSession {
         if (phone == null) {
             return null;
         }
-        return seesFullPhones() ? phone : Phones.mask(phone);
+        return seesFullPhones() ? phone : PhoneMask.mask(phone);
     }
 }

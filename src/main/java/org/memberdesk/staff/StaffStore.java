@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.memberdesk.members.MemberStore;
+import org.memberdesk.common.Times;
 
 /** The staff table and the staff settings (idle lock, the manager's points limit) in the settings table. */
 public final class StaffStore {
@@ -25,7 +25,7 @@ public final class StaffStore {
             insert.setString(1, name);
             insert.setString(2, role.code());
             insert.setString(3, pinHash);
-            insert.setString(4, MemberStore.timeText(at));
+            insert.setString(4, Times.text(at));
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -102,7 +102,7 @@ public final class StaffStore {
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE staff SET failed_pins = ?, locked_until = ? WHERE id = ?")) {
             update.setInt(1, failedPins);
-            update.setString(2, lockedUntil == null ? null : MemberStore.timeText(lockedUntil));
+            update.setString(2, lockedUntil == null ? null : Times.text(lockedUntil));
             update.setLong(3, id);
             update.executeUpdate();
         }
@@ -129,9 +129,9 @@ public final class StaffStore {
 
     private static Stored stored(ResultSet rs) throws SQLException {
         Staff staff = new Staff(rs.getLong(1), rs.getString(2), Role.of(rs.getString(3)), rs.getInt(4) == 1,
-                LocalDateTime.parse(rs.getString(5), MemberStore.TIME));
+                LocalDateTime.parse(rs.getString(5), Times.TIME));
         String locked = rs.getString(8);
         return new Stored(staff, rs.getString(6), rs.getInt(7),
-                locked == null ? null : LocalDateTime.parse(locked, MemberStore.TIME));
+                locked == null ? null : LocalDateTime.parse(locked, Times.TIME));
     }
 }

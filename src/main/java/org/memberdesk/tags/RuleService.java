@@ -16,6 +16,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.memberdesk.db.Database;
 import org.memberdesk.db.OutputFiles;
 import org.memberdesk.io.ExportTable;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * Evaluates rules at an as-of date: how many members match, which ones, a preview page, a CSV.
@@ -31,6 +35,8 @@ public final class RuleService {
     private final Clock clock;
     private final OutputFiles files;
     private final ModelsForRules models;
+    private final StaffSession session;
+    private final OperationLog log;
 
     /**
      * Makes sure the prediction fields have a model to read at a date (fitting one when there is none yet), before
@@ -42,11 +48,14 @@ public final class RuleService {
         void ensure(LocalDate asOf);
     }
 
-    public RuleService(Database database, Clock clock, OutputFiles files, ModelsForRules models) {
+    public RuleService(Database database, Clock clock, OutputFiles files, ModelsForRules models,
+                       StaffSession session, OperationLog log) {
         this.database = database;
         this.clock = clock;
         this.files = files;
         this.models = models;
+        this.session = session;
+        this.log = log;
     }
 
     /**
@@ -173,12 +182,15 @@ public final class RuleService {
 
     /**
      * Writes every matching member to a UTF-8 CSV, or an Excel workbook when the name ends with .xlsx (member_no first, so the file re-imports as a list), through
-     * the output guard (never over the database; whole or not at all), text cells safe for spreadsheets.
+     * the output guard (never over the database; whole or not at all), text cells safe for spreadsheets. Phone
+     * numbers are masked unless the person exporting is the owner; each export is written to the operation log.
      */
     public long export(Rule rule, LocalDate asOf, Path file) {
+        session.require(Permission.EXPORT);
+        boolean fullPhones = session.seesFullPhones();
         files.check(file);
         prepare(rule, asOf);
-        return database.read(connection -> {
+        long exported = database.read(connection -> {
             MemberFacts facts = facts(connection, asOf, rule);
             RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),
                     facts.lastAt()), facts, rule, "ORDER BY m.member_no");
@@ -192,7 +204,10 @@ public final class RuleService {
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         MatchedMember m = row(rs);
-                        table.text(m.memberNo()).text(m.name()).text(m.phone()).text(m.channel()).whole(m.purchases())
+                        // as the person who started the export may see them, even if someone else signs in meanwhile
+                        String phone = fullPhones || m.phone() == null ? m.phone()
+                                : org.memberdesk.members.Phones.mask(m.phone());
+                        table.text(m.memberNo()).text(m.name()).text(phone).text(m.channel()).whole(m.purchases())
                                 .yuan(m.netCents()).time(m.lastPurchaseAt()).endRow();
                         count++;
                     }
@@ -204,6 +219,10 @@ public final class RuleService {
             }
             return count;
         });
+        log.record(OperationLog.Entry.of(fullPhones ? Operation.EXPORT_FULL_PHONES : Operation.EXPORT, null,
+                String.valueOf(file.getFileName()), exported + " members of segment " + rule.canonical()
+                        + " on " + asOf + (fullPhones ? ", full phone numbers" : ", phones masked")));
+        return exported;
     }
 
     /** The facts a rule reads at a date: with the visits only when one of its fields reads them. */

@@ -13,6 +13,10 @@ import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.MemberStore;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * Manual tags and rule tags. A rule tag's members are exactly those its rule matches today, replaced
@@ -27,12 +31,21 @@ public final class TagService {
     private final TagStore store;
     private final Clock clock;
     private final RuleService rules;
+    private final StaffSession session;
+    private final OperationLog log;
 
-    public TagService(Database database, TagStore store, Clock clock, RuleService rules) {
+    /**
+     * What a person does with tags (create, change, delete, tag members by hand) is a manager's and is written to the
+     * operation log; refreshing rule tags is the app's own upkeep and is neither checked nor logged.
+     */
+    public TagService(Database database, TagStore store, Clock clock, RuleService rules, StaffSession session,
+                      OperationLog log) {
         this.database = database;
         this.store = store;
         this.clock = clock;
         this.rules = rules;
+        this.session = session;
+        this.log = log;
     }
 
     /**
@@ -55,6 +68,7 @@ public final class TagService {
 
     /** Creates a manual tag (rule null) or a rule tag, which is filled at once. */
     public Tag create(String name, String ruleText) {
+        session.require(Permission.TAGS);
         String tagName = checkName(name);
         Rule rule = ruleText == null ? null : checkRule(tagName, ruleText);
         modelsFor(rule, today());
@@ -69,12 +83,16 @@ public final class TagService {
             if (rule != null) {
                 store.replace(connection, id, RuleService.members(connection, rule, today()), now());
             }
-            return store.findByName(connection, tagName).orElseThrow();
+            Tag created = store.findByName(connection, tagName).orElseThrow();
+            record(connection, null, tagName, rule == null ? "created (manual)"
+                    : "created, rule " + rule.canonical() + ", " + created.members() + " members");
+            return created;
         });
     }
 
     /** Gives a rule tag a new rule (or makes it manual with null, keeping its members) and refreshes it. */
     public Tag changeRule(String name, String ruleText) {
+        session.require(Permission.TAGS);
         Rule rule = ruleText == null ? null : checkRule(name, ruleText);
         modelsFor(rule, today());
         return database.write(connection -> {
@@ -86,13 +104,20 @@ public final class TagService {
             if (rule != null) {
                 store.replace(connection, tag.id(), RuleService.members(connection, rule, today()), now());
             }
-            return store.findByName(connection, name).orElseThrow();
+            Tag changed = store.findByName(connection, name).orElseThrow();
+            record(connection, null, tag.name(), "rule " + (tag.rule() == null ? "(manual)" : tag.rule()) + " → "
+                    + (rule == null ? "(manual)" : rule.canonical()) + ", members " + tag.members() + " → "
+                    + changed.members());
+            return changed;
         });
     }
 
     public void delete(String name) {
+        session.require(Permission.TAGS);
         database.write(connection -> {
-            store.delete(connection, existing(connection, name).id());
+            Tag tag = existing(connection, name);
+            store.delete(connection, tag.id());
+            record(connection, null, tag.name(), "deleted (" + tag.members() + " members)");
             return null;
         });
     }
@@ -102,35 +127,59 @@ public final class TagService {
      * are refused all together, before anything changes. Returns how many members newly got the tag.
      */
     public int addByNumbers(String name, List<String> memberNos) {
+        session.require(Permission.TAGS);
         return database.write(connection -> {
             long[] ids = idsOf(connection, memberNos);
-            return store.add(connection, manualTag(connection, name, true).id(), ids, now());
+            return tagged(connection, name, ids, "");
         });
     }
 
     public int removeByNumbers(String name, List<String> memberNos) {
+        session.require(Permission.TAGS);
         return database.write(connection -> {
             long[] ids = idsOf(connection, memberNos);
-            return store.remove(connection, manualTag(connection, name, false).id(), ids);
+            return untagged(connection, name, ids);
         });
     }
 
     /** Puts a manual tag on members by id (a selection on screen, or a segment's result). */
     public int add(String name, long[] memberIds) {
-        return database.write(connection -> store.add(connection, manualTag(connection, name, true).id(), memberIds,
-                now()));
+        session.require(Permission.TAGS);
+        return database.write(connection -> tagged(connection, name, memberIds, ""));
     }
 
     public int remove(String name, long[] memberIds) {
-        return database.write(connection -> store.remove(connection, manualTag(connection, name, false).id(),
-                memberIds));
+        session.require(Permission.TAGS);
+        return database.write(connection -> untagged(connection, name, memberIds));
     }
 
     /** Puts a manual tag on every member a rule matches at the date. */
     public int addSegment(String name, Rule rule, LocalDate asOf) {
+        session.require(Permission.TAGS);
         modelsFor(rule, asOf);
-        return database.write(connection -> store.add(connection, manualTag(connection, name, true).id(),
-                RuleService.members(connection, rule, asOf), now()));
+        return database.write(connection -> tagged(connection, name, RuleService.members(connection, rule, asOf),
+                " (segment " + rule.canonical() + " on " + asOf + ")"));
+    }
+
+    private int tagged(Connection connection, String name, long[] memberIds, String how) throws SQLException {
+        Tag tag = manualTag(connection, name, true);
+        int added = store.add(connection, tag.id(), memberIds, now());
+        record(connection, memberIds.length == 1 ? memberIds[0] : null, tag.name(),
+                "+" + added + " of " + memberIds.length + " members" + how);
+        return added;
+    }
+
+    private int untagged(Connection connection, String name, long[] memberIds) throws SQLException {
+        Tag tag = manualTag(connection, name, false);
+        int removed = store.remove(connection, tag.id(), memberIds);
+        record(connection, memberIds.length == 1 ? memberIds[0] : null, tag.name(),
+                "-" + removed + " of " + memberIds.length + " members");
+        return removed;
+    }
+
+    /** One operation log entry for a person's change of a tag, in the change's transaction. */
+    private void record(Connection connection, Long memberId, String tagName, String summary) throws SQLException {
+        log.record(connection, OperationLog.Entry.of(Operation.TAG, memberId, "tag " + tagName, summary));
     }
 
     /**

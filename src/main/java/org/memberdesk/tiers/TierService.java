@@ -16,22 +16,32 @@ import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.MemberStore;
+import org.memberdesk.staff.Actor;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * The tier ladder and members' places on it. Upgrades happen at the counter ({@link GrowthListener}, in the purchase pipeline);
  * a review (daily on start-up, or from the command line with an as-of date) catches up upgrades after
  * a ladder change and is the only thing that moves members down, and only once their protection
- * period since the last upgrade is over.
+ * period since the last upgrade is over. The ladder and a review run by hand are the owner's (settings) and are
+ * written to the operation log; the start-up review is the app's own.
  */
 public final class TierService {
     private final Database database;
     private final TierStore store;
     private final Clock clock;
+    private final StaffSession session;
+    private final OperationLog log;
 
-    public TierService(Database database, TierStore store, Clock clock) {
+    public TierService(Database database, TierStore store, Clock clock, StaffSession session, OperationLog log) {
         this.database = database;
         this.store = store;
         this.clock = clock;
+        this.session = session;
+        this.log = log;
     }
 
     public Ladder ladder() {
@@ -82,6 +92,7 @@ public final class TierService {
 
     /** Saves the ladder (see {@link TierStore#saveLadder} for what happens to members of renamed tiers). */
     public void saveLadder(Ladder ladder) {
+        session.require(Permission.SETTINGS);
         List<Problem> problems = check(ladder);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -92,7 +103,10 @@ public final class TierService {
                     tier.discountPercent(), tier.perks()));
         }
         database.write(connection -> {
+            Ladder before = store.loadLadder(connection);
             store.saveLadder(connection, new Ladder(ladder.program(), clean));
+            log.record(connection, OperationLog.Entry.of(Operation.RULES, null, "tier ladder",
+                    describe(before) + " → " + describe(store.loadLadder(connection))));
             return null;
         });
     }
@@ -103,6 +117,12 @@ public final class TierService {
      * reviewing the same day again changes nothing.
      */
     public ReviewResult review(LocalDate asOf) {
+        session.require(Permission.SETTINGS);
+        return review(asOf, session.current());
+    }
+
+    /** The review, in one transaction, logged in {@code actor}'s name (the app's own at start-up). */
+    private ReviewResult review(LocalDate asOf, Actor actor) {
         return database.write(connection -> {
             LocalDate last = store.lastReview(connection);
             if (last == null || last.isBefore(asOf)) {
@@ -169,6 +189,8 @@ public final class TierService {
             for (Tier tier : ladder.tiers()) {
                 counts.put(tier.name(), tierCounts[tier.rank()]);
             }
+            log.record(connection, OperationLog.Entry.of(Operation.RULES, null, "tier review " + asOf,
+                    upgraded + " up, " + downgraded + " down, " + blocked[0] + " kept by protection"), actor);
             return new ReviewResult(upgraded, downgraded, blocked[0], counts);
         });
     }
@@ -207,7 +229,8 @@ public final class TierService {
         if (last != null && !last.isBefore(today)) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(review(today));
+        // the app's own daily work: not a person's action, so not checked, and logged in the app's name
+        return java.util.Optional.of(review(today, Actor.SYSTEM));
     }
 
     /** Where a member stands now and what the next tier still needs. */
@@ -252,6 +275,19 @@ public final class TierService {
 
     public Map<String, Long> counts() {
         return database.read(connection -> store.counts(connection, store.loadLadder(connection)));
+    }
+
+    /** The ladder in a line: "spend 12 months: 普通 0, 银卡 ¥1000 (5% off), 金卡 ¥5000 (10% off)". */
+    static String describe(Ladder ladder) {
+        List<String> tiers = new ArrayList<>();
+        for (Tier tier : ladder.tiers()) {
+            String threshold = ladder.program().basis() == TierProgram.Basis.SPEND ? yuan(tier.threshold())
+                    : tier.threshold() + " pt";
+            tiers.add(tier.name() + " " + threshold + (tier.discountPercent() > 0 ? " (" + tier.discountPercent()
+                    + "% off)" : "") + (tier.pointsPercent() != 100 ? " (points " + tier.pointsPercent() + "%)" : ""));
+        }
+        return ladder.program().basis().code() + " " + ladder.program().windowMonths() + " months: "
+                + String.join(", ", tiers);
     }
 
     /** Applies a business template's ladder. */

@@ -23,6 +23,9 @@ public final class ErrorText {
         if (cause instanceof Explained explained) {
             return explained.explain(messages);
         }
+        if (cause instanceof org.memberdesk.staff.NotAllowedException refused) {
+            return refused.describe(messages);
+        }
         if (cause instanceof org.memberdesk.tags.RuleException rule) {
             return rule.describe(messages);
         }

@@ -39,7 +39,8 @@ public final class StepMembersDialog {
         list.setId("funnel-members-list");
         for (Member member : members) {
             list.getItems().add(member.details().memberNo() + "  " + member.details().name()
-                    + (member.details().phone() == null ? "" : "  " + member.details().phone()));
+                    + (member.details().phone() == null ? "" : "  "
+                    + context.app().session().phone(member.details().phone())));
         }
         list.setPrefSize(460, 360);
         String total = String.format("%,d", model.count());

@@ -179,6 +179,10 @@ final class MemberDetailPane {
                 new FontIcon(member.archived() ? Feather.ROTATE_CCW : Feather.ARCHIVE));
         archive.setId("detail-archive");
         archive.setOnAction(e -> model.toggleArchived(() -> { }));
+        // what the person at the computer may not do is not offered (the service refuses it all the same)
+        var session = context.app().session();
+        editButton.setDisable(!session.may(org.memberdesk.staff.Permission.EDIT_MEMBER));
+        archive.setDisable(!session.may(org.memberdesk.staff.Permission.ARCHIVE_MEMBER));
         HBox buttons = new HBox(8, purchase, editButton, archive);
         return new VBox(10, title, buttons);
     }
@@ -190,7 +194,9 @@ final class MemberDetailPane {
         Label phone = new Label();
         phone.setId("detail-phone");
         phone.textProperty().bind(model.phoneShown());
-        if (d.phone() != null) {
+        if (d.phone() != null && !model.mayRevealPhone()) {
+            addRow(grid, row++, "phone", phone); // masked, no reveal: only the owner sees full numbers
+        } else if (d.phone() != null) {
             ToggleButton reveal = new ToggleButton();
             reveal.setId("detail-reveal");
             reveal.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(

@@ -21,7 +21,7 @@ import org.memberdesk.ui.common.UiContext;
 /**
  * The member shown in the detail pane: the member, its latest purchases and referrals, read
  * together in the background. The phone shows masked until the person reveals it, and is masked
- * again for the next member.
+ * again for the next member; only the owner may reveal it (cashiers and managers see it masked).
  */
 public final class MemberDetailViewModel {
     /** How many of the latest purchases the pane lists. */
@@ -54,7 +54,7 @@ public final class MemberDetailViewModel {
             if (m == null || m.phone() == null) {
                 return "";
             }
-            return phoneRevealed.get() ? m.phone() : Phones.mask(m.phone());
+            return phoneRevealed.get() && mayRevealPhone() ? m.phone() : Phones.mask(m.phone());
         }, member, phoneRevealed);
     }
 
@@ -88,7 +88,12 @@ public final class MemberDetailViewModel {
         return phoneRevealed;
     }
 
-    /** The phone as the pane shows it: 138****1234, or in full once revealed. */
+    /** Whether the person at the computer may see the full phone (the owner): the pane offers "reveal" only then. */
+    public boolean mayRevealPhone() {
+        return context.app().session().seesFullPhones();
+    }
+
+    /** The phone as the pane shows it: 138****1234, or in full once revealed by the owner. */
     public StringBinding phoneShown() {
         return phoneShown;
     }

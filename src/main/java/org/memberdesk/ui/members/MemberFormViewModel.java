@@ -47,6 +47,8 @@ public final class MemberFormViewModel {
     private final BooleanProperty saveTried = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final SimpleObjectProperty<Object> revision = new SimpleObjectProperty<>(0);
+    /** The stored phone as the person editing may see it (masked for all but the owner); "" for a new member. */
+    private final String shownPhone;
 
     /** A form for a new member ({@code editing} null) or for changing one. */
     public MemberFormViewModel(UiContext context, Member editing) {
@@ -59,7 +61,10 @@ public final class MemberFormViewModel {
             MemberDetails d = editing.details();
             memberNo.set(d.memberNo());
             name.set(d.name());
-            phone.set(d.phone() == null ? "" : d.phone());
+            // a manager edits a member without seeing the full number: the field shows it masked, and left as shown
+            // the stored number is kept (see details())
+            shownPhone = d.phone() == null ? "" : context.app().session().phone(d.phone());
+            phone.set(shownPhone);
             gender.set(d.gender());
             birthday.set(d.birthday());
             joinDate.set(d.joinDate());
@@ -67,6 +72,7 @@ public final class MemberFormViewModel {
             referrerNo.set(nullToEmpty(d.referrerNo()));
             notes.set(nullToEmpty(d.notes()));
         } else {
+            shownPhone = "";
             joinDate.set(LocalDate.now(context.app().clock()));
         }
         watch("member_no", memberNo);
@@ -138,7 +144,9 @@ public final class MemberFormViewModel {
     }
 
     public MemberDetails details() {
-        return new MemberDetails(memberNo.get(), name.get(), phone.get(), gender.get(), birthday.get(),
+        boolean phoneAsShown = editing != null && editing.phone() != null && phone.get().equals(shownPhone);
+        return new MemberDetails(memberNo.get(), name.get(), phoneAsShown ? editing.phone() : phone.get(), gender.get(),
+                birthday.get(),
                 joinDate.get(), channel.get(), referrerNo.get(), notes.get(),
                 editing == null ? Map.of() : editing.details().customFields());
     }

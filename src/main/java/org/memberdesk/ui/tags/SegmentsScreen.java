@@ -245,7 +245,7 @@ public final class SegmentsScreen implements Screen {
         table.setPlaceholder(new Label(context.text("segments.preview.empty")));
         table.getColumns().add(column("member.field.member_no", MatchedMember::memberNo));
         table.getColumns().add(column("member.field.name", MatchedMember::name));
-        table.getColumns().add(column("member.field.phone", MatchedMember::phone));
+        table.getColumns().add(column("member.field.phone", model::phoneShown));
         table.getColumns().add(column("member.field.channel", MatchedMember::channel));
         table.getColumns().add(column("segments.col.purchases", m -> Integer.toString(m.purchases())));
         table.getColumns().add(column("segments.col.spent", m -> Money.display(m.netCents())));

@@ -135,6 +135,11 @@ public final class SegmentsViewModel {
         return preview;
     }
 
+    /** A previewed member's phone as the person at the computer may see it: in full for the owner, else masked. */
+    public String phoneShown(RuleService.MatchedMember member) {
+        return context.app().session().phone(member.phone());
+    }
+
     public ObservableList<Tag> tags() {
         return tags;
     }
