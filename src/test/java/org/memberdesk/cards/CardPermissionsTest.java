@@ -163,12 +163,12 @@ class CardPermissionsTest {
 
         NotAllowedException freeze = assertThrows(NotAllowedException.class,
                 () -> app.cards().freeze(month, 7, null, "出差", null));
-        assertEquals("cashier 小王 may not freeze card (a manager may)", freeze.getMessage());
+        assertEquals("cashier 小王 may not freeze a card (a manager may)", freeze.getMessage());
         assertThrows(NotAllowedException.class, () -> app.cards().freeze(month, 7, null, "出差", "小王", null));
         assertThrows(NotAllowedException.class, () -> app.cards().unfreeze(month, null));
         NotAllowedException refund = assertThrows(NotAllowedException.class,
                 () -> app.cards().refund(stored, "搬家", PayMethod.CASH, null));
-        assertEquals("cashier 小王 may not refund card (a manager may)", refund.getMessage());
+        assertEquals("cashier 小王 may not refund a card (a manager may)", refund.getMessage());
         assertThrows(NotAllowedException.class,
                 () -> app.cards().refund(stored, "搬家", PayMethod.CASH, "小王", null));
         assertEquals(kept, everything());

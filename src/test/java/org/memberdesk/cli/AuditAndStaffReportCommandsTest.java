@@ -35,10 +35,13 @@ import org.memberdesk.staff.Staff;
  * <pre>
  *  #1 11-20 cli:USER  staff      + cashier 小王
  *  #2 11-20 cli:USER  staff      + manager 李姐
- *  #3 11-21 小王      sign-in
- *  #4 11-21 小王      pin-refused (a wrong PIN typed for 小王)
- *  #5 11-21 李姐      export     staff performance to a file
- *  #6 11-22 cli:USER  staff      小王 made a manager and back … one entry: cashier → cashier
+ *  #3 11-20 cli:USER  member-add M1
+ *  #4 11-21 小王      sign-in
+ *  #5 11-21 小王      pin-refused (a wrong PIN typed for 小王)
+ *  #6 11-21 小王      sale       ¥30
+ *  #7 11-21 李姐      export     staff performance to a file
+ *  #8 11-21 cli:USER  sale       ¥40
+ *  #9 11-22 cli:USER  staff      小王 made a manager and back … one entry: cashier → cashier
  * </pre>
  */
 class AuditAndStaffReportCommandsTest {
@@ -108,25 +111,28 @@ class AuditAndStaffReportCommandsTest {
 
     @Test
     void finding3_auditCountsTheEntriesEachFilterSelects() {
-        assertEquals(6, entries());
-        // #3 sign-in, #4 pin-refused
-        assertEquals(2, entries("--staff", "小王"));
-        // #1, #2, #6
+        assertEquals(9, entries());
+        // #4 sign-in, #5 pin-refused, #6 sale
+        assertEquals(3, entries("--staff", "小王"));
+        // #1, #2, #9
         assertEquals(3, entries("--action", "staff"));
-        assertEquals(3, entries("--staff", OWNER));
-        // 11-21 only: #3, #4, #5
-        assertEquals(3, entries("--from", "2026-11-21", "--to", "2026-11-21"));
-        // from 11-21 on: #3 … #6
-        assertEquals(4, entries("--from", "2026-11-21"));
-        // up to 11-20: #1, #2
-        assertEquals(2, entries("--to", "2026-11-20"));
-        // 李姐's exports: #5
+        // #1, #2, #3, #8, #9
+        assertEquals(5, entries("--staff", OWNER));
+        // #6, #8
+        assertEquals(2, entries("--action", "sale"));
+        // 11-21 only: #4 … #8
+        assertEquals(5, entries("--from", "2026-11-21", "--to", "2026-11-21"));
+        // from 11-21 on: #4 … #9
+        assertEquals(6, entries("--from", "2026-11-21"));
+        // up to 11-20: #1, #2, #3
+        assertEquals(3, entries("--to", "2026-11-20"));
+        // 李姐's exports: #7
         assertEquals(1, entries("--staff", "李姐", "--action", "export"));
         assertEquals(0, entries("--staff", "李姐", "--action", "staff"));
 
         Run newest = cli("audit", "--staff", "小王", "--json");
-        assertTrue(newest.out().startsWith("{\"entries\":2,\"log\":[{\"id\":4,\"at\":\"2026-11-21 10:00:00\","
-                + "\"staff\":\"小王\",\"action\":\"pin-refused\""), newest.out());
+        assertTrue(newest.out().startsWith("{\"entries\":3,\"log\":[{\"id\":6,\"at\":\"2026-11-21 10:00:00\","
+                + "\"staff\":\"小王\",\"action\":\"sale\""), newest.out());
         // words, not a guess: an unknown action or a --pin meant for acting is a usage error
         assertEquals(2, cli("audit", "--action", "refund-everything").code());
         assertEquals(2, cli("audit", "--staff", "小王", "--pin", "1234").code());
@@ -138,15 +144,16 @@ class AuditAndStaffReportCommandsTest {
         Path file = folder.resolve("xiaowang.csv");
         Run run = cli("audit", "--staff", "小王", "--out", file.toString(), "--json");
         assertEquals(0, run.code(), run.err());
-        assertTrue(run.out().startsWith("{\"entries\":2,"), run.out());
+        assertTrue(run.out().startsWith("{\"entries\":3,"), run.out());
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        assertEquals(3, lines.size(), String.join("\n", lines));
+        assertEquals(4, lines.size(), String.join("\n", lines));
         assertEquals("id,time,staff,action,member_id,subject,summary,reason,money,prev_hash,hash", lines.get(0));
-        assertTrue(lines.get(1).startsWith("3,2026-11-21 10:00:00,小王,sign-in,,小王,cashier,,,"), lines.get(1));
-        assertTrue(lines.get(2).startsWith("4,2026-11-21 10:00:00,小王,pin-refused,,小王,1 wrong in a row,,,"),
+        assertTrue(lines.get(1).startsWith("4,2026-11-21 10:00:00,小王,sign-in,,小王,cashier,,,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("5,2026-11-21 10:00:00,小王,pin-refused,,小王,1 wrong in a row,,,"),
                 lines.get(2));
-        // the export is an entry of its own: 6 + 1
-        assertEquals(7, entries());
+        assertTrue(lines.get(3).startsWith("6,2026-11-21 10:00:00,小王,sale,1,P20261121-0001,"), lines.get(3));
+        // the export is an entry of its own: 9 + 1
+        assertEquals(10, entries());
         assertEquals(1, entries("--staff", OWNER, "--action", "export"));
 
         // the owner's only: a manager is refused and no file is left
@@ -164,7 +171,7 @@ class AuditAndStaffReportCommandsTest {
     void finding3_auditVerifyOnAnIntactLog() {
         Run run = cli("audit", "verify", "--json");
         assertEquals(0, run.code(), run.err());
-        assertEquals("{\"entries\":6,\"broken_at\":null}", run.out());
+        assertEquals("{\"entries\":9,\"broken_at\":null}", run.out());
         assertEquals("", run.err());
     }
 

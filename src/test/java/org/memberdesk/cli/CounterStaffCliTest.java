@@ -106,13 +106,13 @@ class CounterStaffCliTest {
                 "--json");
         assertEquals(4, refund.exit(), refund::err);
         assertEquals("", refund.out());
-        assertEquals("error: cashier 小王 may not refund card (a manager may)", refund.err());
+        assertEquals("error: cashier 小王 may not refund a card (a manager may)", refund.err());
         assertEquals(before, everything());
 
         Run voiding = run("--staff", "小王", "--pin", "1234", "void", "P20261122-0001", "--reason", "keyed twice",
                 "--json");
         assertEquals(4, voiding.exit(), voiding::err);
-        assertTrue(voiding.err().startsWith("error: cashier 小王 may not void sale"), voiding.err());
+        assertTrue(voiding.err().startsWith("error: cashier 小王 may not void a sale"), voiding.err());
         assertEquals(before, everything());
     }
 

@@ -153,12 +153,12 @@ class CounterPermissionsTest {
 
         NotAllowedException old = assertThrows(NotAllowedException.class,
                 () -> app.counterSales().giveBack("P-OLD", List.of(), "坏了"));
-        assertEquals("cashier 小王 may not return any date (a manager may)", old.getMessage());
+        assertEquals("cashier 小王 may not take back a sale of an earlier day (a manager may)", old.getMessage());
         assertThrows(NotAllowedException.class, () -> app.purchases().record(new PurchaseDraft("R-OLD", wang.id(),
                 TestDatabase.NOW, List.of(new PurchaseLine("门票", 1, -5_000)), "P-OLD"), true));
         NotAllowedException voiding = assertThrows(NotAllowedException.class,
                 () -> app.counterSales().voidSale(today, "keyed twice"));
-        assertEquals("cashier 小王 may not void sale (a manager may)", voiding.getMessage());
+        assertEquals("cashier 小王 may not void a sale (a manager may)", voiding.getMessage());
         assertThrows(NotAllowedException.class, () -> app.counterSales().voidSale(today, "keyed twice", "小王"));
         assertEquals(kept, everything());
 
