@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import org.memberdesk.AppContext;
 import org.memberdesk.db.Database;
 import org.memberdesk.demo.Business;
+import org.memberdesk.staff.Actor;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.shell.UiPreferences;
 import org.testfx.api.FxToolkit;
@@ -28,6 +29,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * and {@link #close()} it after. The database is set up (business chosen) so no first-run dialog
  * appears; add members through {@link #app()} before or during the test. Preferences go to a
  * throw-away node, never the developer's own.
+ *
+ * <p>Who acts: the owner as on the command line ({@code cli:USER}), in this database and any other the window
+ * opens, so tests never meet the sign-in. To start as the app does, with nobody: add staff through {@link #app()}
+ * (as the owner), then {@code app().staff().lock()} before {@link #open}.
  */
 public final class UiFixture implements AutoCloseable {
     private final Path folder;
@@ -51,8 +56,14 @@ public final class UiFixture implements AutoCloseable {
 
     /** A database that was never set up: opening it asks the first-run questions. */
     public static UiFixture prepareNew() throws Exception {
+        return prepareNew(Actor.commandLine());
+    }
+
+    private static UiFixture prepareNew(Actor first) throws Exception {
         Path folder = Files.createTempDirectory("memberdesk-ui-test");
-        AppContext app = new AppContext(Database.open(folder.resolve("test.db")), Clock.systemDefaultZone());
+        Database database = Database.open(folder.resolve("test.db"));
+        AppContext app = new AppContext(database, Clock.systemDefaultZone(),
+                new org.memberdesk.db.OutputFiles(database.file()), first);
         Preferences node = Preferences.userRoot().node("org/memberdesk/test/" + UUID.randomUUID());
         return new UiFixture(folder, app, node);
     }
@@ -68,7 +79,7 @@ public final class UiFixture implements AutoCloseable {
             AppLook.style(scene);
             s.setScene(scene);
             window = new AppWindow(s, new UiPreferences(node), app, language, Clock.systemDefaultZone(),
-                    folder);
+                    folder, Actor.commandLine());
             window.show(screenId);
             s.show();
             s.toFront();
