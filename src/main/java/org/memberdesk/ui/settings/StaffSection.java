@@ -44,7 +44,7 @@ final class StaffSection {
 
         TableView<Staff> table = new TableView<>(model.staff());
         table.setId("staff-table");
-        table.setPrefHeight(200);
+        table.setPrefHeight(170);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("staff.name", staff -> staff.name()));
         table.getColumns().add(column("staff.role", staff -> context.text(staff.role().textKey())));

@@ -57,6 +57,8 @@ public final class MainWindow {
     private final Menu go = new Menu();
     private final List<MenuItem> imports = new java.util.ArrayList<>();
     private final List<MenuItem> exports = new java.util.ArrayList<>();
+    /** The line under the imports and exports, left out with them. */
+    private final SeparatorMenuItem afterTransfers = new SeparatorMenuItem();
     private Actor allowed;
     /** The screen open, or wanted once someone may see it (kept while the window is locked). */
     private String wanted;
@@ -169,8 +171,7 @@ public final class MainWindow {
             refreshing = false;
         }
         fillGoMenu(usable);
-        imports.forEach(item -> showItem(item, actor.may(Permission.IMPORT)));
-        exports.forEach(item -> showItem(item, actor.may(Permission.EXPORT)));
+        showTransfers();
         if (usable.isEmpty()) {
             content.getChildren().clear();
             return;
@@ -178,6 +179,13 @@ public final class MainWindow {
         String next = wanted;
         sidebar.getSelectionModel().select(usable.stream().filter(s -> s.id().equals(next)).findFirst()
                 .orElseGet(() -> fallback(usable)));
+    }
+
+    /** The File menu's imports and exports, for those who may. */
+    private void showTransfers() {
+        imports.forEach(item -> showItem(item, allowed.may(Permission.IMPORT)));
+        exports.forEach(item -> showItem(item, allowed.may(Permission.EXPORT)));
+        afterTransfers.setVisible(allowed.may(Permission.IMPORT) || allowed.may(Permission.EXPORT));
     }
 
     /** A menu item left out: hidden, and disabled so its shortcut does nothing either. */
@@ -264,15 +272,14 @@ public final class MainWindow {
         imports.add(item("menu.file.importPurchases", Feather.UPLOAD, null, actions::importPurchases));
         exports.add(item("menu.file.exportMembers", Feather.DOWNLOAD, null, actions::exportMembers));
         exports.add(item("menu.file.exportPurchases", Feather.DOWNLOAD, null, actions::exportPurchases));
-        imports.forEach(item -> showItem(item, allowed.may(Permission.IMPORT)));
-        exports.forEach(item -> showItem(item, allowed.may(Permission.EXPORT)));
+        showTransfers();
         file.getItems().addAll(
                 item("menu.file.new", Feather.FILE_PLUS, "Shortcut+N", actions::newDatabase),
                 item("menu.file.open", Feather.FOLDER, "Shortcut+O", actions::openDatabase),
                 new SeparatorMenuItem());
         file.getItems().addAll(imports);
         file.getItems().addAll(exports);
-        file.getItems().addAll(new SeparatorMenuItem(),
+        file.getItems().addAll(afterTransfers,
                 item("staff.switch", Feather.USERS, SWITCH_STAFF, actions::switchStaff),
                 item("menu.file.quit", Feather.LOG_OUT, "Shortcut+Q", actions::quit));
         go.setText(context.text("menu.go"));

@@ -45,6 +45,12 @@ public final class SignInModel {
         this.staff = staff;
         this.tasks = tasks;
         this.messages = messages;
+        // a refusal is about the name it was for: choosing another clears it
+        name.addListener((obs, was, now) -> {
+            if (!busy.get()) {
+                refusal.set("");
+            }
+        });
     }
 
     public ReadOnlyObjectProperty<Mode> modeProperty() {

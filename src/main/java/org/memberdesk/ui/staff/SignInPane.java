@@ -95,6 +95,7 @@ final class SignInPane {
         Button go = new Button(context.text("staff.signIn.button"), new FontIcon(Feather.LOG_IN));
         go.setId("sign-in-button");
         go.setDefaultButton(true);
+        go.setMinWidth(Control.USE_PREF_SIZE);
         go.disableProperty().bind(model.busyProperty());
         go.setOnAction(event -> model.signIn());
         GridPane grid = grid();
@@ -118,6 +119,7 @@ final class SignInPane {
         Button create = new Button(context.text("staff.owner.create"), new FontIcon(Feather.USER_CHECK));
         create.setId("owner-create");
         create.setDefaultButton(true);
+        create.setMinWidth(Control.USE_PREF_SIZE);
         create.disableProperty().bind(model.busyProperty());
         create.setOnAction(event -> model.createOwner());
         GridPane grid = grid();
@@ -140,6 +142,7 @@ final class SignInPane {
         text.visibleProperty().bind(model.busyProperty());
         HBox box = new HBox(6, checking, text);
         box.setAlignment(Pos.CENTER_LEFT);
+        box.managedProperty().bind(model.busyProperty());
         return box;
     }
 
