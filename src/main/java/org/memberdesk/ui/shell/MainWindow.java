@@ -55,10 +55,13 @@ public final class MainWindow {
     private final ShellActions actions;
     private final MenuBar menu;
     private final Menu go = new Menu();
+    /** New database… and Open database…: the owner's (the next start opens the file last opened). */
+    private final List<MenuItem> databases = new java.util.ArrayList<>();
     private final List<MenuItem> imports = new java.util.ArrayList<>();
     private final List<MenuItem> exports = new java.util.ArrayList<>();
     /** The line under the imports and exports, left out with them. */
     private final SeparatorMenuItem afterTransfers = new SeparatorMenuItem();
+    private final SeparatorMenuItem afterDatabases = new SeparatorMenuItem();
     private Actor allowed;
     /** The screen open, or wanted once someone may see it (kept while the window is locked). */
     private String wanted;
@@ -181,8 +184,10 @@ public final class MainWindow {
                 .orElseGet(() -> fallback(usable)));
     }
 
-    /** The File menu's imports and exports, for those who may. */
+    /** The File menu's databases, imports and exports, for those who may. */
     private void showTransfers() {
+        databases.forEach(item -> showItem(item, allowed.may(Permission.SETTINGS)));
+        afterDatabases.setVisible(allowed.may(Permission.SETTINGS));
         imports.forEach(item -> showItem(item, allowed.may(Permission.IMPORT)));
         exports.forEach(item -> showItem(item, allowed.may(Permission.EXPORT)));
         afterTransfers.setVisible(allowed.may(Permission.IMPORT) || allowed.may(Permission.EXPORT));
@@ -273,10 +278,11 @@ public final class MainWindow {
         exports.add(item("menu.file.exportMembers", Feather.DOWNLOAD, null, actions::exportMembers));
         exports.add(item("menu.file.exportPurchases", Feather.DOWNLOAD, null, actions::exportPurchases));
         showTransfers();
-        file.getItems().addAll(
-                item("menu.file.new", Feather.FILE_PLUS, "Shortcut+N", actions::newDatabase),
-                item("menu.file.open", Feather.FOLDER, "Shortcut+O", actions::openDatabase),
-                new SeparatorMenuItem());
+        databases.add(item("menu.file.new", Feather.FILE_PLUS, "Shortcut+N", actions::newDatabase));
+        databases.add(item("menu.file.open", Feather.FOLDER, "Shortcut+O", actions::openDatabase));
+        showTransfers();
+        file.getItems().addAll(databases);
+        file.getItems().add(afterDatabases);
         file.getItems().addAll(imports);
         file.getItems().addAll(exports);
         file.getItems().addAll(afterTransfers,

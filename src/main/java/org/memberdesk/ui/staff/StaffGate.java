@@ -8,7 +8,10 @@ import java.util.Set;
 import javafx.animation.Animation;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.collections.WeakListChangeListener;
 import javafx.event.Event;
+import javafx.event.EventTarget;
 import javafx.event.EventHandler;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -22,6 +25,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -48,6 +52,7 @@ public final class StaffGate {
     /** The sessions already followed: one listener each, whatever the number of rebuilds. */
     private final Set<StaffSession> followed = Collections.newSetFromMap(new IdentityHashMap<>());
     private final StackPane layers = new StackPane();
+    private final ListChangeListener<Window> dialogsOpened;
     private UiContext context;
     private MainWindow window;
     private SignInModel model;
@@ -59,11 +64,31 @@ public final class StaffGate {
 
     public StaffGate(Scene scene) {
         idle.setOnFinished(event -> lockAfterIdle());
+        listen(scene);
+        // typing in a dialog (a return, a top-up) is use of the window too; held weakly by the app's list of
+        // windows, so a closed window's gate (and its database) is not kept
+        dialogsOpened = change -> {
+            while (change.next()) {
+                change.getAddedSubList().stream().filter(window -> window.getScene() != scene)
+                        .forEach(this::listen);
+            }
+        };
+        Window.getWindows().addListener(new WeakListChangeListener<>(dialogsOpened));
+    }
+
+    private void listen(EventTarget target) {
         EventHandler<Event> touched = event -> touched();
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, touched);
-        scene.addEventFilter(MouseEvent.MOUSE_PRESSED, touched);
-        scene.addEventFilter(MouseEvent.MOUSE_MOVED, touched);
-        scene.addEventFilter(ScrollEvent.SCROLL, touched);
+        if (target instanceof Scene scene) {
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, touched);
+            scene.addEventFilter(MouseEvent.MOUSE_PRESSED, touched);
+            scene.addEventFilter(MouseEvent.MOUSE_MOVED, touched);
+            scene.addEventFilter(ScrollEvent.SCROLL, touched);
+        } else if (target instanceof Window window) {
+            window.addEventFilter(KeyEvent.KEY_PRESSED, touched);
+            window.addEventFilter(MouseEvent.MOUSE_PRESSED, touched);
+            window.addEventFilter(MouseEvent.MOUSE_MOVED, touched);
+            window.addEventFilter(ScrollEvent.SCROLL, touched);
+        }
     }
 
     /**
