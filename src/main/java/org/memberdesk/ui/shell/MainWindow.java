@@ -36,7 +36,8 @@ import org.memberdesk.ui.common.UiContext;
  * are opened and kept, so going back and forth keeps what was typed.
  *
  * <p>Only what the person signed in may use is there: a screen whose use needs a permission they lack is left
- * out of the sidebar and the Go menu (and so of its shortcut), and the File menu's imports and exports likewise;
+ * out of the sidebar and the Go menu (and so of its shortcut), and the File menu's databases, imports and exports
+ * likewise;
  * {@link #allowFor} redoes it at each switch of staff. Nobody signed in: no screen at all.
  */
 public final class MainWindow {
@@ -52,7 +53,6 @@ public final class MainWindow {
     private final ListView<Screen> sidebar = new ListView<>();
     private final VBox sidebarBox = new VBox();
     private final Runnable onScreenChanged;
-    private final ShellActions actions;
     private final MenuBar menu;
     private final Menu go = new Menu();
     /** New database… and Open database…: the owner's (the next start opens the file last opened). */
@@ -77,7 +77,6 @@ public final class MainWindow {
         this.screens = List.copyOf(screens);
         this.needs = Map.copyOf(needs);
         this.onScreenChanged = onScreenChanged;
-        this.actions = actions;
         this.allowed = context.app().session().current();
         menu = menuBar(actions);
         root.setTop(menu);
@@ -155,8 +154,8 @@ public final class MainWindow {
     }
 
     /**
-     * Shows only what {@code actor} may use: the sidebar, the Go menu and its shortcuts, the File menu's imports
-     * and exports. The open screen stays open when they may use it, else their first screen opens; nobody (the
+     * Shows only what {@code actor} may use: the sidebar, the Go menu and its shortcuts, the File menu's databases,
+     * imports and exports. The open screen stays open when they may use it, else their first screen opens; nobody (the
      * window locked) sees no screen, and the one open comes back for the next person who may use it.
      */
     public void allowFor(Actor actor) {
