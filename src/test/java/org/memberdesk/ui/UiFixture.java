@@ -56,14 +56,8 @@ public final class UiFixture implements AutoCloseable {
 
     /** A database that was never set up: opening it asks the first-run questions. */
     public static UiFixture prepareNew() throws Exception {
-        return prepareNew(Actor.commandLine());
-    }
-
-    private static UiFixture prepareNew(Actor first) throws Exception {
         Path folder = Files.createTempDirectory("memberdesk-ui-test");
-        Database database = Database.open(folder.resolve("test.db"));
-        AppContext app = new AppContext(database, Clock.systemDefaultZone(),
-                new org.memberdesk.db.OutputFiles(database.file()), first);
+        AppContext app = new AppContext(Database.open(folder.resolve("test.db")), Clock.systemDefaultZone());
         Preferences node = Preferences.userRoot().node("org/memberdesk/test/" + UUID.randomUUID());
         return new UiFixture(folder, app, node);
     }
