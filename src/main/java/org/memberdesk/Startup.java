@@ -8,6 +8,8 @@ import java.util.logging.Logger;
 import org.memberdesk.db.Backup;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.OutputFiles;
+import org.memberdesk.staff.Actor;
 import org.memberdesk.support.SingleInstance;
 
 /**
@@ -51,7 +53,16 @@ public final class Startup {
         }
     }
 
+    /** Opens for the windows: nobody acts until a staff member signs in by PIN. */
     public static Outcome open(Path databaseFile, Clock clock) {
+        return open(databaseFile, clock, Actor.NOBODY);
+    }
+
+    /**
+     * Opens with {@code first} acting: {@link Actor#NOBODY} for the windows (a PIN first); the owner as on the
+     * command line for {@code --startup-timing} and the tests that drive the window without signing in.
+     */
+    public static Outcome open(Path databaseFile, Clock clock, Actor first) {
         SingleInstance.Claim claim = SingleInstance.claim(databaseFile);
         if (claim instanceof SingleInstance.OpenElsewhere elsewhere) {
             LOG.info(() -> databaseFile + " is open in another window; brought forward: " + elsewhere.broughtForward());
@@ -61,7 +72,7 @@ public final class Startup {
         try {
             Database database = Database.open(databaseFile);
             LOG.info(() -> "opened " + database.file());
-            return new Ready(new AppContext(database, clock), owner);
+            return new Ready(new AppContext(database, clock, new OutputFiles(database.file()), first), owner);
         } catch (RuntimeException e) {
             owner.close();
             throw e;

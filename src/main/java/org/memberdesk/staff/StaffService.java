@@ -208,6 +208,20 @@ public final class StaffService {
         return lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock;
     }
 
+    /**
+     * How many seconds signing in as {@code name} is still refused after wrong PINs; 0 when it is not. The
+     * windows say it at once after the wrong PIN that locked, rather than at the next try.
+     */
+    public long secondsLocked(String name) {
+        String wanted = name == null ? "" : name.strip();
+        LocalDateTime now = now();
+        return database.read(connection -> store.byName(connection, wanted))
+                .map(StaffStore.Stored::lockedUntil)
+                .filter(now::isBefore)
+                .map(until -> Math.max(1, Duration.between(now, until).toSeconds()))
+                .orElse(0L);
+    }
+
     /** Signs a staff member in by PIN on this computer (start, switch staff, after the idle lock); logged. */
     public Actor switchTo(String name, String pin) {
         Actor actor = check(name, pin);

@@ -15,6 +15,7 @@ import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.io.ImportProgress;
 import org.memberdesk.shop.ShopState;
+import org.memberdesk.staff.Actor;
 import org.memberdesk.ui.analytics.DailyRefit;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.DataChanges;
@@ -28,6 +29,7 @@ import org.memberdesk.ui.firstrun.FirstRunViewModel;
 import org.memberdesk.ui.shell.MainWindow;
 import org.memberdesk.ui.shell.ShellActions;
 import org.memberdesk.ui.shell.UiPreferences;
+import org.memberdesk.ui.staff.StaffGate;
 import org.memberdesk.ui.transfer.TransferActions;
 
 /**
@@ -58,9 +60,24 @@ public final class AppWindow implements ShellActions {
     private DailyRefit dailyRefit;
     private AppContext dailyRefitFor;
     private Timeline hourly;
+    /** Who acts in a database this window opens (see the constructor). */
+    private final Actor opensAs;
+    /** Staff sharing the computer: the sign-in over the window, switch staff, the idle lock. */
+    private final StaffGate gate;
 
     public AppWindow(Stage stage, UiPreferences preferences, AppContext app, Language language, Clock clock,
                      Path demoFolder) {
+        this(stage, preferences, app, language, clock, demoFolder, Actor.NOBODY);
+    }
+
+    /**
+     * {@code opensAs}: who acts in another database this window opens — nobody until a PIN (the app); the owner
+     * as on the command line for {@code --startup-timing} and the tests that drive the window without signing in.
+     */
+    public AppWindow(Stage stage, UiPreferences preferences, AppContext app, Language language, Clock clock,
+                     Path demoFolder, Actor opensAs) {
+        this.opensAs = opensAs;
+        this.gate = new StaffGate(stage.getScene());
         this.stage = stage;
         this.preferences = preferences;
         this.app = app;
@@ -88,9 +105,9 @@ public final class AppWindow implements ShellActions {
                         }));
             }
         });
-        window = new MainWindow(context, Screens.all(context, this::switchLanguage, id -> window.show(id)), this,
-                () -> window.currentScreenId().ifPresent(preferences::setLastScreen));
-        stage.getScene().setRoot(window.root());
+        window = new MainWindow(context, Screens.all(context, this::switchLanguage, id -> window.show(id)),
+                Screens.needs(), this, () -> window.currentScreenId().ifPresent(preferences::setLastScreen));
+        stage.getScene().setRoot(gate.attach(context, window));
         showWhetherDemo();
         window.show(screenId);
         if (dailyRefit != null && dailyRefitFor == app) {
@@ -194,6 +211,21 @@ public final class AppWindow implements ShellActions {
         return context;
     }
 
+    /** The sign-in, switch staff and idle lock of this window. */
+    public StaffGate staffGate() {
+        return gate;
+    }
+
+    /** Runs {@code then} once someone is signed in (the first-run questions, the demo's filling act as them). */
+    public void whenSignedIn(Runnable then) {
+        gate.whenSignedIn(then);
+    }
+
+    @Override
+    public void switchStaff() {
+        gate.switchStaff();
+    }
+
     public MainWindow window() {
         return window;
     }
@@ -247,10 +279,10 @@ public final class AppWindow implements ShellActions {
     public void openDemo(Business business) {
         Path shop = app.database().file();
         Path file = DemoLoader.databaseIn(demoFolder, business);
-        tasks.execute(BackgroundTask.of(() -> Startup.open(file, clock)).onSuccess(outcome -> {
+        tasks.execute(BackgroundTask.of(() -> Startup.open(file, clock, opensAs)).onSuccess(outcome -> {
             if (switchTo(outcome, file)) {
                 shopDatabase = shop;
-                startDemo(business, false);
+                whenSignedIn(() -> startDemo(business, false));
             }
         }));
     }
@@ -334,10 +366,10 @@ public final class AppWindow implements ShellActions {
 
     /** Opens (or creates) a database in the background; the window switches to it when it is ready. */
     public void open(Path file) {
-        tasks.execute(BackgroundTask.of(() -> Startup.open(file, clock)).onSuccess(outcome -> {
+        tasks.execute(BackgroundTask.of(() -> Startup.open(file, clock, opensAs)).onSuccess(outcome -> {
             if (switchTo(outcome, file)) {
                 preferences.setLastDatabase(file);
-                firstRunIfNeeded();
+                whenSignedIn(this::firstRunIfNeeded);
             }
         }));
     }

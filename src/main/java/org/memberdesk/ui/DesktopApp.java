@@ -22,6 +22,7 @@ import org.memberdesk.db.Database;
 import org.memberdesk.db.SqliteLibrary;
 import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoLoader;
+import org.memberdesk.staff.Actor;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.FxDialogService;
 import org.memberdesk.ui.common.Language;
@@ -90,7 +91,7 @@ public final class DesktopApp extends Application {
         failingFile = file;
         opening = new FutureTask<>(() -> {
             SqliteLibrary.useKeptCopy(DataFolder.privateFolder().resolve("native"));
-            Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone());
+            Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone(), firstActor());
             // read by start() after opening.get(), which makes the write visible there
             databaseOpenedMillis = System.currentTimeMillis();
             return outcome;
@@ -98,6 +99,14 @@ public final class DesktopApp extends Application {
         Thread opener = new Thread(opening, "memberdesk-open");
         opener.setDaemon(true);
         opener.start();
+    }
+
+    /**
+     * Who acts when the window opens: nobody until a staff member's PIN; {@code --startup-timing} measures the
+     * start as the owner, as the command line acts (whoever runs it can read the file anyway).
+     */
+    private Actor firstActor() {
+        return options != null && options.startupTiming() ? Actor.commandLine() : Actor.NOBODY;
     }
 
     /** Another database file, with the chooser File → Open database… uses. */
@@ -213,7 +222,7 @@ public final class DesktopApp extends Application {
             return;
         }
         window = new AppWindow(stage, preferences, app, language, Clock.systemDefaultZone(),
-                DataFolder.forCurrentUser());
+                DataFolder.forCurrentUser(), firstActor());
         window.own(ready);
         window.show(options.startupTiming() ? "members" : preferences.lastScreen().orElse("members"));
         stage.setOnCloseRequest(event -> window.rememberPlacement());
@@ -223,9 +232,10 @@ public final class DesktopApp extends Application {
             new StartupTiming(window, jvmStart, databaseOpenedMillis - jvmStart,
                     System.currentTimeMillis() - jvmStart).run();
         } else if (options.demo()) {
-            window.demoOnStart(DEMO_BUSINESS, options.database().isPresent(), shopFile);
+            // the shop's first questions and the demo's filling come once someone is signed in, and act as them
+            window.whenSignedIn(() -> window.demoOnStart(DEMO_BUSINESS, options.database().isPresent(), shopFile));
         } else {
-            window.firstRunIfNeeded();
+            window.whenSignedIn(window::firstRunIfNeeded);
         }
         // the daily backup and the growth system's daily work wait until the window is on screen
         window.startDailyWork(!options.startupTiming());

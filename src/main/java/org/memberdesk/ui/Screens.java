@@ -1,9 +1,11 @@
 package org.memberdesk.ui;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.memberdesk.common.Messages;
 import org.memberdesk.coupons.Target;
+import org.memberdesk.staff.Permission;
 import org.memberdesk.ui.analytics.AnalyticsScreen;
 import org.memberdesk.ui.cards.CardsScreen;
 import org.memberdesk.ui.cards.CardsSection;
@@ -59,6 +61,31 @@ final class Screens {
                 new StaffReportScreen(context),
                 new LogScreen(context),
                 new SettingsScreen(context, switchLanguage));
+    }
+
+    /**
+     * The permission each screen's use needs (the sidebar leaves out the others). The counter's work — selling,
+     * finding members, returns of today's sales, redeeming points and coupons — is a cashier's; reports, tags and
+     * campaigns a manager's; screens that are only configuration (the tier ladder, Settings) the owner's.
+     */
+    static Map<String, Permission> needs() {
+        return Map.ofEntries(
+                Map.entry("dashboard", Permission.REPORTS),
+                Map.entry("counter", Permission.SELL),
+                Map.entry("members", Permission.FIND_MEMBERS),
+                Map.entry("purchases", Permission.RETURN_TODAY),
+                // 续费提醒 and 负债 are reports; cards are sold and topped up at the counter
+                Map.entry("cards", Permission.REPORTS),
+                // a member's points, redeemed at the counter (adjusting is refused beyond the role)
+                Map.entry("points", Permission.REDEEM_POINTS),
+                Map.entry("tiers", Permission.SETTINGS),
+                Map.entry("tags", Permission.TAGS),
+                Map.entry("coupons", Permission.CAMPAIGNS),
+                Map.entry("analytics", Permission.REPORTS),
+                // 员工业绩 is a report; the operation log is the manager's and the owner's to read
+                Map.entry("staff-report", Permission.REPORTS),
+                Map.entry("log", Permission.VIEW_LOG),
+                Map.entry("settings", Permission.SETTINGS));
     }
 
     /** The blocks of the member detail pane after profile, spend and history, in order. */

@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import org.memberdesk.AppContext;
 import org.memberdesk.db.Database;
 import org.memberdesk.demo.Business;
+import org.memberdesk.staff.Actor;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.shell.UiPreferences;
 import org.testfx.api.FxToolkit;
@@ -28,6 +29,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * and {@link #close()} it after. The database is set up (business chosen) so no first-run dialog
  * appears; add members through {@link #app()} before or during the test. Preferences go to a
  * throw-away node, never the developer's own.
+ *
+ * <p>Who acts: the owner as on the command line ({@code cli:USER}), in this database and any other the window
+ * opens, so tests never meet the sign-in. To start as the app does, with nobody: add staff through {@link #app()}
+ * (as the owner), then {@code app().staff().lock()} before {@link #open}.
  */
 public final class UiFixture implements AutoCloseable {
     private final Path folder;
@@ -68,7 +73,7 @@ public final class UiFixture implements AutoCloseable {
             AppLook.style(scene);
             s.setScene(scene);
             window = new AppWindow(s, new UiPreferences(node), app, language, Clock.systemDefaultZone(),
-                    folder);
+                    folder, Actor.commandLine());
             window.show(screenId);
             s.show();
             s.toFront();

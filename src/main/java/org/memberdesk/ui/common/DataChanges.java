@@ -18,6 +18,7 @@ public final class DataChanges {
 
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Optional<ValidationException>>> refits = new CopyOnWriteArrayList<>();
+    private final List<java.util.function.IntConsumer> idleLocks = new CopyOnWriteArrayList<>();
 
     /** The listener receives the changed member's id, or {@link #MANY}. */
     public void onMemberChanged(LongConsumer listener) {
@@ -42,5 +43,14 @@ public final class DataChanges {
 
     public void predictionsRefitted(Optional<ValidationException> refusal) {
         refits.forEach(l -> l.accept(refusal));
+    }
+
+    /** The listener hears the idle lock's new minutes once Settings → Staff saved them (0: never). */
+    public void onIdleLockSaved(java.util.function.IntConsumer listener) {
+        idleLocks.add(listener);
+    }
+
+    public void idleLockSaved(int minutes) {
+        idleLocks.forEach(l -> l.accept(minutes));
     }
 }

@@ -20,11 +20,12 @@ public final class ErrorText {
             return invalid.problems().stream().map(p -> p.describe(messages))
                     .collect(Collectors.joining("\n"));
         }
+        if (cause instanceof org.memberdesk.staff.NotAllowedException refused) {
+            // a role that may not, a wrong PIN, a lock-out: the sentence, never a stack trace
+            return refused.describe(messages);
+        }
         if (cause instanceof Explained explained) {
             return explained.explain(messages);
-        }
-        if (cause instanceof org.memberdesk.staff.NotAllowedException refused) {
-            return refused.describe(messages);
         }
         if (cause instanceof org.memberdesk.tags.RuleException rule) {
             return rule.describe(messages);

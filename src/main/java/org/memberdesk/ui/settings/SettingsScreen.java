@@ -19,7 +19,7 @@ import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.points.PointsSettingsView;
 import org.memberdesk.ui.shell.Screen;
 
-/** 设置 Settings: language, business type, purchase limits, where the data lives, points, member cards. */
+/** 设置 Settings: language, business type, purchase limits, where the data lives, points, member cards, staff. */
 public final class SettingsScreen implements Screen {
     private final UiContext context;
     private final SettingsViewModel model;
@@ -27,6 +27,7 @@ public final class SettingsScreen implements Screen {
     private final LimitsViewModel limits;
     private final PointsSettingsView points;
     private final CardProductsView cards;
+    private final StaffSettingsModel staff;
 
     public SettingsScreen(UiContext context, Consumer<Language> switchLanguage) {
         this.context = context;
@@ -35,6 +36,13 @@ public final class SettingsScreen implements Screen {
         this.limits = new LimitsViewModel(context);
         this.points = new PointsSettingsView(context);
         this.cards = new CardProductsView(context);
+        this.staff = new StaffSettingsModel(context.app().staff(), context.tasks(), context.messages(),
+                context.changes()::idleLockSaved);
+    }
+
+    /** Settings → Staff (its model, for tests). */
+    public StaffSettingsModel staff() {
+        return staff;
     }
 
     /** Settings → Points (its models, for tests). */
@@ -100,7 +108,8 @@ public final class SettingsScreen implements Screen {
         TabPane tabs = new TabPane(tab("settings-tab-general", "settings.tab.general", scroll),
                 tab("settings-tab-points", "settings.tab.points", points.view()),
                 tab("settings-tab-limits", "settings.limits", limitsPage),
-                tab("settings-tab-cards", "cards.settings.tab", cards.view()));
+                tab("settings-tab-cards", "cards.settings.tab", cards.view()),
+                tab("settings-tab-staff", "staff.settings.tab", new StaffSection(context, staff).view()));
         tabs.setId("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
@@ -123,6 +132,9 @@ public final class SettingsScreen implements Screen {
         limits.load();
         points.load();
         cards.load();
+        if (context.app().session().may(org.memberdesk.staff.Permission.STAFF)) {
+            staff.load();
+        }
     }
 
     private ListCell<Business> businessCell() {

@@ -26,27 +26,58 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.memberdesk.staff.Actor;
+import org.memberdesk.staff.Permission;
 import org.memberdesk.ui.common.UiContext;
 
 /**
  * The main window's content: File menu on top, the sidebar with every area on the left, the open
  * screen in the middle, the database file at the bottom. Screens are built the first time they
  * are opened and kept, so going back and forth keeps what was typed.
+ *
+ * <p>Only what the person signed in may use is there: a screen whose use needs a permission they lack is left
+ * out of the sidebar and the Go menu (and so of its shortcut), and the File menu's databases, imports and exports
+ * likewise;
+ * {@link #allowFor} redoes it at each switch of staff. Nobody signed in: no screen at all.
  */
 public final class MainWindow {
+    /** Switch staff (切换员工): L as in lock; free on every screen (the counter has N, K, R, D). */
+    public static final String SWITCH_STAFF = "Shortcut+L";
     private final UiContext context;
     private final List<Screen> screens;
+    /** The permission each screen's use needs, by screen id; a screen not named needs none. */
+    private final Map<String, Permission> needs;
     private final Map<String, Node> built = new HashMap<>();
     private final BorderPane root = new BorderPane();
     private final StackPane content = new StackPane();
     private final ListView<Screen> sidebar = new ListView<>();
+    private final VBox sidebarBox = new VBox();
     private final Runnable onScreenChanged;
     private final MenuBar menu;
+    private final Menu go = new Menu();
+    /** New database… and Open database…: the owner's (the next start opens the file last opened). */
+    private final List<MenuItem> databases = new java.util.ArrayList<>();
+    private final List<MenuItem> imports = new java.util.ArrayList<>();
+    private final List<MenuItem> exports = new java.util.ArrayList<>();
+    /** The line under the imports and exports, left out with them. */
+    private final SeparatorMenuItem afterTransfers = new SeparatorMenuItem();
+    private final SeparatorMenuItem afterDatabases = new SeparatorMenuItem();
+    private Actor allowed;
+    /** The screen open, or wanted once someone may see it (kept while the window is locked). */
+    private String wanted;
+    private boolean refreshing;
 
     public MainWindow(UiContext context, List<Screen> screens, ShellActions actions, Runnable onScreenChanged) {
+        this(context, screens, Map.of(), actions, onScreenChanged);
+    }
+
+    public MainWindow(UiContext context, List<Screen> screens, Map<String, Permission> needs, ShellActions actions,
+                      Runnable onScreenChanged) {
         this.context = context;
         this.screens = List.copyOf(screens);
+        this.needs = Map.copyOf(needs);
         this.onScreenChanged = onScreenChanged;
+        this.allowed = context.app().session().current();
         menu = menuBar(actions);
         root.setTop(menu);
         root.setLeft(sidebar());
@@ -89,10 +120,90 @@ public final class MainWindow {
         root.setTop(new VBox(menu, banner));
     }
 
-    /** Opens a screen by id; unknown ids open the first screen. */
+    /**
+     * Opens a screen by id; unknown ids open the first screen the person may use. A screen they may not use stays
+     * closed (while nobody is signed in it is opened once someone who may signs in).
+     */
     public void show(String id) {
-        Screen screen = screens.stream().filter(s -> s.id().equals(id)).findFirst().orElse(screens.get(0));
-        sidebar.getSelectionModel().select(screen);
+        List<Screen> usable = usable();
+        if (usable.isEmpty()) {
+            wanted = id;
+            return;
+        }
+        boolean known = screens.stream().anyMatch(s -> s.id().equals(id));
+        Optional<Screen> screen = usable.stream().filter(s -> s.id().equals(id)).findFirst();
+        if (screen.isEmpty() && known && sidebar.getSelectionModel().getSelectedItem() != null) {
+            return;
+        }
+        sidebar.getSelectionModel().select(screen.orElseGet(() -> fallback(usable)));
+    }
+
+    /** The counter when the person may sell (a cashier's first screen), else the first they may use. */
+    private static Screen fallback(List<Screen> usable) {
+        return usable.stream().filter(s -> s.id().equals("counter")).findFirst().orElse(usable.get(0));
+    }
+
+    /** Whether the person signed in may use the screen {@code id}. */
+    public boolean mayUse(String id) {
+        Permission needed = needs.get(id);
+        return needed == null ? !allowed.isNobody() : allowed.may(needed);
+    }
+
+    private List<Screen> usable() {
+        return screens.stream().filter(s -> mayUse(s.id())).toList();
+    }
+
+    /**
+     * Shows only what {@code actor} may use: the sidebar, the Go menu and its shortcuts, the File menu's databases,
+     * imports and exports. The open screen stays open when they may use it, else their first screen opens; nobody (the
+     * window locked) sees no screen, and the one open comes back for the next person who may use it.
+     */
+    public void allowFor(Actor actor) {
+        if (actor.equals(allowed)) {
+            return; // already so (the window just built for them)
+        }
+        allowed = actor;
+        List<Screen> usable = usable();
+        currentScreenId().ifPresent(id -> wanted = id);
+        refreshing = true;
+        try {
+            sidebar.getSelectionModel().clearSelection();
+            sidebar.getItems().setAll(usable);
+        } finally {
+            refreshing = false;
+        }
+        fillGoMenu(usable);
+        showTransfers();
+        if (usable.isEmpty()) {
+            content.getChildren().clear();
+            return;
+        }
+        String next = wanted;
+        sidebar.getSelectionModel().select(usable.stream().filter(s -> s.id().equals(next)).findFirst()
+                .orElseGet(() -> fallback(usable)));
+    }
+
+    /** The File menu's databases, imports and exports, for those who may. */
+    private void showTransfers() {
+        databases.forEach(item -> showItem(item, allowed.may(Permission.SETTINGS)));
+        afterDatabases.setVisible(allowed.may(Permission.SETTINGS));
+        imports.forEach(item -> showItem(item, allowed.may(Permission.IMPORT)));
+        exports.forEach(item -> showItem(item, allowed.may(Permission.EXPORT)));
+        afterTransfers.setVisible(allowed.may(Permission.IMPORT) || allowed.may(Permission.EXPORT));
+    }
+
+    /** A menu item left out: hidden, and disabled so its shortcut does nothing either. */
+    private static void showItem(MenuItem item, boolean shown) {
+        item.setVisible(shown);
+        item.setDisable(!shown);
+    }
+
+    /** A line under the sidebar (who is signed in, switch staff). */
+    public void showStaffBar(Node bar) {
+        if (sidebarBox.getChildren().size() > 2) {
+            sidebarBox.getChildren().remove(2);
+        }
+        sidebarBox.getChildren().add(bar);
     }
 
     /** A screen by id, built or not. */
@@ -100,12 +211,14 @@ public final class MainWindow {
         return screens.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
+    /** The screen open; while the window is locked, the one to open again after the next PIN. */
     public Optional<String> currentScreenId() {
         Screen selected = sidebar.getSelectionModel().getSelectedItem();
-        return selected == null ? Optional.empty() : Optional.of(selected.id());
+        return selected == null ? Optional.ofNullable(wanted) : Optional.of(selected.id());
     }
 
     private void open(Screen screen) {
+        wanted = screen.id();
         Node view = built.computeIfAbsent(screen.id(), id -> screen.view());
         content.getChildren().setAll(view);
         screen.shown();
@@ -117,7 +230,7 @@ public final class MainWindow {
         logo.getStyleClass().add("brand-icon");
         Label brand = new Label(context.text("app.name"), logo);
         brand.getStyleClass().add("brand");
-        sidebar.getItems().setAll(screens);
+        sidebar.getItems().setAll(usable());
         sidebar.setId("sidebar");
         sidebar.getStyleClass().add("sidebar-list");
         sidebar.setCellFactory(list -> new ListCell<>() {
@@ -138,14 +251,18 @@ public final class MainWindow {
             }
         });
         sidebar.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (refreshing) {
+                return;
+            }
             if (now != null) {
                 open(now);
-            } else if (old != null) {
+            } else if (old != null && sidebar.getItems().contains(old)) {
                 sidebar.getSelectionModel().select(old);
             }
         });
         VBox.setVgrow(sidebar, Priority.ALWAYS);
-        VBox box = new VBox(brand, sidebar);
+        VBox box = sidebarBox;
+        box.getChildren().setAll(brand, sidebar);
         box.getStyleClass().add("sidebar");
         box.setPrefWidth(200);
         box.setMinWidth(170);
@@ -155,25 +272,42 @@ public final class MainWindow {
     private MenuBar menuBar(ShellActions actions) {
         Menu file = new Menu(context.text("menu.file"));
         file.setId("menu-file");
-        file.getItems().addAll(
-                item("menu.file.new", Feather.FILE_PLUS, "Shortcut+N", actions::newDatabase),
-                item("menu.file.open", Feather.FOLDER, "Shortcut+O", actions::openDatabase),
-                new SeparatorMenuItem(),
-                item("menu.file.importMembers", Feather.UPLOAD, null, actions::importMembers),
-                item("menu.file.importPurchases", Feather.UPLOAD, null, actions::importPurchases),
-                item("menu.file.exportMembers", Feather.DOWNLOAD, null, actions::exportMembers),
-                item("menu.file.exportPurchases", Feather.DOWNLOAD, null, actions::exportPurchases),
-                new SeparatorMenuItem(),
+        imports.add(item("menu.file.importMembers", Feather.UPLOAD, null, actions::importMembers));
+        imports.add(item("menu.file.importPurchases", Feather.UPLOAD, null, actions::importPurchases));
+        exports.add(item("menu.file.exportMembers", Feather.DOWNLOAD, null, actions::exportMembers));
+        exports.add(item("menu.file.exportPurchases", Feather.DOWNLOAD, null, actions::exportPurchases));
+        showTransfers();
+        databases.add(item("menu.file.new", Feather.FILE_PLUS, "Shortcut+N", actions::newDatabase));
+        databases.add(item("menu.file.open", Feather.FOLDER, "Shortcut+O", actions::openDatabase));
+        showTransfers();
+        file.getItems().addAll(databases);
+        file.getItems().add(afterDatabases);
+        file.getItems().addAll(imports);
+        file.getItems().addAll(exports);
+        file.getItems().addAll(afterTransfers,
+                item("staff.switch", Feather.USERS, SWITCH_STAFF, actions::switchStaff),
                 item("menu.file.quit", Feather.LOG_OUT, "Shortcut+Q", actions::quit));
-        Menu go = new Menu(context.text("menu.go"));
-        for (int i = 0; i < screens.size(); i++) {
-            Screen screen = screens.get(i);
-            String accelerator = i < 9 ? "Shortcut+" + (i + 1) : null;
-            go.getItems().add(item(screen.titleKey(), screen.icon(), accelerator, () -> show(screen.id())));
-        }
+        go.setText(context.text("menu.go"));
+        fillGoMenu(usable());
         MenuBar bar = new MenuBar(file, go);
         bar.setId("menu-bar");
         return bar;
+    }
+
+    /**
+     * The Go menu: the screens the person may use, each keeping its place's shortcut (Shortcut+1 is always the
+     * dashboard), so a screen left out cannot be reached by its shortcut either.
+     */
+    private void fillGoMenu(List<Screen> usable) {
+        go.getItems().clear();
+        for (int i = 0; i < screens.size(); i++) {
+            Screen screen = screens.get(i);
+            if (!usable.contains(screen)) {
+                continue;
+            }
+            String accelerator = i < 9 ? "Shortcut+" + (i + 1) : null;
+            go.getItems().add(item(screen.titleKey(), screen.icon(), accelerator, () -> show(screen.id())));
+        }
     }
 
     private MenuItem item(String key, org.kordamp.ikonli.Ikon icon, String accelerator, Runnable action) {

@@ -14,5 +14,8 @@ public interface ShellActions {
 
     void exportPurchases();
 
+    /** 切换员工: the window locks and asks for the next person's PIN. */
+    void switchStaff();
+
     void quit();
 }
