@@ -190,11 +190,12 @@ public final class AppContext {
         this.lifecycle = new LifecycleService(database);
         // a backup before anything is read, rule tags refreshed after anything was stored
         List<ImportListener> importListeners = List.of(new BackupBeforeImport(backups), new TagRefresher(tags));
-        this.memberImporter = new MemberImporter(database, members, memberStore, importListeners, outputFiles);
+        this.memberImporter = new MemberImporter(database, members, memberStore, importListeners, outputFiles,
+                session, operationLog);
         this.importHistory = new org.memberdesk.io.ImportHistory(database);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners,
-                outputFiles);
-        this.exporter = new Exporter(database, outputFiles);
+                outputFiles, session, operationLog);
+        this.exporter = new Exporter(database, outputFiles, session, operationLog);
         this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
         this.importMappings = new org.memberdesk.shop.ImportMappings(database, new ShopProfileStore());
         this.cardReports = new CardReports(database, clock);
@@ -219,7 +220,7 @@ public final class AppContext {
                 tierStore, clock, cardChanges);
         this.checkIns = new CheckIns(database, cardStore, visitStore, memberStore, cards, cardChanges);
         this.cardImporter = new org.memberdesk.io.CardImporter(database, cardStore, cardProductStore, memberStore, importListeners,
-                outputFiles, clock);
+                outputFiles, clock, session, operationLog);
         this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile::name, clock,
                 outputFiles);
         this.memberPhotos = new MemberPhotos(database, memberStore, clock);
