@@ -114,6 +114,7 @@ public final class AppContext {
     private final TierService tiers;
     private final GrowthTemplates growthTemplates;
     private final Backups backups;
+    private final org.memberdesk.backup.BackupService backupService;
     private final Diagnostics diagnostics;
     private final OutputFiles outputFiles;
     private final org.memberdesk.staff.StaffSession session;
@@ -150,6 +151,8 @@ public final class AppContext {
         // a backup's ledger must add up before a restore puts it in place of the data
         this.backups = new Backups(database, clock, List.of(new LedgerBeforeRestore(pointsStore),
                 new org.memberdesk.cards.CardsBeforeRestore()));
+        // a person's backups and restores: the owner's, each logged (the app's own backups go to Backups directly)
+        this.backupService = new org.memberdesk.backup.BackupService(database, backups, session, operationLog, clock);
         PointsRulesStore pointsRules = new PointsRulesStore();
         TierStore tierStore = new TierStore();
         this.points = new PointsService(database, pointsStore, pointsRules, new RewardStore(),
@@ -394,6 +397,11 @@ public final class AppContext {
 
     public Backups backups() {
         return backups;
+    }
+
+    /** Backups taken and restored by a person: the owner's only, each one logged. */
+    public org.memberdesk.backup.BackupService backupService() {
+        return backupService;
     }
 
     public Diagnostics diagnostics() {
