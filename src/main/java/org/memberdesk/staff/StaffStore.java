@@ -43,7 +43,7 @@ public final class StaffStore {
 
     private Optional<Stored> one(Connection connection, String where, Object key) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, name, role, active, created_at, pin_hash, failed_pins, locked_until FROM staff """
+                SELECT id, name, role, active, created_at, pin_hash, failed_pins, locked_until FROM staff\s"""
                 + where)) {
             statement.setObject(1, key);
             try (ResultSet rs = statement.executeQuery()) {
