@@ -203,15 +203,15 @@ public final class AppContext {
         this.importMappings = new org.memberdesk.shop.ImportMappings(database, new ShopProfileStore());
         this.cardReports = new CardReports(database, clock);
         this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle,
-                cardReports);
-        this.analyticsCharts = new ChartExport(analytics, outputFiles);
-        this.dashboardPdf = new DashboardPdf(analytics, clock, outputFiles);
+                cardReports, session);
+        this.analyticsCharts = new ChartExport(analytics, outputFiles, session, operationLog);
+        this.dashboardPdf = new DashboardPdf(analytics, clock, outputFiles, session, operationLog);
         this.savedFunnels = new org.memberdesk.analytics.SavedFunnels(database,
                 new org.memberdesk.analytics.SavedFunnelStore(), rules, clock);
         CampaignStore campaignStore = new CampaignStore();
         this.campaigns = new CampaignService(database, couponStore, campaignStore, new TargetStore(),
                 new SegmentTargets(rfm, lifecycle, rules, clock),
-                clock);
+                clock, session, operationLog);
         this.checkout = new CheckoutService(memberStore, couponStore, clock);
         this.counterSales = new CounterSales(database, purchases, purchaseStore, memberStore, checkout, tierStore,
                 paymentPlanner, clock);
@@ -225,12 +225,13 @@ public final class AppContext {
         this.cardImporter = new org.memberdesk.io.CardImporter(database, cardStore, cardProductStore, memberStore, importListeners,
                 outputFiles, clock, session, operationLog);
         this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile::name, clock,
-                outputFiles);
+                outputFiles, session, operationLog);
         this.memberPhotos = new MemberPhotos(database, memberStore, clock);
         this.demoCards = new DemoCards(database, cardProducts, cards, checkIns, members, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
-                outputFiles);
-        this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles);
+                outputFiles, session, operationLog);
+        this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles, session,
+                operationLog);
         this.diagnostics = new Diagnostics(database, backups, purchases, DataFolder.forCurrentUser(), clock);
     }
 
