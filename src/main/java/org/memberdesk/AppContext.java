@@ -199,8 +199,9 @@ public final class AppContext {
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners,
                 outputFiles, session, operationLog);
         this.exporter = new Exporter(database, outputFiles, session, operationLog);
-        this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
-        this.importMappings = new org.memberdesk.shop.ImportMappings(database, new ShopProfileStore());
+        this.shopProfile = new ShopProfileService(database, new ShopProfileStore(), session, operationLog);
+        this.importMappings = new org.memberdesk.shop.ImportMappings(database, new ShopProfileStore(), session,
+                operationLog);
         this.cardReports = new CardReports(database, clock);
         this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle,
                 cardReports, session);
