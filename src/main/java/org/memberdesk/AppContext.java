@@ -162,7 +162,7 @@ public final class AppContext {
         CouponStore couponStore = new CouponStore();
         // a new model changes what the prediction fields read: rule tags out of date (refreshed after the refit)
         this.predictions = new Predictions(database, new PredictionStore(), new RenewalStore(), clock,
-                connection -> tags().markStale(connection, "prediction model " + System.nanoTime()));
+                connection -> tags().markStale(connection, "prediction model " + System.nanoTime()), session);
         // the prediction fields read the latest model as of a rule's date; the first such rule fits one
         this.rules = new RuleService(database, clock, outputFiles, asOf -> predictions.ensureForRules(asOf, false));
         this.tags = new TagService(database, new TagStore(), clock, rules);
