@@ -184,11 +184,12 @@ public final class AppContext {
                 new GrowthListener(new PointsEarner(pointsStore, pointsRules), tierStore),
                 new CouponRedemption(couponStore),
                 // how it was paid; the part from a stored-value card taken off its balance (never below zero)
-                new StoredValuePayments(cardStore, paymentStore),
+                new StoredValuePayments(cardStore, paymentStore, session),
                 // a sale that sold a card is given back by refunding the card, and voided only while unused
                 new CardsSold(cardStore),
                 new RuleTagsAfterPurchases(tags));
-        this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects, session);
+        this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects, session,
+                operationLog);
         this.rfm = new RfmService(database);
         this.lifecycle = new LifecycleService(database);
         // a backup before anything is read, rule tags refreshed after anything was stored
@@ -215,14 +216,16 @@ public final class AppContext {
                 clock, session, operationLog);
         this.checkout = new CheckoutService(memberStore, couponStore, clock);
         this.counterSales = new CounterSales(database, purchases, purchaseStore, memberStore, checkout, tierStore,
-                paymentPlanner, clock);
+                paymentPlanner, clock, session, operationLog);
         // a card or visit changes what rules see (visits, stored value, sessions, days left): rule tags out of date
         org.memberdesk.cards.CardChanges cardChanges = (connection, what) ->
                 tags.markStale(connection, what + " " + System.nanoTime());
-        this.cardProducts = new org.memberdesk.cards.CardProducts(database, cardProductStore, clock);
+        this.cardProducts = new org.memberdesk.cards.CardProducts(database, cardProductStore, clock, session,
+                operationLog);
         this.cards = new CardService(database, cardStore, cardProductStore, paymentStore, visitStore, paymentPlanner, purchases, purchaseStore, memberStore,
-                tierStore, clock, cardChanges);
-        this.checkIns = new CheckIns(database, cardStore, visitStore, memberStore, cards, cardChanges);
+                tierStore, clock, cardChanges, session, operationLog);
+        this.checkIns = new CheckIns(database, cardStore, visitStore, memberStore, cards, cardChanges, session,
+                operationLog);
         this.cardImporter = new org.memberdesk.io.CardImporter(database, cardStore, cardProductStore, memberStore, importListeners,
                 outputFiles, clock, session, operationLog);
         this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile::name, clock,
@@ -249,6 +252,21 @@ public final class AppContext {
     /** Staff (员工), their PINs and the staff settings. */
     public org.memberdesk.staff.StaffService staff() {
         return staff;
+    }
+
+    /** Staff performance (员工业绩); holds nothing of its own, so it is built when asked. */
+    public org.memberdesk.staff.StaffPerformance staffPerformance() {
+        return new org.memberdesk.staff.StaffPerformance(database, session);
+    }
+
+    /** Staff performance to CSV or Excel. */
+    public org.memberdesk.io.StaffPerformanceExport staffPerformanceExport() {
+        return new org.memberdesk.io.StaffPerformanceExport(outputFiles, operationLog);
+    }
+
+    /** The operation log to CSV or Excel (the owner). */
+    public org.memberdesk.io.OperationLogExport operationLogExport() {
+        return new org.memberdesk.io.OperationLogExport(outputFiles, operationLog);
     }
 
     public Database database() {

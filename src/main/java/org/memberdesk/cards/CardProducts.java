@@ -12,17 +12,27 @@ import org.memberdesk.common.TextLength;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
 import org.memberdesk.purchases.PurchaseLimits;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * The cards the shop sells (Settings → 会员卡) and the free-amount top-up's bonus ladder: what {@link CardService}
- * sells and tops up with. Each product is checked to make sense for its kind before it is stored.
+ * sells and tops up with. Each product is checked to make sense for its kind before it is stored. They are the
+ * shop's configuration: the owner's ({@link Permission#SETTINGS}), each change one operation log entry.
  */
 public final class CardProducts {
     private final Database database;
     private final CardProductStore products;
     private final Clock clock;
+    private final StaffSession session;
+    private final OperationLog log;
 
-    public CardProducts(Database database, CardProductStore products, Clock clock) {
+    public CardProducts(Database database, CardProductStore products, Clock clock, StaffSession session,
+                        OperationLog log) {
+        this.session = session;
+        this.log = log;
         this.database = database;
         this.products = products;
         this.clock = clock;
@@ -32,6 +42,7 @@ public final class CardProducts {
 
     /** Adds a product after checking it makes sense for its kind; returns its id. */
     public long addProduct(CardProduct product) {
+        session.require(Permission.SETTINGS);
         List<Problem> problems = new ArrayList<>();
         String name = product.name() == null ? "" : product.name().strip();
         if (name.isEmpty() || TextLength.longerThan(name, 60)) {
@@ -90,7 +101,11 @@ public final class CardProducts {
             if (products.productByName(connection, name).isPresent()) {
                 throw new ValidationException(Problem.of("name", "card.product.nameTaken", name));
             }
-            return products.insertProduct(connection, clean, now());
+            long id = products.insertProduct(connection, clean, now());
+            log.record(connection, OperationLog.Entry.of(Operation.SETTINGS, null, "card product " + name,
+                    "added: " + clean.kind().code() + ", "
+                            + Money.display(clean.priceCents())));
+            return id;
         });
     }
 
@@ -106,8 +121,12 @@ public final class CardProducts {
 
     /** A product no longer sold: its cards stay as they are. */
     public void archiveProduct(long id, boolean archived) {
+        session.require(Permission.SETTINGS);
         database.write(connection -> {
+            String name = products.product(connection, id).map(CardProduct::name).orElse("#" + id);
             products.setProductArchived(connection, id, archived);
+            log.record(connection, OperationLog.Entry.of(Operation.SETTINGS, null, "card product " + name,
+                    archived ? "sold → no longer sold" : "no longer sold → sold"));
             return null;
         });
     }
@@ -116,6 +135,7 @@ public final class CardProducts {
 
     /** Replaces the ladder (amount → bonus, cents); a bonus above its amount is refused. */
     public void setTopupSteps(Map<Long, Long> steps) {
+        session.require(Permission.SETTINGS);
         for (Map.Entry<Long, Long> step : steps.entrySet()) {
             if (step.getKey() <= 0 || step.getKey() > PurchaseLimits.CEILING_CENTS || step.getValue() < 0
                     || step.getValue() > step.getKey()) {
@@ -124,7 +144,10 @@ public final class CardProducts {
             }
         }
         database.write(connection -> {
+            Map<Long, Long> before = products.topupSteps(connection);
             products.replaceTopupSteps(connection, new TreeMap<>(steps));
+            log.record(connection, OperationLog.Entry.of(Operation.SETTINGS, null, "top-up bonus ladder",
+                    ladder(before) + " → " + ladder(new TreeMap<>(steps))));
             return null;
         });
     }
@@ -136,6 +159,16 @@ public final class CardProducts {
     /** The bonus the ladder gives a top-up of this amount (shown before saving). */
     public long topupBonus(long amountCents) {
         return StoredValue.topupBonus(amountCents, topupSteps());
+    }
+
+    /** A ladder in words: {@code ¥500.00+¥50.00, ¥1,000.00+¥150.00}, or {@code none}. */
+    private static String ladder(Map<Long, Long> steps) {
+        if (steps.isEmpty()) {
+            return "none";
+        }
+        List<String> shown = new ArrayList<>();
+        steps.forEach((amount, bonus) -> shown.add(Money.display(amount) + "+" + Money.display(bonus)));
+        return String.join(", ", shown);
     }
 
     private LocalDateTime now() {

@@ -22,6 +22,9 @@ import org.memberdesk.purchases.PurchaseLimits;
 import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.purchases.PurchaseStore;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 import org.memberdesk.tiers.Ladder;
 import org.memberdesk.tiers.Tier;
 import org.memberdesk.tiers.TierStore;
@@ -30,7 +33,9 @@ import org.memberdesk.tiers.TierStore;
  * Member cards (储值 · 次卡 · 期限卡): selling a card (a session card or pass is a purchase through the one pipeline;
  * stored value is money received, not a purchase), top-ups with the bonus ladder, freezes (请假) and refunds (退卡).
  * Every change of a card is an entry of its ledger, in the same transaction as the rest. The products and the ladder
- * are {@link CardProducts}; check-ins {@link CheckIns}; the lists and sums {@link CardReports}.
+ * are {@link CardProducts}; check-ins {@link CheckIns}; the lists and sums {@link CardReports}. Each change is
+ * refused to a role that may not make it (before anything is read) and writes one operation log entry in its own
+ * transaction; the card's entries carry the serving staff.
  */
 public final class CardService {
     private final Database database;
@@ -45,11 +50,17 @@ public final class CardService {
     private final TierStore tiers;
     private final Clock clock;
     private final CardChanges changes;
+    private final StaffSession session;
+    private final OperationLog log;
+    private final CardFreezes freezes;
 
     public CardService(Database database, CardStore store, CardProductStore products, PaymentStore payments,
                        VisitStore visits, PaymentPlanner planner, PurchaseService purchases,
                        PurchaseStore purchaseStore, MemberStore members, TierStore tiers, Clock clock,
-                       CardChanges changes) {
+                       CardChanges changes, StaffSession session, OperationLog log) {
+        this.session = session;
+        this.log = log;
+        this.freezes = new CardFreezes(store, log);
         this.products = products;
         this.payments = payments;
         this.visits = visits;
@@ -98,7 +109,9 @@ public final class CardService {
      * a stored-value package is money received (price as principal, the package's bonus as bonus).
      */
     public Sold sell(long memberId, long productId, Pay pay, LocalDate start, LocalDateTime at) {
+        session.require(Permission.SELL_CARD);
         LocalDateTime when = when(at);
+        Long staffId = session.staffId();
         return database.write(connection -> {
             CardProduct product = product(connection, productId);
             if (product.archived()) {
@@ -110,10 +123,12 @@ public final class CardService {
                 long id = store.insertCard(connection, new CardStore.NewCard(memberId, product.id(),
                         CardKind.STORED_VALUE, null, product.priceCents(), when, null, null, null, null, null));
                 store.addEntry(connection, new CardStore.Entry(id, when, "sale", product.priceCents(),
-                        product.bonusCents(), 0, null, null, null));
+                        product.bonusCents(), 0, null, null, null, staffId));
                 payments.insertPayment(connection, when, memberId, "card", pay.first(), product.priceCents(), null, id);
                 changes.changed(connection, "card sold " + id);
-                return new Sold(store.byId(connection, id).orElseThrow(), null, payment);
+                Card card = store.byId(connection, id).orElseThrow();
+                log.record(connection, CardLog.sale(card, product, null, pay));
+                return new Sold(card, null, payment);
             }
             LocalDate from = start != null ? start : when.toLocalDate();
             if (start == null && product.kind() == CardKind.PERIOD) {
@@ -141,9 +156,11 @@ public final class CardService {
             long id = store.insertCard(connection, new CardStore.NewCard(memberId, product.id(), product.kind(),
                     sale == null ? null : sale.id(), paid, when, from, to, product.perDay(), sessions, null));
             store.addEntry(connection, new CardStore.Entry(id, when, "sale", 0, 0, sessions == null ? 0 : sessions,
-                    sale == null ? null : sale.id(), null, null));
+                    sale == null ? null : sale.id(), null, null, staffId));
             changes.changed(connection, "card sold " + id);
-            return new Sold(store.byId(connection, id).orElseThrow(), sale, payment);
+            Card card = store.byId(connection, id).orElseThrow();
+            log.record(connection, CardLog.sale(card, product, sale, pay));
+            return new Sold(card, sale, payment);
         });
     }
 
@@ -154,6 +171,7 @@ public final class CardService {
 
     /** Adds money to a stored-value card: not a purchase, money received; the ladder's bonus kept apart. */
     public ToppedUp topup(String cardNo, long amountCents, PayMethod method, LocalDateTime at) {
+        session.require(Permission.TOP_UP);
         LocalDateTime when = when(at);
         if (method == PayMethod.STORED_VALUE) {
             throw new ValidationException(Problem.of("payment", "card.topup.withStoredValue"));
@@ -173,50 +191,38 @@ public final class CardService {
             }
             long bonus = StoredValue.topupBonus(amountCents, products.topupSteps(connection));
             store.addEntry(connection, new CardStore.Entry(card.id(), when, "topup", amountCents, bonus, 0, null,
-                    null, null));
+                    null, null, session.staffId()));
             payments.insertPayment(connection, when, card.memberId(), "topup", method, amountCents, null, card.id());
             changes.changed(connection, "topup " + card.cardNo());
-            return new ToppedUp(store.byId(connection, card.id()).orElseThrow(), amountCents, bonus);
+            Card after = store.byId(connection, card.id()).orElseThrow();
+            log.record(connection, CardLog.topUp(card, after, amountCents, bonus, method));
+            return new ToppedUp(after, amountCents, bonus);
         });
     }
 
     // ---------------------------------------------------------------- freezes
 
-    /** Freezes a card from {@code from} (today when null) for {@code days}, within its product's allowance. */
+    /**
+     * Freezes a card from {@code from} (today when null) for {@code days}, within its product's allowance; who froze
+     * it is whoever acts now ({@code by}, the old free-text "who", is no longer taken: the session says who).
+     */
     public Card freeze(String cardNo, int days, LocalDate from, String reason, String by, LocalDateTime at) {
+        return freeze(cardNo, days, from, reason, at);
+    }
+
+    /** Freezes a card from {@code from} (today when null) for {@code days}, within its product's allowance. */
+    public Card freeze(String cardNo, int days, LocalDate from, String reason, LocalDateTime at) {
+        session.require(Permission.FREEZE_CARD);
         LocalDateTime when = when(at);
         String why = reason(reason);
+        String by = session.current().name();
         return database.write(connection -> {
             Card card = card(connection, cardNo);
             CardProduct product = product(connection, card.productId());
             LocalDate first = from == null ? when.toLocalDate() : from;
-            if (card.kind() == CardKind.STORED_VALUE || product.maxFreezes() == 0) {
-                throw new ValidationException(Problem.of("card", "card.freeze.notAllowed", product.name()));
-            }
-            if (card.refunded()) {
-                throw new ValidationException(Problem.of("card", "card.refunded", card.cardNo()));
-            }
-            if (days < 1) {
-                throw new ValidationException(Problem.of("days", "card.freeze.days"));
-            }
-            if (first.isAfter(card.validTo()) || first.isBefore(when.toLocalDate().minusDays(31))) {
-                throw new ValidationException(Problem.of("from", "card.freeze.outside", card.validTo().toString()));
-            }
-            if (card.frozenFrom() != null && !card.frozenTo().isBefore(first)) {
-                throw new ValidationException(Problem.of("card", "card.freeze.already",
-                        card.frozenFrom().toString(), card.frozenTo().toString()));
-            }
-            CardStore.FreezesSoFar soFar = store.freezesSoFar(connection, card.id());
-            if (soFar.times() >= product.maxFreezes()) {
-                throw new ValidationException(Problem.of("card", "card.freeze.times", product.maxFreezes()));
-            }
-            if (soFar.days() + (long) days > product.maxFreezeDays()) {
-                throw new ValidationException(Problem.of("days", "card.freeze.daysLeft",
-                        product.maxFreezeDays() - soFar.days(), product.maxFreezeDays()));
-            }
-            store.insertFreeze(connection, card.id(), first, days, why, when, by);
+            Card frozen = freezes.freeze(connection, card, product, first, days, why, by, when);
             changes.changed(connection, "freeze " + card.cardNo());
-            return store.byId(connection, card.id()).orElseThrow();
+            return frozen;
         });
     }
 
@@ -225,19 +231,12 @@ public final class CardService {
      * given back — the card ends that much earlier again. A freeze that had not begun is cancelled (0 days).
      */
     public Card unfreeze(String cardNo, LocalDateTime at) {
+        session.require(Permission.FREEZE_CARD);
         LocalDateTime when = when(at);
         return database.write(connection -> {
-            Card card = card(connection, cardNo);
-            List<Freeze> freezes = store.freezes(connection, card.id());
-            Freeze open = freezes.stream().filter(f -> f.endedAt() == null).reduce((a, b) -> b).orElse(null);
-            LocalDate today = when.toLocalDate();
-            if (open == null || today.isAfter(open.lastDay())) {
-                throw new ValidationException(Problem.of("card", "card.unfreeze.none", card.cardNo()));
-            }
-            int frozen = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(open.from(), today));
-            store.endFreeze(connection, card.id(), open, frozen, when);
+            Card card = freezes.unfreeze(connection, card(connection, cardNo), when);
             changes.changed(connection, "unfreeze " + card.cardNo());
-            return store.byId(connection, card.id()).orElseThrow();
+            return card;
         });
     }
 
@@ -251,10 +250,18 @@ public final class CardService {
      * Refunds a card (退卡), with a reason: stored value pays back the remaining principal (the bonus is forfeited);
      * a session card paid × sessions left ÷ sessions; a pass paid × days left ÷ days, the refund day counting as used.
      * For a sold card it is a return against its sale through the pipeline (spend and points reduced), paid back
-     * the way the sale was paid; {@code payBack} (null: cash) is how stored value's principal is paid out;
-     * {@code by} who did it (until staff accounts exist, the person logged in to the computer).
+     * the way the sale was paid; {@code payBack} (null: cash) is how stored value's principal is paid out. Who
+     * refunded it is whoever acts now: {@code by}, the old free-text "who", is no longer taken.
      */
     public Refunded refund(String cardNo, String reason, PayMethod payBack, String by, LocalDateTime at) {
+        return refund(cardNo, reason, payBack, at);
+    }
+
+    /** The same, refunded by whoever acts now (kept with the card as who refunded it, and in the log). */
+    public Refunded refund(String cardNo, String reason, PayMethod payBack, LocalDateTime at) {
+        session.require(Permission.REFUND_CARD);
+        String by = session.current().name();
+        Long staffId = session.staffId();
         LocalDateTime when = when(at);
         String why = reason(reason);
         if (why == null) {
@@ -277,11 +284,12 @@ public final class CardService {
             changes.changed(connection, "refund " + card.cardNo());
             if (card.kind() == CardKind.STORED_VALUE) {
                 store.addEntry(connection, new CardStore.Entry(card.id(), when, "refund", -card.principalCents(),
-                        -card.bonusCents(), 0, null, null, why));
+                        -card.bonusCents(), 0, null, null, why, staffId));
                 if (card.principalCents() > 0) {
                     payments.insertPayment(connection, when, card.memberId(), "card-refund", method,
                             -card.principalCents(), null, card.id());
                 }
+                log.record(connection, CardLog.refund(card, card.principalCents(), card.bonusCents(), method, null, why));
                 return new Refunded(store.byId(connection, card.id()).orElseThrow(), card.principalCents(),
                         card.bonusCents(), null);
             }
@@ -299,7 +307,8 @@ public final class CardService {
             }
             int left = card.sessionsLeft() == null ? 0 : card.sessionsLeft();
             store.addEntry(connection, new CardStore.Entry(card.id(), when, "refund", 0, 0, -left,
-                    returned == null ? null : returned.id(), null, why));
+                    returned == null ? null : returned.id(), null, why, staffId));
+            log.record(connection, CardLog.refund(card, refund, 0, method, returned, why));
             return new Refunded(store.byId(connection, card.id()).orElseThrow(), refund, 0, returned);
         });
     }

@@ -142,9 +142,16 @@ public final class CardStore {
 
     // ---------------------------------------------------------------- entries: the truth of balances
 
-    /** One change of a card, and its cached balances moved with it. */
+    /**
+     * One change of a card, and its cached balances moved with it; {@code staffId} the staff who served (null: the
+     * command line as the owner, the app itself, or a change that follows a purchase's own staff).
+     */
     public record Entry(long cardId, LocalDateTime time, String kind, long principalCents, long bonusCents,
-                        int sessions, Long purchaseId, Long visitId, String note) {
+                        int sessions, Long purchaseId, Long visitId, String note, Long staffId) {
+        public Entry(long cardId, LocalDateTime time, String kind, long principalCents, long bonusCents,
+                     int sessions, Long purchaseId, Long visitId, String note) {
+            this(cardId, time, kind, principalCents, bonusCents, sessions, purchaseId, visitId, note, null);
+        }
     }
 
     /**
@@ -171,8 +178,8 @@ public final class CardStore {
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO card_entries (card_id, time, kind, principal_cents, bonus_cents, sessions, purchase_id,
-                                          visit_id, note)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                          visit_id, note, staff_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setLong(1, entry.cardId());
             insert.setString(2, MemberStore.timeText(entry.time()));
             insert.setString(3, entry.kind());
@@ -182,6 +189,7 @@ public final class CardStore {
             setLong(insert, 7, entry.purchaseId());
             setLong(insert, 8, entry.visitId());
             insert.setString(9, entry.note());
+            setLong(insert, 10, entry.staffId());
             insert.executeUpdate();
         }
         return true;

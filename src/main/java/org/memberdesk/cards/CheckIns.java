@@ -15,13 +15,17 @@ import org.memberdesk.db.Database;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberStore;
 import org.memberdesk.members.Phones;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * Check-in (签到/核销): the member found by phone, the last 4 digits, member number or a scanned card code; one
  * session used or a pass shown (valid today, not frozen, under the day's limit); a visit recorded. A refused
  * check-in records nothing and says why in one line the cashier can read aloud. The guarded update of the card's
  * sessions (never below zero) and SQLite's one writer at a time make two counters using a card's last session at
- * once give exactly one visit.
+ * once give exactly one visit. The visit and the card's entry carry the staff who served; each check-in is one
+ * operation log entry (sessions left before → after).
  */
 public final class CheckIns {
     private final Database database;
@@ -32,9 +36,13 @@ public final class CheckIns {
     private final CardChanges changes;
 
     private final VisitStore visits;
+    private final StaffSession session;
+    private final OperationLog log;
 
     public CheckIns(Database database, CardStore store, VisitStore visits, MemberStore members, CardService cards,
-                    CardChanges changes) {
+                    CardChanges changes, StaffSession session, OperationLog log) {
+        this.session = session;
+        this.log = log;
         this.visits = visits;
         this.changes = changes;
         this.database = database;
@@ -52,6 +60,7 @@ public final class CheckIns {
      * ending first). Refused (ValidationException, nothing stored) with the reason.
      */
     public CheckedIn checkIn(String who, String cardNo, LocalDateTime at) {
+        session.require(Permission.CHECK_IN);
         LocalDateTime when = cards.when(at);
         return database.write(connection -> {
             Found found = find(connection, who);
@@ -87,18 +96,21 @@ public final class CheckIns {
     }
 
     private CheckedIn use(Connection connection, Member member, Card card, LocalDateTime when) throws SQLException {
-        long visit = visits.insertVisit(connection, member.id(), card.id(), when);
+        Long staffId = session.staffId();
+        long visit = visits.insertVisit(connection, member.id(), card.id(), when, staffId);
         changes.changed(connection, "visit " + visit);
         if (card.kind() == CardKind.SESSIONS) {
             if (!store.addEntry(connection, new CardStore.Entry(card.id(), when, "visit", 0, 0, -1, null, visit,
-                    null))) {
+                    null, staffId))) {
                 throw new ValidationException(Problem.of("card", "card.checkin.usedUp", card.productName()));
             }
             if (card.sessionsLeft() == 1) {
                 store.setUsedUp(connection, card.id(), when.toLocalDate());
             }
         }
-        return new CheckedIn(visit, member, store.byId(connection, card.id()).orElseThrow(), when);
+        Card after = store.byId(connection, card.id()).orElseThrow();
+        log.record(connection, CardLog.checkIn(card, after));
+        return new CheckedIn(visit, member, after, when);
     }
 
     /** Why this card cannot be used today, in the cashier's words; null when it can. */

@@ -24,10 +24,13 @@ import org.memberdesk.purchases.PurchaseLine;
 public final class StoredValuePayments implements PurchaseEffect {
     private final CardStore cards;
     private final PaymentStore payments;
+    /** Who serves: the card's entries carry their staff id, like the purchase itself. */
+    private final org.memberdesk.staff.StaffSession session;
 
-    public StoredValuePayments(CardStore cards, PaymentStore payments) {
+    public StoredValuePayments(CardStore cards, PaymentStore payments, org.memberdesk.staff.StaffSession session) {
         this.cards = cards;
         this.payments = payments;
+        this.session = session;
     }
 
     @Override
@@ -83,7 +86,8 @@ public final class StoredValuePayments implements PurchaseEffect {
             payments.insertPayment(connection, sale.time(), sale.memberId(), "sale", PayMethod.STORED_VALUE,
                     payment.storedPrincipalCents(), sale.id(), payment.cardId());
             boolean taken = cards.addEntry(connection, new CardStore.Entry(payment.cardId(), sale.time(), "payment",
-                    -payment.storedPrincipalCents(), -payment.storedBonusCents(), 0, sale.id(), null, null));
+                    -payment.storedPrincipalCents(), -payment.storedBonusCents(), 0, sale.id(), null, null,
+                    session.staffId()));
             if (!taken) {
                 throw new ValidationException(Problem.of("payment", "card.pay.short",
                         org.memberdesk.common.Money.formatYuan(
@@ -111,7 +115,7 @@ public final class StoredValuePayments implements PurchaseEffect {
             payments.insertPayment(connection, back.time(), back.memberId(), "refund", PayMethod.STORED_VALUE,
                     -toCard[0], back.id(), payment.cardId());
             cards.addEntry(connection, new CardStore.Entry(payment.cardId(), back.time(), "payment-back", toCard[0],
-                    toCard[1], 0, back.id(), null, null));
+                    toCard[1], 0, back.id(), null, null, session.staffId()));
         }
         long otherBack = refund - principalBack;
         if (otherBack > 0) {
@@ -133,6 +137,6 @@ public final class StoredValuePayments implements PurchaseEffect {
     private void give(Connection connection, long cardId, Purchase sale, long principal, long bonus, String kind)
             throws SQLException {
         cards.addEntry(connection, new CardStore.Entry(cardId, sale.time(), kind, principal, bonus, 0, null, null,
-                "void " + sale.purchaseNo()));
+                "void " + sale.purchaseNo(), session.staffId()));
     }
 }

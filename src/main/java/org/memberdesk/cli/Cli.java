@@ -79,11 +79,14 @@ public final class Cli implements Callable<Integer> {
             PointsCommands.Redeem.class,
             PointsCommands.AddReward.class,
             PointsCommands.Template.class,
+            StaffReportCommand.class,
+            AuditCommands.Audit.class,
             BackupCommands.BackupNow.class,
             BackupCommands.Restore.class,
             BackupCommands.ListBackups.class,
             BackupCommands.IntegrityCheck.class,
-            CardPrintCommands.Photo.class);
+            CardPrintCommands.Photo.class,
+            StaffCliCommands.StaffCommand.class);
 
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "The database file (default: the user's data folder).")
@@ -106,6 +109,8 @@ public final class Cli implements Callable<Integer> {
     boolean json;
 
     private final Clock clock;
+    /** The environment's variables by name (MEMBERDESK_STAFF, MEMBERDESK_PIN): the process's, or a test's. */
+    private final java.util.function.UnaryOperator<String> environment;
     private PrintWriter out;
     private PrintWriter err;
     private AppContext context;
@@ -116,7 +121,13 @@ public final class Cli implements Callable<Integer> {
     }
 
     public Cli(Clock clock) {
+        this(clock, System::getenv);
+    }
+
+    /** With the environment variables a test gives instead of the process's. */
+    Cli(Clock clock, java.util.function.UnaryOperator<String> environment) {
         this.clock = clock;
+        this.environment = environment;
     }
 
     public int run(String... args) {
@@ -131,6 +142,8 @@ public final class Cli implements Callable<Integer> {
         commandLine.setOut(stdout);
         commandLine.setErr(stderr);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // a staff member or file named like a command (--staff stats, --db report) is still that option's value
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             Throwable cause = e;
             int code = 1;
@@ -184,14 +197,22 @@ public final class Cli implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(this);
         Optional<Class<?>> named = commandNamed(args);
         if (named.isPresent()) {
-            commandLine.addSubcommand(named.get());
+            add(commandLine, named.get());
         } else if (!List.of(args).contains("--version") && !List.of(args).contains("-V")) {
-            COMMANDS.forEach(commandLine::addSubcommand);
+            COMMANDS.forEach(command -> add(commandLine, command));
             // `memberdesk help COMMAND [SUBCOMMAND]` prints what `COMMAND [SUBCOMMAND] --help` prints
             commandLine.addSubcommand(CommandHelp.class);
         }
         CommandExamples.addTo(commandLine);
         return commandLine;
+    }
+
+    private static void add(CommandLine commandLine, Class<?> command) {
+        commandLine.addSubcommand(command);
+        if (command == StaffCliCommands.StaffCommand.class) {
+            // `staff add NAME --pin PIN` has a --pin of its own (the new PIN): added after the inherited one is gone
+            StaffCliCommands.addSubcommands(commandLine.getSubcommands().get("staff"));
+        }
     }
 
     /** The command the first word that is not an option (nor --db's value) names, if it is one. */
@@ -217,8 +238,12 @@ public final class Cli implements Callable<Integer> {
     /** The services of the database named by --db (opened once, on first use). */
     AppContext context() {
         if (context == null) {
-            context = signedIn(new AppContext(database(), clock, new org.memberdesk.db.OutputFiles(database().file()),
-                    actingFirst()));
+            Database opened = database();
+            // with --staff, opening the file has signed them in already
+            if (context == null) {
+                context = signedIn(new AppContext(opened, clock, new org.memberdesk.db.OutputFiles(opened.file()),
+                        actingFirst()));
+            }
         }
         return context;
     }
@@ -226,8 +251,25 @@ public final class Cli implements Callable<Integer> {
     /** Exit code of an action the acting staff member may not do, or a refused PIN. */
     static final int REFUSED_TO_STAFF = 4;
 
+    /** An environment variable: the process's, or the one a test gives. */
+    String environment(String name) {
+        return environment.apply(name);
+    }
+
+    /** Set by {@link #staffFilter()}: --staff names whose entries {@code audit} lists, not who acts. */
+    private boolean staffIsAFilter;
+
+    /**
+     * {@code audit --staff NAME}: the name given to --staff, taken as the log's filter (the issue's synopsis); for
+     * that command who acts comes from MEMBERDESK_STAFF and MEMBERDESK_PIN alone. Call before {@link #context()}.
+     */
+    String staffFilter() {
+        staffIsAFilter = true;
+        return staffName == null || staffName.isBlank() ? null : staffName.strip();
+    }
+
     private String staffName() {
-        String named = staffName != null ? staffName : System.getenv("MEMBERDESK_STAFF");
+        String named = staffName != null && !staffIsAFilter ? staffName : environment.apply("MEMBERDESK_STAFF");
         return named == null || named.isBlank() ? null : named.strip();
     }
 
@@ -240,7 +282,7 @@ public final class Cli implements Callable<Integer> {
     private AppContext signedIn(AppContext opened) {
         String name = staffName();
         if (name != null) {
-            String typed = pin != null ? pin : System.getenv("MEMBERDESK_PIN");
+            String typed = pin != null ? pin : environment.apply("MEMBERDESK_PIN");
             if (typed == null || typed.isBlank()) {
                 throw new CliFailure(REFUSED_TO_STAFF, "--staff " + name + " needs a PIN: --pin PIN or MEMBERDESK_PIN");
             }
@@ -260,6 +302,10 @@ public final class Cli implements Callable<Integer> {
                 database = Database.open(file());
             } catch (DataException e) {
                 throw new CliFailure(1, clause(e.getMessage()) + "; " + WAY_OUT);
+            }
+            // --staff's PIN is checked before any command reads, also one that builds no service (stats)
+            if (staffName() != null) {
+                context();
             }
         }
         return database;
@@ -285,6 +331,9 @@ public final class Cli implements Callable<Integer> {
                 err.println("warning: " + clause(e.getMessage()) + "; opened read-only, unchanged, to rescue the data");
                 err.flush();
             }
+            if (staffName() != null) {
+                rescuableContext();
+            }
         }
         return database;
     }
@@ -292,8 +341,11 @@ public final class Cli implements Callable<Integer> {
     /** {@link #context()} on {@link #rescuableDatabase()}. */
     AppContext rescuableContext() {
         if (context == null) {
-            context = signedIn(new AppContext(rescuableDatabase(), clock,
-                    new org.memberdesk.db.OutputFiles(rescuableDatabase().file()), actingFirst()));
+            Database opened = rescuableDatabase();
+            if (context == null) {
+                context = signedIn(new AppContext(opened, clock, new org.memberdesk.db.OutputFiles(opened.file()),
+                        actingFirst()));
+            }
         }
         return context;
     }

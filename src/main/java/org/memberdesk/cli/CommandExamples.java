@@ -77,11 +77,17 @@ final class CommandExamples {
             Map.entry("redeem-points", "M001 --reward 饮料券 --by 王店长 --json"),
             Map.entry("add-reward", "饮料券 --cost 500 --kind gift --json"),
             Map.entry("growth-template", "gym --json"),
+            Map.entry("staff-report", "--from 2026-11-01 --to 2026-11-30 --out commission.xlsx --json"),
+            Map.entry("audit", "--from 2026-11-01 --staff 小王 --action card-refund --out refunds.csv --json"),
+            Map.entry("audit verify", "--json"),
             Map.entry("backup", "--json"),
             Map.entry("restore", "backups/shop-20261201-0300-daily.db --json"),
             Map.entry("backups", "--keep 20 --json"),
             Map.entry("integrity-check", "--json"),
             Map.entry("member-photo", "M001 --file photo.jpg --json"),
+            Map.entry("staff", "staff add 小王 --role cashier --pin 1234 --json"),
+            Map.entry("staff add", "小王 --role cashier --pin 1234 --json"),
+            Map.entry("staff list", "--json"),
             Map.entry("help", "campaign create"));
 
     private CommandExamples() {

@@ -13,6 +13,10 @@ import org.memberdesk.common.TextLength;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.MemberStore;
+import org.memberdesk.common.Money;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
 
 /** Recording purchases and returns, at the counter and from imports, and reading them back. */
 public final class PurchaseService {
@@ -26,13 +30,16 @@ public final class PurchaseService {
     /** What a purchase does besides being stored, in the order they run (AppContext composes them). */
     private final List<PurchaseEffect> effects;
     private final org.memberdesk.staff.StaffSession session;
+    private final OperationLog log;
     private final PurchaseLimitsStore limitsStore = new PurchaseLimitsStore();
     private final DefaultItemStore defaultItemStore = new DefaultItemStore();
 
     public PurchaseService(Database database, PurchaseStore store, MemberStore members, Clock clock,
-                           List<PurchaseEffect> effects, org.memberdesk.staff.StaffSession session) {
+                           List<PurchaseEffect> effects, org.memberdesk.staff.StaffSession session,
+                           OperationLog log) {
         this.database = database;
         this.session = session;
+        this.log = log;
         this.store = store;
         this.members = members;
         this.clock = clock;
@@ -191,16 +198,41 @@ public final class PurchaseService {
         return problems;
     }
 
-    /** Records one purchase typed at the counter, generating its number when blank; returns it as stored. */
+    /**
+     * Records one purchase typed at the counter, generating its number when blank; returns it as stored. A sale
+     * needs {@link Permission#SELL}; a return also the return of the day of the sale it names (a return naming no
+     * sale of today counts as one of an earlier day). One operation log entry, in the same transaction.
+     */
     public Purchase record(PurchaseDraft typed, boolean allowReturn) {
+        session.require(Permission.SELL);
         return database.write(connection -> {
             PurchaseDraft draft = typed.purchaseNo() == null || typed.purchaseNo().isBlank()
                     ? typed.withNumber(store.nextPurchaseNumber(connection, LocalDateTime.now(clock))) : typed;
             if (members.findById(connection, draft.memberId()).isEmpty()) {
                 throw new ValidationException(Problem.of("member", "member.unknown", Long.toString(draft.memberId())));
             }
-            return recordOne(connection, draft, allowReturn);
+            if (draft.isReturn()) {
+                Optional<Purchase> sale = draft.refundOfNo() == null ? Optional.empty()
+                        : store.findByNumber(connection, draft.refundOfNo().strip());
+                requireReturnOf(sale.map(Purchase::time).orElse(null));
+            }
+            Purchase stored = recordOne(connection, draft, allowReturn);
+            log.record(connection, OperationLog.Entry.of(stored.isReturn() ? Operation.RETURN : Operation.SALE,
+                    stored.memberId(), stored.purchaseNo(), (stored.isReturn() ? "refund " : "total ")
+                            + Money.display(Math.abs(stored.totalCents())) + ", " + stored.lines().size()
+                            + (stored.lines().size() == 1 ? " line" : " lines")
+                            + (draft.refundOfNo() == null ? "" : ", of sale " + draft.refundOfNo().strip())));
+            return stored;
         });
+    }
+
+    /**
+     * Refuses a return the person acting may not make: of a sale made today (the shop's date, from the clock) a
+     * cashier may, of an earlier day ({@code saleTime} before today, or null: not known) only a manager or owner.
+     */
+    public void requireReturnOf(LocalDateTime saleTime) {
+        boolean today = saleTime != null && saleTime.toLocalDate().equals(LocalDateTime.now(clock).toLocalDate());
+        session.require(today ? Permission.RETURN_TODAY : Permission.RETURN_ANY_DATE);
     }
 
     /**

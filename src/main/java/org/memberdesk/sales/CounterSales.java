@@ -28,12 +28,18 @@ import org.memberdesk.purchases.PurchaseStore;
 import org.memberdesk.tiers.Ladder;
 import org.memberdesk.tiers.Tier;
 import org.memberdesk.tiers.TierStore;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * The counter: a sale priced as the shop's rules say (the member's tier discount, then the coupon, then points
  * on what was paid), a return of a past sale or some of its lines, and the void of a sale keyed by mistake.
  * Each is one transaction through the one {@link PurchasePipeline}, the same one imports use; the desktop and
- * the command line both come here.
+ * the command line both come here. Each is refused to a role that may not (a sale {@link Permission#SELL}, with a
+ * coupon also {@link Permission#REDEEM_COUPON}; a return of today's sale {@link Permission#RETURN_TODAY}, of an
+ * earlier day's {@link Permission#RETURN_ANY_DATE}; a void {@link Permission#VOID_SALE}) and writes one operation log
+ * entry in its own transaction ({@link CounterLog}); the purchase carries the staff who served.
  */
 public final class CounterSales {
     private final Database database;
@@ -45,9 +51,14 @@ public final class CounterSales {
     private final PaymentPlanner payments;
     private final SaleStore store = new SaleStore();
     private final Clock clock;
+    private final StaffSession session;
+    private final OperationLog log;
 
     public CounterSales(Database database, PurchaseService purchases, PurchaseStore purchaseStore, MemberStore members,
-                        CheckoutService coupons, TierStore tiers, PaymentPlanner payments, Clock clock) {
+                        CheckoutService coupons, TierStore tiers, PaymentPlanner payments, Clock clock,
+                        StaffSession session, OperationLog log) {
+        this.session = session;
+        this.log = log;
         this.database = database;
         this.purchases = purchases;
         this.purchaseStore = purchaseStore;
@@ -87,6 +98,10 @@ public final class CounterSales {
      * stored value alone is asked and the balance is short.
      */
     public Sale sell(long memberId, List<PurchaseLine> typed, String couponCode, Pay pay) {
+        session.require(Permission.SELL);
+        if (couponCode != null && !couponCode.isBlank()) {
+            session.require(Permission.REDEEM_COUPON);
+        }
         return database.write(connection -> {
             CheckoutService.Usable coupon = usableCoupon(connection, memberId, couponCode);
             Priced priced = price(connection, memberId, typed, coupon);
@@ -104,8 +119,10 @@ public final class CounterSales {
                             coupon == null ? null : coupon.coupon().id(), payment.storedBonusCents()), payment);
             Purchase sale = purchases.recordOne(connection, draft, false);
             Member after = members.findById(connection, memberId).orElseThrow();
-            return new Sale(sale, priced, store.points(connection, memberId, sale.id(), "earn"), after.points(),
-                    after.tier(), payment);
+            long earned = store.points(connection, memberId, sale.id(), "earn");
+            log.record(connection, CounterLog.sale(sale, priced, coupon == null ? null : coupon.coupon().code(),
+                    payment, earned));
+            return new Sale(sale, priced, earned, after.points(), after.tier(), payment);
         });
     }
 
@@ -142,9 +159,12 @@ public final class CounterSales {
      * customer paid for those units; the points they earned are taken back (the pipeline's growth effect).
      */
     public Returned giveBack(String saleNo, List<LineReturn> lines, String reason) {
+        // the least a return needs, before anything is read; the sale's day then says whether it is enough
+        session.require(Permission.RETURN_TODAY);
         String why = reason(reason);
         return database.write(connection -> {
             Purchase sale = saleToChange(connection, saleNo);
+            purchases.requireReturnOf(sale.time());
             if (store.returnedWithoutLines(connection, sale.id())) {
                 throw new ValidationException(Problem.of("purchase", "sale.return.fromFile", sale.purchaseNo()));
             }
@@ -164,17 +184,29 @@ public final class CounterSales {
             if (why != null) {
                 store.saveReason(connection, stored.id(), why);
             }
-            return new Returned(stored, sale.purchaseNo(), -stored.totalCents(),
-                    -store.points(connection, sale.memberId(), stored.id(), "reverse"),
+            long pointsTaken = -store.points(connection, sale.memberId(), stored.id(), "reverse");
+            log.record(connection, CounterLog.giveBack(stored, sale, pointsTaken).because(why));
+            return new Returned(stored, sale.purchaseNo(), -stored.totalCents(), pointsTaken,
                     members.findById(connection, sale.memberId()).orElseThrow().points());
         });
     }
 
     /**
-     * Voids a sale keyed by mistake: only on its own calendar day, with a reason, while it is the member's latest
-     * purchase and nothing of it was returned; afterwards it counts for nothing, and stays visible as voided.
+     * Voids a sale keyed by mistake, as {@link #voidSale(String, String)}: {@code by}, the old free-text "who", is
+     * no longer taken — who voided it is whoever acts now.
      */
     public void voidSale(String saleNo, String reason, String by) {
+        voidSale(saleNo, reason);
+    }
+
+    /**
+     * Voids a sale keyed by mistake: only on its own calendar day, with a reason, while it is the member's latest
+     * purchase and nothing of it was returned; afterwards it counts for nothing, and stays visible as voided, with
+     * who voided it (whoever acts now).
+     */
+    public void voidSale(String saleNo, String reason) {
+        session.require(Permission.VOID_SALE);
+        String by = session.current().name();
         String why = reason(reason);
         if (why == null) {
             throw new ValidationException(Problem.of("reason", "sale.void.reasonMissing"));
@@ -196,6 +228,7 @@ public final class CounterSales {
             try (PurchasePipeline pipeline = purchases.pipeline(connection, null, false)) {
                 pipeline.voidSale(sale, now, by, why);
             }
+            log.record(connection, CounterLog.voided(sale).because(why));
             return null;
         });
     }

@@ -100,6 +100,51 @@ public final class LogStore {
         }
     }
 
+    /** The WHERE of {@link #find}, {@link #count(Connection, Filter)} and {@link #eachMatching}: ?1 … ?5. */
+    private static final String MATCHING = """
+            WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) AND (?3 IS NULL OR staff_name = ?3)
+              AND (?4 IS NULL OR action = ?4) AND (?5 IS NULL OR member_id = ?5)""";
+
+    private static void bind(PreparedStatement statement, Filter filter) throws SQLException {
+        statement.setString(1, filter.from() == null ? null : filter.from().toString());
+        statement.setString(2, filter.to() == null ? null : filter.to().plusDays(1).toString());
+        statement.setString(3, filter.staffName());
+        statement.setString(4, filter.action());
+        setLong(statement, 5, filter.memberId());
+    }
+
+    /** How many entries the filter selects ({@code audit} counts them all, the screen shows at most a page). */
+    long count(Connection connection, Filter filter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT count(*) FROM operation_log " + MATCHING)) {
+            bind(statement, filter);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A row handed on while the entries are read (an export writes it at once). */
+    interface EntryConsumer {
+        void accept(LogEntry entry) throws java.io.IOException;
+    }
+
+    /** Every entry the filter selects, oldest first, one at a time (an export of a long log). */
+    void eachMatching(Connection connection, Filter filter, EntryConsumer consumer)
+            throws SQLException, java.io.IOException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT id, at, staff_id, staff_name, action, member_id, subject, summary, reason, money, prev_hash, hash
+                FROM operation_log\s""" + MATCHING + " ORDER BY id")) {
+            bind(statement, filter);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(entry(rs));
+                }
+            }
+        }
+    }
+
     private static LogEntry entry(ResultSet rs) throws SQLException {
         long staff = rs.getLong(3);
         Long staffId = rs.wasNull() ? null : staff;

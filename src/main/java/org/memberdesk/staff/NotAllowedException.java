@@ -21,10 +21,11 @@ public final class NotAllowedException extends RuntimeException {
             return new NotAllowedException("staff.refused.nobody",
                     "no one is signed in: enter a PIN first");
         }
+        // the English of the command line says the permission as the shop says it ("refund a card"), not its code
+        String what = org.memberdesk.common.Messages.english().get(permission.textKey());
         return new NotAllowedException("staff.refused", actor.role().code() + " " + actor.name() + " may not "
-                + permission.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " (a "
-                + permission.least().code() + " may)", actor.name(), actor.role().textKey(), permission.textKey(),
-                permission.least().textKey());
+                + what + " (" + (permission.least() == Role.OWNER ? "an " : "a ") + permission.least().code()
+                + " may)", actor.name(), actor.role().textKey(), permission.textKey(), permission.least().textKey());
     }
 
     /**

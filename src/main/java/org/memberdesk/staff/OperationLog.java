@@ -1,5 +1,7 @@
 package org.memberdesk.staff;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -87,6 +89,41 @@ public final class OperationLog {
     public List<LogEntry> find(LogStore.Filter filter, int limit) {
         session.require(Permission.VIEW_LOG);
         return database.read(connection -> store.find(connection, filter, limit));
+    }
+
+    /** How many entries a filter selects (manager and owner). */
+    public long count(LogStore.Filter filter) {
+        session.require(Permission.VIEW_LOG);
+        return database.read(connection -> store.count(connection, filter));
+    }
+
+    /** Takes the entries of an export one at a time, as they are read. */
+    public interface Rows {
+        void accept(LogEntry entry) throws IOException;
+    }
+
+    /**
+     * Hands every entry a filter selects, oldest first, to {@code rows} in one snapshot (an export to a file: the
+     * owner only). Returns how many. The caller logs the export once the file is kept.
+     */
+    public long export(LogStore.Filter filter, Rows rows) throws IOException {
+        session.require(Permission.EXPORT_LOG);
+        try {
+            return database.read(connection -> {
+                long[] count = {0};
+                try {
+                    store.eachMatching(connection, filter, entry -> {
+                        rows.accept(entry);
+                        count[0]++;
+                    });
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                return count[0];
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** How many entries the log holds. */

@@ -53,15 +53,21 @@ public final class PinHashing {
         if (parts.length != 4 || !parts[0].equals(PREFIX) || pin == null) {
             return false;
         }
+        // a stored string damaged or edited outside the app is a PIN that matches nothing, not a crash at sign-in
         int rounds;
+        byte[] salt;
+        byte[] expected;
         try {
             rounds = Integer.parseInt(parts[1]);
-        } catch (NumberFormatException e) {
+            salt = Base64.getDecoder().decode(parts[2]);
+            expected = Base64.getDecoder().decode(parts[3]);
+        } catch (IllegalArgumentException e) {
             return false;
         }
-        Base64.Decoder base64 = Base64.getDecoder();
-        byte[] expected = base64.decode(parts[3]);
-        return MessageDigest.isEqual(expected, derive(pin, base64.decode(parts[2]), rounds));
+        if (rounds < 1 || salt.length == 0 || expected.length == 0) {
+            return false;
+        }
+        return MessageDigest.isEqual(expected, derive(pin, salt, rounds));
     }
 
     private static byte[] derive(String pin, byte[] salt, int rounds) {

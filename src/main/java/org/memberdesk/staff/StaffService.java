@@ -165,6 +165,15 @@ public final class StaffService {
         boolean right = pins.matches(pin == null ? "" : pin, stored.pinHash());
         Actor accepted = database.write(connection -> {
             StaffStore.Stored fresh = store.byId(connection, stored.staff().id()).orElseThrow();
+            // judged against the row as it is now: PINs typed in parallel (two command lines, a script guessing)
+            // that all began before a lock must not each be judged, or guessing gets past the lock-out
+            if (fresh.lockedUntil() != null && now.isBefore(fresh.lockedUntil())) {
+                throw locked(fresh.staff(), now, fresh.lockedUntil());
+            }
+            if (!fresh.staff().active()) {
+                throw new NotAllowedException("staff.signIn.unknown", "no active staff member is named " + wanted,
+                        wanted);
+            }
             Actor actor = Actor.of(fresh.staff());
             if (right) {
                 if (fresh.failedPins() > 0 || fresh.lockedUntil() != null) {

@@ -42,9 +42,11 @@ public final class StaffStore {
     }
 
     private Optional<Stored> one(Connection connection, String where, Object key) throws SQLException {
+        // the text block ends in a line break: a text block drops the spaces at the end of its lines, and
+        // "FROM staff" + "WHERE ..." would read as "FROM staffWHERE ..."
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, name, role, active, created_at, pin_hash, failed_pins, locked_until FROM staff\s"""
-                + where)) {
+                SELECT id, name, role, active, created_at, pin_hash, failed_pins, locked_until FROM staff"""
+                + " " + where)) {
             statement.setObject(1, key);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next() ? Optional.of(stored(rs)) : Optional.empty();

@@ -13,6 +13,7 @@ import org.memberdesk.ui.counter.CounterScreen;
 import org.memberdesk.ui.coupons.CouponsScreen;
 import org.memberdesk.ui.coupons.CouponsSection;
 import org.memberdesk.ui.dashboard.DashboardScreen;
+import org.memberdesk.ui.log.LogScreen;
 import org.memberdesk.ui.members.MemberSection;
 import org.memberdesk.ui.members.MembersScreen;
 import org.memberdesk.ui.purchases.PurchasesScreen;
@@ -20,6 +21,7 @@ import org.memberdesk.ui.points.GrowthSection;
 import org.memberdesk.ui.points.PointsScreen;
 import org.memberdesk.ui.settings.SettingsScreen;
 import org.memberdesk.ui.shell.Screen;
+import org.memberdesk.ui.staff.StaffReportScreen;
 import org.memberdesk.ui.tags.SegmentsScreen;
 import org.memberdesk.ui.tags.TagsSection;
 import org.memberdesk.ui.tiers.TiersScreen;
@@ -54,6 +56,8 @@ final class Screens {
                 new SegmentsScreen(context),
                 coupons,
                 new AnalyticsScreen(context, campaign),
+                new StaffReportScreen(context),
+                new LogScreen(context),
                 new SettingsScreen(context, switchLanguage));
     }
 

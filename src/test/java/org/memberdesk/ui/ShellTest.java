@@ -37,7 +37,7 @@ class ShellTest extends FxRobot {
     void sidebarListsEveryAreaAndTitleNamesTheDatabase() {
         ListView<Screen> sidebar = lookup("#sidebar").queryListView();
         assertEquals(java.util.List.of("dashboard", "counter", "members", "purchases", "cards", "points", "tiers",
-                "tags", "coupons", "analytics", "settings"), sidebar.getItems().stream().map(Screen::id).toList());
+                "tags", "coupons", "analytics", "staff-report", "log", "settings"), sidebar.getItems().stream().map(Screen::id).toList());
         assertTrue(ui.stage().getTitle().startsWith("test.db"), ui.stage().getTitle());
         assertTrue(ui.stage().getTitle().contains("会员台"));
         clickOn("#nav-analytics");

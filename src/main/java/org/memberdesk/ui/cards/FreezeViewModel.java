@@ -73,8 +73,8 @@ public final class FreezeViewModel {
         String why = reason.get();
         working.set(true);
         problem.set("");
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cards().freeze(cardNo, count, first, why,
-                System.getProperty("user.name"), null)).onSuccess(card -> {
+        context.tasks().execute(BackgroundTask.of(() -> context.app().cards().freeze(cardNo, count, first, why, null))
+                .onSuccess(card -> {
                     context.changes().memberChanged(memberId);
                     done.run();
                 }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))

@@ -84,8 +84,8 @@ public final class RefundViewModel {
         String why = reason.get();
         working.set(true);
         problem.set("");
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cards().refund(cardNo, why, null,
-                System.getProperty("user.name"), null)).onSuccess(refunded -> {
+        context.tasks().execute(BackgroundTask.of(() -> context.app().cards().refund(cardNo, why, null, null))
+                .onSuccess(refunded -> {
                     context.changes().memberChanged(memberId);
                     done.run();
                 }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))

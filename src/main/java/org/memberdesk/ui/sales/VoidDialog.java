@@ -33,6 +33,7 @@ public final class VoidDialog {
         TextField reason = field("void-reason", model.reasonProperty());
         reason.setPromptText(context.text("void.reason.prompt"));
         TextField by = field("void-by", model.byProperty());
+        by.setEditable(false);
         Label problem = new Label();
         problem.setId("void-problem");
         problem.getStyleClass().add("field-error");

@@ -30,8 +30,8 @@ public final class VoidViewModel {
         this.context = context;
         this.memberId = memberId;
         saleNo.set(saleNumber == null ? "" : saleNumber);
-        // until the app knows its staff, who voided is the computer's account, which the cashier may change
-        by.set(System.getProperty("user.name", ""));
+        // who voids it is whoever is signed in: shown, not typed (the service takes it from the session)
+        by.set(context.app().session().current().name());
     }
 
     public StringProperty saleNoProperty() {
@@ -42,7 +42,7 @@ public final class VoidViewModel {
         return reason;
     }
 
-    /** Who voids it (kept with the voided sale). */
+    /** Who voids it (kept with the voided sale): the signed-in staff, shown only; the service reads the session. */
     public StringProperty byProperty() {
         return by;
     }
@@ -66,7 +66,6 @@ public final class VoidViewModel {
         }
         String number = saleNo.get() == null ? "" : saleNo.get().strip();
         String why = reason.get();
-        String who = by.get() == null || by.get().isBlank() ? null : by.get().strip();
         if (number.isEmpty()) {
             problem.set(context.text("return.sale.missing"));
             return;
@@ -76,7 +75,7 @@ public final class VoidViewModel {
             // whose sale it is, for the screens to read again (opened from a list row, the member is not known)
             long whose = memberId > 0 ? memberId : context.app().purchases().byNumber(number)
                     .map(Purchase::memberId).orElse(0L);
-            context.app().counterSales().voidSale(number, why, who);
+            context.app().counterSales().voidSale(number, why);
             return whose;
         }).onSuccess(whose -> {
             problem.set("");

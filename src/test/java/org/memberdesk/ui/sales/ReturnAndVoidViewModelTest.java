@@ -151,9 +151,11 @@ class ReturnAndVoidViewModelTest {
 
     @Test
     void finding3_todaysSaleIsVoidedWithWhoAndWhy() {
+        // who voids it is whoever is signed in (issue 18): shown in the dialog, kept with the voided sale
+        context.app().session().become(new org.memberdesk.staff.Actor(null, "小王", org.memberdesk.staff.Role.MANAGER));
         VoidViewModel dialog = new VoidViewModel(context, saleNo, wang.id());
+        assertEquals("小王", dialog.byProperty().get());
         dialog.reasonProperty().set("keyed twice");
-        dialog.byProperty().set("小王");
         boolean[] closed = {false};
         dialog.voidSale(() -> closed[0] = true);
         assertTrue(closed[0]);

@@ -1,0 +1,54 @@
+package org.memberdesk.io;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.memberdesk.common.Messages;
+import org.memberdesk.db.DataException;
+import org.memberdesk.db.OutputFiles;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.StaffFigures;
+import org.memberdesk.staff.StaffPerformance;
+
+/**
+ * Staff performance (员工业绩) to a CSV file or, by name, an Excel workbook ({@link ExportTable}): one row per staff
+ * member as the report shows them, amounts in yuan, through the output guard. The export is logged.
+ */
+public final class StaffPerformanceExport {
+    /** The columns, in the words of the command line's JSON (amounts in yuan, not cents). */
+    public static final List<String> COLUMNS = List.of("name", "role", "sales", "sales_amount", "returns",
+            "returns_amount", "net_amount", "cards_sold", "cards_sold_amount", "topups", "topups_amount", "checkins");
+
+    private final OutputFiles files;
+    private final OperationLog log;
+
+    public StaffPerformanceExport(OutputFiles files, OperationLog log) {
+        this.files = files;
+        this.log = log;
+    }
+
+    /** Writes the report; names and roles in {@code messages}' language. Returns the rows written. */
+    public int write(StaffPerformance.Report report, Path file, Messages messages) {
+        files.check(file);
+        try (OutputFiles.Output output = files.open(file, null)) {
+            ExportTable table = ExportTable.open(file, output.stream(), CSVFormat.DEFAULT, "staff");
+            table.header(COLUMNS);
+            for (StaffFigures row : report.staff()) {
+                table.text(row.staffId() == null ? messages.get("staffReport.nobody") : row.name())
+                        .text(row.role() == null ? "" : messages.get(row.role().textKey()))
+                        .whole(row.sales()).yuan(row.salesCents()).whole(row.returns()).yuan(row.returnsCents())
+                        .yuan(row.netCents()).whole(row.cardsSold()).yuan(row.cardsSoldCents())
+                        .whole(row.topups()).yuan(row.topupsCents()).whole(row.checkins()).endRow();
+            }
+            table.finish();
+            output.commit();
+        } catch (IOException e) {
+            throw new DataException("Cannot write " + file + ": " + e.getMessage(), e);
+        }
+        log.record(OperationLog.Entry.of(Operation.EXPORT, null, "staff performance",
+                report.from() + " … " + report.to() + ", " + report.staff().size() + " rows → " + file.getFileName()));
+        return report.staff().size();
+    }
+}
