@@ -114,6 +114,7 @@ public final class AppContext {
     private final TierService tiers;
     private final GrowthTemplates growthTemplates;
     private final Backups backups;
+    private final org.memberdesk.backup.BackupService backupService;
     private final Diagnostics diagnostics;
     private final OutputFiles outputFiles;
     private final org.memberdesk.staff.StaffSession session;
@@ -150,6 +151,8 @@ public final class AppContext {
         // a backup's ledger must add up before a restore puts it in place of the data
         this.backups = new Backups(database, clock, List.of(new LedgerBeforeRestore(pointsStore),
                 new org.memberdesk.cards.CardsBeforeRestore()));
+        // a person's backups and restores: the owner's, each logged (the app's own backups go to Backups directly)
+        this.backupService = new org.memberdesk.backup.BackupService(database, backups, session, operationLog, clock);
         PointsRulesStore pointsRules = new PointsRulesStore();
         TierStore tierStore = new TierStore();
         this.points = new PointsService(database, pointsStore, pointsRules, new RewardStore(),
@@ -160,7 +163,7 @@ public final class AppContext {
         CouponStore couponStore = new CouponStore();
         // a new model changes what the prediction fields read: rule tags out of date (refreshed after the refit)
         this.predictions = new Predictions(database, new PredictionStore(), new RenewalStore(), clock,
-                connection -> tags().markStale(connection, "prediction model " + System.nanoTime()));
+                connection -> tags().markStale(connection, "prediction model " + System.nanoTime()), session);
         // the prediction fields read the latest model as of a rule's date; the first such rule fits one
         this.rules = new RuleService(database, clock, outputFiles, asOf -> predictions.ensureForRules(asOf, false),
                 session, operationLog);
@@ -193,24 +196,26 @@ public final class AppContext {
         this.lifecycle = new LifecycleService(database);
         // a backup before anything is read, rule tags refreshed after anything was stored
         List<ImportListener> importListeners = List.of(new BackupBeforeImport(backups), new TagRefresher(tags));
-        this.memberImporter = new MemberImporter(database, members, memberStore, importListeners, outputFiles);
+        this.memberImporter = new MemberImporter(database, members, memberStore, importListeners, outputFiles,
+                session, operationLog);
         this.importHistory = new org.memberdesk.io.ImportHistory(database);
         this.purchaseImporter = new PurchaseImporter(database, purchases, members, memberStore, importListeners,
-                outputFiles);
-        this.exporter = new Exporter(database, outputFiles);
-        this.shopProfile = new ShopProfileService(database, new ShopProfileStore());
-        this.importMappings = new org.memberdesk.shop.ImportMappings(database, new ShopProfileStore());
+                outputFiles, session, operationLog);
+        this.exporter = new Exporter(database, outputFiles, session, operationLog);
+        this.shopProfile = new ShopProfileService(database, new ShopProfileStore(), session, operationLog);
+        this.importMappings = new org.memberdesk.shop.ImportMappings(database, new ShopProfileStore(), session,
+                operationLog);
         this.cardReports = new CardReports(database, clock);
         this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle,
-                cardReports);
-        this.analyticsCharts = new ChartExport(analytics, outputFiles);
-        this.dashboardPdf = new DashboardPdf(analytics, clock, outputFiles);
+                cardReports, session);
+        this.analyticsCharts = new ChartExport(analytics, outputFiles, session, operationLog);
+        this.dashboardPdf = new DashboardPdf(analytics, clock, outputFiles, session, operationLog);
         this.savedFunnels = new org.memberdesk.analytics.SavedFunnels(database,
                 new org.memberdesk.analytics.SavedFunnelStore(), rules, clock);
         CampaignStore campaignStore = new CampaignStore();
         this.campaigns = new CampaignService(database, couponStore, campaignStore, new TargetStore(),
                 new SegmentTargets(rfm, lifecycle, rules, clock),
-                clock);
+                clock, session, operationLog);
         this.checkout = new CheckoutService(memberStore, couponStore, clock);
         this.counterSales = new CounterSales(database, purchases, purchaseStore, memberStore, checkout, tierStore,
                 paymentPlanner, clock, session, operationLog);
@@ -224,14 +229,15 @@ public final class AppContext {
         this.checkIns = new CheckIns(database, cardStore, visitStore, memberStore, cards, cardChanges, session,
                 operationLog);
         this.cardImporter = new org.memberdesk.io.CardImporter(database, cardStore, cardProductStore, memberStore, importListeners,
-                outputFiles, clock);
+                outputFiles, clock, session, operationLog);
         this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile::name, clock,
-                outputFiles);
+                outputFiles, session, operationLog);
         this.memberPhotos = new MemberPhotos(database, memberStore, clock, session, operationLog);
         this.demoCards = new DemoCards(database, cardProducts, cards, checkIns, members, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
-                outputFiles);
-        this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles);
+                outputFiles, session, operationLog);
+        this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles, session,
+                operationLog);
         this.diagnostics = new Diagnostics(database, backups, purchases, DataFolder.forCurrentUser(), clock);
     }
 
@@ -413,6 +419,11 @@ public final class AppContext {
 
     public Backups backups() {
         return backups;
+    }
+
+    /** Backups taken and restored by a person: the owner's only, each one logged. */
+    public org.memberdesk.backup.BackupService backupService() {
+        return backupService;
     }
 
     public Diagnostics diagnostics() {

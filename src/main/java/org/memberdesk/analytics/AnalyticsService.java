@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.memberdesk.cards.CardReports;
 import org.memberdesk.db.Database;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 import org.memberdesk.segments.LifecycleCounts;
 import org.memberdesk.segments.LifecycleService;
 import org.memberdesk.segments.LifecycleStage;
@@ -33,13 +35,17 @@ public final class AnalyticsService {
     private final Database database;
     private final AnalyticsStore store;
     private final Clock clock;
+    private final StaffSession session;
     private final RuleService rules;
     private final RfmService rfm;
     private final LifecycleService lifecycle;
     private final CardReports cardReports;
 
+    /** The figures are a manager's or the owner's ({@link Permission#REPORTS}): every public read checks it. */
     public AnalyticsService(Database database, AnalyticsStore store, Clock clock, RuleService rules, RfmService rfm,
-                            LifecycleService lifecycle, CardReports cardReports) {
+                            LifecycleService lifecycle, CardReports cardReports,
+                            StaffSession session) {
+        this.session = session;
         this.database = database;
         this.store = store;
         this.clock = clock;
@@ -50,6 +56,7 @@ public final class AnalyticsService {
     }
 
     public Metrics metrics(Period period) {
+        session.require(Permission.REPORTS);
         return database.read(connection -> tally(connection, period, null).metrics());
     }
 
@@ -58,12 +65,14 @@ public final class AnalyticsService {
     }
 
     public Report report(Period period) {
+        session.require(Permission.REPORTS);
         return database.read(connection -> new Report(tally(connection, period, null).metrics(),
                 cardFigures(connection, period)));
     }
 
     /** What cards and visits add to a period: renewal rate, money received by method, visits and visitors. */
     public CardFigures cardFigures(Period period) {
+        session.require(Permission.REPORTS);
         return database.read(connection -> cardFigures(connection, period));
     }
 
@@ -75,6 +84,7 @@ public final class AnalyticsService {
 
     /** The period's numbers against the previous period of the same length, and the trend. */
     public Dashboard dashboard(Period period, Granularity granularity) {
+        session.require(Permission.REPORTS);
         return database.read(connection -> {
             PeriodTally current = tally(connection, period, granularity);
             PeriodTally previous = tally(connection, period.previous(), null);
@@ -86,11 +96,13 @@ public final class AnalyticsService {
     }
 
     public Trend trend(Period period, Granularity granularity) {
+        session.require(Permission.REPORTS);
         return database.read(connection -> tally(connection, period, granularity).trend());
     }
 
     /** Monthly cohorts by month of first purchase, followed for {@link #COHORT_MONTHS} months. */
     public List<Cohort> cohorts(YearMonth from, YearMonth to) {
+        session.require(Permission.REPORTS);
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the cohorts end (" + to + ") before they start (" + from + ")");
         }
@@ -149,6 +161,7 @@ public final class AnalyticsService {
      * Step names are the rules they stand for.
      */
     public Funnel aarrr(Period period, long minSpentCents) {
+        session.require(Permission.REPORTS);
         if (minSpentCents < 0) {
             throw new IllegalArgumentException("the spend step must be 0 or more, not " + minSpentCents);
         }
@@ -174,6 +187,7 @@ public final class AnalyticsService {
      * written. A bad rule throws {@link org.memberdesk.tags.RuleException} before anything is counted.
      */
     public Funnel custom(Period period, List<String> ruleTexts) {
+        session.require(Permission.REPORTS);
         List<Rule> parsed = ruleTexts.stream().map(text -> rules.parse(text.strip())).toList();
         // a step on the prediction fields reads a model: fitted before the read, or the read would not see it
         parsed.forEach(rule -> rules.prepare(rule, period.to()));
@@ -198,11 +212,13 @@ public final class AnalyticsService {
 
     /** Current members by tier (null key: no tier yet). */
     public Distribution tiers() {
+        session.require(Permission.REPORTS);
         return countBy("tier");
     }
 
     /** Current members by the channel they came through (null key: not recorded). */
     public Distribution channels() {
+        session.require(Permission.REPORTS);
         return countBy("channel");
     }
 
@@ -211,6 +227,7 @@ public final class AnalyticsService {
      * bound in cents ("0", "10000", …); see {@link #SPEND_BANDS}.
      */
     public Distribution spendBands() {
+        session.require(Permission.REPORTS);
         long[] counts = database.read(connection -> store.spendBands(connection, SPEND_BANDS));
         List<Distribution.Slice> slices = new ArrayList<>();
         slices.add(new Distribution.Slice("none", "none", counts[0]));
@@ -225,6 +242,7 @@ public final class AnalyticsService {
 
     /** Members by RFM segment (the segments engine's definition) as of a day; keys are the segment keys. */
     public Distribution rfmSegments(LocalDate asOf) {
+        session.require(Permission.REPORTS);
         RfmResult result = rfm.compute(asOf);
         List<Distribution.Slice> slices = new ArrayList<>();
         for (RfmSegment segment : RfmSegment.values()) {
@@ -236,6 +254,7 @@ public final class AnalyticsService {
 
     /** Members by lifecycle stage (the segments engine's settings) as of a day; keys are the stage keys. */
     public Distribution lifecycleStages(LocalDate asOf) {
+        session.require(Permission.REPORTS);
         LifecycleCounts counts = lifecycle.counts(asOf);
         List<Distribution.Slice> slices = new ArrayList<>();
         for (LifecycleStage stage : LifecycleStage.values()) {

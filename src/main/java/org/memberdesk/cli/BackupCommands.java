@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.memberdesk.db.Backup;
-import org.memberdesk.db.BackupReason;
 import org.memberdesk.db.Backups;
 import org.memberdesk.db.DatabaseLock;
 import org.memberdesk.db.IntegrityReport;
@@ -33,7 +32,7 @@ final class BackupCommands {
 
         @Override
         public Integer call() {
-            Backup backup = cli.rescuableContext().backups().take(BackupReason.MANUAL);
+            Backup backup = cli.rescuableContext().backupService().take();
             Map<String, Object> out = Cli.object();
             out.put("backup", backup.file().toString());
             out.put("bytes", backup.bytes());
@@ -53,12 +52,12 @@ final class BackupCommands {
 
         @Override
         public Integer call() {
-            Backups backups = cli.rescuableContext().backups();
+            cli.rescuableContext().session().require(org.memberdesk.staff.Permission.RESTORE); // before the lock check
             if (DatabaseLock.isHeld(cli.rescuableContext().database().file())) {
                 throw new CliFailure(1, "the database is open in a MemberDesk window: restore it there"
                         + " (Settings → Data) or close the window first");
             }
-            Backups.Restored restored = backups.restore(file);
+            Backups.Restored restored = cli.rescuableContext().backupService().restore(file);
             Map<String, Object> out = Cli.object();
             out.put("restored", restored.from().toString());
             out.put("previous_state", restored.previousState().file().toString());
@@ -86,7 +85,7 @@ final class BackupCommands {
                     throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                             "--keep must be between 1 and " + Backups.MAX_KEEP);
                 }
-                backups.setKeep(keep);
+                cli.rescuableContext().backupService().setKeep(keep);
             }
             List<Map<String, Object>> list = new ArrayList<>();
             for (Backup backup : backups.list()) {

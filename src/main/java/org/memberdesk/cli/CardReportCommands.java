@@ -77,6 +77,8 @@ final class CardReportCommands {
             Cli cli = parent.cli;
             LocalDate day = asOf != null ? asOf : LocalDate.now(cli.clock());
             if (out != null) {
+                // a list of members (names, masked phones) written to a file: an export, refused below a manager
+                cli.context().session().require(org.memberdesk.staff.Permission.EXPORT);
                 cli.context().outputFiles().check(out);
             }
             org.memberdesk.common.Messages messages = pdf == null ? null : AnalyticsCommands.language(spec, lang);
@@ -97,6 +99,9 @@ final class CardReportCommands {
                 } catch (IOException e) {
                     throw new CliFailure(1, "cannot write " + out + ": " + e.getMessage());
                 }
+                cli.context().operationLog().record(org.memberdesk.staff.OperationLog.Entry.of(
+                        org.memberdesk.staff.Operation.EXPORT, null, String.valueOf(out.getFileName()),
+                        cards.size() + " cards ending within " + within + " days, phones masked"));
             }
             Map<String, Object> result = Cli.object();
             result.put("count", cards.size());

@@ -96,7 +96,8 @@ final class PredictCommands {
             Predictions predictions = cli.context().predictions();
             PredictionModel model;
             try {
-                model = predictions.fit(asOf != null ? asOf : predictions.today(), unit != null ? unit : TimeUnit.WEEK);
+                model = predictions.refit(asOf != null ? asOf : predictions.today(), unit != null ? unit : TimeUnit.WEEK,
+                        org.memberdesk.predictions.FitProgress.NONE);
             } catch (ValidationException e) {
                 throw CounterCommands.refused(cli, e);
             }

@@ -22,6 +22,10 @@ import org.memberdesk.analytics.charts.ChartStyle;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.Database;
 import org.memberdesk.db.OutputFiles;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 import org.memberdesk.io.CsvCells;
 import org.memberdesk.members.MemberStore;
 
@@ -32,9 +36,17 @@ public final class CampaignReports {
     private final CouponStore coupons;
     private final ResultsStore results;
     private final OutputFiles files;
+    private final StaffSession session;
+    private final OperationLog log;
 
+    /**
+     * A campaign's results are a report ({@link Permission#REPORTS}); written to a file they leave the app: one
+     * {@link Operation#EXPORT} entry each (figures only, no member's details).
+     */
     public CampaignReports(Database database, CampaignStore campaigns, CouponStore coupons, ResultsStore results,
-                           OutputFiles files) {
+                           OutputFiles files, StaffSession session, OperationLog log) {
+        this.session = session;
+        this.log = log;
         this.database = database;
         this.campaigns = campaigns;
         this.coupons = coupons;
@@ -43,6 +55,7 @@ public final class CampaignReports {
     }
 
     public CampaignResults results(long campaignId) {
+        session.require(Permission.REPORTS);
         return database.read(connection -> {
             Campaign campaign = campaigns.find(connection, campaignId).orElseThrow(() ->
                     new org.memberdesk.common.ValidationException(org.memberdesk.common.Problem.of(
@@ -69,6 +82,7 @@ public final class CampaignReports {
 
     /** The results as a two-column CSV (metric, value), UTF-8 with a BOM so Excel shows Chinese names. */
     public void exportCsv(CampaignResults figures, Path file) throws IOException {
+        session.require(Permission.REPORTS);
         files.write(file, out -> {
             try (BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                  CSVPrinter printer = CSVFormat.DEFAULT.print(writer)) {
@@ -80,6 +94,8 @@ public final class CampaignReports {
                 }
             }
         });
+        log.record(OperationLog.Entry.of(Operation.EXPORT, null, String.valueOf(file.getFileName()),
+                "results of campaign " + figures.name()));
     }
 
     /** The funnel: targeted → issued → redeemed → bought again (treatment), as bars. */
@@ -106,7 +122,10 @@ public final class CampaignReports {
 
     /** The funnel chart as a PNG, through the output guard (never over the database; whole or not at all). */
     public void saveFunnelPng(CampaignResults figures, Messages messages, Path file) throws IOException {
+        session.require(Permission.REPORTS);
         JFreeChart chart = funnelChart(figures, messages);
         files.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, 800, 500));
+        log.record(OperationLog.Entry.of(Operation.EXPORT, null, String.valueOf(file.getFileName()),
+                "funnel chart of campaign " + figures.name()));
     }
 }

@@ -14,6 +14,10 @@ import java.util.Set;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * Coupon templates and campaigns: who a campaign targets (with the recorded control group), and
@@ -29,9 +33,18 @@ public final class CampaignService {
     private final TargetStore targets;
     private final RuleTargets ruleTargets;
     private final Clock clock;
+    private final StaffSession session;
+    private final OperationLog log;
 
+    /**
+     * Making coupons and campaigns is a manager's or the owner's ({@link Permission#CAMPAIGNS}); each template made,
+     * campaign created and campaign issued is one operation log entry, in the transaction that makes it. Reading
+     * them (a member's coupons at the counter) is anyone's.
+     */
     public CampaignService(Database database, CouponStore coupons, CampaignStore campaigns, TargetStore targets,
-                           RuleTargets ruleTargets, Clock clock) {
+                           RuleTargets ruleTargets, Clock clock, StaffSession session, OperationLog log) {
+        this.session = session;
+        this.log = log;
         this.database = database;
         this.coupons = coupons;
         this.campaigns = campaigns;
@@ -74,11 +87,17 @@ public final class CampaignService {
     }
 
     public Coupon createCoupon(Coupon coupon) {
+        session.require(Permission.CAMPAIGNS);
         List<Problem> problems = check(coupon);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        return database.write(connection -> coupon.withId(coupons.insertTemplate(connection, coupon, now())));
+        return database.write(connection -> {
+            Coupon made = coupon.withId(coupons.insertTemplate(connection, coupon, now()));
+            log.record(connection, OperationLog.Entry.of(Operation.CAMPAIGN, null, made.name(),
+                    "coupon template made (" + made.kind().name().toLowerCase(java.util.Locale.ROOT) + ")"));
+            return made;
+        });
     }
 
     public List<Coupon> coupons() {
@@ -97,6 +116,7 @@ public final class CampaignService {
     }
 
     public Preview preview(Target target, Integer skipDays, int controlPercent) {
+        session.require(Permission.CAMPAIGNS);
         checkSplit(skipDays, controlPercent);
         ruleTargets.prepare(target);
         return database.read(connection -> {
@@ -109,6 +129,7 @@ public final class CampaignService {
 
     /** Stores the campaign with its target frozen and split; its coupons are issued by {@link #issue}. */
     public Campaign create(CampaignDraft draft) {
+        session.require(Permission.CAMPAIGNS);
         List<Problem> problems = new ArrayList<>();
         if (draft.name() == null || draft.name().isBlank()) {
             problems.add(Problem.of("name", "campaign.name.missing"));
@@ -144,7 +165,10 @@ public final class CampaignService {
                     draft.controlPercent(), seed, kept.length, split.control().length, now());
             campaigns.insertMembers(connection, id, split.treatment(), false);
             campaigns.insertMembers(connection, id, split.control(), true);
-            return campaigns.find(connection, id).orElseThrow();
+            Campaign made = campaigns.find(connection, id).orElseThrow();
+            log.record(connection, OperationLog.Entry.of(Operation.CAMPAIGN, null, made.name(), "campaign created: "
+                    + made.targeted() + " members targeted, " + made.control() + " held back as control"));
+            return made;
         });
     }
 
@@ -153,6 +177,7 @@ public final class CampaignService {
      * member has a code or nobody does. Returns how many coupons were issued.
      */
     public int issue(long campaignId) {
+        session.require(Permission.CAMPAIGNS);
         return database.write(connection -> {
             Campaign campaign = require(connection, campaignId);
             if (campaign.issued()) {
@@ -170,6 +195,8 @@ public final class CampaignService {
             int issued = coupons.issue(connection, campaignId, members, now, coupon.validity().firstDay(today),
                     validTo, CouponCodes.secureRandom());
             campaigns.markIssued(connection, campaignId, now);
+            log.record(connection, OperationLog.Entry.of(Operation.CAMPAIGN, null, campaign.name(),
+                    "not issued → " + issued + " coupons issued, valid to " + validTo));
             return issued;
         });
     }

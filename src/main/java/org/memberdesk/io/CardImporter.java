@@ -26,6 +26,10 @@ import org.memberdesk.db.OutputFiles;
 import org.memberdesk.io.CardRowChecks.CardRow;
 import org.memberdesk.io.MemberImporter.Rejection;
 import org.memberdesk.members.MemberStore;
+import org.memberdesk.staff.Actor;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * Imports opening balances (期初余额) of member cards from CSV, for a shop moving from another system: one row per
@@ -56,10 +60,15 @@ public final class CardImporter {
     private final MemberStore memberStore;
     private final List<ImportListener> listeners;
     private final OutputFiles files;
+    private final StaffSession session;
+    private final OperationLog log;
     private final Clock clock;
 
     public CardImporter(Database database, CardStore cardStore, CardProductStore productStore, MemberStore memberStore,
-                        List<ImportListener> listeners, OutputFiles files, Clock clock) {
+                        List<ImportListener> listeners, OutputFiles files, Clock clock,
+                            StaffSession session, OperationLog log) {
+        this.session = session;
+        this.log = log;
         this.database = database;
         this.cardStore = cardStore;
         this.productStore = productStore;
@@ -91,12 +100,19 @@ public final class CardImporter {
         return fields;
     }
 
+    /**
+     * Imports the file as the person acting now, who must be the owner ({@link Permission#IMPORT}): refused before
+     * anything is read, backed up or locked. The run is one operation log entry, written as it finishes.
+     */
     public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
             throws IOException {
+        session.require(Permission.IMPORT);
+        // who started it: the log names them even if someone else signs in while it runs
+        Actor actor = session.current();
         StoredSoFar stored = new StoredSoFar(progress, file);
         // one import at a time per database, and no restore under it: refused at once, before the backup
         try (ImportLock running = ImportLock.acquire(database.file())) {
-            return run(file, options, stored, messages);
+            return run(file, options, stored, messages, actor);
         } catch (SQLException | DataException e) {
             throw ImportStopped.of(e, database.file(), stored, STORED_BYTES_PER_FILE_BYTE);
         }
@@ -107,6 +123,7 @@ public final class CardImporter {
      * through the same checks; nothing is written (the wizard's check before importing).
      */
     public ImportPreview preview(Path file, ImportOptions options, int rows, Messages messages) throws IOException {
+        session.require(Permission.IMPORT); // the wizard's first look is part of importing
         return ImportPreviews.cards(database, productStore, memberStore, file, options, rows, messages);
     }
 
@@ -114,7 +131,8 @@ public final class CardImporter {
     private record ReadBatch(List<CardRow> rows, long skipped, long bytesRead) {
     }
 
-    private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages)
+    private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages,
+                             Actor actor)
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
         String fileHash = ImportedRows.hashOf(file);
@@ -189,7 +207,7 @@ public final class CardImporter {
             }
             ImportResult result = new ImportResult(imported, skipped, rejected, report.path(), cancelled,
                     skipped, resumed, 0, report.reasons());
-            ImportLog.finish(connection, importId, result);
+            ImportLog.finish(connection, importId, result, KIND, file, log, actor);
             listeners.forEach(l -> l.afterImport(KIND, result));
             return result;
         }

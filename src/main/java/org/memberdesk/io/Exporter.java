@@ -16,6 +16,10 @@ import org.memberdesk.common.Json;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.Database;
 import org.memberdesk.db.OutputFiles;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * Writes members (with their spend summary and custom fields) and purchases (one row per line)
@@ -23,14 +27,55 @@ import org.memberdesk.db.OutputFiles;
  * from the database: a million members never sit in memory. Files go through the {@link OutputFiles}
  * guard (never over the database, whole or not at all; a cancelled export leaves no file) and text
  * cells are neutralised against spreadsheet formulas ({@link CsvCells}).
+ * <p>
+ * Who may: a manager or the owner ({@link Permission#EXPORT}), refused before the file is touched. Phone numbers are
+ * written in full only for the owner ({@link Permission#FULL_PHONES}), masked ({@code 138****1234}) for everyone
+ * else. Every export that wrote a file is one entry of the operation log: {@link Operation#EXPORT}, or
+ * {@link Operation#EXPORT_FULL_PHONES} when the phones went out in full; a cancelled export wrote nothing and
+ * logs nothing.
  */
 public final class Exporter {
     private final Database database;
     private final OutputFiles files;
+    private final StaffSession session;
+    private final OperationLog log;
 
-    public Exporter(Database database, OutputFiles files) {
+    public Exporter(Database database, OutputFiles files, StaffSession session, OperationLog log) {
         this.database = database;
         this.files = files;
+        this.session = session;
+        this.log = log;
+    }
+
+    /** How many rows went out, and whether the file was kept (a cancelled export writes none). */
+    private record Written(long rows, boolean kept) {
+    }
+
+    /**
+     * Refuses an export the person acting may not make, and says how phones go out for them: in full for the
+     * owner, masked for everyone else (asked once, so one file is never half and half).
+     */
+    private boolean fullPhonesOrRefuse() {
+        session.require(Permission.EXPORT);
+        return session.seesFullPhones();
+    }
+
+    private static String phone(String phone, boolean full) {
+        return phone == null || full ? phone : org.memberdesk.members.Phones.mask(phone);
+    }
+
+    /**
+     * One entry per export kept: the file's name, what and how many rows, and whether phones were masked. A damaged
+     * database opened read-only to rescue its data takes no entry (nothing can be written into it); the export is
+     * still made, since getting the data out is the point then.
+     */
+    private long logged(Written written, Path file, String what, boolean fullPhones) {
+        if (written.kept() && !database.rescue()) {
+            log.record(OperationLog.Entry.of(fullPhones ? Operation.EXPORT_FULL_PHONES : Operation.EXPORT, null,
+                    String.valueOf(file.getFileName()), written.rows() + " " + what
+                            + (fullPhones ? ", phones in full" : ", phones masked")));
+        }
+        return written.rows();
     }
 
     /** Columns after the re-importable ones: the spend summary, which an import ignores as custom-free extras. */
@@ -38,8 +83,9 @@ public final class Exporter {
             "first_purchase", "last_purchase", "archived");
 
     public long exportMembers(Path file, ImportProgress progress) {
+        boolean fullPhones = fullPhonesOrRefuse();
         files.check(file);
-        return database.read(connection -> {
+        Written written = database.read(connection -> {
             List<String> custom = customFieldNames(connection);
             List<String> header = new ArrayList<>(List.of("member_no", "name", "phone", "gender", "birthday",
                     "join_date", "channel", "referrer_no", "notes"));
@@ -57,7 +103,8 @@ public final class Exporter {
                 ExportTable table = ExportTable.open(file, output.stream(), CSVFormat.DEFAULT, "members");
                 table.header(header);
                 while (rs.next()) {
-                    table.text(rs.getString(1)).text(rs.getString(2)).text(rs.getString(3)).text(rs.getString(4))
+                    table.text(rs.getString(1)).text(rs.getString(2)).text(phone(rs.getString(3), fullPhones))
+                            .text(rs.getString(4))
                             .date(rs.getString(5)).date(rs.getString(6)).text(rs.getString(7))
                             .text(rs.getString(8)).text(rs.getString(9))
                             .whole(rs.getLong(10)).whole(rs.getLong(11)).yuan(rs.getLong(12))
@@ -83,14 +130,16 @@ public final class Exporter {
             } catch (IOException e) {
                 throw new DataException("Cannot write " + file + ": " + e.getMessage(), e);
             }
-            return rows;
+            return new Written(rows, !cancelled);
         });
+        return logged(written, file, "members", fullPhones);
     }
 
     /** One row per purchase line; returns have negative amounts and name the sale they refund. */
     public long exportPurchases(Path file, ImportProgress progress) {
+        boolean fullPhones = fullPhonesOrRefuse();
         files.check(file);
-        return database.read(connection -> {
+        Written written = database.read(connection -> {
             long rows = 0;
             boolean cancelled = false;
             try (OutputFiles.Output output = files.open(file, null);
@@ -108,7 +157,8 @@ public final class Exporter {
                 table.header(List.of("purchase_no", "member_no", "phone", "time", "item", "quantity", "amount",
                         "refund_of"));
                 while (rs.next()) {
-                    table.text(rs.getString(1)).text(rs.getString(2)).text(rs.getString(3)).time(rs.getString(4))
+                    table.text(rs.getString(1)).text(rs.getString(2)).text(phone(rs.getString(3), fullPhones))
+                            .time(rs.getString(4))
                             .text(rs.getString(5)).whole(rs.getInt(6)).yuan(rs.getLong(7)).text(rs.getString(8))
                             .endRow();
                     if (++rows % 10_000 == 0) {
@@ -126,8 +176,9 @@ public final class Exporter {
             } catch (IOException e) {
                 throw new DataException("Cannot write " + file + ": " + e.getMessage(), e);
             }
-            return rows;
+            return new Written(rows, !cancelled);
         });
+        return logged(written, file, "purchase lines", fullPhones);
     }
 
     private static List<String> customFieldNames(Connection connection) throws SQLException {

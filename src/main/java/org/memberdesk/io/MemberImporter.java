@@ -23,6 +23,10 @@ import org.memberdesk.members.MemberDetails;
 import org.memberdesk.members.MemberListener;
 import org.memberdesk.members.MemberService;
 import org.memberdesk.members.MemberStore;
+import org.memberdesk.staff.Actor;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * Imports members from CSV. Every row is checked; bad rows go to the report, good rows are stored
@@ -45,9 +49,14 @@ public final class MemberImporter {
     private final MemberStore store;
     private final List<ImportListener> listeners;
     private final OutputFiles files;
+    private final StaffSession session;
+    private final OperationLog log;
 
     public MemberImporter(Database database, MemberService members, MemberStore store,
-                          List<ImportListener> listeners, OutputFiles files) {
+                          List<ImportListener> listeners, OutputFiles files,
+                            StaffSession session, OperationLog log) {
+        this.session = session;
+        this.log = log;
         this.files = files;
         this.database = database;
         this.members = members;
@@ -78,12 +87,19 @@ public final class MemberImporter {
         return fields;
     }
 
+    /**
+     * Imports the file as the person acting now, who must be the owner ({@link Permission#IMPORT}): refused before
+     * anything is read, backed up or locked. The run is one operation log entry, written as it finishes.
+     */
     public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
             throws IOException {
+        session.require(Permission.IMPORT);
+        // who started it: the log names them even if someone else signs in while it runs
+        Actor actor = session.current();
         StoredSoFar stored = new StoredSoFar(progress, file);
         // one import at a time per database, and no restore under it: refused at once, before the backup
         try (ImportLock running = ImportLock.acquire(database.file())) {
-            return run(file, options, stored, messages);
+            return run(file, options, stored, messages, actor);
         } catch (SQLException | DataException e) {
             throw ImportStopped.of(e, database.file(), stored, STORED_BYTES_PER_FILE_BYTE);
         }
@@ -94,10 +110,12 @@ public final class MemberImporter {
      * through the same checks; nothing is written (the wizard's check before importing).
      */
     public ImportPreview preview(Path file, ImportOptions options, int rows, Messages messages) throws IOException {
+        session.require(Permission.IMPORT); // the wizard's first look is part of importing
         return ImportPreviews.members(database, this, store, file, options, rows, messages);
     }
 
-    private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages)
+    private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages,
+                             Actor actor)
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
         String fileHash = ImportedRows.hashOf(file);
@@ -170,7 +188,7 @@ public final class MemberImporter {
             }
             ImportResult result = new ImportResult(imported, duplicates + skipped, report.rows(), report.path(),
                     cancelled, skipped, resumed, updated, report.reasons());
-            ImportLog.finish(connection, importId, result);
+            ImportLog.finish(connection, importId, result, "members", file, log, actor);
             listeners.forEach(l -> l.afterImport("members", result));
             return result;
         }

@@ -19,6 +19,10 @@ import org.memberdesk.db.OutputFiles;
 import org.memberdesk.io.MemberImporter.Rejection;
 import org.memberdesk.members.MemberService;
 import org.memberdesk.members.MemberStore;
+import org.memberdesk.staff.Actor;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 import org.memberdesk.purchases.PurchaseService;
 
 /**
@@ -42,9 +46,14 @@ public final class PurchaseImporter {
     private final MemberStore memberStore;
     private final List<ImportListener> listeners;
     private final OutputFiles files;
+    private final StaffSession session;
+    private final OperationLog log;
 
     public PurchaseImporter(Database database, PurchaseService purchases, MemberService members,
-                            MemberStore memberStore, List<ImportListener> listeners, OutputFiles files) {
+                            MemberStore memberStore, List<ImportListener> listeners, OutputFiles files,
+                            StaffSession session, OperationLog log) {
+        this.session = session;
+        this.log = log;
         this.files = files;
         this.database = database;
         this.purchases = purchases;
@@ -90,6 +99,7 @@ public final class PurchaseImporter {
      * through the same checks; nothing is written (the wizard's check before importing).
      */
     public ImportPreview preview(Path file, ImportOptions options, int rows, Messages messages) throws IOException {
+        session.require(Permission.IMPORT); // the wizard's first look is part of importing
         return ImportPreviews.purchases(database, purchases, memberStore, file, options, rows, messages);
     }
 
@@ -97,18 +107,26 @@ public final class PurchaseImporter {
     record Batching(long importId, Set<Long> earlierRuns, ImportedRows done) {
     }
 
+    /**
+     * Imports the file as the person acting now, who must be the owner ({@link Permission#IMPORT}): refused before
+     * anything is read, backed up or locked. The run is one operation log entry, written as it finishes.
+     */
     public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
             throws IOException {
+        session.require(Permission.IMPORT);
+        // who started it: the log names them even if someone else signs in while it runs
+        Actor actor = session.current();
         StoredSoFar stored = new StoredSoFar(progress, file);
         // one import at a time per database, and no restore under it: refused at once, before the backup
         try (ImportLock running = ImportLock.acquire(database.file())) {
-            return run(file, options, stored, messages);
+            return run(file, options, stored, messages, actor);
         } catch (SQLException | DataException e) {
             throw ImportStopped.of(e, database.file(), stored, STORED_BYTES_PER_FILE_BYTE);
         }
     }
 
-    private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages)
+    private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages,
+                             Actor actor)
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
         String fileHash = ImportedRows.hashOf(file);
@@ -215,7 +233,7 @@ public final class PurchaseImporter {
             }
             ImportResult result = new ImportResult(imported, duplicates + skipped, rejected, report.path(), cancelled,
                     skippedRows, earlier.interrupted(), 0, report.reasons());
-            ImportLog.finish(connection, importId, result);
+            ImportLog.finish(connection, importId, result, "purchases", file, log, actor);
             listeners.forEach(l -> l.afterImport("purchases", result));
             return result;
         }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.memberdesk.db.Database;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * Who is still a customer and what they are worth: fits BG/NBD and Gamma-Gamma at an as-of date, keeps the model
@@ -28,6 +30,7 @@ public final class Predictions {
     private final PredictionStore store;
     private final RenewalStore renewals;
     private final Clock clock;
+    private final StaffSession session;
     private final ModelChanges changes;
 
     /** Told inside the transaction that stores a new model: what reads the scores (rule tags) is out of date. */
@@ -36,8 +39,19 @@ public final class Predictions {
         void modelStored(Connection connection) throws SQLException;
     }
 
+    /** Without a person: every fit is the app's own (benchmarks, tools). */
     public Predictions(Database database, PredictionStore store, RenewalStore renewals, Clock clock,
                        ModelChanges changes) {
+        this(database, store, renewals, clock, changes, new StaffSession(org.memberdesk.staff.Actor.SYSTEM));
+    }
+
+    /**
+     * {@code session}: a fit a person asks for ({@link #refit}) is a report, a manager's or the owner's; the app's
+     * own fits (the daily refit, the model a rule needs) are not checked.
+     */
+    public Predictions(Database database, PredictionStore store, RenewalStore renewals, Clock clock,
+                       ModelChanges changes, StaffSession session) {
+        this.session = session;
         this.database = database;
         this.store = store;
         this.renewals = renewals;
@@ -63,6 +77,15 @@ public final class Predictions {
      * {@link #fit(LocalDate, TimeUnit)} reporting its steps, for a refit a person started and may cancel.
      * @throws CancellationException cancelled before the scores were stored (nothing stored)
      */
+    /**
+     * {@link #fit(LocalDate, TimeUnit, FitProgress)} asked for by a person ("Refit now", {@code predict fit}): refused
+     * below a manager ({@link Permission#REPORTS}). Not logged: a fit changes no one's data, only the forecasts.
+     */
+    public PredictionModel refit(LocalDate asOf, TimeUnit unit, FitProgress progress) {
+        session.require(Permission.REPORTS);
+        return fit(asOf, unit, progress);
+    }
+
     public PredictionModel fit(LocalDate asOf, TimeUnit unit, FitProgress progress) {
         if (asOf.isAfter(today())) {
             throw new PredictionRefused("predict.futureDate", asOf);

@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.memberdesk.common.Json;
 import org.memberdesk.db.Database;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 import org.memberdesk.io.FieldColumns;
 
 /**
@@ -24,10 +28,18 @@ public final class ImportMappings {
 
     private final Database database;
     private final ShopProfileStore store;
+    private final StaffSession session;
+    private final OperationLog log;
 
-    public ImportMappings(Database database, ShopProfileStore store) {
+    /**
+     * Remembering a mapping is part of importing, the owner's ({@link Permission#IMPORT}); a mapping that changed is
+     * a setting changed, logged before → after (column names only).
+     */
+    public ImportMappings(Database database, ShopProfileStore store, StaffSession session, OperationLog log) {
         this.database = database;
         this.store = store;
+        this.session = session;
+        this.log = log;
     }
 
     /**
@@ -62,8 +74,15 @@ public final class ImportMappings {
         Map<String, String> mapping = new LinkedHashMap<>();
         columns.forEach((field, column) -> mapping.put(field, column == null ? "" : column));
         String value = Json.write(mapping);
+        session.require(Permission.IMPORT);
         database.write(connection -> {
-            store.put(connection, key(kind, header), value);
+            String key = key(kind, header);
+            java.util.Optional<String> before = store.get(connection, key);
+            if (!before.equals(java.util.Optional.of(value))) {
+                store.put(connection, key, value);
+                log.record(connection, OperationLog.Entry.of(Operation.SETTINGS, null, "import columns of a " + kind
+                        + " file", before.orElse("(none)") + " → " + value));
+            }
             return null;
         });
     }

@@ -3,6 +3,10 @@ package org.memberdesk.shop;
 import java.util.Optional;
 import org.memberdesk.db.Database;
 import org.memberdesk.demo.Business;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * What kind of business this database belongs to. It lives in the database (not the user's
@@ -18,10 +22,32 @@ public final class ShopProfileService {
 
     private final Database database;
     private final ShopProfileStore store;
+    private final StaffSession session;
+    private final OperationLog log;
 
-    public ShopProfileService(Database database, ShopProfileStore store) {
+    /**
+     * Changing the shop's profile is the owner's ({@link Permission#SETTINGS}), logged before → after in the same
+     * transaction; reading it is anyone's, and marking a demo file is the app's own.
+     */
+    public ShopProfileService(Database database, ShopProfileStore store, StaffSession session, OperationLog log) {
         this.database = database;
         this.store = store;
+        this.session = session;
+        this.log = log;
+    }
+
+    /** Stores a setting of the profile and logs it, unless it is what was there. */
+    private void change(String key, String subject, String value) {
+        session.require(Permission.SETTINGS);
+        database.write(connection -> {
+            String before = store.get(connection, key).orElse("");
+            if (!before.equals(value)) {
+                store.put(connection, key, value);
+                log.record(connection, OperationLog.Entry.of(Operation.SETTINGS, null, subject,
+                        (before.isEmpty() ? "(none)" : before) + " → " + (value.isEmpty() ? "(none)" : value)));
+            }
+            return null;
+        });
     }
 
     public Optional<Business> business() {
@@ -29,10 +55,7 @@ public final class ShopProfileService {
     }
 
     public void setBusiness(Business business) {
-        database.write(connection -> {
-            store.put(connection, BUSINESS, business.code());
-            return null;
-        });
+        change(BUSINESS, "kind of business", business.code());
     }
 
     /** The shop's name (printed on member cards), when one was given. */
@@ -42,10 +65,7 @@ public final class ShopProfileService {
     }
 
     public void setName(String name) {
-        database.write(connection -> {
-            store.put(connection, NAME, name == null ? "" : name.strip());
-            return null;
-        });
+        change(NAME, "shop name", name == null ? "" : name.strip());
     }
 
     /** Whether this database is new, holds a shop's data, is demo data: one query. */

@@ -25,6 +25,10 @@ import org.memberdesk.analytics.Period;
 import org.memberdesk.analytics.Trend;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.OutputFiles;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 import org.memberdesk.io.CsvCells;
 import org.memberdesk.predictions.FitCheck;
 import org.memberdesk.predictions.RenewalForecast;
@@ -42,10 +46,22 @@ public final class ChartExport {
 
     private final AnalyticsService analytics;
     private final OutputFiles files;
+    private final StaffSession session;
+    private final OperationLog log;
 
-    public ChartExport(AnalyticsService analytics, OutputFiles files) {
+    /**
+     * A chart or its numbers written to a file is a report ({@link Permission#REPORTS}) leaving the app: one
+     * {@link Operation#EXPORT} entry each (figures only, no member's details).
+     */
+    public ChartExport(AnalyticsService analytics, OutputFiles files, StaffSession session, OperationLog log) {
         this.analytics = analytics;
         this.files = files;
+        this.session = session;
+        this.log = log;
+    }
+
+    private void logged(Path file, String what) {
+        log.record(OperationLog.Entry.of(Operation.EXPORT, null, String.valueOf(file.getFileName()), what));
     }
 
     /** The numbers behind one chart, computed now. */
@@ -122,12 +138,17 @@ public final class ChartExport {
 
     /** Draws a chart into a PNG file through the output guard: whole or not at all, never over the database. */
     public void writePng(JFreeChart chart, Path file, int width, int height) throws IOException {
+        session.require(Permission.REPORTS);
         files.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+        logged(file, "chart as a picture" + (chart.getTitle() == null ? "" : ": " + chart.getTitle().getText()));
     }
 
     /** Writes a chart's numbers as CSV (UTF-8 with a BOM so spreadsheet programs read the Chinese). */
     public void csv(ChartData data, Path file) throws IOException {
+        session.require(Permission.REPORTS);
         files.write(file, out -> writeCsv(data, out));
+        logged(file, "chart figures (" + data.getClass().getSimpleName().replace("Data", "").toLowerCase(Locale.ROOT)
+                + ")");
     }
 
     private static String tenth(int i) {

@@ -33,6 +33,10 @@ import org.memberdesk.analytics.charts.AnalyticsCharts;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.Money;
 import org.memberdesk.db.OutputFiles;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * The dashboard of a period on one printable A4 page: the key numbers against the previous period,
@@ -47,8 +51,14 @@ public final class DashboardPdf {
     private final AnalyticsService analytics;
     private final Clock clock;
     private final OutputFiles files;
+    private final StaffSession session;
+    private final OperationLog log;
 
-    public DashboardPdf(AnalyticsService analytics, Clock clock, OutputFiles files) {
+    /** The report PDF is a manager's or the owner's ({@link Permission#REPORTS}); each one written is logged. */
+    public DashboardPdf(AnalyticsService analytics, Clock clock, OutputFiles files, StaffSession session,
+                        OperationLog log) {
+        this.session = session;
+        this.log = log;
         this.analytics = analytics;
         this.clock = clock;
         this.files = files;
@@ -56,11 +66,13 @@ public final class DashboardPdf {
 
     /** Computes the dashboard and writes it to a one-page PDF. */
     public void write(Period period, Messages messages, Path file) throws IOException {
+        session.require(Permission.REPORTS);
         files.check(file);
         write(analytics.dashboard(period, Granularity.suiting(period)), messages, file);
     }
 
     public void write(Dashboard dashboard, Messages messages, Path file) throws IOException {
+        session.require(Permission.REPORTS);
         files.check(file);
         try (PDDocument document = new PDDocument(); CjkFont font = CjkFont.load(document)) {
             PDPage page = new PDPage(PDRectangle.A4);
@@ -75,6 +87,8 @@ public final class DashboardPdf {
             // through the guard: beside the target, then moved over it; never over the database
             files.write(file, out -> font.save(document, out));
         }
+        log.record(OperationLog.Entry.of(Operation.EXPORT, null, String.valueOf(file.getFileName()),
+                "report PDF of " + dashboard.current().period()));
     }
 
     /** Draws one page top-down; {@code y} is the baseline of the next line. */

@@ -22,6 +22,10 @@ import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
 import org.memberdesk.db.OutputFiles;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberStore;
 
@@ -44,9 +48,15 @@ public final class CardPrinter {
     private final Supplier<Optional<String>> shop;
     private final Clock clock;
     private final OutputFiles files;
+    private final StaffSession session;
+    private final OperationLog log;
 
+    /** Printing is a manager's or the owner's ({@link Permission#PRINT}); each PDF written is one log entry. */
     public CardPrinter(Database database, MemberStore members, CardStore cards, CardReports reports,
-                       Supplier<Optional<String>> shop, Clock clock, OutputFiles files) {
+                       Supplier<Optional<String>> shop, Clock clock, OutputFiles files, StaffSession session,
+                       OperationLog log) {
+        this.session = session;
+        this.log = log;
         this.database = database;
         this.members = members;
         this.cards = cards;
@@ -58,6 +68,7 @@ public final class CardPrinter {
 
     /** Writes one card per member, in the order given (a number named twice prints twice); returns how many. */
     public int printCards(List<String> memberNos, Path pdf, Messages messages) throws IOException {
+        session.require(Permission.PRINT);
         files.check(pdf);
         if (memberNos.isEmpty()) {
             throw new ValidationException(Problem.of("member", "card.print.noMembers"));
@@ -80,6 +91,8 @@ public final class CardPrinter {
         });
         String shopName = shop.get().orElse("");
         files.write(pdf, out -> new MemberCardPdf(shopName, messages.get("card.print.title")).write(faces, out));
+        log.record(OperationLog.Entry.of(Operation.PRINT, faces.size() == 1 ? memberOf(faces) : null,
+                String.valueOf(pdf.getFileName()), faces.size() + " member cards: " + numbers(faces)));
         return faces.size();
     }
 
@@ -130,6 +143,7 @@ public final class CardPrinter {
      * of {@code asOf} (today when null); returns how many.
      */
     public int printExpiring(int withinDays, LocalDate asOf, Path pdf, Messages messages) throws IOException {
+        session.require(Permission.PRINT);
         files.check(pdf);
         if (withinDays < 0 || withinDays > 3660) {
             throw new ValidationException(Problem.of("within", "card.print.within"));
@@ -141,6 +155,20 @@ public final class CardPrinter {
         ExpiringPdf.Heading heading = new ExpiringPdf.Heading(messages.get("card.print.expiring.title", withinDays,
                 day.toString()), shopName, printed);
         files.write(pdf, out -> new ExpiringPdf(messages, heading).write(rows, out));
+        log.record(OperationLog.Entry.of(Operation.PRINT, null, String.valueOf(pdf.getFileName()),
+                "renewal reminders: " + rows.size() + " cards ending within " + withinDays + " days of " + day));
         return rows.size();
+    }
+
+    /** The member numbers printed, the first few (the log's summary stays short). */
+    private static String numbers(List<MemberCardPdf.Face> faces) {
+        List<String> shown = faces.stream().limit(5).map(MemberCardPdf.Face::memberNo).toList();
+        return String.join(", ", shown) + (faces.size() > shown.size() ? " …" : "");
+    }
+
+    /** One card printed: its member, so the log finds it by member (null otherwise). */
+    private Long memberOf(List<MemberCardPdf.Face> faces) {
+        return database.read(connection -> members.findByNumber(connection, faces.get(0).memberNo())
+                .map(Member::id).orElse(null));
     }
 }

@@ -16,6 +16,10 @@ import org.memberdesk.coupons.CouponStore;
 import org.memberdesk.coupons.CouponText;
 import org.memberdesk.db.Database;
 import org.memberdesk.db.OutputFiles;
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
 
 /**
  * Prints a campaign's coupons to PDF: the staff list or the member slips. The file appears only
@@ -32,9 +36,14 @@ public final class CouponPrinter {
     private final PrintStore printRows = new PrintStore();
     private final Clock clock;
     private final OutputFiles files;
+    private final StaffSession session;
+    private final OperationLog log;
 
+    /** Printing is a manager's or the owner's ({@link Permission#PRINT}); each PDF written is one log entry. */
     public CouponPrinter(Database database, CampaignStore campaigns, CouponStore coupons, Clock clock,
-                         OutputFiles files) {
+                         OutputFiles files, StaffSession session, OperationLog log) {
+        this.session = session;
+        this.log = log;
         this.database = database;
         this.campaigns = campaigns;
         this.coupons = coupons;
@@ -45,6 +54,7 @@ public final class CouponPrinter {
     /** Writes the PDF and returns how many coupons it shows. */
     public int print(long campaignId, Kind kind, Paper paper, Path file, Messages messages, PrintProgress progress)
             throws IOException {
+        session.require(Permission.PRINT);
         files.check(file);
         Job job = load(campaignId, messages);
         files.write(file, out -> {
@@ -55,6 +65,8 @@ public final class CouponPrinter {
                 pdf.writeSlips(job.rows(), out);
             }
         });
+        log.record(OperationLog.Entry.of(Operation.PRINT, null, job.heading().campaign(), job.rows().size()
+                + " coupons as " + (kind == Kind.LIST ? "a list" : "slips") + " → " + file.getFileName()));
         return job.rows().size();
     }
 

@@ -146,7 +146,7 @@ public final class PredictionsViewModel {
         Predictions predictions = context.app().predictions();
         BackgroundTask<Refit> task = BackgroundTask.of(steps -> {
             try {
-                return new Refit(predictions.fit(predictions.today(), TimeUnit.WEEK, new FitProgress() {
+                return new Refit(predictions.refit(predictions.today(), TimeUnit.WEEK, new FitProgress() {
                     @Override
                     public void step(int done) {
                         steps.update(done, FitProgress.STEPS, context.text("predict.ui.step."

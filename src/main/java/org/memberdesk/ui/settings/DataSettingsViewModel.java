@@ -74,7 +74,7 @@ public final class DataSettingsViewModel {
 
     public void backUpNow() {
         run(BackgroundTask.of(() -> {
-            Backup backup = context.app().backups().take(org.memberdesk.db.BackupReason.MANUAL);
+            Backup backup = context.app().backupService().take();
             return new Done(backup, listing());
         }).onSuccess(done -> {
             show(done.listing());
@@ -100,7 +100,7 @@ public final class DataSettingsViewModel {
                 context.text("backup.restore.confirm", shown))) {
             return;
         }
-        run(BackgroundTask.of(() -> new Restored(context.app().backups().restore(file), listing()))
+        run(BackgroundTask.of(() -> new Restored(context.app().backupService().restore(file), listing()))
                 .onSuccess(restored -> {
                     show(restored.listing());
                     status.set(context.text("backup.restore.done", shown,
@@ -121,7 +121,7 @@ public final class DataSettingsViewModel {
     public void saveKeep() {
         int chosen = keep.get();
         run(BackgroundTask.of(() -> {
-            context.app().backups().setKeep(chosen);
+            context.app().backupService().setKeep(chosen);
             return listing();
         }).onSuccess(this::show));
     }
