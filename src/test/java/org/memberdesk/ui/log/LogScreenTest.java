@@ -36,8 +36,8 @@ import org.testfx.api.FxToolkit;
 /**
  * 操作日志 (issue 18 item 3): the log filtered by staff, the money-moving entry highlighted, the chain checked and
  * the entries exported by the owner. The log, oldest first:
- * #1, #2 the owner (cli:USER) adds 小王 and 李姐; #3 小王 sells to M1; #4 李姐 refunds M1's card (money);
- * #5 小王 checks M2 in.
+ * #1, #2 the owner (cli:USER) adds members M1 and M2; #3, #4 adds 小王 and 李姐; #5 小王 sells to M1;
+ * #6 李姐 refunds M1's card (money); #7 小王 checks M2 in.
  */
 class LogScreenTest extends FxRobot {
     @TempDir
@@ -91,8 +91,8 @@ class LogScreenTest extends FxRobot {
 
     @Test
     void finding3_filtersByStaffAndHighlightsTheMoneyRow() {
-        UiFixture.waitUntil(() -> ids().equals(List.of(5L, 4L, 3L, 2L, 1L)));
-        assertEquals("5 entries", text("#log-count"));
+        UiFixture.waitUntil(() -> ids().equals(List.of(7L, 6L, 5L, 4L, 3L, 2L, 1L)));
+        assertEquals("7 entries", text("#log-count"));
         LogViewModel.Row refund = table().getItems().get(1);
         assertEquals("李姐", refund.staff());
         assertEquals("Card refund", refund.action());
@@ -100,27 +100,27 @@ class LogScreenTest extends FxRobot {
         assertEquals("¥500.00 → ¥0.00", refund.change());
         assertEquals("moving away", refund.reason());
         // the refund's row, and only it, is highlighted
-        assertEquals(Set.of(4L), highlighted());
+        assertEquals(Set.of(6L), highlighted());
         assertTrue(lookup("#log-legend").tryQuery().isPresent());
 
         // 小王's entries only: the sale and the check-in
         ComboBox<String> staff = lookup("#log-staff").queryComboBox();
         clickOn(staff);
         write("小王").type(javafx.scene.input.KeyCode.ENTER);
-        UiFixture.waitUntil(() -> ids().equals(List.of(5L, 3L)));
+        UiFixture.waitUntil(() -> ids().equals(List.of(7L, 5L)));
         assertEquals("2 entries", text("#log-count"));
         assertEquals(Set.of(), highlighted());
 
         // and about member M1 only: the sale
         clickOn("#log-member").write("M1").type(javafx.scene.input.KeyCode.ENTER);
-        UiFixture.waitUntil(() -> ids().equals(List.of(3L)));
+        UiFixture.waitUntil(() -> ids().equals(List.of(5L)));
 
         // every one again, then the action "Card refund"
         clickOn("#log-clear");
-        UiFixture.waitUntil(() -> ids().size() == 5);
+        UiFixture.waitUntil(() -> ids().size() == 7);
         interact(() -> lookup("#log-action").queryComboBox().getSelectionModel().select(Operation.CARD_REFUND));
-        UiFixture.waitUntil(() -> ids().equals(List.of(4L)));
-        assertEquals(Set.of(4L), highlighted());
+        UiFixture.waitUntil(() -> ids().equals(List.of(6L)));
+        assertEquals(Set.of(6L), highlighted());
     }
 
     /** The ids of the rows on screen drawn with the money style. */
@@ -133,33 +133,33 @@ class LogScreenTest extends FxRobot {
 
     @Test
     void finding3_checksTheChainAndTheOwnerExportsTheEntries() throws Exception {
-        UiFixture.waitUntil(() -> ids().size() == 5);
+        UiFixture.waitUntil(() -> ids().size() == 7);
         clickOn("#log-verify");
         UiFixture.waitUntil(() -> text("#log-verified").startsWith("Intact"));
-        assertEquals("Intact: all 5 entries are as they were written.", text("#log-verified"));
+        assertEquals("Intact: all 7 entries are as they were written.", text("#log-verified"));
 
         Path file = folder.resolve("log.csv");
         dialogs.fileAnswer = file;
         clickOn("#log-export");
-        UiFixture.waitUntil(() -> Files.exists(file) && text("#log-notice").startsWith("5 entries saved"));
+        UiFixture.waitUntil(() -> Files.exists(file) && text("#log-notice").startsWith("7 entries saved"));
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        assertEquals(6, lines.size(), String.join("\n", lines));
-        assertTrue(lines.get(4).startsWith("4,2026-11-22 12:00:00,李姐,card-refund,"), lines.get(4));
+        assertEquals(8, lines.size(), String.join("\n", lines));
+        assertTrue(lines.get(6).startsWith("6,2026-11-22 12:00:00,李姐,card-refund,"), lines.get(6));
         // the export is logged: the list reads again with it on top
-        UiFixture.waitUntil(() -> ids().size() == 6);
+        UiFixture.waitUntil(() -> ids().size() == 8);
         assertEquals("Export", table().getItems().get(0).action());
         assertFalse(dialogs.errors.stream().findAny().isPresent(), dialogs.errors.toString());
     }
 
     @Test
     void finding3_aManagerSeesTheLogButNoExport() throws Exception {
-        UiFixture.waitUntil(() -> ids().size() == 5);
+        UiFixture.waitUntil(() -> ids().size() == 7);
         assertTrue(lookup("#log-export").query().isVisible(), "the owner may export");
         FxToolkit.cleanupStages();
         context.app().session().become(Actor.of(li));
         UiContext manager = context;
         ScreenStage.show(() -> new LogScreen(manager));
-        UiFixture.waitUntil(() -> ids().size() == 5);
+        UiFixture.waitUntil(() -> ids().size() == 7);
         assertFalse(lookup("#log-export").query().isVisible(), "a manager may not export the log");
     }
 }

@@ -71,7 +71,8 @@ class StaffShellTest extends FxRobot {
         assertEquals("林 · Owner", text("#staff-current"));
         assertEquals(Optional.of("counter"), ui.window().window().currentScreenId());
         assertEquals(List.of("dashboard", "counter", "members", "purchases", "cards", "points", "tiers", "tags",
-                "coupons", "analytics", "settings"), sidebarIds(), "the owner sees every screen");
+                "coupons", "analytics", "staff-report", "log", "settings"), sidebarIds(),
+                "the owner sees every screen");
     }
 
     @Test
