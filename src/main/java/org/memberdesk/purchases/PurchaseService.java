@@ -124,8 +124,15 @@ public final class PurchaseService {
         if (name != null && TextLength.longerThan(name.strip(), 100)) {
             throw new ValidationException(Problem.of("item", "purchase.defaultItem.tooLong"));
         }
+        session.require(org.memberdesk.staff.Permission.SETTINGS);
         database.write(connection -> {
+            String before = defaultItemStore.read(connection).orElse("");
             defaultItemStore.save(connection, name);
+            String after = defaultItemStore.read(connection).orElse("");
+            if (!before.equals(after)) {
+                log.record(connection, OperationLog.Entry.of(org.memberdesk.staff.Operation.SETTINGS, null,
+                        "default item", before + " → " + after));
+            }
             return null;
         });
     }
@@ -136,8 +143,18 @@ public final class PurchaseService {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
+        session.require(org.memberdesk.staff.Permission.SETTINGS);
         database.write(connection -> {
+            PurchaseLimits before = limitsStore.read(connection);
             limitsStore.save(connection, limits);
+            if (!before.equals(limits)) {
+                log.record(connection, OperationLog.Entry.of(org.memberdesk.staff.Operation.SETTINGS, null,
+                        "purchase limits", "line " + Money.display(before.lineCents()) + " → "
+                                + Money.display(limits.lineCents()) + ", purchase "
+                                + Money.display(before.purchaseCents()) + " → "
+                                + Money.display(limits.purchaseCents()) + ", quantity " + before.quantity()
+                                + " → " + limits.quantity()));
+            }
             return null;
         });
     }
