@@ -152,9 +152,13 @@ public final class Cli implements Callable<Integer> {
                 code = failure.exitCode();
                 message = failure.getMessage();
             } else if (cause instanceof org.memberdesk.staff.NotAllowedException refused) {
-                // not this staff member's to do (or their PIN was refused): nothing changed
+                // not this staff member's to do (or their PIN was refused): nothing changed, but the attempt is
+                // kept in the log, naming them
                 code = REFUSED_TO_STAFF;
                 message = refused.getMessage();
+                if (context != null) {
+                    context.operationLog().recordRefused(refused);
+                }
             } else if (cause instanceof DataException) {
                 message = inWords(cause.getMessage());
             } else if (cause instanceof ValidationException || cause instanceof IllegalArgumentException

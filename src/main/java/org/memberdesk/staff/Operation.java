@@ -37,7 +37,9 @@ public enum Operation {
     RESTORE("restore", false),
     STAFF("staff", false),
     SIGN_IN("sign-in", false),
-    PIN_REFUSED("pin-refused", false);
+    PIN_REFUSED("pin-refused", false),
+    /** An action a staff member tried and was refused by their role (nothing else changed). */
+    REFUSED("refused", false);
 
     private final String code;
     private final boolean money;

@@ -76,6 +76,30 @@ public final class OperationLog {
         });
     }
 
+    /**
+     * A refused attempt, after the fact and in a transaction of its own: who tried what their role may not (the
+     * command line records it, so the owner sees "小王 tried to refund a card"). Nothing when the refusal was not a
+     * role's (a PIN, nobody signed in). Never in place of the refusal: a database that cannot be written (opened
+     * read-only to rescue it) records nothing, and the refusal is still what is reported.
+     */
+    public void recordRefused(NotAllowedException refused) {
+        Actor actor = refused.refusedActor().orElse(null);
+        if (actor == null || actor.isNobody()) {
+            return;
+        }
+        try {
+            database.write(connection -> {
+                record(connection, Entry.of(Operation.REFUSED, null, refused.refusedWhat(), refused.getMessage()),
+                        actor);
+                return null;
+            });
+        } catch (RuntimeException notWritten) {
+            notWritten.addSuppressed(refused);
+            java.util.logging.Logger.getLogger(OperationLog.class.getName()).log(java.util.logging.Level.WARNING,
+                    "a refused action could not be logged", notWritten);
+        }
+    }
+
     /** Walks the whole chain in one snapshot: how many entries, and the first one that was changed (or null). */
     public AuditChain.Verification verify() {
         return database.read(connection -> {

@@ -62,9 +62,7 @@ public final class StaffSession {
         Actor actor = current;
         long size = points == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(points);
         if (size > managerLimit && !actor.may(Permission.ADJUST_POINTS_UNLIMITED)) {
-            throw new NotAllowedException("staff.refused.pointsLimit", actor.role().code() + " " + actor.name()
-                    + " may adjust at most " + managerLimit + " points at a time (the owner may more)",
-                    actor.name(), managerLimit);
+            throw NotAllowedException.overLimit(actor, managerLimit);
         }
     }
 

@@ -67,12 +67,15 @@ class CounterStaffCliTest {
         cashierId = app.staff().add("小王", Role.CASHIER, "1234").id();
     }
 
-    /** Every row a counter or card command could write, as text: equal before and after means nothing changed. */
+    /**
+     * Every row a counter or card command could write, as text: equal before and after means nothing changed. (The
+     * log is read on its own: a refused attempt is an entry.)
+     */
     private String everything() throws Exception {
         StringBuilder all = new StringBuilder();
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
              Statement statement = connection.createStatement()) {
-            for (String table : List.of("operation_log", "cards", "card_entries", "payments", "purchases",
+            for (String table : List.of("cards", "card_entries", "payments", "purchases",
                     "members", "points_ledger")) {
                 try (ResultSet rs = statement.executeQuery("SELECT * FROM " + table + " ORDER BY rowid")) {
                     int columns = rs.getMetaData().getColumnCount();
@@ -99,6 +102,16 @@ class CounterStaffCliTest {
         }
     }
 
+    private String lastLogSubject() throws Exception {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT subject, summary FROM operation_log ORDER BY id DESC LIMIT 1")) {
+            rs.next();
+            return rs.getString(1) + "|" + rs.getString(2);
+        }
+    }
+
     @Test
     void item5_aCashiersCardRefundExits4WithTheReasonAndNothingChanged() throws Exception {
         String before = everything();
@@ -108,12 +121,16 @@ class CounterStaffCliTest {
         assertEquals("", refund.out());
         assertEquals("error: cashier 小王 may not refund a card (a manager may)", refund.err());
         assertEquals(before, everything());
+        // the attempt is kept, naming 小王 and what was refused
+        assertEquals("小王 " + cashierId + " refused", lastLogEntry());
+        assertEquals("refund-card|cashier 小王 may not refund a card (a manager may)", lastLogSubject());
 
         Run voiding = run("--staff", "小王", "--pin", "1234", "void", "P20261122-0001", "--reason", "keyed twice",
                 "--json");
         assertEquals(4, voiding.exit(), voiding::err);
         assertTrue(voiding.err().startsWith("error: cashier 小王 may not void a sale"), voiding.err());
         assertEquals(before, everything());
+        assertEquals("void-sale|cashier 小王 may not void a sale (a manager may)", lastLogSubject());
     }
 
     @Test
