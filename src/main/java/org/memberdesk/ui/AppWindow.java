@@ -85,8 +85,17 @@ public final class AppWindow implements ShellActions {
         this.clock = clock;
         this.demoFolder = demoFolder;
         this.dialogs = new FxDialogService(() -> stage, () -> this.language.messages());
-        this.tasks = new FxTaskExecutor(dialogs, 2);
+        // an action a role may not do that still reaches a service is kept in the log ("refused"), then shown in words
+        this.tasks = new FxTaskExecutor(dialogs, 2, this::logRefused);
         this.housekeeping = new FxTaskExecutor(dialogs, 1);
+    }
+
+    /** On a task's thread: the refused attempt kept in the open database's log, naming who tried. */
+    private void logRefused(org.memberdesk.staff.NotAllowedException refused) {
+        AppContext open = app;
+        if (open != null) {
+            open.operationLog().recordRefused(refused);
+        }
     }
 
     /** Builds the window's content and opens a screen. */

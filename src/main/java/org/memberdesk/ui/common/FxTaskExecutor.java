@@ -7,6 +7,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
+import java.util.function.Consumer;
+import org.memberdesk.staff.NotAllowedException;
 
 /**
  * Runs tasks on a small pool of daemon threads (the machine may have two cores and SQLite serialises
@@ -17,9 +19,19 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     private final ExecutorService pool;
     private final DialogService dialogs;
+    private final Consumer<NotAllowedException> refusals;
 
     public FxTaskExecutor(DialogService dialogs, int threads) {
+        this(dialogs, threads, refused -> { });
+    }
+
+    /**
+     * With what to do, on the task's own thread, when a service refuses the staff member acting (the windows log the
+     * attempt): called after the refusal has left every transaction, before it is shown in words.
+     */
+    public FxTaskExecutor(DialogService dialogs, int threads, Consumer<NotAllowedException> refusals) {
         this.dialogs = dialogs;
+        this.refusals = refusals;
         AtomicInteger counter = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "memberdesk-task-" + counter.incrementAndGet());
@@ -33,6 +45,19 @@ public final class FxTaskExecutor implements TaskExecutor {
         Task<T> fxTask = new Task<>() {
             @Override
             protected T call() throws Exception {
+                try {
+                    return work();
+                } catch (NotAllowedException refused) {
+                    try {
+                        refusals.accept(refused);
+                    } catch (RuntimeException notKept) {
+                        refused.addSuppressed(notKept);
+                    }
+                    throw refused;
+                }
+            }
+
+            private T work() throws Exception {
                 return task.work().run(new TaskProgress() {
                     @Override
                     public void update(long done, long total, String message) {
