@@ -78,6 +78,8 @@ public final class AppWindow implements ShellActions {
                      Path demoFolder, Actor opensAs) {
         this.opensAs = opensAs;
         this.gate = new StaffGate(stage.getScene());
+        // another person signed in: the screens are built afresh for them (on the counter when it is theirs)
+        gate.onSomeoneElse(() -> show("counter"));
         this.stage = stage;
         this.preferences = preferences;
         this.app = app;

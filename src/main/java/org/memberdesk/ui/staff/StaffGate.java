@@ -60,6 +60,8 @@ public final class StaffGate {
     private Label who;
     /** The name last signed in: chosen again on the sign-in after a lock. */
     private String lastName;
+    /** Builds the window afresh (AppWindow.show): nothing one person left on screen is shown to the next. */
+    private Runnable rebuild = () -> { };
     private Duration idleLock = Duration.INDEFINITE;
 
     public StaffGate(Scene scene) {
@@ -118,6 +120,15 @@ public final class StaffGate {
         }
         follow(session.current());
         return layers;
+    }
+
+    /**
+     * What rebuilds the window's screens when someone other than the last person signs in: a member the owner left
+     * open with the phone revealed, a customer loaded at the counter, a half-typed form — none of it is the next
+     * person's to see or to book a sale to. The same person after the idle lock gets their screen back as it was.
+     */
+    public void onSomeoneElse(Runnable rebuild) {
+        this.rebuild = rebuild;
     }
 
     /** Runs {@code then} once someone is signed in: now when someone is, else after the next PIN accepted. */
@@ -197,7 +208,13 @@ public final class StaffGate {
             return;
         }
         if (actor.staffId() != null) {
+            boolean someoneElse = lastName != null && !lastName.equals(actor.name());
             lastName = actor.name();
+            if (someoneElse) {
+                // the rebuilt window attaches here again and follows the same actor (the same name now: no loop)
+                rebuild.run();
+                return;
+            }
         }
         pane.root().setVisible(false);
         readIdleLock();

@@ -114,6 +114,29 @@ class StaffShellTest extends FxRobot {
     }
 
     @Test
+    void finding1_theNextPersonSeesNothingTheLastLeftOnScreen_theSamePersonGetsTheirScreenBack() throws Exception {
+        openShopSignedOut("counter");
+        signIn("林", "2468");
+        clickOn("#counter-lookup").write("13812");
+        Object ownersWindow = ui.window().window();
+
+        // the owner hands over: the cashier's window is built afresh, nothing typed or opened by the owner in it
+        clickOn("#staff-switch");
+        signIn("小王", "1357");
+        UiFixture.waitUntil(() -> ui.window().window() != ownersWindow);
+        assertEquals(Optional.of("counter"), ui.window().window().currentScreenId());
+        assertEquals("", lookup("#counter-lookup").queryTextInputControl().getText());
+
+        // the same person back after a lock: their screen as they left it
+        clickOn("#counter-lookup").write("138");
+        Object cashiersWindow = ui.window().window();
+        clickOn("#staff-switch");
+        signIn("小王", "1357");
+        assertTrue(ui.window().window() == cashiersWindow, "not rebuilt for the same person");
+        assertEquals("138", lookup("#counter-lookup").queryTextInputControl().getText());
+    }
+
+    @Test
     void finding1_aWrongPinIsRefusedInWordsAndTheThirdLocksForSeconds() throws Exception {
         openShopSignedOut("counter");
         UiFixture.waitUntil(() -> lookup("#sign-in-pin").tryQuery().isPresent());
