@@ -193,7 +193,7 @@ public final class AppContext {
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects, session,
                 operationLog);
         this.rfm = new RfmService(database);
-        this.lifecycle = new LifecycleService(database);
+        this.lifecycle = new LifecycleService(database, session, operationLog);
         // a backup before anything is read, rule tags refreshed after anything was stored
         List<ImportListener> importListeners = List.of(new BackupBeforeImport(backups), new TagRefresher(tags));
         this.memberImporter = new MemberImporter(database, members, memberStore, importListeners, outputFiles,
@@ -211,7 +211,7 @@ public final class AppContext {
         this.analyticsCharts = new ChartExport(analytics, outputFiles, session, operationLog);
         this.dashboardPdf = new DashboardPdf(analytics, clock, outputFiles, session, operationLog);
         this.savedFunnels = new org.memberdesk.analytics.SavedFunnels(database,
-                new org.memberdesk.analytics.SavedFunnelStore(), rules, clock);
+                new org.memberdesk.analytics.SavedFunnelStore(), rules, clock, session, operationLog);
         CampaignStore campaignStore = new CampaignStore();
         this.campaigns = new CampaignService(database, couponStore, campaignStore, new TargetStore(),
                 new SegmentTargets(rfm, lifecycle, rules, clock),

@@ -1,5 +1,10 @@
 package org.memberdesk.analytics;
 
+import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
+import org.memberdesk.staff.Permission;
+import org.memberdesk.staff.StaffSession;
+
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -21,15 +26,22 @@ public final class SavedFunnels {
     private final SavedFunnelStore store;
     private final RuleService rules;
     private final Clock clock;
+    private final StaffSession session;
+    private final OperationLog log;
 
-    public SavedFunnels(Database database, SavedFunnelStore store, RuleService rules, Clock clock) {
+    public SavedFunnels(Database database, SavedFunnelStore store, RuleService rules, Clock clock,
+            StaffSession session, OperationLog log) {
         this.database = database;
         this.store = store;
         this.rules = rules;
         this.clock = clock;
+        this.session = session;
+        this.log = log;
     }
 
+    /** The saved funnels (a report: the manager's and the owner's). */
     public List<SavedFunnel> all() {
+        session.require(Permission.REPORTS);
         return database.read(store::all);
     }
 
@@ -38,6 +50,7 @@ public final class SavedFunnels {
      * the rules as written, blank ones left out. Problems name the field: "name", or "step N" for a rule.
      */
     public SavedFunnel save(String name, List<String> steps) {
+        session.require(Permission.REPORTS);
         String funnelName = name == null ? "" : name.strip();
         List<Problem> problems = new ArrayList<>();
         if (funnelName.isEmpty()) {
@@ -65,18 +78,27 @@ public final class SavedFunnels {
         String now = LocalDateTime.now(clock).format(MemberStore.TIME);
         long id = database.write(connection -> {
             long funnelId = store.idByName(connection, funnelName).orElse(-1L);
-            if (funnelId < 0) {
+            boolean replaced = funnelId >= 0;
+            if (!replaced) {
                 funnelId = store.insert(connection, funnelName, now);
             }
             store.replaceSteps(connection, funnelId, rulesAsWritten, now);
+            log.record(connection, OperationLog.Entry.of(Operation.RULES, null, "funnel " + funnelName,
+                    (replaced ? "steps replaced: " : "saved: ") + String.join(" → ", rulesAsWritten)));
             return funnelId;
         });
         return new SavedFunnel(id, funnelName, rulesAsWritten);
     }
 
     public void delete(long id) {
+        session.require(Permission.REPORTS);
         database.write(connection -> {
+            String name = store.all(connection).stream().filter(funnel -> funnel.id() == id)
+                    .map(SavedFunnel::name).findFirst().orElse(null);
             store.delete(connection, id);
+            if (name != null) {
+                log.record(connection, OperationLog.Entry.of(Operation.RULES, null, "funnel " + name, "deleted"));
+            }
             return null;
         });
     }

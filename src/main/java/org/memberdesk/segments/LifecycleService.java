@@ -25,9 +25,14 @@ public final class LifecycleService {
     static final String SETTING = "lifecycle.stages";
 
     private final Database database;
+    private final org.memberdesk.staff.StaffSession session;
+    private final org.memberdesk.staff.OperationLog log;
 
-    public LifecycleService(Database database) {
+    public LifecycleService(Database database, org.memberdesk.staff.StaffSession session,
+            org.memberdesk.staff.OperationLog log) {
         this.database = database;
+        this.session = session;
+        this.log = log;
     }
 
     public LifecycleSettings settings() {
@@ -76,7 +81,9 @@ public final class LifecycleService {
         return stored.get(key) instanceof Number n ? n.intValue() : fallback;
     }
 
+    /** Saves the stage limits (the owner's: Settings), logged before → after. */
     public void save(LifecycleSettings settings) {
+        session.require(org.memberdesk.staff.Permission.SETTINGS);
         List<Problem> problems = settings.check();
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
@@ -87,14 +94,25 @@ public final class LifecycleService {
         value.put("dormant_days", settings.dormantDays());
         value.put("visits_count", settings.visitsCount());
         database.write(connection -> {
+            LifecycleSettings before = settings(connection);
             try (PreparedStatement statement = connection.prepareStatement(
                     "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
                 statement.setString(1, SETTING);
                 statement.setString(2, Json.write(value));
                 statement.executeUpdate();
             }
+            if (!before.equals(settings)) {
+                log.record(connection, org.memberdesk.staff.OperationLog.Entry.of(
+                        org.memberdesk.staff.Operation.SETTINGS, null, "lifecycle stages", limits(before) + " → "
+                                + limits(settings)));
+            }
             return null;
         });
+    }
+
+    private static String limits(LifecycleSettings settings) {
+        return "new " + settings.newDays() + " / active " + settings.activeDays() + " / dormant "
+                + settings.dormantDays() + " days" + (settings.visitsCount() ? ", visits count" : "");
     }
 
     public LifecycleCounts counts(LocalDate asOf) {
