@@ -208,7 +208,8 @@ public final class StaffGate {
             return;
         }
         if (actor.staffId() != null) {
-            boolean someoneElse = lastName != null && !lastName.equals(actor.name());
+            // a PIN accepted over the locked window (switch staff, the idle lock) from someone other than the last
+            boolean someoneElse = pane.root().isVisible() && lastName != null && !lastName.equals(actor.name());
             lastName = actor.name();
             if (someoneElse) {
                 // the rebuilt window attaches here again and follows the same actor (the same name now: no loop)
