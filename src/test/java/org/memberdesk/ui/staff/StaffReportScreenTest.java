@@ -98,7 +98,8 @@ class StaffReportScreenTest extends FxRobot {
                 "¥1,000.00", 0, "¥0.00", 0), table.getItems().get(0));
         assertEquals(new StaffReportViewModel.Row("小王", "Cashier", 2, "¥80.00", 1, "¥25.00", "¥55.00", 0,
                 "¥0.00", 0, "¥0.00", 0), table.getItems().get(1));
-        assertTrue(lookup("2 · ¥80.00").tryQuery().isPresent(), "a count and its money in one cell");
+        // a count and its money in one cell (drawn at the next layout pass after the rows are set)
+        UiFixture.waitUntil(() -> lookup("2 · ¥80.00").tryQuery().isPresent());
         // goods net 120 + 55 = ¥175; cards ¥1,000
         assertEquals("All together: goods net ¥175.00 · cards ¥1,000.00 · top-ups ¥0.00 · 0 check-ins",
                 lookup("#staff-report-status").queryAs(Label.class).getText());
