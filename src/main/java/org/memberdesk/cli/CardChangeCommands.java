@@ -59,7 +59,7 @@ final class CardChangeCommands {
             }
             Card card;
             try {
-                card = parent.cli.context().cards().freeze(cardNo, days, from, reason, CardCommands.who(), at);
+                card = parent.cli.context().cards().freeze(cardNo, days, from, reason, at);
             } catch (ValidationException e) {
                 throw CounterCommands.refused(parent.cli, e);
             }
@@ -140,7 +140,7 @@ final class CardChangeCommands {
             }
             CardService.Refunded refunded;
             try {
-                refunded = parent.cli.context().cards().refund(cardNo, reason, method, CardCommands.who(), at);
+                refunded = parent.cli.context().cards().refund(cardNo, reason, method, at);
             } catch (ValidationException e) {
                 throw CounterCommands.refused(parent.cli, e);
             }

@@ -108,11 +108,6 @@ final class CardCommands {
 
     private static final DateTimeFormatter STORED_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
 
-    /** The person logged in to the computer: there are no staff accounts yet (as {@code void} records it). */
-    static String who() {
-        return System.getProperty("user.name");
-    }
-
     // ---------------------------------------------------------------- card
 
     /**

@@ -240,7 +240,7 @@ final class CounterCommands {
         public Integer call() {
             try {
                 // no staff accounts yet: the person logged in to the computer voided it
-                cli.context().counterSales().voidSale(purchaseNo, reason, System.getProperty("user.name"));
+                cli.context().counterSales().voidSale(purchaseNo, reason);
             } catch (ValidationException e) {
                 throw refused(cli, e);
             }

@@ -80,15 +80,8 @@ public final class LogStore {
     List<LogEntry> find(Connection connection, Filter filter, int limit) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT id, at, staff_id, staff_name, action, member_id, subject, summary, reason, money, prev_hash, hash
-                FROM operation_log
-                WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) AND (?3 IS NULL OR staff_name = ?3)
-                  AND (?4 IS NULL OR action = ?4) AND (?5 IS NULL OR member_id = ?5)
-                ORDER BY id DESC LIMIT ?6""")) {
-            statement.setString(1, filter.from() == null ? null : filter.from().toString());
-            statement.setString(2, filter.to() == null ? null : filter.to().plusDays(1).toString());
-            statement.setString(3, filter.staffName());
-            statement.setString(4, filter.action());
-            setLong(statement, 5, filter.memberId());
+                FROM operation_log\s""" + MATCHING + " ORDER BY id DESC LIMIT ?6")) {
+            bind(statement, filter);
             statement.setInt(6, limit);
             List<LogEntry> entries = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {

@@ -196,9 +196,14 @@ public final class StaffService {
     }
 
     private static NotAllowedException locked(Staff staff, LocalDateTime now, LocalDateTime until) {
-        long seconds = Math.max(1, Duration.between(now, until).toSeconds());
+        long seconds = secondsLeft(now, until);
         return new NotAllowedException("staff.signIn.locked", "too many wrong PINs for " + staff.name()
                 + ": try again in " + seconds + " s", staff.name(), seconds);
+    }
+
+    /** Whole seconds until {@code until}, at least 1 (a lock that ends within the second still says 1). */
+    private static long secondsLeft(LocalDateTime now, LocalDateTime until) {
+        return Math.max(1, Duration.between(now, until).toSeconds());
     }
 
     /** How long signing in is refused after the {@code failed}-th wrong PIN in a row (past the free tries). */
@@ -218,7 +223,7 @@ public final class StaffService {
         return database.read(connection -> store.byName(connection, wanted))
                 .map(StaffStore.Stored::lockedUntil)
                 .filter(now::isBefore)
-                .map(until -> Math.max(1, Duration.between(now, until).toSeconds()))
+                .map(until -> secondsLeft(now, until))
                 .orElse(0L);
     }
 
