@@ -45,6 +45,16 @@ public final class SavedFunnelStore {
         }
     }
 
+    /** The name of funnel {@code id}, if it exists (what a deletion logs). */
+    public Optional<String> name(Connection connection, long id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT name FROM saved_funnels WHERE id = ?")) {
+            statement.setLong(1, id);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     public long insert(Connection connection, String name, String now) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "INSERT INTO saved_funnels (name, saved_at) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {

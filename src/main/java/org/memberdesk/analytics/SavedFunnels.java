@@ -93,8 +93,7 @@ public final class SavedFunnels {
     public void delete(long id) {
         session.require(Permission.REPORTS);
         database.write(connection -> {
-            String name = store.all(connection).stream().filter(funnel -> funnel.id() == id)
-                    .map(SavedFunnel::name).findFirst().orElse(null);
+            String name = store.name(connection, id).orElse(null);
             store.delete(connection, id);
             if (name != null) {
                 log.record(connection, OperationLog.Entry.of(Operation.RULES, null, "funnel " + name, "deleted"));
