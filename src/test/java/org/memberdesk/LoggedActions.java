@@ -1,5 +1,6 @@
 package org.memberdesk;
 
+import org.memberdesk.app.AppContext;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.memberdesk;
 
+import org.memberdesk.app.AppContext;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;

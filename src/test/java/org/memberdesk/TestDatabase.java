@@ -1,5 +1,6 @@
 package org.memberdesk;
 
+import org.memberdesk.app.AppContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;

@@ -1,5 +1,6 @@
 package org.memberdesk.ui;
 
+import org.memberdesk.ui.common.AppIcon;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,8 +15,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.memberdesk.AppContext;
-import org.memberdesk.Startup;
+import org.memberdesk.app.AppContext;
+import org.memberdesk.app.Startup;
 import org.memberdesk.db.Backups;
 import org.memberdesk.db.DataFolder;
 import org.memberdesk.db.Database;

@@ -1,5 +1,6 @@
 package org.memberdesk.ui;
 
+import org.memberdesk.ui.common.AppIcon;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;

@@ -16,7 +16,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.cards.CardKind;
 import org.memberdesk.cards.CardProduct;
 import org.memberdesk.cards.CardReports;

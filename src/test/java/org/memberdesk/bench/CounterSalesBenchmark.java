@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.common.Json;
 import org.memberdesk.coupons.Campaign;
 import org.memberdesk.coupons.CampaignDraft;

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.common.Json;
 import org.memberdesk.common.Money;
 import org.memberdesk.db.Database;

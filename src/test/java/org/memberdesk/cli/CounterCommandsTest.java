@@ -14,7 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.common.Json;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.MemberDetails;

@@ -23,7 +23,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.Json;
 import org.memberdesk.predictions.BgNbd;

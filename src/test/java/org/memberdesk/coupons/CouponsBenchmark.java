@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.Database;
 import org.memberdesk.coupons.print.CouponPrinter;

@@ -2,7 +2,7 @@ package org.memberdesk.io;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.Database;
 

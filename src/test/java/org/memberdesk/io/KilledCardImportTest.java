@@ -15,7 +15,7 @@ import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.cards.CardKind;
 import org.memberdesk.cards.CardProduct;
 import org.memberdesk.common.Messages;

@@ -3,7 +3,7 @@ package org.memberdesk.points;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
 

@@ -8,7 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.Messages;
 import org.memberdesk.io.ImportOptions;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 
 /** Issue 17 item 5: a mapping chosen in the wizard is remembered by the file's header, in the shop's settings. */

@@ -16,7 +16,7 @@ import java.util.logging.FileHandler;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.common.Json;
 import org.memberdesk.db.BackupReason;
 import org.memberdesk.db.Database;

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.Gender;
 import org.memberdesk.members.MemberDetails;

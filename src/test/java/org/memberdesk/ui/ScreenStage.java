@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.Database;
 import org.memberdesk.ui.common.DataChanges;

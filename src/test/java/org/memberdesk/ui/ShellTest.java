@@ -66,7 +66,7 @@ class ShellTest extends FxRobot {
     @Test
     void openingAnotherDatabaseSwitchesTheWindowToIt() throws Exception {
         java.nio.file.Path other = ui.folder().resolve("other.db");
-        org.memberdesk.AppContext prepared = new org.memberdesk.AppContext(org.memberdesk.db.Database.open(other),
+        org.memberdesk.app.AppContext prepared = new org.memberdesk.app.AppContext(org.memberdesk.db.Database.open(other),
                 java.time.Clock.systemDefaultZone());
         prepared.shopProfile().setBusiness(org.memberdesk.demo.Business.GYM);
         interact(() -> ui.window().open(other));

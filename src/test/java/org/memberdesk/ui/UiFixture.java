@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.db.Database;
 import org.memberdesk.demo.Business;
 import org.memberdesk.staff.Actor;

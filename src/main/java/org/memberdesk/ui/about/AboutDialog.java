@@ -11,7 +11,7 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.memberdesk.support.AppVersion;
-import org.memberdesk.ui.AppIcon;
+import org.memberdesk.ui.common.AppIcon;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.UiContext;
 

@@ -1,6 +1,6 @@
 package org.memberdesk.ui.common;
 
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.memberdesk.common.Messages;

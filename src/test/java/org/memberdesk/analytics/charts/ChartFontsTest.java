@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.analytics.Period;
 import org.memberdesk.analytics.ShopFixture;
 import org.memberdesk.common.Messages;

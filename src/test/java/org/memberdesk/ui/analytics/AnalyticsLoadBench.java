@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.analytics.Period;
 import org.memberdesk.analytics.charts.ChartExport;
 import org.memberdesk.db.Database;

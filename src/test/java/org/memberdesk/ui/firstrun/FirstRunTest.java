@@ -13,7 +13,7 @@ import javafx.scene.control.Labeled;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.memberdesk.AppContext;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.demo.Business;
 import org.memberdesk.members.MemberQuery;
 import org.memberdesk.shop.ShopState;

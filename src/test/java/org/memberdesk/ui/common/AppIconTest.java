@@ -1,4 +1,4 @@
-package org.memberdesk.ui;
+package org.memberdesk.ui.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,4 +1,4 @@
-package org.memberdesk;
+package org.memberdesk.app;
 
 import java.nio.file.Path;
 import java.time.Clock;

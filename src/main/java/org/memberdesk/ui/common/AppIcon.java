@@ -1,4 +1,4 @@
-package org.memberdesk.ui;
+package org.memberdesk.ui.common;
 
 import java.io.InputStream;
 import java.util.ArrayList;
