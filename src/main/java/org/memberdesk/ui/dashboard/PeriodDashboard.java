@@ -71,6 +71,8 @@ final class PeriodDashboard {
     private Node card(DashboardViewModel.Card card) {
         Label title = new Label(card.title());
         title.getStyleClass().add("text-muted");
+        // long titles ("New buyers (first purchase ever)") wrap within the tile instead of ending in "…"
+        title.setWrapText(true);
         Label value = new Label(card.value());
         value.setId("kpi-" + card.id() + "-value");
         value.getStyleClass().add("tile-value");
@@ -79,6 +81,7 @@ final class PeriodDashboard {
         Label change = new Label(context.text("analytics.ui.vsPrevious", card.change()));
         change.setId("kpi-" + card.id() + "-change");
         change.getStyleClass().add(card.direction() > 0 ? "success" : card.direction() < 0 ? "danger" : "text-muted");
+        change.setWrapText(true);
         VBox box = new VBox(6, title, value, change);
         box.setId("kpi-" + card.id());
         box.getStyleClass().add("tile");
@@ -147,7 +150,12 @@ final class PeriodDashboard {
                         + String.format("%,d", step.count()));
             }
         });
-        VBox side = new VBox(8, new Label(context.text("analytics.ui.funnelSteps")), steps, members);
+        Label stepsTitle = new Label(context.text("analytics.ui.funnelSteps"));
+        stepsTitle.setWrapText(true);
+        VBox side = new VBox(8, stepsTitle, steps, members);
+        // as wide as the list: the title above it wraps, the chart beside it takes the rest
+        side.setPrefWidth(320);
+        side.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(16, viewer, side);
         HBox.setHgrow(viewer, Priority.ALWAYS);
         return row;

@@ -1,0 +1,212 @@
+package org.memberdesk.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import org.junit.jupiter.api.Test;
+import org.memberdesk.common.Messages;
+import org.memberdesk.demo.Business;
+import org.memberdesk.demo.DemoLoader;
+import org.memberdesk.fonts.BundledFont;
+import org.memberdesk.io.ImportProgress;
+import org.memberdesk.ui.common.Language;
+import org.memberdesk.ui.shell.Screen;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The layout check (issue 19): every screen of the main window and every tab of it, in Chinese and English, at
+ * 1024 × 700 and 1200 × 760, on demo data, has no text cut to "…", no control beyond the window's edge without a
+ * scroll pane, and no character drawn as a box ({@link LayoutProblems}). One window per language, resized in
+ * place. A failure lists one line per problem: language, size, screen/tab, the node.
+ */
+class LayoutCheckTest extends FxRobot {
+    /** The sizes the shop's screens are at: a small laptop's (1024 × 700) and the window's first size. */
+    private static final int[][] SIZES = {{1024, 700}, {1200, 760}};
+    /** {@code -Dlayout.screens=dashboard,analytics}: only those screens, while fixing them. */
+    private static final List<String> ONLY = System.getProperty("layout.screens", "").isBlank() ? List.of()
+            : List.of(System.getProperty("layout.screens").split(","));
+
+    @Test
+    void everyScreenAndTabIsWholeInBothLanguagesAtBothSizes() throws Exception {
+        List<String> problems = new ArrayList<>();
+        try (UiFixture ui = UiFixture.prepare()) {
+            ui.app().shopProfile().setBusiness(Business.SCENIC);
+            new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(), ui.app().demoCards(),
+                    Clock.systemDefaultZone(), ui.app().outputFiles())
+                    .load(Business.SCENIC, 300, 7, ImportProgress.NONE, Messages.chinese());
+            LayoutProblems check = new LayoutProblems();
+            for (Language language : Language.values()) {
+                ui.open("dashboard", language);
+                List<Screen> screens = new ArrayList<>(
+                        lookup("#sidebar").<Screen>queryListView().getItems());
+                for (Screen screen : screens) {
+                    if (!ONLY.isEmpty() && !ONLY.contains(screen.id())) {
+                        continue;
+                    }
+                    long start = System.nanoTime();
+                    interact(() -> ui.window().window().show(screen.id()));
+                    settle(1_200); // the screen's first reads and charts
+                    Node content = lookup(".screen-content").query();
+                    visit(ui, check, content, language + " " + screen.id(), problems);
+                    System.out.printf("layout check: %s %s in %d ms%n", language, screen.id(),
+                            (System.nanoTime() - start) / 1_000_000);
+                }
+            }
+        }
+        problems.forEach(System.out::println);
+        assertEquals("", String.join("\n", problems), problems.size() + " layout problems");
+    }
+
+    /**
+     * Defect 1: at the window's first size, in English, the Dashboard's period bar showed "This w…", "Cus…",
+     * "Repo…" and bare "…" for From/to/Apply. Every word of it is whole now, and the bar is inside the window.
+     */
+    @Test
+    void defect1_theDashboardPeriodBarIsWholeAt1200x760InEnglish() throws Exception {
+        try (UiFixture ui = UiFixture.boot("dashboard", Language.ENGLISH)) {
+            interact(() -> {
+                ui.stage().setWidth(1200);
+                ui.stage().setHeight(760);
+            });
+            settle(300);
+            Node bar = lookup("#period-bar").query();
+            List<String> cut = new ArrayList<>();
+            interact(() -> {
+                for (javafx.scene.control.Labeled node : labeleds(bar)) {
+                    LayoutProblems.cutText(node)
+                            .ifPresent(shown -> cut.add(shown + " ← " + LayoutProblems.describe(node)));
+                }
+                cut.addAll(new LayoutProblems().of(ui.stage().getScene(), "dashboard").stream()
+                        .filter(line -> line.contains("period-")).toList());
+            });
+            assertEquals(List.of(), cut);
+            // the words of the bar are all there: the week's button, From, Apply, the report
+            assertEquals("This week", lookup("#period-week").queryLabeled().getText());
+            assertTrue(labeleds(bar).size() >= 9, "4 periods, From, to, Apply, export, report");
+        }
+    }
+
+    private static List<javafx.scene.control.Labeled> labeleds(Node node) {
+        List<javafx.scene.control.Labeled> found = new ArrayList<>();
+        if (node instanceof javafx.scene.control.Labeled labeled) {
+            found.add(labeled);
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> found.addAll(labeleds(child)));
+        }
+        return found;
+    }
+
+    /** Each tab of the outermost tab pane in turn (and theirs, nested), else the area as it is, at both sizes. */
+    private void visit(UiFixture ui, LayoutProblems check, Node area, String where, List<String> problems)
+            throws InterruptedException {
+        Optional<TabPane> tabs = outermostTabPane(area);
+        if (tabs.isEmpty()) {
+            for (int[] size : SIZES) {
+                interact(() -> {
+                    ui.stage().setWidth(size[0]);
+                    ui.stage().setHeight(size[1]);
+                });
+                settle(150);
+                interact(() -> problems.addAll(check.of(ui.stage().getScene(),
+                        where.replaceFirst(" ", " " + size[0] + "x" + size[1] + " "))));
+            }
+            return;
+        }
+        for (Tab tab : List.copyOf(tabs.get().getTabs())) {
+            if (tab.isDisabled()) {
+                continue;
+            }
+            interact(() -> tabs.get().getSelectionModel().select(tab));
+            settle(500);
+            String name = tab.getId() != null ? tab.getId() : tab.getText();
+            visit(ui, check, tab.getContent(), where + "/" + name, problems);
+        }
+    }
+
+    private Optional<TabPane> outermostTabPane(Node area) {
+        AtomicReference<Optional<TabPane>> found = new AtomicReference<>(Optional.empty());
+        interact(() -> found.set(find(area)));
+        return found.get();
+    }
+
+    private static Optional<TabPane> find(Node node) {
+        if (node == null || !node.isVisible()) {
+            return Optional.empty();
+        }
+        if (node instanceof TabPane tabs) {
+            return Optional.of(tabs);
+        }
+        if (node instanceof Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                Optional<TabPane> inside = find(child);
+                if (inside.isPresent()) {
+                    return inside;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void settle(long millis) throws InterruptedException {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(millis);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The check itself can fail: a cut label, a control past the edge, a character the font lacks. */
+    @Test
+    void theCheckSeesACutLabelAControlOutsideAndAMissingGlyph() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        AtomicReference<List<String>> found = new AtomicReference<>();
+        FxToolkit.setupStage(stage -> {
+            Label cut = new Label("本周 本月 本季度 自定义 查看 导出 报告");
+            cut.setId("cut");
+            cut.setMaxWidth(60);
+            Label wide = new Label("right");
+            wide.setId("wide");
+            wide.setMinWidth(500);
+            // U+1F600 (an emoji): Noto Sans SC has none, so it shows as a box
+            Label face = new Label("会员 \uD83D\uDE00");
+            face.setId("face");
+            face.relocate(0, 0);
+            cut.relocate(0, 30);
+            wide.relocate(100, 60);
+            javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.Pane(face, cut, wide), 300, 100);
+            AppLook.style(scene);
+            face.setStyle("-fx-font-family: \"" + BundledFont.FAMILY + "\";");
+            stage.setScene(scene);
+            // the registered stage keeps its size when given a scene: the window is 300 × 100
+            stage.setWidth(300);
+            stage.setHeight(100);
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> found.set(new LayoutProblems().of(FxToolkit.toolkitContext().getRegisteredStage().getScene(),
+                "test")));
+        String all = String.join("\n", found.get());
+        assertTrue(all.contains("text cut to") && all.contains("#cut"), all);
+        assertTrue(all.contains("outside the window") && all.contains("#wide"), all);
+        assertTrue(all.contains("no glyph for") && all.contains("U+1F600") && all.contains("#face"), all);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void theBundledFontLacksTheEmojiAndHasTheShopsWords() {
+        java.awt.Font font = BundledFont.awt(java.awt.Font.PLAIN, 13);
+        assertEquals(Optional.of("\uD83D\uDE00"), LayoutProblems.firstMissing(font, "会员 \uD83D\uDE00"));
+        assertEquals(Optional.empty(), LayoutProblems.firstMissing(font, "本周 本月 New buyers ¥1,234.50 → …\n"));
+    }
+}
