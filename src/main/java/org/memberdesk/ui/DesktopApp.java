@@ -179,11 +179,19 @@ public final class DesktopApp extends Application {
     @Override
     public void start(Stage stage) {
         AppIcon.applyTo(stage);
-        Scene scene = new Scene(new StackPane(), 1200, 760);
+        Scene scene = new Scene(new StackPane(), WindowSize.WIDTH, WindowSize.HEIGHT);
         AppLook.style(scene);
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        Rectangle2D visual = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setMinWidth(WindowSize.minWidth(visual));
+        stage.setMinHeight(WindowSize.minHeight(visual));
+        // a 1024 × 700 screen: the window fits its usable area instead of reaching below the taskbar
+        WindowSize.within(visual).ifPresent(bounds -> {
+            stage.setX(bounds.getMinX());
+            stage.setY(bounds.getMinY());
+            stage.setWidth(bounds.getWidth());
+            stage.setHeight(bounds.getHeight());
+        });
         place(stage);
         awaitDatabase();
         while (openFailure != null && openElsewhere == null) {
@@ -250,8 +258,12 @@ public final class DesktopApp extends Application {
                 stage.setX(p.x());
                 stage.setY(p.y());
             }
-            stage.setWidth(p.width());
-            stage.setHeight(p.height());
+            // the screen it was on, or the primary one: a size from a larger monitor is made to fit
+            Rectangle2D visual = javafx.stage.Screen.getScreensForRectangle(p.x(), p.y(), 1, 1).stream().findFirst()
+                    .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+            double[] size = WindowSize.remembered(p.width(), p.height(), visual);
+            stage.setWidth(size[0]);
+            stage.setHeight(size[1]);
             stage.setMaximized(p.maximized());
         });
     }
