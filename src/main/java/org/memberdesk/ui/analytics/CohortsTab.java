@@ -157,6 +157,7 @@ final class CohortsTab {
     private TableView<Cohort> table() {
         TableView<Cohort> table = new TableView<>();
         table.setId("cohorts-table");
+        table.setPlaceholder(org.memberdesk.ui.common.Placeholders.of(context.text("analytics.cohorts.none")));
         table.setPrefHeight(260);
         TableColumn<Cohort, String> month = new TableColumn<>(context.text("analytics.cohorts.cohort"));
         month.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().month().toString()));

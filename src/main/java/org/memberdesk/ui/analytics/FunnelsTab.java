@@ -271,6 +271,7 @@ final class FunnelsTab {
     private Node stepList() {
         ListView<String> steps = new ListView<>();
         steps.setId("analytics-funnel-steps");
+        steps.setPlaceholder(org.memberdesk.ui.common.Placeholders.of(context.text("analytics.funnel.noSteps")));
         steps.setPrefHeight(190);
         model.funnelProperty().addListener((obs, old, now) -> {
             steps.getItems().clear();

@@ -127,6 +127,7 @@ public final class CouponsScreen implements Screen {
         });
         ListView<Campaign> list = new ListView<>(campaigns.campaigns());
         list.setId("coupons-campaign-list");
+        list.setPlaceholder(org.memberdesk.ui.common.Placeholders.of(context.text("coupons.campaigns.none")));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(Campaign item, boolean empty) {
@@ -277,6 +278,7 @@ public final class CouponsScreen implements Screen {
     private Node templatesPage() {
         ListView<Coupon> list = new ListView<>(campaigns.templates());
         list.setId("coupons-template-list");
+        list.setPlaceholder(org.memberdesk.ui.common.Placeholders.of(context.text("coupons.templates.none")));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(Coupon item, boolean empty) {
@@ -355,6 +357,7 @@ public final class CouponsScreen implements Screen {
         member.setOnAction(e -> campaigns.findMemberCoupons());
         TableView<IssuedCoupon> table = new TableView<>(campaigns.memberCoupons());
         table.setId("coupons-member-table");
+        table.setPlaceholder(org.memberdesk.ui.common.Placeholders.of(context.text("coupons.member.none")));
         table.getColumns().add(column("coupons.member.code", c -> c.code()));
         table.getColumns().add(column("coupons.member.campaign", c -> "#" + c.campaignId()));
         table.getColumns().add(column("coupons.member.validTo", c -> c.validTo().toString()));

@@ -128,6 +128,7 @@ final class PeriodDashboard {
         viewer.setPrefSize(720, 360);
         ListView<String> steps = new ListView<>();
         steps.setId("funnel-steps");
+        steps.setPlaceholder(org.memberdesk.ui.common.Placeholders.of(context.text("analytics.funnel.loading")));
         steps.setPrefSize(320, 220);
         Button members = new Button(context.text("analytics.ui.stepMembers"));
         members.setId("funnel-show-members");

@@ -37,6 +37,7 @@ public final class StepMembersDialog {
                              Consumer<Target> campaign) {
         ListView<String> list = new ListView<>();
         list.setId("funnel-members-list");
+        list.setPlaceholder(org.memberdesk.ui.common.Placeholders.of(context.text("analytics.ui.stepMembers.none")));
         for (Member member : members) {
             list.getItems().add(member.details().memberNo() + "  " + member.details().name()
                     + (member.details().phone() == null ? "" : "  "

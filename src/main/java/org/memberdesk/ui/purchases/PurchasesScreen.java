@@ -159,9 +159,11 @@ public final class PurchasesScreen implements Screen {
                 }
             }
         });
-        Label placeholder = new Label(context.text("purchases.empty"));
-        placeholder.getStyleClass().add("text-muted");
-        table.setPlaceholder(placeholder);
+        // nothing typed in the member and item filters: a new shop's first look, which says how sales come in
+        table.setPlaceholder(org.memberdesk.ui.common.Placeholders.bound(Bindings.createStringBinding(() ->
+                        isBlank(model.memberProperty().get()) && isBlank(model.itemProperty().get())
+                                ? context.text("purchases.none") : context.text("purchases.empty"),
+                model.memberProperty(), model.itemProperty())));
         giveBack.disableProperty().bind(Bindings.createBooleanBinding(() -> !isSale(table.getSelectionModel()
                 .getSelectedItem()), table.getSelectionModel().selectedItemProperty()));
         voidSale.disableProperty().bind(giveBack.disableProperty());
@@ -228,5 +230,9 @@ public final class PurchasesScreen implements Screen {
     private static TableColumn<PurchaseRow, String> amount(TableColumn<PurchaseRow, String> column) {
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
         return column;
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 }

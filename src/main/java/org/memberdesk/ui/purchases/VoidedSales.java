@@ -33,6 +33,7 @@ final class VoidedSales {
         title.getStyleClass().add("text-bold");
         TableView<VoidedSale> table = new TableView<>(sales);
         table.setId("purchases-voided");
+        table.setPlaceholder(org.memberdesk.ui.common.Placeholders.of(context.text("purchases.voided.none")));
         table.setFixedCellSize(30);
         table.setPrefHeight(130);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

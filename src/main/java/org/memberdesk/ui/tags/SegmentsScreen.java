@@ -171,6 +171,7 @@ public final class SegmentsScreen implements Screen {
         left.setPadding(new Insets(12));
         ListView<Tag> list = new ListView<>(model.tags());
         list.setId("tags-list");
+        list.setPlaceholder(org.memberdesk.ui.common.Placeholders.of(context.text("tags.none")));
         list.setPrefWidth(240);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
