@@ -57,7 +57,7 @@ class LayoutCheckTest extends FxRobot {
                     }
                     long start = System.nanoTime();
                     interact(() -> ui.window().window().show(screen.id()));
-                    settle(1_200); // the screen's first reads and charts
+                    settle(ui, 300); // the screen's first reads and charts
                     Node content = lookup(".screen-content").query();
                     visit(ui, check, content, language + " " + screen.id(), problems);
                     System.out.printf("layout check: %s %s in %d ms%n", language, screen.id(),
@@ -111,35 +111,51 @@ class LayoutCheckTest extends FxRobot {
 
     /** Each tab of the outermost tab pane in turn (and theirs, nested), else the area as it is, at both sizes. */
     private void visit(UiFixture ui, LayoutProblems check, Node area, String where, List<String> problems)
-            throws InterruptedException {
-        Optional<TabPane> tabs = outermostTabPane(area);
+            throws Exception {
+        Optional<TabPane> tabs = onFx(() -> find(area));
         if (tabs.isEmpty()) {
             for (int[] size : SIZES) {
-                interact(() -> {
+                String at = where.replaceFirst(" ", " " + size[0] + "x" + size[1] + " ");
+                onFx(() -> {
                     ui.stage().setWidth(size[0]);
                     ui.stage().setHeight(size[1]);
+                    return null;
                 });
-                settle(150);
-                interact(() -> problems.addAll(check.of(ui.stage().getScene(),
-                        where.replaceFirst(" ", " " + size[0] + "x" + size[1] + " "))));
+                problems.addAll(laidOut(ui, check, at));
             }
             return;
         }
-        for (Tab tab : List.copyOf(tabs.get().getTabs())) {
+        for (Tab tab : onFx(() -> List.copyOf(tabs.get().getTabs()))) {
             if (tab.isDisabled()) {
                 continue;
             }
-            interact(() -> tabs.get().getSelectionModel().select(tab));
-            settle(500);
+            onFx(() -> {
+                tabs.get().getSelectionModel().select(tab);
+                return null;
+            });
+            settle(ui, 200); // a tab reads its numbers when first shown
             String name = tab.getId() != null ? tab.getId() : tab.getText();
             visit(ui, check, tab.getContent(), where + "/" + name, problems);
         }
     }
 
-    private Optional<TabPane> outermostTabPane(Node area) {
-        AtomicReference<Optional<TabPane>> found = new AtomicReference<>(Optional.empty());
-        interact(() -> found.set(find(area)));
-        return found.get();
+    /**
+     * The problems once the window has taken its new size: CSS and layout run here, twice (a wrapped label's
+     * height follows its width), so no waiting for the next pulse.
+     */
+    private List<String> laidOut(UiFixture ui, LayoutProblems check, String where) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents(1);
+        return onFx(() -> {
+            Parent root = ui.stage().getScene().getRoot();
+            root.applyCss();
+            root.layout();
+            root.layout();
+            return check.of(ui.stage().getScene(), where);
+        });
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static Optional<TabPane> find(Node node) {
@@ -158,6 +174,33 @@ class LayoutCheckTest extends FxRobot {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Waits at least {@code millis}, then until no busy sign (a visible progress indicator) shows for two looks
+     * in a row: the screen's reads are in and drawn. At most 5 s.
+     */
+    private static void settle(UiFixture ui, long millis) throws Exception {
+        Thread.sleep(millis);
+        long end = System.currentTimeMillis() + 5_000;
+        int idle = 0;
+        while (idle < 2 && System.currentTimeMillis() < end) {
+            WaitForAsyncUtils.waitForFxEvents(1);
+            boolean busy = onFx(() -> busy(ui.stage().getScene().getRoot()));
+            idle = busy ? 0 : idle + 1;
+            Thread.sleep(60);
+        }
+    }
+
+    private static boolean busy(Node node) {
+        if (!node.isVisible()) {
+            return false;
+        }
+        if (node instanceof javafx.scene.control.ProgressIndicator indicator) {
+            return indicator.getProgress() < 1;
+        }
+        return node instanceof Parent parent && parent.getChildrenUnmodifiable().stream().anyMatch(
+                LayoutCheckTest::busy);
     }
 
     private static void settle(long millis) throws InterruptedException {

@@ -298,6 +298,7 @@ public final class CounterScreen implements Screen {
         another.setId("counter-add-line");
         another.setOnAction(event -> model.addLine());
         another.setFocusTraversable(false);
+        another.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // whole at 1024 px, the item field gives way
         entry.add(another, 3, 1);
 
         TableView<PurchaseLine> table = new TableView<>(model.lines());

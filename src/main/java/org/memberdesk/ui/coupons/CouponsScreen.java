@@ -306,6 +306,7 @@ public final class CouponsScreen implements Screen {
         Label note = new Label(context.text("coupons.templates.note"));
         note.getStyleClass().add("text-muted");
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // all its lines, never "…" under a tall list
         VBox page = new VBox(10, note, list, use);
         page.setPadding(new Insets(16));
         return page;

@@ -184,7 +184,17 @@ public final class MembersScreen implements Screen {
         archived.setMinWidth(Region.USE_PREF_SIZE);
         count.setMinWidth(Region.USE_PREF_SIZE);
         add.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(searchBox, channel, joined, from, new Label("–"), to, archived, spacer, count, add);
+        // the filters wrap onto a second line on a narrow window (1024 px, English) instead of pushing "Add member"
+        // past the edge; the count and the add button stay on the right
+        HBox dates = new HBox(8, joined, from, new Label("–"), to);
+        dates.setAlignment(Pos.CENTER_LEFT);
+        dates.setMinWidth(Region.USE_PREF_SIZE);
+        channel.setPrefWidth(Region.USE_COMPUTED_SIZE);
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(10, 8, searchBox, channel, dates,
+                archived);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(filters, Priority.ALWAYS);
+        HBox bar = new HBox(filters, spacer, count, add);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("screen-toolbar");
         return bar;

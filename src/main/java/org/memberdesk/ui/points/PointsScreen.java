@@ -105,7 +105,13 @@ public final class PointsScreen implements Screen {
         VBox page = new VBox(14, title, search, problem, status, card, body);
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");
-        return page;
+        // the two forms are taller than a 700 px window leaves: the page scrolls instead of pushing the window's
+        // status bar off the screen; on a tall window it fills it (the ledger grows)
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     @Override

@@ -93,10 +93,10 @@ public final class PointsSettingsView {
         actions.setAlignment(Pos.CENTER_LEFT);
 
         VBox rules = new VBox(14, header, example(), actions, rulesForm(), multipliers(), tiers());
-        rules.setMinWidth(560);
-        HBox.setHgrow(rules, Priority.ALWAYS);
         Node catalog = new RewardsView(context, rewards).view();
-        HBox columns = new HBox(28, rules, catalog);
+        // the rules, then the rewards under them: side by side they cut the rules' words at 1024 and 1200 px
+        VBox columns = new VBox(28, rules, catalog);
+        rules.setMaxWidth(960);
         columns.setPadding(new Insets(20, 24, 24, 24));
         columns.getStyleClass().add("page");
         model.revisionProperty().addListener((obs, old, now) -> showProblems());
@@ -122,6 +122,9 @@ public final class PointsSettingsView {
         TextField amount = field("example-amount", model.exampleAmountProperty(), 5);
         ComboBox<String> tier = new ComboBox<>();
         tier.setId("example-tier");
+        // sized before its tiers arrive: room for a tier's name ("金卡" was "…")
+        tier.setPrefWidth(130);
+        tier.setMinWidth(Region.USE_PREF_SIZE);
         model.tiers().addListener((javafx.collections.ListChangeListener<PointsRulesModel.TierPercent>) c ->
                 tier.getItems().setAll(model.tiers().stream().map(PointsRulesModel.TierPercent::name).toList()));
         tier.valueProperty().bindBidirectional(model.exampleTierProperty());

@@ -134,7 +134,16 @@ public final class PurchasesScreen implements Screen {
         giveBack.setId("purchases-return");
         Button voidSale = new Button(context.text("purchases.void"), new FontIcon(Feather.X_CIRCLE));
         voidSale.setId("purchases-void");
-        HBox bar = new HBox(date, from, new Label("–"), to, member, item, clear, memberShown, spacer, count);
+        // the filters wrap onto a second line on a narrow window instead of squeezing "Clear" to "…"
+        clear.setMinWidth(Region.USE_PREF_SIZE);
+        HBox dates = new HBox(8, date, from, new Label("–"), to);
+        dates.setAlignment(Pos.CENTER_LEFT);
+        dates.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(10, 8, dates, member, item, clear,
+                memberShown);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(filters, Priority.ALWAYS);
+        HBox bar = new HBox(filters, spacer, count);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("screen-toolbar");
 

@@ -59,7 +59,8 @@ final class RfmTabs {
         VBox box = new VBox(12, new HBox(10, new Label(context.text("segments.asOf")), asOf, compute), total,
                 segments, new Label(context.text("rfm.grid")), grid);
         box.setPadding(new Insets(12));
-        Tab tab = new Tab(context.text("rfm.tab"), box);
+        // the 5 × 5 grid under the segments is taller than a 700 px window leaves: it scrolls
+        Tab tab = new Tab(context.text("rfm.tab"), scrolled(box));
         tab.setId("tab-rfm");
         tab.setOnSelectionChanged(e -> {
             if (tab.isSelected() && model.rfmProperty().get() == null) {
@@ -137,7 +138,7 @@ final class RfmTabs {
         VBox box = new VBox(12, new HBox(10, new Label(context.text("segments.asOf")), asOf,
                 new Label(context.text("lifecycle.since")), since, compute), stages, moved, limitsRow());
         box.setPadding(new Insets(12));
-        Tab tab = new Tab(context.text("lifecycle.tab"), box);
+        Tab tab = new Tab(context.text("lifecycle.tab"), scrolled(box));
         tab.setId("tab-lifecycle");
         tab.setOnSelectionChanged(e -> {
             if (tab.isSelected() && model.stagesProperty().get() == null) {
@@ -149,7 +150,7 @@ final class RfmTabs {
     }
 
     /** Day limits of the stages, kept per database (defaults follow the kind of business). */
-    private HBox limitsRow() {
+    private javafx.scene.layout.FlowPane limitsRow() {
         Spinner<Integer> fresh = new Spinner<>(0, 3650, 30);
         Spinner<Integer> active = new Spinner<>(0, 3650, 90);
         Spinner<Integer> dormant = new Spinner<>(1, 3650, 180);
@@ -175,11 +176,33 @@ final class RfmTabs {
         save.setId("limits-save");
         save.setOnAction(e -> model.saveLimits(new LifecycleSettings(fresh.getValue(), active.getValue(),
                 dormant.getValue(), visits.isSelected())));
-        HBox row = new HBox(8, new Label(context.text("lifecycle.limits")), new Label(context.text("lifecycle.stage.new")),
-                fresh, new Label(context.text("lifecycle.stage.active")), active,
-                new Label(context.text("lifecycle.stage.dormant")), dormant, visits, save);
+        // each stage with its days stays together; the groups wrap onto a second line on a narrow window
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(12, 8,
+                whole(new Label(context.text("lifecycle.limits"))),
+                whole(new Label(context.text("lifecycle.stage.new")), fresh),
+                whole(new Label(context.text("lifecycle.stage.active")), active),
+                whole(new Label(context.text("lifecycle.stage.dormant")), dormant), whole(visits), whole(save));
         row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return row;
+    }
+
+    private static HBox whole(javafx.scene.Node... nodes) {
+        HBox group = new HBox(6, nodes);
+        group.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        group.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (javafx.scene.Node node : nodes) {
+            if (node instanceof javafx.scene.layout.Region region) {
+                region.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        return group;
+    }
+
+    private static javafx.scene.control.ScrollPane scrolled(javafx.scene.Node content) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private void fillStages(HBox box, LifecycleCounts counts) {

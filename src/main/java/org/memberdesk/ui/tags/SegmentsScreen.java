@@ -165,9 +165,15 @@ public final class SegmentsScreen implements Screen {
         Label status = new Label();
         status.setId("segments-status");
         status.textProperty().bind(model.statusProperty());
-        HBox actions = new HBox(8, tagName, save, tagThem, export, status);
+        // the buttons keep their words whole (the name field gives way); what happened goes on a line of its own
+        for (Button button : java.util.List.of(save, tagThem, export)) {
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox actions = new HBox(8, tagName, save, tagThem, export);
 
-        VBox left = new VBox(10, top, text, error, builder, new HBox(8, count, busy), table, actions);
+        VBox left = new VBox(10, top, text, error, builder, new HBox(8, count, busy), table, actions, status);
         left.setPadding(new Insets(12));
         ListView<Tag> list = new ListView<>(model.tags());
         list.setId("tags-list");

@@ -127,6 +127,8 @@ public final class TiersScreen implements Screen {
         ladder.getChildren().clear();
         ladder.addRow(0, muted("tiers.ui.col.name"), muted("tiers.ui.col.threshold"), muted("tiers.ui.col.points"),
                 muted("tiers.ui.col.discount"), muted("tiers.ui.col.perks"));
+        // the column titles stay whole ("Discount %" was "Discoun…"); the perks field gives way
+        ladder.getChildren().forEach(title -> ((Label) title).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         for (int i = 0; i < model.rows().size(); i++) {
             TiersViewModel.Row row = model.rows().get(i);
             TextField perks = text("tier-perks-" + i, row.perks(), 28);
