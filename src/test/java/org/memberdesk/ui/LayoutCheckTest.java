@@ -45,7 +45,7 @@ class LayoutCheckTest extends FxRobot {
             ui.app().shopProfile().setBusiness(Business.SCENIC);
             new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(), ui.app().demoCards(),
                     Clock.systemDefaultZone(), ui.app().outputFiles())
-                    .load(Business.SCENIC, 300, 7, ImportProgress.NONE, Messages.chinese());
+                    .load(Business.SCENIC, 150, 7, ImportProgress.NONE, Messages.chinese());
             LayoutProblems check = new LayoutProblems();
             for (Language language : Language.values()) {
                 ui.open("dashboard", language);
@@ -57,7 +57,7 @@ class LayoutCheckTest extends FxRobot {
                     }
                     long start = System.nanoTime();
                     interact(() -> ui.window().window().show(screen.id()));
-                    settle(ui, 300); // the screen's first reads and charts
+                    settle(ui, 150); // the screen's first reads and charts
                     Node content = lookup(".screen-content").query();
                     visit(ui, check, content, language + " " + screen.id(), problems);
                     System.out.printf("layout check: %s %s in %d ms%n", language, screen.id(),
@@ -133,8 +133,10 @@ class LayoutCheckTest extends FxRobot {
                 tabs.get().getSelectionModel().select(tab);
                 return null;
             });
-            settle(ui, 200); // a tab reads its numbers when first shown
-            String name = tab.getId() != null ? tab.getId() : tab.getText();
+            settle(ui, 100); // a tab reads its numbers when first shown
+            // a tab is named by its id, its title, or (Settings) the id of the label that is its title
+            String name = tab.getId() != null ? tab.getId() : tab.getText() != null ? tab.getText()
+                    : tab.getGraphic() != null ? tab.getGraphic().getId() : "tab";
             visit(ui, check, tab.getContent(), where + "/" + name, problems);
         }
     }

@@ -1,0 +1,62 @@
+package org.memberdesk.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.embed.swing.SwingFXUtils;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.memberdesk.common.Messages;
+import org.memberdesk.demo.Business;
+import org.memberdesk.demo.DemoLoader;
+import org.memberdesk.io.ImportProgress;
+import org.memberdesk.ui.common.Language;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Pictures of the screens the layout check found cut, at 1024 × 700 in both languages, to look at with one's own
+ * eyes: {@code -Dtest=LayoutScreenshots -Dlayout.screenshots=/tmp/dir} (skipped in the normal build).
+ */
+@EnabledIfSystemProperty(named = "layout.screenshots", matches = ".+")
+class LayoutScreenshots extends FxRobot {
+
+    @Test
+    void screensAt1024x700() throws Exception {
+        Path out = Files.createDirectories(Path.of(System.getProperty("layout.screenshots")));
+        try (UiFixture ui = UiFixture.prepare()) {
+            ui.app().shopProfile().setBusiness(Business.SCENIC);
+            new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(), ui.app().demoCards(),
+                    Clock.systemDefaultZone(), ui.app().outputFiles())
+                    .load(Business.SCENIC, 300, 7, ImportProgress.NONE, Messages.chinese());
+            for (Language language : Language.values()) {
+                ui.open("dashboard", language);
+                interact(() -> {
+                    ui.stage().setWidth(1024);
+                    ui.stage().setHeight(700);
+                });
+                for (String screen : new String[] {"dashboard", "members", "purchases", "points", "tiers", "analytics",
+                        "settings"}) {
+                    interact(() -> ui.window().window().show(screen));
+                    if (screen.equals("settings")) {
+                        clickOn("#settings-tab-points");
+                    }
+                    WaitForAsyncUtils.waitForFxEvents();
+                    Thread.sleep(1_500);
+                    WaitForAsyncUtils.waitForFxEvents();
+                    String name = screen + "-" + language.locale().getLanguage() + ".png";
+                    interact(() -> {
+                        try {
+                            ImageIO.write(SwingFXUtils.fromFXImage(ui.stage().getScene().getRoot().snapshot(null, null),
+                                    null), "png", out.resolve(name).toFile());
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+                }
+            }
+        }
+    }
+}
