@@ -38,6 +38,19 @@ class LayoutCheckTest extends FxRobot {
     private static final List<String> ONLY = System.getProperty("layout.screens", "").isBlank() ? List.of()
             : List.of(System.getProperty("layout.screens").split(","));
 
+    /**
+     * The window is shared by every test of the run: it goes back to the size the other screen tests expect
+     * (a scene given to a shown window takes the window's size, not its own).
+     */
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheWindowsSize() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            stage.setWidth(1200);
+            stage.setHeight(760);
+        });
+    }
+
     @Test
     void everyScreenAndTabIsWholeInBothLanguagesAtBothSizes() throws Exception {
         List<String> problems = new ArrayList<>();

@@ -14,6 +14,7 @@ import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.io.ImportProgress;
 import org.memberdesk.ui.common.Language;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -22,6 +23,19 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @EnabledIfSystemProperty(named = "layout.screenshots", matches = ".+")
 class LayoutScreenshots extends FxRobot {
+
+    /**
+     * The window is shared by every test of the run: it goes back to the size the other screen tests expect
+     * (a scene given to a shown window takes the window's size, not its own).
+     */
+    @org.junit.jupiter.api.AfterEach
+    void restoreTheWindowsSize() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            stage.setWidth(1200);
+            stage.setHeight(760);
+        });
+    }
 
     @Test
     void screensAt1024x700() throws Exception {

@@ -209,10 +209,11 @@ public final class MembersScreen implements Screen {
                 column("members.column.number", MemberQuery.Sort.MEMBER_NO, 104, Member::memberNo),
                 column("members.column.name", MemberQuery.Sort.NAME, 70, Member::name),
                 column("members.column.phone", null, 112, m -> Phones.mask(m.phone())),
-                column("members.column.channel", null, 64, m -> m.details().channel()),
+                // wide enough for the one-word titles ("Channel", "Purchases"), which cannot wrap
+                column("members.column.channel", null, 84, m -> m.details().channel()),
                 column("members.column.joined", MemberQuery.Sort.JOIN_DATE, 98,
                         m -> m.details().joinDate().toString()),
-                rightAligned(column("members.column.visits", MemberQuery.Sort.PURCHASES, 76,
+                rightAligned(column("members.column.visits", MemberQuery.Sort.PURCHASES, 96,
                         m -> Integer.toString(m.stats().purchases()))),
                 rightAligned(column("members.column.spent", MemberQuery.Sort.SPENT, 96,
                         m -> Money.display(m.stats().netSpentCents()))),
