@@ -224,7 +224,7 @@ class LayoutCheckTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    /** The check itself can fail: a cut label, a control past the edge, a character the font lacks. */
+    /** The check itself can fail: a cut label, a control past the edge, a broken word, a character the font lacks. */
     @Test
     void theCheckSeesACutLabelAControlOutsideAndAMissingGlyph() throws Exception {
         FxToolkit.registerPrimaryStage();
@@ -239,10 +239,15 @@ class LayoutCheckTest extends FxRobot {
             // U+1F600 (an emoji): Noto Sans SC has none, so it shows as a box
             Label face = new Label("会员 \uD83D\uDE00");
             face.setId("face");
+            Label broken = new Label("Refundable");
+            broken.setId("broken");
+            broken.setWrapText(true);
+            broken.setMaxWidth(40);
+            broken.relocate(0, 60);
             face.relocate(0, 0);
             cut.relocate(0, 30);
             wide.relocate(100, 60);
-            javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.Pane(face, cut, wide), 300, 100);
+            javafx.scene.Scene scene = new javafx.scene.Scene(new javafx.scene.layout.Pane(face, cut, wide, broken), 300, 100);
             AppLook.style(scene);
             face.setStyle("-fx-font-family: \"" + BundledFont.FAMILY + "\";");
             stage.setScene(scene);
@@ -258,6 +263,7 @@ class LayoutCheckTest extends FxRobot {
         assertTrue(all.contains("text cut to") && all.contains("#cut"), all);
         assertTrue(all.contains("outside the window") && all.contains("#wide"), all);
         assertTrue(all.contains("no glyph for") && all.contains("U+1F600") && all.contains("#face"), all);
+        assertTrue(all.contains("word \"Refundable\" broken") && all.contains("#broken"), all);
         FxToolkit.cleanupStages();
     }
 

@@ -26,6 +26,7 @@ import org.memberdesk.fonts.BundledFont;
  *   {@code .text} child, so it differs from the label's own text;</li>
  *   <li>a visible {@link Control} reaching past the window's right or bottom edge with no scroll pane (or scrolled
  *   list) around it to bring it in;</li>
+ *   <li>a word broken over two lines by a wrapping label too narrow for it ("Channe / l");</li>
  *   <li>a character the text's font has no glyph for (drawn as a box).</li>
  * </ul>
  * Cells of tables are left out of the first rule: a name longer than its column is cut by design there (the
@@ -50,6 +51,10 @@ public final class LayoutProblems {
         if (node instanceof Labeled labeled && !(inTable && node instanceof IndexedCell)) {
             cutText(labeled).ifPresent(shown -> problems.add(where + ": text cut to \"" + shown + "\": "
                     + describe(labeled)));
+        }
+        if (node instanceof Labeled labeled && labeled.isWrapText() && !(inTable && node instanceof IndexedCell)) {
+            brokenWord(labeled).ifPresent(word -> problems.add(where + ": word \"" + word
+                    + "\" broken over two lines: " + describe(labeled)));
         }
         if (node instanceof Control control && !scrolled && outsideWindow(control, scene)) {
             Bounds b = control.localToScene(control.getLayoutBounds());
@@ -87,6 +92,32 @@ public final class LayoutProblems {
                 boolean same = displayed.equals(own)
                         || labeled.isMnemonicParsing() && displayed.equals(own.replaceFirst("_", ""));
                 return same || !child.isVisible() ? java.util.Optional.empty() : java.util.Optional.of(displayed);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * A word of letters wider than the wrapping label, which JavaFX then breaks mid-word ("Channe / l"): the text
+     * is whole, so {@link #cutText} does not see it. Chinese wraps between any two characters and is left out.
+     */
+    static java.util.Optional<String> brokenWord(Labeled labeled) {
+        String own = labeled.getText();
+        if (own == null || own.isEmpty() || labeled.getWidth() <= 0) {
+            return java.util.Optional.empty();
+        }
+        double room = labeled.getWidth() - labeled.snappedLeftInset() - labeled.snappedRightInset();
+        if (labeled.getGraphic() != null && labeled.getGraphic().isManaged()) {
+            room -= labeled.getGraphic().getLayoutBounds().getWidth() + labeled.getGraphicTextGap();
+        }
+        for (String word : own.split("\\s+")) {
+            if (word.isEmpty() || !word.chars().allMatch(c -> c < 0x2E80)) {
+                continue;
+            }
+            Text measure = new Text(word);
+            measure.setFont(labeled.getFont());
+            if (measure.getLayoutBounds().getWidth() > room + 0.5) {
+                return java.util.Optional.of(word);
             }
         }
         return java.util.Optional.empty();

@@ -104,10 +104,11 @@ public final class CardProductsView {
                 column("cards.col.freezes", p -> p.maxFreezes() == 0 ? context.text("cards.products.noFreeze")
                         : context.text("cards.products.freezes", p.maxFreezes(), p.maxFreezeDays())),
                 column("cards.col.refundable", p -> context.text(p.refundable() ? "cards.yes" : "cards.no"))));
-        double[] widths = {110, 170, 100, 90, 80, 70, 80, 170, 90};
+        double[] widths = {110, 170, 100, 90, 80, 70, 80, 170, 100};
         for (int i = 0; i < widths.length; i++) {
             table.getColumns().get(i).setPrefWidth(widths[i]);
-            table.getColumns().get(i).setMinWidth(Math.min(widths[i], 80));
+            // room for a one-word title ("Refundable"), which cannot wrap
+            table.getColumns().get(i).setMinWidth(Math.min(widths[i], 100));
         }
         return table;
     }

@@ -255,6 +255,7 @@ public final class SegmentsScreen implements Screen {
         table.getColumns().add(column("member.field.phone", model::phoneShown));
         table.getColumns().add(column("member.field.channel", MatchedMember::channel));
         table.getColumns().add(column("segments.col.purchases", m -> Integer.toString(m.purchases())));
+        table.getColumns().get(table.getColumns().size() - 1).setMinWidth(96); // "Purchases" whole
         table.getColumns().add(column("segments.col.spent", m -> Money.display(m.netCents())));
         table.getColumns().add(column("segments.col.last", m -> m.lastPurchaseAt() == null ? ""
                 : m.lastPurchaseAt().substring(0, 10)));
