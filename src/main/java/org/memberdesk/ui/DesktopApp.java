@@ -254,16 +254,17 @@ public final class DesktopApp extends Application {
         preferences.placement().ifPresent(p -> {
             boolean visible = !javafx.stage.Screen.getScreensForRectangle(
                     new Rectangle2D(p.x(), p.y(), Math.max(1, p.width()), Math.max(1, p.height()))).isEmpty();
-            if (visible) {
-                stage.setX(p.x());
-                stage.setY(p.y());
-            }
-            // the screen it was on, or the primary one: a size from a larger monitor is made to fit
+            // the screen it was on, or the primary one: a place from a larger monitor is made to fit
             Rectangle2D visual = javafx.stage.Screen.getScreensForRectangle(p.x(), p.y(), 1, 1).stream().findFirst()
                     .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
-            double[] size = WindowSize.remembered(p.width(), p.height(), visual);
-            stage.setWidth(size[0]);
-            stage.setHeight(size[1]);
+            Rectangle2D fitted = WindowSize.remembered(new Rectangle2D(p.x(), p.y(), Math.max(1, p.width()),
+                    Math.max(1, p.height())), visual);
+            if (visible) {
+                stage.setX(fitted.getMinX());
+                stage.setY(fitted.getMinY());
+            }
+            stage.setWidth(fitted.getWidth());
+            stage.setHeight(fitted.getHeight());
             stage.setMaximized(p.maximized());
         });
     }

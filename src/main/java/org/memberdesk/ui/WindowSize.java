@@ -47,9 +47,14 @@ final class WindowSize {
     }
 
     /**
-     * A size remembered from another screen (a larger monitor unplugged since) made to fit this one's usable area.
+     * A place remembered from another screen (a larger monitor unplugged since) made to fit this one's usable area:
+     * no larger than it, and moved in so no edge is past it.
      */
-    static double[] remembered(double width, double height, Rectangle2D visual) {
-        return new double[] {Math.min(width, visual.getWidth()), Math.min(height, visual.getHeight())};
+    static Rectangle2D remembered(Rectangle2D saved, Rectangle2D visual) {
+        double width = Math.min(saved.getWidth(), visual.getWidth());
+        double height = Math.min(saved.getHeight(), visual.getHeight());
+        double x = Math.max(visual.getMinX(), Math.min(saved.getMinX(), visual.getMaxX() - width));
+        double y = Math.max(visual.getMinY(), Math.min(saved.getMinY(), visual.getMaxY() - height));
+        return new Rectangle2D(x, y, width, height);
     }
 }

@@ -1,6 +1,5 @@
 package org.memberdesk.ui;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
@@ -35,9 +34,19 @@ class WindowSizeTest {
     }
 
     @Test
-    void aSizeRememberedFromALargerMonitorIsMadeToFit() {
-        // 1600 × 1000 remembered, now on a 1366 × 728 usable area: min(1600, 1366), min(1000, 728)
-        assertArrayEquals(new double[] {1366, 728}, WindowSize.remembered(1600, 1000, new Rectangle2D(0, 0, 1366, 728)));
-        assertArrayEquals(new double[] {1000, 700}, WindowSize.remembered(1000, 700, new Rectangle2D(0, 0, 1366, 728)));
+    void aPlaceRememberedFromALargerMonitorIsMadeToFit() {
+        Rectangle2D laptop = new Rectangle2D(0, 0, 1366, 728);
+        // 1600 × 1000 at (200, 100), now on a 1366 × 728 usable area: width min(1600, 1366) = 1366, height 728,
+        // moved in to x = max(0, min(200, 1366 − 1366)) = 0, y = max(0, min(100, 728 − 728)) = 0
+        assertEquals(new Rectangle2D(0, 0, 1366, 728),
+                WindowSize.remembered(new Rectangle2D(200, 100, 1600, 1000), laptop));
+        // 1000 × 700 at (500, 60) fits in size but not in place: right edge 1500 > 1366 → x = 1366 − 1000 = 366;
+        // bottom 760 > 728 → y = 728 − 700 = 28
+        assertEquals(new Rectangle2D(366, 28, 1000, 700),
+                WindowSize.remembered(new Rectangle2D(500, 60, 1000, 700), laptop));
+        // seen running the app on a 1024 × 700 Xvfb screen: a window remembered at (40, 13) opened 1024 wide, 40 px
+        // past the right edge; now min(1200, 1024) × min(760, 700) at x = 1024 − 1024 = 0, y = 700 − 700 = 0
+        assertEquals(new Rectangle2D(0, 0, 1024, 700),
+                WindowSize.remembered(new Rectangle2D(40, 13, 1200, 760), new Rectangle2D(0, 0, 1024, 700)));
     }
 }
