@@ -239,13 +239,13 @@ final class FunnelsTab {
     }
 
     private Node chart() {
-        ChartViewer viewer = ChartViewers.viewer();
+        ChartViewer viewer = ChartViewers.viewer(context, model.chartDataProperty()::get);
         viewer.setId("analytics-funnel-chart");
         viewer.setPrefHeight(460);
         viewer.setMinHeight(340);
         model.funnelProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                viewer.setChart(ChartViewers.onScreen(charts.funnel(now)));
+                ChartViewers.show(viewer, charts.funnel(now));
             }
         });
         // a click on a step's bar opens its members, like the step list

@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
 import org.memberdesk.analytics.Funnel;
 import org.memberdesk.analytics.charts.AnalyticsCharts;
+import org.memberdesk.analytics.charts.ChartExport;
 import org.memberdesk.coupons.Target;
 import org.memberdesk.ui.common.UiContext;
 
@@ -107,20 +108,22 @@ final class PeriodDashboard {
     }
 
     private Node trend() {
-        ChartViewer viewer = ChartViewers.viewer();
+        ChartViewer viewer = ChartViewers.viewer(context, () -> model.dashboardProperty().get() == null ? null
+                : new ChartExport.DashboardData(model.dashboardProperty().get()));
         viewer.setId("dashboard-trend");
         viewer.setPrefHeight(420);
         viewer.setMinHeight(320);
         model.dashboardProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                viewer.setChart(ChartViewers.onScreen(charts.dashboard(now)));
+                ChartViewers.show(viewer, charts.dashboard(now));
             }
         });
         return viewer;
     }
 
     private Node funnel() {
-        ChartViewer viewer = ChartViewers.viewer();
+        ChartViewer viewer = ChartViewers.viewer(context, () -> model.funnelProperty().get() == null ? null
+                : new ChartExport.FunnelData(model.funnelProperty().get()));
         viewer.setId("dashboard-funnel");
         viewer.setPrefSize(720, 360);
         ListView<String> steps = new ListView<>();
@@ -139,7 +142,7 @@ final class PeriodDashboard {
             if (now == null) {
                 return;
             }
-            viewer.setChart(ChartViewers.onScreen(charts.funnel(now)));
+            ChartViewers.show(viewer, charts.funnel(now));
             steps.getItems().clear();
             for (int i = 0; i < now.steps().size(); i++) {
                 Funnel.Step step = now.steps().get(i);
