@@ -14,6 +14,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickMarkPosition;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.labels.CategoryItemLabelGenerator;
@@ -99,8 +103,9 @@ public final class AnalyticsCharts {
         XYPlot money = new XYPlot(revenueSeries, null, new NumberAxis(messages.get("analytics.revenueYuan")), bars);
 
         DateAxis time = new DateAxis();
-        time.setDateFormatOverride(new SimpleDateFormat(
-                trend.granularity() == Granularity.MONTH ? "yyyy-MM" : "MM-dd"));
+        time.setStandardTickUnits(wholeBuckets(trend.granularity()));
+        // a day's label under the middle of its bar
+        time.setTickMarkPosition(DateTickMarkPosition.MIDDLE);
         time.setRange(date(trend.period().from()), date(trend.period().to().plusDays(1)));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(14);
@@ -115,6 +120,26 @@ public final class AnalyticsCharts {
         ChartStyle.apply(chart);
         chart.addSubtitle(0, subtitle(kpiLine(dashboard)));
         return chart;
+    }
+
+    /**
+     * Ticks of whole days (or months): left to itself the axis picked hours on a short period, so a week's chart
+     * named each day two to four times ("01-26 01-26 01-26 01-26").
+     */
+    private static TickUnits wholeBuckets(Granularity granularity) {
+        TickUnits units = new TickUnits();
+        if (granularity == Granularity.MONTH) {
+            SimpleDateFormat month = new SimpleDateFormat("yyyy-MM");
+            for (int months : new int[] {1, 2, 3, 6, 12, 24}) {
+                units.add(new DateTickUnit(DateTickUnitType.MONTH, months, month));
+            }
+        } else {
+            SimpleDateFormat day = new SimpleDateFormat("MM-dd");
+            for (int days : new int[] {1, 2, 7, 14, 28, 56, 91, 182}) {
+                units.add(new DateTickUnit(DateTickUnitType.DAY, days, day));
+            }
+        }
+        return units;
     }
 
     /** The key numbers with their change against the previous period, on one line. */
