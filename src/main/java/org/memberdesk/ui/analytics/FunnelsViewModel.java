@@ -94,6 +94,7 @@ public final class FunnelsViewModel {
                 problem.set(context.text("analytics.funnels.noSteps"));
                 return;
             }
+            steps.forEach(FunnelStep::reveal);
             if (steps.stream().anyMatch(s -> !s.valid())) {
                 problem.set(context.text("analytics.funnels.fixSteps"));
                 return;
@@ -113,6 +114,7 @@ public final class FunnelsViewModel {
     public void save() {
         problem.set("");
         message.set("");
+        steps.forEach(FunnelStep::reveal);
         if (steps.stream().anyMatch(s -> !s.valid())) {
             problem.set(context.text("analytics.funnels.fixSteps"));
             return;

@@ -153,7 +153,12 @@ final class PeriodDashboard {
         VBox side = new VBox(8, new Label(context.text("analytics.ui.funnelSteps")), steps, members);
         HBox row = new HBox(16, viewer, side);
         HBox.setHgrow(viewer, Priority.ALWAYS);
-        return row;
+        // "AARRR" (in the chart's step names) is jargon: what it stands for, in the shop's words, under the funnel
+        Label explained = new Label(context.text("analytics.funnel.aarrrExplained"));
+        explained.setId("dashboard-funnel-explained");
+        explained.getStyleClass().add("text-muted");
+        explained.setWrapText(true);
+        return new VBox(6, row, explained);
     }
 
     private void showMembers(int step) {
