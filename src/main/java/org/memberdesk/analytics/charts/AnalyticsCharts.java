@@ -75,13 +75,20 @@ public final class AnalyticsCharts {
         TimePeriodValues joined = new TimePeriodValues(messages.get("analytics.newMembers"));
         TimePeriodValues active = new TimePeriodValues(messages.get("analytics.activeMembers"));
         TimePeriodValues revenue = new TimePeriodValues(messages.get("analytics.revenueYuan"));
+        // days with nothing at all leave a part empty: it then says so in words instead of an empty frame
+        boolean anyMembers = trend.points().stream().anyMatch(p -> p.newMembers() != 0 || p.activeMembers() != 0);
+        boolean anyMoney = trend.points().stream().anyMatch(p -> p.revenueCents() != 0);
         for (Trend.Point point : trend.points()) {
             SimpleTimePeriod span = new SimpleTimePeriod(date(point.start()),
                     new Date(date(trend.granularity().next(point.start())).getTime() - 1));
-            joined.add(span, point.newMembers());
-            active.add(span, point.activeMembers());
-            // yuan as a double only to place the bar; the labels and the report keep exact cents
-            revenue.add(span, point.revenueCents() / 100.0);
+            if (anyMembers) {
+                joined.add(span, point.newMembers());
+                active.add(span, point.activeMembers());
+            }
+            if (anyMoney) {
+                // yuan as a double only to place the bar; the labels and the report keep exact cents
+                revenue.add(span, point.revenueCents() / 100.0);
+            }
         }
         TimePeriodValuesCollection memberSeries = new TimePeriodValuesCollection();
         memberSeries.addSeries(active);
@@ -118,6 +125,10 @@ public final class AnalyticsCharts {
                 messages.get("analytics.granularity." + trend.granularity().name().toLowerCase(Locale.ROOT))),
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
+        members.setNoDataMessage(messages.get("analytics.empty.members"));
+        money.setNoDataMessage(messages.get("analytics.empty.revenue"));
+        noData(members);
+        noData(money);
         chart.addSubtitle(0, subtitle(kpiLine(dashboard)));
         return chart;
     }
@@ -159,7 +170,9 @@ public final class AnalyticsCharts {
     public JFreeChart funnel(Funnel funnel) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<Funnel.Step> steps = funnel.steps();
-        for (int i = 0; i < steps.size(); i++) {
+        // nobody joined: no bars at all, and the chart says so (zero-length bars are an empty frame)
+        boolean nobody = steps.isEmpty() || steps.get(0).count() == 0;
+        for (int i = 0; i < steps.size() && !nobody; i++) {
             data.addValue(steps.get(i).count(), "members", (i + 1) + ". " + stepLabel(steps.get(i).name()));
         }
         CategoryPlot plot = new CategoryPlot(data, categoryAxis(), new NumberAxis(messages.get("analytics.members")),
@@ -187,6 +200,8 @@ public final class AnalyticsCharts {
                 funnel.period().from().toString(), funnel.period().to().toString()),
                 JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
+        plot.setNoDataMessage(messages.get("analytics.empty.funnel"));
+        noData(plot);
         chart.addSubtitle(subtitle(messages.get("analytics.chart.funnel.note")));
         return chart;
     }
@@ -263,7 +278,9 @@ public final class AnalyticsCharts {
         List<Distribution.Slice> slices = distribution.slices();
         long total = distribution.total();
         for (Distribution.Slice slice : slices) {
-            data.addValue(slice.count(), "members", sliceLabel(distribution.attribute(), slice));
+            if (total != 0) {
+                data.addValue(slice.count(), "members", sliceLabel(distribution.attribute(), slice));
+            }
         }
         CategoryPlot plot = new CategoryPlot(data, categoryAxis(), new NumberAxis(messages.get("analytics.members")),
                 new ColouredBars());
@@ -287,6 +304,8 @@ public final class AnalyticsCharts {
         axis.setUpperMargin(0.4);
         JFreeChart chart = new JFreeChart(messages.get(titleKey), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
+        plot.setNoDataMessage(messages.get("analytics.empty.distribution"));
+        noData(plot);
         chart.addSubtitle(subtitle(distribution.asOf() == null
                 ? messages.get("analytics.distribution.total", counts.format(total))
                 : messages.get("analytics.distribution.total." + distribution.attribute(), counts.format(total),
@@ -342,6 +361,12 @@ public final class AnalyticsCharts {
         }
         String text = percent.format(change);
         return change > 0 ? "+" + text : text;
+    }
+
+    /** The words a plot without data shows, in the charts' font and muted, where the bars would be. */
+    private static void noData(org.jfree.chart.plot.Plot plot) {
+        plot.setNoDataMessageFont(ChartStyle.font(Font.PLAIN, 15));
+        plot.setNoDataMessagePaint(ChartStyle.MUTED);
     }
 
     private static TextTitle subtitle(String text) {

@@ -220,4 +220,24 @@ class AnalyticsScreenTest extends FxRobot {
         clickOn("#funnel-step-2").write("p");
         UiFixture.waitUntil(() -> lookup("#funnel-step-2-error").queryAs(Label.class).isVisible());
     }
+
+    @Test
+    void defect7_emptyStates_aMonthWithoutJoinersSaysSoInWords() {
+        // April so far: nobody joined, so the funnel chart has no bars and says why
+        UiFixture.waitUntil(() -> steps().size() == 5);
+        ChartViewer funnel = lookup("#analytics-funnel-chart").queryAs(ChartViewer.class);
+        UiFixture.waitUntil(() -> funnel.getChart() != null);
+        assertEquals("No member joined in these days, so there is no funnel to show",
+                funnel.getChart().getPlot().getNoDataMessage());
+        assertTrue(org.jfree.data.general.DatasetUtils.isEmptyOrNull(
+                ((org.jfree.chart.plot.CategoryPlot) funnel.getChart().getPlot()).getDataset()));
+        // cohorts of months long before the shop opened
+        clickOn("Cohorts");
+        type("#cohorts-from", "2020-01");
+        type("#cohorts-to", "2020-03");
+        clickOn("#cohorts-apply");
+        UiFixture.waitUntil(() -> lookup("#cohorts-empty").queryAs(Label.class).isVisible());
+        assertEquals("No member made a first purchase in these months, so there is nobody to follow yet",
+                lookup("#cohorts-empty").queryAs(Label.class).getText());
+    }
 }
