@@ -55,6 +55,13 @@ public final class AnalyticsService {
         this.cardReports = cardReports;
     }
 
+    /** The shop's all-time totals, from the kept one-row totals (one row read, whatever the shop's size). */
+    public ShopTotals shopTotals() {
+        session.require(Permission.REPORTS);
+        var kept = database.read(new org.memberdesk.purchases.PurchaseStore()::totals);
+        return new ShopTotals(kept.members(), kept.purchases(), kept.returns(), kept.revenueCents());
+    }
+
     public Metrics metrics(Period period) {
         session.require(Permission.REPORTS);
         return database.read(connection -> tally(connection, period, null).metrics());

@@ -14,6 +14,10 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickMarkPosition;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.SymbolAxis;
 import org.jfree.chart.labels.CategoryItemLabelGenerator;
@@ -71,13 +75,20 @@ public final class AnalyticsCharts {
         TimePeriodValues joined = new TimePeriodValues(messages.get("analytics.newMembers"));
         TimePeriodValues active = new TimePeriodValues(messages.get("analytics.activeMembers"));
         TimePeriodValues revenue = new TimePeriodValues(messages.get("analytics.revenueYuan"));
+        // days with nothing at all leave a part empty: it then says so in words instead of an empty frame
+        boolean anyMembers = trend.points().stream().anyMatch(p -> p.newMembers() != 0 || p.activeMembers() != 0);
+        boolean anyMoney = trend.points().stream().anyMatch(p -> p.revenueCents() != 0);
         for (Trend.Point point : trend.points()) {
             SimpleTimePeriod span = new SimpleTimePeriod(date(point.start()),
                     new Date(date(trend.granularity().next(point.start())).getTime() - 1));
-            joined.add(span, point.newMembers());
-            active.add(span, point.activeMembers());
-            // yuan as a double only to place the bar; the labels and the report keep exact cents
-            revenue.add(span, point.revenueCents() / 100.0);
+            if (anyMembers) {
+                joined.add(span, point.newMembers());
+                active.add(span, point.activeMembers());
+            }
+            if (anyMoney) {
+                // yuan as a double only to place the bar; the labels and the report keep exact cents
+                revenue.add(span, point.revenueCents() / 100.0);
+            }
         }
         TimePeriodValuesCollection memberSeries = new TimePeriodValuesCollection();
         memberSeries.addSeries(active);
@@ -99,8 +110,9 @@ public final class AnalyticsCharts {
         XYPlot money = new XYPlot(revenueSeries, null, new NumberAxis(messages.get("analytics.revenueYuan")), bars);
 
         DateAxis time = new DateAxis();
-        time.setDateFormatOverride(new SimpleDateFormat(
-                trend.granularity() == Granularity.MONTH ? "yyyy-MM" : "MM-dd"));
+        time.setStandardTickUnits(wholeBuckets(trend.granularity()));
+        // a day's label under the middle of its bar
+        time.setTickMarkPosition(DateTickMarkPosition.MIDDLE);
         time.setRange(date(trend.period().from()), date(trend.period().to().plusDays(1)));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
         plot.setGap(14);
@@ -113,8 +125,32 @@ public final class AnalyticsCharts {
                 messages.get("analytics.granularity." + trend.granularity().name().toLowerCase(Locale.ROOT))),
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
+        members.setNoDataMessage(messages.get("analytics.empty.members"));
+        money.setNoDataMessage(messages.get("analytics.empty.revenue"));
+        noData(members);
+        noData(money);
         chart.addSubtitle(0, subtitle(kpiLine(dashboard)));
         return chart;
+    }
+
+    /**
+     * Ticks of whole days (or months): left to itself the axis picked hours on a short period, so a week's chart
+     * named each day two to four times ("01-26 01-26 01-26 01-26").
+     */
+    private static TickUnits wholeBuckets(Granularity granularity) {
+        TickUnits units = new TickUnits();
+        if (granularity == Granularity.MONTH) {
+            SimpleDateFormat month = new SimpleDateFormat("yyyy-MM");
+            for (int months : new int[] {1, 2, 3, 6, 12, 24}) {
+                units.add(new DateTickUnit(DateTickUnitType.MONTH, months, month));
+            }
+        } else {
+            SimpleDateFormat day = new SimpleDateFormat("MM-dd");
+            for (int days : new int[] {1, 2, 7, 14, 28, 56, 91, 182}) {
+                units.add(new DateTickUnit(DateTickUnitType.DAY, days, day));
+            }
+        }
+        return units;
     }
 
     /** The key numbers with their change against the previous period, on one line. */
@@ -134,7 +170,9 @@ public final class AnalyticsCharts {
     public JFreeChart funnel(Funnel funnel) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<Funnel.Step> steps = funnel.steps();
-        for (int i = 0; i < steps.size(); i++) {
+        // nobody joined: no bars at all, and the chart says so (zero-length bars are an empty frame)
+        boolean nobody = steps.isEmpty() || steps.get(0).count() == 0;
+        for (int i = 0; i < steps.size() && !nobody; i++) {
             data.addValue(steps.get(i).count(), "members", (i + 1) + ". " + stepLabel(steps.get(i).name()));
         }
         CategoryPlot plot = new CategoryPlot(data, categoryAxis(), new NumberAxis(messages.get("analytics.members")),
@@ -162,6 +200,8 @@ public final class AnalyticsCharts {
                 funnel.period().from().toString(), funnel.period().to().toString()),
                 JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
+        plot.setNoDataMessage(messages.get("analytics.empty.funnel"));
+        noData(plot);
         chart.addSubtitle(subtitle(messages.get("analytics.chart.funnel.note")));
         return chart;
     }
@@ -238,7 +278,9 @@ public final class AnalyticsCharts {
         List<Distribution.Slice> slices = distribution.slices();
         long total = distribution.total();
         for (Distribution.Slice slice : slices) {
-            data.addValue(slice.count(), "members", sliceLabel(distribution.attribute(), slice));
+            if (total != 0) {
+                data.addValue(slice.count(), "members", sliceLabel(distribution.attribute(), slice));
+            }
         }
         CategoryPlot plot = new CategoryPlot(data, categoryAxis(), new NumberAxis(messages.get("analytics.members")),
                 new ColouredBars());
@@ -262,6 +304,8 @@ public final class AnalyticsCharts {
         axis.setUpperMargin(0.4);
         JFreeChart chart = new JFreeChart(messages.get(titleKey), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
+        plot.setNoDataMessage(messages.get("analytics.empty.distribution"));
+        noData(plot);
         chart.addSubtitle(subtitle(distribution.asOf() == null
                 ? messages.get("analytics.distribution.total", counts.format(total))
                 : messages.get("analytics.distribution.total." + distribution.attribute(), counts.format(total),
@@ -317,6 +361,12 @@ public final class AnalyticsCharts {
         }
         String text = percent.format(change);
         return change > 0 ? "+" + text : text;
+    }
+
+    /** The words a plot without data shows, in the charts' font and muted, where the bars would be. */
+    private static void noData(org.jfree.chart.plot.Plot plot) {
+        plot.setNoDataMessageFont(ChartStyle.font(Font.PLAIN, 15));
+        plot.setNoDataMessagePaint(ChartStyle.MUTED);
     }
 
     private static TextTitle subtitle(String text) {

@@ -143,6 +143,16 @@ public final class ChartExport {
         logged(file, "chart as a picture" + (chart.getTitle() == null ? "" : ": " + chart.getTitle().getText()));
     }
 
+    /**
+     * Writes a chart already drawn (as it was on screen: its size, its zoom) as a PNG file, through the same guard
+     * and with the same log entry as {@link #writePng(JFreeChart, Path, int, int)}.
+     */
+    public void writePng(java.awt.image.RenderedImage image, String title, Path file) throws IOException {
+        session.require(Permission.REPORTS);
+        files.write(file, out -> javax.imageio.ImageIO.write(image, "png", out));
+        logged(file, "chart as a picture" + (title == null || title.isEmpty() ? "" : ": " + title));
+    }
+
     /** Writes a chart's numbers as CSV (UTF-8 with a BOM so spreadsheet programs read the Chinese). */
     public void csv(ChartData data, Path file) throws IOException {
         session.require(Permission.REPORTS);

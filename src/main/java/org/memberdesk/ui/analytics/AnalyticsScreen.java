@@ -30,8 +30,25 @@ public final class AnalyticsScreen implements Screen {
     /** {@code campaign} opens the campaign wizard for a funnel step's members (null: no such button). */
     public AnalyticsScreen(UiContext context, Consumer<Target> campaign) {
         this.context = context;
-        this.model = new AnalyticsViewModel(context);
+        this.model = model(context);
         this.campaign = campaign;
+    }
+
+    /** The screen's view model, each tab's model given the few services it needs: the one place they are wired. */
+    static AnalyticsViewModel model(UiContext context) {
+        var app = context.app();
+        return new AnalyticsViewModel(app.clock(), context.messages(),
+                new FunnelsViewModel(app.analytics(), app.savedFunnels(), app.rules(), context.tasks(),
+                        context.messages()),
+                new CohortsViewModel(app.analytics(), app.clock(), context.tasks(), context.messages()),
+                new DistributionsViewModel(app.analyticsCharts(), context.tasks(), context.messages()),
+                predictions(context));
+    }
+
+    /** The Predictions tab's model. */
+    static PredictionsViewModel predictions(UiContext context) {
+        return new PredictionsViewModel(context.app().predictions(), context.app().members(), context.changes(),
+                context.tasks(), context.messages());
     }
 
     @Override

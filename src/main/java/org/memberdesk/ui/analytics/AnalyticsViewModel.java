@@ -5,7 +5,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.memberdesk.analytics.Period;
-import org.memberdesk.ui.common.UiContext;
+import java.time.Clock;
+import org.memberdesk.common.Messages;
 import org.memberdesk.ui.dashboard.PeriodChoice;
 
 /**
@@ -17,7 +18,7 @@ public final class AnalyticsViewModel {
     /** The screen's tabs: only the one shown is computed; the others catch up when opened. */
     public enum Tab { FUNNELS, COHORTS, DISTRIBUTIONS, PREDICTIONS }
 
-    private final UiContext context;
+    private final Messages messages;
     private final PeriodChoice choice;
     private final FunnelsViewModel funnels;
     private final CohortsViewModel cohorts;
@@ -29,13 +30,15 @@ public final class AnalyticsViewModel {
     /** The period each tab last computed; a tab whose period is not the chosen one is stale. */
     private final java.util.EnumMap<Tab, Period> computedFor = new java.util.EnumMap<>(Tab.class);
 
-    public AnalyticsViewModel(UiContext context) {
-        this.context = context;
-        this.choice = new PeriodChoice(context.app().clock());
-        this.funnels = new FunnelsViewModel(context);
-        this.cohorts = new CohortsViewModel(context);
-        this.distributions = new DistributionsViewModel(context);
-        this.predictions = new PredictionsViewModel(context);
+    /** The tabs' models, built with the services each needs (see {@code AnalyticsScreen.model}). */
+    public AnalyticsViewModel(Clock clock, Messages messages, FunnelsViewModel funnels, CohortsViewModel cohorts,
+                              DistributionsViewModel distributions, PredictionsViewModel predictions) {
+        this.messages = messages;
+        this.choice = new PeriodChoice(clock);
+        this.funnels = funnels;
+        this.cohorts = cohorts;
+        this.distributions = distributions;
+        this.predictions = predictions;
         this.loading = Bindings.or(funnels.loadingProperty(), Bindings.or(cohorts.loadingProperty(),
                 distributions.loadingProperty()));
     }
@@ -57,7 +60,7 @@ public final class AnalyticsViewModel {
      * they are opened (RFM on a million members takes seconds: no work for a tab nobody looks at).
      */
     public void load() {
-        java.util.Optional<Period> chosen = choice.period(problem::set, context.messages());
+        java.util.Optional<Period> chosen = choice.period(problem::set, messages);
         if (chosen.isEmpty()) {
             return;
         }

@@ -82,11 +82,19 @@ final class CohortsTab {
         hovered.getStyleClass().add("text-muted");
         hovered.setText(context.text("analytics.cohorts.hoverHint"));
         TableView<Cohort> table = table();
+        // months without a first purchase: said in words rather than a grid of dashes
+        Label empty = new Label(context.text("analytics.empty.cohorts"));
+        empty.setId("cohorts-empty");
+        empty.getStyleClass().add("title-4");
+        empty.setWrapText(true);
+        empty.setVisible(false);
+        empty.managedProperty().bind(empty.visibleProperty());
         model.cohortsProperty().addListener((obs, old, now) -> {
             fill(heatmap, now == null ? List.of() : now);
             table.getItems().setAll(now == null ? List.of() : now);
+            empty.setVisible(now != null && now.stream().allMatch(cohort -> cohort.size() == 0));
         });
-        VBox page = new VBox(10, bar, note, heatmap, hovered, table);
+        VBox page = new VBox(10, bar, note, empty, heatmap, hovered, table);
         page.setId("analytics-cohorts");
         return page;
     }

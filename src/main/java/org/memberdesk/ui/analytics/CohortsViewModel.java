@@ -13,25 +13,32 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.memberdesk.analytics.Cohort;
 import org.memberdesk.analytics.charts.ChartExport;
-import org.memberdesk.ui.common.UiContext;
+import java.time.Clock;
+import org.memberdesk.analytics.AnalyticsService;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The Cohorts tab: monthly cohorts by month of first purchase between two months (typed YYYY-MM),
  * computed in the background; by default the twelve months before the current one.
  */
 public final class CohortsViewModel {
-    private final UiContext context;
+    private final AnalyticsService analytics;
+    private final Messages messages;
+    /** input */
     private final StringProperty from = new SimpleStringProperty();
+    /** input */
     private final StringProperty to = new SimpleStringProperty();
     private final ReadOnlyObjectWrapper<List<Cohort>> cohorts = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChartExport.ChartData> chartData = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final Latest<List<Cohort>> computing;
 
-    public CohortsViewModel(UiContext context) {
-        this.context = context;
-        this.computing = new Latest<>(context);
-        YearMonth thisMonth = YearMonth.from(LocalDate.now(context.app().clock()));
+    public CohortsViewModel(AnalyticsService analytics, Clock clock, TaskExecutor tasks, Messages messages) {
+        this.analytics = analytics;
+        this.messages = messages;
+        this.computing = new Latest<>(tasks, messages);
+        YearMonth thisMonth = YearMonth.from(LocalDate.now(clock));
         from.set(thisMonth.minusMonths(12).toString());
         to.set(thisMonth.minusMonths(1).toString());
         cohorts.addListener((obs, old, now) -> chartData.set(now == null ? null : new ChartExport.CohortData(now)));
@@ -53,15 +60,15 @@ public final class CohortsViewModel {
             first = YearMonth.parse(from.get().strip());
             last = YearMonth.parse(to.get().strip());
         } catch (DateTimeParseException | NullPointerException e) {
-            problem.set(context.text("analytics.cohorts.badMonths"));
+            problem.set(messages.get("analytics.cohorts.badMonths"));
             return;
         }
         if (last.isBefore(first)) {
-            problem.set(context.text("analytics.cohorts.badMonths"));
+            problem.set(messages.get("analytics.cohorts.badMonths"));
             return;
         }
         problem.set("");
-        computing.run(() -> context.app().analytics().cohorts(first, last), cohorts::set, problem::set);
+        computing.run(() -> analytics.cohorts(first, last), cohorts::set, problem::set);
     }
 
     /** First cohort month, YYYY-MM. */

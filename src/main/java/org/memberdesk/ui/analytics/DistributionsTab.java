@@ -35,14 +35,13 @@ final class DistributionsTab {
     }
 
     private Node chart(String kind) {
-        ChartViewer viewer = ChartViewers.viewer();
+        ChartViewer viewer = ChartViewers.viewer(context, model.chartProperty(kind)::get);
         viewer.setId("distribution-" + kind);
         viewer.setPrefHeight(320);
         viewer.setMinHeight(260);
         model.chartProperty(kind).addListener((obs, old, now) -> {
             if (now != null) {
-                viewer.setChart(ChartViewers.onScreen(context.app().analyticsCharts().chart(now,
-                        context.messages())));
+                ChartViewers.show(viewer, context.app().analyticsCharts().chart(now, context.messages()));
             }
         });
         HBox tools = new HBox(new ChartFiles(context).buttons("distribution-" + kind + "-export", kind,

@@ -10,7 +10,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.memberdesk.analytics.Period;
 import org.memberdesk.analytics.charts.ChartExport;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The Distributions tab: members by tier, RFM segment, lifecycle stage, channel and spend band, each
@@ -21,19 +22,19 @@ public final class DistributionsViewModel {
     /** The charts of the tab, by the engine's chart names, in the order shown. */
     public static final List<String> KINDS = List.of("tiers", "rfm", "stages", "channels", "spend");
 
-    private final java.util.Map<String, ReadOnlyObjectWrapper<ChartExport.ChartData>> charts =
+    private final java.util.Map<String, ReadOnlyObjectWrapper<ChartExport.ChartData>> shown =
             new java.util.LinkedHashMap<>();
     private final java.util.Map<String, Latest<ChartExport.ChartData>> computing = new java.util.HashMap<>();
-    private final UiContext context;
+    private final ChartExport charts;
     private final BooleanBinding loading;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    public DistributionsViewModel(UiContext context) {
-        this.context = context;
+    public DistributionsViewModel(ChartExport charts, TaskExecutor tasks, Messages messages) {
+        this.charts = charts;
         BooleanBinding any = Bindings.createBooleanBinding(() -> false);
         for (String kind : KINDS) {
-            charts.put(kind, new ReadOnlyObjectWrapper<>());
-            computing.put(kind, new Latest<>(context));
+            shown.put(kind, new ReadOnlyObjectWrapper<>());
+            computing.put(kind, new Latest<>(tasks, messages));
             any = any.or(computing.get(kind).loadingProperty());
         }
         this.loading = any;
@@ -44,14 +45,14 @@ public final class DistributionsViewModel {
         Period day = new Period(asOf, asOf);
         problem.set("");
         for (String kind : KINDS) {
-            computing.get(kind).run(() -> context.app().analyticsCharts().data(kind, day), charts.get(kind)::set,
+            computing.get(kind).run(() -> charts.data(kind, day), shown.get(kind)::set,
                     problem::set);
         }
     }
 
     /** One chart's numbers (kind from {@link #KINDS}); null until computed. */
     public ReadOnlyObjectProperty<ChartExport.ChartData> chartProperty(String kind) {
-        return charts.get(kind).getReadOnlyProperty();
+        return shown.get(kind).getReadOnlyProperty();
     }
 
     public BooleanBinding loadingProperty() {

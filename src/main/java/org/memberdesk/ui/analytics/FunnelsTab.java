@@ -68,6 +68,8 @@ final class FunnelsTab {
         ToggleGroup group = new ToggleGroup();
         RadioButton aarrr = new RadioButton(context.text("analytics.funnels.aarrr"));
         aarrr.setId("funnel-kind-aarrr");
+        // "AARRR" is jargon: the stages it stands for, in the shop's words, where the name is shown
+        aarrr.setTooltip(new javafx.scene.control.Tooltip(context.text("analytics.funnel.aarrrExplained")));
         RadioButton custom = new RadioButton(context.text("analytics.funnels.custom"));
         custom.setId("funnel-kind-custom");
         aarrr.setToggleGroup(group);
@@ -118,10 +120,13 @@ final class FunnelsTab {
         amount.setOnAction(e -> compute());
         HBox row = new HBox(8, new Label(context.text("analytics.funnels.minSpent")), amount);
         row.setAlignment(Pos.CENTER_LEFT);
+        Label explained = new Label(context.text("analytics.funnel.aarrrExplained"));
+        explained.setId("funnel-aarrr-explained");
+        explained.setWrapText(true);
         Label note = new Label(context.text("analytics.funnels.aarrrNote"));
         note.getStyleClass().add("text-muted");
         note.setWrapText(true);
-        VBox box = new VBox(6, row, note);
+        VBox box = new VBox(6, row, explained, note);
         showFor(box, FunnelsViewModel.Kind.AARRR);
         return box;
     }
@@ -239,13 +244,13 @@ final class FunnelsTab {
     }
 
     private Node chart() {
-        ChartViewer viewer = ChartViewers.viewer();
+        ChartViewer viewer = ChartViewers.viewer(context, model.chartDataProperty()::get);
         viewer.setId("analytics-funnel-chart");
         viewer.setPrefHeight(460);
         viewer.setMinHeight(340);
         model.funnelProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                viewer.setChart(ChartViewers.onScreen(charts.funnel(now)));
+                ChartViewers.show(viewer, charts.funnel(now));
             }
         });
         // a click on a step's bar opens its members, like the step list

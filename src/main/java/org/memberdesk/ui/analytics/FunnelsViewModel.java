@@ -19,7 +19,11 @@ import org.memberdesk.analytics.charts.ChartExport;
 import org.memberdesk.common.Money;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.analytics.AnalyticsService;
+import org.memberdesk.analytics.SavedFunnels;
+import org.memberdesk.common.Messages;
+import org.memberdesk.tags.RuleService;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The Funnels tab: the AARRR funnel of the period's new members (with its spend amount) or a custom
@@ -30,29 +34,44 @@ public final class FunnelsViewModel {
     /** Which funnel the tab shows. */
     public enum Kind { AARRR, CUSTOM }
 
-    private final UiContext context;
+    private final AnalyticsService analytics;
+    private final SavedFunnels savedFunnels;
+    private final RuleService rules;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    /** input: which funnel the person picked */
     private final ObjectProperty<Kind> kind = new SimpleObjectProperty<>(Kind.AARRR);
+    /** input */
     private final StringProperty minSpent = new SimpleStringProperty(
             Money.formatYuan(ChartExport.DEFAULT_MIN_SPENT_CENTS));
+    /** input */
     private final StringProperty name = new SimpleStringProperty("");
     private final ObservableList<FunnelStep> steps = FXCollections.observableArrayList();
     private final ObservableList<SavedFunnel> saved = FXCollections.observableArrayList();
+    // one read-only view each, kept: a view listens to its list weakly, so a listener on a fresh one is lost
+    private final ObservableList<FunnelStep> stepsShown = FXCollections.unmodifiableObservableList(steps);
+    private final ObservableList<SavedFunnel> savedShown = FXCollections.unmodifiableObservableList(saved);
     private final ReadOnlyObjectWrapper<Funnel> funnel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChartExport.ChartData> chartData = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final Latest<Funnel> computing;
 
-    public FunnelsViewModel(UiContext context) {
-        this.context = context;
-        this.computing = new Latest<>(context);
+    public FunnelsViewModel(AnalyticsService analytics, SavedFunnels savedFunnels, RuleService rules,
+                            TaskExecutor tasks, Messages messages) {
+        this.analytics = analytics;
+        this.savedFunnels = savedFunnels;
+        this.rules = rules;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.computing = new Latest<>(tasks, messages);
         funnel.addListener((obs, old, now) -> chartData.set(now == null ? null : new ChartExport.FunnelData(now)));
         addStep("purchases >= 1");
     }
 
     /** A new last step with the rule {@code text}. */
     public FunnelStep addStep(String text) {
-        FunnelStep step = new FunnelStep(text, context.app().rules(), context.messages());
+        FunnelStep step = new FunnelStep(text, rules, messages);
         steps.add(step);
         return step;
     }
@@ -81,50 +100,52 @@ public final class FunnelsViewModel {
             try {
                 cents = Money.parseYuan(minSpent.get());
             } catch (IllegalArgumentException e) {
-                problem.set(context.text("analytics.funnels.badAmount", minSpent.get()));
+                problem.set(messages.get("analytics.funnels.badAmount", minSpent.get()));
                 return;
             }
             if (cents < 0) {
-                problem.set(context.text("analytics.funnels.badAmount", minSpent.get()));
+                problem.set(messages.get("analytics.funnels.badAmount", minSpent.get()));
                 return;
             }
-            work = () -> context.app().analytics().aarrr(period, cents);
+            work = () -> analytics.aarrr(period, cents);
         } else {
             if (steps.isEmpty()) {
-                problem.set(context.text("analytics.funnels.noSteps"));
+                problem.set(messages.get("analytics.funnels.noSteps"));
                 return;
             }
+            steps.forEach(FunnelStep::reveal);
             if (steps.stream().anyMatch(s -> !s.valid())) {
-                problem.set(context.text("analytics.funnels.fixSteps"));
+                problem.set(messages.get("analytics.funnels.fixSteps"));
                 return;
             }
-            List<String> rules = rules();
-            work = () -> context.app().analytics().custom(period, rules);
+            List<String> steps = rules();
+            work = () -> analytics.custom(period, steps);
         }
         computing.run(work, funnel::set, problem::set);
     }
 
     /** Loads the saved custom funnels in the background. */
     public void loadSaved() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().savedFunnels().all()).onSuccess(saved::setAll));
+        tasks.execute(BackgroundTask.of(savedFunnels::all).onSuccess(saved::setAll));
     }
 
     /** Saves the custom funnel under its name (a funnel of that name gets these steps). */
     public void save() {
         problem.set("");
         message.set("");
+        steps.forEach(FunnelStep::reveal);
         if (steps.stream().anyMatch(s -> !s.valid())) {
-            problem.set(context.text("analytics.funnels.fixSteps"));
+            problem.set(messages.get("analytics.funnels.fixSteps"));
             return;
         }
         String funnelName = name.get();
-        List<String> rules = rules();
-        context.tasks().execute(BackgroundTask.of(() -> context.app().savedFunnels().save(funnelName, rules))
+        List<String> steps = rules();
+        tasks.execute(BackgroundTask.of(() -> savedFunnels.save(funnelName, steps))
                 .onSuccess(done -> {
-                    message.set(context.text("analytics.funnels.saved", done.name()));
+                    message.set(messages.get("analytics.funnels.saved", done.name()));
                     loadSaved();
                 })
-                .onFailure(e -> problem.set(ErrorText.describe(e, context.messages()))));
+                .onFailure(e -> problem.set(ErrorText.describe(e, messages))));
     }
 
     /** Puts a saved funnel into the editor and computes it for the period. */
@@ -139,11 +160,11 @@ public final class FunnelsViewModel {
     }
 
     public void delete(SavedFunnel chosen) {
-        context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().savedFunnels().delete(chosen.id());
+        tasks.execute(BackgroundTask.of(() -> {
+            savedFunnels.delete(chosen.id());
             return chosen;
         }).onSuccess(gone -> {
-            message.set(context.text("analytics.funnels.deleted", gone.name()));
+            message.set(messages.get("analytics.funnels.deleted", gone.name()));
             loadSaved();
         }));
     }
@@ -165,12 +186,13 @@ public final class FunnelsViewModel {
         return name;
     }
 
+    /** The custom funnel's steps after "joined", changed through addStep, removeStep, moveStep and open. */
     public ObservableList<FunnelStep> steps() {
-        return steps;
+        return stepsShown;
     }
 
     public ObservableList<SavedFunnel> saved() {
-        return saved;
+        return savedShown;
     }
 
     public ReadOnlyObjectProperty<Funnel> funnelProperty() {

@@ -6,7 +6,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * One computation of a view model at a time, in the background: a newer one cancels the older, whose
@@ -14,12 +15,14 @@ import org.memberdesk.ui.common.UiContext;
  * the newest runs.
  */
 final class Latest<T> {
-    private final UiContext context;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private BackgroundTask<T> running;
 
-    Latest(UiContext context) {
-        this.context = context;
+    Latest(TaskExecutor tasks, Messages messages) {
+        this.tasks = tasks;
+        this.messages = messages;
     }
 
     /** Starts {@code work}; {@code result} or {@code problem} (a readable sentence) get its end, if still the newest. */
@@ -36,14 +39,14 @@ final class Latest<T> {
             }
         }).onFailure(e -> {
             if (mine == running) {
-                problem.accept(ErrorText.describe(e, context.messages()));
+                problem.accept(ErrorText.describe(e, messages));
             }
         }).onFinished(() -> {
             if (mine == running) {
                 loading.set(false);
             }
         });
-        context.tasks().execute(mine);
+        tasks.execute(mine);
     }
 
     ReadOnlyBooleanProperty loadingProperty() {

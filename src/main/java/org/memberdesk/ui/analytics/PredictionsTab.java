@@ -174,9 +174,9 @@ final class PredictionsTab {
 
     /** The P(alive) distribution and the fit check, side by side. */
     private Node charts() {
-        ChartViewer alive = ChartViewers.viewer();
+        ChartViewer alive = ChartViewers.viewer(context, model.pAliveChartProperty()::get);
         alive.setId("predictions-palive");
-        ChartViewer check = ChartViewers.viewer();
+        ChartViewer check = ChartViewers.viewer(context, model.fitCheckChartProperty()::get);
         check.setId("predictions-fitcheck");
         for (ChartViewer viewer : new ChartViewer[] {alive, check}) {
             viewer.setPrefHeight(340);
@@ -184,12 +184,12 @@ final class PredictionsTab {
         }
         model.pAliveChartProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                alive.setChart(ChartViewers.onScreen(context.app().analyticsCharts().chart(now, context.messages())));
+                ChartViewers.show(alive, context.app().analyticsCharts().chart(now, context.messages()));
             }
         });
         model.fitCheckChartProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                check.setChart(ChartViewers.onScreen(context.app().analyticsCharts().chart(now, context.messages())));
+                ChartViewers.show(check, context.app().analyticsCharts().chart(now, context.messages()));
             }
         });
         Label checking = new Label(context.text("predict.ui.checking"));
@@ -250,11 +250,11 @@ final class PredictionsTab {
                 RenewalForecast forecast = model.renewals().get(i);
                 String id = "predictions-renewal-" + (forecast.productId() == null ? i : forecast.productId());
                 ChartExport.ChartData data = new ChartExport.RenewalData(forecast);
-                ChartViewer viewer = ChartViewers.viewer();
+                ChartViewer viewer = ChartViewers.viewer(context, () -> data);
                 viewer.setId(id);
                 viewer.setPrefHeight(320);
                 viewer.setMinHeight(260);
-                viewer.setChart(ChartViewers.onScreen(context.app().analyticsCharts().chart(data, context.messages())));
+                ChartViewers.show(viewer, context.app().analyticsCharts().chart(data, context.messages()));
                 grid.add(new VBox(4, tools(files.buttons(id + "-export", "renewal-" + (forecast.productId() == null
                         ? i : forecast.productId()), new ReadOnlyObjectWrapper<>(data))), viewer), i % 2, i / 2);
             }

@@ -28,7 +28,10 @@ import org.memberdesk.predictions.Predictions;
 import org.memberdesk.predictions.TimeUnit;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.common.Messages;
+import org.memberdesk.members.MemberService;
+import org.memberdesk.ui.common.DataChanges;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The Predictions tab: the latest model the rule fields read (its status and parameters), its repeat buyers per
@@ -53,7 +56,11 @@ public final class PredictionsViewModel {
     private record Refit(PredictionModel fitted, PredictionRefused refused) {
     }
 
-    private final UiContext context;
+    private final Predictions predictions;
+    private final MemberService members;
+    private final DataChanges changes;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final ReadOnlyObjectWrapper<PredictionModel> model = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<long[]> tenths = new ReadOnlyObjectWrapper<>();
@@ -79,15 +86,20 @@ public final class PredictionsViewModel {
     private BackgroundTask<Refit> refit;
     private boolean loadedOnce;
 
-    public PredictionsViewModel(UiContext context) {
-        this.context = context;
-        this.reading = new Latest<>(context);
-        this.checking = new Latest<>(context);
-        this.forecasting = new Latest<>(context);
+    public PredictionsViewModel(Predictions predictions, MemberService members, DataChanges changes,
+                                TaskExecutor tasks, Messages messages) {
+        this.predictions = predictions;
+        this.members = members;
+        this.changes = changes;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.reading = new Latest<>(tasks, messages);
+        this.checking = new Latest<>(tasks, messages);
+        this.forecasting = new Latest<>(tasks, messages);
         fitCheck.addListener((obs, old, now) -> fitCheckChart.set(now == null ? null
                 : new ChartExport.FitCheckData(now)));
         // a refit in the background (the daily one) brings a new model or its reason
-        context.changes().onPredictionsRefitted(this::refitted);
+        changes.onPredictionsRefitted(this::refitted);
     }
 
     /**
@@ -98,11 +110,10 @@ public final class PredictionsViewModel {
         loadedOnce = true;
         problem.set("");
         reading.run(this::read, this::show, problem::set);
-        forecasting.run(() -> context.app().predictions().renewalForecasts(), renewals::setAll, problem::set);
+        forecasting.run(predictions::renewalForecasts, renewals::setAll, problem::set);
     }
 
     private Reading read() {
-        Predictions predictions = context.app().predictions();
         Optional<PredictionModel> latest = predictions.forRules(predictions.today());
         if (latest.isEmpty()) {
             return new Reading(null, null, List.of());
@@ -110,7 +121,7 @@ public final class PredictionsViewModel {
         PredictionModel m = latest.get();
         List<WinBack> rows = new ArrayList<>();
         for (MemberPrediction p : predictions.slipping(m, WIN_BACK_ROWS)) {
-            Optional<Member> member = context.app().members().byId(p.memberId());
+            Optional<Member> member = members.byId(p.memberId());
             rows.add(new WinBack(p.memberId(), member.map(Member::memberNo).orElse("—"),
                     member.map(Member::name).orElse(""), Phones.mask(member.map(Member::phone).orElse(null)),
                     p.pAlive(), p.expectedPurchases(), p.clvCents()));
@@ -134,7 +145,7 @@ public final class PredictionsViewModel {
             fitCheck.set(null);
             PredictionModel shown = latest.model();
             checkedModel = shown.id();
-            checking.run(() -> context.app().predictions().fitCheck(shown), fitCheck::set, problem::set);
+            checking.run(() -> predictions.fitCheck(shown), fitCheck::set, problem::set);
         }
     }
 
@@ -143,13 +154,12 @@ public final class PredictionsViewModel {
         if (refitting.get()) {
             return;
         }
-        Predictions predictions = context.app().predictions();
         BackgroundTask<Refit> task = BackgroundTask.of(steps -> {
             try {
                 return new Refit(predictions.refit(predictions.today(), TimeUnit.WEEK, new FitProgress() {
                     @Override
                     public void step(int done) {
-                        steps.update(done, FitProgress.STEPS, context.text("predict.ui.step."
+                        steps.update(done, FitProgress.STEPS, messages.get("predict.ui.step."
                                 + Math.min(done + 1, FitProgress.STEPS)));
                     }
 
@@ -171,42 +181,42 @@ public final class PredictionsViewModel {
         refused.set("");
         message.set("");
         progress.bind(task.progressProperty());
-        progressText.set(context.text("predict.ui.step.1"));
+        progressText.set(messages.get("predict.ui.step.1"));
         task.messageProperty().addListener((obs, old, now) -> progressText.set(now));
         task.onSuccess(done -> {
             if (done.refused() != null) {
-                refused.set(ErrorText.describe(done.refused(), context.messages()));
+                refused.set(ErrorText.describe(done.refused(), messages));
                 return;
             }
             if (done.fitted() == null) {
-                message.set(context.text("predict.ui.cancelled"));
+                message.set(messages.get("predict.ui.cancelled"));
                 return;
             }
-            message.set(context.text("predict.ui.refitted", done.fitted().asOf().toString()));
+            message.set(messages.get("predict.ui.refitted", done.fitted().asOf().toString()));
             // this tab reloads as it hears of it (it is being looked at), and so does every other view of the scores
             // (the member pane); the window refreshes the rule tags the new model made out of date
             loadedOnce = true;
-            context.changes().predictionsRefitted(Optional.empty());
-        }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages()))).onCancelled(() -> message.set(context.text("predict.ui.cancelled"))).onFinished(() -> {
+            changes.predictionsRefitted(Optional.empty());
+        }).onFailure(error -> problem.set(ErrorText.describe(error, messages))).onCancelled(() -> message.set(messages.get("predict.ui.cancelled"))).onFinished(() -> {
             progress.unbind();
             refitting.set(false);
             refit = null;
         });
-        context.tasks().execute(task);
+        tasks.execute(task);
     }
 
     /** Stops a refit between its steps: nothing is stored, the earlier model stays. */
     public void cancelRefit() {
         if (refit != null) {
             refit.cancel();
-            progressText.set(context.text("task.cancelling"));
+            progressText.set(messages.get("task.cancelling"));
         }
     }
 
     /** A background refit ended: its model is shown (when the tab was read before), or why none was made. */
     void refitted(Optional<ValidationException> refusal) {
         if (refusal.isPresent()) {
-            refused.set(ErrorText.describe(refusal.get(), context.messages()));
+            refused.set(ErrorText.describe(refusal.get(), messages));
             return;
         }
         refused.set("");

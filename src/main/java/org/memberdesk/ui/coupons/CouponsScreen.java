@@ -155,7 +155,9 @@ public final class CouponsScreen implements Screen {
             chart.getChildren().clear();
             if (now != null) {
                 fillResults(figures, now);
-                ChartViewer viewer = new ChartViewer(CampaignReports.funnelChart(now, context.messages()));
+                ChartViewer viewer = org.memberdesk.ui.dashboard.ChartViewers.viewer(context);
+                org.memberdesk.ui.dashboard.ChartViewers.show(viewer,
+                        CampaignReports.funnelChart(now, context.messages()));
                 viewer.setId("coupons-funnel");
                 VBox.setVgrow(viewer, Priority.ALWAYS);
                 chart.getChildren().add(viewer);

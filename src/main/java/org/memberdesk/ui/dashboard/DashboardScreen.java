@@ -10,8 +10,7 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.memberdesk.common.Money;
-import org.memberdesk.purchases.PurchaseStore;
-import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.analytics.ShopTotals;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.shell.Screen;
 
@@ -34,8 +33,14 @@ public final class DashboardScreen implements Screen {
     /** {@code campaign} opens the campaign wizard for a funnel step's members. */
     public DashboardScreen(UiContext context, java.util.function.Consumer<org.memberdesk.coupons.Target> campaign) {
         this.context = context;
-        this.period = new DashboardViewModel(context);
+        this.period = model(context);
         this.campaign = campaign;
+    }
+
+    /** The dashboard's view model, given the few services it needs: the one place it is wired. */
+    static DashboardViewModel model(UiContext context) {
+        return new DashboardViewModel(context.app().analytics(), context.app().analyticsCharts(), context.app().clock(),
+                context.tasks(), context.messages());
     }
 
     @Override
@@ -67,6 +72,7 @@ public final class DashboardScreen implements Screen {
                 tile(Feather.SHOPPING_BAG, "dashboard.purchases", purchases),
                 tile(Feather.CORNER_UP_LEFT, "dashboard.returns", returns),
                 tile(Feather.TRENDING_UP, "dashboard.revenue", revenue));
+        period.totalsProperty().addListener((obs, old, now) -> show(now));
         VBox page = new VBox(20, title, tiles, new PeriodDashboard(context, period, campaign).view());
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");
@@ -77,12 +83,15 @@ public final class DashboardScreen implements Screen {
 
     @Override
     public void shown() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().totals()).onSuccess(this::show));
+        period.loadTotals();
         // the period's numbers follow the data: recomputed each time the dashboard is opened
         period.load();
     }
 
-    private void show(PurchaseStore.Totals totals) {
+    private void show(ShopTotals totals) {
+        if (totals == null) {
+            return;
+        }
         members.setText(String.format("%,d", totals.members()));
         purchases.setText(String.format("%,d", totals.purchases()));
         returns.setText(String.format("%,d", totals.returns()));

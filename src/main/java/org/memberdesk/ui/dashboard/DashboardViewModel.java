@@ -24,9 +24,12 @@ import org.memberdesk.analytics.Period;
 import org.memberdesk.analytics.charts.AnalyticsCharts;
 import org.memberdesk.analytics.charts.ChartExport;
 import org.memberdesk.common.Money;
-import org.memberdesk.members.Member;
 import org.memberdesk.ui.common.BackgroundTask;
-import org.memberdesk.ui.common.UiContext;
+import java.time.Clock;
+import org.memberdesk.analytics.AnalyticsService;
+import org.memberdesk.analytics.ShopTotals;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The dashboard's state: the chosen period (this week, month, quarter or custom days), the key numbers
@@ -39,7 +42,10 @@ public final class DashboardViewModel {
     public record Card(String id, String title, String value, String change, int direction) {
     }
 
-    private final UiContext context;
+    private final AnalyticsService analytics;
+    private final ChartExport charts;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final NumberFormat counts;
     private final NumberFormat percent;
     private final PeriodChoice choice;
@@ -50,17 +56,29 @@ public final class DashboardViewModel {
     private final ReadOnlyStringWrapper decomposition = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper cashByMethod = new ReadOnlyStringWrapper("");
     private final ObservableList<Card> cards = FXCollections.observableArrayList();
+    // kept: a view listens to the list weakly, so a listener on a fresh read-only view would be lost
+    private final ObservableList<Card> cardsShown = FXCollections.unmodifiableObservableList(cards);
+    private final ReadOnlyObjectWrapper<ShopTotals> totals = new ReadOnlyObjectWrapper<>();
     private BackgroundTask<Dashboard> running;
     private BackgroundTask<Funnel> runningFunnel;
 
-    public DashboardViewModel(UiContext context) {
-        this.context = context;
-        Locale locale = context.messages().locale() == Locale.ROOT ? Locale.ENGLISH : context.messages().locale();
+    public DashboardViewModel(AnalyticsService analytics, ChartExport charts, Clock clock, TaskExecutor tasks,
+                              Messages messages) {
+        this.analytics = analytics;
+        this.charts = charts;
+        this.tasks = tasks;
+        this.messages = messages;
+        Locale locale = messages.locale() == Locale.ROOT ? Locale.ENGLISH : messages.locale();
         this.counts = NumberFormat.getIntegerInstance(locale);
         this.percent = NumberFormat.getPercentInstance(locale);
         percent.setMinimumFractionDigits(1);
         percent.setMaximumFractionDigits(1);
-        this.choice = new PeriodChoice(context.app().clock());
+        this.choice = new PeriodChoice(clock);
+    }
+
+    /** Reads the shop's all-time totals (the tiles) in the background. */
+    public void loadTotals() {
+        tasks.execute(BackgroundTask.of(analytics::shopTotals).onSuccess(totals::set));
     }
 
     /** Chooses this week / month / quarter (from its first day to today), or keeps the days for CUSTOM. */
@@ -77,7 +95,7 @@ public final class DashboardViewModel {
 
     /** Computes the chosen period in the background; the cards and charts change when it is done. */
     public void load() {
-        java.util.Optional<Period> chosen = choice.period(problem::set, context.messages());
+        java.util.Optional<Period> chosen = choice.period(problem::set, messages);
         if (chosen.isEmpty()) {
             return;
         }
@@ -92,9 +110,9 @@ public final class DashboardViewModel {
         // the cards and the trend first; the funnel (a walk over every new member) in a task of its own
         // that starts when they are done, so the numbers have both cores and show without waiting for it
         BackgroundTask<Dashboard> numbers = BackgroundTask.of(
-                () -> context.app().analytics().dashboard(period, Granularity.suiting(period)));
+                () -> analytics.dashboard(period, Granularity.suiting(period)));
         BackgroundTask<Funnel> steps = BackgroundTask.of(
-                () -> context.app().analytics().aarrr(period, ChartExport.DEFAULT_MIN_SPENT_CENTS));
+                () -> analytics.aarrr(period, ChartExport.DEFAULT_MIN_SPENT_CENTS));
         running = numbers;
         runningFunnel = steps;
         numbers.onSuccess(d -> {
@@ -106,7 +124,7 @@ public final class DashboardViewModel {
                 loading.set(false);
             }
             if (steps == runningFunnel) {
-                context.tasks().execute(steps);
+                tasks.execute(steps);
             }
         });
         steps.onSuccess(f -> {
@@ -114,7 +132,7 @@ public final class DashboardViewModel {
                 funnel.set(f);
             }
         });
-        context.tasks().execute(numbers);
+        tasks.execute(numbers);
     }
 
     private void show(Dashboard d) {
@@ -125,10 +143,10 @@ public final class DashboardViewModel {
         next.add(count("active-members", "analytics.metric.activeMembers", now.activeMembers(),
                 before.activeMembers()));
         next.add(count("new-buyers", "analytics.metric.newBuyers", now.newBuyers(), before.newBuyers()));
-        next.add(new Card("revenue", context.text("analytics.metric.revenue"), Money.display(now.revenueCents()),
+        next.add(new Card("revenue", messages.get("analytics.metric.revenue"), Money.display(now.revenueCents()),
                 relative(Dashboard.change(now.revenueCents(), before.revenueCents())),
                 direction(Dashboard.change(now.revenueCents(), before.revenueCents()))));
-        next.add(new Card("avg-order", context.text("analytics.metric.avgOrder"),
+        next.add(new Card("avg-order", messages.get("analytics.metric.avgOrder"),
                 now.avgOrderCents() == null ? "—" : Money.display(now.avgOrderCents()),
                 now.avgOrderCents() == null || before.avgOrderCents() == null ? "—"
                         : relative(Dashboard.change(now.avgOrderCents(), before.avgOrderCents())),
@@ -143,11 +161,11 @@ public final class DashboardViewModel {
         cardsAndVisits(d.cards(), d.previousCards(), next);
         cards.setAll(next);
         var parts = d.decomposition();
-        decomposition.set(context.text("analytics.pdf.decompositionFactors", context.text("analytics.pdf.thisPeriod"),
+        decomposition.set(messages.get("analytics.pdf.decompositionFactors", messages.get("analytics.pdf.thisPeriod"),
                 counts.format(parts.members()), share(parts.conversion().share()),
                 parts.avgOrderCents() == null ? "—" : Money.display(parts.avgOrderCents()),
                 parts.frequency() == null ? "—" : String.format(Locale.ROOT, "%.2f", parts.frequency()))
-                + "  " + context.text("analytics.pdf.decompositionTotal", Money.display(parts.salesCents()),
+                + "  " + messages.get("analytics.pdf.decompositionTotal", Money.display(parts.salesCents()),
                 Money.display(parts.returnsCents()), Money.display(parts.revenueCents())));
         dashboard.set(d);
     }
@@ -167,16 +185,16 @@ public final class DashboardViewModel {
         boolean received = !now.cashInByMethod().isEmpty() || !before.cashInByMethod().isEmpty();
         if (received) {
             Double change = Dashboard.change(now.cashInCents(), before.cashInCents());
-            next.add(new Card("cash-in", context.text("analytics.metric.cashIn"), Money.display(now.cashInCents()),
+            next.add(new Card("cash-in", messages.get("analytics.metric.cashIn"), Money.display(now.cashInCents()),
                     relative(change), direction(change)));
         }
         if (now.cashInByMethod().isEmpty()) {
-            cashByMethod.set(received ? context.text("analytics.ui.cashByMethodNone") : "");
+            cashByMethod.set(received ? messages.get("analytics.ui.cashByMethodNone") : "");
         } else {
             List<String> methods = new ArrayList<>();
-            now.cashInByMethod().forEach((method, cents) -> methods.add(context.text("pay." + method) + " "
+            now.cashInByMethod().forEach((method, cents) -> methods.add(messages.get("pay." + method) + " "
                     + Money.display(cents)));
-            cashByMethod.set(context.text("analytics.ui.cashByMethod", String.join(" · ", methods)));
+            cashByMethod.set(messages.get("analytics.ui.cashByMethod", String.join(" · ", methods)));
         }
     }
 
@@ -186,35 +204,21 @@ public final class DashboardViewModel {
         if (shown == null) {
             throw new IllegalStateException("nothing to export yet");
         }
-        context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().analyticsCharts().writePng(new AnalyticsCharts(context.messages()).dashboard(shown), file,
-                    1200, 700);
+        tasks.execute(BackgroundTask.of(() -> {
+            charts.writePng(new AnalyticsCharts(messages).dashboard(shown), file, 1200, 700);
             return file;
         }).onSuccess(written));
     }
 
-    /** The first {@code limit} members of a funnel step (in member id order), loaded in the background. */
-    public void stepMembers(int step, int limit, java.util.function.Consumer<List<Member>> loaded) {
-        new StepMembersModel(context, funnel.get().steps().get(step).memberIds()).load(limit, loaded);
-    }
-
-    /**
-     * Puts a manual tag on every member of a funnel step (not only the ones listed), in the background;
-     * then {@code tagged} gets how many newly got it. A campaign can then target the tag.
-     */
-    public void tagStep(int step, String tag, java.util.function.Consumer<Integer> tagged) {
-        new StepMembersModel(context, funnel.get().steps().get(step).memberIds()).tag(tag, tagged);
-    }
-
     private Card count(String id, String key, long now, long before) {
         Double change = Dashboard.change(now, before);
-        return new Card(id, context.text(key), counts.format(now), relative(change), direction(change));
+        return new Card(id, messages.get(key), counts.format(now), relative(change), direction(change));
     }
 
     private Card rate(String id, String key, Double now, Double before) {
         Double points = Dashboard.change(now, before);
-        return new Card(id, context.text(key), share(now), points == null ? "—"
-                : context.text("analytics.pdf.points", (points > 0 ? "+" : "") + String.format(Locale.ROOT, "%.1f",
+        return new Card(id, messages.get(key), share(now), points == null ? "—"
+                : messages.get("analytics.pdf.points", (points > 0 ? "+" : "") + String.format(Locale.ROOT, "%.1f",
                         points * 100)), direction(points));
     }
 
@@ -272,6 +276,11 @@ public final class DashboardViewModel {
     }
 
     public ObservableList<Card> cards() {
-        return cards;
+        return cardsShown;
+    }
+
+    /** The shop's all-time totals for the tiles; null until read. */
+    public ReadOnlyObjectProperty<ShopTotals> totalsProperty() {
+        return totals.getReadOnlyProperty();
     }
 }

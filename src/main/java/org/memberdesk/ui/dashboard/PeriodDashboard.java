@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
 import org.memberdesk.analytics.Funnel;
 import org.memberdesk.analytics.charts.AnalyticsCharts;
+import org.memberdesk.analytics.charts.ChartExport;
 import org.memberdesk.coupons.Target;
 import org.memberdesk.ui.common.UiContext;
 
@@ -110,20 +111,22 @@ final class PeriodDashboard {
     }
 
     private Node trend() {
-        ChartViewer viewer = ChartViewers.viewer();
+        ChartViewer viewer = ChartViewers.viewer(context, () -> model.dashboardProperty().get() == null ? null
+                : new ChartExport.DashboardData(model.dashboardProperty().get()));
         viewer.setId("dashboard-trend");
         viewer.setPrefHeight(420);
         viewer.setMinHeight(320);
         model.dashboardProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                viewer.setChart(ChartViewers.onScreen(charts.dashboard(now)));
+                ChartViewers.show(viewer, charts.dashboard(now));
             }
         });
         return viewer;
     }
 
     private Node funnel() {
-        ChartViewer viewer = ChartViewers.viewer();
+        ChartViewer viewer = ChartViewers.viewer(context, () -> model.funnelProperty().get() == null ? null
+                : new ChartExport.FunnelData(model.funnelProperty().get()));
         viewer.setId("dashboard-funnel");
         viewer.setPrefSize(720, 360);
         ListView<String> steps = new ListView<>();
@@ -143,7 +146,7 @@ final class PeriodDashboard {
             if (now == null) {
                 return;
             }
-            viewer.setChart(ChartViewers.onScreen(charts.funnel(now)));
+            ChartViewers.show(viewer, charts.funnel(now));
             steps.getItems().clear();
             for (int i = 0; i < now.steps().size(); i++) {
                 Funnel.Step step = now.steps().get(i);
@@ -159,7 +162,12 @@ final class PeriodDashboard {
         side.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(16, viewer, side);
         HBox.setHgrow(viewer, Priority.ALWAYS);
-        return row;
+        // "AARRR" (in the chart's step names) is jargon: what it stands for, in the shop's words, under the funnel
+        Label explained = new Label(context.text("analytics.funnel.aarrrExplained"));
+        explained.setId("dashboard-funnel-explained");
+        explained.getStyleClass().add("text-muted");
+        explained.setWrapText(true);
+        return new VBox(6, row, explained);
     }
 
     private void showMembers(int step) {

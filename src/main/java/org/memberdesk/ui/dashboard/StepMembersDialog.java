@@ -29,8 +29,14 @@ public final class StepMembersDialog {
 
     /** Loads the first members in the background, then opens the window; {@code campaign} null: no campaign button. */
     public static void open(UiContext context, String step, long[] memberIds, Consumer<Target> campaign) {
-        StepMembersModel model = new StepMembersModel(context, memberIds);
+        StepMembersModel model = model(context, memberIds);
         model.load(SHOWN, members -> show(context, model, step, members, campaign));
+    }
+
+    /** The model of a step's members, with the services it needs from the screen's context. */
+    public static StepMembersModel model(UiContext context, long[] memberIds) {
+        return new StepMembersModel(context.app().members(), context.app().tags(), context.tasks(),
+                context.messages(), memberIds);
     }
 
     private static void show(UiContext context, StepMembersModel model, String step, List<Member> members,
@@ -44,8 +50,7 @@ public final class StepMembersDialog {
                     + context.app().session().phone(member.details().phone())));
         }
         list.setPrefSize(460, 360);
-        String total = String.format("%,d", model.count());
-        Label note = new Label(context.text("analytics.ui.stepMembersNote", total, members.size()));
+        Label note = new Label(context.text("analytics.ui.stepMembersNote", model.count(), members.size()));
         note.getStyleClass().add("text-muted");
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle(step);
@@ -53,7 +58,7 @@ public final class StepMembersDialog {
         TextField tag = new TextField();
         tag.setId("funnel-tag-name");
         tag.setPromptText(context.text("analytics.ui.tagName"));
-        Button tagAll = new Button(context.text("analytics.ui.tagStep", total));
+        Button tagAll = new Button(context.text("analytics.ui.tagStep", model.count()));
         tagAll.setId("funnel-tag-step");
         tagAll.disableProperty().bind(tag.textProperty().isEmpty());
         Label done = new Label();

@@ -9,7 +9,10 @@ import org.memberdesk.coupons.Target;
 import org.memberdesk.members.Member;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.common.Messages;
+import org.memberdesk.members.MemberService;
+import org.memberdesk.tags.TagService;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The members of one funnel step (the dashboard's AARRR funnel or an Analytics funnel): the first of
@@ -20,12 +23,19 @@ public final class StepMembersModel {
     /** Up to this many members a campaign targets them as a list of member numbers; more need a tag. */
     public static final int LIST_TARGET_LIMIT = 2_000;
 
-    private final UiContext context;
+    private final MemberService members;
+    private final TagService tags;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final long[] memberIds;
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    public StepMembersModel(UiContext context, long[] memberIds) {
-        this.context = context;
+    public StepMembersModel(MemberService members, TagService tags, TaskExecutor tasks, Messages messages,
+                            long[] memberIds) {
+        this.members = members;
+        this.tags = tags;
+        this.tasks = tasks;
+        this.messages = messages;
         this.memberIds = memberIds.clone();
     }
 
@@ -36,12 +46,12 @@ public final class StepMembersModel {
     /** The first {@code limit} members of the step (in member id order). */
     public void load(int limit, Consumer<List<Member>> loaded) {
         long[] ids = memberIds;
-        context.tasks().execute(BackgroundTask.of(() -> {
-            List<Member> members = new ArrayList<>();
+        tasks.execute(BackgroundTask.of(() -> {
+            List<Member> first = new ArrayList<>();
             for (int i = 0; i < ids.length && i < limit; i++) {
-                context.app().members().byId(ids[i]).ifPresent(members::add);
+                members.byId(ids[i]).ifPresent(first::add);
             }
-            return members;
+            return first;
         }).onSuccess(loaded));
     }
 
@@ -49,13 +59,13 @@ public final class StepMembersModel {
     public void tag(String tag, Consumer<Integer> tagged) {
         String name = tag == null ? "" : tag.strip();
         if (name.isEmpty()) {
-            problem.set(context.text("analytics.ui.tagMissing"));
+            problem.set(messages.get("analytics.ui.tagMissing"));
             return;
         }
         problem.set("");
         long[] ids = memberIds;
-        context.tasks().execute(BackgroundTask.of(() -> context.app().tags().add(name, ids)).onSuccess(tagged)
-                .onFailure(e -> problem.set(ErrorText.describe(e, context.messages()))));
+        tasks.execute(BackgroundTask.of(() -> tags.add(name, ids)).onSuccess(tagged)
+                .onFailure(e -> problem.set(ErrorText.describe(e, messages))));
     }
 
     /**
@@ -71,18 +81,18 @@ public final class StepMembersModel {
             return;
         }
         if (memberIds.length > LIST_TARGET_LIMIT) {
-            problem.set(context.text("analytics.ui.campaignNeedsTag", memberIds.length, LIST_TARGET_LIMIT));
+            problem.set(messages.get("analytics.ui.campaignNeedsTag", memberIds.length, LIST_TARGET_LIMIT));
             return;
         }
         if (memberIds.length == 0) {
-            problem.set(context.text("analytics.ui.campaignEmpty"));
+            problem.set(messages.get("analytics.ui.campaignEmpty"));
             return;
         }
         long[] ids = memberIds;
-        context.tasks().execute(BackgroundTask.of(() -> {
+        tasks.execute(BackgroundTask.of(() -> {
             List<String> numbers = new ArrayList<>();
             for (long id : ids) {
-                context.app().members().byId(id).ifPresent(m -> numbers.add(m.details().memberNo()));
+                members.byId(id).ifPresent(m -> numbers.add(m.details().memberNo()));
             }
             return new Target(Target.Kind.LIST, String.join(", ", numbers));
         }).onSuccess(ready));

@@ -102,7 +102,7 @@ public final class StaffReportScreen implements Screen {
         statusBar.getStyleClass().add("screen-toolbar");
         statusBar.setStyle("-fx-padding: 0 18 8 18;");
 
-        ChartViewer chart = ChartViewers.viewer();
+        ChartViewer chart = ChartViewers.viewer(context);
         chart.setId("staff-report-chart");
         chart.setMinHeight(180);
         model.chartProperty().addListener((o, was, now) -> chart.setChart(now == null ? null

@@ -26,8 +26,8 @@ class ChartStyleTest {
     @Test
     void funnelStepsAreNamedByTheirStage() {
         AnalyticsCharts zh = new AnalyticsCharts(Messages.chinese());
-        assertEquals("入会（获取）", zh.stepLabel("joined"));
-        assertEquals("累计消费满 ¥500.00（收入）", zh.stepLabel("total_spent >= 500.00"));
+        assertEquals("入会（获客）", zh.stepLabel("joined"));
+        assertEquals("累计消费满 ¥500.00（变现）", zh.stepLabel("total_spent >= 500.00"));
         AnalyticsCharts en = new AnalyticsCharts(Messages.english());
         assertEquals("Bought again (retention)", en.stepLabel("purchases >= 2"));
         // a custom step is shown as its rule

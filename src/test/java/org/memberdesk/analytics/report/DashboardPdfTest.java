@@ -72,4 +72,21 @@ class DashboardPdfTest {
             ChartTexts.assertAllHaveGlyphs(new AnalyticsCharts(messages).dashboard(dashboard), "report chart");
         }
     }
+
+    /** Issue 19, defect 7 (the report's footer): it tells the owner how to read the page, not where a developer looks. */
+    @Test
+    void defect7_reportFooter_saysHowToReadTheNumbersNotADeveloperPath() throws Exception {
+        Path db = ShopFixture.build(folder);
+        AppContext context = new AppContext(Database.open(db), java.time.Clock.systemDefaultZone());
+        for (Messages messages : java.util.List.of(Messages.chinese(), Messages.english())) {
+            Path pdf = folder.resolve("out/footer-" + messages.locale() + ".pdf");
+            context.dashboardPdf().write(Period.of("2026-01-01", "2026-01-31"), messages, pdf);
+            try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+                String text = new PDFTextStripper().getText(document);
+                assertTrue(!text.contains("docs/") && !text.contains(".md"), text);
+                assertTrue(text.contains(messages.locale().getLanguage().equals("zh") ? "统计期含首尾两天"
+                        : "a period includes its first and last day"), text);
+            }
+        }
+    }
 }

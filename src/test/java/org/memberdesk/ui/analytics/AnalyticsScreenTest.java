@@ -184,4 +184,60 @@ class AnalyticsScreenTest extends FxRobot {
                 && expected.equals(tip.getText())));
         assertEquals(expected, lookup("#cohorts-hovered").queryAs(Label.class).getText());
     }
+
+    @Test
+    void defect7_aarrr_theFunnelSaysWhatAarrrStandsFor() {
+        UiFixture.waitUntil(() -> steps().size() == 5);
+        String stages = "Acquisition → Activation → Retention → Revenue → Referral";
+        Label explained = lookup("#funnel-aarrr-explained").queryAs(Label.class);
+        assertTrue(explained.isVisible() && explained.getText().contains(stages), explained.getText());
+        Tooltip tip = lookup("#funnel-kind-aarrr").queryAs(javafx.scene.control.RadioButton.class).getTooltip();
+        assertTrue(tip != null && tip.getText().contains(stages));
+    }
+
+    @Test
+    void defect7_emptyStep_aNewStepShowsNoErrorBeforeAnythingIsTyped() {
+        chooseJanuary();
+        clickOn("#funnel-kind-custom");
+        clickOn("#funnel-add-step");
+        UiFixture.waitUntil(() -> lookup("#funnel-step-1").tryQuery().isPresent());
+        Label error = lookup("#funnel-step-1-error").queryAs(Label.class);
+        assertTrue(!error.isVisible() && error.getText().isEmpty(), "no red text under a step not typed in yet");
+
+        // asked to save with the step still empty: now it says what to do
+        type("#funnel-name", "空的一步");
+        clickOn("#funnel-save");
+        UiFixture.waitUntil(() -> lookup("#funnel-step-1-error").queryAs(Label.class).isVisible());
+        assertEquals("Type a rule for this step, or remove it",
+                lookup("#funnel-step-1-error").queryAs(Label.class).getText());
+        assertEquals("Some steps are not rules yet: see the message under each",
+                lookup("#funnel-problem").queryAs(Label.class).getText());
+
+        // another new step, typed in and cleared again: the message comes with the typing
+        clickOn("#funnel-add-step");
+        UiFixture.waitUntil(() -> lookup("#funnel-step-2").tryQuery().isPresent());
+        assertTrue(!lookup("#funnel-step-2-error").queryAs(Label.class).isVisible());
+        clickOn("#funnel-step-2").write("p");
+        UiFixture.waitUntil(() -> lookup("#funnel-step-2-error").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void defect7_emptyStates_aMonthWithoutJoinersSaysSoInWords() {
+        // April so far: nobody joined, so the funnel chart has no bars and says why
+        UiFixture.waitUntil(() -> steps().size() == 5);
+        ChartViewer funnel = lookup("#analytics-funnel-chart").queryAs(ChartViewer.class);
+        UiFixture.waitUntil(() -> funnel.getChart() != null);
+        assertEquals("No member joined in these days, so there is no funnel to show",
+                funnel.getChart().getPlot().getNoDataMessage());
+        assertTrue(org.jfree.data.general.DatasetUtils.isEmptyOrNull(
+                ((org.jfree.chart.plot.CategoryPlot) funnel.getChart().getPlot()).getDataset()));
+        // cohorts of months long before the shop opened
+        clickOn("Cohorts");
+        type("#cohorts-from", "2020-01");
+        type("#cohorts-to", "2020-03");
+        clickOn("#cohorts-apply");
+        UiFixture.waitUntil(() -> lookup("#cohorts-empty").queryAs(Label.class).isVisible());
+        assertEquals("No member made a first purchase in these months, so there is nobody to follow yet",
+                lookup("#cohorts-empty").queryAs(Label.class).getText());
+    }
 }

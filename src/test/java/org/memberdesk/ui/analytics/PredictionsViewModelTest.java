@@ -86,7 +86,7 @@ class PredictionsViewModelTest {
         MovingClock clock = new MovingClock(LocalDateTime.of(1997, 9, 30, 9, 0));
         UiContext context = context(cdnowFolder.resolve("test.db"), clock);
         var predictions = context.app().predictions();
-        PredictionsViewModel tab = new PredictionsViewModel(context);
+        PredictionsViewModel tab = AnalyticsScreen.predictions(context);
         DailyRefit daily = new DailyRefit(predictions, context.tasks(), refusal -> {
             ended.add(refusal);
             context.changes().predictionsRefitted(refusal);
@@ -130,7 +130,7 @@ class PredictionsViewModelTest {
     void finding5_aRefusedDailyRefitIsNoErrorTheTabSaysWhyAndItIsNotRetriedThatDay() {
         MovingClock clock = new MovingClock(LocalDateTime.of(2026, 11, 22, 9, 0));
         UiContext context = context(folder.resolve("empty.db"), clock);
-        PredictionsViewModel tab = new PredictionsViewModel(context);
+        PredictionsViewModel tab = AnalyticsScreen.predictions(context);
         DailyRefit daily = new DailyRefit(context.app().predictions(), context.tasks(), refusal -> {
             ended.add(refusal);
             context.changes().predictionsRefitted(refusal);
@@ -154,7 +154,7 @@ class PredictionsViewModelTest {
     void finding4_refitNowCancelledBetweenStepsKeepsNothingThenFitsAndReloads() {
         MovingClock clock = new MovingClock(LocalDateTime.of(1997, 10, 15, 9, 0));
         UiContext context = context(cdnowFolder.resolve("test.db"), clock);
-        PredictionsViewModel tab = new PredictionsViewModel(context);
+        PredictionsViewModel tab = AnalyticsScreen.predictions(context);
         List<String> steps = new ArrayList<>();
         // the person presses Cancel while the models are being fitted
         tab.progressTextProperty().addListener((obs, old, now) -> {
@@ -170,7 +170,7 @@ class PredictionsViewModelTest {
         assertFalse(tab.refittingProperty().get());
 
         assertTrue(steps.contains("Reading the purchases…"), steps.toString());
-        PredictionsViewModel again = new PredictionsViewModel(context);
+        PredictionsViewModel again = AnalyticsScreen.predictions(context);
         again.refit();
         assertEquals("Fitted a new model as of 1997-10-15.", again.messageProperty().get());
         assertEquals(LocalDate.of(1997, 10, 15), again.modelProperty().get().asOf());
@@ -187,7 +187,7 @@ class PredictionsViewModelTest {
         MovingClock clock = new MovingClock(LocalDateTime.of(1997, 10, 1, 9, 0));
         UiContext context = context(folder.resolve("test.db"), clock);
         PredictionModel fitted = context.app().predictions().modelOrFit(LocalDate.of(1997, 9, 30), TimeUnit.WEEK);
-        PredictionsViewModel tab = new PredictionsViewModel(context);
+        PredictionsViewModel tab = AnalyticsScreen.predictions(context);
         tab.load();
         FitCheck first = tab.fitCheckProperty().get();
         assertEquals(8, first.actual().length);

@@ -105,4 +105,12 @@ class DashboardScreenTest extends FxRobot {
         clickOn("#funnel-tag-step");
         UiFixture.waitUntil(() -> text("#funnel-tagged").startsWith("4 members newly tagged"));
     }
+
+    @Test
+    void defect7_aarrr_theFunnelSaysWhatAarrrStandsFor() {
+        UiFixture.waitUntil(() -> lookup("#funnel-steps").queryAs(ListView.class).getItems().size() == 5);
+        String explained = text("#dashboard-funnel-explained");
+        assertTrue(explained.contains("Acquisition → Activation → Retention → Revenue → Referral"), explained);
+        assertTrue(explained.contains("joined → bought → bought again → spent the amount → referred a member"));
+    }
 }

@@ -36,7 +36,7 @@ class DashboardViewModelTest {
         RecordingDialogs dialogs = new RecordingDialogs(Messages.english());
         context = new UiContext(new AppContext(Database.open(db), clock), Messages.english(),
                 new SameThreadTaskExecutor(dialogs), dialogs, new DataChanges());
-        model = new DashboardViewModel(context);
+        model = DashboardScreen.model(context);
     }
 
     private DashboardViewModel.Card card(String id) {
@@ -93,7 +93,8 @@ class DashboardViewModelTest {
         model.chooseDays(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
         // January's joiners with 2+ purchases by 01-31: B, C, F
         List<Member> members = new java.util.ArrayList<>();
-        model.stepMembers(2, 10, members::addAll);
+        StepMembersDialog.model(context, model.funnelProperty().get().steps().get(2).memberIds())
+                .load(10, members::addAll);
         assertEquals(List.of("M2", "M3", "M6"), members.stream().map(m -> m.details().memberNo()).toList());
         assertEquals("", model.problemProperty().get());
     }
@@ -103,11 +104,28 @@ class DashboardViewModelTest {
         model.chooseDays(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31));
         List<Integer> tagged = new java.util.ArrayList<>();
         // step 2 (2+ purchases by 01-31): B, C, F
-        model.tagStep(2, "一月复购", tagged::add);
+        StepMembersDialog.model(context, model.funnelProperty().get().steps().get(2).memberIds())
+                .tag("一月复购", tagged::add);
         assertEquals(List.of(3), tagged);
         assertEquals(List.of("一月复购"), context.app().tags().tagsOf(context.app().members().byNumber("M3")
                 .orElseThrow().id()));
         assertEquals(List.of(), context.app().tags().tagsOf(context.app().members().byNumber("M4")
                 .orElseThrow().id()));
+    }
+
+    /** Issue 19, defect 7 (English plurals): a funnel step's members are counted as English counts them. */
+    @Test
+    void defect7_plurals_aStepOfOneMemberSaysMemberNotMembers() {
+        Messages en = Messages.english();
+        assertEquals("1 member newly tagged “VIP”; campaigns can target the tag", en.get("analytics.ui.tagged", 1, "VIP"));
+        assertEquals("2 members newly tagged “VIP”; campaigns can target the tag", en.get("analytics.ui.tagged", 2, "VIP"));
+        assertEquals("No member newly tagged “VIP”; campaigns can target the tag", en.get("analytics.ui.tagged", 0, "VIP"));
+        assertEquals("Tag the 1 member", en.get("analytics.ui.tagStep", 1L));
+        assertEquals("Tag all 1,250 members", en.get("analytics.ui.tagStep", 1250L));
+        assertEquals("1 member is in this step; the first is listed", en.get("analytics.ui.stepMembersNote", 1L, 1));
+        assertEquals("1,250 members are in this step; the first 200 are listed",
+                en.get("analytics.ui.stepMembersNote", 1250L, 200));
+        // Chinese has no plural
+        assertEquals("此步共 1,250 位会员，列出前 200 位", Messages.chinese().get("analytics.ui.stepMembersNote", 1250L, 200));
     }
 }
