@@ -144,7 +144,7 @@ public final class RuleStore {
      * Prepares and binds the statement. A rule the parser accepts can still be more than SQLite takes in
      * one statement (too many values, too deep): that is told in the shop's words, not SQLite's.
      */
-    private static PreparedStatement prepare(Connection connection, RuleSql.Statement sql) throws SQLException {
+    static PreparedStatement prepare(Connection connection, RuleSql.Statement sql) throws SQLException {
         PreparedStatement statement;
         try {
             statement = connection.prepareStatement(sql.sql());
