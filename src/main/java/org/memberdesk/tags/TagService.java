@@ -64,6 +64,11 @@ public final class TagService {
         return database.read(connection -> store.namesFor(connection, memberId));
     }
 
+    /** The tags one member carries, by name, with their rules and counts. */
+    public List<Tag> carriedBy(long memberId) {
+        return database.read(connection -> store.carriedBy(connection, memberId));
+    }
+
     /** Creates a manual tag (rule null) or a rule tag, which is filled at once. */
     public Tag create(String name, String ruleText) {
         session.require(Permission.TAGS);

@@ -9,8 +9,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
@@ -31,7 +29,7 @@ import org.memberdesk.common.Money;
 import org.memberdesk.tags.Field;
 import org.memberdesk.tags.Operator;
 import org.memberdesk.tags.RuleService.MatchedMember;
-import org.memberdesk.tags.Tag;
+import org.memberdesk.tags.RuleWords;
 import org.memberdesk.ui.common.IsoDates;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.shell.Screen;
@@ -43,17 +41,28 @@ import org.memberdesk.ui.shell.Screen;
 public final class SegmentsScreen implements Screen {
     private final UiContext context;
     private final SegmentsViewModel model;
+    private final TagsViewModel tags;
+    private final RuleWords words;
     private final RfmViewModel rfm;
     private TabPane tabs;
 
     public SegmentsScreen(UiContext context) {
         this.context = context;
-        this.model = new SegmentsViewModel(context);
+        var app = context.app();
+        this.model = new SegmentsViewModel(app.rules(), app.tags(), app.predictions(), app.session(), context.tasks(),
+                context.dialogs(), context.messages(), context.changes());
+        this.tags = new TagsViewModel(app.tags(), context.tasks(), context.dialogs(), context.messages(),
+                context.changes());
+        this.words = new RuleWords(context.messages());
         this.rfm = new RfmViewModel(context);
     }
 
     public SegmentsViewModel model() {
         return model;
+    }
+
+    public TagsViewModel tags() {
+        return tags;
     }
 
     @Override
@@ -87,7 +96,7 @@ public final class SegmentsScreen implements Screen {
 
     @Override
     public void shown() {
-        model.loadTags();
+        tags.shown();
     }
 
     private Node segmentsPane() {
@@ -169,26 +178,8 @@ public final class SegmentsScreen implements Screen {
 
         VBox left = new VBox(10, top, text, error, builder, new HBox(8, count, busy), table, actions);
         left.setPadding(new Insets(12));
-        ListView<Tag> list = new ListView<>(model.tags());
-        list.setId("tags-list");
-        list.setPrefWidth(240);
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Tag tag, boolean empty) {
-                super.updateItem(tag, empty);
-                setText(empty || tag == null ? null : tag.name() + " · " + tag.members()
-                        + (tag.isRuleTag() ? "\n" + tag.rule() : ""));
-            }
-        });
-        list.setOnMouseClicked(e -> {
-            Tag tag = list.getSelectionModel().getSelectedItem();
-            if (tag != null) {
-                model.ruleTextProperty().set(tag.isRuleTag() ? tag.rule() : "tag = \"" + tag.name() + "\"");
-            }
-        });
-        VBox right = new VBox(6, new Label(context.text("segments.tags")), list);
-        right.setPadding(new Insets(12));
-        VBox.setVgrow(list, Priority.ALWAYS);
+        Node right = TagsPane.build(tags, context.messages(), tag ->
+                model.ruleTextProperty().set(tag.isRuleTag() ? tag.rule() : "tag = \"" + tag.name() + "\""));
         BorderPane pane = new BorderPane(left);
         pane.setRight(right);
         return pane;
@@ -202,8 +193,7 @@ public final class SegmentsScreen implements Screen {
             not.selectedProperty().bindBidirectional(row.notProperty());
             ComboBox<Field> field = new ComboBox<>();
             field.getItems().addAll(Field.values());
-            field.setConverter(converter(f -> context.messages().locale().getLanguage().equals("zh")
-                    ? f.chinese() : f.english()));
+            field.setConverter(converter(words::field));
             field.valueProperty().bindBidirectional(row.fieldProperty());
             field.setId("row-field-" + index);
             ComboBox<Operator> operator = new ComboBox<>();
@@ -213,14 +203,14 @@ public final class SegmentsScreen implements Screen {
                 operator.getItems().setAll(f.operators());
                 operator.setValue(keep != null && f.operators().contains(keep) ? keep : Operator.EQ);
             });
-            operator.setConverter(converter(Operator::symbol));
+            operator.setConverter(converter(words::operator));
             operator.valueProperty().bindBidirectional(row.operatorProperty());
             operator.setId("row-op-" + index);
             TextField value = new TextField();
             value.setId("row-value-" + index);
             value.setPrefColumnCount(10);
             value.textProperty().bindBidirectional(row.valueProperty());
-            Label and = new Label("and");
+            Label and = new Label(context.text("segments.between.and"));
             TextField value2 = new TextField();
             value2.setId("row-value2-" + index);
             value2.setPrefColumnCount(6);
