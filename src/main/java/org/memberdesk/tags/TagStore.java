@@ -109,7 +109,7 @@ public final class TagStore {
 
     /** One member's tags, by name (the member pane's chips: manual ones can be taken off there). */
     public List<Tag> carriedBy(Connection connection, long memberId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(SELECT + """
+        try (PreparedStatement statement = connection.prepareStatement(SELECT + " " + """
                  WHERE t.id IN (SELECT tag_id FROM member_tags WHERE member_id = ?) ORDER BY t.name""")) {
             statement.setLong(1, memberId);
             return read(statement);

@@ -82,7 +82,7 @@ class SegmentsScreenTest extends FxRobot {
         // only 王芳: 3 purchases, 600 yuan
         UiFixture.waitUntil(() -> "1 member".equals(label("#rule-count")));
         clickOn("#row-op-0");
-        clickOn("<=");
+        clickOn("≤");
         UiFixture.waitUntil(() -> "purchases <= 3 and total_spent >= 500".equals(ruleText()));
     }
 
