@@ -54,7 +54,7 @@ public final class SegmentsScreen implements Screen {
         this.tags = new TagsViewModel(app.tags(), context.tasks(), context.dialogs(), context.messages(),
                 context.changes());
         this.words = new RuleWords(context.messages());
-        this.rfm = new RfmViewModel(context);
+        this.rfm = new RfmViewModel(app.rfm(), app.lifecycle(), app.rules().today(), context.tasks());
     }
 
     public SegmentsViewModel model() {

@@ -76,7 +76,9 @@ class SegmentsScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> "purchases >= 3".equals(ruleText()));
         clickOn("#builder-add");
         clickOn("#row-field-1");
-        clickOn("Total spent");
+        // the menu's item (the preview table has a column of the same name)
+        clickOn(lookup(".combo-box-popup .list-cell").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText("Total spent")).queryLabeled());
         doubleClickOn("#row-value-1").write("500");
         UiFixture.waitUntil(() -> "purchases >= 3 and total_spent >= 500".equals(ruleText()));
         // only 王芳: 3 purchases, 600 yuan

@@ -127,4 +127,19 @@ class SegmentsViewModelTest {
                 dialogs.errors);
         assertEquals(List.of("老客"), context.app().tags().list().stream().map(t -> t.name()).toList());
     }
+
+    @Test
+    void defect7_aPreviewOvertakenByTypingEndsQuietlyNotAsAFailure() {
+        org.memberdesk.ui.common.HeldTasks held = new org.memberdesk.ui.common.HeldTasks();
+        var app = context.app();
+        SegmentsViewModel typing = new SegmentsViewModel(app.rules(), app.tags(), app.predictions(), app.session(),
+                held, dialogs, Messages.english(), context.changes());
+        typing.ruleTextProperty().set("purchases >= 1");
+        typing.ruleTextProperty().set("purchases >= 3"); // typed on: the first count is cancelled before it ran
+        held.runAll();
+        assertEquals(List.of(), held.failures(), "a cancelled count is normal: nothing to log, no stack trace");
+        // only A bought three times
+        assertEquals("1 member", typing.countProperty().get());
+        assertEquals("", typing.errorProperty().get());
+    }
 }
