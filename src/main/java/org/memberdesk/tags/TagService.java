@@ -22,7 +22,6 @@ import org.memberdesk.staff.StaffSession;
  * it by hand. Manual tags are put on and taken off one member, a selection, or a whole segment.
  */
 public final class TagService {
-    static final int MAX_NAME = 40;
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TagService.class.getName());
 
     private final Database database;
@@ -72,8 +71,8 @@ public final class TagService {
     /** Creates a manual tag (rule null) or a rule tag, which is filled at once. */
     public Tag create(String name, String ruleText) {
         session.require(Permission.TAGS);
-        String tagName = checkName(name);
-        Rule rule = ruleText == null ? null : checkRule(tagName, ruleText);
+        String tagName = TagNames.checkName(name);
+        Rule rule = ruleText == null ? null : TagNames.checkRule(tagName, ruleText);
         modelsFor(rule, today());
         return database.write(connection -> {
             if (store.findByName(connection, tagName).isPresent()) {
@@ -96,7 +95,7 @@ public final class TagService {
     /** Gives a rule tag a new rule (or makes it manual with null, keeping its members) and refreshes it. */
     public Tag changeRule(String name, String ruleText) {
         session.require(Permission.TAGS);
-        Rule rule = ruleText == null ? null : checkRule(name, ruleText);
+        Rule rule = ruleText == null ? null : TagNames.checkRule(name, ruleText);
         modelsFor(rule, today());
         return database.write(connection -> {
             Tag tag = existing(connection, name);
@@ -160,7 +159,7 @@ public final class TagService {
      */
     public Tag rename(String name, String newName) {
         session.require(Permission.TAGS);
-        String wanted = checkName(newName);
+        String wanted = TagNames.checkName(newName);
         return database.write(connection -> {
             Tag tag = existing(connection, name);
             if (tag.name().equals(wanted)) {
@@ -363,7 +362,7 @@ public final class TagService {
     }
 
     private Tag manualTag(Connection connection, String name, boolean createIfMissing) throws SQLException {
-        String tagName = checkName(name);
+        String tagName = TagNames.checkName(name);
         var found = store.findByName(connection, tagName);
         if (found.isEmpty()) {
             if (!createIfMissing) {
@@ -395,38 +394,6 @@ public final class TagService {
             throw new ValidationException(Problem.of("member_no", "member.unknown", String.join(", ", unknown)));
         }
         return ids;
-    }
-
-    private static String checkName(String name) {
-        String tagName = name == null ? "" : name.strip();
-        if (tagName.isEmpty()) {
-            throw new ValidationException(Problem.of("name", "tag.name.missing"));
-        }
-        if (tagName.length() > MAX_NAME) {
-            throw new ValidationException(Problem.of("name", "tag.name.tooLong", MAX_NAME));
-        }
-        return tagName;
-    }
-
-    private static Rule checkRule(String tagName, String ruleText) {
-        Rule rule = Rule.parse(ruleText);
-        if (mentionsTag(rule.root(), tagName)) {
-            throw new ValidationException(Problem.of("rule", "tag.rule.self", tagName));
-        }
-        return rule;
-    }
-
-    private static boolean mentionsTag(RuleNode node, String tagName) {
-        if (node instanceof RuleNode.Condition c) {
-            return c.field() == Field.TAG && c.values().stream().anyMatch(v -> v.text().equals(tagName));
-        }
-        if (node instanceof RuleNode.And and) {
-            return and.parts().stream().anyMatch(p -> mentionsTag(p, tagName));
-        }
-        if (node instanceof RuleNode.Or or) {
-            return or.parts().stream().anyMatch(p -> mentionsTag(p, tagName));
-        }
-        return mentionsTag(((RuleNode.Not) node).part(), tagName);
     }
 
     private LocalDate today() {
