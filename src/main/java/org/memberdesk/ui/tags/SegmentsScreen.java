@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
@@ -111,6 +112,7 @@ public final class SegmentsScreen implements Screen {
         asOf.setId("segments-as-of");
         asOf.valueProperty().bindBidirectional(model.asOfProperty());
         HBox top = new HBox(10, templates, new Label(context.text("segments.asOf")), asOf);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         TextArea text = new TextArea();
         text.setId("rule-text");
@@ -174,7 +176,13 @@ public final class SegmentsScreen implements Screen {
         Label status = new Label();
         status.setId("segments-status");
         status.textProperty().bind(model.statusProperty());
-        HBox actions = new HBox(8, tagName, save, tagThem, export, status);
+        // buttons keep their words whole; at a narrow window the row wraps instead of cutting them
+        for (Button button : new Button[] {save, tagThem, export}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        status.setWrapText(true);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, tagName, save, tagThem, export);
+        VBox actions = new VBox(6, buttons, status);
 
         VBox left = new VBox(10, top, text, error, builder, new HBox(8, count, busy), table, actions);
         left.setPadding(new Insets(12));
@@ -190,12 +198,15 @@ public final class SegmentsScreen implements Screen {
         int index = 0;
         for (ConditionRow row : model.rows()) {
             CheckBox not = new CheckBox(context.text("segments.not"));
+            not.setMinWidth(Region.USE_PREF_SIZE);
             not.selectedProperty().bindBidirectional(row.notProperty());
             ComboBox<Field> field = new ComboBox<>();
             field.getItems().addAll(Field.values());
             field.setConverter(converter(words::field));
             field.valueProperty().bindBidirectional(row.fieldProperty());
             field.setId("row-field-" + index);
+            field.setPrefWidth(180);
+            field.setMinWidth(110);
             ComboBox<Operator> operator = new ComboBox<>();
             operator.getItems().setAll(row.fieldProperty().get().operators());
             row.fieldProperty().addListener((o, a, f) -> {
@@ -208,12 +219,14 @@ public final class SegmentsScreen implements Screen {
             operator.setId("row-op-" + index);
             TextField value = new TextField();
             value.setId("row-value-" + index);
-            value.setPrefColumnCount(10);
+            value.setPrefColumnCount(6);
             value.textProperty().bindBidirectional(row.valueProperty());
             Label and = new Label(context.text("segments.between.and"));
+            and.setMinWidth(Region.USE_PREF_SIZE);
+            operator.setMinWidth(Region.USE_PREF_SIZE);
             TextField value2 = new TextField();
             value2.setId("row-value2-" + index);
-            value2.setPrefColumnCount(6);
+            value2.setPrefColumnCount(5);
             value2.textProperty().bindBidirectional(row.value2Property());
             and.visibleProperty().bind(row.operatorProperty().isEqualTo(Operator.BETWEEN));
             and.managedProperty().bind(and.visibleProperty());
@@ -222,7 +235,9 @@ public final class SegmentsScreen implements Screen {
             Button remove = new Button("✕");
             remove.setId("row-remove-" + index);
             remove.setOnAction(e -> model.removeRow(row));
+            remove.setMinWidth(Region.USE_PREF_SIZE);
             HBox line = new HBox(6, not, field, operator, value, and, value2, remove);
+            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             line.setId("builder-row-" + index);
             box.getChildren().add(line);
             index++;

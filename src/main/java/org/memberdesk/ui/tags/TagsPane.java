@@ -11,6 +11,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.memberdesk.common.Messages;
 import org.memberdesk.tags.Tag;
@@ -50,14 +51,19 @@ final class TagsPane {
         name.setPromptText(messages.get("tags.rename.prompt"));
         name.textProperty().bindBidirectional(model.newNameProperty());
         HBox.setHgrow(name, Priority.ALWAYS);
+        name.setMinWidth(60);
+        name.setPrefColumnCount(8);
         Button rename = new Button(messages.get("tags.rename"));
+        rename.setMinWidth(Region.USE_PREF_SIZE);
         rename.setId("tag-rename");
         rename.setOnAction(e -> model.rename());
         name.setOnAction(e -> model.rename());
         Button refresh = new Button(messages.get("tags.refreshNow"));
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         refresh.setId("tag-refresh");
         refresh.setOnAction(e -> model.refreshNow());
         Button delete = new Button(messages.get("tags.delete"));
+        delete.setMinWidth(Region.USE_PREF_SIZE);
         delete.setId("tag-delete");
         delete.getStyleClass().add("danger");
         delete.setOnAction(e -> model.delete());
@@ -103,9 +109,14 @@ final class TagsPane {
             rule.getStyleClass().add("text-muted");
             refreshed.getStyleClass().addAll("text-muted", "text-small");
             rule.setWrapText(true);
+            title.setWrapText(true);
             // the cell's width less its padding and a scroll bar: long rules wrap instead of being cut
-            rule.maxWidthProperty().bind(list.widthProperty().subtract(36));
-            title.maxWidthProperty().bind(rule.maxWidthProperty());
+            for (Label label : new Label[] {title, rule, refreshed}) {
+                label.prefWidthProperty().bind(list.widthProperty().subtract(36));
+                label.maxWidthProperty().bind(label.prefWidthProperty());
+                label.setMinHeight(Region.USE_PREF_SIZE);
+            }
+            setPrefWidth(0); // the list's width, not the longest rule's
             refreshed.managedProperty().bind(refreshed.visibleProperty());
         }
 
