@@ -114,12 +114,17 @@ public final class TagsViewModel {
                 : messages.get("tags.refreshedAt", tag.refreshedAt().substring(0, 16));
     }
 
-    /** When the screen is shown: rule tags out of date are refreshed first, then the list is read. */
+    /**
+     * When the screen is shown: the list as it is, at once; then rule tags out of date are refreshed (minutes on a
+     * very large shop) and the list is read again when they were.
+     */
     public void shown() {
-        tasks.execute(BackgroundTask.of(() -> {
-            tags.refreshIfStale();
-            return tags.list();
-        }).onSuccess(this::show));
+        load();
+        tasks.execute(BackgroundTask.of(() -> tags.refreshIfStale() ? tags.list() : null).onSuccess(fresh -> {
+            if (fresh != null) {
+                show(fresh);
+            }
+        }));
     }
 
     public void load() {
