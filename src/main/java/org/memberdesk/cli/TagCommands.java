@@ -127,7 +127,7 @@ final class TagCommands {
 
     @Command(name = "tag", description = "Manual tags and rule tags.",
             subcommands = {TagCreate.class, TagAdd.class, TagRemove.class, TagRefresh.class, TagList.class,
-                TagDelete.class})
+                TagDelete.class, TagRename.class})
     static final class TagCommand implements Callable<Integer> {
         @ParentCommand
         Cli cli;
@@ -138,7 +138,7 @@ final class TagCommands {
         @Override
         public Integer call() {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "tag needs a subcommand: create, add, remove, refresh, list or delete");
+                    "tag needs a subcommand: create, add, remove, refresh, list, rename or delete");
         }
     }
 
@@ -210,13 +210,21 @@ final class TagCommands {
         }
     }
 
-    @Command(name = "refresh", description = "Recompute every rule tag as of today.")
+    @Command(name = "refresh", description = "Recompute every rule tag (or the one named) as of today.")
     static final class TagRefresh implements Callable<Integer> {
         @ParentCommand
         TagCommand tag;
 
+        @Parameters(index = "0", arity = "0..1", paramLabel = "NAME",
+                description = "Only this rule tag (a manager's action, written to the operation log).")
+        String name;
+
         @Override
         public Integer call() {
+            if (name != null) {
+                tag.cli.print(describe(tag.cli.context().tags().refreshNow(name, org.memberdesk.tags.Cancel.NONE)));
+                return 0;
+            }
             List<Tag> tags = tag.cli.context().tags().refreshAll();
             Map<String, Object> result = Cli.object();
             result.put("refreshed", tags.stream().filter(Tag::isRuleTag).count());
@@ -253,6 +261,26 @@ final class TagCommands {
             tag.cli.context().tags().delete(name);
             Map<String, Object> result = Cli.object();
             result.put("deleted", name);
+            tag.cli.print(result);
+            return 0;
+        }
+    }
+
+    @Command(name = "rename", description = "Give a tag a new name; rules of rule tags that use it follow.")
+    static final class TagRename implements Callable<Integer> {
+        @ParentCommand
+        TagCommand tag;
+
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @Parameters(index = "1", paramLabel = "NEW_NAME")
+        String newName;
+
+        @Override
+        public Integer call() {
+            Map<String, Object> result = describe(tag.cli.context().tags().rename(name, newName));
+            result.put("renamed_from", name);
             tag.cli.print(result);
             return 0;
         }

@@ -1,12 +1,8 @@
 package org.memberdesk.tags;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
-import org.memberdesk.db.Database;
 
 /**
  * Where a member's purchase statistics as of a date come from, as SQL over the members table
@@ -50,39 +46,18 @@ public final class MemberFacts {
 
     /**
      * These facts plus the visits on or before the date. {@code name} as given to {@link #open}; the
-     * temporary table is made only when a visit later than the date exists.
+     * temporary table is made only when a visit later than the date exists ({@link MemberFactsStore}).
      */
     public MemberFacts withVisits(Connection connection, String name) throws SQLException {
         if (visits != null) {
             return this;
         }
-        String dayAfter = asOf.plusDays(1).toString();
-        try (PreparedStatement later = connection.prepareStatement(
-                "SELECT 1 FROM visits WHERE time >= ? LIMIT 1")) {
-            later.setString(1, dayAfter);
-            try (ResultSet rs = later.executeQuery()) {
-                if (!rs.next()) {
-                    return new MemberFacts(asOf, join, purchases, netCents, firstAt, lastAt, "", "m.visit_count",
-                            "m.last_visit_at");
-                }
-            }
-        }
-        if (!name.matches("[a-z_]+")) {
-            throw new IllegalArgumentException("a table name is letters: " + name);
-        }
-        String table = "temp.asof_visits_" + name;
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + table);
-            statement.execute("CREATE TABLE " + table
-                    + " (member_id INTEGER PRIMARY KEY, visit_count INTEGER NOT NULL, last_at TEXT)");
-        }
-        // visits_member (member_id, time) covers it: read in member order, no sort
-        try (PreparedStatement fill = connection.prepareStatement("INSERT INTO " + table + " " + """
-                 SELECT member_id, count(*), max(time) FROM visits WHERE time < ? GROUP BY member_id""")) {
-            fill.setString(1, dayAfter);
-            fill.executeUpdate();
+        if (!MemberFactsStore.anyVisitAfter(connection, asOf)) {
+            return new MemberFacts(asOf, join, purchases, netCents, firstAt, lastAt, "", "m.visit_count",
+                    "m.last_visit_at");
         }
         String alias = "v_" + name;
+        String table = MemberFactsStore.visitsUpTo(connection, asOf, name);
         return new MemberFacts(asOf, join, purchases, netCents, firstAt, lastAt,
                 " LEFT JOIN " + table + " " + alias + " ON " + alias + ".member_id = m.id",
                 "coalesce(" + alias + ".visit_count, 0)", alias + ".last_at");
@@ -90,45 +65,17 @@ public final class MemberFacts {
 
     /** Facts as of the date on this connection; {@code name} keeps two dates on one connection apart. */
     public static MemberFacts open(Connection connection, LocalDate asOf, String name) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            // whole-population passes read the file through the page cache, not one read() call per page
-            statement.execute("PRAGMA mmap_size = " + Database.LARGEST_MEMORY_MAP);
-        }
-        String dayAfter = asOf.plusDays(1).toString();
-        try (PreparedStatement later = connection.prepareStatement(
-                "SELECT 1 FROM purchases WHERE time >= ? LIMIT 1")) {
-            later.setString(1, dayAfter);
-            try (ResultSet rs = later.executeQuery()) {
-                if (!rs.next()) {
-                    return new MemberFacts(asOf, "", "m.purchase_count",
-                            "(m.spent_cents - m.returned_cents)", "m.first_purchase_at", "m.last_purchase_at");
-                }
-            }
+        MemberFactsStore.mapWholeFile(connection);
+        if (!MemberFactsStore.anyPurchaseAfter(connection, asOf)) {
+            return new MemberFacts(asOf, "", "m.purchase_count",
+                    "(m.spent_cents - m.returned_cents)", "m.first_purchase_at", "m.last_purchase_at");
         }
         return computed(connection, asOf, name);
     }
 
     /** Facts summed from the purchases on or before the date, whatever later purchases exist (checks use it). */
     public static MemberFacts computed(Connection connection, LocalDate asOf, String name) throws SQLException {
-        String dayAfter = asOf.plusDays(1).toString();
-        if (!name.matches("[a-z_]+")) {
-            throw new IllegalArgumentException("a table name is letters: " + name);
-        }
-        String table = "temp.asof_" + name;
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DROP TABLE IF EXISTS " + table);
-            statement.execute("CREATE TABLE " + table + " " + """
-                     (member_id INTEGER PRIMARY KEY, purchase_count INTEGER NOT NULL, net_cents INTEGER NOT NULL,
-                      first_at TEXT, last_at TEXT)""");
-        }
-        // a return's total is negative, so the plain sum of totals is spend net of returns
-        try (PreparedStatement fill = connection.prepareStatement("INSERT INTO " + table + " " + """
-                 SELECT member_id, sum(kind = 'sale'), sum(total_cents),
-                        min(CASE WHEN kind = 'sale' THEN time END), max(CASE WHEN kind = 'sale' THEN time END)
-                 FROM purchases WHERE time < ? GROUP BY member_id""")) {
-            fill.setString(1, dayAfter);
-            fill.executeUpdate();
-        }
+        String table = MemberFactsStore.purchasesUpTo(connection, asOf, name);
         String alias = "s_" + name;
         return new MemberFacts(asOf, " LEFT JOIN " + table + " " + alias + " ON " + alias + ".member_id = m.id",
                 "coalesce(" + alias + ".purchase_count, 0)", "coalesce(" + alias + ".net_cents, 0)",

@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.memberdesk.db.Database;
@@ -28,10 +24,11 @@ import org.memberdesk.staff.StaffSession;
  * The public face other features use (funnels, campaigns): {@link #count}, {@link #members}.
  */
 public final class RuleService {
-    private static final String PREVIEW_COLUMNS = """
-            m.id, m.member_no, m.name, m.phone, m.channel, %s, %s, %s""";
+    /** Stateless: the static {@link #members(Connection, Rule, LocalDate)} shares it. */
+    private static final RuleStore STORE = new RuleStore();
 
     private final Database database;
+    private final RuleStore store = STORE;
     private final Clock clock;
     private final OutputFiles files;
     private final ModelsForRules models;
@@ -83,45 +80,26 @@ public final class RuleService {
         return count(rule, asOf, Cancel.NONE);
     }
 
+    /** The same, stopped by the cancel: a cancelled count ends in a CancellationException (normal, not an error). */
     public long count(Rule rule, LocalDate asOf, Cancel cancel) {
         prepare(rule, asOf);
-        return database.read(connection -> {
-            MemberFacts facts = facts(connection, asOf, rule);
-            RuleSql.Statement sql = RuleSql.select("count(*)", facts, rule, null);
-            try (PreparedStatement statement = cancel.watch(sql.prepare(connection))) {
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                } finally {
-                    cancel.done();
-                }
-            }
-        });
+        return database.read(connection -> store.count(connection, rule, asOf, cancel));
     }
 
     /** The ids of the matching members, ascending (so callers can intersect two results by merging). */
     public long[] members(Rule rule, LocalDate asOf) {
         prepare(rule, asOf);
-        return database.read(connection -> members(connection, rule, asOf));
+        return database.read(connection -> STORE.members(connection, rule, asOf, Cancel.NONE));
     }
 
-    /** The same, on the caller's connection (a tag refresh runs it inside its own transaction). */
+    /** The same, on the caller's connection (a tag refresh or a campaign runs it inside its own transaction). */
     public static long[] members(Connection connection, Rule rule, LocalDate asOf) throws SQLException {
-        MemberFacts facts = facts(connection, asOf, rule);
-        RuleSql.Statement sql = RuleSql.select("m.id", facts, rule, "ORDER BY m.id");
-        long[] ids = new long[1024];
-        int size = 0;
-        try (PreparedStatement statement = sql.prepare(connection)) {
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    if (size == ids.length) {
-                        ids = Arrays.copyOf(ids, size * 2);
-                    }
-                    ids[size++] = rs.getLong(1);
-                }
-            }
-        }
-        return Arrays.copyOf(ids, size);
+        return STORE.members(connection, rule, asOf, Cancel.NONE);
+    }
+
+    /** The same inside the caller's transaction (a tag's refresh), stopped by the cancel. */
+    long[] members(Connection connection, Rule rule, LocalDate asOf, Cancel cancel) throws SQLException {
+        return store.members(connection, rule, asOf, cancel);
     }
 
     /**
@@ -129,30 +107,7 @@ public final class RuleService {
      * "top 20% spenders" is {@code total_spent >= } this. Zero when nobody bought.
      */
     public long topSpendCents(LocalDate asOf, int percent) {
-        return database.read(connection -> {
-            MemberFacts facts = MemberFacts.open(connection, asOf, "top");
-            long buyers;
-            String where = " FROM " + facts.from() + " WHERE " + facts.joined() + " AND " + facts.purchases() + " > 0";
-            try (PreparedStatement count = connection.prepareStatement("SELECT count(*)" + where)) {
-                count.setString(1, asOf.toString());
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    buyers = rs.getLong(1);
-                }
-            }
-            long rank = Math.max(1, buyers * percent / 100);
-            if (buyers == 0) {
-                return 0L;
-            }
-            try (PreparedStatement nth = connection.prepareStatement("SELECT " + facts.netCents() + where
-                    + " ORDER BY 1 DESC LIMIT 1 OFFSET ?")) {
-                nth.setString(1, asOf.toString());
-                nth.setLong(2, rank - 1);
-                try (ResultSet rs = nth.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0L;
-                }
-            }
-        });
+        return database.read(connection -> store.topSpendCents(connection, asOf, percent));
     }
 
     /** The first {@code limit} matching members by member number, with their statistics at the date. */
@@ -162,22 +117,7 @@ public final class RuleService {
 
     public List<MatchedMember> preview(Rule rule, LocalDate asOf, int limit, Cancel cancel) {
         prepare(rule, asOf);
-        return database.read(connection -> {
-            MemberFacts facts = facts(connection, asOf, rule);
-            RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),
-                    facts.lastAt()), facts, rule, "ORDER BY m.member_no LIMIT " + Math.max(0, limit));
-            List<MatchedMember> rows = new ArrayList<>();
-            try (PreparedStatement statement = cancel.watch(sql.prepare(connection))) {
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(row(rs));
-                    }
-                } finally {
-                    cancel.done();
-                }
-            }
-            return rows;
-        });
+        return database.read(connection -> store.preview(connection, rule, asOf, limit, cancel));
     }
 
     /**
@@ -191,49 +131,34 @@ public final class RuleService {
         files.check(file);
         prepare(rule, asOf);
         long exported = database.read(connection -> {
-            MemberFacts facts = facts(connection, asOf, rule);
-            RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),
-                    facts.lastAt()), facts, rule, "ORDER BY m.member_no");
-            long count = 0;
-            try (OutputFiles.Output output = files.open(file, null);
-                 PreparedStatement statement = sql.prepare(connection)) {
+            try (OutputFiles.Output output = files.open(file, null)) {
                 ExportTable table = ExportTable.open(file, output.stream(),
                         CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get(), "segment");
                 table.header(List.of("member_no", "name", "phone", "channel", "purchases", "total_spent",
                         "last_purchase"));
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        MatchedMember m = row(rs);
-                        // as the person who started the export may see them, even if someone else signs in meanwhile
-                        String phone = fullPhones || m.phone() == null ? m.phone()
-                                : org.memberdesk.members.Phones.mask(m.phone());
+                long count = store.eachMatching(connection, rule, asOf, m -> {
+                    // as the person who started the export may see them, even if someone else signs in meanwhile
+                    String phone = fullPhones || m.phone() == null ? m.phone()
+                            : org.memberdesk.members.Phones.mask(m.phone());
+                    try {
                         table.text(m.memberNo()).text(m.name()).text(phone).text(m.channel()).whole(m.purchases())
                                 .yuan(m.netCents()).time(m.lastPurchaseAt()).endRow();
-                        count++;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
                     }
-                }
+                });
                 table.finish();
                 output.commit();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+                return count;
+            } catch (IOException | UncheckedIOException e) {
+                IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                throw new UncheckedIOException("cannot write " + file + ": " + cause.getMessage(), cause);
             }
-            return count;
         });
         log.record(OperationLog.Entry.of(fullPhones ? Operation.EXPORT_FULL_PHONES : Operation.EXPORT, null,
                 String.valueOf(file.getFileName()), exported + " members of segment " + rule.canonical()
                         + " on " + asOf + (fullPhones ? ", full phone numbers" : ", phones masked")));
         return exported;
-    }
-
-    /** The facts a rule reads at a date: with the visits only when one of its fields reads them. */
-    static MemberFacts facts(Connection connection, LocalDate asOf, Rule rule) throws SQLException {
-        MemberFacts facts = MemberFacts.open(connection, asOf, "rule");
-        return rule.readsVisits() ? facts.withVisits(connection, "rule") : facts;
-    }
-
-    private static MatchedMember row(ResultSet rs) throws SQLException {
-        return new MatchedMember(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getInt(6), rs.getLong(7), rs.getString(8));
     }
 
     /** A matching member with the statistics the rule saw (at the as-of date). */

@@ -1,6 +1,5 @@
 package org.memberdesk.tags;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -35,26 +34,6 @@ public final class RuleSql {
 
     /** A complete statement: {@code SELECT columns FROM facts WHERE joined AND rule [suffix]}. */
     public record Statement(String sql, List<Object> params) {
-        /**
-         * Prepares and binds the statement. A rule the parser accepts can still be more than SQLite takes in
-         * one statement (too many values, too deep): that is told in the shop's words, not SQLite's.
-         */
-        public PreparedStatement prepare(Connection connection) throws SQLException {
-            PreparedStatement statement;
-            try {
-                statement = connection.prepareStatement(sql);
-            } catch (SQLException e) {
-                String message = String.valueOf(e.getMessage());
-                if (message.contains("too large") || message.contains("too many") || message.contains("too big")
-                        || message.contains("stack overflow")) {
-                    throw new RuleException(1, "rule.tooBig");
-                }
-                throw e;
-            }
-            bind(statement);
-            return statement;
-        }
-
         public void bind(PreparedStatement statement) throws SQLException {
             for (int i = 0; i < params.size(); i++) {
                 Object value = params.get(i);

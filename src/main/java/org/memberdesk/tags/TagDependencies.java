@@ -92,6 +92,24 @@ final class TagDependencies {
         return order;
     }
 
+    /** The rule with every {@code tag = from} (and in lists) naming {@code to} instead: a tag renamed. */
+    static RuleNode renamed(RuleNode node, String from, String to) {
+        if (node instanceof RuleNode.Condition c) {
+            if (c.field() != Field.TAG) {
+                return c;
+            }
+            return new RuleNode.Condition(c.field(), c.operator(), c.values().stream()
+                    .map(v -> v.text().equals(from) ? RuleNode.Value.text(to) : v).toList());
+        }
+        if (node instanceof RuleNode.And and) {
+            return new RuleNode.And(and.parts().stream().map(p -> renamed(p, from, to)).toList());
+        }
+        if (node instanceof RuleNode.Or or) {
+            return new RuleNode.Or(or.parts().stream().map(p -> renamed(p, from, to)).toList());
+        }
+        return new RuleNode.Not(renamed(((RuleNode.Not) node).part(), from, to));
+    }
+
     /** The tag names a rule mentions. */
     static Set<String> mentioned(RuleNode node) {
         Set<String> names = new LinkedHashSet<>();

@@ -1,8 +1,6 @@
 package org.memberdesk.tags;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,7 +22,6 @@ import org.memberdesk.staff.StaffSession;
  * it by hand. Manual tags are put on and taken off one member, a selection, or a whole segment.
  */
 public final class TagService {
-    static final int MAX_NAME = 40;
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(TagService.class.getName());
 
     private final Database database;
@@ -66,11 +63,16 @@ public final class TagService {
         return database.read(connection -> store.namesFor(connection, memberId));
     }
 
+    /** The tags one member carries, by name, with their rules and counts. */
+    public List<Tag> carriedBy(long memberId) {
+        return database.read(connection -> store.carriedBy(connection, memberId));
+    }
+
     /** Creates a manual tag (rule null) or a rule tag, which is filled at once. */
     public Tag create(String name, String ruleText) {
         session.require(Permission.TAGS);
-        String tagName = checkName(name);
-        Rule rule = ruleText == null ? null : checkRule(tagName, ruleText);
+        String tagName = TagNames.checkName(name);
+        Rule rule = ruleText == null ? null : TagNames.checkRule(tagName, ruleText);
         modelsFor(rule, today());
         return database.write(connection -> {
             if (store.findByName(connection, tagName).isPresent()) {
@@ -81,7 +83,7 @@ public final class TagService {
             }
             long id = store.insert(connection, tagName, rule == null ? null : rule.canonical(), now());
             if (rule != null) {
-                store.replace(connection, id, RuleService.members(connection, rule, today()), now());
+                store.replace(connection, id, rules.members(connection, rule, today(), Cancel.NONE), now());
             }
             Tag created = store.findByName(connection, tagName).orElseThrow();
             record(connection, null, tagName, rule == null ? "created (manual)"
@@ -93,7 +95,7 @@ public final class TagService {
     /** Gives a rule tag a new rule (or makes it manual with null, keeping its members) and refreshes it. */
     public Tag changeRule(String name, String ruleText) {
         session.require(Permission.TAGS);
-        Rule rule = ruleText == null ? null : checkRule(name, ruleText);
+        Rule rule = ruleText == null ? null : TagNames.checkRule(name, ruleText);
         modelsFor(rule, today());
         return database.write(connection -> {
             Tag tag = existing(connection, name);
@@ -102,7 +104,7 @@ public final class TagService {
             }
             store.setRule(connection, tag.id(), rule == null ? null : rule.canonical());
             if (rule != null) {
-                store.replace(connection, tag.id(), RuleService.members(connection, rule, today()), now());
+                store.replace(connection, tag.id(), rules.members(connection, rule, today(), Cancel.NONE), now());
             }
             Tag changed = store.findByName(connection, name).orElseThrow();
             record(connection, null, tag.name(), "rule " + (tag.rule() == null ? "(manual)" : tag.rule()) + " → "
@@ -112,14 +114,83 @@ public final class TagService {
         });
     }
 
+    /**
+     * What deleting a tag would do, for the confirmation: how many members carry it, the rule tags whose rules
+     * look at it (while there are any, it is not deleted: their members would silently change) and the coupon
+     * campaigns that were sent to it (they keep their members and coupons: a campaign's members are fixed when it
+     * is made).
+     */
+    public record Deletion(Tag tag, List<String> usedBy, long campaigns) {
+    }
+
+    public Deletion deletion(String name) {
+        return database.read(connection -> {
+            Tag tag = existing(connection, name);
+            return new Deletion(tag, usedBy(connection, tag.name()), store.campaignsSentTo(connection, tag.name()));
+        });
+    }
+
+    /**
+     * Deletes a tag and takes it off its members; a rule tag's rule goes with it. Refused while another rule tag's
+     * rule looks at it. Campaigns sent to it keep their members and coupons.
+     */
     public void delete(String name) {
         session.require(Permission.TAGS);
         database.write(connection -> {
             Tag tag = existing(connection, name);
+            List<String> users = usedBy(connection, tag.name());
+            if (!users.isEmpty()) {
+                throw new ValidationException(Problem.of("name", "tag.delete.used", tag.name(),
+                        String.join(", ", users)));
+            }
+            long campaigns = store.campaignsSentTo(connection, tag.name());
             store.delete(connection, tag.id());
-            record(connection, null, tag.name(), "deleted (" + tag.members() + " members)");
+            record(connection, null, tag.name(), "deleted (" + tag.members() + " members)"
+                    + (tag.isRuleTag() ? ", rule " + tag.rule() : "")
+                    + (campaigns > 0 ? ", " + campaigns + " campaigns sent to it keep their coupons" : ""));
             return null;
         });
+    }
+
+    /**
+     * Gives a tag a new name (the same checks as a new tag's). The rules of rule tags that look at it are rewritten
+     * to the new name in the same transaction, so they keep their members; campaigns keep the name they were sent
+     * to (what was chosen then).
+     */
+    public Tag rename(String name, String newName) {
+        session.require(Permission.TAGS);
+        String wanted = TagNames.checkName(newName);
+        return database.write(connection -> {
+            Tag tag = existing(connection, name);
+            if (tag.name().equals(wanted)) {
+                return tag;
+            }
+            if (store.findByName(connection, wanted).isPresent()) {
+                throw new ValidationException(Problem.of("name", "tag.name.taken", wanted));
+            }
+            store.rename(connection, tag.id(), wanted);
+            List<String> rewritten = new ArrayList<>();
+            for (Tag other : store.all(connection)) {
+                if (other.isRuleTag() && TagDependencies.mentioned(Rule.parse(other.rule()).root())
+                        .contains(tag.name())) {
+                    Rule renamed = Rule.of(TagDependencies.renamed(Rule.parse(other.rule()).root(), tag.name(),
+                            wanted));
+                    store.setRule(connection, other.id(), renamed.canonical());
+                    rewritten.add(other.name());
+                }
+            }
+            record(connection, null, wanted, "renamed " + tag.name() + " → " + wanted
+                    + (rewritten.isEmpty() ? "" : ", rules of " + String.join(", ", rewritten) + " follow"));
+            return store.findByName(connection, wanted).orElseThrow();
+        });
+    }
+
+    /** The rule tags (other than itself) whose rules look at the tag, by name. */
+    private List<String> usedBy(Connection connection, String tagName) throws SQLException {
+        return store.all(connection).stream()
+                .filter(t -> t.isRuleTag() && !t.name().equals(tagName)
+                        && TagDependencies.mentioned(Rule.parse(t.rule()).root()).contains(tagName))
+                .map(Tag::name).toList();
     }
 
     /**
@@ -157,13 +228,14 @@ public final class TagService {
     public int addSegment(String name, Rule rule, LocalDate asOf) {
         session.require(Permission.TAGS);
         modelsFor(rule, asOf);
-        return database.write(connection -> tagged(connection, name, RuleService.members(connection, rule, asOf),
+        return database.write(connection -> tagged(connection, name, rules.members(connection, rule, asOf, Cancel.NONE),
                 " (segment " + rule.canonical() + " on " + asOf + ")"));
     }
 
     private int tagged(Connection connection, String name, long[] memberIds, String how) throws SQLException {
         Tag tag = manualTag(connection, name, true);
         int added = store.add(connection, tag.id(), memberIds, now());
+        looked(connection, tag, added);
         record(connection, memberIds.length == 1 ? memberIds[0] : null, tag.name(),
                 "+" + added + " of " + memberIds.length + " members" + how);
         return added;
@@ -172,9 +244,17 @@ public final class TagService {
     private int untagged(Connection connection, String name, long[] memberIds) throws SQLException {
         Tag tag = manualTag(connection, name, false);
         int removed = store.remove(connection, tag.id(), memberIds);
+        looked(connection, tag, removed);
         record(connection, memberIds.length == 1 ? memberIds[0] : null, tag.name(),
                 "-" + removed + " of " + memberIds.length + " members");
         return removed;
+    }
+
+    /** A manual tag that rule tags look at changed members: they are out of date until the next refresh. */
+    private void looked(Connection connection, Tag tag, int changed) throws SQLException {
+        if (changed > 0 && !usedBy(connection, tag.name()).isEmpty()) {
+            store.markStale(connection, "tag " + tag.name() + " " + System.nanoTime());
+        }
     }
 
     /** One operation log entry for a person's change of a tag, in the change's transaction. */
@@ -223,37 +303,66 @@ public final class TagService {
         store.markStale(connection, token);
     }
 
-    /** Refreshes every rule tag when something marked them out of date since; whether it did. */
+    /**
+     * Refreshes every rule tag when something marked them out of date since, or when one was last refreshed before
+     * today: a rule on days, age or birthdays ("last purchase 30 to 60 days ago") matches other members as the
+     * date moves on with nothing stored, so a count kept from yesterday is not the rule's count today. The start of
+     * the desktop, the end of every import and the tags screen call it. Whether it refreshed.
+     */
     public boolean refreshIfStale() {
         String token = database.read(store::staleMark);
-        if (token == null) {
+        String todayStart = today() + " 00:00:00";
+        if (token == null && !database.read(connection -> store.ruleTagRefreshedBefore(connection, todayStart))) {
             return false;
         }
         refreshAll();
-        database.write(connection -> {
-            store.clearStale(connection, token);
-            return null;
-        });
+        if (token != null) {
+            database.write(connection -> {
+                store.clearStale(connection, token);
+                return null;
+            });
+        }
         return true;
     }
 
+    /** Recomputes one rule tag as of today: the app's own upkeep (neither checked nor logged). */
     public Tag refresh(String name) {
+        return refreshed(name, Cancel.NONE, false);
+    }
+
+    /**
+     * Recomputes one rule tag as of today because a person asked (Refresh now): checked and logged with the count
+     * before and after. A cancel stops it and keeps the tag as it was (a CancellationException).
+     */
+    public Tag refreshNow(String name, Cancel cancel) {
+        session.require(Permission.TAGS);
+        return refreshed(name, cancel, true);
+    }
+
+    private Tag refreshed(String name, Cancel cancel, boolean asked) {
         Tag named = database.read(connection -> existing(connection, name));
+        if (asked && !named.isRuleTag()) {
+            throw new ValidationException(Problem.of("name", "tag.refresh.manual", named.name()));
+        }
         if (named.isRuleTag()) {
             modelsFor(Rule.parse(named.rule()), today());
         }
         return database.write(connection -> {
             Tag tag = existing(connection, name);
             if (tag.isRuleTag()) {
-                store.replace(connection, tag.id(), RuleService.members(connection, Rule.parse(tag.rule()), today()),
-                        now());
+                long[] members = rules.members(connection, Rule.parse(tag.rule()), today(), cancel);
+                store.replace(connection, tag.id(), members, now());
             }
-            return store.findByName(connection, name).orElseThrow();
+            Tag fresh = store.findByName(connection, tag.name()).orElseThrow();
+            if (asked) {
+                record(connection, null, tag.name(), "refreshed, members " + tag.members() + " → " + fresh.members());
+            }
+            return fresh;
         });
     }
 
     private Tag manualTag(Connection connection, String name, boolean createIfMissing) throws SQLException {
-        String tagName = checkName(name);
+        String tagName = TagNames.checkName(name);
         var found = store.findByName(connection, tagName);
         if (found.isEmpty()) {
             if (!createIfMissing) {
@@ -274,56 +383,17 @@ public final class TagService {
     }
 
     private long[] idsOf(Connection connection, List<String> memberNos) throws SQLException {
-        long[] ids = new long[memberNos.size()];
+        long[] ids = store.memberIds(connection, memberNos.stream().map(String::strip).toList());
         List<String> unknown = new ArrayList<>();
-        try (PreparedStatement byNumber = connection.prepareStatement("SELECT id FROM members WHERE member_no = ?")) {
-            for (int i = 0; i < ids.length; i++) {
-                byNumber.setString(1, memberNos.get(i).strip());
-                try (ResultSet rs = byNumber.executeQuery()) {
-                    if (rs.next()) {
-                        ids[i] = rs.getLong(1);
-                    } else {
-                        unknown.add(memberNos.get(i));
-                    }
-                }
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0) {
+                unknown.add(memberNos.get(i));
             }
         }
         if (!unknown.isEmpty()) {
             throw new ValidationException(Problem.of("member_no", "member.unknown", String.join(", ", unknown)));
         }
         return ids;
-    }
-
-    private static String checkName(String name) {
-        String tagName = name == null ? "" : name.strip();
-        if (tagName.isEmpty()) {
-            throw new ValidationException(Problem.of("name", "tag.name.missing"));
-        }
-        if (tagName.length() > MAX_NAME) {
-            throw new ValidationException(Problem.of("name", "tag.name.tooLong", MAX_NAME));
-        }
-        return tagName;
-    }
-
-    private static Rule checkRule(String tagName, String ruleText) {
-        Rule rule = Rule.parse(ruleText);
-        if (mentionsTag(rule.root(), tagName)) {
-            throw new ValidationException(Problem.of("rule", "tag.rule.self", tagName));
-        }
-        return rule;
-    }
-
-    private static boolean mentionsTag(RuleNode node, String tagName) {
-        if (node instanceof RuleNode.Condition c) {
-            return c.field() == Field.TAG && c.values().stream().anyMatch(v -> v.text().equals(tagName));
-        }
-        if (node instanceof RuleNode.And and) {
-            return and.parts().stream().anyMatch(p -> mentionsTag(p, tagName));
-        }
-        if (node instanceof RuleNode.Or or) {
-            return or.parts().stream().anyMatch(p -> mentionsTag(p, tagName));
-        }
-        return mentionsTag(((RuleNode.Not) node).part(), tagName);
     }
 
     private LocalDate today() {

@@ -48,6 +48,51 @@ public final class TagStore {
         }
     }
 
+    public void rename(Connection connection, long tagId, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("UPDATE tags SET name = ? WHERE id = ?")) {
+            statement.setString(1, name);
+            statement.setLong(2, tagId);
+            statement.executeUpdate();
+        }
+    }
+
+    /** How many coupon campaigns were sent to the tag by name (target {@code tag:NAME}). */
+    public long campaignsSentTo(Connection connection, String name) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT count(*) FROM campaigns WHERE target_kind = 'tag' AND target = ?""")) {
+            statement.setString(1, name);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Whether a rule tag was never refreshed or last refreshed before the time ("YYYY-MM-DD HH:MM:SS"). */
+    public boolean ruleTagRefreshedBefore(Connection connection, String time) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT 1 FROM tags WHERE rule IS NOT NULL AND (refreshed_at IS NULL OR refreshed_at < ?) LIMIT 1""")) {
+            statement.setString(1, time);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The members' ids by member number, in the same order; -1 for a number no member has. */
+    public long[] memberIds(Connection connection, List<String> memberNos) throws SQLException {
+        long[] ids = new long[memberNos.size()];
+        try (PreparedStatement byNumber = connection.prepareStatement("SELECT id FROM members WHERE member_no = ?")) {
+            for (int i = 0; i < ids.length; i++) {
+                byNumber.setString(1, memberNos.get(i));
+                try (ResultSet rs = byNumber.executeQuery()) {
+                    ids[i] = rs.next() ? rs.getLong(1) : -1;
+                }
+            }
+        }
+        return ids;
+    }
+
     public Optional<Tag> findByName(Connection connection, String name) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT + " WHERE t.name = ?")) {
             statement.setString(1, name);
@@ -58,6 +103,15 @@ public final class TagStore {
 
     public List<Tag> all(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(SELECT + " ORDER BY t.name")) {
+            return read(statement);
+        }
+    }
+
+    /** One member's tags, by name (the member pane's chips: manual ones can be taken off there). */
+    public List<Tag> carriedBy(Connection connection, long memberId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(SELECT + " " + """
+                 WHERE t.id IN (SELECT tag_id FROM member_tags WHERE member_id = ?) ORDER BY t.name""")) {
+            statement.setLong(1, memberId);
             return read(statement);
         }
     }

@@ -94,7 +94,7 @@ final class Screens {
         return List.of(
                 new CardsSection(context),
                 new GrowthSection(context),
-                new TagsSection(context.app().tags(), m),
+                new TagsSection(context.app().tags(), m, context.tasks(), context.dialogs(), context.changes()),
                 new CouponsSection(context.app().campaigns(), context.app().clock(), m));
     }
 }

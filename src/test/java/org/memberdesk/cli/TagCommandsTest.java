@@ -112,6 +112,30 @@ class TagCommandsTest {
     }
 
     @Test
+    void defect6_aTagIsRenamedAndOneRuleTagRefreshedOnTheCommandLine() {
+        assertEquals(0, run("tag", "create", "爱苹果", "--rule", "bought = 苹果", "--json").code());
+        assertEquals(0, run("tag", "create", "爱苹果常客", "--rule", "tag = 爱苹果 and purchases >= 1", "--json").code());
+        try {
+            Run renamed = run("tag", "rename", "爱苹果", "苹果控", "--json");
+            assertEquals(0, renamed.code(), renamed.err());
+            assertTrue(renamed.out().startsWith("{\"name\":\"苹果控\",\"rule\":\"bought = \\\"苹果\\\"\""), renamed.out());
+            assertTrue(renamed.out().endsWith(",\"renamed_from\":\"爱苹果\"}"), renamed.out());
+            Run refreshed = run("tag", "refresh", "爱苹果常客", "--json");
+            assertEquals(0, refreshed.code(), refreshed.err());
+            assertTrue(refreshed.out().contains("\"rule\":\"tag = \\\"苹果控\\\" and purchases >= 1\""),
+                    refreshed.out());
+            Run manual = run("tag", "refresh", "VIP-none", "--json");
+            assertEquals(1, manual.code());
+            Run taken = run("tag", "rename", "苹果控", "爱苹果常客", "--json");
+            assertEquals(1, taken.code());
+            assertEquals("error: name: A tag named 爱苹果常客 already exists", taken.err().strip());
+        } finally {
+            run("tag", "delete", "爱苹果常客", "--json");
+            run("tag", "delete", "苹果控", "--json");
+        }
+    }
+
+    @Test
     void finding11_aRuleTagCircleIsRefusedOnTheCommandLineNamingTheCircle() {
         assertEquals(0, run("tag", "create", "圈A", "--rule", "tag = \"圈B\"", "--json").code());
         try {

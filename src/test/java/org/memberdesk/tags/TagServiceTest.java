@@ -206,7 +206,7 @@ class TagServiceTest {
         String deep = "SELECT " + "(".repeat(1_200) + "1" + ")".repeat(1_200) + " + 0".repeat(1_200);
         RuleSql.Statement statement = new RuleSql.Statement(deep, List.of());
         RuleException tooBig = assertThrows(RuleException.class, () -> shop.context().database().read(
-                connection -> statement.prepare(connection)));
+                connection -> RuleStore.prepare(connection, statement)));
         assertEquals("rule.tooBig", tooBig.key());
         assertTrue(tooBig.describe(Messages.chinese()).contains("规则的条件太多"), tooBig.describe(Messages.chinese()));
         assertTrue(!tooBig.getMessage().contains("Expression tree"), tooBig.getMessage());

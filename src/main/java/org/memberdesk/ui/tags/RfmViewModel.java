@@ -14,30 +14,38 @@ import org.memberdesk.segments.LifecycleStage;
 import org.memberdesk.segments.RfmResult;
 import org.memberdesk.segments.RfmSegment;
 import org.memberdesk.tags.Rule;
+import org.memberdesk.segments.RfmService;
 import org.memberdesk.ui.common.BackgroundTask;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /** RFM and lifecycle tabs: computed in the background at a date; any segment, cell or stage becomes a rule. */
 public final class RfmViewModel {
-    private final UiContext context;
+    private final RfmService rfmService;
+    private final LifecycleService lifecycle;
+    private final TaskExecutor tasks;
     private final ObjectProperty<LocalDate> asOf;
     private final ObjectProperty<LocalDate> since;
     private final ReadOnlyObjectWrapper<RfmResult> rfm = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LifecycleCounts> stages = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LifecycleMoves> moves = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<LifecycleSettings> limits = new SimpleObjectProperty<>(LifecycleSettings.DEFAULT);
+    private final ReadOnlyObjectWrapper<LifecycleSettings> limits =
+            new ReadOnlyObjectWrapper<>(LifecycleSettings.DEFAULT);
 
-    public RfmViewModel(UiContext context) {
-        this.context = context;
-        LocalDate today = context.app().rules().today();
+    /** {@code today}: the shop's date, where both tabs start. */
+    public RfmViewModel(RfmService rfm, LifecycleService lifecycle, LocalDate today, TaskExecutor tasks) {
+        this.rfmService = rfm;
+        this.lifecycle = lifecycle;
+        this.tasks = tasks;
         this.asOf = new SimpleObjectProperty<>(today);
         this.since = new SimpleObjectProperty<>(today.minusDays(30));
     }
 
+    /** Input: the date both tabs are computed at. */
     public ObjectProperty<LocalDate> asOfProperty() {
         return asOf;
     }
 
+    /** Input: the start of the lifecycle moves. */
     public ObjectProperty<LocalDate> sinceProperty() {
         return since;
     }
@@ -55,18 +63,18 @@ public final class RfmViewModel {
     }
 
     /** The stage limits in days (new / active / dormant) as stored for this database. */
-    public ObjectProperty<LifecycleSettings> limitsProperty() {
-        return limits;
+    public ReadOnlyObjectProperty<LifecycleSettings> limitsProperty() {
+        return limits.getReadOnlyProperty();
     }
 
     public void loadLimits() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().lifecycle().settings()).onSuccess(limits::set));
+        tasks.execute(BackgroundTask.of(lifecycle::settings).onSuccess(limits::set));
     }
 
     /** Stores new limits (refused with a message when dormant is not above active) and recounts. */
     public void saveLimits(LifecycleSettings settings) {
-        context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().lifecycle().save(settings);
+        tasks.execute(BackgroundTask.of(() -> {
+            lifecycle.save(settings);
             return settings;
         }).onSuccess(saved -> {
             limits.set(saved);
@@ -76,16 +84,16 @@ public final class RfmViewModel {
 
     public void computeRfm() {
         LocalDate date = asOf.get();
-        context.tasks().execute(BackgroundTask.of(() -> context.app().rfm().compute(date)).onSuccess(rfm::set));
+        tasks.execute(BackgroundTask.of(() -> rfmService.compute(date)).onSuccess(rfm::set));
     }
 
     public void computeLifecycle() {
         LocalDate date = asOf.get();
         LocalDate from = since.get();
-        context.tasks().execute(BackgroundTask.of(() -> context.app().lifecycle().counts(date))
+        tasks.execute(BackgroundTask.of(() -> lifecycle.counts(date))
                 .onSuccess(stages::set));
         if (from != null && from.isBefore(date)) {
-            context.tasks().execute(BackgroundTask.of(() -> context.app().lifecycle().moves(from, date))
+            tasks.execute(BackgroundTask.of(() -> lifecycle.moves(from, date))
                     .onSuccess(moves::set));
         }
     }

@@ -9,8 +9,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
@@ -23,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
@@ -31,7 +30,7 @@ import org.memberdesk.common.Money;
 import org.memberdesk.tags.Field;
 import org.memberdesk.tags.Operator;
 import org.memberdesk.tags.RuleService.MatchedMember;
-import org.memberdesk.tags.Tag;
+import org.memberdesk.tags.RuleWords;
 import org.memberdesk.ui.common.IsoDates;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.shell.Screen;
@@ -43,17 +42,28 @@ import org.memberdesk.ui.shell.Screen;
 public final class SegmentsScreen implements Screen {
     private final UiContext context;
     private final SegmentsViewModel model;
+    private final TagsViewModel tags;
+    private final RuleWords words;
     private final RfmViewModel rfm;
     private TabPane tabs;
 
     public SegmentsScreen(UiContext context) {
         this.context = context;
-        this.model = new SegmentsViewModel(context);
-        this.rfm = new RfmViewModel(context);
+        var app = context.app();
+        this.model = new SegmentsViewModel(app.rules(), app.tags(), app.predictions(), app.session(), context.tasks(),
+                context.dialogs(), context.messages(), context.changes());
+        this.tags = new TagsViewModel(app.tags(), context.tasks(), context.dialogs(), context.messages(),
+                context.changes());
+        this.words = new RuleWords(context.messages());
+        this.rfm = new RfmViewModel(app.rfm(), app.lifecycle(), app.rules().today(), context.tasks());
     }
 
     public SegmentsViewModel model() {
         return model;
+    }
+
+    public TagsViewModel tags() {
+        return tags;
     }
 
     @Override
@@ -87,7 +97,7 @@ public final class SegmentsScreen implements Screen {
 
     @Override
     public void shown() {
-        model.loadTags();
+        tags.shown();
     }
 
     private Node segmentsPane() {
@@ -102,6 +112,7 @@ public final class SegmentsScreen implements Screen {
         asOf.setId("segments-as-of");
         asOf.valueProperty().bindBidirectional(model.asOfProperty());
         HBox top = new HBox(10, templates, new Label(context.text("segments.asOf")), asOf);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         TextArea text = new TextArea();
         text.setId("rule-text");
@@ -165,37 +176,18 @@ public final class SegmentsScreen implements Screen {
         Label status = new Label();
         status.setId("segments-status");
         status.textProperty().bind(model.statusProperty());
-        // the buttons keep their words whole (the name field gives way); what happened goes on a line of its own
-        for (Button button : java.util.List.of(save, tagThem, export)) {
-            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // buttons keep their words whole; at a narrow window the row wraps instead of cutting them
+        for (Button button : new Button[] {save, tagThem, export}) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
         }
         status.setWrapText(true);
-        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox actions = new HBox(8, tagName, save, tagThem, export);
+        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, tagName, save, tagThem, export);
+        VBox actions = new VBox(6, buttons, status);
 
-        VBox left = new VBox(10, top, text, error, builder, new HBox(8, count, busy), table, actions, status);
+        VBox left = new VBox(10, top, text, error, builder, new HBox(8, count, busy), table, actions);
         left.setPadding(new Insets(12));
-        ListView<Tag> list = new ListView<>(model.tags());
-        list.setId("tags-list");
-        list.setPlaceholder(org.memberdesk.ui.common.Placeholders.of(context.text("tags.none")));
-        list.setPrefWidth(240);
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Tag tag, boolean empty) {
-                super.updateItem(tag, empty);
-                setText(empty || tag == null ? null : tag.name() + " · " + tag.members()
-                        + (tag.isRuleTag() ? "\n" + tag.rule() : ""));
-            }
-        });
-        list.setOnMouseClicked(e -> {
-            Tag tag = list.getSelectionModel().getSelectedItem();
-            if (tag != null) {
-                model.ruleTextProperty().set(tag.isRuleTag() ? tag.rule() : "tag = \"" + tag.name() + "\"");
-            }
-        });
-        VBox right = new VBox(6, new Label(context.text("segments.tags")), list);
-        right.setPadding(new Insets(12));
-        VBox.setVgrow(list, Priority.ALWAYS);
+        Node right = TagsPane.build(tags, context.messages(), tag ->
+                model.ruleTextProperty().set(tag.isRuleTag() ? tag.rule() : "tag = \"" + tag.name() + "\""));
         BorderPane pane = new BorderPane(left);
         pane.setRight(right);
         return pane;
@@ -206,13 +198,15 @@ public final class SegmentsScreen implements Screen {
         int index = 0;
         for (ConditionRow row : model.rows()) {
             CheckBox not = new CheckBox(context.text("segments.not"));
+            not.setMinWidth(Region.USE_PREF_SIZE);
             not.selectedProperty().bindBidirectional(row.notProperty());
             ComboBox<Field> field = new ComboBox<>();
             field.getItems().addAll(Field.values());
-            field.setConverter(converter(f -> context.messages().locale().getLanguage().equals("zh")
-                    ? f.chinese() : f.english()));
+            field.setConverter(converter(words::field));
             field.valueProperty().bindBidirectional(row.fieldProperty());
             field.setId("row-field-" + index);
+            field.setPrefWidth(180);
+            field.setMinWidth(110);
             ComboBox<Operator> operator = new ComboBox<>();
             operator.getItems().setAll(row.fieldProperty().get().operators());
             row.fieldProperty().addListener((o, a, f) -> {
@@ -220,17 +214,19 @@ public final class SegmentsScreen implements Screen {
                 operator.getItems().setAll(f.operators());
                 operator.setValue(keep != null && f.operators().contains(keep) ? keep : Operator.EQ);
             });
-            operator.setConverter(converter(Operator::symbol));
+            operator.setConverter(converter(words::operator));
             operator.valueProperty().bindBidirectional(row.operatorProperty());
             operator.setId("row-op-" + index);
             TextField value = new TextField();
             value.setId("row-value-" + index);
-            value.setPrefColumnCount(10);
+            value.setPrefColumnCount(6);
             value.textProperty().bindBidirectional(row.valueProperty());
-            Label and = new Label("and");
+            Label and = new Label(context.text("segments.between.and"));
+            and.setMinWidth(Region.USE_PREF_SIZE);
+            operator.setMinWidth(Region.USE_PREF_SIZE);
             TextField value2 = new TextField();
             value2.setId("row-value2-" + index);
-            value2.setPrefColumnCount(6);
+            value2.setPrefColumnCount(5);
             value2.textProperty().bindBidirectional(row.value2Property());
             and.visibleProperty().bind(row.operatorProperty().isEqualTo(Operator.BETWEEN));
             and.managedProperty().bind(and.visibleProperty());
@@ -239,7 +235,9 @@ public final class SegmentsScreen implements Screen {
             Button remove = new Button("✕");
             remove.setId("row-remove-" + index);
             remove.setOnAction(e -> model.removeRow(row));
+            remove.setMinWidth(Region.USE_PREF_SIZE);
             HBox line = new HBox(6, not, field, operator, value, and, value2, remove);
+            line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             line.setId("builder-row-" + index);
             box.getChildren().add(line);
             index++;

@@ -3,7 +3,7 @@ package org.memberdesk.ui.tags;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,10 +25,14 @@ import org.memberdesk.tags.Operator;
 import org.memberdesk.tags.Rule;
 import org.memberdesk.tags.RuleException;
 import org.memberdesk.tags.RuleService;
-import org.memberdesk.tags.Tag;
+import org.memberdesk.common.Messages;
+import org.memberdesk.staff.StaffSession;
+import org.memberdesk.tags.TagService;
 import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.DataChanges;
+import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The Tags &amp; Segments screen's state: the rule as text and as builder rows (kept in step both ways),
@@ -64,7 +68,14 @@ public final class SegmentsViewModel {
     private record Result(long count, List<RuleService.MatchedMember> preview) {
     }
 
-    private final UiContext context;
+    private final RuleService rules;
+    private final TagService tags;
+    private final Predictions predictions;
+    private final StaffSession session;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final DataChanges changes;
     private final StringProperty ruleText = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper("");
@@ -75,20 +86,31 @@ public final class SegmentsViewModel {
     private final ReadOnlyBooleanWrapper counting = new ReadOnlyBooleanWrapper(false);
     private final StringProperty tagName = new SimpleStringProperty("");
     private final ObservableList<ConditionRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<ConditionRow> rowsShown = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<RuleService.MatchedMember> preview = FXCollections.observableArrayList();
-    private final ObservableList<Tag> tags = FXCollections.observableArrayList();
+    private final ObservableList<RuleService.MatchedMember> previewShown =
+            FXCollections.unmodifiableObservableList(preview);
     private boolean syncing;
     private Cancel running = new Cancel();
     private BackgroundTask<Result> task;
 
-    public SegmentsViewModel(UiContext context) {
-        this.context = context;
-        this.asOf = new SimpleObjectProperty<>(context.app().rules().today());
+    public SegmentsViewModel(RuleService rules, TagService tags, Predictions predictions, StaffSession session,
+                             TaskExecutor tasks, DialogService dialogs, Messages messages, DataChanges changes) {
+        this.rules = rules;
+        this.tags = tags;
+        this.predictions = predictions;
+        this.session = session;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.changes = changes;
+        this.asOf = new SimpleObjectProperty<>(rules.today());
         ruleText.addListener((obs, old, text) -> textChanged(text));
         anyOf.addListener((obs, old, any) -> builderChanged());
         asOf.addListener((obs, old, date) -> textChanged(ruleText.get()));
     }
 
+    /** Input: the rule as typed (the builder's rows write it too). */
     public StringProperty ruleTextProperty() {
         return ruleText;
     }
@@ -105,11 +127,12 @@ public final class SegmentsViewModel {
         return status.getReadOnlyProperty();
     }
 
+    /** Input: the date the rule is evaluated at. */
     public ObjectProperty<LocalDate> asOfProperty() {
         return asOf;
     }
 
-    /** False: the rows are joined by "and"; true: by "or". */
+    /** Input. False: the rows are joined by "and"; true: by "or". */
     public BooleanProperty anyOfProperty() {
         return anyOf;
     }
@@ -123,25 +146,23 @@ public final class SegmentsViewModel {
         return counting.getReadOnlyProperty();
     }
 
+    /** Input: the name to save the rule under, or of the manual tag to put on the members. */
     public StringProperty tagNameProperty() {
         return tagName;
     }
 
+    /** The builder's rows (each row's cells are inputs); {@link #addRow} and {@link #removeRow} change the list. */
     public ObservableList<ConditionRow> rows() {
-        return rows;
+        return rowsShown;
     }
 
     public ObservableList<RuleService.MatchedMember> preview() {
-        return preview;
+        return previewShown;
     }
 
     /** A previewed member's phone as the person at the computer may see it: in full for the owner, else masked. */
     public String phoneShown(RuleService.MatchedMember member) {
-        return context.app().session().phone(member.phone());
-    }
-
-    public ObservableList<Tag> tags() {
-        return tags;
+        return session.phone(member.phone());
     }
 
     /** A new builder row, "purchases >= 1" until changed. */
@@ -167,8 +188,8 @@ public final class SegmentsViewModel {
                     "purchases >= 3 and total_spent >= 500 and days_since_last_purchase between 30 and 60");
             case SLEEPING -> ruleText.set("days_since_last_purchase >= 90");
             case BIRTHDAY_MONTH -> ruleText.set("birthday_month = " + date.getMonthValue());
-            case BOUGHT_ITEM -> ruleText.set("bought = \"" + context.text("segments.template.item") + "\"");
-            case TOP_SPENDERS -> context.tasks().execute(BackgroundTask.of(() -> context.app().rules()
+            case BOUGHT_ITEM -> ruleText.set("bought = \"" + messages.get("segments.template.item") + "\"");
+            case TOP_SPENDERS -> tasks.execute(BackgroundTask.of(() -> rules
                     .topSpendCents(date, 20)).onSuccess(cents -> ruleText.set("total_spent >= "
                     + RuleNode.cents(cents))));
             case VALUABLE_SLIPPING -> valuableSlipping(date);
@@ -183,8 +204,7 @@ public final class SegmentsViewModel {
      * spend model there is no value: the rule is then P(alive) alone, and the status line says so.
      */
     private void valuableSlipping(LocalDate date) {
-        context.tasks().execute(BackgroundTask.of(() -> {
-            Predictions predictions = context.app().predictions();
+        tasks.execute(BackgroundTask.of(() -> {
             return predictions.topClvCents(predictions.ensureForRules(date, false), VALUABLE_TOP_PERCENT);
         }).onSuccess(top -> {
             String slipping = "p_alive < " + Predictions.SLIPPING_BELOW;
@@ -193,7 +213,7 @@ public final class SegmentsViewModel {
                 ruleText.set("predicted_clv >= " + RuleNode.cents(top.get()) + " and " + slipping);
             } else {
                 ruleText.set(slipping);
-                status.set(context.text("segments.template.noValue"));
+                status.set(messages.get("segments.template.noValue"));
             }
         }).onFailure(this::refusedOrDialog));
     }
@@ -201,11 +221,11 @@ public final class SegmentsViewModel {
     /** A refused prediction (too few repeat buyers…) is said under the rule, in the shop's words; others in a dialog. */
     private void refusedOrDialog(Throwable failure) {
         if (failure instanceof PredictionRefused refused) {
-            error.set(ErrorText.describe(refused, context.messages()));
+            error.set(ErrorText.describe(refused, messages));
             count.set("");
             preview.clear();
         } else {
-            context.dialogs().showError(failure);
+            dialogs.showError(failure);
         }
     }
 
@@ -215,19 +235,14 @@ public final class SegmentsViewModel {
         ruleText.set(rule.canonical());
     }
 
-    public void loadTags() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().tags().list()).onSuccess(tags::setAll));
-    }
-
     /** Saves the rule as a rule tag under the typed name. */
     public void saveAsTag() {
         String name = tagName.get();
         String text = ruleText.get();
-        context.tasks().execute(BackgroundTask.of(() -> context.app().tags().create(name, text))
+        tasks.execute(BackgroundTask.of(() -> tags.create(name, text))
                 .onSuccess(tag -> {
-                    status.set(context.text("segments.saved", tag.name(), tag.members()));
-                    context.changes().manyChanged();
-                    loadTags();
+                    status.set(messages.get("segments.saved", tag.name(), tag.members()));
+                    changes.manyChanged();
                 }));
     }
 
@@ -239,11 +254,10 @@ public final class SegmentsViewModel {
         }
         String name = tagName.get();
         LocalDate date = asOf.get();
-        context.tasks().execute(BackgroundTask.of(() -> context.app().tags().addSegment(name, rule.get(), date))
+        tasks.execute(BackgroundTask.of(() -> tags.addSegment(name, rule.get(), date))
                 .onSuccess(added -> {
-                    status.set(context.text("segments.tagged", name, added));
-                    context.changes().manyChanged();
-                    loadTags();
+                    status.set(messages.get("segments.tagged", name, added));
+                    changes.manyChanged();
                 }));
     }
 
@@ -253,8 +267,8 @@ public final class SegmentsViewModel {
             return;
         }
         LocalDate date = asOf.get();
-        context.tasks().execute(BackgroundTask.of(() -> context.app().rules().export(rule.get(), date, file))
-                .onSuccess(rowsWritten -> status.set(context.text("segments.exported", rowsWritten, file))));
+        tasks.execute(BackgroundTask.of(() -> rules.export(rule.get(), date, file))
+                .onSuccess(rowsWritten -> status.set(messages.get("segments.exported", rowsWritten, file))));
     }
 
     private void watch(ConditionRow row) {
@@ -333,7 +347,7 @@ public final class SegmentsViewModel {
         try {
             rule = Rule.parse(text);
         } catch (RuleException e) {
-            error.set(e.describe(context.messages()));
+            error.set(e.describe(messages));
             count.set("");
             return;
         }
@@ -342,13 +356,17 @@ public final class SegmentsViewModel {
         running = cancel;
         LocalDate date = asOf.get();
         counting.set(true);
-        task = context.tasks().execute(BackgroundTask.of(() -> {
-            RuleService rules = context.app().rules();
-            long n = rules.count(rule, date, cancel);
-            return new Result(n, rules.preview(rule, date, PREVIEW_ROWS, cancel));
+        task = tasks.execute(BackgroundTask.of(() -> {
+            try {
+                long n = rules.count(rule, date, cancel);
+                return new Result(n, rules.preview(rule, date, PREVIEW_ROWS, cancel));
+            } catch (CancellationException typedOn) {
+                // the person typed on: this count is no longer wanted, which is normal, not a failure to report
+                return null;
+            }
         }).onSuccess(result -> {
-            if (cancel == running) {
-                count.set(context.text("segments.count", String.format(Locale.ROOT, "%,d", result.count())));
+            if (cancel == running && result != null) {
+                count.set(messages.get("segments.count", result.count()));
                 preview.setAll(result.preview());
             }
         }).onFailure(failure -> {

@@ -79,7 +79,7 @@ class PhonesByRoleTest {
 
     @Test
     void finding6_theSegmentPreviewShowsPhonesAsTheRoleMay() {
-        SegmentsViewModel segments = new SegmentsViewModel(context);
+        SegmentsViewModel segments = org.memberdesk.ui.tags.SegmentsModels.segments(context);
         RuleService.MatchedMember row = new RuleService.MatchedMember(wang.id(), wang.memberNo(), "王芳",
                 "13812341234", null, 0, 0, null);
         context.app().session().become(cashier);

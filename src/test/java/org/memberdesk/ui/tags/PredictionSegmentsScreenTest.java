@@ -81,7 +81,7 @@ class PredictionSegmentsScreenTest extends FxRobot {
         ListView<Field> list = lookup(".combo-box-popup .list-view").queryAs(ListView.class);
         interact(() -> list.scrollTo(Field.P_ALIVE));
         clickOn(lookup(".combo-box-popup .list-cell").match(
-                org.testfx.matcher.control.LabeledMatchers.hasText("p_alive")).queryLabeled());
+                org.testfx.matcher.control.LabeledMatchers.hasText("Chance still a customer")).queryLabeled());
         UiFixture.waitUntil(() -> "p_alive >= 1".equals(ruleText()));
         clickOn("#row-value-0").type(KeyCode.END).eraseText(3).write("0.35");
         UiFixture.waitUntil(() -> "p_alive >= 0.35".equals(ruleText()));

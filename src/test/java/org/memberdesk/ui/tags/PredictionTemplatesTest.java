@@ -47,12 +47,12 @@ class PredictionTemplatesTest {
     @BeforeEach
     void screen() {
         dialogs.errors.clear();
-        segments = new SegmentsViewModel(context);
+        segments = SegmentsModels.segments(context);
     }
 
     private static String members(String rule) {
         long n = context.app().rules().count(Rule.parse(rule), context.app().rules().today());
-        return String.format(Locale.ROOT, "%,d members", n);
+        return org.memberdesk.common.Messages.english().get("segments.count", n);
     }
 
     @Test
@@ -118,7 +118,7 @@ class PredictionTemplatesTest {
         buy(small, a, "2026-02-01");
         buy(small, a, "2026-03-01");
         buy(small, b, "2026-03-10");
-        SegmentsViewModel view = new SegmentsViewModel(small);
+        SegmentsViewModel view = SegmentsModels.segments(small);
         String refused = "Only 1 members have bought on more than one day; the models need at least 50 such repeat"
                 + " buyers to say anything reliable, so no prediction was made.";
         view.ruleTextProperty().set("p_alive < 0.5");

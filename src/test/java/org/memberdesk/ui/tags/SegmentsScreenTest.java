@@ -76,13 +76,15 @@ class SegmentsScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> "purchases >= 3".equals(ruleText()));
         clickOn("#builder-add");
         clickOn("#row-field-1");
-        clickOn("total_spent");
+        // the menu's item (the preview table has a column of the same name)
+        clickOn(lookup(".combo-box-popup .list-cell").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText("Total spent")).queryLabeled());
         doubleClickOn("#row-value-1").write("500");
         UiFixture.waitUntil(() -> "purchases >= 3 and total_spent >= 500".equals(ruleText()));
         // only 王芳: 3 purchases, 600 yuan
-        UiFixture.waitUntil(() -> "1 members".equals(label("#rule-count")));
+        UiFixture.waitUntil(() -> "1 member".equals(label("#rule-count")));
         clickOn("#row-op-0");
-        clickOn("<=");
+        clickOn("≤");
         UiFixture.waitUntil(() -> "purchases <= 3 and total_spent >= 500".equals(ruleText()));
     }
 
@@ -145,7 +147,7 @@ class SegmentsScreenTest extends FxRobot {
         // one member has fewer purchases → F 1 + ⌊5·1/2⌋ = 3. 李娜: R 1 + ⌊5·1/2⌋ = 3, F 1.
         clickOn("#rfm-cell-1-3");
         UiFixture.waitUntil(() -> ruleText().startsWith("days_since_last_purchase between 40 and 40"));
-        UiFixture.waitUntil(() -> "1 members".equals(label("#rule-count")));
+        UiFixture.waitUntil(() -> "1 member".equals(label("#rule-count")));
         assertTrue(ruleText().endsWith("purchases between 3 and 3"), ruleText());
     }
 
@@ -159,7 +161,7 @@ class SegmentsScreenTest extends FxRobot {
         assertEquals("Active\n1", lookup("#stage-active").queryButton().getText());
         clickOn("#stage-active");
         UiFixture.waitUntil(() -> "days_since_first_purchase > 30 and days_since_last_purchase <= 90".equals(ruleText()));
-        UiFixture.waitUntil(() -> "1 members".equals(label("#rule-count")));
+        UiFixture.waitUntil(() -> "1 member".equals(label("#rule-count")));
     }
 
     @Test
@@ -178,6 +180,6 @@ class SegmentsScreenTest extends FxRobot {
         clickOn("#stage-active");
         UiFixture.waitUntil(() -> ("not days_since_first_purchase <= 30 and (days_since_last_purchase <= 90"
                 + " or days_since_last_visit <= 90)").equals(ruleText()));
-        UiFixture.waitUntil(() -> "1 members".equals(label("#rule-count")));
+        UiFixture.waitUntil(() -> "1 member".equals(label("#rule-count")));
     }
 }

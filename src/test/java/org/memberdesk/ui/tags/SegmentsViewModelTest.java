@@ -44,7 +44,7 @@ class SegmentsViewModelTest {
         buy(a, "2026-02-15", 10000);
         buy(a, "2026-03-01", 10000);
         buy(b, "2026-03-10", 5000);
-        model = new SegmentsViewModel(context);
+        model = SegmentsModels.segments(context);
     }
 
     private long member(String no, String channel) {
@@ -62,7 +62,7 @@ class SegmentsViewModelTest {
         model.ruleTextProperty().set("purchases >= 3 and not channel = 门店");
         assertEquals(2, model.rows().size());
         assertTrue(model.rows().get(1).notProperty().get());
-        assertEquals("1 members", model.countProperty().get());
+        assertEquals("1 member", model.countProperty().get());
         model.rows().get(0).valueProperty().set("1");
         // purchases >= 1 and not 门店: A
         assertEquals("purchases >= 1 and not channel = \"门店\"", model.ruleTextProperty().get());
@@ -104,8 +104,8 @@ class SegmentsViewModelTest {
         model.ruleTextProperty().set("channel = 抖音");
         model.tagNameProperty().set("抖音来的");
         model.saveAsTag();
-        assertEquals(1, model.tags().size());
-        assertEquals(2, model.tags().get(0).members());
+        assertEquals(1, context.app().tags().list().size());
+        assertEquals(2, context.app().tags().list().get(0).members());
         Path csv = folder.resolve("out.csv");
         model.export(csv);
         assertEquals(3, Files.readAllLines(csv).size());
@@ -126,5 +126,20 @@ class SegmentsViewModelTest {
                 + " so their members could never settle. Nothing was saved: remove one of these tag conditions."),
                 dialogs.errors);
         assertEquals(List.of("老客"), context.app().tags().list().stream().map(t -> t.name()).toList());
+    }
+
+    @Test
+    void defect7_aPreviewOvertakenByTypingEndsQuietlyNotAsAFailure() {
+        org.memberdesk.ui.common.HeldTasks held = new org.memberdesk.ui.common.HeldTasks();
+        var app = context.app();
+        SegmentsViewModel typing = new SegmentsViewModel(app.rules(), app.tags(), app.predictions(), app.session(),
+                held, dialogs, Messages.english(), context.changes());
+        typing.ruleTextProperty().set("purchases >= 1");
+        typing.ruleTextProperty().set("purchases >= 3"); // typed on: the first count is cancelled before it ran
+        held.runAll();
+        assertEquals(List.of(), held.failures(), "a cancelled count is normal: nothing to log, no stack trace");
+        // only A bought three times
+        assertEquals("1 member", typing.countProperty().get());
+        assertEquals("", typing.errorProperty().get());
     }
 }
