@@ -54,8 +54,11 @@ public final class GrowthSection implements MemberSection<GrowthSection.Data> {
         Label points = PointsBalance.label(data.summary().balance(), m);
         points.setId("detail-points");
         grid.addRow(0, muted(m.get("member.points")), points);
-        if (data.summary().expiringIn30Days() > 0) {
-            grid.addRow(1, new Label(), new Label(m.get("points.ui.expiring", data.summary().expiringIn30Days())));
+        String expiry = PointsExpiry.text(data.summary(), m);
+        if (!expiry.isEmpty()) {
+            Label expiring = new Label(expiry);
+            expiring.setId("detail-points-expiry");
+            grid.addRow(1, new Label(), expiring);
         }
         Tier tier = data.progress().current();
         Label tierName = new Label(tier.name());

@@ -2,6 +2,7 @@ package org.memberdesk.ui.points;
 
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -9,15 +10,19 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
+import org.memberdesk.members.Member;
 import org.memberdesk.points.PointsEntry;
 import org.memberdesk.points.PointsOwed;
 import org.memberdesk.ui.common.PointsBalance;
@@ -33,7 +38,8 @@ public final class PointsScreen implements Screen {
 
     public PointsScreen(UiContext context) {
         this.context = context;
-        this.model = new PointsViewModel(context);
+        this.model = new PointsViewModel(context.app().members(), context.app().points(), context.app().tiers(),
+                context.tasks(), context.dialogs(), context.messages(), context.changes());
     }
 
     public PointsViewModel model() {
@@ -75,6 +81,7 @@ public final class PointsScreen implements Screen {
         Label problem = boundLabel("points-problem", model.problemProperty());
         problem.getStyleClass().add("danger");
         problem.setWrapText(true);
+        ListView<Member> matches = matches();
         Label status = boundLabel("points-status", model.statusProperty());
         status.getStyleClass().add("success");
 
@@ -102,7 +109,7 @@ public final class PointsScreen implements Screen {
         HBox body = new HBox(20, forms, ledger);
         VBox.setVgrow(body, Priority.ALWAYS);
 
-        VBox page = new VBox(14, title, search, problem, status, card, body);
+        VBox page = new VBox(14, title, search, problem, matches, status, card, body);
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");
         return page;
@@ -110,9 +117,32 @@ public final class PointsScreen implements Screen {
 
     @Override
     public void shown() {
-        if (model.memberProperty().get() != null) {
-            model.show(model.memberProperty().get().id());
-        }
+        model.refresh();
+    }
+
+    /** The members a partly typed lookup matched (the last 4 digits of a phone, a name): Enter or a click shows one. */
+    private ListView<Member> matches() {
+        ListView<Member> list = new ListView<>(model.matches());
+        list.setId("points-matches");
+        list.setPrefHeight(120);
+        list.setMinHeight(80);
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Member member, boolean empty) {
+                super.updateItem(member, empty);
+                setText(empty || member == null ? null : member.name() + "  " + member.memberNo() + "  "
+                        + context.app().session().phone(member.phone()));
+            }
+        });
+        list.setOnMouseClicked(e -> model.pick(list.getSelectionModel().getSelectedItem()));
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                model.pick(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        list.visibleProperty().bind(Bindings.isNotEmpty(model.matches()));
+        list.managedProperty().bind(list.visibleProperty());
+        return list;
     }
 
     private Label memberName() {
