@@ -68,7 +68,8 @@ class GrowthViewModelsTest {
 
     @Test
     void ladderTypedInYuanIsSavedInCents() {
-        TiersViewModel model = new TiersViewModel(context);
+        TiersViewModel model = new TiersViewModel(context.app().tiers(), context.app().clock(), context.tasks(),
+                context.messages(), context.changes());
         model.load();
         assertEquals(4, model.rows().size());
         assertEquals("1000.00", model.rows().get(1).threshold().get());
