@@ -15,7 +15,9 @@ final class PrintStore {
     List<PrintRow> rows(Connection connection, long campaignId) throws SQLException {
         List<PrintRow> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT m.member_no, m.name, m.phone, m.tier, c.code, c.valid_from, c.valid_to, c.used_at
+                SELECT m.member_no, m.name, m.phone,
+                       coalesce(m.tier, (SELECT name FROM tiers ORDER BY rank LIMIT 1)), -- no tier yet: the entry tier
+                       c.code, c.valid_from, c.valid_to, c.used_at
                 FROM coupons c JOIN members m ON m.id = c.member_id
                 WHERE c.campaign_id = ? ORDER BY m.member_no""")) {
             statement.setLong(1, campaignId);
