@@ -12,6 +12,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -82,6 +83,14 @@ public final class PointsScreen implements Screen {
         problem.getStyleClass().add("danger");
         problem.setWrapText(true);
         ListView<Member> matches = matches();
+        // Down from the lookup goes to the listed matches, Enter there shows one: no mouse needed
+        lookup.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN && !matches.getItems().isEmpty()) {
+                matches.requestFocus();
+                matches.getSelectionModel().selectFirst();
+                e.consume();
+            }
+        });
         Label status = boundLabel("points-status", model.statusProperty());
         status.getStyleClass().add("success");
 
@@ -109,10 +118,20 @@ public final class PointsScreen implements Screen {
         HBox body = new HBox(20, forms, ledger);
         VBox.setVgrow(body, Priority.ALWAYS);
 
+        // an empty line takes no room: the form and the ledger keep their height at 1024×700
+        for (Label line : new Label[] {problem, status}) {
+            line.managedProperty().bind(line.textProperty().isNotEmpty());
+            line.visibleProperty().bind(line.managedProperty());
+        }
         VBox page = new VBox(14, title, search, problem, matches, status, card, body);
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");
-        return page;
+        // a small window scrolls the page instead of cutting off the redeem button
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setId("points-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        return scroll;
     }
 
     @Override
