@@ -73,7 +73,7 @@ public final class GrowthSection implements MemberSection<GrowthSection.Data> {
 
     static String benefits(Tier tier, Messages m) {
         String text = m.get("tiers.ui.benefits", tier.pointsPercent(), tier.discountPercent());
-        return tier.perks() == null || tier.perks().isBlank() ? text : text + "；" + tier.perks();
+        return tier.perks() == null || tier.perks().isBlank() ? text : text + m.get("points.ui.perksSeparator") + tier.perks();
     }
 
     private static Label muted(String text) {

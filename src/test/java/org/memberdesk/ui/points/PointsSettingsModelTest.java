@@ -102,7 +102,7 @@ class PointsSettingsModelTest {
         assertEquals("200", model.signupBonusProperty().get());
         String preview = TemplateChanges.describe(org.memberdesk.points.PointsTemplate.scenic(),
                 PointsRules.defaults(), Messages.english());
-        assertTrue(preview.contains("Sign-up bonus：0 → 100"), preview);
+        assertTrue(preview.contains("Sign-up bonus: 0 → 100"), preview);
         assertTrue(preview.contains("门票 100%"), preview);
     }
 
@@ -148,6 +148,17 @@ class PointsSettingsModelTest {
         model.edit(saved);
         model.toggleArchived(saved);
         assertFalse(context.app().points().rewards().get(0).active());
+    }
+
+    @Test
+    void defect7_theTemplatePreviewInEnglishHasNoFullWidthPunctuation() {
+        String english = TemplateChanges.describe(org.memberdesk.points.PointsTemplate.gym(), PointsRules.defaults(),
+                Messages.english());
+        assertFalse(english.matches("(?s).*[：，；].*"), english);
+        assertTrue(english.contains("Sign-up bonus: 0 → 200"), english);
+        String chinese = TemplateChanges.describe(org.memberdesk.points.PointsTemplate.gym(), PointsRules.defaults(),
+                Messages.chinese());
+        assertTrue(chinese.contains("：0 → 200"), chinese);
     }
 
     /** The default ladder with 金卡 earning {@code percent} %. */
