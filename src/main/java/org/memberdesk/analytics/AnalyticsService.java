@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.memberdesk.cards.CardReports;
@@ -21,6 +22,8 @@ import org.memberdesk.segments.RfmSegment;
 import org.memberdesk.segments.RfmService;
 import org.memberdesk.tags.Rule;
 import org.memberdesk.tags.RuleService;
+import org.memberdesk.tiers.Ladder;
+import org.memberdesk.tiers.TierStore;
 
 /**
  * The dashboard's numbers, cohorts, funnels and distributions, computed from the database on demand
@@ -40,11 +43,13 @@ public final class AnalyticsService {
     private final RfmService rfm;
     private final LifecycleService lifecycle;
     private final CardReports cardReports;
+    private final TierStore tierStore;
 
     /** The figures are a manager's or the owner's ({@link Permission#REPORTS}): every public read checks it. */
     public AnalyticsService(Database database, AnalyticsStore store, Clock clock, RuleService rules, RfmService rfm,
                             LifecycleService lifecycle, CardReports cardReports,
-                            StaffSession session) {
+                            StaffSession session, TierStore tierStore) {
+        this.tierStore = tierStore;
         this.session = session;
         this.database = database;
         this.store = store;
@@ -217,10 +222,20 @@ public final class AnalyticsService {
     /** The name of every funnel's first step. */
     public static final String JOINED = "joined";
 
-    /** Current members by tier (null key: no tier yet). */
+    /** Current members by tier; a member with no tier yet is on the entry tier and counted there, by its name. */
     public Distribution tiers() {
         session.require(Permission.REPORTS);
-        return countBy("tier");
+        Map<String, Long> counts = database.read(connection -> {
+            Ladder ladder = tierStore.loadLadder(connection);
+            Map<String, Long> byTier = new LinkedHashMap<>();
+            store.countBy(connection, "tier").forEach((tier, count) -> byTier.merge(ladder.nameOf(tier), count,
+                    Long::sum));
+            return byTier;
+        });
+        List<Distribution.Slice> slices = new ArrayList<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> slices.add(new Distribution.Slice(e.getKey(), e.getKey(), e.getValue())));
+        return new Distribution("tier", null, slices);
     }
 
     /** Current members by the channel they came through (null key: not recorded). */

@@ -207,7 +207,7 @@ public final class AppContext {
                 operationLog);
         this.cardReports = new CardReports(database, clock);
         this.analytics = new AnalyticsService(database, new AnalyticsStore(), clock, rules, rfm, lifecycle,
-                cardReports, session);
+                cardReports, session, tierStore);
         this.analyticsCharts = new ChartExport(analytics, outputFiles, session, operationLog);
         this.dashboardPdf = new DashboardPdf(analytics, clock, outputFiles, session, operationLog);
         this.savedFunnels = new org.memberdesk.analytics.SavedFunnels(database,

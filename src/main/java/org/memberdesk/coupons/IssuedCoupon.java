@@ -11,7 +11,12 @@ public record IssuedCoupon(long id, String code, long campaignId, long couponId,
     public enum State { USABLE, NOT_YET_VALID, EXPIRED, USED }
 
     public State state(LocalDate today) {
-        if (usedAt != null) {
+        return state(usedAt != null, validFrom, validTo, today);
+    }
+
+    /** A coupon's state on a day: used wins, then before, within or after its days (screens and printouts alike). */
+    public static State state(boolean used, LocalDate validFrom, LocalDate validTo, LocalDate today) {
+        if (used) {
             return State.USED;
         }
         if (today.isBefore(validFrom)) {

@@ -210,7 +210,7 @@ public final class PointsService {
         });
     }
 
-    /** The balance and what of it expires within 30 days of today. */
+    /** The balance, what of it expires within 30 days of today, and what is past its day but not yet taken off. */
     public PointsSummary summary(long memberId) {
         LocalDate today = LocalDate.now(clock);
         return database.read(connection -> {
@@ -218,7 +218,8 @@ public final class PointsService {
             try (var ledger = store.ledger(connection)) {
                 balance = ledger.balance(memberId);
             }
-            return new PointsSummary(memberId, balance, store.expiringBy(connection, memberId, today.plusDays(30)));
+            long expiring = store.expiringBy(connection, memberId, today, today.plusDays(30));
+            return store.expiredBy(connection, memberId, balance, expiring, today);
         });
     }
 

@@ -274,16 +274,35 @@ public final class PointsStore {
         return new long[] {entries, points};
     }
 
-    /** What of a member's balance will be gone by {@code until} (batches due on or before it). */
-    public long expiringBy(Connection connection, long memberId, LocalDate until) throws SQLException {
+    /** What of a member's balance will be gone after {@code today} and by {@code until} (batches due in between). */
+    public long expiringBy(Connection connection, long memberId, LocalDate today, LocalDate until)
+            throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT coalesce(sum(remaining), 0) FROM points_ledger
-                WHERE member_id = ? AND remaining > 0 AND expires_on <= ?""")) {
+                WHERE member_id = ? AND remaining > 0 AND expires_on > ? AND expires_on <= ?""")) {
             statement.setLong(1, memberId);
-            statement.setString(2, until.toString());
+            statement.setString(2, today.toString());
+            statement.setString(3, until.toString());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Points past their day ({@code expires_on} on or before today) not yet taken off, and the latest such day. */
+    public PointsSummary expiredBy(Connection connection, long memberId, long balance, long expiring, LocalDate today)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT coalesce(sum(remaining), 0), max(expires_on) FROM points_ledger
+                WHERE member_id = ? AND remaining > 0 AND expires_on <= ?""")) {
+            statement.setLong(1, memberId);
+            statement.setString(2, today.toString());
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                String day = rs.getString(2);
+                return new PointsSummary(memberId, balance, expiring, rs.getLong(1),
+                        day == null ? null : LocalDate.parse(day));
             }
         }
     }

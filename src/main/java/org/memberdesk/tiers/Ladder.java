@@ -29,6 +29,14 @@ public record Ladder(TierProgram program, List<Tier> tiers) {
         return 0;
     }
 
+    /**
+     * The name of the tier a member is on, from their stored tier: a member with no tier yet (or one no longer on the
+     * ladder) is on the entry tier, and is called by its name everywhere (Tiers, Points, analytics), never "no tier".
+     */
+    public String nameOf(String storedTier) {
+        return at(rankOf(storedTier)).name();
+    }
+
     /** The highest tier whose threshold the value reaches (a threshold is reached when equal). */
     public int rankFor(long value) {
         int rank = 0;

@@ -223,8 +223,7 @@ public final class TierStore {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT tier, count(*) FROM members GROUP BY tier")) {
             while (rs.next()) {
-                String name = ladder.at(ladder.rankOf(rs.getString(1))).name();
-                counts.merge(name, rs.getLong(2), Long::sum);
+                counts.merge(ladder.nameOf(rs.getString(1)), rs.getLong(2), Long::sum);
             }
         }
         return counts;

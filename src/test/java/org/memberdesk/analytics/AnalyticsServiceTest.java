@@ -272,9 +272,9 @@ class AnalyticsServiceTest {
         shop.setTier(shop.a, "金卡");
         shop.setTier(shop.c, "金卡");
         shop.setTier(shop.h, "银卡");
-        // 10 current members (K is archived): 金卡 2, 银卡 1, no tier 7
+        // 10 current members (K is archived): 金卡 2, 银卡 1, no tier yet 7 — on the entry tier, 普通 (issue 19)
         Distribution tiers = analytics.tiers();
-        assertEquals(List.of(new Distribution.Slice(null, "—", 7), new Distribution.Slice("金卡", "金卡", 2),
+        assertEquals(List.of(new Distribution.Slice("普通", "普通", 7), new Distribution.Slice("金卡", "金卡", 2),
                 new Distribution.Slice("银卡", "银卡", 1)), tiers.slices());
         // channels: 门店 A, C, F, H; 转介绍 I, J; one each 公众号 B, 抖音 D, 美团 G, none E
         assertEquals(List.of(4L, 2L, 1L, 1L, 1L, 1L),

@@ -21,7 +21,7 @@ import org.memberdesk.common.Messages;
  */
 final class CouponPdf {
     /** What the header says. */
-    record Heading(String campaign, String coupon, String conditions, String printed) {
+    record Heading(String campaign, String coupon, String conditions, String printed, java.time.LocalDate today) {
     }
 
     private static final Color GREY = new Color(0x666666);
@@ -188,9 +188,9 @@ final class CouponPdf {
     /** A4: a table of columns; rows shaded alternately so the eye keeps its line. */
     private final class A4List implements Layout {
         private final CjkFont font;
-        // x and width of: no., member no., name, phone, tier, code, barcode, valid to
-        private final float[] x = {36, 64, 136, 222, 292, 336, 400, 510};
-        private final float[] w = {26, 70, 84, 68, 42, 62, 104, 50};
+        // x and width of: no., member no., name, phone, tier, code, barcode, valid to, state (with the day used)
+        private final float[] x = {36, 60, 122, 196, 260, 298, 358, 458, 506};
+        private final float[] w = {22, 60, 72, 62, 36, 58, 96, 46, 53};
 
         A4List(CjkFont font) {
             this.font = font;
@@ -208,7 +208,7 @@ final class CouponPdf {
 
         @Override
         public float tableHeader(PDPageContentStream content, float y) throws IOException {
-            String[] keys = {"no", "memberNo", "name", "phone", "tier", "code", "barcode", "validTo"};
+            String[] keys = {"no", "memberNo", "name", "phone", "tier", "code", "barcode", "validTo", "state"};
             for (int i = 0; i < keys.length; i++) {
                 text(content, font, font.fit(messages.get("coupon.print.col." + keys[i]), 8, w[i]), 8, x[i], y - 11,
                         GREY);
@@ -239,7 +239,12 @@ final class CouponPdf {
             text(content, font, row.code(), 10, x[5], baseline, Color.BLACK);
             content.setNonStrokingColor(Color.BLACK);
             Barcodes.drawCode128(content, row.code(), x[6], bottom + 5, w[6], rowHeight() - 10);
-            text(content, font, row.validTo().toString(), 8.5f, x[7], baseline, Color.BLACK);
+            text(content, font, row.validTo().toString(), 8, x[7], baseline, Color.BLACK);
+            // the state above, the day it was used below it: a list printed after the campaign shows what came back
+            text(content, font, font.fit(state(row), 8.5f, w[8]), 8.5f, x[8], baseline + 4, Color.BLACK);
+            if (row.usedOn() != null) {
+                text(content, font, row.usedOn().toString(), 7, x[8], baseline - 6, GREY);
+            }
         }
     }
 
@@ -275,7 +280,8 @@ final class CouponPdf {
             String who = number + ". " + row.name() + "  " + row.maskedPhone() + tier;
             text(content, font, font.fit(who, 10, width), 10, left, top - 13, Color.BLACK);
             text(content, font, font.fit(row.memberNo(), 8, width / 2), 8, left, top - 25, GREY);
-            String valid = font.printable(messages.get("coupon.print.validTo", row.validTo().toString()));
+            String valid = font.printable(messages.get("coupon.print.validTo", row.validTo().toString()) + " · "
+                    + state(row) + (row.usedOn() == null ? "" : " " + row.usedOn()));
             text(content, font, valid, 8, right - font.width(valid, 8), top - 25, GREY);
             text(content, font, row.code(), 13, left, top - 41, Color.BLACK);
             content.setNonStrokingColor(Color.BLACK);
@@ -288,6 +294,11 @@ final class CouponPdf {
             content.stroke();
             content.setLineDashPattern(new float[] {}, 0);
         }
+    }
+
+    /** The coupon's state on the day printed, in the words the Coupons screen uses (未使用 … 已使用, 已过期). */
+    private String state(PrintRow row) {
+        return messages.get("coupons.state." + row.state(heading.today()).name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private void slip(PDPageContentStream content, CjkFont font, PrintRow row, float x, float y, float width,

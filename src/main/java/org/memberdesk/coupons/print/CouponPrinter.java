@@ -70,6 +70,19 @@ public final class CouponPrinter {
         return job.rows().size();
     }
 
+    /**
+     * The name a save dialog offers for a campaign's PDF: the campaign, what is printed and the day it was issued,
+     * e.g. "秋季感恩 发放清单 2026-12-06.pdf", so two prints of two campaigns never offer the same name. Characters a
+     * file name cannot hold (/ \ : * ? " < > |) become "-".
+     */
+    public static String fileName(Campaign campaign, Kind kind, Messages messages) {
+        String day = (campaign.issuedAt() != null ? campaign.issuedAt() : campaign.createdAt()).toLocalDate().toString();
+        String what = messages.get(kind == Kind.LIST ? "coupons.print.file.list" : "coupons.print.file.slips");
+        String name = (campaign.name() + " " + what + " " + day).replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]+", "-")
+                .strip();
+        return name + ".pdf";
+    }
+
     private record Job(CouponPdf.Heading heading, List<PrintRow> rows) {
     }
 
@@ -82,9 +95,10 @@ public final class CouponPrinter {
             }
             Coupon coupon = coupons.template(connection, campaign.couponId()).orElseThrow();
             List<PrintRow> rows = printRows.rows(connection, campaignId);
-            String printed = LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+            LocalDateTime now = LocalDateTime.now(clock);
+            String printed = now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
             return new Job(new CouponPdf.Heading(campaign.name(), CouponText.describe(coupon, messages),
-                    CouponText.conditions(coupon, messages), printed), rows);
+                    CouponText.conditions(coupon, messages), printed, now.toLocalDate()), rows);
         });
     }
 }

@@ -3,14 +3,23 @@ package org.memberdesk.ui.coupons;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.BooleanProperty;
+import java.util.Locale;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.memberdesk.common.Messages;
 import org.memberdesk.common.Money;
 import org.memberdesk.coupons.Campaign;
 import org.memberdesk.coupons.CampaignDraft;
@@ -19,16 +28,17 @@ import org.memberdesk.coupons.Coupon;
 import org.memberdesk.coupons.CouponKind;
 import org.memberdesk.coupons.Target;
 import org.memberdesk.coupons.Validity;
-import org.memberdesk.coupons.print.CouponPrinter;
 import org.memberdesk.coupons.print.Paper;
-import org.memberdesk.coupons.print.PrintProgress;
+import org.memberdesk.tags.Tag;
+import org.memberdesk.tags.TagService;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The campaign wizard: coupon → target → preview → control group → issue → print. Each step checks
- * what was typed before the next one opens; the database work runs in the background.
+ * what was typed before the next one opens; the database work runs in the background. What the person
+ * types or picks are the writable inputs; the step, the preview, the result and the errors are read-only.
  */
 public final class CampaignWizardModel {
     /** The wizard's steps, in order. */
@@ -37,9 +47,13 @@ public final class CampaignWizardModel {
     /** How a target is chosen on the target step. */
     public enum TargetKind { ALL, TIER, LIST, TAG, SEGMENT, LIFECYCLE, RULE }
 
-    private final UiContext context;
+    private final CampaignService campaigns;
+    private final TagService tagService;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final Runnable campaignsChanged;
-    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.COUPON);
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.COUPON);
+    // inputs: what the person types or picks
     private final StringProperty name = new SimpleStringProperty("");
     private final ObjectProperty<CouponKind> kind = new SimpleObjectProperty<>(CouponKind.CASH);
     private final StringProperty value = new SimpleStringProperty("");
@@ -49,98 +63,165 @@ public final class CampaignWizardModel {
     private final StringProperty validDays = new SimpleStringProperty("30");
     private final ObjectProperty<TargetKind> targetKind = new SimpleObjectProperty<>(TargetKind.ALL);
     private final StringProperty targetText = new SimpleStringProperty("");
+    private final StringProperty tagFilter = new SimpleStringProperty("");
     private final StringProperty skipDays = new SimpleStringProperty("");
-    private final StringProperty previewText = new SimpleStringProperty("");
     private final IntegerProperty controlPercent = new SimpleIntegerProperty(10);
     private final StringProperty seed = new SimpleStringProperty("");
-    private final StringProperty error = new SimpleStringProperty("");
-    private final StringProperty result = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final ObjectProperty<Campaign> campaign = new SimpleObjectProperty<>();
     private final ObjectProperty<Paper> paper = new SimpleObjectProperty<>(Paper.A4);
+    // outputs
+    private final ReadOnlyStringWrapper previewText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Campaign> campaign = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Tag> allTags = FXCollections.observableArrayList();
+    private final FilteredList<Tag> tags = new FilteredList<>(allTags);
+    private final ObservableList<Tag> shownTags = FXCollections.unmodifiableObservableList(tags);
     private Coupon coupon;
     /** The saved coupon the wizard started from, reused as it is when its fields were left unchanged. */
     private Coupon template;
 
-    public CampaignWizardModel(UiContext context, Runnable campaignsChanged) {
-        this.context = context;
+    public CampaignWizardModel(CampaignService campaigns, TagService tagService, TaskExecutor tasks, Messages messages,
+                               Runnable campaignsChanged) {
+        this.campaigns = campaigns;
+        this.tagService = tagService;
+        this.tasks = tasks;
+        this.messages = messages;
         this.campaignsChanged = campaignsChanged;
+        tagFilter.addListener((obs, old, now) -> {
+            String wanted = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
+            tags.setPredicate(tag -> wanted.isEmpty() || tag.name().toLowerCase(Locale.ROOT).contains(wanted));
+        });
+        targetKind.addListener((obs, old, now) -> {
+            if (now == TargetKind.TAG) {
+                loadTags();
+            }
+        });
     }
 
-    public ObjectProperty<Step> stepProperty() {
-        return step;
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
     }
 
+    /** input */
     public StringProperty nameProperty() {
         return name;
     }
 
+    /** input */
     public ObjectProperty<CouponKind> kindProperty() {
         return kind;
     }
 
+    /** input */
     public StringProperty valueProperty() {
         return value;
     }
 
+    /** input */
     public StringProperty minSpendProperty() {
         return minSpend;
     }
 
+    /** input */
     public StringProperty capProperty() {
         return cap;
     }
 
+    /** input */
     public StringProperty itemsProperty() {
         return items;
     }
 
+    /** input */
     public StringProperty validDaysProperty() {
         return validDays;
     }
 
+    /** input */
     public ObjectProperty<TargetKind> targetKindProperty() {
         return targetKind;
     }
 
+    /** input: the tier, list, segment, stage or rule typed, or the tag picked from {@link #tags()} */
     public StringProperty targetTextProperty() {
         return targetText;
     }
 
+    /** input: narrows {@link #tags()} to the names containing it */
+    public StringProperty tagFilterProperty() {
+        return tagFilter;
+    }
+
+    /** The shop's tags with their member counts, as filtered; read when the target is a tag. */
+    public ObservableList<Tag> tags() {
+        return shownTags;
+    }
+
+    /** input */
     public StringProperty skipDaysProperty() {
         return skipDays;
     }
 
-    public StringProperty previewTextProperty() {
-        return previewText;
+    public ReadOnlyStringProperty previewTextProperty() {
+        return previewText.getReadOnlyProperty();
     }
 
+    /** input */
     public IntegerProperty controlPercentProperty() {
         return controlPercent;
     }
 
+    /** input */
     public StringProperty seedProperty() {
         return seed;
     }
 
-    public StringProperty errorProperty() {
-        return error;
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
     }
 
-    public StringProperty resultProperty() {
-        return result;
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Campaign> campaignProperty() {
-        return campaign;
+    public ReadOnlyObjectProperty<Campaign> campaignProperty() {
+        return campaign.getReadOnlyProperty();
     }
 
+    /** input */
     public ObjectProperty<Paper> paperProperty() {
         return paper;
+    }
+
+    /** Reads the tags (with how many members each holds) for the picker. */
+    public void loadTags() {
+        tasks.execute(BackgroundTask.of(tagService::list)
+                .onSuccess(allTags::setAll)
+                .onFailure(e -> error.set(ErrorText.describe(e, messages))));
+    }
+
+    /** Picks a tag from the list as the target. */
+    public void pickTag(Tag tag) {
+        if (tag != null) {
+            targetText.set(tag.name());
+        }
+    }
+
+    /** Starts a new campaign for members chosen elsewhere (a funnel step, a list): the target is filled in. */
+    public void startFor(Target target) {
+        reset();
+        targetKind.set(TargetKind.valueOf(target.kind().name()));
+        targetText.set(target.value());
+    }
+
+    /** After a print: how many coupons went to which file. */
+    public void printed(int rows, Path file) {
+        result.set(messages.get("coupons.print.done", rows, file.toString()));
     }
 
     /** Starts over with an empty wizard. */
@@ -178,8 +259,8 @@ public final class CampaignWizardModel {
         error.set("");
         try {
             Coupon typed = typedCoupon();
-            List<String> problems = context.app().campaigns().check(typed).stream()
-                    .map(p -> p.describe(context.messages())).toList();
+            List<String> problems = campaigns.check(typed).stream()
+                    .map(p -> p.describe(messages)).toList();
             if (!problems.isEmpty()) {
                 error.set(String.join("\n", problems));
                 return;
@@ -205,11 +286,10 @@ public final class CampaignWizardModel {
         }
         int percent = controlPercent.get();
         busy.set(true);
-        CampaignService campaigns = context.app().campaigns();
-        context.tasks().execute(BackgroundTask.of(() -> campaigns.preview(target, skip, percent))
-                .onSuccess(p -> previewText.set(context.text("coupons.wizard.preview", p.matched(), p.skipped(),
+        tasks.execute(BackgroundTask.of(() -> campaigns.preview(target, skip, percent))
+                .onSuccess(p -> previewText.set(messages.get("coupons.wizard.preview", p.matched(), p.skipped(),
                         p.targeted(), p.control(), p.treatment())))
-                .onFailure(e -> error.set(ErrorText.describe(e, context.messages())))
+                .onFailure(e -> error.set(ErrorText.describe(e, messages)))
                 .onFinished(() -> busy.set(false)));
     }
 
@@ -224,6 +304,10 @@ public final class CampaignWizardModel {
         }
     }
 
+    /** A campaign just stored and issued, with how many coupons went out. */
+    private record Issued(Campaign campaign, int coupons) {
+    }
+
     /** Stores the campaign with its split and issues its coupons, in the background. */
     public void createAndIssue() {
         error.set("");
@@ -234,49 +318,26 @@ public final class CampaignWizardModel {
             draft = new CampaignDraft(name.get(), unchanged ? template.id() : null, unchanged ? null : coupon, target(),
                     optionalInt(skipDays.get(), "coupons.wizard.skipDays"), controlPercent.get(), chosenSeed);
         } catch (NumberFormatException e) {
-            error.set(context.text("coupons.wizard.badNumber", seed.get()));
+            error.set(messages.get("coupons.wizard.badNumber", seed.get()));
             return;
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
             return;
         }
         busy.set(true);
-        CampaignService campaigns = context.app().campaigns();
-        context.tasks().execute(BackgroundTask.of(() -> {
+        tasks.execute(BackgroundTask.of(() -> {
             Campaign created = campaigns.create(draft);
             int issued = campaigns.issue(created.id());
-            return new Object[] {campaigns.campaign(created.id()).orElseThrow(), issued};
+            return new Issued(campaigns.campaign(created.id()).orElseThrow(), issued);
         }).onSuccess(done -> {
-            Campaign created = (Campaign) done[0];
+            Campaign created = done.campaign();
             campaign.set(created);
-            result.set(context.text("coupons.wizard.issued", created.name(), created.targeted(), created.control(),
-                    (Integer) done[1]));
+            result.set(messages.get("coupons.wizard.issued", created.name(), created.targeted(), created.control(),
+                    done.coupons()));
             step.set(Step.PRINT);
             campaignsChanged.run();
-        }).onFailure(e -> error.set(ErrorText.describe(e, context.messages())))
+        }).onFailure(e -> error.set(ErrorText.describe(e, messages)))
                 .onFinished(() -> busy.set(false)));
-    }
-
-    /** Prints the new campaign's list or slips to a PDF, with progress and cancel. */
-    public BackgroundTask<Integer> print(CouponPrinter.Kind what, Path file) {
-        Campaign created = campaign.get();
-        Paper chosen = paper.get();
-        CouponPrinter printer = context.app().couponPrinter();
-        BackgroundTask<Integer> task = BackgroundTask.of(progress -> printer.print(created.id(), what, chosen, file,
-                context.messages(), new PrintProgress() {
-                    @Override
-                    public void progress(int done, int total) {
-                        progress.update(done, total, context.text("coupons.print.progress", done, total));
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return progress.cancelled();
-                    }
-                }));
-        task.onSuccess(rows -> result.set(context.text("coupons.print.done", rows, file.toString())))
-                .onFailure(e -> error.set(ErrorText.describe(e, context.messages())));
-        return context.tasks().execute(task);
     }
 
     public void back() {
@@ -314,7 +375,7 @@ public final class CampaignWizardModel {
         }
         int days = requiredInt(validDays.get(), "coupons.wizard.validDays");
         if (days < 1) {
-            throw new IllegalArgumentException(context.text("coupons.wizard.badNumber", validDays.get()));
+            throw new IllegalArgumentException(messages.get("coupons.wizard.badNumber", validDays.get()));
         }
         return new Coupon(0, name.get() == null ? "" : name.get().strip(), chosen, valueCents, percent, capCents, min,
                 itemList, Validity.days(days));
@@ -324,7 +385,7 @@ public final class CampaignWizardModel {
         String text = targetText.get() == null ? "" : targetText.get().strip();
         TargetKind chosen = targetKind.get();
         if (chosen != TargetKind.ALL && text.isEmpty()) {
-            throw new IllegalArgumentException(context.text("coupons.wizard.targetMissing"));
+            throw new IllegalArgumentException(messages.get("coupons.wizard.targetMissing"));
         }
         return switch (chosen) {
             case ALL -> Target.parse("all");
@@ -341,7 +402,7 @@ public final class CampaignWizardModel {
         try {
             return Money.parseYuan(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(context.text("coupons.wizard.badAmount", context.text(fieldKey),
+            throw new IllegalArgumentException(messages.get("coupons.wizard.badAmount", messages.get(fieldKey),
                     text == null ? "" : text));
         }
     }
@@ -350,7 +411,7 @@ public final class CampaignWizardModel {
         try {
             return Integer.parseInt(text == null ? "" : text.strip().replace("%", ""));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(context.text("coupons.wizard.badNumber", text == null ? "" : text));
+            throw new IllegalArgumentException(messages.get("coupons.wizard.badNumber", text == null ? "" : text));
         }
     }
 

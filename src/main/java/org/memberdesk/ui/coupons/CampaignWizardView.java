@@ -2,12 +2,16 @@ package org.memberdesk.ui.coupons;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -15,26 +19,34 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.memberdesk.coupons.Campaign;
 import org.memberdesk.coupons.CouponKind;
 import org.memberdesk.coupons.print.CouponPrinter;
 import org.memberdesk.coupons.print.Paper;
-import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.tags.Tag;
 import org.memberdesk.ui.common.UiContext;
 
 /** The campaign wizard's steps as panes; one is shown at a time, driven by {@link CampaignWizardModel}. */
 final class CampaignWizardView {
-    /** How the wizard's last step prints: campaign id, kind, paper, file → the running task. */
+    /** Where the wizard's last step saves: the save dialog for a campaign's list or slips. */
+    interface FileChooser {
+        Optional<Path> choose(Campaign campaign, CouponPrinter.Kind kind);
+    }
+
+    /** How the wizard's last step prints: campaign id, kind, paper, file, and what to do once it is written. */
     interface Printer {
-        BackgroundTask<Integer> print(long campaignId, CouponPrinter.Kind kind, Paper paper, Path file);
+        void print(long campaignId, CouponPrinter.Kind kind, Paper paper, Path file, IntConsumer afterwards);
     }
 
     private final UiContext context;
     private final CampaignWizardModel model;
+    private final FileChooser files;
     private final Printer printer;
 
-    CampaignWizardView(UiContext context, CampaignWizardModel model, Printer printer) {
+    CampaignWizardView(UiContext context, CampaignWizardModel model, FileChooser files, Printer printer) {
         this.context = context;
         this.model = model;
+        this.files = files;
         this.printer = printer;
     }
 
@@ -106,22 +118,65 @@ final class CampaignWizardView {
         text.textProperty().bindBidirectional(model.targetTextProperty());
         Label hint = new Label();
         hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
         hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> context.text(
                 "coupons.wizard.targetHint." + model.targetKindProperty().get().name().toLowerCase(Locale.ROOT)),
                 model.targetKindProperty()));
+        Node tags = tagPicker();
+        BooleanBinding byTag = model.targetKindProperty().isEqualTo(CampaignWizardModel.TargetKind.TAG);
+        tags.visibleProperty().bind(byTag);
+        tags.managedProperty().bind(byTag);
+        text.visibleProperty().bind(byTag.not());
+        text.managedProperty().bind(byTag.not());
         Label preview = new Label();
         preview.setId("wizard-preview");
         preview.setWrapText(true);
         preview.textProperty().bind(model.previewTextProperty());
         GridPane form = form();
         form.addRow(0, new Label(context.text("coupons.wizard.targetKind")), kind);
-        form.addRow(1, new Label(context.text("coupons.wizard.target")), new VBox(4, text, hint));
+        form.addRow(1, new Label(context.text("coupons.wizard.target")), new VBox(4, tags, text, hint));
         form.addRow(2, new Label(context.text("coupons.wizard.skipDays")), field("wizard-skip-days",
                 model.skipDaysProperty()));
         Button previewButton = button("wizard-preview-button", "coupons.wizard.previewButton", model::preview);
         previewButton.disableProperty().bind(model.busyProperty());
         return new VBox(14, form, new HBox(8, button("wizard-target-back", "coupons.wizard.back", model::back),
                 previewButton, button("wizard-target-next", "coupons.wizard.next", model::targetNext)), preview);
+    }
+
+    /** The shop's tags with how many members each holds, narrowed by what is typed above them; a click picks one. */
+    private Node tagPicker() {
+        TextField filter = new TextField();
+        filter.setId("wizard-tag-filter");
+        filter.setPromptText(context.text("coupons.wizard.tagFilter"));
+        filter.textProperty().bindBidirectional(model.tagFilterProperty());
+        ListView<Tag> list = new ListView<>(model.tags());
+        list.setId("wizard-tag-list");
+        list.setPrefHeight(150);
+        list.setPlaceholder(new Label(context.text("coupons.wizard.noTags")));
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Tag tag, boolean empty) {
+                super.updateItem(tag, empty);
+                setText(empty || tag == null ? null : context.text("coupons.wizard.tagLine", tag.name(), tag.members()));
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> model.pickTag(now));
+        // the picked tag stays marked when the list is filtered or read again
+        model.targetTextProperty().addListener((obs, old, now) -> model.tags().stream()
+                .filter(tag -> tag.name().equals(now)).findFirst().ifPresent(list.getSelectionModel()::select));
+        Label chosen = new Label();
+        chosen.setId("wizard-tag-chosen");
+        chosen.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                model.targetTextProperty().get() == null || model.targetTextProperty().get().isBlank() ? ""
+                        : context.text("coupons.wizard.tagChosen", model.targetTextProperty().get()),
+                model.targetTextProperty()));
+        filter.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DOWN && !list.getItems().isEmpty()) {
+                list.requestFocus();
+                list.getSelectionModel().selectFirst();
+            }
+        });
+        return new VBox(6, filter, list, chosen);
     }
 
     private Node controlStep() {
@@ -167,13 +222,12 @@ final class CampaignWizardView {
     }
 
     private void print(CouponPrinter.Kind kind) {
-        if (model.campaignProperty().get() == null) {
+        Campaign campaign = model.campaignProperty().get();
+        if (campaign == null) {
             return;
         }
-        long id = model.campaignProperty().get().id();
-        context.chooseOutputFile(context.text("coupons.print.list"), "coupons-" + id + ".pdf", "PDF", "*.pdf")
-                .ifPresent(file -> printer.print(id, kind, model.paperProperty().get(), file).onSuccess(rows ->
-                        model.resultProperty().set(context.text("coupons.print.done", rows, file.toString()))));
+        files.choose(campaign, kind).ifPresent(file -> printer.print(campaign.id(), kind, model.paperProperty().get(),
+                file, rows -> model.printed(rows, file)));
     }
 
     private static GridPane form() {

@@ -2,6 +2,7 @@ package org.memberdesk.ui.coupons;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.IntConsumer;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -49,9 +50,12 @@ public final class CouponsScreen implements Screen {
 
     public CouponsScreen(UiContext context) {
         this.context = context;
-        this.campaigns = new CampaignsModel(context);
-        this.wizard = new CampaignWizardModel(context, campaigns::load);
-        this.redeem = new RedeemModel(context);
+        this.campaigns = new CampaignsModel(context.app().campaigns(), context.app().campaignReports(),
+                context.app().couponPrinter(), context.app().members(), context.tasks(), context.messages());
+        this.wizard = new CampaignWizardModel(context.app().campaigns(), context.app().tags(), context.tasks(),
+                context.messages(), campaigns::load);
+        this.redeem = new RedeemModel(context.app().members(), context.app().counterSales(), context.tasks(),
+                context.messages(), context.changes());
     }
 
     @Override
@@ -76,7 +80,7 @@ public final class CouponsScreen implements Screen {
         tabs = new TabPane(
                 tab("coupons-tab-campaigns", "coupons.tab.campaigns", campaignsPage()),
                 tab("coupons-tab-wizard", "coupons.tab.wizard", new CampaignWizardView(context, wizard,
-                        this::printFile).view()),
+                        this::chooseFile, this::printFile).view()),
                 tab("coupons-tab-templates", "coupons.tab.templates", templatesPage()),
                 tab("coupons-tab-redeem", "coupons.tab.redeem", redeemPage()),
                 tab("coupons-tab-member", "coupons.tab.member", memberPage()));
@@ -98,9 +102,7 @@ public final class CouponsScreen implements Screen {
      * its first step with the target already filled in. Call after the screen is shown.
      */
     public void startCampaign(org.memberdesk.coupons.Target target) {
-        wizard.reset();
-        wizard.targetKindProperty().set(CampaignWizardModel.TargetKind.valueOf(target.kind().name()));
-        wizard.targetTextProperty().set(target.value());
+        wizard.startFor(target);
         if (tabs != null) {
             tabs.getTabs().stream().filter(t -> "coupons-tab-wizard".equals(t.getId())).findFirst()
                     .ifPresent(t -> tabs.getSelectionModel().select(t));
@@ -227,7 +229,10 @@ public final class CouponsScreen implements Screen {
         return String.format("%.1f%%", ratio * 100);
     }
 
-    /** Prints the chosen campaign to a PDF the person picks, or to a temporary PDF sent to the print dialog. */
+    /**
+     * Prints the chosen campaign to a PDF the person picks (the dialog titled and named for what is printed), or to a
+     * temporary PDF that then goes to the system print dialog.
+     */
     private void printSelected(CouponPrinter.Kind kind, boolean throughDialog) {
         Campaign chosen = campaigns.selectedProperty().get();
         if (chosen == null) {
@@ -242,39 +247,28 @@ public final class CouponsScreen implements Screen {
                 return;
             }
         } else {
-            file = context.chooseOutputFile(context.text("coupons.print.list"), "coupons-" + chosen.id()
-                    + ".pdf", "PDF", "*.pdf").orElse(null);
+            file = chooseFile(chosen, kind).orElse(null);
             if (file == null) {
                 return;
             }
         }
-        BackgroundTask<Integer> task = printFile(chosen.id(), kind, Paper.A4, file);
-        if (throughDialog) {
-            task.onSuccess(rows -> context.tasks().execute(BackgroundTask.of(() ->
-                    SystemPrint.print(file, chosen.name()))));
-        }
+        printFile(chosen.id(), kind, Paper.A4, file, throughDialog
+                ? rows -> context.tasks().execute(BackgroundTask.of(() -> SystemPrint.print(file, chosen.name())))
+                : rows -> { });
     }
 
-    /** Writes a campaign's PDF in the background, with a progress dialog that can cancel it. */
-    BackgroundTask<Integer> printFile(long campaignId, CouponPrinter.Kind kind, Paper paper, Path file) {
-        CouponPrinter printer = context.app().couponPrinter();
-        BackgroundTask<Integer> task = BackgroundTask.of(progress -> printer.print(campaignId, kind, paper, file,
-                context.messages(), new org.memberdesk.coupons.print.PrintProgress() {
-                    @Override
-                    public void progress(int done, int total) {
-                        progress.update(done, total, context.text("coupons.print.progress", done, total));
-                    }
+    /** The save dialog for a campaign's list or slips: its own title, and a name saying campaign, kind and day. */
+    java.util.Optional<Path> chooseFile(Campaign campaign, CouponPrinter.Kind kind) {
+        return context.chooseOutputFile(context.text(kind == CouponPrinter.Kind.LIST ? "coupons.print.saveList"
+                        : "coupons.print.saveSlips"), CouponPrinter.fileName(campaign, kind, context.messages()),
+                "PDF", "*.pdf");
+    }
 
-                    @Override
-                    public boolean cancelled() {
-                        return progress.cancelled();
-                    }
-                }));
-        task.onSuccess(rows -> campaigns.messageProperty().set(context.text("coupons.print.done", rows,
-                file.toString())));
-        context.tasks().execute(task);
-        context.dialogs().showProgress(context.text("coupons.print.list"), task);
-        return task;
+    /** Writes a campaign's PDF in the background, with a progress dialog that can cancel it; then {@code afterwards}. */
+    void printFile(long campaignId, CouponPrinter.Kind kind, Paper paper, Path file, IntConsumer afterwards) {
+        BackgroundTask<Integer> task = campaigns.print(campaignId, kind, paper, file, afterwards);
+        context.dialogs().showProgress(context.text(kind == CouponPrinter.Kind.LIST ? "coupons.print.list"
+                : "coupons.print.slips"), task);
     }
 
     private Node templatesPage() {

@@ -54,8 +54,11 @@ public final class GrowthSection implements MemberSection<GrowthSection.Data> {
         Label points = PointsBalance.label(data.summary().balance(), m);
         points.setId("detail-points");
         grid.addRow(0, muted(m.get("member.points")), points);
-        if (data.summary().expiringIn30Days() > 0) {
-            grid.addRow(1, new Label(), new Label(m.get("points.ui.expiring", data.summary().expiringIn30Days())));
+        String expiry = PointsExpiry.text(data.summary(), m);
+        if (!expiry.isEmpty()) {
+            Label expiring = new Label(expiry);
+            expiring.setId("detail-points-expiry");
+            grid.addRow(1, new Label(), expiring);
         }
         Tier tier = data.progress().current();
         Label tierName = new Label(tier.name());
@@ -70,7 +73,7 @@ public final class GrowthSection implements MemberSection<GrowthSection.Data> {
 
     static String benefits(Tier tier, Messages m) {
         String text = m.get("tiers.ui.benefits", tier.pointsPercent(), tier.discountPercent());
-        return tier.perks() == null || tier.perks().isBlank() ? text : text + "；" + tier.perks();
+        return tier.perks() == null || tier.perks().isBlank() ? text : text + m.get("points.ui.perksSeparator") + tier.perks();
     }
 
     private static Label muted(String text) {

@@ -8,37 +8,49 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.memberdesk.common.Messages;
 import org.memberdesk.common.Money;
 import org.memberdesk.points.PointsRules;
 import org.memberdesk.points.PointsService;
 import org.memberdesk.points.PointsTemplate;
 import org.memberdesk.purchases.PurchaseLine;
+import org.memberdesk.tiers.GrowthTemplates;
 import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * Settings → Points without the screen: the points rules as typed, each field's problem, and a live
  * example computed by the engine's own {@link PointsRules#pointsFor} from what is typed. Save writes
- * the rules, the multipliers, the items' categories and the tiers' points percents in one
- * transaction; Revert reads what is stored again.
+ * the rules, the multipliers and the items' categories in one transaction; Revert reads what is stored
+ * again. The tiers' points percents are shown (and used by the example) but edited only on the Tiers
+ * screen, where a tier is defined: one place, so two screens never save different percents.
  */
 public final class PointsRulesModel {
-    /** A tier's points percent, edited here as well as on the Tiers screen. */
-    public record TierPercent(String name, StringProperty percent) {
+    /** A tier's points percent as stored; set on the Tiers screen. */
+    public record TierPercent(String name, int percent) {
     }
 
-    private final UiContext context;
+    private final PointsService points;
+    private final GrowthTemplates templates;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final Messages messages;
     private final StringProperty earnPoints = new SimpleStringProperty("1");
     private final StringProperty earnPerYuan = new SimpleStringProperty("1");
     private final BooleanProperty neverExpires = new SimpleBooleanProperty(false);
@@ -48,28 +60,34 @@ public final class PointsRulesModel {
     private final StringProperty firstPurchaseBonus = new SimpleStringProperty("0");
     private final ObservableList<Multiplier> multipliers = FXCollections.observableArrayList(
             m -> new Observable[] {m.kind(), m.name(), m.percent(), m.items()});
-    private final ObservableList<TierPercent> tiers = FXCollections.observableArrayList(
-            t -> new Observable[] {t.percent()});
+    private final ObservableList<TierPercent> tiers = FXCollections.observableArrayList();
+    private final ObservableList<TierPercent> shownTiers = FXCollections.unmodifiableObservableList(tiers);
+    private final ObservableList<Multiplier> shownMultipliers = FXCollections.unmodifiableObservableList(multipliers);
     // the example purchase
     private final StringProperty exampleItem = new SimpleStringProperty("年卡");
     private final StringProperty exampleAmount = new SimpleStringProperty("128");
     private final ObjectProperty<String> exampleTier = new SimpleObjectProperty<>();
     private final BooleanProperty exampleBirthday = new SimpleBooleanProperty(true);
-    private final StringProperty example = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper example = new ReadOnlyStringWrapper("");
 
     private final Map<String, String> problems = new HashMap<>();
-    private final IntegerProperty revision = new SimpleIntegerProperty();
-    private final BooleanProperty changed = new SimpleBooleanProperty(false);
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
-    private final StringProperty status = new SimpleStringProperty("");
-    private final StringProperty problem = new SimpleStringProperty("");
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper changed = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private boolean loading;
     private Stored stored = new Stored(PointsRules.defaults(), Map.of(), Map.of());
 
-    public PointsRulesModel(UiContext context) {
-        this.context = context;
+    public PointsRulesModel(PointsService points, GrowthTemplates templates, TaskExecutor tasks, DialogService dialogs,
+                            Messages messages) {
+        this.points = points;
+        this.templates = templates;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.messages = messages;
         for (Observable field : List.of(earnPoints, earnPerYuan, neverExpires, expiryMonths, birthdayPercent,
-                signupBonus, firstPurchaseBonus, multipliers, tiers)) {
+                signupBonus, firstPurchaseBonus, multipliers)) {
             field.addListener(obs -> edited());
         }
         for (Observable field : List.of(exampleItem, exampleAmount, exampleTier, exampleBirthday)) {
@@ -84,10 +102,10 @@ public final class PointsRulesModel {
 
     public void load() {
         busy.set(true);
-        context.tasks().execute(BackgroundTask.of(() -> new Stored(context.app().points().rules(),
-                        context.app().points().tierPercents(), context.app().points().itemCategories()))
+        tasks.execute(BackgroundTask.of(() -> new Stored(points.rules(), points.tierPercents(),
+                        points.itemCategories()))
                 .onSuccess(this::show)
-                .onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))
+                .onFailure(error -> problem.set(ErrorText.describe(error, messages)))
                 .onFinished(() -> busy.set(false)));
     }
 
@@ -122,7 +140,7 @@ public final class PointsRulesModel {
             multipliers.setAll(rows);
             String chosenTier = exampleTier.get();
             tiers.setAll(stored.tierPercents().entrySet().stream()
-                    .map(e -> new TierPercent(e.getKey(), new SimpleStringProperty(e.getValue().toString()))).toList());
+                    .map(e -> new TierPercent(e.getKey(), e.getValue())).toList());
             List<String> names = tiers.stream().map(TierPercent::name).toList();
             // set again even when unchanged: replacing the tiers may have emptied the view's choice
             if (chosenTier != null && names.contains(chosenTier)) {
@@ -158,7 +176,7 @@ public final class PointsRulesModel {
     void recompute() {
         problems.clear();
         Optional<Typed> typed = typed();
-        example.set(typed.map(this::exampleText).orElse(context.text("points.settings.exampleInvalid")));
+        example.set(typed.map(this::exampleText).orElse(messages.get("points.settings.exampleInvalid")));
         revision.set(revision.get() + 1);
     }
 
@@ -183,9 +201,9 @@ public final class PointsRulesModel {
             String name = row.name().get() == null ? "" : row.name().get().strip();
             Map<String, Integer> target = row.kind().get() == Multiplier.Kind.ITEM ? items : categories;
             if (name.isEmpty()) {
-                problems.put("multiplier.name." + i, context.text("points.settings.nameMissing"));
+                problems.put("multiplier.name." + i, messages.get("points.settings.nameMissing"));
             } else if (target.containsKey(name)) {
-                problems.put("multiplier.name." + i, context.text("points.settings.twice", name));
+                problems.put("multiplier.name." + i, messages.get("points.settings.twice", name));
             }
             Integer percent = percent("multiplier.percent." + i, row.percent().get());
             if (!name.isEmpty() && percent != null) {
@@ -195,17 +213,14 @@ public final class PointsRulesModel {
                 for (String item : splitItems(row.items().get())) {
                     String other = itemCategories.putIfAbsent(item, name);
                     if (other != null && !other.equals(name)) {
-                        problems.put("multiplier.items." + i, context.text("points.settings.itemTwice", item, other));
+                        problems.put("multiplier.items." + i, messages.get("points.settings.itemTwice", item, other));
                     }
                 }
             }
         }
         Map<String, Integer> tierPercents = new LinkedHashMap<>();
-        for (int i = 0; i < tiers.size(); i++) {
-            Integer percent = percent("tier." + i, tiers.get(i).percent().get());
-            if (percent != null) {
-                tierPercents.put(tiers.get(i).name(), percent);
-            }
+        for (TierPercent tier : tiers) {
+            tierPercents.put(tier.name(), tier.percent());
         }
         if (!problems.isEmpty()) {
             return Optional.empty();
@@ -230,14 +245,14 @@ public final class PointsRulesModel {
         try {
             cents = Money.parseYuan(exampleAmount.get());
         } catch (IllegalArgumentException e) {
-            return context.text("points.settings.exampleAmount", exampleAmount.get());
+            return messages.get("points.settings.exampleAmount", exampleAmount.get());
         }
         String item = exampleItem.get() == null || exampleItem.get().isBlank() ? "?" : exampleItem.get().strip();
         String tier = exampleTier.get();
         int tierPercent = tier == null ? 100 : typed.tierPercents().getOrDefault(tier, 100);
         long earned = typed.rules().pointsFor(List.of(new PurchaseLine(item, 1, cents)),
                 typed.itemCategories()::get, tierPercent, exampleBirthday.get());
-        return context.text(exampleBirthday.get() ? "points.settings.example" : "points.settings.exampleNoBirthday",
+        return messages.get(exampleBirthday.get() ? "points.settings.example" : "points.settings.exampleNoBirthday",
                 Money.formatYuan(cents), item, tier == null ? "" : tier, earned);
     }
 
@@ -247,11 +262,11 @@ public final class PointsRulesModel {
         try {
             value = Long.parseLong(typed);
         } catch (NumberFormatException e) {
-            problems.put(field, context.text("points.settings.wholeNumber", typed));
+            problems.put(field, messages.get("points.settings.wholeNumber", typed));
             return null;
         }
         if (value < min || value > max) {
-            problems.put(field, context.text(rangeKey, value, PointsService.MAX_PERCENT));
+            problems.put(field, messages.get(rangeKey, value, PointsService.MAX_PERCENT));
             return null;
         }
         return (int) value;
@@ -276,27 +291,28 @@ public final class PointsRulesModel {
         Optional<Typed> typed = typed();
         if (typed.isEmpty()) {
             status.set("");
-            problem.set(context.text("points.settings.fixFirst"));
+            problem.set(messages.get("points.settings.fixFirst"));
             return;
         }
         problem.set("");
         busy.set(true);
         Typed t = typed.get();
-        context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().points().saveSettings(t.rules(), t.tierPercents(), t.itemCategories());
+        tasks.execute(BackgroundTask.of(() -> {
+            // no tier percents: they are the Tiers screen's to save
+            points.saveSettings(t.rules(), Map.of(), t.itemCategories());
             return true;
         }).onSuccess(done -> {
             changed.set(false);
-            status.set(context.text("points.settings.saved"));
+            status.set(messages.get("points.settings.saved"));
             load();
-        }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))
+        }).onFailure(error -> problem.set(ErrorText.describe(error, messages)))
                 .onFinished(() -> busy.set(false)));
     }
 
     /** Throws away what was typed and shows what is stored. */
     public void revert() {
         problem.set("");
-        status.set(context.text("points.settings.reverted"));
+        status.set(messages.get("points.settings.reverted"));
         load();
     }
 
@@ -306,25 +322,25 @@ public final class PointsRulesModel {
      */
     public void applyTemplate(String code) {
         PointsTemplate template = PointsTemplate.of(code);
-        String changes = TemplateChanges.describe(template, stored.rules(), context.messages());
+        String changes = TemplateChanges.describe(template, stored.rules(), messages);
         if (changed.get()) {
             // the template replaces the stored rules; edits not yet saved would vanish without a word
-            changes = context.text("points.settings.template.unsaved") + "\n\n" + changes;
+            changes = messages.get("points.settings.template.unsaved") + "\n\n" + changes;
         }
-        if (!context.dialogs().confirm(context.text("points.settings.template.confirmTitle",
-                context.text("points.settings.template." + template.code())), changes)) {
+        if (!dialogs.confirm(messages.get("points.settings.template.confirmTitle",
+                messages.get("points.settings.template." + template.code())), changes)) {
             return;
         }
         busy.set(true);
         problem.set("");
-        context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().growthTemplates().apply(template);
+        tasks.execute(BackgroundTask.of(() -> {
+            templates.apply(template);
             return true;
         }).onSuccess(done -> {
-            status.set(context.text("points.settings.template.applied",
-                    context.text("points.settings.template." + template.code())));
+            status.set(messages.get("points.settings.template.applied",
+                    messages.get("points.settings.template." + template.code())));
             load();
-        }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))
+        }).onFailure(error -> problem.set(ErrorText.describe(error, messages)))
                 .onFinished(() -> busy.set(false)));
     }
 
@@ -356,12 +372,14 @@ public final class PointsRulesModel {
         return firstPurchaseBonus;
     }
 
+    /** The multiplier rows; each row's fields are inputs, rows come and go by {@link #addMultiplier()} and remove. */
     public ObservableList<Multiplier> multipliers() {
-        return multipliers;
+        return shownMultipliers;
     }
 
+    /** The tiers' points percents, read-only here (set on the Tiers screen). */
     public ObservableList<TierPercent> tiers() {
-        return tiers;
+        return shownTiers;
     }
 
     public StringProperty exampleItemProperty() {
@@ -380,28 +398,28 @@ public final class PointsRulesModel {
         return exampleBirthday;
     }
 
-    public StringProperty exampleProperty() {
-        return example;
+    public ReadOnlyStringProperty exampleProperty() {
+        return example.getReadOnlyProperty();
     }
 
-    public IntegerProperty revisionProperty() {
-        return revision;
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
     }
 
-    public BooleanProperty changedProperty() {
-        return changed;
+    public ReadOnlyBooleanProperty changedProperty() {
+        return changed.getReadOnlyProperty();
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
-    public StringProperty problemProperty() {
-        return problem;
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     /** Rebuilds of the multiplier rows are needed when rows are added or removed (not when edited). */

@@ -2,6 +2,7 @@ package org.memberdesk.ui.points;
 
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -9,15 +10,20 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
+import org.memberdesk.members.Member;
 import org.memberdesk.points.PointsEntry;
 import org.memberdesk.points.PointsOwed;
 import org.memberdesk.ui.common.PointsBalance;
@@ -33,7 +39,8 @@ public final class PointsScreen implements Screen {
 
     public PointsScreen(UiContext context) {
         this.context = context;
-        this.model = new PointsViewModel(context);
+        this.model = new PointsViewModel(context.app().members(), context.app().points(), context.app().tiers(),
+                context.tasks(), context.dialogs(), context.messages(), context.changes());
     }
 
     public PointsViewModel model() {
@@ -75,6 +82,15 @@ public final class PointsScreen implements Screen {
         Label problem = boundLabel("points-problem", model.problemProperty());
         problem.getStyleClass().add("danger");
         problem.setWrapText(true);
+        ListView<Member> matches = matches();
+        // Down from the lookup goes to the listed matches, Enter there shows one: no mouse needed
+        lookup.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN && !matches.getItems().isEmpty()) {
+                matches.requestFocus();
+                matches.getSelectionModel().selectFirst();
+                e.consume();
+            }
+        });
         Label status = boundLabel("points-status", model.statusProperty());
         status.getStyleClass().add("success");
 
@@ -102,12 +118,17 @@ public final class PointsScreen implements Screen {
         HBox body = new HBox(20, forms, ledger);
         VBox.setVgrow(body, Priority.ALWAYS);
 
-        VBox page = new VBox(14, title, search, problem, status, card, body);
+        // an empty line takes no room: the form and the ledger keep their height at 1024×700
+        for (Label line : new Label[] {problem, status}) {
+            line.managedProperty().bind(line.textProperty().isNotEmpty());
+            line.visibleProperty().bind(line.managedProperty());
+        }
+        VBox page = new VBox(14, title, search, problem, matches, status, card, body);
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");
-        // the two forms are taller than a 700 px window leaves: the page scrolls instead of pushing the window's
-        // status bar off the screen; on a tall window it fills it (the ledger grows)
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        // a small window scrolls the page instead of cutting off the redeem button
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setId("points-scroll");
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("edge-to-edge");
@@ -116,9 +137,32 @@ public final class PointsScreen implements Screen {
 
     @Override
     public void shown() {
-        if (model.memberProperty().get() != null) {
-            model.show(model.memberProperty().get().id());
-        }
+        model.refresh();
+    }
+
+    /** The members a partly typed lookup matched (the last 4 digits of a phone, a name): Enter or a click shows one. */
+    private ListView<Member> matches() {
+        ListView<Member> list = new ListView<>(model.matches());
+        list.setId("points-matches");
+        list.setPrefHeight(120);
+        list.setMinHeight(80);
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Member member, boolean empty) {
+                super.updateItem(member, empty);
+                setText(empty || member == null ? null : member.name() + "  " + member.memberNo() + "  "
+                        + context.app().session().phone(member.phone()));
+            }
+        });
+        list.setOnMouseClicked(e -> model.pick(list.getSelectionModel().getSelectedItem()));
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                model.pick(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        list.visibleProperty().bind(Bindings.isNotEmpty(model.matches()));
+        list.managedProperty().bind(list.visibleProperty());
+        return list;
     }
 
     private Label memberName() {

@@ -37,15 +37,16 @@ public final class PointsSettingsView {
     private final FieldProblems problems;
     private final ValidationSupport validation = new ValidationSupport();
     private ValidationSupport rowValidation = new ValidationSupport();
-    private ValidationSupport tierValidation = new ValidationSupport();
     private final VBox multiplierRows = new VBox(6);
     private final FlowPane tierRow = new FlowPane(12, 6);
 
     public PointsSettingsView(UiContext context) {
         this.context = context;
-        this.model = new PointsRulesModel(context);
+        this.model = new PointsRulesModel(context.app().points(), context.app().growthTemplates(), context.tasks(),
+                context.dialogs(), context.messages());
         this.problems = new FieldProblems(model::problem, "error-", 240);
-        this.rewards = new RewardsModel(context);
+        this.rewards = new RewardsModel(context.app().campaigns(), context.app().points(), context.tasks(),
+                context.messages());
     }
 
     public PointsRulesModel model() {
@@ -216,31 +217,31 @@ public final class PointsSettingsView {
         showProblems();
     }
 
+    /** The tiers' multipliers, shown for the example's sake; they are set where a tier is defined, on Tiers. */
     private Node tiers() {
         Label heading = new Label(context.text("points.settings.tiers"));
         heading.getStyleClass().add("title-4");
-        return new VBox(6, heading, tierRow);
+        Label hint = new Label(context.text("points.settings.tiers.where"));
+        hint.setId("points-tiers-where");
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
+        return new VBox(6, heading, tierRow, hint);
     }
 
     private void rebuildTiers() {
-        tierValidation = new ValidationSupport();
         tierRow.getChildren().clear();
-        problems.forget("tier.");
         for (int i = 0; i < model.tiers().size(); i++) {
             PointsRulesModel.TierPercent tier = model.tiers().get(i);
-            HBox box = new HBox(4, unit(tier.name()),
-                    cell(tierValidation, "tier." + i, field("tier-percent-" + i, tier.percent(), 4)), unit("%"));
-            box.setAlignment(Pos.TOP_LEFT);
-            tierRow.getChildren().add(box);
+            Label shown = new Label(context.text("points.settings.tierPercent", tier.name(), tier.percent()));
+            shown.setId("tier-percent-" + i);
+            tierRow.getChildren().add(shown);
         }
-        showProblems();
     }
 
     private void showProblems() {
         problems.show();
         validation.revalidate();
         rowValidation.revalidate();
-        tierValidation.revalidate();
     }
 
     private Node withUnit(String field, TextField input, String unit) {

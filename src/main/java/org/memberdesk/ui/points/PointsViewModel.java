@@ -1,52 +1,78 @@
 package org.memberdesk.ui.points;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
+import java.util.Map;
+import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.memberdesk.common.Messages;
 import org.memberdesk.members.Member;
+import org.memberdesk.members.MemberQuery;
+import org.memberdesk.members.MemberService;
 import org.memberdesk.points.PointsEntry;
+import org.memberdesk.points.PointsService;
 import org.memberdesk.points.PointsSummary;
 import org.memberdesk.points.Reward;
 import org.memberdesk.tiers.TierProgress;
 import org.memberdesk.tiers.TierService;
 import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.DataChanges;
+import org.memberdesk.ui.common.DialogService;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.PointsBalance;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The Points screen without the screen: find a member, show their balance, tier and ledger, and
  * adjust or redeem. Every read and write runs as a background task; problems (too few points, a
- * missing reason) land in {@link #problem} as a sentence and change nothing.
+ * missing reason) land in {@link #problemProperty()} as a sentence and change nothing. What the person
+ * types or picks are writable inputs; everything shown is read-only.
  */
 public final class PointsViewModel {
     private static final int LEDGER_ROWS = 200;
+    /** As many matches as the counter lists for a partly typed phone, number or name. */
+    static final int MATCHES = 8;
 
     /** What the screen shows of the member once found. */
     public record Shown(Member member, PointsSummary summary, TierProgress progress, List<PointsEntry> entries,
                         List<Reward> rewards) {
     }
 
-    private final UiContext context;
+    private final MemberService members;
+    private final PointsService points;
+    private final TierService tiers;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final Messages messages;
+    private final DataChanges changes;
     private final StringProperty lookup = new SimpleStringProperty("");
-    private final ObjectProperty<Member> member = new SimpleObjectProperty<>();
-    private final StringProperty balance = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<Member> member = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper balance = new ReadOnlyStringWrapper("");
+    private long balancePoints;
     /** The balance is below zero: a return took back points already spent ("欠 N 积分", shown in red). */
-    private final BooleanProperty owing = new SimpleBooleanProperty(false);
-    private final StringProperty tier = new SimpleStringProperty("");
-    private final StringProperty nextStep = new SimpleStringProperty("");
-    private final StringProperty expiring = new SimpleStringProperty("");
-    private final StringProperty problem = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper owing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper tier = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper nextStep = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper expiring = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableList<PointsEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<String> rewards = FXCollections.observableArrayList();
+    private final ObservableList<Member> matches = FXCollections.observableArrayList();
+    private final ObservableList<PointsEntry> shownEntries = FXCollections.unmodifiableObservableList(entries);
+    private final ObservableList<String> shownRewards = FXCollections.unmodifiableObservableList(rewards);
+    private final ObservableList<Member> shownMatches = FXCollections.unmodifiableObservableList(matches);
+    /** The active rewards by the text the list shows ("name · cost"). */
+    private final Map<String, Reward> rewardsByText = new LinkedHashMap<>();
 
     // the adjust form
     private final StringProperty adjustPoints = new SimpleStringProperty("");
@@ -57,52 +83,87 @@ public final class PointsViewModel {
     private final StringProperty redeemPoints = new SimpleStringProperty("");
     private final StringProperty redeemReason = new SimpleStringProperty("");
 
-    public PointsViewModel(UiContext context) {
-        this.context = context;
+    public PointsViewModel(MemberService members, PointsService points, TierService tiers, TaskExecutor tasks,
+                           DialogService dialogs, Messages messages, DataChanges changes) {
+        this.members = members;
+        this.points = points;
+        this.tiers = tiers;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.messages = messages;
+        this.changes = changes;
     }
 
-    /** Finds the member typed in the lookup (number or phone) and shows them. */
+    /**
+     * Finds the member typed in the lookup as the counter does: an exact member number or full phone first, else
+     * the members whose number, name or phone contains it (the last 4 digits of a phone). One match is shown; several
+     * are listed in {@link #matches()} to pick from.
+     */
     public void find() {
         String typed = lookup.get() == null ? "" : lookup.get().strip();
         if (typed.isEmpty()) {
             return;
         }
         problem.set("");
-        context.tasks().execute(BackgroundTask.of(() -> context.app().members().byNumberOrPhone(typed))
-                .onSuccess(found -> {
-                    if (found.isEmpty()) {
-                        clear();
-                        problem.set(context.text("points.ui.notFound", typed));
-                    } else {
-                        show(found.get().id());
-                    }
-                })
-                .onFailure(this::fail));
+        tasks.execute(BackgroundTask.of(() -> {
+            Optional<Member> exact = members.byNumberOrPhone(typed);
+            return exact.map(List::of).orElseGet(() -> members.search(MemberQuery.all().withText(typed), 0, MATCHES));
+        }).onSuccess(found -> {
+            if (found.isEmpty()) {
+                clear();
+                problem.set(messages.get("points.ui.notFound", typed));
+            } else if (found.size() == 1) {
+                matches.clear();
+                show(found.get(0).id());
+            } else {
+                clear();
+                matches.setAll(found);
+                problem.set(messages.get("points.ui.severalMatch", found.size(), typed));
+            }
+        }).onFailure(this::fail));
+    }
+
+    /** Shows one of the members listed by {@link #find()}. */
+    public void pick(Member picked) {
+        if (picked != null) {
+            matches.clear();
+            problem.set("");
+            show(picked.id());
+        }
     }
 
     /** Reads the member's points, tier and ledger again and shows them. */
     public void show(long memberId) {
-        context.tasks().execute(BackgroundTask.of(() -> read(memberId)).onSuccess(this::apply).onFailure(this::fail));
+        tasks.execute(BackgroundTask.of(() -> read(memberId)).onSuccess(this::apply).onFailure(this::fail));
+    }
+
+    /** Reads the shown member again (the screen is entered again); nothing when nobody is shown. */
+    public void refresh() {
+        if (member.get() != null) {
+            show(member.get().id());
+        }
     }
 
     private Shown read(long memberId) {
-        Member found = context.app().members().byId(memberId).orElseThrow();
-        return new Shown(found, context.app().points().summary(memberId), context.app().tiers().progress(memberId),
-                context.app().points().entries(memberId, LEDGER_ROWS), context.app().points().rewards());
+        Member found = members.byId(memberId).orElseThrow();
+        return new Shown(found, points.summary(memberId), tiers.progress(memberId), points.entries(memberId,
+                LEDGER_ROWS), points.rewards());
     }
 
     void apply(Shown shown) {
         member.set(shown.member());
-        balance.set(PointsBalance.text(shown.summary().balance(), context.messages()));
+        balancePoints = shown.summary().balance();
+        balance.set(PointsBalance.text(shown.summary().balance(), messages));
         owing.set(shown.summary().balance() < 0);
-        expiring.set(shown.summary().expiringIn30Days() == 0 ? ""
-                : context.text("points.ui.expiring", shown.summary().expiringIn30Days()));
+        expiring.set(PointsExpiry.text(shown.summary(), messages));
         tier.set(shown.progress().current().name());
-        nextStep.set(TierService.nextStep(shown.progress(), context.messages()));
+        nextStep.set(TierService.nextStep(shown.progress(), messages));
         entries.setAll(shown.entries());
         String chosen = reward.get();
-        rewards.setAll(shown.rewards().stream().filter(Reward::active)
-                .map(r -> r.name() + " · " + r.costPoints()).toList());
+        rewardsByText.clear();
+        shown.rewards().stream().filter(Reward::active).forEach(r -> rewardsByText.put(r.name() + " · " + r.costPoints(),
+                r));
+        rewards.setAll(rewardsByText.keySet());
         if (chosen != null && !rewards.contains(chosen)) {
             reward.set(null);
         }
@@ -110,12 +171,14 @@ public final class PointsViewModel {
 
     private void clear() {
         member.set(null);
+        balancePoints = 0;
         balance.set("");
         owing.set(false);
         tier.set("");
         nextStep.set("");
         expiring.set("");
         entries.clear();
+        matches.clear();
     }
 
     /** Adds or takes away points with a reason and who did it. */
@@ -124,23 +187,26 @@ public final class PointsViewModel {
         if (current == null) {
             return;
         }
-        long points;
+        long typed;
         try {
-            points = Long.parseLong(adjustPoints.get().strip());
+            typed = Long.parseLong(adjustPoints.get().strip());
         } catch (NumberFormatException e) {
-            problem.set(context.text("points.ui.wholeNumber", adjustPoints.get()));
+            problem.set(messages.get("points.ui.wholeNumber", adjustPoints.get()));
             return;
         }
         String reason = adjustReason.get();
         String by = operator.get();
-        write(() -> context.app().points().adjust(current.id(), points, reason, by), current.id(),
-                context.text("points.ui.adjusted", points), () -> {
+        write(() -> points.adjust(current.id(), typed, reason, by), current.id(),
+                messages.get("points.ui.adjusted", typed), () -> {
                     adjustPoints.set("");
                     adjustReason.set("");
                 });
     }
 
-    /** Redeems the chosen reward, or the typed points for the typed reason. */
+    /**
+     * Redeems the chosen reward, or the typed points for the typed reason, once the person confirmed the member,
+     * what and how many points. When the balance cannot pay, nothing is asked: the service's refusal says why.
+     */
     public void redeem() {
         Member current = member.get();
         if (current == null) {
@@ -148,37 +214,51 @@ public final class PointsViewModel {
         }
         String chosen = reward.get();
         String by = operator.get();
-        if (chosen != null && !chosen.isBlank()) {
-            String name = chosen.substring(0, chosen.lastIndexOf(" · "));
-            redeemReward(current.id(), name, by);
+        if (chosen != null && !chosen.isBlank() && rewardsByText.containsKey(chosen)) {
+            Reward picked = rewardsByText.get(chosen);
+            if (confirmed(current, picked.name(), picked.costPoints())) {
+                redeemReward(current.id(), picked.name(), by);
+            }
             return;
         }
-        long points;
+        long typed;
         try {
-            points = Long.parseLong(redeemPoints.get().strip());
+            typed = Long.parseLong(redeemPoints.get().strip());
         } catch (NumberFormatException e) {
-            problem.set(context.text("points.ui.wholeNumber", redeemPoints.get()));
+            problem.set(messages.get("points.ui.wholeNumber", redeemPoints.get()));
             return;
         }
         String reason = redeemReason.get();
-        write(() -> context.app().points().redeemPoints(current.id(), points, reason, by), current.id(),
-                context.text("points.ui.redeemed", reason), () -> {
+        if (!confirmed(current, reason == null ? "" : reason.strip(), typed)) {
+            return;
+        }
+        write(() -> points.redeemPoints(current.id(), typed, reason, by), current.id(),
+                messages.get("points.ui.redeemed", reason), () -> {
                     redeemPoints.set("");
                     redeemReason.set("");
                 });
+    }
+
+    /** Asks before points leave the balance; a redemption the balance cannot pay is not asked about. */
+    private boolean confirmed(Member current, String what, long cost) {
+        if (cost <= 0 || cost > balancePoints) {
+            return true;
+        }
+        return dialogs.confirm(messages.get("points.ui.confirmRedeem.title"), messages.get("points.ui.confirmRedeem",
+                current.name(), current.memberNo(), what, cost, balancePoints - cost));
     }
 
     /** A reward; a coupon reward's new code (and its last day) is part of the message. */
     private void redeemReward(long memberId, String name, String by) {
         problem.set("");
         status.set("");
-        context.tasks().execute(BackgroundTask.of(() -> context.app().points().redeemReward(memberId, name, by))
+        tasks.execute(BackgroundTask.of(() -> points.redeemReward(memberId, name, by))
                 .onSuccess(done -> {
                     reward.set(null);
-                    status.set(done.couponCode() == null ? context.text("points.ui.redeemed", name)
-                            : context.text("points.ui.redeemedCoupon", name, done.couponCode(),
+                    status.set(done.couponCode() == null ? messages.get("points.ui.redeemed", name)
+                            : messages.get("points.ui.redeemedCoupon", name, done.couponCode(),
                                     done.couponValidTo().toString()));
-                    context.changes().memberChanged(memberId);
+                    changes.memberChanged(memberId);
                     show(memberId);
                 })
                 .onFailure(this::fail));
@@ -187,84 +267,97 @@ public final class PointsViewModel {
     private void write(java.util.concurrent.Callable<Long> work, long memberId, String done, Runnable reset) {
         problem.set("");
         status.set("");
-        context.tasks().execute(BackgroundTask.of(work)
+        tasks.execute(BackgroundTask.of(work)
                 .onSuccess(newBalance -> {
                     reset.run();
                     status.set(done);
-                    context.changes().memberChanged(memberId);
+                    changes.memberChanged(memberId);
                     show(memberId);
                 })
                 .onFailure(this::fail));
     }
 
     private void fail(Throwable error) {
-        problem.set(ErrorText.describe(error, context.messages()));
+        problem.set(ErrorText.describe(error, messages));
     }
 
+    /** input: a member number, a phone or part of one, or a name */
     public StringProperty lookupProperty() {
         return lookup;
     }
 
-    public ObjectProperty<Member> memberProperty() {
-        return member;
+    public ReadOnlyObjectProperty<Member> memberProperty() {
+        return member.getReadOnlyProperty();
     }
 
-    public StringProperty balanceProperty() {
-        return balance;
+    public ReadOnlyStringProperty balanceProperty() {
+        return balance.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty owingProperty() {
-        return owing;
+        return owing.getReadOnlyProperty();
     }
 
-    public StringProperty tierProperty() {
-        return tier;
+    public ReadOnlyStringProperty tierProperty() {
+        return tier.getReadOnlyProperty();
     }
 
-    public StringProperty nextStepProperty() {
-        return nextStep;
+    public ReadOnlyStringProperty nextStepProperty() {
+        return nextStep.getReadOnlyProperty();
     }
 
-    public StringProperty expiringProperty() {
-        return expiring;
+    /** What expired already (and when) or expires within 30 days; empty when neither. */
+    public ReadOnlyStringProperty expiringProperty() {
+        return expiring.getReadOnlyProperty();
     }
 
-    public StringProperty problemProperty() {
-        return problem;
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
     public ObservableList<PointsEntry> entries() {
-        return entries;
+        return shownEntries;
     }
 
     public ObservableList<String> rewards() {
-        return rewards;
+        return shownRewards;
     }
 
+    /** The members a partly typed lookup matched, when more than one did. */
+    public ObservableList<Member> matches() {
+        return shownMatches;
+    }
+
+    /** input */
     public StringProperty adjustPointsProperty() {
         return adjustPoints;
     }
 
+    /** input */
     public StringProperty adjustReasonProperty() {
         return adjustReason;
     }
 
+    /** input */
     public StringProperty operatorProperty() {
         return operator;
     }
 
+    /** input: the reward picked, as listed in {@link #rewards()} */
     public StringProperty rewardProperty() {
         return reward;
     }
 
+    /** input */
     public StringProperty redeemPointsProperty() {
         return redeemPoints;
     }
 
+    /** input */
     public StringProperty redeemReasonProperty() {
         return redeemReason;
     }

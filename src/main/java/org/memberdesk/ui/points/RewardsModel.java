@@ -6,25 +6,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.memberdesk.common.Messages;
 import org.memberdesk.common.Money;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.coupons.Campaign;
+import org.memberdesk.coupons.CampaignService;
 import org.memberdesk.coupons.Coupon;
 import org.memberdesk.coupons.Target;
+import org.memberdesk.points.PointsService;
 import org.memberdesk.points.Reward;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The rewards catalog of Settings → Points: every reward (archived ones too), and the form that
@@ -43,22 +50,30 @@ public final class RewardsModel {
     record Catalog(List<Reward> rewards, List<CouponChoice> choices) {
     }
 
-    private final UiContext context;
+    private final CampaignService campaigns;
+    private final PointsService points;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final ObservableList<Reward> rewards = FXCollections.observableArrayList();
     private final ObservableList<CouponChoice> choices = FXCollections.observableArrayList();
-    private final ObjectProperty<Reward> editing = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Reward> editing = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Reward> shownRewards = FXCollections.unmodifiableObservableList(rewards);
+    private final ObservableList<CouponChoice> shownChoices = FXCollections.unmodifiableObservableList(choices);
     private final StringProperty name = new SimpleStringProperty("");
     private final ObjectProperty<Reward.Kind> kind = new SimpleObjectProperty<>(Reward.Kind.GIFT);
     private final StringProperty cost = new SimpleStringProperty("");
     private final StringProperty value = new SimpleStringProperty("");
     private final ObjectProperty<CouponChoice> coupon = new SimpleObjectProperty<>();
     private final Map<String, String> problems = new HashMap<>();
-    private final IntegerProperty revision = new SimpleIntegerProperty();
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper();
     private final BooleanProperty tried = new SimpleBooleanProperty(false);
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
-    public RewardsModel(UiContext context) {
-        this.context = context;
+    public RewardsModel(CampaignService campaigns, PointsService points, TaskExecutor tasks, Messages messages) {
+        this.campaigns = campaigns;
+        this.points = points;
+        this.tasks = tasks;
+        this.messages = messages;
         for (javafx.beans.Observable field : List.of(name, kind, cost, value, coupon)) {
             field.addListener(obs -> {
                 if (tried.get()) {
@@ -69,24 +84,24 @@ public final class RewardsModel {
     }
 
     public void load() {
-        context.tasks().execute(BackgroundTask.of(this::read).onSuccess(this::show)
-                .onFailure(error -> status.set(ErrorText.describe(error, context.messages()))));
+        tasks.execute(BackgroundTask.of(this::read).onSuccess(this::show)
+                .onFailure(error -> status.set(ErrorText.describe(error, messages))));
     }
 
     private Catalog read() {
         List<CouponChoice> found = new ArrayList<>();
-        for (Coupon template : context.app().campaigns().coupons()) {
-            found.add(new CouponChoice(context.text("points.rewards.choice.coupon", template.name()), template.id(),
+        for (Coupon template : campaigns.coupons()) {
+            found.add(new CouponChoice(messages.get("points.rewards.choice.coupon", template.name()), template.id(),
                     null));
         }
-        for (Campaign campaign : context.app().campaigns().campaigns()) {
+        for (Campaign campaign : campaigns.campaigns()) {
             // a reward's own campaign is reached through its template, not picked on its own
             if (campaign.target().kind() != Target.Kind.REWARD) {
-                found.add(new CouponChoice(context.text("points.rewards.choice.campaign", campaign.name()), null,
+                found.add(new CouponChoice(messages.get("points.rewards.choice.campaign", campaign.name()), null,
                         campaign.id()));
             }
         }
-        return new Catalog(context.app().points().rewards(), found);
+        return new Catalog(this.points.rewards(), found);
     }
 
     void show(Catalog catalog) {
@@ -132,22 +147,22 @@ public final class RewardsModel {
         try {
             points = Long.parseLong(cost.get().strip());
         } catch (NumberFormatException e) {
-            problems.put("cost_points", context.text("points.settings.wholeNumber", cost.get().strip()));
+            problems.put("cost_points", messages.get("points.settings.wholeNumber", cost.get().strip()));
         }
         long cents = 0;
         if (kind.get() == Reward.Kind.CASH) {
             try {
                 cents = Money.parseYuan(value.get());
             } catch (IllegalArgumentException e) {
-                problems.put("value", context.text("points.rewards.badValue", value.get()));
+                problems.put("value", messages.get("points.rewards.badValue", value.get()));
             }
         }
         CouponChoice choice = kind.get() == Reward.Kind.COUPON ? coupon.get() : null;
         Reward reward = new Reward(editing.get() == null ? 0 : editing.get().id(), name.get(), kind.get(), points,
                 cents, editing.get() == null || editing.get().active(),
                 choice == null ? null : choice.templateId(), choice == null ? null : choice.campaignId());
-        for (Problem p : context.app().points().check(reward)) {
-            problems.putIfAbsent(p.field(), p.describe(context.messages()));
+        for (Problem p : this.points.check(reward)) {
+            problems.putIfAbsent(p.field(), p.describe(messages));
         }
         revision.set(revision.get() + 1);
         return problems.isEmpty() ? Optional.of(reward) : Optional.empty();
@@ -160,9 +175,9 @@ public final class RewardsModel {
         if (reward.isEmpty()) {
             return;
         }
-        context.tasks().execute(BackgroundTask.of(() -> context.app().points().saveReward(reward.get()))
+        tasks.execute(BackgroundTask.of(() -> this.points.saveReward(reward.get()))
                 .onSuccess(saved -> {
-                    status.set(context.text("points.rewards.saved", saved.name()));
+                    status.set(messages.get("points.rewards.saved", saved.name()));
                     editing.set(saved);
                     load();
                 })
@@ -175,11 +190,11 @@ public final class RewardsModel {
             return;
         }
         boolean active = !reward.active();
-        context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().points().setRewardActive(reward.id(), active);
+        tasks.execute(BackgroundTask.of(() -> {
+            this.points.setRewardActive(reward.id(), active);
             return active;
         }).onSuccess(now -> {
-            status.set(context.text(now ? "points.rewards.restored" : "points.rewards.archived", reward.name()));
+            status.set(messages.get(now ? "points.rewards.restored" : "points.rewards.archived", reward.name()));
             load();
         }).onFailure(this::failed));
     }
@@ -187,11 +202,11 @@ public final class RewardsModel {
     private void failed(Throwable error) {
         if (error instanceof ValidationException invalid) {
             for (Problem p : invalid.problems()) {
-                problems.put(p.field(), p.describe(context.messages()));
+                problems.put(p.field(), p.describe(messages));
             }
             revision.set(revision.get() + 1);
         }
-        status.set(ErrorText.describe(error, context.messages()));
+        status.set(ErrorText.describe(error, messages));
     }
 
     public Optional<String> problem(String field) {
@@ -201,52 +216,57 @@ public final class RewardsModel {
     /** How a reward reads in the catalog: what it gives. */
     public String gives(Reward reward) {
         return switch (reward.kind()) {
-            case GIFT -> context.text("points.rewards.kind.gift");
-            case CASH -> context.text("points.rewards.cashOff", Money.formatYuan(reward.valueCents()));
+            case GIFT -> messages.get("points.rewards.kind.gift");
+            case CASH -> messages.get("points.rewards.cashOff", Money.formatYuan(reward.valueCents()));
             case COUPON -> choices.stream().filter(c -> reward.couponTemplateId() != null
                             ? reward.couponTemplateId().equals(c.templateId())
                             : reward.campaignId() != null && reward.campaignId().equals(c.campaignId()))
-                    .map(CouponChoice::label).findFirst().orElse(context.text("points.rewards.kind.coupon"));
+                    .map(CouponChoice::label).findFirst().orElse(messages.get("points.rewards.kind.coupon"));
         };
     }
 
     public ObservableList<Reward> rewards() {
-        return rewards;
+        return shownRewards;
     }
 
     public ObservableList<CouponChoice> choices() {
-        return choices;
+        return shownChoices;
     }
 
-    public ObjectProperty<Reward> editingProperty() {
-        return editing;
+    public ReadOnlyObjectProperty<Reward> editingProperty() {
+        return editing.getReadOnlyProperty();
     }
 
+    /** input */
     public StringProperty nameProperty() {
         return name;
     }
 
+    /** input */
     public ObjectProperty<Reward.Kind> kindProperty() {
         return kind;
     }
 
+    /** input */
     public StringProperty costProperty() {
         return cost;
     }
 
+    /** input */
     public StringProperty valueProperty() {
         return value;
     }
 
+    /** input */
     public ObjectProperty<CouponChoice> couponProperty() {
         return coupon;
     }
 
-    public IntegerProperty revisionProperty() {
-        return revision;
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 }

@@ -28,7 +28,7 @@ final class TemplateChanges {
         change(lines, m, "points.settings.signup", Long.toString(now.signupBonus()), Long.toString(next.signupBonus()));
         change(lines, m, "points.settings.firstPurchase", Long.toString(now.firstPurchaseBonus()),
                 Long.toString(next.firstPurchaseBonus()));
-        lines.add("• " + m.get("points.settings.template.multipliers", percents(next.categoryPercents())));
+        lines.add("• " + m.get("points.settings.template.multipliers", percents(next.categoryPercents(), m)));
         Map<String, Integer> dropped = new TreeMap<>(now.itemPercents());
         now.categoryPercents().forEach((category, percent) -> {
             if (!next.categoryPercents().containsKey(category)) {
@@ -36,20 +36,20 @@ final class TemplateChanges {
             }
         });
         if (!dropped.isEmpty()) {
-            lines.add("• " + m.get("points.settings.template.dropped", percents(dropped)));
+            lines.add("• " + m.get("points.settings.template.dropped", percents(dropped, m)));
         }
         lines.add("• " + m.get("points.settings.template.items", template.itemCategories().entrySet().stream()
-                .map(e -> e.getKey() + " → " + e.getValue()).collect(Collectors.joining("，"))));
+                .map(e -> e.getKey() + " → " + e.getValue()).collect(Collectors.joining(m.get("points.ui.listSeparator")))));
         Ladder ladder = TierTemplates.of(template.code());
         lines.add("• " + m.get("points.settings.template.ladder", ladder.tiers().stream()
-                .map(t -> tier(t, ladder.program())).collect(Collectors.joining("，"))));
+                .map(t -> tier(t, ladder.program())).collect(Collectors.joining(m.get("points.ui.listSeparator")))));
         lines.add(m.get("points.settings.template.note"));
         return String.join("\n", lines);
     }
 
     private static void change(List<String> lines, Messages m, String key, String before, String after) {
         if (!before.equals(after)) {
-            lines.add("• " + m.get(key) + "：" + before + " → " + after);
+            lines.add(m.get("points.settings.template.change", m.get(key), before, after));
         }
     }
 
@@ -62,9 +62,9 @@ final class TemplateChanges {
                 : m.get("points.settings.months", rules.expiryMonths());
     }
 
-    private static String percents(Map<String, Integer> percents) {
+    private static String percents(Map<String, Integer> percents, Messages m) {
         return new TreeMap<>(percents).entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "%")
-                .collect(Collectors.joining("，"));
+                .collect(Collectors.joining(m.get("points.ui.listSeparator")));
     }
 
     private static String tier(Tier tier, TierProgram program) {

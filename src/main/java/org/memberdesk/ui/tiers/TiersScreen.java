@@ -34,7 +34,8 @@ public final class TiersScreen implements Screen {
 
     public TiersScreen(UiContext context) {
         this.context = context;
-        this.model = new TiersViewModel(context);
+        this.model = new TiersViewModel(context.app().tiers(), context.app().clock(), context.tasks(),
+                context.messages(), context.changes());
     }
 
     @Override

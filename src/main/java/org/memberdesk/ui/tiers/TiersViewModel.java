@@ -1,23 +1,29 @@
 package org.memberdesk.ui.tiers;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.memberdesk.common.Messages;
 import org.memberdesk.common.Money;
 import org.memberdesk.tiers.Ladder;
 import org.memberdesk.tiers.ReviewResult;
 import org.memberdesk.tiers.Tier;
 import org.memberdesk.tiers.TierProgram;
+import org.memberdesk.tiers.TierService;
 import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.DataChanges;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The tier ladder editor and the members-per-tier counts, without the screen. Rows are edited as
@@ -59,22 +65,32 @@ public final class TiersViewModel {
     public record Loaded(Ladder ladder, Map<String, Long> counts) {
     }
 
-    private final UiContext context;
+    private final TierService tiers;
+    private final Clock clock;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final DataChanges changes;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<TierProgram.Basis> basis = new SimpleObjectProperty<>(TierProgram.Basis.SPEND);
     private final StringProperty windowMonths = new SimpleStringProperty("12");
     private final StringProperty protectionMonths = new SimpleStringProperty("6");
     private final ObservableList<Map.Entry<String, Long>> counts = FXCollections.observableArrayList();
-    private final StringProperty problem = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
+    private final ObservableList<Row> shownRows = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<Map.Entry<String, Long>> shownCounts = FXCollections.unmodifiableObservableList(counts);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
-    public TiersViewModel(UiContext context) {
-        this.context = context;
+    public TiersViewModel(TierService tiers, Clock clock, TaskExecutor tasks, Messages messages, DataChanges changes) {
+        this.tiers = tiers;
+        this.clock = clock;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.changes = changes;
     }
 
     public void load() {
-        context.tasks().execute(BackgroundTask.of(() -> new Loaded(context.app().tiers().ladder(),
-                context.app().tiers().counts())).onSuccess(this::apply).onFailure(this::fail));
+        tasks.execute(BackgroundTask.of(() -> new Loaded(tiers.ladder(),
+                tiers.counts())).onSuccess(this::apply).onFailure(this::fail));
     }
 
     void apply(Loaded loaded) {
@@ -99,7 +115,7 @@ public final class TiersViewModel {
 
     public void addTier() {
         Row row = new Row();
-        row.name.set(context.text("tiers.ui.newTier", rows.size() + 1));
+        row.name.set(messages.get("tiers.ui.newTier", rows.size() + 1));
         rows.add(row);
     }
 
@@ -121,27 +137,27 @@ public final class TiersViewModel {
             problem.set(e.getMessage());
             return;
         }
-        context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().tiers().saveLadder(ladder);
-            return new Loaded(context.app().tiers().ladder(), context.app().tiers().counts());
+        tasks.execute(BackgroundTask.of(() -> {
+            tiers.saveLadder(ladder);
+            return new Loaded(tiers.ladder(), tiers.counts());
         }).onSuccess(loaded -> {
             apply(loaded);
-            status.set(context.text("tiers.ui.saved"));
-            context.changes().manyChanged();
+            status.set(messages.get("tiers.ui.saved"));
+            changes.manyChanged();
         }).onFailure(this::fail));
     }
 
     /** Runs a tier review as of today, then shows the counts. */
     public void reviewToday() {
         problem.set("");
-        context.tasks().execute(BackgroundTask.of(() -> context.app().tiers().review(LocalDate.now(
-                context.app().clock()))).onSuccess(this::reviewed).onFailure(this::fail));
+        tasks.execute(BackgroundTask.of(() -> tiers.review(LocalDate.now(
+                clock))).onSuccess(this::reviewed).onFailure(this::fail));
     }
 
     private void reviewed(ReviewResult result) {
         counts.setAll(new ArrayList<>(result.tiers().entrySet()));
-        status.set(context.text("tiers.ui.reviewed", result.upgraded(), result.downgraded()));
-        context.changes().manyChanged();
+        status.set(messages.get("tiers.ui.reviewed", result.upgraded(), result.downgraded()));
+        changes.manyChanged();
     }
 
     Ladder typedLadder() {
@@ -156,7 +172,7 @@ public final class TiersViewModel {
                 threshold = chosen == TierProgram.Basis.SPEND ? Money.parseYuan(row.threshold.get().strip())
                         : Long.parseLong(row.threshold.get().strip());
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException(context.text("tiers.ui.badThreshold", row.name.get(),
+                throw new IllegalArgumentException(messages.get("tiers.ui.badThreshold", row.name.get(),
                         row.threshold.get()));
             }
             tiers.add(new Tier(i, row.name.get(), threshold, whole(row.pointsPercent.get(), "tiers.ui.pointsPercent"),
@@ -169,39 +185,43 @@ public final class TiersViewModel {
         try {
             return Integer.parseInt(text == null ? "" : text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(context.text("tiers.ui.badNumber", context.text(fieldKey), text));
+            throw new IllegalArgumentException(messages.get("tiers.ui.badNumber", messages.get(fieldKey), text));
         }
     }
 
     private void fail(Throwable error) {
-        problem.set(ErrorText.describe(error, context.messages()));
+        problem.set(ErrorText.describe(error, messages));
     }
 
+    /** The ladder's rows: each row's fields are inputs; rows come and go by {@link #addTier()} and remove. */
     public ObservableList<Row> rows() {
-        return rows;
+        return shownRows;
     }
 
+    /** input */
     public ObjectProperty<TierProgram.Basis> basisProperty() {
         return basis;
     }
 
+    /** input */
     public StringProperty windowMonthsProperty() {
         return windowMonths;
     }
 
+    /** input */
     public StringProperty protectionMonthsProperty() {
         return protectionMonths;
     }
 
     public ObservableList<Map.Entry<String, Long>> counts() {
-        return counts;
+        return shownCounts;
     }
 
-    public StringProperty problemProperty() {
-        return problem;
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
-    public StringProperty statusProperty() {
-        return status;
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 }

@@ -150,4 +150,52 @@ class CouponPrinterTest {
             throw new AssertionError(e);
         }
     }
+
+    @Test
+    void defect7_printedList_showsEachCouponsStatusWithTheDayItWasUsed() throws IOException {
+        // 张伟 uses his coupon on 2026-11-22 (the shop's clock): ¥120 spent, ¥20 off (the threshold is ¥100)
+        long zhang = app.members().byNumberOrPhone("M001").orElseThrow().id();
+        String used = app.campaigns().memberCoupons(zhang).get(0).code();
+        app.counterSales().sell(zhang, List.of(new org.memberdesk.purchases.PurchaseLine("咖啡", 1, 12_000)), used);
+        for (Paper paper : Paper.values()) {
+            Path pdf = folder.resolve("status-" + paper.code() + ".pdf");
+            app.couponPrinter().print(campaign.id(), CouponPrinter.Kind.LIST, paper, pdf, Messages.chinese(),
+                    PrintProgress.NONE);
+            String text = text(pdf);
+            // one used (with its day), two still usable (valid 2026-11-22 .. 2026-12-21)
+            assertEquals(1, count(text, "已使用"), paper + ": " + text);
+            assertEquals(2, count(text, "可使用"), paper + ": " + text);
+            assertTrue(text.contains("已使用 2026-11-22") || text.contains("已使用\n2026-11-22")
+                    || text.matches("(?s).*已使用\\s+2026-11-22.*"), paper + ": " + text);
+        }
+        Path english = folder.resolve("status-en.pdf");
+        app.couponPrinter().print(campaign.id(), CouponPrinter.Kind.LIST, Paper.A4, english, Messages.english(),
+                PrintProgress.NONE);
+        String text = text(english);
+        assertTrue(text.contains("Status") && text.contains("Used") && text.contains("Usable"), text);
+    }
+
+    @Test
+    void defect7_saveDialogs_offerANameSayingCampaignKindAndDay() {
+        // issued on 2026-11-22 by the fixed clock
+        Campaign issued = app.campaigns().campaign(campaign.id()).orElseThrow();
+        assertEquals("双十一回馈 发放清单 2026-11-22.pdf",
+                CouponPrinter.fileName(issued, CouponPrinter.Kind.LIST, Messages.chinese()));
+        assertEquals("双十一回馈 优惠券 2026-11-22.pdf",
+                CouponPrinter.fileName(issued, CouponPrinter.Kind.SLIPS, Messages.chinese()));
+        assertEquals("双十一回馈 coupon slips 2026-11-22.pdf",
+                CouponPrinter.fileName(issued, CouponPrinter.Kind.SLIPS, Messages.english()));
+        Campaign slashed = new Campaign(9, "A/B: 10% off?", 1, Target.parse("all"), null, 0, 1, 3, 0,
+                LocalDateTime.of(2026, 11, 20, 9, 0), null);
+        assertEquals("A-B- 10% off- coupon list 2026-11-20.pdf",
+                CouponPrinter.fileName(slashed, CouponPrinter.Kind.LIST, Messages.english()));
+    }
+
+    private static int count(String text, String word) {
+        int found = 0;
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
+            found++;
+        }
+        return found;
+    }
 }

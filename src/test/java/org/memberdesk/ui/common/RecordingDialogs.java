@@ -14,6 +14,8 @@ public final class RecordingDialogs implements DialogService {
     public final List<String> confirmations = new ArrayList<>();
     public boolean confirmAnswer = true;
     public Path fileAnswer;
+    /** The title and offered file name of every save dialog, in order ("title | name"). */
+    public final List<String> saveDialogs = new ArrayList<>();
     private final Messages messages;
 
     public RecordingDialogs(Messages messages) {
@@ -48,6 +50,7 @@ public final class RecordingDialogs implements DialogService {
 
     @Override
     public Optional<Path> chooseSaveFile(String title, String initialName, String filterName, String... extensions) {
+        saveDialogs.add(title + " | " + initialName);
         return Optional.ofNullable(fileAnswer);
     }
 

@@ -41,9 +41,14 @@ class CouponViewModelsTest {
                 new DataChanges());
     }
 
+    private CampaignWizardModel wizard() {
+        return new CampaignWizardModel(context.app().campaigns(), context.app().tags(), context.tasks(),
+                context.messages(), reloads::incrementAndGet);
+    }
+
     @Test
     void theWizardChecksEachStepAndIssues() {
-        CampaignWizardModel wizard = new CampaignWizardModel(context, reloads::incrementAndGet);
+        CampaignWizardModel wizard = wizard();
         wizard.nameProperty().set("Thanks");
         wizard.kindProperty().set(CouponKind.DISCOUNT);
         wizard.valueProperty().set("120");
@@ -78,7 +83,8 @@ class CouponViewModelsTest {
 
     @Test
     void theCounterRefusesBadInputWithAReason() {
-        RedeemModel redeem = new RedeemModel(context);
+        RedeemModel redeem = new RedeemModel(context.app().members(), context.app().counterSales(),
+                context.tasks(), context.messages(), context.changes());
         redeem.memberProperty().set("M001");
         redeem.amountProperty().set("-5");
         redeem.codeProperty().set("ABCDEFGH");
@@ -97,7 +103,7 @@ class CouponViewModelsTest {
 
     @Test
     void aSavedCouponIsReusedWhenItsTermsAreLeftAlone() {
-        CampaignWizardModel wizard = new CampaignWizardModel(context, reloads::incrementAndGet);
+        CampaignWizardModel wizard = wizard();
         wizard.nameProperty().set("First");
         wizard.valueProperty().set("12.50");
         wizard.couponNext();

@@ -49,6 +49,7 @@ class CouponsScreenTest extends FxRobot {
     RecordingDialogs dialogs;
     FxTaskExecutor tasks;
     Member zhang;
+    CouponsScreen screen;
 
     @BeforeEach
     void open() throws Exception {
@@ -60,7 +61,7 @@ class CouponsScreenTest extends FxRobot {
         dialogs = new RecordingDialogs(messages);
         tasks = new FxTaskExecutor(dialogs, 2);
         UiContext context = new UiContext(app, messages, tasks, dialogs, new DataChanges());
-        CouponsScreen screen = new CouponsScreen(context);
+        screen = new CouponsScreen(context);
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             Scene scene = new Scene(new javafx.scene.layout.StackPane(screen.view()), 1100, 760);
@@ -201,5 +202,90 @@ class CouponsScreenTest extends FxRobot {
         TableView<IssuedCoupon> table = lookup("#coupons-member-table").queryTableView();
         UiFixture.waitUntil(() -> table.getItems().size() == 1);
         assertTrue(lookup("Used").tryQuery().isPresent());
+    }
+
+    /** A campaign of ¥20 off for every member, issued: 3 coupons. */
+    private Campaign issuedCampaign(String name) {
+        Campaign campaign = app.campaigns().create(new org.memberdesk.coupons.CampaignDraft(name, null,
+                new org.memberdesk.coupons.Coupon(0, "¥20", org.memberdesk.coupons.CouponKind.CASH, 2_000, null, null,
+                        0, java.util.List.of(), org.memberdesk.coupons.Validity.days(30)),
+                org.memberdesk.coupons.Target.parse("all"), null, 0, 1L));
+        app.campaigns().issue(campaign.id());
+        interact(screen::shown); // as when the screen is opened again: the list is read
+        return app.campaigns().campaign(campaign.id()).orElseThrow();
+    }
+
+    private void pickCampaign(String name) {
+        ListView<Campaign> list = lookup("#coupons-campaign-list").queryListView();
+        UiFixture.waitUntil(() -> list.getItems().stream().anyMatch(c -> c.name().equals(name)));
+        clickOn((javafx.scene.Node) lookup("#coupons-campaign-list .list-cell").match(
+                node -> ((javafx.scene.control.ListCell<?>) node).getText() != null
+                        && ((javafx.scene.control.ListCell<?>) node).getText().contains(name)).query());
+    }
+
+    @Test
+    void viewLayer_aPrintThroughTheDialogStillSaysWhatWasPrinted() {
+        issuedCampaign("Winter");
+        pickCampaign("Winter");
+        // before: the print dialog's step replaced the print's own onSuccess after execute(), so this never showed
+        clickOn("#coupons-print-dialog");
+        UiFixture.waitUntil(() -> text("#coupons-message").startsWith("3 coupons printed to"));
+    }
+
+    @Test
+    void viewLayer_theWizardsPrintKeepsThePrintsOwnMessage() {
+        clickOn("#coupons-new");
+        type("#wizard-name", "Spring");
+        type("#wizard-value", "5");
+        clickOn("#wizard-coupon-next");
+        clickOn("#wizard-target-next");
+        clickOn("#wizard-issue");
+        UiFixture.waitUntil(() -> text("#wizard-result").contains("3 coupons issued"));
+        Path pdf = folder.resolve("spring.pdf");
+        dialogs.fileAnswer = pdf;
+        clickOn("#wizard-print-slips");
+        UiFixture.waitUntil(() -> text("#wizard-result").startsWith("3 coupons printed to"));
+        assertTrue(Files.exists(pdf));
+        // the print's own handling (the campaigns' message) ran too: before, the wizard's callback replaced it
+        clickOn("Campaigns");
+        UiFixture.waitUntil(() -> text("#coupons-message").startsWith("3 coupons printed to"));
+    }
+
+    @Test
+    void defect7_eachSaveDialogHasItsOwnTitleAndAMeaningfulName() {
+        Campaign campaign = issuedCampaign("Autumn thanks");
+        String day = campaign.issuedAt().toLocalDate().toString();
+        pickCampaign("Autumn thanks");
+        dialogs.fileAnswer = null; // the person cancels each dialog
+        clickOn("#coupons-print-list");
+        clickOn("#coupons-print-slips");
+        assertEquals(java.util.List.of(
+                "Save the coupon list as PDF | Autumn thanks coupon list " + day + ".pdf",
+                "Save the coupon slips as PDF | Autumn thanks coupon slips " + day + ".pdf"), dialogs.saveDialogs);
+    }
+
+    @Test
+    void defect7_targetingPicksATagFromAListWithItsMemberCounts() {
+        app.tags().create("VIP", null);
+        app.tags().addByNumbers("VIP", java.util.List.of("M001", "M002"));
+        app.tags().create("Regulars", null);
+        app.tags().addByNumbers("Regulars", java.util.List.of("M003"));
+        clickOn("#coupons-new");
+        type("#wizard-name", "For tags");
+        type("#wizard-value", "5");
+        clickOn("#wizard-coupon-next");
+        clickOn("#wizard-target-kind");
+        clickOn("A tag");
+        ListView<org.memberdesk.tags.Tag> tags = lookup("#wizard-tag-list").queryListView();
+        UiFixture.waitUntil(() -> tags.getItems().size() == 2);
+        assertTrue(lookup("Regulars · 1 member").tryQuery().isPresent());
+        assertTrue(lookup("VIP · 2 members").tryQuery().isPresent());
+        assertFalse(lookup("#wizard-target").query().isVisible(), "no name to type for a tag");
+        type("#wizard-tag-filter", "vi");
+        UiFixture.waitUntil(() -> tags.getItems().size() == 1);
+        clickOn("VIP · 2 members");
+        assertEquals("Chosen: VIP", text("#wizard-tag-chosen"));
+        clickOn("#wizard-preview-button");
+        UiFixture.waitUntil(() -> text("#wizard-preview").startsWith("2 members match"));
     }
 }

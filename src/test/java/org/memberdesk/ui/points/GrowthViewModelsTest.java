@@ -36,7 +36,8 @@ class GrowthViewModelsTest {
     @Test
     void pointsFindAdjustAndRedeemAReward() {
         context.app().points().saveReward(new Reward(0, "纪念徽章", Reward.Kind.GIFT, 100, 0, true));
-        PointsViewModel model = new PointsViewModel(context);
+        PointsViewModel model = new PointsViewModel(context.app().members(), context.app().points(),
+                context.app().tiers(), context.tasks(), context.dialogs(), context.messages(), context.changes());
         model.lookupProperty().set("13812341234");
         model.find();
         assertEquals(wang.id(), model.memberProperty().get().id());
@@ -67,7 +68,8 @@ class GrowthViewModelsTest {
 
     @Test
     void ladderTypedInYuanIsSavedInCents() {
-        TiersViewModel model = new TiersViewModel(context);
+        TiersViewModel model = new TiersViewModel(context.app().tiers(), context.app().clock(), context.tasks(),
+                context.messages(), context.changes());
         model.load();
         assertEquals(4, model.rows().size());
         assertEquals("1000.00", model.rows().get(1).threshold().get());

@@ -28,7 +28,8 @@ class PointsByRoleTest {
         long id = context.app().staff().add("李姐", Role.MANAGER, "5678").id();
         context.app().session().become(new Actor(id, "李姐", Role.MANAGER));
 
-        PointsViewModel model = new PointsViewModel(context);
+        PointsViewModel model = new PointsViewModel(context.app().members(), context.app().points(),
+                context.app().tiers(), context.tasks(), context.dialogs(), context.messages(), context.changes());
         model.lookupProperty().set("13812341234");
         model.find();
         model.adjustPointsProperty().set("501"); // the default limit is 500 a time

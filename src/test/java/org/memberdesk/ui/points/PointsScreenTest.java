@@ -88,6 +88,7 @@ class PointsScreenTest extends FxRobot {
         // what is there can be redeemed
         doubleClickOn("#points-redeem-amount").write("30");
         clickOn("#points-redeem");
+        type(KeyCode.ENTER); // the confirmation (issue 19): Enter redeems
         UiFixture.waitUntil(() -> text("#points-balance").equals("0"));
         assertTrue(text("#points-status").contains("保温杯"));
     }
@@ -120,5 +121,64 @@ class PointsScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> text("#points-balance").equals("50"));
         assertFalse(lookup("#points-balance").queryAs(Label.class).getStyleClass().contains("danger"));
         assertEquals("欠 1,234 积分", PointsBalance.text(-1_234, Messages.chinese()));
+    }
+
+    @Test
+    void defect7_redeemingARewardAsksFirstNamingMemberRewardAndPoints() {
+        ui.app().points().saveReward(new org.memberdesk.points.Reward(0, "保温杯", org.memberdesk.points.Reward.Kind.GIFT,
+                100, 0, true));
+        ui.app().points().adjust(wang.id(), 150, "开业赠送", "店长");
+        clickOn("#points-find");
+        UiFixture.waitUntil(() -> text("#points-balance").equals("150"));
+        clickOn("#points-reward");
+        clickOn("保温杯 · 100");
+        clickOn("#points-redeem");
+        // 150 − 100 = 50 left
+        UiFixture.waitUntil(() -> lookup("王芳 (M00000001) redeems \"保温杯\" for 100 points. 50 points will be left.")
+                .tryQuery().isPresent());
+        type(KeyCode.ESCAPE); // Esc: nothing happens
+        UiFixture.waitUntil(() -> lookup(".dialog-pane").tryQuery().isEmpty());
+        assertEquals(150, ui.app().points().summary(wang.id()).balance());
+        assertEquals("150", text("#points-balance"));
+
+        clickOn("#points-redeem");
+        UiFixture.waitUntil(() -> lookup(".dialog-pane").tryQuery().isPresent());
+        type(KeyCode.ENTER); // Enter: redeemed
+        UiFixture.waitUntil(() -> text("#points-balance").equals("50"));
+        assertEquals(50, ui.app().points().summary(wang.id()).balance());
+        assertTrue(text("#points-status").contains("保温杯"), text("#points-status"));
+    }
+
+    @Test
+    void defect7_theLast4DigitsOfAPhoneFindTheMemberAsAtTheCounter() throws Exception {
+        ui.importMembers(List.of("M00000002,李娜,13900005678,F,,2025-01-01,门店,",
+                "M00000003,赵敏,13700005678,F,,2025-01-01,门店,"));
+        doubleClickOn("#points-lookup").eraseText(9).write("1234").type(KeyCode.ENTER);
+        UiFixture.waitUntil(() -> text("#points-member").contains("王芳"));
+        assertEquals("", text("#points-problem"));
+        // two members end in 5678: both listed, a click shows one
+        doubleClickOn("#points-lookup").eraseText(4).write("5678").type(KeyCode.ENTER);
+        UiFixture.waitUntil(() -> text("#points-problem").startsWith("2 members match \"5678\""));
+        UiFixture.waitUntil(() -> lookup("#points-matches .list-cell").match(node ->
+                ((javafx.scene.control.ListCell<?>) node).getText() != null
+                        && ((javafx.scene.control.ListCell<?>) node).getText().startsWith("赵敏")).tryQuery().isPresent());
+        clickOn((javafx.scene.Node) lookup("#points-matches .list-cell").match(node ->
+                ((javafx.scene.control.ListCell<?>) node).getText() != null
+                        && ((javafx.scene.control.ListCell<?>) node).getText().startsWith("赵敏")).query());
+        UiFixture.waitUntil(() -> text("#points-member").contains("赵敏"));
+        assertFalse(lookup("#points-matches").query().isVisible());
+    }
+
+    @Test
+    void defect7_aBatchPastItsDayIsSaidToHaveExpiredAndWhen() {
+        // points last 12 months; ¥120 bought 13 months ago earned 120 points that are past their day, not yet taken off
+        ui.app().points().saveRules(new PointsRules(1, 1, 100, 0, 0, 12, Map.of(), Map.of()));
+        ui.app().purchases().record(new PurchaseDraft("S1", wang.id(), LocalDateTime.now().minusMonths(13),
+                List.of(new PurchaseLine("成人门票", 1, 12_000)), null), false);
+        java.time.LocalDate gone = ui.app().points().entries(wang.id(), 1).get(0).expiresOn();
+        clickOn("#points-find");
+        UiFixture.waitUntil(() -> text("#points-balance").equals("120"));
+        assertEquals("120 points expired on " + gone, text("#points-expiring"));
+        assertFalse(text("#points-expiring").contains("within 30 days"));
     }
 }

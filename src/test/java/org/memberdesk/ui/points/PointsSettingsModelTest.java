@@ -35,7 +35,8 @@ class PointsSettingsModelTest {
 
     @Test
     void theExampleFollowsWhatIsTypedAndProblemsStayNextToTheirFields() {
-        PointsRulesModel model = new PointsRulesModel(context);
+        PointsRulesModel model = new PointsRulesModel(context.app().points(), context.app().growthTemplates(),
+                context.tasks(), context.dialogs(), context.messages());
         model.load();
         // defaults: 1 per yuan, 金卡 125 %, birthday 200 %: 12800 × 100 × 1 × 125 × 200 / 10^8 = 320
         assertEquals("A ¥128.00 purchase of 年卡 by a 金卡 member in their birthday month earns 320 points",
@@ -64,15 +65,18 @@ class PointsSettingsModelTest {
         // 12800 × 150 × 125 × 100 / (2 × 10^8) = 120
         assertEquals("A ¥128.00 purchase of 年卡 by a 金卡 member earns 120 points", model.exampleProperty().get());
 
-        model.tiers().get(2).percent().set("1500");
+        model.birthdayPercentProperty().set("1500");
         model.save();
         assertEquals("Nothing was saved: fix the marked fields first", model.problemProperty().get());
         assertEquals(PointsRules.defaults(), context.app().points().rules());
-        model.tiers().get(2).percent().set("130");
+        model.birthdayPercentProperty().set("200");
+        // issue 19: the tiers' percents are shown here, set on the Tiers screen; saving the rules leaves them
+        context.app().tiers().saveLadder(withGoldAt(130));
         model.save();
         assertEquals(new PointsRules(1, 2, 200, 0, 0, 12, Map.of(), Map.of("年卡", 150)),
                 context.app().points().rules());
-        assertEquals(130, context.app().points().tierPercents().get("金卡"));
+        assertEquals(130, context.app().points().tierPercents().get("金卡"), "the Tiers screen's percent is kept");
+        assertEquals(new PointsRulesModel.TierPercent("金卡", 130), model.tiers().get(2));
         assertEquals(Map.of("年卡", "年卡", "季卡", "年卡"), context.app().points().itemCategories());
         assertFalse(model.changedProperty().get());
 
@@ -84,7 +88,8 @@ class PointsSettingsModelTest {
 
     @Test
     void aTemplateIsAppliedOnlyAfterConfirmingWhatChanges() {
-        PointsRulesModel model = new PointsRulesModel(context);
+        PointsRulesModel model = new PointsRulesModel(context.app().points(), context.app().growthTemplates(),
+                context.tasks(), context.dialogs(), context.messages());
         model.load();
         dialogs.confirmAnswer = false;
         model.applyTemplate("gym");
@@ -97,13 +102,14 @@ class PointsSettingsModelTest {
         assertEquals("200", model.signupBonusProperty().get());
         String preview = TemplateChanges.describe(org.memberdesk.points.PointsTemplate.scenic(),
                 PointsRules.defaults(), Messages.english());
-        assertTrue(preview.contains("Sign-up bonus：0 → 100"), preview);
+        assertTrue(preview.contains("Sign-up bonus: 0 → 100"), preview);
         assertTrue(preview.contains("门票 100%"), preview);
     }
 
     @Test
     void theTemplatesConfirmationWarnsThatUnsavedEditsAreDiscarded() {
-        PointsRulesModel model = new PointsRulesModel(context);
+        PointsRulesModel model = new PointsRulesModel(context.app().points(), context.app().growthTemplates(),
+                context.tasks(), context.dialogs(), context.messages());
         model.load();
         dialogs.confirmAnswer = false;
         model.applyTemplate("gym");
@@ -120,7 +126,8 @@ class PointsSettingsModelTest {
     void rewardsOfEveryKindIncludingACouponFromATemplate() {
         Coupon coupon = context.app().campaigns().createCoupon(new Coupon(0, "十元代金券", CouponKind.CASH, 1_000,
                 null, null, 0, List.of(), Validity.days(30)));
-        RewardsModel model = new RewardsModel(context);
+        RewardsModel model = new RewardsModel(context.app().campaigns(), context.app().points(), context.tasks(),
+                context.messages());
         model.load();
         assertEquals(List.of("Coupon: 十元代金券"), model.choices().stream().map(RewardsModel.CouponChoice::label)
                 .toList());
@@ -141,5 +148,25 @@ class PointsSettingsModelTest {
         model.edit(saved);
         model.toggleArchived(saved);
         assertFalse(context.app().points().rewards().get(0).active());
+    }
+
+    @Test
+    void defect7_theTemplatePreviewInEnglishHasNoFullWidthPunctuation() {
+        String english = TemplateChanges.describe(org.memberdesk.points.PointsTemplate.gym(), PointsRules.defaults(),
+                Messages.english());
+        assertFalse(english.matches("(?s).*[：，；].*"), english);
+        assertTrue(english.contains("Sign-up bonus: 0 → 200"), english);
+        String chinese = TemplateChanges.describe(org.memberdesk.points.PointsTemplate.gym(), PointsRules.defaults(),
+                Messages.chinese());
+        assertTrue(chinese.contains("：0 → 200"), chinese);
+    }
+
+    /** The default ladder with 金卡 earning {@code percent} %. */
+    private org.memberdesk.tiers.Ladder withGoldAt(int percent) {
+        org.memberdesk.tiers.Ladder ladder = context.app().tiers().ladder();
+        java.util.List<org.memberdesk.tiers.Tier> tiers = ladder.tiers().stream().map(t -> t.name().equals("金卡")
+                ? new org.memberdesk.tiers.Tier(t.rank(), t.name(), t.threshold(), percent, t.discountPercent(),
+                        t.perks()) : t).toList();
+        return new org.memberdesk.tiers.Ladder(ladder.program(), tiers);
     }
 }

@@ -166,6 +166,7 @@ class PointsSettingsScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> lookup("#points-member").queryAs(Label.class).getText().contains("王芳"));
         clickOn("#points-reward").type(KeyCode.DOWN).type(KeyCode.ENTER);
         clickOn("#points-redeem");
+        type(KeyCode.ENTER); // the confirmation (issue 19): Enter redeems
         UiFixture.waitUntil(() -> text("#points-balance").equals("300"));
         List<IssuedCoupon> coupons = ui.app().campaigns().memberCoupons(wang.id());
         assertEquals(1, coupons.size());
@@ -181,5 +182,31 @@ class PointsSettingsScreenTest extends FxRobot {
         type(KeyCode.DOWN);
         UiFixture.waitUntil(() -> lookup("#member-coupon-state-" + code).tryQuery().isPresent());
         assertEquals("Usable", text("#member-coupon-state-" + code));
+    }
+
+    @Test
+    void defect7_tierMultipliersHaveOneEditorOnTheTiersScreen() {
+        // Settings → Points shows each tier's percent, with where to change it, and no field to type it in
+        UiFixture.waitUntil(() -> lookup("#tier-percent-2").tryQuery().isPresent());
+        assertEquals("金卡 125%", text("#tier-percent-2"));
+        assertTrue(lookup(node -> node instanceof javafx.scene.control.TextInputControl && node.getId() != null
+                && node.getId().startsWith("tier-")).queryAll().isEmpty(), "no tier editor in Settings → Points");
+        assertTrue(text("#points-tiers-where").startsWith("Set on the Tiers screen"));
+
+        // the Tiers screen is where it is typed: 125 → 130 for 金卡, saved, and Settings shows it
+        interact(() -> ui.window().show("tiers"));
+        UiFixture.waitUntil(() -> lookup("#tier-points-2").tryQuery().isPresent()
+                && "125".equals(lookup("#tier-points-2").queryTextInputControl().getText()));
+        doubleClickOn("#tier-points-2").write("130");
+        clickOn("#tiers-save");
+        UiFixture.waitUntil(() -> ui.app().points().tierPercents().get("金卡") == 130);
+        interact(() -> ui.window().show("settings"));
+        clickOn("#settings-tab-points");
+        UiFixture.waitUntil(() -> lookup("#tier-percent-2").tryQuery().isPresent()
+                && "金卡 130%".equals(text("#tier-percent-2")));
+        // saving the points rules keeps the tier's percent as the Tiers screen set it
+        reveal("#points-rules-save");
+        UiFixture.waitUntil(() -> !text("#points-rules-status").isEmpty());
+        assertEquals(130, ui.app().points().tierPercents().get("金卡"));
     }
 }
