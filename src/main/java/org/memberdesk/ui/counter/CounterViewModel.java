@@ -71,6 +71,8 @@ public final class CounterViewModel {
     private final LongBinding pay;
     private final CounterCards cards;
     private final CheckInViewModel checkIn;
+    /** Esc was pressed with a member or a sale loaded: the counter asks before it puts them away. */
+    private final ReadOnlyBooleanWrapper confirmingClear = new ReadOnlyBooleanWrapper(false);
 
     public CounterViewModel(UiContext context) {
         this.context = context;
@@ -227,12 +229,14 @@ public final class CounterViewModel {
 
     /** Serves this member: the card shows them and the keyboard goes to the first item. */
     public void choose(Member chosen) {
+        confirmingClear.set(false);
         announcement.set(null);
         member.set(chosen);
         lookup.matches().clear();
         code.set("");
         problem.set("");
         status.set("");
+        recent.clear();
         loadRecent(chosen.id());
         focus.set(null);
         focus.set(Focus.ITEM);
@@ -416,8 +420,80 @@ public final class CounterViewModel {
         }
     }
 
-    /** Esc: start over for the next customer. */
+    /** Whether "start over?" is asked (Enter: yes, Esc: no). */
+    public ReadOnlyBooleanProperty confirmingClearProperty() {
+        return confirmingClear.getReadOnlyProperty();
+    }
+
+    /**
+     * Esc: with a member served or something typed for the sale, asks first (a customer put away by a stray Esc
+     * would have their sale typed again); with nothing loaded, empties the lookup at once. Esc again while asked:
+     * no, everything stays.
+     */
+    public void escape() {
+        if (confirmingClear.get()) {
+            confirmingClear.set(false);
+        } else if (member.get() == null && !unsaved()) {
+            clear();
+        } else {
+            confirmingClear.set(true);
+        }
+    }
+
+    /** Enter while "start over?" is asked: yes. */
+    public void confirmClear() {
+        clear();
+    }
+
+    /**
+     * The counter is entered again from another screen: it starts clean for the next customer (no member, nothing
+     * typed, the keyboard in the lookup) — unless a sale was typed and not saved: that one is kept with its member
+     * and said in red, so it is neither lost silently nor booked unnoticed (Enter saves it, Esc starts over).
+     */
+    public void entered() {
+        confirmingClear.set(false);
+        if (!unsaved()) {
+            clear();
+            return;
+        }
+        sayUnsaved();
+        focus.set(null);
+        focus.set(Focus.ITEM);
+    }
+
+    /**
+     * A member chosen on another screen to serve (the members screen's "record purchase"): served, unless a sale
+     * typed for someone else is not saved yet — that one is kept and said, and nothing is booked to the wrong member.
+     */
+    public void serve(Member chosen) {
+        confirmingClear.set(false);
+        Member served = member.get();
+        if (unsaved() && (served == null || served.id() != chosen.id())) {
+            sayUnsaved();
+            focus.set(null);
+            focus.set(Focus.ITEM);
+            return;
+        }
+        lookup.textProperty().set(chosen.memberNo());
+        choose(chosen);
+    }
+
+    /** Lines added, or an item or amount typed, and not saved. */
+    public boolean unsaved() {
+        return !lines.isEmpty() || !isBlank(item.get()) || !isBlank(amount.get());
+    }
+
+    private void sayUnsaved() {
+        Member served = member.get();
+        int items = lines.size() + (currentLine(false).isPresent() ? 1 : 0);
+        String money = Money.display(total.get());
+        problem.set(served == null ? context.text("counter.unsaved.noMember", items, money)
+                : context.text("counter.unsaved", items, money, served.name()));
+    }
+
+    /** Esc (then Enter): start over for the next customer. */
     public void clear() {
+        confirmingClear.set(false);
         announcement.set(null);
         member.set(null);
         recent.clear();
@@ -428,6 +504,7 @@ public final class CounterViewModel {
         amount.set("");
         code.set("");
         problem.set("");
+        status.set("");
         lookup.textProperty().set("");
         focus.set(null);
         focus.set(Focus.LOOKUP);

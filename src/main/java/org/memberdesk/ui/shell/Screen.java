@@ -22,4 +22,13 @@ public interface Screen {
     /** Called every time the screen is shown (after {@link #view()}): a chance to refresh or focus. */
     default void shown() {
     }
+
+    /** Whether File ▸ New member… opens this screen's own form for a new member. */
+    default boolean addsMembers() {
+        return false;
+    }
+
+    /** New member… on this screen (after {@link #view()}); only when {@link #addsMembers()}. */
+    default void newMember() {
+    }
 }
