@@ -83,13 +83,17 @@ public final class ReturnDialog {
         HBox.setHgrow(member, Priority.ALWAYS);
 
         ListView<PurchaseRow> sales = salesList();
-        member.setOnKeyPressed(event -> {
+        // ↓ from either field goes to the sales listed (from the counter: the served member's, newest first), so a
+        // return of the member's last sale is ↓ Enter, without typing its number
+        javafx.event.EventHandler<KeyEvent> toSales = event -> {
             if (event.getCode() == KeyCode.DOWN && !model.sales().isEmpty()) {
                 sales.requestFocus();
                 sales.getSelectionModel().select(0);
                 event.consume();
             }
-        });
+        };
+        member.setOnKeyPressed(toSales);
+        saleNo.setOnKeyPressed(toSales);
 
         Label sale = new Label();
         sale.setId("return-sale");
