@@ -404,7 +404,8 @@ public final class AppWindow implements ShellActions {
         own(opened);
         app = opened.context();
         demo = false;
-        show(window == null ? START_SCREEN : window.currentScreenId().orElse(START_SCREEN));
+        // another database is another shop (or a new one): its day starts on the counter too
+        show(START_SCREEN);
         startDailyWork(true);
         return true;
     }

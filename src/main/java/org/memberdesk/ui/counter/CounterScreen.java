@@ -118,11 +118,6 @@ public final class CounterScreen implements Screen {
         HBox top = new HBox(28, title, checkInStrip);
         top.setAlignment(Pos.CENTER_LEFT);
         VBox page = new VBox(10, top, keys, clearConfirmation(), columns);
-        page.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                away = true;
-            }
-        });
         page.setPadding(new Insets(20, 24, 20, 24));
         page.getStyleClass().add("page");
         page.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
@@ -182,6 +177,11 @@ public final class CounterScreen implements Screen {
         } else {
             Platform.runLater(() -> focus(CounterViewModel.Focus.LOOKUP));
         }
+    }
+
+    @Override
+    public void left() {
+        away = true;
     }
 
     /** The question Esc asks when a member or a sale is loaded: one line above the columns, answered by key. */
@@ -289,7 +289,8 @@ public final class CounterScreen implements Screen {
         model.memberProperty().addListener(refill);
         model.recent().addListener(refill);
         model.cards().held().addListener(refill);
-        filler.fill(null, model.recent(), model.cards().held());
+        // a member may be served before the counter is first built (the members screen's Enter)
+        refill.invalidated(model.memberProperty());
 
         VBox column = new VBox(10, sectionTitle(Feather.USER, "counter.member"), lookupRow, matches, card, add);
         column.setPrefWidth(380);

@@ -310,7 +310,8 @@ public final class MembersScreen implements Screen {
     }
 
     public void addMember() {
-        new MemberFormDialog(table.getScene().getWindow(), context, null, model.channels().subList(1,
+        // the search field, not the table: the table is in the split pane's skin, made at the first layout pass
+        new MemberFormDialog(search.getScene().getWindow(), context, null, model.channels().subList(1,
                 model.channels().size())).showAndWait().ifPresent(member -> {
                     search.setText(member.memberNo());
                     detail.show(member.id());
@@ -338,7 +339,7 @@ public final class MembersScreen implements Screen {
     }
 
     private void editSelected() {
-        detail.member().ifPresent(member -> new MemberFormDialog(table.getScene().getWindow(), context, member,
+        detail.member().ifPresent(member -> new MemberFormDialog(search.getScene().getWindow(), context, member,
                 model.channels().subList(1, model.channels().size())).showAndWait());
     }
 }

@@ -74,6 +74,8 @@ public final class MainWindow {
     /** The screen open, or wanted once someone may see it (kept while the window is locked). */
     private String wanted;
     private boolean refreshing;
+    /** The screen on show (kept while the window is locked: the same person gets it back as it was). */
+    private Screen openScreen;
 
     public MainWindow(UiContext context, List<Screen> screens, ShellActions actions, Runnable onScreenChanged) {
         this(context, screens, Map.of(), actions, onScreenChanged);
@@ -229,6 +231,10 @@ public final class MainWindow {
     }
 
     private void open(Screen screen) {
+        if (openScreen != null && openScreen != screen) {
+            openScreen.left();
+        }
+        openScreen = screen;
         wanted = screen.id();
         Node view = built.computeIfAbsent(screen.id(), id -> screen.view());
         content.getChildren().setAll(view);

@@ -23,6 +23,13 @@ public interface Screen {
     default void shown() {
     }
 
+    /**
+     * Called when another screen takes this one's place (not when the window locks and the same person gets it
+     * back): a chance to start afresh next time.
+     */
+    default void left() {
+    }
+
     /** Whether File ▸ New member… opens this screen's own form for a new member. */
     default boolean addsMembers() {
         return false;

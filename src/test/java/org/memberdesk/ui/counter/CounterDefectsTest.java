@@ -159,4 +159,37 @@ class CounterDefectsTest extends FxRobot {
         assertEquals("李娜", text("#counter-member-name"));
         assertTrue(lookup("#member-form").tryQuery().isEmpty(), "the edit dialog opened");
     }
+
+    /** Log noise: the suggestion popup's stylesheet looked up Modena's colours, which the theme does not define. */
+    @Test
+    void defect7_theItemSuggestionsLogNoStylesheetError() {
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger css = java.util.logging.Logger.getLogger("javafx.css");
+        css.addHandler(handler);
+        try {
+            serve("1234");
+            write("私教");
+            UiFixture.waitUntil(this::suggestionShown);
+            type(KeyCode.DOWN);
+            UiFixture.waitUntil(() -> lookup(".auto-complete-popup .list-cell").tryQuery().isPresent());
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(List.of(), logged);
+        } finally {
+            css.removeHandler(handler);
+        }
+    }
 }
