@@ -69,10 +69,16 @@ public final class CounterScreen implements Screen {
 
     public CounterScreen(UiContext context) {
         this.context = context;
-        this.model = new CounterViewModel(context);
+        this.model = model(context);
         this.checkIn = new CheckInPane(context, model.checkIn());
         this.payment = new PaymentRow(context, model);
         this.cardActions = new CardActions(context, model, () -> lookup.getScene().getWindow());
+    }
+
+    /** The counter's view model on this window's services (the tests build it so too). */
+    public static CounterViewModel model(UiContext context) {
+        return new CounterViewModel(CounterServices.of(context.app()), context.tasks(), context.messages(),
+                context.changes());
     }
 
     @Override
