@@ -29,12 +29,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.memberdesk.common.Money;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.Phones;
-import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.members.MemberFormDialog;
-import org.memberdesk.ui.sales.ReturnDialog;
-import org.memberdesk.ui.sales.VoidDialog;
 import org.memberdesk.ui.shell.Screen;
 
 /**
@@ -61,6 +58,7 @@ public final class CounterScreen implements Screen {
     private final CheckInPane checkIn;
     private final PaymentRow payment;
     private final CardActions cardActions;
+    private final SaleCorrections corrections;
     private boolean started;
     /** The counter was off screen (another screen open) since it was last shown: entering it starts clean. */
     private boolean away = true;
@@ -73,6 +71,7 @@ public final class CounterScreen implements Screen {
         this.checkIn = new CheckInPane(context, model.checkIn());
         this.payment = new PaymentRow(context, model);
         this.cardActions = new CardActions(context, model, () -> lookup.getScene().getWindow());
+        this.corrections = new SaleCorrections(context, model, () -> lookup.getScene().getWindow());
     }
 
     /** The counter's view model on this window's services (the tests build it so too). */
@@ -144,10 +143,10 @@ public final class CounterScreen implements Screen {
                 focus(CounterViewModel.Focus.CODE);
                 event.consume();
             } else if (RETURN.match(event)) {
-                openReturn();
+                corrections.giveBack();
                 event.consume();
             } else if (VOID.match(event)) {
-                openVoid();
+                corrections.voidLast();
                 event.consume();
             } else if (cardKey(event.getCode())) {
                 event.consume();
@@ -396,11 +395,11 @@ public final class CounterScreen implements Screen {
         SaleFigures figures = new SaleFigures(context, model);
         Button giveBack = new Button(context.text("counter.return"), new FontIcon(Feather.CORNER_UP_LEFT));
         giveBack.setId("counter-return");
-        giveBack.setOnAction(event -> openReturn());
+        giveBack.setOnAction(event -> corrections.giveBack());
         giveBack.setFocusTraversable(false);
         Button voidSale = new Button(context.text("counter.void"), new FontIcon(Feather.X_CIRCLE));
         voidSale.setId("counter-void");
-        voidSale.setOnAction(event -> openVoid());
+        voidSale.setOnAction(event -> corrections.voidLast());
         voidSale.setFocusTraversable(false);
         voidSale.disableProperty().bind(model.lastSaleProperty().isNull());
         // what to pay and Save are never cut short (the figure is read aloud); Return… and Void… get their own row,
@@ -416,30 +415,6 @@ public final class CounterScreen implements Screen {
         VBox column = new VBox(10, sectionTitle(Feather.SHOPPING_BAG, "counter.purchase"), entry, couponRow(), table,
                 figures.priceLines(), problem, footer, payment.plan(), afterSale, status, figures.announcement());
         return column;
-    }
-
-    /** Return…: a past sale, found by its number or among the served member's sales. */
-    private void openReturn() {
-        Member served = model.memberProperty().get();
-        ReturnDialog dialog = new ReturnDialog(lookup.getScene().getWindow(), context, null,
-                served == null ? null : served.memberNo());
-        dialog.showAndWait().ifPresent(done -> model.changed(done.purchase().memberId(),
-                context.text("counter.returned", done.purchase().purchaseNo(), done.saleNo(),
-                        Money.display(done.refundCents())), null));
-    }
-
-    /** Void…: the last sale saved here (the number can be changed in the dialog). */
-    private void openVoid() {
-        Purchase last = model.lastSaleProperty().get();
-        if (last == null) {
-            return;
-        }
-        VoidDialog dialog = new VoidDialog(lookup.getScene().getWindow(), context, last.purchaseNo(),
-                last.memberId());
-        if (dialog.showAndWait()) {
-            String number = dialog.model().saleNoProperty().get().strip();
-            model.changed(last.memberId(), context.text("counter.voided", number), number);
-        }
     }
 
     /** After the items, so Tab from the amount lands here; a scanner types the code and Enter. */
