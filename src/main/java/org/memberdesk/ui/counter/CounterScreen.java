@@ -178,7 +178,8 @@ public final class CounterScreen implements Screen {
             Platform.runLater(() -> focus(CounterViewModel.Focus.ITEM));
         } else if (entering) {
             model.entered();
-            Platform.runLater(() -> focus(model.unsaved() ? CounterViewModel.Focus.ITEM : CounterViewModel.Focus.LOOKUP));
+            Platform.runLater(() -> focus(model.unsaved() ? CounterViewModel.Focus.ITEM
+                    : CounterViewModel.Focus.LOOKUP));
         } else {
             Platform.runLater(() -> focus(CounterViewModel.Focus.LOOKUP));
         }

@@ -98,7 +98,8 @@ public final class CounterViewModel {
         for (javafx.beans.Observable typed : List.of(code, lines, item, quantity, amount, member)) {
             typed.addListener(stale);
         }
-        cards = new CounterCards(services.cards(), services.clock(), tasks, messages, member.getReadOnlyProperty(), pay);
+        cards = new CounterCards(services.cards(), services.clock(), tasks, messages, member.getReadOnlyProperty(),
+                pay);
         checkIn = new CheckInViewModel(services.checkIns(), services.photos(), tasks, messages, changes,
                 this::cardsMoved);
     }

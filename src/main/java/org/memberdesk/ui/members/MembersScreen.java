@@ -53,7 +53,7 @@ public final class MembersScreen implements Screen {
 
     public MembersScreen(UiContext context, List<MemberSection<?>> sections, Consumer<Member> recordPurchase) {
         this.context = context;
-        this.model = new MembersViewModel(context);
+        this.model = new MembersViewModel(context.app().members(), context.tasks(), context.dialogs());
         this.detail = new MemberDetailViewModel(context);
         this.sections = List.copyOf(sections);
         this.recordPurchase = recordPurchase;

@@ -167,7 +167,7 @@ class CounterDefectsTest extends FxRobot {
         java.util.logging.Handler handler = new java.util.logging.Handler() {
             @Override
             public void publish(java.util.logging.LogRecord record) {
-                logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters()));
+                logged.add(record.getMessage() + " " + java.util.Arrays.toString(record.getParameters()));
             }
 
             @Override
