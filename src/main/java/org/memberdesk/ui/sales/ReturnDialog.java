@@ -52,9 +52,15 @@ public final class ReturnDialog {
      * @param saleNumber a sale to open at once (the purchases screen's selected row), or null
      * @param memberNo   the member being served, whose sales are listed, or null
      */
+    /** The dialog's view model on this window's services (the tests build it so too). */
+    public static ReturnViewModel model(UiContext context) {
+        return new ReturnViewModel(context.app().counterSales(), context.app().purchases(), context.app().members(),
+                context.tasks(), context.messages(), context.changes());
+    }
+
     public ReturnDialog(Window owner, UiContext context, String saleNumber, String memberNo) {
         this.context = context;
-        this.model = new ReturnViewModel(context);
+        this.model = model(context);
         dialog.initOwner(owner);
         dialog.setTitle(context.text("return.title"));
         dialog.setHeaderText(context.text("return.header"));
