@@ -37,6 +37,12 @@ import org.memberdesk.ui.transfer.TransferActions;
  * content from the database (which is the truth), so nothing stored is ever lost by a switch.
  */
 public final class AppWindow implements ShellActions {
+    /**
+     * The screen a window starts on: the counter, where a shop's day happens (a new shop too). Whoever signs in and
+     * may not sell gets their first screen instead ({@code MainWindow.show}); someone else signing in later starts
+     * there again (see the constructor).
+     */
+    public static final String START_SCREEN = "counter";
     private final Stage stage;
     private final UiPreferences preferences;
     private final Clock clock;
@@ -79,7 +85,7 @@ public final class AppWindow implements ShellActions {
         this.opensAs = opensAs;
         this.gate = new StaffGate(stage.getScene());
         // another person signed in: the screens are built afresh for them (on the counter when it is theirs)
-        gate.onSomeoneElse(() -> show("counter"));
+        gate.onSomeoneElse(() -> show(START_SCREEN));
         this.stage = stage;
         this.preferences = preferences;
         this.app = app;
@@ -244,7 +250,7 @@ public final class AppWindow implements ShellActions {
     public void switchLanguage(Language chosen) {
         language = chosen;
         preferences.setLanguage(chosen.locale());
-        String screen = window == null ? "members" : window.currentScreenId().orElse("members");
+        String screen = window == null ? START_SCREEN : window.currentScreenId().orElse(START_SCREEN);
         // the language combo that asked for this is still handling its event: rebuild right after
         Platform.runLater(() -> show(screen));
     }
@@ -269,7 +275,7 @@ public final class AppWindow implements ShellActions {
             if (choice.language() != language) {
                 language = choice.language();
                 preferences.setLanguage(language.locale());
-                show(window.currentScreenId().orElse("members"));
+                show(window.currentScreenId().orElse(START_SCREEN));
             }
             if (choice.withDemo()) {
                 openDemo(choice.business());
@@ -398,7 +404,8 @@ public final class AppWindow implements ShellActions {
         own(opened);
         app = opened.context();
         demo = false;
-        show(window == null ? "members" : window.currentScreenId().orElse("members"));
+        // another database is another shop (or a new one): its day starts on the counter too
+        show(START_SCREEN);
         startDailyWork(true);
         return true;
     }

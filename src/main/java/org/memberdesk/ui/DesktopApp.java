@@ -233,7 +233,7 @@ public final class DesktopApp extends Application {
         window = new AppWindow(stage, preferences, app, language, Clock.systemDefaultZone(),
                 DataFolder.forCurrentUser(), firstActor());
         window.own(ready);
-        window.show(options.startupTiming() ? "members" : preferences.lastScreen().orElse("members"));
+        window.show(options.startupTiming() ? "members" : AppWindow.START_SCREEN);
         stage.setOnCloseRequest(event -> window.rememberPlacement());
         stage.show();
         if (options.startupTiming()) {

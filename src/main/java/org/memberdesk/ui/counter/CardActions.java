@@ -49,9 +49,7 @@ final class CardActions {
     private Optional<Member> served() {
         Member member = model.memberProperty().get();
         if (member == null) {
-            model.problemProperty().set(context.text("counter.member.missing"));
-            model.focusProperty().set(null);
-            model.focusProperty().set(CounterViewModel.Focus.LOOKUP);
+            model.memberMissing();
         }
         return Optional.ofNullable(member);
     }

@@ -10,7 +10,10 @@ import javafx.beans.property.StringProperty;
 import org.memberdesk.cards.CheckIns;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.cards.MemberPhotos;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.DataChanges;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * 签到 Check in at the counter: one field (phone, its last 4 digits, member number or a scanned card code), Enter.
@@ -23,7 +26,11 @@ public final class CheckInViewModel {
     public record Result(boolean admitted, String headline, String detail, Long memberId) {
     }
 
-    private final UiContext context;
+    private final CheckIns checkIns;
+    private final MemberPhotos photos;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final DataChanges changes;
     private final StringProperty who = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<byte[]> photo = new ReadOnlyObjectWrapper<>();
@@ -32,8 +39,13 @@ public final class CheckInViewModel {
     private long latest;
 
     /** {@code checkedIn}: told the member's id after each visit recorded (the counter reads their cards again). */
-    public CheckInViewModel(UiContext context, LongConsumer checkedIn) {
-        this.context = context;
+    public CheckInViewModel(CheckIns checkIns, MemberPhotos photos, TaskExecutor tasks, Messages messages,
+                            DataChanges changes, LongConsumer checkedIn) {
+        this.checkIns = checkIns;
+        this.photos = photos;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.changes = changes;
         this.checkedIn = checkedIn;
     }
 
@@ -64,23 +76,23 @@ public final class CheckInViewModel {
         who.set("");
         long mine = ++latest;
         working.set(true);
-        context.tasks().execute(BackgroundTask.of(() -> {
-            CheckIns.CheckedIn done = context.app().checkIns().checkIn(typed, null, null);
+        tasks.execute(BackgroundTask.of(() -> {
+            CheckIns.CheckedIn done = checkIns.checkIn(typed, null, null);
             return new Admitted(done, photoOf(done.member().id()));
         }).onSuccess(admitted -> {
             CheckIns.CheckedIn done = admitted.checkedIn();
             if (mine == latest) {
                 photo.set(admitted.photo());
-                result.set(new Result(true, context.text("checkin.ok", done.member().name()),
-                        CardWords.line(done.card(), context.messages()), done.member().id()));
+                result.set(new Result(true, messages.get("checkin.ok", done.member().name()),
+                        CardWords.line(done.card(), messages), done.member().id()));
             }
-            context.changes().memberChanged(done.member().id());
+            changes.memberChanged(done.member().id());
             checkedIn.accept(done.member().id());
         }).onFailure(error -> {
             if (mine == latest) {
                 photo.set(null);
-                result.set(new Result(false, ErrorText.describe(error, context.messages()),
-                        context.text("checkin.refused", typed), null));
+                result.set(new Result(false, ErrorText.describe(error, messages),
+                        messages.get("checkin.refused", typed), null));
             }
         }).onFinished(() -> working.set(false)));
     }
@@ -90,6 +102,6 @@ public final class CheckInViewModel {
 
     /** The member's photo (null: none), read with the check-in off the FX thread: shown against card lending. */
     private byte[] photoOf(long memberId) {
-        return context.app().memberPhotos().photo(memberId).orElse(null);
+        return photos.photo(memberId).orElse(null);
     }
 }

@@ -23,7 +23,10 @@ import org.memberdesk.members.Member;
 import org.memberdesk.purchases.Payment;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import java.time.Clock;
+import org.memberdesk.cards.CardService;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The counter's part of member cards. The served member's cards that still count (stored value not refunded;
@@ -34,7 +37,10 @@ import org.memberdesk.ui.common.UiContext;
  * after the tier discount and the coupon) — or, when the balance is short, the refusal the sale would get.
  */
 public final class CounterCards {
-    private final UiContext context;
+    private final CardService cardService;
+    private final Clock clock;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final ObservableList<Card> held = FXCollections.observableArrayList();
     private final ObjectProperty<Pay> pay = new SimpleObjectProperty<>(Pay.CASH);
     private final ReadOnlyStringWrapper plan = new ReadOnlyStringWrapper("");
@@ -43,8 +49,12 @@ public final class CounterCards {
     private long latest;
 
     /** {@code due}: what the sale asks now; the plan follows it, the way to pay and the member. */
-    CounterCards(UiContext context, ReadOnlyObjectProperty<Member> member, LongBinding due) {
-        this.context = context;
+    CounterCards(CardService cardService, Clock clock, TaskExecutor tasks, Messages messages,
+                 ReadOnlyObjectProperty<Member> member, LongBinding due) {
+        this.cardService = cardService;
+        this.clock = clock;
+        this.tasks = tasks;
+        this.messages = messages;
         InvalidationListener replan = obs -> replan(member.get(), due.get());
         for (javafx.beans.Observable asked : List.of(due, pay, member)) {
             asked.addListener(replan);
@@ -79,10 +89,10 @@ public final class CounterCards {
 
     void load(long memberId) {
         servedId = memberId;
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cards().cards(memberId))
+        tasks.execute(BackgroundTask.of(() -> cardService.cards(memberId))
                 .onSuccess(found -> {
                     if (servedId == memberId) {
-                        LocalDate today = LocalDate.now(context.app().clock());
+                        LocalDate today = LocalDate.now(clock);
                         held.setAll(found.stream().filter(card -> counts(card, today)).toList());
                     }
                 }).onFailure(error -> { }));
@@ -126,9 +136,9 @@ public final class CounterCards {
         if (served == null || dueCents <= 0 || !chosen.fromStoredValue()) {
             return;
         }
-        context.tasks().execute(BackgroundTask.of(() -> new Planned(
-                        context.app().cards().storedValueCard(served.id()),
-                        context.app().cards().planPayment(served.id(), dueCents, chosen)))
+        tasks.execute(BackgroundTask.of(() -> new Planned(
+                        cardService.storedValueCard(served.id()),
+                        cardService.planPayment(served.id(), dueCents, chosen)))
                 .onSuccess(planned -> {
                     if (mine == latest) {
                         plan.set(describe(planned, chosen));
@@ -136,7 +146,7 @@ public final class CounterCards {
                 }).onFailure(error -> {
                     if (mine == latest) {
                         refused.set(true);
-                        plan.set(ErrorText.describe(error, context.messages()));
+                        plan.set(ErrorText.describe(error, messages));
                     }
                 }));
     }
@@ -147,15 +157,15 @@ public final class CounterCards {
     private String describe(Planned planned, Pay chosen) {
         Payment payment = planned.payment();
         // one line, so the counter keeps its room at 700 px high; the member card shows the balance's own parts
-        String balance = planned.card().map(card -> context.text("counter.pay.balance",
-                Money.display(card.balanceCents()))).orElse(context.text("counter.pay.noCard"));
-        String takes = context.text("counter.pay.takes",
+        String balance = planned.card().map(card -> messages.get("counter.pay.balance",
+                Money.display(card.balanceCents()))).orElse(messages.get("counter.pay.noCard"));
+        String takes = messages.get("counter.pay.takes",
                 Money.display(payment.storedPrincipalCents() + payment.storedBonusCents()),
                 Money.display(payment.storedPrincipalCents()), Money.display(payment.storedBonusCents()));
         String text = balance + " · " + takes;
         if (payment.otherCents() > 0) {
-            text = text + context.text("counter.pay.rest", Money.display(payment.otherCents()),
-                    context.text(chosen.rest().messageKey()));
+            text = text + messages.get("counter.pay.rest", Money.display(payment.otherCents()),
+                    messages.get(chosen.rest().messageKey()));
         }
         return text;
     }
@@ -165,7 +175,7 @@ public final class CounterCards {
         if (payment == null || !payment.fromStoredValue()) {
             return "";
         }
-        return context.text("counter.pay.saved",
+        return messages.get("counter.pay.saved",
                 Money.display(payment.storedPrincipalCents() + payment.storedBonusCents()),
                 Money.display(payment.storedPrincipalCents()), Money.display(payment.storedBonusCents()));
     }

@@ -15,7 +15,8 @@ import org.memberdesk.sales.CounterSales;
 import org.memberdesk.sales.Priced;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The counter's prices before saving: the lines as typed priced for the member ({@link CounterSales#quote}: the
@@ -24,7 +25,9 @@ import org.memberdesk.ui.common.UiContext;
  * shows prices for lines that were changed since.
  */
 final class CounterPricing {
-    private final UiContext context;
+    private final CounterSales sales;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final ReadOnlyObjectWrapper<Priced> priced = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Priced> quote = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper couponMessage = new ReadOnlyStringWrapper("");
@@ -32,8 +35,10 @@ final class CounterPricing {
     private long latestQuote;
     private long latestPrice;
 
-    CounterPricing(UiContext context) {
-        this.context = context;
+    CounterPricing(CounterSales sales, TaskExecutor tasks, Messages messages) {
+        this.sales = sales;
+        this.tasks = tasks;
+        this.messages = messages;
     }
 
     ReadOnlyObjectProperty<Priced> pricedProperty() {
@@ -59,7 +64,7 @@ final class CounterPricing {
         if (served == null || typed.isEmpty()) {
             return;
         }
-        context.tasks().execute(BackgroundTask.of(() -> context.app().counterSales().quote(served.id(), typed, null))
+        tasks.execute(BackgroundTask.of(() -> sales.quote(served.id(), typed, null))
                 .onSuccess(found -> {
                     if (mine == latestPrice) {
                         priced.set(found);
@@ -71,7 +76,7 @@ final class CounterPricing {
     void check(Member served, String typedCode, List<PurchaseLine> typed, Runnable finished) {
         long mine = ++latestQuote;
         long priceAsked = ++latestPrice;
-        context.tasks().execute(BackgroundTask.of(() -> context.app().counterSales().quote(served.id(), typed,
+        tasks.execute(BackgroundTask.of(() -> sales.quote(served.id(), typed,
                         typedCode))
                 .onSuccess(checked -> {
                     if (mine != latestQuote) {
@@ -85,7 +90,7 @@ final class CounterPricing {
                     } else {
                         quote.set(checked);
                         couponRefused.set(false);
-                        couponMessage.set(context.text("coupons.redeem.quote",
+                        couponMessage.set(messages.get("coupons.redeem.quote",
                                 Money.display(checked.couponDiscountCents()), Money.display(checked.paidCents())));
                     }
                 }).onFailure(error -> {
@@ -99,7 +104,7 @@ final class CounterPricing {
     void refuse(Throwable error) {
         quote.set(null);
         couponRefused.set(true);
-        couponMessage.set(ErrorText.describe(error, context.messages()));
+        couponMessage.set(ErrorText.describe(error, messages));
     }
 
     /** Drops a checked coupon (or its refusal) once what it was checked against changes. */

@@ -23,31 +23,27 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.memberdesk.common.Money;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.Phones;
-import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.members.MemberFormDialog;
-import org.memberdesk.ui.sales.ReturnDialog;
-import org.memberdesk.ui.sales.VoidDialog;
 import org.memberdesk.ui.shell.Screen;
 
 /**
  * 收银台 Counter: member on the left, the purchase on the right. Typing order is the screen's
- * order: lookup ⏎, item ⏎, amount ⏎ saves. Ctrl+Enter adds another line, Ctrl+N adds a new
- * member with the typed phone, Ctrl+R returns a past sale, Ctrl+D voids the last sale, Esc starts over.
+ * order: lookup ⏎, item ⏎, amount ⏎ saves. Ctrl+Enter adds another line, Ctrl+N (File ▸ New member…) adds a
+ * new member with the typed phone, Ctrl+R returns a past sale, Ctrl+D voids the last sale, Esc starts over after
+ * a confirmation (Enter yes, Esc no). See docs/desktop.md for each flow's keys.
  */
 public final class CounterScreen implements Screen {
     private static final KeyCombination ANOTHER_LINE = new KeyCodeCombination(KeyCode.ENTER,
             KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination COUPON = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN);
-    private static final KeyCombination NEW_MEMBER = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination RETURN = new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN);
     private static final KeyCombination VOID = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN);
 
@@ -62,14 +58,26 @@ public final class CounterScreen implements Screen {
     private final CheckInPane checkIn;
     private final PaymentRow payment;
     private final CardActions cardActions;
+    private final SaleCorrections corrections;
     private boolean started;
+    /** The counter was off screen (another screen open) since it was last shown: entering it starts clean. */
+    private boolean away = true;
+    /** A member handed over by another screen ({@link #serve}) just before the counter opens. */
+    private boolean handedOver;
 
     public CounterScreen(UiContext context) {
         this.context = context;
-        this.model = new CounterViewModel(context);
+        this.model = model(context);
         this.checkIn = new CheckInPane(context, model.checkIn());
         this.payment = new PaymentRow(context, model);
         this.cardActions = new CardActions(context, model, () -> lookup.getScene().getWindow());
+        this.corrections = new SaleCorrections(context, model, () -> lookup.getScene().getWindow());
+    }
+
+    /** The counter's view model on this window's services (the tests build it so too). */
+    public static CounterViewModel model(UiContext context) {
+        return new CounterViewModel(CounterServices.of(context.app()), context.tasks(), context.messages(),
+                context.changes());
     }
 
     @Override
@@ -93,8 +101,8 @@ public final class CounterScreen implements Screen {
 
     /** Opens the counter for a member chosen elsewhere (the members screen's "record purchase"). */
     public void serve(Member member) {
-        model.lookupProperty().set(member.memberNo());
-        model.choose(member);
+        handedOver = true;
+        model.serve(member);
     }
 
     @Override
@@ -114,24 +122,31 @@ public final class CounterScreen implements Screen {
         HBox.setHgrow(checkInStrip, Priority.ALWAYS);
         HBox top = new HBox(28, title, checkInStrip);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox page = new VBox(10, top, keys, columns);
+        VBox page = new VBox(10, top, keys, clearConfirmation(), columns);
         page.setPadding(new Insets(20, 24, 20, 24));
         page.getStyleClass().add("page");
         page.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
-                model.clear();
+            if (model.confirmingClearProperty().get()) {
+                // "start over?" is asked: Enter yes, Esc no; other keys wait for the answer
+                if (event.getCode() == KeyCode.ENTER) {
+                    model.confirmClear();
+                } else if (event.getCode() == KeyCode.ESCAPE) {
+                    model.escape();
+                }
+                if (!event.getCode().isModifierKey()) {
+                    event.consume();
+                }
+            } else if (event.getCode() == KeyCode.ESCAPE) {
+                model.escape();
                 event.consume();
             } else if (COUPON.match(event)) {
                 focus(CounterViewModel.Focus.CODE);
                 event.consume();
-            } else if (NEW_MEMBER.match(event)) {
-                addMember();
-                event.consume();
             } else if (RETURN.match(event)) {
-                openReturn();
+                corrections.giveBack();
                 event.consume();
             } else if (VOID.match(event)) {
-                openVoid();
+                corrections.voidLast();
                 event.consume();
             } else if (cardKey(event.getCode())) {
                 event.consume();
@@ -145,14 +160,47 @@ public final class CounterScreen implements Screen {
         return page;
     }
 
+    /**
+     * Entered from another screen: clean for the next customer (a half-typed sale is kept and said, see
+     * {@link CounterViewModel#entered}); a member handed over by another screen is served; shown again while open
+     * (F2 on the counter): the keyboard goes to the lookup.
+     */
     @Override
     public void shown() {
         if (!started) {
             started = true;
             model.start();
         }
-        Platform.runLater(() -> focus(model.memberProperty().get() == null
-                ? CounterViewModel.Focus.LOOKUP : CounterViewModel.Focus.ITEM));
+        boolean entering = away;
+        away = false;
+        if (handedOver) {
+            handedOver = false;
+            Platform.runLater(() -> focus(CounterViewModel.Focus.ITEM));
+        } else if (entering) {
+            model.entered();
+            Platform.runLater(() -> focus(model.unsaved() ? CounterViewModel.Focus.ITEM
+                    : CounterViewModel.Focus.LOOKUP));
+        } else {
+            Platform.runLater(() -> focus(CounterViewModel.Focus.LOOKUP));
+        }
+    }
+
+    @Override
+    public void left() {
+        away = true;
+    }
+
+    /** The question Esc asks when a member or a sale is loaded: one line above the columns, answered by key. */
+    private Node clearConfirmation() {
+        FontIcon icon = new FontIcon(Feather.ALERT_TRIANGLE);
+        Label question = new Label(context.text("counter.clear.confirm"), icon);
+        question.setId("counter-confirm-clear");
+        question.getStyleClass().addAll("confirm-bar", "text-bold");
+        question.setWrapText(true);
+        question.setMinHeight(Region.USE_PREF_SIZE);
+        question.visibleProperty().bind(model.confirmingClearProperty());
+        question.managedProperty().bind(question.visibleProperty());
+        return question;
     }
 
     /** F3 check in, F4 sell a card, F5 top up, F6 how to pay; false for any other key. */
@@ -247,7 +295,8 @@ public final class CounterScreen implements Screen {
         model.memberProperty().addListener(refill);
         model.recent().addListener(refill);
         model.cards().held().addListener(refill);
-        filler.fill(null, model.recent(), model.cards().held());
+        // a member may be served before the counter is first built (the members screen's Enter)
+        refill.invalidated(model.memberProperty());
 
         VBox column = new VBox(10, sectionTitle(Feather.USER, "counter.member"), lookupRow, matches, card, add);
         column.setPrefWidth(380);
@@ -259,17 +308,7 @@ public final class CounterScreen implements Screen {
         item.setId("counter-item");
         item.setPromptText(context.text("counter.item.prompt"));
         item.textProperty().bindBidirectional(model.itemProperty());
-        TextFields.bindAutoCompletion(item, request -> {
-            String typed = request.getUserText().strip();
-            if (typed.isEmpty()) {
-                return List.of();
-            }
-            // names starting with what was typed first, then names containing it
-            return java.util.stream.Stream.concat(
-                    model.itemNames().stream().filter(n -> n.startsWith(typed)),
-                    model.itemNames().stream().filter(n -> !n.startsWith(typed) && n.contains(typed)))
-                    .limit(10).toList();
-        });
+        ItemSuggestions.attach(item, model);
         quantity.setId("counter-quantity");
         quantity.setPrefColumnCount(3);
         quantity.textProperty().bindBidirectional(model.quantityProperty());
@@ -358,11 +397,11 @@ public final class CounterScreen implements Screen {
         SaleFigures figures = new SaleFigures(context, model);
         Button giveBack = new Button(context.text("counter.return"), new FontIcon(Feather.CORNER_UP_LEFT));
         giveBack.setId("counter-return");
-        giveBack.setOnAction(event -> openReturn());
+        giveBack.setOnAction(event -> corrections.giveBack());
         giveBack.setFocusTraversable(false);
         Button voidSale = new Button(context.text("counter.void"), new FontIcon(Feather.X_CIRCLE));
         voidSale.setId("counter-void");
-        voidSale.setOnAction(event -> openVoid());
+        voidSale.setOnAction(event -> corrections.voidLast());
         voidSale.setFocusTraversable(false);
         voidSale.disableProperty().bind(model.lastSaleProperty().isNull());
         // what to pay and Save are never cut short (the figure is read aloud); Return… and Void… get their own row,
@@ -378,30 +417,6 @@ public final class CounterScreen implements Screen {
         VBox column = new VBox(10, sectionTitle(Feather.SHOPPING_BAG, "counter.purchase"), entry, couponRow(), table,
                 figures.priceLines(), problem, footer, payment.plan(), afterSale, status, figures.announcement());
         return column;
-    }
-
-    /** Return…: a past sale, found by its number or among the served member's sales. */
-    private void openReturn() {
-        Member served = model.memberProperty().get();
-        ReturnDialog dialog = new ReturnDialog(lookup.getScene().getWindow(), context, null,
-                served == null ? null : served.memberNo());
-        dialog.showAndWait().ifPresent(done -> model.changed(done.purchase().memberId(),
-                context.text("counter.returned", done.purchase().purchaseNo(), done.saleNo(),
-                        Money.display(done.refundCents())), null));
-    }
-
-    /** Void…: the last sale saved here (the number can be changed in the dialog). */
-    private void openVoid() {
-        Purchase last = model.lastSaleProperty().get();
-        if (last == null) {
-            return;
-        }
-        VoidDialog dialog = new VoidDialog(lookup.getScene().getWindow(), context, last.purchaseNo(),
-                last.memberId());
-        if (dialog.showAndWait()) {
-            String number = dialog.model().saleNoProperty().get().strip();
-            model.changed(last.memberId(), context.text("counter.voided", number), number);
-        }
     }
 
     /** After the items, so Tab from the amount lands here; a scanner types the code and Enter. */
@@ -426,6 +441,17 @@ public final class CounterScreen implements Screen {
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(message, Priority.ALWAYS);
         return new VBox(4, muted("counter.coupon"), row);
+    }
+
+    @Override
+    public boolean addsMembers() {
+        return true;
+    }
+
+    /** File ▸ New member… (Ctrl+N) on the counter: the phone typed in the lookup is filled in. */
+    @Override
+    public void newMember() {
+        addMember();
     }
 
     private void addMember() {

@@ -6,13 +6,12 @@ import java.util.Optional;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.LongBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -27,7 +26,9 @@ import org.memberdesk.sales.Priced;
 import org.memberdesk.tiers.TierProgress;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.DataChanges;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The counter: find the member, type the lines, save. Made for the keyboard: every step is one
@@ -50,7 +51,10 @@ public final class CounterViewModel {
     /** Where the keyboard should go next; the view moves the focus when this changes. */
     public enum Focus { LOOKUP, MATCHES, ITEM, AMOUNT, CODE }
 
-    private final UiContext context;
+    private final CounterServices services;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final DataChanges changes;
     private final MemberLookup lookup;
     private final ReadOnlyObjectWrapper<Member> member = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Purchase> recent = FXCollections.observableArrayList();
@@ -58,9 +62,9 @@ public final class CounterViewModel {
     private final StringProperty quantity = new SimpleStringProperty("1");
     private final StringProperty amount = new SimpleStringProperty("");
     private final ObservableList<PurchaseLine> lines = FXCollections.observableArrayList();
-    private final StringProperty problem = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
-    private final ObjectProperty<Focus> focus = new SimpleObjectProperty<>(Focus.LOOKUP);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Focus> focus = new ReadOnlyObjectWrapper<>(Focus.LOOKUP);
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<String> itemNames = FXCollections.observableArrayList();
     private final StringProperty code = new SimpleStringProperty("");
@@ -71,11 +75,16 @@ public final class CounterViewModel {
     private final LongBinding pay;
     private final CounterCards cards;
     private final CheckInViewModel checkIn;
+    /** Esc was pressed with a member or a sale loaded: the counter asks before it puts them away. */
+    private final ReadOnlyBooleanWrapper confirmingClear = new ReadOnlyBooleanWrapper(false);
 
-    public CounterViewModel(UiContext context) {
-        this.context = context;
-        this.pricing = new CounterPricing(context);
-        this.lookup = new MemberLookup(context);
+    public CounterViewModel(CounterServices services, TaskExecutor tasks, Messages messages, DataChanges changes) {
+        this.services = services;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.changes = changes;
+        this.pricing = new CounterPricing(services.sales(), tasks, messages);
+        this.lookup = new MemberLookup(services.members(), tasks);
         total = Bindings.createLongBinding(() -> lines.stream().mapToLong(PurchaseLine::amountCents).sum()
                 + TypedLine.cents(amount.get()), lines, amount);
         pay = Bindings.createLongBinding(() -> pricing.pricedProperty().get() == null ? total.get()
@@ -89,8 +98,10 @@ public final class CounterViewModel {
         for (javafx.beans.Observable typed : List.of(code, lines, item, quantity, amount, member)) {
             typed.addListener(stale);
         }
-        cards = new CounterCards(context, member.getReadOnlyProperty(), pay);
-        checkIn = new CheckInViewModel(context, this::cardsMoved);
+        cards = new CounterCards(services.cards(), services.clock(), tasks, messages, member.getReadOnlyProperty(),
+                pay);
+        checkIn = new CheckInViewModel(services.checkIns(), services.photos(), tasks, messages, changes,
+                this::cardsMoved);
     }
 
     public StringProperty lookupProperty() {
@@ -170,17 +181,24 @@ public final class CounterViewModel {
     }
 
     /** What is wrong with what was typed, in words; empty when nothing is. */
-    public StringProperty problemProperty() {
-        return problem;
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     /** The last thing that happened ("saved P…, ¥88.00 for 王芳"). */
-    public StringProperty statusProperty() {
-        return status;
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
-    public ObjectProperty<Focus> focusProperty() {
-        return focus;
+    public ReadOnlyObjectProperty<Focus> focusProperty() {
+        return focus.getReadOnlyProperty();
+    }
+
+    /** A card action asked for with nobody served: say so, and the keyboard goes to the lookup. */
+    public void memberMissing() {
+        problem.set(messages.get("counter.member.missing"));
+        focus.set(null);
+        focus.set(Focus.LOOKUP);
     }
 
     public ReadOnlyBooleanProperty savingProperty() {
@@ -203,7 +221,7 @@ public final class CounterViewModel {
 
     /** Loads the item suggestions; called when the screen opens. */
     public void start() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().itemNames())
+        tasks.execute(BackgroundTask.of(() -> services.purchases().itemNames())
                 .onSuccess(itemNames::setAll));
     }
 
@@ -217,7 +235,7 @@ public final class CounterViewModel {
             if (found.size() == 1) {
                 choose(found.get(0));
             } else if (found.isEmpty()) {
-                problem.set(context.text("counter.member.notFound", text));
+                problem.set(messages.get("counter.member.notFound", text));
             } else {
                 problem.set("");
                 focus.set(Focus.MATCHES);
@@ -227,12 +245,14 @@ public final class CounterViewModel {
 
     /** Serves this member: the card shows them and the keyboard goes to the first item. */
     public void choose(Member chosen) {
+        confirmingClear.set(false);
         announcement.set(null);
         member.set(chosen);
         lookup.matches().clear();
         code.set("");
         problem.set("");
         status.set("");
+        recent.clear();
         loadRecent(chosen.id());
         focus.set(null);
         focus.set(Focus.ITEM);
@@ -240,7 +260,7 @@ public final class CounterViewModel {
 
     private void loadRecent(long memberId) {
         cards.load(memberId);
-        context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().history(memberId, RECENT))
+        tasks.execute(BackgroundTask.of(() -> services.purchases().history(memberId, RECENT))
                 .onSuccess(found -> {
                     if (member.get() != null && member.get().id() == memberId) {
                         recent.setAll(found);
@@ -287,7 +307,7 @@ public final class CounterViewModel {
         }
         Member served = member.get();
         if (served == null) {
-            problem.set(context.text("counter.member.missing"));
+            problem.set(messages.get("counter.member.missing"));
             focus.set(null);
             focus.set(Focus.LOOKUP);
             return;
@@ -298,7 +318,7 @@ public final class CounterViewModel {
             }
         }
         if (lines.isEmpty()) {
-            problem.set(context.text("counter.lines.missing"));
+            problem.set(messages.get("counter.lines.missing"));
             return;
         }
         List<PurchaseLine> typed = new ArrayList<>(lines);
@@ -327,23 +347,23 @@ public final class CounterViewModel {
     private void sell(Member served, String typedCode, List<PurchaseLine> typed) {
         saving.set(true);
         org.memberdesk.cards.Pay chosenPay = cards.payProperty().get();
-        context.tasks().execute(BackgroundTask.of(() -> {
-            CounterSales.Sale sale = context.app().counterSales().sell(served.id(), typed, typedCode, chosenPay);
-            Member after = context.app().members().byId(served.id()).orElse(served);
-            TierProgress progress = context.app().tiers().progress(served.id());
+        tasks.execute(BackgroundTask.of(() -> {
+            CounterSales.Sale sale = services.sales().sell(served.id(), typed, typedCode, chosenPay);
+            Member after = services.members().byId(served.id()).orElse(served);
+            TierProgress progress = services.tiers().progress(served.id());
             return new Saved(sale, after, progress);
         }).onSuccess(saved -> {
             Purchase stored = saved.sale().purchase();
             String done = typedCode == null
-                    ? context.text("counter.saved", stored.purchaseNo(), Money.display(stored.totalCents()),
+                    ? messages.get("counter.saved", stored.purchaseNo(), Money.display(stored.totalCents()),
                             saved.member().name())
-                    : context.text("counter.coupon.saved", stored.purchaseNo(), Money.display(stored.totalCents()),
+                    : messages.get("counter.coupon.saved", stored.purchaseNo(), Money.display(stored.totalCents()),
                             saved.member().name(), CouponCodes.normalize(typedCode),
                             Money.display(saved.sale().priced().couponDiscountCents()));
             String tierAfter = saved.member().tier();
             // the growth system may have moved the member up in the same transaction: say so at the till
             if (tierAfter != null && !tierAfter.equals(served.tier())) {
-                done = done + "  " + context.text("counter.upgraded", saved.member().name(), tierAfter);
+                done = done + "  " + messages.get("counter.upgraded", saved.member().name(), tierAfter);
             }
             String fromCard = cards.paid(saved.sale().payment());
             status.set(fromCard.isEmpty() ? done : done + "  " + fromCard);
@@ -351,7 +371,7 @@ public final class CounterViewModel {
             afterSave(saved);
         }).onFailure(error -> {
             if (typedCode == null) {
-                problem.set(ErrorText.describe(error, context.messages()));
+                problem.set(ErrorText.describe(error, messages));
                 return;
             }
             // whatever was checked no longer holds (used meanwhile, expired at midnight): check again
@@ -367,9 +387,9 @@ public final class CounterViewModel {
         member.set(saved.member());
         lastSale.set(saved.sale().purchase());
         cards.reset();
-        announcement.set(SaleAnnouncement.of(saved.sale(), saved.progress(), context.messages()));
+        announcement.set(SaleAnnouncement.of(saved.sale(), saved.progress(), messages));
         loadRecent(saved.member().id());
-        context.changes().memberChanged(saved.member().id());
+        changes.memberChanged(saved.member().id());
         // ready for the next customer: the lookup field, its text selected
         focus.set(null);
         focus.set(Focus.LOOKUP);
@@ -389,12 +409,12 @@ public final class CounterViewModel {
         announcement.set(null);
         status.set(message);
         problem.set("");
-        context.changes().memberChanged(memberId);
+        changes.memberChanged(memberId);
         Member served = member.get();
         if (served == null || served.id() != memberId) {
             return;
         }
-        context.tasks().execute(BackgroundTask.of(() -> context.app().members().byId(memberId))
+        tasks.execute(BackgroundTask.of(() -> services.members().byId(memberId))
                 .onSuccess(found -> found.ifPresent(after -> {
                     if (member.get() != null && member.get().id() == memberId) {
                         member.set(after);
@@ -416,8 +436,80 @@ public final class CounterViewModel {
         }
     }
 
-    /** Esc: start over for the next customer. */
+    /** Whether "start over?" is asked (Enter: yes, Esc: no). */
+    public ReadOnlyBooleanProperty confirmingClearProperty() {
+        return confirmingClear.getReadOnlyProperty();
+    }
+
+    /**
+     * Esc: with a member served or something typed for the sale, asks first (a customer put away by a stray Esc
+     * would have their sale typed again); with nothing loaded, empties the lookup at once. Esc again while asked:
+     * no, everything stays.
+     */
+    public void escape() {
+        if (confirmingClear.get()) {
+            confirmingClear.set(false);
+        } else if (member.get() == null && !unsaved()) {
+            clear();
+        } else {
+            confirmingClear.set(true);
+        }
+    }
+
+    /** Enter while "start over?" is asked: yes. */
+    public void confirmClear() {
+        clear();
+    }
+
+    /**
+     * The counter is entered again from another screen: it starts clean for the next customer (no member, nothing
+     * typed, the keyboard in the lookup) — unless a sale was typed and not saved: that one is kept with its member
+     * and said in red, so it is neither lost silently nor booked unnoticed (Enter saves it, Esc starts over).
+     */
+    public void entered() {
+        confirmingClear.set(false);
+        if (!unsaved()) {
+            clear();
+            return;
+        }
+        sayUnsaved();
+        focus.set(null);
+        focus.set(Focus.ITEM);
+    }
+
+    /**
+     * A member chosen on another screen to serve (the members screen's "record purchase"): served, unless a sale
+     * typed for someone else is not saved yet — that one is kept and said, and nothing is booked to the wrong member.
+     */
+    public void serve(Member chosen) {
+        confirmingClear.set(false);
+        Member served = member.get();
+        if (unsaved() && (served == null || served.id() != chosen.id())) {
+            sayUnsaved();
+            focus.set(null);
+            focus.set(Focus.ITEM);
+            return;
+        }
+        lookup.textProperty().set(chosen.memberNo());
+        choose(chosen);
+    }
+
+    /** Lines added, or an item or amount typed, and not saved. */
+    public boolean unsaved() {
+        return !lines.isEmpty() || !isBlank(item.get()) || !isBlank(amount.get());
+    }
+
+    private void sayUnsaved() {
+        Member served = member.get();
+        int items = lines.size() + (currentLine(false).isPresent() ? 1 : 0);
+        String money = Money.display(total.get());
+        problem.set(served == null ? messages.get("counter.unsaved.noMember", items, money)
+                : messages.get("counter.unsaved", items, money, served.name()));
+    }
+
+    /** Esc (then Enter): start over for the next customer. */
     public void clear() {
+        confirmingClear.set(false);
         announcement.set(null);
         member.set(null);
         recent.clear();
@@ -428,6 +520,7 @@ public final class CounterViewModel {
         amount.set("");
         code.set("");
         problem.set("");
+        status.set("");
         lookup.textProperty().set("");
         focus.set(null);
         focus.set(Focus.LOOKUP);
@@ -443,7 +536,7 @@ public final class CounterViewModel {
     private Optional<PurchaseLine> currentLine(boolean report) {
         TypedLine typed = TypedLine.read(item.get(), quantity.get(), amount.get());
         if (typed.line() == null && report) {
-            problem.set(context.text(typed.problemKey()));
+            problem.set(messages.get(typed.problemKey()));
             focus.set(null);
             focus.set(typed.focus());
         }

@@ -11,20 +11,23 @@ import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberQuery;
 import org.memberdesk.members.Phones;
 import org.memberdesk.ui.common.BackgroundTask;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.members.MemberService;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * Finding the member at the counter: matches listed while the phone, number or name is typed, and on Enter an
  * exact member number or full phone first. Searches run in the background; only the latest one's answer shows.
  */
 final class MemberLookup {
-    private final UiContext context;
+    private final MemberService members;
+    private final TaskExecutor tasks;
     private final StringProperty text = new SimpleStringProperty("");
     private final ObservableList<Member> matches = FXCollections.observableArrayList();
     private long latest;
 
-    MemberLookup(UiContext context) {
-        this.context = context;
+    MemberLookup(MemberService members, TaskExecutor tasks) {
+        this.members = members;
+        this.tasks = tasks;
         text.addListener((obs, old, now) -> findAsTyped());
     }
 
@@ -48,7 +51,7 @@ final class MemberLookup {
             matches.clear();
             return;
         }
-        context.tasks().execute(BackgroundTask.of(() -> context.app().members()
+        tasks.execute(BackgroundTask.of(() -> members
                 .search(MemberQuery.all().withText(typed), 0, CounterViewModel.MATCHES)).onSuccess(found -> {
                     if (mine == latest) {
                         matches.setAll(found);
@@ -63,10 +66,10 @@ final class MemberLookup {
             return;
         }
         long mine = ++latest;
-        context.tasks().execute(BackgroundTask.of(() -> {
-            Optional<Member> exact = context.app().members().byNumberOrPhone(typed);
+        tasks.execute(BackgroundTask.of(() -> {
+            Optional<Member> exact = members.byNumberOrPhone(typed);
             return exact.map(List::of).orElseGet(() ->
-                    context.app().members().search(MemberQuery.all().withText(typed), 0, CounterViewModel.MATCHES));
+                    members.search(MemberQuery.all().withText(typed), 0, CounterViewModel.MATCHES));
         }).onSuccess(members -> {
             if (mine == latest) {
                 matches.setAll(members);

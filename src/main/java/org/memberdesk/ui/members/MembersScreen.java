@@ -39,6 +39,9 @@ import org.memberdesk.ui.shell.Screen;
  * and the selected member's detail pane.
  */
 public final class MembersScreen implements Screen {
+    /** Edit member… on this screen (Enter on a row serves the member at the counter instead). */
+    private static final javafx.scene.input.KeyCombination EDIT = new javafx.scene.input.KeyCodeCombination(
+            KeyCode.E, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
     private final UiContext context;
     private final MembersViewModel model;
     private final MemberDetailViewModel detail;
@@ -50,7 +53,7 @@ public final class MembersScreen implements Screen {
 
     public MembersScreen(UiContext context, List<MemberSection<?>> sections, Consumer<Member> recordPurchase) {
         this.context = context;
-        this.model = new MembersViewModel(context);
+        this.model = new MembersViewModel(context.app().members(), context.tasks(), context.dialogs());
         this.detail = new MemberDetailViewModel(context);
         this.sections = List.copyOf(sections);
         this.recordPurchase = recordPurchase;
@@ -97,7 +100,14 @@ public final class MembersScreen implements Screen {
         // it, as the keyboard may be nowhere (the button it was on is gone once the pane reads the member again)
         // (not consumed: the menu bar watches for Alt pressed and released with no key between, and would take the
         // keyboard to its first menu if it never saw the C)
-        javafx.event.EventHandler<javafx.scene.input.KeyEvent> sectionKeys = pane::focusSection;
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> sectionKeys = event -> {
+            if (EDIT.match(event) && detail.member().isPresent()) {
+                event.consume();
+                editSelected();
+            } else {
+                pane.focusSection(event);
+            }
+        };
         page.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
                 old.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, sectionKeys);
@@ -245,14 +255,23 @@ public final class MembersScreen implements Screen {
                 showSelected();
             }
         });
+        // a search with exactly one match opens that member: the detail pane shows them at once
+        model.searchesAnsweredProperty().addListener((obs, old, now) -> {
+            if (model.countProperty().get() == 1 && model.query().text() != null) {
+                table.getSelectionModel().select(0);
+            }
+        });
+        // Enter or a double click opens the member where a cashier serves them (the counter, for a sale); editing
+        // is its own, explicit action (Edit…, Ctrl+E)
         table.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2) {
-                editSelected();
+                openSelected();
             }
         });
         table.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.ENTER) {
-                editSelected();
+                openSelected();
+                event.consume();
             }
         });
         return table;
@@ -302,15 +321,36 @@ public final class MembersScreen implements Screen {
     }
 
     public void addMember() {
-        new MemberFormDialog(table.getScene().getWindow(), context, null, model.channels().subList(1,
+        // the search field, not the table: the table is in the split pane's skin, made at the first layout pass
+        new MemberFormDialog(search.getScene().getWindow(), context, null, model.channels().subList(1,
                 model.channels().size())).showAndWait().ifPresent(member -> {
                     search.setText(member.memberNo());
                     detail.show(member.id());
                 });
     }
 
+    /** The selected member at the counter for a sale, for those who may sell; otherwise the detail pane shows them. */
+    private void openSelected() {
+        int index = table.getSelectionModel().getSelectedIndex();
+        Member member = index >= 0 && index < model.rows().size() ? model.rows().get(index) : null;
+        if (member != null && context.app().session().may(org.memberdesk.staff.Permission.SELL)) {
+            recordPurchase.accept(member);
+        }
+    }
+
+    @Override
+    public boolean addsMembers() {
+        return true;
+    }
+
+    /** File ▸ New member… (Ctrl+N). */
+    @Override
+    public void newMember() {
+        addMember();
+    }
+
     private void editSelected() {
-        detail.member().ifPresent(member -> new MemberFormDialog(table.getScene().getWindow(), context, member,
+        detail.member().ifPresent(member -> new MemberFormDialog(search.getScene().getWindow(), context, member,
                 model.channels().subList(1, model.channels().size())).showAndWait());
     }
 }

@@ -16,9 +16,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberQuery;
+import org.memberdesk.members.MemberService;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.PagedList;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.DialogService;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The members list: what is searched for and how it is sorted, the rows ({@link PagedList}),
@@ -29,7 +31,9 @@ public final class MembersViewModel {
     /** Shown first in the channel filter: no channel filter. */
     public static final String ALL_CHANNELS = "";
 
-    private final UiContext context;
+    private final MemberService members;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
     private final PagedList<Member> rows = new PagedList<>();
     private final StringProperty searchText = new SimpleStringProperty("");
     private final StringProperty channel = new SimpleStringProperty(ALL_CHANNELS);
@@ -44,8 +48,10 @@ public final class MembersViewModel {
     private final ObservableList<String> channels = FXCollections.observableArrayList(ALL_CHANNELS);
     private long latest;
 
-    public MembersViewModel(UiContext context) {
-        this.context = context;
+    public MembersViewModel(MemberService members, TaskExecutor tasks, DialogService dialogs) {
+        this.members = members;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
         searchText.addListener((obs, old, now) -> search());
         channel.addListener((obs, old, now) -> search());
         joinedFrom.addListener((obs, old, now) -> search());
@@ -121,7 +127,7 @@ public final class MembersViewModel {
 
     /** Loads the channel list and the first page; called when the screen opens. */
     public void start() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().members().channels()).onSuccess(found -> {
+        tasks.execute(BackgroundTask.of(() -> members.channels()).onSuccess(found -> {
             // keep the "all channels" entry (and so the current choice) in place while the list changes
             channels.remove(1, channels.size());
             channels.addAll(found);
@@ -137,14 +143,14 @@ public final class MembersViewModel {
         MemberQuery query = query();
         long mine = ++latest;
         searching.set(true);
-        context.tasks().execute(BackgroundTask.of(() ->
-                context.app().members().search(query, 0, PagedList.PAGE_SIZE)).onSuccess(firstPage -> {
+        tasks.execute(BackgroundTask.of(() ->
+                members.search(query, 0, PagedList.PAGE_SIZE)).onSuccess(firstPage -> {
                     if (mine != latest) {
                         return;
                     }
                     boolean complete = firstPage.size() < PagedList.PAGE_SIZE;
-                    rows.reset(PagedList.background(context.tasks(),
-                            (offset, limit) -> context.app().members().search(query, offset, limit)),
+                    rows.reset(PagedList.background(tasks,
+                            (offset, limit) -> members.search(query, offset, limit)),
                             firstPage, firstPage.size());
                     count.set(complete ? firstPage.size() : -1);
                     searchesAnswered.set(searchesAnswered.get() + 1);
@@ -155,12 +161,12 @@ public final class MembersViewModel {
                     }
                 }).onFailure(error -> {
                     searching.set(false);
-                    context.dialogs().showError(error);
+                    dialogs.showError(error);
                 }));
     }
 
     private void countInBackground(MemberQuery query, long mine) {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().members().count(query)).onSuccess(total -> {
+        tasks.execute(BackgroundTask.of(() -> members.count(query)).onSuccess(total -> {
             if (mine == latest) {
                 rows.resize(total);
                 count.set(total);
@@ -174,7 +180,7 @@ public final class MembersViewModel {
         MemberQuery query = query();
         long mine = latest;
         rows.invalidate();
-        context.tasks().execute(BackgroundTask.of(() -> context.app().members().count(query)).onSuccess(total -> {
+        tasks.execute(BackgroundTask.of(() -> members.count(query)).onSuccess(total -> {
             if (mine == latest) {
                 rows.resize(total);
                 count.set(total);

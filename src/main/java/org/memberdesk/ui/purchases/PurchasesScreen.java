@@ -50,12 +50,18 @@ public final class PurchasesScreen implements Screen {
 
     public PurchasesScreen(UiContext context) {
         this.context = context;
-        this.model = new PurchasesViewModel(context);
+        this.model = model(context);
         context.changes().onMemberChanged(id -> {
             if (started) {
                 model.refresh();
             }
         });
+    }
+
+    /** The purchases screen's view model on this window's services (the tests build it so too). */
+    public static PurchasesViewModel model(UiContext context) {
+        return new PurchasesViewModel(context.app().purchases(), context.app().members(), context.app().counterSales(),
+                context.tasks(), context.messages());
     }
 
     @Override

@@ -12,13 +12,17 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.memberdesk.common.Messages;
 import org.memberdesk.members.Member;
+import org.memberdesk.members.MemberService;
 import org.memberdesk.purchases.PurchaseQuery;
 import org.memberdesk.purchases.PurchaseRow;
+import org.memberdesk.purchases.PurchaseService;
+import org.memberdesk.sales.CounterSales;
 import org.memberdesk.sales.VoidedSale;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.PagedList;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * All purchases, newest first, filtered by a date range, one member (typed as a member number or
@@ -26,7 +30,11 @@ import org.memberdesk.ui.common.UiContext;
  * shown, their voided sales are listed too (no longer purchases, but kept in view with who, when and why).
  */
 public final class PurchasesViewModel {
-    private final UiContext context;
+    private final PurchaseService purchases;
+    private final MemberService members;
+    private final CounterSales sales;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final PagedList<PurchaseRow> rows = new PagedList<>();
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
@@ -38,8 +46,13 @@ public final class PurchasesViewModel {
     private final ObservableList<VoidedSale> voided = FXCollections.observableArrayList();
     private long latest;
 
-    public PurchasesViewModel(UiContext context) {
-        this.context = context;
+    public PurchasesViewModel(PurchaseService purchases, MemberService members, CounterSales sales, TaskExecutor tasks,
+                              Messages messages) {
+        this.purchases = purchases;
+        this.members = members;
+        this.sales = sales;
+        this.tasks = tasks;
+        this.messages = messages;
         from.addListener((obs, old, now) -> search());
         to.addListener((obs, old, now) -> search());
         member.addListener((obs, old, now) -> search());
@@ -97,21 +110,21 @@ public final class PurchasesViewModel {
         String typedItem = item.get() == null || item.get().isBlank() ? null : item.get().strip();
         LocalDate fromDate = from.get();
         LocalDate toDate = to.get();
-        context.tasks().execute(BackgroundTask.of(() -> {
+        tasks.execute(BackgroundTask.of(() -> {
             Long memberId = null;
             String memberText = "";
             if (!typedMember.isEmpty()) {
-                Optional<Member> found = context.app().members().byNumberOrPhone(typedMember);
+                Optional<Member> found = members.byNumberOrPhone(typedMember);
                 if (found.isEmpty()) {
                     return new Answer(null, java.util.List.of(),
-                            context.text("purchases.member.unknown", typedMember), java.util.List.of());
+                            messages.get("purchases.member.unknown", typedMember), java.util.List.of());
                 }
                 memberId = found.get().id();
                 memberText = found.get().name() + "  " + found.get().memberNo();
             }
             PurchaseQuery query = new PurchaseQuery(fromDate, toDate, memberId, typedItem);
-            return new Answer(query, context.app().purchases().search(query, 0, PagedList.PAGE_SIZE), memberText,
-                    memberId == null ? java.util.List.of() : context.app().counterSales().voided(memberId));
+            return new Answer(query, purchases.search(query, 0, PagedList.PAGE_SIZE), memberText,
+                    memberId == null ? java.util.List.of() : sales.voided(memberId));
         }).onSuccess(answer -> {
             if (mine != latest) {
                 return;
@@ -123,14 +136,14 @@ public final class PurchasesViewModel {
                 count.set(0);
             } else {
                 PurchaseQuery query = answer.query();
-                rows.reset(PagedList.background(context.tasks(),
-                        (offset, limit) -> context.app().purchases().search(query, offset, limit)),
+                rows.reset(PagedList.background(tasks,
+                        (offset, limit) -> purchases.search(query, offset, limit)),
                         answer.firstPage(), answer.firstPage().size());
                 if (answer.firstPage().size() < PagedList.PAGE_SIZE) {
                     count.set(answer.firstPage().size());
                 } else {
                     count.set(-1);
-                    context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().count(query))
+                    tasks.execute(BackgroundTask.of(() -> purchases.count(query))
                             .onSuccess(total -> {
                                 if (mine == latest) {
                                     rows.resize(total);

@@ -52,9 +52,15 @@ public final class ReturnDialog {
      * @param saleNumber a sale to open at once (the purchases screen's selected row), or null
      * @param memberNo   the member being served, whose sales are listed, or null
      */
+    /** The dialog's view model on this window's services (the tests build it so too). */
+    public static ReturnViewModel model(UiContext context) {
+        return new ReturnViewModel(context.app().counterSales(), context.app().purchases(), context.app().members(),
+                context.tasks(), context.messages(), context.changes());
+    }
+
     public ReturnDialog(Window owner, UiContext context, String saleNumber, String memberNo) {
         this.context = context;
-        this.model = new ReturnViewModel(context);
+        this.model = model(context);
         dialog.initOwner(owner);
         dialog.setTitle(context.text("return.title"));
         dialog.setHeaderText(context.text("return.header"));
@@ -83,13 +89,17 @@ public final class ReturnDialog {
         HBox.setHgrow(member, Priority.ALWAYS);
 
         ListView<PurchaseRow> sales = salesList();
-        member.setOnKeyPressed(event -> {
+        // ↓ from either field goes to the sales listed (from the counter: the served member's, newest first), so a
+        // return of the member's last sale is ↓ Enter, without typing its number
+        javafx.event.EventHandler<KeyEvent> toSales = event -> {
             if (event.getCode() == KeyCode.DOWN && !model.sales().isEmpty()) {
                 sales.requestFocus();
                 sales.getSelectionModel().select(0);
                 event.consume();
             }
-        });
+        };
+        member.setOnKeyPressed(toSales);
+        saleNo.setOnKeyPressed(toSales);
 
         Label sale = new Label();
         sale.setId("return-sale");

@@ -22,6 +22,9 @@ import org.memberdesk.common.Money;
 import org.memberdesk.members.Member;
 import org.memberdesk.purchases.PurchaseQuery;
 import org.memberdesk.purchases.PurchaseRow;
+import org.memberdesk.common.Messages;
+import org.memberdesk.members.MemberService;
+import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.sales.CounterSales;
 import org.memberdesk.sales.Refunds;
 import org.memberdesk.sales.ReturnRefused;
@@ -30,7 +33,8 @@ import org.memberdesk.sales.SoldLine;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.PointsBalance;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.DataChanges;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * A return at the counter: find the sale (its number, or the member's sales of a day), type how many of each
@@ -63,7 +67,12 @@ public final class ReturnViewModel {
         }
     }
 
-    private final UiContext context;
+    private final CounterSales counterSales;
+    private final PurchaseService purchases;
+    private final MemberService members;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final DataChanges changes;
     private final StringProperty saleNo = new SimpleStringProperty("");
     private final StringProperty member = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
@@ -79,8 +88,14 @@ public final class ReturnViewModel {
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
     private long latestFind;
 
-    public ReturnViewModel(UiContext context) {
-        this.context = context;
+    public ReturnViewModel(CounterSales sales, PurchaseService purchases, MemberService members, TaskExecutor tasks,
+                           Messages messages, DataChanges changes) {
+        this.counterSales = sales;
+        this.purchases = purchases;
+        this.members = members;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.changes = changes;
         reason.addListener((obs, old, now) -> unconfirm());
     }
 
@@ -151,16 +166,16 @@ public final class ReturnViewModel {
             sales.clear();
             return;
         }
-        context.tasks().execute(BackgroundTask.of(() -> {
+        tasks.execute(BackgroundTask.of(() -> {
             Long memberId = null;
             if (!typedMember.isEmpty()) {
-                Optional<Member> found = context.app().members().byNumberOrPhone(typedMember);
+                Optional<Member> found = members.byNumberOrPhone(typedMember);
                 if (found.isEmpty()) {
                     return null;
                 }
                 memberId = found.get().id();
             }
-            List<PurchaseRow> rows = context.app().purchases().search(new PurchaseQuery(day, day, memberId, null),
+            List<PurchaseRow> rows = purchases.search(new PurchaseQuery(day, day, memberId, null),
                     0, SALES);
             return rows.stream().filter(row -> !row.isReturn()).toList();
         }).onSuccess(found -> {
@@ -169,12 +184,12 @@ public final class ReturnViewModel {
             }
             if (found == null) {
                 sales.clear();
-                problem.set(context.text("purchases.member.unknown", typedMember));
+                problem.set(messages.get("purchases.member.unknown", typedMember));
             } else {
                 sales.setAll(found);
-                problem.set(found.isEmpty() ? context.text("return.sales.none") : "");
+                problem.set(found.isEmpty() ? messages.get("return.sales.none") : "");
             }
-        }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages()))));
+        }).onFailure(error -> problem.set(ErrorText.describe(error, messages))));
     }
 
     /** Takes a sale from the list. */
@@ -189,11 +204,11 @@ public final class ReturnViewModel {
     public void load() {
         String number = saleNo.get() == null ? "" : saleNo.get().strip();
         if (number.isEmpty()) {
-            problem.set(context.text("return.sale.missing"));
+            problem.set(messages.get("return.sale.missing"));
             return;
         }
         working.set(true);
-        context.tasks().execute(BackgroundTask.of(() -> context.app().counterSales().returnable(number))
+        tasks.execute(BackgroundTask.of(() -> counterSales.returnable(number))
                 .onSuccess(found -> {
                     List<Line> loaded = new ArrayList<>();
                     for (SoldLine line : found.lines()) {
@@ -204,14 +219,14 @@ public final class ReturnViewModel {
                     lines.setAll(loaded);
                     sale.set(found);
                     problem.set(found.lines().stream().allMatch(l -> l.quantityLeft() == 0)
-                            ? context.text("sale.return.allReturned") : "");
+                            ? messages.get("sale.return.allReturned") : "");
                     refund.set("");
                     step.set(Step.ENTER);
                 }).onFailure(error -> {
                     sale.set(null);
                     lines.clear();
                     step.set(Step.FIND);
-                    problem.set(ErrorText.describe(error, context.messages()));
+                    problem.set(ErrorText.describe(error, messages));
                 }).onFinished(() -> working.set(false)));
     }
 
@@ -248,11 +263,11 @@ public final class ReturnViewModel {
                 cents = Math.addExact(cents, line.refundCents());
                 units = Math.addExact(units, line.quantity());
             }
-            refund.set(context.text("return.refund", Money.display(cents), units, current.sale().purchaseNo()));
+            refund.set(messages.get("return.refund", Money.display(cents), units, current.sale().purchaseNo()));
             problem.set("");
             step.set(Step.CONFIRM);
         } catch (ReturnRefused | ArithmeticException refused) {
-            problem.set(ErrorText.describe(refused, context.messages()));
+            problem.set(ErrorText.describe(refused, messages));
         }
     }
 
@@ -271,7 +286,7 @@ public final class ReturnViewModel {
                 count = -1;
             }
             if (count < 0) {
-                problem.set(context.text("return.quantity.invalid", line.sold().lineNo(), line.sold().item()));
+                problem.set(messages.get("return.quantity.invalid", line.sold().lineNo(), line.sold().item()));
                 return Optional.empty();
             }
             if (count > 0) {
@@ -279,7 +294,7 @@ public final class ReturnViewModel {
             }
         }
         if (asked.isEmpty()) {
-            problem.set(context.text("return.nothing"));
+            problem.set(messages.get("return.nothing"));
             return Optional.empty();
         }
         return Optional.of(asked);
@@ -296,17 +311,17 @@ public final class ReturnViewModel {
         String saleNumber = current.sale().purchaseNo();
         String why = reason.get();
         working.set(true);
-        context.tasks().execute(BackgroundTask.of(() -> context.app().counterSales().giveBack(saleNumber, back, why))
+        tasks.execute(BackgroundTask.of(() -> counterSales.giveBack(saleNumber, back, why))
                 .onSuccess(done -> {
                     returned.set(done);
-                    receipt.set(context.text("return.receipt", done.purchase().purchaseNo(), done.saleNo(),
+                    receipt.set(messages.get("return.receipt", done.purchase().purchaseNo(), done.saleNo(),
                             Money.display(done.refundCents()), done.pointsTaken(),
-                            PointsBalance.text(done.pointsBalance(), context.messages())));
+                            PointsBalance.text(done.pointsBalance(), messages)));
                     problem.set("");
                     step.set(Step.DONE);
-                    context.changes().memberChanged(done.purchase().memberId());
+                    changes.memberChanged(done.purchase().memberId());
                 }).onFailure(error -> {
-                    problem.set(ErrorText.describe(error, context.messages()));
+                    problem.set(ErrorText.describe(error, messages));
                     step.set(Step.ENTER);
                 }).onFinished(() -> working.set(false)));
     }

@@ -23,8 +23,14 @@ public final class VoidDialog {
     private final VoidViewModel model;
     private final Dialog<Boolean> dialog = new Dialog<>();
 
+    /** The dialog's view model on this window's services (the tests build it so too). */
+    public static VoidViewModel model(UiContext context, String saleNumber, long memberId) {
+        return new VoidViewModel(context.app().counterSales(), context.app().purchases(), context.tasks(),
+                context.messages(), context.changes(), context.app().session().current().name(), saleNumber, memberId);
+    }
+
     public VoidDialog(Window owner, UiContext context, String saleNumber, long memberId) {
-        this.model = new VoidViewModel(context, saleNumber, memberId);
+        this.model = model(context, saleNumber, memberId);
         dialog.initOwner(owner);
         dialog.setTitle(context.text("void.title"));
         dialog.setHeaderText(context.text("void.header"));

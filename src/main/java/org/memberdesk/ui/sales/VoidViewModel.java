@@ -6,17 +6,25 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.memberdesk.common.Messages;
 import org.memberdesk.purchases.Purchase;
+import org.memberdesk.purchases.PurchaseService;
+import org.memberdesk.sales.CounterSales;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.DataChanges;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * 作废 Void…: a sale keyed by mistake, today, with a reason. The service decides whether it may be voided
  * (today's, the member's latest, nothing returned, a reason); its refusal is shown as it words it.
  */
 public final class VoidViewModel {
-    private final UiContext context;
+    private final CounterSales sales;
+    private final PurchaseService purchases;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final DataChanges changes;
     private final long memberId;
     private final StringProperty saleNo = new SimpleStringProperty("");
     private final StringProperty reason = new SimpleStringProperty("");
@@ -25,13 +33,20 @@ public final class VoidViewModel {
     private final ReadOnlyBooleanWrapper voided = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
 
-    /** @param memberId whose sale it is (the screens showing them read again), or 0: found from the sale */
-    public VoidViewModel(UiContext context, String saleNumber, long memberId) {
-        this.context = context;
+    /**
+     * @param signedIn who is signed in: who voids it, shown, not typed (the service takes it from the session)
+     * @param memberId whose sale it is (the screens showing them read again), or 0: found from the sale
+     */
+    public VoidViewModel(CounterSales sales, PurchaseService purchases, TaskExecutor tasks, Messages messages,
+                         DataChanges changes, String signedIn, String saleNumber, long memberId) {
+        this.sales = sales;
+        this.purchases = purchases;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.changes = changes;
         this.memberId = memberId;
         saleNo.set(saleNumber == null ? "" : saleNumber);
-        // who voids it is whoever is signed in: shown, not typed (the service takes it from the session)
-        by.set(context.app().session().current().name());
+        by.set(signedIn);
     }
 
     public StringProperty saleNoProperty() {
@@ -67,24 +82,24 @@ public final class VoidViewModel {
         String number = saleNo.get() == null ? "" : saleNo.get().strip();
         String why = reason.get();
         if (number.isEmpty()) {
-            problem.set(context.text("return.sale.missing"));
+            problem.set(messages.get("return.sale.missing"));
             return;
         }
         working.set(true);
-        context.tasks().execute(BackgroundTask.of(() -> {
+        tasks.execute(BackgroundTask.of(() -> {
             // whose sale it is, for the screens to read again (opened from a list row, the member is not known)
-            long whose = memberId > 0 ? memberId : context.app().purchases().byNumber(number)
+            long whose = memberId > 0 ? memberId : purchases.byNumber(number)
                     .map(Purchase::memberId).orElse(0L);
-            context.app().counterSales().voidSale(number, why);
+            sales.voidSale(number, why);
             return whose;
         }).onSuccess(whose -> {
             problem.set("");
             voided.set(true);
             if (whose > 0) {
-                context.changes().memberChanged(whose);
+                changes.memberChanged(whose);
             }
             done.run();
-        }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))
+        }).onFailure(error -> problem.set(ErrorText.describe(error, messages)))
                 .onFinished(() -> working.set(false)));
     }
 }

@@ -16,7 +16,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -43,6 +43,12 @@ import org.memberdesk.ui.common.UiContext;
 public final class MainWindow {
     /** Switch staff (切换员工): L as in lock; free on every screen (the counter has N, K, R, D). */
     public static final String SWITCH_STAFF = "Shortcut+L";
+    /** New member…: the shortcut counter and members staff use many times a day. */
+    public static final String NEW_MEMBER = "Shortcut+N";
+    /** New database…: rare, and the owner's; Shift keeps it apart from New member. */
+    public static final String NEW_DATABASE = "Shortcut+Shift+N";
+    /** The screen F2 opens from anywhere. */
+    private static final String COUNTER = "counter";
     private final UiContext context;
     private final List<Screen> screens;
     /** The permission each screen's use needs, by screen id; a screen not named needs none. */
@@ -59,6 +65,8 @@ public final class MainWindow {
     private final List<MenuItem> databases = new java.util.ArrayList<>();
     private final List<MenuItem> imports = new java.util.ArrayList<>();
     private final List<MenuItem> exports = new java.util.ArrayList<>();
+    /** File ▸ New member…, for those who may add members. */
+    private MenuItem newMember;
     /** The line under the imports and exports, left out with them. */
     private final SeparatorMenuItem afterTransfers = new SeparatorMenuItem();
     private final SeparatorMenuItem afterDatabases = new SeparatorMenuItem();
@@ -66,6 +74,8 @@ public final class MainWindow {
     /** The screen open, or wanted once someone may see it (kept while the window is locked). */
     private String wanted;
     private boolean refreshing;
+    /** The screen on show (kept while the window is locked: the same person gets it back as it was). */
+    private Screen openScreen;
 
     public MainWindow(UiContext context, List<Screen> screens, ShellActions actions, Runnable onScreenChanged) {
         this(context, screens, Map.of(), actions, onScreenChanged);
@@ -186,6 +196,9 @@ public final class MainWindow {
     /** The File menu's databases, imports and exports, for those who may. */
     private void showTransfers() {
         databases.forEach(item -> showItem(item, allowed.may(Permission.SETTINGS)));
+        if (newMember != null) {
+            showItem(newMember, allowed.may(Permission.ADD_MEMBER));
+        }
         afterDatabases.setVisible(allowed.may(Permission.SETTINGS));
         imports.forEach(item -> showItem(item, allowed.may(Permission.IMPORT)));
         exports.forEach(item -> showItem(item, allowed.may(Permission.EXPORT)));
@@ -218,6 +231,10 @@ public final class MainWindow {
     }
 
     private void open(Screen screen) {
+        if (openScreen != null && openScreen != screen) {
+            openScreen.left();
+        }
+        openScreen = screen;
         wanted = screen.id();
         Node view = built.computeIfAbsent(screen.id(), id -> screen.view());
         content.getChildren().setAll(view);
@@ -277,9 +294,11 @@ public final class MainWindow {
         exports.add(item("menu.file.exportMembers", Feather.DOWNLOAD, null, actions::exportMembers));
         exports.add(item("menu.file.exportPurchases", Feather.DOWNLOAD, null, actions::exportPurchases));
         showTransfers();
-        databases.add(item("menu.file.new", Feather.FILE_PLUS, "Shortcut+N", actions::newDatabase));
+        newMember = item("menu.file.newMember", Feather.USER_PLUS, NEW_MEMBER, this::newMember);
+        databases.add(item("menu.file.new", Feather.FILE_PLUS, NEW_DATABASE, actions::newDatabase));
         databases.add(item("menu.file.open", Feather.FOLDER, "Shortcut+O", actions::openDatabase));
         showTransfers();
+        file.getItems().addAll(newMember, new SeparatorMenuItem());
         file.getItems().addAll(databases);
         file.getItems().add(afterDatabases);
         file.getItems().addAll(imports);
@@ -320,12 +339,53 @@ public final class MainWindow {
         return item;
     }
 
+    /**
+     * F2 opens the counter's lookup from anywhere: the one key counter staff learn first. A filter on the scene, not
+     * an accelerator: accelerators only see keys the focused control lets through, and a table or a list could keep
+     * F2 (the digits and Enter typed next then went to the members table, which opened Edit member: defect 5).
+     */
     private void installShortcuts() {
-        // F2 opens the counter from anywhere: the one key counter staff learn first
-        root.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene != null) {
-                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F2), () -> show("counter"));
+        javafx.event.EventHandler<KeyEvent> toCounter = event -> {
+            if (event.getCode() == KeyCode.F2 && !event.isShortcutDown() && !event.isAltDown()) {
+                event.consume();
+                toCounter();
             }
+        };
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, toCounter);
+            }
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, toCounter);
+            }
+        });
+    }
+
+    /** The counter, its lookup focused: opened, or (already open) shown again. */
+    private void toCounter() {
+        if (currentScreenId().filter(COUNTER::equals).isPresent() && !content.getChildren().isEmpty()) {
+            screen(COUNTER).ifPresent(Screen::shown);
+        } else {
+            show(COUNTER);
+        }
+    }
+
+    /**
+     * File ▸ New member… (Shortcut+N): the open screen's own form when it adds members (the counter pre-fills the
+     * phone typed), else the members screen opens with its form.
+     */
+    private void newMember() {
+        if (!allowed.may(Permission.ADD_MEMBER)) {
+            return;
+        }
+        Optional<Screen> open = currentScreenId().flatMap(this::screen).filter(Screen::addsMembers);
+        if (open.isPresent() && !content.getChildren().isEmpty()) {
+            open.get().newMember();
+            return;
+        }
+        screen("members").filter(Screen::addsMembers).filter(s -> mayUse(s.id())).ifPresent(s -> {
+            show(s.id());
+            s.newMember();
         });
     }
 

@@ -22,4 +22,20 @@ public interface Screen {
     /** Called every time the screen is shown (after {@link #view()}): a chance to refresh or focus. */
     default void shown() {
     }
+
+    /**
+     * Called when another screen takes this one's place (not when the window locks and the same person gets it
+     * back): a chance to start afresh next time.
+     */
+    default void left() {
+    }
+
+    /** Whether File ▸ New member… opens this screen's own form for a new member. */
+    default boolean addsMembers() {
+        return false;
+    }
+
+    /** New member… on this screen (after {@link #view()}); only when {@link #addsMembers()}. */
+    default void newMember() {
+    }
 }

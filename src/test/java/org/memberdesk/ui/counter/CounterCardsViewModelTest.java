@@ -52,7 +52,8 @@ class CounterCardsViewModelTest {
         long tenTimes = product(CardKind.SESSIONS, "私教 10 次", 100_000, 0, 10, 90, null);
         context.app().cards().sell(wang.id(), tenTimes, Pay.CASH, null, null);
         List<Long> told = new ArrayList<>();
-        CheckInViewModel checkIn = new CheckInViewModel(context, told::add);
+        CheckInViewModel checkIn = new CheckInViewModel(context.app().checkIns(),
+                context.app().memberPhotos(), context.tasks(), context.messages(), context.changes(), told::add);
 
         checkIn.whoProperty().set(" 1234 ");
         checkIn.enter();
@@ -82,7 +83,8 @@ class CounterCardsViewModelTest {
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(60, 80,
                 java.awt.image.BufferedImage.TYPE_INT_RGB), "png", picture.toFile());
         context.app().memberPhotos().set(wang.id(), picture);
-        CheckInViewModel checkIn = new CheckInViewModel(context, id -> { });
+        CheckInViewModel checkIn = new CheckInViewModel(context.app().checkIns(),
+                context.app().memberPhotos(), context.tasks(), context.messages(), context.changes(), id -> { });
         checkIn.whoProperty().set("1234");
         checkIn.enter();
         assertTrue(checkIn.resultProperty().get().admitted());
@@ -122,7 +124,7 @@ class CounterCardsViewModelTest {
     void issue16_storedValuePaymentShowsItsPartsAndAShortBalanceIsRefusedBeforeSaving() {
         long package1 = product(CardKind.STORED_VALUE, "储值", 30_000, 6_000, null, null, null);   // ¥300 + ¥60
         context.app().cards().sell(wang.id(), package1, Pay.CASH, null, null);
-        CounterViewModel counter = new CounterViewModel(context);
+        CounterViewModel counter = CounterScreen.model(context);
         counter.choose(wang);
         assertEquals(1, counter.cards().held().size());
         counter.itemProperty().set("毛巾");

@@ -54,7 +54,7 @@ class CounterCouponsTest {
         context.app().campaigns().issue(campaign.id());
         wangCode = context.app().campaigns().memberCoupons(wang.id()).get(0).code();
         liCode = context.app().campaigns().memberCoupons(li.id()).get(0).code();
-        counter = new CounterViewModel(context);
+        counter = CounterScreen.model(context);
         counter.choose(wang);
     }
 

@@ -121,7 +121,7 @@ class CounterReturnsScreenTest extends FxRobot {
         write("1").type(KeyCode.TAB).type(KeyCode.TAB);
         UiFixture.waitUntil(() -> lookup("#return-reason").query().isFocused());
         write("wrong class").type(KeyCode.ENTER);
-        UiFixture.waitUntil(() -> text("#return-refund").startsWith("Refund ¥120.00 for 1 item(s) of sale " + saleNo));
+        UiFixture.waitUntil(() -> text("#return-refund").startsWith("Refund ¥120.00 for 1 item of sale " + saleNo));
         assertEquals(1, ui.app().purchases().history(li.id(), 5).size(), "nothing given back before it is confirmed");
 
         type(KeyCode.ENTER);
@@ -134,7 +134,7 @@ class CounterReturnsScreenTest extends FxRobot {
 
         // the card shows the member as stored now: ¥180 − ¥120 = ¥60 net, one return
         UiFixture.waitUntil(() -> text("#counter-member-spent").equals("¥60.00"));
-        assertEquals("1 purchases, 1 returns", text("#counter-member-visits"));
+        assertEquals("1 purchase, 1 return", text("#counter-member-visits"));
         assertEquals(60, now(li).points());
         assertEquals(6_000, now(li).stats().netSpentCents());
         assertTrue(text("#counter-status").contains("of sale " + saleNo + " saved: ¥120.00 given back"));

@@ -34,7 +34,7 @@ class CounterViewModelTest {
                 LocalDate.of(2025, 1, 1), null, null, null, Map.of()));
         context.app().members().add(new MemberDetails(null, "李娜", "13900005678", null, null,
                 LocalDate.of(2025, 1, 1), null, null, null, Map.of()));
-        counter = new CounterViewModel(context);
+        counter = CounterScreen.model(context);
     }
 
     @Test

@@ -43,7 +43,7 @@ class MembersViewModelTest {
         Path csv = Files.write(folder.resolve("m.csv"), lines, StandardCharsets.UTF_8);
         context.app().memberImporter().importFile(csv, ImportOptions.defaults(), ImportProgress.NONE,
                 Messages.english());
-        members = new MembersViewModel(context);
+        members = new MembersViewModel(context.app().members(), context.tasks(), context.dialogs());
         members.start();
     }
 

@@ -85,7 +85,7 @@ class GrowthViewModelsTest {
 
     @Test
     void theCounterSaysWhenAPurchaseUpgradesTheMember() {
-        CounterViewModel counter = new CounterViewModel(context);
+        CounterViewModel counter = org.memberdesk.ui.counter.CounterScreen.model(context);
         counter.choose(wang);
         counter.itemProperty().set("年卡");
         counter.amountProperty().set("1000");

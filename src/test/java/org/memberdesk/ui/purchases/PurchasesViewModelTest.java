@@ -47,7 +47,7 @@ class PurchasesViewModelTest {
         Path csv = java.nio.file.Files.write(folder.resolve("p.csv"), lines, java.nio.charset.StandardCharsets.UTF_8);
         context.app().purchaseImporter().importFile(csv, ImportOptions.defaults(), ImportProgress.NONE,
                 Messages.english());
-        purchases = new PurchasesViewModel(context);
+        purchases = PurchasesScreen.model(context);
         purchases.search();
     }
 

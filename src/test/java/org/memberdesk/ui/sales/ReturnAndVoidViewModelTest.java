@@ -43,7 +43,7 @@ class ReturnAndVoidViewModelTest {
 
     @Test
     void finding2_partOfALineIsShownThenGivenBackAndTheSaleShowsWhatIsLeft() {
-        ReturnViewModel dialog = new ReturnViewModel(context);
+        ReturnViewModel dialog = ReturnDialog.model(context);
         dialog.saleNoProperty().set(saleNo);
         dialog.next();
         assertEquals(ReturnViewModel.Step.ENTER, dialog.stepProperty().get());
@@ -52,7 +52,7 @@ class ReturnAndVoidViewModelTest {
         dialog.next();
         // 2 of the 3 毛巾 paid ¥100 together: ⌊10,000 × 2 ÷ 3⌋ = 6,666 cents
         assertEquals(ReturnViewModel.Step.CONFIRM, dialog.stepProperty().get());
-        assertEquals("Refund ¥66.66 for 2 item(s) of sale " + saleNo + ". Press Enter again to give it back.",
+        assertEquals("Refund ¥66.66 for 2 items of sale " + saleNo + ". Press Enter again to give it back.",
                 dialog.refundProperty().get());
         assertEquals(1, context.app().purchases().history(wang.id(), 5).size());
 
@@ -71,20 +71,20 @@ class ReturnAndVoidViewModelTest {
         assertEquals(15_000 - 6_666, context.app().members().byId(wang.id()).orElseThrow().stats().netSpentCents());
 
         // the same sale again: 2 of line 1 returned, 1 left; the last one gives back the rest, ¥100 − ¥66.66
-        ReturnViewModel again = new ReturnViewModel(context);
+        ReturnViewModel again = ReturnDialog.model(context);
         again.saleNoProperty().set(saleNo);
         again.load();
         assertEquals(2, again.lines().get(0).sold().returnedQuantity());
         assertEquals(1, again.lines().get(0).sold().quantityLeft());
         again.lines().get(0).quantityProperty().set("1");
         again.next();
-        assertEquals("Refund ¥33.34 for 1 item(s) of sale " + saleNo + ". Press Enter again to give it back.",
+        assertEquals("Refund ¥33.34 for 1 item of sale " + saleNo + ". Press Enter again to give it back.",
                 again.refundProperty().get());
     }
 
     @Test
     void finding2_moreThanIsLeftNothingTypedOrAWordAreRefusedInTheShopsWords() {
-        ReturnViewModel dialog = new ReturnViewModel(context);
+        ReturnViewModel dialog = ReturnDialog.model(context);
         dialog.saleNoProperty().set(saleNo);
         dialog.load();
         dialog.next();
@@ -102,11 +102,11 @@ class ReturnAndVoidViewModelTest {
         // All: everything left of every line, ¥150.00 for 4 items
         dialog.all();
         dialog.next();
-        assertEquals("Refund ¥150.00 for 4 item(s) of sale " + saleNo + ". Press Enter again to give it back.",
+        assertEquals("Refund ¥150.00 for 4 items of sale " + saleNo + ". Press Enter again to give it back.",
                 dialog.refundProperty().get());
         assertEquals(1, context.app().purchases().history(wang.id(), 5).size());
 
-        ReturnViewModel unknown = new ReturnViewModel(context);
+        ReturnViewModel unknown = ReturnDialog.model(context);
         unknown.saleNoProperty().set("P-NOPE");
         unknown.load();
         assertEquals("There is no purchase number P-NOPE", unknown.problemProperty().get());
@@ -115,7 +115,7 @@ class ReturnAndVoidViewModelTest {
 
     @Test
     void finding2_theMembersSalesAreListedToPickFrom() {
-        ReturnViewModel dialog = new ReturnViewModel(context);
+        ReturnViewModel dialog = ReturnDialog.model(context);
         dialog.memberProperty().set("13812341234");
         dialog.findSales();
         assertEquals(List.of(saleNo), dialog.sales().stream().map(row -> row.purchaseNo()).toList());
@@ -132,7 +132,7 @@ class ReturnAndVoidViewModelTest {
 
     @Test
     void finding3_aVoidWithoutAReasonOrOfAnotherDayIsRefusedInTheShopsWordsAndNothingChanges() {
-        VoidViewModel blank = new VoidViewModel(context, saleNo, wang.id());
+        VoidViewModel blank = VoidDialog.model(context, saleNo, wang.id());
         blank.voidSale(() -> { });
         assertEquals("Say why the sale is voided (e.g. \"keyed twice\")", blank.problemProperty().get());
         assertFalse(blank.voidedProperty().get());
@@ -140,7 +140,7 @@ class ReturnAndVoidViewModelTest {
         // yesterday's sale: a return, not a void
         context.app().purchases().record(new PurchaseDraft("P-OLD", wang.id(),
                 TestContext.NOW.minusDays(1), List.of(new PurchaseLine("门票", 1, 5_000)), null), false);
-        VoidViewModel old = new VoidViewModel(context, "P-OLD", wang.id());
+        VoidViewModel old = VoidDialog.model(context, "P-OLD", wang.id());
         old.reasonProperty().set("keyed twice");
         old.voidSale(() -> { });
         assertEquals("Sale P-OLD is from 2026-03-14: only a sale of today can be voided; make a return instead",
@@ -153,7 +153,7 @@ class ReturnAndVoidViewModelTest {
     void finding3_todaysSaleIsVoidedWithWhoAndWhy() {
         // who voids it is whoever is signed in (issue 18): shown in the dialog, kept with the voided sale
         context.app().session().become(new org.memberdesk.staff.Actor(null, "小王", org.memberdesk.staff.Role.MANAGER));
-        VoidViewModel dialog = new VoidViewModel(context, saleNo, wang.id());
+        VoidViewModel dialog = VoidDialog.model(context, saleNo, wang.id());
         assertEquals("小王", dialog.byProperty().get());
         dialog.reasonProperty().set("keyed twice");
         boolean[] closed = {false};
