@@ -275,6 +275,11 @@ public final class AppContext {
         return database;
     }
 
+    /** The open database's file, for the windows to show (they know nothing of {@code db}). */
+    public java.nio.file.Path databaseFile() {
+        return database.file();
+    }
+
     public CardService cards() {
         return cards;
     }
