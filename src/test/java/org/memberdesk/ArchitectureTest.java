@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.memberdesk.db.BoundRows;
 import org.memberdesk.db.Database;
 
 /**
@@ -94,7 +95,7 @@ class ArchitectureTest {
      * SQL is prepared only in stores (classes named *Store) and in {@code db} (connections, migrations, backups):
      * services and batch writers call a store with their connection, so one read of a feature's store shows all of
      * its SQL. Checked on the calls that take SQL text: Connection.prepareStatement/prepareCall/createStatement,
-     * Statement.execute…/addBatch with a String, and Database.execute.
+     * Statement.execute…/addBatch with a String, BoundRows.execute/query and Database.execute.
      * fails when broken on purpose: a {@code connection.prepareStatement("SELECT 1")} in members.MemberService gives:
      * "Architecture Violation [Priority: MEDIUM] - Rule 'only classes named *Store or in org.memberdesk.db.. should
      * call a method that takes SQL text (Connection.prepare*, createStatement, Statement.execute*(String),
@@ -105,7 +106,7 @@ class ArchitectureTest {
         noClasses().that(DescribedPredicate.not(storesOrDb()))
                 .should().callMethodWhere(takesSqlText())
                 .as("only classes named *Store or in org.memberdesk.db.. should call a method that takes SQL text"
-                        + " (Connection.prepare*, createStatement, Statement.execute*(String), Database.execute)")
+                        + " (Connection.prepare*, createStatement, Statement.execute*(String), BoundRows, Database.execute)")
                 .check(CLASSES);
     }
 
@@ -171,6 +172,9 @@ class ArchitectureTest {
             }
             if (owner.isAssignableTo(Statement.class)) {
                 return STATEMENT_SQL_METHODS.contains(name) && stringFirst;
+            }
+            if (owner.isEquivalentTo(BoundRows.class)) { // (connection, sql …)
+                return name.equals("execute") || name.equals("query");
             }
             return owner.isEquivalentTo(Database.class) && name.equals("execute") && stringFirst;
         });
