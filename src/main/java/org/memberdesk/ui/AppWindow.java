@@ -344,8 +344,7 @@ public final class AppWindow implements ShellActions {
     }
 
     private void loadDemo(Business business, int members) {
-        DemoLoader loader = new DemoLoader(app.memberImporter(), app.purchaseImporter(),
-                app.demoCards(), clock, app.outputFiles());
+        DemoLoader loader = app.demoLoader(clock);
         BackgroundTask<DemoLoader.Loaded> task = BackgroundTask.of((TaskProgress progress) ->
                 loader.load(business, members, 1, new ImportProgress() {
                     @Override
