@@ -275,6 +275,16 @@ public final class AppContext {
         return database;
     }
 
+    /** Fills a demo database (the windows' --demo) through the importers, as a shop's own files would be. */
+    public org.memberdesk.demo.DemoLoader demoLoader(Clock clock) {
+        return new org.memberdesk.demo.DemoLoader(memberImporter, purchaseImporter, demoCards, clock, outputFiles);
+    }
+
+    /** The open database's file, for the windows to show (they know nothing of {@code db}). */
+    public java.nio.file.Path databaseFile() {
+        return database.file();
+    }
+
     public CardService cards() {
         return cards;
     }

@@ -6,9 +6,12 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.memberdesk.db.Backup;
+import org.memberdesk.db.Backups;
 import org.memberdesk.db.DataException;
+import org.memberdesk.db.DataFolder;
 import org.memberdesk.db.Database;
 import org.memberdesk.db.OutputFiles;
+import org.memberdesk.db.SqliteLibrary;
 import org.memberdesk.staff.Actor;
 import org.memberdesk.support.SingleInstance;
 
@@ -51,6 +54,38 @@ public final class Startup {
         public void close() {
             owner.close();
         }
+    }
+
+    /** The user's data folder (the log, the preferences, the demo databases, the default database). */
+    public static Path dataFolder() {
+        return DataFolder.forCurrentUser();
+    }
+
+    /** The database a start opens when none is named and none was opened before. */
+    public static Path defaultDatabase() {
+        return DataFolder.defaultDatabase();
+    }
+
+    /** Where the backups of {@code database} are kept (a folder beside it). */
+    public static Path backupsFolderFor(Path database) {
+        return Backups.folderFor(database);
+    }
+
+    /**
+     * SQLite's native library is kept in the data folder and loaded from there, not extracted again at every start
+     * (the windows' start is measured; the command line does not call this).
+     */
+    public static void useKeptSqliteLibrary() {
+        SqliteLibrary.useKeptCopy(DataFolder.privateFolder().resolve("native"));
+    }
+
+    /**
+     * Puts {@code backup} in place of {@code database}, which cannot be opened: the same restore as Settings → Data
+     * and the command line (tried on a copy first; the current file kept as a before-restore backup), on the
+     * database opened read-only for rescue. Throws why the backup was refused; the file is then as it was.
+     */
+    public static void restoreOver(Path database, Path backup, Clock clock) {
+        new AppContext(Database.openForRescue(database), clock).backups().restore(backup);
     }
 
     /** Opens for the windows: nobody acts until a staff member signs in by PIN. */

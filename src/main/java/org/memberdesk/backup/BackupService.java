@@ -2,10 +2,13 @@ package org.memberdesk.backup;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import org.memberdesk.db.Backup;
 import org.memberdesk.db.BackupReason;
 import org.memberdesk.db.Backups;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.IntegrityReport;
+import org.memberdesk.db.RestoreRefusedException;
 import org.memberdesk.staff.Actor;
 import org.memberdesk.staff.LogStore;
 import org.memberdesk.staff.Operation;
@@ -22,6 +25,11 @@ import org.memberdesk.staff.StaffSession;
  * neither checked nor logged.
  */
 public final class BackupService {
+    /** How many backups are kept unless a person chooses (Settings → Data, {@code backups --keep}). */
+    public static final int DEFAULT_KEEP = Backups.DEFAULT_KEEP;
+    /** The most a person may choose to keep. */
+    public static final int MAX_KEEP = Backups.MAX_KEEP;
+
     private final Database database;
     private final Backups backups;
     private final StaffSession session;
@@ -36,15 +44,36 @@ public final class BackupService {
         this.clock = clock;
     }
 
+    /** Backups are kept per database: this folder beside it. */
+    public Path folder() {
+        return backups.folder();
+    }
+
+    /** The backups in the folder, newest first. */
+    public List<BackupFile> list() {
+        return backups.list().stream().map(BackupFile::of).toList();
+    }
+
+    /** How many backups are kept (older ones are removed when a new one is taken). */
+    public int keep() {
+        return backups.keep();
+    }
+
+    /** Checks the open database file; reads only, so anyone at the computer may. */
+    public DataCheck checkIntegrity() {
+        IntegrityReport report = backups.checkIntegrity();
+        return new DataCheck(report.ok(), report.problems());
+    }
+
     /** "Back up now": a manual backup, logged with its file and size. */
-    public Backup take() {
+    public BackupFile take() {
         session.require(Permission.BACKUP);
         Backup backup = backups.take(BackupReason.MANUAL);
         if (!database.rescue()) { // a damaged file opened read-only takes no entry; its backup matters more
             log.record(OperationLog.Entry.of(Operation.BACKUP, null, String.valueOf(backup.file().getFileName()),
                     backup.bytes() + " bytes"));
         }
-        return backup;
+        return BackupFile.of(backup);
     }
 
     /**
@@ -53,7 +82,7 @@ public final class BackupService {
      * log goes on from where the backup left it, so its chain still verifies. The entry names who restored by name
      * only: the staff rows are the backup's now, where their number may be someone else's or no one's.
      */
-    public Backups.Restored restore(Path file) {
+    public RestoredBackup restore(Path file) {
         session.require(Permission.RESTORE);
         Actor actor = session.current();
         Backups.Restored restored = backups.restore(file);
@@ -68,7 +97,15 @@ public final class BackupService {
             restoredLog.record(connection, entry, byName);
             return null;
         });
-        return restored;
+        return new RestoredBackup(restored.from(), BackupFile.of(restored.previousState()));
+    }
+
+    /**
+     * Whether a restore stopped because of the file itself (damaged, not a MemberDesk database, made by a newer
+     * version): nothing was changed, and the windows say so under their own title.
+     */
+    public static boolean refusedTheFile(Throwable error) {
+        return error instanceof RestoreRefusedException;
     }
 
     /** How many backups are kept: a setting of the owner's, logged before → after. */

@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.memberdesk.db.BoundRows;
 import org.memberdesk.members.MemberStore;
 
 /** The SQL of cards, their products, entries, freezes, visits and payments. Takes a connection; never commits. */
@@ -377,6 +378,34 @@ public final class CardStore {
             statement.setNull(index, Types.INTEGER);
         } else {
             statement.setLong(index, value);
+        }
+    }
+
+    /**
+     * Opening balances ({@link OpeningCards}): rows (id, member, product, paid, sold at, valid from, valid to,
+     * sessions, principal, bonus, import); the number, kind and day limit are made here rather than bound: fewer
+     * values per row for a big file.
+     */
+    void insertOpenings(Connection connection, BoundRows rows) throws SQLException {
+        rows.execute(connection, """
+                INSERT INTO cards (id, card_no, member_id, product_id, kind, paid_cents, sold_at, valid_from,
+                                   base_valid_to, valid_to, per_day, sessions_sold, sessions_left, principal_cents,
+                                   bonus_cents, import_id)
+                SELECT v.column1, printf('C%06d', v.column1), v.column2, p.id, p.kind, v.column4, v.column5,
+                       v.column6, v.column7, v.column7, p.per_day, v.column8, v.column8, v.column9, v.column10,
+                       v.column11
+                FROM (:rows) v JOIN card_products p ON p.id = v.column3""");
+    }
+
+    /** Each card of ids first … last gets its opening entry, carrying exactly its balances. */
+    void insertOpeningEntries(Connection connection, long first, long last) throws SQLException {
+        try (PreparedStatement entries = connection.prepareStatement("""
+                INSERT INTO card_entries (card_id, time, kind, principal_cents, bonus_cents, sessions)
+                SELECT id, sold_at, 'opening', principal_cents, bonus_cents, coalesce(sessions_left, 0) FROM cards
+                WHERE id BETWEEN ? AND ? ORDER BY id""")) {
+            entries.setLong(1, first);
+            entries.setLong(2, last);
+            entries.executeUpdate();
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.memberdesk.cards;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -10,7 +9,7 @@ import org.memberdesk.db.BoundRows;
 import org.memberdesk.members.MemberStore;
 
 /**
- * The SQL of opening balances: cards brought over from another system (import-cards), written set-based — a batch
+ * Opening balances: cards brought over from another system (import-cards), written set-based — a batch
  * of thousands in a few multi-row statements, each card with its one 'opening' entry. The card's kept balances are
  * written equal to that entry in the same statement pair, so balance = Σ entries holds as for any card. Takes a
  * connection; never commits.
@@ -53,23 +52,9 @@ public final class OpeningCards {
             id++;
         }
         // the number, kind and day limit are made here rather than bound: fewer values per row for a big file
-        rows.execute(connection, """
-                INSERT INTO cards (id, card_no, member_id, product_id, kind, paid_cents, sold_at, valid_from,
-                                   base_valid_to, valid_to, per_day, sessions_sold, sessions_left, principal_cents,
-                                   bonus_cents, import_id)
-                SELECT v.column1, printf('C%06d', v.column1), v.column2, p.id, p.kind, v.column4, v.column5,
-                       v.column6, v.column7, v.column7, p.per_day, v.column8, v.column8, v.column9, v.column10,
-                       v.column11
-                FROM (:rows) v JOIN card_products p ON p.id = v.column3""");
+        cards.insertOpenings(connection, rows);
         // each card's opening entry carries exactly its balances: written from the cards just stored
-        try (PreparedStatement entries = connection.prepareStatement("""
-                INSERT INTO card_entries (card_id, time, kind, principal_cents, bonus_cents, sessions)
-                SELECT id, sold_at, 'opening', principal_cents, bonus_cents, coalesce(sessions_left, 0) FROM cards
-                WHERE id BETWEEN ? AND ? ORDER BY id""")) {
-            entries.setLong(1, first);
-            entries.setLong(2, id - 1);
-            entries.executeUpdate();
-        }
+        cards.insertOpeningEntries(connection, first, id - 1);
         return first;
     }
 }

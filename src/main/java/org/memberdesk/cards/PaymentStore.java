@@ -70,4 +70,15 @@ public final class PaymentStore {
             }
         }
     }
+
+    /** The bonus a sale paid from stored value carried (0 when none). */
+    long saleBonus(Connection connection, long saleId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT stored_value_bonus_cents FROM purchases WHERE id = ?")) {
+            statement.setLong(1, saleId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
 }

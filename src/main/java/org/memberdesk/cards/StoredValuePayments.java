@@ -125,13 +125,7 @@ public final class StoredValuePayments implements PurchaseEffect {
     }
 
     private long saleBonus(Connection connection, long saleId) throws SQLException {
-        try (var statement = connection.prepareStatement(
-                "SELECT stored_value_bonus_cents FROM purchases WHERE id = ?")) {
-            statement.setLong(1, saleId);
-            try (var rs = statement.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+        return payments.saleBonus(connection, saleId);
     }
 
     private void give(Connection connection, long cardId, Purchase sale, long principal, long bonus, String kind)

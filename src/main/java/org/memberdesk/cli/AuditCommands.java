@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import org.memberdesk.members.MemberStore;
 import org.memberdesk.staff.AuditChain;
 import org.memberdesk.staff.LogEntry;
-import org.memberdesk.staff.LogStore;
+import org.memberdesk.staff.LogFilter;
 import org.memberdesk.staff.Operation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -67,7 +67,7 @@ final class AuditCommands {
                 throw Cli.usage(spec, "no such action: " + action + " (one of: " + String.join(", ",
                         java.util.Arrays.stream(Operation.values()).map(Operation::code).toList()) + ")");
             }
-            LogStore.Filter filter = new LogStore.Filter(from, to, staff, code, null);
+            LogFilter filter = new LogFilter(from, to, staff, code, null);
             if (out != null) {
                 cli.context().outputFiles().check(out);
             }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.memberdesk.backup.BackupFile;
+import org.memberdesk.backup.RestoredBackup;
 import org.memberdesk.db.Backup;
 import org.memberdesk.db.Backups;
 import org.memberdesk.db.DatabaseLock;
@@ -32,7 +34,7 @@ final class BackupCommands {
 
         @Override
         public Integer call() {
-            Backup backup = cli.rescuableContext().backupService().take();
+            BackupFile backup = cli.rescuableContext().backupService().take();
             Map<String, Object> out = Cli.object();
             out.put("backup", backup.file().toString());
             out.put("bytes", backup.bytes());
@@ -57,7 +59,7 @@ final class BackupCommands {
                 throw new CliFailure(1, "the database is open in a MemberDesk window: restore it there"
                         + " (Settings → Data) or close the window first");
             }
-            Backups.Restored restored = cli.rescuableContext().backupService().restore(file);
+            RestoredBackup restored = cli.rescuableContext().backupService().restore(file);
             Map<String, Object> out = Cli.object();
             out.put("restored", restored.from().toString());
             out.put("previous_state", restored.previousState().file().toString());

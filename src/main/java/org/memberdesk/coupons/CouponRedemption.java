@@ -2,10 +2,10 @@ package org.memberdesk.coupons;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseEffect;
 import org.memberdesk.purchases.PurchaseLine;
@@ -42,13 +42,7 @@ public final class CouponRedemption implements PurchaseEffect {
             /** A voided sale never used its coupon: usable again (its dates decide whether it can still be used). */
             @Override
             public void voided(Purchase sale) throws SQLException {
-                try (PreparedStatement free = connection.prepareStatement("""
-                        UPDATE coupons SET used_at = NULL, purchase_id = NULL, discount_cents = NULL
-                        WHERE member_id = ? AND purchase_id = ?""")) {
-                    free.setLong(1, sale.memberId());
-                    free.setLong(2, sale.id());
-                    free.executeUpdate();
-                }
+                CouponUseStore.freeForVoidedSale(connection, sale.memberId(), sale.id());
             }
 
             @Override
@@ -70,11 +64,7 @@ public final class CouponRedemption implements PurchaseEffect {
                 if (returns.isEmpty()) {
                     return;
                 }
-                try (PreparedStatement free = connection.prepareStatement("""
-                        UPDATE coupons SET used_at = NULL, purchase_id = NULL, discount_cents = NULL
-                        WHERE member_id = ?3 AND purchase_id = ?1 AND valid_to >= ?2
-                          AND (SELECT -coalesce(sum(total_cents), 0) FROM purchases WHERE refund_of = ?1)
-                              >= (SELECT total_cents FROM purchases WHERE id = ?1)""")) {
+                try (PreparedStatement free = CouponUseStore.freeFullyReturned(connection)) {
                     for (Purchase purchase : returns) {
                         free.setLong(1, purchase.refundOf());
                         free.setString(2, purchase.time().toLocalDate().toString());
@@ -102,16 +92,12 @@ public final class CouponRedemption implements PurchaseEffect {
 
     /** Someone used the coupon between the counter's check and now: throwing undoes the sale too. */
     private static RedemptionRefused refusal(Connection connection, long couponId) throws SQLException {
-        try (PreparedStatement read = connection.prepareStatement("SELECT code, used_at FROM coupons WHERE id = ?")) {
-            read.setLong(1, couponId);
-            try (ResultSet rs = read.executeQuery()) {
-                if (!rs.next()) {
-                    return new RedemptionRefused("coupon.refused.unknown", Long.toString(couponId));
-                }
-                String usedAt = rs.getString(2);
-                return new RedemptionRefused("coupon.refused.used", rs.getString(1),
-                        usedAt == null ? "" : usedAt.substring(0, 10));
-            }
+        Optional<CouponUseStore.CodeAndUse> coupon = CouponUseStore.codeAndUse(connection, couponId);
+        if (coupon.isEmpty()) {
+            return new RedemptionRefused("coupon.refused.unknown", Long.toString(couponId));
         }
+        String usedAt = coupon.get().usedAt();
+        return new RedemptionRefused("coupon.refused.used", coupon.get().code(),
+                usedAt == null ? "" : usedAt.substring(0, 10));
     }
 }

@@ -68,9 +68,7 @@ public final class PointsRewardCoupons implements CouponRewards {
         if (validTo.isBefore(today)) {
             throw new ValidationException(Problem.of("coupon", "coupon.validity.ended", validTo.toString()));
         }
-        try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT OR IGNORE INTO coupons (code, campaign_id, member_id, issued_at, valid_from, valid_to)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")) {
+        try (PreparedStatement insert = CouponUseStore.issue(connection)) {
             insert.setLong(2, campaignId);
             insert.setLong(3, memberId);
             insert.setString(4, now.withNano(0).format(MemberStore.TIME));

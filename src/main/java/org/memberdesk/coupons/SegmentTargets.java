@@ -1,13 +1,10 @@
 package org.memberdesk.coupons;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -101,13 +98,6 @@ public final class SegmentTargets implements RuleTargets {
     }
 
     private static Set<Long> archived(Connection connection) throws SQLException {
-        Set<Long> ids = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT id FROM members WHERE archived = 1");
-             ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                ids.add(rs.getLong(1));
-            }
-        }
-        return ids;
+        return CouponUseStore.archivedMembers(connection);
     }
 }

@@ -1,6 +1,7 @@
 package org.memberdesk.db;
 
 import java.nio.file.Path;
+import org.memberdesk.common.Messages;
 
 /**
  * The file's record of applied database steps (migrations) does not match this version of MemberDesk: it was
@@ -19,5 +20,10 @@ public final class HistoryMismatchException extends DataException {
 
     public Path file() {
         return file;
+    }
+
+    @Override
+    public String explain(Messages messages) {
+        return messages.get("error.historyMismatch", file);
     }
 }

@@ -25,4 +25,9 @@ public final class ImportRunningException extends DataException {
     public Path database() {
         return database;
     }
+
+    @Override
+    public String explain(Messages messages) {
+        return messages.get(KEY, database);
+    }
 }

@@ -25,4 +25,9 @@ public class RestoreRefusedException extends DataException {
     public Object[] args() {
         return args.toArray();
     }
+
+    @Override
+    public String explain(Messages messages) {
+        return messages.get(key, args());
+    }
 }

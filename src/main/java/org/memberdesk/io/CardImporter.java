@@ -151,9 +151,9 @@ public final class CardImporter {
                 products.put(product.name(), product);
             }
             CardRowChecks checks = new CardRowChecks(products, Dates.of(options.dateFormat()));
-            ImportedRows done = ImportLog.stored(connection, KIND, fileHash);
-            long importId = ImportLog.start(connection, KIND, file, fileHash);
-            boolean resumed = ImportLog.earlierRuns(connection, KIND, fileHash, importId).interrupted();
+            ImportedRows done = ImportLogStore.stored(connection, KIND, fileHash);
+            long importId = ImportLogStore.start(connection, KIND, file, fileHash);
+            boolean resumed = ImportLogStore.earlierRuns(connection, KIND, fileHash, importId).interrupted();
             // one time for the whole run: the cards came over together, on the day the shop moved
             LocalDateTime at = LocalDateTime.now(clock).withNano(0);
             long imported = 0;
@@ -182,7 +182,7 @@ public final class CardImporter {
                         long rejectedBefore = rejected;
                         Long batch = BatchCancelled.inTransaction(connection, c -> {
                             long cards = storeBatch(c, read.rows(), at, importId, progress, rejections);
-                            ImportLog.batchCommitted(c, importId, KIND, fileHash, ranges(read, rejections),
+                            ImportLogStore.batchCommitted(c, importId, KIND, fileHash, ranges(read, rejections),
                                     importedBefore + cards, skippedBefore, rejectedBefore + rows(rejections));
                             if (cards > 0) {
                                 for (ImportListener listener : listeners) {

@@ -2,15 +2,11 @@ package org.memberdesk.io;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.memberdesk.common.Json;
 import org.memberdesk.db.DataException;
@@ -86,7 +82,7 @@ public final class Exporter {
         boolean fullPhones = fullPhonesOrRefuse();
         files.check(file);
         Written written = database.read(connection -> {
-            List<String> custom = customFieldNames(connection);
+            List<String> custom = ExportStore.customFieldNames(connection);
             List<String> header = new ArrayList<>(List.of("member_no", "name", "phone", "gender", "birthday",
                     "join_date", "channel", "referrer_no", "notes"));
             header.addAll(MEMBER_SUMMARY);
@@ -94,12 +90,8 @@ public final class Exporter {
             long rows = 0;
             boolean cancelled = false;
             try (OutputFiles.Output output = files.open(file, null);
-                 Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("""
-                         SELECT member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
-                                purchase_count, return_count, spent_cents - returned_cents, first_purchase_at,
-                                last_purchase_at, archived, custom_fields
-                         FROM members ORDER BY id""")) {
+                 PreparedStatement statement = ExportStore.members(connection);
+                 ResultSet rs = statement.executeQuery()) {
                 ExportTable table = ExportTable.open(file, output.stream(), CSVFormat.DEFAULT, "members");
                 table.header(header);
                 while (rs.next()) {
@@ -143,16 +135,8 @@ public final class Exporter {
             long rows = 0;
             boolean cancelled = false;
             try (OutputFiles.Output output = files.open(file, null);
-                 Statement statement = connection.createStatement();
-                 ResultSet rs = statement.executeQuery("""
-                         SELECT p.purchase_no, m.member_no, m.phone, p.time, i.name, pi.quantity, pi.amount_cents,
-                                r.purchase_no
-                         FROM purchases p
-                         JOIN members m ON m.id = p.member_id
-                         JOIN purchase_items pi ON pi.purchase_id = p.id
-                         JOIN items i ON i.id = pi.item_id
-                         LEFT JOIN purchases r ON r.id = p.refund_of
-                         ORDER BY p.id, pi.line_no""")) {
+                 PreparedStatement statement = ExportStore.purchaseLines(connection);
+                 ResultSet rs = statement.executeQuery()) {
                 ExportTable table = ExportTable.open(file, output.stream(), CSVFormat.DEFAULT, "purchases");
                 table.header(List.of("purchase_no", "member_no", "phone", "time", "item", "quantity", "amount",
                         "refund_of"));
@@ -179,18 +163,5 @@ public final class Exporter {
             return new Written(rows, !cancelled);
         });
         return logged(written, file, "purchase lines", fullPhones);
-    }
-
-    private static List<String> customFieldNames(Connection connection) throws SQLException {
-        TreeSet<String> names = new TreeSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT DISTINCT j.key FROM members, json_each(members.custom_fields) j "
-                        + "WHERE members.custom_fields IS NOT NULL");
-             ResultSet rs = statement.executeQuery()) {
-            while (rs.next()) {
-                names.add(rs.getString(1));
-            }
-        }
-        return new ArrayList<>(names);
     }
 }

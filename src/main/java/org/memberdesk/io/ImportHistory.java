@@ -23,6 +23,6 @@ public final class ImportHistory {
     /** The last import of this file (the same bytes, under any name) as {@code kind}: members or purchases. */
     public Optional<Run> lastRun(String kind, Path file) throws IOException {
         String hash = ImportedRows.hashOf(file);
-        return database.read(connection -> ImportLog.lastRun(connection, kind, hash));
+        return database.read(connection -> ImportLogStore.lastRun(connection, kind, hash));
     }
 }

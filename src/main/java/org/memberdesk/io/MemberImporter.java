@@ -127,9 +127,9 @@ public final class MemberImporter {
                 throw new IllegalArgumentException("the file has no name column (姓名); its columns are: "
                         + String.join(", ", source.header()));
             }
-            ImportedRows done = ImportLog.stored(connection, "members", fileHash);
-            long importId = ImportLog.start(connection, "members", file, fileHash);
-            boolean resumed = ImportLog.earlierRuns(connection, "members", fileHash, importId).interrupted();
+            ImportedRows done = ImportLogStore.stored(connection, "members", fileHash);
+            long importId = ImportLogStore.start(connection, "members", file, fileHash);
+            boolean resumed = ImportLogStore.earlierRuns(connection, "members", fileHash, importId).interrupted();
             long imported = 0;
             long duplicates = 0;
             long updated = 0;
@@ -159,7 +159,7 @@ public final class MemberImporter {
                         long rejectedBefore = report.rows();
                         batch = BatchCancelled.inTransaction(connection, c -> {
                             long[] stored = storeBatch(c, read, options.update(), progress, rejections);
-                            ImportLog.batchCommitted(c, importId, "members", fileHash, ranges(read, rejections),
+                            ImportLogStore.batchCommitted(c, importId, "members", fileHash, ranges(read, rejections),
                                     importedBefore + stored[0], duplicatesBefore + stored[1],
                                     rejectedBefore + rejections.size());
                             if (stored[0] > 0) {

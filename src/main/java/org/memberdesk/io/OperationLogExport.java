@@ -7,7 +7,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.OutputFiles;
 import org.memberdesk.members.MemberStore;
-import org.memberdesk.staff.LogStore;
+import org.memberdesk.staff.LogFilter;
 import org.memberdesk.staff.Operation;
 import org.memberdesk.staff.OperationLog;
 
@@ -29,7 +29,7 @@ public final class OperationLogExport {
     }
 
     /** Writes the selected entries; returns how many. Refused (NotAllowedException) to all but the owner. */
-    public long write(LogStore.Filter filter, Path file) {
+    public long write(LogFilter filter, Path file) {
         files.check(file);
         long written;
         try (OutputFiles.Output output = files.open(file, null)) {

@@ -153,15 +153,15 @@ public final class PurchaseImporter {
             // a member created on the fly joins on the day the file first names it: read before anything is stored
             JoinDates joinDates = options.createMembers() ? JoinDates.read(file, options, columns) : JoinDates.none();
             Set<String> alreadyCounted = ConcurrentHashMap.newKeySet();
-            ImportedRows done = ImportLog.stored(connection, "purchases", fileHash);
-            long importId = ImportLog.start(connection, "purchases", file, fileHash);
+            ImportedRows done = ImportLogStore.stored(connection, "purchases", fileHash);
+            long importId = ImportLogStore.start(connection, "purchases", file, fileHash);
             // a re-run completes the purchases an earlier run of this same file began (lines far apart in the
             // file, the run killed between them) exactly as one run would have; other imports' numbers stay
             // duplicates. No purchase needs to be held back until its last line: a killed batch is rolled back
             // whole, so the re-run starts from the state one run had at that batch and reads the same rows in the
             // same order; a later line earns "all lines − the lines before" at the member's state then, as in one
             // run (CrashAndRerunTest compares the ledger entry by entry, ids included).
-            ImportLog.EarlierRuns earlier = ImportLog.earlierRuns(connection, "purchases", fileHash, importId);
+            ImportLogStore.EarlierRuns earlier = ImportLogStore.earlierRuns(connection, "purchases", fileHash, importId);
             Batching batching = new Batching(importId, earlier.ids(), done);
             long imported = 0;
             long duplicates = 0;
@@ -203,7 +203,7 @@ public final class PurchaseImporter {
                             BatchTally.Counts batch = rowByRow
                                     ? byRow.storeBatch(c, rejections)
                                     : writer.record(c, read.purchases(), columns, rejections);
-                            ImportLog.batchCommitted(c, importId, "purchases", fileHash, batch.ranges(),
+                            ImportLogStore.batchCommitted(c, importId, "purchases", fileHash, batch.ranges(),
                                     before[0] + batch.imported(), before[1] + batch.skipped() + batch.duplicates(),
                                     before[2] + batch.rejected());
                             if (batch.imported() + batch.appended() > 0) {

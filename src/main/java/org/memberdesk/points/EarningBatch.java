@@ -41,9 +41,8 @@ public final class EarningBatch {
         this.categories = categories;
         this.tierPercents = tierPercents;
         this.ledger = new LedgerBatch(connection);
-        storedEarn = connection.prepareStatement(PointsEarner.EARN_OF);
-        storedRefunded = connection.prepareStatement(
-                "SELECT -coalesce(sum(total_cents), 0) FROM purchases WHERE refund_of = ?");
+        storedEarn = LedgerBatchStore.earnedBy(connection);
+        storedRefunded = LedgerBatchStore.refundedOf(connection);
     }
 
     /** Points earned net of take-backs in (after, until] by this batch's entries not yet written. */

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,14 +64,9 @@ final class LedgerBatch {
 
     LedgerBatch(Connection connection) throws SQLException {
         this.connection = connection;
-        readBalance = connection.prepareStatement("SELECT points FROM members WHERE id = ?");
-        readOpen = connection.prepareStatement("""
-                SELECT id, time, remaining, expires_on FROM points_ledger WHERE member_id = ? AND remaining > 0""");
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM points_ledger")) {
-            rs.next();
-            nextId = rs.getLong(1);
-        }
+        readBalance = LedgerBatchStore.readBalance(connection);
+        readOpen = LedgerBatchStore.readOpenBatches(connection);
+        nextId = LedgerBatchStore.nextEntryId(connection);
     }
 
     /** A member's balance as read with the batch's members (saves reading it again). */
@@ -238,16 +232,7 @@ final class LedgerBatch {
                     .add(e.refId()).add(e.reason()).add(e.expiresOn())
                     .add(e.batch() == null ? null : e.batch().remaining);
         }
-        rows.execute(connection, """
-                INSERT INTO points_ledger (id, member_id, time, kind, points, purchase_id, ref_id, reason, expires_on,
-                                           remaining)
-                :rows""");
-        pairs(takenFromStored).execute(connection, """
-                WITH j (id, remaining) AS (:rows)
-                UPDATE points_ledger SET remaining = j.remaining FROM j WHERE points_ledger.id = j.id""");
-        pairs(balanceChanges).execute(connection, """
-                WITH j (id, delta) AS (:rows)
-                UPDATE members SET points = points + j.delta FROM j WHERE members.id = j.id""");
+        LedgerBatchStore.write(connection, rows, pairs(takenFromStored), pairs(balanceChanges));
         entries.clear();
         entriesOf.clear();
         takenFromStored.clear();

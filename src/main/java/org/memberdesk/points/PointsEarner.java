@@ -15,15 +15,6 @@ public final class PointsEarner {
     static final String REASON_FIRST_PURCHASE = "first_purchase";
     static final String REASON_SIGNUP = "signup";
 
-    /**
-     * What a sale earned (bind member id, sale id): its first earn entry, the points of all of them (an
-     * import gives a sale a second entry when more of its lines come later in the file) and its total.
-     */
-    static final String EARN_OF = """
-            SELECT min(l.id), sum(l.points), p.total_cents FROM points_ledger l JOIN purchases p ON p.id = l.purchase_id
-            WHERE l.member_id = ? AND l.purchase_id = ? AND l.kind = 'earn' AND l.reason = 'purchase'
-            GROUP BY p.id""";
-
     private final PointsStore store;
     private final PointsRulesStore rulesStore;
 

@@ -17,8 +17,8 @@ final class ItemIds implements AutoCloseable {
     private final Map<String, Long> ids = new HashMap<>();
 
     ItemIds(Connection connection) throws SQLException {
-        find = connection.prepareStatement("SELECT id FROM items WHERE name = ?");
-        insert = connection.prepareStatement("INSERT INTO items (name) VALUES (?) RETURNING id");
+        find = PipelineStore.findItem(connection);
+        insert = PipelineStore.insertItem(connection);
     }
 
     long idOf(String name) throws SQLException {

@@ -84,27 +84,10 @@ public final class MemberStatistics implements PurchaseEffect {
                 rows.row().add(e.getKey()).add(a.sales).add(a.returns).add(a.spent).add(a.returned).add(a.first)
                         .add(a.last);
             }
-            rows.execute(connection, """
-                    WITH j (id, sales, returns, spent, returned, first, last) AS (:rows)
-                    UPDATE members SET purchase_count = purchase_count + j.sales, return_count = return_count + j.returns,
-                           spent_cents = spent_cents + j.spent, returned_cents = returned_cents + j.returned,
-                           first_purchase_at = CASE WHEN j.first IS NULL THEN first_purchase_at
-                                                    ELSE min(coalesce(first_purchase_at, j.first), j.first) END,
-                           last_purchase_at = CASE WHEN j.last IS NULL THEN last_purchase_at
-                                                   ELSE max(coalesce(last_purchase_at, j.last), j.last) END
-                    FROM j WHERE members.id = j.id""");
+            PipelineStore.addToStatistics(connection, rows);
             members.clear();
             if (!recount.isEmpty()) {
-                try (java.sql.PreparedStatement statement = connection.prepareStatement("""
-                        UPDATE members SET
-                          first_purchase_at = (SELECT min(time) FROM purchases WHERE member_id = ?1 AND kind = 'sale'),
-                          last_purchase_at = (SELECT max(time) FROM purchases WHERE member_id = ?1 AND kind = 'sale')
-                        WHERE id = ?1""")) {
-                    for (long id : recount) {
-                        statement.setLong(1, id);
-                        statement.executeUpdate();
-                    }
-                }
+                PipelineStore.recountFirstAndLast(connection, recount);
                 recount.clear();
             }
         }

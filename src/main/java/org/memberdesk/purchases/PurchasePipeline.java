@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -104,14 +103,9 @@ public final class PurchasePipeline implements AutoCloseable {
         this.steps = steps;
         this.limits = service.limits(connection);
         this.staffId = service.servingStaffId();
-        findByNumber = connection.prepareStatement(
-                "SELECT id, member_id, kind, import_id, total_cents, time FROM purchases WHERE purchase_no = ?");
+        findByNumber = PipelineStore.findByNumber(connection);
         itemIds = new ItemIds(connection);
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) + 1 FROM purchases")) {
-            rs.next();
-            nextId = rs.getLong(1); // what SQLite would give the next row: this transaction holds the write lock
-        }
+        nextId = PipelineStore.nextPurchaseId(connection); // this transaction holds the write lock
     }
 
     /**
@@ -131,16 +125,7 @@ public final class PurchasePipeline implements AutoCloseable {
             stored.put(number, Optional.empty());
         }
         if (!rows.isEmpty()) {
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    SELECT p.id, p.member_id, p.kind, p.import_id, p.total_cents, p.time, p.purchase_no
-                    FROM json_each(?) j JOIN purchases p ON p.purchase_no = j.value ->> 0""")) {
-                statement.setString(1, rows.toString());
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        stored.put(rs.getString(7), Optional.of(storedNumber(rs)));
-                    }
-                }
-            }
+            PipelineStore.numbered(connection, rows, (number, found) -> stored.put(number, Optional.of(found)));
         }
         for (PurchaseEffect.Step step : steps) {
             step.members(memberIds);
@@ -224,33 +209,12 @@ public final class PurchasePipeline implements AutoCloseable {
 
     /** A purchase of an earlier batch, with its stored lines, to add lines to. */
     private Pending storedPurchase(PurchaseStore.StoredNumber number, String purchaseNo) throws SQLException {
-        List<PurchaseLine> lines = new ArrayList<>();
-        int lastLine = 0;
-        Long refundOf = null;
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT pi.line_no, i.name, pi.quantity, pi.amount_cents
-                FROM purchase_items pi JOIN items i ON i.id = pi.item_id WHERE pi.purchase_id = ? ORDER BY pi.line_no""");
-             PreparedStatement refund = connection.prepareStatement("SELECT refund_of FROM purchases WHERE id = ?")) {
-            statement.setLong(1, number.id());
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    lastLine = rs.getInt(1);
-                    lines.add(new PurchaseLine(rs.getString(2), rs.getInt(3), rs.getLong(4)));
-                }
-            }
-            refund.setLong(1, number.id());
-            try (ResultSet rs = refund.executeQuery()) {
-                if (rs.next()) {
-                    long id = rs.getLong(1);
-                    refundOf = rs.wasNull() ? null : id;
-                }
-            }
-        }
+        PipelineStore.StoredLines stored = PipelineStore.storedLines(connection, number.id());
         Pending purchase = new Pending(number.id(), purchaseNo, number.memberId(),
-                LocalDateTime.parse(number.time(), MemberStore.TIME), number.isReturn(), refundOf,
-                PurchaseDiscounts.NONE, lastLine + 1,
+                LocalDateTime.parse(number.time(), MemberStore.TIME), number.isReturn(), stored.refundOf(),
+                PurchaseDiscounts.NONE, stored.lastLine() + 1,
                 number.totalCents());
-        purchase.lines.addAll(lines);
+        purchase.lines.addAll(stored.lines());
         return purchase;
     }
 
@@ -283,7 +247,7 @@ public final class PurchasePipeline implements AutoCloseable {
         if (known == null) {
             findByNumber.setString(1, number);
             try (ResultSet rs = findByNumber.executeQuery()) {
-                known = rs.next() ? Optional.of(storedNumber(rs)) : Optional.empty();
+                known = rs.next() ? Optional.of(PipelineStore.storedNumber(rs)) : Optional.empty();
             }
             stored.put(number, known);
         }
@@ -294,13 +258,6 @@ public final class PurchasePipeline implements AutoCloseable {
                     appended.total, n.time()));
         }
         return known;
-    }
-
-    private static PurchaseStore.StoredNumber storedNumber(ResultSet rs) throws SQLException {
-        long importId = rs.getLong(4);
-        Long imported = rs.wasNull() ? null : importId;
-        return new PurchaseStore.StoredNumber(rs.getLong(1), rs.getLong(2), "return".equals(rs.getString(3)),
-                imported, rs.getLong(5), rs.getString(6));
     }
 
     /** Writes the batch: purchases, lines, totals of appended purchases, member_items, statistics, totals, listeners. */
@@ -319,25 +276,15 @@ public final class PurchasePipeline implements AutoCloseable {
             grown.row().add(p.id).add(p.extra);
             addLineRows(lines, p);
         }
-        purchases.execute(connection, """
-                INSERT INTO purchases (id, purchase_no, member_id, time, kind, total_cents, refund_of, import_id,
-                                       tier_discount_cents, coupon_discount_cents, stored_value_bonus_cents, staff_id)
-                :rows""");
-        grown.execute(connection, """
-                WITH j (id, extra) AS (:rows)
-                UPDATE purchases SET total_cents = total_cents + j.extra FROM j WHERE purchases.id = j.id""");
-        lines.execute(connection, """
-                INSERT INTO purchase_items (purchase_id, line_no, item_id, quantity, amount_cents, sale_line_no)
-                :rows""");
+        PipelineStore.insertPurchases(connection, purchases);
+        PipelineStore.addToTotals(connection, grown);
+        PipelineStore.insertLines(connection, lines);
         BoundRows items = new BoundRows();
         firstBought.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey((a, b) -> a.get(0).equals(b.get(0))
                         ? Long.compare(a.get(1), b.get(1)) : Long.compare(a.get(0), b.get(0))))
                 .forEach(e -> items.row().add(e.getKey().get(0)).add(e.getKey().get(1)).add(e.getValue()));
-        items.execute(connection, """
-                INSERT INTO member_items (item_id, member_id, first_bought_at) :rows
-                ON CONFLICT (item_id, member_id) DO UPDATE SET first_bought_at = excluded.first_bought_at
-                WHERE excluded.first_bought_at < first_bought_at""");
+        PipelineStore.upsertMemberItems(connection, items);
         for (PurchaseEffect.Step step : steps) {
             step.flush();
         }

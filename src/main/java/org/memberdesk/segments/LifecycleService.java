@@ -44,34 +44,26 @@ public final class LifecycleService {
      * run); without that either (a database made from the command line), the defaults 30 / 90 / 180.
      */
     public static LifecycleSettings settings(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT value FROM settings WHERE key = ?")) {
-            statement.setString(1, SETTING);
-            try (ResultSet rs = statement.executeQuery()) {
-                if (!rs.next()) {
-                    return forBusiness(connection);
-                }
-                Map<String, Object> stored = Json.readObject(rs.getString(1));
-                // limits saved before visits were counted say nothing of them: the kind of business decides
-                boolean visitsCount = stored.get("visits_count") instanceof Boolean b ? b
-                        : forBusiness(connection).visitsCount();
-                return new LifecycleSettings(number(stored, "new_days", 30), number(stored, "active_days", 90),
-                        number(stored, "dormant_days", 180), visitsCount);
-            }
+        String value = SegmentStore.setting(connection, SETTING);
+        if (value == null) {
+            return forBusiness(connection);
         }
+        Map<String, Object> stored = Json.readObject(value);
+        // limits saved before visits were counted say nothing of them: the kind of business decides
+        boolean visitsCount = stored.get("visits_count") instanceof Boolean b ? b
+                : forBusiness(connection).visitsCount();
+        return new LifecycleSettings(number(stored, "new_days", 30), number(stored, "active_days", 90),
+                number(stored, "dormant_days", 180), visitsCount);
     }
 
     private static LifecycleSettings forBusiness(Connection connection) throws SQLException {
         // the key the shop profile keeps the kind of business under (org.memberdesk.shop)
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT value FROM settings WHERE key = 'shop.business'")) {
-            try (ResultSet rs = statement.executeQuery()) {
-                if (rs.next()) {
-                    try {
-                        return LifecycleSettings.forBusiness(Business.parse(rs.getString(1)));
-                    } catch (IllegalArgumentException unknownKind) {
-                        return LifecycleSettings.DEFAULT;
-                    }
-                }
+        String business = SegmentStore.setting(connection, "shop.business");
+        if (business != null) {
+            try {
+                return LifecycleSettings.forBusiness(Business.parse(business));
+            } catch (IllegalArgumentException unknownKind) {
+                return LifecycleSettings.DEFAULT;
             }
         }
         return LifecycleSettings.DEFAULT;
@@ -95,12 +87,7 @@ public final class LifecycleService {
         value.put("visits_count", settings.visitsCount());
         database.write(connection -> {
             LifecycleSettings before = settings(connection);
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
-                statement.setString(1, SETTING);
-                statement.setString(2, Json.write(value));
-                statement.executeUpdate();
-            }
+            SegmentStore.saveSetting(connection, SETTING, Json.write(value));
             if (!before.equals(settings)) {
                 log.record(connection, org.memberdesk.staff.OperationLog.Entry.of(
                         org.memberdesk.staff.Operation.SETTINGS, null, "lifecycle stages", limits(before) + " → "
@@ -124,8 +111,7 @@ public final class LifecycleService {
                 return new LifecycleCounts(asOf, settings, byRecency(connection, facts, settings));
             }
             Map<LifecycleStage, Long> stages = emptyCounts();
-            try (PreparedStatement statement = connection.prepareStatement("SELECT " + stage(facts, settings) + ", count(*) FROM "
-                    + facts.from() + " WHERE " + facts.joined() + " GROUP BY 1")) {
+            try (PreparedStatement statement = SegmentStore.stageCounts(connection, facts, stage(facts, settings))) {
                 int next = bindStage(statement, 1, asOf, settings);
                 statement.setString(next, asOf.toString());
                 try (ResultSet rs = statement.executeQuery()) {
@@ -165,16 +151,7 @@ public final class LifecycleService {
 
     private static void count(Connection connection, Map<LifecycleStage, Long> stages, LifecycleStage stage,
                               String where, String... values) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM members m WHERE "
-                + where)) {
-            for (int i = 0; i < values.length; i++) {
-                statement.setString(i + 1, values[i]);
-            }
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                stages.put(stage, rs.getLong(1));
-            }
-        }
+        stages.put(stage, SegmentStore.countMembers(connection, where, values));
     }
 
     /** Members who had joined by {@code asOf}, by their stage at {@code since} and at {@code asOf}. */
@@ -189,9 +166,8 @@ public final class LifecycleService {
             }
             Map<LifecycleStage, Long> joined = emptyCounts();
             long moved = 0;
-            try (PreparedStatement statement = connection.prepareStatement("SELECT m.join_date <= ?, "
-                    + stage(before, settings) + ", " + stage(after, settings) + ", count(*) FROM members m" + before.join() + after.join()
-                    + " WHERE m.join_date <= ? GROUP BY 1, 2, 3")) {
+            try (PreparedStatement statement = SegmentStore.stageMoves(connection, before, after,
+                    stage(before, settings), stage(after, settings))) {
                 statement.setString(1, since.toString());
                 int next = bindStage(statement, 2, since, settings);
                 next = bindStage(statement, next, asOf, settings);

@@ -23,8 +23,6 @@ import org.memberdesk.tags.MemberFacts;
  * Same answers as the general path (a test compares them), several times less work.
  */
 final class RfmByRecency {
-    private static final String NET = "(spent_cents - returned_cents)";
-
     private RfmByRecency() {
     }
 
@@ -33,13 +31,7 @@ final class RfmByRecency {
 
     static RfmResult compute(Connection connection, MemberFacts facts) throws SQLException {
         LocalDate asOf = facts.asOf();
-        String since;
-        try (PreparedStatement first = connection.prepareStatement(
-                "SELECT min(last_purchase_at) FROM members WHERE last_purchase_at IS NOT NULL")) {
-            try (ResultSet rs = first.executeQuery()) {
-                since = rs.next() ? rs.getString(1) : null;
-            }
-        }
+        String since = SegmentStore.earliestLastPurchase(connection);
         if (since == null) {
             return empty(asOf);
         }
@@ -48,9 +40,7 @@ final class RfmByRecency {
         long sumDays = 0;
         long sumPurchases = 0;
         long sumNet = 0;
-        try (PreparedStatement day = connection.prepareStatement("""
-                SELECT count(*), sum(purchase_count), sum(%s) FROM members m
-                WHERE last_purchase_at >= ? AND last_purchase_at < ? AND %s""".formatted(NET, facts.joined()))) {
+        try (PreparedStatement day = SegmentStore.rfmDay(connection, facts)) {
             for (LocalDate d = LocalDate.parse(since.substring(0, 10)); !d.isAfter(asOf); d = d.plusDays(1)) {
                 day.setString(1, d.toString());
                 day.setString(2, d.plusDays(1).toString());
@@ -83,9 +73,7 @@ final class RfmByRecency {
         List<TreeMap<Long, Long>> purchasesByRange = new ArrayList<>();
         Map<RfmSegment, RfmResult.SegmentTotals> segments = RfmService.emptySegments();
         long[][] segmentSums = new long[8][2];
-        try (PreparedStatement pass = connection.prepareStatement("""
-                SELECT purchase_count, %1$s FROM members m
-                WHERE last_purchase_at >= ? AND last_purchase_at < ? AND %2$s""".formatted(NET, facts.joined()))) {
+        try (PreparedStatement pass = SegmentStore.rfmRange(connection, facts)) {
             for (DayRange range : ranges) {
                 pass.setString(1, asOf.minusDays(range.mostDays()).toString());
                 pass.setString(2, asOf.minusDays(range.fewestDays() - 1).toString());

@@ -45,10 +45,7 @@ public final class RfmService {
         LocalDate asOf = facts.asOf();
         // 1. a histogram by (date of last purchase, purchases) with member counts and spend
         List<long[]> groups = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT substr(%s, 1, 10), %s, count(*), sum(%s) FROM %s
-                WHERE %s AND %s > 0 GROUP BY 1, 2""".formatted(facts.lastAt(), facts.purchases(), facts.netCents(),
-                facts.from(), facts.joined(), facts.purchases()))) {
+        try (PreparedStatement statement = SegmentStore.rfmHistogram(connection, facts)) {
             statement.setString(1, asOf.toString());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -87,10 +84,7 @@ public final class RfmService {
         long frequentAbove = Math.floorDiv(sumPurchases, members);
         long spendAbove = Math.floorDiv(sumNet, members);
         // 2. members by (R high, F high, M high)
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT %s >= ?, %s > ?, %s > ?, count(*), sum(%s) FROM %s
-                WHERE %s AND %s > 0 GROUP BY 1, 2, 3""".formatted(facts.lastAt(), facts.purchases(),
-                facts.netCents(), facts.netCents(), facts.from(), facts.joined(), facts.purchases()))) {
+        try (PreparedStatement statement = SegmentStore.rfmSegments(connection, facts)) {
             // days < recentBelow ⇔ the last purchase is on or after as-of − (recentBelow − 1) days
             statement.setString(1, asOf.minusDays(recentBelow - 1).toString());
             statement.setLong(2, frequentAbove);

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,13 +70,8 @@ public final class LogStore {
         }
     }
 
-    /** What the log screen and {@code audit} ask for; null fields do not filter. */
-    public record Filter(LocalDate from, LocalDate to, String staffName, String action, Long memberId) {
-        public static final Filter ALL = new Filter(null, null, null, null, null);
-    }
-
     /** The entries the filter selects, newest first, at most {@code limit}. */
-    List<LogEntry> find(Connection connection, Filter filter, int limit) throws SQLException {
+    List<LogEntry> find(Connection connection, LogFilter filter, int limit) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT id, at, staff_id, staff_name, action, member_id, subject, summary, reason, money, prev_hash, hash
                 FROM operation_log\s""" + MATCHING + " ORDER BY id DESC LIMIT ?6")) {
@@ -93,12 +87,12 @@ public final class LogStore {
         }
     }
 
-    /** The WHERE of {@link #find}, {@link #count(Connection, Filter)} and {@link #eachMatching}: ?1 … ?5. */
+    /** The WHERE of {@link #find}, {@link #count(Connection, LogFilter)} and {@link #eachMatching}: ?1 … ?5. */
     private static final String MATCHING = """
             WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) AND (?3 IS NULL OR staff_name = ?3)
               AND (?4 IS NULL OR action = ?4) AND (?5 IS NULL OR member_id = ?5)""";
 
-    private static void bind(PreparedStatement statement, Filter filter) throws SQLException {
+    private static void bind(PreparedStatement statement, LogFilter filter) throws SQLException {
         statement.setString(1, filter.from() == null ? null : filter.from().toString());
         statement.setString(2, filter.to() == null ? null : filter.to().plusDays(1).toString());
         statement.setString(3, filter.staffName());
@@ -107,7 +101,7 @@ public final class LogStore {
     }
 
     /** How many entries the filter selects ({@code audit} counts them all, the screen shows at most a page). */
-    long count(Connection connection, Filter filter) throws SQLException {
+    long count(Connection connection, LogFilter filter) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT count(*) FROM operation_log " + MATCHING)) {
             bind(statement, filter);
@@ -124,7 +118,7 @@ public final class LogStore {
     }
 
     /** Every entry the filter selects, oldest first, one at a time (an export of a long log). */
-    void eachMatching(Connection connection, Filter filter, EntryConsumer consumer)
+    void eachMatching(Connection connection, LogFilter filter, EntryConsumer consumer)
             throws SQLException, java.io.IOException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT id, at, staff_id, staff_name, action, member_id, subject, summary, reason, money, prev_hash, hash

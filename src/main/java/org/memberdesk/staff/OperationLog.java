@@ -110,13 +110,13 @@ public final class OperationLog {
     }
 
     /** The entries a filter selects, newest first, at most {@code limit} (the log screen; manager and owner). */
-    public List<LogEntry> find(LogStore.Filter filter, int limit) {
+    public List<LogEntry> find(LogFilter filter, int limit) {
         session.require(Permission.VIEW_LOG);
         return database.read(connection -> store.find(connection, filter, limit));
     }
 
     /** How many entries a filter selects (manager and owner). */
-    public long count(LogStore.Filter filter) {
+    public long count(LogFilter filter) {
         session.require(Permission.VIEW_LOG);
         return database.read(connection -> store.count(connection, filter));
     }
@@ -130,7 +130,7 @@ public final class OperationLog {
      * Hands every entry a filter selects, oldest first, to {@code rows} in one snapshot (an export to a file: the
      * owner only). Returns how many. The caller logs the export once the file is kept.
      */
-    public long export(LogStore.Filter filter, Rows rows) throws IOException {
+    public long export(LogFilter filter, Rows rows) throws IOException {
         session.require(Permission.EXPORT_LOG);
         try {
             return database.read(connection -> {

@@ -21,6 +21,8 @@ import org.memberdesk.db.Database;
 import org.memberdesk.db.IntegrityReport;
 import org.memberdesk.db.Migrations;
 import org.memberdesk.fonts.BundledFont;
+import org.memberdesk.members.MemberDetails;
+import org.memberdesk.members.MemberStore;
 
 /**
  * {@code --self-test}: proves an installed copy is whole without opening a window or touching the
@@ -44,7 +46,9 @@ public final class SelfTest {
             int version = Migrations.appliedVersion(database);
             require(version == Migrations.LATEST_VERSION, "schema version " + version + ", expected "
                     + Migrations.LATEST_VERSION);
-            database.execute("INSERT INTO members (member_no, name, join_date) VALUES ('T1', '自检', '2026-01-01')");
+            // a member written as the app writes one (through its store): the backup below copies real data
+            database.write(connection -> new MemberStore().insert(connection, new MemberDetails("T1", "自检", null,
+                    null, null, LocalDate.of(2026, 1, 1), null, null, null, null)));
             step = "online backup";
             Backups backups = new Backups(database, java.time.Clock.systemDefaultZone());
             Backup backup = backups.take(BackupReason.MANUAL);

@@ -82,10 +82,9 @@ final class GrowthBatch implements PurchaseEffect.Step {
         this.connection = connection;
         this.earning = earning;
         this.ladder = ladder;
-        readMember = connection.prepareStatement(
-                "SELECT birthday, purchase_count, tier, spent_cents - returned_cents, points FROM members WHERE id = ?");
-        history = connection.prepareStatement("SELECT time, total_cents FROM purchases WHERE member_id = ?");
-        earnedWindow = connection.prepareStatement(TierStore.windowSql(TierProgram.Basis.POINTS));
+        readMember = GrowthStore.readMember(connection);
+        history = GrowthStore.history(connection);
+        earnedWindow = GrowthStore.earnedWindow(connection);
     }
 
     @Override
@@ -99,9 +98,7 @@ final class GrowthBatch implements PurchaseEffect.Step {
         if (ids.length() == 1) {
             return;
         }
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, birthday, purchase_count, tier, spent_cents - returned_cents, points FROM members
-                WHERE id IN (SELECT value FROM json_each(?))""")) {
+        try (PreparedStatement statement = GrowthStore.readMembers(connection)) {
             statement.setString(1, ids.append(']').toString());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -172,64 +169,11 @@ final class GrowthBatch implements PurchaseEffect.Step {
         // untouched = nothing has happened to the member's points since the sale earned them (no redemption,
         // adjustment or expiry after it): then removing its entries leaves the ledger exactly as before the sale —
         // also when its points went to repay points owed, which are owed again
-        try (PreparedStatement later = connection.prepareStatement("""
-                SELECT 1 FROM points_ledger WHERE member_id = ?1
-                  AND id > (SELECT min(id) FROM points_ledger WHERE member_id = ?1 AND purchase_id = ?2)
-                  AND (purchase_id IS NULL OR purchase_id <> ?2) LIMIT 1""")) {
-            later.setLong(1, sale.memberId());
-            later.setLong(2, sale.id());
-            try (ResultSet rs = later.executeQuery()) {
-                if (rs.next()) {
-                    throw new ValidationException(Problem.of("purchase", "sale.void.pointsUsed", sale.purchaseNo()));
-                }
-            }
+        if (GrowthStore.pointsMovedSince(connection, sale.memberId(), sale.id())) {
+            throw new ValidationException(Problem.of("purchase", "sale.void.pointsUsed", sale.purchaseNo()));
         }
-        long earned = 0;
-        // through the member: the ledger's one index is by member
-        try (PreparedStatement entries = connection.prepareStatement(
-                "SELECT coalesce(sum(points), 0) FROM points_ledger WHERE member_id = ? AND purchase_id = ?")) {
-            entries.setLong(1, sale.memberId());
-            entries.setLong(2, sale.id());
-            try (ResultSet rs = entries.executeQuery()) {
-                rs.next();
-                earned = rs.getLong(1);
-            }
-        }
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM points_ledger WHERE member_id = ? AND purchase_id = ?");
-             PreparedStatement balance = connection.prepareStatement(
-                     "UPDATE members SET points = points - ? WHERE id = ?")) {
-            delete.setLong(1, sale.memberId());
-            delete.setLong(2, sale.id());
-            delete.executeUpdate();
-            balance.setLong(1, earned);
-            balance.setLong(2, sale.memberId());
-            balance.executeUpdate();
-        }
-        try (PreparedStatement reached = connection.prepareStatement(
-                "DELETE FROM tier_changes WHERE member_id = ? AND purchase_id = ? RETURNING from_tier");
-             PreparedStatement back = connection.prepareStatement("""
-                     UPDATE members SET tier = CASE WHEN EXISTS (SELECT 1 FROM tier_changes WHERE member_id = ?2)
-                                                    THEN ?1 END, -- never moved before: the entry tier, as stored
-                                        tier_upgraded_at = (SELECT max(time) FROM tier_changes
-                                                                       WHERE member_id = ?2 AND direction = 'up')
-                     WHERE id = ?2""")) {
-            reached.setLong(1, sale.memberId());
-            reached.setLong(2, sale.id());
-            String before = null;
-            boolean moved = false;
-            try (ResultSet rs = reached.executeQuery()) {
-                while (rs.next()) {
-                    moved = true;
-                    before = rs.getString(1);
-                }
-            }
-            if (moved) {
-                back.setString(1, before);
-                back.setLong(2, sale.memberId());
-                back.executeUpdate();
-            }
-        }
+        GrowthStore.removeEarned(connection, sale.memberId(), sale.id());
+        GrowthStore.undoTierReached(connection, sale.memberId(), sale.id());
         buyers.remove(sale.memberId());
     }
 
@@ -298,12 +242,7 @@ final class GrowthBatch implements PurchaseEffect.Step {
         for (Map.Entry<Long, String[]> e : newTiers.entrySet()) {
             tiers.row().add(e.getKey()).add(e.getValue()[0]).add(e.getValue()[1]);
         }
-        tiers.execute(connection, """
-                WITH j (id, tier, at) AS (:rows)
-                UPDATE members SET tier = j.tier, tier_upgraded_at = j.at FROM j WHERE members.id = j.id""");
-        changes.execute(connection, """
-                INSERT INTO tier_changes (member_id, time, from_tier, to_tier, direction, reason, measured, purchase_id)
-                :rows""");
+        GrowthStore.write(connection, tiers, changes);
     }
 
     @Override

@@ -155,9 +155,8 @@ public final class TierService {
             LocalDateTime when = asOf.atStartOfDay();
             long upgraded = 0;
             long downgraded = 0;
-            try (PreparedStatement up = connection.prepareStatement(
-                    "UPDATE members SET tier = ?, tier_upgraded_at = ? WHERE id = ?");
-                 PreparedStatement down = connection.prepareStatement("UPDATE members SET tier = ? WHERE id = ?");
+            try (PreparedStatement up = store.prepareUpgrade(connection);
+                 PreparedStatement down = store.prepareDowngrade(connection);
                  PreparedStatement change = store.prepareChange(connection)) {
                 for (int i = 0; i < moves.size; i++) {
                     long member = moves.members[i];

@@ -282,4 +282,14 @@ public final class TierStore {
             statement.executeUpdate();
         }
     }
+
+    /** A review's move up; parameters tier, upgraded at, member. */
+    PreparedStatement prepareUpgrade(Connection connection) throws SQLException {
+        return connection.prepareStatement("UPDATE members SET tier = ?, tier_upgraded_at = ? WHERE id = ?");
+    }
+
+    /** A review's move down (or to its rank's tier); parameters tier, member. */
+    PreparedStatement prepareDowngrade(Connection connection) throws SQLException {
+        return connection.prepareStatement("UPDATE members SET tier = ? WHERE id = ?");
+    }
 }

@@ -135,7 +135,7 @@ public final class AppWindow implements ShellActions {
 
     /** The title bar (and, for demo data, a banner) say which database this is. */
     private void showWhetherDemo() {
-        String name = app.database().file().getFileName().toString();
+        String name = app.databaseFile().getFileName().toString();
         stage.setTitle(context.text(demo ? "app.title.demo" : "app.title", name));
         if (demo) {
             Path own = shopDatabase;
@@ -294,7 +294,7 @@ public final class AppWindow implements ShellActions {
      * and stays the one a start opens; the banner's button goes back to it.
      */
     public void openDemo(Business business) {
-        Path shop = app.database().file();
+        Path shop = app.databaseFile();
         Path file = DemoLoader.databaseIn(demoFolder, business);
         tasks.execute(BackgroundTask.of(() -> Startup.open(file, clock, opensAs)).onSuccess(outcome -> {
             if (switchTo(outcome, file)) {
@@ -350,8 +350,7 @@ public final class AppWindow implements ShellActions {
     }
 
     private void loadDemo(Business business, int members) {
-        DemoLoader loader = new DemoLoader(app.memberImporter(), app.purchaseImporter(),
-                app.demoCards(), clock, app.outputFiles());
+        DemoLoader loader = app.demoLoader(clock);
         BackgroundTask<DemoLoader.Loaded> task = BackgroundTask.of((TaskProgress progress) ->
                 loader.load(business, members, 1, new ImportProgress() {
                     @Override

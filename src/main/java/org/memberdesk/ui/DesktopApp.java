@@ -17,10 +17,6 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.app.Startup;
-import org.memberdesk.db.Backups;
-import org.memberdesk.db.DataFolder;
-import org.memberdesk.db.Database;
-import org.memberdesk.db.SqliteLibrary;
 import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.staff.Actor;
@@ -35,6 +31,8 @@ import org.memberdesk.ui.shell.UiPreferences;
  * window.
  */
 public final class DesktopApp extends Application {
+    /** The logger {@code --startup-timing} reports its one JSON line to (the Launcher prints it on stdout). */
+    public static final String STARTUP_TIMING_LOG = "org.memberdesk.startup-timing";
     /** The kind of business {@code --demo} shows. */
     private static final Business DEMO_BUSINESS = Business.SCENIC;
 
@@ -72,10 +70,10 @@ public final class DesktopApp extends Application {
             options = LaunchOptions.parse(getParameters().getRaw());
             language = options.language().orElseGet(() ->
                     preferences.language().map(Language::of).orElseGet(Language::fromOs));
-            shopFile = preferences.lastDatabase().orElseGet(DataFolder::defaultDatabase);
+            shopFile = preferences.lastDatabase().orElseGet(Startup::defaultDatabase);
             // --demo: a demo database of its own, never the shop's file (unless --db names one)
             Path file = options.database().orElseGet(() -> options.demo()
-                    ? DemoLoader.databaseIn(DataFolder.forCurrentUser(), DEMO_BUSINESS)
+                    ? DemoLoader.databaseIn(Startup.dataFolder(), DEMO_BUSINESS)
                     : shopFile);
             startOpening(file);
             if (options.database().isEmpty() && !options.demo()) {
@@ -91,7 +89,7 @@ public final class DesktopApp extends Application {
     private void startOpening(Path file) {
         failingFile = file;
         opening = new FutureTask<>(() -> {
-            SqliteLibrary.useKeptCopy(DataFolder.privateFolder().resolve("native"));
+            Startup.useKeptSqliteLibrary();
             Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone(), firstActor());
             // read by start() after opening.get(), which makes the write visible there
             databaseOpenedMillis = System.currentTimeMillis();
@@ -122,7 +120,7 @@ public final class DesktopApp extends Application {
         chooser.setTitle(language.messages().get("error.open.restore"));
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
                 language.messages().get("file.db"), "*.db", "*.sqlite"));
-        java.io.File backups = Backups.folderFor(failingFile).toFile();
+        java.io.File backups = Startup.backupsFolderFor(failingFile).toFile();
         if (backups.isDirectory()) {
             chooser.setInitialDirectory(backups);
         }
@@ -136,8 +134,10 @@ public final class DesktopApp extends Application {
      * opening itself. Returns why it was refused, or null when the backup is in place.
      */
     private Throwable restoreOver(Path database, Path backup) {
-        FutureTask<Backups.Restored> restoring = new FutureTask<>(() ->
-                new AppContext(Database.openForRescue(database), Clock.systemDefaultZone()).backups().restore(backup));
+        FutureTask<Void> restoring = new FutureTask<>(() -> {
+            Startup.restoreOver(database, backup, Clock.systemDefaultZone());
+            return null;
+        });
         Thread restorer = new Thread(restoring, "memberdesk-restore");
         restorer.setDaemon(true);
         restorer.start();
@@ -231,7 +231,7 @@ public final class DesktopApp extends Application {
             return;
         }
         window = new AppWindow(stage, preferences, app, language, Clock.systemDefaultZone(),
-                DataFolder.forCurrentUser(), firstActor());
+                Startup.dataFolder(), firstActor());
         window.own(ready);
         window.show(options.startupTiming() ? "members" : AppWindow.START_SCREEN);
         stage.setOnCloseRequest(event -> window.rememberPlacement());

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -21,9 +22,13 @@ import org.memberdesk.ui.members.MembersViewModel;
  * until the members screen shows its first rows, then searches as a person would (a full phone, its last four digits, a name), reads a page deep in
  * the list, opens the Dashboard twice (cards and funnel filled, the FX thread's longest pause; the second visit
  * is the warm one), and prints one JSON object: milliseconds since the JVM started, the CPU time spent until
- * the rows showed, search latencies (typed → rows on screen), and the heap in use. Exits 0, or 1 when something failed.
+ * the rows showed, search latencies (typed → rows on screen), and the heap in use (logged to
+ * {@link DesktopApp#STARTUP_TIMING_LOG}, which the Launcher prints on stdout). Exits 0, or 1 when something failed.
  */
 final class StartupTiming {
+    /** The one JSON line goes to this logger; the Launcher prints it on stdout (the console is not the windows'). */
+    private static final Logger REPORT = Logger.getLogger(DesktopApp.STARTUP_TIMING_LOG);
+
     private final AppWindow window;
     private final long jvmStartMillis;
     private final Map<String, Object> out = new LinkedHashMap<>();
@@ -43,7 +48,7 @@ final class StartupTiming {
             } catch (InterruptedException e) {
                 return;
             }
-            System.out.println("{\"ok\":false,\"error\":\"the members screen did not answer within 120 s\"}");
+            REPORT.info("{\"ok\":false,\"error\":\"the members screen did not answer within 120 s\"}");
             System.exit(1);
         }, "startup-timing-watchdog");
         watchdog.setDaemon(true);
@@ -135,8 +140,7 @@ final class StartupTiming {
         out.put("heap_used_mb", (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
         out.put("heap_max_mb", runtime.maxMemory() / (1024 * 1024));
         out.put("pages_held", members.rows().pagesHeld());
-        System.out.println(Json.write(out));
-        System.out.flush();
+        REPORT.info(Json.write(out));
         Platform.exit();
     }
 

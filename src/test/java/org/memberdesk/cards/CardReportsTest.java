@@ -93,8 +93,7 @@ class CardReportsTest {
         assertEquals(new CardReports.Liability(LocalDate.of(2026, 11, 22), 90_000, 18_000, 2, 60_000, 1), today);
         // the same day computed from the entries gives the same figures
         CardReports.Liability fromEntries = app.database().read(connection ->
-                new CardReports(app.database(), TestDatabase.clock()).fromEntries(connection,
-                        LocalDate.of(2026, 11, 22)));
+                CardReportStore.fromEntries(connection, LocalDate.of(2026, 11, 22)));
         assertEquals(today, fromEntries);
         // on 1 Nov at the day's end: the stored value whole, 3 sessions (90,000), passes: C's (D's ended 30 Oct)
         assertEquals(new CardReports.Liability(LocalDate.of(2026, 11, 1), 100_000, 20_000, 3, 90_000, 1),

@@ -24,7 +24,7 @@ import org.memberdesk.db.Database;
 import org.memberdesk.purchases.PurchaseDraft;
 import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.staff.Actor;
-import org.memberdesk.staff.LogStore;
+import org.memberdesk.staff.LogFilter;
 import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
 import org.memberdesk.staff.Staff;
@@ -160,7 +160,7 @@ class AuditAndStaffReportCommandsTest {
         AppContext app = on("2026-11-22T12:00");
         app.session().become(Actor.of(li));
         Path refused = folder.resolve("refused.csv");
-        assertThrows(NotAllowedException.class, () -> app.operationLogExport().write(LogStore.Filter.ALL, refused));
+        assertThrows(NotAllowedException.class, () -> app.operationLogExport().write(LogFilter.ALL, refused));
         assertFalse(Files.exists(refused));
         try (var leftovers = Files.list(folder)) {
             assertTrue(leftovers.noneMatch(p -> p.getFileName().toString().startsWith("refused")));

@@ -14,7 +14,7 @@ import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.staff.Actor;
 import org.memberdesk.staff.LogEntry;
-import org.memberdesk.staff.LogStore;
+import org.memberdesk.staff.LogFilter;
 import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
 
@@ -115,7 +115,7 @@ class MemberPermissionsTest {
     }
 
     private List<LogEntry> entries() {
-        return app.operationLog().find(LogStore.Filter.ALL, 100).stream()
+        return app.operationLog().find(LogFilter.ALL, 100).stream()
                 .filter(e -> e.action().startsWith("member-")).toList();
     }
 }

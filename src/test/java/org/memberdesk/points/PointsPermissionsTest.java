@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.members.Member;
 import org.memberdesk.staff.Actor;
 import org.memberdesk.staff.LogEntry;
-import org.memberdesk.staff.LogStore;
+import org.memberdesk.staff.LogFilter;
 import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
 
@@ -116,6 +116,6 @@ class PointsPermissionsTest {
     }
 
     private List<LogEntry> entries(String action) {
-        return g.app.operationLog().find(new LogStore.Filter(null, null, null, action, null), 100);
+        return g.app.operationLog().find(new LogFilter(null, null, null, action, null), 100);
     }
 }

@@ -13,7 +13,7 @@ import org.memberdesk.app.AppContext;
 import org.memberdesk.members.MemberDetails;
 import org.memberdesk.staff.Actor;
 import org.memberdesk.staff.LogEntry;
-import org.memberdesk.staff.LogStore;
+import org.memberdesk.staff.LogFilter;
 import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
 
@@ -45,7 +45,7 @@ class TagPermissionsTest {
         app.tags().delete("常客");
 
         app.session().become(Actor.commandLine("boss"));
-        List<LogEntry> log = app.operationLog().find(new LogStore.Filter(null, null, null, "tag", null), 100);
+        List<LogEntry> log = app.operationLog().find(new LogFilter(null, null, null, "tag", null), 100);
         assertEquals(List.of("deleted (0 members), rule purchases >= 2", "rule purchases >= 1 → purchases >= 2, members 0 → 0",
                         "created, rule purchases >= 1, 0 members", "+1 of 1 members", "created (manual)"),
                 log.stream().map(LogEntry::summary).toList());
@@ -73,7 +73,7 @@ class TagPermissionsTest {
         Path full = folder.resolve("full.csv");
         app.rules().export(everyone, TestShop.TODAY, full);
         assertTrue(Files.readString(full).contains("13812341234"));
-        List<LogEntry> log = app.operationLog().find(LogStore.Filter.ALL, 100);
+        List<LogEntry> log = app.operationLog().find(LogFilter.ALL, 100);
         assertEquals("export-full-phones", log.get(0).action());
         assertEquals("export", log.get(1).action());
         assertEquals("李姐", log.get(1).staffName());

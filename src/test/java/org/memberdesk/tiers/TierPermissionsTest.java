@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.points.Growth;
 import org.memberdesk.staff.Actor;
 import org.memberdesk.staff.LogEntry;
-import org.memberdesk.staff.LogStore;
+import org.memberdesk.staff.LogFilter;
 import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
 
@@ -41,7 +41,7 @@ class TierPermissionsTest {
         g.app.session().become(Actor.commandLine("boss"));
         g.app.tiers().saveLadder(gym);
 
-        List<LogEntry> log = g.app.operationLog().find(new LogStore.Filter(null, null, null, "rules", null), 100);
+        List<LogEntry> log = g.app.operationLog().find(new LogFilter(null, null, null, "rules", null), 100);
         assertEquals("tier ladder", log.get(0).subject());
         assertEquals("cli:boss", log.get(0).staffName());
         assertEquals(TierService.describe(ladder) + " → " + TierService.describe(gym), log.get(0).summary());

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 import org.memberdesk.common.Explained;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.ValidationException;
-import org.memberdesk.db.DataException;
 
 /** Turns a failure into a sentence a shop owner can act on. The stack trace goes to the log only. */
 public final class ErrorText {
@@ -24,20 +23,11 @@ public final class ErrorText {
             // a role that may not, a wrong PIN, a lock-out: the sentence, never a stack trace
             return refused.describe(messages);
         }
-        if (cause instanceof Explained explained) {
+        if (cause instanceof Explained explained) { // db's failures too: a damaged file, an import running …
             return explained.explain(messages);
         }
         if (cause instanceof org.memberdesk.tags.RuleException rule) {
             return rule.describe(messages);
-        }
-        if (cause instanceof org.memberdesk.db.HistoryMismatchException mismatch) {
-            return messages.get("error.historyMismatch", mismatch.file());
-        }
-        if (cause instanceof org.memberdesk.db.ImportRunningException running) {
-            return messages.get(running.key(), running.database());
-        }
-        if (cause instanceof DataException) {
-            return messages.get("error.database", cause.getMessage());
         }
         if (cause instanceof NoSuchFileException missing) {
             return messages.get("error.fileMissing", missing.getFile());

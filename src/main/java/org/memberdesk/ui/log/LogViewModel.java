@@ -21,7 +21,7 @@ import javafx.collections.ObservableList;
 import org.memberdesk.members.Member;
 import org.memberdesk.staff.AuditChain;
 import org.memberdesk.staff.LogEntry;
-import org.memberdesk.staff.LogStore;
+import org.memberdesk.staff.LogFilter;
 import org.memberdesk.staff.Operation;
 import org.memberdesk.staff.Permission;
 import org.memberdesk.staff.Staff;
@@ -181,7 +181,7 @@ public final class LogViewModel {
             }
             memberId = member.id();
         }
-        LogStore.Filter filter = new LogStore.Filter(first, last, who, what == null ? null : what.code(), memberId);
+        LogFilter filter = new LogFilter(first, last, who, what == null ? null : what.code(), memberId);
         long count = context.app().operationLog().count(filter);
         List<LogEntry> entries = context.app().operationLog().find(filter, PAGE);
         Map<Long, String> numbers = new HashMap<>();
@@ -233,7 +233,7 @@ public final class LogViewModel {
         context.tasks().execute(BackgroundTask.of(() -> {
             Long memberId = number == null ? null
                     : context.app().members().byNumber(number).map(Member::id).orElse(-1L);
-            return context.app().operationLogExport().write(new LogStore.Filter(first, last, who,
+            return context.app().operationLogExport().write(new LogFilter(first, last, who,
                     what == null ? null : what.code(), memberId), file);
         })
                 .onSuccess(count -> {

@@ -13,7 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.memberdesk.db.Backups;
+import org.memberdesk.backup.BackupService;
 import org.memberdesk.ui.about.AboutDialog;
 import org.memberdesk.ui.common.UiContext;
 
@@ -57,7 +57,7 @@ final class DataSection {
         backUp.disableProperty().bind(model.busyProperty());
         check.disableProperty().bind(model.busyProperty());
 
-        Spinner<Integer> keep = new Spinner<>(1, Backups.MAX_KEEP, Backups.DEFAULT_KEEP);
+        Spinner<Integer> keep = new Spinner<>(1, BackupService.MAX_KEEP, BackupService.DEFAULT_KEEP);
         keep.setId("backup-keep");
         keep.setEditable(true);
         keep.setPrefWidth(100);

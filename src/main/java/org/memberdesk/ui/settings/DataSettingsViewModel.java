@@ -12,11 +12,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.memberdesk.db.Backup;
-import org.memberdesk.db.Backups;
-import org.memberdesk.db.IntegrityReport;
-import org.memberdesk.db.RestoreRefusedException;
+import org.memberdesk.backup.BackupFile;
+import org.memberdesk.backup.BackupService;
+import org.memberdesk.backup.DataCheck;
+import org.memberdesk.backup.RestoredBackup;
 import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.UiContext;
 
 /**
@@ -28,12 +29,12 @@ public final class DataSettingsViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     /** One line of the backups list, ready to show. */
-    public record BackupRow(Backup backup, String text) {
+    public record BackupRow(BackupFile backup, String text) {
     }
 
     private final UiContext context;
     private final ObservableList<BackupRow> backups = FXCollections.observableArrayList();
-    private final IntegerProperty keep = new SimpleIntegerProperty(Backups.DEFAULT_KEEP);
+    private final IntegerProperty keep = new SimpleIntegerProperty(BackupService.DEFAULT_KEEP);
     private final StringProperty status = new SimpleStringProperty("");
     private final StringProperty diagnostics = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -64,17 +65,18 @@ public final class DataSettingsViewModel {
     }
 
     public Path backupsFolder() {
-        return context.app().backups().folder();
+        return context.app().backupService().folder();
     }
 
     public void load() {
-        run(BackgroundTask.of(() -> new Listing(context.app().backups().list(), context.app().backups().keep()))
+        run(BackgroundTask.of(() -> new Listing(context.app().backupService().list(),
+                context.app().backupService().keep()))
                 .onSuccess(this::show));
     }
 
     public void backUpNow() {
         run(BackgroundTask.of(() -> {
-            Backup backup = context.app().backupService().take();
+            BackupFile backup = context.app().backupService().take();
             return new Done(backup, listing());
         }).onSuccess(done -> {
             show(done.listing());
@@ -108,8 +110,8 @@ public final class DataSettingsViewModel {
                     context.changes().manyChanged();
                 })
                 .onFailure(error -> {
-                    if (error instanceof RestoreRefusedException refused) {
-                        String message = context.text(refused.key(), refused.args());
+                    if (BackupService.refusedTheFile(error)) {
+                        String message = ErrorText.describe(error, context.messages());
                         status.set(message);
                         context.dialogs().showError(context.text("backup.restore.refused.title"), message);
                     } else {
@@ -127,10 +129,10 @@ public final class DataSettingsViewModel {
     }
 
     public void checkIntegrity() {
-        run(BackgroundTask.of(() -> context.app().backups().checkIntegrity()).onSuccess(this::showCheck));
+        run(BackgroundTask.of(() -> context.app().backupService().checkIntegrity()).onSuccess(this::showCheck));
     }
 
-    private void showCheck(IntegrityReport report) {
+    private void showCheck(DataCheck report) {
         if (report.ok()) {
             status.set(context.text("backup.check.ok"));
         } else {
@@ -149,22 +151,22 @@ public final class DataSettingsViewModel {
         }));
     }
 
-    private record Listing(List<Backup> backups, int keep) {
+    private record Listing(List<BackupFile> backups, int keep) {
     }
 
-    private record Done(Backup backup, Listing listing) {
+    private record Done(BackupFile backup, Listing listing) {
     }
 
-    private record Restored(Backups.Restored restored, Listing listing) {
+    private record Restored(RestoredBackup restored, Listing listing) {
     }
 
     private Listing listing() {
-        return new Listing(context.app().backups().list(), context.app().backups().keep());
+        return new Listing(context.app().backupService().list(), context.app().backupService().keep());
     }
 
     private void show(Listing listing) {
         backups.setAll(listing.backups().stream().map(b -> new BackupRow(b, context.text("backup.row",
-                b.takenAt().format(TIME), context.text("backup.reason." + b.reason().tag()), megabytes(b.bytes()))))
+                b.takenAt().format(TIME), context.text("backup.reason." + b.reason()), megabytes(b.bytes()))))
                 .toList());
         keep.set(listing.keep());
     }

@@ -84,7 +84,7 @@ public final class SettingsScreen implements Screen {
         business.valueProperty().bindBidirectional(model.businessProperty());
         business.setOnAction(event -> model.saveBusiness());
 
-        Label database = new Label(context.app().database().file().toString());
+        Label database = new Label(context.app().databaseFile().toString());
         database.setWrapText(true);
 
         GridPane form = new GridPane();

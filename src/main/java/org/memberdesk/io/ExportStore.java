@@ -1,0 +1,57 @@
+package org.memberdesk.io;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** The SQL of {@link Exporter}: the members and the purchase lines, each read in one pass (streamed, in order). */
+final class ExportStore {
+    private ExportStore() {
+    }
+
+    /**
+     * Every member in id order; columns member_no, name, phone, gender, birthday, join_date, channel, referrer_no,
+     * notes, purchases, returns, net cents, first and last purchase, archived, custom_fields (JSON).
+     */
+    static PreparedStatement members(Connection connection) throws SQLException {
+        return connection.prepareStatement("""
+                SELECT member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
+                       purchase_count, return_count, spent_cents - returned_cents, first_purchase_at,
+                       last_purchase_at, archived, custom_fields
+                FROM members ORDER BY id""");
+    }
+
+    /**
+     * Every purchase line in purchase then line order; columns purchase_no, member_no, phone, time, item,
+     * quantity, amount cents, the purchase_no of the sale a return refunds.
+     */
+    static PreparedStatement purchaseLines(Connection connection) throws SQLException {
+        return connection.prepareStatement("""
+                SELECT p.purchase_no, m.member_no, m.phone, p.time, i.name, pi.quantity, pi.amount_cents,
+                       r.purchase_no
+                FROM purchases p
+                JOIN members m ON m.id = p.member_id
+                JOIN purchase_items pi ON pi.purchase_id = p.id
+                JOIN items i ON i.id = pi.item_id
+                LEFT JOIN purchases r ON r.id = p.refund_of
+                ORDER BY p.id, pi.line_no""");
+    }
+
+    /** The names of the custom fields any member has, sorted. */
+    static List<String> customFieldNames(Connection connection) throws SQLException {
+        TreeSet<String> names = new TreeSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT DISTINCT j.key FROM members, json_each(members.custom_fields) j "
+                        + "WHERE members.custom_fields IS NOT NULL");
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return new ArrayList<>(names);
+    }
+}
