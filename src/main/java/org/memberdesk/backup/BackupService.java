@@ -2,7 +2,15 @@ package org.memberdesk.backup;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.memberdesk.common.Problem;
 import org.memberdesk.db.Backup;
+import org.memberdesk.db.BackupCopies;
 import org.memberdesk.db.BackupReason;
 import org.memberdesk.db.Backups;
 import org.memberdesk.db.Database;
@@ -20,8 +28,14 @@ import org.memberdesk.staff.StaffSession;
  * which the staff package builds on, so the check and the entry live one level up, here; the app's own backups
  * (the daily one, before an import, before a migration) go straight to {@link Backups}: not a person's action,
  * neither checked nor logged.
+ * <p>
+ * It is also what the windows know of backups: Settings → Data reads the list, the folders and the check through
+ * here, in the backup package's own records, so {@code ui} never uses {@code db}.
  */
 public final class BackupService {
+    public static final int DEFAULT_KEEP = Backups.DEFAULT_KEEP;
+    public static final int MAX_KEEP = Backups.MAX_KEEP;
+
     private final Database database;
     private final Backups backups;
     private final StaffSession session;
@@ -36,15 +50,92 @@ public final class BackupService {
         this.clock = clock;
     }
 
-    /** "Back up now": a manual backup, logged with its file and size. */
-    public Backup take() {
+    /** "Back up now": a manual backup beside the database and its copy in the chosen folder, logged. */
+    public TakenBackup take() {
+        return take(Optional.empty());
+    }
+
+    /**
+     * As {@link #take()}, the copy going to {@code copyTo} when given (the command line's {@code backup --to DIR},
+     * this once) instead of the chosen folder. A folder that is not there leaves the backup beside the database
+     * alone, and the result says so.
+     */
+    public TakenBackup take(Optional<Path> copyTo) {
         session.require(Permission.BACKUP);
-        Backup backup = backups.take(BackupReason.MANUAL);
+        Backups.Taken taken = backups.take(BackupReason.MANUAL, copyTo);
+        Backup backup = taken.backup();
         if (!database.rescue()) { // a damaged file opened read-only takes no entry; its backup matters more
+            String copy = taken.copy().map(outcome -> outcome instanceof BackupCopies.Copied copied
+                    ? "; copied to " + copied.folder() : "; not copied to " + outcome.folder()).orElse("");
             log.record(OperationLog.Entry.of(Operation.BACKUP, null, String.valueOf(backup.file().getFileName()),
-                    backup.bytes() + " bytes"));
+                    backup.bytes() + " bytes" + copy));
         }
-        return backup;
+        Optional<Path> copiedTo = taken.copy().filter(BackupCopies.Copied.class::isInstance)
+                .map(outcome -> ((BackupCopies.Copied) outcome).file());
+        Optional<Problem> missed = taken.copy().filter(BackupCopies.NotCopied.class::isInstance)
+                .map(outcome -> (BackupCopies.NotCopied) outcome)
+                .map(not -> Problem.of("folder", not.key(), not.args()));
+        return new TakenBackup(entry(backup, false), copiedTo, missed);
+    }
+
+    /**
+     * The backups beside the database, then those found only in the chosen folder (when it is there), newest
+     * first: a copy on the USB drive can be restored after the ones beside the database were thinned out or lost.
+     */
+    public List<BackupEntry> list() {
+        List<BackupEntry> entries = new ArrayList<>();
+        Set<String> beside = new HashSet<>();
+        for (Backup backup : backups.list()) {
+            entries.add(entry(backup, false));
+            beside.add(backup.file().getFileName().toString());
+        }
+        Optional<Path> chosen = backups.copies().folder();
+        if (chosen.isPresent() && backups.copies().reachable(chosen.get())) {
+            for (Backup copy : backups.copies().list(chosen.get())) {
+                if (!beside.contains(copy.file().getFileName().toString())) {
+                    entries.add(entry(copy, true));
+                }
+            }
+        }
+        entries.sort(Comparator.comparing(BackupEntry::takenAt).reversed());
+        return entries;
+    }
+
+    /** How many backups are kept (beside the database, and as many copies in the chosen folder). */
+    public int keep() {
+        return backups.keep();
+    }
+
+    /** The folder beside the database, the chosen one and whether it is there now. */
+    public BackupFolders folders() {
+        Optional<Path> chosen = backups.copies().folder();
+        return new BackupFolders(backups.folder(), chosen, chosen.map(backups.copies()::reachable).orElse(false));
+    }
+
+    /**
+     * The folder for a second copy of the daily and manual backups (a USB drive, another disk), or none: a setting
+     * of the owner's, kept in the database with its operation log entry in one transaction. A folder that is not
+     * there now, cannot be written, or is the backups folder itself is refused in words and nothing changes.
+     */
+    public Optional<Path> setCopyFolder(Optional<Path> folder) {
+        session.require(Permission.SETTINGS);
+        Optional<Path> checked = folder.map(backups.copies()::checkChoice);
+        Optional<Path> before = backups.copies().folder();
+        if (before.equals(checked)) {
+            return checked;
+        }
+        database.write(connection -> {
+            backups.copies().storeFolder(connection, checked);
+            log.record(connection, OperationLog.Entry.of(Operation.SETTINGS, null, "backup folder",
+                    before.map(Path::toString).orElse("none") + " → " + checked.map(Path::toString).orElse("none")));
+            return null;
+        });
+        return checked;
+    }
+
+    /** The live database checked (SQLite's integrity and foreign-key checks): the problems found, none when sound. */
+    public List<String> checkIntegrity() {
+        return backups.checkIntegrity().problems();
     }
 
     /**
@@ -53,7 +144,7 @@ public final class BackupService {
      * log goes on from where the backup left it, so its chain still verifies. The entry names who restored by name
      * only: the staff rows are the backup's now, where their number may be someone else's or no one's.
      */
-    public Backups.Restored restore(Path file) {
+    public RestoredBackup restore(Path file) {
         session.require(Permission.RESTORE);
         Actor actor = session.current();
         Backups.Restored restored = backups.restore(file);
@@ -68,7 +159,12 @@ public final class BackupService {
             restoredLog.record(connection, entry, byName);
             return null;
         });
-        return restored;
+        return new RestoredBackup(restored.from(), restored.previousState().file());
+    }
+
+    private static BackupEntry entry(Backup backup, boolean onlyInChosenFolder) {
+        return new BackupEntry(backup.file(), backup.takenAt(), backup.reason().tag(), backup.bytes(),
+                onlyInChosenFolder);
     }
 
     /** How many backups are kept: a setting of the owner's, logged before → after. */

@@ -8,7 +8,7 @@ import org.memberdesk.common.Messages;
  * Nothing was changed when this is thrown. The message is English (command line, log); the key and
  * arguments let the windows show it in the user's language.
  */
-public class RestoreRefusedException extends DataException {
+public class RestoreRefusedException extends DataException implements org.memberdesk.common.Explained {
     private final String key;
     private final List<Object> args;
 
@@ -16,6 +16,12 @@ public class RestoreRefusedException extends DataException {
         super(Messages.english().get(key, args));
         this.key = key;
         this.args = List.of(args);
+    }
+
+    /** The same sentence in the windows' language. */
+    @Override
+    public String explain(Messages messages) {
+        return messages.get(key, args.toArray());
     }
 
     public String key() {

@@ -32,7 +32,8 @@ public final class SettingsScreen implements Screen {
     public SettingsScreen(UiContext context, Consumer<Language> switchLanguage) {
         this.context = context;
         this.model = new SettingsViewModel(context, switchLanguage);
-        this.data = new DataSettingsViewModel(context);
+        this.data = new DataSettingsViewModel(context.app().backupService(), context.app().diagnostics(),
+                context.tasks(), context.dialogs(), context.messages(), context.changes());
         this.limits = new LimitsViewModel(context);
         this.points = new PointsSettingsView(context);
         this.cards = new CardProductsView(context);

@@ -14,6 +14,8 @@ public final class RecordingDialogs implements DialogService {
     public final List<String> confirmations = new ArrayList<>();
     public boolean confirmAnswer = true;
     public Path fileAnswer;
+    /** What the folder chooser answers (null: cancelled). */
+    public Path folderAnswer;
     private final Messages messages;
 
     public RecordingDialogs(Messages messages) {
@@ -44,6 +46,11 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public Optional<Path> chooseOpenFile(String title, String filterName, String... extensions) {
         return Optional.ofNullable(fileAnswer);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        return Optional.ofNullable(folderAnswer);
     }
 
     @Override
