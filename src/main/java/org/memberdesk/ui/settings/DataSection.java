@@ -84,7 +84,7 @@ final class DataSection {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
 
-        VBox box = new VBox(12, title, folder, copyRow(), list, flow(backUp, restore, restoreFile, check), keepRow,
+        VBox box = new VBox(12, title, folder, list, flow(backUp, restore, restoreFile, check), copyRow(), keepRow,
                 flow(about, copy), status);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
