@@ -153,7 +153,7 @@ public final class BackupCopies {
      */
     Outcome copy(Backup backup, Path folder) {
         if (!Files.isDirectory(folder)) {
-            LOG.warning(() -> "the backup folder " + folder + " is not there (unplugged?): " + backup.file()
+            LOG.info(() -> "the backup folder " + folder + " is not there (unplugged?): " + backup.file()
                     + " is kept beside the database only");
             return new NotCopied(folder, MISSING, "");
         }
@@ -170,7 +170,7 @@ public final class BackupCopies {
         } catch (IOException | RuntimeException e) {
             deleteQuietly(partial);
             String reason = e instanceof IOException io ? Backups.inWords(io) : String.valueOf(e.getMessage());
-            LOG.warning(() -> "cannot copy the backup " + backup.file() + " to " + folder + ": " + reason);
+            LOG.info(() -> "cannot copy the backup " + backup.file() + " to " + folder + ": " + reason);
             return new NotCopied(folder, FAILED, reason);
         }
         try {
