@@ -34,7 +34,8 @@ final class CardDialogs {
     }
 
     static void freeze(Window owner, UiContext context, String cardNo, long memberId) {
-        FreezeViewModel model = new FreezeViewModel(context, cardNo, memberId);
+        FreezeViewModel model = new FreezeViewModel(context.app().cards(), context.tasks(), context.messages(),
+                context.changes(), cardNo, memberId);
         TextField days = field("card-freeze-days", model.daysProperty());
         DatePicker from = IsoDates.picker();
         from.setId("card-freeze-from");
@@ -54,7 +55,8 @@ final class CardDialogs {
     }
 
     static void refund(Window owner, UiContext context, String cardNo, long memberId) {
-        RefundViewModel model = new RefundViewModel(context, cardNo, memberId);
+        RefundViewModel model = new RefundViewModel(context.app().cards(), context.tasks(), context.messages(),
+                context.changes(), cardNo, memberId);
         Label preview = new Label();
         preview.setId("card-refund-preview");
         preview.setWrapText(true);

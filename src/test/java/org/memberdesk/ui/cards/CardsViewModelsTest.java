@@ -47,7 +47,8 @@ class CardsViewModelsTest {
         context.app().cards().sell(wang.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 2, 1, 10, 0));
         context.app().cards().sell(wang.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 3, 1, 10, 0));
         context.app().cards().sell(li.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 2, 5, 10, 0));
-        LiabilityViewModel model = new LiabilityViewModel(context);
+        LiabilityViewModel model = new LiabilityViewModel(context.app().cardReports(), context.tasks(), context.messages(),
+                context.app().clock());
         model.load();
         // 1 March – today: 2 ended (2 Mar, 6 Mar), 1 renewed = 50.0 %; February: none ended
         assertEquals("50.0 % (1 of 2 renewed)", model.renewalThisMonthProperty().get());
@@ -62,7 +63,8 @@ class CardsViewModelsTest {
         Member wang = member("A1", "13812341234");
         // 20 Feb – 21 Mar: 7 days left today (15 … 21 Mar)
         context.app().cards().sell(wang.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 2, 20, 10, 0));
-        ExpiringViewModel model = new ExpiringViewModel(context);
+        ExpiringViewModel model = new ExpiringViewModel(context.app().cardReports(), context.app().cardPrinter(),
+                context.tasks(), context.messages());
         model.load();
         assertEquals(1, model.rows().size());
         assertEquals("138****1234", model.rows().get(0).phone());
@@ -82,7 +84,8 @@ class CardsViewModelsTest {
     void theEndingSoonListIsSavedAsAPdfOfTheDaysShown() throws Exception {
         Member wang = member("A1", "13812341234");
         context.app().cards().sell(wang.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 2, 20, 10, 0));
-        ExpiringViewModel model = new ExpiringViewModel(context);
+        ExpiringViewModel model = new ExpiringViewModel(context.app().cardReports(), context.app().cardPrinter(),
+                context.tasks(), context.messages());
         model.load();
         Path pdf = folder.resolve("ending.pdf");
         model.savePdf(pdf);
