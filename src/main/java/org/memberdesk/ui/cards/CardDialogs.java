@@ -89,6 +89,7 @@ final class CardDialogs {
         TableView<CardEntry> entries = new TableView<>();
         entries.setId("card-history-entries");
         entries.setPrefSize(780, 260);
+        entries.setPlaceholder(new Label(context.text("cards.history.noEntries")));
         entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         entries.getColumns().setAll(List.of(
                 column(context, "cards.history.time", (CardEntry e) -> IsoTimes.text(e.time())),

@@ -98,4 +98,13 @@ class BackupFolderScreenTest extends FxRobot {
         assertEquals(List.of(), dialogs.errors, "said on the screen, no error dialog, no stack trace");
         assertFalse(Files.exists(usb));
     }
+
+    @Test
+    void defect7BlankEmptyStates_theStaffListSaysThereIsNoStaffYet() {
+        clickOn("#settings-tab-staff");
+        UiFixture.waitUntil(() -> lookup("#staff-table-empty").tryQuery().isPresent()
+                && lookup("#staff-table-empty").query().isVisible());
+        assertEquals("No staff yet: only the owner works here. Add a cashier or a manager on the right to give them a"
+                + " PIN of their own.", text("#staff-table-empty"));
+    }
 }
