@@ -143,14 +143,15 @@ public final class AppContext {
                 session, clock);
         this.staff = new org.memberdesk.staff.StaffService(database, new org.memberdesk.staff.StaffStore(),
                 new org.memberdesk.staff.PinHashing(), session, operationLog, clock);
-        // every file the app writes for a person goes through this one guard (never over the database)
-        this.outputFiles = outputFiles;
         this.memberStore = new MemberStore();
         this.purchaseStore = new PurchaseStore();
         PointsStore pointsStore = new PointsStore();
         // a backup's ledger must add up before a restore puts it in place of the data
         this.backups = new Backups(database, clock, List.of(new LedgerBeforeRestore(pointsStore),
                 new org.memberdesk.cards.CardsBeforeRestore()));
+        // every file the app writes for a person goes through this one guard (never over the database, its
+        // backups, nor their copies in the folder the owner chose)
+        this.outputFiles = outputFiles.guardingCopiesIn(backups.copies()::folder);
         // a person's backups and restores: the owner's, each logged (the app's own backups go to Backups directly)
         this.backupService = new org.memberdesk.backup.BackupService(database, backups, session, operationLog, clock);
         PointsRulesStore pointsRules = new PointsRulesStore();

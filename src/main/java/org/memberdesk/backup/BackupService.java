@@ -2,13 +2,18 @@ package org.memberdesk.backup;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.memberdesk.common.Problem;
 import org.memberdesk.db.Backup;
+import org.memberdesk.db.BackupCopies;
 import org.memberdesk.db.BackupReason;
 import org.memberdesk.db.Backups;
 import org.memberdesk.db.Database;
-import org.memberdesk.db.IntegrityReport;
-import org.memberdesk.db.RestoreRefusedException;
 import org.memberdesk.staff.Actor;
 import org.memberdesk.staff.LogStore;
 import org.memberdesk.staff.Operation;
@@ -23,11 +28,12 @@ import org.memberdesk.staff.StaffSession;
  * which the staff package builds on, so the check and the entry live one level up, here; the app's own backups
  * (the daily one, before an import, before a migration) go straight to {@link Backups}: not a person's action,
  * neither checked nor logged.
+ * <p>
+ * It is also what the windows know of backups: Settings → Data reads the list, the folders and the check through
+ * here, in the backup package's own records, so {@code ui} never uses {@code db}.
  */
 public final class BackupService {
-    /** How many backups are kept unless a person chooses (Settings → Data, {@code backups --keep}). */
     public static final int DEFAULT_KEEP = Backups.DEFAULT_KEEP;
-    /** The most a person may choose to keep. */
     public static final int MAX_KEEP = Backups.MAX_KEEP;
 
     private final Database database;
@@ -44,36 +50,92 @@ public final class BackupService {
         this.clock = clock;
     }
 
-    /** Backups are kept per database: this folder beside it. */
-    public Path folder() {
-        return backups.folder();
+    /** "Back up now": a manual backup beside the database and its copy in the chosen folder, logged. */
+    public TakenBackup take() {
+        return take(Optional.empty());
     }
 
-    /** The backups in the folder, newest first. */
-    public List<BackupFile> list() {
-        return backups.list().stream().map(BackupFile::of).toList();
+    /**
+     * As {@link #take()}, the copy going to {@code copyTo} when given (the command line's {@code backup --to DIR},
+     * this once) instead of the chosen folder. A folder that is not there leaves the backup beside the database
+     * alone, and the result says so.
+     */
+    public TakenBackup take(Optional<Path> copyTo) {
+        session.require(Permission.BACKUP);
+        Backups.Taken taken = backups.take(BackupReason.MANUAL, copyTo);
+        Backup backup = taken.backup();
+        if (!database.rescue()) { // a damaged file opened read-only takes no entry; its backup matters more
+            String copy = taken.copy().map(outcome -> outcome instanceof BackupCopies.Copied copied
+                    ? "; copied to " + copied.folder() : "; not copied to " + outcome.folder()).orElse("");
+            log.record(OperationLog.Entry.of(Operation.BACKUP, null, String.valueOf(backup.file().getFileName()),
+                    backup.bytes() + " bytes" + copy));
+        }
+        Optional<Path> copiedTo = taken.copy().filter(BackupCopies.Copied.class::isInstance)
+                .map(outcome -> ((BackupCopies.Copied) outcome).file());
+        Optional<Problem> missed = taken.copy().filter(BackupCopies.NotCopied.class::isInstance)
+                .map(outcome -> (BackupCopies.NotCopied) outcome)
+                .map(not -> Problem.of("folder", not.key(), not.args()));
+        return new TakenBackup(entry(backup, false), copiedTo, missed);
     }
 
-    /** How many backups are kept (older ones are removed when a new one is taken). */
+    /**
+     * The backups beside the database, then those found only in the chosen folder (when it is there), newest
+     * first: a copy on the USB drive can be restored after the ones beside the database were thinned out or lost.
+     */
+    public List<BackupEntry> list() {
+        List<BackupEntry> entries = new ArrayList<>();
+        Set<String> beside = new HashSet<>();
+        for (Backup backup : backups.list()) {
+            entries.add(entry(backup, false));
+            beside.add(backup.file().getFileName().toString());
+        }
+        Optional<Path> chosen = backups.copies().folder();
+        if (chosen.isPresent() && backups.copies().reachable(chosen.get())) {
+            for (Backup copy : backups.copies().list(chosen.get())) {
+                if (!beside.contains(copy.file().getFileName().toString())) {
+                    entries.add(entry(copy, true));
+                }
+            }
+        }
+        entries.sort(Comparator.comparing(BackupEntry::takenAt).reversed());
+        return entries;
+    }
+
+    /** How many backups are kept (beside the database, and as many copies in the chosen folder). */
     public int keep() {
         return backups.keep();
     }
 
-    /** Checks the open database file; reads only, so anyone at the computer may. */
-    public DataCheck checkIntegrity() {
-        IntegrityReport report = backups.checkIntegrity();
-        return new DataCheck(report.ok(), report.problems());
+    /** The folder beside the database, the chosen one and whether it is there now. */
+    public BackupFolders folders() {
+        Optional<Path> chosen = backups.copies().folder();
+        return new BackupFolders(backups.folder(), chosen, chosen.map(backups.copies()::reachable).orElse(false));
     }
 
-    /** "Back up now": a manual backup, logged with its file and size. */
-    public BackupFile take() {
-        session.require(Permission.BACKUP);
-        Backup backup = backups.take(BackupReason.MANUAL);
-        if (!database.rescue()) { // a damaged file opened read-only takes no entry; its backup matters more
-            log.record(OperationLog.Entry.of(Operation.BACKUP, null, String.valueOf(backup.file().getFileName()),
-                    backup.bytes() + " bytes"));
+    /**
+     * The folder for a second copy of the daily and manual backups (a USB drive, another disk), or none: a setting
+     * of the owner's, kept in the database with its operation log entry in one transaction. A folder that is not
+     * there now, cannot be written, or is the backups folder itself is refused in words and nothing changes.
+     */
+    public Optional<Path> setCopyFolder(Optional<Path> folder) {
+        session.require(Permission.SETTINGS);
+        Optional<Path> checked = folder.map(backups.copies()::checkChoice);
+        Optional<Path> before = backups.copies().folder();
+        if (before.equals(checked)) {
+            return checked;
         }
-        return BackupFile.of(backup);
+        database.write(connection -> {
+            backups.copies().storeFolder(connection, checked);
+            log.record(connection, OperationLog.Entry.of(Operation.SETTINGS, null, "backup folder",
+                    before.map(Path::toString).orElse("none") + " → " + checked.map(Path::toString).orElse("none")));
+            return null;
+        });
+        return checked;
+    }
+
+    /** The live database checked (SQLite's integrity and foreign-key checks): the problems found, none when sound. */
+    public List<String> checkIntegrity() {
+        return backups.checkIntegrity().problems();
     }
 
     /**
@@ -97,15 +159,12 @@ public final class BackupService {
             restoredLog.record(connection, entry, byName);
             return null;
         });
-        return new RestoredBackup(restored.from(), BackupFile.of(restored.previousState()));
+        return new RestoredBackup(restored.from(), restored.previousState().file());
     }
 
-    /**
-     * Whether a restore stopped because of the file itself (damaged, not a MemberDesk database, made by a newer
-     * version): nothing was changed, and the windows say so under their own title.
-     */
-    public static boolean refusedTheFile(Throwable error) {
-        return error instanceof RestoreRefusedException;
+    private static BackupEntry entry(Backup backup, boolean onlyInChosenFolder) {
+        return new BackupEntry(backup.file(), backup.takenAt(), backup.reason().tag(), backup.bytes(),
+                onlyInChosenFolder);
     }
 
     /** How many backups are kept: a setting of the owner's, logged before → after. */

@@ -5,8 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.memberdesk.backup.BackupFile;
+import java.util.Optional;
+import org.memberdesk.backup.BackupFolders;
 import org.memberdesk.backup.RestoredBackup;
+import org.memberdesk.backup.TakenBackup;
+import org.memberdesk.common.Messages;
 import org.memberdesk.db.Backup;
 import org.memberdesk.db.Backups;
 import org.memberdesk.db.DatabaseLock;
@@ -27,18 +30,30 @@ final class BackupCommands {
     private BackupCommands() {
     }
 
-    @Command(name = "backup", description = "Back the database up now (SQLite online backup) into its backups folder.")
+    @Command(name = "backup", description = "Back the database up now (SQLite online backup) into its backups folder,"
+            + " and a copy into the chosen backup folder (backups --copy-to DIR) or DIR of --to.")
     static final class BackupNow implements Callable<Integer> {
         @ParentCommand
         Cli cli;
 
+        @Option(names = "--to", paramLabel = "DIR", description = "Also copy this backup into DIR (a USB drive,"
+                + " another disk), this once, instead of the chosen backup folder. DIR must exist.")
+        Path to;
+
         @Override
         public Integer call() {
-            BackupFile backup = cli.rescuableContext().backupService().take();
+            TakenBackup taken = cli.rescuableContext().backupService().take(Optional.ofNullable(to));
             Map<String, Object> out = Cli.object();
-            out.put("backup", backup.file().toString());
-            out.put("bytes", backup.bytes());
+            out.put("backup", taken.file().toString());
+            out.put("bytes", taken.bytes());
+            taken.copiedTo().ifPresent(copy -> out.put("copy", copy.toString()));
+            // the backup beside the database is whole: a copy left out is said, not an error (exit 0)
+            taken.copyMissed().ifPresent(missed -> out.put("copy_problem", missed.describe(Messages.english())));
             cli.print(out);
+            taken.copyMissed().ifPresent(missed -> {
+                cli.err().println("warning: " + missed.describe(Messages.english()));
+                cli.err().flush();
+            });
             return 0;
         }
     }
@@ -62,19 +77,24 @@ final class BackupCommands {
             RestoredBackup restored = cli.rescuableContext().backupService().restore(file);
             Map<String, Object> out = Cli.object();
             out.put("restored", restored.from().toString());
-            out.put("previous_state", restored.previousState().file().toString());
+            out.put("previous_state", restored.previousState().toString());
             cli.print(out);
             return 0;
         }
     }
 
-    @Command(name = "backups", description = "List the backups (newest first); --keep N changes how many are kept.")
+    @Command(name = "backups", description = "List the backups (newest first); --keep N changes how many are kept;"
+            + " --copy-to DIR copies each daily and manual backup into DIR too (--copy-to none: no more copies).")
     static final class ListBackups implements Callable<Integer> {
         @ParentCommand
         Cli cli;
 
         @Option(names = "--keep", paramLabel = "N", description = "Keep the newest N backups (1-1000).")
         Integer keep;
+
+        @Option(names = "--copy-to", paramLabel = "DIR", description = "The backup folder for a second copy of the"
+                + " daily and manual backups (a USB drive, another disk; it must exist), or none.")
+        String copyTo;
 
         @Spec
         CommandSpec spec;
@@ -89,6 +109,10 @@ final class BackupCommands {
                 }
                 cli.rescuableContext().backupService().setKeep(keep);
             }
+            if (copyTo != null) {
+                cli.rescuableContext().backupService().setCopyFolder(copyTo.equals("none") || copyTo.isBlank()
+                        ? Optional.empty() : Optional.of(Path.of(copyTo)));
+            }
             List<Map<String, Object>> list = new ArrayList<>();
             for (Backup backup : backups.list()) {
                 Map<String, Object> row = Cli.object();
@@ -102,6 +126,11 @@ final class BackupCommands {
             out.put("folder", backups.folder().toString());
             out.put("keep", backups.keep());
             out.put("backups", list);
+            BackupFolders folders = cli.rescuableContext().backupService().folders();
+            out.put("copy_to", folders.chosen().map(Path::toString).orElse(null));
+            if (folders.chosen().isPresent()) {
+                out.put("copy_to_present", folders.chosenReachable());
+            }
             cli.print(out);
             return 0;
         }

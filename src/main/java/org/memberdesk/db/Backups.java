@@ -41,6 +41,7 @@ public final class Backups {
     private final Clock clock;
     private final Pattern names;
     private final List<RestoreCheck> checks;
+    private final BackupCopies copies;
 
     public Backups(Database database, Clock clock) {
         this(database, clock, List.of());
@@ -53,6 +54,12 @@ public final class Backups {
         this.checks = List.copyOf(checks);
         this.names = Pattern.compile(Pattern.quote(stem(database.file()))
                 + "-(\\d{8}-\\d{6}-\\d{3})(?:-(\\d+))?-([a-z-]+)\\.db");
+        this.copies = new BackupCopies(database, this);
+    }
+
+    /** The second copies in a folder the owner chose (a USB drive, another disk). */
+    public BackupCopies copies() {
+        return copies;
     }
 
     public Path folder() {
@@ -66,27 +73,57 @@ public final class Backups {
 
     /** This database's backups, newest first. */
     public List<Backup> list() {
+        return listIn(folder());
+    }
+
+    /** This database's backups in {@code folder} (beside the database, or the chosen folder), newest first. */
+    List<Backup> listIn(Path folder) {
         List<Backup> backups = new ArrayList<>();
-        if (!Files.isDirectory(folder())) {
+        if (!Files.isDirectory(folder)) {
             return backups;
         }
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder())) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
             for (Path file : files) {
                 parse(file).ifPresent(backups::add);
             }
         } catch (IOException e) {
-            throw new DataException("Cannot read the backups folder " + folder() + ": " + e.getMessage(), e);
+            throw new DataException("Cannot read the backups folder " + folder + ": " + inWords(e), e);
         }
         backups.sort(Comparator.comparing(Backup::takenAt).thenComparingInt(this::sequence).reversed());
         return backups;
     }
 
-    /** Takes a backup now, whatever the database holds, then keeps only the newest N. */
+    /**
+     * Takes a backup now, whatever the database holds, then keeps only the newest N; a daily or manual one is also
+     * copied to the chosen folder (see {@link BackupCopies}; a copy that could not be made is in the log).
+     */
     public Backup take(BackupReason reason) {
+        return take(reason, Optional.empty()).backup();
+    }
+
+    /**
+     * As {@link #take(BackupReason)}, saying where the second copy went: into {@code copyTo} when given (the
+     * command line's {@code backup --to DIR}), else into the chosen folder, if any.
+     */
+    public Taken take(BackupReason reason, Optional<Path> copyTo) {
         Backup backup = copy(reason);
         rotate();
         LOG.info(() -> "backup (" + reason.tag() + ") " + backup.file() + ", " + backup.bytes() + " bytes");
-        return backup;
+        if (reason != BackupReason.DAILY && reason != BackupReason.MANUAL && copyTo.isEmpty()) {
+            return new Taken(backup, Optional.empty());
+        }
+        Optional<Path> folder;
+        try {
+            folder = copyTo.map(to -> to.toAbsolutePath().normalize()).or(copies::folder);
+        } catch (DataException e) {
+            LOG.warning(() -> "cannot read the chosen backup folder: " + e.getMessage());
+            return new Taken(backup, Optional.empty());
+        }
+        return new Taken(backup, folder.map(to -> copies.copy(backup, to)));
+    }
+
+    /** A backup just taken, and what became of its copy in the chosen folder (none chosen: empty). */
+    public record Taken(Backup backup, Optional<BackupCopies.Outcome> copy) {
     }
 
     /** Takes a backup unless the database holds nothing yet (a new, empty file is not worth keeping). */
@@ -240,8 +277,13 @@ public final class Backups {
 
     /** Deletes all but the newest {@link #keep()} backups of this database. */
     public int rotate() {
+        return rotateIn(folder());
+    }
+
+    /** Deletes all but the newest {@link #keep()} backups of this database in {@code folder}. */
+    int rotateIn(Path folder) {
         int keep = keep();
-        List<Backup> backups = list();
+        List<Backup> backups = listIn(folder);
         int deleted = 0;
         for (Backup old : backups.subList(Math.min(keep, backups.size()), backups.size())) {
             try {

@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The one way MemberDesk writes a file a person named (exports, charts, PDFs, reports). It refuses
@@ -39,6 +42,8 @@ public final class OutputFiles {
     private final Path backupsFolder;
     private final Path reportsFolder;
     private final Predicate<Path> writableFolder;
+    private final Supplier<Optional<Path>> copyFolder;
+    private final Pattern backupNames;
 
     /** The guard of one database; its backups folder is {@link Backups#folderFor(Path)}. */
     public OutputFiles(Path database) {
@@ -47,10 +52,26 @@ public final class OutputFiles {
 
     /** With another "can files be written in this folder" check (tests: a read-only folder as root). */
     public OutputFiles(Path database, Predicate<Path> writableFolder) {
+        this(database, writableFolder, Optional::empty);
+    }
+
+    private OutputFiles(Path database, Predicate<Path> writableFolder, Supplier<Optional<Path>> copyFolder) {
         this.database = database.toAbsolutePath();
         this.backupsFolder = Backups.folderFor(this.database);
         this.reportsFolder = this.database.getParent().resolve("reports");
         this.writableFolder = writableFolder;
+        this.copyFolder = copyFolder;
+        this.backupNames = Pattern.compile(Pattern.quote(Backups.stem(this.database))
+                + "-\\d{8}-\\d{6}-\\d{3}(?:-\\d+)?-[a-z-]+\\.db(?:\\..*\\.partial)?");
+    }
+
+    /**
+     * The same guard, also refusing this database's backup copies in the folder the owner chose for them
+     * ({@link BackupCopies}; read at each check, so a folder chosen later is guarded too). That folder may be a
+     * USB drive's root where other files are saved: only the copies' names, and links to them, are refused.
+     */
+    public OutputFiles guardingCopiesIn(Supplier<Optional<Path>> copies) {
+        return new OutputFiles(database, writableFolder, copies);
     }
 
     /** Where reports go when the folder they belong in cannot be written: {@code reports} beside the database. */
@@ -257,6 +278,10 @@ public final class OutputFiles {
         if (Files.exists(real) && inBackupsByLink(real)) {
             throw new OutputRefusedException("output.refused.backups", shown);
         }
+        Optional<Path> copies = copyFolder.get();
+        if (copies.isPresent() && isBackupCopy(real, copies.get())) {
+            throw new OutputRefusedException("output.refused.backupCopies", shown, copies.get().toString());
+        }
         if (input != null) {
             for (Path read : variants(input.toAbsolutePath())) {
                 if (same(real, read)) {
@@ -304,14 +329,29 @@ public final class OutputFiles {
         }
     }
 
+    /** One of this database's backups in the chosen folder: by its name there, or a hard link to one. */
+    private boolean isBackupCopy(Path real, Path folder) {
+        for (Path variant : variants(folder)) {
+            if (variant.equals(real.getParent()) && backupNames.matcher(real.getFileName().toString()).matches()) {
+                return true;
+            }
+        }
+        return Files.exists(real) && linkedInto(real, folder, backupNames);
+    }
+
     /** A hard link elsewhere to one of the backups. */
     private boolean inBackupsByLink(Path real) {
-        if (!Files.isDirectory(backupsFolder)) {
+        return linkedInto(real, backupsFolder, null);
+    }
+
+    /** {@code real} is the same file as one in {@code folder} (whose name matches {@code names}, when given). */
+    private static boolean linkedInto(Path real, Path folder, Pattern names) {
+        if (!Files.isDirectory(folder)) {
             return false;
         }
-        try (DirectoryStream<Path> backups = Files.newDirectoryStream(backupsFolder)) {
+        try (DirectoryStream<Path> backups = Files.newDirectoryStream(folder)) {
             for (Path backup : backups) {
-                if (same(real, backup)) {
+                if ((names == null || names.matcher(backup.getFileName().toString()).matches()) && same(real, backup)) {
                     return true;
                 }
             }

@@ -18,16 +18,17 @@ public class RestoreRefusedException extends DataException {
         this.args = List.of(args);
     }
 
+    /** The same sentence in the windows' language. */
+    @Override
+    public String explain(Messages messages) {
+        return messages.get(key, args.toArray());
+    }
+
     public String key() {
         return key;
     }
 
     public Object[] args() {
         return args.toArray();
-    }
-
-    @Override
-    public String explain(Messages messages) {
-        return messages.get(key, args());
     }
 }

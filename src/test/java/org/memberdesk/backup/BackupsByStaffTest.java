@@ -41,8 +41,8 @@ class BackupsByStaffTest {
 
     @Test
     void finding2_aRestoreIsLoggedInTheRestoredDatabaseAndItsChainVerifies() {
-        BackupFile first = app.backupService().take();                          // log: 1 backup (after it was copied)
-        BackupFile backup = app.backupService().take();                         // holds entry 1; log: 2 backup
+        var first = app.backupService().take();                             // log: 1 backup (after it was copied)
+        var backup = app.backupService().take();                            // holds entry 1; log: 2 backup
         app.members().add(TestDatabase.member("M2", "李雷", "13987654321"));
         app.backupService().setKeep(20);                                    // log: 3 settings
 

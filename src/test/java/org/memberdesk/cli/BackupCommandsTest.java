@@ -55,6 +55,41 @@ class BackupCommandsTest {
     }
 
     @Test
+    void defect7BackupFolder_theCommandLineChoosesTheFolderAndSaysWhenItIsUnplugged() throws Exception {
+        assertEquals(0, run("--db", db(), "demo", "--members", "20").code());
+        Path usb = Files.createDirectories(folder.resolve("usb"));
+
+        Run chosen = run("--db", db(), "backups", "--copy-to", usb.toString(), "--json");
+        assertEquals(0, chosen.code(), chosen.err());
+        assertEquals(usb.toString(), chosen.json().get("copy_to"));
+        assertEquals(true, chosen.json().get("copy_to_present"));
+
+        Run copied = run("--db", db(), "backup", "--json");
+        assertEquals(0, copied.code(), copied.err());
+        Path file = Path.of((String) copied.json().get("backup"));
+        assertEquals(usb.resolve(file.getFileName()).toString(), copied.json().get("copy"));
+
+        Files.delete(usb.resolve(file.getFileName()));
+        Files.delete(usb); // unplugged
+        Run unplugged = run("--db", db(), "backup", "--json");
+        assertEquals(0, unplugged.code(), "the backup beside the database is whole");
+        assertTrue(Files.exists(Path.of((String) unplugged.json().get("backup"))));
+        assertTrue(((String) unplugged.json().get("copy_problem")).startsWith("The backup folder " + usb
+                + " is not there"), unplugged.out());
+        assertTrue(unplugged.err().startsWith("warning: The backup folder " + usb), unplugged.err());
+
+        Path other = Files.createDirectories(folder.resolve("other-disk"));
+        Run once = run("--db", db(), "backup", "--to", other.toString(), "--json");
+        assertTrue(((String) once.json().get("copy")).startsWith(other.toString()), once.out());
+
+        Run none = run("--db", db(), "backups", "--copy-to", "none", "--json");
+        assertEquals(null, none.json().get("copy_to"));
+        Run missing = run("--db", db(), "backups", "--copy-to", folder.resolve("nowhere").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().startsWith("error: "), missing.err());
+    }
+
+    @Test
     void restoreReplacesTheDataAndRefusesAForeignFileWithOneLine() throws Exception {
         run("--db", db(), "demo", "--members", "30");
         String backup = (String) run("--db", db(), "backup", "--json").json().get("backup");

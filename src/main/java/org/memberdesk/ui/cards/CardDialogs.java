@@ -34,7 +34,8 @@ final class CardDialogs {
     }
 
     static void freeze(Window owner, UiContext context, String cardNo, long memberId) {
-        FreezeViewModel model = new FreezeViewModel(context, cardNo, memberId);
+        FreezeViewModel model = new FreezeViewModel(context.app().cards(), context.tasks(), context.messages(),
+                context.changes(), cardNo, memberId);
         TextField days = field("card-freeze-days", model.daysProperty());
         DatePicker from = IsoDates.picker();
         from.setId("card-freeze-from");
@@ -54,7 +55,8 @@ final class CardDialogs {
     }
 
     static void refund(Window owner, UiContext context, String cardNo, long memberId) {
-        RefundViewModel model = new RefundViewModel(context, cardNo, memberId);
+        RefundViewModel model = new RefundViewModel(context.app().cards(), context.tasks(), context.messages(),
+                context.changes(), cardNo, memberId);
         Label preview = new Label();
         preview.setId("card-refund-preview");
         preview.setWrapText(true);
@@ -87,6 +89,7 @@ final class CardDialogs {
         TableView<CardEntry> entries = new TableView<>();
         entries.setId("card-history-entries");
         entries.setPrefSize(780, 260);
+        entries.setPlaceholder(new Label(context.text("cards.history.noEntries")));
         entries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         entries.getColumns().setAll(List.of(
                 column(context, "cards.history.time", (CardEntry e) -> IsoTimes.text(e.time())),

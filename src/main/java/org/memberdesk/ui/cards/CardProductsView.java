@@ -38,7 +38,7 @@ public final class CardProductsView {
 
     public CardProductsView(UiContext context) {
         this.context = context;
-        this.model = new CardProductsViewModel(context);
+        this.model = new CardProductsViewModel(context.app().cardProducts(), context.tasks(), context.messages());
         this.problems = new FieldProblems(model::problem, "card-product-error-", 320);
     }
 

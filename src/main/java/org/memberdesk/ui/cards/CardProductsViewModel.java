@@ -8,15 +8,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -29,7 +28,9 @@ import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.TaskExecutor;
+import org.memberdesk.cards.CardProducts;
 
 /**
  * Settings → 会员卡: the card products the shop sells (add one, archive or bring one back) and the top-up bonus
@@ -40,7 +41,9 @@ public final class CardProductsViewModel {
     /** The form's fields, as the service names them in its problems. */
     static final Set<String> FIELDS = Set.of("name", "price", "bonus", "sessions", "days", "per_day", "freeze");
 
-    private final UiContext context;
+    private final CardProducts catalogue;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final ObservableList<CardProduct> products = FXCollections.observableArrayList();
     private final ObjectProperty<CardKind> kind = new SimpleObjectProperty<>(CardKind.PERIOD);
     private final StringProperty name = new SimpleStringProperty("");
@@ -54,7 +57,7 @@ public final class CardProductsViewModel {
     private final BooleanProperty refundable = new SimpleBooleanProperty(true);
     private final BooleanProperty tierDiscount = new SimpleBooleanProperty(false);
     private final Map<String, String> problems = new HashMap<>();
-    private final IntegerProperty problemsChanged = new SimpleIntegerProperty();
+    private final ReadOnlyIntegerWrapper problemsChanged = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<TopupStep> steps = FXCollections.observableArrayList();
@@ -80,8 +83,10 @@ public final class CardProductsViewModel {
         }
     }
 
-    public CardProductsViewModel(UiContext context) {
-        this.context = context;
+    public CardProductsViewModel(CardProducts catalogue, TaskExecutor tasks, Messages messages) {
+        this.catalogue = catalogue;
+        this.tasks = tasks;
+        this.messages = messages;
     }
 
     public ObservableList<CardProduct> products() {
@@ -134,7 +139,7 @@ public final class CardProductsViewModel {
 
     /** Changes whenever the problems change: the view shows them again then. */
     public ReadOnlyIntegerProperty problemsChangedProperty() {
-        return problemsChanged;
+        return problemsChanged.getReadOnlyProperty();
     }
 
     /** The problem to show next to a field, in the current language. */
@@ -176,8 +181,8 @@ public final class CardProductsViewModel {
 
     /** Reads the products and the ladder in the background. */
     public void load() {
-        context.tasks().execute(BackgroundTask.of(() -> new Loaded(context.app().cardProducts().products(),
-                context.app().cardProducts().topupSteps())).onSuccess(loaded -> {
+        tasks.execute(BackgroundTask.of(() -> new Loaded(catalogue.products(),
+                catalogue.topupSteps())).onSuccess(loaded -> {
                     products.setAll(loaded.products());
                     showSteps(loaded.steps());
                 }));
@@ -209,12 +214,12 @@ public final class CardProductsViewModel {
                 perDayCount, freezes == null ? 0 : freezes, freezeDays == null ? 0 : freezeDays, refundable.get(),
                 asks(chosen, "tier") && tierDiscount.get());
         working.set(true);
-        context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().cardProducts().addProduct(draft);
-            return context.app().cardProducts().products();
+        tasks.execute(BackgroundTask.of(() -> {
+            catalogue.addProduct(draft);
+            return catalogue.products();
         }).onSuccess(list -> {
             products.setAll(list);
-            status.set(context.text("cards.products.added", draft.name().strip()));
+            status.set(messages.get("cards.products.added", draft.name().strip()));
             clearForm();
         }).onFailure(this::refused).onFinished(() -> {
             working.set(false);
@@ -226,11 +231,11 @@ public final class CardProductsViewModel {
         if (error instanceof ValidationException invalid) {
             for (Problem p : invalid.problems()) {
                 String field = FIELDS.contains(p.field()) ? p.field() : "name";
-                problems.merge(field, p.describe(context.messages()), (a, b) -> a + "\n" + b);
+                problems.merge(field, p.describe(messages), (a, b) -> a + "\n" + b);
             }
             status.set("");
         } else {
-            status.set(ErrorText.describe(error, context.messages()));
+            status.set(ErrorText.describe(error, messages));
         }
     }
 
@@ -247,14 +252,14 @@ public final class CardProductsViewModel {
         if (product == null) {
             return;
         }
-        context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().cardProducts().archiveProduct(product.id(), archived);
-            return context.app().cardProducts().products();
+        tasks.execute(BackgroundTask.of(() -> {
+            catalogue.archiveProduct(product.id(), archived);
+            return catalogue.products();
         }).onSuccess(list -> {
             products.setAll(list);
-            status.set(context.text(archived ? "cards.products.archived" : "cards.products.unarchived",
+            status.set(messages.get(archived ? "cards.products.archived" : "cards.products.unarchived",
                     product.name()));
-        }).onFailure(error -> status.set(ErrorText.describe(error, context.messages()))));
+        }).onFailure(error -> status.set(ErrorText.describe(error, messages))));
     }
 
     /** Yuan typed → cents; blank is 0 unless required. */
@@ -265,7 +270,7 @@ public final class CardProductsViewModel {
         try {
             return Money.parseYuan(text);
         } catch (IllegalArgumentException e) {
-            problems.put(field, context.text("cards.form.amount"));
+            problems.put(field, messages.get("cards.form.amount"));
             return null;
         }
     }
@@ -278,7 +283,7 @@ public final class CardProductsViewModel {
         try {
             return Integer.valueOf(text.strip());
         } catch (NumberFormatException e) {
-            problems.put(field, context.text("cards.form.number"));
+            problems.put(field, messages.get("cards.form.number"));
             return null;
         }
     }
@@ -306,22 +311,22 @@ public final class CardProductsViewModel {
             try {
                 long cents = Money.parseYuan(amountText);
                 if (typed.put(cents, Money.parseYuan(bonusText)) != null) {
-                    refuseSteps(context.text("cards.topup.twice", Money.formatYuan(cents)));
+                    refuseSteps(messages.get("cards.topup.twice", Money.formatYuan(cents)));
                     return;
                 }
             } catch (IllegalArgumentException e) {
-                refuseSteps(context.text("cards.topup.row", i + 1));
+                refuseSteps(messages.get("cards.topup.row", i + 1));
                 return;
             }
         }
-        context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().cardProducts().setTopupSteps(typed);
-            return context.app().cardProducts().topupSteps();
+        tasks.execute(BackgroundTask.of(() -> {
+            catalogue.setTopupSteps(typed);
+            return catalogue.topupSteps();
         }).onSuccess(saved -> {
             showSteps(saved);
             stepsRefused.set(false);
-            stepsStatus.set(context.text("cards.topup.saved", saved.size()));
-        }).onFailure(error -> refuseSteps(ErrorText.describe(error, context.messages()))));
+            stepsStatus.set(messages.get("cards.topup.saved", saved.size()));
+        }).onFailure(error -> refuseSteps(ErrorText.describe(error, messages))));
     }
 
     private void refuseSteps(String why) {

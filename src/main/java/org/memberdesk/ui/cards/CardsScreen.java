@@ -32,8 +32,10 @@ public final class CardsScreen implements Screen {
 
     public CardsScreen(UiContext context) {
         this.context = context;
-        this.expiring = new ExpiringViewModel(context);
-        this.liability = new LiabilityViewModel(context);
+        this.expiring = new ExpiringViewModel(context.app().cardReports(), context.app().cardPrinter(),
+                context.tasks(), context.messages());
+        this.liability = new LiabilityViewModel(context.app().cardReports(), context.tasks(), context.messages(),
+                context.app().clock());
     }
 
     public ExpiringViewModel expiring() {

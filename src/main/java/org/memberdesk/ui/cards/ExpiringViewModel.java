@@ -15,7 +15,10 @@ import org.memberdesk.cards.CardReports;
 import org.memberdesk.members.Phones;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.TaskExecutor;
+import org.memberdesk.cards.CardReports;
+import org.memberdesk.cards.print.CardPrinter;
 
 /**
  * 续费提醒: the cards ending within N days (7 unless typed), soonest first, to call their members about renewing.
@@ -29,14 +32,20 @@ public final class ExpiringViewModel {
                       LocalDate validTo, Integer sessionsLeft, long daysLeft) {
     }
 
-    private final UiContext context;
+    private final CardReports reports;
+    private final CardPrinter printer;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final StringProperty within = new SimpleStringProperty("7");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper withinDays = new ReadOnlyIntegerWrapper(7);
 
-    public ExpiringViewModel(UiContext context) {
-        this.context = context;
+    public ExpiringViewModel(CardReports reports, CardPrinter printer, TaskExecutor tasks, Messages messages) {
+        this.reports = reports;
+        this.printer = printer;
+        this.tasks = tasks;
+        this.messages = messages;
     }
 
     /** The number of days as typed. */
@@ -66,13 +75,13 @@ public final class ExpiringViewModel {
             days = -1;
         }
         if (days < 0 || days > MOST_DAYS) {
-            status.set(context.text("cards.expiring.days", MOST_DAYS));
+            status.set(messages.get("cards.expiring.days", MOST_DAYS));
             return;
         }
         int asked = days;
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cardReports().expiring(asked, null))
+        tasks.execute(BackgroundTask.of(() -> reports.expiring(asked, null))
                 .onSuccess(list -> show(asked, list))
-                .onFailure(error -> status.set(ErrorText.describe(error, context.messages()))));
+                .onFailure(error -> status.set(ErrorText.describe(error, messages))));
     }
 
     /**
@@ -81,16 +90,16 @@ public final class ExpiringViewModel {
      */
     public void savePdf(java.nio.file.Path file) {
         int days = withinDays.get();
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cardPrinter().printExpiring(days, null, file,
-                        context.messages()))
-                .onSuccess(count -> status.set(context.text("cards.expiring.saved", count, file.toString())))
-                .onFailure(error -> status.set(ErrorText.describe(error, context.messages()))));
+        tasks.execute(BackgroundTask.of(() -> printer.printExpiring(days, null, file,
+                        messages))
+                .onSuccess(count -> status.set(messages.get("cards.expiring.saved", count, file.toString())))
+                .onFailure(error -> status.set(ErrorText.describe(error, messages))));
     }
 
     private void show(int days, List<CardReports.Expiring> list) {
         withinDays.set(days);
         rows.setAll(list.stream().map(e -> new Row(e.cardNo(), e.memberNo(), e.name(), Phones.mask(e.phone()),
                 e.product(), e.kind(), e.validTo(), e.sessionsLeft(), e.daysLeft())).toList());
-        status.set(context.text("cards.expiring.count", list.size(), days));
+        status.set(messages.get("cards.expiring.count", list.size(), days));
     }
 }

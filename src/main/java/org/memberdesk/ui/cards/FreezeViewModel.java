@@ -11,14 +11,20 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.TaskExecutor;
+import org.memberdesk.cards.CardService;
+import org.memberdesk.ui.common.DataChanges;
 
 /**
  * 请假 Freeze a card: how many days, from which day (today when empty), why. The service checks the product's
  * allowance; a refusal stays in the dialog in the shop's words.
  */
 public final class FreezeViewModel {
-    private final UiContext context;
+    private final CardService cards;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final DataChanges changes;
     private final String cardNo;
     private final long memberId;
     private final StringProperty days = new SimpleStringProperty("");
@@ -27,8 +33,12 @@ public final class FreezeViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
 
-    public FreezeViewModel(UiContext context, String cardNo, long memberId) {
-        this.context = context;
+    public FreezeViewModel(CardService cards, TaskExecutor tasks, Messages messages, DataChanges changes, String cardNo,
+                           long memberId) {
+        this.cards = cards;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.changes = changes;
         this.cardNo = cardNo;
         this.memberId = memberId;
     }
@@ -66,18 +76,18 @@ public final class FreezeViewModel {
         try {
             count = Integer.parseInt(days.get() == null ? "" : days.get().strip());
         } catch (NumberFormatException e) {
-            problem.set(context.text("card.freeze.days"));
+            problem.set(messages.get("card.freeze.days"));
             return;
         }
         LocalDate first = from.get();
         String why = reason.get();
         working.set(true);
         problem.set("");
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cards().freeze(cardNo, count, first, why, null))
+        tasks.execute(BackgroundTask.of(() -> cards.freeze(cardNo, count, first, why, null))
                 .onSuccess(card -> {
-                    context.changes().memberChanged(memberId);
+                    changes.memberChanged(memberId);
                     done.run();
-                }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))
+                }).onFailure(error -> problem.set(ErrorText.describe(error, messages)))
                 .onFinished(() -> working.set(false)));
     }
 }

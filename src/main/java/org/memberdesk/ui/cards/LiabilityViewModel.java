@@ -8,14 +8,19 @@ import org.memberdesk.cards.CardReports;
 import org.memberdesk.common.Money;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.TaskExecutor;
+import org.memberdesk.cards.CardReports;
 
 /**
  * 储值与次卡负债: what the shop still owes its members today (stored value as principal and bonus, sessions left and
  * their value, valid passes) and the renewal rate (续费率) of this month so far and of last month.
  */
 public final class LiabilityViewModel {
-    private final UiContext context;
+    private final CardReports reports;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final java.time.Clock clock;
     private final ReadOnlyStringWrapper asOf = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper principal = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper bonus = new ReadOnlyStringWrapper("");
@@ -26,20 +31,23 @@ public final class LiabilityViewModel {
     private final ReadOnlyStringWrapper renewalLastMonth = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
-    public LiabilityViewModel(UiContext context) {
-        this.context = context;
+    public LiabilityViewModel(CardReports reports, TaskExecutor tasks, Messages messages, java.time.Clock clock) {
+        this.reports = reports;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.clock = clock;
     }
 
     /** The figures and both months' renewal rates, read in the background. */
     public void load() {
-        LocalDate today = LocalDate.now(context.app().clock());
+        LocalDate today = LocalDate.now(clock);
         YearMonth month = YearMonth.from(today);
         YearMonth last = month.minusMonths(1);
-        context.tasks().execute(BackgroundTask.of(() -> new Figures(context.app().cardReports().liability(null),
-                context.app().cardReports().renewal(month.atDay(1), today),
-                context.app().cardReports().renewal(last.atDay(1), last.atEndOfMonth())))
+        tasks.execute(BackgroundTask.of(() -> new Figures(reports.liability(null),
+                reports.renewal(month.atDay(1), today),
+                reports.renewal(last.atDay(1), last.atEndOfMonth())))
                 .onSuccess(figures -> show(figures, month, last))
-                .onFailure(error -> status.set(ErrorText.describe(error, context.messages()))));
+                .onFailure(error -> status.set(ErrorText.describe(error, messages))));
     }
 
     private record Figures(CardReports.Liability liability, CardReports.Renewal thisMonth,
@@ -48,7 +56,7 @@ public final class LiabilityViewModel {
 
     private void show(Figures figures, YearMonth month, YearMonth last) {
         CardReports.Liability owed = figures.liability();
-        asOf.set(context.text("cards.liability.asOf", owed.asOf().toString()));
+        asOf.set(messages.get("cards.liability.asOf", owed.asOf().toString()));
         principal.set(Money.display(owed.storedValuePrincipalCents()));
         bonus.set(Money.display(owed.storedValueBonusCents()));
         sessionsLeft.set(Long.toString(owed.sessionsLeft()));
@@ -63,9 +71,9 @@ public final class LiabilityViewModel {
     private String rate(CardReports.Renewal renewal, YearMonth month) {
         Double rate = renewal.rate();
         if (rate == null) {
-            return context.text("cards.renewal.none", month.toString());
+            return messages.get("cards.renewal.none", month.toString());
         }
-        return context.text("cards.renewal.rate", String.format(context.messages().locale(), "%.1f", rate * 100),
+        return messages.get("cards.renewal.rate", String.format(messages.locale(), "%.1f", rate * 100),
                 renewal.renewed(), renewal.ended());
     }
 

@@ -11,14 +11,20 @@ import org.memberdesk.cards.CardService;
 import org.memberdesk.common.Money;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.TaskExecutor;
+import org.memberdesk.cards.CardService;
+import org.memberdesk.ui.common.DataChanges;
 
 /**
  * 退卡 Refund a card: first what would be paid back today (the service's preview, computed as the refund is), then
  * the reason, then the refund itself, recorded with the person logged in to the computer.
  */
 public final class RefundViewModel {
-    private final UiContext context;
+    private final CardService cards;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final DataChanges changes;
     private final String cardNo;
     private final long memberId;
     private final StringProperty reason = new SimpleStringProperty("");
@@ -27,8 +33,12 @@ public final class RefundViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
 
-    public RefundViewModel(UiContext context, String cardNo, long memberId) {
-        this.context = context;
+    public RefundViewModel(CardService cards, TaskExecutor tasks, Messages messages, DataChanges changes, String cardNo,
+                           long memberId) {
+        this.cards = cards;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.changes = changes;
         this.cardNo = cardNo;
         this.memberId = memberId;
     }
@@ -57,21 +67,21 @@ public final class RefundViewModel {
 
     /** Reads what a refund today would pay back. */
     public void loadPreview() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cards().refundPreview(cardNo, null))
+        tasks.execute(BackgroundTask.of(() -> cards.refundPreview(cardNo, null))
                 .onSuccess(this::show)
-                .onFailure(error -> problem.set(ErrorText.describe(error, context.messages()))));
+                .onFailure(error -> problem.set(ErrorText.describe(error, messages))));
     }
 
     private void show(CardService.RefundPreview shown) {
         refundable.set(shown.refundable());
         if (!shown.refundable()) {
-            preview.set(context.text(shown.card().refunded() ? "cards.refund.already" : "cards.refund.notRefundable",
+            preview.set(messages.get(shown.card().refunded() ? "cards.refund.already" : "cards.refund.notRefundable",
                     shown.card().productName()));
         } else if (shown.card().kind() == CardKind.STORED_VALUE) {
-            preview.set(context.text("cards.refund.previewStoredValue", Money.display(shown.refundCents()),
+            preview.set(messages.get("cards.refund.previewStoredValue", Money.display(shown.refundCents()),
                     Money.display(shown.forfeitedBonusCents())));
         } else {
-            preview.set(context.text("cards.refund.preview", Money.display(shown.refundCents()),
+            preview.set(messages.get("cards.refund.preview", Money.display(shown.refundCents()),
                     Money.display(shown.card().paidCents())));
         }
     }
@@ -84,11 +94,11 @@ public final class RefundViewModel {
         String why = reason.get();
         working.set(true);
         problem.set("");
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cards().refund(cardNo, why, null, null))
+        tasks.execute(BackgroundTask.of(() -> cards.refund(cardNo, why, null, null))
                 .onSuccess(refunded -> {
-                    context.changes().memberChanged(memberId);
+                    changes.memberChanged(memberId);
                     done.run();
-                }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))
+                }).onFailure(error -> problem.set(ErrorText.describe(error, messages)))
                 .onFinished(() -> working.set(false)));
     }
 }

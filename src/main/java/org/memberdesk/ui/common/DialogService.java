@@ -20,6 +20,9 @@ public interface DialogService {
     /** A file to read; {@code extensions} like {@code "*.csv"}. */
     Optional<Path> chooseOpenFile(String title, String filterName, String... extensions);
 
+    /** A folder (e.g. on a USB drive), picked in the system's folder chooser; empty when cancelled. */
+    Optional<Path> chooseFolder(String title);
+
     Optional<Path> chooseSaveFile(String title, String initialName, String filterName, String... extensions);
 
     /** Shows the task's progress with a cancel button until it ends. */

@@ -77,6 +77,14 @@ public final class FxDialogService implements DialogService {
         return remember(chooser.showSaveDialog(owner.get()));
     }
 
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        File folder = chooser.showDialog(owner.get());
+        return Optional.ofNullable(folder).map(File::toPath);
+    }
+
     private FileChooser chooser(String title, String filterName, String... extensions) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -7,7 +7,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.memberdesk.demo.Business;
 import org.memberdesk.ui.common.Language;
 
-/** The three first-run questions and their defaults: the OS language, a shop, an empty database. */
+/**
+ * The three first-run questions and their defaults: the OS language, a shop, an empty database. All three are what
+ * the person picks (inputs); {@link #choice()} is what the dialog hands on.
+ */
 public final class FirstRunViewModel {
     /** Demo data size: enough to try search, paging and the detail pane; loads in seconds. */
     public static final int DEMO_MEMBERS = 3_000;
@@ -20,14 +23,17 @@ public final class FirstRunViewModel {
         language.set(initial);
     }
 
+    /** Input: the language picked (the window is in it from the start). */
     public ObjectProperty<Language> languageProperty() {
         return language;
     }
 
+    /** Input: the kind of business picked. */
     public ObjectProperty<Business> businessProperty() {
         return business;
     }
 
+    /** Input: whether to start with demo members to try things on. */
     public BooleanProperty withDemoProperty() {
         return withDemo;
     }

@@ -43,7 +43,8 @@ public final class LogScreen implements Screen {
 
     public LogScreen(UiContext context) {
         this.context = context;
-        this.model = new LogViewModel(context);
+        this.model = new LogViewModel(context.app().members(), context.app().staff(), context.app().session(),
+                context.app().operationLog(), context.app().operationLogExport(), context.tasks(), context.messages());
     }
 
     @Override

@@ -18,16 +18,22 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.memberdesk.common.Messages;
+import org.memberdesk.io.OperationLogExport;
 import org.memberdesk.members.Member;
+import org.memberdesk.members.MemberService;
 import org.memberdesk.staff.AuditChain;
 import org.memberdesk.staff.LogEntry;
 import org.memberdesk.staff.LogFilter;
 import org.memberdesk.staff.Operation;
+import org.memberdesk.staff.OperationLog;
 import org.memberdesk.staff.Permission;
 import org.memberdesk.staff.Staff;
+import org.memberdesk.staff.StaffService;
+import org.memberdesk.staff.StaffSession;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * 操作日志: the newest entries the filters select (staff, action, member number, days), money-moving ones marked;
@@ -44,7 +50,13 @@ public final class LogViewModel {
                       String subject, String change, String reason) {
     }
 
-    private final UiContext context;
+    private final MemberService members;
+    private final StaffService staffService;
+    private final StaffSession session;
+    private final OperationLog log;
+    private final OperationLogExport export;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final StringProperty staff = new SimpleStringProperty("");
@@ -61,32 +73,41 @@ public final class LogViewModel {
     private final ReadOnlyBooleanWrapper mayExport = new ReadOnlyBooleanWrapper(false);
     private long asked;
 
-    public LogViewModel(UiContext context) {
-        this.context = context;
+    public LogViewModel(MemberService members, StaffService staff, StaffSession session, OperationLog log,
+                        OperationLogExport export, TaskExecutor tasks, Messages messages) {
+        this.members = members;
+        this.staffService = staff;
+        this.session = session;
+        this.log = log;
+        this.export = export;
+        this.tasks = tasks;
+        this.messages = messages;
         from.addListener((o, a, b) -> search());
         to.addListener((o, a, b) -> search());
         action.addListener((o, a, b) -> search());
     }
 
+    /** Input: the first day of the entries. */
     public ObjectProperty<LocalDate> fromProperty() {
         return from;
     }
 
+    /** Input: the last day of the entries. */
     public ObjectProperty<LocalDate> toProperty() {
         return to;
     }
 
-    /** Whose entries: a staff name, {@code cli:USER} or {@code system}; blank for everyone. */
+    /** Input: whose entries: a staff name, {@code cli:USER} or {@code system}; blank for everyone. */
     public StringProperty staffProperty() {
         return staff;
     }
 
-    /** Which action; null for all. */
+    /** Input: which action; null for all. */
     public ObjectProperty<Operation> actionProperty() {
         return action;
     }
 
-    /** Entries about this member (their number); blank for all. */
+    /** Input: entries about this member (their number); blank for all. */
     public StringProperty memberNoProperty() {
         return memberNo;
     }
@@ -137,9 +158,9 @@ public final class LogViewModel {
 
     /** Reads the staff names for the filter, then the entries. */
     public void start() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().staff().signInChoices())
+        tasks.execute(BackgroundTask.of(() -> staffService.signInChoices())
                 .onSuccess(list -> staffNames.setAll(list.stream().map(Staff::name).toList()))
-                .onFailure(error -> status.set(ErrorText.describe(error, context.messages()))));
+                .onFailure(error -> status.set(ErrorText.describe(error, messages))));
         search();
     }
 
@@ -151,9 +172,9 @@ public final class LogViewModel {
         Operation what = action.get();
         String number = blankToNull(memberNo.get());
         long ticket = ++asked;
-        mayExport.set(context.app().session().may(Permission.EXPORT_LOG));
+        mayExport.set(session.may(Permission.EXPORT_LOG));
         matching.set(-1);
-        context.tasks().execute(BackgroundTask.of(() -> read(first, last, who, what, number))
+        tasks.execute(BackgroundTask.of(() -> read(first, last, who, what, number))
                 .onSuccess(page -> {
                     if (ticket == asked) {
                         show(page);
@@ -163,7 +184,7 @@ public final class LogViewModel {
                     if (ticket == asked) {
                         rows.clear();
                         matching.set(0);
-                        status.set(ErrorText.describe(error, context.messages()));
+                        status.set(ErrorText.describe(error, messages));
                     }
                 }));
     }
@@ -175,19 +196,19 @@ public final class LogViewModel {
     private Page read(LocalDate first, LocalDate last, String who, Operation what, String number) {
         Long memberId = null;
         if (number != null) {
-            Member member = context.app().members().byNumber(number).orElse(null);
+            Member member = members.byNumber(number).orElse(null);
             if (member == null) {
-                return new Page(List.of(), 0, context.text("log.ui.noMember", number));
+                return new Page(List.of(), 0, messages.get("log.ui.noMember", number));
             }
             memberId = member.id();
         }
         LogFilter filter = new LogFilter(first, last, who, what == null ? null : what.code(), memberId);
-        long count = context.app().operationLog().count(filter);
-        List<LogEntry> entries = context.app().operationLog().find(filter, PAGE);
+        long count = log.count(filter);
+        List<LogEntry> entries = log.find(filter, PAGE);
         Map<Long, String> numbers = new HashMap<>();
         for (LogEntry entry : entries) {
             if (entry.memberId() != null && !numbers.containsKey(entry.memberId())) {
-                numbers.put(entry.memberId(), context.app().members().byId(entry.memberId()).map(Member::memberNo)
+                numbers.put(entry.memberId(), members.byId(entry.memberId()).map(Member::memberNo)
                         .orElse("#" + entry.memberId()));
             }
         }
@@ -204,16 +225,16 @@ public final class LogViewModel {
         if (page.problem() != null) {
             status.set(page.problem());
         } else if (page.matching() > page.rows().size()) {
-            status.set(context.text("log.ui.countShown", page.matching(), page.rows().size()));
+            status.set(messages.get("log.ui.countShown", page.matching(), page.rows().size()));
         } else {
-            status.set(context.text("log.ui.count", page.matching()));
+            status.set(messages.get("log.ui.count", page.matching()));
         }
     }
 
     /** The action in the shop's words; a code this version does not know stays as stored. */
     String actionText(String code) {
         try {
-            return context.text(Operation.of(code).textKey());
+            return messages.get(Operation.of(code).textKey());
         } catch (IllegalArgumentException unknown) {
             return code;
         }
@@ -230,34 +251,34 @@ public final class LogViewModel {
         String who = blankToNull(staff.get());
         Operation what = action.get();
         busy.set(true);
-        context.tasks().execute(BackgroundTask.of(() -> {
+        tasks.execute(BackgroundTask.of(() -> {
             Long memberId = number == null ? null
-                    : context.app().members().byNumber(number).map(Member::id).orElse(-1L);
-            return context.app().operationLogExport().write(new LogFilter(first, last, who,
+                    : members.byNumber(number).map(Member::id).orElse(-1L);
+            return export.write(new LogFilter(first, last, who,
                     what == null ? null : what.code(), memberId), file);
         })
                 .onSuccess(count -> {
-                    notice.set(context.text("log.ui.exported", count, file.toString()));
+                    notice.set(messages.get("log.ui.exported", count, file.toString()));
                     search();
                 })
-                .onFailure(error -> notice.set(ErrorText.describe(error, context.messages())))
+                .onFailure(error -> notice.set(ErrorText.describe(error, messages)))
                 .onFinished(() -> busy.set(false)));
     }
 
     /** Walks the whole hash chain in the background and says whether it holds, or where it was changed. */
     public void verify() {
         busy.set(true);
-        verified.set(context.text("log.ui.verifying"));
-        context.tasks().execute(BackgroundTask.of(() -> context.app().operationLog().verify())
+        verified.set(messages.get("log.ui.verifying"));
+        tasks.execute(BackgroundTask.of(() -> log.verify())
                 .onSuccess(this::showVerification)
-                .onFailure(error -> verified.set(ErrorText.describe(error, context.messages())))
+                .onFailure(error -> verified.set(ErrorText.describe(error, messages)))
                 .onFinished(() -> busy.set(false)));
     }
 
     private void showVerification(AuditChain.Verification result) {
         chainBroken.set(!result.intact());
-        verified.set(result.intact() ? context.text("log.ui.intact", result.entries())
-                : context.text("log.ui.broken", result.brokenAt(), result.entries()));
+        verified.set(result.intact() ? messages.get("log.ui.intact", result.entries())
+                : messages.get("log.ui.broken", result.brokenAt(), result.entries()));
     }
 
     private static String blankToNull(String text) {

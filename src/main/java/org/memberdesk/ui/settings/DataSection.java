@@ -8,6 +8,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -30,7 +31,9 @@ final class DataSection {
     Node view() {
         Label title = new Label(context.text("settings.data"));
         title.getStyleClass().add("title-3");
-        Label folder = new Label(context.text("backup.folder", model.backupsFolder()));
+        Label folder = new Label();
+        folder.setId("backup-folder");
+        folder.textProperty().bind(model.besideFolderProperty());
         folder.setWrapText(true);
         folder.getStyleClass().add("text-muted");
 
@@ -81,10 +84,42 @@ final class DataSection {
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
 
-        VBox box = new VBox(12, title, folder, list, new HBox(10, backUp, restore, restoreFile, check), keepRow,
-                new HBox(10, about, copy), status);
+        VBox box = new VBox(12, title, folder, list, flow(backUp, restore, restoreFile, check), copyRow(), keepRow,
+                flow(about, copy), status);
         box.setPadding(new Insets(8, 0, 0, 0));
         return box;
+    }
+
+    /**
+     * The backup folder for a second copy (a USB drive, another disk): where it is, choose, stop, and a warning in
+     * words when it is not there now.
+     */
+    private Node copyRow() {
+        Label label = new Label(context.text("backup.copy.label"));
+        Label chosen = new Label();
+        chosen.setId("backup-copy-folder");
+        chosen.setWrapText(true);
+        chosen.textProperty().bind(model.copyFolderProperty());
+        chosen.getStyleClass().add("text-bold");
+        Button choose = button("backup-copy-choose", "backup.copy.choose", Feather.HARD_DRIVE, model::chooseCopyFolder);
+        choose.disableProperty().bind(model.busyProperty());
+        Button stop = button("backup-copy-stop", "backup.copy.stop", Feather.X, model::stopCopying);
+        stop.disableProperty().bind(model.busyProperty().or(model.copyingProperty().not()));
+        Label warning = new Label();
+        warning.setId("backup-copy-warning");
+        warning.setWrapText(true);
+        warning.getStyleClass().add("danger");
+        warning.textProperty().bind(model.copyWarningProperty());
+        warning.visibleProperty().bind(model.copyWarningProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        return new VBox(6, label, chosen, flow(choose, stop), warning);
+    }
+
+    /** Buttons side by side, wrapping to the next line in a narrow window rather than cut off. */
+    private static FlowPane flow(Node... nodes) {
+        FlowPane row = new FlowPane(10, 8, nodes);
+        row.setPrefWrapLength(400);
+        return row;
     }
 
     private Button button(String id, String key, Feather icon, Runnable action) {

@@ -1,81 +1,94 @@
 package org.memberdesk.ui.settings;
 
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.memberdesk.common.Messages;
 import org.memberdesk.common.Money;
 import org.memberdesk.purchases.PurchaseLimits;
+import org.memberdesk.purchases.PurchaseService;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * Settings → Purchase limits: the largest line, purchase and quantity the counter and imports
  * take. Typed as yuan and a whole number; checked here, then by the service, which keeps the ceilings.
  */
 public final class LimitsViewModel {
-    private final UiContext context;
+    private final PurchaseService purchases;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final StringProperty line = new SimpleStringProperty("");
     private final StringProperty purchase = new SimpleStringProperty("");
     private final StringProperty quantity = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("");
-    private final BooleanProperty refused = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper refused = new ReadOnlyBooleanWrapper(false);
     private final StringProperty defaultItem = new SimpleStringProperty("");
-    private final StringProperty defaultItemStatus = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper defaultItemStatus = new ReadOnlyStringWrapper("");
 
-    public LimitsViewModel(UiContext context) {
-        this.context = context;
+    public LimitsViewModel(PurchaseService purchases, TaskExecutor tasks, Messages messages) {
+        this.purchases = purchases;
+        this.tasks = tasks;
+        this.messages = messages;
     }
 
+    /** Input: the largest line, in yuan as typed. */
     public StringProperty lineProperty() {
         return line;
     }
 
+    /** Input: the largest purchase, in yuan as typed. */
     public StringProperty purchaseProperty() {
         return purchase;
     }
 
+    /** Input: the largest quantity of a line, as typed. */
     public StringProperty quantityProperty() {
         return quantity;
     }
 
     /** What happened on save: the limits saved, or why they were not. */
-    public StringProperty statusProperty() {
-        return status;
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 
     /** Whether the status is a refusal (the view shows it as an error). */
-    public BooleanProperty refusedProperty() {
-        return refused;
+    public ReadOnlyBooleanProperty refusedProperty() {
+        return refused.getReadOnlyProperty();
     }
 
-    /** The item name of every line of a purchase file without an item column; empty: the import's language's. */
+    /**
+     * Input: the item name of every line of a purchase file without an item column; empty: the import's language's.
+     */
     public StringProperty defaultItemProperty() {
         return defaultItem;
     }
 
     /** What happened when the default item name was saved. */
-    public StringProperty defaultItemStatusProperty() {
-        return defaultItemStatus;
+    public ReadOnlyStringProperty defaultItemStatusProperty() {
+        return defaultItemStatus.getReadOnlyProperty();
     }
 
     /** Reads the saved limits and default item name in the background. */
     public void load() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().limits()).onSuccess(this::show));
-        context.tasks().execute(BackgroundTask.of(() -> context.app().purchases().defaultItemName().orElse(""))
+        tasks.execute(BackgroundTask.of(() -> purchases.limits()).onSuccess(this::show));
+        tasks.execute(BackgroundTask.of(() -> purchases.defaultItemName().orElse(""))
                 .onSuccess(defaultItem::set));
     }
 
     /** Saves the default item name as typed; empty goes back to "消费" / "Purchase" by the import's language. */
     public void saveDefaultItem() {
         String typed = defaultItem.get() == null ? "" : defaultItem.get().strip();
-        context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().purchases().saveDefaultItemName(typed);
+        tasks.execute(BackgroundTask.of(() -> {
+            purchases.saveDefaultItemName(typed);
             return typed;
-        }).onSuccess(saved -> defaultItemStatus.set(saved.isEmpty() ? context.text("settings.defaultItem.cleared")
-                : context.text("settings.defaultItem.saved", saved)))
-                .onFailure(error -> defaultItemStatus.set(ErrorText.describe(error, context.messages()))));
+        }).onSuccess(saved -> defaultItemStatus.set(saved.isEmpty() ? messages.get("settings.defaultItem.cleared")
+                : messages.get("settings.defaultItem.saved", saved)))
+                .onFailure(error -> defaultItemStatus.set(ErrorText.describe(error, messages))));
     }
 
     private void show(PurchaseLimits limits) {
@@ -91,18 +104,18 @@ public final class LimitsViewModel {
             typed = new PurchaseLimits(Money.parseYuan(line.get()), Money.parseYuan(purchase.get()),
                     Integer.parseInt(quantity.get() == null ? "" : quantity.get().strip()));
         } catch (IllegalArgumentException e) { // NumberFormatException included
-            refuse(context.text("purchase.limits.invalid", Money.display(PurchaseLimits.CEILING_CENTS)));
+            refuse(messages.get("purchase.limits.invalid", Money.display(PurchaseLimits.CEILING_CENTS)));
             return;
         }
-        context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().purchases().saveLimits(typed);
+        tasks.execute(BackgroundTask.of(() -> {
+            purchases.saveLimits(typed);
             return typed;
         }).onSuccess(saved -> {
             show(saved);
             refused.set(false);
-            status.set(context.text("settings.limits.saved", Money.display(saved.lineCents()),
+            status.set(messages.get("settings.limits.saved", Money.display(saved.lineCents()),
                     Money.display(saved.purchaseCents()), saved.quantity()));
-        }).onFailure(error -> refuse(ErrorText.describe(error, context.messages()))));
+        }).onFailure(error -> refuse(ErrorText.describe(error, messages))));
     }
 
     private void refuse(String why) {

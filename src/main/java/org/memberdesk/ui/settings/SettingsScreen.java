@@ -31,9 +31,11 @@ public final class SettingsScreen implements Screen {
 
     public SettingsScreen(UiContext context, Consumer<Language> switchLanguage) {
         this.context = context;
-        this.model = new SettingsViewModel(context, switchLanguage);
-        this.data = new DataSettingsViewModel(context);
-        this.limits = new LimitsViewModel(context);
+        this.model = new SettingsViewModel(context.app().shopProfile(), context.tasks(),
+                Language.of(context.messages().locale()), switchLanguage);
+        this.data = new DataSettingsViewModel(context.app().backupService(), context.app().diagnostics(),
+                context.tasks(), context.dialogs(), context.messages(), context.changes());
+        this.limits = new LimitsViewModel(context.app().purchases(), context.tasks(), context.messages());
         this.points = new PointsSettingsView(context);
         this.cards = new CardProductsView(context);
         this.staff = new StaffSettingsModel(context.app().staff(), context.tasks(), context.messages(),

@@ -4,41 +4,49 @@ import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.memberdesk.demo.Business;
+import org.memberdesk.shop.ShopProfileService;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.Language;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /** The settings a shop owner changes: the language of the windows and the kind of business. */
 public final class SettingsViewModel {
-    private final UiContext context;
+    private final ShopProfileService shop;
+    private final TaskExecutor tasks;
+    private final Language current;
     private final Consumer<Language> switchLanguage;
     private final ObjectProperty<Language> language = new SimpleObjectProperty<>();
     private final ObjectProperty<Business> business = new SimpleObjectProperty<>();
 
-    public SettingsViewModel(UiContext context, Consumer<Language> switchLanguage) {
-        this.context = context;
+    /** {@code current}: the language the window is in now; {@code switchLanguage} rebuilds it in another. */
+    public SettingsViewModel(ShopProfileService shop, TaskExecutor tasks, Language current, Consumer<Language> switchLanguage) {
+        this.shop = shop;
+        this.tasks = tasks;
+        this.current = current;
         this.switchLanguage = switchLanguage;
-        language.set(Language.of(context.messages().locale()));
+        language.set(current);
     }
 
+    /** Input: the language picked. */
     public ObjectProperty<Language> languageProperty() {
         return language;
     }
 
+    /** Input: the kind of business picked (and, once loaded, the one stored). */
     public ObjectProperty<Business> businessProperty() {
         return business;
     }
 
     /** Reads the stored business type in the background. */
     public void load() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().shopProfile().business())
+        tasks.execute(BackgroundTask.of(() -> shop.business())
                 .onSuccess(stored -> business.set(stored.orElse(null))));
     }
 
     /** Applies the chosen language: the window is rebuilt in it; the database is untouched. */
     public void applyLanguage() {
         Language chosen = language.get();
-        if (chosen != null && chosen != Language.of(context.messages().locale())) {
+        if (chosen != null && chosen != current) {
             switchLanguage.accept(chosen);
         }
     }
@@ -46,8 +54,8 @@ public final class SettingsViewModel {
     public void saveBusiness() {
         Business chosen = business.get();
         if (chosen != null) {
-            context.tasks().execute(BackgroundTask.of(() -> {
-                context.app().shopProfile().setBusiness(chosen);
+            tasks.execute(BackgroundTask.of(() -> {
+                shop.setBusiness(chosen);
                 return chosen;
             }));
         }

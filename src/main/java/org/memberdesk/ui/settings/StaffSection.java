@@ -45,6 +45,10 @@ final class StaffSection {
         TableView<Staff> table = new TableView<>(model.staff());
         table.setId("staff-table");
         table.setPrefHeight(170);
+        Label none = new Label(context.text("staff.settings.none"));
+        none.setId("staff-table-empty");
+        none.setWrapText(true);
+        table.setPlaceholder(none);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("staff.name", staff -> staff.name()));
         table.getColumns().add(column("staff.role", staff -> context.text(staff.role().textKey())));

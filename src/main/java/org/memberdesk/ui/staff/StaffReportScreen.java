@@ -35,7 +35,8 @@ public final class StaffReportScreen implements Screen {
 
     public StaffReportScreen(UiContext context) {
         this.context = context;
-        this.model = new StaffReportViewModel(context);
+        this.model = new StaffReportViewModel(context.app().staffPerformance(), context.app().staffPerformanceExport(),
+                context.tasks(), context.messages(), java.time.LocalDate.now(context.app().clock()));
     }
 
     @Override

@@ -15,12 +15,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.jfree.chart.JFreeChart;
 import org.memberdesk.analytics.charts.StaffCharts;
+import org.memberdesk.common.Messages;
 import org.memberdesk.common.Money;
+import org.memberdesk.io.StaffPerformanceExport;
 import org.memberdesk.staff.StaffFigures;
 import org.memberdesk.staff.StaffPerformance;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * 员工业绩: a period's figures per staff member as a table and a bar chart, and the same table to CSV or Excel.
@@ -33,7 +35,10 @@ public final class StaffReportViewModel {
                       long checkins) {
     }
 
-    private final UiContext context;
+    private final StaffPerformance performance;
+    private final StaffPerformanceExport export;
+    private final TaskExecutor tasks;
+    private final Messages messages;
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -42,17 +47,23 @@ public final class StaffReportViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-    public StaffReportViewModel(UiContext context) {
-        this.context = context;
-        LocalDate today = LocalDate.now(context.app().clock());
+    /** {@code today}: the shop's date now; the period starts as this month so far. */
+    public StaffReportViewModel(StaffPerformance performance, StaffPerformanceExport export, TaskExecutor tasks,
+                                Messages messages, LocalDate today) {
+        this.performance = performance;
+        this.export = export;
+        this.tasks = tasks;
+        this.messages = messages;
         from.set(today.withDayOfMonth(1));
         to.set(today);
     }
 
+    /** Input: the period's first day. */
     public ObjectProperty<LocalDate> fromProperty() {
         return from;
     }
 
+    /** Input: the period's last day. */
     public ObjectProperty<LocalDate> toProperty() {
         return to;
     }
@@ -83,13 +94,13 @@ public final class StaffReportViewModel {
         LocalDate first = from.get();
         LocalDate last = to.get();
         if (first == null || last == null) {
-            status.set(context.text("staffReport.ui.pickPeriod"));
+            status.set(messages.get("staffReport.ui.pickPeriod"));
             return;
         }
         busy.set(true);
-        StaffCharts charts = new StaffCharts(context.messages());
-        context.tasks().execute(BackgroundTask.of(() -> {
-            StaffPerformance.Report read = context.app().staffPerformance().report(first, last);
+        StaffCharts charts = new StaffCharts(messages);
+        tasks.execute(BackgroundTask.of(() -> {
+            StaffPerformance.Report read = performance.report(first, last);
             return new Shown(read, charts.performance(read));
         })
                 .onSuccess(this::show)
@@ -97,7 +108,7 @@ public final class StaffReportViewModel {
                     rows.clear();
                     report.set(null);
                     chart.set(null);
-                    status.set(ErrorText.describe(error, context.messages()));
+                    status.set(ErrorText.describe(error, messages));
                 })
                 .onFinished(() -> busy.set(false)));
     }
@@ -111,14 +122,14 @@ public final class StaffReportViewModel {
         report.set(shown.report());
         chart.set(shown.chart());
         StaffFigures total = StaffPerformance.total(figures);
-        status.set(context.text("staffReport.ui.total", Money.display(total.netCents()),
+        status.set(messages.get("staffReport.ui.total", Money.display(total.netCents()),
                 Money.display(total.cardsSoldCents()), Money.display(total.topupsCents()), total.checkins()));
     }
 
     private Row row(StaffFigures f) {
-        String name = f.staffId() == null ? context.text("staffReport.nobody")
-                : f.active() ? f.name() : context.text("staffReport.ui.left", f.name());
-        return new Row(name, f.role() == null ? "" : context.text(f.role().textKey()), f.sales(),
+        String name = f.staffId() == null ? messages.get("staffReport.nobody")
+                : f.active() ? f.name() : messages.get("staffReport.ui.left", f.name());
+        return new Row(name, f.role() == null ? "" : messages.get(f.role().textKey()), f.sales(),
                 Money.display(f.salesCents()), f.returns(), Money.display(f.returnsCents()), Money.display(f.netCents()),
                 f.cardsSold(), Money.display(f.cardsSoldCents()), f.topups(), Money.display(f.topupsCents()),
                 f.checkins());
@@ -131,10 +142,10 @@ public final class StaffReportViewModel {
             return;
         }
         busy.set(true);
-        context.tasks().execute(BackgroundTask.of(() -> context.app().staffPerformanceExport().write(shown, file,
-                        context.messages()))
-                .onSuccess(count -> status.set(context.text("staffReport.ui.exported", count, file.toString())))
-                .onFailure(error -> status.set(ErrorText.describe(error, context.messages())))
+        tasks.execute(BackgroundTask.of(() -> export.write(shown, file,
+                        messages))
+                .onSuccess(count -> status.set(messages.get("staffReport.ui.exported", count, file.toString())))
+                .onFailure(error -> status.set(ErrorText.describe(error, messages)))
                 .onFinished(() -> busy.set(false)));
     }
 }

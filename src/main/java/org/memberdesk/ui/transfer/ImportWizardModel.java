@@ -10,11 +10,17 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -29,7 +35,9 @@ import org.memberdesk.io.ImportSource;
 import org.memberdesk.io.TextEncoding;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.DialogService;
+import org.memberdesk.ui.common.TaskExecutor;
 
 /**
  * The import wizard's state and rules, without a screen: choose a file (a text file or a workbook's sheet), preview
@@ -46,8 +54,11 @@ public final class ImportWizardModel {
     /** Rows checked and shown as they will be stored before the import starts. */
     public static final int CHECK_ROWS = 20;
 
-    private final UiContext context;
-    private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.CHOOSE);
+    private final Importers importers;
+    private final DialogService dialogs;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.CHOOSE);
     private final ObjectProperty<ImportKind> kind = new SimpleObjectProperty<>(ImportKind.MEMBERS);
     private final StringProperty file = new SimpleStringProperty("");
     private final ObjectProperty<TextEncoding> encoding = new SimpleObjectProperty<>(TextEncoding.AUTO);
@@ -60,23 +71,28 @@ public final class ImportWizardModel {
     /** The mapping chosen the last time a file with this header was imported as this kind (empty: none). */
     private Map<String, String> remembered = Map.of();
     private ImportKind rememberedKind;
-    private final BooleanProperty mappingRemembered = new SimpleBooleanProperty(false);
-    private final ObjectProperty<ImportPreview> check = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper mappingRemembered = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<ImportPreview> check = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> fields = FXCollections.observableArrayList();
-    private final StringProperty problem = new SimpleStringProperty("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty allowReturns = new SimpleBooleanProperty(true);
     private final BooleanProperty createMembers = new SimpleBooleanProperty(false);
     /** What became of the last import of the chosen file, if it was imported before (empty: never). */
-    private final StringProperty earlierImport = new SimpleStringProperty("");
-    private final IntegerProperty mappingRevision = new SimpleIntegerProperty();
+    private final ReadOnlyStringWrapper earlierImport = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper mappingRevision = new ReadOnlyIntegerWrapper();
     private final BooleanBinding canGoNext;
     private final ImportRun run;
     private int batchSize = ImportOptions.DEFAULT_BATCH;
 
-    public ImportWizardModel(UiContext context, ImportKind initialKind, ReportOpener reportOpener) {
-        this.context = context;
-        this.run = new ImportRun(context, reportOpener);
+    /** {@code run}: the import itself, once the person starts it (its progress, cancel, summary and report). */
+    public ImportWizardModel(Importers importers, DialogService dialogs, TaskExecutor tasks, Messages messages,
+                             ImportRun run, ImportKind initialKind) {
+        this.importers = importers;
+        this.dialogs = dialogs;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.run = run;
         kind.set(initialKind);
         file.addListener((obs, old, now) -> {
             sheet.set(null); // another file: its own first sheet
@@ -129,7 +145,7 @@ public final class ImportWizardModel {
 
     /** Asks the file chooser (text files and workbooks); the typed path is kept when the person cancels it. */
     public void chooseFile() {
-        context.dialogs().chooseOpenFile(context.text(kind.get().titleKey()), context.text("wizard.file.types"),
+        dialogs.chooseOpenFile(messages.get(kind.get().titleKey()), messages.get("wizard.file.types"),
                 "*.csv", "*.txt", "*.xlsx", "*.xls").ifPresent(path -> file.set(path.toString()));
     }
 
@@ -155,22 +171,22 @@ public final class ImportWizardModel {
         String wantedSheet = sheet.get();
         ImportKind importKind = kind.get();
         busy.set(true);
-        context.tasks().execute(BackgroundTask.of(() -> {
+        tasks.execute(BackgroundTask.of(() -> {
             List<String> names = ImportSource.sheetNames(path.get());
             // a workbook opens on its first sheet; a text file has none
             String reading = names.isEmpty() ? null : names.contains(wantedSheet) ? wantedSheet : names.get(0);
             try (ImportSource source = ImportSource.open(path.get(), chosen, reading)) {
                 List<String> fileHeader = source.header();
                 return new Preview(names, reading, fileHeader, source.preview(PREVIEW_ROWS),
-                        context.app().importHistory().lastRun(importKind.code(), path.get()),
-                        context.app().importMappings().remembered(importKind.code(), fileHeader));
+                        importers.history().lastRun(importKind.code(), path.get()),
+                        importers.mappings().remembered(importKind.code(), fileHeader));
             }
         }).onSuccess(preview -> {
             sheets.setAll(preview.sheets());
             sheet.set(preview.sheet());
             earlierImport.set(preview.lastRun().map(run -> run.finished()
-                    ? context.text("wizard.earlier.finished", run.startedAt())
-                    : context.text("wizard.earlier.interrupted", run.startedAt(), run.imported())).orElse(""));
+                    ? messages.get("wizard.earlier.finished", run.startedAt())
+                    : messages.get("wizard.earlier.interrupted", run.startedAt(), run.imported())).orElse(""));
             boolean sameHeader = preview.header().equals(header) && importKind == rememberedKind;
             header.setAll(preview.header());
             previewRows.setAll(preview.rows());
@@ -186,7 +202,7 @@ public final class ImportWizardModel {
             previewRows.clear();
             sheets.clear();
             step.set(Step.CHOOSE);
-            problem.set(context.text("wizard.problem.unreadable", ErrorText.describe(error, context.messages())));
+            problem.set(messages.get("wizard.problem.unreadable", ErrorText.describe(error, messages)));
         }).onFinished(() -> busy.set(false)));
     }
 
@@ -209,15 +225,15 @@ public final class ImportWizardModel {
         ImportOptions options = options();
         ImportKind checking = kind.get();
         busy.set(true);
-        context.tasks().execute(BackgroundTask.of(() -> switch (checking) {
-            case MEMBERS -> context.app().memberImporter().preview(path, options, CHECK_ROWS, context.messages());
-            case PURCHASES -> context.app().purchaseImporter().preview(path, options, CHECK_ROWS, context.messages());
-            case CARDS -> context.app().cardImporter().preview(path, options, CHECK_ROWS, context.messages());
+        tasks.execute(BackgroundTask.of(() -> switch (checking) {
+            case MEMBERS -> importers.members().preview(path, options, CHECK_ROWS, messages);
+            case PURCHASES -> importers.purchases().preview(path, options, CHECK_ROWS, messages);
+            case CARDS -> importers.cards().preview(path, options, CHECK_ROWS, messages);
         }).onSuccess(preview -> {
             check.set(preview);
             step.set(Step.CHECK);
-        }).onFailure(error -> problem.set(context.text("wizard.problem.unreadable",
-                ErrorText.describe(error, context.messages()))))
+        }).onFailure(error -> problem.set(messages.get("wizard.problem.unreadable",
+                ErrorText.describe(error, messages))))
                 .onFinished(() -> busy.set(false)));
     }
 
@@ -226,9 +242,9 @@ public final class ImportWizardModel {
     private void validate() {
         problem.set(switch (step.get()) {
             case CHOOSE -> fileProblem();
-            case PREVIEW -> header.isEmpty() ? context.text("wizard.problem.empty") : "";
+            case PREVIEW -> header.isEmpty() ? messages.get("wizard.problem.empty") : "";
             case MAP -> mappingProblem();
-            case CHECK -> check.get() == null || check.get().rows().isEmpty() ? context.text("wizard.problem.empty") : "";
+            case CHECK -> check.get() == null || check.get().rows().isEmpty() ? messages.get("wizard.problem.empty") : "";
             default -> "";
         });
     }
@@ -236,22 +252,22 @@ public final class ImportWizardModel {
     private String fileProblem() {
         String text = file.get().strip();
         if (text.isEmpty()) {
-            return context.text("wizard.problem.noFile");
+            return messages.get("wizard.problem.noFile");
         }
         Optional<Path> path = path();
         if (path.isEmpty() || !Files.isRegularFile(path.get())) {
-            return context.text("wizard.problem.notFound", text);
+            return messages.get("wizard.problem.notFound", text);
         }
         return "";
     }
 
     /** The first reason the mapping cannot be imported, or "" when it can. */
     String mappingProblem() {
-        return mapping.problem(kind.get(), this::fieldLabel, context::text);
+        return mapping.problem(kind.get(), this::fieldLabel, messages::get);
     }
 
     public String fieldLabel(String field) {
-        return context.text("wizard.field." + field);
+        return messages.get("wizard.field." + field);
     }
 
     private Optional<Path> path() {
@@ -325,8 +341,8 @@ public final class ImportWizardModel {
 
     // --- properties ---
 
-    public ObjectProperty<Step> stepProperty() {
-        return step;
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
     }
 
     public ObjectProperty<ImportKind> kindProperty() {
@@ -342,16 +358,16 @@ public final class ImportWizardModel {
     }
 
     public ObservableList<String> header() {
-        return header;
+        return FXCollections.unmodifiableObservableList(header);
     }
 
     public ObservableList<List<String>> previewRows() {
-        return previewRows;
+        return FXCollections.unmodifiableObservableList(previewRows);
     }
 
     /** The fields of the current kind, in the importer's order. */
     public ObservableList<String> fields() {
-        return fields;
+        return FXCollections.unmodifiableObservableList(fields);
     }
 
     /** The column chosen for a field; null means "not in the file". */
@@ -360,13 +376,13 @@ public final class ImportWizardModel {
     }
 
     /** Whether the mapping was pre-filled as the person chose it for a file with the same header before. */
-    public BooleanProperty mappingRememberedProperty() {
-        return mappingRemembered;
+    public ReadOnlyBooleanProperty mappingRememberedProperty() {
+        return mappingRemembered.getReadOnlyProperty();
     }
 
     /** A workbook's sheets, in order; empty for a text file. */
     public ObservableList<String> sheets() {
-        return sheets;
+        return FXCollections.unmodifiableObservableList(sheets);
     }
 
     /** The sheet read (a workbook's first unless chosen); null for a text file. */
@@ -375,29 +391,29 @@ public final class ImportWizardModel {
     }
 
     /** The first rows as they will be stored, or why each would be rejected (the check step). */
-    public ObjectProperty<ImportPreview> checkProperty() {
-        return check;
+    public ReadOnlyObjectProperty<ImportPreview> checkProperty() {
+        return check.getReadOnlyProperty();
     }
 
     /** Changes whenever the mapping is pre-filled afresh (another kind, file or encoding). */
-    public IntegerProperty mappingRevisionProperty() {
-        return mappingRevision;
+    public ReadOnlyIntegerProperty mappingRevisionProperty() {
+        return mappingRevision.getReadOnlyProperty();
     }
 
-    public StringProperty earlierImportProperty() {
-        return earlierImport;
+    public ReadOnlyStringProperty earlierImportProperty() {
+        return earlierImport.getReadOnlyProperty();
     }
 
-    public StringProperty problemProperty() {
-        return problem;
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
     }
 
     public BooleanBinding canGoNextProperty() {
         return canGoNext;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     public BooleanProperty allowReturnsProperty() {

@@ -29,10 +29,17 @@ public final class TransferActions {
     }
 
     private ImportWizardDialog openWizard(ImportKind kind) {
-        ImportWizardModel model = new ImportWizardModel(context, kind, new DesktopReportOpener(context));
+        ImportWizardModel model = new ImportWizardModel(importers(context), context.dialogs(), context.tasks(),
+                context.messages(), new ImportRun(context, new DesktopReportOpener(context)), kind);
         ImportWizardDialog wizard = new ImportWizardDialog(mainWindow(), context, model);
         wizard.show();
         return wizard;
+    }
+
+    /** The wizard's importers, history and remembered mappings of the open database. */
+    static Importers importers(UiContext context) {
+        return new Importers(context.app().memberImporter(), context.app().purchaseImporter(),
+                context.app().cardImporter(), context.app().importHistory(), context.app().importMappings());
     }
 
     /**

@@ -47,7 +47,8 @@ class CardsViewModelsTest {
         context.app().cards().sell(wang.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 2, 1, 10, 0));
         context.app().cards().sell(wang.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 3, 1, 10, 0));
         context.app().cards().sell(li.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 2, 5, 10, 0));
-        LiabilityViewModel model = new LiabilityViewModel(context);
+        LiabilityViewModel model = new LiabilityViewModel(context.app().cardReports(), context.tasks(), context.messages(),
+                context.app().clock());
         model.load();
         // 1 March – today: 2 ended (2 Mar, 6 Mar), 1 renewed = 50.0 %; February: none ended
         assertEquals("50.0 % (1 of 2 renewed)", model.renewalThisMonthProperty().get());
@@ -62,12 +63,13 @@ class CardsViewModelsTest {
         Member wang = member("A1", "13812341234");
         // 20 Feb – 21 Mar: 7 days left today (15 … 21 Mar)
         context.app().cards().sell(wang.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 2, 20, 10, 0));
-        ExpiringViewModel model = new ExpiringViewModel(context);
+        ExpiringViewModel model = new ExpiringViewModel(context.app().cardReports(), context.app().cardPrinter(),
+                context.tasks(), context.messages());
         model.load();
         assertEquals(1, model.rows().size());
         assertEquals("138****1234", model.rows().get(0).phone());
         assertEquals(7, model.rows().get(0).daysLeft());
-        assertEquals("1 card(s) end within 7 days.", model.statusProperty().get());
+        assertEquals("1 card ends within 7 days.", model.statusProperty().get());
 
         model.withinProperty().set("5");
         model.load();
@@ -82,11 +84,12 @@ class CardsViewModelsTest {
     void theEndingSoonListIsSavedAsAPdfOfTheDaysShown() throws Exception {
         Member wang = member("A1", "13812341234");
         context.app().cards().sell(wang.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 2, 20, 10, 0));
-        ExpiringViewModel model = new ExpiringViewModel(context);
+        ExpiringViewModel model = new ExpiringViewModel(context.app().cardReports(), context.app().cardPrinter(),
+                context.tasks(), context.messages());
         model.load();
         Path pdf = folder.resolve("ending.pdf");
         model.savePdf(pdf);
-        assertEquals("Saved 1 cards to " + pdf + " (phones masked).", model.statusProperty().get());
+        assertEquals("Saved 1 card to " + pdf + " (phones masked).", model.statusProperty().get());
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
             assertTrue(text.contains("138****1234"), text);

@@ -16,6 +16,8 @@ public final class RecordingDialogs implements DialogService {
     public Path fileAnswer;
     /** The title and offered file name of every save dialog, in order ("title | name"). */
     public final List<String> saveDialogs = new ArrayList<>();
+    /** What the folder chooser answers (null: cancelled). */
+    public Path folderAnswer;
     private final Messages messages;
 
     public RecordingDialogs(Messages messages) {
@@ -46,6 +48,11 @@ public final class RecordingDialogs implements DialogService {
     @Override
     public Optional<Path> chooseOpenFile(String title, String filterName, String... extensions) {
         return Optional.ofNullable(fileAnswer);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        return Optional.ofNullable(folderAnswer);
     }
 
     @Override

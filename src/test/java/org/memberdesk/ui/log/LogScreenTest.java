@@ -123,6 +123,17 @@ class LogScreenTest extends FxRobot {
         assertEquals(Set.of(6L), highlighted());
     }
 
+    @Test
+    void defect7Plurals_oneEntryIsOneEntryAndNoneIsNoEntries() {
+        UiFixture.waitUntil(() -> ids().size() == 7);
+        clickOn("#log-member").write("M1").type(javafx.scene.input.KeyCode.ENTER);
+        interact(() -> lookup("#log-action").queryComboBox().getSelectionModel().select(Operation.CARD_REFUND));
+        UiFixture.waitUntil(() -> ids().equals(List.of(6L)));
+        assertEquals("1 entry", text("#log-count"));
+        interact(() -> lookup("#log-action").queryComboBox().getSelectionModel().select(Operation.CHECK_IN));
+        UiFixture.waitUntil(() -> ids().isEmpty() && text("#log-count").equals("no entries"));
+    }
+
     /** The ids of the rows on screen drawn with the money style. */
     private Set<Long> highlighted() {
         return lookup(".table-row-cell").queryAllAs(TableRow.class).stream()

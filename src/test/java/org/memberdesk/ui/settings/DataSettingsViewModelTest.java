@@ -26,7 +26,8 @@ class DataSettingsViewModelTest {
     void setUp() {
         dialogs = new RecordingDialogs(Messages.english());
         context = TestContext.create(folder, dialogs);
-        model = new DataSettingsViewModel(context);
+        model = new DataSettingsViewModel(context.app().backupService(), context.app().diagnostics(), context.tasks(),
+                dialogs, context.messages(), context.changes());
         addMembers(1, 3);
         model.load();
     }
@@ -97,6 +98,83 @@ class DataSettingsViewModelTest {
 
         model.checkIntegrity();
         assertEquals("The database check found no problems.", model.statusProperty().get());
+    }
+
+    @Test
+    void defect7BackupFolder_theChosenFolderIsRememberedAndEachManualBackupIsCopiedThere() throws Exception {
+        Path usb = Files.createDirectories(folder.resolve("usb"));
+        assertEquals("No backup folder chosen: the backups stay on this computer only", model.copyFolderProperty().get());
+        dialogs.folderAnswer = usb;
+        model.chooseCopyFolder();
+        assertEquals(usb.toString(), model.copyFolderProperty().get());
+        assertEquals("Each daily and manual backup is now also copied to " + usb + ".", model.statusProperty().get());
+        assertTrue(model.copyingProperty().get());
+
+        model.backUpNow();
+        assertEquals("Backed up: vm-20260315-143000-000-manual.db (" + DataSettingsViewModel.megabytes(
+                Files.size(usb.resolve("vm-20260315-143000-000-manual.db"))) + "), and copied to " + usb + ".",
+                model.statusProperty().get());
+        // remembered in the shop's settings: a new screen (or the next start) reads it back
+        DataSettingsViewModel again = new DataSettingsViewModel(context.app().backupService(),
+                context.app().diagnostics(), context.tasks(), dialogs, context.messages(), context.changes());
+        again.load();
+        assertEquals(usb.toString(), again.copyFolderProperty().get());
+        assertEquals(java.util.List.of(), dialogs.errors);
+    }
+
+    @Test
+    void defect7BackupFolder_whenTheUsbDriveIsUnpluggedTheBackupIsStillMadeAndTheOwnerIsToldInWords() throws Exception {
+        Path usb = Files.createDirectories(folder.resolve("usb"));
+        dialogs.folderAnswer = usb;
+        model.chooseCopyFolder();
+        Files.delete(usb);
+
+        model.load();
+        assertEquals("The backup folder " + usb + " is not there now (is the USB drive plugged in?). Backups are still"
+                + " kept beside the database.", model.copyWarningProperty().get());
+        model.backUpNow();
+        assertEquals(1, model.backups().size(), "the backup beside the database was made");
+        String status = model.statusProperty().get();
+        assertTrue(status.startsWith("Backed up: vm-20260315-143000-000-manual.db"), status);
+        assertTrue(status.endsWith("The backup folder " + usb + " is not there (is the USB drive plugged in?), so no"
+                + " copy was made there. The backup beside the database is whole. Plug the drive in and back up again."),
+                status);
+        assertEquals(java.util.List.of(), dialogs.errors, "no error dialog, no stack trace: the backup is made");
+    }
+
+    @Test
+    void defect7BackupFolder_theBackupsFolderItselfIsRefusedInWordsAndStoppingCopiesIsLogged() throws Exception {
+        model.backUpNow();
+        dialogs.folderAnswer = folder.resolve("backups");
+        model.chooseCopyFolder();
+        assertEquals(1, dialogs.errors.size());
+        assertTrue(dialogs.errors.get(0).contains("is the backups folder beside the database itself"),
+                dialogs.errors.get(0));
+        assertEquals("No backup folder chosen: the backups stay on this computer only", model.copyFolderProperty().get());
+
+        dialogs.folderAnswer = Files.createDirectories(folder.resolve("usb"));
+        model.chooseCopyFolder();
+        model.stopCopying();
+        assertEquals("Backups are no longer copied to another folder. They are still kept beside the database.",
+                model.statusProperty().get());
+        assertTrue(!model.copyingProperty().get());
+    }
+
+    @Test
+    void defect7BackupFolder_aCopyOnlyInTheChosenFolderCanBeRestored() throws Exception {
+        Path usb = Files.createDirectories(folder.resolve("usb"));
+        dialogs.folderAnswer = usb;
+        model.chooseCopyFolder();
+        model.backUpNow();
+        addMembers(10, 2);
+        // the computer's disk lost its backups; the USB drive kept its copy
+        Files.delete(folder.resolve("backups/vm-20260315-143000-000-manual.db"));
+        model.load();
+        assertEquals(1, model.backups().size());
+        assertTrue(model.backups().get(0).text().endsWith("in " + usb), model.backups().get(0).text());
+
+        model.restore(model.backups().get(0));
+        assertEquals(3, members(), "the 3 members of the copy, not the 5 of before");
     }
 
     @Test

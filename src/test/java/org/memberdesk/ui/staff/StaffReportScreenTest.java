@@ -100,7 +100,7 @@ class StaffReportScreenTest extends FxRobot {
         // a count and its money in one cell (drawn at the next layout pass after the rows are set)
         UiFixture.waitUntil(() -> lookup("2 · ¥80.00").tryQuery().isPresent());
         // goods net 120 + 55 = ¥175; cards ¥1,000
-        assertEquals("All together: goods net ¥175.00 · cards ¥1,000.00 · top-ups ¥0.00 · 0 check-ins",
+        assertEquals("All together: goods net ¥175.00 · cards ¥1,000.00 · top-ups ¥0.00 · no check-ins",
                 lookup("#staff-report-status").queryAs(Label.class).getText());
         assertNotNull(lookup("#staff-report-chart").queryAs(ChartViewer.class).getChart());
 

@@ -41,7 +41,8 @@ class ImportWizardModelTest {
     }
 
     private ImportWizardModel wizard(ImportKind kind) {
-        return new ImportWizardModel(context, kind, opened::add);
+        return new ImportWizardModel(TransferActions.importers(context), dialogs, context.tasks(), context.messages(),
+                new ImportRun(context, opened::add), kind);
     }
 
     private Path csv(String name, Charset charset, String... lines) throws Exception {
