@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,7 +83,7 @@ public final class Exporter {
     public static final List<String> MEMBER_SUMMARY = List.of("purchases", "returns", "total_spent",
             "first_purchase", "last_purchase", "archived");
 
-    public long exportMembers(Path file, ImportProgress progress) {
+    public long exportMembers(Path file, Progress progress) {
         boolean fullPhones = fullPhonesOrRefuse();
         files.check(file);
         Written written = database.read(connection -> {
@@ -116,7 +117,7 @@ public final class Exporter {
                     }
                     table.endRow();
                     if (++rows % 10_000 == 0) {
-                        progress.progress(rows, -1, rows);
+                        progress.report(rows, -1, rows);
                         if (progress.cancelled()) {
                             cancelled = true;
                             break;
@@ -136,7 +137,7 @@ public final class Exporter {
     }
 
     /** One row per purchase line; returns have negative amounts and name the sale they refund. */
-    public long exportPurchases(Path file, ImportProgress progress) {
+    public long exportPurchases(Path file, Progress progress) {
         boolean fullPhones = fullPhonesOrRefuse();
         files.check(file);
         Written written = database.read(connection -> {
@@ -162,7 +163,7 @@ public final class Exporter {
                             .text(rs.getString(5)).whole(rs.getInt(6)).yuan(rs.getLong(7)).text(rs.getString(8))
                             .endRow();
                     if (++rows % 10_000 == 0) {
-                        progress.progress(rows, -1, rows);
+                        progress.report(rows, -1, rows);
                         if (progress.cancelled()) {
                             cancelled = true;
                             break;

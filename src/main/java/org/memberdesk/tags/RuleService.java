@@ -1,5 +1,6 @@
 package org.memberdesk.tags;
 
+import org.memberdesk.common.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -80,21 +81,19 @@ public final class RuleService {
 
     /** How many members who had joined by {@code asOf} match the rule at that date. */
     public long count(Rule rule, LocalDate asOf) {
-        return count(rule, asOf, Cancel.NONE);
+        return count(rule, asOf, Progress.NONE);
     }
 
-    public long count(Rule rule, LocalDate asOf, Cancel cancel) {
+    public long count(Rule rule, LocalDate asOf, Progress cancel) {
         prepare(rule, asOf);
         return database.read(connection -> {
             MemberFacts facts = facts(connection, asOf, rule);
             RuleSql.Statement sql = RuleSql.select("count(*)", facts, rule, null);
-            try (PreparedStatement statement = cancel.watch(sql.prepare(connection))) {
-                try (ResultSet rs = statement.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                } finally {
-                    cancel.done();
-                }
+            try (PreparedStatement statement = sql.prepare(connection);
+                 Progress.Watch watch = cancel.whenCancelled(() -> stop(statement));
+                 ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         });
     }
@@ -157,27 +156,34 @@ public final class RuleService {
 
     /** The first {@code limit} matching members by member number, with their statistics at the date. */
     public List<MatchedMember> preview(Rule rule, LocalDate asOf, int limit) {
-        return preview(rule, asOf, limit, Cancel.NONE);
+        return preview(rule, asOf, limit, Progress.NONE);
     }
 
-    public List<MatchedMember> preview(Rule rule, LocalDate asOf, int limit, Cancel cancel) {
+    public List<MatchedMember> preview(Rule rule, LocalDate asOf, int limit, Progress cancel) {
         prepare(rule, asOf);
         return database.read(connection -> {
             MemberFacts facts = facts(connection, asOf, rule);
             RuleSql.Statement sql = RuleSql.select(PREVIEW_COLUMNS.formatted(facts.purchases(), facts.netCents(),
                     facts.lastAt()), facts, rule, "ORDER BY m.member_no LIMIT " + Math.max(0, limit));
             List<MatchedMember> rows = new ArrayList<>();
-            try (PreparedStatement statement = cancel.watch(sql.prepare(connection))) {
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(row(rs));
-                    }
-                } finally {
-                    cancel.done();
+            try (PreparedStatement statement = sql.prepare(connection);
+                 Progress.Watch watch = cancel.whenCancelled(() -> stop(statement));
+                 ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
                 }
             }
             return rows;
         });
+    }
+
+    /** Cuts a running count short when the person types on (the live count starts a new one). */
+    private static void stop(PreparedStatement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException e) {
+            // already finished: nothing left to stop
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.memberdesk.coupons.print;
 
+import org.memberdesk.common.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +53,7 @@ public final class CouponPrinter {
     }
 
     /** Writes the PDF and returns how many coupons it shows. */
-    public int print(long campaignId, Kind kind, Paper paper, Path file, Messages messages, PrintProgress progress)
+    public int print(long campaignId, Kind kind, Paper paper, Path file, Messages messages, Progress progress)
             throws IOException {
         session.require(Permission.PRINT);
         files.check(file);

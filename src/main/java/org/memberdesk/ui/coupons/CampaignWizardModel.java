@@ -21,7 +21,6 @@ import org.memberdesk.coupons.Target;
 import org.memberdesk.coupons.Validity;
 import org.memberdesk.coupons.print.CouponPrinter;
 import org.memberdesk.coupons.print.Paper;
-import org.memberdesk.coupons.print.PrintProgress;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.UiContext;
@@ -263,18 +262,8 @@ public final class CampaignWizardModel {
         Paper chosen = paper.get();
         CouponPrinter printer = context.app().couponPrinter();
         BackgroundTask<Integer> task = BackgroundTask.of(progress -> printer.print(created.id(), what, chosen, file,
-                context.messages(), new PrintProgress() {
-                    @Override
-                    public void progress(int done, int total) {
-                        progress.update(done, total, context.text("coupons.print.progress", done, total));
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return progress.cancelled();
-                    }
-                }));
-        task.onSuccess(rows -> result.set(context.text("coupons.print.done", rows, file.toString())))
+                context.messages(), progress));
+        task.words((done, total, count) -> context.text("coupons.print.progress", done, total)).onSuccess(rows -> result.set(context.text("coupons.print.done", rows, file.toString())))
                 .onFailure(e -> error.set(ErrorText.describe(e, context.messages())));
         return context.tasks().execute(task);
     }

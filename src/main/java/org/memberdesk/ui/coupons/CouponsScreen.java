@@ -256,18 +256,8 @@ public final class CouponsScreen implements Screen {
     BackgroundTask<Integer> printFile(long campaignId, CouponPrinter.Kind kind, Paper paper, Path file) {
         CouponPrinter printer = context.app().couponPrinter();
         BackgroundTask<Integer> task = BackgroundTask.of(progress -> printer.print(campaignId, kind, paper, file,
-                context.messages(), new org.memberdesk.coupons.print.PrintProgress() {
-                    @Override
-                    public void progress(int done, int total) {
-                        progress.update(done, total, context.text("coupons.print.progress", done, total));
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return progress.cancelled();
-                    }
-                }));
-        task.onSuccess(rows -> campaigns.messageProperty().set(context.text("coupons.print.done", rows,
+                context.messages(), progress));
+        task.words((done, total, count) -> context.text("coupons.print.progress", done, total)).onSuccess(rows -> campaigns.messageProperty().set(context.text("coupons.print.done", rows,
                 file.toString())));
         context.tasks().execute(task);
         context.dialogs().showProgress(context.text("coupons.print.list"), task);
