@@ -70,7 +70,7 @@ class BackgroundTaskTest {
     /*
      * The view layer (issue 19): a task is configured, then executed. Before, CouponsScreen called onSuccess
      * after printFile had executed the task, silently replacing printFile's callback (its "done" line never showed).
-     * Checked: with requireNotExecuted's body emptied, the three refusal tests below fail (no exception; the
+     * Checked: with requireNotExecuted's body emptied, the two refusal tests below (and FxTaskExecutorTest's) fail (no exception; the
      * late callback replaces the first: calls are [late]).
      */
     @Test
