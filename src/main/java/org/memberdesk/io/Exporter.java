@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Counted;
 import org.memberdesk.common.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -73,7 +74,7 @@ public final class Exporter {
     private long logged(Written written, Path file, String what, boolean fullPhones) {
         if (written.kept() && !database.rescue()) {
             log.record(OperationLog.Entry.of(fullPhones ? Operation.EXPORT_FULL_PHONES : Operation.EXPORT, null,
-                    String.valueOf(file.getFileName()), written.rows() + " " + what
+                    String.valueOf(file.getFileName()), Counted.of(written.rows(), what)
                             + (fullPhones ? ", phones in full" : ", phones masked")));
         }
         return written.rows();
@@ -133,7 +134,7 @@ public final class Exporter {
             }
             return new Written(rows, !cancelled);
         });
-        return logged(written, file, "members", fullPhones);
+        return logged(written, file, "member", fullPhones);
     }
 
     /** One row per purchase line; returns have negative amounts and name the sale they refund. */
@@ -179,7 +180,7 @@ public final class Exporter {
             }
             return new Written(rows, !cancelled);
         });
-        return logged(written, file, "purchase lines", fullPhones);
+        return logged(written, file, "purchase line", fullPhones);
     }
 
     private static List<String> customFieldNames(Connection connection) throws SQLException {

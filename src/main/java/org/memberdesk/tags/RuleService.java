@@ -1,5 +1,6 @@
 package org.memberdesk.tags;
 
+import org.memberdesk.common.Counted;
 import org.memberdesk.common.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -226,7 +227,7 @@ public final class RuleService {
             return count;
         });
         log.record(OperationLog.Entry.of(fullPhones ? Operation.EXPORT_FULL_PHONES : Operation.EXPORT, null,
-                String.valueOf(file.getFileName()), exported + " members of segment " + rule.canonical()
+                String.valueOf(file.getFileName()), Counted.of(exported, "member") + " of segment " + rule.canonical()
                         + " on " + asOf + (fullPhones ? ", full phone numbers" : ", phones masked")));
         return exported;
     }

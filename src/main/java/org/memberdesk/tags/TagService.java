@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.memberdesk.common.Counted;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
@@ -85,7 +86,7 @@ public final class TagService {
             }
             Tag created = store.findByName(connection, tagName).orElseThrow();
             record(connection, null, tagName, rule == null ? "created (manual)"
-                    : "created, rule " + rule.canonical() + ", " + created.members() + " members");
+                    : "created, rule " + rule.canonical() + ", " + Counted.of(created.members(), "member"));
             return created;
         });
     }
@@ -117,7 +118,7 @@ public final class TagService {
         database.write(connection -> {
             Tag tag = existing(connection, name);
             store.delete(connection, tag.id());
-            record(connection, null, tag.name(), "deleted (" + tag.members() + " members)");
+            record(connection, null, tag.name(), "deleted (" + Counted.of(tag.members(), "member") + ")");
             return null;
         });
     }
@@ -165,7 +166,7 @@ public final class TagService {
         Tag tag = manualTag(connection, name, true);
         int added = store.add(connection, tag.id(), memberIds, now());
         record(connection, memberIds.length == 1 ? memberIds[0] : null, tag.name(),
-                "+" + added + " of " + memberIds.length + " members" + how);
+                "+" + added + " of " + Counted.of(memberIds.length, "member") + how);
         return added;
     }
 
@@ -173,7 +174,7 @@ public final class TagService {
         Tag tag = manualTag(connection, name, false);
         int removed = store.remove(connection, tag.id(), memberIds);
         record(connection, memberIds.length == 1 ? memberIds[0] : null, tag.name(),
-                "-" + removed + " of " + memberIds.length + " members");
+                "-" + removed + " of " + Counted.of(memberIds.length, "member"));
         return removed;
     }
 

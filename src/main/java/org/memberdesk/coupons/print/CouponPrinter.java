@@ -1,5 +1,6 @@
 package org.memberdesk.coupons.print;
 
+import org.memberdesk.common.Counted;
 import org.memberdesk.common.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,8 +67,8 @@ public final class CouponPrinter {
                 pdf.writeSlips(job.rows(), out);
             }
         });
-        log.record(OperationLog.Entry.of(Operation.PRINT, null, job.heading().campaign(), job.rows().size()
-                + " coupons as " + (kind == Kind.LIST ? "a list" : "slips") + " → " + file.getFileName()));
+        log.record(OperationLog.Entry.of(Operation.PRINT, null, job.heading().campaign(), Counted.of(job.rows().size(), "coupon")
+                + " as " + (kind == Kind.LIST ? "a list" : "slips") + " → " + file.getFileName()));
         return job.rows().size();
     }
 

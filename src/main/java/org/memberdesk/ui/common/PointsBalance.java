@@ -15,7 +15,7 @@ public final class PointsBalance {
     }
 
     public static String text(long balance, Messages messages) {
-        return balance < 0 ? messages.get("points.owed", String.format("%,d", -balance))
+        return balance < 0 ? messages.get("points.owed", -balance)
                 : String.format("%,d", balance);
     }
 

@@ -144,7 +144,7 @@ public final class DashboardViewModel {
         cards.setAll(next);
         var parts = d.decomposition();
         decomposition.set(context.text("analytics.pdf.decompositionFactors", context.text("analytics.pdf.thisPeriod"),
-                counts.format(parts.members()), share(parts.conversion().share()),
+                parts.members(), share(parts.conversion().share()),
                 parts.avgOrderCents() == null ? "—" : Money.display(parts.avgOrderCents()),
                 parts.frequency() == null ? "—" : String.format(Locale.ROOT, "%.2f", parts.frequency()))
                 + "  " + context.text("analytics.pdf.decompositionTotal", Money.display(parts.salesCents()),

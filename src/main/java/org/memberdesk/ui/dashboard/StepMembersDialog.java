@@ -43,7 +43,7 @@ public final class StepMembersDialog {
                     + context.app().session().phone(member.details().phone())));
         }
         list.setPrefSize(460, 360);
-        String total = String.format("%,d", model.count());
+        long total = model.count();
         Label note = new Label(context.text("analytics.ui.stepMembersNote", total, members.size()));
         note.getStyleClass().add("text-muted");
         Dialog<Void> dialog = new Dialog<>();

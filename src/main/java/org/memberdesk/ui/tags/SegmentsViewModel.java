@@ -3,7 +3,6 @@ package org.memberdesk.ui.tags;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -348,7 +347,7 @@ public final class SegmentsViewModel {
             return new Result(n, rules.preview(rule, date, PREVIEW_ROWS, cancel));
         }).onSuccess(result -> {
             if (cancel == running) {
-                count.set(context.text("segments.count", String.format(Locale.ROOT, "%,d", result.count())));
+                count.set(context.text("segments.count", result.count()));
                 preview.setAll(result.preview());
             }
         }).onFailure(failure -> {

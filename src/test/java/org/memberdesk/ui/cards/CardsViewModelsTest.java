@@ -86,7 +86,7 @@ class CardsViewModelsTest {
         model.load();
         Path pdf = folder.resolve("ending.pdf");
         model.savePdf(pdf);
-        assertEquals("Saved 1 cards to " + pdf + " (phones masked).", model.statusProperty().get());
+        assertEquals("Saved 1 card to " + pdf + " (phones masked).", model.statusProperty().get());
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
             assertTrue(text.contains("138****1234"), text);

@@ -134,7 +134,7 @@ class CounterReturnsScreenTest extends FxRobot {
 
         // the card shows the member as stored now: ¥180 − ¥120 = ¥60 net, one return
         UiFixture.waitUntil(() -> text("#counter-member-spent").equals("¥60.00"));
-        assertEquals("1 purchases, 1 returns", text("#counter-member-visits"));
+        assertEquals("1 purchase, 1 return", text("#counter-member-visits"));
         assertEquals(60, now(li).points());
         assertEquals(6_000, now(li).stats().netSpentCents());
         assertTrue(text("#counter-status").contains("of sale " + saleNo + " saved: ¥120.00 given back"));

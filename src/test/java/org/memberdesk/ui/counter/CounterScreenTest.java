@@ -55,7 +55,7 @@ class CounterScreenTest extends FxRobot {
         assertEquals("门票", stored.get(0).lines().get(0).item());
         // the card updates at once, and the keyboard is back on the lookup for the next customer
         UiFixture.waitUntil(() -> text("#counter-member-spent").equals("¥88.00"));
-        assertEquals("1 purchases, 0 returns", text("#counter-member-visits"));
+        assertEquals("1 purchase, 0 returns", text("#counter-member-visits"));
         assertTrue(lookup("#counter-lookup").query().isFocused());
     }
 

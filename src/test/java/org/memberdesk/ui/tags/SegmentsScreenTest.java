@@ -80,7 +80,7 @@ class SegmentsScreenTest extends FxRobot {
         doubleClickOn("#row-value-1").write("500");
         UiFixture.waitUntil(() -> "purchases >= 3 and total_spent >= 500".equals(ruleText()));
         // only 王芳: 3 purchases, 600 yuan
-        UiFixture.waitUntil(() -> "1 members".equals(label("#rule-count")));
+        UiFixture.waitUntil(() -> "1 member".equals(label("#rule-count")));
         clickOn("#row-op-0");
         clickOn("<=");
         UiFixture.waitUntil(() -> "purchases <= 3 and total_spent >= 500".equals(ruleText()));
@@ -110,7 +110,7 @@ class SegmentsScreenTest extends FxRobot {
     void finding4_tooFewRepeatBuyersForThePredictionFieldsIsSaidUnderTheRule() {
         // 王芳 bought on three days: the only repeat buyer; the models need 50
         clickOn("#rule-text").write("p_alive < 0.5");
-        String refused = "Only 1 members have bought on more than one day; the models need at least 50 such repeat"
+        String refused = "Only 1 member has bought on more than one day; the models need at least 50 such repeat"
                 + " buyers to say anything reliable, so no prediction was made.";
         UiFixture.waitUntil(() -> refused.equals(label("#rule-error")));
         assertEquals("", label("#rule-count"));
@@ -145,7 +145,7 @@ class SegmentsScreenTest extends FxRobot {
         // one member has fewer purchases → F 1 + ⌊5·1/2⌋ = 3. 李娜: R 1 + ⌊5·1/2⌋ = 3, F 1.
         clickOn("#rfm-cell-1-3");
         UiFixture.waitUntil(() -> ruleText().startsWith("days_since_last_purchase between 40 and 40"));
-        UiFixture.waitUntil(() -> "1 members".equals(label("#rule-count")));
+        UiFixture.waitUntil(() -> "1 member".equals(label("#rule-count")));
         assertTrue(ruleText().endsWith("purchases between 3 and 3"), ruleText());
     }
 
@@ -159,7 +159,7 @@ class SegmentsScreenTest extends FxRobot {
         assertEquals("Active\n1", lookup("#stage-active").queryButton().getText());
         clickOn("#stage-active");
         UiFixture.waitUntil(() -> "days_since_first_purchase > 30 and days_since_last_purchase <= 90".equals(ruleText()));
-        UiFixture.waitUntil(() -> "1 members".equals(label("#rule-count")));
+        UiFixture.waitUntil(() -> "1 member".equals(label("#rule-count")));
     }
 
     @Test
@@ -178,6 +178,6 @@ class SegmentsScreenTest extends FxRobot {
         clickOn("#stage-active");
         UiFixture.waitUntil(() -> ("not days_since_first_purchase <= 30 and (days_since_last_purchase <= 90"
                 + " or days_since_last_visit <= 90)").equals(ruleText()));
-        UiFixture.waitUntil(() -> "1 members".equals(label("#rule-count")));
+        UiFixture.waitUntil(() -> "1 member".equals(label("#rule-count")));
     }
 }

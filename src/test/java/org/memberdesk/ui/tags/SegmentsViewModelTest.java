@@ -62,7 +62,7 @@ class SegmentsViewModelTest {
         model.ruleTextProperty().set("purchases >= 3 and not channel = 门店");
         assertEquals(2, model.rows().size());
         assertTrue(model.rows().get(1).notProperty().get());
-        assertEquals("1 members", model.countProperty().get());
+        assertEquals("1 member", model.countProperty().get());
         model.rows().get(0).valueProperty().set("1");
         // purchases >= 1 and not 门店: A
         assertEquals("purchases >= 1 and not channel = \"门店\"", model.ruleTextProperty().get());

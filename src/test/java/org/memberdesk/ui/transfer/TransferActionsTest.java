@@ -32,7 +32,7 @@ class TransferActionsTest {
         dialogs.fileAnswer = out;
         new TransferActions(context).exportMembers();
         assertTrue(Files.readString(out, StandardCharsets.UTF_8).contains("王芳"));
-        assertEquals("Wrote 1 rows to " + out, dialogs.infos.get(0));
+        assertEquals("Wrote 1 row to " + out, dialogs.infos.get(0));
     }
 
     @Test
@@ -46,7 +46,7 @@ class TransferActionsTest {
         Path out = folder.resolve("会员.xlsx");
         dialogs.fileAnswer = out;
         new TransferActions(context).exportMembers();
-        assertEquals("Wrote 1 rows to " + out, dialogs.infos.get(0));
+        assertEquals("Wrote 1 row to " + out, dialogs.infos.get(0));
         try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook =
                      new org.dhatim.fastexcel.reader.ReadableWorkbook(out.toFile())) {
             List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
