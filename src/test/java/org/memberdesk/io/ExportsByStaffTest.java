@@ -77,7 +77,7 @@ class ExportsByStaffTest {
         assertEquals(1, app.exporter().exportPurchases(file, Progress.NONE));
 
         assertEquals(List.of("138****5678"), CsvInjectionTest.records(file).stream().map(r -> r.get("phone")).toList());
-        assertEquals(List.of("店长老陈|export|purchases.csv|1 purchase lines, phones masked"),
+        assertEquals(List.of("店长老陈|export|purchases.csv|1 purchase line, phones masked"),
                 LoggedActions.of(app.database(), "export", "export-full-phones"));
     }
 

@@ -79,7 +79,7 @@ class CardsScreenTest extends FxRobot {
         write("2");
         clickOn("#cards-expiring-show");
         UiFixture.waitUntil(() -> table.getItems().isEmpty());
-        assertEquals("0 card(s) end within 2 days.", text("#cards-expiring-status"));
+        assertEquals("0 cards end within 2 days.", text("#cards-expiring-status"));
     }
 
     @Test

@@ -67,7 +67,7 @@ class CardsViewModelsTest {
         assertEquals(1, model.rows().size());
         assertEquals("138****1234", model.rows().get(0).phone());
         assertEquals(7, model.rows().get(0).daysLeft());
-        assertEquals("1 card(s) end within 7 days.", model.statusProperty().get());
+        assertEquals("1 card ends within 7 days.", model.statusProperty().get());
 
         model.withinProperty().set("5");
         model.load();

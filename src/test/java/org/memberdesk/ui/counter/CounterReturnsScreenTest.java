@@ -121,7 +121,7 @@ class CounterReturnsScreenTest extends FxRobot {
         write("1").type(KeyCode.TAB).type(KeyCode.TAB);
         UiFixture.waitUntil(() -> lookup("#return-reason").query().isFocused());
         write("wrong class").type(KeyCode.ENTER);
-        UiFixture.waitUntil(() -> text("#return-refund").startsWith("Refund ¥120.00 for 1 item(s) of sale " + saleNo));
+        UiFixture.waitUntil(() -> text("#return-refund").startsWith("Refund ¥120.00 for 1 item of sale " + saleNo));
         assertEquals(1, ui.app().purchases().history(li.id(), 5).size(), "nothing given back before it is confirmed");
 
         type(KeyCode.ENTER);

@@ -62,7 +62,7 @@ class PurchasesReturnsScreenTest extends FxRobot {
         UiFixture.waitUntil(() -> lookup("#return-quantity-1").query().isFocused());
         type(KeyCode.ENTER);
         // all of it: ¥120 + ¥60 = ¥180 for 3 items
-        UiFixture.waitUntil(() -> text("#return-refund").startsWith("Refund ¥180.00 for 3 item(s) of sale " + saleNo));
+        UiFixture.waitUntil(() -> text("#return-refund").startsWith("Refund ¥180.00 for 3 items of sale " + saleNo));
         type(KeyCode.ENTER);
         UiFixture.waitUntil(() -> text("#return-receipt").endsWith(
                 ": refund ¥180.00 · points taken back 180 · points balance: 0"));

@@ -52,7 +52,7 @@ class ReturnAndVoidViewModelTest {
         dialog.next();
         // 2 of the 3 毛巾 paid ¥100 together: ⌊10,000 × 2 ÷ 3⌋ = 6,666 cents
         assertEquals(ReturnViewModel.Step.CONFIRM, dialog.stepProperty().get());
-        assertEquals("Refund ¥66.66 for 2 item(s) of sale " + saleNo + ". Press Enter again to give it back.",
+        assertEquals("Refund ¥66.66 for 2 items of sale " + saleNo + ". Press Enter again to give it back.",
                 dialog.refundProperty().get());
         assertEquals(1, context.app().purchases().history(wang.id(), 5).size());
 
@@ -78,7 +78,7 @@ class ReturnAndVoidViewModelTest {
         assertEquals(1, again.lines().get(0).sold().quantityLeft());
         again.lines().get(0).quantityProperty().set("1");
         again.next();
-        assertEquals("Refund ¥33.34 for 1 item(s) of sale " + saleNo + ". Press Enter again to give it back.",
+        assertEquals("Refund ¥33.34 for 1 item of sale " + saleNo + ". Press Enter again to give it back.",
                 again.refundProperty().get());
     }
 
@@ -102,7 +102,7 @@ class ReturnAndVoidViewModelTest {
         // All: everything left of every line, ¥150.00 for 4 items
         dialog.all();
         dialog.next();
-        assertEquals("Refund ¥150.00 for 4 item(s) of sale " + saleNo + ". Press Enter again to give it back.",
+        assertEquals("Refund ¥150.00 for 4 items of sale " + saleNo + ". Press Enter again to give it back.",
                 dialog.refundProperty().get());
         assertEquals(1, context.app().purchases().history(wang.id(), 5).size());
 
