@@ -73,7 +73,8 @@ final class CardFreezes {
         store.endFreeze(connection, card.id(), open, frozen, when);
         Card after = store.byId(connection, card.id()).orElseThrow();
         log.record(connection, OperationLog.Entry.of(Operation.UNFREEZE, card.memberId(), card.cardNo(),
-                "freeze of " + open.from() + " ended after " + frozen + " of " + Counted.of(open.days(), "day") + "; valid to "
+                "freeze of " + open.from() + " ended after " + frozen + " of " + Counted.of(open.days(), "day")
+                        + "; valid to "
                         + card.validTo() + " → " + after.validTo()));
         return after;
     }

@@ -168,7 +168,8 @@ public final class CampaignService {
             campaigns.insertMembers(connection, id, split.control(), true);
             Campaign made = campaigns.find(connection, id).orElseThrow();
             log.record(connection, OperationLog.Entry.of(Operation.CAMPAIGN, null, made.name(), "campaign created: "
-                    + Counted.of(made.targeted(), "member") + " targeted, " + made.control() + " held back as control"));
+                    + Counted.of(made.targeted(), "member") + " targeted, " + made.control()
+                    + " held back as control"));
             return made;
         });
     }

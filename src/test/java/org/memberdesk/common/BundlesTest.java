@@ -232,7 +232,8 @@ class BundlesTest {
         for (Map.Entry<String, Path> used : literals().entrySet()) {
             String literal = used.getKey();
             boolean keyShaped = firstParts.contains(literal.substring(0, literal.indexOf('.')))
-                    && !NOT_KEYS.contains(literal) && !prefixes.contains(literal) && !FILE_NAME.matcher(literal).matches();
+                    && !NOT_KEYS.contains(literal) && !prefixes.contains(literal)
+                    && !FILE_NAME.matcher(literal).matches();
             if (keyShaped && !(english.contains(literal) && chinese.contains(literal))) {
                 missing.put(literal, MAIN_CODE.relativize(used.getValue()).toString());
             }

@@ -73,7 +73,8 @@ class EnglishTextTest {
      * A placeholder followed by a plural noun ("{0} members", "{1,number,#} rows", "{0} card(s)") outside a choice.
      * Checked: with members.count put back to "{0,number,#,##0} members" the test below names it.
      */
-    private static final Pattern COUNTED = Pattern.compile("\\{(\\d+)(,number[^}]*)?\\} ([a-zA-Z-]+s|[a-z]+\\(s\\))\\b");
+    private static final Pattern COUNTED =
+            Pattern.compile("\\{(\\d+)(,number[^}]*)?\\} ([a-zA-Z-]+s|[a-z]+\\(s\\))\\b");
 
     /** Words after a placeholder that end in s but are no counted noun; the placeholder there is a name or amount. */
     private static final Set<String> NOT_NOUNS = Set.of("is", "has", "was", "does", "takes", "needs", "belongs",

@@ -157,7 +157,8 @@ public final class CardPrinter {
                 day.toString()), shopName, printed);
         files.write(pdf, out -> new ExpiringPdf(messages, heading).write(rows, out));
         log.record(OperationLog.Entry.of(Operation.PRINT, null, String.valueOf(pdf.getFileName()),
-                "renewal reminders: " + Counted.of(rows.size(), "card") + " ending within " + Counted.of(withinDays, "day") + " of " + day));
+                "renewal reminders: " + Counted.of(rows.size(), "card") + " ending within "
+                        + Counted.of(withinDays, "day") + " of " + day));
         return rows.size();
     }
 

@@ -67,7 +67,8 @@ public final class CouponPrinter {
                 pdf.writeSlips(job.rows(), out);
             }
         });
-        log.record(OperationLog.Entry.of(Operation.PRINT, null, job.heading().campaign(), Counted.of(job.rows().size(), "coupon")
+        log.record(OperationLog.Entry.of(Operation.PRINT, null, job.heading().campaign(),
+                Counted.of(job.rows().size(), "coupon")
                 + " as " + (kind == Kind.LIST ? "a list" : "slips") + " → " + file.getFileName()));
         return job.rows().size();
     }

@@ -60,10 +60,12 @@ final class ImportRun {
         progressText.set(context.text("wizard.run.starting"));
         BackgroundTask<ImportResult> task = BackgroundTask.of((Progress importProgress) -> {
             ImportResult done = switch (kind) {
-                case MEMBERS -> context.app().memberImporter().importFile(path, options, importProgress, context.messages());
+                case MEMBERS -> context.app().memberImporter().importFile(path, options, importProgress,
+                        context.messages());
                 case PURCHASES -> context.app().purchaseImporter().importFile(path, options, importProgress,
                         context.messages());
-                case CARDS -> context.app().cardImporter().importFile(path, options, importProgress, context.messages());
+                case CARDS -> context.app().cardImporter().importFile(path, options, importProgress,
+                        context.messages());
             };
             remember(kind, header, chosen);
             finished.set(done);

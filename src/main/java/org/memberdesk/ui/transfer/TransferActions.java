@@ -56,8 +56,9 @@ public final class TransferActions {
     }
 
     private void runExport(String titleKey, BackgroundTask.Work<Long> work, Path file) {
-        BackgroundTask<Long> task = BackgroundTask.of(work).words(ImportRun.rowsRead(context)).onSuccess(rows -> context.dialogs()
-                .showInfo(context.text(titleKey), context.text("export.summary", rows, file.toString())));
+        BackgroundTask<Long> task = BackgroundTask.of(work).words(ImportRun.rowsRead(context))
+                .onSuccess(rows -> context.dialogs()
+                        .showInfo(context.text(titleKey), context.text("export.summary", rows, file.toString())));
         context.tasks().execute(task);
         context.dialogs().showProgress(context.text(titleKey), task);
     }

@@ -23,7 +23,8 @@ class BackgroundTaskTest {
         BackgroundTask<Integer> task = executor.execute(BackgroundTask.of(progress -> {
             progress.report(1, 4, 7);
             return 42;
-        }).words((done, total, count) -> count + " rows, a quarter").onSuccess(v -> calls.add("success " + v)).onFinished(() -> calls.add("finished")));
+        }).words((done, total, count) -> count + " rows, a quarter").onSuccess(v -> calls.add("success " + v))
+                .onFinished(() -> calls.add("finished")));
         assertEquals(List.of("success 42", "finished"), calls);
         assertEquals(0.25, task.progressProperty().get());
         assertEquals("7 rows, a quarter", task.messageProperty().get());
@@ -70,8 +71,8 @@ class BackgroundTaskTest {
     /*
      * The view layer (issue 19): a task is configured, then executed. Before, CouponsScreen called onSuccess
      * after printFile had executed the task, silently replacing printFile's callback (its "done" line never showed).
-     * Checked: with requireNotExecuted's body emptied, the two refusal tests below (and FxTaskExecutorTest's) fail (no exception; the
-     * late callback replaces the first: calls are [late]).
+     * Checked: with requireNotExecuted's body emptied, the two refusal tests below (and FxTaskExecutorTest's)
+     * fail (no exception; the late callback replaces the first).
      */
     @Test
     void viewLayer_aCallbackSetAfterExecuteIsRefusedAndTheFirstStays() {
