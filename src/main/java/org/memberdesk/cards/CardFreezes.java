@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.memberdesk.common.Counted;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.staff.Operation;
@@ -55,7 +56,7 @@ final class CardFreezes {
         store.insertFreeze(connection, card.id(), first, days, why, when, by);
         Card after = store.byId(connection, card.id()).orElseThrow();
         log.record(connection, OperationLog.Entry.of(Operation.FREEZE, card.memberId(), card.cardNo(),
-                "frozen from " + first + " for " + days + " days; valid to " + card.validTo() + " → "
+                "frozen from " + first + " for " + Counted.of(days, "day") + "; valid to " + card.validTo() + " → "
                         + after.validTo()).because(why));
         return after;
     }
@@ -72,7 +73,8 @@ final class CardFreezes {
         store.endFreeze(connection, card.id(), open, frozen, when);
         Card after = store.byId(connection, card.id()).orElseThrow();
         log.record(connection, OperationLog.Entry.of(Operation.UNFREEZE, card.memberId(), card.cardNo(),
-                "freeze of " + open.from() + " ended after " + frozen + " of " + open.days() + " days; valid to "
+                "freeze of " + open.from() + " ended after " + frozen + " of " + Counted.of(open.days(), "day")
+                        + "; valid to "
                         + card.validTo() + " → " + after.validTo()));
         return after;
     }

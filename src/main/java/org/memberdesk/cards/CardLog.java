@@ -1,5 +1,6 @@
 package org.memberdesk.cards;
 
+import org.memberdesk.common.Counted;
 import org.memberdesk.common.Money;
 import org.memberdesk.purchases.PayMethod;
 import org.memberdesk.purchases.Purchase;
@@ -19,7 +20,8 @@ final class CardLog {
         String holds = switch (card.kind()) {
             case STORED_VALUE -> "balance ¥0.00 → " + Money.display(card.balanceCents()) + " (bonus "
                     + Money.display(card.bonusCents()) + ")";
-            case SESSIONS -> card.sessionsLeft() + " sessions, valid " + card.validFrom() + " to " + card.validTo();
+            case SESSIONS -> Counted.of(card.sessionsLeft(), "session") + ", valid " + card.validFrom() + " to "
+                    + card.validTo();
             case PERIOD -> "valid " + card.validFrom() + " to " + card.validTo();
         };
         return OperationLog.Entry.of(Operation.CARD_SALE, card.memberId(), card.cardNo(), product.name()

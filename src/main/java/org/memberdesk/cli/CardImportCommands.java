@@ -1,7 +1,7 @@
 package org.memberdesk.cli;
 
 import java.io.IOException;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import picocli.CommandLine.Command;
 
 /** Opening balances of member cards from another system (issue 16): {@code import-cards CSV}. */
@@ -14,7 +14,7 @@ final class CardImportCommands {
     static final class ImportCards extends DataCommands.ImportCommand {
         @Override
         public Integer call() throws IOException {
-            return print(cli.context().cardImporter().importFile(file, options(), ImportProgress.NONE,
+            return print(cli.context().cardImporter().importFile(file, options(), Progress.NONE,
                     cli.messages()));
         }
     }

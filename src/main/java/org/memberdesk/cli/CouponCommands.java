@@ -23,7 +23,7 @@ import org.memberdesk.coupons.Target;
 import org.memberdesk.coupons.Validity;
 import org.memberdesk.coupons.print.CouponPrinter;
 import org.memberdesk.coupons.print.Paper;
-import org.memberdesk.coupons.print.PrintProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.members.Member;
 import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.sales.CounterSales;
@@ -280,7 +280,7 @@ final class CouponCommands {
             };
             int printed = parent.cli.context().couponPrinter().print(id,
                     slips ? CouponPrinter.Kind.SLIPS : CouponPrinter.Kind.LIST, chosen, pdf, messages,
-                    PrintProgress.NONE);
+                    Progress.NONE);
             Map<String, Object> out = Cli.object();
             out.put("printed", printed);
             out.put("file", pdf.toAbsolutePath().toString());

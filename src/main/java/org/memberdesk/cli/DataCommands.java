@@ -12,7 +12,7 @@ import org.memberdesk.demo.DemoCards;
 import org.memberdesk.demo.DemoData;
 import org.memberdesk.io.Dates;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.io.ImportResult;
 import org.memberdesk.io.TextEncoding;
 import org.memberdesk.purchases.PurchaseStore;
@@ -108,7 +108,7 @@ final class DataCommands {
         @Override
         public Integer call() throws IOException {
             ImportOptions options = options().withUpdate(update);
-            return print(cli.context().memberImporter().importFile(file, options, ImportProgress.NONE,
+            return print(cli.context().memberImporter().importFile(file, options, Progress.NONE,
                     cli.messages()), true);
         }
     }
@@ -125,7 +125,7 @@ final class DataCommands {
         @Override
         public Integer call() throws IOException {
             ImportOptions options = options().withReturns(allowReturns).withCreateMembers(createMembers);
-            return print(cli.context().purchaseImporter().importFile(file, options, ImportProgress.NONE,
+            return print(cli.context().purchaseImporter().importFile(file, options, Progress.NONE,
                     cli.messages()));
         }
     }
@@ -141,7 +141,7 @@ final class DataCommands {
 
         @Override
         public Integer call() {
-            long rows = cli.rescuableContext().exporter().exportMembers(file, ImportProgress.NONE);
+            long rows = cli.rescuableContext().exporter().exportMembers(file, Progress.NONE);
             Map<String, Object> out = Cli.object();
             out.put("exported", rows);
             out.put("file", file.toAbsolutePath().toString());
@@ -161,7 +161,7 @@ final class DataCommands {
 
         @Override
         public Integer call() {
-            long rows = cli.rescuableContext().exporter().exportPurchases(file, ImportProgress.NONE);
+            long rows = cli.rescuableContext().exporter().exportPurchases(file, Progress.NONE);
             Map<String, Object> out = Cli.object();
             out.put("exported", rows);
             out.put("file", file.toAbsolutePath().toString());
@@ -225,11 +225,11 @@ final class DataCommands {
             try {
                 DemoData.Files files = demo.write(folder, members, cli.context().outputFiles());
                 ImportResult m = cli.context().memberImporter().importFile(files.members(),
-                        ImportOptions.defaults(), ImportProgress.NONE, cli.messages());
+                        ImportOptions.defaults(), Progress.NONE, cli.messages());
                 ImportResult p = cli.context().purchaseImporter().importFile(files.purchases(),
-                        ImportOptions.defaults().withReturns(true), ImportProgress.NONE, cli.messages());
+                        ImportOptions.defaults().withReturns(true), Progress.NONE, cli.messages());
                 // the cards of a gym or scenic area, sold, renewed, frozen, refunded and used through the card services
-                DemoCards.Made cards = cli.context().demoCards().make(kind, members, seed, ImportProgress.NONE);
+                DemoCards.Made cards = cli.context().demoCards().make(kind, members, seed, Progress.NONE);
                 // one row of kept totals (the card sales included)
                 PurchaseStore.Totals totals = cli.database().read(new PurchaseStore()::totals);
                 out.put("members", m.imported());

@@ -222,7 +222,7 @@ final class TagCommands {
         @Override
         public Integer call() {
             if (name != null) {
-                tag.cli.print(describe(tag.cli.context().tags().refreshNow(name, org.memberdesk.tags.Cancel.NONE)));
+                tag.cli.print(describe(tag.cli.context().tags().refreshNow(name, org.memberdesk.common.Progress.NONE)));
                 return 0;
             }
             List<Tag> tags = tag.cli.context().tags().refreshAll();

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.memberdesk.common.Counted;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
@@ -167,7 +168,8 @@ public final class CampaignService {
             campaigns.insertMembers(connection, id, split.control(), true);
             Campaign made = campaigns.find(connection, id).orElseThrow();
             log.record(connection, OperationLog.Entry.of(Operation.CAMPAIGN, null, made.name(), "campaign created: "
-                    + made.targeted() + " members targeted, " + made.control() + " held back as control"));
+                    + Counted.of(made.targeted(), "member") + " targeted, " + made.control()
+                    + " held back as control"));
             return made;
         });
     }
@@ -196,7 +198,7 @@ public final class CampaignService {
                     validTo, CouponCodes.secureRandom());
             campaigns.markIssued(connection, campaignId, now);
             log.record(connection, OperationLog.Entry.of(Operation.CAMPAIGN, null, campaign.name(),
-                    "not issued → " + issued + " coupons issued, valid to " + validTo));
+                    "not issued → " + Counted.of(issued, "coupon") + " issued, valid to " + validTo));
             return issued;
         });
     }

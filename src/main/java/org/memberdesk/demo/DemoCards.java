@@ -21,7 +21,7 @@ import org.memberdesk.cards.Pay;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.Database;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberService;
 import org.memberdesk.purchases.PayMethod;
@@ -77,7 +77,7 @@ public final class DemoCards {
      * {@link DemoData} numbers them); a shop gets none. Progress is counted in members gone through; it stops
      * between members when cancelled.
      */
-    public Made make(Business business, int memberCount, long seed, ImportProgress progress) {
+    public Made make(Business business, int memberCount, long seed, Progress progress) {
         if (business == Business.SHOP) {
             return new Made(0, 0, 0, 0, 0, 0);
         }
@@ -91,7 +91,7 @@ public final class DemoCards {
         }
     }
 
-    private Made made(Business business, int memberCount, long seed, ImportProgress progress) {
+    private Made made(Business business, int memberCount, long seed, Progress progress) {
         random = new SplittableRandom(seed ^ 0x5EED_CA4DL);
         now = LocalDateTime.now(clock);
         made = 0;
@@ -105,7 +105,7 @@ public final class DemoCards {
         double pick = Math.min(share, (double) MAX_HOLDERS / memberCount);
         for (int i = 1; i <= memberCount && !progress.cancelled(); i++) {
             if (i % 100 == 0) {
-                progress.progress(i, memberCount, made);
+                progress.report(i, memberCount, made);
             }
             if (random.nextDouble() >= pick) {
                 continue;

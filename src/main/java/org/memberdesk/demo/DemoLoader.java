@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.OutputFiles;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.io.ImportResult;
 import org.memberdesk.io.MemberImporter;
 import org.memberdesk.io.PurchaseImporter;
@@ -51,7 +51,7 @@ public final class DemoLoader {
      * Progress runs 0..1000: the members file is the first sixth of the work, the purchases file up to 700, then
      * the member cards (gym and scenic area), made through the card services, the rest.
      */
-    public Loaded load(Business business, int memberCount, long seed, ImportProgress progress, Messages messages)
+    public Loaded load(Business business, int memberCount, long seed, Progress progress, Messages messages)
             throws IOException {
         Path folder = Files.createTempDirectory("memberdesk-demo");
         try {
@@ -67,7 +67,7 @@ public final class DemoLoader {
                 return new Loaded(m.imported(), p.imported(), 0, true);
             }
             DemoCards.Made made = cards.make(business, memberCount, seed, scaled(progress, 700, 300));
-            progress.progress(1000, 1000, p.imported());
+            progress.report(1000, 1000, p.imported());
             return new Loaded(m.imported(), p.imported(), made.cards(), progress.cancelled());
         } finally {
             try (Stream<Path> paths = Files.walk(folder)) {
@@ -76,12 +76,12 @@ public final class DemoLoader {
         }
     }
 
-    private static ImportProgress scaled(ImportProgress progress, long start, long share) {
-        return new ImportProgress() {
+    private static Progress scaled(Progress progress, long start, long share) {
+        return new Progress() {
             @Override
-            public void progress(long bytesRead, long bytesTotal, long rows) {
+            public void report(long bytesRead, long bytesTotal, long rows) {
                 long part = bytesTotal > 0 ? share * bytesRead / bytesTotal : 0;
-                progress.progress(start + part, 1000, rows);
+                progress.report(start + part, 1000, rows);
             }
 
             @Override

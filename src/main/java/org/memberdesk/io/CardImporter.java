@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -104,7 +105,7 @@ public final class CardImporter {
      * Imports the file as the person acting now, who must be the owner ({@link Permission#IMPORT}): refused before
      * anything is read, backed up or locked. The run is one operation log entry, written as it finishes.
      */
-    public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
+    public ImportResult importFile(Path file, ImportOptions options, Progress progress, Messages messages)
             throws IOException {
         session.require(Permission.IMPORT);
         // who started it: the log names them even if someone else signs in while it runs
@@ -131,7 +132,7 @@ public final class CardImporter {
     private record ReadBatch(List<CardRow> rows, long skipped, long bytesRead) {
     }
 
-    private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages,
+    private ImportResult run(Path file, ImportOptions options, Progress progress, Messages messages,
                              Actor actor)
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
@@ -202,7 +203,7 @@ public final class CardImporter {
                     imported += stored;
                     skipped += read.skipped();
                     rows += read.rows().size() + read.skipped();
-                    progress.progress(read.bytesRead(), source.size(), rows);
+                    progress.report(read.bytesRead(), source.size(), rows);
                 }
             }
             ImportResult result = new ImportResult(imported, skipped, rejected, report.path(), cancelled,
@@ -234,7 +235,7 @@ public final class CardImporter {
      * member. Returns the cards stored; rejections go to {@code rejections} in file order.
      */
     private long storeBatch(Connection connection, List<CardRow> rows, LocalDateTime at, long importId,
-                            ImportProgress progress, List<Rejection> rejections) throws SQLException {
+                            Progress progress, List<Rejection> rejections) throws SQLException {
         Set<String> numbers = new LinkedHashSet<>();
         for (CardRow row : rows) {
             if (row.card() != null) {

@@ -1,5 +1,7 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Counted;
+import org.memberdesk.common.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -68,7 +70,7 @@ public final class Exporter {
     private long logged(Written written, Path file, String what, boolean fullPhones) {
         if (written.kept() && !database.rescue()) {
             log.record(OperationLog.Entry.of(fullPhones ? Operation.EXPORT_FULL_PHONES : Operation.EXPORT, null,
-                    String.valueOf(file.getFileName()), written.rows() + " " + what
+                    String.valueOf(file.getFileName()), Counted.of(written.rows(), what)
                             + (fullPhones ? ", phones in full" : ", phones masked")));
         }
         return written.rows();
@@ -78,7 +80,7 @@ public final class Exporter {
     public static final List<String> MEMBER_SUMMARY = List.of("purchases", "returns", "total_spent",
             "first_purchase", "last_purchase", "archived");
 
-    public long exportMembers(Path file, ImportProgress progress) {
+    public long exportMembers(Path file, Progress progress) {
         boolean fullPhones = fullPhonesOrRefuse();
         files.check(file);
         Written written = database.read(connection -> {
@@ -108,7 +110,7 @@ public final class Exporter {
                     }
                     table.endRow();
                     if (++rows % 10_000 == 0) {
-                        progress.progress(rows, -1, rows);
+                        progress.report(rows, -1, rows);
                         if (progress.cancelled()) {
                             cancelled = true;
                             break;
@@ -124,11 +126,11 @@ public final class Exporter {
             }
             return new Written(rows, !cancelled);
         });
-        return logged(written, file, "members", fullPhones);
+        return logged(written, file, "member", fullPhones);
     }
 
     /** One row per purchase line; returns have negative amounts and name the sale they refund. */
-    public long exportPurchases(Path file, ImportProgress progress) {
+    public long exportPurchases(Path file, Progress progress) {
         boolean fullPhones = fullPhonesOrRefuse();
         files.check(file);
         Written written = database.read(connection -> {
@@ -146,7 +148,7 @@ public final class Exporter {
                             .text(rs.getString(5)).whole(rs.getInt(6)).yuan(rs.getLong(7)).text(rs.getString(8))
                             .endRow();
                     if (++rows % 10_000 == 0) {
-                        progress.progress(rows, -1, rows);
+                        progress.report(rows, -1, rows);
                         if (progress.cancelled()) {
                             cancelled = true;
                             break;
@@ -162,6 +164,6 @@ public final class Exporter {
             }
             return new Written(rows, !cancelled);
         });
-        return logged(written, file, "purchase lines", fullPhones);
+        return logged(written, file, "purchase line", fullPhones);
     }
 }

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -91,7 +92,7 @@ public final class MemberImporter {
      * Imports the file as the person acting now, who must be the owner ({@link Permission#IMPORT}): refused before
      * anything is read, backed up or locked. The run is one operation log entry, written as it finishes.
      */
-    public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
+    public ImportResult importFile(Path file, ImportOptions options, Progress progress, Messages messages)
             throws IOException {
         session.require(Permission.IMPORT);
         // who started it: the log names them even if someone else signs in while it runs
@@ -114,7 +115,7 @@ public final class MemberImporter {
         return ImportPreviews.members(database, this, store, file, options, rows, messages);
     }
 
-    private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages,
+    private ImportResult run(Path file, ImportOptions options, Progress progress, Messages messages,
                              Actor actor)
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
@@ -180,7 +181,7 @@ public final class MemberImporter {
                     updated += batch[2];
                     skipped += read.skipped();
                     rows += read.rows().size() + read.skipped();
-                    progress.progress(read.bytesRead(), source.size(), rows);
+                    progress.report(read.bytesRead(), source.size(), rows);
                 }
             } finally {
                 // also when cancelled or stopped by an error; a full disk leaves them for the next open
@@ -288,7 +289,7 @@ public final class MemberImporter {
      * phone that belongs to another member is rejected, naming that member. Rejections go to {@code rejections} in
      * file order. A cancel mid-batch throws {@link BatchCancelled}.
      */
-    private long[] storeBatch(Connection connection, ReadBatch read, boolean update, ImportProgress progress,
+    private long[] storeBatch(Connection connection, ReadBatch read, boolean update, Progress progress,
                               List<Rejection> rejections) throws SQLException {
         long imported = 0;
         long duplicates = 0;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
+import org.memberdesk.common.Counted;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.OutputFiles;
 import org.memberdesk.members.MemberStore;
@@ -46,7 +47,7 @@ public final class OperationLogExport {
             throw new DataException("Cannot write " + file + ": " + e.getMessage(), e);
         }
         log.record(OperationLog.Entry.of(Operation.EXPORT, null, "operation log",
-                written + " entries → " + file.getFileName()));
+                Counted.of(written, "entry", "entries") + " → " + file.getFileName()));
         return written;
     }
 }

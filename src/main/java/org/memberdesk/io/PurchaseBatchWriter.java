@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -21,12 +22,12 @@ final class PurchaseBatchWriter {
     private final MemberStore memberStore;
     private final PurchaseImporter.Batching batching;
     private final ImportOptions options;
-    private final ImportProgress progress;
+    private final Progress progress;
     /** Purchase numbers counted as already stored in this run, shared with the reading thread. */
     private final Set<String> alreadyCounted;
 
     PurchaseBatchWriter(PurchaseService purchases, MemberStore memberStore, PurchaseImporter.Batching batching,
-                        ImportOptions options, ImportProgress progress, Set<String> alreadyCounted) {
+                        ImportOptions options, Progress progress, Set<String> alreadyCounted) {
         this.alreadyCounted = alreadyCounted;
         this.purchases = purchases;
         this.memberStore = memberStore;

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -111,7 +112,7 @@ public final class PurchaseImporter {
      * Imports the file as the person acting now, who must be the owner ({@link Permission#IMPORT}): refused before
      * anything is read, backed up or locked. The run is one operation log entry, written as it finishes.
      */
-    public ImportResult importFile(Path file, ImportOptions options, ImportProgress progress, Messages messages)
+    public ImportResult importFile(Path file, ImportOptions options, Progress progress, Messages messages)
             throws IOException {
         session.require(Permission.IMPORT);
         // who started it: the log names them even if someone else signs in while it runs
@@ -125,7 +126,7 @@ public final class PurchaseImporter {
         }
     }
 
-    private ImportResult run(Path file, ImportOptions options, ImportProgress progress, Messages messages,
+    private ImportResult run(Path file, ImportOptions options, Progress progress, Messages messages,
                              Actor actor)
             throws IOException, SQLException {
         listeners.forEach(l -> l.beforeImport(file));
@@ -224,7 +225,7 @@ public final class PurchaseImporter {
                     rejected += counts.rejected();
                     skipped += rowByRow ? counts.skipped() : read.skipped();
                     skippedRows += rowByRow ? counts.skippedRows() : read.skippedRows();
-                    progress.progress(rowByRow ? source.bytesRead() : read.bytesRead(), source.size(),
+                    progress.report(rowByRow ? source.bytesRead() : read.bytesRead(), source.size(),
                             imported + duplicates + rejected + skipped);
                 }
             } finally {

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,7 +32,7 @@ final class RowByRowPurchases {
     private final FieldColumns columns;
     private final ImportOptions options;
     private final PurchaseImporter.Batching batching;
-    private final ImportProgress progress;
+    private final Progress progress;
     private final PurchaseRowChecks.Rules rules;
     /** Purchase numbers counted as already stored in this run. */
     private final Set<String> alreadyCounted;
@@ -40,7 +41,7 @@ final class RowByRowPurchases {
 
     RowByRowPurchases(PurchaseService purchases, MemberService members, MemberStore memberStore, ImportSource source,
                       ImportRow[] pending, FieldColumns columns, ImportOptions options,
-                      PurchaseImporter.Batching batching, ImportProgress progress, PurchaseRowChecks.Rules rules,
+                      PurchaseImporter.Batching batching, Progress progress, PurchaseRowChecks.Rules rules,
                       Set<String> alreadyCounted, JoinDates joinDates) {
         this.rules = rules;
         this.alreadyCounted = alreadyCounted;

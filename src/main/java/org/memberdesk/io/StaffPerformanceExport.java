@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
+import org.memberdesk.common.Counted;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.DataException;
 import org.memberdesk.db.OutputFiles;
@@ -48,7 +49,7 @@ public final class StaffPerformanceExport {
             throw new DataException("Cannot write " + file + ": " + e.getMessage(), e);
         }
         log.record(OperationLog.Entry.of(Operation.EXPORT, null, "staff performance",
-                report.from() + " … " + report.to() + ", " + report.staff().size() + " rows → " + file.getFileName()));
+                report.from() + " … " + report.to() + ", " + Counted.of(report.staff().size(), "row") + " → " + file.getFileName()));
         return report.staff().size();
     }
 }

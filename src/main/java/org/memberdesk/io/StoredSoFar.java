@@ -1,23 +1,25 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
+
 /**
  * Passes an import's progress on and remembers how far into the file its stored batches reach: the importers
  * report progress right after each batch's commit, so that is what a failure leaves stored.
  */
-final class StoredSoFar implements ImportProgress {
-    private final ImportProgress progress;
+final class StoredSoFar extends Progress {
+    private final Progress progress;
     private final java.nio.file.Path file;
     private long bytes;
 
-    StoredSoFar(ImportProgress progress, java.nio.file.Path file) {
+    StoredSoFar(Progress progress, java.nio.file.Path file) {
         this.progress = progress;
         this.file = file;
     }
 
     @Override
-    public void progress(long bytesRead, long bytesTotal, long rows) {
+    public void report(long bytesRead, long bytesTotal, long rows) {
         bytes = bytesRead;
-        progress.progress(bytesRead, bytesTotal, rows);
+        progress.report(bytesRead, bytesTotal, rows);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.memberdesk.tags;
 
+import org.memberdesk.common.Counted;
+import org.memberdesk.common.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -77,11 +79,11 @@ public final class RuleService {
 
     /** How many members who had joined by {@code asOf} match the rule at that date. */
     public long count(Rule rule, LocalDate asOf) {
-        return count(rule, asOf, Cancel.NONE);
+        return count(rule, asOf, Progress.NONE);
     }
 
     /** The same, stopped by the cancel: a cancelled count ends in a CancellationException (normal, not an error). */
-    public long count(Rule rule, LocalDate asOf, Cancel cancel) {
+    public long count(Rule rule, LocalDate asOf, Progress cancel) {
         prepare(rule, asOf);
         return database.read(connection -> store.count(connection, rule, asOf, cancel));
     }
@@ -89,16 +91,16 @@ public final class RuleService {
     /** The ids of the matching members, ascending (so callers can intersect two results by merging). */
     public long[] members(Rule rule, LocalDate asOf) {
         prepare(rule, asOf);
-        return database.read(connection -> STORE.members(connection, rule, asOf, Cancel.NONE));
+        return database.read(connection -> STORE.members(connection, rule, asOf, Progress.NONE));
     }
 
     /** The same, on the caller's connection (a tag refresh or a campaign runs it inside its own transaction). */
     public static long[] members(Connection connection, Rule rule, LocalDate asOf) throws SQLException {
-        return STORE.members(connection, rule, asOf, Cancel.NONE);
+        return STORE.members(connection, rule, asOf, Progress.NONE);
     }
 
     /** The same inside the caller's transaction (a tag's refresh), stopped by the cancel. */
-    long[] members(Connection connection, Rule rule, LocalDate asOf, Cancel cancel) throws SQLException {
+    long[] members(Connection connection, Rule rule, LocalDate asOf, Progress cancel) throws SQLException {
         return store.members(connection, rule, asOf, cancel);
     }
 
@@ -112,10 +114,10 @@ public final class RuleService {
 
     /** The first {@code limit} matching members by member number, with their statistics at the date. */
     public List<MatchedMember> preview(Rule rule, LocalDate asOf, int limit) {
-        return preview(rule, asOf, limit, Cancel.NONE);
+        return preview(rule, asOf, limit, Progress.NONE);
     }
 
-    public List<MatchedMember> preview(Rule rule, LocalDate asOf, int limit, Cancel cancel) {
+    public List<MatchedMember> preview(Rule rule, LocalDate asOf, int limit, Progress cancel) {
         prepare(rule, asOf);
         return database.read(connection -> store.preview(connection, rule, asOf, limit, cancel));
     }
@@ -156,7 +158,7 @@ public final class RuleService {
             }
         });
         log.record(OperationLog.Entry.of(fullPhones ? Operation.EXPORT_FULL_PHONES : Operation.EXPORT, null,
-                String.valueOf(file.getFileName()), exported + " members of segment " + rule.canonical()
+                String.valueOf(file.getFileName()), Counted.of(exported, "member") + " of segment " + rule.canonical()
                         + " on " + asOf + (fullPhones ? ", full phone numbers" : ", phones masked")));
         return exported;
     }

@@ -1,5 +1,6 @@
 package org.memberdesk.tags;
 
+import org.memberdesk.common.Progress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,7 @@ import org.memberdesk.tags.RuleService.MatchedMember;
 
 /**
  * Runs a rule's SQL ({@link RuleSql}) over the facts as of a date ({@link MemberFacts}) on the caller's connection
- * and transaction: a count, the ids, a preview page, every matching member in turn. A {@link Cancel} stops a
+ * and transaction: a count, the ids, a preview page, every matching member in turn. A {@link Progress} stops a
  * running statement; a stopped one ends in a {@link CancellationException} (normal, not an error).
  */
 public final class RuleStore {
@@ -26,7 +27,7 @@ public final class RuleStore {
         void accept(MatchedMember member) throws SQLException;
     }
 
-    public long count(Connection connection, Rule rule, LocalDate asOf, Cancel cancel) throws SQLException {
+    public long count(Connection connection, Rule rule, LocalDate asOf, Progress cancel) throws SQLException {
         RuleSql.Statement sql = RuleSql.select("count(*)", facts(connection, asOf, rule), rule, null);
         return watched(connection, sql, cancel, rs -> {
             rs.next();
@@ -35,7 +36,7 @@ public final class RuleStore {
     }
 
     /** The ids of the matching members, ascending (so callers can intersect two results by merging). */
-    public long[] members(Connection connection, Rule rule, LocalDate asOf, Cancel cancel) throws SQLException {
+    public long[] members(Connection connection, Rule rule, LocalDate asOf, Progress cancel) throws SQLException {
         RuleSql.Statement sql = RuleSql.select("m.id", facts(connection, asOf, rule), rule, "ORDER BY m.id");
         return watched(connection, sql, cancel, rs -> {
             long[] ids = new long[1024];
@@ -51,7 +52,7 @@ public final class RuleStore {
     }
 
     /** The first {@code limit} matching members by member number, with their statistics at the date. */
-    public List<MatchedMember> preview(Connection connection, Rule rule, LocalDate asOf, int limit, Cancel cancel)
+    public List<MatchedMember> preview(Connection connection, Rule rule, LocalDate asOf, int limit, Progress cancel)
             throws SQLException {
         MemberFacts facts = facts(connection, asOf, rule);
         RuleSql.Statement sql = RuleSql.select(columns(facts), facts, rule,
@@ -69,7 +70,7 @@ public final class RuleStore {
     public long eachMatching(Connection connection, Rule rule, LocalDate asOf, Matches matches) throws SQLException {
         MemberFacts facts = facts(connection, asOf, rule);
         RuleSql.Statement sql = RuleSql.select(columns(facts), facts, rule, "ORDER BY m.member_no");
-        return watched(connection, sql, Cancel.NONE, rs -> {
+        return watched(connection, sql, Progress.NONE, rs -> {
             long count = 0;
             while (rs.next()) {
                 matches.accept(row(rs));
@@ -124,19 +125,27 @@ public final class RuleStore {
     }
 
     /** Prepares, binds and runs the statement, watched by the cancel; a cancelled run is a CancellationException. */
-    private static <T> T watched(Connection connection, RuleSql.Statement sql, Cancel cancel, Reading<T> reading)
+    private static <T> T watched(Connection connection, RuleSql.Statement sql, Progress cancel, Reading<T> reading)
             throws SQLException {
-        try (PreparedStatement statement = cancel.watch(prepare(connection, sql))) {
+        try (PreparedStatement statement = prepare(connection, sql);
+             Progress.Watch watch = cancel.whenCancelled(() -> stop(statement))) {
             try (ResultSet rs = statement.executeQuery()) {
                 return reading.read(rs);
-            } finally {
-                cancel.done();
             }
         } catch (SQLException e) {
             if (cancel.cancelled()) {
                 throw new CancellationException("the rule's evaluation was cancelled");
             }
             throw e;
+        }
+    }
+
+    /** Cuts a running statement short when the person types on (the live count starts a new one). */
+    private static void stop(PreparedStatement statement) {
+        try {
+            statement.cancel();
+        } catch (SQLException e) {
+            // already finished: nothing left to stop
         }
     }
 

@@ -1,5 +1,6 @@
 package org.memberdesk.tags;
 
+import org.memberdesk.common.Progress;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -7,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.memberdesk.common.Counted;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
@@ -83,11 +85,11 @@ public final class TagService {
             }
             long id = store.insert(connection, tagName, rule == null ? null : rule.canonical(), now());
             if (rule != null) {
-                store.replace(connection, id, rules.members(connection, rule, today(), Cancel.NONE), now());
+                store.replace(connection, id, rules.members(connection, rule, today(), Progress.NONE), now());
             }
             Tag created = store.findByName(connection, tagName).orElseThrow();
             record(connection, null, tagName, rule == null ? "created (manual)"
-                    : "created, rule " + rule.canonical() + ", " + created.members() + " members");
+                    : "created, rule " + rule.canonical() + ", " + Counted.of(created.members(), "member"));
             return created;
         });
     }
@@ -104,7 +106,7 @@ public final class TagService {
             }
             store.setRule(connection, tag.id(), rule == null ? null : rule.canonical());
             if (rule != null) {
-                store.replace(connection, tag.id(), rules.members(connection, rule, today(), Cancel.NONE), now());
+                store.replace(connection, tag.id(), rules.members(connection, rule, today(), Progress.NONE), now());
             }
             Tag changed = store.findByName(connection, name).orElseThrow();
             record(connection, null, tag.name(), "rule " + (tag.rule() == null ? "(manual)" : tag.rule()) + " → "
@@ -145,9 +147,9 @@ public final class TagService {
             }
             long campaigns = store.campaignsSentTo(connection, tag.name());
             store.delete(connection, tag.id());
-            record(connection, null, tag.name(), "deleted (" + tag.members() + " members)"
+            record(connection, null, tag.name(), "deleted (" + Counted.of(tag.members(), "member") + ")"
                     + (tag.isRuleTag() ? ", rule " + tag.rule() : "")
-                    + (campaigns > 0 ? ", " + campaigns + " campaigns sent to it keep their coupons" : ""));
+                    + (campaigns > 0 ? ", " + Counted.of(campaigns, "campaign") + " sent to it keep their coupons" : ""));
             return null;
         });
     }
@@ -228,7 +230,7 @@ public final class TagService {
     public int addSegment(String name, Rule rule, LocalDate asOf) {
         session.require(Permission.TAGS);
         modelsFor(rule, asOf);
-        return database.write(connection -> tagged(connection, name, rules.members(connection, rule, asOf, Cancel.NONE),
+        return database.write(connection -> tagged(connection, name, rules.members(connection, rule, asOf, Progress.NONE),
                 " (segment " + rule.canonical() + " on " + asOf + ")"));
     }
 
@@ -237,7 +239,7 @@ public final class TagService {
         int added = store.add(connection, tag.id(), memberIds, now());
         looked(connection, tag, added);
         record(connection, memberIds.length == 1 ? memberIds[0] : null, tag.name(),
-                "+" + added + " of " + memberIds.length + " members" + how);
+                "+" + added + " of " + Counted.of(memberIds.length, "member") + how);
         return added;
     }
 
@@ -246,7 +248,7 @@ public final class TagService {
         int removed = store.remove(connection, tag.id(), memberIds);
         looked(connection, tag, removed);
         record(connection, memberIds.length == 1 ? memberIds[0] : null, tag.name(),
-                "-" + removed + " of " + memberIds.length + " members");
+                "-" + removed + " of " + Counted.of(memberIds.length, "member"));
         return removed;
     }
 
@@ -327,19 +329,19 @@ public final class TagService {
 
     /** Recomputes one rule tag as of today: the app's own upkeep (neither checked nor logged). */
     public Tag refresh(String name) {
-        return refreshed(name, Cancel.NONE, false);
+        return refreshed(name, Progress.NONE, false);
     }
 
     /**
      * Recomputes one rule tag as of today because a person asked (Refresh now): checked and logged with the count
      * before and after. A cancel stops it and keeps the tag as it was (a CancellationException).
      */
-    public Tag refreshNow(String name, Cancel cancel) {
+    public Tag refreshNow(String name, Progress cancel) {
         session.require(Permission.TAGS);
         return refreshed(name, cancel, true);
     }
 
-    private Tag refreshed(String name, Cancel cancel, boolean asked) {
+    private Tag refreshed(String name, Progress cancel, boolean asked) {
         Tag named = database.read(connection -> existing(connection, name));
         if (asked && !named.isRuleTag()) {
             throw new ValidationException(Problem.of("name", "tag.refresh.manual", named.name()));

@@ -11,9 +11,9 @@ import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.app.Startup;
+import org.memberdesk.common.Progress;
 import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoLoader;
-import org.memberdesk.io.ImportProgress;
 import org.memberdesk.shop.ShopState;
 import org.memberdesk.staff.Actor;
 import org.memberdesk.ui.analytics.DailyRefit;
@@ -22,7 +22,6 @@ import org.memberdesk.ui.common.DataChanges;
 import org.memberdesk.ui.common.FxDialogService;
 import org.memberdesk.ui.common.FxTaskExecutor;
 import org.memberdesk.ui.common.Language;
-import org.memberdesk.ui.common.TaskProgress;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.firstrun.FirstRunDialog;
 import org.memberdesk.ui.firstrun.FirstRunViewModel;
@@ -351,18 +350,9 @@ public final class AppWindow implements ShellActions {
 
     private void loadDemo(Business business, int members) {
         DemoLoader loader = app.demoLoader(clock);
-        BackgroundTask<DemoLoader.Loaded> task = BackgroundTask.of((TaskProgress progress) ->
-                loader.load(business, members, 1, new ImportProgress() {
-                    @Override
-                    public void progress(long done, long total, long rows) {
-                        progress.update(done, total, context.text("demo.progress"));
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return progress.cancelled();
-                    }
-                }, context.messages()))
+        BackgroundTask<DemoLoader.Loaded> task = BackgroundTask.of((Progress progress) ->
+                loader.load(business, members, 1, progress, context.messages()))
+                .words((done, total, rows) -> context.text("demo.progress"))
                 .onSuccess(loaded -> context.changes().manyChanged());
         tasks.execute(task);
         dialogs.showProgress(context.text("demo.title"), task);

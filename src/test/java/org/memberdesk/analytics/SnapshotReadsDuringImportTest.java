@@ -27,7 +27,7 @@ import org.memberdesk.common.Json;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.Database;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 
 /**
  * The bar of finding 10: {@code rfm}, {@code report} and {@code cohorts} run in a loop in two other processes
@@ -57,14 +57,14 @@ class SnapshotReadsDuringImportTest {
         COMMANDS.keySet().forEach(name -> allowed.put(name, new HashSet<>()));
         Path reference = folder.resolve("reference.db");
         AppContext referenceShop = new AppContext(Database.open(reference), Clock.systemDefaultZone());
-        referenceShop.memberImporter().importFile(members, ImportOptions.defaults(), ImportProgress.NONE,
+        referenceShop.memberImporter().importFile(members, ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
         answerAll(reference, allowed);
         int[] batches = {0};
         referenceShop.purchaseImporter().importFile(purchases, ImportOptions.defaults().withBatchSize(BATCH),
                 new Pause(0) {
                     @Override
-                    public void progress(long bytesRead, long bytesTotal, long rows) {
+                    public void report(long bytesRead, long bytesTotal, long rows) {
                         batches[0]++;
                         answerAll(reference, allowed);
                     }
@@ -74,7 +74,7 @@ class SnapshotReadsDuringImportTest {
         // the same import, in a child process, while two other children ask again and again
         Path shop = folder.resolve("shop.db");
         new AppContext(Database.open(shop), Clock.systemDefaultZone()).memberImporter()
-                .importFile(members, ImportOptions.defaults(), ImportProgress.NONE, Messages.english());
+                .importFile(members, ImportOptions.defaults(), Progress.NONE, Messages.english());
         Path stop = folder.resolve("stop");
         List<Path> answerFiles = List.of(folder.resolve("answers-1.txt"), folder.resolve("answers-2.txt"));
         List<Process> readers = new ArrayList<>();
@@ -208,7 +208,7 @@ class SnapshotReadsDuringImportTest {
     }
 
     /** An import progress that pauses after each committed batch, so the readers meet the import in every state. */
-    private static class Pause implements ImportProgress {
+    private static class Pause extends Progress {
         private final long millis;
 
         Pause(long millis) {
@@ -216,7 +216,7 @@ class SnapshotReadsDuringImportTest {
         }
 
         @Override
-        public void progress(long bytesRead, long bytesTotal, long rows) {
+        public void report(long bytesRead, long bytesTotal, long rows) {
             try {
                 Thread.sleep(millis);
             } catch (InterruptedException e) {

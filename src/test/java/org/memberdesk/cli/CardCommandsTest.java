@@ -277,7 +277,7 @@ class CardCommandsTest {
         assertNull(in.get("sessions_left"));
         assertEquals("2026-11-30", in.get("valid_to"));
         // a second time today: over the pass's 1 a day, in English and in Chinese; no visit recorded
-        assertEquals("error: Already checked in 1 time(s) today (limit 1 a day).", refused("checkin", "M001",
+        assertEquals("error: Already checked in 1 time today (limit 1 a day).", refused("checkin", "M001",
                 "--json"));
         assertEquals("error: 今日已入园 1 次（每日限 1 次）。", refused("checkin", "13812345678", "--lang", "zh",
                 "--json"));

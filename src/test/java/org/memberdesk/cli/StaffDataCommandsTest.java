@@ -89,8 +89,8 @@ class StaffDataCommandsTest {
         assertTrue(Files.readString(masked).contains(",138****5678,"), Files.readString(masked));
         assertTrue(Files.readString(full).contains(",13812345678,"), Files.readString(full));
         String owner = "cli:" + System.getProperty("user.name");
-        assertEquals(List.of("老陈|export|masked.csv|1 members, phones masked",
-                owner + "|export-full-phones|full.csv|1 members, phones in full"),
+        assertEquals(List.of("老陈|export|masked.csv|1 member, phones masked",
+                owner + "|export-full-phones|full.csv|1 member, phones in full"),
                 LoggedActions.of(database(), "export", "export-full-phones"));
     }
 }

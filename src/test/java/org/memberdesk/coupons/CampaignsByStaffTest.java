@@ -14,7 +14,7 @@ import org.memberdesk.LoggedActions;
 import org.memberdesk.common.Messages;
 import org.memberdesk.coupons.print.CouponPrinter;
 import org.memberdesk.coupons.print.Paper;
-import org.memberdesk.coupons.print.PrintProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
 
@@ -48,7 +48,7 @@ class CampaignsByStaffTest {
         int issued = shop.app.campaigns().issue(campaign.id());         // 4 − 1 = 3 coupons
         Path pdf = folder.resolve("coupons.pdf");
         int printed = shop.app.couponPrinter().print(campaign.id(), CouponPrinter.Kind.SLIPS, Paper.A4, pdf,
-                Messages.english(), PrintProgress.NONE);
+                Messages.english(), Progress.NONE);
 
         assertEquals(3, issued);
         assertEquals(3, printed);
@@ -73,7 +73,7 @@ class CampaignsByStaffTest {
                 CouponFixture.threshold(500, 5_000)));
         assertThrows(NotAllowedException.class, () -> shop.app.campaigns().issue(campaign.id()));
         assertThrows(NotAllowedException.class, () -> shop.app.couponPrinter().print(campaign.id(),
-                CouponPrinter.Kind.LIST, Paper.A4, pdf, Messages.english(), PrintProgress.NONE));
+                CouponPrinter.Kind.LIST, Paper.A4, pdf, Messages.english(), Progress.NONE));
 
         assertEquals(1, shop.app.campaigns().campaigns().size());
         assertEquals(false, shop.app.campaigns().campaign(campaign.id()).orElseThrow().issued());

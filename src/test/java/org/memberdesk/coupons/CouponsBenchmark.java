@@ -13,7 +13,7 @@ import org.memberdesk.common.Messages;
 import org.memberdesk.db.Database;
 import org.memberdesk.coupons.print.CouponPrinter;
 import org.memberdesk.coupons.print.Paper;
-import org.memberdesk.coupons.print.PrintProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.purchases.PurchaseLine;
 
 /**
@@ -53,7 +53,7 @@ public final class CouponsBenchmark {
         long c3 = cpu();
         long t3 = System.nanoTime();
         int rows = app.couponPrinter().print(tenth.id(), CouponPrinter.Kind.LIST, Paper.A4, pdf, Messages.chinese(),
-                PrintProgress.NONE);
+                Progress.NONE);
         long t4 = System.nanoTime();
         long c4 = cpu();
         System.out.printf("print %d-row A4 coupon list: %d ms (CPU %d ms), %d KB%n", rows, ms(t4 - t3), ms(c4 - c3),

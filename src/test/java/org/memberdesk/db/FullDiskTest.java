@@ -20,7 +20,7 @@ import org.memberdesk.TestDatabase;
 import org.memberdesk.common.Explained;
 import org.memberdesk.common.Messages;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.purchases.PurchaseStore;
 
 /**
@@ -43,7 +43,7 @@ class FullDiskTest {
         Database small = Database.openOnASmallDisk(file, pages(file) + 150);
 
         DataException stopped = assertThrows(DataException.class, () -> new AppContext(small, TestDatabase.clock())
-                .memberImporter().importFile(csv, ImportOptions.defaults().withBatchSize(BATCH), ImportProgress.NONE,
+                .memberImporter().importFile(csv, ImportOptions.defaults().withBatchSize(BATCH), Progress.NONE,
                         Messages.english()));
 
         String message = stopped.getMessage();
@@ -72,7 +72,7 @@ class FullDiskTest {
         long limit = pages(file) + 500;
         Database small = Database.openOnASmallDisk(file, limit);
         assertThrows(DataException.class, () -> new AppContext(small, TestDatabase.clock()).memberImporter()
-                .importFile(csv, ImportOptions.defaults().withBatchSize(SMALL_BATCH), ImportProgress.NONE,
+                .importFile(csv, ImportOptions.defaults().withBatchSize(SMALL_BATCH), Progress.NONE,
                         Messages.english()));
         assertTrue(pendingIndexes(small) > 0, "the full disk left the put-off indexes unbuilt");
 
@@ -82,7 +82,7 @@ class FullDiskTest {
         assertTrue(members > 0 && members < 5_000 && members % SMALL_BATCH == 0, "stored " + members);
         Path export = folder.resolve("export.csv");
         assertEquals(members, new AppContext(reopened, TestDatabase.clock()).exporter()
-                .exportMembers(export, ImportProgress.NONE));
+                .exportMembers(export, Progress.NONE));
         assertTrue(new Backups(reopened, TestDatabase.clock()).checkIntegrity().ok());
         assertTrue(pendingIndexes(reopened) > 0, "kept for the next open");
 

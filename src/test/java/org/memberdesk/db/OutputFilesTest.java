@@ -23,7 +23,7 @@ import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.Messages;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.io.ImportResult;
 
 /** The output guard on its own: what it resolves, how it writes, which files it makes private. */
@@ -162,7 +162,7 @@ class OutputFilesTest {
         AppContext app = TestDatabase.open(folder.resolve("data"));
         app.members().add(TestDatabase.member("M1", "王芳", "13800000001"));
         Path export = folder.resolve("new-folder").resolve("members.csv");
-        app.exporter().exportMembers(export, ImportProgress.NONE);
+        app.exporter().exportMembers(export, Progress.NONE);
         Backup backup = app.backups().take(BackupReason.MANUAL);
 
         assertEquals("rw-------", permissions(export));
@@ -190,7 +190,7 @@ class OutputFilesTest {
         Path input = Files.writeString(readOnly.resolve("members.csv"), "member_no,name,phone\nM1,王芳,12\n");
         OutputFiles guard = new OutputFiles(folder.resolve("data/test.db"), f -> !f.startsWith(readOnly));
         AppContext app = new AppContext(Database.open(folder.resolve("data/test.db")), TestDatabase.clock(), guard);
-        ImportResult result = app.memberImporter().importFile(input, ImportOptions.defaults(), ImportProgress.NONE,
+        ImportResult result = app.memberImporter().importFile(input, ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
         assertEquals(1, result.rejected());
         Path expected = folder.resolve("data").resolve("reports").resolve("members.rejected.csv");

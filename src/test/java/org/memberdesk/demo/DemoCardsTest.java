@@ -16,7 +16,7 @@ import org.memberdesk.TestDatabase;
 import org.memberdesk.cards.CardProduct;
 import org.memberdesk.cards.CardReports;
 import org.memberdesk.common.Messages;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 
 /**
  * The demo's member cards, made through the card services (clock at 2026-11-22, TestDatabase): products, cards,
@@ -32,7 +32,7 @@ class DemoCardsTest {
         AppContext app = TestDatabase.open(folder.resolve(business.code()));
         DemoLoader loader = new DemoLoader(app.memberImporter(), app.purchaseImporter(), app.demoCards(), app.clock(),
                 app.outputFiles());
-        DemoLoader.Loaded loaded = loader.load(business, 300, 3, ImportProgress.NONE, Messages.chinese());
+        DemoLoader.Loaded loaded = loader.load(business, 300, 3, Progress.NONE, Messages.chinese());
         assertEquals(300, loaded.members());
         assertEquals(app.cardReports().check().cards(), loaded.cards());
         return app;
@@ -59,7 +59,7 @@ class DemoCardsTest {
             assertTrue(rs.getLong(3) > 0, "passes are sold as purchases");
         }
         assertEquals(new DemoCards.Made(0, 0, 0, 0, 0, 0), app.demoCards().make(Business.SHOP, 300, 3,
-                ImportProgress.NONE), "a shop gets no cards");
+                Progress.NONE), "a shop gets no cards");
     }
 
     @Test

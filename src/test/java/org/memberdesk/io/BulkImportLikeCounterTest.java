@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -83,7 +84,7 @@ public class BulkImportLikeCounterTest {
 
         Growth imported = shop(folder.resolve("imported"), membersCsv);
         ImportOptions options = ImportOptions.defaults().withReturns(true).withBatchSize(7);
-        ImportResult first = imported.app.purchaseImporter().importFile(purchasesCsv, options, ImportProgress.NONE,
+        ImportResult first = imported.app.purchaseImporter().importFile(purchasesCsv, options, Progress.NONE,
                 Messages.english());
 
         Growth counter = shop(folder.resolve("counter"), membersCsv);
@@ -123,7 +124,7 @@ public class BulkImportLikeCounterTest {
                 + " HAVING count(*) > 1)") >= 30, "multi-line purchases");
         assertTrue(first.rejected() > 0 && first.duplicates() > 0);
 
-        ImportResult again = imported.app.purchaseImporter().importFile(purchasesCsv, options, ImportProgress.NONE,
+        ImportResult again = imported.app.purchaseImporter().importFile(purchasesCsv, options, Progress.NONE,
                 Messages.english());
         assertEquals(0, again.imported());
         assertEquals(first.imported() + first.duplicates(), again.duplicates());
@@ -154,7 +155,7 @@ public class BulkImportLikeCounterTest {
                 """);
         Growth imported = shop(folder.resolve("imported" + batchSize + rowByRow), membersCsv);
         ImportResult result = imported.app.purchaseImporter().importFile(purchasesCsv,
-                ImportOptions.defaults().withBatchSize(batchSize).withCreateMembers(rowByRow), ImportProgress.NONE,
+                ImportOptions.defaults().withBatchSize(batchSize).withCreateMembers(rowByRow), Progress.NONE,
                 Messages.english());
         assertEquals(2, result.imported());
         Growth counter = shop(folder.resolve("counter" + batchSize + rowByRow), membersCsv);
@@ -207,7 +208,7 @@ public class BulkImportLikeCounterTest {
             g.app.tiers().saveLadder(new org.memberdesk.tiers.Ladder(new org.memberdesk.tiers.TierProgram(
                     org.memberdesk.tiers.TierProgram.Basis.POINTS, 12, 6), tiers));
         }
-        g.app.memberImporter().importFile(membersCsv, ImportOptions.defaults(), ImportProgress.NONE,
+        g.app.memberImporter().importFile(membersCsv, ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
         return g;
     }

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -78,7 +79,7 @@ class CardImportTest {
     }
 
     private ImportResult importCards(Path file, int batch) throws IOException {
-        return app.cardImporter().importFile(file, ImportOptions.defaults().withBatchSize(batch), ImportProgress.NONE,
+        return app.cardImporter().importFile(file, ImportOptions.defaults().withBatchSize(batch), Progress.NONE,
                 Messages.english());
     }
 
@@ -196,9 +197,9 @@ class CardImportTest {
     @Test
     void aRunStoppedAfterABatchIsFinishedByTheNextRunOfTheSameFile() throws IOException {
         Path file = write("cards.csv", FILE);
-        ImportProgress crashAfterFirst = new ImportProgress() {
+        Progress crashAfterFirst = new Progress() {
             @Override
-            public void progress(long bytesRead, long bytesTotal, long rows) {
+            public void report(long bytesRead, long bytesTotal, long rows) {
                 throw new Crash();
             }
 

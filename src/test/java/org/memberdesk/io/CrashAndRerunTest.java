@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,9 +69,9 @@ class CrashAndRerunTest {
         Path cleanDb = folder.resolve("clean.db");
         AppContext clean = prepared(cleanDb);
         ImportOptions options = ImportOptions.defaults().withBatchSize(BATCH);
-        ImportResult cleanMembers = clean.memberImporter().importFile(members, options, ImportProgress.NONE,
+        ImportResult cleanMembers = clean.memberImporter().importFile(members, options, Progress.NONE,
                 Messages.english());
-        ImportResult cleanPurchases = clean.purchaseImporter().importFile(purchases, options, ImportProgress.NONE,
+        ImportResult cleanPurchases = clean.purchaseImporter().importFile(purchases, options, Progress.NONE,
                 Messages.english());
         assertTrue(cleanMembers.rejected() > 0 && cleanPurchases.rejected() > 0, "the files have bad rows too");
 
@@ -82,14 +83,14 @@ class CrashAndRerunTest {
         assertKilledRunsCountWhatTheyStored(crashedDb, "members");
         Database crashed = Database.open(crashedDb);
         AppContext rerun = new AppContext(crashed, Clock.systemDefaultZone());
-        ImportResult m = rerun.memberImporter().importFile(members, options, ImportProgress.NONE, Messages.english());
+        ImportResult m = rerun.memberImporter().importFile(members, options, Progress.NONE, Messages.english());
 
         // purchases: killed after the 1st, 3rd and 8th committed batch (about), then finished
         killAt(crashedDb, "purchases", purchases, "SELECT count(*) FROM purchases", BATCH);
         killAt(crashedDb, "purchases", purchases, "SELECT count(*) FROM purchases", 3 * BATCH);
         killAt(crashedDb, "purchases", purchases, "SELECT count(*) FROM purchases", 8 * BATCH);
         assertKilledRunsCountWhatTheyStored(crashedDb, "purchases");
-        ImportResult p = rerun.purchaseImporter().importFile(purchases, options, ImportProgress.NONE,
+        ImportResult p = rerun.purchaseImporter().importFile(purchases, options, Progress.NONE,
                 Messages.english());
 
         Database cleanDatabase = clean.database();
@@ -109,9 +110,9 @@ class CrashAndRerunTest {
         assertEquals(List.of(List.of("0")), rows(crashed, "SELECT count(*) FROM settings WHERE key = 'rule_tags_stale'"));
 
         // and a plain second run of both files adds nothing
-        ImportResult again = rerun.memberImporter().importFile(members, options, ImportProgress.NONE,
+        ImportResult again = rerun.memberImporter().importFile(members, options, Progress.NONE,
                 Messages.english());
-        ImportResult againPurchases = rerun.purchaseImporter().importFile(purchases, options, ImportProgress.NONE,
+        ImportResult againPurchases = rerun.purchaseImporter().importFile(purchases, options, Progress.NONE,
                 Messages.english());
         assertEquals(0, again.imported() + againPurchases.imported());
         assertFalse(again.resumed() || againPurchases.resumed());

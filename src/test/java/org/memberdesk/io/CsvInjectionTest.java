@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +55,7 @@ class CsvInjectionTest {
                     Map.of("remark", "\tsee " + i)));
         }
         Path export = folder.resolve("members.csv");
-        shop.exporter().exportMembers(export, ImportProgress.NONE);
+        shop.exporter().exportMembers(export, Progress.NONE);
 
         List<CSVRecord> rows = records(export);
         assertEquals(HOSTILE.size(), rows.size());
@@ -67,7 +68,7 @@ class CsvInjectionTest {
         }
 
         AppContext fresh = TestDatabase.open(folder.resolve("fresh"));
-        ImportResult imported = fresh.memberImporter().importFile(export, ImportOptions.defaults(), ImportProgress.NONE,
+        ImportResult imported = fresh.memberImporter().importFile(export, ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
         assertEquals(HOSTILE.size(), imported.imported(), "rejected: " + imported.rejected());
         for (int i = 0; i < HOSTILE.size(); i++) {
@@ -91,10 +92,10 @@ class CsvInjectionTest {
                 R1,M1,2026-02-02 10:00,=1+2,-12.50
                 """);
         ImportResult stored = shop.purchaseImporter().importFile(purchases,
-                ImportOptions.defaults().withReturns(true), ImportProgress.NONE, Messages.english());
+                ImportOptions.defaults().withReturns(true), Progress.NONE, Messages.english());
         assertEquals(2, stored.imported(), "rejected: " + stored.rejected());
         Path export = folder.resolve("export.csv");
-        shop.exporter().exportPurchases(export, ImportProgress.NONE);
+        shop.exporter().exportPurchases(export, Progress.NONE);
         List<CSVRecord> rows = records(export);
         assertEquals("'=1+2", rows.get(0).get("item"));
         assertEquals("120.00", rows.get(0).get("amount"));
@@ -104,10 +105,10 @@ class CsvInjectionTest {
         AppContext fresh = TestDatabase.open(folder.resolve("fresh"));
         fresh.members().add(member("M1", "王芳", "13800000001", null, Map.of()));
         ImportResult again = fresh.purchaseImporter().importFile(export, ImportOptions.defaults().withReturns(true),
-                ImportProgress.NONE, Messages.english());
+                Progress.NONE, Messages.english());
         assertEquals(2, again.imported());
         Path reexport = folder.resolve("reexport.csv");
-        fresh.exporter().exportPurchases(reexport, ImportProgress.NONE);
+        fresh.exporter().exportPurchases(reexport, Progress.NONE);
         assertEquals(Files.readString(export), Files.readString(reexport), "the round trip changes nothing");
     }
 
@@ -121,7 +122,7 @@ class CsvInjectionTest {
                 M2,@SUM(1),13800000002
                 """);
         ImportResult result = shop.memberImporter().importFile(members, ImportOptions.defaults(),
-                ImportProgress.NONE, Messages.english());
+                Progress.NONE, Messages.english());
         assertEquals(1, result.rejected());
         CSVRecord rejected = records(result.report()).get(0);
         assertEquals("'=HYPERLINK(\"http://x\",\"y\")", rejected.get("name"));

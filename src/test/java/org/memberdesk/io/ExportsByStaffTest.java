@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -43,7 +44,7 @@ class ExportsByStaffTest {
         LoggedActions.become(app, "店长老陈", Role.MANAGER);
         Path file = folder.resolve("members.csv");
 
-        assertEquals(2, app.exporter().exportMembers(file, ImportProgress.NONE));
+        assertEquals(2, app.exporter().exportMembers(file, Progress.NONE));
 
         List<CSVRecord> rows = CsvInjectionTest.records(file);
         assertEquals(List.of("138****5678", "139****4321"), rows.stream().map(r -> r.get("phone")).toList());
@@ -57,7 +58,7 @@ class ExportsByStaffTest {
         LoggedActions.become(app, "店主", Role.OWNER);
         Path file = folder.resolve("members.csv");
 
-        app.exporter().exportMembers(file, ImportProgress.NONE);
+        app.exporter().exportMembers(file, Progress.NONE);
 
         assertEquals(List.of("13812345678", "13987654321"),
                 CsvInjectionTest.records(file).stream().map(r -> r.get("phone")).toList());
@@ -73,10 +74,10 @@ class ExportsByStaffTest {
         LoggedActions.become(app, "店长老陈", Role.MANAGER);
         Path file = folder.resolve("purchases.csv");
 
-        assertEquals(1, app.exporter().exportPurchases(file, ImportProgress.NONE));
+        assertEquals(1, app.exporter().exportPurchases(file, Progress.NONE));
 
         assertEquals(List.of("138****5678"), CsvInjectionTest.records(file).stream().map(r -> r.get("phone")).toList());
-        assertEquals(List.of("店长老陈|export|purchases.csv|1 purchase lines, phones masked"),
+        assertEquals(List.of("店长老陈|export|purchases.csv|1 purchase line, phones masked"),
                 LoggedActions.of(app.database(), "export", "export-full-phones"));
     }
 
@@ -85,8 +86,8 @@ class ExportsByStaffTest {
         LoggedActions.become(app, "小王", Role.CASHIER);
         Path file = folder.resolve("members.csv");
 
-        assertThrows(NotAllowedException.class, () -> app.exporter().exportMembers(file, ImportProgress.NONE));
-        assertThrows(NotAllowedException.class, () -> app.exporter().exportPurchases(file, ImportProgress.NONE));
+        assertThrows(NotAllowedException.class, () -> app.exporter().exportMembers(file, Progress.NONE));
+        assertThrows(NotAllowedException.class, () -> app.exporter().exportPurchases(file, Progress.NONE));
 
         assertFalse(Files.exists(file));
         assertEquals(List.of(), LoggedActions.of(app.database(), "export", "export-full-phones"));

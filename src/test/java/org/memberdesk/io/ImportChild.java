@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.memberdesk.app.AppContext;
@@ -20,9 +21,9 @@ public final class ImportChild {
         AppContext app = new AppContext(Database.open(Path.of(args[0])), Clock.systemDefaultZone());
         ImportOptions options = ImportOptions.defaults().withBatchSize(Integer.parseInt(args[3]))
                 .withUpdate(args.length > 4 && "update".equals(args[4]));
-        ImportProgress slow = new ImportProgress() {
+        Progress slow = new Progress() {
             @Override
-            public void progress(long bytesRead, long bytesTotal, long rows) {
+            public void report(long bytesRead, long bytesTotal, long rows) {
                 try {
                     Thread.sleep(15);
                 } catch (InterruptedException e) {

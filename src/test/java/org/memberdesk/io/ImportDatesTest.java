@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,11 +43,11 @@ class ImportDatesTest {
     }
 
     private ImportResult members(Path file, ImportOptions options) throws IOException {
-        return app.memberImporter().importFile(file, options, ImportProgress.NONE, Messages.english());
+        return app.memberImporter().importFile(file, options, Progress.NONE, Messages.english());
     }
 
     private ImportResult purchases(Path file, ImportOptions options) throws IOException {
-        return app.purchaseImporter().importFile(file, options, ImportProgress.NONE, Messages.english());
+        return app.purchaseImporter().importFile(file, options, Progress.NONE, Messages.english());
     }
 
     @Test
@@ -131,7 +132,7 @@ class ImportDatesTest {
                 member_no,product,valid_from,valid_to
                 A1,月卡,10.11.2026,9.12.2026
                 A1,月卡,2026-11-10,2026-12-09
-                """), ImportOptions.defaults().withDateFormat("d.M.yyyy"), ImportProgress.NONE, Messages.english());
+                """), ImportOptions.defaults().withDateFormat("d.M.yyyy"), Progress.NONE, Messages.english());
         assertEquals(1, result.imported());
         assertEquals(1, result.rejected());
         Card card = app.cards().cards(app.members().byNumber("A1").orElseThrow().id()).get(0);

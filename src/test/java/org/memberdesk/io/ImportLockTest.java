@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,7 +42,7 @@ class ImportLockTest {
         Path purchases = folder.resolve("purchases.csv");
         writeFiles(members, purchases);
         AppContext context = new AppContext(Database.open(db), Clock.systemDefaultZone());
-        context.memberImporter().importFile(members, ImportOptions.defaults(), ImportProgress.NONE, Messages.english());
+        context.memberImporter().importFile(members, ImportOptions.defaults(), Progress.NONE, Messages.english());
         Backup backup = context.backups().take(BackupReason.MANUAL);
         assertFalse(ImportLock.isHeld(db));
 
@@ -60,7 +61,7 @@ class ImportLockTest {
             assertTrue(refused.getMessage().contains("an import"), refused.getMessage());
             ImportRunningException second = assertThrows(ImportRunningException.class,
                     () -> context.purchaseImporter().importFile(purchases, ImportOptions.defaults(),
-                            ImportProgress.NONE, Messages.english()));
+                            Progress.NONE, Messages.english()));
             assertTrue(second.getMessage().contains("Nothing was imported"), second.getMessage());
             assertTrue(importer.isAlive(), "the import was still running: the refusals were because of it");
         } finally {

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -119,7 +120,7 @@ class ImportPreviewTest {
                 "P3,A2,2026-03-01 10:00,咖啡,0,12.50");
         ImportPreview preview = app.purchaseImporter().preview(file, ImportOptions.defaults(), 20, Messages.english());
         long rejected = preview.rows().stream().filter(r -> r.outcome() == Outcome.REJECTED).count();
-        ImportResult result = app.purchaseImporter().importFile(file, ImportOptions.defaults(), ImportProgress.NONE,
+        ImportResult result = app.purchaseImporter().importFile(file, ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
         assertEquals(1, result.imported());
         assertEquals(rejected, result.rejected());

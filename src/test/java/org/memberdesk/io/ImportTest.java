@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,11 +43,11 @@ class ImportTest {
     }
 
     ImportResult importMembers(Path file, ImportOptions options) throws IOException {
-        return app.memberImporter().importFile(file, options, ImportProgress.NONE, Messages.english());
+        return app.memberImporter().importFile(file, options, Progress.NONE, Messages.english());
     }
 
     ImportResult importPurchases(Path file, ImportOptions options) throws IOException {
-        return app.purchaseImporter().importFile(file, options, ImportProgress.NONE, Messages.english());
+        return app.purchaseImporter().importFile(file, options, Progress.NONE, Messages.english());
     }
 
     static List<CSVRecord> report(ImportResult result) throws IOException {
@@ -255,11 +256,11 @@ class ImportTest {
                     .append('\n');
         }
         Path file = write("many.csv", text.toString());
-        ImportProgress cancelAfterTwoBatches = new ImportProgress() {
+        Progress cancelAfterTwoBatches = new Progress() {
             int batches;
 
             @Override
-            public void progress(long bytesRead, long bytesTotal, long rows) {
+            public void report(long bytesRead, long bytesTotal, long rows) {
                 batches++;
             }
 
@@ -287,14 +288,14 @@ class ImportTest {
                 """), ImportOptions.defaults().withReturns(true));
         Path members = folder.resolve("out/members.csv");
         Path purchases = folder.resolve("out/purchases.csv");
-        assertEquals(3, app.exporter().exportMembers(members, ImportProgress.NONE));
-        assertEquals(4, app.exporter().exportPurchases(purchases, ImportProgress.NONE));
+        assertEquals(3, app.exporter().exportMembers(members, Progress.NONE));
+        assertEquals(4, app.exporter().exportPurchases(purchases, Progress.NONE));
 
         AppContext fresh = TestDatabase.open(folder.resolve("fresh"));
-        assertEquals(3, fresh.memberImporter().importFile(members, ImportOptions.defaults(), ImportProgress.NONE,
+        assertEquals(3, fresh.memberImporter().importFile(members, ImportOptions.defaults(), Progress.NONE,
                 Messages.english()).imported());
         assertEquals(3, fresh.purchaseImporter().importFile(purchases, ImportOptions.defaults().withReturns(true),
-                ImportProgress.NONE, Messages.english()).imported());
+                Progress.NONE, Messages.english()).imported());
         assertEquals(app.purchases().totals(), fresh.purchases().totals());
         assertEquals(Map.of("会员等级", "银卡"), fresh.members().byNumber("M6").orElseThrow().details().customFields());
         assertEquals("索道, 往返", fresh.purchases().byNumber("T1").orElseThrow().lines().get(1).item());

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -38,12 +39,12 @@ class ImportsByStaffTest {
         return file;
     }
 
-    private static ImportResult members(AppContext app, Path file, ImportProgress progress) throws IOException {
+    private static ImportResult members(AppContext app, Path file, Progress progress) throws IOException {
         return app.memberImporter().importFile(file, ImportOptions.defaults().withBatchSize(2), progress,
                 Messages.english());
     }
 
-    private static ImportResult purchases(AppContext app, Path file, ImportProgress progress) throws IOException {
+    private static ImportResult purchases(AppContext app, Path file, Progress progress) throws IOException {
         return app.purchaseImporter().importFile(file, ImportOptions.defaults().withBatchSize(3), progress,
                 Messages.english());
     }
@@ -61,7 +62,7 @@ class ImportsByStaffTest {
                 M3,韩梅梅,13600000003
                 """);
 
-        ImportResult result = members(app, file, ImportProgress.NONE);
+        ImportResult result = members(app, file, Progress.NONE);
 
         assertEquals(3, result.imported());
         String who = app.session().current().name();
@@ -84,12 +85,12 @@ class ImportsByStaffTest {
     private static final class Killed extends RuntimeException {
     }
 
-    private static ImportProgress killedAfterTwoBatches() {
-        return new ImportProgress() {
+    private static Progress killedAfterTwoBatches() {
+        return new Progress() {
             int batches;
 
             @Override
-            public void progress(long bytesRead, long bytesTotal, long rows) {
+            public void report(long bytesRead, long bytesTotal, long rows) {
                 if (++batches == 2) {
                     throw new Killed();
                 }
@@ -123,15 +124,15 @@ class ImportsByStaffTest {
         Path memberFile = write("members.csv", "member_no,name,phone\nM1,王芳,13812345678\nM2,李雷,13987654321\n");
         Path purchaseFile = write("purchases.csv", purchasesFile());
         AppContext clean = TestDatabase.open(folder.resolve("clean"));
-        members(clean, memberFile, ImportProgress.NONE);
-        purchases(clean, purchaseFile, ImportProgress.NONE);
+        members(clean, memberFile, Progress.NONE);
+        purchases(clean, purchaseFile, Progress.NONE);
         AppContext killed = TestDatabase.open(folder.resolve("killed"));
-        members(killed, memberFile, ImportProgress.NONE);
+        members(killed, memberFile, Progress.NONE);
 
         assertThrows(Killed.class, () -> purchases(killed, purchaseFile, killedAfterTwoBatches()));
         assertEquals(List.of(), LoggedActions.of(killed.database(), "import").stream()
                 .filter(line -> line.contains("purchases.csv")).toList(), "a killed run has no entry");
-        ImportResult rerun = purchases(killed, purchaseFile, ImportProgress.NONE);
+        ImportResult rerun = purchases(killed, purchaseFile, Progress.NONE);
 
         String data = "SELECT m.member_no, m.purchase_count, m.spent_cents, m.points FROM members m ORDER BY m.id";
         assertEquals(rows(clean.database(), data), rows(killed.database(), data));
@@ -162,10 +163,10 @@ class ImportsByStaffTest {
         for (Role role : List.of(Role.CASHIER, Role.MANAGER)) {
             LoggedActions.become(app, "员工", role);
 
-            assertThrows(NotAllowedException.class, () -> members(app, file, ImportProgress.NONE));
-            assertThrows(NotAllowedException.class, () -> purchases(app, file, ImportProgress.NONE));
+            assertThrows(NotAllowedException.class, () -> members(app, file, Progress.NONE));
+            assertThrows(NotAllowedException.class, () -> purchases(app, file, Progress.NONE));
             assertThrows(NotAllowedException.class, () -> app.cardImporter().importFile(cards,
-                    ImportOptions.defaults(), ImportProgress.NONE, Messages.english()));
+                    ImportOptions.defaults(), Progress.NONE, Messages.english()));
             assertThrows(NotAllowedException.class, () -> app.memberImporter().preview(file,
                     ImportOptions.defaults(), 10, Messages.english()));
         }

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class KilledCardImportTest {
         Path cards = folder.resolve("cards.csv");
         writeFiles(members, cards);
         AppContext context = new AppContext(Database.open(db), Clock.systemDefaultZone());
-        context.memberImporter().importFile(members, ImportOptions.defaults(), ImportProgress.NONE, Messages.english());
+        context.memberImporter().importFile(members, ImportOptions.defaults(), Progress.NONE, Messages.english());
         context.cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "储值", 100_000, 0, null, null, null, 0, 0,
                 true, false));
         context.cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, "十次卡", 50_000, 0, 10, 90, null, 0, 0, true,
@@ -76,7 +77,7 @@ class KilledCardImportTest {
         AppContext reopened = new AppContext(after, Clock.systemDefaultZone());
         assertTrue(reopened.cardReports().check().ok());
 
-        ImportResult rerun = reopened.cardImporter().importFile(cards, ImportOptions.defaults(), ImportProgress.NONE,
+        ImportResult rerun = reopened.cardImporter().importFile(cards, ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
         assertTrue(rerun.resumed());
         assertEquals(stored, rerun.alreadyImportedRows());

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,7 @@ class KilledImportTest {
         Path purchases = folder.resolve("purchases.csv");
         writeFiles(members, purchases);
         AppContext context = new AppContext(Database.open(db), Clock.systemDefaultZone());
-        context.memberImporter().importFile(members, ImportOptions.defaults(), ImportProgress.NONE, Messages.english());
+        context.memberImporter().importFile(members, ImportOptions.defaults(), Progress.NONE, Messages.english());
 
         Process importer = new ProcessBuilder(javaExecutable(), "-cp", System.getProperty("java.class.path"),
                 "-Duser.home=" + folder, "org.memberdesk.Launcher", "--db", db.toString(),

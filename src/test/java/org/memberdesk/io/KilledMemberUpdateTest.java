@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,7 +46,7 @@ class KilledMemberUpdateTest {
 
         Path cleanDb = folder.resolve("clean.db");
         AppContext clean = prepared(cleanDb, made);
-        ImportResult once = clean.memberImporter().importFile(corrections, update, ImportProgress.NONE,
+        ImportResult once = clean.memberImporter().importFile(corrections, update, Progress.NONE,
                 Messages.english());
         assertEquals(MEMBERS, once.updated());
 
@@ -70,7 +71,7 @@ class KilledMemberUpdateTest {
         assertEquals(0, correctedBeforeKill % BATCH, "only whole batches: " + correctedBeforeKill);
 
         AppContext rerun = new AppContext(afterKill, Clock.systemDefaultZone());
-        ImportResult finished = rerun.memberImporter().importFile(corrections, update, ImportProgress.NONE,
+        ImportResult finished = rerun.memberImporter().importFile(corrections, update, Progress.NONE,
                 Messages.english());
         assertTrue(finished.resumed());
         assertEquals(correctedBeforeKill, finished.alreadyImportedRows());
@@ -83,7 +84,7 @@ class KilledMemberUpdateTest {
     /** A database with every member made "today" (as a purchase import with --create-members makes them). */
     private static AppContext prepared(Path db, Path made) throws Exception {
         AppContext app = new AppContext(Database.open(db), Clock.systemDefaultZone());
-        app.memberImporter().importFile(made, ImportOptions.defaults(), ImportProgress.NONE, Messages.english());
+        app.memberImporter().importFile(made, ImportOptions.defaults(), Progress.NONE, Messages.english());
         app.tags().create("老会员", "days_since_join >= 365");
         return app;
     }

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +47,7 @@ class KilledWorkbookImportTest {
 
         Database clean = Database.open(folder.resolve("clean.db"));
         ImportResult once = new AppContext(clean, Clock.systemDefaultZone()).memberImporter().importFile(workbook,
-                options, ImportProgress.NONE, Messages.english());
+                options, Progress.NONE, Messages.english());
         assertEquals(MEMBERS, once.imported(), once.toString());
 
         Path crashedDb = folder.resolve("crashed.db");
@@ -70,7 +71,7 @@ class KilledWorkbookImportTest {
         assertEquals(0, stored % BATCH, "only whole batches: " + stored);
 
         ImportResult rerun = new AppContext(crashed, Clock.systemDefaultZone()).memberImporter().importFile(workbook,
-                options, ImportProgress.NONE, Messages.english());
+                options, Progress.NONE, Messages.english());
         assertTrue(rerun.resumed(), rerun.toString());
         assertEquals(stored, rerun.alreadyImportedRows());
         assertEquals(MEMBERS - stored, rerun.imported());

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +54,7 @@ class MemberUpdateImportTest {
     }
 
     private ImportResult importMembers(Path file, ImportOptions options) throws IOException {
-        return app.memberImporter().importFile(file, options, ImportProgress.NONE, Messages.english());
+        return app.memberImporter().importFile(file, options, Progress.NONE, Messages.english());
     }
 
     private MemberDetails member(String number) {

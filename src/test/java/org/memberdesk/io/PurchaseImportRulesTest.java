@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class PurchaseImportRulesTest {
     }
 
     ImportResult importPurchases(AppContext into, Path file, ImportOptions options) throws IOException {
-        return into.purchaseImporter().importFile(file, options, ImportProgress.NONE, Messages.english());
+        return into.purchaseImporter().importFile(file, options, Progress.NONE, Messages.english());
     }
 
     ImportResult importPurchases(Path file, ImportOptions options) throws IOException {
@@ -174,11 +175,11 @@ class PurchaseImportRulesTest {
 
         // another shop: the same file stopped after its first purchase (N1 made from T1 alone), then run again
         AppContext other = TestDatabase.open(folder.resolve("other"));
-        ImportProgress stopAfterOneBatch = new ImportProgress() {
+        Progress stopAfterOneBatch = new Progress() {
             int batches;
 
             @Override
-            public void progress(long bytesRead, long bytesTotal, long rows) {
+            public void report(long bytesRead, long bytesTotal, long rows) {
                 batches++;
             }
 
@@ -255,7 +256,7 @@ class PurchaseImportRulesTest {
         importPurchases(write("a.csv", noItems), ImportOptions.defaults());
         assertEquals("Purchase", app.purchases().byNumber("T1").orElseThrow().lines().get(0).item());
         app.purchaseImporter().importFile(write("b.csv", noItems.replace("T1", "T2")), ImportOptions.defaults(),
-                ImportProgress.NONE, Messages.chinese());
+                Progress.NONE, Messages.chinese());
         assertEquals("消费", app.purchases().byNumber("T2").orElseThrow().lines().get(0).item());
         app.purchases().saveDefaultItemName("门票");
         importPurchases(write("c.csv", noItems.replace("T1", "T3")), ImportOptions.defaults());
@@ -274,7 +275,7 @@ class PurchaseImportRulesTest {
                 member_no,name,phone,referrer_no
                 12346.0,推荐人,13900001111.0,
                 17850.00,王芳,13812345678.0,12346.0
-                """), ImportOptions.defaults(), ImportProgress.NONE, Messages.english());
+                """), ImportOptions.defaults(), Progress.NONE, Messages.english());
         assertEquals(2, members.imported());
         Member wang = app.members().byNumber("17850").orElseThrow();
         assertEquals("13812345678", wang.details().phone());

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -51,12 +52,12 @@ class ResumedImportTest {
     private static final class Crash extends RuntimeException {
     }
 
-    private static ImportProgress crashAfter(int batches) {
-        return new ImportProgress() {
+    private static Progress crashAfter(int batches) {
+        return new Progress() {
             int committed;
 
             @Override
-            public void progress(long bytesRead, long bytesTotal, long rows) {
+            public void report(long bytesRead, long bytesTotal, long rows) {
                 if (++committed == batches) {
                     throw new Crash();
                 }
@@ -71,12 +72,12 @@ class ResumedImportTest {
 
     private ImportResult members(AppContext context, Path file, int batch) throws IOException {
         return context.memberImporter().importFile(file, ImportOptions.defaults().withBatchSize(batch),
-                ImportProgress.NONE, Messages.english());
+                Progress.NONE, Messages.english());
     }
 
     private ImportResult purchases(AppContext context, Path file, int batch) throws IOException {
         return context.purchaseImporter().importFile(file, ImportOptions.defaults().withBatchSize(batch),
-                ImportProgress.NONE, Messages.english());
+                Progress.NONE, Messages.english());
     }
 
     private static final String MEMBERS = """
@@ -304,11 +305,11 @@ class ResumedImportTest {
                     .append(String.format("%04d", i)).append('\n');
         }
         Path file = write("many.csv", text.toString());
-        ImportProgress stopAfterTwoBatches = new ImportProgress() {
+        Progress stopAfterTwoBatches = new Progress() {
             int batches;
 
             @Override
-            public void progress(long bytesRead, long bytesTotal, long rows) {
+            public void report(long bytesRead, long bytesTotal, long rows) {
                 batches++;
             }
 

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -47,12 +48,12 @@ class TextAndMoneyImportTest {
     }
 
     private ImportResult importMembers(Path file) throws IOException {
-        return app.memberImporter().importFile(file, ImportOptions.defaults(), ImportProgress.NONE,
+        return app.memberImporter().importFile(file, ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
     }
 
     private ImportResult importPurchases(Path file) throws IOException {
-        return app.purchaseImporter().importFile(file, ImportOptions.defaults(), ImportProgress.NONE,
+        return app.purchaseImporter().importFile(file, ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
     }
 

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -55,7 +56,7 @@ class XlsxImportTest {
     @Test
     void finding4_membersImportFromAWorkbookAsFromCsv() throws IOException {
         ImportResult result = app.memberImporter().importFile(membersWorkbook(), ImportOptions.defaults(),
-                ImportProgress.NONE, Messages.english());
+                Progress.NONE, Messages.english());
         assertEquals(2, result.imported());
         assertEquals(2, result.rejected()); // row 4 has no name, row 5 a phone of 4 digits
         Member wang = app.members().byNumber("17850").orElseThrow();
@@ -74,7 +75,7 @@ class XlsxImportTest {
 
         // run again: nothing twice (the workbook's bytes identify it, as a CSV file's do)
         ImportResult again = app.memberImporter().importFile(membersWorkbook(), ImportOptions.defaults(),
-                ImportProgress.NONE, Messages.english());
+                Progress.NONE, Messages.english());
         assertEquals(0, again.imported());
     }
 
@@ -91,7 +92,7 @@ class XlsxImportTest {
         Path file = TestWorkbooks.write(folder.resolve("sales.xlsx"), sheets);
 
         ImportResult result = app.purchaseImporter().importFile(file, ImportOptions.defaults().withSheet("销售"),
-                ImportProgress.NONE, Messages.english());
+                Progress.NONE, Messages.english());
         assertEquals(2, result.imported());
         assertEquals(1, result.rejected()); // M9 is no member
         assertEquals("4", ImportTest.report(result).get(0).get("line"));
@@ -110,7 +111,7 @@ class XlsxImportTest {
 
         // the first sheet holds no purchases: said as for a CSV file without the columns
         assertThrows(IllegalArgumentException.class, () -> app.purchaseImporter().importFile(file,
-                ImportOptions.defaults(), ImportProgress.NONE, Messages.english()));
+                ImportOptions.defaults(), Progress.NONE, Messages.english()));
     }
 
     @Test
@@ -124,7 +125,7 @@ class XlsxImportTest {
                 row("member_no", "product", "principal", "bonus", "sessions_left", "valid_from", "valid_to", "paid"),
                 row("A1", "充1000送200", 800.5, 150),
                 row("A1", "私教10次", null, null, 4, LocalDate.of(2026, 11, 1), LocalDate.of(2027, 1, 29), 1200)));
-        ImportResult result = app.cardImporter().importFile(file, ImportOptions.defaults(), ImportProgress.NONE,
+        ImportResult result = app.cardImporter().importFile(file, ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
         assertEquals(2, result.imported(), String.valueOf(result.report()));
         long member = app.members().byNumber("A1").orElseThrow().id();
@@ -147,9 +148,9 @@ class XlsxImportTest {
             rows.add(row("M" + i, "会员" + i, 13900000000L + i));
         }
         Path file = TestWorkbooks.write(folder.resolve("members.xlsx"), "S", rows);
-        ImportProgress crashAfterFirst = new ImportProgress() {
+        Progress crashAfterFirst = new Progress() {
             @Override
-            public void progress(long bytesRead, long bytesTotal, long done) {
+            public void report(long bytesRead, long bytesTotal, long done) {
                 throw new IllegalStateException("the power went off");
             }
 
@@ -163,7 +164,7 @@ class XlsxImportTest {
         assertEquals(10, app.database().read(new PurchaseStore()::totals).members());
 
         ImportResult rerun = app.memberImporter().importFile(file, ImportOptions.defaults().withBatchSize(10),
-                ImportProgress.NONE, Messages.english());
+                Progress.NONE, Messages.english());
         assertTrue(rerun.resumed());
         assertEquals(10, rerun.alreadyImportedRows());
         assertEquals(15, rerun.imported());

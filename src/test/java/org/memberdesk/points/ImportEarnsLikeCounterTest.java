@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.common.Messages;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.members.Member;
 import org.memberdesk.purchases.PurchaseDraft;
 import org.memberdesk.purchases.PurchaseLine;
@@ -30,7 +30,7 @@ class ImportEarnsLikeCounterTest {
                 A1,张三,13800000001,1990-05-18,2026-01-02
                 B1,李四,13800000002,1990-05-18,2026-01-02
                 """);
-        g.app.memberImporter().importFile(members, ImportOptions.defaults(), ImportProgress.NONE, Messages.english());
+        g.app.memberImporter().importFile(members, ImportOptions.defaults(), Progress.NONE, Messages.english());
         Member a = g.app.members().byNumber("A1").orElseThrow();
         Member b = g.app.members().byNumber("B1").orElseThrow();
         assertEquals(100, g.balance(a));                      // the sign-up bonus comes with an import too
@@ -45,7 +45,7 @@ class ImportEarnsLikeCounterTest {
                 A-4,A1,2026-06-02 12:00:00,文创纪念品,1,-900.00,A-3
                 """);
         g.app.purchaseImporter().importFile(purchases, ImportOptions.defaults().withReturns(true),
-                ImportProgress.NONE, Messages.english());
+                Progress.NONE, Messages.english());
 
         typed(g, b, "B-1", "2026-02-01T10:00", null, new PurchaseLine("成人门票", 2, 24_000),
                 new PurchaseLine("餐饮", 1, 4_550));

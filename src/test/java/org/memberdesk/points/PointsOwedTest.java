@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.members.Member;
 
 /**
@@ -252,7 +252,7 @@ class PointsOwedTest {
     private void importPurchases(Growth g, String name, String rows) throws Exception {
         Path file = folder.resolve(name);
         Files.writeString(file, "purchase_no,member_no,time,item,quantity,amount,refund_of\n" + rows + "\n");
-        g.app.purchaseImporter().importFile(file, ImportOptions.defaults().withReturns(true), ImportProgress.NONE,
+        g.app.purchaseImporter().importFile(file, ImportOptions.defaults().withReturns(true), Progress.NONE,
                 Messages.english());
     }
 }

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.common.Messages;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 
 /**
  * The CDNOW sample as a shop's data, for tests outside this package (the member pane, the segments templates,
@@ -24,10 +24,10 @@ public final class CdnowShop {
 
     /** Imports the members and purchases into the app's database (copies of the CSVs go to {@code folder}). */
     public static void importInto(AppContext app, Path folder) throws IOException {
-        app.memberImporter().importFile(copy(folder, "members.csv"), ImportOptions.defaults(), ImportProgress.NONE,
+        app.memberImporter().importFile(copy(folder, "members.csv"), ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
         app.purchaseImporter().importFile(copy(folder, "purchases.csv"), ImportOptions.defaults(),
-                ImportProgress.NONE, Messages.english());
+                Progress.NONE, Messages.english());
     }
 
     /** Imports and fits: the model the rule fields and the member pane read. */

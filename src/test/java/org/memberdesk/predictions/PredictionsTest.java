@@ -21,7 +21,7 @@ import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.Messages;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.io.ImportResult;
 import org.memberdesk.tags.Rule;
 
@@ -40,10 +40,10 @@ class PredictionsTest {
     static void importAndFit() throws IOException {
         app = TestDatabase.open(folder);
         ImportResult members = app.memberImporter().importFile(copy("members.csv"), ImportOptions.defaults(),
-                ImportProgress.NONE, Messages.english());
+                Progress.NONE, Messages.english());
         assertEquals(2357, members.imported());
         ImportResult purchases = app.purchaseImporter().importFile(copy("purchases.csv"), ImportOptions.defaults(),
-                ImportProgress.NONE, Messages.english());
+                Progress.NONE, Messages.english());
         assertEquals(0, purchases.rejected());
         model = app.predictions().fit(CALIBRATION_END, TimeUnit.WEEK);
     }

@@ -12,7 +12,7 @@ import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.Messages;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.members.Member;
 
 /** The kept totals (what `stats` reads) equal a full count after every kind of write. */
@@ -38,7 +38,7 @@ class TotalsTest {
                 B2,赵五,13800000003
                 A1,王芳,13812345678
                 """);
-        app.memberImporter().importFile(members, ImportOptions.defaults(), ImportProgress.NONE, Messages.english());
+        app.memberImporter().importFile(members, ImportOptions.defaults(), Progress.NONE, Messages.english());
         Path purchases = folder.resolve("purchases.csv");
         Files.writeString(purchases, """
                 purchase_no,member_no,time,item,quantity,amount,refund_of
@@ -52,12 +52,12 @@ class TotalsTest {
                 X1,ZZ,2026-03-05 10:00:00,门票,1,99.00,
                 """);
         ImportOptions options = ImportOptions.defaults().withReturns(true).withBatchSize(2);
-        app.purchaseImporter().importFile(purchases, options, ImportProgress.NONE, Messages.english());
+        app.purchaseImporter().importFile(purchases, options, Progress.NONE, Messages.english());
         // members: 1 + 2 new (A1 again is a duplicate) = 3
         // sales: C1 + I1 + I2 = 3; returns: C2 + I3 + I4 = 3
         // revenue: 45.50 (counter) + 125.00 (I1, three lines) + 300.00 − 300.00 − 15.00 = 155.50
         check(app, new PurchaseStore.Totals(3, 3, 3, 15_550));
-        app.purchaseImporter().importFile(purchases, options, ImportProgress.NONE, Messages.english());
+        app.purchaseImporter().importFile(purchases, options, Progress.NONE, Messages.english());
         check(app, new PurchaseStore.Totals(3, 3, 3, 15_550));
         // members created on the fly take the row-by-row path: counted too
         Path more = folder.resolve("more.csv");
@@ -65,7 +65,7 @@ class TotalsTest {
                 purchase_no,member_no,phone,time,item,quantity,amount
                 N1,N01,13900000001,2026-03-06 10:00:00,门票,1,50.00
                 """);
-        app.purchaseImporter().importFile(more, options.withCreateMembers(true), ImportProgress.NONE,
+        app.purchaseImporter().importFile(more, options.withCreateMembers(true), Progress.NONE,
                 Messages.english());
         check(app, new PurchaseStore.Totals(4, 4, 3, 20_550));
     }

@@ -18,7 +18,7 @@ import org.memberdesk.common.Money;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.io.BulkImportLikeCounterTest;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.io.ImportResult;
 import org.memberdesk.members.Member;
 import org.memberdesk.points.Growth;
@@ -149,7 +149,7 @@ class CounterHistoryImportsAlikeTest {
             Files.writeString(historyCsv, file);
             imported.clock.set(part < spent.size() ? spent.get(part).time() : time.plusDays(1));
             ImportResult result = imported.app.purchaseImporter().importFile(historyCsv,
-                    ImportOptions.defaults().withReturns(true).withBatchSize(13), ImportProgress.NONE,
+                    ImportOptions.defaults().withReturns(true).withBatchSize(13), Progress.NONE,
                     Messages.english());
             assertEquals(0, result.rejected() + result.duplicates());
             importedPurchases += result.imported();
@@ -188,7 +188,7 @@ class CounterHistoryImportsAlikeTest {
         Files.createDirectories(folder);
         Growth g = new Growth(folder, LocalDateTime.of(2024, 1, 1, 9, 0));
         g.app.points().applyTemplate(PointsTemplate.scenic()); // categories, birthday ×2, sign-up 100, first 50
-        g.app.memberImporter().importFile(membersCsv, ImportOptions.defaults(), ImportProgress.NONE,
+        g.app.memberImporter().importFile(membersCsv, ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
         return g;
     }

@@ -47,7 +47,7 @@ class TagPermissionsTest {
         app.session().become(Actor.commandLine("boss"));
         List<LogEntry> log = app.operationLog().find(new LogFilter(null, null, null, "tag", null), 100);
         assertEquals(List.of("deleted (0 members), rule purchases >= 2", "rule purchases >= 1 → purchases >= 2, members 0 → 0",
-                        "created, rule purchases >= 1, 0 members", "+1 of 1 members", "created (manual)"),
+                        "created, rule purchases >= 1, 0 members", "+1 of 1 member", "created (manual)"),
                 log.stream().map(LogEntry::summary).toList());
         assertEquals(wang, log.get(3).memberId());
         assertEquals("tag VIP", log.get(3).subject());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 
 /** Shop: M001 bought 苹果 (and 梨), M002 bought 梨, M003 bought nothing. */
 class TagServiceTest {
@@ -52,7 +52,7 @@ class TagServiceTest {
                 T1,M002,2026-06-20 09:00:00,苹果,1,5.00,
                 T2,M003,2026-06-21 09:00:00,苹果,2,10.00,
                 """);
-        var result = shop.context().purchaseImporter().importFile(csv, ImportOptions.defaults(), ImportProgress.NONE,
+        var result = shop.context().purchaseImporter().importFile(csv, ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
         assertEquals(2, result.imported());
         assertEquals(3, tags.list().get(0).members());

@@ -1,5 +1,6 @@
 package org.memberdesk.tags;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -172,16 +173,16 @@ class TagUpkeepTest {
         int entries = LoggedActions.of(app.database(), "tag").size();
 
         LoggedActions.become(app, "小王", Role.CASHIER);
-        assertThrows(NotAllowedException.class, () -> tags.refreshNow("常客", new Cancel()));
+        assertThrows(NotAllowedException.class, () -> tags.refreshNow("常客", new Progress()));
         LoggedActions.become(app, "李姐", Role.MANAGER);
         assertEquals("tag.refresh.manual", assertThrows(ValidationException.class,
-                () -> tags.refreshNow("VIP", new Cancel())).problems().get(0).key());
-        Cancel cancelled = new Cancel();
+                () -> tags.refreshNow("VIP", new Progress())).problems().get(0).key());
+        Progress cancelled = new Progress();
         cancelled.cancel();
         assertThrows(CancellationException.class, () -> tags.refreshNow("常客", cancelled));
         assertEquals(2, tag("常客").members(), "kept as it was");
 
-        assertEquals(3, tags.refreshNow("常客", new Cancel()).members());
+        assertEquals(3, tags.refreshNow("常客", new Progress()).members());
         List<String> log = LoggedActions.of(app.database(), "tag");
         assertEquals(entries + 1, log.size());
         assertEquals("李姐|tag|tag 常客|refreshed, members 2 → 3", log.get(log.size() - 1));

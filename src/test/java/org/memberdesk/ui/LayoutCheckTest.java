@@ -18,7 +18,7 @@ import org.memberdesk.common.Messages;
 import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.fonts.BundledFont;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.ui.common.Language;
 import org.memberdesk.ui.shell.Screen;
 import org.testfx.api.FxRobot;
@@ -58,7 +58,7 @@ class LayoutCheckTest extends FxRobot {
             ui.app().shopProfile().setBusiness(Business.SCENIC);
             new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(), ui.app().demoCards(),
                     Clock.systemDefaultZone(), ui.app().outputFiles())
-                    .load(Business.SCENIC, 150, 7, ImportProgress.NONE, Messages.chinese());
+                    .load(Business.SCENIC, 150, 7, Progress.NONE, Messages.chinese());
             LayoutProblems check = new LayoutProblems();
             for (Language language : Language.values()) {
                 ui.open("dashboard", language);

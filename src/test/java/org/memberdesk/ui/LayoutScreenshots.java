@@ -11,7 +11,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.memberdesk.common.Messages;
 import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoLoader;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.ui.common.Language;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -44,7 +44,7 @@ class LayoutScreenshots extends FxRobot {
             ui.app().shopProfile().setBusiness(Business.SCENIC);
             new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(), ui.app().demoCards(),
                     Clock.systemDefaultZone(), ui.app().outputFiles())
-                    .load(Business.SCENIC, 300, 7, ImportProgress.NONE, Messages.chinese());
+                    .load(Business.SCENIC, 300, 7, Progress.NONE, Messages.chinese());
             for (Language language : Language.values()) {
                 ui.open("dashboard", language);
                 interact(() -> {

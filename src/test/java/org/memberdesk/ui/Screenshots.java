@@ -18,7 +18,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.memberdesk.common.Messages;
 import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoLoader;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.members.Member;
 import org.memberdesk.ui.common.Language;
 import org.testfx.api.FxRobot;
@@ -40,7 +40,7 @@ class Screenshots extends FxRobot {
             new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(),
                     ui.app().demoCards(), Clock.systemDefaultZone(),
                     ui.app().outputFiles())
-                    .load(Business.SCENIC, 2_000, 7, ImportProgress.NONE, Messages.chinese());
+                    .load(Business.SCENIC, 2_000, 7, Progress.NONE, Messages.chinese());
             ui.open("members", Language.CHINESE);
             interact(() -> {
                 // the headless screen is 1280x800; a larger window makes Monocle complain

@@ -93,7 +93,7 @@ public final class UiFixture implements AutoCloseable {
         all.addAll(lines);
         Files.write(csv, all, java.nio.charset.StandardCharsets.UTF_8);
         var result = app.memberImporter().importFile(csv, org.memberdesk.io.ImportOptions.defaults(),
-                org.memberdesk.io.ImportProgress.NONE, org.memberdesk.common.Messages.english());
+                org.memberdesk.common.Progress.NONE, org.memberdesk.common.Messages.english());
         if (result.rejected() > 0) {
             throw new IllegalStateException("seed rows rejected: " + result.report());
         }

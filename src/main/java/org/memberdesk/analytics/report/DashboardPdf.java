@@ -215,7 +215,7 @@ public final class DashboardPdf {
         /** Two lines: the four factors, then sales − returns = revenue. */
         private void decomposition(PDPageContentStream content, String label, Decomposition d, Color color)
                 throws IOException {
-            text(content, messages.get("analytics.pdf.decompositionFactors", label, counts.format(d.members()),
+            text(content, messages.get("analytics.pdf.decompositionFactors", label, d.members(),
                     share(d.conversion().share()), money(d.avgOrderCents()),
                     d.frequency() == null ? "—" : String.format(Locale.ROOT, "%.2f", d.frequency())),
                     MARGIN, y, 9.5f, color);

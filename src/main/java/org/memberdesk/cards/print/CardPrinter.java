@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.memberdesk.common.Counted;
 import org.memberdesk.cards.Card;
 import org.memberdesk.cards.CardReports;
 import org.memberdesk.cards.CardStore;
@@ -156,7 +157,8 @@ public final class CardPrinter {
                 day.toString()), shopName, printed);
         files.write(pdf, out -> new ExpiringPdf(messages, heading).write(rows, out));
         log.record(OperationLog.Entry.of(Operation.PRINT, null, String.valueOf(pdf.getFileName()),
-                "renewal reminders: " + rows.size() + " cards ending within " + withinDays + " days of " + day));
+                "renewal reminders: " + Counted.of(rows.size(), "card") + " ending within "
+                        + Counted.of(withinDays, "day") + " of " + day));
         return rows.size();
     }
 

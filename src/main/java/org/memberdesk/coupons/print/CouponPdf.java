@@ -1,5 +1,6 @@
 package org.memberdesk.coupons.print;
 
+import org.memberdesk.common.Progress;
 import org.memberdesk.pdf.Barcodes;
 import org.memberdesk.pdf.CjkFont;
 import java.awt.Color;
@@ -32,9 +33,9 @@ final class CouponPdf {
     private final Messages messages;
     private final Paper paper;
     private final Heading heading;
-    private final PrintProgress progress;
+    private final Progress progress;
 
-    CouponPdf(Messages messages, Paper paper, Heading heading, PrintProgress progress) {
+    CouponPdf(Messages messages, Paper paper, Heading heading, Progress progress) {
         this.messages = messages;
         this.paper = paper;
         this.heading = heading;
@@ -68,7 +69,7 @@ final class CouponPdf {
             checkCancelled();
             font.save(document, out);
         }
-        progress.progress(rows.size(), rows.size());
+        progress.report(rows.size(), rows.size());
     }
 
     /** Writes one slip per member: 8 to an A4 sheet (with cut lines), one per 80 mm receipt. */
@@ -104,13 +105,13 @@ final class CouponPdf {
             checkCancelled();
             font.save(document, out);
         }
-        progress.progress(rows.size(), rows.size());
+        progress.report(rows.size(), rows.size());
     }
 
     private void tick(int done, int total) {
         if (done % PROGRESS_EVERY == 0) {
             checkCancelled();
-            progress.progress(done, total);
+            progress.report(done, total);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.memberdesk.coupons.print;
 
+import org.memberdesk.common.Counted;
+import org.memberdesk.common.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +54,7 @@ public final class CouponPrinter {
     }
 
     /** Writes the PDF and returns how many coupons it shows. */
-    public int print(long campaignId, Kind kind, Paper paper, Path file, Messages messages, PrintProgress progress)
+    public int print(long campaignId, Kind kind, Paper paper, Path file, Messages messages, Progress progress)
             throws IOException {
         session.require(Permission.PRINT);
         files.check(file);
@@ -65,8 +67,9 @@ public final class CouponPrinter {
                 pdf.writeSlips(job.rows(), out);
             }
         });
-        log.record(OperationLog.Entry.of(Operation.PRINT, null, job.heading().campaign(), job.rows().size()
-                + " coupons as " + (kind == Kind.LIST ? "a list" : "slips") + " → " + file.getFileName()));
+        log.record(OperationLog.Entry.of(Operation.PRINT, null, job.heading().campaign(),
+                Counted.of(job.rows().size(), "coupon")
+                + " as " + (kind == Kind.LIST ? "a list" : "slips") + " → " + file.getFileName()));
         return job.rows().size();
     }
 

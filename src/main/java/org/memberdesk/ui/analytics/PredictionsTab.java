@@ -130,7 +130,7 @@ final class PredictionsTab {
                 m.asOf().toString(), context.text("predict.ui.unit." + m.unit().code())));
         row(grid, 1, "predict.ui.fittedAt", "predictions-fitted-at", m -> m.fittedAt().format(FITTED));
         row(grid, 2, "predict.ui.buyers", "predictions-buyers", m -> context.text("predict.ui.buyersValue",
-                counts.format(m.buyers()), counts.format(m.repeatBuyers())));
+                m.buyers(), counts.format(m.repeatBuyers())));
         row(grid, 3, "predict.ui.bgnbd", "predictions-bgnbd", m -> context.text("predict.ui.bgnbdValue",
                 three(m.bgnbd().r()), three(m.bgnbd().alpha()), three(m.bgnbd().a()), three(m.bgnbd().b()),
                 String.format(Locale.ROOT, "%,.2f", m.logLikelihood())));

@@ -159,8 +159,7 @@ public final class PredictionsViewModel {
                 return new Refit(predictions.refit(predictions.today(), TimeUnit.WEEK, new FitProgress() {
                     @Override
                     public void step(int done) {
-                        steps.update(done, FitProgress.STEPS, messages.get("predict.ui.step."
-                                + Math.min(done + 1, FitProgress.STEPS)));
+                        steps.report(done, FitProgress.STEPS);
                     }
 
                     @Override
@@ -183,7 +182,8 @@ public final class PredictionsViewModel {
         progress.bind(task.progressProperty());
         progressText.set(messages.get("predict.ui.step.1"));
         task.messageProperty().addListener((obs, old, now) -> progressText.set(now));
-        task.onSuccess(done -> {
+        task.words((done, total, count) -> messages.get("predict.ui.step." + Math.min(done + 1, FitProgress.STEPS)))
+                .onSuccess(done -> {
             if (done.refused() != null) {
                 refused.set(ErrorText.describe(done.refused(), messages));
                 return;

@@ -1,5 +1,6 @@
 package org.memberdesk.ui.common;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,42 +43,8 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
-        Task<T> fxTask = new Task<>() {
-            @Override
-            protected T call() throws Exception {
-                try {
-                    return work();
-                } catch (NotAllowedException refused) {
-                    try {
-                        refusals.accept(refused);
-                    } catch (RuntimeException notKept) {
-                        refused.addSuppressed(notKept);
-                    }
-                    throw refused;
-                }
-            }
-
-            private T work() throws Exception {
-                return task.work().run(new TaskProgress() {
-                    @Override
-                    public void update(long done, long total, String message) {
-                        if (total > 0) {
-                            updateProgress(done, total);
-                        } else {
-                            updateProgress(-1, 1);
-                        }
-                        if (message != null) {
-                            updateMessage(message);
-                        }
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return isCancelled() || task.isCancelRequested();
-                    }
-                });
-            }
-        };
+        Job<T> fxTask = new Job<>(task);
+        task.begin(fxTask::reported);
         fxTask.progressProperty().addListener((obs, old, now) ->
                 task.updateProgress(now.doubleValue(), fxTask.getMessage()));
         fxTask.messageProperty().addListener((obs, old, now) ->
@@ -92,17 +59,55 @@ public final class FxTaskExecutor implements TaskExecutor {
         fxTask.setOnCancelled(event -> task.cancelled());
         fxTask.setOnFailed(event -> {
             Throwable error = fxTask.getException();
+            if (task.isCancelRequested() && error instanceof CancellationException) {
+                // the work stopped where it noticed the cancel (Progress.throwIfCancelled): not a failure
+                task.cancelled();
+                return;
+            }
             LOG.log(Level.WARNING, "Background work failed", error);
             if (!task.failed(error)) {
                 dialogs.showError(error);
             }
         });
-        // Work that polls TaskProgress.cancelled() finishes its batch and returns; interrupting a
-        // JDBC call mid-statement would leave SQLite's state to chance.
-        task.canceller(() -> { });
+        // Cancelling asks the work through its Progress: work that polls finishes its batch and returns;
+        // interrupting a JDBC call mid-statement would leave SQLite's state to chance.
         runOnFx(task::started);
         pool.execute(fxTask);
         return task;
+    }
+
+    /** One task's run on the pool; Task hands its progress and message to the FX thread, coalesced. */
+    private final class Job<T> extends Task<T> {
+        private final BackgroundTask<T> task;
+
+        Job(BackgroundTask<T> task) {
+            this.task = task;
+        }
+
+        @Override
+        protected T call() throws Exception {
+            try {
+                return task.runWork();
+            } catch (NotAllowedException refused) {
+                try {
+                    refusals.accept(refused);
+                } catch (RuntimeException notKept) {
+                    refused.addSuppressed(notKept);
+                }
+                throw refused;
+            }
+        }
+
+        void reported(long done, long total, String words) {
+            if (total > 0) {
+                updateProgress(done, total);
+            } else {
+                updateProgress(-1, 1);
+            }
+            if (words != null) {
+                updateMessage(words);
+            }
+        }
     }
 
     private static void runOnFx(Runnable action) {

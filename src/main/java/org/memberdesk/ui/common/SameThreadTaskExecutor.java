@@ -1,5 +1,7 @@
 package org.memberdesk.ui.common;
 
+import java.util.concurrent.CancellationException;
+
 /**
  * Runs a task at once on the calling thread, callbacks included: view-model tests get
  * deterministic results without a JavaFX thread or sleeps.
@@ -13,22 +15,17 @@ public final class SameThreadTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
+        task.begin((done, total, words) -> task.updateProgress(total > 0 ? (double) done / total : -1, words));
         task.started();
-        TaskProgress progress = new TaskProgress() {
-            @Override
-            public void update(long done, long total, String message) {
-                task.updateProgress(total > 0 ? (double) done / total : -1, message);
-            }
-
-            @Override
-            public boolean cancelled() {
-                return task.isCancelRequested();
-            }
-        };
         T result;
         try {
-            result = task.work().run(progress);
+            result = task.runWork();
         } catch (Exception | LinkageError e) {
+            if (e instanceof CancellationException && task.isCancelRequested()) {
+                // the work stopped where it noticed the cancel (Progress.throwIfCancelled): not a failure
+                task.cancelled();
+                return task;
+            }
             if (!task.failed(e)) {
                 dialogs.showError(e);
             }

@@ -21,7 +21,6 @@ import org.memberdesk.coupons.Coupon;
 import org.memberdesk.coupons.IssuedCoupon;
 import org.memberdesk.coupons.print.CouponPrinter;
 import org.memberdesk.coupons.print.Paper;
-import org.memberdesk.coupons.print.PrintProgress;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberService;
 import org.memberdesk.ui.common.BackgroundTask;
@@ -148,17 +147,8 @@ public final class CampaignsModel {
     public BackgroundTask<Integer> print(long campaignId, CouponPrinter.Kind kind, Paper paper, Path file,
                                          IntConsumer afterwards) {
         BackgroundTask<Integer> task = BackgroundTask.of(progress -> printer.print(campaignId, kind, paper, file,
-                messages, new PrintProgress() {
-                    @Override
-                    public void progress(int done, int total) {
-                        progress.update(done, total, messages.get("coupons.print.progress", done, total));
-                    }
-
-                    @Override
-                    public boolean cancelled() {
-                        return progress.cancelled();
-                    }
-                }));
+                messages, progress));
+        task.words((done, total, count) -> messages.get("coupons.print.progress", done, total));
         task.onSuccess(rows -> {
             message.set(messages.get("coupons.print.done", rows, file.toString()));
             afterwards.accept(rows);

@@ -162,7 +162,7 @@ public final class DashboardViewModel {
         cards.setAll(next);
         var parts = d.decomposition();
         decomposition.set(messages.get("analytics.pdf.decompositionFactors", messages.get("analytics.pdf.thisPeriod"),
-                counts.format(parts.members()), share(parts.conversion().share()),
+                parts.members(), share(parts.conversion().share()),
                 parts.avgOrderCents() == null ? "—" : Money.display(parts.avgOrderCents()),
                 parts.frequency() == null ? "—" : String.format(Locale.ROOT, "%.2f", parts.frequency()))
                 + "  " + messages.get("analytics.pdf.decompositionTotal", Money.display(parts.salesCents()),

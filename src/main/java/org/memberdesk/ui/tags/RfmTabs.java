@@ -52,7 +52,7 @@ final class RfmTabs {
         grid.setHgap(3);
         grid.setVgap(3);
         model.rfmProperty().addListener((o, a, result) -> {
-            total.setText(context.text("rfm.members", String.format(Locale.ROOT, "%,d", result.members())));
+            total.setText(context.text("rfm.members", result.members()));
             fillSegments(segments, result);
             fillGrid(grid, result);
         });
@@ -219,7 +219,7 @@ final class RfmTabs {
 
     private String movedText(LifecycleMoves moves) {
         StringBuilder text = new StringBuilder(context.text("lifecycle.moved", moves.since(),
-                String.format(Locale.ROOT, "%,d", moves.moved())));
+                moves.moved()));
         moves.fromTo().forEach((from, to) -> to.forEach((stage, n) -> {
             if (from != stage && n > 0) {
                 text.append("\n").append(context.text("lifecycle.move", context.text("lifecycle.stage." + from.key()),

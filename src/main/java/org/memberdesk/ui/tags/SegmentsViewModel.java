@@ -17,9 +17,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.memberdesk.common.Progress;
 import org.memberdesk.predictions.PredictionRefused;
 import org.memberdesk.predictions.Predictions;
-import org.memberdesk.tags.Cancel;
 import org.memberdesk.tags.Field;
 import org.memberdesk.tags.Operator;
 import org.memberdesk.tags.Rule;
@@ -91,7 +91,7 @@ public final class SegmentsViewModel {
     private final ObservableList<RuleService.MatchedMember> previewShown =
             FXCollections.unmodifiableObservableList(preview);
     private boolean syncing;
-    private Cancel running = new Cancel();
+    private Progress running = new Progress();
     private BackgroundTask<Result> task;
 
     public SegmentsViewModel(RuleService rules, TagService tags, Predictions predictions, StaffSession session,
@@ -352,7 +352,7 @@ public final class SegmentsViewModel {
             return;
         }
         error.set("");
-        Cancel cancel = new Cancel();
+        Progress cancel = new Progress();
         running = cancel;
         LocalDate date = asOf.get();
         counting.set(true);

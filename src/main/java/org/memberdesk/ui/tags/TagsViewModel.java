@@ -18,7 +18,7 @@ import javafx.collections.ObservableList;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.staff.NotAllowedException;
-import org.memberdesk.tags.Cancel;
+import org.memberdesk.common.Progress;
 import org.memberdesk.tags.Rule;
 import org.memberdesk.tags.RuleWords;
 import org.memberdesk.tags.Tag;
@@ -49,7 +49,7 @@ public final class TagsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper refreshing = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding ruleTagChosen;
-    private Cancel refresh = Cancel.NONE;
+    private Progress refresh = Progress.NONE;
 
     public TagsViewModel(TagService tags, TaskExecutor tasks, DialogService dialogs, Messages messages,
                          DataChanges changes) {
@@ -195,7 +195,7 @@ public final class TagsViewModel {
         if (tag == null || !tag.isRuleTag() || refreshing.get()) {
             return;
         }
-        Cancel cancel = new Cancel();
+        Progress cancel = new Progress();
         refresh = cancel;
         refreshing.set(true);
         status.set(messages.get("tags.refreshing", tag.name()));

@@ -17,12 +17,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.memberdesk.common.Progress;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
 import org.memberdesk.io.ImportResult;
 import org.memberdesk.io.ImportResult.RejectedReason;
 import org.memberdesk.ui.common.BackgroundTask;
-import org.memberdesk.ui.common.TaskProgress;
 import org.memberdesk.ui.common.UiContext;
 
 /**
@@ -59,13 +58,14 @@ final class ImportRun {
         cancelRequested.set(false);
         progress.set(-1);
         progressText.set(context.text("wizard.run.starting"));
-        BackgroundTask<ImportResult> task = BackgroundTask.of((TaskProgress taskProgress) -> {
-            ImportProgress bridge = bridge(taskProgress);
+        BackgroundTask<ImportResult> task = BackgroundTask.of((Progress importProgress) -> {
             ImportResult done = switch (kind) {
-                case MEMBERS -> context.app().memberImporter().importFile(path, options, bridge, context.messages());
-                case PURCHASES -> context.app().purchaseImporter().importFile(path, options, bridge,
+                case MEMBERS -> context.app().memberImporter().importFile(path, options, importProgress,
                         context.messages());
-                case CARDS -> context.app().cardImporter().importFile(path, options, bridge, context.messages());
+                case PURCHASES -> context.app().purchaseImporter().importFile(path, options, importProgress,
+                        context.messages());
+                case CARDS -> context.app().cardImporter().importFile(path, options, importProgress,
+                        context.messages());
             };
             remember(kind, header, chosen);
             finished.set(done);
@@ -73,7 +73,8 @@ final class ImportRun {
         });
         task.progressProperty().addListener((obs, old, now) -> progress.set(now.doubleValue()));
         task.messageProperty().addListener((obs, old, now) -> progressText.set(now));
-        task.onSuccess(done -> ended.accept(finish(done)))
+        task.words(rowsRead(context))
+                .onSuccess(done -> ended.accept(finish(done)))
                 // the importer returns its counts even when cancelled; the executor reports a cancel without them
                 .onCancelled(() -> ended.accept(finish(finished.get())))
                 .onFailure(error -> {
@@ -108,18 +109,9 @@ final class ImportRun {
         return true;
     }
 
-    private ImportProgress bridge(TaskProgress taskProgress) {
-        return new ImportProgress() {
-            @Override
-            public void progress(long bytesRead, long bytesTotal, long rows) {
-                taskProgress.update(bytesRead, bytesTotal, context.text("wizard.run.rows", rows));
-            }
-
-            @Override
-            public boolean cancelled() {
-                return taskProgress.cancelled();
-            }
-        };
+    /** How an import's or export's progress reads beside the bar: the rows read so far. */
+    static BackgroundTask.Words rowsRead(UiContext context) {
+        return (done, total, rows) -> context.text("import.progress.rows", rows);
     }
 
     /** Stops the running import after rolling back the batch it is in. */

@@ -2,9 +2,7 @@ package org.memberdesk.ui.transfer;
 
 import java.nio.file.Path;
 import javafx.stage.Window;
-import org.memberdesk.io.ImportProgress;
 import org.memberdesk.ui.common.BackgroundTask;
-import org.memberdesk.ui.common.TaskProgress;
 import org.memberdesk.ui.common.UiContext;
 
 /**
@@ -55,33 +53,20 @@ public final class TransferActions {
     public void exportMembers() {
         context.chooseOutputFile(context.text("export.members.title"), "members.csv",
                 context.text("export.file.csvOrXlsx"), "*.csv", "*.xlsx").ifPresent(file -> runExport("export.members.title",
-                progress -> context.app().exporter().exportMembers(file, bridge(progress)), file));
+                progress -> context.app().exporter().exportMembers(file, progress), file));
     }
 
     public void exportPurchases() {
         context.chooseOutputFile(context.text("export.purchases.title"), "purchases.csv",
                 context.text("export.file.csvOrXlsx"), "*.csv", "*.xlsx").ifPresent(file -> runExport("export.purchases.title",
-                progress -> context.app().exporter().exportPurchases(file, bridge(progress)), file));
+                progress -> context.app().exporter().exportPurchases(file, progress), file));
     }
 
     private void runExport(String titleKey, BackgroundTask.Work<Long> work, Path file) {
-        BackgroundTask<Long> task = BackgroundTask.of(work).onSuccess(rows -> context.dialogs()
-                .showInfo(context.text(titleKey), context.text("export.summary", rows, file.toString())));
+        BackgroundTask<Long> task = BackgroundTask.of(work).words(ImportRun.rowsRead(context))
+                .onSuccess(rows -> context.dialogs()
+                        .showInfo(context.text(titleKey), context.text("export.summary", rows, file.toString())));
         context.tasks().execute(task);
         context.dialogs().showProgress(context.text(titleKey), task);
-    }
-
-    private ImportProgress bridge(TaskProgress progress) {
-        return new ImportProgress() {
-            @Override
-            public void progress(long bytesRead, long bytesTotal, long rows) {
-                progress.update(bytesRead, bytesTotal, context.text("import.progress.rows", rows));
-            }
-
-            @Override
-            public boolean cancelled() {
-                return progress.cancelled();
-            }
-        };
     }
 }

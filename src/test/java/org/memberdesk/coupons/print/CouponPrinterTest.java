@@ -1,5 +1,6 @@
 package org.memberdesk.coupons.print;
 
+import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -75,7 +76,7 @@ class CouponPrinterTest {
         for (Paper paper : Paper.values()) {
             Path pdf = folder.resolve("list-" + paper.code() + ".pdf");
             assertEquals(3, app.couponPrinter().print(campaign.id(), CouponPrinter.Kind.LIST, paper, pdf,
-                    Messages.chinese(), PrintProgress.NONE));
+                    Messages.chinese(), Progress.NONE));
             String text = text(pdf);
             for (String[] m : MEMBERS) {
                 assertTrue(text.contains(m[1]), paper + ": name " + m[1]);
@@ -102,7 +103,7 @@ class CouponPrinterTest {
         for (Messages messages : List.of(Messages.chinese(), Messages.english())) {
             Path pdf = folder.resolve("list-" + messages.locale() + ".pdf");
             assertEquals(3, app.couponPrinter().print(campaign.id(), CouponPrinter.Kind.LIST, Paper.A4, pdf,
-                    messages, PrintProgress.NONE));
+                    messages, Progress.NONE));
             org.memberdesk.pdf.PdfGlyphs.assertEveryCharacterHasAGlyph(pdf,
                     List.of("张伟", "欧阳娜娜", "王芳", "双十一回馈", "138****1234"));
         }
@@ -112,7 +113,7 @@ class CouponPrinterTest {
     void slipsCarryTheCodeAndTheFontIsEmbedded() throws IOException {
         Path pdf = folder.resolve("slips.pdf");
         app.couponPrinter().print(campaign.id(), CouponPrinter.Kind.SLIPS, Paper.RECEIPT_80MM, pdf, Messages.chinese(),
-                PrintProgress.NONE);
+                Progress.NONE);
         String text = text(pdf);
         for (String code : codes()) {
             assertTrue(text.contains(code), code);
@@ -130,9 +131,9 @@ class CouponPrinterTest {
     @Test
     void cancellingStopsAndLeavesNoFile() {
         Path pdf = folder.resolve("cancelled.pdf");
-        PrintProgress cancelAtOnce = new PrintProgress() {
+        Progress cancelAtOnce = new Progress() {
             @Override
-            public void progress(int done, int total) {
+            public void report(long done, long total, long count) {
             }
 
             @Override
@@ -160,7 +161,7 @@ class CouponPrinterTest {
         for (Paper paper : Paper.values()) {
             Path pdf = folder.resolve("status-" + paper.code() + ".pdf");
             app.couponPrinter().print(campaign.id(), CouponPrinter.Kind.LIST, paper, pdf, Messages.chinese(),
-                    PrintProgress.NONE);
+                    org.memberdesk.common.Progress.NONE);
             String text = text(pdf);
             // one used (with its day), two still usable (valid 2026-11-22 .. 2026-12-21)
             assertEquals(1, count(text, "已使用"), paper + ": " + text);
@@ -170,7 +171,7 @@ class CouponPrinterTest {
         }
         Path english = folder.resolve("status-en.pdf");
         app.couponPrinter().print(campaign.id(), CouponPrinter.Kind.LIST, Paper.A4, english, Messages.english(),
-                PrintProgress.NONE);
+                org.memberdesk.common.Progress.NONE);
         String text = text(english);
         assertTrue(text.contains("Status") && text.contains("Used") && text.contains("Usable"), text);
     }

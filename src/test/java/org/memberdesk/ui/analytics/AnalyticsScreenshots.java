@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.memberdesk.common.Messages;
 import org.memberdesk.demo.Business;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.ui.UiFixture;
 import org.memberdesk.ui.common.Language;
 import org.testfx.api.FxRobot;
@@ -30,7 +30,7 @@ class AnalyticsScreenshots extends FxRobot {
         Files.createDirectories(out);
         try (UiFixture ui = UiFixture.prepare()) {
             new org.memberdesk.demo.DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(),
-                    ui.app().demoCards(), Clock.systemDefaultZone(), ui.app().outputFiles()).load(Business.SCENIC, 3_000, 7, ImportProgress.NONE, Messages.chinese());
+                    ui.app().demoCards(), Clock.systemDefaultZone(), ui.app().outputFiles()).load(Business.SCENIC, 3_000, 7, Progress.NONE, Messages.chinese());
             ui.app().savedFunnels().save("老客复购", List.of("消费次数 >= 2", "累计消费 >= 300", "最近消费天数 <= 30"));
             ui.open("analytics", Language.CHINESE);
             interact(() -> {

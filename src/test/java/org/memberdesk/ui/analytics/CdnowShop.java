@@ -15,7 +15,7 @@ import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.Messages;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 
 /**
  * The CDNOW sample of the predictions tests imported as a shop would (members and purchases through the import),
@@ -42,11 +42,11 @@ final class CdnowShop {
         Path membersFile = folder.resolve("members.csv");
         Files.write(membersFile, members, StandardCharsets.UTF_8);
         assertEquals(2357, app.memberImporter().importFile(membersFile, ImportOptions.defaults(),
-                ImportProgress.NONE, Messages.english()).imported());
+                Progress.NONE, Messages.english()).imported());
         Path purchasesFile = folder.resolve("purchases.csv");
         Files.write(purchasesFile, lines("purchases.csv"), StandardCharsets.UTF_8);
         assertEquals(0, app.purchaseImporter().importFile(purchasesFile, ImportOptions.defaults(),
-                ImportProgress.NONE, Messages.english()).rejected());
+                Progress.NONE, Messages.english()).rejected());
         return app;
     }
 

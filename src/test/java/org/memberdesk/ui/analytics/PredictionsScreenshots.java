@@ -15,7 +15,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.memberdesk.common.Messages;
 import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoLoader;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.predictions.TimeUnit;
 import org.memberdesk.ui.UiFixture;
 import org.memberdesk.ui.common.Language;
@@ -46,7 +46,7 @@ class PredictionsScreenshots extends FxRobot {
         try (UiFixture ui = UiFixture.prepare()) {
             new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(), ui.app().demoCards(),
                     Clock.systemDefaultZone(), ui.app().outputFiles())
-                    .load(Business.GYM, 3_000, 7, ImportProgress.NONE, Messages.chinese());
+                    .load(Business.GYM, 3_000, 7, Progress.NONE, Messages.chinese());
             ui.app().predictions().fit(LocalDate.now(), TimeUnit.WEEK);
             ui.open("analytics", language);
             clickOn("#analytics-tab-predictions");

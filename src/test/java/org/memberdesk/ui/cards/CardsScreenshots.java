@@ -15,7 +15,7 @@ import org.memberdesk.cards.CardReports;
 import org.memberdesk.common.Messages;
 import org.memberdesk.demo.Business;
 import org.memberdesk.demo.DemoLoader;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.members.Member;
 import org.memberdesk.ui.UiFixture;
 import org.memberdesk.ui.common.Language;
@@ -46,7 +46,7 @@ class CardsScreenshots extends FxRobot {
             ui.app().shopProfile().setBusiness(Business.GYM);
             new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(), ui.app().demoCards(),
                     Clock.systemDefaultZone(), ui.app().outputFiles())
-                    .load(Business.GYM, 1_500, 7, ImportProgress.NONE, Messages.chinese());
+                    .load(Business.GYM, 1_500, 7, Progress.NONE, Messages.chinese());
             ui.open("cards", language);
             UiFixture.waitUntil(() -> lookup("#cards-expiring-status").tryQuery().isPresent());
             clickOn("#cards-expiring-within").eraseText(1).write("14").type(KeyCode.ENTER);

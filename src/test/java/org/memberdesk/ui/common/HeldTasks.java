@@ -14,6 +14,7 @@ public final class HeldTasks implements TaskExecutor {
 
     @Override
     public <T> BackgroundTask<T> execute(BackgroundTask<T> task) {
+        task.begin((done, total, words) -> { });
         held.add(task);
         return task;
     }
@@ -28,16 +29,7 @@ public final class HeldTasks implements TaskExecutor {
         task.started();
         T result;
         try {
-            result = task.work().run(new TaskProgress() {
-                @Override
-                public void update(long done, long total, String message) {
-                }
-
-                @Override
-                public boolean cancelled() {
-                    return task.isCancelRequested();
-                }
-            });
+            result = task.runWork();
         } catch (Exception e) {
             failures.add(e);
             task.failed(e);

@@ -128,7 +128,7 @@ class CounterCardsScreenTest extends FxRobot {
 
         write("M00000001").type(KeyCode.ENTER);
         UiFixture.waitUntil(() -> lookup("#checkin-result").query().getStyleClass().contains("checkin-refused"));
-        assertEquals("Already checked in 1 time(s) today (limit 1 a day).", text("#checkin-headline"));
+        assertEquals("Already checked in 1 time today (limit 1 a day).", text("#checkin-headline"));
         assertEquals("Not let in: M00000001", text("#checkin-detail"));
         assertEquals(1, ui.app().cards().visits(wang.id(), 10).size(), "the refusal recorded nothing");
     }

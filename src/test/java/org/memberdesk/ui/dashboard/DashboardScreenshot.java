@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.memberdesk.common.Messages;
 import org.memberdesk.demo.Business;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.ui.UiFixture;
 import org.memberdesk.ui.common.Language;
 import org.testfx.api.FxRobot;
@@ -26,7 +26,7 @@ class DashboardScreenshot extends FxRobot {
         Files.createDirectories(out);
         try (UiFixture ui = UiFixture.prepare()) {
             new org.memberdesk.demo.DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(),
-                    ui.app().demoCards(), Clock.systemDefaultZone(), ui.app().outputFiles()).load(Business.SCENIC, 3_000, 7, ImportProgress.NONE, Messages.chinese());
+                    ui.app().demoCards(), Clock.systemDefaultZone(), ui.app().outputFiles()).load(Business.SCENIC, 3_000, 7, Progress.NONE, Messages.chinese());
             ui.open("dashboard", Language.CHINESE);
             interact(() -> {
                 ui.stage().setWidth(1280);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.common.Messages;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberQuery;
 import org.memberdesk.ui.common.RecordingDialogs;
@@ -41,7 +41,7 @@ class MembersViewModelTest {
                     i % 10 == 0 ? "抖音" : "门店"));
         }
         Path csv = Files.write(folder.resolve("m.csv"), lines, StandardCharsets.UTF_8);
-        context.app().memberImporter().importFile(csv, ImportOptions.defaults(), ImportProgress.NONE,
+        context.app().memberImporter().importFile(csv, ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
         members = new MembersViewModel(context.app().members(), context.tasks(), context.dialogs());
         members.start();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.memberdesk.common.Messages;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberDetails;
 import org.memberdesk.members.MemberStore;
@@ -47,7 +47,7 @@ class PurchasesScreenTest extends FxRobot {
                     i % 2 == 0 ? "门票" : "瑜伽课", 10 + i));
         }
         Path csv = Files.write(ui.folder().resolve("purchases.csv"), lines, StandardCharsets.UTF_8);
-        ui.app().purchaseImporter().importFile(csv, ImportOptions.defaults(), ImportProgress.NONE, Messages.english());
+        ui.app().purchaseImporter().importFile(csv, ImportOptions.defaults(), Progress.NONE, Messages.english());
         ui.open("purchases", Language.ENGLISH);
     }
 

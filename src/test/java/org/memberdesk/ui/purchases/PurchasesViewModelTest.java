@@ -14,7 +14,7 @@ import org.memberdesk.common.Messages;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberDetails;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.members.MemberStore;
 import org.memberdesk.ui.common.RecordingDialogs;
 import org.memberdesk.ui.common.TestContext;
@@ -45,7 +45,7 @@ class PurchasesViewModelTest {
         }
         // one import (one transaction) instead of 150: keeps the test fast
         Path csv = java.nio.file.Files.write(folder.resolve("p.csv"), lines, java.nio.charset.StandardCharsets.UTF_8);
-        context.app().purchaseImporter().importFile(csv, ImportOptions.defaults(), ImportProgress.NONE,
+        context.app().purchaseImporter().importFile(csv, ImportOptions.defaults(), Progress.NONE,
                 Messages.english());
         purchases = PurchasesScreen.model(context);
         purchases.search();

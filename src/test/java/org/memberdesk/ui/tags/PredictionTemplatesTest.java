@@ -119,7 +119,7 @@ class PredictionTemplatesTest {
         buy(small, a, "2026-03-01");
         buy(small, b, "2026-03-10");
         SegmentsViewModel view = SegmentsModels.segments(small);
-        String refused = "Only 1 members have bought on more than one day; the models need at least 50 such repeat"
+        String refused = "Only 1 member has bought on more than one day; the models need at least 50 such repeat"
                 + " buyers to say anything reliable, so no prediction was made.";
         view.ruleTextProperty().set("p_alive < 0.5");
         assertEquals(refused, view.errorProperty().get());

@@ -112,7 +112,7 @@ class SegmentsScreenTest extends FxRobot {
     void finding4_tooFewRepeatBuyersForThePredictionFieldsIsSaidUnderTheRule() {
         // 王芳 bought on three days: the only repeat buyer; the models need 50
         clickOn("#rule-text").write("p_alive < 0.5");
-        String refused = "Only 1 members have bought on more than one day; the models need at least 50 such repeat"
+        String refused = "Only 1 member has bought on more than one day; the models need at least 50 such repeat"
                 + " buyers to say anything reliable, so no prediction was made.";
         UiFixture.waitUntil(() -> refused.equals(label("#rule-error")));
         assertEquals("", label("#rule-count"));

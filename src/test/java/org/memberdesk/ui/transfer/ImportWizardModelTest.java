@@ -98,9 +98,9 @@ class ImportWizardModelTest {
         }
         Path file = Files.write(folder.resolve("m.csv"), lines, StandardCharsets.UTF_8);
         // batches of 10: stopped by an error once the first batch was committed, as a kill there leaves it
-        org.memberdesk.io.ImportProgress stopAfterFirstBatch = new org.memberdesk.io.ImportProgress() {
+        org.memberdesk.common.Progress stopAfterFirstBatch = new org.memberdesk.common.Progress() {
             @Override
-            public void progress(long bytesRead, long bytesTotal, long rows) {
+            public void report(long bytesRead, long bytesTotal, long rows) {
                 throw new IllegalStateException("killed");
             }
 
@@ -118,7 +118,7 @@ class ImportWizardModelTest {
         assertTrue(note.contains("interrupted after 10 were stored"), note);
 
         context.app().memberImporter().importFile(file, org.memberdesk.io.ImportOptions.defaults(),
-                org.memberdesk.io.ImportProgress.NONE, Messages.english());
+                org.memberdesk.common.Progress.NONE, Messages.english());
         ImportWizardModel again = wizard(ImportKind.MEMBERS);
         again.fileProperty().set(file.toString());
         again.next();

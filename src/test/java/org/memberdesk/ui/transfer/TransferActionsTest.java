@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.common.Messages;
 import org.memberdesk.io.ImportOptions;
-import org.memberdesk.io.ImportProgress;
+import org.memberdesk.common.Progress;
 import org.memberdesk.ui.common.RecordingDialogs;
 import org.memberdesk.ui.common.TestContext;
 import org.memberdesk.ui.common.UiContext;
@@ -26,7 +26,7 @@ class TransferActionsTest {
         UiContext context = TestContext.create(folder, dialogs);
         Path in = Files.write(folder.resolve("in.csv"), List.of("姓名,手机号", "王芳,13812341234"),
                 StandardCharsets.UTF_8);
-        context.app().memberImporter().importFile(in, ImportOptions.defaults(), ImportProgress.NONE,
+        context.app().memberImporter().importFile(in, ImportOptions.defaults(), Progress.NONE,
                 context.messages());
         Path out = folder.resolve("out.csv");
         dialogs.fileAnswer = out;
@@ -41,7 +41,7 @@ class TransferActionsTest {
         UiContext context = TestContext.create(folder, dialogs);
         Path in = Files.write(folder.resolve("in.csv"), List.of("姓名,手机号", "王芳,13812341234"),
                 StandardCharsets.UTF_8);
-        context.app().memberImporter().importFile(in, ImportOptions.defaults(), ImportProgress.NONE,
+        context.app().memberImporter().importFile(in, ImportOptions.defaults(), Progress.NONE,
                 context.messages());
         Path out = folder.resolve("会员.xlsx");
         dialogs.fileAnswer = out;
@@ -62,7 +62,7 @@ class TransferActionsTest {
         UiContext context = TestContext.create(folder, dialogs);
         Path in = Files.write(folder.resolve("in.csv"), List.of("姓名,手机号", "王芳,13812341234"),
                 StandardCharsets.UTF_8);
-        context.app().memberImporter().importFile(in, ImportOptions.defaults(), ImportProgress.NONE,
+        context.app().memberImporter().importFile(in, ImportOptions.defaults(), Progress.NONE,
                 context.messages());
         Path db = folder.resolve("vm.db");
         byte[] before = Files.readAllBytes(db);
