@@ -149,7 +149,7 @@ public final class TagService {
             store.delete(connection, tag.id());
             record(connection, null, tag.name(), "deleted (" + Counted.of(tag.members(), "member") + ")"
                     + (tag.isRuleTag() ? ", rule " + tag.rule() : "")
-                    + (campaigns > 0 ? ", " + Counted.of(campaigns, "campaign") + " sent to it keep their coupons" : ""));
+                    + (campaigns > 0 ? ", campaigns sent to it keep their coupons: " + campaigns : ""));
             return null;
         });
     }

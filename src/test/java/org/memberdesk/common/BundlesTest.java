@@ -50,6 +50,8 @@ import org.memberdesk.ui.coupons.CampaignWizardModel;
 import org.memberdesk.ui.dashboard.PeriodChoice;
 import org.memberdesk.ui.points.Multiplier;
 import org.memberdesk.ui.tags.SegmentsViewModel;
+import org.memberdesk.tags.Field;
+import org.memberdesk.tags.Operator;
 import org.memberdesk.ui.transfer.ImportKind;
 import org.memberdesk.ui.transfer.ImportWizardModel;
 
@@ -80,6 +82,7 @@ class BundlesTest {
             "lifecycle.stages", // a settings row (LifecycleService)
             "purchases.default_item", // a settings row (DefaultItemStore)
             "purchases.limit.line_cents", "purchases.limit.purchase_cents", "purchases.limit.quantity", // settings
+            "backup.copy_folder", // a settings row (BackupCopies)
             "staff.idle_lock_minutes", "staff.manager_points_limit"); // settings rows (StaffStore)
 
     /** File names ("members.csv", "dashboard.png") are shaped like keys too. */
@@ -117,7 +120,7 @@ class BundlesTest {
             new Dynamic("analytics.granularity.", lowerNames(Granularity.values()), "AnalyticsCharts (trend axis)"),
             new Dynamic("analytics.distribution.total.", List.of("rfm", "stage"),
                     "AnalyticsCharts (Distribution.attribute() of AnalyticsService's rfm and stage)"),
-            new Dynamic("analytics.distribution.none.", List.of("tier", "channel", "segment"),
+            new Dynamic("analytics.distribution.none.", List.of("channel", "segment"),
                     "AnalyticsCharts.sliceLabel (the attributes whose slices can be empty)"),
             new Dynamic("analytics.segment.", of(RfmSegment.values(), RfmSegment::key), "AnalyticsCharts.sliceLabel"),
             new Dynamic("analytics.stage.", of(LifecycleStage.values(), LifecycleStage::key),
@@ -133,7 +136,7 @@ class BundlesTest {
             new Dynamic("cards.entry.", List.of("sale", "topup", "payment", "payment-back", "visit", "refund"),
                     "CardDialogs.entryKind (the kinds CardService writes)"),
             new Dynamic("coupon.print.col.", List.of("no", "memberNo", "name", "phone", "tier", "code", "barcode",
-                    "validTo"), "CouponPdf (list table header)"),
+                    "validTo", "state"), "CouponPdf (list table header)"),
             new Dynamic("coupons.kind.", of(CouponKind.values(), CouponKind::code), "CampaignWizardView.kindCell"),
             new Dynamic("coupons.wizard.valueHint.", of(CouponKind.values(), CouponKind::code), "CampaignWizardView"),
             new Dynamic("coupons.paper.", of(Paper.values(), Paper::code), "CampaignWizardView.paperCell"),
@@ -153,6 +156,9 @@ class BundlesTest {
                     "cards.import.memberUnknown", "cards.import.productUnknown"),
                     "RejectReport.general (the reject report's general wording of a row problem with arguments)"),
             new Dynamic("lifecycle.stage.", of(LifecycleStage.values(), LifecycleStage::key), "RfmTabs"),
+            new Dynamic("rule.field.", of(Field.values(), Field::english), "RuleWords.field"),
+            new Dynamic("rule.op.", lowerNames(Operator.values()), "RuleWords.operator"),
+            new Dynamic("rule.words.gender.", List.of("F", "M"), "RuleWords (gender = 'F' / 'M')"),
             new Dynamic("rfm.segment.", of(RfmSegment.values(), RfmSegment::key), "RfmTabs"),
             new Dynamic("log.action.", of(Operation.values(), Operation::code), "Operation.label"),
             new Dynamic("member.field.", List.of("member_no", "name", "phone", "gender", "birthday", "join_date",

@@ -141,7 +141,7 @@ class TagUpkeepTest {
         // the campaign keeps its members and their coupons
         assertEquals(1, app.campaigns().memberCoupons(app.members().byNumber("M1").orElseThrow().id()).size());
         assertEquals(2, app.campaigns().campaign(campaign.id()).orElseThrow().targeted());
-        assertEquals(List.of("|tag|tag VIP|deleted (2 members), 1 campaigns sent to it keep their coupons"),
+        assertEquals(List.of("|tag|tag VIP|deleted (2 members), campaigns sent to it keep their coupons: 1"),
                 LoggedActions.of(app.database(), "tag").stream().filter(l -> l.contains("|tag VIP|deleted"))
                         .map(l -> l.substring(l.indexOf('|'))).toList());
     }

@@ -240,7 +240,12 @@ public final class CardsSection implements MemberSection<CardsSection.Read> {
         Button button = new Button(context.text(key), new org.kordamp.ikonli.javafx.FontIcon(icon));
         button.setId(id);
         button.getStyleClass().add("small");
-        button.setOnAction(e -> action.accept(button));
+        // a key meant for the pane before it was read again can still reach its old button: that one no longer acts
+        button.setOnAction(e -> {
+            if (button.getScene() != null) {
+                action.accept(button);
+            }
+        });
         button.setTooltip(new Tooltip(context.text("cards.keys.hint")));
         // a button takes Space by itself; a cashier presses Enter as in the dialogs it opens
         button.setOnKeyPressed(event -> {
