@@ -29,7 +29,7 @@ final class CardSaleDialog {
     private final Dialog<CardSaleViewModel.Sold> dialog = new Dialog<>();
 
     CardSaleDialog(Window owner, UiContext context, Member member, List<Card> held, boolean storedValueOnly) {
-        this.model = new CardSaleViewModel(context, member, held, storedValueOnly);
+        this.model = CardSaleDialog.model(context, member, held, storedValueOnly);
         dialog.initOwner(owner);
         dialog.setTitle(context.text("cardsale.title"));
         dialog.setHeaderText(storedValueOnly ? context.text("cardsale.storedValueHeader", member.name())
@@ -115,5 +115,10 @@ final class CardSaleDialog {
         });
         pay.setMaxWidth(Double.MAX_VALUE);
         return pay;
+    }
+
+    /** The view model, built with the services it uses. */
+    static CardSaleViewModel model(UiContext context, Member member, List<Card> held, boolean storedValueOnly) {
+        return new CardSaleViewModel(context.app().cardProducts(), context.app().cards(), context.app().points(), context.app().members(), context.app().tiers(), context.app().clock(), context.tasks(), context.messages(), context.changes(), member, held, storedValueOnly);
     }
 }

@@ -1,5 +1,12 @@
 package org.memberdesk.ui.counter;
 
+import org.memberdesk.cards.CardProducts;
+import org.memberdesk.points.PointsService;
+import org.memberdesk.members.MemberService;
+import java.time.Clock;
+import org.memberdesk.ui.common.TaskExecutor;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.DataChanges;
 import java.time.LocalDate;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -24,7 +31,6 @@ import org.memberdesk.tiers.TierService;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.PointsBalance;
-import org.memberdesk.ui.common.UiContext;
 
 /**
  * 售卡 Sell a card to the member being served: the products on sale, how to pay, and before saving what it costs
@@ -40,7 +46,15 @@ public final class CardSaleViewModel {
     public record Sold(CardService.Sold sold, String card, String points, String progress) {
     }
 
-    private final UiContext context;
+    private final CardProducts cardProducts;
+    private final CardService cards;
+    private final PointsService points;
+    private final MemberService members;
+    private final TierService tiers;
+    private final Clock clock;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final DataChanges changes;
     private final Member member;
     private final List<Card> held;
     private final boolean storedValueOnly;
@@ -58,8 +72,16 @@ public final class CardSaleViewModel {
      * @param held            the member's cards that still count (for the dates a renewal starts on)
      * @param storedValueOnly only stored-value packages (the member has no stored-value card to top up)
      */
-    public CardSaleViewModel(UiContext context, Member member, List<Card> held, boolean storedValueOnly) {
-        this.context = context;
+    public CardSaleViewModel(CardProducts cardProducts, CardService cards, PointsService points, MemberService members, TierService tiers, Clock clock, TaskExecutor tasks, Messages messages, DataChanges changes, Member member, List<Card> held, boolean storedValueOnly) {
+        this.cardProducts = cardProducts;
+        this.cards = cards;
+        this.points = points;
+        this.members = members;
+        this.tiers = tiers;
+        this.clock = clock;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.changes = changes;
         this.member = member;
         this.held = List.copyOf(held);
         this.storedValueOnly = storedValueOnly;
@@ -113,11 +135,11 @@ public final class CardSaleViewModel {
 
     /** Reads the products on sale (archived ones are not offered); the first is chosen. */
     public void start() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cardProducts().products()).onSuccess(found -> {
+        tasks.execute(BackgroundTask.of(() -> cardProducts.products()).onSuccess(found -> {
             products.setAll(found.stream().filter(p -> !p.archived())
                     .filter(p -> !storedValueOnly || p.kind() == CardKind.STORED_VALUE).toList());
             if (products.isEmpty()) {
-                problem.set(context.text("cardsale.none"));
+                problem.set(messages.get("cardsale.none"));
             } else {
                 product.set(products.get(0));
             }
@@ -133,14 +155,14 @@ public final class CardSaleViewModel {
         if (chosen == null || how == null) {
             return;
         }
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cards().quote(member.id(), chosen.id(), how))
+        tasks.execute(BackgroundTask.of(() -> cards.quote(member.id(), chosen.id(), how))
                 .onSuccess(found -> {
                     if (mine == latest) {
                         quote.set(describe(found));
                     }
                 }).onFailure(error -> {
                     if (mine == latest) {
-                        problem.set(ErrorText.describe(error, context.messages()));
+                        problem.set(ErrorText.describe(error, messages));
                     }
                 }));
     }
@@ -149,29 +171,29 @@ public final class CardSaleViewModel {
         CardProduct chosen = found.product();
         String covers;
         if (chosen.kind() == CardKind.STORED_VALUE) {
-            covers = context.text("cardsale.quote.storedValue", Money.display(chosen.priceCents()),
+            covers = messages.get("cardsale.quote.storedValue", Money.display(chosen.priceCents()),
                     Money.display(Math.addExact(chosen.priceCents(), chosen.bonusCents())),
                     Money.display(chosen.bonusCents()));
         } else {
             LocalDate from = startDay(chosen);
             LocalDate to = from.plusDays(chosen.days() - 1L);
             covers = chosen.kind() == CardKind.SESSIONS
-                    ? context.text("cardsale.quote.sessions", chosen.sessions(), from.toString(), to.toString())
-                    : context.text("cardsale.quote.period", chosen.days(), from.toString(), to.toString());
+                    ? messages.get("cardsale.quote.sessions", chosen.sessions(), from.toString(), to.toString())
+                    : messages.get("cardsale.quote.period", chosen.days(), from.toString(), to.toString());
         }
         String due = found.dueCents() == found.priceCents()
-                ? context.text("cardsale.quote.due", Money.display(found.dueCents()))
-                : context.text("cardsale.quote.discounted", Money.display(found.dueCents()),
+                ? messages.get("cardsale.quote.due", Money.display(found.dueCents()))
+                : messages.get("cardsale.quote.discounted", Money.display(found.dueCents()),
                 Money.display(found.priceCents()));
         String paid = "";
         if (found.payment().fromStoredValue()) {
-            paid = " · " + context.text("counter.pay.takes",
+            paid = " · " + messages.get("counter.pay.takes",
                     Money.display(found.payment().storedPrincipalCents() + found.payment().storedBonusCents()),
                     Money.display(found.payment().storedPrincipalCents()),
                     Money.display(found.payment().storedBonusCents()));
             if (found.payment().otherCents() > 0) {
-                paid = paid + context.text("counter.pay.rest", Money.display(found.payment().otherCents()),
-                        context.text(found.payment().method().messageKey()));
+                paid = paid + messages.get("counter.pay.rest", Money.display(found.payment().otherCents()),
+                        messages.get(found.payment().method().messageKey()));
             }
         }
         return covers + "\n" + due + paid;
@@ -179,7 +201,7 @@ public final class CardSaleViewModel {
 
     /** Where a card sold today starts: the day after the member's last valid pass for a pass, else today. */
     private LocalDate startDay(CardProduct chosen) {
-        LocalDate today = LocalDate.now(context.app().clock());
+        LocalDate today = LocalDate.now(clock);
         if (chosen.kind() != CardKind.PERIOD) {
             return today;
         }
@@ -197,35 +219,35 @@ public final class CardSaleViewModel {
         }
         working.set(true);
         problem.set("");
-        context.tasks().execute(BackgroundTask.of(() -> {
-            CardService.Sold made = context.app().cards().sell(member.id(), chosen.id(), how, null, null);
+        tasks.execute(BackgroundTask.of(() -> {
+            CardService.Sold made = cards.sell(member.id(), chosen.id(), how, null, null);
             if (made.purchase() == null) {
                 return new Sold(made, soldText(made), "", "");
             }
             // a card sold is a purchase: its points are the earn entries of that purchase
             String number = made.purchase().purchaseNo();
-            long earned = context.app().points().entries(member.id(), 20).stream()
+            long earned = points.entries(member.id(), 20).stream()
                     .filter(e -> e.kind() == PointsEntry.Kind.EARN && number.equals(e.purchaseNo()))
                     .mapToLong(PointsEntry::points).sum();
-            long balance = context.app().members().byId(member.id()).map(Member::points).orElse(0L);
-            String progress = TierService.nextStep(context.app().tiers().progress(member.id()), context.messages());
-            return new Sold(made, soldText(made), context.text("counter.after.points", earned,
-                    PointsBalance.text(balance, context.messages())), progress);
+            long balance = members.byId(member.id()).map(Member::points).orElse(0L);
+            String progress = TierService.nextStep(tiers.progress(member.id()), messages);
+            return new Sold(made, soldText(made), messages.get("counter.after.points", earned,
+                    PointsBalance.text(balance, messages)), progress);
         }).onSuccess(made -> {
             sold.set(made);
-            context.changes().memberChanged(member.id());
+            changes.memberChanged(member.id());
             done.run();
-        }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))
+        }).onFailure(error -> problem.set(ErrorText.describe(error, messages)))
                 .onFinished(() -> working.set(false)));
     }
 
     private String soldText(CardService.Sold made) {
         Card card = made.card();
         if (card.kind() == CardKind.STORED_VALUE) {
-            return context.text("cardsale.sold.storedValue", card.productName(), card.cardNo(),
+            return messages.get("cardsale.sold.storedValue", card.productName(), card.cardNo(),
                     Money.display(card.balanceCents()));
         }
-        return context.text("cardsale.sold", card.productName(), card.cardNo(), card.validFrom().toString(),
+        return messages.get("cardsale.sold", card.productName(), card.cardNo(), card.validFrom().toString(),
                 card.validTo().toString());
     }
 }

@@ -28,7 +28,7 @@ final class TopUpDialog {
     private final Dialog<String> dialog = new Dialog<>();
 
     TopUpDialog(Window owner, UiContext context, Member member, Card card) {
-        this.model = new TopUpViewModel(context, card);
+        this.model = TopUpDialog.model(context, card);
         dialog.initOwner(owner);
         dialog.setTitle(context.text("topup.title"));
         dialog.setHeaderText(context.text("topup.header", member.name(), card.cardNo(),
@@ -96,5 +96,10 @@ final class TopUpDialog {
     /** Shows the dialog and waits; what was topped up, or empty when cancelled. */
     Optional<String> showAndWait() {
         return dialog.showAndWait();
+    }
+
+    /** The view model, built with the services it uses. */
+    static TopUpViewModel model(UiContext context, Card card) {
+        return new TopUpViewModel(context.app().cardProducts(), context.app().cards(), context.tasks(), context.messages(), context.changes(), card);
     }
 }

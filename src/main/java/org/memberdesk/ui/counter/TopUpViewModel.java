@@ -1,5 +1,9 @@
 package org.memberdesk.ui.counter;
 
+import org.memberdesk.cards.CardProducts;
+import org.memberdesk.ui.common.TaskExecutor;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.DataChanges;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -22,7 +26,6 @@ import org.memberdesk.common.Money;
 import org.memberdesk.purchases.PayMethod;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
-import org.memberdesk.ui.common.UiContext;
 
 /**
  * 充值 Top up the served member's stored-value card: the amount typed, the bonus the shop's ladder gives it shown
@@ -30,7 +33,11 @@ import org.memberdesk.ui.common.UiContext;
  * top-up is money received, not a purchase: no points, no spend.
  */
 public final class TopUpViewModel {
-    private final UiContext context;
+    private final CardProducts cardProducts;
+    private final CardService cards;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final DataChanges changes;
     private final Card card;
     private final StringProperty amount = new SimpleStringProperty("");
     private final ObservableList<PayMethod> methods = FXCollections.observableArrayList(CardWords.MONEY);
@@ -41,8 +48,12 @@ public final class TopUpViewModel {
     private final ReadOnlyObjectWrapper<String> done = new ReadOnlyObjectWrapper<>();
     private final StringBinding preview;
 
-    public TopUpViewModel(UiContext context, Card card) {
-        this.context = context;
+    public TopUpViewModel(CardProducts cardProducts, CardService cards, TaskExecutor tasks, Messages messages, DataChanges changes, Card card) {
+        this.cardProducts = cardProducts;
+        this.cards = cards;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.changes = changes;
         this.card = card;
         preview = Bindings.createStringBinding(this::previewText, amount, steps);
         amount.addListener((obs, old, now) -> problem.set(""));
@@ -84,7 +95,7 @@ public final class TopUpViewModel {
 
     /** Reads the shop's top-up ladder for the preview. */
     public void start() {
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cardProducts().topupSteps()).onSuccess(steps::set));
+        tasks.execute(BackgroundTask.of(() -> cardProducts.topupSteps()).onSuccess(steps::set));
     }
 
     private long typedCents() {
@@ -106,7 +117,7 @@ public final class TopUpViewModel {
         }
         long bonus = StoredValue.topupBonus(cents, steps.get());
         long onto = Math.addExact(cents, bonus);
-        return context.text("topup.preview", Money.display(cents), Money.display(bonus), Money.display(onto),
+        return messages.get("topup.preview", Money.display(cents), Money.display(bonus), Money.display(onto),
                 Money.display(Math.addExact(card.balanceCents(), onto)));
     }
 
@@ -117,24 +128,24 @@ public final class TopUpViewModel {
         }
         long cents = typedCents();
         if (cents <= 0) {
-            problem.set(context.text("topup.amountInvalid"));
+            problem.set(messages.get("topup.amountInvalid"));
             return;
         }
         PayMethod how = method.get() == null ? PayMethod.CASH : method.get();
         working.set(true);
         problem.set("");
-        context.tasks().execute(BackgroundTask.of(() -> context.app().cards().topup(card.cardNo(), cents, how, null))
+        tasks.execute(BackgroundTask.of(() -> cards.topup(card.cardNo(), cents, how, null))
                 .onSuccess(made -> {
                     done.set(describe(made));
-                    context.changes().memberChanged(card.memberId());
+                    changes.memberChanged(card.memberId());
                     finished.run();
-                }).onFailure(error -> problem.set(ErrorText.describe(error, context.messages())))
+                }).onFailure(error -> problem.set(ErrorText.describe(error, messages)))
                 .onFinished(() -> working.set(false)));
     }
 
     private String describe(CardService.ToppedUp made) {
         Card after = made.card();
-        return context.text("topup.done", Money.display(made.principalCents()), after.cardNo(),
+        return messages.get("topup.done", Money.display(made.principalCents()), after.cardNo(),
                 Money.display(made.bonusCents()), Money.display(after.balanceCents()),
                 Money.display(after.principalCents()), Money.display(after.bonusCents()));
     }

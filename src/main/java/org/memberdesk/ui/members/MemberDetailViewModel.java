@@ -1,5 +1,13 @@
 package org.memberdesk.ui.members;
 
+import org.memberdesk.members.MemberService;
+import org.memberdesk.staff.StaffSession;
+import org.memberdesk.purchases.PurchaseService;
+import org.memberdesk.predictions.Predictions;
+import org.memberdesk.ui.common.TaskExecutor;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.DataChanges;
+import org.memberdesk.ui.common.DialogService;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -16,7 +24,6 @@ import org.memberdesk.members.Member;
 import org.memberdesk.members.Phones;
 import org.memberdesk.purchases.Purchase;
 import org.memberdesk.ui.common.BackgroundTask;
-import org.memberdesk.ui.common.UiContext;
 
 /**
  * The member shown in the detail pane: the member, its latest purchases and referrals, read
@@ -31,7 +38,14 @@ public final class MemberDetailViewModel {
     public record Loaded(Member member, List<Purchase> history, int referrals, MemberForecast forecast) {
     }
 
-    private final UiContext context;
+    private final MemberService members;
+    private final StaffSession session;
+    private final PurchaseService purchases;
+    private final Predictions predictions;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final DataChanges changes;
+    private final DialogService dialogs;
     private final ReadOnlyObjectWrapper<Member> member = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Purchase> history = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper referrals = new ReadOnlyIntegerWrapper();
@@ -41,10 +55,17 @@ public final class MemberDetailViewModel {
     private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper();
     private long wanted = -1;
 
-    public MemberDetailViewModel(UiContext context) {
-        this.context = context;
+    public MemberDetailViewModel(MemberService members, StaffSession session, PurchaseService purchases, Predictions predictions, TaskExecutor tasks, Messages messages, DataChanges changes, DialogService dialogs) {
+        this.members = members;
+        this.session = session;
+        this.purchases = purchases;
+        this.predictions = predictions;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.changes = changes;
+        this.dialogs = dialogs;
         // a new model (the daily refit, Refit now) changes the prediction line of the member shown
-        context.changes().onPredictionsRefitted(refusal -> {
+        changes.onPredictionsRefitted(refusal -> {
             if (refusal.isEmpty()) {
                 reload();
             }
@@ -81,7 +102,7 @@ public final class MemberDetailViewModel {
 
     /** The prediction line in the person's language, or "" before a member is read. */
     public String forecastText() {
-        return forecast.get() == null ? "" : forecast.get().text(context.messages());
+        return forecast.get() == null ? "" : forecast.get().text(messages);
     }
 
     public BooleanProperty phoneRevealedProperty() {
@@ -90,7 +111,7 @@ public final class MemberDetailViewModel {
 
     /** Whether the person at the computer may see the full phone (the owner): the pane offers "reveal" only then. */
     public boolean mayRevealPhone() {
-        return context.app().session().seesFullPhones();
+        return session.seesFullPhones();
     }
 
     /** The phone as the pane shows it: 138****1234, or in full once revealed by the owner. */
@@ -116,7 +137,7 @@ public final class MemberDetailViewModel {
             loads.set(loads.get() + 1);
             return;
         }
-        context.tasks().execute(BackgroundTask.of(() -> read(memberId)).onSuccess(loaded -> {
+        tasks.execute(BackgroundTask.of(() -> read(memberId)).onSuccess(loaded -> {
             if (loaded.isPresent() && loaded.get().member().id() == wanted) {
                 member.set(loaded.get().member());
                 history.setAll(loaded.get().history());
@@ -135,10 +156,10 @@ public final class MemberDetailViewModel {
     }
 
     private Optional<Loaded> read(long memberId) {
-        return context.app().members().byId(memberId).map(m -> new Loaded(m,
-                context.app().purchases().history(memberId, HISTORY),
-                context.app().members().referrals(m.memberNo()),
-                MemberForecast.read(context.app().predictions(), memberId)));
+        return members.byId(memberId).map(m -> new Loaded(m,
+                purchases.history(memberId, HISTORY),
+                members.referrals(m.memberNo()),
+                MemberForecast.read(predictions, memberId)));
     }
 
     /** Archives or restores the shown member after asking. */
@@ -148,15 +169,15 @@ public final class MemberDetailViewModel {
             return;
         }
         boolean archive = !m.archived();
-        String question = context.text(archive ? "member.archive.confirm" : "member.restore.confirm", m.name());
-        if (!context.dialogs().confirm(context.text(archive ? "member.archive" : "member.restore"), question)) {
+        String question = messages.get(archive ? "member.archive.confirm" : "member.restore.confirm", m.name());
+        if (!dialogs.confirm(messages.get(archive ? "member.archive" : "member.restore"), question)) {
             return;
         }
-        context.tasks().execute(BackgroundTask.of(() -> {
-            context.app().members().archive(m.id(), archive);
+        tasks.execute(BackgroundTask.of(() -> {
+            members.archive(m.id(), archive);
             return m.id();
         }).onSuccess(id -> {
-            context.changes().memberChanged(id);
+            changes.memberChanged(id);
             done.run();
         }));
     }

@@ -44,7 +44,7 @@ public final class MemberFormDialog {
 
     public MemberFormDialog(Window owner, UiContext context, Member editing, List<String> channels) {
         this.context = context;
-        this.model = new MemberFormViewModel(context, editing);
+        this.model = MemberFormDialog.model(context, editing);
         dialog.initOwner(owner);
         dialog.setTitle(context.text(editing == null ? "member.add" : "member.edit"));
         dialog.setHeaderText(editing == null ? context.text("member.add.header")
@@ -176,5 +176,10 @@ public final class MemberFormDialog {
                         : context.text(item == Gender.FEMALE ? "member.gender.female" : "member.gender.male"));
             }
         };
+    }
+
+    /** The view model, built with the services it uses. */
+    static MemberFormViewModel model(UiContext context, Member editing) {
+        return new MemberFormViewModel(context.app().members(), context.app().clock(), context.app().session(), context.tasks(), context.messages(), context.changes(), context.dialogs(), editing);
     }
 }

@@ -1,5 +1,12 @@
 package org.memberdesk.ui.members;
 
+import org.memberdesk.members.MemberService;
+import java.time.Clock;
+import org.memberdesk.staff.StaffSession;
+import org.memberdesk.ui.common.TaskExecutor;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.DataChanges;
+import org.memberdesk.ui.common.DialogService;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +27,6 @@ import org.memberdesk.members.Gender;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberDetails;
 import org.memberdesk.ui.common.BackgroundTask;
-import org.memberdesk.ui.common.UiContext;
 
 /**
  * The add / edit member form. Problems come from {@code MemberService.check} (the same rules an
@@ -31,7 +37,13 @@ public final class MemberFormViewModel {
     public static final List<String> FIELDS =
             List.of("member_no", "name", "phone", "gender", "birthday", "join_date", "channel", "referrer_no", "notes");
 
-    private final UiContext context;
+    private final MemberService members;
+    private final Clock clock;
+    private final StaffSession session;
+    private final TaskExecutor tasks;
+    private final Messages messages;
+    private final DataChanges changes;
+    private final DialogService dialogs;
     private final Member editing;
     private final StringProperty memberNo = new SimpleStringProperty("");
     private final StringProperty name = new SimpleStringProperty("");
@@ -51,8 +63,14 @@ public final class MemberFormViewModel {
     private final String shownPhone;
 
     /** A form for a new member ({@code editing} null) or for changing one. */
-    public MemberFormViewModel(UiContext context, Member editing) {
-        this.context = context;
+    public MemberFormViewModel(MemberService members, Clock clock, StaffSession session, TaskExecutor tasks, Messages messages, DataChanges changes, DialogService dialogs, Member editing) {
+        this.members = members;
+        this.clock = clock;
+        this.session = session;
+        this.tasks = tasks;
+        this.messages = messages;
+        this.changes = changes;
+        this.dialogs = dialogs;
         this.editing = editing;
         for (String field : FIELDS) {
             touched.put(field, new SimpleBooleanProperty(false));
@@ -63,7 +81,7 @@ public final class MemberFormViewModel {
             name.set(d.name());
             // a manager edits a member without seeing the full number: the field shows it masked, and left as shown
             // the stored number is kept (see details())
-            shownPhone = d.phone() == null ? "" : context.app().session().phone(d.phone());
+            shownPhone = d.phone() == null ? "" : session.phone(d.phone());
             phone.set(shownPhone);
             gender.set(d.gender());
             birthday.set(d.birthday());
@@ -73,7 +91,7 @@ public final class MemberFormViewModel {
             notes.set(nullToEmpty(d.notes()));
         } else {
             shownPhone = "";
-            joinDate.set(LocalDate.now(context.app().clock()));
+            joinDate.set(LocalDate.now(clock));
         }
         watch("member_no", memberNo);
         watch("name", name);
@@ -159,14 +177,14 @@ public final class MemberFormViewModel {
         if (!touched.get(field).get() && !saveTried.get()) {
             return Optional.empty();
         }
-        return context.app().members().check(details()).stream()
+        return members.check(details()).stream()
                 .filter(p -> p.field().equals(field))
                 .findFirst()
-                .map(p -> p.describe(context.messages()));
+                .map(p -> p.describe(messages));
     }
 
     public boolean hasProblems() {
-        return !storedProblems.isEmpty() || !context.app().members().check(details()).isEmpty();
+        return !storedProblems.isEmpty() || !members.check(details()).isEmpty();
     }
 
     /**
@@ -181,22 +199,22 @@ public final class MemberFormViewModel {
         }
         MemberDetails typed = details();
         saving.set(true);
-        context.tasks().execute(BackgroundTask.of(() -> editing == null
-                ? context.app().members().add(typed)
-                : context.app().members().update(editing.id(), typed))
+        tasks.execute(BackgroundTask.of(() -> editing == null
+                ? members.add(typed)
+                : members.update(editing.id(), typed))
                 .onSuccess(member -> {
-                    context.changes().memberChanged(member.id());
+                    changes.memberChanged(member.id());
                     saved.accept(member);
                 })
                 .onFailure(error -> {
                     if (error instanceof ValidationException invalid) {
                         for (Problem p : invalid.problems()) {
                             storedProblems.put(FIELDS.contains(p.field()) ? p.field() : "name",
-                                    p.describe(context.messages()));
+                                    p.describe(messages));
                         }
                         revision.set(new Object());
                     } else {
-                        context.dialogs().showError(error);
+                        dialogs.showError(error);
                     }
                 })
                 .onFinished(() -> saving.set(false)));

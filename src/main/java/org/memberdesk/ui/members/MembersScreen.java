@@ -54,7 +54,7 @@ public final class MembersScreen implements Screen {
     public MembersScreen(UiContext context, List<MemberSection<?>> sections, Consumer<Member> recordPurchase) {
         this.context = context;
         this.model = new MembersViewModel(context.app().members(), context.tasks(), context.dialogs());
-        this.detail = new MemberDetailViewModel(context);
+        this.detail = MembersScreen.detailModel(context);
         this.sections = List.copyOf(sections);
         this.recordPurchase = recordPurchase;
         context.changes().onMemberChanged(id -> {
@@ -352,5 +352,10 @@ public final class MembersScreen implements Screen {
     private void editSelected() {
         detail.member().ifPresent(member -> new MemberFormDialog(search.getScene().getWindow(), context, member,
                 model.channels().subList(1, model.channels().size())).showAndWait());
+    }
+
+    /** The view model, built with the services it uses. */
+    static MemberDetailViewModel detailModel(UiContext context) {
+        return new MemberDetailViewModel(context.app().members(), context.app().session(), context.app().purchases(), context.app().predictions(), context.tasks(), context.messages(), context.changes(), context.dialogs());
     }
 }

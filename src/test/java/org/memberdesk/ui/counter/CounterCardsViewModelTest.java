@@ -97,7 +97,7 @@ class CounterCardsViewModelTest {
         context.app().cardProducts().setTopupSteps(Map.of(50_000L, 5_000L, 100_000L, 15_000L));
         long package1 = product(CardKind.STORED_VALUE, "储值", 10_000, 2_000, null, null, null);
         Card card = context.app().cards().sell(wang.id(), package1, Pay.CASH, null, null).card();   // ¥100 + ¥20
-        TopUpViewModel topUp = new TopUpViewModel(context, card);
+        TopUpViewModel topUp = TopUpDialog.model(context, card);
         topUp.start();
         topUp.amountProperty().set("499.99");
         // below the first step: no bonus; ¥120 + ¥499.99 = ¥619.99
@@ -162,7 +162,7 @@ class CounterCardsViewModelTest {
         // bought 2026-03-01: valid 03-01 … 03-30
         context.app().cards().sell(wang.id(), month, Pay.CASH, null, LocalDateTime.of(2026, 3, 1, 10, 0));
         List<Card> held = context.app().cards().cards(wang.id());
-        CardSaleViewModel sale = new CardSaleViewModel(context, wang, held, false);
+        CardSaleViewModel sale = CardSaleDialog.model(context, wang, held, false);
         sale.start();
         assertEquals(month, sale.productProperty().get().id());
         // the renewal starts 03-31 and runs 30 days: 03-31 … 04-29
@@ -174,7 +174,7 @@ class CounterCardsViewModelTest {
         // a pass is a purchase: ¥300 at 1 point a yuan, twice now
         assertEquals("+300 points · points balance: 600", sold.points());
 
-        CardSaleViewModel storedOnly = new CardSaleViewModel(context, wang, held, true);
+        CardSaleViewModel storedOnly = CardSaleDialog.model(context, wang, held, true);
         storedOnly.start();
         assertEquals("No cards are on sale yet: add them in Settings → Member cards.",
                 storedOnly.problemProperty().get());

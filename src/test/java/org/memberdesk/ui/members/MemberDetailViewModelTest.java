@@ -42,7 +42,7 @@ class MemberDetailViewModelTest {
             context.app().purchases().record(new PurchaseDraft(null, wang.id(), LocalDateTime.of(2026, 3, day, 10, 0),
                     List.of(new PurchaseLine("门票", 1, 8_800)), null), false);
         }
-        detail = new MemberDetailViewModel(context);
+        detail = MembersScreen.detailModel(context);
     }
 
     @Test

@@ -24,7 +24,7 @@ class MemberForecastRefitTest {
         UiContext context = TestContext.create(folder, new RecordingDialogs(Messages.english()));
         CdnowShop.importInto(context.app(), folder);
         long id = context.app().members().byNumber("C1516").orElseThrow().id();
-        MemberDetailViewModel detail = new MemberDetailViewModel(context);
+        MemberDetailViewModel detail = MembersScreen.detailModel(context);
         detail.show(id);
         String before = detail.forecastText();
         assertTrue(before.startsWith("Not predicted yet"), before);

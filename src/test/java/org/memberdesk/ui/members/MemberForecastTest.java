@@ -39,7 +39,7 @@ class MemberForecastTest {
 
     private static String line(String memberNo) {
         long id = context.app().members().byNumber(memberNo).orElseThrow().id();
-        MemberDetailViewModel detail = new MemberDetailViewModel(context);
+        MemberDetailViewModel detail = MembersScreen.detailModel(context);
         detail.show(id);
         return detail.forecastText();
     }
@@ -76,7 +76,7 @@ class MemberForecastTest {
                 LocalDate.of(2026, 1, 1), null, null, null, Map.of())).id();
         context.app().purchases().record(new PurchaseDraft(null, id, LocalDateTime.of(2026, 3, 1, 10, 0),
                 List.of(new PurchaseLine("门票", 1, 8_800)), null), false);
-        MemberDetailViewModel detail = new MemberDetailViewModel(context);
+        MemberDetailViewModel detail = MembersScreen.detailModel(context);
         detail.show(id);
         assertEquals("No prediction: had not bought by 1997-09-30, the date of the latest model.",
                 detail.forecastText());
@@ -87,7 +87,7 @@ class MemberForecastTest {
         UiContext empty = TestContext.create(other, new RecordingDialogs(Messages.english()));
         long id = empty.app().members().add(new MemberDetails(null, "李娜", null, null, null,
                 LocalDate.of(2026, 1, 1), null, null, null, Map.of())).id();
-        MemberDetailViewModel detail = new MemberDetailViewModel(empty);
+        MemberDetailViewModel detail = MembersScreen.detailModel(empty);
         detail.show(id);
         assertEquals("Not predicted yet: open Analytics → Predictions and fit the model once; it then refits "
                 + "itself daily.", detail.forecastText());

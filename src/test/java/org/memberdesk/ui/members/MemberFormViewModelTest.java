@@ -30,7 +30,7 @@ class MemberFormViewModelTest {
 
     @Test
     void problemsShowOnceAFieldIsEditedOrSaveIsTried() {
-        MemberFormViewModel form = new MemberFormViewModel(context, null);
+        MemberFormViewModel form = MemberFormDialog.model(context, null);
         assertEquals(Optional.empty(), form.problem("name"));
         form.phoneProperty().set("1381234");
         assertEquals(Optional.of("Not a valid mobile number: 1381234"), form.problem("phone"));
@@ -43,7 +43,7 @@ class MemberFormViewModelTest {
 
     @Test
     void aValidMemberIsStoredWithAGeneratedNumber() {
-        MemberFormViewModel form = new MemberFormViewModel(context, null);
+        MemberFormViewModel form = MemberFormDialog.model(context, null);
         form.nameProperty().set(" 张伟 ");
         form.phoneProperty().set("138 0000 1111");
         form.save(saved::add);
@@ -56,11 +56,11 @@ class MemberFormViewModelTest {
 
     @Test
     void aTakenPhoneIsReportedOnThePhoneField() {
-        MemberFormViewModel first = new MemberFormViewModel(context, null);
+        MemberFormViewModel first = MemberFormDialog.model(context, null);
         first.nameProperty().set("王芳");
         first.phoneProperty().set("13800001111");
         first.save(saved::add);
-        MemberFormViewModel second = new MemberFormViewModel(context, null);
+        MemberFormViewModel second = MemberFormDialog.model(context, null);
         second.nameProperty().set("李娜");
         second.phoneProperty().set("13800001111");
         second.save(saved::add);
@@ -75,10 +75,10 @@ class MemberFormViewModelTest {
 
     @Test
     void editingKeepsTheNumberAndChangesTheFields() {
-        MemberFormViewModel add = new MemberFormViewModel(context, null);
+        MemberFormViewModel add = MemberFormDialog.model(context, null);
         add.nameProperty().set("王芳");
         add.save(saved::add);
-        MemberFormViewModel edit = new MemberFormViewModel(context, saved.get(0));
+        MemberFormViewModel edit = MemberFormDialog.model(context, saved.get(0));
         edit.nameProperty().set("王芳芳");
         edit.save(saved::add);
         assertEquals("王芳芳", context.app().members().byNumber("M00000001").orElseThrow().name());

@@ -45,14 +45,14 @@ class PhonesByRoleTest {
     void finding6_aCashierOrManagerCannotRevealThePhoneTheOwnerCan() {
         for (Actor actor : List.of(cashier, manager)) {
             context.app().session().become(actor);
-            MemberDetailViewModel detail = new MemberDetailViewModel(context);
+            MemberDetailViewModel detail = MembersScreen.detailModel(context);
             detail.show(wang.id());
             assertFalse(detail.mayRevealPhone());
             detail.phoneRevealedProperty().set(true); // even if the toggle were reached
             assertEquals("138****1234", detail.phoneShown().get(), actor.name());
         }
         context.app().session().become(Actor.commandLine("boss"));
-        MemberDetailViewModel detail = new MemberDetailViewModel(context);
+        MemberDetailViewModel detail = MembersScreen.detailModel(context);
         detail.show(wang.id());
         assertTrue(detail.mayRevealPhone());
         assertEquals("138****1234", detail.phoneShown().get(), "masked until revealed");
@@ -64,14 +64,14 @@ class PhonesByRoleTest {
     void finding6_aManagerEditsAMemberSeeingThePhoneMaskedAndKeepsItUnlessANewOneIsTyped() {
         context.app().session().become(manager);
         List<Member> saved = new ArrayList<>();
-        MemberFormViewModel form = new MemberFormViewModel(context, wang);
+        MemberFormViewModel form = MemberFormDialog.model(context, wang);
         assertEquals("138****1234", form.phoneProperty().get());
         form.nameProperty().set("王芳芳");
         form.save(saved::add);
         assertEquals("王芳芳", saved.get(0).name());
         assertEquals("13812341234", saved.get(0).phone(), "the stored number is kept");
 
-        MemberFormViewModel again = new MemberFormViewModel(context, saved.get(0));
+        MemberFormViewModel again = MemberFormDialog.model(context, saved.get(0));
         again.phoneProperty().set("13912345678");
         again.save(saved::add);
         assertEquals("13912345678", saved.get(1).phone());
