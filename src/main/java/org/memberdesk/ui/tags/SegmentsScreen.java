@@ -257,7 +257,12 @@ public final class SegmentsScreen implements Screen {
         table.getColumns().add(column("segments.col.spent", m -> Money.display(m.netCents())));
         table.getColumns().add(column("segments.col.last", m -> m.lastPurchaseAt() == null ? ""
                 : m.lastPurchaseAt().substring(0, 10)));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // every title whole: at a narrow window the preview scrolls sideways rather than cutting "Last purchase"
+        for (TableColumn<MatchedMember, ?> column : table.getColumns()) {
+            column.setMinWidth(Math.max(column.getMinWidth(), 84));
+        }
+        table.getColumns().get(table.getColumns().size() - 1).setMinWidth(112);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         return table;
     }
 
