@@ -66,6 +66,7 @@ final class CommandExamples {
             Map.entry("tag refresh", "--json"),
             Map.entry("tag list", "--json"),
             Map.entry("tag delete", "VIP --json"),
+            Map.entry("tag rename", "老客 回头客 --json"),
             Map.entry("predict", "--as-of 2026-09-30 --unit day --json"),
             Map.entry("predict member", "M000123 --horizon-days 180 --json"),
             Map.entry("points", "M001 --json"),

@@ -51,8 +51,8 @@ class LayoutScreenshots extends FxRobot {
                     ui.stage().setWidth(1024);
                     ui.stage().setHeight(700);
                 });
-                for (String screen : new String[] {"dashboard", "members", "purchases", "points", "tiers", "analytics",
-                        "settings"}) {
+                for (String screen : new String[] {"dashboard", "counter", "members", "purchases", "cards", "points",
+                        "tiers", "tags", "coupons", "analytics", "staff-report", "log", "settings"}) {
                     interact(() -> ui.window().window().show(screen));
                     if (screen.equals("settings")) {
                         clickOn("#settings-tab-points");

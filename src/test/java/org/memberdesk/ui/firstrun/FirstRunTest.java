@@ -101,7 +101,10 @@ class FirstRunTest extends FxRobot {
         assertEquals(new ShopState(false, false, false), ui.app().shopProfile().state());
         assertEquals(0, ui.app().members().count(MemberQuery.all().withArchived(true)));
 
-        // back to the shop's database: it is still new, so the questions come again
+        // back to the shop's database (once the demo's progress dialog, which holds the window, has closed): it is
+        // still new, so the questions come again
+        UiFixture.waitUntil(120, () -> javafx.stage.Window.getWindows().stream()
+                .filter(javafx.stage.Window::isShowing).count() == 1);
         clickOn("#demo-banner-leave");
         UiFixture.waitUntil(30, () -> lookup("#firstrun").tryQuery().isPresent());
         clickOn("#firstrun-start");
