@@ -220,6 +220,16 @@ public final class MemberService {
         return database.read(connection -> store.findByNumber(connection, memberNo.strip()));
     }
 
+    /**
+     * What a lookup field (the counter's, the Points screen's) finds for the text typed: the exact member for a member
+     * number or full phone first, else up to {@code limit} members whose number, name or phone contains it (the last
+     * 4 digits of a phone).
+     */
+    public List<Member> lookUp(String typed, int limit) {
+        return byNumberOrPhone(typed).map(List::of)
+                .orElseGet(() -> search(MemberQuery.all().withText(typed), 0, limit));
+    }
+
     /** Finds a member the way counter staff type: a member number or a full phone number. */
     public Optional<Member> byNumberOrPhone(String typed) {
         session.require(Permission.FIND_MEMBERS);

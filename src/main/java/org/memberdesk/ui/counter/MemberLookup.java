@@ -1,7 +1,6 @@
 package org.memberdesk.ui.counter;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -66,11 +65,7 @@ final class MemberLookup {
             return;
         }
         long mine = ++latest;
-        tasks.execute(BackgroundTask.of(() -> {
-            Optional<Member> exact = members.byNumberOrPhone(typed);
-            return exact.map(List::of).orElseGet(() ->
-                    members.search(MemberQuery.all().withText(typed), 0, CounterViewModel.MATCHES));
-        }).onSuccess(members -> {
+        tasks.execute(BackgroundTask.of(() -> members.lookUp(typed, CounterViewModel.MATCHES)).onSuccess(members -> {
             if (mine == latest) {
                 matches.setAll(members);
                 found.accept(members);

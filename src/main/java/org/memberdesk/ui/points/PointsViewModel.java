@@ -3,7 +3,6 @@ package org.memberdesk.ui.points;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -16,7 +15,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.common.Messages;
 import org.memberdesk.members.Member;
-import org.memberdesk.members.MemberQuery;
 import org.memberdesk.members.MemberService;
 import org.memberdesk.points.PointsEntry;
 import org.memberdesk.points.PointsService;
@@ -105,10 +103,7 @@ public final class PointsViewModel {
             return;
         }
         problem.set("");
-        tasks.execute(BackgroundTask.of(() -> {
-            Optional<Member> exact = members.byNumberOrPhone(typed);
-            return exact.map(List::of).orElseGet(() -> members.search(MemberQuery.all().withText(typed), 0, MATCHES));
-        }).onSuccess(found -> {
+        tasks.execute(BackgroundTask.of(() -> members.lookUp(typed, MATCHES)).onSuccess(found -> {
             if (found.isEmpty()) {
                 clear();
                 problem.set(messages.get("points.ui.notFound", typed));
