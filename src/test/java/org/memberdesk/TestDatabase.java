@@ -28,6 +28,22 @@ public final class TestDatabase {
     }
 
     public static AppContext open(Path folder) {
-        return new AppContext(Database.open(folder.resolve("test.db")), clock());
+        return new AppContext(database(folder), clock());
+    }
+
+    /**
+     * A fresh, migrated database for one test: a file in the test's folder, or — when the system property
+     * {@code memberdesk.test.db} names a PostgreSQL server ({@code postgresql://USER:PASSWORD@HOST:PORT/}) — a new
+     * database on that server, copied from a template migrated once per test run. The store and service tests run
+     * on both engines this way (pom.xml's "postgresql" test execution).
+     */
+    public static Database database(Path folder) {
+        return ServerTestDatabases.configured().map(ServerTestDatabases::fresh)
+                .orElseGet(() -> Database.open(folder.resolve("test.db")));
+    }
+
+    /** True when this test run's databases are on PostgreSQL. */
+    public static boolean onServer() {
+        return ServerTestDatabases.configured().isPresent();
     }
 }

@@ -89,8 +89,10 @@ public final class Cli implements Callable<Integer> {
             StaffCliCommands.StaffCommand.class);
 
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "The database file (default: the user's data folder).")
-    Path db;
+            description = "The database file (default: the user's data folder), or a PostgreSQL database shared by"
+                    + " several counters: postgresql://USER@HOST:PORT/DATABASE (the password from PGPASSWORD or"
+                    + " ~/.pgpass).")
+    String db;
 
     @Option(names = "--staff", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "Act as this staff member, within their role (default: the owner, logged as cli:USER)."
@@ -303,9 +305,9 @@ public final class Cli implements Callable<Integer> {
         if (database == null) {
             SqliteLibrary.useKeptCopy(DataFolder.privateFolder().resolve("native"));
             try {
-                database = Database.open(file());
+                database = onServer() ? Database.open(db) : Database.open(file());
             } catch (DataException e) {
-                throw new CliFailure(1, clause(e.getMessage()) + "; " + WAY_OUT);
+                throw new CliFailure(1, onServer() ? clause(e.getMessage()) : clause(e.getMessage()) + "; " + WAY_OUT);
             }
             // --staff's PIN is checked before any command reads, also one that builds no service (stats)
             if (staffName() != null) {
@@ -324,6 +326,9 @@ public final class Cli implements Callable<Integer> {
     Database rescuableDatabase() {
         if (database == null) {
             SqliteLibrary.useKeptCopy(DataFolder.privateFolder().resolve("native"));
+            if (onServer()) {
+                return database();
+            }
             Path file = file();
             try {
                 database = Database.open(file);
@@ -355,7 +360,12 @@ public final class Cli implements Callable<Integer> {
     }
 
     private Path file() {
-        return db != null ? db : DataFolder.defaultDatabase();
+        return db != null ? Path.of(db) : DataFolder.defaultDatabase();
+    }
+
+    /** True when --db names a PostgreSQL server rather than a file. */
+    boolean onServer() {
+        return org.memberdesk.db.Dialect.isServerLocation(db);
     }
 
     /** A message on one line without its closing full stop, to go on after a semicolon. */
@@ -390,7 +400,7 @@ public final class Cli implements Callable<Integer> {
         if (context != null) {
             return context.outputFiles();
         }
-        return new org.memberdesk.db.OutputFiles(db != null ? db : DataFolder.defaultDatabase());
+        return new org.memberdesk.db.OutputFiles(onServer() ? database().file() : file());
     }
 
     boolean json() {

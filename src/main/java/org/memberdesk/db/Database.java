@@ -34,11 +34,83 @@ public final class Database {
      * again (a report gathering its parts) answers from one moment, not one per part. Per thread, never shared.
      */
     private final ThreadLocal<Connection> snapshot = new ThreadLocal<>();
+    /** The PostgreSQL server's connections, or null for a SQLite file (the default: nothing changes for it). */
+    private final ServerConnections server;
+    private final ServerAddress address;
 
     private Database(Path file, long maxPages, boolean rescue) {
+        this(file, maxPages, rescue, null, null);
+    }
+
+    private Database(Path file, long maxPages, boolean rescue, ServerConnections server, ServerAddress address) {
         this.file = file;
         this.maxPages = maxPages;
         this.rescue = rescue;
+        this.server = server;
+        this.address = address;
+    }
+
+    /**
+     * Opens what the shop named: a PostgreSQL server ({@code postgresql://USER@HOST:PORT/DATABASE}, several counters
+     * and stores on one database) or else a SQLite file (one computer). Brings its schema up to date.
+     */
+    public static Database open(String location) {
+        if (Dialect.isServerLocation(location)) {
+            ServerAddress parsed;
+            try {
+                parsed = ServerAddress.parse(location);
+            } catch (IllegalArgumentException e) {
+                throw new DataException(e.getMessage(), e);
+            }
+            return openServer(parsed);
+        }
+        return open(Path.of(location));
+    }
+
+    /** Opens a database on a PostgreSQL server and brings its schema up to date (a new, empty one is set up). */
+    public static Database openServer(ServerAddress address) {
+        Path place = DataFolder.forCurrentUser().resolve("servers").resolve(address.folderName());
+        try {
+            PrivateFiles.createFolders(place);
+        } catch (IOException e) {
+            throw new DataException("Cannot create the folder for " + place + ": " + e.getMessage(), e);
+        }
+        ServerConnections connections = ServerConnections.open(address);
+        Database database = new Database(place.resolve("memberdesk.server"), 0, false, connections, address);
+        try {
+            Migrations.migrate(database);
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+        return database;
+    }
+
+    /** The engine: SQLite for a file, PostgreSQL for a server. Stores pick a statement's variant by it. */
+    public Dialect dialect() {
+        return server == null ? Dialect.SQLITE : Dialect.POSTGRESQL;
+    }
+
+    /** The server, for a database on PostgreSQL; empty for a SQLite file. */
+    public java.util.Optional<ServerAddress> server() {
+        return java.util.Optional.ofNullable(address);
+    }
+
+    /** What the shop's data is, for messages: the file, or the server address (without its password). */
+    public String describeLocation() {
+        return address != null ? address.toString() : file.toString();
+    }
+
+    /** Lets go of the server's connections (a SQLite file holds none between calls). */
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Flyway's way in: the server's pool, for PostgreSQL. */
+    javax.sql.DataSource serverDataSource() {
+        return server.dataSource();
     }
 
     /** Opens (creating if needed) the file and brings its schema up to date. */
@@ -99,12 +171,16 @@ public final class Database {
         return rescue;
     }
 
+    /**
+     * The SQLite file. For a database on a server: a place in this computer's data folder for its own files about
+     * that database (import locks, reports); nothing is stored there.
+     */
     public Path file() {
         return file;
     }
 
     public String url() {
-        return "jdbc:sqlite:" + file;
+        return address != null ? address.jdbcUrl() : "jdbc:sqlite:" + file;
     }
 
     /** A new connection with the pragmas every MemberDesk connection needs. The caller closes it. */
@@ -113,6 +189,9 @@ public final class Database {
     }
 
     private Connection connect(boolean generatedKeys, SQLiteConfig.TransactionMode transactionMode) {
+        if (server != null) {
+            return server.connect();
+        }
         if (rescue) {
             return connectReadOnly();
         }
@@ -179,6 +258,9 @@ public final class Database {
      * ({@code Statement.getGeneratedKeys()} does not work on it: use {@code RETURNING}).
      */
     public Connection connectForBulk() {
+        if (server != null) {
+            return server.connect();
+        }
         Connection connection = connect(false, SQLiteConfig.TransactionMode.IMMEDIATE);
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA cache_size = -262144");
@@ -203,6 +285,12 @@ public final class Database {
                 return work.run(open);
             }
             try (Connection connection = connect(true, SQLiteConfig.TransactionMode.DEFERRED)) {
+                if (server != null) {
+                    // PostgreSQL: one snapshot for the whole read (REPEATABLE READ), read-only so the server
+                    // never waits on it; the pool sets the connection back when it is returned
+                    connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    connection.setReadOnly(true);
+                }
                 return inSnapshot(connection, work);
             }
         } catch (SQLException e) {
@@ -233,12 +321,27 @@ public final class Database {
 
     /** Runs work in one transaction: all of it is stored, or none of it. */
     public <T> T write(SqlWork<T> work) {
-        try (Connection connection = connect()) {
-            return inTransaction(connection, work);
-        } catch (SQLException e) {
-            throw failure("", e);
+        for (int attempt = 1; ; attempt++) {
+            try (Connection connection = connect()) {
+                return inTransaction(connection, work);
+            } catch (SQLException e) {
+                if (server != null && attempt < RETRIES && ServerWrites.isWorthRetrying(e)) {
+                    ServerWrites.pause(attempt);
+                    continue;
+                }
+                throw failure("", e);
+            } catch (RuntimeException e) {
+                if (server != null && attempt < RETRIES && ServerWrites.isWorthRetrying(e)) {
+                    ServerWrites.pause(attempt);
+                    continue;
+                }
+                throw e;
+            }
         }
     }
+
+    /** How often a write on PostgreSQL is tried when the server asks for it again (a serialization failure). */
+    private static final int RETRIES = 8;
 
     /**
      * Runs work in one transaction on a connection the caller keeps open (imports reuse theirs). When the work
@@ -250,6 +353,7 @@ public final class Database {
         connection.setAutoCommit(false);
         T result;
         try {
+            ServerWrites.takeTheWriteLock(connection);
             result = work.run(connection);
             connection.commit();
         } catch (SQLException | RuntimeException | Error e) {
@@ -280,6 +384,9 @@ public final class Database {
 
     /** A failure of this database: a {@link StorageFault} when the disk or file is at fault, else in SQLite's words. */
     private DataException failure(String context, SQLException e) {
+        if (server != null) {
+            return new DataException(ServerWrites.describe(address, e), e);
+        }
         return StorageFault.of(e, file).map(DataException.class::cast)
                 .orElseGet(() -> new DataException(context + describe(e), e));
     }

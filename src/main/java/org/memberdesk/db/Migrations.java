@@ -31,8 +31,13 @@ public final class Migrations {
     private Migrations() {
     }
 
+    /** Where each engine's scripts are: the PostgreSQL ones are ports of the SQLite ones, version for version. */
+    static String scripts(Dialect dialect) {
+        return dialect.pick("classpath:db/migration", "classpath:db/postgresql");
+    }
+
     static void migrate(Database database) {
-        migrate(database, LATEST_VERSION, "classpath:db/migration");
+        migrate(database, LATEST_VERSION, scripts(database.dialect()));
     }
 
     /** {@link #migrate(Database)} with other scripts: a test upgrades a filled database with it. */
@@ -49,17 +54,20 @@ public final class Migrations {
                 // a history this build cannot continue is refused before the backup below: else every attempt to
                 // open such a file would add a backup and push a good one out of the newest N
                 org.flywaydb.core.api.output.ValidateResult check = Flyway.configure()
-                        .configuration(flyway(database.url(), locations).getConfiguration())
+                        .configuration(flyway(database, locations).getConfiguration())
                         .ignoreMigrationPatterns("*:pending", "*:future").load().validateWithResult();
                 if (!check.validationSuccessful) {
                     throw new org.flywaydb.core.api.exception.FlywayValidateException(check.errorDetails,
                             check.getAllErrorMessages());
                 }
                 // an existing shop's data is about to change shape: keep the state before it, so a
-                // failed or unwanted upgrade can be undone from Settings → Data or `restore`
-                new Backups(database, java.time.Clock.systemDefaultZone()).takeIfWorthKeeping(BackupReason.MIGRATION);
+                // failed or unwanted upgrade can be undone from Settings → Data or `restore`. (On PostgreSQL each
+                // script runs in one transaction, and the server's own backups keep the state before: docs/multi-store.md)
+                if (database.dialect() == Dialect.SQLITE) {
+                    new Backups(database, java.time.Clock.systemDefaultZone()).takeIfWorthKeeping(BackupReason.MIGRATION);
+                }
             }
-            flyway(database.url(), locations).migrate();
+            flyway(database, locations).migrate();
         } catch (org.flywaydb.core.api.exception.FlywayValidateException e) {
             // Flyway's own words are for the log file (the windows' log keeps INFO; the command line shows WARNING up)
             java.util.logging.Logger.getLogger(Migrations.class.getName()).info(() -> "migration history of "
@@ -67,7 +75,7 @@ public final class Migrations {
             throw new HistoryMismatchException(database.file(), e);
         } catch (FlywayException e) {
             throw StorageFault.of(e, database.file()).map(DataException.class::cast).orElseGet(() ->
-                    new DataException("Cannot bring the database " + database.file()
+                    new DataException("Cannot bring the database " + database.describeLocation()
                             + " up to date: " + Database.describe(new SQLException(e.getMessage(), e)), e));
         }
     }
@@ -75,6 +83,18 @@ public final class Migrations {
     /** Flyway on the file {@code url} names, configured as every MemberDesk database is migrated. */
     static Flyway flyway(String url) {
         return flyway(url, "classpath:db/migration");
+    }
+
+    private static Flyway flyway(Database database, String... locations) {
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            return Flyway.configure()
+                    .dataSource(database.serverDataSource())
+                    .locations(locations)
+                    .failOnMissingLocations(true)
+                    .outOfOrder(true)
+                    .load();
+        }
+        return flyway(database.url(), locations);
     }
 
     private static Flyway flyway(String url, String... locations) {
@@ -95,18 +115,23 @@ public final class Migrations {
     private static int[] appliedState(Database database) {
         try (Connection connection = database.connect();
              Statement statement = connection.createStatement()) {
-            try (ResultSet tables = statement.executeQuery(
-                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'")) {
+            try (ResultSet tables = statement.executeQuery(database.dialect().pick(
+                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'flyway_schema_history'",
+                    "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()"
+                            + " AND table_name = 'flyway_schema_history'"))) {
                 if (tables.next() && tables.getInt(1) == 0) {
                     return new int[] {0, 0};
                 }
             }
             try (ResultSet rs = statement.executeQuery("""
                     SELECT max(CAST(version AS INTEGER)), count(DISTINCT CAST(version AS INTEGER))
-                    FROM flyway_schema_history WHERE success = 1 AND version IS NOT NULL""")) {
+                    FROM flyway_schema_history WHERE success AND version IS NOT NULL""")) {
                 return rs.next() ? new int[] {rs.getInt(1), rs.getInt(2)} : new int[] {0, 0};
             }
         } catch (SQLException e) {
+            if (database.dialect() == Dialect.POSTGRESQL) {
+                throw new DataException(ServerWrites.describe(database.server().orElseThrow(), e), e);
+            }
             throw StorageFault.of(e, database.file()).map(DataException.class::cast)
                     .orElseGet(() -> new DataException(Database.describe(e), e));
         }

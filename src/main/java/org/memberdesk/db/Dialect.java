@@ -1,0 +1,22 @@
+package org.memberdesk.db;
+
+/**
+ * The engine a database runs on. SQLite is the default (one computer, one file); PostgreSQL serves several counters
+ * and stores at once (docs/multi-store.md). Most of the app's SQL is the same on both (the PostgreSQL schema defines
+ * SQLite's date functions, db/postgresql/V1); a statement that cannot be is chosen here, once, by its store:
+ * {@code database.dialect().pick(sqliteSql, postgresqlSql)}.
+ */
+public enum Dialect {
+    SQLITE,
+    POSTGRESQL;
+
+    /** The variant of a statement (or of anything else) for this engine. */
+    public <T> T pick(T sqlite, T postgresql) {
+        return this == SQLITE ? sqlite : postgresql;
+    }
+
+    /** True for a location the command line or the open dialog may name as a PostgreSQL server. */
+    public static boolean isServerLocation(String location) {
+        return location != null && (location.startsWith("postgresql://") || location.startsWith("postgres://"));
+    }
+}

@@ -1,0 +1,145 @@
+package org.memberdesk;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.memberdesk.db.Database;
+import org.memberdesk.db.ServerAddress;
+
+/**
+ * The test run's PostgreSQL server (system property {@code memberdesk.test.db}): one template database migrated
+ * once, then a copy of it per test ({@code CREATE DATABASE … TEMPLATE}, tens of milliseconds), all dropped when the
+ * test JVM ends — and any a killed run left behind dropped at the next run's start.
+ */
+public final class ServerTestDatabases {
+    public static final String PROPERTY = "memberdesk.test.db";
+    private static final String PREFIX = "mdtest_";
+
+    private static ServerTestDatabases instance;
+
+    private final ServerAddress server;
+    private final String run = PREFIX + ProcessHandle.current().pid() + "_";
+    private final AtomicInteger made = new AtomicInteger();
+    private final List<Database> opened = new ArrayList<>();
+    private String template;
+
+    private ServerTestDatabases(ServerAddress server) {
+        this.server = server;
+    }
+
+    /** The server this run's tests use, when the property names one. */
+    public static synchronized Optional<ServerTestDatabases> configured() {
+        String location = System.getProperty(PROPERTY, "");
+        if (location.isBlank()) {
+            return Optional.empty();
+        }
+        if (instance == null) {
+            String base = location.endsWith("/") ? location + "postgres" : location;
+            instance = new ServerTestDatabases(ServerAddress.parse(base));
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::dropAll, "drop test databases"));
+        }
+        return Optional.of(instance);
+    }
+
+    /** Whether the server answers: the PostgreSQL tests are skipped, saying so, when it does not. */
+    public static Optional<String> unreachable() {
+        try (Connection ignored = configured().orElseThrow().admin()) {
+            return Optional.empty();
+        } catch (SQLException | RuntimeException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** A new database on the server, migrated (a copy of the template), with its own connections. */
+    public synchronized Database fresh() {
+        String name = newDatabase();
+        Database database = Database.openServer(server.withDatabase(name));
+        opened.add(database);
+        return database;
+    }
+
+    /** The address of a new, empty database (no schema): for `migrate` and first-run tests. */
+    public synchronized ServerAddress empty() {
+        String name = run + made.incrementAndGet();
+        sql("CREATE DATABASE " + name);
+        return server.withDatabase(name);
+    }
+
+    public ServerAddress server() {
+        return server;
+    }
+
+    private String newDatabase() {
+        if (template == null) {
+            dropLeftovers();
+            template = run + "template";
+            sql("CREATE DATABASE " + template);
+            Database migrated = Database.openServer(server.withDatabase(template));
+            migrated.close();
+        }
+        String name = run + made.incrementAndGet();
+        sql("CREATE DATABASE " + name + " TEMPLATE " + template);
+        return name;
+    }
+
+    private Connection admin() throws SQLException {
+        Properties login = new Properties();
+        login.setProperty("user", server.user());
+        server.password().ifPresent(p -> login.setProperty("password", p));
+        login.setProperty("connectTimeout", "3");
+        return DriverManager.getConnection(server.jdbcUrl(), login);
+    }
+
+    private void sql(String statement) {
+        try (Connection connection = admin(); Statement s = connection.createStatement()) {
+            s.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException(statement + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Databases of test runs that were killed before their shutdown hook ran. */
+    private void dropLeftovers() {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = admin(); Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '" + PREFIX + "%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        for (String name : names) {
+            long pid = Long.parseLong(name.substring(PREFIX.length(), name.indexOf('_', PREFIX.length())));
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                continue; // another test JVM's, still running
+            }
+            sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
+    }
+
+    private synchronized void dropAll() {
+        opened.forEach(Database::close);
+        for (int i = 1; i <= made.get(); i++) {
+            try {
+                sql("DROP DATABASE IF EXISTS " + run + i + " WITH (FORCE)");
+            } catch (RuntimeException e) {
+                // the next run drops it (dropLeftovers)
+            }
+        }
+        if (template != null) {
+            try {
+                sql("DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
+            } catch (RuntimeException e) {
+                // the next run drops it
+            }
+        }
+    }
+}
