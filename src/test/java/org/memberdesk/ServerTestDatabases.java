@@ -22,6 +22,9 @@ public final class ServerTestDatabases {
     public static final String PROPERTY = "memberdesk.test.db";
     private static final String PREFIX = "mdtest_";
 
+    /** As docs/multi-store.md creates a shop's database: UTF-8, compared and sorted by code point as SQLite does. */
+    private static final String SHOP_DATABASE = " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'";
+
     private static ServerTestDatabases instance;
 
     private final ServerAddress server;
@@ -68,7 +71,7 @@ public final class ServerTestDatabases {
     /** The address of a new, empty database (no schema): for `migrate` and first-run tests. */
     public synchronized ServerAddress empty() {
         String name = run + made.incrementAndGet();
-        sql("CREATE DATABASE " + name);
+        sql("CREATE DATABASE " + name + SHOP_DATABASE);
         return server.withDatabase(name);
     }
 
@@ -80,7 +83,7 @@ public final class ServerTestDatabases {
         if (template == null) {
             dropLeftovers();
             template = run + "template";
-            sql("CREATE DATABASE " + template);
+            sql("CREATE DATABASE " + template + SHOP_DATABASE);
             Database migrated = Database.openServer(server.withDatabase(template));
             migrated.close();
         }

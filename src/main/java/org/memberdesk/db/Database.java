@@ -76,6 +76,12 @@ public final class Database {
             throw new DataException("Cannot create the folder for " + place + ": " + e.getMessage(), e);
         }
         ServerConnections connections = ServerConnections.open(address);
+        try {
+            connections.checkTextRules();
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
         Database database = new Database(place.resolve("memberdesk.server"), 0, false, connections, address);
         try {
             Migrations.migrate(database);

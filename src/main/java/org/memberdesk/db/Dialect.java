@@ -15,6 +15,11 @@ public enum Dialect {
         return this == SQLITE ? sqlite : postgresql;
     }
 
+    /** The engine of a connection (for a store given only a connection): SQLite's own class, else the server's. */
+    public static Dialect of(java.sql.Connection connection) {
+        return connection instanceof org.sqlite.SQLiteConnection ? SQLITE : POSTGRESQL;
+    }
+
     /** True for a location the command line or the open dialog may name as a PostgreSQL server. */
     public static boolean isServerLocation(String location) {
         return location != null && (location.startsWith("postgresql://") || location.startsWith("postgres://"));

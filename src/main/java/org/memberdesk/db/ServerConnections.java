@@ -69,6 +69,32 @@ final class ServerConnections {
         }
     }
 
+    /**
+     * Refuses a database whose text rules differ from SQLite's: not UTF-8 (Chinese names would be stored as bytes and
+     * counted wrong), or sorting by a language's rules (member lists and exports would come out in another order
+     * than on a SQLite file). docs/multi-store.md creates it right.
+     */
+    void checkTextRules() {
+        try (Connection connection = connect();
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rs = statement.executeQuery("SELECT pg_encoding_to_char(encoding), datcollate"
+                     + " FROM pg_database WHERE datname = current_database()")) {
+            rs.next();
+            String encoding = rs.getString(1);
+            String collate = rs.getString(2);
+            boolean byCodePoint = collate.equals("C") || collate.equals("POSIX") || collate.equals("C.UTF-8")
+                    || collate.equals("C.utf8");
+            if (!"UTF8".equals(encoding) || !byCodePoint) {
+                throw new DataException("The database " + address.database() + " on " + address.host() + " is "
+                        + encoding + " sorted by \"" + collate + "\"; MemberDesk needs UTF-8 sorted by code point, as on"
+                        + " a SQLite file: create it with createdb -T template0 -E UTF8 --locale=C " + address.database()
+                        + " (docs/multi-store.md)");
+            }
+        } catch (SQLException e) {
+            throw new DataException(describe(address, e), e);
+        }
+    }
+
     Connection connect() {
         try {
             return pool.getConnection();
