@@ -281,6 +281,16 @@ public final class AppContext {
         return new org.memberdesk.demo.DemoLoader(memberImporter, purchaseImporter, demoCards, clock, outputFiles);
     }
 
+    /** Where the data is, for the windows to show: the file, or the server's address (never its password). */
+    public String databaseLocation() {
+        return database.describeLocation();
+    }
+
+    /** True when the data is on a PostgreSQL server shared by several counters (docs/multi-store.md). */
+    public boolean onServer() {
+        return database.server().isPresent();
+    }
+
     /** The open database's file, for the windows to show (they know nothing of {@code db}). */
     public java.nio.file.Path databaseFile() {
         return database.file();

@@ -88,6 +88,48 @@ public final class Startup {
         new AppContext(Database.openForRescue(database), clock).backups().restore(backup);
     }
 
+    /** True for what a person typed as a PostgreSQL server's address rather than a file. */
+    public static boolean isServerLocation(String location) {
+        return org.memberdesk.db.Dialect.isServerLocation(location);
+    }
+
+    /** A server's address as it may be shown and remembered: without any password it was typed with. */
+    public static String withoutPassword(String location) {
+        try {
+            return org.memberdesk.db.ServerAddress.parse(location, name -> null).toString();
+        } catch (IllegalArgumentException e) {
+            return org.memberdesk.db.ServerAddress.withoutPassword(location);
+        }
+    }
+
+    /**
+     * Opens a database on a PostgreSQL server for the windows ({@code password} as typed in the connect dialog, or
+     * null: then from the address, PGPASSWORD or .pgpass). One window per server database on this computer, as for
+     * a file; other counters are other computers (or other users).
+     */
+    public static Outcome openServer(String location, String password, Clock clock, Actor first) {
+        org.memberdesk.db.ServerAddress address;
+        try {
+            address = org.memberdesk.db.ServerAddress.parse(location).withPassword(password);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(e.getMessage(), e);
+        }
+        Path place = Database.placeFor(address);
+        SingleInstance.Claim claim = SingleInstance.claim(place);
+        if (claim instanceof SingleInstance.OpenElsewhere elsewhere) {
+            return new OpenElsewhere(elsewhere.database(), elsewhere.broughtForward());
+        }
+        SingleInstance.Owner owner = (SingleInstance.Owner) claim;
+        try {
+            Database database = Database.openServer(address);
+            LOG.info(() -> "opened " + database.describeLocation());
+            return new Ready(new AppContext(database, clock, new OutputFiles(database.file()), first), owner);
+        } catch (RuntimeException e) {
+            owner.close();
+            throw e;
+        }
+    }
+
     /** Opens for the windows: nobody acts until a staff member signs in by PIN. */
     public static Outcome open(Path databaseFile, Clock clock) {
         return open(databaseFile, clock, Actor.NOBODY);

@@ -69,12 +69,7 @@ public final class Database {
 
     /** Opens a database on a PostgreSQL server and brings its schema up to date (a new, empty one is set up). */
     public static Database openServer(ServerAddress address) {
-        Path place = DataFolder.forCurrentUser().resolve("servers").resolve(address.folderName());
-        try {
-            PrivateFiles.createFolders(place);
-        } catch (IOException e) {
-            throw new DataException("Cannot create the folder for " + place + ": " + e.getMessage(), e);
-        }
+        Path place = placeFor(address);
         ServerConnections connections = ServerConnections.open(address);
         try {
             connections.checkTextRules();
@@ -82,7 +77,7 @@ public final class Database {
             connections.close();
             throw e;
         }
-        Database database = new Database(place.resolve("memberdesk.server"), 0, false, connections, address);
+        Database database = new Database(place, 0, false, connections, address);
         try {
             Migrations.migrate(database);
         } catch (RuntimeException e) {
@@ -90,6 +85,20 @@ public final class Database {
             throw e;
         }
         return database;
+    }
+
+    /**
+     * This computer's own place for a database on a server ({@link #file()} of it): the folder of its locks, reports
+     * and backups taken from here, in the user's data folder.
+     */
+    public static Path placeFor(ServerAddress address) {
+        Path folder = DataFolder.forCurrentUser().resolve("servers").resolve(address.folderName());
+        try {
+            PrivateFiles.createFolders(folder);
+        } catch (IOException e) {
+            throw new DataException("Cannot create the folder for " + folder + ": " + e.getMessage(), e);
+        }
+        return folder.resolve("memberdesk.server");
     }
 
     /** The engine: SQLite for a file, PostgreSQL for a server. Stores pick a statement's variant by it. */

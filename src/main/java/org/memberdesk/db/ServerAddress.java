@@ -71,6 +71,12 @@ public record ServerAddress(String host, int port, String database, String user,
         return new ServerAddress(host, port, other, user, password);
     }
 
+    /** The same address with the password a person typed (kept in memory only, for the pool's logins). */
+    public ServerAddress withPassword(String typed) {
+        return new ServerAddress(host, port, database, user,
+                Optional.ofNullable(typed).filter(p -> !p.isEmpty()).or(() -> password));
+    }
+
     /** A folder name for this computer's own files about this database (locks, reports, the log). */
     public String folderName() {
         return (host + "_" + port + "_" + database).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]", "_");

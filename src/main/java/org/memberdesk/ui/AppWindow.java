@@ -134,7 +134,7 @@ public final class AppWindow implements ShellActions {
 
     /** The title bar (and, for demo data, a banner) say which database this is. */
     private void showWhetherDemo() {
-        String name = app.databaseFile().getFileName().toString();
+        String name = app.onServer() ? app.databaseLocation() : app.databaseFile().getFileName().toString();
         stage.setTitle(context.text(demo ? "app.title.demo" : "app.title", name));
         if (demo) {
             Path own = shopDatabase;
@@ -370,6 +370,24 @@ public final class AppWindow implements ShellActions {
                 .ifPresent(this::open);
     }
 
+    @Override
+    public void connectToServer() {
+        new ServerConnectDialog(context.messages(), stage, preferences.lastServer().orElse("")).ask()
+                .ifPresent(login -> openServer(login.location(), login.password()));
+    }
+
+    /** Connects to a server database in the background; the window switches to it when it is ready. */
+    public void openServer(String location, String password) {
+        String remembered = Startup.withoutPassword(location);
+        tasks.execute(BackgroundTask.of(() -> Startup.openServer(location, password, clock, opensAs))
+                .onSuccess(outcome -> {
+                    if (switchTo(outcome, remembered)) {
+                        preferences.setLastServer(remembered);
+                        whenSignedIn(this::firstRunIfNeeded);
+                    }
+                }));
+    }
+
     /** Opens (or creates) a database in the background; the window switches to it when it is ready. */
     public void open(Path file) {
         tasks.execute(BackgroundTask.of(() -> Startup.open(file, clock, opensAs)).onSuccess(outcome -> {
@@ -381,7 +399,7 @@ public final class AppWindow implements ShellActions {
     }
 
     /** Switches the window to a database just opened; false when another window has it (brought forward). */
-    private boolean switchTo(Startup.Outcome outcome, Path file) {
+    private boolean switchTo(Startup.Outcome outcome, Object file) {
         if (outcome instanceof Startup.OpenElsewhere elsewhere) {
             if (!elsewhere.broughtForward()) {
                 dialogs.showError(context.text("instance.inUse.title"), context.text("instance.inUse", file));

@@ -49,6 +49,10 @@ public final class DesktopApp extends Application {
     private Path openedFile;
     /** The file being opened: when it fails, the one a backup is restored over. */
     private Path failingFile;
+    /** The server being connected to (its address as typed), or null when a file is being opened. */
+    private String failingServer;
+    /** The server opened, remembered (without its password) for the next start once it is open. */
+    private String openedServer;
     private long databaseOpenedMillis;
     /** The shop's own database (the one a start opens by default): the demo's way back. */
     private Path shopFile;
@@ -71,6 +75,13 @@ public final class DesktopApp extends Application {
             language = options.language().orElseGet(() ->
                     preferences.language().map(Language::of).orElseGet(Language::fromOs));
             shopFile = preferences.lastDatabase().orElseGet(Startup::defaultDatabase);
+            // --db postgresql://…, or the server this computer connected to last (docs/multi-store.md)
+            java.util.Optional<String> server = options.server().or(() -> options.database().isEmpty() && !options.demo()
+                    ? preferences.lastServer() : java.util.Optional.empty());
+            if (server.isPresent()) {
+                startOpeningServer(server.get(), null);
+                return;
+            }
             // --demo: a demo database of its own, never the shop's file (unless --db names one)
             Path file = options.database().orElseGet(() -> options.demo()
                     ? DemoLoader.databaseIn(Startup.dataFolder(), DEMO_BUSINESS)
@@ -85,9 +96,25 @@ public final class DesktopApp extends Application {
         }
     }
 
+    /** Connects to a server database on a thread of its own, as {@link #startOpening} opens a file. */
+    private void startOpeningServer(String location, String password) {
+        failingServer = location;
+        openedServer = location;
+        opening = new FutureTask<>(() -> {
+            Startup.Outcome outcome = Startup.openServer(location, password, Clock.systemDefaultZone(), firstActor());
+            databaseOpenedMillis = System.currentTimeMillis();
+            return outcome;
+        });
+        Thread opener = new Thread(opening, "memberdesk-open");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
     /** Opens the file on a thread of its own; one window per database: a second start brings the first forward. */
     private void startOpening(Path file) {
         failingFile = file;
+        failingServer = null;
+        openedServer = null;
         opening = new FutureTask<>(() -> {
             Startup.useKeptSqliteLibrary();
             Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone(), firstActor());
@@ -165,7 +192,9 @@ public final class DesktopApp extends Application {
             }
             ready = (Startup.Ready) outcome;
             app = ready.context();
-            if (openedFile != null) {
+            if (openedServer != null) {
+                preferences.setLastServer(Startup.withoutPassword(openedServer));
+            } else if (openedFile != null) {
                 preferences.setLastDatabase(openedFile);
             }
         } catch (ExecutionException e) {
@@ -196,10 +225,21 @@ public final class DesktopApp extends Application {
         awaitDatabase();
         while (openFailure != null && openElsewhere == null) {
             OpenFailureDialog.Choice choice = new OpenFailureDialog(language.messages(),
-                    ErrorText.describe(openFailure, language.messages())).ask();
+                    ErrorText.describe(openFailure, language.messages()), failingServer != null).ask();
             if (choice == OpenFailureDialog.Choice.QUIT) {
                 Platform.exit();
                 return;
+            }
+            if (choice == OpenFailureDialog.Choice.SERVER) {
+                String typed = failingServer != null ? Startup.withoutPassword(failingServer)
+                        : preferences.lastServer().orElse("");
+                Optional<ServerConnectDialog.Login> login = new ServerConnectDialog(language.messages(), null, typed).ask();
+                if (login.isPresent()) {
+                    openFailure = null;
+                    startOpeningServer(login.get().location(), login.get().password());
+                    awaitDatabase();
+                }
+                continue;
             }
             Optional<Path> chosen = choice == OpenFailureDialog.Choice.RESTORE ? chooseBackup(stage)
                     : chooseDatabase(stage);

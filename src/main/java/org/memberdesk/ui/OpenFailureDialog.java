@@ -15,20 +15,34 @@ import org.memberdesk.common.Messages;
  */
 final class OpenFailureDialog {
     /** What the owner chose. */
-    enum Choice { RESTORE, OTHER, QUIT }
+    enum Choice { RESTORE, OTHER, SERVER, QUIT }
 
     private final Alert alert;
     private final ButtonType restore;
     private final ButtonType other;
+    private final ButtonType server;
 
     OpenFailureDialog(Messages messages, String why) {
+        this(messages, why, false);
+    }
+
+    /**
+     * {@code onServer}: the database that failed is on a PostgreSQL server (unreachable, a refused login …): the way
+     * on is to connect again (another address, the password), not to restore a backup file over it.
+     */
+    OpenFailureDialog(Messages messages, String why, boolean onServer) {
         restore = new ButtonType(messages.get("error.open.restore"), ButtonBar.ButtonData.YES);
         other = new ButtonType(messages.get("error.open.other"), ButtonBar.ButtonData.OK_DONE);
+        server = new ButtonType(messages.get("error.open.server"), ButtonBar.ButtonData.OTHER);
         ButtonType quit = new ButtonType(messages.get("menu.file.quit"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        alert = new Alert(Alert.AlertType.ERROR, why, restore, other, quit);
+        alert = onServer ? new Alert(Alert.AlertType.ERROR, why, server, other, quit)
+                : new Alert(Alert.AlertType.ERROR, why, restore, other, server, quit);
         alert.setHeaderText(messages.get("error.open"));
         alert.getDialogPane().setId("open-failure");
-        alert.getDialogPane().lookupButton(restore).setId("open-failure-restore");
+        if (alert.getDialogPane().lookupButton(restore) != null) {
+            alert.getDialogPane().lookupButton(restore).setId("open-failure-restore");
+        }
+        alert.getDialogPane().lookupButton(server).setId("open-failure-server");
         alert.getDialogPane().lookupButton(other).setId("open-failure-other");
         alert.getDialogPane().lookupButton(quit).setId("open-failure-quit");
         // in the order of the way back: restore, another file, quit; each label whole, in both languages
@@ -48,6 +62,7 @@ final class OpenFailureDialog {
     /** Shows the dialog and waits for the owner's choice (closing it is quitting). */
     Choice ask() {
         ButtonType chosen = alert.showAndWait().orElse(ButtonType.CANCEL);
-        return chosen == restore ? Choice.RESTORE : chosen == other ? Choice.OTHER : Choice.QUIT;
+        return chosen == restore ? Choice.RESTORE : chosen == other ? Choice.OTHER
+                : chosen == server ? Choice.SERVER : Choice.QUIT;
     }
 }

@@ -42,4 +42,12 @@ class LaunchOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(List.of("--lang", "fr")));
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(List.of("--colour")));
     }
+
+    @Test
+    void aServerAddressIsTakenAsAServerNotAsAFile() {
+        LaunchOptions options = LaunchOptions.parse(List.of("--db", "postgresql://memberdesk@192.168.1.10:5432/shop"));
+        assertEquals(Optional.of("postgresql://memberdesk@192.168.1.10:5432/shop"), options.server());
+        assertEquals(Optional.empty(), options.database());
+        assertEquals(Optional.empty(), LaunchOptions.parse(List.of("--db", "shop.db")).server());
+    }
 }

@@ -35,7 +35,7 @@ public final class AboutDialog {
         grid.setHgap(12);
         grid.setVgap(8);
         grid.addRow(0, new Label(context.text("about.database")), value("about-database",
-                context.app().databaseFile().toString()));
+                context.app().databaseLocation()));
         grid.addRow(1, new Label(context.text("about.dataFolder")), value("about-data-folder",
                 context.app().diagnostics().dataFolder().toString()));
         grid.addRow(2, new Label(context.text("about.log")), value("about-log",

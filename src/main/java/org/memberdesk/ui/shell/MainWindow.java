@@ -297,6 +297,7 @@ public final class MainWindow {
         newMember = item("menu.file.newMember", Feather.USER_PLUS, NEW_MEMBER, this::newMember);
         databases.add(item("menu.file.new", Feather.FILE_PLUS, NEW_DATABASE, actions::newDatabase));
         databases.add(item("menu.file.open", Feather.FOLDER, "Shortcut+O", actions::openDatabase));
+        databases.add(item("menu.file.connect", Feather.SERVER, null, actions::connectToServer));
         showTransfers();
         file.getItems().addAll(newMember, new SeparatorMenuItem());
         file.getItems().addAll(databases);

@@ -6,6 +6,9 @@ public interface ShellActions {
 
     void openDatabase();
 
+    /** File → Connect to a server…: a PostgreSQL database shared by several counters (docs/multi-store.md). */
+    void connectToServer();
+
     void importMembers();
 
     void importPurchases();

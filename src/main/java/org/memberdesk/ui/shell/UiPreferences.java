@@ -35,7 +35,19 @@ public final class UiPreferences {
 
     public Optional<Path> lastDatabase() {
         String path = node.get("database", null);
-        return path == null ? Optional.empty() : Optional.of(Path.of(path));
+        return path == null || lastServer().isPresent() ? Optional.empty() : Optional.of(Path.of(path));
+    }
+
+    /** The PostgreSQL server last connected to (its address without the password), when that was the last. */
+    public Optional<String> lastServer() {
+        return Optional.ofNullable(node.get("database", null))
+                .filter(location -> location.startsWith("postgresql://") || location.startsWith("postgres://"));
+    }
+
+    /** Remembers a server as the database to open next time; the caller gives the address without a password. */
+    public void setLastServer(String location) {
+        node.put("database", location);
+        flush();
     }
 
     public void setLastDatabase(Path file) {

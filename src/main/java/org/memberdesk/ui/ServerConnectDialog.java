@@ -1,0 +1,74 @@
+package org.memberdesk.ui;
+
+import java.util.Optional;
+import javafx.geometry.Insets;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.memberdesk.app.Startup;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.common.AppIcon;
+
+/**
+ * File → Connect to a server…: the address of a PostgreSQL database several counters share
+ * (docs/multi-store.md) and, when the address, PGPASSWORD or .pgpass do not give it, the password. The password
+ * stays in memory for this run only: it is never saved, and the address is remembered without it.
+ */
+final class ServerConnectDialog {
+    /** What was typed: the address and the password (empty: from PGPASSWORD or .pgpass). */
+    record Login(String location, String password) {
+    }
+
+    private final Dialog<Login> dialog = new Dialog<>();
+    private final TextField address = new TextField();
+    private final PasswordField password = new PasswordField();
+
+    ServerConnectDialog(Messages messages, Window owner, String remembered) {
+        dialog.setTitle(messages.get("server.connect.title"));
+        dialog.setHeaderText(messages.get("server.connect.header"));
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        ButtonType connect = new ButtonType(messages.get("server.connect.button"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
+        dialog.getDialogPane().setId("server-connect");
+        address.setId("server-address");
+        address.setPromptText("postgresql://memberdesk@192.168.1.10:5432/memberdesk");
+        address.setText(remembered == null ? "" : remembered);
+        address.setPrefColumnCount(36);
+        password.setId("server-password");
+        Label passwordHint = new Label(messages.get("server.connect.passwordHint"));
+        passwordHint.setWrapText(true);
+        Label help = new Label(messages.get("server.connect.help"));
+        help.setWrapText(true);
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.setPadding(new Insets(12));
+        grid.addRow(0, new Label(messages.get("server.connect.address")), address);
+        grid.addRow(1, new Label(messages.get("server.connect.password")), password);
+        grid.add(passwordHint, 1, 2);
+        grid.add(help, 0, 3, 2, 1);
+        GridPane.setHgrow(address, Priority.ALWAYS);
+        dialog.getDialogPane().setContent(grid);
+        dialog.getDialogPane().setMinWidth(560);
+        dialog.getDialogPane().lookupButton(connect).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !Startup.isServerLocation(address.getText().strip()), address.textProperty()));
+        dialog.setResultConverter(button -> button == connect
+                ? new Login(address.getText().strip(), password.getText()) : null);
+        dialog.setOnShown(event -> (address.getText().isEmpty() ? address : password).requestFocus());
+        AppIcon.applyTo((Stage) dialog.getDialogPane().getScene().getWindow());
+    }
+
+    /** Shows the dialog and waits: the address and password, or empty when cancelled. */
+    Optional<Login> ask() {
+        return dialog.showAndWait();
+    }
+}
