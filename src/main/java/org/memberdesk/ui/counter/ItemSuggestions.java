@@ -41,9 +41,15 @@ final class ItemSuggestions {
         binding.setOnAutoCompleted(event -> model.itemEntered());
         AutoCompletePopup<String> popup = binding.getAutoCompletionPopup();
         popup.setStyle(THEME_COLOURS);
-        // Enter with the suggestions shown but none picked: what was typed stands, and the keyboard moves on
+        // Enter with the suggestions shown takes the highlighted one — the first, as ControlsFX highlights it once the
+        // list is on screen; when Enter comes before that highlight (a fast cashier, a busy computer) the first
+        // suggestion is still what the cashier saw on top, so it is taken too — and the keyboard moves on
         popup.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ENTER && nothingPicked(popup)) {
+                if (!popup.getSuggestions().isEmpty()) {
+                    item.setText(popup.getSuggestions().get(0));
+                    item.end();
+                }
                 popup.hide();
                 model.itemEntered();
                 event.consume();

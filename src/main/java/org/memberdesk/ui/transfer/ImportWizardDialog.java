@@ -278,6 +278,9 @@ public final class ImportWizardDialog {
         };
         model.header().addListener((javafx.collections.ListChangeListener<String>) change -> columns.run());
         model.previewRows().addListener((javafx.collections.ListChangeListener<List<String>>) change -> columns.run());
+        // the file may have been read before this page was built (the step shows once reading is done): its columns
+        // are made now, not only on the next change — else the preview showed rows without columns, now and then
+        columns.run();
         // an earlier import of this same file: interrupted (importing again finishes it) or done
         Label earlier = new Label();
         earlier.setId("wizard-earlier-import");

@@ -67,6 +67,7 @@ class ImportWizardScreenTest extends FxRobot {
         openWizardOnFile(file);
 
         TableView<?> preview = lookup("#wizard-preview").queryTableView();
+        UiFixture.waitUntil(() -> preview.getItems().size() == 3 && preview.getColumns().size() == 3);
         assertEquals(3, preview.getItems().size());
         assertEquals(List.of("客户", "手机号", "城市"),
                 preview.getColumns().stream().map(c -> c.getText()).toList());
