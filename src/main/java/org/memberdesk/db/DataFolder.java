@@ -10,6 +10,11 @@ public final class DataFolder {
     }
 
     public static Path forCurrentUser() {
+        // a test run keeps its files (a server database's backups …) out of the user's real data folder
+        String given = System.getProperty("memberdesk.data.folder", "");
+        if (!given.isBlank()) {
+            return Path.of(given);
+        }
         return resolve(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home")));
     }
 

@@ -24,6 +24,7 @@ import org.memberdesk.staff.Role;
  * Now backups and restores are the owner's, refused to a cashier or manager before anything is copied, and each is
  * an operation log entry; a restore's entry goes into the restored database, whose chain still verifies.
  */
+@org.memberdesk.BothEngines
 class BackupsByStaffTest {
     @TempDir
     Path folder;
