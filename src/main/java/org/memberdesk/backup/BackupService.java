@@ -101,6 +101,11 @@ public final class BackupService {
         return entries;
     }
 
+    /** A backup file's ending: {@code .db} (a SQLite copy) or {@code .dump} (pg_dump's, for a server database). */
+    public String fileEnding() {
+        return database.dialect().pick(".db", ".dump");
+    }
+
     /** How many backups are kept (beside the database, and as many copies in the chosen folder). */
     public int keep() {
         return backups.keep();

@@ -132,7 +132,7 @@ public final class DataSettingsViewModel {
 
     /** Restores a file picked from disk (a backup copied from another computer or a USB stick). */
     public void restoreFromFile() {
-        dialogs.chooseOpenFile(messages.get("backup.restore.choose"), messages.get("file.db"), "*.db")
+        dialogs.chooseOpenFile(messages.get("backup.restore.choose"), messages.get("file.db"), "*" + service.fileEnding())
                 .ifPresent(file -> restoreFile(file, file.toString()));
     }
 
