@@ -174,6 +174,43 @@ class PostgresSchemaTest {
     }
 
     @Test
+    void textComparesByteForByteAsOnSqlite() throws SQLException {
+        // every text column is COLLATE "C", so no database locale can reorder dates, numbers or names
+        assertEquals(List.of(), strings(postgres, """
+                SELECT table_name || '.' || column_name FROM information_schema.columns
+                WHERE table_schema = current_schema() AND data_type = 'text' AND table_name <> 'flyway_schema_history'
+                  AND coalesce(collation_name, '') <> 'C'"""));
+        List<String> names = List.of("b", "B", "a", " a", "_x", "Zoe", "张三", "李四", "2026-11-22 10:00:00",
+                "2026-11-22T09:00", "2026-11-22", "10", "9");
+        String sorted = "SELECT name FROM members ORDER BY name";
+        String below = "SELECT count(*) FROM members WHERE name < 'a' AND name >= '2026-11-22 '";
+        List<List<String>> answers = new ArrayList<>();
+        for (Connection connection : List.of(sqlite, postgres)) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO members (member_no, name, join_date) VALUES (?, ?, '2026-01-01')")) {
+                for (int i = 0; i < names.size(); i++) {
+                    insert.setString(1, "S" + i);
+                    insert.setString(2, names.get(i));
+                    insert.executeUpdate();
+                }
+                List<String> answer = new ArrayList<>(strings(connection, sorted));
+                answer.addAll(strings(connection, below));
+                answers.add(answer);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+        // byte order: space, digits, upper case, '_', lower case, then Chinese (张 U+5F20 before 李 U+674E);
+        // '2026-11-22 10:00:00' < '2026-11-22T09:00' (' ' < 'T'); 6 names from '2026-11-22 ' up to 'a'
+        // ('2026-11-22 10:00:00', '2026-11-22T09:00', '9', 'B', 'Zoe', '_x')
+        assertEquals(List.of(" a", "10", "2026-11-22", "2026-11-22 10:00:00", "2026-11-22T09:00", "9", "B", "Zoe", "_x",
+                "a", "b", "张三", "李四", "6"), answers.get(0));
+        assertEquals(answers.get(0), answers.get(1));
+    }
+
+    @Test
     void theSameIndexNamesOnTheSameTables() throws SQLException {
         TreeSet<String> onSqlite = new TreeSet<>(strings(sqlite, """
                 SELECT tbl_name || '.' || name FROM sqlite_master
@@ -382,7 +419,12 @@ class PostgresSchemaTest {
             new String[] {"(SELECT group_concat(x) FROM (SELECT 'a' AS x UNION ALL SELECT 'b') v)", "a,b"},
             new String[] {"(SELECT group_concat(x || ' ×' || n, '、') FROM (SELECT '茶' AS x, 2 AS n UNION ALL"
                     + " SELECT NULL, 1 UNION ALL SELECT '饼', 3) v)", "茶 ×2、饼 ×3"},
-            new String[] {"(SELECT group_concat(x, '、') FROM (SELECT CAST(NULL AS TEXT) AS x) v)", null});
+            new String[] {"(SELECT group_concat(x, '、') FROM (SELECT CAST(NULL AS TEXT) AS x) v)", null},
+            // json_each as PipelineStore and MemberStore read a bound array of rows, and ExportStore an object's keys
+            new String[] {"(SELECT group_concat(j.value ->> 0, ';') FROM json_each('[[\"P1\", 2], [\"P2\", 3]]') j)",
+                    "P1;P2"},
+            new String[] {"(SELECT group_concat(j.key, ';') FROM json_each('{\"b\": 1, \"a\": \"x\"}') j)", "b;a"},
+            new String[] {"(SELECT count(*) FROM json_each('[]'))", "0"});
 
     @Test
     void sqliteFunctionsAnswerTheSameOnBothEngines() throws SQLException {
