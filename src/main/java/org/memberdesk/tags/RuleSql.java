@@ -345,8 +345,11 @@ public final class RuleSql {
     }
 
     private String text(String column, Condition c) {
-        List<Value> values = c.values();
-        values.forEach(v -> params.add(v.text()));
+        List<String> values = storable(c.values());
+        if (values.isEmpty()) {
+            return c.operator() == Operator.NE ? column + " IS NOT NULL" : NOBODY;
+        }
+        params.addAll(values);
         String test = switch (c.operator()) {
             case EQ -> column + " = ?";
             case NE -> column + " != ?";
@@ -356,10 +359,25 @@ public final class RuleSql {
         return column + " IS NOT NULL AND " + test;
     }
 
+    /** A condition no member meets. */
+    private static final String NOBODY = "(1 = 0)";
+
+    /**
+     * The text values a stored text can equal: one holding U+0000 equals none (PostgreSQL cannot store that
+     * character, nor take it as a parameter; SQLite's data never holds it, the imports refuse control characters),
+     * so it is left out rather than sent, and both engines find the same members.
+     */
+    private static List<String> storable(List<Value> values) {
+        return values.stream().map(Value::text).filter(text -> text.indexOf(0) < 0).toList();
+    }
+
     /** Bought as of the date: member_items keeps when each member first bought each item. */
     private String bought(Condition c) {
-        List<Value> values = c.values();
-        values.forEach(v -> params.add(v.text()));
+        List<String> values = storable(c.values());
+        if (values.isEmpty()) {
+            return c.operator() == Operator.NE ? facts.purchases() + " > 0" : NOBODY;
+        }
+        params.addAll(values);
         params.add(asOf.plusDays(1).toString());
         String members = """
                 m.id IN (SELECT mi.member_id FROM member_items mi
@@ -373,8 +391,11 @@ public final class RuleSql {
     }
 
     private String tag(Condition c) {
-        List<Value> values = c.values();
-        values.forEach(v -> params.add(v.text()));
+        List<String> values = storable(c.values());
+        if (values.isEmpty()) {
+            return c.operator() == Operator.NE ? "NOT " + NOBODY : NOBODY;
+        }
+        params.addAll(values);
         String members = """
                 m.id IN (SELECT mt.member_id FROM member_tags mt JOIN tags t ON t.id = mt.tag_id
                          WHERE t.name IN (%s))""".formatted(marks(values.size()));

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.memberdesk.TestDatabase;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.Member;
@@ -28,7 +29,7 @@ public final class Growth {
 
     public Growth(Path folder, LocalDateTime now) {
         clock = new SettableClock(now);
-        database = Database.open(folder.resolve("growth.db"));
+        database = TestDatabase.database(folder);
         app = new AppContext(database, clock);
     }
 
