@@ -21,7 +21,7 @@ import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseDraft;
 import org.memberdesk.purchases.PurchaseLine;
 
-/** A file database with the real services and a clock the test moves; purchases go through the counter path. */
+/** A fresh database (TestDatabase: a file, or one on the test server) with the real services and a clock the test moves; purchases go through the counter path. */
 public final class Growth {
     public final SettableClock clock;
     public final Database database;
