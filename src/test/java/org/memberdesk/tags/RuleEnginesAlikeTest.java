@@ -40,12 +40,15 @@ class RuleEnginesAlikeTest {
 
     @Test
     void finding1_anAverageOrderPastTheLargestWholeNumberCountsTheSameOnEitherEngine() {
-        // 50,000,000,000,000,000 yuan = 5 × 10^18 cents; A bought twice: 5 × 10^18 × 2 = 10^19 > 2^63 − 1 ≈ 9.22 × 10^18.
-        // SQLite goes on in floating point, PostgreSQL's bigint would stop with "out of range": nobody averages that
-        assertEquals(0, rules.count(Rule.parse("avg_order >= 50000000000000000"), TestShop.TODAY));
-        // and every buyer (A 200, B 50) averages less; C has no purchase, so no value
-        assertEquals(2, rules.count(Rule.parse("avg_order < 50000000000000000"), TestShop.TODAY));
-        assertEquals(1, rules.count(Rule.parse("avg_order between 150 and 50000000000000000"), TestShop.TODAY));
+        // the kept statistics say A bought 10,000 times (net still 400 yuan): the largest amount a rule takes,
+        // 9,999,999,999,999 yuan = 999,999,999,999,900 cents, × 10,000 ≈ 10^19 > 2^63 − 1 ≈ 9.22 × 10^18.
+        // SQLite goes on in floating point, PostgreSQL's bigint would stop with "out of range"
+        shop.sql("UPDATE members SET purchase_count = 10000 WHERE member_no = 'M001'");
+        assertEquals(0, rules.count(Rule.parse("avg_order >= 9999999999999"), TestShop.TODAY));
+        // A averages 40000 / 10000 = 4 cents, B 5000 / 1; C has no purchase, so no value
+        assertEquals(2, rules.count(Rule.parse("avg_order < 9999999999999"), TestShop.TODAY));
+        assertEquals(1, rules.count(Rule.parse("avg_order between 0.01 and 0.04"), TestShop.TODAY), "A exactly 4 cents");
+        assertEquals(2, rules.count(Rule.parse("avg_order between 0.01 and 9999999999999"), TestShop.TODAY));
     }
 
     @Test
