@@ -49,11 +49,13 @@ final class SaleStore {
     /** Whether the member has a purchase or return after this one (then voiding it would rewrite history). */
     boolean anythingAfter(Connection connection, long memberId, long purchaseId, String time) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT 1 FROM purchases WHERE member_id = ?1 AND id <> ?2 AND (time > ?3 OR time = ?3 AND id > ?2)
+                SELECT 1 FROM purchases WHERE member_id = ? AND id <> ? AND (time > ? OR time = ? AND id > ?)
                 LIMIT 1""")) {
             statement.setLong(1, memberId);
             statement.setLong(2, purchaseId);
             statement.setString(3, time);
+            statement.setString(4, time);
+            statement.setLong(5, purchaseId);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next();
             }
