@@ -289,8 +289,11 @@ public final class MemberStore {
             case PURCHASES -> "purchase_count";
         };
         String direction = query.ascending() ? " ASC" : " DESC";
+        // a member who never bought has no last purchase: first going up, last going down, as SQLite sorts a NULL
+        // (PostgreSQL sorts it the other way unless told)
+        String nulls = query.ascending() ? " NULLS FIRST" : " NULLS LAST";
         String sql = "SELECT " + COLUMNS + " FROM members WHERE " + where.sql()
-                + " ORDER BY " + order + direction + ", id" + direction + " LIMIT ? OFFSET ?";
+                + " ORDER BY " + order + direction + nulls + ", id" + direction + " LIMIT ? OFFSET ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = where.bind(statement);
             statement.setInt(next, limit);

@@ -22,6 +22,21 @@ import org.memberdesk.members.MemberStore;
  */
 public final class PointsStore {
 
+    private static final String INSERT = """
+            INSERT INTO points_ledger (member_id, time, kind, points, purchase_id, ref_id, reward_id, reason,
+                                       operator, expires_on, remaining)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""";
+    /**
+     * The id an entry gets is SQLite's rowid rule on both engines: one past the highest stored. The batch writers
+     * ({@link LedgerBatch}) number their entries so too; an identity sequence would not know of those and give an id
+     * already taken. Writes are one at a time (the server's write lock), so no two writers compute the same one.
+     */
+    private static final String INSERT_POSTGRESQL = """
+            INSERT INTO points_ledger (id, member_id, time, kind, points, purchase_id, ref_id, reward_id, reason,
+                                       operator, expires_on, remaining)
+            VALUES ((SELECT coalesce(max(id), 0) + 1 FROM points_ledger), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id""";
+
     /** A new entry, before it is stored. Positive entries become batches; negative ones take from them. */
     public record NewEntry(long memberId, LocalDateTime time, PointsEntry.Kind kind, Long purchaseId, Long refId,
                            Long rewardId, String reason, String operator) {
@@ -44,10 +59,7 @@ public final class PointsStore {
 
         Ledger(Connection connection) throws SQLException {
             this.connection = connection;
-            insert = connection.prepareStatement("""
-                    INSERT INTO points_ledger (member_id, time, kind, points, purchase_id, ref_id, reward_id, reason,
-                                               operator, expires_on, remaining)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""");
+            insert = connection.prepareStatement(Dialect.of(connection).pick(INSERT, INSERT_POSTGRESQL));
             addToBalance = connection.prepareStatement("UPDATE members SET points = points + ? WHERE id = ?");
             balance = connection.prepareStatement("SELECT points FROM members WHERE id = ?");
             openBatches = connection.prepareStatement("""

@@ -92,7 +92,7 @@ final class SaleStore {
         List<VoidedSale> sales = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT purchase_no, member_id, time, total_cents, voided_at, voided_by, reason FROM voided_purchases
-                WHERE member_id = ? ORDER BY time DESC""")) {
+                WHERE member_id = ? ORDER BY time DESC, id DESC""")) {
             statement.setLong(1, memberId);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
