@@ -12,9 +12,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.memberdesk.common.Json;
 import org.memberdesk.common.Times;
 import org.memberdesk.db.BoundRows;
@@ -40,10 +42,20 @@ public final class MemberStore {
             INSERT INTO members (member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
                                  custom_fields)""";
     private static final String INSERT = INSERT_INTO + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /**
+     * A member's id is SQLite's rowid rule on both engines: one past the highest stored. PostgreSQL's identity would
+     * also use up a number for every row an ON CONFLICT skipped (and for a failed insert), so the same shop would
+     * number its members differently there. Writes there are one at a time (the server's write lock).
+     */
+    private static final String INSERT_POSTGRESQL = """
+            INSERT INTO members (id, member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
+                                 custom_fields)
+            VALUES ((SELECT coalesce(max(id), 0) + 1 FROM members), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     /** Inserts a member; the caller has validated it. Fails on a taken member number or phone. */
     public long insert(Connection connection, MemberDetails member) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(INSERT + " RETURNING id")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                Dialect.of(connection).pick(INSERT, INSERT_POSTGRESQL) + " RETURNING id")) {
             bindDetails(statement, member);
             try (ResultSet keys = statement.executeQuery()) {
                 keys.next();
@@ -54,7 +66,8 @@ public final class MemberStore {
 
     /** A prepared insert that skips a member whose number or phone is already stored; for imports. */
     public PreparedStatement prepareInsertIfNew(Connection connection) throws SQLException {
-        return connection.prepareStatement(INSERT + " ON CONFLICT DO NOTHING RETURNING id");
+        return connection.prepareStatement(
+                Dialect.of(connection).pick(INSERT, INSERT_POSTGRESQL) + " ON CONFLICT DO NOTHING RETURNING id");
     }
 
     /** Runs a statement from {@link #prepareInsertIfNew}: the new member's id, or -1 when it was already stored. */
@@ -78,16 +91,23 @@ public final class MemberStore {
      */
     public int insertNew(Connection connection, List<MemberDetails> members, Stored stored) throws SQLException {
         BoundRows rows = new BoundRows();
-        for (MemberDetails member : members) {
-            BoundRows row = rows.row();
-            for (String value : detailValues(member)) {
-                row.add(value);
+        String sql;
+        if (Dialect.of(connection) == Dialect.SQLITE) {
+            for (MemberDetails member : members) {
+                BoundRows row = rows.row();
+                for (String value : detailValues(member)) {
+                    row.add(value);
+                }
             }
+            sql = INSERT_INTO + " " + BoundRows.ROWS + " ON CONFLICT DO NOTHING RETURNING id, member_no";
+        } else {
+            numberAsSqlite(connection, members, rows);
+            sql = INSERT_INTO.replace("(member_no,", "(id, member_no,") + " " + BoundRows.ROWS
+                    + " ON CONFLICT DO NOTHING RETURNING id, member_no";
         }
         // RETURNING gives rows in no promised order: matched back by member number
         Map<String, Long> ids = new HashMap<>();
-        rows.query(connection, INSERT_INTO + " " + BoundRows.ROWS + " ON CONFLICT DO NOTHING RETURNING id, member_no",
-                rs -> ids.put(rs.getString(2), rs.getLong(1)));
+        rows.query(connection, sql, rs -> ids.put(rs.getString(2), rs.getLong(1)));
         int count = ids.size();
         for (MemberDetails member : members) {
             Long id = ids.remove(member.memberNo()); // a later row with the same number was the duplicate
@@ -96,6 +116,46 @@ public final class MemberStore {
             }
         }
         return count;
+    }
+
+    /**
+     * PostgreSQL's rows for {@link #insertNew}: only the members SQLite would store (number and phone not stored, nor
+     * taken by one earlier in the list — a skipped one takes nothing), each with the id SQLite gives it, one past the
+     * highest. An identity would number the skipped rows too. Three statements more, on PostgreSQL only.
+     */
+    private void numberAsSqlite(Connection connection, List<MemberDetails> members, BoundRows rows)
+            throws SQLException {
+        List<String> numbers = new ArrayList<>();
+        List<String> phones = new ArrayList<>();
+        for (MemberDetails member : members) {
+            numbers.add(member.memberNo());
+            if (orNull(member.phone()) != null) {
+                phones.add(member.phone());
+            }
+        }
+        Set<String> takenNumbers = new HashSet<>(idsByNumber(connection, numbers).keySet());
+        Set<String> takenPhones = new HashSet<>(idsByPhone(connection, phones).keySet());
+        long id;
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) FROM members")) {
+            rs.next();
+            id = rs.getLong(1);
+        }
+        for (MemberDetails member : members) {
+            String[] values = detailValues(member);
+            String phone = values[2];
+            if (takenNumbers.contains(values[0]) || phone != null && takenPhones.contains(phone)) {
+                continue;
+            }
+            takenNumbers.add(values[0]);
+            if (phone != null) {
+                takenPhones.add(phone);
+            }
+            BoundRows row = rows.row().add(++id);
+            for (String value : values) {
+                row.add(value);
+            }
+        }
     }
 
     public void update(Connection connection, long id, MemberDetails member) throws SQLException {
