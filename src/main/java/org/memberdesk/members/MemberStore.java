@@ -5,21 +5,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.memberdesk.common.Json;
 import org.memberdesk.common.Times;
-import org.memberdesk.db.BoundRows;
 import org.memberdesk.db.Dialect;
 import org.memberdesk.db.JsonRows;
 
@@ -37,45 +33,19 @@ public final class MemberStore {
             archived, purchase_count, return_count, spent_cents, returned_cents, first_purchase_at, last_purchase_at,
             points, tier""";
 
-    /** The columns a member's details are inserted into, in {@link #detailValues} order. */
-    private static final String INSERT_INTO = """
-            INSERT INTO members (member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
-                                 custom_fields)""";
-    private static final String INSERT = INSERT_INTO + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    /**
-     * A member's id is SQLite's rowid rule on both engines: one past the highest stored. PostgreSQL's identity would
-     * also use up a number for every row an ON CONFLICT skipped (and for a failed insert), so the same shop would
-     * number its members differently there. Writes there are one at a time (the server's write lock).
-     */
-    private static final String INSERT_POSTGRESQL = """
-            INSERT INTO members (id, member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
-                                 custom_fields)
-            VALUES ((SELECT coalesce(max(id), 0) + 1 FROM members), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-
-    /** Inserts a member; the caller has validated it. Fails on a taken member number or phone. */
+    /** Inserts a member ({@link NewMemberStore}); the caller has validated it. Fails on a taken member number or phone. */
     public long insert(Connection connection, MemberDetails member) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                Dialect.of(connection).pick(INSERT, INSERT_POSTGRESQL) + " RETURNING id")) {
-            bindDetails(statement, member);
-            try (ResultSet keys = statement.executeQuery()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return NewMemberStore.insert(connection, member);
     }
 
     /** A prepared insert that skips a member whose number or phone is already stored; for imports. */
     public PreparedStatement prepareInsertIfNew(Connection connection) throws SQLException {
-        return connection.prepareStatement(
-                Dialect.of(connection).pick(INSERT, INSERT_POSTGRESQL) + " ON CONFLICT DO NOTHING RETURNING id");
+        return NewMemberStore.prepareInsertIfNew(connection);
     }
 
     /** Runs a statement from {@link #prepareInsertIfNew}: the new member's id, or -1 when it was already stored. */
     public long insertIfNew(PreparedStatement statement, MemberDetails member) throws SQLException {
-        bindDetails(statement, member);
-        try (ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : -1;
-        }
+        return NewMemberStore.insertIfNew(statement, member);
     }
 
     /** Told of a member {@link #insertNew} stored. */
@@ -90,72 +60,7 @@ public final class MemberStore {
      * member number. Returns how many were stored; for imports.
      */
     public int insertNew(Connection connection, List<MemberDetails> members, Stored stored) throws SQLException {
-        BoundRows rows = new BoundRows();
-        String sql;
-        if (Dialect.of(connection) == Dialect.SQLITE) {
-            for (MemberDetails member : members) {
-                BoundRows row = rows.row();
-                for (String value : detailValues(member)) {
-                    row.add(value);
-                }
-            }
-            sql = INSERT_INTO + " " + BoundRows.ROWS + " ON CONFLICT DO NOTHING RETURNING id, member_no";
-        } else {
-            numberAsSqlite(connection, members, rows);
-            sql = INSERT_INTO.replace("(member_no,", "(id, member_no,") + " " + BoundRows.ROWS
-                    + " ON CONFLICT DO NOTHING RETURNING id, member_no";
-        }
-        // RETURNING gives rows in no promised order: matched back by member number
-        Map<String, Long> ids = new HashMap<>();
-        rows.query(connection, sql, rs -> ids.put(rs.getString(2), rs.getLong(1)));
-        int count = ids.size();
-        for (MemberDetails member : members) {
-            Long id = ids.remove(member.memberNo()); // a later row with the same number was the duplicate
-            if (id != null) {
-                stored.stored(id, member);
-            }
-        }
-        return count;
-    }
-
-    /**
-     * PostgreSQL's rows for {@link #insertNew}: only the members SQLite would store (number and phone not stored, nor
-     * taken by one earlier in the list — a skipped one takes nothing), each with the id SQLite gives it, one past the
-     * highest. An identity would number the skipped rows too. Three statements more, on PostgreSQL only.
-     */
-    private void numberAsSqlite(Connection connection, List<MemberDetails> members, BoundRows rows)
-            throws SQLException {
-        List<String> numbers = new ArrayList<>();
-        List<String> phones = new ArrayList<>();
-        for (MemberDetails member : members) {
-            numbers.add(member.memberNo());
-            if (orNull(member.phone()) != null) {
-                phones.add(member.phone());
-            }
-        }
-        Set<String> takenNumbers = new HashSet<>(idsByNumber(connection, numbers).keySet());
-        Set<String> takenPhones = new HashSet<>(idsByPhone(connection, phones).keySet());
-        long id;
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT coalesce(max(id), 0) FROM members")) {
-            rs.next();
-            id = rs.getLong(1);
-        }
-        for (MemberDetails member : members) {
-            String[] values = detailValues(member);
-            String phone = values[2];
-            if (takenNumbers.contains(values[0]) || phone != null && takenPhones.contains(phone)) {
-                continue;
-            }
-            takenNumbers.add(values[0]);
-            if (phone != null) {
-                takenPhones.add(phone);
-            }
-            BoundRows row = rows.row().add(++id);
-            for (String value : values) {
-                row.add(value);
-            }
-        }
+        return NewMemberStore.insertNew(connection, members, stored);
     }
 
     public void update(Connection connection, long id, MemberDetails member) throws SQLException {
@@ -163,7 +68,7 @@ public final class MemberStore {
                 UPDATE members SET member_no = ?, name = ?, phone = ?, gender = ?, birthday = ?, join_date = ?,
                        channel = ?, referrer_no = ?, notes = ?, custom_fields = ?
                 WHERE id = ?""")) {
-            bindDetails(statement, member);
+            NewMemberStore.bindDetails(statement, member);
             statement.setLong(11, id);
             statement.executeUpdate();
         }
@@ -232,7 +137,7 @@ public final class MemberStore {
         return ids(connection, "phone", phones);
     }
 
-    private static Map<String, Long> ids(Connection connection, String column, Collection<String> keys)
+    static Map<String, Long> ids(Connection connection, String column, Collection<String> keys)
             throws SQLException {
         Map<String, Long> ids = new HashMap<>();
         if (keys.isEmpty()) {
@@ -483,30 +388,6 @@ public final class MemberStore {
                 time(rs.getString("last_purchase_at")));
         return new Member(rs.getLong("id"), details, rs.getInt("archived") == 1, stats, rs.getLong("points"),
                 rs.getString("tier"));
-    }
-
-    /** A member's details as the ten values of {@link #INSERT_INTO}'s columns (and of the update); empty text is NULL. */
-    private static String[] detailValues(MemberDetails member) {
-        return new String[] {member.memberNo(), member.name(), orNull(member.phone()),
-                member.gender() == null ? null : member.gender().code(),
-                member.birthday() == null ? null : member.birthday().toString(), member.joinDate().toString(),
-                orNull(member.channel()), orNull(member.referrerNo()), orNull(member.notes()),
-                member.customFields().isEmpty() ? null : Json.write(member.customFields())};
-    }
-
-    private static String orNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static void bindDetails(PreparedStatement statement, MemberDetails member) throws SQLException {
-        String[] values = detailValues(member);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                statement.setNull(i + 1, Types.VARCHAR);
-            } else {
-                statement.setString(i + 1, values[i]);
-            }
-        }
     }
 
     private static LocalDate date(String text) {
