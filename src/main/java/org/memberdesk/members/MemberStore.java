@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.memberdesk.common.Json;
 import org.memberdesk.common.Times;
-import org.memberdesk.db.BoundRows;
+import org.memberdesk.db.Dialect;
 import org.memberdesk.db.JsonRows;
 
 /** The members table. Every method works on the caller's connection, inside the caller's transaction. */
@@ -34,34 +33,19 @@ public final class MemberStore {
             archived, purchase_count, return_count, spent_cents, returned_cents, first_purchase_at, last_purchase_at,
             points, tier""";
 
-    /** The columns a member's details are inserted into, in {@link #detailValues} order. */
-    private static final String INSERT_INTO = """
-            INSERT INTO members (member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
-                                 custom_fields)""";
-    private static final String INSERT = INSERT_INTO + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    /** Inserts a member; the caller has validated it. Fails on a taken member number or phone. */
+    /** Inserts a member ({@link NewMemberStore}); the caller has validated it. Fails on a taken member number or phone. */
     public long insert(Connection connection, MemberDetails member) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(INSERT + " RETURNING id")) {
-            bindDetails(statement, member);
-            try (ResultSet keys = statement.executeQuery()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return NewMemberStore.insert(connection, member);
     }
 
     /** A prepared insert that skips a member whose number or phone is already stored; for imports. */
     public PreparedStatement prepareInsertIfNew(Connection connection) throws SQLException {
-        return connection.prepareStatement(INSERT + " ON CONFLICT DO NOTHING RETURNING id");
+        return NewMemberStore.prepareInsertIfNew(connection);
     }
 
     /** Runs a statement from {@link #prepareInsertIfNew}: the new member's id, or -1 when it was already stored. */
     public long insertIfNew(PreparedStatement statement, MemberDetails member) throws SQLException {
-        bindDetails(statement, member);
-        try (ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : -1;
-        }
+        return NewMemberStore.insertIfNew(statement, member);
     }
 
     /** Told of a member {@link #insertNew} stored. */
@@ -76,25 +60,7 @@ public final class MemberStore {
      * member number. Returns how many were stored; for imports.
      */
     public int insertNew(Connection connection, List<MemberDetails> members, Stored stored) throws SQLException {
-        BoundRows rows = new BoundRows();
-        for (MemberDetails member : members) {
-            BoundRows row = rows.row();
-            for (String value : detailValues(member)) {
-                row.add(value);
-            }
-        }
-        // RETURNING gives rows in no promised order: matched back by member number
-        Map<String, Long> ids = new HashMap<>();
-        rows.query(connection, INSERT_INTO + " " + BoundRows.ROWS + " ON CONFLICT DO NOTHING RETURNING id, member_no",
-                rs -> ids.put(rs.getString(2), rs.getLong(1)));
-        int count = ids.size();
-        for (MemberDetails member : members) {
-            Long id = ids.remove(member.memberNo()); // a later row with the same number was the duplicate
-            if (id != null) {
-                stored.stored(id, member);
-            }
-        }
-        return count;
+        return NewMemberStore.insertNew(connection, members, stored);
     }
 
     public void update(Connection connection, long id, MemberDetails member) throws SQLException {
@@ -102,7 +68,7 @@ public final class MemberStore {
                 UPDATE members SET member_no = ?, name = ?, phone = ?, gender = ?, birthday = ?, join_date = ?,
                        channel = ?, referrer_no = ?, notes = ?, custom_fields = ?
                 WHERE id = ?""")) {
-            bindDetails(statement, member);
+            NewMemberStore.bindDetails(statement, member);
             statement.setLong(11, id);
             statement.executeUpdate();
         }
@@ -125,11 +91,19 @@ public final class MemberStore {
         return findOne(connection, "member_no = ?", memberNo);
     }
 
+    /**
+     * A phone's last four digits, as each engine's index on them is written (SQLite's V1 {@code members_phone_last4};
+     * PostgreSQL's substr counts a negative start from before the text, not from its end).
+     */
+    private static String lastFourDigits(Connection connection) {
+        return Dialect.of(connection).pick("substr(phone, -4)", "right(phone, 4)");
+    }
+
     /** Up to {@code limit} members (not archived) whose phone ends in these 4 digits: one means "that one". */
     public List<Long> idsByPhoneEnding(Connection connection, String lastFour, int limit) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id FROM members WHERE substr(phone, -4) = ? AND archived = 0 LIMIT ?")) {
+                "SELECT id FROM members WHERE " + lastFourDigits(connection) + " = ? AND archived = 0 LIMIT ?")) {
             statement.setString(1, lastFour);
             statement.setInt(2, limit);
             try (ResultSet rs = statement.executeQuery()) {
@@ -163,7 +137,7 @@ public final class MemberStore {
         return ids(connection, "phone", phones);
     }
 
-    private static Map<String, Long> ids(Connection connection, String column, Collection<String> keys)
+    static Map<String, Long> ids(Connection connection, String column, Collection<String> keys)
             throws SQLException {
         Map<String, Long> ids = new HashMap<>();
         if (keys.isEmpty()) {
@@ -174,7 +148,7 @@ public final class MemberStore {
             list.row().add(key);
         }
         try (PreparedStatement statement = connection.prepareStatement("SELECT m." + column
-                + ", m.id FROM json_each(?) j JOIN members m ON m." + column + " = j.value ->> 0")) {
+                + ", m.id FROM " + jsonRows(connection) + " j JOIN members m ON m." + column + " = j.value ->> 0")) {
             statement.setString(1, list.toString());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -183,6 +157,14 @@ public final class MemberStore {
             }
         }
         return ids;
+    }
+
+    /**
+     * A bound {@link JsonRows} as a table of one row per array, in a column {@code value}: SQLite's json_each;
+     * PostgreSQL's json_each takes only an object.
+     */
+    private static String jsonRows(Connection connection) {
+        return Dialect.of(connection).pick("json_each(?)", "json_array_elements(CAST(? AS json))");
     }
 
     /** Member numbers by (normalized) phone, for the phones that are stored: who a phone belongs to. One statement. */
@@ -196,7 +178,8 @@ public final class MemberStore {
             list.row().add(phone);
         }
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT m.phone, m.member_no FROM json_each(?) j JOIN members m ON m.phone = j.value ->> 0")) {
+                "SELECT m.phone, m.member_no FROM " + jsonRows(connection)
+                        + " j JOIN members m ON m.phone = j.value ->> 0")) {
             statement.setString(1, list.toString());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -248,7 +231,7 @@ public final class MemberStore {
     }
 
     public int count(Connection connection, MemberQuery query) throws SQLException {
-        Where where = where(query);
+        Where where = where(query, lastFourDigits(connection));
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT count(*) FROM members WHERE " + where.sql())) {
             where.bind(statement);
@@ -261,7 +244,7 @@ public final class MemberStore {
 
     /** One page of a search, in the query's order. Only the page is read: safe on a million members. */
     public List<Member> search(Connection connection, MemberQuery query, int offset, int limit) throws SQLException {
-        Where where = where(query);
+        Where where = where(query, lastFourDigits(connection));
         String order = switch (query.sort()) {
             case MEMBER_NO -> "member_no";
             case NAME -> "name";
@@ -271,8 +254,11 @@ public final class MemberStore {
             case PURCHASES -> "purchase_count";
         };
         String direction = query.ascending() ? " ASC" : " DESC";
+        // a member who never bought has no last purchase: first going up, last going down, as SQLite sorts a NULL
+        // (PostgreSQL sorts it the other way unless told)
+        String nulls = query.ascending() ? " NULLS FIRST" : " NULLS LAST";
         String sql = "SELECT " + COLUMNS + " FROM members WHERE " + where.sql()
-                + " ORDER BY " + order + direction + ", id" + direction + " LIMIT ? OFFSET ?";
+                + " ORDER BY " + order + direction + nulls + ", id" + direction + " LIMIT ? OFFSET ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = where.bind(statement);
             statement.setInt(next, limit);
@@ -315,8 +301,11 @@ public final class MemberStore {
         }
     }
 
-    /** Builds the WHERE clause from fixed SQL fragments; every user value is a bound parameter. */
-    private static Where where(MemberQuery query) {
+    /**
+     * Builds the WHERE clause from fixed SQL fragments; every user value is a bound parameter. {@code lastFour} is
+     * the engine's expression for a phone's last four digits.
+     */
+    private static Where where(MemberQuery query, String lastFour) {
         StringBuilder sql = new StringBuilder("1 = 1");
         List<Object> values = new ArrayList<>();
         if (!query.includeArchived()) {
@@ -346,7 +335,7 @@ public final class MemberStore {
             values.add(text.toUpperCase(java.util.Locale.ROOT) + Character.toString(Character.MAX_CODE_POINT));
             String digits = text.replace(" ", "").replace("-", "");
             if (digits.matches("\\d{4}")) {
-                branches.add("SELECT id FROM members WHERE substr(phone, -4) = ?");
+                branches.add("SELECT id FROM members WHERE " + lastFour + " = ?");
                 values.add(digits);
             } else if (digits.matches("\\+?\\d{11,15}")) {
                 branches.add("SELECT id FROM members WHERE phone = ?");
@@ -399,30 +388,6 @@ public final class MemberStore {
                 time(rs.getString("last_purchase_at")));
         return new Member(rs.getLong("id"), details, rs.getInt("archived") == 1, stats, rs.getLong("points"),
                 rs.getString("tier"));
-    }
-
-    /** A member's details as the ten values of {@link #INSERT_INTO}'s columns (and of the update); empty text is NULL. */
-    private static String[] detailValues(MemberDetails member) {
-        return new String[] {member.memberNo(), member.name(), orNull(member.phone()),
-                member.gender() == null ? null : member.gender().code(),
-                member.birthday() == null ? null : member.birthday().toString(), member.joinDate().toString(),
-                orNull(member.channel()), orNull(member.referrerNo()), orNull(member.notes()),
-                member.customFields().isEmpty() ? null : Json.write(member.customFields())};
-    }
-
-    private static String orNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static void bindDetails(PreparedStatement statement, MemberDetails member) throws SQLException {
-        String[] values = detailValues(member);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                statement.setNull(i + 1, Types.VARCHAR);
-            } else {
-                statement.setString(i + 1, values[i]);
-            }
-        }
     }
 
     private static LocalDate date(String text) {
