@@ -416,7 +416,7 @@ public final class CardStore {
                    'C' || CASE WHEN v.column1 < 1000000 THEN lpad(CAST(v.column1 AS TEXT), 6, '0')
                                ELSE CAST(v.column1 AS TEXT) END,
                    v.column2, p.id, p.kind, v.column4, v.column5, CAST(v.column6 AS TEXT), CAST(v.column7 AS TEXT),
-                   CAST(v.column7 AS TEXT), p.per_day, CAST(v.column8 AS INTEGER), CAST(v.column8 AS INTEGER),
+                   CAST(v.column7 AS TEXT), p.per_day, CAST(v.column8 AS BIGINT), CAST(v.column8 AS BIGINT),
                    v.column9, v.column10, v.column11
             FROM (:rows) v JOIN card_products p ON p.id = v.column3""";
 

@@ -135,6 +135,27 @@ class AuditChainTest {
         assertEquals("1", column("SELECT money FROM operation_log WHERE id = 3"), "a card refund moves money");
     }
 
+    /**
+     * The chain hashes the text as written and verifies the text as read back: on either engine every character must
+     * come back as it went in — an empty subject is not NULL, trailing spaces, a CR LF, a tab, a letter outside the
+     * basic plane and a combining accent stay — or an untouched log would read as edited.
+     */
+    @Test
+    void item1_textOfEveryKindComesBackAsWrittenSoTheChainHoldsOnEitherEngine() throws Exception {
+        String subject = "";
+        String summary = "  ¥1.00 → ¥0.50  \r\n第二行\t😀 e\u0301 ";
+        app.operationLog().record(new OperationLog.Entry(Operation.POINTS_ADJUST, null, subject, summary, "  "));
+        assertEquals("", column("SELECT subject FROM operation_log WHERE id = 6"));
+        assertEquals(summary, column("SELECT summary FROM operation_log WHERE id = 6"));
+        assertEquals("  ", column("SELECT reason FROM operation_log WHERE id = 6"));
+        assertNull(column("SELECT member_id FROM operation_log WHERE id = 6"));
+        // the hash written is the one of the text as the app had it, before any trip through the database
+        String fifth = column("SELECT hash FROM operation_log WHERE id = 5");
+        assertEquals(AuditChain.hash(fifth, "6", "2026-11-22 12:00:00", null, "cli:alice", "points-adjust", null,
+                subject, summary, "  ", "1"), column("SELECT hash FROM operation_log WHERE id = 6"));
+        assertEquals(new AuditChain.Verification(6, null), app.operationLog().verify());
+    }
+
     @Test
     void anEditedSummaryIsFoundAtThatEntry() throws Exception {
         outside("UPDATE operation_log SET summary = '¥5.00 → ¥0.00' WHERE id = 3");
