@@ -54,7 +54,7 @@ class OpeningCardsTest {
         });
         long next = openings(app, List.of(new OpeningCards.Opening(member, sessions, 12_000, 0, 0, 4,
                 LocalDate.of(2026, 10, 1), LocalDate.of(2027, 3, 31)), new OpeningCards.Opening(member, value, 0, 0, 0,
-                null, null, null)), at);
+                null, null, null), new OpeningCards.Opening(member, sessions, 3_000, 0, 0, 1, null, null)), at);
         assertEquals(1_000_000, next);
 
         Card c1 = app.cards().card("C000001");
@@ -74,8 +74,11 @@ class OpeningCardsTest {
         // each opening entry carries exactly its card's balances: 15,000 + 2,000 on C000001, 4 sessions on C1000000
         assertEquals(List.of("opening 15000 2000 0"), entries(app, "C000001"));
         assertEquals(List.of("opening 0 0 4"), entries(app, "C1000000"));
+        // the member's cards: stored value first, then by last day, a card without one first (as SQLite sorts NULL)
+        assertEquals(List.of("C000001", "C000002", "C999999", "C1000001", "C1000002", "C1000000"),
+                app.cards().cards(member).stream().map(Card::cardNo).toList());
         CardReports.CardCheck check = app.cardReports().check();
-        assertEquals(5, check.cards());
+        assertEquals(6, check.cards());
         assertTrue(check.ok(), check.problems().toString());
     }
 
