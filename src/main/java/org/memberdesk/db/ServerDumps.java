@@ -70,7 +70,7 @@ final class ServerDumps {
     /** Dumps the whole database into {@code target} (custom format). */
     static void dump(ServerAddress server, Path target) {
         Path pgDump = tool("pg_dump").orElseThrow(() -> new DataException(missing("pg_dump")));
-        run(server, List.of(pgDump.toString(), "--format=custom", "--no-owner", "--no-privileges",
+        run(server, List.of(pgDump.toString(), "--no-password", "--format=custom", "--no-owner", "--no-privileges",
                 "--file=" + target, "--host=" + server.host(), "--port=" + server.port(),
                 "--username=" + server.user(), "--dbname=" + server.database()), "The backup could not be made");
     }
@@ -81,7 +81,7 @@ final class ServerDumps {
      */
     static void restore(ServerAddress server, Path dump) {
         Path pgRestore = tool("pg_restore").orElseThrow(() -> new DataException(missing("pg_restore")));
-        run(server, List.of(pgRestore.toString(), "--clean", "--if-exists", "--single-transaction", "--exit-on-error",
+        run(server, List.of(pgRestore.toString(), "--no-password", "--clean", "--if-exists", "--single-transaction", "--exit-on-error",
                 "--no-owner", "--no-privileges", "--host=" + server.host(), "--port=" + server.port(),
                 "--username=" + server.user(), "--dbname=" + server.database(), dump.toString()),
                 "The restore did not happen (nothing was changed)");
@@ -104,6 +104,10 @@ final class ServerDumps {
             if (process.exitValue() != 0) {
                 String words = new String(said, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).findFirst()
                         .orElse("exit " + process.exitValue());
+                if (words.contains("no password supplied")) {
+                    words = "the server wants a password and this computer has none for it: set PGPASSWORD or a"
+                            + " .pgpass file (docs/multi-store.md)";
+                }
                 throw new DataException(failed + ": " + words.replaceFirst("^\\S*pg_(dump|restore): (error: )?", ""));
             }
         } catch (IOException e) {
