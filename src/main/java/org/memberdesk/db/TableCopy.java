@@ -1,0 +1,260 @@
+package org.memberdesk.db;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+/**
+ * Copies the rows of one table from one database to another, as they are (ids kept), streaming: a batch at a time
+ * is in memory, never a table. Into PostgreSQL through {@code COPY … FROM STDIN} (the driver's copy API, an ordinary
+ * role may use it); into SQLite through multi-row INSERTs on the caller's bulk connection. The caller holds the source
+ * in one snapshot and the target in one transaction.
+ */
+public final class TableCopy {
+    /** Told after each batch: how many rows of this table are in so far. May throw to stop (a cancel). */
+    @FunctionalInterface
+    public interface Copied {
+        void rows(long soFar);
+    }
+
+    /** Rows per report (and per COPY buffer flush on the server). */
+    private static final int BATCH = 10_000;
+    /** Bound values per INSERT into SQLite (it allows 32,766; a few hundred is past the point of paying off). */
+    private static final int PARAMETERS = 900;
+    private static final int COPY_BUFFER = 1 << 20;
+
+    private TableCopy() {
+    }
+
+    /**
+     * Empties the target's tables of what a new database starts with (the default tiers, the points rules, the
+     * totals row …): the source's rows replace them. Last-filled first; an empty table is not touched (the
+     * operation log's guard is never asked).
+     */
+    public static void clear(Connection target, List<SchemaTables.Table> inCopyOrder) throws SQLException {
+        for (int i = inCopyOrder.size() - 1; i >= 0; i--) {
+            SchemaTables.Table table = inCopyOrder.get(i);
+            if (SchemaTables.rows(target, table) > 0) {
+                try (Statement statement = target.createStatement()) {
+                    statement.executeUpdate("DELETE FROM " + table.quoted());
+                }
+            }
+        }
+    }
+
+    /**
+     * On PostgreSQL, the tables' own triggers (the members counter of the totals row, the operation log's guard) are
+     * switched off for this transaction's copy — the copied rows are already what the triggers made — and on again
+     * after ({@code on}); constraints (foreign keys, checks) stay. Needs the role that owns the tables, which the
+     * app's role is. SQLite: nothing (its triggers fire; {@link SchemaTables#inCopyOrder} orders for them).
+     */
+    public static void triggers(Connection target, List<SchemaTables.Table> tables, boolean on) throws SQLException {
+        if (Dialect.of(target) != Dialect.POSTGRESQL) {
+            return;
+        }
+        try (Statement statement = target.createStatement()) {
+            for (SchemaTables.Table table : tables) {
+                statement.execute("ALTER TABLE " + table.quoted() + (on ? " ENABLE" : " DISABLE") + " TRIGGER USER");
+            }
+        }
+    }
+
+    /** SQLite checks foreign keys at the commit, so no row waits on the order of another in its own table. */
+    public static void deferForeignKeys(Connection target) throws SQLException {
+        if (Dialect.of(target) == Dialect.SQLITE) {
+            try (Statement statement = target.createStatement()) {
+                statement.execute("PRAGMA defer_foreign_keys = ON");
+            }
+        }
+    }
+
+    /** Copies every row of {@code table}; returns how many. */
+    public static long copy(Connection source, Connection target, SchemaTables.Table table, Copied copied)
+            throws SQLException {
+        try (PreparedStatement select = source.prepareStatement("SELECT " + table.columnList() + " FROM "
+                + table.quoted() + " ORDER BY " + table.orderBy())) {
+            // the PostgreSQL driver reads a whole result into memory unless told to fetch it in parts
+            select.setFetchSize(BATCH);
+            try (ResultSet rows = select.executeQuery()) {
+                return Dialect.of(target) == Dialect.POSTGRESQL ? copyIn(rows, target, table, copied)
+                        : insert(rows, target, table, copied);
+            }
+        } catch (SQLException e) {
+            throw new SQLException(table.name() + ": " + e.getMessage(), e.getSQLState(), e);
+        }
+    }
+
+    private static long copyIn(ResultSet rows, Connection target, SchemaTables.Table table, Copied copied)
+            throws SQLException {
+        int width = table.columns().size();
+        CopyIn in = target.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table.quoted() + " ("
+                + table.columnList() + ") FROM STDIN (FORMAT csv)");
+        long count = 0;
+        StringBuilder csv = new StringBuilder(COPY_BUFFER + 64 * 1024);
+        try {
+            while (rows.next()) {
+                for (int i = 1; i <= width; i++) {
+                    if (i > 1) {
+                        csv.append(',');
+                    }
+                    csvValue(csv, rows.getObject(i));
+                }
+                csv.append('\n');
+                count++;
+                if (csv.length() >= COPY_BUFFER) {
+                    send(in, csv);
+                }
+                if (count % BATCH == 0) {
+                    copied.rows(count);
+                }
+            }
+            send(in, csv);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
+        }
+        copied.rows(count);
+        return count;
+    }
+
+    private static void send(CopyIn in, StringBuilder csv) throws SQLException {
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        in.writeToCopy(bytes, 0, bytes.length);
+        csv.setLength(0);
+    }
+
+    /** One value in COPY's CSV: NULL unquoted and empty, text always quoted (so '' stays an empty text, not NULL). */
+    static void csvValue(StringBuilder csv, Object value) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof String text) {
+            csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+        } else if (value instanceof byte[] bytes) {
+            csv.append("\\x").append(HexFormat.of().formatHex(bytes));
+        } else if (value instanceof BigDecimal decimal) {
+            csv.append(decimal.toPlainString());
+        } else if (value instanceof Boolean flag) {
+            csv.append(flag ? '1' : '0');
+        } else {
+            // Integer, Long, Double: Java's text of a double reads back as the same double
+            csv.append(value);
+        }
+    }
+
+    private static long insert(ResultSet rows, Connection target, SchemaTables.Table table, Copied copied)
+            throws SQLException {
+        int width = table.columns().size();
+        int perStatement = Math.max(1, PARAMETERS / width);
+        String head = "INSERT INTO " + table.quoted() + " (" + table.columnList() + ") VALUES ";
+        String one = "(" + String.join(", ", java.util.Collections.nCopies(width, "?")) + ")";
+        long count = 0;
+        List<Object[]> pending = new ArrayList<>(perStatement);
+        try (PreparedStatement full = target.prepareStatement(head
+                + String.join(", ", java.util.Collections.nCopies(perStatement, one)))) {
+            while (rows.next()) {
+                Object[] row = new Object[width];
+                for (int i = 0; i < width; i++) {
+                    row[i] = sqliteValue(rows.getObject(i + 1));
+                }
+                pending.add(row);
+                count++;
+                if (pending.size() == perStatement) {
+                    bind(full, pending);
+                    full.executeUpdate();
+                    pending.clear();
+                }
+                if (count % BATCH == 0) {
+                    copied.rows(count);
+                }
+            }
+        }
+        if (!pending.isEmpty()) {
+            try (PreparedStatement rest = target.prepareStatement(head
+                    + String.join(", ", java.util.Collections.nCopies(pending.size(), one)))) {
+                bind(rest, pending);
+                rest.executeUpdate();
+            }
+        }
+        copied.rows(count);
+        return count;
+    }
+
+    private static void bind(PreparedStatement statement, List<Object[]> rows) throws SQLException {
+        int parameter = 1;
+        for (Object[] row : rows) {
+            for (Object value : row) {
+                statement.setObject(parameter++, value);
+            }
+        }
+    }
+
+    /** A server's value as SQLite stores it: whole numbers as integers, flags as 0/1. */
+    private static Object sqliteValue(Object value) {
+        if (value instanceof BigDecimal decimal) {
+            return decimal.scale() <= 0 || decimal.stripTrailingZeros().scale() <= 0
+                    ? (Object) decimal.longValueExact() : (Object) decimal.doubleValue();
+        }
+        if (value instanceof Boolean flag) {
+            return flag ? 1 : 0;
+        }
+        if (value instanceof Short || value instanceof Integer) {
+            return ((Number) value).longValue();
+        }
+        return value;
+    }
+
+    /**
+     * On PostgreSQL, every identity (or serial) column's sequence set past the highest id copied, so the next row the
+     * app adds gets a new id instead of colliding with a copied one. SQLite needs nothing: its next id is max + 1.
+     */
+    public static void resetSequences(Connection target) throws SQLException {
+        if (Dialect.of(target) != Dialect.POSTGRESQL) {
+            return;
+        }
+        List<String[]> sequences = new ArrayList<>();
+        try (Statement statement = target.createStatement();
+             ResultSet rs = statement.executeQuery("""
+                     SELECT table_name, column_name,
+                            pg_get_serial_sequence(quote_ident(table_schema) || '.' || quote_ident(table_name), column_name)
+                     FROM information_schema.columns
+                     WHERE table_schema = current_schema()
+                       AND pg_get_serial_sequence(quote_ident(table_schema) || '.' || quote_ident(table_name),
+                                                  column_name) IS NOT NULL""")) {
+            while (rs.next()) {
+                sequences.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
+            }
+        }
+        for (String[] sequence : sequences) {
+            try (PreparedStatement statement = target.prepareStatement("SELECT setval(CAST(? AS regclass),"
+                    + " coalesce(max(" + SchemaTables.quote(sequence[1]) + "), 1), max(" + SchemaTables.quote(sequence[1])
+                    + ") IS NOT NULL) FROM " + SchemaTables.quote(sequence[0]))) {
+                statement.setString(1, sequence[2]);
+                statement.executeQuery().close();
+            }
+        }
+    }
+
+    /** On PostgreSQL, the planner's statistics of every table brought up to date after the bulk load. */
+    public static void analyze(Connection target, List<SchemaTables.Table> tables) throws SQLException {
+        if (Dialect.of(target) != Dialect.POSTGRESQL) {
+            return;
+        }
+        try (Statement statement = target.createStatement()) {
+            for (SchemaTables.Table table : tables) {
+                statement.execute("ANALYZE " + table.quoted());
+            }
+        }
+    }
+}
