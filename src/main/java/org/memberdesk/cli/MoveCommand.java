@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 final class MoveCommand implements Callable<Integer> {
     /** How long Ctrl-C waits for the copy to be rolled back (and a new file removed) before the process ends. */
     private static final long STOP_SECONDS = 60;
-    /** A progress line at least this often, in rows, inside a big table. */
-    private static final long ROWS_PER_LINE = 1_000_000;
+    /** A progress line at most this often. */
+    private static final long LINE_NANOS = 3_000_000_000L;
 
     @ParentCommand
     Cli cli;
@@ -95,16 +95,18 @@ final class MoveCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A line on stderr when a table is done, and every million rows inside a big one. */
+    /** A line on stderr every few seconds (a big table takes minutes), and when the last row is in. */
     private final class Lines implements Progress.Listener {
-        private long tables = -1;
-        private long lastLine;
+        private long lastAt = System.nanoTime();
+        private boolean last;
 
         @Override
         public void reported(long done, long total, long count) {
-            if (count != tables || done - lastLine >= ROWS_PER_LINE) {
-                tables = count;
-                lastLine = done;
+            long now = System.nanoTime();
+            boolean end = done == total && !last;
+            if (end || now - lastAt >= LINE_NANOS) {
+                last |= end;
+                lastAt = now;
                 cli.err().println(String.format("migrate: %,d of %,d rows copied (%d tables done)", done, total, count));
                 cli.err().flush();
             }
