@@ -68,6 +68,19 @@ public final class TableCopy {
         }
     }
 
+    /**
+     * On PostgreSQL, this transaction may wait longer than a counter's (60 s, {@link ServerConnections}) while the
+     * other side works: a source snapshot waits while a big batch goes into SQLite, the target while the source's
+     * million members are checked. Ten minutes, and only for this transaction.
+     */
+    public static void mayWait(Connection connection) throws SQLException {
+        if (Dialect.of(connection) == Dialect.POSTGRESQL) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SET LOCAL idle_in_transaction_session_timeout = '10min'");
+            }
+        }
+    }
+
     /** SQLite checks foreign keys at the commit, so no row waits on the order of another in its own table. */
     public static void deferForeignKeys(Connection target) throws SQLException {
         if (Dialect.of(target) == Dialect.SQLITE) {

@@ -94,6 +94,8 @@ public final class DatabaseMove {
     private MoveReport copyAndCheck(Connection from, Database target, Progress progress) throws SQLException {
         try (Connection bulk = target.connectForBulk()) {
             return Database.inTransaction(bulk, to -> {
+                TableCopy.mayWait(from);
+                TableCopy.mayWait(to);
                 List<SchemaTables.Table> tables = SchemaTables.inCopyOrder(to);
                 List<String> sourceTables = SchemaTables.names(from);
                 List<String> targetTables = tables.stream().map(SchemaTables.Table::name).sorted().toList();
