@@ -120,10 +120,12 @@ public final class DatabaseMove {
                     long before = done;
                     long all = total;
                     int count = tablesDone;
+                    List<String> indexes = TableCopy.putOffIndexes(to, table, expected.get(table.name()));
                     done += TableCopy.copy(from, to, table, soFar -> {
                         progress.throwIfCancelled();
                         progress.report(before + soFar, all, count);
                     });
+                    TableCopy.buildIndexes(to, indexes);
                     progress.report(done, total, ++tablesDone);
                 }
                 TableCopy.triggers(to, tables, true);
