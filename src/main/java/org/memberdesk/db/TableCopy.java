@@ -87,9 +87,9 @@ public final class TableCopy {
     /**
      * For a big table, its secondary indexes (not those behind a primary key or UNIQUE constraint: duplicates must
      * still be refused row by row) are dropped before the copy and built after it in one sorted pass each — far
-     * faster than a million entries put into each B-tree one at a time. Inside the move's transaction, so a failure
-     * or a killed process leaves them as they were. Returns the statements that build them again, for
-     * {@link #buildIndexes}.
+     * faster than a million entries put into each B-tree one at a time — and on PostgreSQL its foreign keys likewise
+     * (below). Inside the move's transaction, so a failure or a killed process leaves them as they were. Returns the
+     * statements that build them again, for {@link #buildIndexes}.
      */
     public static List<String> putOffIndexes(Connection target, SchemaTables.Table table, long rows)
             throws SQLException {
@@ -121,6 +121,41 @@ public final class TableCopy {
             for (String[] index : indexes) {
                 statement.execute("DROP INDEX " + SchemaTables.quote(index[0]));
                 builds.add(index[1]);
+            }
+        }
+        if (dialect == Dialect.POSTGRESQL) {
+            builds.addAll(putOffForeignKeys(target, table));
+        }
+        return builds;
+    }
+
+    /**
+     * On PostgreSQL a foreign key is checked by a trigger per row, queued until the end of the COPY (minutes for
+     * millions of purchases); added again after the copy, the server checks it in one join, as pg_restore does. The
+     * referenced tables' keys stay, and a row naming a missing member still fails the move.
+     */
+    private static List<String> putOffForeignKeys(Connection target, SchemaTables.Table table) throws SQLException {
+        List<String[]> keys = new ArrayList<>();
+        try (PreparedStatement statement = target.prepareStatement("""
+                SELECT c.conname, pg_get_constraintdef(c.oid)
+                FROM pg_constraint c
+                JOIN pg_class t ON t.oid = c.conrelid
+                JOIN pg_namespace n ON n.oid = t.relnamespace
+                WHERE n.nspname = current_schema() AND t.relname = ? AND c.contype = 'f'
+                ORDER BY c.conname""")) {
+            statement.setString(1, table.name());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
+            }
+        }
+        List<String> builds = new ArrayList<>();
+        try (Statement statement = target.createStatement()) {
+            for (String[] key : keys) {
+                statement.execute("ALTER TABLE " + table.quoted() + " DROP CONSTRAINT " + SchemaTables.quote(key[0]));
+                builds.add("ALTER TABLE " + table.quoted() + " ADD CONSTRAINT " + SchemaTables.quote(key[0]) + " "
+                        + key[1]);
             }
         }
         return builds;

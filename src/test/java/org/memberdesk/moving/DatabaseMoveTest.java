@@ -129,6 +129,31 @@ class DatabaseMoveTest {
     }
 
     @Test
+    void finding4_aSourceOfANewerVersionIsRefused(@TempDir Path folder) throws Exception {
+        Path newer = folder.resolve("newer.db");
+        Files.copy(source, newer);
+        try (Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + newer);
+             Statement statement = connection.createStatement()) {
+            // as a later MemberDesk would leave it: one more migration than this build has
+            statement.execute("""
+                    INSERT INTO flyway_schema_history
+                    SELECT installed_rank + 1, '99', 'later', type, 'V99__later.sql', checksum, installed_by,
+                           installed_on, execution_time, success
+                    FROM flyway_schema_history ORDER BY installed_rank DESC LIMIT 1""");
+        }
+        Path target = folder.resolve("copy.db");
+        StringWriter err = new StringWriter();
+        int code = new Cli(TestDatabase.clock()).run(new PrintWriter(new StringWriter()), new PrintWriter(err),
+                "--db", newer.toString(), "migrate", "--to", target.toString());
+
+        assertEquals(3, code, err.toString());
+        assertTrue(err.toString().contains("is at schema version 99, this version of MemberDesk copies version "
+                + org.memberdesk.db.Migrations.LATEST_VERSION),
+                err.toString());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
     void finding4_aServerDatabaseThatHoldsAShopIsRefused(@TempDir Path folder) throws Exception {
         assumeTrue(TestDatabase.onServer(), "needs the PostgreSQL test run's server");
         ServerAddress server = ServerTestDatabases.configured().orElseThrow().empty();
