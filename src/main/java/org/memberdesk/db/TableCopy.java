@@ -177,6 +177,20 @@ public final class TableCopy {
         }
     }
 
+    /**
+     * Cuts short what the server is doing for {@code connection} (a COPY's end, an index being built), from another
+     * thread: a cancel need not wait minutes for the statement to end. SQLite's side stops at the next batch anyway.
+     */
+    public static void interrupt(Connection connection) {
+        if (Dialect.of(connection) == Dialect.POSTGRESQL) {
+            try {
+                connection.unwrap(PGConnection.class).cancelQuery();
+            } catch (SQLException e) {
+                // the statement ends by itself; the cancel is seen at the next batch
+            }
+        }
+    }
+
     /** SQLite checks foreign keys at the commit, so no row waits on the order of another in its own table. */
     public static void deferForeignKeys(Connection target) throws SQLException {
         if (Dialect.of(target) == Dialect.SQLITE) {

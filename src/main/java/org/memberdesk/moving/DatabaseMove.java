@@ -70,6 +70,13 @@ public final class DatabaseMove {
                 report = source.read(from -> copyAndCheck(from, to.database(), progress));
             } catch (RuntimeException | Error e) {
                 to.discard();
+                if (progress.cancelled() && !(e instanceof java.util.concurrent.CancellationException)) {
+                    // the server's statement was cut short by the cancel: a stop, not a failure
+                    java.util.concurrent.CancellationException stopped =
+                            new java.util.concurrent.CancellationException("stopped");
+                    stopped.initCause(e);
+                    throw stopped;
+                }
                 throw e;
             }
             try (Connection connection = to.database().connect()) {
@@ -104,35 +111,40 @@ public final class DatabaseMove {
                             + "; target: " + targetTables + "), so nothing was copied");
                 }
                 Map<String, Long> expected = new LinkedHashMap<>();
-                long total = 0;
                 for (SchemaTables.Table table : tables) {
-                    long rows = SchemaTables.rows(from, table);
-                    expected.put(table.name(), rows);
-                    total = Math.addExact(total, rows);
+                    expected.put(table.name(), SchemaTables.rows(from, table));
                 }
                 TableCopy.deferForeignKeys(to);
                 TableCopy.triggers(to, tables, false);
                 TableCopy.clear(to, tables);
-                long done = 0;
-                int tablesDone = 0;
-                for (SchemaTables.Table table : tables) {
-                    progress.throwIfCancelled();
-                    long before = done;
-                    long all = total;
-                    int count = tablesDone;
-                    List<String> indexes = TableCopy.putOffIndexes(to, table, expected.get(table.name()));
-                    done += TableCopy.copy(from, to, table, soFar -> {
-                        progress.throwIfCancelled();
-                        progress.report(before + soFar, all, count);
-                    });
-                    TableCopy.buildIndexes(to, indexes);
-                    progress.report(done, total, ++tablesDone);
+                try (Progress.Watch stop = progress.whenCancelled(() -> TableCopy.interrupt(to))) {
+                    copyTables(from, to, tables, expected, progress);
                 }
                 TableCopy.triggers(to, tables, true);
                 TableCopy.resetSequences(to);
                 progress.throwIfCancelled();
                 return check(from, to, tables, expected);
             });
+        }
+    }
+
+    /** Every table's rows, in order; progress: rows done of all rows, the count being the tables done. */
+    private static void copyTables(Connection from, Connection to, List<SchemaTables.Table> tables,
+            Map<String, Long> expected, Progress progress) throws SQLException {
+        long total = expected.values().stream().reduce(0L, Math::addExact);
+        long done = 0;
+        int tablesDone = 0;
+        for (SchemaTables.Table table : tables) {
+            progress.throwIfCancelled();
+            long before = done;
+            int count = tablesDone;
+            List<String> indexes = TableCopy.putOffIndexes(to, table, expected.get(table.name()));
+            done += TableCopy.copy(from, to, table, soFar -> {
+                progress.throwIfCancelled();
+                progress.report(before + soFar, total, count);
+            });
+            TableCopy.buildIndexes(to, indexes);
+            progress.report(done, total, ++tablesDone);
         }
     }
 
