@@ -78,6 +78,9 @@ public final class TableCopy {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET LOCAL idle_in_transaction_session_timeout = '10min'");
             }
+            // and every statement on it reads its result in parts, the checks' too (the ledger's whole-table scan):
+            // the driver otherwise holds a whole result in memory. Harmless later: outside a transaction it is unused
+            connection.unwrap(PGConnection.class).setDefaultFetchSize(BATCH);
         }
     }
 

@@ -165,7 +165,10 @@ public final class DatabaseMove {
         }
         for (RestoreCheck check : checks) {
             List<String> problems = new ArrayList<>(check.problems(to));
-            problems.removeAll(check.problems(from));
+            if (!problems.isEmpty()) {
+                // a source that is already off is copied as it is: only what the copy added fails it
+                problems.removeAll(check.problems(from));
+            }
             if (!problems.isEmpty()) {
                 throw failed(problems.get(0));
             }
