@@ -129,6 +129,69 @@ class DatabaseMoveTest {
     }
 
     @Test
+    void finding4_aBigTableIsCopiedWithEveryIndexAndForeignKeyBuiltAgain(@TempDir Path folder) throws Exception {
+        // 60,000 payments: past the 50,000 rows from which a table's indexes (and on PostgreSQL its foreign keys)
+        // are dropped for the copy and built again after it
+        Path big = folder.resolve("big.db");
+        cli(0, "--db", big.toString(), "demo", "--members", "5", "--seed", "2");
+        try (Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + big);
+             Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO payments (time, member_id, kind, method, amount_cents)
+                    WITH RECURSIVE n (x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 60000)
+                    SELECT '2026-11-01 10:00:00', 1, 'topup', 'cash', x FROM n""");
+        }
+        Path copy = folder.resolve("copy.db");
+        cli(0, "--db", big.toString(), "migrate", "--to", copy.toString());
+        assertEquals(shopTables(big), shopTables(copy));
+        assertEquals(sqliteIndexes(big), sqliteIndexes(copy));
+
+        if (TestDatabase.onServer()) {
+            ServerAddress server = ServerTestDatabases.configured().orElseThrow().empty();
+            cli(0, "--db", big.toString(), "migrate", "--to", location(server));
+            Database fresh = ServerTestDatabases.configured().orElseThrow().fresh();
+            Database moved = Database.openServer(server);
+            try {
+                assertEquals(shopTables(big), ShopTables.of(moved));
+                assertEquals(serverIndexesAndKeys(fresh), serverIndexesAndKeys(moved));
+            } finally {
+                moved.close();
+            }
+        }
+    }
+
+    private static List<String> sqliteIndexes(Path file) throws Exception {
+        try (Connection connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT name || ': ' || coalesce(sql, '') FROM sqlite_master"
+                     + " WHERE type = 'index' ORDER BY name")) {
+            List<String> indexes = new java.util.ArrayList<>();
+            while (rs.next()) {
+                indexes.add(rs.getString(1));
+            }
+            return indexes;
+        }
+    }
+
+    private static List<String> serverIndexesAndKeys(Database database) {
+        return database.read(connection -> {
+            List<String> found = new java.util.ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("""
+                         SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = current_schema()
+                         UNION ALL
+                         SELECT conrelid::regclass::text || '.' || conname || ': ' || pg_get_constraintdef(oid)
+                         FROM pg_constraint WHERE connamespace = current_schema()::regnamespace
+                         ORDER BY 1""")) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+            return found;
+        });
+    }
+
+    @Test
     void finding4_aSourceOfANewerVersionIsRefused(@TempDir Path folder) throws Exception {
         Path newer = folder.resolve("newer.db");
         Files.copy(source, newer);
