@@ -120,6 +120,7 @@ public final class AppContext {
     private final org.memberdesk.staff.StaffSession session;
     private final org.memberdesk.staff.OperationLog operationLog;
     private final org.memberdesk.staff.StaffService staff;
+    private final org.memberdesk.moving.DatabaseMove databaseMove;
 
     public AppContext(Database database, Clock clock) {
         this(database, clock, new OutputFiles(database.file()));
@@ -147,8 +148,11 @@ public final class AppContext {
         this.purchaseStore = new PurchaseStore();
         PointsStore pointsStore = new PointsStore();
         // a backup's ledger must add up before a restore puts it in place of the data
-        this.backups = new Backups(database, clock, List.of(new LedgerBeforeRestore(pointsStore),
-                new org.memberdesk.cards.CardsBeforeRestore()));
+        List<org.memberdesk.db.RestoreCheck> copyChecks = List.of(new LedgerBeforeRestore(pointsStore),
+                new org.memberdesk.cards.CardsBeforeRestore());
+        this.backups = new Backups(database, clock, copyChecks);
+        // moving the shop to another engine: the copy must pass the same checks as a restored backup
+        this.databaseMove = new org.memberdesk.moving.DatabaseMove(session, operationLog, copyChecks);
         // every file the app writes for a person goes through this one guard (never over the database, its
         // backups, nor their copies in the folder the owner chose)
         this.outputFiles = outputFiles.guardingCopiesIn(backups.copies()::folder);
@@ -440,6 +444,11 @@ public final class AppContext {
 
     public Backups backups() {
         return backups;
+    }
+
+    /** Copies this shop's data to another engine (a PostgreSQL server, a new SQLite file): `migrate`, Settings → Data. */
+    public org.memberdesk.moving.DatabaseMove databaseMove() {
+        return databaseMove;
     }
 
     /** Backups taken and restored by a person: the owner's only, each one logged. */

@@ -85,6 +85,7 @@ public final class Cli implements Callable<Integer> {
             BackupCommands.Restore.class,
             BackupCommands.ListBackups.class,
             BackupCommands.IntegrityCheck.class,
+            MoveCommand.class,
             CardPrintCommands.Photo.class,
             StaffCliCommands.StaffCommand.class);
 

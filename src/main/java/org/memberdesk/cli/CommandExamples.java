@@ -85,6 +85,7 @@ final class CommandExamples {
             Map.entry("restore", "backups/shop-20261201-0300-daily.db --json"),
             Map.entry("backups", "--keep 20 --json"),
             Map.entry("integrity-check", "--json"),
+            Map.entry("migrate", "--to postgresql://memberdesk@192.168.1.10:5432/shop --json"),
             Map.entry("member-photo", "M001 --file photo.jpg --json"),
             Map.entry("staff", "staff add 小王 --role cashier --pin 1234 --json"),
             Map.entry("staff add", "小王 --role cashier --pin 1234 --json"),

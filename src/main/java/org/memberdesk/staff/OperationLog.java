@@ -102,11 +102,14 @@ public final class OperationLog {
 
     /** Walks the whole chain in one snapshot: how many entries, and the first one that was changed (or null). */
     public AuditChain.Verification verify() {
-        return database.read(connection -> {
-            AuditChain.Walk walk = new AuditChain.Walk();
-            store.eachStored(connection, walk::accept);
-            return walk.result();
-        });
+        return database.read(this::verify);
+    }
+
+    /** {@link #verify()} on a connection the caller holds: a move checks its copy before it commits it. */
+    public AuditChain.Verification verify(Connection connection) throws SQLException {
+        AuditChain.Walk walk = new AuditChain.Walk();
+        store.eachStored(connection, walk::accept);
+        return walk.result();
     }
 
     /** The entries a filter selects, newest first, at most {@code limit} (the log screen; manager and owner). */
