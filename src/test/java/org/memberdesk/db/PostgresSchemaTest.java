@@ -37,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * julianday, unixepoch, group_concat) answer the same SELECTs the same on both. Runs when {@code memberdesk.test.db}
  * is a PostgreSQL URL ({@code postgresql://user:password@host:port/}); skipped otherwise.
  */
+@org.memberdesk.BothEngines
 class PostgresSchemaTest {
     private static final String PROPERTY = "memberdesk.test.db";
 
