@@ -305,7 +305,7 @@ public final class PredictionStore {
         return new PredictionModel(rs.getLong(1), LocalDate.parse(rs.getString(2)), TimeUnit.parse(rs.getString(3)),
                 LocalDateTime.parse(rs.getString(4)), rs.getLong(5), rs.getLong(6),
                 new BgNbd(rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10)), rs.getDouble(11),
-                rs.getInt(12), spend, (Double) rs.getObject(16, Double.class),
+                rs.getInt(12), spend, nullableDouble(rs, 16),
                 rs.getObject(17) == null ? null : rs.getInt(17), rs.getString(18), rs.getInt(19), rs.getDouble(20),
                 rs.getInt(21) == 1);
     }
@@ -401,6 +401,18 @@ public final class PredictionStore {
 
     private static MemberPrediction score(ResultSet rs) throws SQLException {
         return new MemberPrediction(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getDouble(5),
-                rs.getDouble(6), rs.getObject(7, Long.class), rs.getObject(8, Long.class));
+                rs.getDouble(6), nullableLong(rs, 7), nullableLong(rs, 8));
+    }
+
+    /** A column that may be NULL (no spend model): sqlite-jdbc's getObject(i, Double.class) throws on NULL. */
+    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** A column that may be NULL (no spend model): sqlite-jdbc's getObject(i, Long.class) throws on NULL. */
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 }
