@@ -24,7 +24,9 @@ public final class AnalyticsStore {
      * The ids of a set of rows as one comma-separated text ("12,7,12"), for {@link #parseIds}: SQLite's group_concat;
      * PostgreSQL's string_agg, in the order SQLite's index walk gives them (its time or date index, then the row id).
      * No caller depends on the order within one text (each text is one day's or one month's set), but both engines
-     * hand over the same text for the same rows.
+     * hand over the same text for the same rows. Purchases are ordered by time and member only: rows that tie on
+     * both name the same member, so the text is SQLite's, and PostgreSQL reads them from the time index without
+     * sorting by id too (a month of 361,000 sales: 1.1 s instead of 2.1–3.0 s).
      */
     private static String ids(Connection connection, String column, String order) {
         return Dialect.of(connection).pick("group_concat(" + column + ")",
@@ -69,7 +71,7 @@ public final class AnalyticsStore {
                        coalesce(-sum(total_cents) FILTER (WHERE kind = 'return'), 0),
                        %s FILTER (WHERE kind = 'sale')
                 FROM purchases WHERE time >= ? AND time < ?""".formatted(
-                        ids(connection, "member_id", "time, member_id, id")))) {
+                        ids(connection, "member_id", "time, member_id")))) {
             for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
                 int epochDay = (int) day.toEpochDay();
                 statement.setString(1, day.toString());
@@ -176,7 +178,7 @@ public final class AnalyticsStore {
      */
     public void buyersIn(Connection connection, YearMonth month, LongConsumer memberId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT "
-                + ids(connection, "member_id", "time, member_id, id")
+                + ids(connection, "member_id", "time, member_id")
                 + " FROM purchases WHERE time >= ? AND time < ? AND kind = 'sale'")) {
             statement.setString(1, month.atDay(1).toString());
             statement.setString(2, month.plusMonths(1).atDay(1).toString());
