@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
+import org.memberdesk.db.Dialect;
 
 /**
  * The analytics queries. Read-only; every method works on the caller's connection. Period bounds are
@@ -18,6 +19,19 @@ import java.util.function.LongConsumer;
  * all purchases wherever "first purchase ever" is asked.
  */
 public final class AnalyticsStore {
+
+    /**
+     * The ids of a set of rows as one comma-separated text ("12,7,12"), for {@link #parseIds}: SQLite's group_concat;
+     * PostgreSQL's string_agg, in the order SQLite's index walk gives them (its time or date index, then the row id).
+     * No caller depends on the order within one text (each text is one day's or one month's set), but both engines
+     * hand over the same text for the same rows. Purchases are ordered by time and member only: rows that tie on
+     * both name the same member, so the text is SQLite's, and PostgreSQL reads them from the time index without
+     * sorting by id too (a month of 361,000 sales: 1.1 s instead of 2.1–3.0 s).
+     */
+    private static String ids(Connection connection, String column, String order) {
+        return Dialect.of(connection).pick("group_concat(" + column + ")",
+                "string_agg(CAST(" + column + " AS TEXT), ',' ORDER BY " + order + ")");
+    }
 
     /** Receives a period's purchases day by day, in day order. */
     public interface SalesByDay {
@@ -51,12 +65,13 @@ public final class AnalyticsStore {
     public void salesByDay(Connection connection, Period period, boolean withVisits, SalesByDay sales)
             throws SQLException {
         try (PreparedStatement visitors = connection.prepareStatement(
-                "SELECT group_concat(member_id) FROM visits WHERE time >= ? AND time < ?");
+                "SELECT " + ids(connection, "member_id", "time, id") + " FROM visits WHERE time >= ? AND time < ?");
              PreparedStatement statement = connection.prepareStatement("""
                 SELECT count(*) FILTER (WHERE kind = 'sale'), coalesce(sum(total_cents) FILTER (WHERE kind = 'sale'), 0),
                        coalesce(-sum(total_cents) FILTER (WHERE kind = 'return'), 0),
-                       group_concat(member_id) FILTER (WHERE kind = 'sale')
-                FROM purchases WHERE time >= ? AND time < ?""")) {
+                       %s FILTER (WHERE kind = 'sale')
+                FROM purchases WHERE time >= ? AND time < ?""".formatted(
+                        ids(connection, "member_id", "time, member_id")))) {
             for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
                 int epochDay = (int) day.toEpochDay();
                 statement.setString(1, day.toString());
@@ -113,7 +128,7 @@ public final class AnalyticsStore {
     /** Ids of the members who joined on each day of the period (the join_date index covers it). */
     public void joinedIn(Connection connection, Period period, MemberDay member) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT group_concat(id) FROM members WHERE join_date = ?")) {
+                "SELECT " + ids(connection, "id", "id") + " FROM members WHERE join_date = ?")) {
             for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
                 int epochDay = (int) day.toEpochDay();
                 statement.setString(1, day.toString());
@@ -124,8 +139,9 @@ public final class AnalyticsStore {
 
     /** Ids of the members whose first purchase ever is on each day of the period (V5's index covers it). */
     public void firstPurchasesIn(Connection connection, Period period, MemberDay member) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT group_concat(id) FROM members WHERE first_purchase_at >= ? AND first_purchase_at < ?""")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT "
+                + ids(connection, "id", "first_purchase_at, id")
+                + " FROM members WHERE first_purchase_at >= ? AND first_purchase_at < ?")) {
             for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
                 int epochDay = (int) day.toEpochDay();
                 statement.setString(1, day.toString());
@@ -145,9 +161,9 @@ public final class AnalyticsStore {
     public long buyersJoinedLater(Connection connection, Period period) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT count(*) FROM members AS m
-                WHERE m.join_date > ?1
+                WHERE m.join_date > ?
                   AND EXISTS (SELECT 1 FROM purchases AS p
-                              WHERE p.member_id = m.id AND p.kind = 'sale' AND p.time >= ?2 AND p.time < ?3)""")) {
+                              WHERE p.member_id = m.id AND p.kind = 'sale' AND p.time >= ? AND p.time < ?)""")) {
             statement.setString(1, period.to().toString());
             statement.setString(2, period.firstTime());
             statement.setString(3, period.endTime());
@@ -161,9 +177,9 @@ public final class AnalyticsStore {
      * handing them over one JDBC row at a time costs about four times as much as parsing one text.
      */
     public void buyersIn(Connection connection, YearMonth month, LongConsumer memberId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT group_concat(member_id) FROM purchases
-                WHERE time >= ? AND time < ? AND kind = 'sale'""")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT "
+                + ids(connection, "member_id", "time, member_id")
+                + " FROM purchases WHERE time >= ? AND time < ? AND kind = 'sale'")) {
             statement.setString(1, month.atDay(1).toString());
             statement.setString(2, month.plusMonths(1).atDay(1).toString());
             forEachId(statement, memberId);
@@ -172,9 +188,9 @@ public final class AnalyticsStore {
 
     /** Ids of the members whose first purchase ever is in a month (as one text, like {@link #buyersIn}). */
     public void firstBuyersIn(Connection connection, YearMonth month, LongConsumer memberId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT group_concat(id) FROM members
-                WHERE first_purchase_at >= ? AND first_purchase_at < ?""")) {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT "
+                + ids(connection, "id", "first_purchase_at, id")
+                + " FROM members WHERE first_purchase_at >= ? AND first_purchase_at < ?")) {
             statement.setString(1, month.atDay(1).toString());
             statement.setString(2, month.plusMonths(1).atDay(1).toString());
             forEachId(statement, memberId);
@@ -236,17 +252,20 @@ public final class AnalyticsStore {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT m.id,
                        (SELECT count(*) FROM purchases AS p
-                        WHERE p.member_id = m.id AND p.kind = 'sale' AND p.time < ?3),
+                        WHERE p.member_id = m.id AND p.kind = 'sale' AND p.time < ?),
                        (SELECT coalesce(sum(p.total_cents), 0) FROM purchases AS p
-                        WHERE p.member_id = m.id AND p.time < ?3),
+                        WHERE p.member_id = m.id AND p.time < ?),
                        (SELECT count(*) FROM members AS r
-                        WHERE r.referrer_no = m.member_no AND r.join_date <= ?2)
+                        WHERE r.referrer_no = m.member_no AND r.join_date <= ?)
                 FROM members AS m
-                WHERE m.join_date >= ?1 AND m.join_date <= ?2
+                WHERE m.join_date >= ? AND m.join_date <= ?
                 ORDER BY m.id""")) {
-            statement.setString(1, period.from().toString());
-            statement.setString(2, period.to().toString());
-            statement.setString(3, period.endTime());
+            // plain ? (SQLite's numbered ?1 is not PostgreSQL's): the period's end and last day are bound twice
+            statement.setString(1, period.endTime());
+            statement.setString(2, period.endTime());
+            statement.setString(3, period.to().toString());
+            statement.setString(4, period.from().toString());
+            statement.setString(5, period.to().toString());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     members.add(new Progress(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
@@ -284,7 +303,7 @@ public final class AnalyticsStore {
         Map<String, Long> counts = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT nullif(trim(" + column + """
                 ), '') AS value, count(*) AS n FROM members WHERE archived = 0
-                GROUP BY value ORDER BY n DESC, value""")) {
+                GROUP BY value ORDER BY n DESC, value NULLS FIRST""")) {
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     counts.put(rs.getString(1), rs.getLong(2));

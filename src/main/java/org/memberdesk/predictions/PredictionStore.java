@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.Dialect;
 
 /** All SQL of the prediction models: the buyers' transaction days, the models and the members' scores. */
 public final class PredictionStore {
@@ -29,16 +30,19 @@ public final class PredictionStore {
      */
     public Buyers buyers(Connection connection, LocalDate asOf, Long onlyMember) throws SQLException {
         String dayAfter = asOf.plusDays(1).toString();
-        Map<Long, Map<Long, Long>> returned = returnedByDay(connection, dayAfter, onlyMember);
-        try (Statement statement = connection.createStatement()) {
-            // the whole-population pass reads the file through the page cache
-            statement.execute("PRAGMA mmap_size = " + Database.LARGEST_MEMORY_MAP);
+        Dialect dialect = Dialect.of(connection);
+        Map<Long, Map<Long, Long>> returned = returnedByDay(connection, dialect, dayAfter, onlyMember);
+        if (dialect == Dialect.SQLITE) {
+            try (Statement statement = connection.createStatement()) {
+                // the whole-population pass reads the file through the page cache (a server has its own cache)
+                statement.execute("PRAGMA mmap_size = " + Database.LARGEST_MEMORY_MAP);
+            }
         }
         Buyers.Builder builder = new Buyers.Builder();
         // purchases_member_sales (member_id, time, kind, total_cents) covers it: read in member and time order.
         // Member and day come packed in one integer (member × 2^20 + day + 2^19): each column a row hands over
         // through JDBC costs about as much as SQLite's reading the row, and millions of rows pass here.
-        String sql = "SELECT member_id * " + DAY_SLOTS + " + unixepoch(substr(time, 1, 10)) / 86400 + " + DAY_OFFSET
+        String sql = "SELECT member_id * " + DAY_SLOTS + " + " + epochDay(dialect, "time") + " + " + DAY_OFFSET
                 + ", total_cents FROM purchases WHERE kind = 'sale' AND time < ?"
                 + (onlyMember == null ? "" : " AND member_id = ?") + " ORDER BY member_id, time";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
@@ -103,14 +107,15 @@ public final class PredictionStore {
      * hundred: read through the partial index on refund_of (the unary + keeps SQLite off the time index, which
      * would walk every purchase).
      */
-    private static Map<Long, Map<Long, Long>> returnedByDay(Connection connection, String dayAfter, Long onlyMember)
-            throws SQLException {
+    private static Map<Long, Map<Long, Long>> returnedByDay(Connection connection, Dialect dialect, String dayAfter,
+                                                            Long onlyMember) throws SQLException {
         Map<Long, Map<Long, Long>> returned = new HashMap<>();
-        String sql = """
-                SELECT s.member_id, unixepoch(substr(s.time, 1, 10)) / 86400, r.total_cents
-                FROM purchases r JOIN purchases s ON s.id = r.refund_of
-                WHERE r.refund_of IS NOT NULL AND r.kind = 'return' AND +r.time < ? AND +s.time < ?""" + (onlyMember == null ? ""
-                : " AND r.member_id = ?");
+        // PostgreSQL has no unary + on text, and its planner weighs the partial index by its own statistics
+        String sql = "SELECT s.member_id, " + epochDay(dialect, "s.time") + ", r.total_cents"
+                + " FROM purchases r JOIN purchases s ON s.id = r.refund_of"
+                + " WHERE r.refund_of IS NOT NULL AND r.kind = 'return' AND "
+                + dialect.pick("+r.time < ? AND +s.time < ?", "r.time < ? AND s.time < ?")
+                + (onlyMember == null ? "" : " AND r.member_id = ?");
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, dayAfter);
             select.setString(2, dayAfter);
@@ -125,6 +130,15 @@ public final class PredictionStore {
             }
         }
         return returned;
+    }
+
+    /**
+     * The day of a stored time ("2026-11-22 12:00:00") as days since 1970-01-01: SQLite's unixepoch of its date;
+     * PostgreSQL's date arithmetic (a date minus a date is whole days), the same numbers.
+     */
+    private static String epochDay(Dialect dialect, String column) {
+        return dialect.pick("unixepoch(substr(" + column + ", 1, 10)) / 86400",
+                "(CAST(substr(" + column + ", 1, 10) AS DATE) - DATE '1970-01-01')");
     }
 
     /**
@@ -193,8 +207,10 @@ public final class PredictionStore {
                 one.executeUpdate();
             }
         }
-        try (PreparedStatement old = connection.prepareStatement("""
-                SELECT id FROM prediction_models WHERE scored = 1 ORDER BY fitted_at DESC, id DESC LIMIT -1 OFFSET ?""")) {
+        // every scored model after the latest few: SQLite needs a LIMIT before OFFSET (-1: none), PostgreSQL has ALL
+        try (PreparedStatement old = connection.prepareStatement(
+                "SELECT id FROM prediction_models WHERE scored = 1 ORDER BY fitted_at DESC, id DESC LIMIT "
+                        + Dialect.of(connection).pick("-1", "ALL") + " OFFSET ?")) {
             old.setInt(1, SCORED_MODELS);
             List<Long> stale = new ArrayList<>();
             try (ResultSet rs = old.executeQuery()) {
@@ -289,7 +305,7 @@ public final class PredictionStore {
         return new PredictionModel(rs.getLong(1), LocalDate.parse(rs.getString(2)), TimeUnit.parse(rs.getString(3)),
                 LocalDateTime.parse(rs.getString(4)), rs.getLong(5), rs.getLong(6),
                 new BgNbd(rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10)), rs.getDouble(11),
-                rs.getInt(12), spend, (Double) rs.getObject(16, Double.class),
+                rs.getInt(12), spend, nullableDouble(rs, 16),
                 rs.getObject(17) == null ? null : rs.getInt(17), rs.getString(18), rs.getInt(19), rs.getDouble(20),
                 rs.getInt(21) == 1);
     }
@@ -367,8 +383,11 @@ public final class PredictionStore {
     /** Repeat buyers per tenth of P(alive): index 0 is [0, 0.1), …, 9 is [0.9, 1]. */
     public long[] pAliveTenths(Connection connection, long modelId) throws SQLException {
         long[] tenths = new long[10];
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT min(CAST(p_alive * 10 AS INTEGER), 9), count(*) FROM member_predictions
+        // SQLite's CAST to INTEGER truncates (p_alive ≥ 0) and its two-argument min is PostgreSQL's least; there a
+        // CAST rounds, so the tenth is floor()ed first
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + Dialect.of(connection).pick(
+                "min(CAST(p_alive * 10 AS INTEGER), 9)", "least(CAST(floor(p_alive * 10) AS INTEGER), 9)") + """
+                , count(*) FROM member_predictions
                 WHERE model_id = ? AND frequency > 0 GROUP BY 1""")) {
             select.setLong(1, modelId);
             try (ResultSet rs = select.executeQuery()) {
@@ -382,6 +401,18 @@ public final class PredictionStore {
 
     private static MemberPrediction score(ResultSet rs) throws SQLException {
         return new MemberPrediction(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getDouble(5),
-                rs.getDouble(6), rs.getObject(7, Long.class), rs.getObject(8, Long.class));
+                rs.getDouble(6), nullableLong(rs, 7), nullableLong(rs, 8));
+    }
+
+    /** A column that may be NULL (no spend model): sqlite-jdbc's getObject(i, Double.class) throws on NULL. */
+    private static Double nullableDouble(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** A column that may be NULL (no spend model): sqlite-jdbc's getObject(i, Long.class) throws on NULL. */
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 }

@@ -61,8 +61,8 @@ public final class RenewalStore {
     public List<Pass> passes(Connection connection, long productId, LocalDate asOf) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT id, member_id, substr(sold_at, 1, 10), valid_to FROM cards
-                WHERE product_id = ?1 AND kind = 'period' AND refunded_at IS NULL AND valid_to IS NOT NULL
-                  AND sold_at < ?2
+                WHERE product_id = ? AND kind = 'period' AND refunded_at IS NULL AND valid_to IS NOT NULL
+                  AND sold_at < ?
                 ORDER BY member_id, sold_at, id""")) {
             statement.setLong(1, productId);
             statement.setString(2, asOf.plusDays(1).toString());

@@ -18,7 +18,8 @@ import org.memberdesk.purchases.PurchaseStore;
 
 /**
  * The text behind "copy diagnostics": what support needs to help a shop without a remote session —
- * version, where the files are, the system, and how much data. No member data, no phone numbers.
+ * version, where the files are (or which server holds the data), the system, and how much data. No member data, no
+ * phone numbers.
  * English on purpose: it is read by whoever answers the support request, not by the shop.
  */
 public final class Diagnostics {
@@ -29,6 +30,7 @@ public final class Diagnostics {
     private final PurchaseService purchases;
     private final Path dataFolder;
     private final Clock clock;
+    private final ServerFactsStore serverFacts = new ServerFactsStore();
 
     public Diagnostics(Database database, Backups backups, PurchaseService purchases, Path dataFolder, Clock clock) {
         this.database = database;
@@ -50,8 +52,9 @@ public final class Diagnostics {
         StringBuilder text = new StringBuilder();
         line(text, "MemberDesk", AppVersion.current());
         line(text, "Time", LocalDateTime.now(clock).format(TIME));
-        line(text, "Database", database.file() + " (" + megabytes(size(database.file())) + ", schema version "
-                + Migrations.appliedVersion(database) + " of " + Migrations.LATEST_VERSION + ")");
+        line(text, "Database", database.server().isPresent() ? serverDatabase() : database.file() + " ("
+                + megabytes(size(database.file())) + ", schema version " + Migrations.appliedVersion(database) + " of "
+                + Migrations.LATEST_VERSION + ")");
         line(text, "Data folder", dataFolder.toString());
         line(text, "Log file", logFile().toString());
         List<Backup> list = backups.list();
@@ -75,8 +78,26 @@ public final class Diagnostics {
         Runtime runtime = Runtime.getRuntime();
         line(text, "Memory", (runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024) + " MB used of "
                 + runtime.maxMemory() / (1024 * 1024) + " MB, " + runtime.availableProcessors() + " cores");
-        line(text, "Free disk", megabytes(freeSpace(database.file())) + " where the database is");
+        // the server's disk is not this computer's: its free room is for whoever looks after the server to see
+        line(text, "Free disk", megabytes(freeSpace(database.file())) + (database.server().isPresent()
+                ? " in the data folder (the database is on the server)" : " where the database is"));
         return text.toString();
+    }
+
+    /**
+     * A database on a PostgreSQL server: its address (never the password), the server's version and the database's
+     * size there, in place of a file and the file's size.
+     */
+    private String serverDatabase() {
+        String facts;
+        try {
+            ServerFactsStore.ServerFacts server = database.read(serverFacts::facts);
+            facts = "PostgreSQL " + server.version() + ", " + megabytes(server.sizeBytes());
+        } catch (RuntimeException e) {
+            facts = "server not answering: " + e.getMessage();
+        }
+        return database.describeLocation() + " (" + facts + ", schema version " + Migrations.appliedVersion(database)
+                + " of " + Migrations.LATEST_VERSION + ")";
     }
 
     private static void line(StringBuilder text, String label, String value) {

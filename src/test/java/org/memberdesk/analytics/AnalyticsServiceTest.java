@@ -12,8 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 
 /** Every metric on the hand-built {@link Shop}; the working is in the comments. */
+@BothEngines
 class AnalyticsServiceTest {
     @TempDir
     static Path folder;
@@ -288,7 +290,7 @@ class AnalyticsServiceTest {
 
     @Test
     void aPurchaseBeforeJoiningIsNotAConversion(@TempDir Path other) {
-        Shop oddShop = new Shop(other);
+        Shop oddShop = new Shop(org.memberdesk.TestDatabase.database(other));
         long member = oddShop.member("X1", "2026-01-20", null, null);
         // bought the day before joining (an imported file can say so), and never after
         oddShop.buy(member, "2026-01-19 12:00:00", 1200);

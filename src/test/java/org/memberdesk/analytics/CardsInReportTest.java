@@ -22,11 +22,13 @@ import org.memberdesk.members.Member;
 import org.memberdesk.purchases.PayMethod;
 import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.sales.CounterSales;
+import org.memberdesk.BothEngines;
 
 /**
  * What cards and visits add to a period's report, and visits as activity in the period numbers, on a small history
  * worked by hand. The clock is 2026-11-22 12:00 (TestDatabase); earlier days are recorded with {@code at}.
  */
+@BothEngines
 class CardsInReportTest {
     @TempDir
     Path folder;

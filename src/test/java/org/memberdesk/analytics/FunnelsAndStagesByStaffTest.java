@@ -13,11 +13,13 @@ import org.memberdesk.TestDatabase;
 import org.memberdesk.segments.LifecycleSettings;
 import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
+import org.memberdesk.BothEngines;
 
 /**
  * Saved funnels are a report (the manager's), the lifecycle stage limits a setting (the owner's); each change is
  * one log entry (issue 18: "settings and rule changes" carry who did them).
  */
+@BothEngines
 class FunnelsAndStagesByStaffTest {
     @TempDir
     Path folder;

@@ -19,12 +19,14 @@ import org.memberdesk.predictions.FitProgress;
 import org.memberdesk.predictions.TimeUnit;
 import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
+import org.memberdesk.BothEngines;
 
 /**
  * Issue 18, finding 1: reports are a manager's or the owner's. A cashier gets neither the figures nor a chart or
  * report PDF written to a file, nor a forecast refit; a manager's files are each logged as an export (figures, no
  * member's details, so never "full phones").
  */
+@BothEngines
 class ReportsByStaffTest {
     @TempDir
     Path folder;

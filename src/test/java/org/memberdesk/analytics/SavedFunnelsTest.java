@@ -11,14 +11,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
-import org.memberdesk.db.Database;
+import org.memberdesk.TestDatabase;
+import org.memberdesk.BothEngines;
 
+@BothEngines
 class SavedFunnelsTest {
     @TempDir
     Path folder;
 
     private SavedFunnels funnels() {
-        return new AppContext(Database.open(folder.resolve("f.db")), Shop.CLOCK).savedFunnels();
+        return new AppContext(TestDatabase.database(folder), Shop.CLOCK).savedFunnels();
     }
 
     @Test

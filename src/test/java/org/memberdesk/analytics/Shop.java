@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.memberdesk.TestDatabase;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.Member;
@@ -52,13 +53,20 @@ final class Shop {
     long k;
     private int purchaseNo;
 
-    Shop(Path folder) {
-        context = new AppContext(Database.open(folder.resolve("shop.db")), CLOCK);
+    Shop(Database database) {
+        context = new AppContext(database, CLOCK);
     }
 
-    /** The shop of the table above. */
+    /** The shop of the table above, on this test run's engine (a file in the folder, or a server database). */
     static Shop built(Path folder) {
-        Shop shop = new Shop(folder);
+        Shop shop = new Shop(TestDatabase.database(folder));
+        shop.build();
+        return shop;
+    }
+
+    /** The shop of the table above in a SQLite file, shop.db in the folder (for tests that need the file). */
+    static Shop builtInFile(Path folder) {
+        Shop shop = new Shop(Database.open(folder.resolve("shop.db")));
         shop.build();
         return shop;
     }

@@ -16,11 +16,13 @@ import org.memberdesk.analytics.Funnel;
 import org.memberdesk.analytics.Period;
 import org.memberdesk.coupons.Target;
 import org.memberdesk.tags.Rule;
+import org.memberdesk.BothEngines;
 
 /**
  * The prediction fields in funnels and campaign targets on a shop with no model yet: the model is fitted before their
  * own read opens (a fit inside it would not be seen, and the step or target would count nobody).
  */
+@BothEngines
 class PredictionFieldsElsewhereTest {
     private static final LocalDate CALIBRATION_END = Cdnow.CALIBRATION_END;
     @TempDir

@@ -24,11 +24,13 @@ import org.memberdesk.io.ImportOptions;
 import org.memberdesk.common.Progress;
 import org.memberdesk.io.ImportResult;
 import org.memberdesk.tags.Rule;
+import org.memberdesk.BothEngines;
 
 /**
  * The CDNOW sample imported as a shop would (members.csv, purchases.csv through the import) and fitted by the
  * service: the stored model has the published parameters, and the scores the rule fields read are the model's.
  */
+@BothEngines
 class PredictionsTest {
     private static final LocalDate CALIBRATION_END = Cdnow.CALIBRATION_END;
     @TempDir

@@ -17,12 +17,14 @@ import org.memberdesk.cards.CardKind;
 import org.memberdesk.cards.CardProduct;
 import org.memberdesk.cards.CardService;
 import org.memberdesk.cards.Pay;
+import org.memberdesk.BothEngines;
 
 /**
  * The renewal forecast (sBG) of a 30-day pass from passes sold by hand, and of a series given by hand (Fader &amp;
  * Hardie 2007). Today is 2026-11-22. A 月卡 sold on day D with no valid pass runs D … D + 29; one sold while a pass
  * is valid starts the day after it ends.
  */
+@BothEngines
 class RenewalForecastTest {
     @TempDir
     Path folder;

@@ -16,11 +16,13 @@ import org.memberdesk.analytics.Period;
 import org.memberdesk.coupons.CampaignService;
 import org.memberdesk.coupons.Target;
 import org.memberdesk.tags.Rule;
+import org.memberdesk.BothEngines;
 
 /**
  * Campaign targets and custom funnels take rules as text: a rule on the prediction fields means there what it
  * means in the segments screen (the CDNOW sample fitted at 1997-09-30, the latest model as of any later date).
  */
+@BothEngines
 class RulesOnPredictionsTest {
     @TempDir
     static Path folder;

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
+import org.memberdesk.BothEngines;
 
 /** Issue 17 item 5: a mapping chosen in the wizard is remembered by the file's header, in the shop's settings. */
+@BothEngines
 class ImportMappingsTest {
     @TempDir
     Path folder;
@@ -40,7 +42,7 @@ class ImportMappingsTest {
         assertEquals(Map.of(), app.importMappings().remembered("members", header));
 
         // kept in the database: another start of the app (another computer) sees it
-        AppContext reopened = TestDatabase.open(folder);
+        AppContext reopened = new AppContext(app.database(), TestDatabase.clock());
         assertEquals(chosen, reopened.importMappings().remembered("purchases", header));
     }
 }

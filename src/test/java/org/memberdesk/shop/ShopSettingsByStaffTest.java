@@ -15,11 +15,13 @@ import org.memberdesk.TestDatabase;
 import org.memberdesk.demo.Business;
 import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
+import org.memberdesk.BothEngines;
 
 /**
  * Issue 18, findings 1 and 2: the shop's settings are the owner's, and each change says who made it, before → after.
  * A manager is refused and nothing changes; the owner's change is one entry (a save that changes nothing, none).
  */
+@BothEngines
 class ShopSettingsByStaffTest {
     @TempDir
     Path folder;

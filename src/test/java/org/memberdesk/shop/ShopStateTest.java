@@ -10,8 +10,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.demo.Business;
+import org.memberdesk.BothEngines;
 
 /** Which database the first-run questions are for: only one never set up that holds nothing. */
+@BothEngines
 class ShopStateTest {
     @TempDir
     Path folder;

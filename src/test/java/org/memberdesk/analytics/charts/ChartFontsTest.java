@@ -15,24 +15,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.analytics.Period;
+import org.memberdesk.BothEngines;
 import org.memberdesk.analytics.ShopFixture;
 import org.memberdesk.common.Messages;
 import org.memberdesk.coupons.CampaignReports;
 import org.memberdesk.coupons.CampaignResults;
-import org.memberdesk.db.Database;
 
 /**
  * Issue 17, finding 1: on a computer with no Chinese font (this one and CI have only DejaVu) every chart —
  * the PNGs of the command line and the export menu, the campaign funnel, the prediction charts — draws its
  * Chinese and English text with glyphs, not boxes.
  */
+@BothEngines
 class ChartFontsTest {
     @TempDir
     Path folder;
 
     @Test
     void finding1_everyChartDrawsItsChineseAndEnglishTextWithGlyphs() throws Exception {
-        AppContext app = new AppContext(Database.open(ShopFixture.build(folder)), Clock.systemDefaultZone());
+        AppContext app = new AppContext(ShopFixture.database(folder), Clock.systemDefaultZone());
         Period january = Period.of("2026-01-01", "2026-01-31");
         for (Messages messages : List.of(Messages.chinese(), Messages.english())) {
             List<ChartTexts.Text> drawn = new ArrayList<>();

@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.analytics.Granularity;
 import org.memberdesk.analytics.Period;
+import org.memberdesk.BothEngines;
 import org.memberdesk.analytics.ShopFixture;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.common.Messages;
-import org.memberdesk.db.Database;
 
 /** Issue 19, defect 7 (the daily chart): each day is named once under the trend, whatever the chart's width. */
+@BothEngines
 class DailyAxisTest {
     @TempDir
     Path folder;
@@ -49,7 +50,7 @@ class DailyAxisTest {
 
     @Test
     void defect7_dailyChart_eachDayIsNamedOnceOnTheAxis() {
-        AppContext app = new AppContext(Database.open(ShopFixture.build(folder)), Clock.system(ZoneId.systemDefault()));
+        AppContext app = new AppContext(ShopFixture.database(folder), Clock.system(ZoneId.systemDefault()));
         {
             AnalyticsCharts charts = new AnalyticsCharts(Messages.chinese());
             // this week as the dashboard shows it (Monday 01-26 to Saturday 01-31, by day), on screen and in a PNG

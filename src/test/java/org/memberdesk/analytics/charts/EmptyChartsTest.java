@@ -16,22 +16,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.analytics.Granularity;
 import org.memberdesk.analytics.Period;
+import org.memberdesk.BothEngines;
 import org.memberdesk.analytics.ShopFixture;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.common.Messages;
-import org.memberdesk.db.Database;
+import org.memberdesk.TestDatabase;
 
 /**
  * Issue 19, defect 7 (blank empty states): a chart with nothing to show says so in words, where its bars or lines
  * would be (JFreeChart draws a plot's no-data message when its dataset has no items), on screen and in a PNG alike.
  */
+@BothEngines
 class EmptyChartsTest {
     @TempDir
     Path folder;
 
     @Test
     void defect7_emptyStates_aChartWithNothingToShowSaysSoInWords() {
-        AppContext shop = new AppContext(Database.open(ShopFixture.build(folder)), Clock.system(ZoneId.systemDefault()));
+        AppContext shop = new AppContext(ShopFixture.database(folder), Clock.system(ZoneId.systemDefault()));
         AnalyticsCharts zh = new AnalyticsCharts(Messages.chinese());
         // a month long after the hand-built shop's purchases and joins
         Period quiet = new Period(LocalDate.of(2030, 3, 1), LocalDate.of(2030, 3, 31));
@@ -49,7 +51,7 @@ class EmptyChartsTest {
         assertEquals("这段时间没有新入会的会员，漏斗暂时是空的", steps.getNoDataMessage());
 
         // a shop with no members yet: its distributions
-        AppContext empty = new AppContext(Database.open(folder.resolve("new.db")), Clock.system(ZoneId.systemDefault()));
+        AppContext empty = new AppContext(TestDatabase.database(folder.resolve("new")), Clock.system(ZoneId.systemDefault()));
         JFreeChart tiers = new AnalyticsCharts(Messages.english()).distribution(empty.analytics().tiers(),
                 "analytics.chart.tiers");
         assertTrue(DatasetUtils.isEmptyOrNull(((CategoryPlot) tiers.getPlot()).getDataset()));

@@ -14,22 +14,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.analytics.Period;
+import org.memberdesk.BothEngines;
 import org.memberdesk.analytics.ShopFixture;
 import org.memberdesk.analytics.charts.AnalyticsCharts;
 import org.memberdesk.analytics.charts.ChartTexts;
 import org.memberdesk.common.Messages;
-import org.memberdesk.db.Database;
 import org.memberdesk.pdf.PdfGlyphs;
 
 /** The printed dashboard: one page, Chinese text from an embedded font, the period's numbers. */
+@BothEngines
 class DashboardPdfTest {
     @TempDir
     Path folder;
 
     @Test
     void oneChinesePageWithTheNumbersAndAnEmbeddedFont() throws Exception {
-        Path db = ShopFixture.build(folder);
-        AppContext context = new AppContext(Database.open(db), java.time.Clock.systemDefaultZone());
+        AppContext context = new AppContext(ShopFixture.database(folder), java.time.Clock.systemDefaultZone());
         Path pdf = folder.resolve("out/dashboard.pdf");
         context.dashboardPdf().write(Period.of("2026-01-01", "2026-01-31"), Messages.chinese(), pdf);
 
@@ -57,8 +57,7 @@ class DashboardPdfTest {
      */
     @Test
     void finding1_theReportAndItsChartHaveAGlyphForEveryCharacterInChineseAndEnglish() throws Exception {
-        Path db = ShopFixture.build(folder);
-        AppContext context = new AppContext(Database.open(db), java.time.Clock.systemDefaultZone());
+        AppContext context = new AppContext(ShopFixture.database(folder), java.time.Clock.systemDefaultZone());
         Period january = Period.of("2026-01-01", "2026-01-31");
         for (Messages messages : java.util.List.of(Messages.chinese(), Messages.english())) {
             Path pdf = folder.resolve("out/dashboard-" + messages.locale() + ".pdf");
@@ -76,8 +75,7 @@ class DashboardPdfTest {
     /** Issue 19, defect 7 (the report's footer): it tells the owner how to read the page, not where a developer looks. */
     @Test
     void defect7_reportFooter_saysHowToReadTheNumbersNotADeveloperPath() throws Exception {
-        Path db = ShopFixture.build(folder);
-        AppContext context = new AppContext(Database.open(db), java.time.Clock.systemDefaultZone());
+        AppContext context = new AppContext(ShopFixture.database(folder), java.time.Clock.systemDefaultZone());
         for (Messages messages : java.util.List.of(Messages.chinese(), Messages.english())) {
             Path pdf = folder.resolve("out/footer-" + messages.locale() + ".pdf");
             context.dashboardPdf().write(Period.of("2026-01-01", "2026-01-31"), messages, pdf);
