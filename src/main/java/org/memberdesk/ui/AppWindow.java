@@ -1,5 +1,7 @@
 package org.memberdesk.ui;
 
+import org.memberdesk.ui.common.ServerConnectDialog;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;

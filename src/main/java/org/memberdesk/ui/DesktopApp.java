@@ -1,5 +1,7 @@
 package org.memberdesk.ui;
 
+import org.memberdesk.ui.common.ServerConnectDialog;
+
 import org.memberdesk.ui.common.AppIcon;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;

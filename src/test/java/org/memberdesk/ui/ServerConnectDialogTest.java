@@ -1,5 +1,7 @@
 package org.memberdesk.ui;
 
+import org.memberdesk.ui.common.ServerConnectDialog;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

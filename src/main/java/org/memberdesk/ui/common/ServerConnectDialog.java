@@ -1,4 +1,4 @@
-package org.memberdesk.ui;
+package org.memberdesk.ui.common;
 
 import java.util.Optional;
 import javafx.geometry.Insets;
@@ -14,29 +14,34 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.memberdesk.app.Startup;
 import org.memberdesk.common.Messages;
-import org.memberdesk.ui.common.AppIcon;
 
 /**
  * File → Connect to a server…: the address of a PostgreSQL database several counters share
  * (docs/multi-store.md) and, when the address, PGPASSWORD or .pgpass do not give it, the password. The password
  * stays in memory for this run only: it is never saved, and the address is remembered without it.
  */
-final class ServerConnectDialog {
+public final class ServerConnectDialog {
     /** What was typed: the address and the password (empty: from PGPASSWORD or .pgpass). */
-    record Login(String location, String password) {
+    public record Login(String location, String password) {
     }
 
     private final Dialog<Login> dialog = new Dialog<>();
     private final TextField address = new TextField();
     private final PasswordField password = new PasswordField();
 
-    ServerConnectDialog(Messages messages, Window owner, String remembered) {
-        dialog.setTitle(messages.get("server.connect.title"));
-        dialog.setHeaderText(messages.get("server.connect.header"));
+    public ServerConnectDialog(Messages messages, Window owner, String remembered) {
+        this(messages, owner, remembered, "server.connect.title", "server.connect.header", "server.connect.button");
+    }
+
+    /** The same dialog for another purpose (moving the shop onto a server): its own title, header and button. */
+    public ServerConnectDialog(Messages messages, Window owner, String remembered, String titleKey, String headerKey,
+                               String buttonKey) {
+        dialog.setTitle(messages.get(titleKey));
+        dialog.setHeaderText(messages.get(headerKey));
         if (owner != null) {
             dialog.initOwner(owner);
         }
-        ButtonType connect = new ButtonType(messages.get("server.connect.button"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType connect = new ButtonType(messages.get(buttonKey), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
         dialog.getDialogPane().setId("server-connect");
         address.setId("server-address");
@@ -68,7 +73,7 @@ final class ServerConnectDialog {
     }
 
     /** Shows the dialog and waits: the address and password, or empty when cancelled. */
-    Optional<Login> ask() {
+    public Optional<Login> ask() {
         return dialog.showAndWait();
     }
 }
