@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.memberdesk.db.Dialect;
 
 /** The SQL of {@link Exporter}: the members and the purchase lines, each read in one pass (streamed, in order). */
 final class ExportStore {
@@ -41,12 +42,19 @@ final class ExportStore {
                 ORDER BY p.id, pi.line_no""");
     }
 
+    private static final String CUSTOM_FIELD_NAMES = """
+            SELECT DISTINCT j.key FROM members, json_each(members.custom_fields) j
+            WHERE members.custom_fields IS NOT NULL""";
+    /** The same on PostgreSQL: the column is the JSON object's text, as on SQLite; its keys by json_object_keys. */
+    private static final String CUSTOM_FIELD_NAMES_POSTGRESQL = """
+            SELECT DISTINCT json_object_keys(CAST(custom_fields AS json)) FROM members
+            WHERE custom_fields IS NOT NULL""";
+
     /** The names of the custom fields any member has, sorted. */
     static List<String> customFieldNames(Connection connection) throws SQLException {
         TreeSet<String> names = new TreeSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT DISTINCT j.key FROM members, json_each(members.custom_fields) j "
-                        + "WHERE members.custom_fields IS NOT NULL");
+        try (PreparedStatement statement = connection.prepareStatement(Dialect.of(connection).pick(CUSTOM_FIELD_NAMES,
+                CUSTOM_FIELD_NAMES_POSTGRESQL));
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 names.add(rs.getString(1));
