@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,6 +30,7 @@ import org.memberdesk.staff.Role;
  * that finishes it writes one with its own counts, so a killed run and its re-run leave the same data as one clean
  * run and one import entry each.
  */
+@BothEngines
 class ImportsByStaffTest {
     @TempDir
     Path folder;

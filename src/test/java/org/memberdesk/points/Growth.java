@@ -28,7 +28,7 @@ public final class Growth {
 
     public Growth(Path folder, LocalDateTime now) {
         clock = new SettableClock(now);
-        database = Database.open(folder.resolve("growth.db"));
+        database = org.memberdesk.TestDatabase.database(folder);
         app = new AppContext(database, clock);
     }
 
