@@ -19,7 +19,7 @@ final class ExportStore {
      * notes, purchases, returns, net cents, first and last purchase, archived, custom_fields (JSON).
      */
     static PreparedStatement members(Connection connection) throws SQLException {
-        return connection.prepareStatement("""
+        return streamed(connection, """
                 SELECT member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
                        purchase_count, return_count, spent_cents - returned_cents, first_purchase_at,
                        last_purchase_at, archived, custom_fields
@@ -31,7 +31,7 @@ final class ExportStore {
      * quantity, amount cents, the purchase_no of the sale a return refunds.
      */
     static PreparedStatement purchaseLines(Connection connection) throws SQLException {
-        return connection.prepareStatement("""
+        return streamed(connection, """
                 SELECT p.purchase_no, m.member_no, m.phone, p.time, i.name, pi.quantity, pi.amount_cents,
                        r.purchase_no
                 FROM purchases p
@@ -40,6 +40,21 @@ final class ExportStore {
                 JOIN items i ON i.id = pi.item_id
                 LEFT JOIN purchases r ON r.id = p.refund_of
                 ORDER BY p.id, pi.line_no""");
+    }
+
+    /** Rows fetched from a server at a time (the export runs in a read transaction, where the driver streams). */
+    private static final int SERVER_FETCH = 5_000;
+
+    /**
+     * A statement whose rows are read as they come: SQLite steps through them anyway; PostgreSQL's driver would read
+     * a million members into memory first unless told a fetch size.
+     */
+    private static PreparedStatement streamed(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        if (Dialect.of(connection) == Dialect.POSTGRESQL) {
+            statement.setFetchSize(SERVER_FETCH);
+        }
+        return statement;
     }
 
     private static final String CUSTOM_FIELD_NAMES = """
