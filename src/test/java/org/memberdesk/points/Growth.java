@@ -28,7 +28,7 @@ public final class Growth {
 
     public Growth(Path folder, LocalDateTime now) {
         clock = new SettableClock(now);
-        database = org.memberdesk.TestDatabase.database(folder);
+        database = Database.open(folder.resolve("growth.db"));
         app = new AppContext(database, clock);
     }
 
