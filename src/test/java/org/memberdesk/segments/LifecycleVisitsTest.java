@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.cards.CardKind;
@@ -32,6 +33,7 @@ import org.memberdesk.members.Member;
  * <li>A5 did nothing: a prospect either way.</li>
  * </ul>
  */
+@BothEngines
 class LifecycleVisitsTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
 
@@ -63,13 +65,16 @@ class LifecycleVisitsTest {
         app.database().write(connection -> {
             try (var statement = connection.createStatement()) {
                 statement.execute("""
-                        INSERT INTO cards (card_no, member_id, product_id, kind, paid_cents, sold_at, valid_from,
+                        INSERT INTO cards (id, card_no, member_id, product_id, kind, paid_cents, sold_at, valid_from,
                                            base_valid_to, valid_to, sessions_sold, sessions_left)
-                        VALUES ('C900001', %d, %d, 'sessions', 0, '2026-11-01 09:00:00', '2026-11-01',
-                                '2027-10-31', '2027-10-31', 10, 10)""".formatted(members[3].id(), card));
+                        SELECT coalesce(max(id), 0) + 1, 'C900001', %d, %d, 'sessions', 0, '2026-11-01 09:00:00',
+                               '2026-11-01', '2027-10-31', '2027-10-31', 10, 10 FROM cards""".formatted(members[3].id(),
+                        card));
+                // ids one past the highest, as the app numbers them on either engine
                 statement.execute("""
-                        INSERT INTO card_entries (card_id, time, kind, sessions)
-                        SELECT id, sold_at, 'opening', 10 FROM cards WHERE card_no = 'C900001'""");
+                        INSERT INTO card_entries (id, card_id, time, kind, sessions)
+                        SELECT (SELECT coalesce(max(id), 0) + 1 FROM card_entries), id, sold_at, 'opening', 10
+                        FROM cards WHERE card_no = 'C900001'""");
             }
             return null;
         });
