@@ -186,11 +186,11 @@ public class BulkImportLikeCounterTest {
                 SELECT member_no, purchase_count, spent_cents, first_purchase_at, points, tier, tier_upgraded_at
                 FROM members ORDER BY member_no""",
                 """
-                SELECT p.purchase_no, l.reason, sum(l.points), l.expires_on FROM points_ledger l
+                SELECT p.purchase_no, l.reason, sum(l.points), max(l.expires_on) FROM points_ledger l
                 LEFT JOIN purchases p ON p.id = l.purchase_id GROUP BY p.purchase_no, l.reason ORDER BY 1, 2""",
                 """
                 SELECT m.member_no, c.time, c.from_tier, c.to_tier, c.measured, p.purchase_no FROM tier_changes c
-                JOIN members m ON m.id = c.member_id JOIN purchases p ON p.id = c.purchase_id""",
+                JOIN members m ON m.id = c.member_id JOIN purchases p ON p.id = c.purchase_id ORDER BY c.id""",
                 "SELECT members, purchases, returns, revenue_cents FROM totals")) {
             assertEquals(rows(counter, query), rows(imported, query), query);
         }

@@ -178,8 +178,9 @@ class ImportsByStaffTest {
         assertEquals(List.of(), LoggedActions.of(app.database(), "import"));
         assertEquals(List.of(), app.backups().list(), "not even the backup before an import was taken");
         try (var left = Files.list(folder)) {
-            assertEquals(List.of("cards.csv", "members.csv", "shop"),
-                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no rejected-rows report");
+            // beside the two files only the shop's database folder (on PostgreSQL there is none: the data is the server's)
+            assertEquals(List.of("cards.csv", "members.csv"), left.map(p -> p.getFileName().toString())
+                    .filter(name -> !name.equals("shop")).sorted().toList(), "no rejected-rows report");
         }
     }
 }

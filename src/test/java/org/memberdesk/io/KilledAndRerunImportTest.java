@@ -23,6 +23,7 @@ import org.memberdesk.app.AppContext;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.Progress;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.ImportLock;
 import org.memberdesk.points.PointsRules;
 
 /**
@@ -125,6 +126,13 @@ class KilledAndRerunImportTest {
         } finally {
             child.destroyForcibly(); // SIGKILL on Linux and macOS: no shutdown hooks, no rollback code
             child.waitFor(30, TimeUnit.SECONDS);
+        }
+        // a server lets go of the killed import's lock once it sees its session gone (at once for a killed process,
+        // but the statement it was running ends first); until then another import is refused, as it should be
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (ImportLock.isHeld(database)) {
+            assertTrue(System.nanoTime() < deadline, "the killed import's lock was never let go");
+            Thread.sleep(20);
         }
     }
 
