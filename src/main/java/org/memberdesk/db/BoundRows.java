@@ -155,14 +155,16 @@ public final class BoundRows {
         return width;
     }
 
-    /** Whether a column holds a number in any row (its type on the server: BIGINT, else TEXT). */
+    /** Whether a column holds numbers and no text (its type on the server: BIGINT, else TEXT). */
     boolean holdsNumbers(int column) {
+        boolean numbers = false;
         for (int i = column; i < filled; i += width) {
-            if (kinds[i] == NUMBER) {
-                return true;
+            if (kinds[i] == TEXT) {
+                return false;
             }
+            numbers |= kinds[i] == NUMBER;
         }
-        return false;
+        return numbers;
     }
 
     /** The value at {@code index} (row × width + column) in COPY's text format. */

@@ -60,9 +60,12 @@ public final class DeferredIndexes {
     public static Claim deferIfWorthIt(Database database, Connection connection, long estimatedRows, String table,
                                        List<String> indexes) throws SQLException {
         if (database.dialect() == Dialect.POSTGRESQL) {
-            // SQLite only. On PostgreSQL an import loads its batches through COPY, the server keeps the indexes
-            // (dropping them would lock the tables against every counter for the whole import, and measured
-            // on the benchmark's files it gained nothing worth that: see the import's report in issue 21)
+            // SQLite only. A server's database is shared while the import runs: without these indexes another
+            // counter's member search would read the whole table, CREATE INDEX afterwards would hold every sale
+            // (sales update members) until it is built, and an import killed meanwhile would leave them dropped for
+            // everyone (no one rebuilds them at an open, as for a file). What it would save, measured (issue 21:
+            // 200,000 members by psql's \copy into the members table): 4.6 s + 1.9 s to build the four indexes,
+            // against 7.7-12.6 s with them, on a loaded host — not worth those risks
             return null;
         }
         long stored;
