@@ -12,10 +12,18 @@ public final class ImportRunningException extends DataException {
     public static final String KEY = "import.refused.running";
 
     private final Path database;
+    /** What the message names: the file, or the server's database (without its password). */
+    private final String location;
 
     public ImportRunningException(Path database) {
-        super(Messages.english().get(KEY, database));
+        this(database, String.valueOf(database));
+    }
+
+    /** On a server: {@code database} is this computer's place for it, {@code location} the server's database. */
+    public ImportRunningException(Path database, String location) {
+        super(Messages.english().get(KEY, location));
         this.database = database;
+        this.location = location;
     }
 
     public String key() {
@@ -28,6 +36,6 @@ public final class ImportRunningException extends DataException {
 
     @Override
     public String explain(Messages messages) {
-        return messages.get(KEY, database);
+        return messages.get(KEY, location);
     }
 }

@@ -37,7 +37,7 @@ final class ServerRestore {
         }
         ImportLock running;
         try {
-            running = ImportLock.acquire(database.file());
+            running = ImportLock.acquire(database);
         } catch (ImportRunningException e) {
             throw new RestoreRefusedException("restore.refused.importRunning", shown);
         }

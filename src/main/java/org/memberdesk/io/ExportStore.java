@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import org.memberdesk.db.Dialect;
 
 /** The SQL of {@link Exporter}: the members and the purchase lines, each read in one pass (streamed, in order). */
 final class ExportStore {
@@ -18,7 +19,7 @@ final class ExportStore {
      * notes, purchases, returns, net cents, first and last purchase, archived, custom_fields (JSON).
      */
     static PreparedStatement members(Connection connection) throws SQLException {
-        return connection.prepareStatement("""
+        return streamed(connection, """
                 SELECT member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
                        purchase_count, return_count, spent_cents - returned_cents, first_purchase_at,
                        last_purchase_at, archived, custom_fields
@@ -30,7 +31,7 @@ final class ExportStore {
      * quantity, amount cents, the purchase_no of the sale a return refunds.
      */
     static PreparedStatement purchaseLines(Connection connection) throws SQLException {
-        return connection.prepareStatement("""
+        return streamed(connection, """
                 SELECT p.purchase_no, m.member_no, m.phone, p.time, i.name, pi.quantity, pi.amount_cents,
                        r.purchase_no
                 FROM purchases p
@@ -41,12 +42,34 @@ final class ExportStore {
                 ORDER BY p.id, pi.line_no""");
     }
 
+    /** Rows fetched from a server at a time (the export runs in a read transaction, where the driver streams). */
+    private static final int SERVER_FETCH = 5_000;
+
+    /**
+     * A statement whose rows are read as they come: SQLite steps through them anyway; PostgreSQL's driver would read
+     * a million members into memory first unless told a fetch size.
+     */
+    private static PreparedStatement streamed(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        if (Dialect.of(connection) == Dialect.POSTGRESQL) {
+            statement.setFetchSize(SERVER_FETCH);
+        }
+        return statement;
+    }
+
+    private static final String CUSTOM_FIELD_NAMES = """
+            SELECT DISTINCT j.key FROM members, json_each(members.custom_fields) j
+            WHERE members.custom_fields IS NOT NULL""";
+    /** The same on PostgreSQL: the column is the JSON object's text, as on SQLite; its keys by json_object_keys. */
+    private static final String CUSTOM_FIELD_NAMES_POSTGRESQL = """
+            SELECT DISTINCT json_object_keys(CAST(custom_fields AS json)) FROM members
+            WHERE custom_fields IS NOT NULL""";
+
     /** The names of the custom fields any member has, sorted. */
     static List<String> customFieldNames(Connection connection) throws SQLException {
         TreeSet<String> names = new TreeSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT DISTINCT j.key FROM members, json_each(members.custom_fields) j "
-                        + "WHERE members.custom_fields IS NOT NULL");
+        try (PreparedStatement statement = connection.prepareStatement(Dialect.of(connection).pick(CUSTOM_FIELD_NAMES,
+                CUSTOM_FIELD_NAMES_POSTGRESQL));
              ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
                 names.add(rs.getString(1));

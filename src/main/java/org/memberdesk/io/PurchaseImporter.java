@@ -119,7 +119,7 @@ public final class PurchaseImporter {
         Actor actor = session.current();
         StoredSoFar stored = new StoredSoFar(progress, file);
         // one import at a time per database, and no restore under it: refused at once, before the backup
-        try (ImportLock running = ImportLock.acquire(database.file())) {
+        try (ImportLock running = ImportLock.acquire(database)) {
             return run(file, options, stored, messages, actor);
         } catch (SQLException | DataException e) {
             throw ImportStopped.of(e, database.file(), stored, STORED_BYTES_PER_FILE_BYTE);

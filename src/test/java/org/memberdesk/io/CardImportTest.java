@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -37,6 +38,7 @@ import org.memberdesk.common.Messages;
  * 12:00 (TestDatabase). Products: 充1000送200 (stored value), 私教10次 (10 sessions, 90 days, ¥3,000), 月卡 (a pass
  * of 30 days, ¥300). Members A1 王芳 and A2 李雷.
  */
+@BothEngines
 class CardImportTest {
     @TempDir
     Path folder;

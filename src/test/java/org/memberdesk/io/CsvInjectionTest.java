@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,7 @@ import org.memberdesk.members.MemberDetails;
  * such text cell starts with an apostrophe in the files people open, plain numbers (a return's -12.50) stay
  * numbers, and importing the export restores every value exactly.
  */
+@BothEngines
 class CsvInjectionTest {
     static final List<String> HOSTILE = List.of("=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "@SUM(1)",
             "-1+1", "'=already quoted");

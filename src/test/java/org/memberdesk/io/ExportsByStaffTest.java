@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,6 +28,7 @@ import org.memberdesk.staff.Role;
  * said who did. Now a cashier may not export at all, a manager's export has the phones masked, only the owner's
  * has them in full, and every export is one entry of the operation log (the full-phone ones marked as such).
  */
+@BothEngines
 class ExportsByStaffTest {
     @TempDir
     Path folder;

@@ -11,14 +11,15 @@ import org.memberdesk.db.Database;
  * The import as its own process, for {@link CrashAndRerunTest} to kill: the same AppContext and importer the
  * command line builds, with a small batch (the command line has no flag for it: 10,000 rows would need files too
  * large for a test to kill at several points), and a short pause after each committed batch so kills land both
- * between batches and inside them. Arguments: DB members|purchases CSV BATCH [update] (import-members --update).
+ * between batches and inside them. Arguments: DB members|purchases CSV BATCH [update] (import-members --update);
+ * DB is a SQLite file or a PostgreSQL server's database, as {@code --db} takes it.
  */
 public final class ImportChild {
     private ImportChild() {
     }
 
     public static void main(String[] args) throws Exception {
-        AppContext app = new AppContext(Database.open(Path.of(args[0])), Clock.systemDefaultZone());
+        AppContext app = new AppContext(Database.open(args[0]), Clock.systemDefaultZone());
         ImportOptions options = ImportOptions.defaults().withBatchSize(Integer.parseInt(args[3]))
                 .withUpdate(args.length > 4 && "update".equals(args[4]));
         Progress slow = new Progress() {

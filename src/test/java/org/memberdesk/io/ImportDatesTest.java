@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,7 @@ import org.memberdesk.common.Messages;
  * Issue 17, finding 2: every importer reads the listed date forms and {@code --date-format}; a date that puts the
  * year last is refused naming the flag, never guessed. Today is 2026-11-22 (TestDatabase).
  */
+@BothEngines
 class ImportDatesTest {
     @TempDir
     Path folder;

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,6 +29,7 @@ import org.memberdesk.io.ImportPreview.Row;
  * Issue 17 item 5: the wizard's check shows the first rows as the import would store them — through the import's
  * own checks — and writes nothing. Members A1 王芳 and A2 李雷; the test clock stands at 2026-11-22 12:00.
  */
+@BothEngines
 class ImportPreviewTest {
     /** Every table an import or its effects write to. */
     private static final List<String> TABLES = List.of("members", "purchases", "purchase_items", "member_items",

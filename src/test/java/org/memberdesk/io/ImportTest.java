@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,7 @@ import org.memberdesk.points.PointsRules;
 import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseQuery;
 
+@BothEngines
 class ImportTest {
     @TempDir
     Path folder;

@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -29,6 +30,7 @@ import org.memberdesk.staff.Role;
  * that finishes it writes one with its own counts, so a killed run and its re-run leave the same data as one clean
  * run and one import entry each.
  */
+@BothEngines
 class ImportsByStaffTest {
     @TempDir
     Path folder;
@@ -176,8 +178,9 @@ class ImportsByStaffTest {
         assertEquals(List.of(), LoggedActions.of(app.database(), "import"));
         assertEquals(List.of(), app.backups().list(), "not even the backup before an import was taken");
         try (var left = Files.list(folder)) {
-            assertEquals(List.of("cards.csv", "members.csv", "shop"),
-                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no rejected-rows report");
+            // beside the two files only the shop's database folder (on PostgreSQL there is none: the data is the server's)
+            assertEquals(List.of("cards.csv", "members.csv"), left.map(p -> p.getFileName().toString())
+                    .filter(name -> !name.equals("shop")).sorted().toList(), "no rejected-rows report");
         }
     }
 }

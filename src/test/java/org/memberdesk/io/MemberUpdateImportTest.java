@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +27,7 @@ import org.memberdesk.members.MemberDetails;
  * by a purchase import on the day of the import, whose true join dates come in a members file afterwards. Today is
  * 2026-11-22 (TestDatabase); the three members were made "today".
  */
+@BothEngines
 class MemberUpdateImportTest {
     @TempDir
     Path folder;

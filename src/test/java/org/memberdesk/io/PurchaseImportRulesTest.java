@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import org.memberdesk.purchases.PurchaseLine;
 import org.memberdesk.purchases.PurchaseStore;
 
 /** The rules by which a purchase file is read as a real export has it (issue 17, item 2), one test per rule. */
+@BothEngines
 class PurchaseImportRulesTest {
     @TempDir
     Path folder;

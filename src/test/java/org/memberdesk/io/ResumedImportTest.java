@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +33,7 @@ import org.memberdesk.points.PointsEntry;
  * batch committed, which leaves the database as a kill between batches does; {@link CrashAndRerunTest} kills a real
  * process) finishes exactly what was left, and the smaller import findings of issue 14.
  */
+@BothEngines
 class ResumedImportTest {
     @TempDir
     Path folder;

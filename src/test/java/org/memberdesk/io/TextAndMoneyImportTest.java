@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,6 +36,7 @@ import org.memberdesk.purchases.PurchaseLimits;
 import org.memberdesk.purchases.PurchaseLine;
 
 /** Issue 14, findings 6, 7 and three of point 11: text is never stored corrupted, money has bounds. */
+@BothEngines
 class TextAndMoneyImportTest {
     private static final Charset GBK = Charset.forName("GBK");
 

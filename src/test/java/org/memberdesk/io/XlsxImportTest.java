@@ -1,5 +1,6 @@
 package org.memberdesk.io;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -29,6 +30,7 @@ import org.memberdesk.members.Member;
 import org.memberdesk.purchases.PurchaseStore;
 
 /** Issue 17, finding 4: members, purchases and card balances from Excel workbooks, with every CSV guarantee. */
+@BothEngines
 class XlsxImportTest {
     @TempDir
     Path folder;
