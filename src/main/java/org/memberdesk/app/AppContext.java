@@ -447,6 +447,11 @@ public final class AppContext {
     }
 
     /** Copies this shop's data to another engine (a PostgreSQL server, a new SQLite file): `migrate`, Settings → Data. */
+    /** Settings → Data's move of this shop onto a server or into a new file (the same as {@code migrate --to}). */
+    public org.memberdesk.moving.ShopMove shopMove() {
+        return new org.memberdesk.moving.ShopMove(databaseMove, database);
+    }
+
     public org.memberdesk.moving.DatabaseMove databaseMove() {
         return databaseMove;
     }

@@ -24,6 +24,7 @@ public final class SettingsScreen implements Screen {
     private final UiContext context;
     private final SettingsViewModel model;
     private final DataSettingsViewModel data;
+    private final MoveDataViewModel move;
     private final LimitsViewModel limits;
     private final PointsSettingsView points;
     private final CardProductsView cards;
@@ -35,6 +36,7 @@ public final class SettingsScreen implements Screen {
                 Language.of(context.messages().locale()), switchLanguage);
         this.data = new DataSettingsViewModel(context.app().backupService(), context.app().diagnostics(),
                 context.tasks(), context.dialogs(), context.messages(), context.changes());
+        this.move = new MoveDataViewModel(context.app().shopMove(), context.tasks(), context.dialogs(), context.messages());
         this.limits = new LimitsViewModel(context.app().purchases(), context.tasks(), context.messages());
         this.points = new PointsSettingsView(context);
         this.cards = new CardProductsView(context);
@@ -86,7 +88,8 @@ public final class SettingsScreen implements Screen {
         business.valueProperty().bindBidirectional(model.businessProperty());
         business.setOnAction(event -> model.saveBusiness());
 
-        Label database = new Label(context.app().databaseFile().toString());
+        Label database = new Label(context.app().databaseLocation());
+        database.setId("settings-database");
         database.setWrapText(true);
 
         GridPane form = new GridPane();
@@ -98,7 +101,8 @@ public final class SettingsScreen implements Screen {
         Label note = new Label(context.text("settings.note"));
         note.getStyleClass().add("text-muted");
         note.setWrapText(true);
-        VBox page = new VBox(20, title, form, note, new DataSection(context, data).view());
+        VBox page = new VBox(20, title, form, note, new DataSection(context, data).view(),
+                new MoveSection(context, move).view());
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
