@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.memberdesk.db.BoundRows;
+import org.memberdesk.db.Dialect;
 import org.memberdesk.members.MemberStore;
 
 /** The SQL of cards, their products, entries, freezes, visits and payments. Takes a connection; never commits. */
@@ -70,8 +71,8 @@ public final class CardStore {
             SELECT c.*, p.name AS product_name,
                    (SELECT f.from_date FROM card_freezes f WHERE f.card_id = c.id AND f.ended_at IS NULL
                     ORDER BY f.id DESC LIMIT 1) AS frozen_from,
-                   (SELECT date(f.from_date, '+' || (f.days - 1) || ' days') FROM card_freezes f
-                    WHERE f.card_id = c.id AND f.ended_at IS NULL ORDER BY f.id DESC LIMIT 1) AS frozen_to
+                   (SELECT f.days FROM card_freezes f
+                    WHERE f.card_id = c.id AND f.ended_at IS NULL ORDER BY f.id DESC LIMIT 1) AS frozen_days
             FROM cards c JOIN card_products p ON p.id = c.product_id
             """;
 
@@ -87,11 +88,11 @@ public final class CardStore {
         return one(connection, CARD_SELECT + " WHERE c.purchase_id = ?", purchaseId);
     }
 
-    /** A member's cards: the ones in use first (by end date), refunded last. */
+    /** A member's cards: the ones in use first (by end date, cards without one first, as SQLite sorts), refunded last. */
     public List<Card> forMember(Connection connection, long memberId) throws SQLException {
         return list(connection, CARD_SELECT + """
                  WHERE c.member_id = ?
-                ORDER BY c.refunded_at IS NOT NULL, c.kind = 'stored-value' DESC, c.valid_to, c.id""", memberId);
+                ORDER BY c.refunded_at IS NOT NULL, c.kind = 'stored-value' DESC, c.valid_to NULLS FIRST, c.id""", memberId);
     }
 
     private Optional<Card> one(Connection connection, String sql, Object value) throws SQLException {
@@ -118,6 +119,9 @@ public final class CardStore {
         long purchase = rs.getLong("purchase_id");
         Long purchaseId = rs.wasNull() ? null : purchase;
         String refunded = rs.getString("refunded_at");
+        // the freeze's last day is worked out here, not in SQL: date arithmetic is written differently on each engine
+        LocalDate frozenFrom = date(rs.getString("frozen_from"));
+        LocalDate frozenTo = frozenFrom == null ? null : frozenFrom.plusDays(rs.getInt("frozen_days") - 1L);
         return new Card(rs.getLong("id"), rs.getString("card_no"), rs.getLong("member_id"),
                 rs.getLong("product_id"), rs.getString("product_name"), CardKind.of(rs.getString("kind")),
                 purchaseId, rs.getLong("paid_cents"), LocalDateTime.parse(rs.getString("sold_at"), MemberStore.TIME),
@@ -125,7 +129,7 @@ public final class CardStore {
                 getInt(rs, "sessions_sold"), getInt(rs, "sessions_left"), rs.getLong("principal_cents"),
                 rs.getLong("bonus_cents"), date(rs.getString("used_up_on")),
                 refunded == null ? null : LocalDateTime.parse(refunded, MemberStore.TIME),
-                date(rs.getString("frozen_from")), date(rs.getString("frozen_to")));
+                frozenFrom, frozenTo);
     }
 
     /** The last day of the member's latest pass (not refunded) ending on or after {@code day}; null: none. */
@@ -375,7 +379,7 @@ public final class CardStore {
 
     static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
         if (value == null) {
-            statement.setNull(index, Types.INTEGER);
+            statement.setNull(index, Types.BIGINT);
         } else {
             statement.setLong(index, value);
         }
@@ -387,15 +391,34 @@ public final class CardStore {
      * values per row for a big file.
      */
     void insertOpenings(Connection connection, BoundRows rows) throws SQLException {
-        rows.execute(connection, """
-                INSERT INTO cards (id, card_no, member_id, product_id, kind, paid_cents, sold_at, valid_from,
-                                   base_valid_to, valid_to, per_day, sessions_sold, sessions_left, principal_cents,
-                                   bonus_cents, import_id)
-                SELECT v.column1, printf('C%06d', v.column1), v.column2, p.id, p.kind, v.column4, v.column5,
-                       v.column6, v.column7, v.column7, p.per_day, v.column8, v.column8, v.column9, v.column10,
-                       v.column11
-                FROM (:rows) v JOIN card_products p ON p.id = v.column3""");
+        rows.execute(connection, Dialect.of(connection).pick(SQLITE_OPENINGS, POSTGRESQL_OPENINGS));
     }
+
+    private static final String SQLITE_OPENINGS = """
+            INSERT INTO cards (id, card_no, member_id, product_id, kind, paid_cents, sold_at, valid_from,
+                               base_valid_to, valid_to, per_day, sessions_sold, sessions_left, principal_cents,
+                               bonus_cents, import_id)
+            SELECT v.column1, printf('C%06d', v.column1), v.column2, p.id, p.kind, v.column4, v.column5,
+                   v.column6, v.column7, v.column7, p.per_day, v.column8, v.column8, v.column9, v.column10,
+                   v.column11
+            FROM (:rows) v JOIN card_products p ON p.id = v.column3""";
+
+    /**
+     * The same on PostgreSQL: no printf there (lpad cuts a longer number short, so it pads only below a million, as
+     * {@link #cardNumber} does), and a VALUES column that is NULL in every row of a batch is text there, so the
+     * nullable numbers are cast to their columns' types.
+     */
+    private static final String POSTGRESQL_OPENINGS = """
+            INSERT INTO cards (id, card_no, member_id, product_id, kind, paid_cents, sold_at, valid_from,
+                               base_valid_to, valid_to, per_day, sessions_sold, sessions_left, principal_cents,
+                               bonus_cents, import_id)
+            SELECT v.column1,
+                   'C' || CASE WHEN v.column1 < 1000000 THEN lpad(CAST(v.column1 AS TEXT), 6, '0')
+                               ELSE CAST(v.column1 AS TEXT) END,
+                   v.column2, p.id, p.kind, v.column4, v.column5, CAST(v.column6 AS TEXT), CAST(v.column7 AS TEXT),
+                   CAST(v.column7 AS TEXT), p.per_day, CAST(v.column8 AS BIGINT), CAST(v.column8 AS BIGINT),
+                   v.column9, v.column10, v.column11
+            FROM (:rows) v JOIN card_products p ON p.id = v.column3""";
 
     /** Each card of ids first … last gets its opening entry, carrying exactly its balances. */
     void insertOpeningEntries(Connection connection, long first, long last) throws SQLException {

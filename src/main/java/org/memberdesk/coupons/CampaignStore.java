@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.memberdesk.db.Dialect;
 import org.memberdesk.members.MemberStore;
 
 /** Campaigns and who each one targeted. Works on the caller's connection, inside the caller's transaction. */
@@ -51,13 +52,16 @@ public final class CampaignStore {
 
     /**
      * Records the split: every targeted member, and on which side of it they fell. One statement per
-     * 10,000 members (the ids as a JSON array unpacked by json_each), not one per member.
+     * 10,000 members (the ids as a JSON array unpacked by json_each, on PostgreSQL json_array_elements_text), not
+     * one per member.
      */
     public void insertMembers(Connection connection, long campaignId, long[] memberIds, boolean control)
             throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
+        try (PreparedStatement statement = connection.prepareStatement(Dialect.of(connection).pick("""
                 INSERT INTO campaign_members (campaign_id, member_id, control)
-                SELECT ?, value, ? FROM json_each(?)""")) {
+                SELECT ?, value, ? FROM json_each(?)""", """
+                INSERT INTO campaign_members (campaign_id, member_id, control)
+                SELECT ?, CAST(id AS BIGINT), ? FROM json_array_elements_text(CAST(? AS json)) id"""))) {
             statement.setLong(1, campaignId);
             statement.setInt(2, control ? 1 : 0);
             for (int from = 0; from < memberIds.length; from += BATCH) {

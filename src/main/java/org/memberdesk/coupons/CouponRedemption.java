@@ -66,9 +66,8 @@ public final class CouponRedemption implements PurchaseEffect {
                 }
                 try (PreparedStatement free = CouponUseStore.freeFullyReturned(connection)) {
                     for (Purchase purchase : returns) {
-                        free.setLong(1, purchase.refundOf());
-                        free.setString(2, purchase.time().toLocalDate().toString());
-                        free.setLong(3, purchase.memberId());
+                        CouponUseStore.bindFreeFullyReturned(free, purchase.refundOf(),
+                                purchase.time().toLocalDate().toString(), purchase.memberId());
                         free.executeUpdate();
                     }
                 }

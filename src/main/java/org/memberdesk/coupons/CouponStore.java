@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import org.memberdesk.common.Json;
+import org.memberdesk.db.Dialect;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -92,7 +93,7 @@ public final class CouponStore {
     /**
      * Issues one coupon per member, drawing codes from {@code random}. The rows go in with one
      * statement per 10,000 members (a JSON array of [member id, code] pairs unpacked by SQLite's
-     * json_each) instead of one statement per coupon, which is what keeps 100,000 coupons within a
+     * json_each, PostgreSQL's json_array_elements) instead of one statement per coupon, which is what keeps 100,000 coupons within a
      * few seconds. A code already taken (by an earlier
      * campaign: about one draw in 34 billion per stored code) leaves its member without a coupon;
      * those members are found and given freshly drawn codes until every member has one.
@@ -100,13 +101,16 @@ public final class CouponStore {
     public int issue(Connection connection, long campaignId, long[] memberIds, LocalDateTime issuedAt,
                      LocalDate validFrom, LocalDate validTo, RandomGenerator random) throws SQLException {
         int issued = 0;
-        try (PreparedStatement insert = connection.prepareStatement("""
+        try (PreparedStatement insert = connection.prepareStatement(Dialect.of(connection).pick("""
                 INSERT OR IGNORE INTO coupons (code, campaign_id, member_id, issued_at, valid_from, valid_to)
-                SELECT value ->> 1, ?2, value ->> 0, ?3, ?4, ?5 FROM json_each(?1)""")) {
-            insert.setLong(2, campaignId);
-            insert.setString(3, issuedAt.format(MemberStore.TIME));
-            insert.setString(4, validFrom.toString());
-            insert.setString(5, validTo.toString());
+                SELECT value ->> 1, ?, value ->> 0, ?, ?, ? FROM json_each(?)""", """
+                INSERT INTO coupons (code, campaign_id, member_id, issued_at, valid_from, valid_to)
+                SELECT pair ->> 1, ?, CAST(pair ->> 0 AS BIGINT), ?, ?, ? FROM json_array_elements(CAST(? AS json)) pair
+                ON CONFLICT DO NOTHING"""))) {
+            insert.setLong(1, campaignId);
+            insert.setString(2, issuedAt.format(MemberStore.TIME));
+            insert.setString(3, validFrom.toString());
+            insert.setString(4, validTo.toString());
             long[] pending = memberIds;
             while (pending.length > 0) {
                 for (int from = 0; from < pending.length; from += BATCH) {
@@ -117,7 +121,7 @@ public final class CouponStore {
                         pairs.append(i == from ? "[" : ",[").append(pending[i]).append(",\"")
                                 .append(CouponCodes.next(random)).append("\"]");
                     }
-                    insert.setString(1, pairs.append(']').toString());
+                    insert.setString(5, pairs.append(']').toString());
                     issued += insert.executeUpdate();
                 }
                 pending = withoutCoupon(connection, campaignId, pending);

@@ -29,15 +29,25 @@ final class CouponUseStore {
     }
 
     /**
-     * Frees the coupon a sale used once the sale is returned in full, if still valid on the return's day;
-     * parameters: 1 the sale, 2 the return's day, 3 the member. Run once per return of a batch.
+     * Frees the coupon a sale used once the sale is returned in full, if still valid on the return's day; bind it
+     * with {@link #bindFreeFullyReturned}. Run once per return of a batch.
      */
     static PreparedStatement freeFullyReturned(Connection connection) throws SQLException {
         return connection.prepareStatement("""
                 UPDATE coupons SET used_at = NULL, purchase_id = NULL, discount_cents = NULL
-                WHERE member_id = ?3 AND purchase_id = ?1 AND valid_to >= ?2
-                  AND (SELECT -coalesce(sum(total_cents), 0) FROM purchases WHERE refund_of = ?1)
-                      >= (SELECT total_cents FROM purchases WHERE id = ?1)""");
+                WHERE member_id = ? AND purchase_id = ? AND valid_to >= ?
+                  AND (SELECT -coalesce(sum(total_cents), 0) FROM purchases WHERE refund_of = ?)
+                      >= (SELECT total_cents FROM purchases WHERE id = ?)""");
+    }
+
+    /** The sale returned, the return's day and the member, for {@link #freeFullyReturned}. */
+    static void bindFreeFullyReturned(PreparedStatement free, long saleId, String returnDay, long memberId)
+            throws SQLException {
+        free.setLong(1, memberId);
+        free.setLong(2, saleId);
+        free.setString(3, returnDay);
+        free.setLong(4, saleId);
+        free.setLong(5, saleId);
     }
 
     /** A coupon's code and when it was used (null: unused); empty when there is no such coupon. */
@@ -59,8 +69,8 @@ final class CouponUseStore {
      */
     static PreparedStatement issue(Connection connection) throws SQLException {
         return connection.prepareStatement("""
-                INSERT OR IGNORE INTO coupons (code, campaign_id, member_id, issued_at, valid_from, valid_to)
-                VALUES (?, ?, ?, ?, ?, ?) RETURNING id""");
+                INSERT INTO coupons (code, campaign_id, member_id, issued_at, valid_from, valid_to)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id""");
     }
 
     /** The ids of archived members. */

@@ -34,9 +34,9 @@ public final class ResultsStore {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT count(*), count(spent), coalesce(sum(spent), 0)
                 FROM (SELECT (SELECT sum(p.total_cents) FROM purchases p
-                              WHERE p.member_id = cm.member_id AND p.kind = 'sale' AND p.time >= ?1 AND p.time < ?2)
+                              WHERE p.member_id = cm.member_id AND p.kind = 'sale' AND p.time >= ? AND p.time < ?)
                              AS spent
-                      FROM campaign_members cm WHERE cm.campaign_id = ?3 AND cm.control = ?4)""")) {
+                      FROM campaign_members cm WHERE cm.campaign_id = ? AND cm.control = ?) AS side""")) {
             statement.setString(1, from);
             statement.setString(2, to);
             statement.setLong(3, campaignId);

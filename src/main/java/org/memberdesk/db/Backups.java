@@ -53,7 +53,7 @@ public final class Backups {
         this.clock = clock;
         this.checks = List.copyOf(checks);
         this.names = Pattern.compile(Pattern.quote(stem(database.file()))
-                + "-(\\d{8}-\\d{6}-\\d{3})(?:-(\\d+))?-([a-z-]+)\\.db");
+                + "-(\\d{8}-\\d{6}-\\d{3})(?:-(\\d+))?-([a-z-]+)" + Pattern.quote(extension(database)));
         this.copies = new BackupCopies(database, this);
     }
 
@@ -126,9 +126,23 @@ public final class Backups {
     public record Taken(Backup backup, Optional<BackupCopies.Outcome> copy) {
     }
 
-    /** Takes a backup unless the database holds nothing yet (a new, empty file is not worth keeping). */
+    /**
+     * Takes a backup unless the database holds nothing yet (a new, empty file is not worth keeping). On a server,
+     * a computer without PostgreSQL's client tools skips these automatic backups (logged): the server's nightly
+     * backup keeps the data, and a counter must still start.
+     */
     public Optional<Backup> takeIfWorthKeeping(BackupReason reason) {
+        if (database.dialect() == Dialect.POSTGRESQL && ServerDumps.tool("pg_dump").isEmpty()) {
+            LOG.warning(() -> "no " + reason.tag() + " backup of " + database.describeLocation() + ": "
+                    + ServerDumps.missing("pg_dump"));
+            return Optional.empty();
+        }
         return holdsData() ? Optional.of(take(reason)) : Optional.empty();
+    }
+
+    /** A backup's file ending: a SQLite copy ({@code .db}) or PostgreSQL's custom-format dump ({@code .dump}). */
+    static String extension(Database database) {
+        return database.dialect().pick(".db", ".dump");
     }
 
     /** The backup on the first start of the day: taken when today has no daily backup yet. */
@@ -187,6 +201,9 @@ public final class Backups {
      * and nothing was changed.
      */
     public Restored restore(Path file) {
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            return new ServerRestore(database, this, checks).run(file);
+        }
         return new Restore(database, this, checks, clock).run(file);
     }
 
@@ -212,6 +229,16 @@ public final class Backups {
 
     /** Checks the live database (it stays usable meanwhile; the check only reads). */
     public IntegrityReport checkIntegrity() {
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            // the server checks its own pages (checksums); what can be wrong is the shop's data: the features' checks
+            return database.read(connection -> {
+                List<String> problems = new ArrayList<>();
+                for (RestoreCheck check : checks) {
+                    problems.addAll(check.problems(connection));
+                }
+                return new IntegrityReport(database.file(), problems.isEmpty(), problems);
+            });
+        }
         return database.read(connection -> IntegrityCheck.check(connection, database.file()));
     }
 
@@ -224,7 +251,14 @@ public final class Backups {
             // the writer's process number in the name: the next start removes it if a crash cut the copy short
             Path partial = Leftovers.partial(target);
             Files.deleteIfExists(partial);
-            try (Connection connection = database.connect()) {
+            if (database.dialect() == Dialect.POSTGRESQL) {
+                try {
+                    ServerDumps.dump(database.server().orElseThrow(), partial);
+                } catch (DataException e) {
+                    Files.deleteIfExists(partial);
+                    throw e;
+                }
+            } else try (Connection connection = database.connect()) {
                 OnlineCopy.copyTo(connection, partial);
             } catch (SQLException | DataException e) {
                 Files.deleteIfExists(partial);
@@ -263,12 +297,12 @@ public final class Backups {
         for (int n = 2; nameTaken(name); n++) {
             name = base + "-" + n;
         }
-        return folder().resolve(name + "-" + reason.tag() + ".db");
+        return folder().resolve(name + "-" + reason.tag() + extension(database));
     }
 
     private boolean nameTaken(String name) {
         for (BackupReason any : BackupReason.values()) {
-            if (Files.exists(folder().resolve(name + "-" + any.tag() + ".db"))) {
+            if (Files.exists(folder().resolve(name + "-" + any.tag() + extension(database)))) {
                 return true;
             }
         }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.memberdesk.common.Json;
 import org.memberdesk.common.Times;
 import org.memberdesk.db.BoundRows;
+import org.memberdesk.db.Dialect;
 import org.memberdesk.db.JsonRows;
 
 /** The members table. Every method works on the caller's connection, inside the caller's transaction. */
@@ -125,11 +126,19 @@ public final class MemberStore {
         return findOne(connection, "member_no = ?", memberNo);
     }
 
+    /**
+     * A phone's last four digits, as each engine's index on them is written (SQLite's V1 {@code members_phone_last4};
+     * PostgreSQL's substr counts a negative start from before the text, not from its end).
+     */
+    private static String lastFourDigits(Connection connection) {
+        return Dialect.of(connection).pick("substr(phone, -4)", "right(phone, 4)");
+    }
+
     /** Up to {@code limit} members (not archived) whose phone ends in these 4 digits: one means "that one". */
     public List<Long> idsByPhoneEnding(Connection connection, String lastFour, int limit) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id FROM members WHERE substr(phone, -4) = ? AND archived = 0 LIMIT ?")) {
+                "SELECT id FROM members WHERE " + lastFourDigits(connection) + " = ? AND archived = 0 LIMIT ?")) {
             statement.setString(1, lastFour);
             statement.setInt(2, limit);
             try (ResultSet rs = statement.executeQuery()) {
@@ -174,7 +183,7 @@ public final class MemberStore {
             list.row().add(key);
         }
         try (PreparedStatement statement = connection.prepareStatement("SELECT m." + column
-                + ", m.id FROM json_each(?) j JOIN members m ON m." + column + " = j.value ->> 0")) {
+                + ", m.id FROM " + jsonRows(connection) + " j JOIN members m ON m." + column + " = j.value ->> 0")) {
             statement.setString(1, list.toString());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -183,6 +192,14 @@ public final class MemberStore {
             }
         }
         return ids;
+    }
+
+    /**
+     * A bound {@link JsonRows} as a table of one row per array, in a column {@code value}: SQLite's json_each;
+     * PostgreSQL's json_each takes only an object.
+     */
+    private static String jsonRows(Connection connection) {
+        return Dialect.of(connection).pick("json_each(?)", "json_array_elements(CAST(? AS json))");
     }
 
     /** Member numbers by (normalized) phone, for the phones that are stored: who a phone belongs to. One statement. */
@@ -196,7 +213,8 @@ public final class MemberStore {
             list.row().add(phone);
         }
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT m.phone, m.member_no FROM json_each(?) j JOIN members m ON m.phone = j.value ->> 0")) {
+                "SELECT m.phone, m.member_no FROM " + jsonRows(connection)
+                        + " j JOIN members m ON m.phone = j.value ->> 0")) {
             statement.setString(1, list.toString());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -248,7 +266,7 @@ public final class MemberStore {
     }
 
     public int count(Connection connection, MemberQuery query) throws SQLException {
-        Where where = where(query);
+        Where where = where(query, lastFourDigits(connection));
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT count(*) FROM members WHERE " + where.sql())) {
             where.bind(statement);
@@ -261,7 +279,7 @@ public final class MemberStore {
 
     /** One page of a search, in the query's order. Only the page is read: safe on a million members. */
     public List<Member> search(Connection connection, MemberQuery query, int offset, int limit) throws SQLException {
-        Where where = where(query);
+        Where where = where(query, lastFourDigits(connection));
         String order = switch (query.sort()) {
             case MEMBER_NO -> "member_no";
             case NAME -> "name";
@@ -271,8 +289,11 @@ public final class MemberStore {
             case PURCHASES -> "purchase_count";
         };
         String direction = query.ascending() ? " ASC" : " DESC";
+        // a member who never bought has no last purchase: first going up, last going down, as SQLite sorts a NULL
+        // (PostgreSQL sorts it the other way unless told)
+        String nulls = query.ascending() ? " NULLS FIRST" : " NULLS LAST";
         String sql = "SELECT " + COLUMNS + " FROM members WHERE " + where.sql()
-                + " ORDER BY " + order + direction + ", id" + direction + " LIMIT ? OFFSET ?";
+                + " ORDER BY " + order + direction + nulls + ", id" + direction + " LIMIT ? OFFSET ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int next = where.bind(statement);
             statement.setInt(next, limit);
@@ -315,8 +336,11 @@ public final class MemberStore {
         }
     }
 
-    /** Builds the WHERE clause from fixed SQL fragments; every user value is a bound parameter. */
-    private static Where where(MemberQuery query) {
+    /**
+     * Builds the WHERE clause from fixed SQL fragments; every user value is a bound parameter. {@code lastFour} is
+     * the engine's expression for a phone's last four digits.
+     */
+    private static Where where(MemberQuery query, String lastFour) {
         StringBuilder sql = new StringBuilder("1 = 1");
         List<Object> values = new ArrayList<>();
         if (!query.includeArchived()) {
@@ -346,7 +370,7 @@ public final class MemberStore {
             values.add(text.toUpperCase(java.util.Locale.ROOT) + Character.toString(Character.MAX_CODE_POINT));
             String digits = text.replace(" ", "").replace("-", "");
             if (digits.matches("\\d{4}")) {
-                branches.add("SELECT id FROM members WHERE substr(phone, -4) = ?");
+                branches.add("SELECT id FROM members WHERE " + lastFour + " = ?");
                 values.add(digits);
             } else if (digits.matches("\\+?\\d{11,15}")) {
                 branches.add("SELECT id FROM members WHERE phone = ?");

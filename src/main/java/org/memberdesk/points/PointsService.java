@@ -371,9 +371,8 @@ public final class PointsService {
             }
             // a signed-in staff member is who served the member, whatever name is given
             String by = session.staffId() != null ? session.current().name() : operator;
-            ledger.take(new PointsStore.NewEntry(memberId, now, PointsEntry.Kind.REDEEM, null, null, rewardId,
-                    reason, by == null || by.isBlank() ? null : by.strip()), cost, null);
-            long entryId = store.lastEntryId(connection); // before the log entry's insert
+            long entryId = ledger.take(new PointsStore.NewEntry(memberId, now, PointsEntry.Kind.REDEEM, null, null,
+                    rewardId, reason, by == null || by.isBlank() ? null : by.strip()), cost, null);
             log.record(connection, OperationLog.Entry.of(Operation.POINTS_REDEEM, memberId, memberNo,
                     "-" + cost + " pt, balance " + balance + " → " + (balance - cost)).because(reason));
             return new Taken(balance - cost, entryId);

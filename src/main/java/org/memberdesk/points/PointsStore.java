@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.memberdesk.db.Dialect;
 import org.memberdesk.members.MemberStore;
 
 /**
@@ -20,6 +21,21 @@ import org.memberdesk.members.MemberStore;
  * numbers that must agree in step: the entries, what is left of the batches, and members.points.
  */
 public final class PointsStore {
+
+    private static final String INSERT = """
+            INSERT INTO points_ledger (member_id, time, kind, points, purchase_id, ref_id, reward_id, reason,
+                                       operator, expires_on, remaining)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""";
+    /**
+     * The id an entry gets is SQLite's rowid rule on both engines: one past the highest stored. The batch writers
+     * ({@link LedgerBatch}) number their entries so too; an identity sequence would not know of those and give an id
+     * already taken. Writes are one at a time (the server's write lock), so no two writers compute the same one.
+     */
+    private static final String INSERT_POSTGRESQL = """
+            INSERT INTO points_ledger (id, member_id, time, kind, points, purchase_id, ref_id, reward_id, reason,
+                                       operator, expires_on, remaining)
+            VALUES ((SELECT coalesce(max(id), 0) + 1 FROM points_ledger), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id""";
 
     /** A new entry, before it is stored. Positive entries become batches; negative ones take from them. */
     public record NewEntry(long memberId, LocalDateTime time, PointsEntry.Kind kind, Long purchaseId, Long refId,
@@ -43,10 +59,7 @@ public final class PointsStore {
 
         Ledger(Connection connection) throws SQLException {
             this.connection = connection;
-            insert = connection.prepareStatement("""
-                    INSERT INTO points_ledger (member_id, time, kind, points, purchase_id, ref_id, reward_id, reason,
-                                               operator, expires_on, remaining)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+            insert = connection.prepareStatement(Dialect.of(connection).pick(INSERT, INSERT_POSTGRESQL));
             addToBalance = connection.prepareStatement("UPDATE members SET points = points + ? WHERE id = ?");
             balance = connection.prepareStatement("SELECT points FROM members WHERE id = ?");
             openBatches = connection.prepareStatement("""
@@ -78,12 +91,13 @@ public final class PointsStore {
         /**
          * Takes {@code points} (>= 0) from the member's batches, {@code firstBatch} (when not null)
          * first and then the oldest, and stores the negative entry. The caller has made sure the
-         * balance covers it and has expired what is due.
+         * balance covers it and has expired what is due. Returns the entry's id.
          */
-        public void take(NewEntry entry, long points, Long firstBatch) throws SQLException {
+        public long take(NewEntry entry, long points, Long firstBatch) throws SQLException {
             takeFromBatches(entry.memberId(), points, firstBatch);
-            insert(entry, -points, null, null);
+            long id = insert(entry, -points, null, null);
             changeBalance(entry.memberId(), -points);
+            return id;
         }
 
         private void takeFromBatches(long memberId, long points, Long firstBatch) throws SQLException {
@@ -191,7 +205,8 @@ public final class PointsStore {
             }
         }
 
-        private void insert(NewEntry entry, long points, LocalDate expiresOn, Long remaining) throws SQLException {
+        /** Stores an entry; returns its id (RETURNING: the same on both engines, where last_insert_rowid is not). */
+        private long insert(NewEntry entry, long points, LocalDate expiresOn, Long remaining) throws SQLException {
             insert.setLong(1, entry.memberId());
             insert.setString(2, entry.time().format(MemberStore.TIME));
             insert.setString(3, entry.kind().code());
@@ -203,7 +218,10 @@ public final class PointsStore {
             insert.setString(9, entry.operator());
             insert.setString(10, expiresOn == null ? null : expiresOn.toString());
             setNullable(insert, 11, remaining);
-            insert.executeUpdate();
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
 
         /** Writes what is waiting, then closes the statements; call it before the transaction commits. */
@@ -307,15 +325,6 @@ public final class PointsStore {
         }
     }
 
-    /** The id of the entry this connection stored last (SQLite's last_insert_rowid). */
-    public long lastEntryId(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT last_insert_rowid()")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     /** Records on a redeem entry the coupon it issued. */
     public void linkCoupon(Connection connection, long entryId, long couponId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
@@ -357,6 +366,11 @@ public final class PointsStore {
         return entries;
     }
 
+    /** The whole ledger in table order: SQLite is told not to read it through its index; PostgreSQL scans anyway. */
+    private static final String LEDGER_SCAN =
+            "SELECT member_id, points, coalesce(remaining, 0) FROM points_ledger NOT INDEXED";
+    private static final String LEDGER_SCAN_POSTGRESQL = LEDGER_SCAN.replace(" NOT INDEXED", "");
+
     /**
      * Proves the ledger for every member ({@link PointsOwed#addsUp}): entries sum = cached balance, what is left
      * of the batches = max(balance, 0), and a negative balance is no more than its returns recorded as owed.
@@ -387,7 +401,7 @@ public final class PointsStore {
              PreparedStatement reverseReasons = connection.prepareStatement("""
                      SELECT reason FROM points_ledger WHERE member_id = ? AND kind = 'reverse'""")) {
             try (ResultSet rs = statement.executeQuery(
-                    "SELECT member_id, points, coalesce(remaining, 0) FROM points_ledger NOT INDEXED")) {
+                    Dialect.of(connection).pick(LEDGER_SCAN, LEDGER_SCAN_POSTGRESQL))) {
                 while (rs.next()) {
                     int member = (int) rs.getLong(1);
                     total[member] += rs.getLong(2);

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.memberdesk.db.BoundRows;
+import org.memberdesk.db.Dialect;
 import org.memberdesk.db.JsonRows;
 
 /**
@@ -42,12 +43,18 @@ final class PipelineStore {
         }
     }
 
+    /** PostgreSQL's json_each takes only an object: there the rows are json_array_elements' (its column: value). */
+    private static final String NUMBERED = """
+            SELECT p.id, p.member_id, p.kind, p.import_id, p.total_cents, p.time, p.purchase_no
+            FROM json_each(?) j JOIN purchases p ON p.purchase_no = j.value ->> 0""";
+    private static final String NUMBERED_POSTGRESQL =
+            NUMBERED.replace("json_each(?)", "json_array_elements(CAST(? AS json))");
+
     /** The stored purchases among {@code numbers} (rows of one number each), in one statement. */
     static void numbered(Connection connection, JsonRows numbers,
                          BiConsumer<String, PurchaseStore.StoredNumber> found) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT p.id, p.member_id, p.kind, p.import_id, p.total_cents, p.time, p.purchase_no
-                FROM json_each(?) j JOIN purchases p ON p.purchase_no = j.value ->> 0""")) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                Dialect.of(connection).pick(NUMBERED, NUMBERED_POSTGRESQL))) {
             statement.setString(1, numbers.toString());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -117,7 +124,7 @@ final class PipelineStore {
         items.execute(connection, """
                 INSERT INTO member_items (item_id, member_id, first_bought_at) :rows
                 ON CONFLICT (item_id, member_id) DO UPDATE SET first_bought_at = excluded.first_bought_at
-                WHERE excluded.first_bought_at < first_bought_at""");
+                WHERE excluded.first_bought_at < member_items.first_bought_at""");
     }
 
     /**
@@ -125,26 +132,33 @@ final class PipelineStore {
      * time or null) added to the members' kept statistics.
      */
     static void addToStatistics(Connection connection, BoundRows rows) throws SQLException {
-        rows.execute(connection, """
-                WITH j (id, sales, returns, spent, returned, first, last) AS (:rows)
-                UPDATE members SET purchase_count = purchase_count + j.sales, return_count = return_count + j.returns,
-                       spent_cents = spent_cents + j.spent, returned_cents = returned_cents + j.returned,
-                       first_purchase_at = CASE WHEN j.first IS NULL THEN first_purchase_at
-                                                ELSE min(coalesce(first_purchase_at, j.first), j.first) END,
-                       last_purchase_at = CASE WHEN j.last IS NULL THEN last_purchase_at
-                                               ELSE max(coalesce(last_purchase_at, j.last), j.last) END
-                FROM j WHERE members.id = j.id""");
+        rows.execute(connection, Dialect.of(connection).pick(STATISTICS_SQLITE, STATISTICS_POSTGRESQL));
     }
+
+    /** The smaller and the larger of two values are SQLite's scalar min and max, PostgreSQL's least and greatest. */
+    private static final String STATISTICS = """
+            WITH j (id, sales, returns, spent, returned, first, last) AS (:rows)
+            UPDATE members SET purchase_count = purchase_count + j.sales, return_count = return_count + j.returns,
+                   spent_cents = spent_cents + j.spent, returned_cents = returned_cents + j.returned,
+                   first_purchase_at = CASE WHEN j.first IS NULL THEN first_purchase_at
+                                            ELSE %1$s(coalesce(first_purchase_at, j.first), j.first) END,
+                   last_purchase_at = CASE WHEN j.last IS NULL THEN last_purchase_at
+                                           ELSE %2$s(coalesce(last_purchase_at, j.last), j.last) END
+            FROM j WHERE members.id = j.id""";
+    private static final String STATISTICS_SQLITE = STATISTICS.formatted("min", "max");
+    private static final String STATISTICS_POSTGRESQL = STATISTICS.formatted("least", "greatest");
 
     /** {@link MemberStatistics}: the first and last sale of members whose sale was voided, read again. */
     static void recountFirstAndLast(Connection connection, Iterable<Long> memberIds) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 UPDATE members SET
-                  first_purchase_at = (SELECT min(time) FROM purchases WHERE member_id = ?1 AND kind = 'sale'),
-                  last_purchase_at = (SELECT max(time) FROM purchases WHERE member_id = ?1 AND kind = 'sale')
-                WHERE id = ?1""")) {
+                  first_purchase_at = (SELECT min(time) FROM purchases WHERE member_id = ? AND kind = 'sale'),
+                  last_purchase_at = (SELECT max(time) FROM purchases WHERE member_id = ? AND kind = 'sale')
+                WHERE id = ?""")) {
             for (long id : memberIds) {
                 statement.setLong(1, id);
+                statement.setLong(2, id);
+                statement.setLong(3, id);
                 statement.executeUpdate();
             }
         }

@@ -47,10 +47,11 @@ public final class PurchaseStore {
         String candidate;
         // a voided sale keeps its number: it stays visible, so the number is never given again
         try (PreparedStatement taken = connection.prepareStatement("""
-                SELECT 1 FROM purchases WHERE purchase_no = ?1 UNION ALL SELECT 1 FROM voided_purchases WHERE purchase_no = ?1""")) {
+                SELECT 1 FROM purchases WHERE purchase_no = ? UNION ALL SELECT 1 FROM voided_purchases WHERE purchase_no = ?""")) {
             while (true) {
                 candidate = String.format("%s%s-%04d", letter, day, next++);
                 taken.setString(1, candidate);
+                taken.setString(2, candidate);
                 try (ResultSet rs = taken.executeQuery()) {
                     if (!rs.next()) {
                         break;
@@ -199,7 +200,10 @@ public final class PurchaseStore {
                 couponId, rs.getLong("stored_value_bonus_cents"));
     }
 
-    /** One page of all purchases, newest first. */
+    /**
+     * One page of all purchases, newest first; a purchase's items in line order (said, not left to the engine's scan
+     * order, so both engines list them alike).
+     */
     public List<PurchaseRow> search(Connection connection, PurchaseQuery query, int offset, int limit)
             throws SQLException {
         List<Object> values = new ArrayList<>();
@@ -207,7 +211,8 @@ public final class PurchaseStore {
         List<PurchaseRow> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT p.id, p.purchase_no, p.time, m.member_no, m.name, p.total_cents, p.kind,
-                       (SELECT group_concat(i.name || CASE WHEN pi.quantity > 1 THEN ' ×' || pi.quantity ELSE '' END, '、')
+                       (SELECT group_concat(i.name || CASE WHEN pi.quantity > 1 THEN ' ×' || pi.quantity ELSE '' END, '、'
+                                            ORDER BY pi.line_no)
                         FROM purchase_items pi JOIN items i ON i.id = pi.item_id WHERE pi.purchase_id = p.id) AS items,
                        (SELECT s.purchase_no FROM purchases s WHERE s.id = p.refund_of) AS refund_of_no
                 FROM purchases p JOIN members m ON m.id = p.member_id

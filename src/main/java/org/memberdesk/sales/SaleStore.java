@@ -49,11 +49,13 @@ final class SaleStore {
     /** Whether the member has a purchase or return after this one (then voiding it would rewrite history). */
     boolean anythingAfter(Connection connection, long memberId, long purchaseId, String time) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT 1 FROM purchases WHERE member_id = ?1 AND id <> ?2 AND (time > ?3 OR time = ?3 AND id > ?2)
+                SELECT 1 FROM purchases WHERE member_id = ? AND id <> ? AND (time > ? OR time = ? AND id > ?)
                 LIMIT 1""")) {
             statement.setLong(1, memberId);
             statement.setLong(2, purchaseId);
             statement.setString(3, time);
+            statement.setString(4, time);
+            statement.setLong(5, purchaseId);
             try (ResultSet rs = statement.executeQuery()) {
                 return rs.next();
             }
@@ -90,7 +92,7 @@ final class SaleStore {
         List<VoidedSale> sales = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT purchase_no, member_id, time, total_cents, voided_at, voided_by, reason FROM voided_purchases
-                WHERE member_id = ? ORDER BY time DESC""")) {
+                WHERE member_id = ? ORDER BY time DESC, id DESC""")) {
             statement.setLong(1, memberId);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -64,8 +64,10 @@ final class SegmentStore {
      */
     static PreparedStatement stageMoves(Connection connection, MemberFacts before, MemberFacts after,
                                         String stageBefore, String stageAfter) throws SQLException {
-        return connection.prepareStatement("SELECT m.join_date <= ?, " + stageBefore + ", " + stageAfter
-                + ", count(*) FROM members m" + before.join() + after.join() + " WHERE m.join_date <= ? GROUP BY 1, 2, 3");
+        // CASE, not the bare comparison: PostgreSQL's comparison is a boolean, the caller reads 0/1
+        return connection.prepareStatement("SELECT CASE WHEN m.join_date <= ? THEN 1 ELSE 0 END, " + stageBefore
+                + ", " + stageAfter + ", count(*) FROM members m" + before.join() + after.join()
+                + " WHERE m.join_date <= ? GROUP BY 1, 2, 3");
     }
 
     /** RFM, general way, step 1: rows (date of the last purchase, purchases, members, net cents); as-of bound at 1. */
@@ -82,7 +84,8 @@ final class SegmentStore {
      */
     static PreparedStatement rfmSegments(Connection connection, MemberFacts facts) throws SQLException {
         return connection.prepareStatement("""
-                SELECT %s >= ?, %s > ?, %s > ?, count(*), sum(%s) FROM %s
+                SELECT CASE WHEN %s >= ? THEN 1 ELSE 0 END, CASE WHEN %s > ? THEN 1 ELSE 0 END,
+                       CASE WHEN %s > ? THEN 1 ELSE 0 END, count(*), sum(%s) FROM %s
                 WHERE %s AND %s > 0 GROUP BY 1, 2, 3""".formatted(facts.lastAt(), facts.purchases(),
                 facts.netCents(), facts.netCents(), facts.from(), facts.joined(), facts.purchases()));
     }

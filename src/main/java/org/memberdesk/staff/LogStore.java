@@ -74,9 +74,9 @@ public final class LogStore {
     List<LogEntry> find(Connection connection, LogFilter filter, int limit) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT id, at, staff_id, staff_name, action, member_id, subject, summary, reason, money, prev_hash, hash
-                FROM operation_log\s""" + MATCHING + " ORDER BY id DESC LIMIT ?6")) {
+                FROM operation_log\s""" + MATCHING + " ORDER BY id DESC LIMIT ?")) {
             bind(statement, filter);
-            statement.setInt(6, limit);
+            statement.setInt(MATCHING_PARAMETERS + 1, limit);
             List<LogEntry> entries = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -87,17 +87,25 @@ public final class LogStore {
         }
     }
 
-    /** The WHERE of {@link #find}, {@link #count(Connection, LogFilter)} and {@link #eachMatching}: ?1 … ?5. */
+    /**
+     * The WHERE of {@link #find}, {@link #count(Connection, LogFilter)} and {@link #eachMatching}: each condition's
+     * value twice (numbered parameters are SQLite's own), typed by a CAST so that PostgreSQL knows a NULL's type.
+     */
     private static final String MATCHING = """
-            WHERE (?1 IS NULL OR at >= ?1) AND (?2 IS NULL OR at < ?2) AND (?3 IS NULL OR staff_name = ?3)
-              AND (?4 IS NULL OR action = ?4) AND (?5 IS NULL OR member_id = ?5)""";
+            WHERE (CAST(? AS TEXT) IS NULL OR at >= ?) AND (CAST(? AS TEXT) IS NULL OR at < ?)
+              AND (CAST(? AS TEXT) IS NULL OR staff_name = ?) AND (CAST(? AS TEXT) IS NULL OR action = ?)
+              AND (CAST(? AS BIGINT) IS NULL OR member_id = ?)""";
+    private static final int MATCHING_PARAMETERS = 10;
 
     private static void bind(PreparedStatement statement, LogFilter filter) throws SQLException {
-        statement.setString(1, filter.from() == null ? null : filter.from().toString());
-        statement.setString(2, filter.to() == null ? null : filter.to().plusDays(1).toString());
-        statement.setString(3, filter.staffName());
-        statement.setString(4, filter.action());
-        setLong(statement, 5, filter.memberId());
+        String[] texts = {filter.from() == null ? null : filter.from().toString(),
+                filter.to() == null ? null : filter.to().plusDays(1).toString(), filter.staffName(), filter.action()};
+        for (int i = 0; i < texts.length; i++) {
+            statement.setString(2 * i + 1, texts[i]);
+            statement.setString(2 * i + 2, texts[i]);
+        }
+        setLong(statement, 9, filter.memberId());
+        setLong(statement, 10, filter.memberId());
     }
 
     /** How many entries the filter selects ({@code audit} counts them all, the screen shows at most a page). */
@@ -144,7 +152,7 @@ public final class LogStore {
 
     private static void setLong(PreparedStatement statement, int index, Long value) throws SQLException {
         if (value == null) {
-            statement.setNull(index, java.sql.Types.INTEGER);
+            statement.setNull(index, java.sql.Types.BIGINT);
         } else {
             statement.setLong(index, value);
         }

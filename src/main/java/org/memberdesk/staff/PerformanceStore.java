@@ -47,7 +47,7 @@ final class PerformanceStore {
     Map<Long, Tally> sales(Connection connection, LocalDate from, LocalDate to) throws SQLException {
         return tallies(connection, """
                 SELECT p.staff_id, count(*), coalesce(sum(p.total_cents), 0) FROM purchases p
-                WHERE p.kind = 'sale' AND p.time >= ?1 AND p.time < ?2
+                WHERE p.kind = 'sale' AND p.time >= ? AND p.time < ?
                   AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.purchase_id = p.id)
                 GROUP BY p.staff_id""", from, to);
     }
@@ -59,7 +59,7 @@ final class PerformanceStore {
     Map<Long, Tally> returns(Connection connection, LocalDate from, LocalDate to) throws SQLException {
         return tallies(connection, """
                 SELECT p.staff_id, count(*), coalesce(-sum(p.total_cents), 0) FROM purchases p
-                WHERE p.kind = 'return' AND p.time >= ?1 AND p.time < ?2
+                WHERE p.kind = 'return' AND p.time >= ? AND p.time < ?
                   AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.purchase_id IS NOT NULL
                                   AND c.purchase_id = p.refund_of)
                 GROUP BY p.staff_id""", from, to);
@@ -76,7 +76,7 @@ final class PerformanceStore {
                 FROM card_entries e
                 JOIN cards c ON c.id = e.card_id
                 LEFT JOIN purchases p ON p.id = c.purchase_id
-                WHERE e.kind = 'sale' AND e.time >= ?1 AND e.time < ?2
+                WHERE e.kind = 'sale' AND e.time >= ? AND e.time < ?
                 GROUP BY 1""", from, to);
     }
 
@@ -84,7 +84,7 @@ final class PerformanceStore {
     Map<Long, Tally> topups(Connection connection, LocalDate from, LocalDate to) throws SQLException {
         return tallies(connection, """
                 SELECT staff_id, count(*), coalesce(sum(principal_cents), 0) FROM card_entries
-                WHERE kind = 'topup' AND time >= ?1 AND time < ?2
+                WHERE kind = 'topup' AND time >= ? AND time < ?
                 GROUP BY staff_id""", from, to);
     }
 
@@ -92,7 +92,7 @@ final class PerformanceStore {
     Map<Long, Tally> checkins(Connection connection, LocalDate from, LocalDate to) throws SQLException {
         return tallies(connection, """
                 SELECT staff_id, count(*), 0 FROM visits
-                WHERE time >= ?1 AND time < ?2
+                WHERE time >= ? AND time < ?
                 GROUP BY staff_id""", from, to);
     }
 

@@ -3,19 +3,22 @@ package org.memberdesk.tags;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import org.memberdesk.db.Dialect;
 
 /**
  * Where a member's purchase statistics as of a date come from, as SQL over the members table
  * aliased {@code m}. When the date is on or after the latest stored purchase, the statistics the
  * foundation keeps on {@code members} are exact and nothing is computed. For an earlier date the
  * purchases on or before it are summed once into a temporary table of this connection (never the
- * database file), which takes seconds on millions of purchases but is exact.
+ * database file; on PostgreSQL a derived table of the statement, see {@link MemberFactsStore}), which takes seconds
+ * on millions of purchases but is exact.
  *
  * <p>Visit facts (count, last visit) are added only by {@link #withVisits}, for the rules and stages that read them:
  * the kept {@code members.visit_count} / {@code last_visit_at} when no visit is later than the date, otherwise
  * summed from the visits the same way.
  */
 public final class MemberFacts {
+    private final Dialect dialect;
     private final LocalDate asOf;
     private final String join;
     private final String purchases;
@@ -26,13 +29,14 @@ public final class MemberFacts {
     private final String visits;
     private final String lastVisitAt;
 
-    private MemberFacts(LocalDate asOf, String join, String purchases, String netCents, String firstAt,
-                        String lastAt) {
-        this(asOf, join, purchases, netCents, firstAt, lastAt, "", null, null);
+    private MemberFacts(Dialect dialect, LocalDate asOf, String join, String purchases, String netCents,
+                        String firstAt, String lastAt) {
+        this(dialect, asOf, join, purchases, netCents, firstAt, lastAt, "", null, null);
     }
 
-    private MemberFacts(LocalDate asOf, String join, String purchases, String netCents, String firstAt,
-                        String lastAt, String visitJoin, String visits, String lastVisitAt) {
+    private MemberFacts(Dialect dialect, LocalDate asOf, String join, String purchases, String netCents,
+                        String firstAt, String lastAt, String visitJoin, String visits, String lastVisitAt) {
+        this.dialect = dialect;
         this.asOf = asOf;
         this.join = join;
         this.purchases = purchases;
@@ -53,12 +57,12 @@ public final class MemberFacts {
             return this;
         }
         if (!MemberFactsStore.anyVisitAfter(connection, asOf)) {
-            return new MemberFacts(asOf, join, purchases, netCents, firstAt, lastAt, "", "m.visit_count",
+            return new MemberFacts(dialect, asOf, join, purchases, netCents, firstAt, lastAt, "", "m.visit_count",
                     "m.last_visit_at");
         }
         String alias = "v_" + name;
         String table = MemberFactsStore.visitsUpTo(connection, asOf, name);
-        return new MemberFacts(asOf, join, purchases, netCents, firstAt, lastAt,
+        return new MemberFacts(dialect, asOf, join, purchases, netCents, firstAt, lastAt,
                 " LEFT JOIN " + table + " " + alias + " ON " + alias + ".member_id = m.id",
                 "coalesce(" + alias + ".visit_count, 0)", alias + ".last_at");
     }
@@ -67,7 +71,7 @@ public final class MemberFacts {
     public static MemberFacts open(Connection connection, LocalDate asOf, String name) throws SQLException {
         MemberFactsStore.mapWholeFile(connection);
         if (!MemberFactsStore.anyPurchaseAfter(connection, asOf)) {
-            return new MemberFacts(asOf, "", "m.purchase_count",
+            return new MemberFacts(Dialect.of(connection), asOf, "", "m.purchase_count",
                     "(m.spent_cents - m.returned_cents)", "m.first_purchase_at", "m.last_purchase_at");
         }
         return computed(connection, asOf, name);
@@ -77,7 +81,7 @@ public final class MemberFacts {
     public static MemberFacts computed(Connection connection, LocalDate asOf, String name) throws SQLException {
         String table = MemberFactsStore.purchasesUpTo(connection, asOf, name);
         String alias = "s_" + name;
-        return new MemberFacts(asOf, " LEFT JOIN " + table + " " + alias + " ON " + alias + ".member_id = m.id",
+        return new MemberFacts(Dialect.of(connection), asOf, " LEFT JOIN " + table + " " + alias + " ON " + alias + ".member_id = m.id",
                 "coalesce(" + alias + ".purchase_count, 0)", "coalesce(" + alias + ".net_cents, 0)",
                 alias + ".first_at", alias + ".last_at");
     }
@@ -150,9 +154,15 @@ public final class MemberFacts {
     /**
      * The condition "had joined by the date", with the date to bind. The unary + keeps SQLite from
      * walking the join-date index for it: nearly every member has joined, so that index only slows a scan.
+     * PostgreSQL has no + for text, and its planner weighs the index by its statistics.
      */
     public String joined() {
-        return "+m.join_date <= ?";
+        return dialect.pick("+m.join_date <= ?", "m.join_date <= ?");
+    }
+
+    /** The engine these facts are SQL for (a rule's arithmetic differs where SQLite and PostgreSQL overflow apart). */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** True when the kept statistics on members answer (no later purchase), so their indexes serve. */

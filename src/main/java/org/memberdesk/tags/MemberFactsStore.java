@@ -7,11 +7,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.Dialect;
 
 /**
  * The SQL behind {@link MemberFacts}: whether anything happened after a date, and the temporary tables of this
  * connection (never the database file) that sum the purchases or visits on or before it. Static, like
  * {@link MemberFacts#open}, which the segments and analytics call on their own connections; it keeps no state.
+ *
+ * <p>On PostgreSQL the sums are a derived table in the statement instead: a read there is a read-only transaction,
+ * which may not create even a temporary table, and the planner aggregates and hash-joins it in one pass anyway.
  */
 final class MemberFactsStore {
     private MemberFactsStore() {
@@ -19,6 +23,9 @@ final class MemberFactsStore {
 
     /** Whole-population passes read the file through the page cache, not one read() call per page. */
     static void mapWholeFile(Connection connection) throws SQLException {
+        if (Dialect.of(connection) != Dialect.SQLITE) {
+            return; // a server reads through its own shared buffers
+        }
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA mmap_size = " + Database.LARGEST_MEMORY_MAP);
         }
@@ -46,6 +53,15 @@ final class MemberFactsStore {
      * A return's total is negative, so the plain sum of totals is spend net of returns.
      */
     static String purchasesUpTo(Connection connection, LocalDate asOf, String name) throws SQLException {
+        if (Dialect.of(connection) == Dialect.POSTGRESQL) {
+            letters(name);
+            return "(" + """
+                    SELECT member_id, count(CASE WHEN kind = 'sale' THEN 1 END) AS purchase_count,
+                           CAST(sum(total_cents) AS BIGINT) AS net_cents,
+                           min(CASE WHEN kind = 'sale' THEN time END) AS first_at,
+                           max(CASE WHEN kind = 'sale' THEN time END) AS last_at
+                    FROM purchases WHERE time < %s GROUP BY member_id""".formatted(dayAfter(asOf)) + ")";
+        }
         String table = "temp.asof_" + letters(name);
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + table);
@@ -68,6 +84,11 @@ final class MemberFactsStore {
      * visits_member (member_id, time) covers it: read in member order, no sort.
      */
     static String visitsUpTo(Connection connection, LocalDate asOf, String name) throws SQLException {
+        if (Dialect.of(connection) == Dialect.POSTGRESQL) {
+            letters(name);
+            return "(SELECT member_id, count(*) AS visit_count, max(time) AS last_at FROM visits WHERE time < "
+                    + dayAfter(asOf) + " GROUP BY member_id)";
+        }
         String table = "temp.asof_visits_" + letters(name);
         try (Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS " + table);
@@ -80,6 +101,19 @@ final class MemberFactsStore {
             fill.executeUpdate();
         }
         return table;
+    }
+
+    /**
+     * The day after the date as a SQL literal, for the derived tables: they sit in the FROM clause, before the
+     * parameters the callers bind in order, so the date is written in. It comes from a LocalDate, never from text
+     * anyone typed: digits and dashes only.
+     */
+    private static String dayAfter(LocalDate asOf) {
+        String day = asOf.plusDays(1).toString();
+        if (!day.matches("[0-9-]+")) {
+            throw new IllegalArgumentException("a date beyond the year 9999: " + day);
+        }
+        return "'" + day + "'";
     }
 
     /** A table name is made of letters only: it is part of the SQL text, never a bound value. */

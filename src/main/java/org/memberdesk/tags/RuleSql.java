@@ -159,9 +159,8 @@ public final class RuleSql {
             case PASS_DAYS_LEFT -> {
                 params.add(asOf.toString());
                 params.add(asOf.toString());
-                params.add(asOf.toString());
                 // NULL without a valid pass: the comparison is NULL, made false (no value)
-                yield "coalesce(" + compare(PASS_DAYS_LEFT_VALID, c) + ", 0)";
+                yield "coalesce(" + passDaysLeft(c) + ", FALSE)";
             }
             case P_ALIVE -> prediction("mp.p_alive * 10000", c);
             case EXPECTED_PURCHASES_90D -> prediction("mp.expected_90d * 10000", c);
@@ -186,11 +185,11 @@ public final class RuleSql {
                AND cd.valid_from <= ? AND cd.valid_to >= ?)""";
 
     /**
-     * Days left of the member's pass valid on the as-of date with the latest end, the as-of day included
-     * (valid_to − as-of + 1); NULL without one. The as-of date is bound three times.
+     * The last day of the member's pass valid on the as-of date with the latest end; NULL without one. The as-of
+     * date is bound twice.
      */
-    private static final String PASS_DAYS_LEFT_VALID = """
-            (SELECT CAST(julianday(max(cd.valid_to)) - julianday(?) AS INTEGER) + 1 FROM cards cd
+    private static final String PASS_LAST_DAY_VALID = """
+            (SELECT max(cd.valid_to) FROM cards cd
              WHERE cd.member_id = m.id AND cd.kind = 'period' AND cd.refunded_at IS NULL
                AND cd.valid_from <= ? AND cd.valid_to >= ?)""";
 
@@ -228,10 +227,41 @@ public final class RuleSql {
         };
     }
 
+    /**
+     * Days left on the pass, the as-of day included (valid_to − as-of + 1), compared as the date it ends: n days
+     * left ⇔ last day = as-of + n − 1, which keeps every operator (the dates' text sorts as the days). Like the
+     * other day counts, no date arithmetic runs per member, and both engines compare the same text.
+     */
+    private String passDaysLeft(Condition c) {
+        List<Value> values = c.values();
+        return switch (c.operator()) {
+            case BETWEEN -> {
+                params.add(lastDay(values.get(0).number()));
+                params.add(lastDay(values.get(1).number()));
+                yield PASS_LAST_DAY_VALID + " BETWEEN ? AND ?";
+            }
+            case IN -> {
+                values.forEach(v -> params.add(lastDay(v.number())));
+                yield PASS_LAST_DAY_VALID + " IN (" + marks(values.size()) + ")";
+            }
+            default -> {
+                params.add(lastDay(values.get(0).number()));
+                yield PASS_LAST_DAY_VALID + " " + sqlOperator(c.operator()) + " ?";
+            }
+        };
+    }
+
+    /** The last day of a pass with this many days left at the as-of date (clamped like every day count). */
+    private String lastDay(long daysLeft) {
+        return asOf.plusDays(clamp(daysLeft, FAR_DAYS) - 1).toString();
+    }
+
     /** avg_order = net / purchases, compared exactly as net op value × purchases (no division, no rounding). */
     private String averageOrder(Condition c) {
         String net = facts.netCents();
-        String count = facts.purchases();
+        // value × purchases: past 2^63 SQLite goes on in floating point, PostgreSQL's bigint stops with an error;
+        // there it is exact numeric arithmetic, so both give the same members
+        String count = facts.dialect().pick("", "CAST(1 AS NUMERIC) * ") + facts.purchases();
         List<Value> values = c.values();
         String test = switch (c.operator()) {
             case BETWEEN -> {
@@ -252,7 +282,7 @@ public final class RuleSql {
                 yield net + " " + sqlOperator(c.operator()) + " ? * " + count;
             }
         };
-        return count + " > 0 AND " + test;
+        return facts.purchases() + " > 0 AND " + test;
     }
 
     /**
@@ -272,7 +302,7 @@ public final class RuleSql {
                 bounds.add(column + " < ?");
                 params.add(asOf.minusDays(clamp(days[0], FAR_DAYS)).plusDays(1).toString());
             }
-            ranges.add(bounds.isEmpty() ? "1" : String.join(" AND ", bounds));
+            ranges.add(bounds.isEmpty() ? "1 = 1" : String.join(" AND ", bounds));
         }
         return column + " IS NOT NULL AND (" + String.join(" OR ", ranges) + ")";
     }
@@ -290,7 +320,7 @@ public final class RuleSql {
                 bounds.add("m.birthday > ?");
                 params.add(asOf.minusYears(clamp(years[1] + 1, FAR_YEARS)).toString());
             }
-            ranges.add(bounds.isEmpty() ? "1" : String.join(" AND ", bounds));
+            ranges.add(bounds.isEmpty() ? "1 = 1" : String.join(" AND ", bounds));
         }
         return "m.birthday IS NOT NULL AND (" + String.join(" OR ", ranges) + ")";
     }
@@ -315,8 +345,11 @@ public final class RuleSql {
     }
 
     private String text(String column, Condition c) {
-        List<Value> values = c.values();
-        values.forEach(v -> params.add(v.text()));
+        List<String> values = storable(c.values());
+        if (values.isEmpty()) {
+            return c.operator() == Operator.NE ? column + " IS NOT NULL" : NOBODY;
+        }
+        params.addAll(values);
         String test = switch (c.operator()) {
             case EQ -> column + " = ?";
             case NE -> column + " != ?";
@@ -326,10 +359,25 @@ public final class RuleSql {
         return column + " IS NOT NULL AND " + test;
     }
 
+    /** A condition no member meets. */
+    private static final String NOBODY = "(1 = 0)";
+
+    /**
+     * The text values a stored text can equal: one holding U+0000 equals none (PostgreSQL cannot store that
+     * character, nor take it as a parameter; SQLite's data never holds it, the imports refuse control characters),
+     * so it is left out rather than sent, and both engines find the same members.
+     */
+    private static List<String> storable(List<Value> values) {
+        return values.stream().map(Value::text).filter(text -> text.indexOf(0) < 0).toList();
+    }
+
     /** Bought as of the date: member_items keeps when each member first bought each item. */
     private String bought(Condition c) {
-        List<Value> values = c.values();
-        values.forEach(v -> params.add(v.text()));
+        List<String> values = storable(c.values());
+        if (values.isEmpty()) {
+            return c.operator() == Operator.NE ? facts.purchases() + " > 0" : NOBODY;
+        }
+        params.addAll(values);
         params.add(asOf.plusDays(1).toString());
         String members = """
                 m.id IN (SELECT mi.member_id FROM member_items mi
@@ -343,8 +391,11 @@ public final class RuleSql {
     }
 
     private String tag(Condition c) {
-        List<Value> values = c.values();
-        values.forEach(v -> params.add(v.text()));
+        List<String> values = storable(c.values());
+        if (values.isEmpty()) {
+            return c.operator() == Operator.NE ? "NOT " + NOBODY : NOBODY;
+        }
+        params.addAll(values);
         String members = """
                 m.id IN (SELECT mt.member_id FROM member_tags mt JOIN tags t ON t.id = mt.tag_id
                          WHERE t.name IN (%s))""".formatted(marks(values.size()));

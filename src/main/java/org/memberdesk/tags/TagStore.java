@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.memberdesk.db.Dialect;
 
 /** The tags and member_tags tables; works on the caller's connection and transaction. */
 public final class TagStore {
@@ -136,7 +137,7 @@ public final class TagStore {
     public int add(Connection connection, long tagId, long[] memberIds, String now) throws SQLException {
         int added = 0;
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT OR IGNORE INTO member_tags (tag_id, member_id, added_at) VALUES (?, ?, ?)")) {
+                "INSERT INTO member_tags (tag_id, member_id, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (long memberId : memberIds) {
                 statement.setLong(1, tagId);
                 statement.setLong(2, memberId);
@@ -162,6 +163,10 @@ public final class TagStore {
 
     /** Replaces a rule tag's members with exactly the given ones, keeping the first date of those who stay. */
     public void replace(Connection connection, long tagId, long[] memberIds, String now) throws SQLException {
+        if (Dialect.of(connection) == Dialect.POSTGRESQL) {
+            replaceOnServer(connection, tagId, memberIds, now);
+            return;
+        }
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMP TABLE IF NOT EXISTS tag_refresh (member_id INTEGER PRIMARY KEY)");
             statement.execute("DELETE FROM temp.tag_refresh");
@@ -176,19 +181,56 @@ public final class TagStore {
                 DELETE FROM member_tags WHERE tag_id = ? AND member_id NOT IN (SELECT member_id FROM temp.tag_refresh)""");
              PreparedStatement added = connection.prepareStatement("""
                 INSERT OR IGNORE INTO member_tags (tag_id, member_id, added_at)
-                SELECT ?, member_id, ? FROM temp.tag_refresh""");
-             PreparedStatement stamp = connection.prepareStatement("UPDATE tags SET refreshed_at = ? WHERE id = ?")) {
+                SELECT ?, member_id, ? FROM temp.tag_refresh""")) {
             gone.setLong(1, tagId);
             gone.executeUpdate();
             added.setLong(1, tagId);
             added.setString(2, now);
             added.executeUpdate();
+        }
+        stamp(connection, tagId, now);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM temp.tag_refresh");
+        }
+    }
+
+    /**
+     * {@link #replace} on PostgreSQL: the members go over as one array, not one round trip each (a million members
+     * one by one over the network take minutes), and are compared as a set by a hashed anti-join; no temporary table
+     * is left on the pooled connection.
+     */
+    private static void replaceOnServer(Connection connection, long tagId, long[] memberIds, String now)
+            throws SQLException {
+        Long[] boxed = new Long[memberIds.length];
+        for (int i = 0; i < memberIds.length; i++) {
+            boxed[i] = memberIds[i];
+        }
+        java.sql.Array members = connection.createArrayOf("bigint", boxed);
+        try (PreparedStatement gone = connection.prepareStatement("""
+                DELETE FROM member_tags mt WHERE mt.tag_id = ?
+                  AND NOT EXISTS (SELECT 1 FROM unnest(?) AS kept (member_id) WHERE kept.member_id = mt.member_id)""");
+             PreparedStatement added = connection.prepareStatement("""
+                INSERT INTO member_tags (tag_id, member_id, added_at)
+                SELECT ?, kept.member_id, ? FROM unnest(?) AS kept (member_id)
+                ON CONFLICT DO NOTHING""")) {
+            gone.setLong(1, tagId);
+            gone.setArray(2, members);
+            gone.executeUpdate();
+            added.setLong(1, tagId);
+            added.setString(2, now);
+            added.setArray(3, members);
+            added.executeUpdate();
+        } finally {
+            members.free();
+        }
+        stamp(connection, tagId, now);
+    }
+
+    private static void stamp(Connection connection, long tagId, String now) throws SQLException {
+        try (PreparedStatement stamp = connection.prepareStatement("UPDATE tags SET refreshed_at = ? WHERE id = ?")) {
             stamp.setString(1, now);
             stamp.setLong(2, tagId);
             stamp.executeUpdate();
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM temp.tag_refresh");
         }
     }
 

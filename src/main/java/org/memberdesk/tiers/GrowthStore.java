@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.memberdesk.db.BoundRows;
+import org.memberdesk.db.Dialect;
 
 /**
  * The SQL of {@link GrowthBatch} (points, then the tier, for every purchase of a batch): statements it runs per
@@ -23,9 +24,11 @@ final class GrowthStore {
 
     /** Several members at once; parameter 1 their ids as a JSON array; rows (id, then as {@link #readMember}). */
     static PreparedStatement readMembers(Connection connection) throws SQLException {
-        return connection.prepareStatement("""
+        return connection.prepareStatement(Dialect.of(connection).pick("""
                 SELECT id, birthday, purchase_count, tier, spent_cents - returned_cents, points FROM members
-                WHERE id IN (SELECT value FROM json_each(?))""");
+                WHERE id IN (SELECT value FROM json_each(?))""", """
+                SELECT id, birthday, purchase_count, tier, spent_cents - returned_cents, points FROM members
+                WHERE id IN (SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(? AS json)))"""));
     }
 
     /** A member's purchases; parameter 1 the member; rows (time, total cents). */
@@ -44,11 +47,13 @@ final class GrowthStore {
      */
     static boolean pointsMovedSince(Connection connection, long memberId, long saleId) throws SQLException {
         try (PreparedStatement later = connection.prepareStatement("""
-                SELECT 1 FROM points_ledger WHERE member_id = ?1
-                  AND id > (SELECT min(id) FROM points_ledger WHERE member_id = ?1 AND purchase_id = ?2)
-                  AND (purchase_id IS NULL OR purchase_id <> ?2) LIMIT 1""")) {
+                SELECT 1 FROM points_ledger WHERE member_id = ?
+                  AND id > (SELECT min(id) FROM points_ledger WHERE member_id = ? AND purchase_id = ?)
+                  AND (purchase_id IS NULL OR purchase_id <> ?) LIMIT 1""")) {
             later.setLong(1, memberId);
-            later.setLong(2, saleId);
+            later.setLong(2, memberId);
+            later.setLong(3, saleId);
+            later.setLong(4, saleId);
             try (ResultSet rs = later.executeQuery()) {
                 return rs.next();
             }
@@ -85,11 +90,11 @@ final class GrowthStore {
         try (PreparedStatement reached = connection.prepareStatement(
                 "DELETE FROM tier_changes WHERE member_id = ? AND purchase_id = ? RETURNING from_tier");
              PreparedStatement back = connection.prepareStatement("""
-                     UPDATE members SET tier = CASE WHEN EXISTS (SELECT 1 FROM tier_changes WHERE member_id = ?2)
-                                                    THEN ?1 END, -- never moved before: the entry tier, as stored
+                     UPDATE members SET tier = CASE WHEN EXISTS (SELECT 1 FROM tier_changes WHERE member_id = ?)
+                                                    THEN CAST(? AS TEXT) END, -- never moved before: the entry tier
                                         tier_upgraded_at = (SELECT max(time) FROM tier_changes
-                                                                       WHERE member_id = ?2 AND direction = 'up')
-                     WHERE id = ?2""")) {
+                                                                       WHERE member_id = ? AND direction = 'up')
+                     WHERE id = ?""")) {
             reached.setLong(1, memberId);
             reached.setLong(2, saleId);
             String before = null;
@@ -101,8 +106,10 @@ final class GrowthStore {
                 }
             }
             if (moved) {
-                back.setString(1, before);
-                back.setLong(2, memberId);
+                back.setLong(1, memberId);
+                back.setString(2, before);
+                back.setLong(3, memberId);
+                back.setLong(4, memberId);
                 back.executeUpdate();
             }
         }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.memberdesk.db.Dialect;
 import org.memberdesk.members.MemberStore;
 
 /** The tier ladder, the tier history, and members.tier that caches each member's current tier. */
@@ -73,7 +74,7 @@ public final class TierStore {
                 insert.executeUpdate();
             }
         }
-        // two passes through a placeholder, so swapping two names never merges their members
+        // one statement for all renames, so swapping two names never merges their members
         Map<String, String> renames = new LinkedHashMap<>();
         for (Tier before : old.tiers()) {
             String after = before.rank() < ladder.tiers().size() ? ladder.at(before.rank()).name()
@@ -82,17 +83,22 @@ public final class TierStore {
                 renames.put(before.name(), after);
             }
         }
-        try (PreparedStatement rename = connection.prepareStatement("UPDATE members SET tier = ? WHERE tier = ?")) {
-            for (String from : renames.keySet()) {
-                rename.setString(1, "\u0000" + from);
-                rename.setString(2, from);
-                rename.executeUpdate();
-            }
+        if (renames.isEmpty()) {
+            return;
+        }
+        String cases = String.join(" ", java.util.Collections.nCopies(renames.size(), "WHEN ? THEN ?"));
+        String marks = String.join(", ", java.util.Collections.nCopies(renames.size(), "?"));
+        try (PreparedStatement rename = connection.prepareStatement(
+                "UPDATE members SET tier = CASE tier " + cases + " END WHERE tier IN (" + marks + ")")) {
+            int index = 1;
             for (Map.Entry<String, String> entry : renames.entrySet()) {
-                rename.setString(1, entry.getValue());
-                rename.setString(2, "\u0000" + entry.getKey());
-                rename.executeUpdate();
+                rename.setString(index++, entry.getKey());
+                rename.setString(index++, entry.getValue());
             }
+            for (String from : renames.keySet()) {
+                rename.setString(index++, from);
+            }
+            rename.executeUpdate();
         }
     }
 
@@ -187,9 +193,11 @@ public final class TierStore {
             throw new IllegalStateException("member ids beyond " + Integer.MAX_VALUE + " cannot be reviewed");
         }
         long[] measured = new long[(int) maxId + 1];
+        // NOT INDEXED is SQLite's word for the straight scan; PostgreSQL's planner picks it by its statistics
+        String notIndexed = Dialect.of(connection).pick(" NOT INDEXED", "");
         String window = basis == TierProgram.Basis.SPEND
-                ? "SELECT member_id, total_cents FROM purchases NOT INDEXED WHERE time > ? AND time <= ?"
-                : "SELECT member_id, points FROM points_ledger NOT INDEXED"
+                ? "SELECT member_id, total_cents FROM purchases" + notIndexed + " WHERE time > ? AND time <= ?"
+                : "SELECT member_id, points FROM points_ledger" + notIndexed
                         + " WHERE kind IN ('earn', 'reverse') AND time > ? AND time <= ?";
         try (PreparedStatement statement = connection.prepareStatement(window)) {
             statement.setString(1, from.format(MemberStore.TIME));

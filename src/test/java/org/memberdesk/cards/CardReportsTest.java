@@ -11,10 +11,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
+import org.memberdesk.BothEngines;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.members.Member;
 
 /** Renewal rate, liability and the ending-soon list over a small history, worked by hand. Today is 2026-11-22. */
+@BothEngines
 class CardReportsTest {
     @TempDir
     Path folder;

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
+import org.memberdesk.BothEngines;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.ValidationException;
@@ -27,6 +28,7 @@ import org.memberdesk.sales.CounterSales;
  * Cards end to end on a database, the clock fixed at 2026-11-22 12:00 (TestDatabase); earlier days are recorded with
  * {@code at}, as from a paper log. Default growth rules: 1 point per yuan at the entry tier, 银卡 from ¥1,000.
  */
+@BothEngines
 class CardServiceTest {
     @TempDir
     Path folder;

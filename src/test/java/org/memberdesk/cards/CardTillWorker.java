@@ -14,7 +14,8 @@ import org.memberdesk.sales.CounterSales;
 
 /**
  * A second till as its own program, for {@link ConcurrentCardsTest}: it opens the database as the counter does,
- * says it is ready, waits for the go file so all tills start together, then
+ * says it is ready, waits for the go file so all tills start together, then does one of these (DB: a file or a
+ * server database, {@code postgresql://USER@HOST:PORT/DATABASE}, as {@code --db} takes it):
  * <ul>
  * <li>{@code checkin DB WHO READY GO}: one check-in; prints the visit id (exit 0), or the refusal on stderr and
  * exits 3, as the {@code checkin} command does;</li>
@@ -28,7 +29,7 @@ public final class CardTillWorker {
     }
 
     public static void main(String[] args) throws Exception {
-        AppContext app = new AppContext(Database.open(Path.of(args[1])), Clock.systemDefaultZone());
+        AppContext app = new AppContext(Database.open(args[1]), Clock.systemDefaultZone());
         boolean checkIn = "checkin".equals(args[0]);
         Path ready = Path.of(args[checkIn ? 3 : 5]);
         Path go = Path.of(args[checkIn ? 4 : 6]);

@@ -15,16 +15,20 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
+import org.memberdesk.BothEngines;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.db.Database;
+import org.memberdesk.db.ServerAddress;
 import org.memberdesk.members.Member;
 
 /**
- * Two or more counters on one card at once, each a real process of its own on the same database file (as two
- * computers of a shop sharing it, or a window and the command line): the guarded updates of the card's balances
- * and SQLite's one writer at a time must give exactly one visit for a last session, and never overdraw stored value.
- * The tills ({@link CardTillWorker}) wait for a go file so they start together.
+ * Two or more counters on one card at once, each a real process of its own on the same database — a SQLite file (as
+ * a window and the command line on one computer) or a PostgreSQL server (as the counters of several computers): the
+ * guarded updates of the card's balances and one writer at a time (SQLite's lock, the server's write lock) must give
+ * exactly one visit for a last session, and never overdraw stored value. The tills ({@link CardTillWorker}) wait for
+ * a go file so they start together.
  */
+@BothEngines
 class ConcurrentCardsTest {
     @TempDir
     Path folder;
@@ -32,7 +36,13 @@ class ConcurrentCardsTest {
     private record Till(Process process, Path out, Path err) {
     }
 
-    private List<Till> start(int count, List<String> args) throws Exception {
+    /** What a till names with --db: the file, or the server database (the password stays out: see start). */
+    private static String location(Database database) {
+        return database.server().map(server -> "postgresql://" + server.user() + "@" + server.host() + ":"
+                + server.port() + "/" + server.database()).orElse(database.file().toString());
+    }
+
+    private List<Till> start(Database database, int count, List<String> args) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Till> tills = new ArrayList<>();
         List<Path> ready = new ArrayList<>();
@@ -47,8 +57,15 @@ class ConcurrentCardsTest {
             command.add(go.toString());
             Path out = folder.resolve("till" + t + ".out");
             Path err = folder.resolve("till" + t + ".err");
-            tills.add(new Till(new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .start(), out, err));
+            ProcessBuilder till = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            // the tills' home is the test's folder: the server's password comes from here or from the real ~/.pgpass
+            database.server().flatMap(ServerAddress::password)
+                    .ifPresent(password -> till.environment().put("PGPASSWORD", password));
+            Path pgpass = Path.of(System.getProperty("user.home"), ".pgpass");
+            if (Files.exists(pgpass) && !till.environment().containsKey("PGPASSFILE")) {
+                till.environment().put("PGPASSFILE", pgpass.toString());
+            }
+            tills.add(new Till(till.start(), out, err));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!ready.stream().allMatch(Files::exists) && System.nanoTime() < deadline) {
@@ -64,14 +81,14 @@ class ConcurrentCardsTest {
 
     @Test
     void twoCountersCheckingInOnTheLastSessionGiveExactlyOneVisit() throws Exception {
-        Path db = folder.resolve("shop.db");
-        AppContext app = new AppContext(Database.open(db), Clock.systemDefaultZone());
+        Database db = TestDatabase.database(folder);
+        AppContext app = new AppContext(db, Clock.systemDefaultZone());
         Member wang = app.members().add(TestDatabase.member("A1", "王芳", "13812345678"));
         long product = app.cardProducts().addProduct(CardProduct.draft(CardKind.SESSIONS, "体验1次", 5_000, 0, 1, 30, null,
                 0, 0, true, false));
         String card = app.cards().sell(wang.id(), product, Pay.CASH, null, null).card().cardNo();
 
-        List<Till> tills = start(2, List.of("checkin", db.toString(), "A1"));
+        List<Till> tills = start(db, 2, List.of("checkin", location(db), "A1"));
         int visited = 0;
         int refused = 0;
         for (Till till : tills) {
@@ -96,8 +113,8 @@ class ConcurrentCardsTest {
 
     @Test
     void parallelPaymentsFromStoredValueNeverOverdrawTheCard() throws Exception {
-        Path db = folder.resolve("shop.db");
-        AppContext app = new AppContext(Database.open(db), Clock.systemDefaultZone());
+        Database db = TestDatabase.database(folder);
+        AppContext app = new AppContext(db, Clock.systemDefaultZone());
         Member wang = app.members().add(TestDatabase.member("A1", "王芳", "13812345678"));
         // ¥100 paid, ¥20 bonus: ¥120 to spend
         long product = app.cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充100送20", 10_000, 2_000,
@@ -106,7 +123,7 @@ class ConcurrentCardsTest {
 
         // 4 tills × 5 sales × ¥9 = ¥180 tried against ¥120: each sale takes ¥9 in all (principal + its bonus part),
         // so exactly floor(120 / 9) = 13 can go through, leaving ¥3
-        List<Till> tills = start(4, List.of("pay", db.toString(), Long.toString(wang.id()), "5", "900"));
+        List<Till> tills = start(db, 4, List.of("pay", location(db), Long.toString(wang.id()), "5", "900"));
         int successes = 0;
         long principal = 0;
         long bonus = 0;

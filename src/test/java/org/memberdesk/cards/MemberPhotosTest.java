@@ -19,11 +19,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
+import org.memberdesk.BothEngines;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.members.Member;
 
 /** Member photos: what is refused (too big, not a picture, too many pixels), what is kept (scaled to 480 px). */
+@BothEngines
 class MemberPhotosTest {
     @TempDir
     Path folder;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
+import org.memberdesk.BothEngines;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.members.Member;
 
@@ -18,6 +19,7 @@ import org.memberdesk.members.Member;
  * The refund preview (shown before a refund is confirmed) equals what the refund then pays back, for each kind; the
  * clock is fixed at 2026-11-22 12:00 (TestDatabase).
  */
+@BothEngines
 class RefundPreviewTest {
     @TempDir
     Path folder;

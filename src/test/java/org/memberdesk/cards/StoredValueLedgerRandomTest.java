@@ -13,6 +13,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
+import org.memberdesk.BothEngines;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.members.Member;
@@ -26,6 +27,7 @@ import org.memberdesk.sales.CounterSales;
  * equals what the payments table says independently (money put in − principal paid out + principal given back),
  * and each sale's payments add up to its total. Two tables written by different code must agree.
  */
+@BothEngines
 class StoredValueLedgerRandomTest {
     @TempDir
     Path folder;

@@ -12,9 +12,11 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.members.Member;
 
+@BothEngines
 class CampaignServiceTest {
     @TempDir
     Path folder;

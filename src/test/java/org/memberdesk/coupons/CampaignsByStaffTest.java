@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.LoggedActions;
 import org.memberdesk.common.Messages;
 import org.memberdesk.coupons.print.CouponPrinter;
@@ -22,6 +23,7 @@ import org.memberdesk.staff.Role;
  * Issue 18, findings 1 and 2: campaigns are a manager's (店长) work, and each campaign made, issued or printed says
  * who did it. A cashier may not make or issue one, nor print its coupons: refused, nothing stored, nothing logged.
  */
+@BothEngines
 class CampaignsByStaffTest {
     @TempDir
     Path folder;

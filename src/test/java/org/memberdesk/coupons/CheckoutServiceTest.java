@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.sales.CounterSales;
 import org.memberdesk.sales.Priced;
 import org.memberdesk.common.Messages;
@@ -18,6 +19,7 @@ import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseLine;
 
 /** A coupon at the counter (through {@link CounterSales}: CheckoutService checks the code, the sale uses it). */
+@BothEngines
 class CheckoutServiceTest {
     @TempDir
     Path folder;

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.memberdesk.TestDatabase;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.Member;
@@ -15,26 +16,43 @@ import org.memberdesk.members.MemberDetails;
 import org.memberdesk.purchases.PurchaseDraft;
 import org.memberdesk.purchases.PurchaseLine;
 
-/** A database file with a few members, on a clock fixed at 2026-11-22 10:00 (shop time = UTC here). */
+/** A test database (TestDatabase: a file, or one on PostgreSQL) with a few members, on a clock fixed at 2026-11-22 10:00 (shop time = UTC here). */
 final class CouponFixture {
     static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 22, 10, 0);
     static final ZoneId ZONE = ZoneOffset.UTC;
 
-    final Path file;
+    final Database database;
     final AppContext app;
 
     CouponFixture(Path folder) {
-        this(folder, Clock.fixed(NOW.toInstant(ZoneOffset.UTC), ZONE));
+        this(TestDatabase.database(folder), Clock.fixed(NOW.toInstant(ZoneOffset.UTC), ZONE));
     }
 
-    CouponFixture(Path folder, Clock clock) {
-        this.file = folder.resolve("shop.db");
-        this.app = new AppContext(Database.open(file), clock);
+    CouponFixture(Database database, Clock clock) {
+        this.database = database;
+        this.app = new AppContext(database, clock);
     }
 
-    /** Another view of the same file at another moment (a later day at the counter). */
+    /** What {@code --db} names for this database: the file, or the server's address (its password not in it). */
+    String location() {
+        return database.server().map(Object::toString).orElseGet(() -> database.file().toString());
+    }
+
+    /** A command-line process on this database: the server's password, if any, goes in its environment. */
+    ProcessBuilder command(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.memberdesk.Launcher", "--db", location()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        database.server().flatMap(server -> server.password())
+                .ifPresent(password -> builder.environment().put("PGPASSWORD", password));
+        return builder;
+    }
+
+    /** Another view of the same database at another moment (a later day at the counter). */
     CouponFixture at(LocalDateTime when) {
-        return new CouponFixture(file.getParent(), Clock.fixed(when.toInstant(ZoneOffset.UTC), ZONE));
+        return new CouponFixture(database, Clock.fixed(when.toInstant(ZoneOffset.UTC), ZONE));
     }
 
     Member member(String memberNo, String name, String phone) {

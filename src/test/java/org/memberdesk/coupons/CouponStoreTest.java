@@ -11,7 +11,9 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 
+@BothEngines
 class CouponStoreTest {
     @TempDir
     Path folder;

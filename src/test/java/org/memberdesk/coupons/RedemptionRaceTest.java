@@ -15,16 +15,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
+import org.memberdesk.TestDatabase;
 import org.memberdesk.members.Member;
 
 /** Two processes redeem one code at the same moment: exactly one succeeds, the other is told it was used. */
+@BothEngines
 class RedemptionRaceTest {
     @TempDir
     Path folder;
 
     @Test
     void twoProcessesRedeemingOneCodeOnlyOneSucceeds() throws Exception {
-        CouponFixture shop = new CouponFixture(folder, Clock.systemDefaultZone());
+        CouponFixture shop = new CouponFixture(TestDatabase.database(folder), Clock.systemDefaultZone());
         Member zhang = shop.member("M001", "张伟", "13812341234");
         Campaign campaign = shop.app.campaigns().create(new CampaignDraft("回馈", null,
                 CouponFixture.threshold(2_000, 10_000), Target.parse("all"), null, 0, 1L));
@@ -36,9 +39,7 @@ class RedemptionRaceTest {
         for (int i = 0; i < 2; i++) {
             Path err = folder.resolve("err" + i + ".txt");
             errors.add(err);
-            processes.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "org.memberdesk.Launcher",
-                    "--db", shop.file.toString(), "redeem", code, "--member", "M001", "--amount", "120", "--json")
+            processes.add(shop.command("redeem", code, "--member", "M001", "--amount", "120", "--json")
                     .redirectOutput(folder.resolve("out" + i + ".txt").toFile())
                     .redirectError(err.toFile())
                     .start());

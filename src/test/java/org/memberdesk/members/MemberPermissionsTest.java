@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.staff.Actor;
@@ -19,6 +20,7 @@ import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
 
 /** Issue 18: members are added by a cashier, edited and archived by a manager, and each is one log entry. */
+@BothEngines
 class MemberPermissionsTest {
     @TempDir
     Path folder;

@@ -12,11 +12,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 
+@BothEngines
 class MemberServiceTest {
     @TempDir
     Path folder;

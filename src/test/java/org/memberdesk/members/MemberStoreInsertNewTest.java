@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 
 /** The import's multi-row member insert: the same members as one insert per row, in file order. */
+@BothEngines
 class MemberStoreInsertNewTest {
     @TempDir
     Path folder;

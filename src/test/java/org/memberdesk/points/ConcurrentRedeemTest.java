@@ -15,13 +15,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.app.AppContext;
+import org.memberdesk.db.ServerAddress;
 import org.memberdesk.members.Member;
 
 /**
  * Two tills redeeming from one member at once never overdraw: 1,000 points, 20 per redemption,
- * so exactly 1000 / 20 = 50 redemptions can succeed however many are tried and however they interleave.
+ * so exactly 1000 / 20 = 50 redemptions can succeed however many are tried and however they interleave. On
+ * PostgreSQL the two processes are two counters on one server database.
  */
+@BothEngines
 class ConcurrentRedeemTest {
     @TempDir
     Path folder;
@@ -66,16 +70,23 @@ class ConcurrentRedeemTest {
         g.plainRules(null);
         Member m = memberWith1000(g);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // the file, or the server's database (without its password), as --db names either
+        String location = g.database.server().map(ServerAddress::toString)
+                .orElseGet(() -> g.database.file().toString());
         Path go = folder.resolve("go");
         List<Process> processes = new ArrayList<>();
         List<Path> ready = new ArrayList<>();
         for (int p = 0; p < 2; p++) {
             Path readyFile = folder.resolve("ready" + p);
             ready.add(readyFile);
-            processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    RedeemWorker.class.getName(), g.database.file().toString(), Long.toString(m.id()), "40", "20",
+            ProcessBuilder worker = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    RedeemWorker.class.getName(), location, Long.toString(m.id()), "40", "20",
                     readyFile.toString(), go.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            // a server's password reaches the worker as it reaches the app, never on its command line
+            g.database.server().flatMap(ServerAddress::password)
+                    .ifPresent(password -> worker.environment().put("PGPASSWORD", password));
+            processes.add(worker.start());
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!ready.stream().allMatch(Files::exists) && System.nanoTime() < deadline) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.coupons.Coupon;
@@ -22,6 +23,7 @@ import org.memberdesk.coupons.Validity;
 import org.memberdesk.members.Member;
 
 /** Coupon rewards: points and the coupon in one transaction; Settings → Points saves in one too. */
+@BothEngines
 class CouponRewardTest {
     @TempDir
     Path folder;

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.memberdesk.TestDatabase;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.db.Database;
 import org.memberdesk.members.Member;
@@ -20,7 +21,7 @@ import org.memberdesk.purchases.Purchase;
 import org.memberdesk.purchases.PurchaseDraft;
 import org.memberdesk.purchases.PurchaseLine;
 
-/** A file database with the real services and a clock the test moves; purchases go through the counter path. */
+/** A fresh database (TestDatabase: a file, or one on the test server) with the real services and a clock the test moves; purchases go through the counter path. */
 public final class Growth {
     public final SettableClock clock;
     public final Database database;
@@ -28,7 +29,7 @@ public final class Growth {
 
     public Growth(Path folder, LocalDateTime now) {
         clock = new SettableClock(now);
-        database = Database.open(folder.resolve("growth.db"));
+        database = TestDatabase.database(folder);
         app = new AppContext(database, clock);
     }
 

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Messages;
 import org.memberdesk.io.ImportOptions;
 import org.memberdesk.common.Progress;
@@ -16,6 +17,7 @@ import org.memberdesk.purchases.PurchaseDraft;
 import org.memberdesk.purchases.PurchaseLine;
 
 /** The same purchases typed at the counter and imported from a file earn the same points and tiers. */
+@BothEngines
 class ImportEarnsLikeCounterTest {
     @TempDir
     Path folder;

@@ -10,10 +10,12 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.members.Member;
 
 /** A member's year on the ledger, every number worked out by hand. */
+@BothEngines
 class LedgerScenarioTest {
     @TempDir
     Path folder;

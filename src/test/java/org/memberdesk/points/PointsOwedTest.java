@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.io.ImportOptions;
@@ -21,6 +22,7 @@ import org.memberdesk.members.Member;
  * balance goes below zero, and later earning repays it first. Every number worked out by hand; the rules are
  * one point a yuan, no bonuses (Growth.plainRules).
  */
+@BothEngines
 class PointsOwedTest {
     @TempDir
     Path folder;

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.members.Member;
 import org.memberdesk.staff.Actor;
 import org.memberdesk.staff.LogEntry;
@@ -19,6 +20,7 @@ import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
 
 /** Issue 18: points adjusted within the manager's limit, redeemed at the counter, rules the owner's; all logged. */
+@BothEngines
 class PointsPermissionsTest {
     @TempDir
     Path folder;

@@ -8,7 +8,8 @@ import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
 
 /**
- * A second program redeeming from the same member: {@code main(db, memberId, times, points, readyFile, goFile)}.
+ * A second program redeeming from the same member: {@code main(db, memberId, times, points, readyFile, goFile)},
+ * db a file or a server's database ({@code postgresql://USER@HOST:PORT/DATABASE}, the password from PGPASSWORD).
  * It says it is ready, waits for the go file so both processes start together, then prints how many
  * redemptions went through.
  */
@@ -17,7 +18,7 @@ public final class RedeemWorker {
     }
 
     public static void main(String[] args) throws Exception {
-        AppContext app = new AppContext(Database.open(Path.of(args[0])), Clock.systemDefaultZone());
+        AppContext app = new AppContext(Database.open(args[0]), Clock.systemDefaultZone());
         long memberId = Long.parseLong(args[1]);
         int times = Integer.parseInt(args[2]);
         long points = Long.parseLong(args[3]);

@@ -10,12 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberStats;
 
+@BothEngines
 class PurchaseServiceTest {
     @TempDir
     Path folder;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.LoggedActions;
 import org.memberdesk.TestDatabase;
@@ -15,6 +16,7 @@ import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
 
 /** Settings → Purchase limits and the default item name are the owner's, and each change is logged (issue 18). */
+@BothEngines
 class PurchaseSettingsByStaffTest {
     @TempDir
     Path folder;

@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.Messages;
@@ -16,6 +17,7 @@ import org.memberdesk.common.Progress;
 import org.memberdesk.members.Member;
 
 /** The kept totals (what `stats` reads) equal a full count after every kind of write. */
+@BothEngines
 class TotalsTest {
     @TempDir
     Path folder;

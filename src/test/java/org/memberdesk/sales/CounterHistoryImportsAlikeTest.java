@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.Money;
 import org.memberdesk.common.ValidationException;
@@ -33,6 +34,7 @@ import org.memberdesk.purchases.PurchaseLine;
  * lines, member statistics, member_items, the points ledger entry by entry, balances, tiers and tier changes,
  * kept totals; the ledger proves itself and the kept totals equal a recount on both sides.
  */
+@BothEngines
 class CounterHistoryImportsAlikeTest {
     private static final String[] ITEMS = {"成人门票", "餐饮", "年卡", "文创纪念品", "停车", "索道"};
 

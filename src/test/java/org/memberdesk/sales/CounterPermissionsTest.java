@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.coupons.Campaign;
@@ -32,6 +33,7 @@ import org.memberdesk.staff.Role;
  * and a void are a manager's (老李), refused to the cashier with nothing changed. "Now" is 2026-11-22 12:00
  * (TestDatabase); default growth rules, 1 point per yuan at the entry tier.
  */
+@BothEngines
 class CounterPermissionsTest {
     @TempDir
     Path folder;

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.ValidationException;
@@ -21,6 +22,7 @@ import org.memberdesk.purchases.PurchaseLine;
  * 银卡 from ¥1,000 net spend (2 % off, points 110 %), 金卡 from ¥3,000 (5 %, 125 %); the member's birthday
  * is not in November, so no birthday multiplier.
  */
+@BothEngines
 class CounterSalesTest {
     @TempDir
     Path folder;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.demo.Business;
 import org.memberdesk.tags.TestShop;
@@ -26,6 +27,7 @@ import org.memberdesk.tags.TestShop;
  *  L7 no purchase → prospect;  L8 joined today, no purchase → prospect
  * </pre>
  */
+@BothEngines
 class LifecycleServiceTest {
     @TempDir
     static Path folder;

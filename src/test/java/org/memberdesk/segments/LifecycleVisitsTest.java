@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.cards.CardKind;
@@ -32,6 +33,7 @@ import org.memberdesk.members.Member;
  * <li>A5 did nothing: a prospect either way.</li>
  * </ul>
  */
+@BothEngines
 class LifecycleVisitsTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
 

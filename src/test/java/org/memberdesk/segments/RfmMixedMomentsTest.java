@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.tags.TestShop;
 
 /**
@@ -19,6 +20,7 @@ import org.memberdesk.tags.TestShop;
  * snapshot; this test keeps the second guard honest by reading without a snapshot and adding buyers between the
  * passes, as another process did during an import.
  */
+@BothEngines
 class RfmMixedMomentsTest {
     @TempDir
     Path folder;

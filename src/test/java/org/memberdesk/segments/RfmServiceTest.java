@@ -9,9 +9,11 @@ import java.time.LocalDate;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.members.Gender;
 import org.memberdesk.tags.TestShop;
 
+@BothEngines
 class RfmServiceTest {
     @TempDir
     Path folder;

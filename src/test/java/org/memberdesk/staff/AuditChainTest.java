@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -13,32 +14,38 @@ import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.memberdesk.app.AppContext;
+import org.memberdesk.BothEngines;
 import org.memberdesk.TestDatabase;
+import org.memberdesk.app.AppContext;
 import org.memberdesk.db.DataException;
-import org.memberdesk.db.Database;
+import org.memberdesk.db.ServerAddress;
 
 /**
- * The operation log's hash chain against someone who edits the database file outside the app, as a person with
- * the sqlite3 command line would: drop the append-only triggers, then change, delete or slip in rows, copying
- * whatever fields they see. {@code audit verify} must name the first entry that no longer holds.
+ * The operation log's hash chain against someone who edits the database outside the app, as the database's owner
+ * would with the sqlite3 command line on the file or psql on the server: drop the append-only triggers, then change,
+ * delete or slip in rows, copying whatever fields they see. {@code audit verify} must name the first entry that no
+ * longer holds. On both engines; the edit with the sqlite3 program itself is SQLite's only, psql's PostgreSQL's.
  */
+@BothEngines
 class AuditChainTest {
     @TempDir
     Path folder;
-    Path file;
     AppContext app;
 
     @BeforeEach
     void fiveEntries() {
-        file = folder.resolve("shop.db");
-        app = new AppContext(Database.open(file), TestDatabase.clock());
+        app = TestDatabase.open(folder);
         app.session().become(Actor.commandLine("alice"));
         OperationLog log = app.operationLog();
         log.record(OperationLog.Entry.of(Operation.SALE, 12L, "S1", "¥12.00 成人门票"));
@@ -48,21 +55,50 @@ class AuditChainTest {
         log.record(OperationLog.Entry.of(Operation.VOID, 12L, "S1", "¥12.00 → voided"));
     }
 
-    /** What someone with sqlite3 does first: the triggers are only in the way. */
+    /**
+     * A connection of the data's owner that is not the app's: straight to the SQLite file, or to the server as the
+     * role that owns the shop's database (the one the app signs in as).
+     */
+    private Connection raw() throws SQLException {
+        Optional<ServerAddress> server = app.database().server();
+        if (server.isEmpty()) {
+            return DriverManager.getConnection("jdbc:sqlite:" + app.database().file());
+        }
+        Properties login = new Properties();
+        login.setProperty("user", server.get().user());
+        server.get().password().ifPresent(password -> login.setProperty("password", password));
+        return DriverManager.getConnection(server.get().jdbcUrl(), login);
+    }
+
+    /** What the owner does first outside the app: the triggers are only in the way, so they are dropped. */
     private void outside(String... statements) throws Exception {
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement statement = raw.createStatement()) {
-            statement.execute("DROP TRIGGER IF EXISTS operation_log_no_update");
-            statement.execute("DROP TRIGGER IF EXISTS operation_log_no_delete");
+        try (Connection raw = raw(); Statement statement = raw.createStatement()) {
+            for (String trigger : triggers(raw)) {
+                statement.execute(TestDatabase.onServer() ? "DROP TRIGGER " + trigger + " ON operation_log"
+                        : "DROP TRIGGER " + trigger);
+            }
             for (String sql : statements) {
                 statement.execute(sql);
             }
         }
     }
 
+    /** The operation log's own triggers, by name, as the owner finds them in the database's catalogue. */
+    private static List<String> triggers(Connection raw) throws SQLException {
+        String sql = TestDatabase.onServer()
+                ? "SELECT tgname FROM pg_trigger WHERE tgrelid = 'operation_log'::regclass AND NOT tgisinternal"
+                : "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'operation_log'";
+        List<String> names = new ArrayList<>();
+        try (Statement statement = raw.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
     private String column(String sql) throws Exception {
-        try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement statement = raw.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Connection raw = raw(); Statement statement = raw.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
@@ -97,6 +133,27 @@ class AuditChainTest {
         assertEquals(column("SELECT hash FROM operation_log WHERE id = 1"),
                 column("SELECT prev_hash FROM operation_log WHERE id = 2"));
         assertEquals("1", column("SELECT money FROM operation_log WHERE id = 3"), "a card refund moves money");
+    }
+
+    /**
+     * The chain hashes the text as written and verifies the text as read back: on either engine every character must
+     * come back as it went in — an empty subject is not NULL, trailing spaces, a CR LF, a tab, a letter outside the
+     * basic plane and a combining accent stay — or an untouched log would read as edited.
+     */
+    @Test
+    void item1_textOfEveryKindComesBackAsWrittenSoTheChainHoldsOnEitherEngine() throws Exception {
+        String subject = "";
+        String summary = "  ¥1.00 → ¥0.50  \r\n第二行\t😀 e\u0301 ";
+        app.operationLog().record(new OperationLog.Entry(Operation.POINTS_ADJUST, null, subject, summary, "  "));
+        assertEquals("", column("SELECT subject FROM operation_log WHERE id = 6"));
+        assertEquals(summary, column("SELECT summary FROM operation_log WHERE id = 6"));
+        assertEquals("  ", column("SELECT reason FROM operation_log WHERE id = 6"));
+        assertNull(column("SELECT member_id FROM operation_log WHERE id = 6"));
+        // the hash written is the one of the text as the app had it, before any trip through the database
+        String fifth = column("SELECT hash FROM operation_log WHERE id = 5");
+        assertEquals(AuditChain.hash(fifth, "6", "2026-11-22 12:00:00", null, "cli:alice", "points-adjust", null,
+                subject, summary, "  ", "1"), column("SELECT hash FROM operation_log WHERE id = 6"));
+        assertEquals(new AuditChain.Verification(6, null), app.operationLog().verify());
     }
 
     @Test
@@ -210,11 +267,34 @@ class AuditChainTest {
         assertEquals(new AuditChain.Verification(5, null), app.operationLog().verify());
     }
 
+    /**
+     * The owner outside the app, changing nothing about the database first (no trigger dropped or disabled): an
+     * UPDATE or DELETE of an entry, or emptying the log, is refused by the database itself, on either engine.
+     */
+    @Test
+    void item1_theOwnerOutsideTheAppCannotChangeDeleteOrEmptyTheLogWithoutDroppingItsTriggers() throws Exception {
+        List<String> edits = new ArrayList<>(List.of("UPDATE operation_log SET summary = 'x' WHERE id = 3",
+                "DELETE FROM operation_log WHERE id = 5", "DELETE FROM operation_log"));
+        if (TestDatabase.onServer()) {
+            // TRUNCATE skips PostgreSQL's row triggers: a statement trigger of its own refuses it
+            edits.add("TRUNCATE operation_log");
+        }
+        for (String edit : edits) {
+            try (Connection raw = raw(); Statement statement = raw.createStatement()) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(edit), edit);
+                assertTrue(refused.getMessage().contains("append-only"), edit + ": " + refused.getMessage());
+            }
+        }
+        assertEquals("¥500.00 → ¥0.00", column("SELECT summary FROM operation_log WHERE id = 3"));
+        assertEquals(new AuditChain.Verification(5, null), app.operationLog().verify());
+    }
+
     /** The same edit with the real sqlite3 command line, where the machine has it (CI does not install it). */
     @Test
     void anEditWithTheSqlite3CommandLineIsFound() throws Exception {
+        assumeFalse(TestDatabase.onServer(), "about the SQLite file: psql's is below");
         assumeTrue(onPath("sqlite3"), "sqlite3 is not installed here");
-        Process sqlite3 = new ProcessBuilder("sqlite3", file.toString(),
+        Process sqlite3 = new ProcessBuilder("sqlite3", app.database().file().toString(),
                 "DROP TRIGGER operation_log_no_update; UPDATE operation_log SET reason = '顾客要求' WHERE id = 3;")
                 .redirectErrorStream(true).start();
         String said = new String(sqlite3.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -222,6 +302,49 @@ class AuditChainTest {
         assertEquals(0, sqlite3.exitValue(), said);
         assertEquals("顾客要求", column("SELECT reason FROM operation_log WHERE id = 3"));
         assertEquals(new AuditChain.Verification(5, 3L), app.operationLog().verify());
+    }
+
+    /**
+     * The same on a server with psql as the role that owns the database: its UPDATE is refused while the trigger is
+     * there; once the owner drops the trigger the edit goes in, and the chain finds it.
+     */
+    @Test
+    void item1_anEditWithPsqlAsTheOwnerIsRefusedThenFoundOnceTheTriggerIsDropped() throws Exception {
+        assumeTrue(TestDatabase.onServer(), "about a PostgreSQL server: sqlite3's is above");
+        assumeTrue(onPath("psql"), "psql is not installed here");
+        String update = "UPDATE operation_log SET reason = '顾客要求' WHERE id = 3;";
+        Psql refused = psql(update);
+        assertEquals(1, refused.exit(), refused.said()); // psql -c: 1 when the statement failed
+        assertTrue(refused.said().contains("append-only"), refused.said());
+        assertEquals("搬家", column("SELECT reason FROM operation_log WHERE id = 3"));
+
+        String drop = String.join("", triggers().stream()
+                .map(trigger -> "DROP TRIGGER " + trigger + " ON operation_log;").toList());
+        Psql edited = psql(drop + update);
+        assertEquals(0, edited.exit(), edited.said());
+        assertEquals("顾客要求", column("SELECT reason FROM operation_log WHERE id = 3"));
+        assertEquals(new AuditChain.Verification(5, 3L), app.operationLog().verify());
+    }
+
+    private List<String> triggers() throws SQLException {
+        try (Connection raw = raw()) {
+            return triggers(raw);
+        }
+    }
+
+    private record Psql(int exit, String said) {
+    }
+
+    private Psql psql(String sql) throws Exception {
+        ServerAddress server = app.database().server().orElseThrow();
+        ProcessBuilder command = new ProcessBuilder("psql", "-X", "-v", "ON_ERROR_STOP=1", "-h", server.host(),
+                "-p", Integer.toString(server.port()), "-U", server.user(), "-d", server.database(), "-c", sql)
+                .redirectErrorStream(true);
+        server.password().ifPresent(password -> command.environment().put("PGPASSWORD", password));
+        Process psql = command.start();
+        String said = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(psql.waitFor(30, TimeUnit.SECONDS));
+        return new Psql(psql.exitValue(), said);
     }
 
     private static boolean onPath(String command) {

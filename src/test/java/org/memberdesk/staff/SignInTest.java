@@ -25,11 +25,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
+import org.memberdesk.BothEngines;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.ValidationException;
-import org.memberdesk.db.Database;
 
 /** Signing in by PIN: wrong PINs counted and logged, the lock-out and its growing delay, and the owner's rules. */
+@BothEngines
 class SignInTest {
     /** A clock the test moves by hand. */
     static final class ShopClock extends Clock {
@@ -63,7 +64,7 @@ class SignInTest {
 
     @BeforeEach
     void shop() {
-        app = new AppContext(Database.open(folder.resolve("shop.db")), clock);
+        app = new AppContext(TestDatabase.database(folder), clock);
         // the command line acts as the owner (cli:USER) until a staff member signs in
         cashier = app.staff().add("小王", Role.CASHIER, "1234");
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
+import org.memberdesk.BothEngines;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.cards.CardKind;
 import org.memberdesk.cards.CardProduct;
@@ -30,6 +31,7 @@ import org.memberdesk.sales.CounterSales;
  * <p>Until the check-ins and card entries carry their staff themselves (another change of this issue), the test
  * fills visits.staff_id and card_entries.staff_id of the rows it made by SQL, only where they are still empty.
  */
+@BothEngines
 class StaffPerformanceTest {
     static final LocalDate FROM = LocalDate.of(2026, 11, 20);
     static final LocalDate TO = LocalDate.of(2026, 11, 22);

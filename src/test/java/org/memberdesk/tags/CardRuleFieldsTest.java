@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.cards.CardKind;
@@ -30,6 +31,7 @@ import org.memberdesk.purchases.PayMethod;
  * <li>A3 周: nothing.</li>
  * </ul>
  */
+@BothEngines
 class CardRuleFieldsTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
 

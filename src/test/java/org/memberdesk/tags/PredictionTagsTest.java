@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.predictions.PredictionRefused;
 
 /**
@@ -16,6 +17,7 @@ import org.memberdesk.predictions.PredictionRefused;
  * the reason and stores nothing; one that exists anyway (saved when the shop had a model, then a backup from before
  * was restored) keeps its members while the other rule tags refresh.
  */
+@BothEngines
 class PredictionTagsTest {
     @TempDir
     Path folder;

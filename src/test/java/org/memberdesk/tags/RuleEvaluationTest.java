@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.memberdesk.BothEngines;
 import org.memberdesk.members.Gender;
 
 /**
@@ -33,6 +34,7 @@ import org.memberdesk.members.Gender;
  *  F                     2       1500    750   2025-08-01 → 333     364          394        31  0
  * </pre>
  */
+@BothEngines
 class RuleEvaluationTest {
     @TempDir
     static Path folder;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.members.MemberDetails;
 import org.memberdesk.staff.Actor;
@@ -18,6 +19,7 @@ import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
 
 /** Issue 18: tags are a manager's; each change of a tag is one log entry; a segment export masks for non-owners. */
+@BothEngines
 class TagPermissionsTest {
     @TempDir
     Path folder;

@@ -11,12 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.io.ImportOptions;
 import org.memberdesk.common.Progress;
 
 /** Shop: M001 bought 苹果 (and 梨), M002 bought 梨, M003 bought nothing. */
+@BothEngines
 class TagServiceTest {
     @TempDir
     Path folder;

@@ -1,5 +1,6 @@
 package org.memberdesk.tags;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +26,7 @@ import org.memberdesk.coupons.Coupon;
 import org.memberdesk.coupons.CouponKind;
 import org.memberdesk.coupons.Target;
 import org.memberdesk.coupons.Validity;
-import org.memberdesk.db.Database;
+import org.memberdesk.TestDatabase;
 import org.memberdesk.members.MemberDetails;
 import org.memberdesk.purchases.PurchaseDraft;
 import org.memberdesk.purchases.PurchaseLine;
@@ -37,6 +38,7 @@ import org.memberdesk.staff.Role;
  * deleted, renamed and refreshed by a manager, each one log entry. Shop: M1 bought on 2026-05-01, M2 on 2026-05-20,
  * M3 never; the clock starts at 2026-06-30 noon and can move on.
  */
+@BothEngines
 class TagUpkeepTest {
     /** A clock the test moves on, as the days pass in a shop. */
     static final class ShopClock extends Clock {
@@ -75,7 +77,7 @@ class TagUpkeepTest {
     @BeforeEach
     void shop() {
         clock = new ShopClock(TestShop.TODAY.atTime(12, 0));
-        app = new AppContext(Database.open(folder.resolve("shop.db")), clock);
+        app = new AppContext(TestDatabase.database(folder), clock);
         long m1 = member("M1");
         long m2 = member("M2");
         member("M3");

@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.memberdesk.app.AppContext;
-import org.memberdesk.db.Database;
+import org.memberdesk.TestDatabase;
 import org.memberdesk.members.Gender;
 import org.memberdesk.members.MemberDetails;
 import org.memberdesk.purchases.PurchaseDraft;
@@ -23,7 +23,7 @@ public final class TestShop {
 
     public TestShop(Path folder) {
         Clock clock = Clock.fixed(TODAY.atTime(12, 0).atZone(ZONE).toInstant(), ZONE);
-        this.context = new AppContext(Database.open(folder.resolve("shop.db")), clock);
+        this.context = new AppContext(TestDatabase.database(folder), clock);
     }
 
     public AppContext context() {

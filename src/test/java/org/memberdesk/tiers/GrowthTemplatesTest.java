@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.members.Member;
 import org.memberdesk.points.Growth;
 import org.memberdesk.points.PointsTemplate;
 
 /** A template sets the points rules, the item categories and the ladder together. */
+@BothEngines
 class GrowthTemplatesTest {
     @TempDir
     Path folder;

@@ -11,11 +11,13 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.analytics.Distribution;
 import org.memberdesk.members.Member;
 import org.memberdesk.points.Growth;
 
 /** Issue 19, defect 7: a member without a tier yet has one name everywhere, the entry tier's (the default 普通). */
+@BothEngines
 class TierNameTest {
     @TempDir
     Path folder;

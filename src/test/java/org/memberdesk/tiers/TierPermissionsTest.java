@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.points.Growth;
 import org.memberdesk.staff.Actor;
 import org.memberdesk.staff.LogEntry;
@@ -18,6 +19,7 @@ import org.memberdesk.staff.NotAllowedException;
 import org.memberdesk.staff.Role;
 
 /** Issue 18: the tier ladder and reviews by hand are the owner's; the start-up review is the app's; all logged. */
+@BothEngines
 class TierPermissionsTest {
     @TempDir
     Path folder;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.members.Member;
@@ -18,6 +19,7 @@ import org.memberdesk.points.Growth;
 import org.memberdesk.points.PointsRules;
 
 /** Upgrades at the counter, downgrades at reviews; the default ladder is 普通 0 / 银卡 ¥1,000 / 金卡 ¥3,000 / 黑金 ¥10,000. */
+@BothEngines
 class TierScenarioTest {
     @TempDir
     Path folder;

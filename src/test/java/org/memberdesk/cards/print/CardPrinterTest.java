@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
+import org.memberdesk.BothEngines;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.cards.CardKind;
 import org.memberdesk.cards.CardProduct;
@@ -44,6 +45,7 @@ import org.memberdesk.members.Member;
  * Member cards and the 续费提醒 list as PDFs, on a database with the clock at 2026-11-22 12:00 (TestDatabase). The
  * PDFs are read back with PDFBox (page size, text) and the card's barcodes are rendered and decoded with ZXing.
  */
+@BothEngines
 class CardPrinterTest {
     @TempDir
     Path folder;

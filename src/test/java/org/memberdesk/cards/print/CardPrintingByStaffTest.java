@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.app.AppContext;
 import org.memberdesk.LoggedActions;
+import org.memberdesk.BothEngines;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.Messages;
 import org.memberdesk.staff.NotAllowedException;
@@ -20,6 +21,7 @@ import org.memberdesk.staff.Role;
  * Issue 18, findings 1 and 2: printing (member cards, the renewal reminder list) is a manager's or the owner's, and
  * each PDF printed is one operation log entry; a cashier is refused and no file is written.
  */
+@BothEngines
 class CardPrintingByStaffTest {
     @TempDir
     Path folder;

@@ -1,5 +1,6 @@
 package org.memberdesk.coupons.print;
 
+import org.memberdesk.BothEngines;
 import org.memberdesk.common.Progress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -30,10 +31,11 @@ import org.memberdesk.coupons.Coupon;
 import org.memberdesk.coupons.CouponKind;
 import org.memberdesk.coupons.Target;
 import org.memberdesk.coupons.Validity;
-import org.memberdesk.db.Database;
+import org.memberdesk.TestDatabase;
 import org.memberdesk.members.MemberDetails;
 import org.memberdesk.members.MemberQuery;
 
+@BothEngines
 class CouponPrinterTest {
     private static final String[][] MEMBERS = {
         {"M001", "张伟", "13812341234"},
@@ -49,7 +51,7 @@ class CouponPrinterTest {
     @BeforeEach
     void setUp() {
         Clock clock = Clock.fixed(LocalDateTime.of(2026, 11, 22, 10, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
-        app = new AppContext(Database.open(folder.resolve("shop.db")), clock);
+        app = new AppContext(TestDatabase.database(folder), clock);
         for (String[] m : MEMBERS) {
             app.members().add(new MemberDetails(m[0], m[1], m[2], null, null, LocalDate.of(2025, 1, 1), null, null,
                     null, null));
