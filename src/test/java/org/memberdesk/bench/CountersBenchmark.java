@@ -55,14 +55,13 @@ public final class CountersBenchmark {
                     ready.get(c).toString(), go.toString(), warm.toString())
                     .redirectOutput(work.resolve("counter" + c + ".out").toFile())
                     .redirectError(work.resolve("counter" + c + ".err").toFile()).start());
-        }
-        while (!ready.stream().allMatch(Files::exists)) {
-            for (Process process : processes) {
-                if (!process.isAlive() && process.exitValue() != 0) {
-                    throw new IllegalStateException("a counter stopped before the start; see " + work);
+            // one counter opening (and warming up) at a time: they all wait for the go file
+            while (!Files.exists(ready.get(c))) {
+                if (!processes.get(c).isAlive()) {
+                    throw new IllegalStateException("counter " + c + " stopped before the start; see " + work);
                 }
+                Thread.sleep(20);
             }
-            Thread.sleep(20);
         }
         long start = System.nanoTime();
         Files.writeString(go, "go");
