@@ -18,10 +18,11 @@ import org.memberdesk.concurrency.CounterProcess;
  * at once on one database — a SQLite file or {@code postgresql://…} — each SALES sales to members picked at random
  * from the MEMBERS numbered {@code B0000001…} (the counter's full path: the member found by number, tier discount,
  * the purchase, its lines, statistics, kept totals, points, a possible upgrade, the operation log; one transaction
- * each). Each counter first makes WARM_UP sales that are not timed. Prints one JSON line: p50/p95/p99/max per sale
- * as a counter waits for it, and the throughput of all counters together (sales ÷ the time from the common start to
- * the last counter's end). Run by bench/counters-postgresql.sh:
- * {@code CountersBenchmark LOCATION MEMBERS COUNTERS SALES WARM_UP WORK_DIR}.
+ * each). Each counter first makes WARM_UP sales that are not timed, then starts a sale every PACE_MS (a busy till;
+ * 0: back to back, which measures the most all counters together can do, each sale then waiting for the others'
+ * writes). Prints one JSON line: p50/p95/p99/max per sale as a counter waits for it, and the throughput of all
+ * counters together (sales ÷ the time from the common start to the last counter's end). Run by
+ * bench/counters-postgresql.sh: {@code CountersBenchmark LOCATION MEMBERS COUNTERS SALES WARM_UP WORK_DIR [PACE_MS]}.
  */
 public final class CountersBenchmark {
     private CountersBenchmark() {
@@ -34,6 +35,7 @@ public final class CountersBenchmark {
         int sales = Integer.parseInt(args[3]);
         int warmUp = Integer.parseInt(args[4]);
         Path work = Path.of(args[5]);
+        int pace = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         Files.createDirectories(work);
         Path go = work.resolve("go");
         Files.deleteIfExists(go);
@@ -52,7 +54,7 @@ public final class CountersBenchmark {
             results.add(work.resolve("counter" + c + ".results"));
             processes.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "-Xmx256m",
                     CounterProcess.class.getName(), location, plan.toString(), results.get(c).toString(),
-                    ready.get(c).toString(), go.toString(), warm.toString())
+                    ready.get(c).toString(), go.toString(), warm.toString(), Integer.toString(pace))
                     .redirectOutput(work.resolve("counter" + c + ".out").toFile())
                     .redirectError(work.resolve("counter" + c + ".err").toFile()).start());
             // one counter opening (and warming up) at a time: they all wait for the go file
@@ -89,6 +91,7 @@ public final class CountersBenchmark {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("engine", location.startsWith("postgres") ? "postgresql" : "sqlite");
         out.put("counters", counters);
+        out.put("pace_ms", pace);
         out.put("sales", sorted.length);
         out.put("failed", failed);
         out.put("p50_ms", ms(at(sorted, 0.50)));

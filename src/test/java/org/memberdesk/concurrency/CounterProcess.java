@@ -36,13 +36,16 @@ import org.memberdesk.sales.CounterSales;
  * field, so a second {@code --json} turns the flag off). RedemptionRaceTest and ConcurrentCardsTest race the real
  * command line with two processes.
  * <p>
- * {@code CounterProcess LOCATION OPERATIONS RESULTS READY GO [WARM_UP]}: LOCATION a file or {@code postgresql://…};
+ * {@code CounterProcess LOCATION OPERATIONS RESULTS READY GO [WARM_UP [PACE_MS]]}: LOCATION a file or {@code postgresql://…};
  * OPERATIONS
  * one a line, fields separated by tabs: {@code sell MEMBER_NO NAME:QTY:CENTS…}, {@code pay MEMBER_NO CENTS} (from
  * stored value), {@code redeem CODE MEMBER_NO CENTS}, {@code checkin WHO}. Says it is ready (the READY file) once the
  * database is open, waits for the GO file so all counters start together, then writes one line per operation to
  * RESULTS: {@code exit<TAB>nanoseconds<TAB>json<TAB>refusal}. WARM_UP (the benchmark's): operations done before saying
  * ready, not counted, so the timed ones find the JIT and the caches warm as a till does after its first customers.
+ * PACE_MS (the benchmark's): an operation starts every PACE_MS at most, as a till serving customers rather than
+ * one replaying sales back to back (0: back to back); the first after a random part of one pace, so the counters
+ * do not all start in step.
  */
 public final class CounterProcess {
     private CounterProcess() {
@@ -68,8 +71,15 @@ public final class CounterProcess {
         while (!Files.exists(go) && System.nanoTime() < deadline) {
             Thread.sleep(2);
         }
+        long pace = args.length > 6 ? Long.parseLong(args[6]) * 1_000_000L : 0;
+        long next = System.nanoTime() + (pace == 0 ? 0 : java.util.concurrent.ThreadLocalRandom.current().nextLong(pace));
         List<String> done = new ArrayList<>(operations.size());
         for (String[] operation : operations) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+            }
+            next += pace;
             long start = System.nanoTime();
             String result;
             try {
