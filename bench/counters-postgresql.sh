@@ -7,7 +7,7 @@
 #   bench/counters-postgresql.sh [MEMBERS] [SALES] [COUNTERS]     (defaults 1000000, 500, 8)
 #   PGSERVER=postgresql://memberdesk@localhost:5432/ (the password from PGPASSWORD or ~/.pgpass; the role needs only
 #   CREATEDB), WORK=bench/out/counters (the SQLite file and the counters' files), ENGINES="postgresql sqlite",
-#   REUSE=1 keeps an already loaded database (each run adds its sales to it).
+#   REUSE=1 keeps an already loaded database (each run adds its sales to it); with PACES="" the data is only loaded.
 # The data is made set-based in SQL (members B0000001… with phones 139…, one sale each, statistics and kept totals
 # made to match): the importers are not what is measured here. The server database is created UTF-8 with C
 # collation, as docs/multi-store.md says, and dropped at the end unless REUSE=1.
@@ -19,7 +19,7 @@ SALES=${2:-500}
 COUNTERS=${3:-8}
 WARM_UP=${WARM_UP:-30}
 # a sale every PACE ms at each counter (8 counters x 5 a second: far busier than any shop's tills), then back to back
-PACES=${PACES:-200 0}
+PACES=${PACES-200 0}
 PGSERVER=${PGSERVER:-postgresql://memberdesk@localhost:5432/}
 PGDB=${PGDB:-memberdesk_bench_counters}
 ENGINES=${ENGINES:-postgresql sqlite}
@@ -129,8 +129,8 @@ for engine in $ENGINES; do
   done
   echo "load after $engine: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
-# the invariants after the race (the same checks as the app's own commands)
-for engine in $ENGINES; do
+# the invariants after the race (the same checks as the app's own commands); PACES="" only loads the data
+for engine in $([ -n "$PACES" ] && echo "$ENGINES"); do
   location=$PGURL
   [ "$engine" = sqlite ] && location=$WORK/counters.db
   echo "$engine: check-ledger $(java -jar target/memberdesk.jar --db "$location" check-ledger --json),"\

@@ -139,6 +139,10 @@ class CountersTogetherTest {
             }
         }
         int tried = COUNTERS * operations;
+        // in the test report (system-out): what the race came to
+        System.out.printf("%d counters x %d operations on %s: %d sales, %d check-ins (%d refused), %d coupons redeemed"
+                + " (%d refused), %d stored-value payments (%d refused)%n", COUNTERS, operations, database.dialect(),
+                sold, checkedIn, refusedCheckIns, redeemed, refusedCoupons, paid, refusedPayments);
         assertEquals(tried, sold + checkedIn + redeemed + paid + refusedCheckIns + refusedCoupons + refusedPayments);
 
         // every coupon was tried by every counter: each redeemed exactly once, the other tries told "already used"
