@@ -87,7 +87,7 @@ load_sqlite() {
   fi
   rm -f "$db" "$db-wal" "$db-shm"
   java -jar target/memberdesk.jar --db "$db" stats --json >/dev/null
-  timed "sqlite: $MEMBERS members and their purchases, set-based" sqlite3 "$db" <<SQL >/dev/null
+  timed "sqlite: $MEMBERS members and their purchases, set-based" sqlite3 "$db" <<SQL
 PRAGMA journal_mode = WAL;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $MEMBERS)
 INSERT INTO members (member_no, name, phone, gender, join_date, channel)
