@@ -5,13 +5,13 @@
 -- its bytes, a row by its CSV record number (the header is record 1). A batch stores consecutive rows, so
 -- one range per batch (plus one per rejected row, which is tried again by the next run) is enough even
 -- for millions of rows. A range is written in the same transaction as the rows it stands for.
-ALTER TABLE imports ADD COLUMN file_hash TEXT;
+ALTER TABLE imports ADD COLUMN file_hash TEXT COLLATE "C";
 CREATE INDEX imports_file_hash ON imports (file_hash) WHERE file_hash IS NOT NULL;
 
 CREATE TABLE import_rows (
-  file_hash TEXT    NOT NULL,
+  file_hash TEXT COLLATE "C" NOT NULL,
   -- members or purchases: a file with both kinds of columns may be imported as each, once
-  kind      TEXT    NOT NULL,
+  kind      TEXT COLLATE "C" NOT NULL,
   first_row BIGINT  NOT NULL,
   last_row  BIGINT  NOT NULL CHECK (last_row >= first_row),
   import_id BIGINT  NOT NULL REFERENCES imports (id),

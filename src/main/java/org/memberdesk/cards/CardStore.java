@@ -88,11 +88,15 @@ public final class CardStore {
         return one(connection, CARD_SELECT + " WHERE c.purchase_id = ?", purchaseId);
     }
 
-    /** A member's cards: the ones in use first (by end date, cards without one first, as SQLite sorts), refunded last. */
+    /**
+     * A member's cards: the ones in use first (by end date; a card without one first, as SQLite sorts NULL), refunded
+     * last.
+     */
     public List<Card> forMember(Connection connection, long memberId) throws SQLException {
         return list(connection, CARD_SELECT + """
                  WHERE c.member_id = ?
-                ORDER BY c.refunded_at IS NOT NULL, c.kind = 'stored-value' DESC, c.valid_to NULLS FIRST, c.id""", memberId);
+                ORDER BY c.refunded_at IS NOT NULL, c.kind = 'stored-value' DESC, c.valid_to NULLS FIRST, c.id""",
+                memberId);
     }
 
     private Optional<Card> one(Connection connection, String sql, Object value) throws SQLException {

@@ -142,7 +142,8 @@ final class AuditCommands {
             if (!verification.intact()) {
                 cli.err().println("error: the operation log was changed outside the app: entry "
                         + verification.brokenAt() + " (of " + verification.entries() + ") was edited, removed or"
-                        + " slipped in and no longer matches the chain; keep this file and compare it with a backup");
+                        + " slipped in and no longer matches the chain; keep the database as it is and compare it with"
+                        + " a backup");
                 cli.err().flush();
                 return 1;
             }

@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.memberdesk.common.Json;
 import org.memberdesk.common.Times;
-import org.memberdesk.db.BoundRows;
 import org.memberdesk.db.Dialect;
 import org.memberdesk.db.JsonRows;
 
@@ -35,34 +33,19 @@ public final class MemberStore {
             archived, purchase_count, return_count, spent_cents, returned_cents, first_purchase_at, last_purchase_at,
             points, tier""";
 
-    /** The columns a member's details are inserted into, in {@link #detailValues} order. */
-    private static final String INSERT_INTO = """
-            INSERT INTO members (member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
-                                 custom_fields)""";
-    private static final String INSERT = INSERT_INTO + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-    /** Inserts a member; the caller has validated it. Fails on a taken member number or phone. */
+    /** Inserts a member ({@link NewMemberStore}); the caller has validated it. Fails on a taken member number or phone. */
     public long insert(Connection connection, MemberDetails member) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(INSERT + " RETURNING id")) {
-            bindDetails(statement, member);
-            try (ResultSet keys = statement.executeQuery()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return NewMemberStore.insert(connection, member);
     }
 
     /** A prepared insert that skips a member whose number or phone is already stored; for imports. */
     public PreparedStatement prepareInsertIfNew(Connection connection) throws SQLException {
-        return connection.prepareStatement(INSERT + " ON CONFLICT DO NOTHING RETURNING id");
+        return NewMemberStore.prepareInsertIfNew(connection);
     }
 
     /** Runs a statement from {@link #prepareInsertIfNew}: the new member's id, or -1 when it was already stored. */
     public long insertIfNew(PreparedStatement statement, MemberDetails member) throws SQLException {
-        bindDetails(statement, member);
-        try (ResultSet rs = statement.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : -1;
-        }
+        return NewMemberStore.insertIfNew(statement, member);
     }
 
     /** Told of a member {@link #insertNew} stored. */
@@ -77,25 +60,7 @@ public final class MemberStore {
      * member number. Returns how many were stored; for imports.
      */
     public int insertNew(Connection connection, List<MemberDetails> members, Stored stored) throws SQLException {
-        BoundRows rows = new BoundRows();
-        for (MemberDetails member : members) {
-            BoundRows row = rows.row();
-            for (String value : detailValues(member)) {
-                row.add(value);
-            }
-        }
-        // RETURNING gives rows in no promised order: matched back by member number
-        Map<String, Long> ids = new HashMap<>();
-        rows.query(connection, INSERT_INTO + " " + BoundRows.ROWS + " ON CONFLICT DO NOTHING RETURNING id, member_no",
-                rs -> ids.put(rs.getString(2), rs.getLong(1)));
-        int count = ids.size();
-        for (MemberDetails member : members) {
-            Long id = ids.remove(member.memberNo()); // a later row with the same number was the duplicate
-            if (id != null) {
-                stored.stored(id, member);
-            }
-        }
-        return count;
+        return NewMemberStore.insertNew(connection, members, stored);
     }
 
     public void update(Connection connection, long id, MemberDetails member) throws SQLException {
@@ -103,7 +68,7 @@ public final class MemberStore {
                 UPDATE members SET member_no = ?, name = ?, phone = ?, gender = ?, birthday = ?, join_date = ?,
                        channel = ?, referrer_no = ?, notes = ?, custom_fields = ?
                 WHERE id = ?""")) {
-            bindDetails(statement, member);
+            NewMemberStore.bindDetails(statement, member);
             statement.setLong(11, id);
             statement.executeUpdate();
         }
@@ -172,7 +137,7 @@ public final class MemberStore {
         return ids(connection, "phone", phones);
     }
 
-    private static Map<String, Long> ids(Connection connection, String column, Collection<String> keys)
+    static Map<String, Long> ids(Connection connection, String column, Collection<String> keys)
             throws SQLException {
         Map<String, Long> ids = new HashMap<>();
         if (keys.isEmpty()) {
@@ -423,30 +388,6 @@ public final class MemberStore {
                 time(rs.getString("last_purchase_at")));
         return new Member(rs.getLong("id"), details, rs.getInt("archived") == 1, stats, rs.getLong("points"),
                 rs.getString("tier"));
-    }
-
-    /** A member's details as the ten values of {@link #INSERT_INTO}'s columns (and of the update); empty text is NULL. */
-    private static String[] detailValues(MemberDetails member) {
-        return new String[] {member.memberNo(), member.name(), orNull(member.phone()),
-                member.gender() == null ? null : member.gender().code(),
-                member.birthday() == null ? null : member.birthday().toString(), member.joinDate().toString(),
-                orNull(member.channel()), orNull(member.referrerNo()), orNull(member.notes()),
-                member.customFields().isEmpty() ? null : Json.write(member.customFields())};
-    }
-
-    private static String orNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
-    }
-
-    private static void bindDetails(PreparedStatement statement, MemberDetails member) throws SQLException {
-        String[] values = detailValues(member);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) {
-                statement.setNull(i + 1, Types.VARCHAR);
-            } else {
-                statement.setString(i + 1, values[i]);
-            }
-        }
     }
 
     private static LocalDate date(String text) {

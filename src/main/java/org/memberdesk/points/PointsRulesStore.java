@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.util.HashMap;
 import java.util.Map;
+import org.memberdesk.db.Dialect;
 
 /** The points rules (one row), the item and category multipliers, and the items' categories. */
 public final class PointsRulesStore {
@@ -100,9 +101,12 @@ public final class PointsRulesStore {
 
     /** Puts an item (created when new) in a category; a null category takes it out of any. */
     public void setItemCategory(Connection connection, String item, String category) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("""
+        // on PostgreSQL a new item's id is SQLite's, one past the highest (see PipelineStore's items)
+        try (PreparedStatement statement = connection.prepareStatement(Dialect.of(connection).pick("""
                 INSERT INTO items (name, category) VALUES (?, ?)
-                ON CONFLICT (name) DO UPDATE SET category = excluded.category""")) {
+                ON CONFLICT (name) DO UPDATE SET category = excluded.category""", """
+                INSERT INTO items (id, name, category) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM items), ?, ?)
+                ON CONFLICT (name) DO UPDATE SET category = excluded.category"""))) {
             statement.setString(1, item);
             statement.setString(2, category);
             statement.executeUpdate();

@@ -169,8 +169,15 @@ final class PipelineStore {
         return connection.prepareStatement("SELECT id FROM items WHERE name = ?");
     }
 
-    /** Stores a new item; parameter 1 the name; returns its id as a row. */
+    /**
+     * Stores a new item; parameter 1 the name; returns its id as a row. On PostgreSQL the id is SQLite's, one past
+     * the highest (an identity would also use up a number each time Settings → Points only changes an item's
+     * category); writes there are one at a time.
+     */
     static PreparedStatement insertItem(Connection connection) throws SQLException {
-        return connection.prepareStatement("INSERT INTO items (name) VALUES (?) RETURNING id");
+        return connection.prepareStatement(Dialect.of(connection).pick(
+                "INSERT INTO items (name) VALUES (?) RETURNING id",
+                "INSERT INTO items (id, name) VALUES ((SELECT coalesce(max(id), 0) + 1 FROM items), ?) RETURNING id"));
     }
+
 }

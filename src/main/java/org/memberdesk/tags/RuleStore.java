@@ -120,12 +120,16 @@ public final class RuleStore {
     }
 
     @FunctionalInterface
-    private interface Reading<T> {
+    interface Reading<T> {
         T read(ResultSet rs) throws SQLException;
     }
 
-    /** Prepares, binds and runs the statement, watched by the cancel; a cancelled run is a CancellationException. */
-    private static <T> T watched(Connection connection, RuleSql.Statement sql, Progress cancel, Reading<T> reading)
+    /**
+     * Prepares, binds and runs the statement, watched by the cancel; a cancelled run is a CancellationException. A
+     * statement past the database's limits is a {@link RuleException}: SQLite says so when preparing, PostgreSQL
+     * (its driver sends the text only to run it) when running.
+     */
+    static <T> T watched(Connection connection, RuleSql.Statement sql, Progress cancel, Reading<T> reading)
             throws SQLException {
         try (PreparedStatement statement = prepare(connection, sql);
              Progress.Watch watch = cancel.whenCancelled(() -> stop(statement))) {
@@ -136,7 +140,7 @@ public final class RuleStore {
             if (cancel.cancelled()) {
                 throw new CancellationException("the rule's evaluation was cancelled");
             }
-            throw e;
+            throw tooBigOr(e);
         }
     }
 
@@ -158,15 +162,26 @@ public final class RuleStore {
         try {
             statement = connection.prepareStatement(sql.sql());
         } catch (SQLException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("too large") || message.contains("too many") || message.contains("too big")
-                    || message.contains("stack overflow")) {
-                throw new RuleException(1, "rule.tooBig");
-            }
-            throw e;
+            throw tooBigOr(e);
         }
         sql.bind(statement);
         return statement;
+    }
+
+    /**
+     * The failure to throw: a {@link RuleException} in the shop's words when the database found the statement past
+     * its limits — SQLite's "too large/many/big" and stack overflow, PostgreSQL's parser running out of stack
+     * ("memory exhausted", "stack depth limit exceeded") or its driver refusing more than 65,535 parameters — else
+     * the failure itself.
+     */
+    private static SQLException tooBigOr(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("too large") || message.contains("too many") || message.contains("too big")
+                || message.contains("stack overflow") || message.contains("memory exhausted")
+                || message.contains("stack depth limit exceeded") || message.contains("as a 2-byte value")) {
+            throw new RuleException(1, "rule.tooBig");
+        }
+        return e;
     }
 
     private static MatchedMember row(ResultSet rs) throws SQLException {

@@ -67,7 +67,8 @@ class ConcurrentCardsTest {
             }
             tills.add(new Till(till.start(), out, err));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        // a till on a server also opens a connection pool and checks the schema: on a loaded machine that takes a while
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (!ready.stream().allMatch(Files::exists) && System.nanoTime() < deadline) {
             Thread.sleep(10);
         }

@@ -166,15 +166,20 @@ class PointsOwedTest {
         }
         assertEquals(new LedgerCheck(3, 0, List.of(), 2, 60), g.app.points().checkLedger());
 
-        // M2: a −50 entry written by hand with the cache kept in step — the sums agree, but no return owes it
+        // M2: a −50 entry written by hand with the cache kept in step — the sums agree, but no return owes it. Its id
+        // as the app numbers entries on either engine (one past the highest; PostgreSQL's identity is not used)
         g.exec("""
-                INSERT INTO points_ledger (member_id, time, kind, points, reason, operator)
-                VALUES (?, '2026-02-04 10:00:00', 'adjust', -50, '手工', '店长')""", handWritten.id());
+                INSERT INTO points_ledger (id, member_id, time, kind, points, reason, operator)
+                VALUES ((SELECT max(id) + 1 FROM points_ledger), ?, '2026-02-04 10:00:00', 'adjust', -50,
+                        '手工', '店长')""",
+                handWritten.id());
         g.exec("UPDATE members SET points = -50 WHERE id = ?", handWritten.id());
         // M3: 10 more taken by hand than its return recorded: −40 against owed:30
         g.exec("""
-                INSERT INTO points_ledger (member_id, time, kind, points, reason, operator)
-                VALUES (?, '2026-02-04 10:00:00', 'adjust', -10, '手工', '店长')""", tooDeep.id());
+                INSERT INTO points_ledger (id, member_id, time, kind, points, reason, operator)
+                VALUES ((SELECT max(id) + 1 FROM points_ledger), ?, '2026-02-04 10:00:00', 'adjust', -10,
+                        '手工', '店长')""",
+                tooDeep.id());
         g.exec("UPDATE members SET points = -40 WHERE id = ?", tooDeep.id());
         assertEquals(new LedgerCheck(3, 2, List.of("M2", "M3"), 1, 30), g.app.points().checkLedger());
 

@@ -15,6 +15,7 @@ import org.memberdesk.app.AppContext;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.members.Member;
+import org.memberdesk.members.MemberQuery;
 import org.memberdesk.members.MemberStats;
 
 @BothEngines
@@ -107,6 +108,34 @@ class PurchaseServiceTest {
         assertEquals(1, app.purchases().count(new PurchaseQuery(
                 java.time.LocalDate.of(2026, 4, 1), null, null, null)));
         assertEquals("门票", app.purchases().search(PurchaseQuery.all(), 0, 5).get(0).items());
+    }
+
+    @Test
+    void aPurchasesItemsAreListedInLineOrderOnEitherEngine() {
+        app.purchases().record(new PurchaseDraft("P1", wang.id(), LocalDateTime.of(2026, 3, 1, 10, 0), List.of(
+                new PurchaseLine("甲", 1, 100), new PurchaseLine("乙", 1, 100), new PurchaseLine("丙", 1, 100)),
+                null), false);
+        // the items' ids run 甲 1, 乙 2, 丙 3: the lines of P2 the other way round, so an engine that joined in id
+        // (or name) order would say "甲 ×3、乙、丙 ×2"
+        app.purchases().record(new PurchaseDraft("P2", wang.id(), LocalDateTime.of(2026, 3, 2, 10, 0), List.of(
+                new PurchaseLine("丙", 2, 200), new PurchaseLine("乙", 1, 100), new PurchaseLine("甲", 3, 300)),
+                null), false);
+        assertEquals("丙 ×2、乙、甲 ×3", app.purchases().search(PurchaseQuery.all(), 0, 1).get(0).items());
+    }
+
+    @Test
+    void membersWhoNeverBoughtSortFirstByLastPurchaseGoingUpAndLastGoingDown() {
+        Member li = app.members().add(TestDatabase.member("A2", "李娜", "13900001111"));
+        app.purchases().record(sale("P1", "2026-03-05 10:00:00", 12_000), false);
+        // 李娜 has no last purchase (NULL): SQLite sorts it first going up, PostgreSQL last unless told
+        assertEquals(List.of(li.id(), wang.id()), ids(app.members().search(
+                MemberQuery.all().sortedBy(MemberQuery.Sort.LAST_PURCHASE, true), 0, 10)));
+        assertEquals(List.of(wang.id(), li.id()), ids(app.members().search(
+                MemberQuery.all().sortedBy(MemberQuery.Sort.LAST_PURCHASE, false), 0, 10)));
+    }
+
+    private static List<Long> ids(List<Member> members) {
+        return members.stream().map(Member::id).toList();
     }
 
     @Test

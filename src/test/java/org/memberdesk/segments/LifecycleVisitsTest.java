@@ -65,10 +65,12 @@ class LifecycleVisitsTest {
         app.database().write(connection -> {
             try (var statement = connection.createStatement()) {
                 statement.execute("""
-                        INSERT INTO cards (card_no, member_id, product_id, kind, paid_cents, sold_at, valid_from,
+                        -- the card's id one past the highest, as the app numbers cards on either engine
+                        INSERT INTO cards (id, card_no, member_id, product_id, kind, paid_cents, sold_at, valid_from,
                                            base_valid_to, valid_to, sessions_sold, sessions_left)
-                        VALUES ('C900001', %d, %d, 'sessions', 0, '2026-11-01 09:00:00', '2026-11-01',
-                                '2027-10-31', '2027-10-31', 10, 10)""".formatted(members[3].id(), card));
+                        SELECT coalesce(max(id), 0) + 1, 'C900001', %d, %d, 'sessions', 0, '2026-11-01 09:00:00',
+                               '2026-11-01', '2027-10-31', '2027-10-31', 10, 10 FROM cards""".formatted(members[3].id(),
+                        card));
                 statement.execute("""
                         INSERT INTO card_entries (card_id, time, kind, sessions)
                         SELECT id, sold_at, 'opening', 10 FROM cards WHERE card_no = 'C900001'""");
