@@ -81,7 +81,8 @@ public final class MemberFacts {
     public static MemberFacts computed(Connection connection, LocalDate asOf, String name) throws SQLException {
         String table = MemberFactsStore.purchasesUpTo(connection, asOf, name);
         String alias = "s_" + name;
-        return new MemberFacts(Dialect.of(connection), asOf, " LEFT JOIN " + table + " " + alias + " ON " + alias + ".member_id = m.id",
+        return new MemberFacts(Dialect.of(connection), asOf,
+                " LEFT JOIN " + table + " " + alias + " ON " + alias + ".member_id = m.id",
                 "coalesce(" + alias + ".purchase_count, 0)", "coalesce(" + alias + ".net_cents, 0)",
                 alias + ".first_at", alias + ".last_at");
     }

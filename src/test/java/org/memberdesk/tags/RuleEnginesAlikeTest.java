@@ -47,7 +47,8 @@ class RuleEnginesAlikeTest {
         assertEquals(0, rules.count(Rule.parse("avg_order >= 9999999999999"), TestShop.TODAY));
         // A averages 40000 / 10000 = 4 cents, B 5000 / 1; C has no purchase, so no value
         assertEquals(2, rules.count(Rule.parse("avg_order < 9999999999999"), TestShop.TODAY));
-        assertEquals(1, rules.count(Rule.parse("avg_order between 0.01 and 0.04"), TestShop.TODAY), "A exactly 4 cents");
+        assertEquals(1, rules.count(Rule.parse("avg_order between 0.01 and 0.04"), TestShop.TODAY),
+                "A exactly 4 cents");
         assertEquals(2, rules.count(Rule.parse("avg_order between 0.01 and 9999999999999"), TestShop.TODAY));
     }
 
@@ -77,7 +78,8 @@ class RuleEnginesAlikeTest {
         if (TestDatabase.onServer()) {
             long temporary = shop.context().database().read(connection -> {
                 try (Statement statement = connection.createStatement();
-                     ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_class WHERE relpersistence = 't'")) {
+                     ResultSet rs = statement.executeQuery(
+                             "SELECT count(*) FROM pg_class WHERE relpersistence = 't'")) {
                     rs.next();
                     return rs.getLong(1);
                 }
