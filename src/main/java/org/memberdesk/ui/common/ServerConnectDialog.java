@@ -57,8 +57,15 @@ public final class ServerConnectDialog {
         grid.setHgap(10);
         grid.setVgap(8);
         grid.setPadding(new Insets(12));
-        grid.addRow(0, new Label(messages.get("server.connect.address")), address);
-        grid.addRow(1, new Label(messages.get("server.connect.password")), password);
+        Label addressLabel = new Label(messages.get("server.connect.address"));
+        Label passwordLabel = new Label(messages.get("server.connect.password"));
+        for (Label label : new Label[] {addressLabel, passwordLabel}) {
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the field gives way, never the words
+        }
+        addressLabel.setLabelFor(address);
+        passwordLabel.setLabelFor(password);
+        grid.addRow(0, addressLabel, address);
+        grid.addRow(1, passwordLabel, password);
         grid.add(passwordHint, 1, 2);
         grid.add(help, 0, 3, 2, 1);
         GridPane.setHgrow(address, Priority.ALWAYS);

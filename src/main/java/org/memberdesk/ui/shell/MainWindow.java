@@ -392,7 +392,7 @@ public final class MainWindow {
 
     private Node statusBar() {
         FontIcon icon = new FontIcon(Feather.DATABASE);
-        Label file = new Label(context.app().databaseFile().toString(), icon);
+        Label file = new Label(context.app().databaseLocation(), icon);
         file.setId("status-database");
         file.getStyleClass().add("text-muted");
         Region spacer = new Region();
