@@ -19,6 +19,8 @@ final class ServerConnections {
      * locks do not hold the other counters; what it wrote is rolled back, never half kept.
      */
     private static final String IDLE_IN_TRANSACTION = "60s";
+    /** As long as {@code Database}'s SQLite busy timeout. */
+    private static final String WRITE_WAIT = "10s";
 
     /**
      * Held so the level stays: the pool's INFO lines ("Starting...") and its SEVERE ones on a failed start would
@@ -50,10 +52,13 @@ final class ServerConnections {
         driver.setProperty("loginTimeout", String.valueOf(CONNECT_SECONDS));
         driver.setProperty("tcpKeepAlive", "true");
         driver.setProperty("ApplicationName", "MemberDesk");
+        // lock_timeout: a write waits for the write lock (ServerWrites) as long as SQLite's busy timeout lets a
+        // write wait for its file, then gives up with the same words, never hanging a counter
         driver.setProperty("options", "-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION
-                + " -c TimeZone=UTC");
+                + " -c lock_timeout=" + WRITE_WAIT + " -c TimeZone=UTC");
         config.setDataSourceProperties(driver);
-        config.setMaximumPoolSize(6);
+        // a window's background tasks, each of which may hold a read's connection while it writes on another
+        config.setMaximumPoolSize(8);
         config.setMinimumIdle(0);
         config.setIdleTimeout(10_000);
         config.setConnectionTimeout(CONNECT_SECONDS * 1000L + 1000L);

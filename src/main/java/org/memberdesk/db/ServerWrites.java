@@ -61,6 +61,10 @@ final class ServerWrites {
             return "Lost the connection to the PostgreSQL server at " + address.host() + ":" + address.port()
                     + "; nothing of this change was kept: try again when the network is back";
         }
+        if ("55P03".equals(state)) {
+            // the write lock was not free within the wait SQLite gives a busy file: the same words
+            return "The database is busy in another window or program; try again in a moment.";
+        }
         if (state.startsWith("28") || "3D000".equals(state)) {
             return ServerConnections.describe(address, e);
         }
