@@ -114,20 +114,7 @@ public final class Startup {
         } catch (IllegalArgumentException e) {
             throw new DataException(e.getMessage(), e);
         }
-        Path place = Database.placeFor(address);
-        SingleInstance.Claim claim = SingleInstance.claim(place);
-        if (claim instanceof SingleInstance.OpenElsewhere elsewhere) {
-            return new OpenElsewhere(elsewhere.database(), elsewhere.broughtForward());
-        }
-        SingleInstance.Owner owner = (SingleInstance.Owner) claim;
-        try {
-            Database database = Database.openServer(address);
-            LOG.info(() -> "opened " + database.describeLocation());
-            return new Ready(new AppContext(database, clock, new OutputFiles(database.file()), first), owner);
-        } catch (RuntimeException e) {
-            owner.close();
-            throw e;
-        }
+        return claimThenOpen(Database.placeFor(address), () -> Database.openServer(address), clock, first);
     }
 
     /** Opens for the windows: nobody acts until a staff member signs in by PIN. */
@@ -140,15 +127,24 @@ public final class Startup {
      * command line for {@code --startup-timing} and the tests that drive the window without signing in.
      */
     public static Outcome open(Path databaseFile, Clock clock, Actor first) {
-        SingleInstance.Claim claim = SingleInstance.claim(databaseFile);
+        return claimThenOpen(databaseFile, () -> Database.open(databaseFile), clock, first);
+    }
+
+    /**
+     * One window per database on this computer: claims {@code claimed} (the file, or a server database's place in
+     * the data folder), then opens; another window that has it is brought forward instead.
+     */
+    private static Outcome claimThenOpen(Path claimed, java.util.function.Supplier<Database> opening, Clock clock,
+                                         Actor first) {
+        SingleInstance.Claim claim = SingleInstance.claim(claimed);
         if (claim instanceof SingleInstance.OpenElsewhere elsewhere) {
-            LOG.info(() -> databaseFile + " is open in another window; brought forward: " + elsewhere.broughtForward());
+            LOG.info(() -> claimed + " is open in another window; brought forward: " + elsewhere.broughtForward());
             return new OpenElsewhere(elsewhere.database(), elsewhere.broughtForward());
         }
         SingleInstance.Owner owner = (SingleInstance.Owner) claim;
         try {
-            Database database = Database.open(databaseFile);
-            LOG.info(() -> "opened " + database.file());
+            Database database = opening.get();
+            LOG.info(() -> "opened " + database.describeLocation());
             return new Ready(new AppContext(database, clock, new OutputFiles(database.file()), first), owner);
         } catch (RuntimeException e) {
             owner.close();

@@ -103,7 +103,7 @@ public final class BackupService {
 
     /** A backup file's ending: {@code .db} (a SQLite copy) or {@code .dump} (pg_dump's, for a server database). */
     public String fileEnding() {
-        return database.dialect().pick(".db", ".dump");
+        return backups.fileEnding();
     }
 
     /** How many backups are kept (beside the database, and as many copies in the chosen folder). */

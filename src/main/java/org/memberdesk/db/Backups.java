@@ -53,7 +53,7 @@ public final class Backups {
         this.clock = clock;
         this.checks = List.copyOf(checks);
         this.names = Pattern.compile(Pattern.quote(stem(database.file()))
-                + "-(\\d{8}-\\d{6}-\\d{3})(?:-(\\d+))?-([a-z-]+)" + Pattern.quote(extension(database)));
+                + "-(\\d{8}-\\d{6}-\\d{3})(?:-(\\d+))?-([a-z-]+)" + Pattern.quote(fileEnding(database)));
         this.copies = new BackupCopies(database, this);
     }
 
@@ -141,7 +141,11 @@ public final class Backups {
     }
 
     /** A backup's file ending: a SQLite copy ({@code .db}) or PostgreSQL's custom-format dump ({@code .dump}). */
-    static String extension(Database database) {
+    public String fileEnding() {
+        return fileEnding(database);
+    }
+
+    private static String fileEnding(Database database) {
         return database.dialect().pick(".db", ".dump");
     }
 
@@ -297,12 +301,12 @@ public final class Backups {
         for (int n = 2; nameTaken(name); n++) {
             name = base + "-" + n;
         }
-        return folder().resolve(name + "-" + reason.tag() + extension(database));
+        return folder().resolve(name + "-" + reason.tag() + fileEnding());
     }
 
     private boolean nameTaken(String name) {
         for (BackupReason any : BackupReason.values()) {
-            if (Files.exists(folder().resolve(name + "-" + any.tag() + extension(database)))) {
+            if (Files.exists(folder().resolve(name + "-" + any.tag() + fileEnding()))) {
                 return true;
             }
         }

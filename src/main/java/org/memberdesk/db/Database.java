@@ -73,18 +73,13 @@ public final class Database {
         ServerConnections connections = ServerConnections.open(address);
         try {
             connections.checkTextRules();
-        } catch (RuntimeException e) {
-            connections.close();
-            throw e;
-        }
-        Database database = new Database(place, 0, false, connections, address);
-        try {
+            Database database = new Database(place, 0, false, connections, address);
             Migrations.migrate(database);
+            return database;
         } catch (RuntimeException e) {
             connections.close();
             throw e;
         }
-        return database;
     }
 
     /**
@@ -339,18 +334,12 @@ public final class Database {
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = connect()) {
                 return inTransaction(connection, work);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 if (server != null && attempt < RETRIES && ServerWrites.isWorthRetrying(e)) {
                     ServerWrites.pause(attempt);
                     continue;
                 }
-                throw failure("", e);
-            } catch (RuntimeException e) {
-                if (server != null && attempt < RETRIES && ServerWrites.isWorthRetrying(e)) {
-                    ServerWrites.pause(attempt);
-                    continue;
-                }
-                throw e;
+                throw e instanceof SQLException sql ? failure("", sql) : (RuntimeException) e;
             }
         }
     }

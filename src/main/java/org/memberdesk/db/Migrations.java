@@ -87,23 +87,22 @@ public final class Migrations {
 
     private static Flyway flyway(Database database, String... locations) {
         if (database.dialect() == Dialect.POSTGRESQL) {
-            return Flyway.configure()
-                    .dataSource(database.serverDataSource())
-                    .locations(locations)
-                    .failOnMissingLocations(true)
-                    .outOfOrder(true)
-                    .load();
+            return settings(Flyway.configure().dataSource(database.serverDataSource()), locations).load();
         }
         return flyway(database.url(), locations);
     }
 
     private static Flyway flyway(String url, String... locations) {
-        return Flyway.configure()
-                .dataSource(url, "", "")
+        return settings(Flyway.configure().dataSource(url, "", ""), locations).load();
+    }
+
+    /** How every MemberDesk database is migrated, whatever its engine. */
+    private static org.flywaydb.core.api.configuration.FluentConfiguration settings(
+            org.flywaydb.core.api.configuration.FluentConfiguration configuration, String... locations) {
+        return configuration
                 .locations(locations)
                 .failOnMissingLocations(true)
-                .outOfOrder(true)
-                .load();
+                .outOfOrder(true);
     }
 
     /** The newest applied migration, 0 for a new file, -1 when it cannot be told. */

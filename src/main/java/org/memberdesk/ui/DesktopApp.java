@@ -51,10 +51,11 @@ public final class DesktopApp extends Application {
     private Path openedFile;
     /** The file being opened: when it fails, the one a backup is restored over. */
     private Path failingFile;
-    /** The server being connected to (its address as typed), or null when a file is being opened. */
-    private String failingServer;
-    /** The server opened, remembered (without its password) for the next start once it is open. */
-    private String openedServer;
+    /**
+     * The server being connected to (its address as typed), or null when a file is being opened: remembered
+     * (without its password) for the next start once it is open; offered again when it fails.
+     */
+    private String server;
     private long databaseOpenedMillis;
     /** The shop's own database (the one a start opens by default): the demo's way back. */
     private Path shopFile;
@@ -100,26 +101,23 @@ public final class DesktopApp extends Application {
 
     /** Connects to a server database on a thread of its own, as {@link #startOpening} opens a file. */
     private void startOpeningServer(String location, String password) {
-        failingServer = location;
-        openedServer = location;
-        opening = new FutureTask<>(() -> {
-            Startup.Outcome outcome = Startup.openServer(location, password, Clock.systemDefaultZone(), firstActor());
-            databaseOpenedMillis = System.currentTimeMillis();
-            return outcome;
-        });
-        Thread opener = new Thread(opening, "memberdesk-open");
-        opener.setDaemon(true);
-        opener.start();
+        server = location;
+        startOpening(() -> Startup.openServer(location, password, Clock.systemDefaultZone(), firstActor()));
     }
 
     /** Opens the file on a thread of its own; one window per database: a second start brings the first forward. */
     private void startOpening(Path file) {
         failingFile = file;
-        failingServer = null;
-        openedServer = null;
-        opening = new FutureTask<>(() -> {
+        server = null;
+        startOpening(() -> {
             Startup.useKeptSqliteLibrary();
-            Startup.Outcome outcome = Startup.open(file, Clock.systemDefaultZone(), firstActor());
+            return Startup.open(file, Clock.systemDefaultZone(), firstActor());
+        });
+    }
+
+    private void startOpening(java.util.concurrent.Callable<Startup.Outcome> open) {
+        opening = new FutureTask<>(() -> {
+            Startup.Outcome outcome = open.call();
             // read by start() after opening.get(), which makes the write visible there
             databaseOpenedMillis = System.currentTimeMillis();
             return outcome;
@@ -194,8 +192,8 @@ public final class DesktopApp extends Application {
             }
             ready = (Startup.Ready) outcome;
             app = ready.context();
-            if (openedServer != null) {
-                preferences.setLastServer(Startup.withoutPassword(openedServer));
+            if (server != null) {
+                preferences.setLastServer(Startup.withoutPassword(server));
             } else if (openedFile != null) {
                 preferences.setLastDatabase(openedFile);
             }
@@ -227,13 +225,13 @@ public final class DesktopApp extends Application {
         awaitDatabase();
         while (openFailure != null && openElsewhere == null) {
             OpenFailureDialog.Choice choice = new OpenFailureDialog(language.messages(),
-                    ErrorText.describe(openFailure, language.messages()), failingServer != null).ask();
+                    ErrorText.describe(openFailure, language.messages()), server != null).ask();
             if (choice == OpenFailureDialog.Choice.QUIT) {
                 Platform.exit();
                 return;
             }
             if (choice == OpenFailureDialog.Choice.SERVER) {
-                String typed = failingServer != null ? Startup.withoutPassword(failingServer)
+                String typed = server != null ? Startup.withoutPassword(server)
                         : preferences.lastServer().orElse("");
                 Optional<ServerConnectDialog.Login> login = new ServerConnectDialog(language.messages(), null, typed).ask();
                 if (login.isPresent()) {

@@ -41,7 +41,7 @@ public final class UiPreferences {
     /** The PostgreSQL server last connected to (its address without the password), when that was the last. */
     public Optional<String> lastServer() {
         return Optional.ofNullable(node.get("database", null))
-                .filter(location -> location.startsWith("postgresql://") || location.startsWith("postgres://"));
+                .filter(org.memberdesk.app.Startup::isServerLocation);
     }
 
     /** Remembers a server as the database to open next time; the caller gives the address without a password. */
