@@ -68,6 +68,22 @@ public final class ServerTestDatabases {
         return database;
     }
 
+    /** How many databases this run has opened so far: a mark for {@link #closeFrom}. */
+    public synchronized int openedSoFar() {
+        return opened.size();
+    }
+
+    /**
+     * Closes the databases opened since {@code mark} (their pools give their connections back to the server at once):
+     * a test that does not close its own would otherwise hold them until the pool's idle timeout, and a run of many
+     * quick tests would use up the server's connection slots (100 by default).
+     */
+    public synchronized void closeFrom(int mark) {
+        while (opened.size() > mark) {
+            opened.remove(opened.size() - 1).close();
+        }
+    }
+
     /** The address of a new, empty database (no schema): for `migrate` and first-run tests. */
     public synchronized ServerAddress empty() {
         String name = run + made.incrementAndGet();
