@@ -104,17 +104,42 @@ public final class Startup {
 
     /**
      * Opens a database on a PostgreSQL server for the windows ({@code password} as typed in the connect dialog, or
-     * null: then from the address, PGPASSWORD or .pgpass). One window per server database on this computer, as for
-     * a file; other counters are other computers (or other users).
+     * null: then from the address, PGPASSWORD, this computer's keyring or .pgpass). One window per server database
+     * on this computer, as for a file; other counters are other computers (or other users).
      */
     public static Outcome openServer(String location, String password, Clock clock, Actor first) {
-        org.memberdesk.db.ServerAddress address;
+        return openServer(location, password, null, clock, first, org.memberdesk.db.ServerPasswords.system());
+    }
+
+    /**
+     * The same, keeping a typed password in this computer's keyring once it has logged in ({@code remember}), or
+     * forgetting the one kept before when a password was typed without it (the person chose not to be remembered);
+     * {@code remember} null leaves the keyring as it is.
+     */
+    public static Outcome openServer(String location, String password, Boolean remember, Clock clock, Actor first,
+                                     org.memberdesk.db.ServerPasswords passwords) {
+        org.memberdesk.db.ServerAddress typed;
         try {
-            address = org.memberdesk.db.ServerAddress.parse(location).withPassword(password);
+            typed = org.memberdesk.db.ServerAddress.parse(location).withPassword(password);
         } catch (IllegalArgumentException e) {
             throw new DataException(e.getMessage(), e);
         }
-        return claimThenOpen(Database.placeFor(address), () -> Database.openServer(address), clock, first);
+        org.memberdesk.db.ServerAddress address = passwords.completed(typed);
+        Outcome outcome = claimThenOpen(Database.placeFor(address), () -> Database.openServer(address), clock,
+                first);
+        if (remember != null && outcome instanceof Ready && password != null && !password.isEmpty()) {
+            // only a password that has just logged in is kept: a mistyped one never replaces a good one
+            try {
+                if (remember) {
+                    passwords.keep(typed, password);
+                } else {
+                    passwords.forget(typed);
+                }
+            } catch (DataException e) {
+                LOG.warning(() -> "the password was not kept: " + e.getMessage());
+            }
+        }
+        return outcome;
     }
 
     /** Opens for the windows: nobody acts until a staff member signs in by PIN. */

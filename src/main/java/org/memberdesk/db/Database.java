@@ -62,7 +62,8 @@ public final class Database {
             } catch (IllegalArgumentException e) {
                 throw new DataException(e.getMessage(), e);
             }
-            return openServer(parsed);
+            // a password the owner asked this computer's keyring to keep, when the address and PGPASSWORD give none
+            return openServer(ServerPasswords.system().completed(parsed));
         }
         return open(Path.of(location));
     }

@@ -375,13 +375,14 @@ public final class AppWindow implements ShellActions {
     @Override
     public void connectToServer() {
         new ServerConnectDialog(context.messages(), stage, preferences.lastServer().orElse("")).ask()
-                .ifPresent(login -> openServer(login.location(), login.password()));
+                .ifPresent(login -> openServer(login.location(), login.password(), login.remember()));
     }
 
     /** Connects to a server database in the background; the window switches to it when it is ready. */
-    public void openServer(String location, String password) {
+    public void openServer(String location, String password, boolean remember) {
         String remembered = Startup.withoutPassword(location);
-        tasks.execute(BackgroundTask.of(() -> Startup.openServer(location, password, clock, opensAs))
+        tasks.execute(BackgroundTask.of(() -> Startup.openServer(location, password, remember, clock, opensAs,
+                        org.memberdesk.db.ServerPasswords.system()))
                 .onSuccess(outcome -> {
                     if (switchTo(outcome, remembered)) {
                         preferences.setLastServer(remembered);

@@ -82,7 +82,7 @@ public final class DesktopApp extends Application {
             java.util.Optional<String> server = options.server().or(() -> options.database().isEmpty() && !options.demo()
                     ? preferences.lastServer() : java.util.Optional.empty());
             if (server.isPresent()) {
-                startOpeningServer(server.get(), null);
+                startOpeningServer(server.get(), null, false);
                 return;
             }
             // --demo: a demo database of its own, never the shop's file (unless --db names one)
@@ -100,9 +100,10 @@ public final class DesktopApp extends Application {
     }
 
     /** Connects to a server database on a thread of its own, as {@link #startOpening} opens a file. */
-    private void startOpeningServer(String location, String password) {
+    private void startOpeningServer(String location, String password, boolean remember) {
         server = location;
-        startOpening(() -> Startup.openServer(location, password, Clock.systemDefaultZone(), firstActor()));
+        startOpening(() -> Startup.openServer(location, password, remember, Clock.systemDefaultZone(), firstActor(),
+                org.memberdesk.db.ServerPasswords.system()));
     }
 
     /** Opens the file on a thread of its own; one window per database: a second start brings the first forward. */
@@ -236,7 +237,7 @@ public final class DesktopApp extends Application {
                 Optional<ServerConnectDialog.Login> login = new ServerConnectDialog(language.messages(), null, typed).ask();
                 if (login.isPresent()) {
                     openFailure = null;
-                    startOpeningServer(login.get().location(), login.get().password());
+                    startOpeningServer(login.get().location(), login.get().password(), login.get().remember());
                     awaitDatabase();
                 }
                 continue;

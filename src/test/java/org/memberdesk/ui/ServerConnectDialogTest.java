@@ -55,10 +55,20 @@ class ServerConnectDialogTest extends FxRobot {
         clickOn("#server-address").write("postgresql://memberdesk@192.168.1.10:5432/memberdesk");
         assertFalse(connectButton().isDisabled());
         clickOn("#server-password").write("s3cret");
+        javafx.scene.control.CheckBox remember = lookup("#server-remember").queryAs(javafx.scene.control.CheckBox.class);
+        boolean keyring = org.memberdesk.db.ServerPasswords.system().available();
+        // offered where the computer has a keyring; this build machine has none, and the box says so
+        assertEquals(!keyring, remember.isDisabled());
+        assertEquals(Messages.english().get(keyring ? "server.connect.remember" : "server.connect.noKeyring"),
+                remember.getText());
+        if (keyring) {
+            clickOn(remember);
+        }
         clickOn(connectButton());
         ServerConnectDialog.Login typed = login.get(10, TimeUnit.SECONDS).orElseThrow();
         assertEquals("postgresql://memberdesk@192.168.1.10:5432/memberdesk", typed.location());
         assertEquals("s3cret", typed.password());
+        assertEquals(keyring, typed.remember());
     }
 
     @Test

@@ -17,25 +17,34 @@ import org.memberdesk.common.Messages;
 
 /**
  * File → Connect to a server…: the address of a PostgreSQL database several counters share
- * (docs/multi-store.md) and, when the address, PGPASSWORD or .pgpass do not give it, the password. The password
- * stays in memory for this run only: it is never saved, and the address is remembered without it.
+ * (docs/multi-store.md) and, when the address, PGPASSWORD, the keyring or .pgpass do not give it, the password.
+ * The password stays in memory for this run unless the person ticks "remember": then this computer's keyring keeps
+ * it (never a file of the app's); the address is remembered without it.
  */
 public final class ServerConnectDialog {
-    /** What was typed: the address and the password (empty: from PGPASSWORD or .pgpass). */
-    public record Login(String location, String password) {
+    /**
+     * What was typed: the address, the password (empty: from PGPASSWORD, the keyring or .pgpass) and whether this
+     * computer's keyring is to keep it.
+     */
+    public record Login(String location, String password, boolean remember) {
     }
 
     private final Dialog<Login> dialog = new Dialog<>();
     private final TextField address = new TextField();
     private final PasswordField password = new PasswordField();
+    private final javafx.scene.control.CheckBox remember = new javafx.scene.control.CheckBox();
 
     public ServerConnectDialog(Messages messages, Window owner, String remembered) {
-        this(messages, owner, remembered, "server.connect.title", "server.connect.header", "server.connect.button");
+        this(messages, owner, remembered, "server.connect.title", "server.connect.header", "server.connect.button",
+                true);
     }
 
-    /** The same dialog for another purpose (moving the shop onto a server): its own title, header and button. */
+    /**
+     * The same dialog for another purpose (moving the shop onto a server): its own title, header and button, and
+     * "remember the password" only where this computer goes on connecting to that server ({@code offerRemember}).
+     */
     public ServerConnectDialog(Messages messages, Window owner, String remembered, String titleKey, String headerKey,
-                               String buttonKey) {
+                               String buttonKey, boolean offerRemember) {
         dialog.setTitle(messages.get(titleKey));
         dialog.setHeaderText(messages.get(headerKey));
         if (owner != null) {
@@ -49,6 +58,14 @@ public final class ServerConnectDialog {
         address.setText(remembered == null ? "" : remembered);
         address.setPrefColumnCount(36);
         password.setId("server-password");
+        remember.setId("server-remember");
+        // offered where the computer has a keyring (Windows, macOS, a Linux desktop); elsewhere said why not
+        boolean keyring = org.memberdesk.db.ServerPasswords.system().available();
+        remember.setText(messages.get(keyring ? "server.connect.remember" : "server.connect.noKeyring"));
+        remember.setDisable(!keyring);
+        remember.setVisible(offerRemember);
+        remember.setManaged(offerRemember);
+        remember.setWrapText(true);
         Label passwordHint = new Label(messages.get("server.connect.passwordHint"));
         passwordHint.setWrapText(true);
         Label help = new Label(messages.get("server.connect.help"));
@@ -66,15 +83,16 @@ public final class ServerConnectDialog {
         passwordLabel.setLabelFor(password);
         grid.addRow(0, addressLabel, address);
         grid.addRow(1, passwordLabel, password);
-        grid.add(passwordHint, 1, 2);
-        grid.add(help, 0, 3, 2, 1);
+        grid.add(remember, 1, 2);
+        grid.add(passwordHint, 1, 3);
+        grid.add(help, 0, 4, 2, 1);
         GridPane.setHgrow(address, Priority.ALWAYS);
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().setMinWidth(560);
         dialog.getDialogPane().lookupButton(connect).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !Startup.isServerLocation(address.getText().strip()), address.textProperty()));
         dialog.setResultConverter(button -> button == connect
-                ? new Login(address.getText().strip(), password.getText()) : null);
+                ? new Login(address.getText().strip(), password.getText(), remember.isSelected()) : null);
         dialog.setOnShown(event -> (address.getText().isEmpty() ? address : password).requestFocus());
         AppIcon.applyTo((Stage) dialog.getDialogPane().getScene().getWindow());
     }

@@ -36,7 +36,7 @@ final class MoveSection {
                 model.moveToFile();
             } else {
                 new ServerConnectDialog(context.messages(), move.getScene() == null ? null : move.getScene().getWindow(),
-                        "", "move.server.title", "move.server.header", "move.server.button").ask()
+                        "", "move.server.title", "move.server.header", "move.server.button", false).ask()
                         .ifPresent(login -> model.moveToServer(login.location(), login.password()));
             }
         });
