@@ -127,7 +127,14 @@ public final class AppWindow implements ShellActions {
                 Screens.needs(), this, () -> window.currentScreenId().ifPresent(preferences::setLastScreen));
         stage.getScene().setRoot(gate.attach(context, window));
         showWhetherDemo();
-        window.show(screenId);
+        MainWindow built = window;
+        // a screen reads the shop's data as it is built: not while nobody is signed in (its reads would be refused,
+        // each start showing "Something went wrong" and logging a refusal); it opens once someone is
+        gate.whenSignedIn(() -> {
+            if (window == built) {
+                built.show(screenId);
+            }
+        });
         if (dailyRefit != null && dailyRefitFor == app) {
             // rebuilt (another language): the Predictions tab still says why today's refit made no model
             dailyRefit.lastRefusal().ifPresent(refused -> context.changes().predictionsRefitted(Optional.of(refused)));

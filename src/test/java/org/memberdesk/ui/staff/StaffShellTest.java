@@ -76,6 +76,33 @@ class StaffShellTest extends FxRobot {
     }
 
     @Test
+    void aWindowOpenedSignedOutReadsNothingUntilSomeoneSignsIn() throws Exception {
+        // every start of the windows used to build the counter behind the sign-in, whose member count was refused
+        // ("Something went wrong: No one is signed in") and logged as a refused action
+        openShopSignedOut("members");
+        UiFixture.waitUntil(() -> lookup("#sign-in-pin").tryQuery().isPresent());
+        org.testfx.util.WaitForAsyncUtils.sleep(1500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, refusalsLogged(), "nothing was read, so nothing was refused");
+        assertEquals(1, listWindows().stream().filter(javafx.stage.Window::isShowing).count(), "no error dialog");
+        assertEquals(Optional.empty(), ui.window().window().currentScreenId(), "no screen behind the sign-in");
+
+        signIn("林", "2468");
+        UiFixture.waitUntil(() -> ui.window().window().currentScreenId().equals(Optional.of("members")));
+        assertEquals(0, refusalsLogged());
+    }
+
+    private long refusalsLogged() {
+        return ui.app().database().read(connection -> {
+            try (var statement = connection.createStatement();
+                 var rs = statement.executeQuery("SELECT count(*) FROM operation_log WHERE action = 'refused'")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Test
     void finding1_aCashierCannotReachSettingsExportOrRestoreAndSwitchingToTheOwnerByPinCan() throws Exception {
         openShopSignedOut("settings");
         signIn("小王", "1357");
