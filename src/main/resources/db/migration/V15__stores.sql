@@ -3,18 +3,13 @@
 -- purchases (sales and returns), visits, card entries (card sales, top-ups, uses), payments, and the staff who
 -- work there. A new database has one store, 本店 (shown as "Main store" in English while it keeps that name), that
 -- everything belongs to until others are added, so a single shop never has to think about stores.
--- Stores are renamed, never deleted: what happened in one keeps its name.
+-- Stores are renamed, never deleted (the app has no way to delete one): what happened in one keeps its name.
 CREATE TABLE stores (
   id         INTEGER PRIMARY KEY,
   name       TEXT    NOT NULL UNIQUE CHECK (length(trim(name)) > 0 AND length(name) <= 40),
   created_at TEXT    NOT NULL
 );
 INSERT INTO stores (id, name, created_at) VALUES (1, '本店', '2026-01-01T00:00:00');
-
-CREATE TRIGGER stores_never_deleted BEFORE DELETE ON stores
-BEGIN
-  SELECT RAISE(ABORT, 'a store is never deleted');
-END;
 
 -- Every row made before stores existed belongs to the first store. SQLite cannot add a REFERENCES column with a
 -- default while foreign keys are enforced, so each column is checked by a trigger instead (the same on

@@ -8,19 +8,8 @@ CREATE TABLE stores (
 );
 INSERT INTO stores (id, name, created_at) VALUES (1, '本店', '2026-01-01T00:00:00');
 
--- The same messages as SQLite's RAISE(ABORT, ...), raised as integrity violations (SQLITE_CONSTRAINT_TRIGGER's
+-- The same message as SQLite's RAISE(ABORT, ...), raised as an integrity violation (SQLITE_CONSTRAINT_TRIGGER's
 -- class), as db/postgresql/V13 does.
-CREATE FUNCTION stores_never_deleted() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'a store is never deleted' USING ERRCODE = 'integrity_constraint_violation';
-END
-$$;
-CREATE TRIGGER stores_never_deleted BEFORE DELETE ON stores
-FOR EACH ROW EXECUTE FUNCTION stores_never_deleted();
-CREATE TRIGGER stores_never_truncated BEFORE TRUNCATE ON stores
-FOR EACH STATEMENT EXECUTE FUNCTION stores_never_deleted();
-
 CREATE FUNCTION store_known() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
