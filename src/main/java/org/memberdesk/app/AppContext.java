@@ -121,6 +121,8 @@ public final class AppContext {
     private final org.memberdesk.staff.OperationLog operationLog;
     private final org.memberdesk.staff.StaffService staff;
     private final org.memberdesk.moving.DatabaseMove databaseMove;
+    private final org.memberdesk.stores.StoreHere storeHere;
+    private final org.memberdesk.stores.StoreService stores;
 
     public AppContext(Database database, Clock clock) {
         this(database, clock, new OutputFiles(database.file()));
@@ -142,6 +144,11 @@ public final class AppContext {
         this.session = new org.memberdesk.staff.StaffSession(first);
         this.operationLog = new org.memberdesk.staff.OperationLog(database, new org.memberdesk.staff.LogStore(),
                 session, clock);
+        // where this computer works: store 1 until the command line's --store or this computer's setting says
+        // (stores().settle); every write that happens somewhere reads it
+        this.storeHere = org.memberdesk.stores.StoreHere.main();
+        this.stores = new org.memberdesk.stores.StoreService(database, new org.memberdesk.stores.StoreStore(),
+                storeHere, new org.memberdesk.stores.StoreSetting(database.file()), session, operationLog, clock);
         this.staff = new org.memberdesk.staff.StaffService(database, new org.memberdesk.staff.StaffStore(),
                 new org.memberdesk.staff.PinHashing(), session, operationLog, clock);
         this.memberStore = new MemberStore();
@@ -196,7 +203,7 @@ public final class AppContext {
                 new CardsSold(cardStore),
                 new RuleTagsAfterPurchases(tags));
         this.purchases = new PurchaseService(database, purchaseStore, memberStore, clock, purchaseEffects, session,
-                operationLog);
+                storeHere, operationLog);
         this.rfm = new RfmService(database);
         this.lifecycle = new LifecycleService(database, session, operationLog);
         // a backup before anything is read, rule tags refreshed after anything was stored
@@ -274,6 +281,16 @@ public final class AppContext {
     /** The operation log to CSV or Excel (the owner). */
     public org.memberdesk.io.OperationLogExport operationLogExport() {
         return new org.memberdesk.io.OperationLogExport(outputFiles, operationLog);
+    }
+
+    /** The shop's stores (门店), and which one this computer works in. */
+    public org.memberdesk.stores.StoreService stores() {
+        return stores;
+    }
+
+    /** The store this computer works in, as the writes that happen somewhere read it. */
+    public org.memberdesk.stores.StoreHere storeHere() {
+        return storeHere;
     }
 
     public Database database() {

@@ -104,6 +104,11 @@ public final class Cli implements Callable<Integer> {
             description = "The PIN of --staff. Better MEMBERDESK_PIN: a command line can be seen by others.")
     String pin;
 
+    @Option(names = "--store", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "The store (门店) the work happens in (default: this computer's store, else the main"
+                    + " store); for a report, show this store alone (default: every store, with a column each).")
+    String storeName;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -226,7 +231,7 @@ public final class Cli implements Callable<Integer> {
     static Optional<Class<?>> commandNamed(String... args) {
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--db") || arg.equals("--staff") || arg.equals("--pin")) {
+            if (arg.equals("--db") || arg.equals("--staff") || arg.equals("--pin") || arg.equals("--store")) {
                 i++;
             } else if (!arg.startsWith("-")) {
                 return COMMANDS.stream()
@@ -248,11 +253,26 @@ public final class Cli implements Callable<Integer> {
             Database opened = database();
             // with --staff, opening the file has signed them in already
             if (context == null) {
-                context = signedIn(new AppContext(opened, clock, new org.memberdesk.db.OutputFiles(opened.file()),
-                        actingFirst()));
+                AppContext made = new AppContext(opened, clock, new org.memberdesk.db.OutputFiles(opened.file()),
+                        actingFirst());
+                // where the work happens, before anyone signs in (a cashier works at their own store)
+                try {
+                    made.stores().settle(Optional.ofNullable(storeName));
+                } catch (ValidationException unknown) {
+                    throw new CliFailure(CommandLine.ExitCode.USAGE, "--" + unknown.getMessage());
+                }
+                context = signedIn(made);
             }
         }
         return context;
+    }
+
+    /**
+     * A report's store: the one {@code --store} names (its figures alone), or empty for the whole chain (every
+     * store, with a column each where the report has them).
+     */
+    Optional<org.memberdesk.stores.Store> storeFilter() {
+        return storeName == null || storeName.isBlank() ? Optional.empty() : Optional.of(context().stores().here());
     }
 
     /** Exit code of an action the acting staff member may not do, or a refused PIN. */
@@ -353,8 +373,15 @@ public final class Cli implements Callable<Integer> {
         if (context == null) {
             Database opened = rescuableDatabase();
             if (context == null) {
-                context = signedIn(new AppContext(opened, clock, new org.memberdesk.db.OutputFiles(opened.file()),
-                        actingFirst()));
+                AppContext made = new AppContext(opened, clock, new org.memberdesk.db.OutputFiles(opened.file()),
+                        actingFirst());
+                // where the work happens, before anyone signs in (a cashier works at their own store)
+                try {
+                    made.stores().settle(Optional.ofNullable(storeName));
+                } catch (ValidationException unknown) {
+                    throw new CliFailure(CommandLine.ExitCode.USAGE, "--" + unknown.getMessage());
+                }
+                context = signedIn(made);
             }
         }
         return context;

@@ -43,6 +43,8 @@ public final class SchemaTables {
     private static final String HISTORY = "flyway_schema_history";
     /** A trigger's body writing another table: that table is copied after the trigger's own (see below). */
     private static final Pattern WRITES = Pattern.compile("(?i)\\b(?:UPDATE|INSERT\\s+INTO|DELETE\\s+FROM)\\s+\"?(\\w+)");
+    /** A trigger reading another table (V15's store checks read stores): the trigger's own is copied after it. */
+    private static final Pattern READS = Pattern.compile("(?i)(?<!DELETE\\s{1,8})\\bFROM\\s+\"?(\\w+)");
 
     private SchemaTables() {
     }
@@ -145,11 +147,19 @@ public final class SchemaTables {
              ResultSet rs = statement.executeQuery("SELECT tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")) {
             while (rs.next()) {
                 String on = rs.getString(1);
-                Matcher m = WRITES.matcher(rs.getString(2) == null ? "" : rs.getString(2));
+                String sql = rs.getString(2) == null ? "" : rs.getString(2);
+                Matcher m = WRITES.matcher(sql);
                 while (m.find()) {
                     String written = m.group(1);
                     if (before.containsKey(written) && !written.equals(on)) {
                         before.get(written).add(on);
+                    }
+                }
+                Matcher r = READS.matcher(sql);
+                while (r.find()) {
+                    String read = r.group(1);
+                    if (before.containsKey(read) && !read.equals(on) && before.containsKey(on)) {
+                        before.get(on).add(read);
                     }
                 }
             }

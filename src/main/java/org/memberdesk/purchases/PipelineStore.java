@@ -96,12 +96,13 @@ final class PipelineStore {
 
     /**
      * Rows (id, purchase_no, member_id, time, kind, total_cents, refund_of, import_id, tier_discount_cents,
-     * coupon_discount_cents, stored_value_bonus_cents, staff_id).
+     * coupon_discount_cents, stored_value_bonus_cents, staff_id, store_id).
      */
     static void insertPurchases(Connection connection, BoundRows purchases) throws SQLException {
         purchases.execute(connection, """
                 INSERT INTO purchases (id, purchase_no, member_id, time, kind, total_cents, refund_of, import_id,
-                                       tier_discount_cents, coupon_discount_cents, stored_value_bonus_cents, staff_id)
+                                       tier_discount_cents, coupon_discount_cents, stored_value_bonus_cents, staff_id,
+                                       store_id)
                 :rows""");
     }
 

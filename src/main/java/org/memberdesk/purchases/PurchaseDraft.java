@@ -9,11 +9,17 @@ import java.util.List;
  * it gives money back for.
  */
 public record PurchaseDraft(String purchaseNo, long memberId, LocalDateTime time, List<PurchaseLine> lines,
-                            String refundOfNo, PurchaseDiscounts discounts, Payment payment) {
+                            String refundOfNo, PurchaseDiscounts discounts, Payment payment, Long storeId) {
 
     public PurchaseDraft {
         lines = List.copyOf(lines);
         discounts = discounts == null ? PurchaseDiscounts.NONE : discounts;
+    }
+
+    /** Made at this computer's store (an import's row that names its store says {@link #atStore}). */
+    public PurchaseDraft(String purchaseNo, long memberId, LocalDateTime time, List<PurchaseLine> lines,
+                         String refundOfNo, PurchaseDiscounts discounts, Payment payment) {
+        this(purchaseNo, memberId, time, lines, refundOfNo, discounts, payment, null);
     }
 
     /** A sale priced at the counter, without saying how it was paid. */
@@ -45,6 +51,11 @@ public record PurchaseDraft(String purchaseNo, long memberId, LocalDateTime time
     }
 
     public PurchaseDraft withNumber(String number) {
-        return new PurchaseDraft(number, memberId, time, lines, refundOfNo, discounts, payment);
+        return new PurchaseDraft(number, memberId, time, lines, refundOfNo, discounts, payment, storeId);
+    }
+
+    /** The same purchase made at another store (a file's store column); null: this computer's store. */
+    public PurchaseDraft atStore(Long store) {
+        return new PurchaseDraft(purchaseNo, memberId, time, lines, refundOfNo, discounts, payment, store);
     }
 }

@@ -35,6 +35,8 @@ public final class PurchasePipeline implements AutoCloseable {
     private final Long importId;
     /** Who serves (null: the command line as the owner, an import); written on every purchase of the batch. */
     private final Long staffId;
+    /** Where it happens: this computer's store, unless a draft names its own (an import's store column). */
+    private final long storeId;
     /** Earlier runs of the same file: their purchases are completed as this import's own (see alreadyStored). */
     private final Set<Long> earlierRuns;
     private final boolean allowReturns;
@@ -61,6 +63,8 @@ public final class PurchasePipeline implements AutoCloseable {
         final boolean isReturn;
         final Long refundOf;
         final PurchaseDiscounts discounts;
+        /** The store it was made in. */
+        final long storeId;
         /** How it was paid (the counter and the command line say; a file does not): null when not said. */
         Payment payment;
         final List<PurchaseLine> lines = new ArrayList<>();
@@ -74,7 +78,7 @@ public final class PurchasePipeline implements AutoCloseable {
         long extra;
 
         Pending(long id, String number, long memberId, LocalDateTime time, boolean isReturn, Long refundOf,
-                PurchaseDiscounts discounts, int firstNewLine, long total) {
+                PurchaseDiscounts discounts, long storeId, int firstNewLine, long total) {
             this.id = id;
             this.number = number;
             this.memberId = memberId;
@@ -83,6 +87,7 @@ public final class PurchasePipeline implements AutoCloseable {
             this.isReturn = isReturn;
             this.refundOf = refundOf;
             this.discounts = discounts;
+            this.storeId = storeId;
             this.firstNewLine = firstNewLine;
             this.total = total;
         }
@@ -103,6 +108,7 @@ public final class PurchasePipeline implements AutoCloseable {
         this.steps = steps;
         this.limits = service.limits(connection);
         this.staffId = service.servingStaffId();
+        this.storeId = service.storeHereId();
         findByNumber = PipelineStore.findByNumber(connection);
         itemIds = new ItemIds(connection);
         nextId = PipelineStore.nextPurchaseId(connection); // this transaction holds the write lock
@@ -152,7 +158,8 @@ public final class PurchasePipeline implements AutoCloseable {
             return alreadyStored(draft, taken.get());
         }
         Pending purchase = new Pending(nextId++, draft.purchaseNo(), draft.memberId(), draft.time(),
-                draft.isReturn(), refundOf, draft.discounts(), 1, 0);
+                draft.isReturn(), refundOf, draft.discounts(),
+                draft.storeId() == null ? storeId : draft.storeId(), 1, 0);
         purchase.payment = draft.payment();
         batch.put(purchase.number, purchase);
         addLines(purchase, draft.lines());
@@ -212,7 +219,7 @@ public final class PurchasePipeline implements AutoCloseable {
         PipelineStore.StoredLines stored = PipelineStore.storedLines(connection, number.id());
         Pending purchase = new Pending(number.id(), purchaseNo, number.memberId(),
                 LocalDateTime.parse(number.time(), MemberStore.TIME), number.isReturn(), stored.refundOf(),
-                PurchaseDiscounts.NONE, stored.lastLine() + 1,
+                PurchaseDiscounts.NONE, storeId, stored.lastLine() + 1,
                 number.totalCents());
         purchase.lines.addAll(stored.lines());
         return purchase;
@@ -268,7 +275,7 @@ public final class PurchasePipeline implements AutoCloseable {
             purchases.row().add(p.id).add(p.number).add(p.memberId).add(p.timeText)
                     .add(p.isReturn ? "return" : "sale").add(p.total).add(p.refundOf).add(importId)
                     .add(p.discounts.tierCents()).add(p.discounts.couponCents())
-                    .add(p.discounts.storedValueBonusCents()).add(staffId);
+                    .add(p.discounts.storedValueBonusCents()).add(staffId).add(p.storeId);
             addLineRows(lines, p);
         }
         BoundRows grown = new BoundRows();

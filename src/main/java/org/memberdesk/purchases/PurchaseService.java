@@ -31,13 +31,16 @@ public final class PurchaseService {
     private final List<PurchaseEffect> effects;
     private final org.memberdesk.staff.StaffSession session;
     private final OperationLog log;
+    /** The store this computer works in: where its purchases are made. */
+    private final org.memberdesk.stores.StoreHere storeHere;
     private final PurchaseLimitsStore limitsStore = new PurchaseLimitsStore();
     private final DefaultItemStore defaultItemStore = new DefaultItemStore();
 
     public PurchaseService(Database database, PurchaseStore store, MemberStore members, Clock clock,
                            List<PurchaseEffect> effects, org.memberdesk.staff.StaffSession session,
-                           OperationLog log) {
+                           org.memberdesk.stores.StoreHere storeHere, OperationLog log) {
         this.database = database;
+        this.storeHere = storeHere;
         this.session = session;
         this.log = log;
         this.store = store;
@@ -49,6 +52,11 @@ public final class PurchaseService {
     /** Who serves: each purchase a pipeline stores carries their staff id (null: the command line, an import). */
     Long servingStaffId() {
         return session.staffId();
+    }
+
+    /** Where it happens: each purchase a pipeline stores belongs to this computer's store unless it names one. */
+    long storeHereId() {
+        return storeHere.id();
     }
 
     /** What happened to one purchase handed to the {@link PurchasePipeline}. */

@@ -81,8 +81,8 @@ public final class PurchaseStore {
         }
         try (PreparedStatement keep = connection.prepareStatement("""
                 INSERT INTO voided_purchases (purchase_no, member_id, time, total_cents, tier_discount_cents,
-                                              coupon_discount_cents, lines, voided_at, voided_by, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                                              coupon_discount_cents, lines, voided_at, voided_by, reason, store_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT store_id FROM purchases WHERE id = ?))""");
              PreparedStatement items = connection.prepareStatement(
                      "DELETE FROM purchase_items WHERE purchase_id = ? RETURNING item_id");
              PreparedStatement purchase = connection.prepareStatement("DELETE FROM purchases WHERE id = ?");
@@ -104,6 +104,7 @@ public final class PurchaseStore {
             keep.setString(8, MemberStore.timeText(at));
             keep.setString(9, by);
             keep.setString(10, reason);
+            keep.setLong(11, sale.id()); // the store the voided sale was made in
             keep.executeUpdate();
             Set<Long> itemIds = new LinkedHashSet<>();
             items.setLong(1, sale.id());

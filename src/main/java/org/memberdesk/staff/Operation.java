@@ -36,6 +36,8 @@ public enum Operation {
     BACKUP("backup", false),
     RESTORE("restore", false),
     STAFF("staff", false),
+    /** A store added or renamed, or a computer set to its store. */
+    STORES("stores", false),
     SIGN_IN("sign-in", false),
     PIN_REFUSED("pin-refused", false),
     /** An action a staff member tried and was refused by their role (nothing else changed). */
