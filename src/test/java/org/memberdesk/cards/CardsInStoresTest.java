@@ -164,6 +164,26 @@ class CardsInStoresTest {
     }
 
     @Test
+    void cardsBroughtInByAnImportAtTheSecondStoreAreItsOwn() throws Exception {
+        product(CardKind.STORED_VALUE, "充1000送200", 100_000, 20_000, null, null, null);
+        product(CardKind.SESSIONS, "Swim 10", 80_000, 0, 10, 180, null);
+        app.storeHere().become(second);
+        Path file = folder.resolve("cards.csv");
+        java.nio.file.Files.writeString(file, """
+                member_no,product,principal,bonus,sessions_left,valid_from,valid_to
+                A1,充1000送200,500,100,,,
+                A1,Swim 10,,,4,2026-10-01,2026-12-31
+                """, java.nio.charset.StandardCharsets.UTF_8);
+        org.memberdesk.io.ImportResult result = app.cardImporter().importFile(file,
+                org.memberdesk.io.ImportOptions.defaults(), org.memberdesk.common.Progress.NONE, Messages.english());
+
+        assertEquals(2, result.imported());
+        // each card's one opening entry belongs to the store it was brought in at
+        assertEquals(List.of(2L, 2L), stores("card_entries"));
+        assertEquals(List.of(), stores("payments")); // the money was received by the old system
+    }
+
+    @Test
     void aProductIsLimitedToAStoreThatExistsOnly() {
         long limited = product(CardKind.PERIOD, "二店月卡", 30_000, 0, null, 30, second.id());
         long everywhere = product(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null);
