@@ -184,6 +184,20 @@ class CardsInStoresTest {
     }
 
     @Test
+    void aCardOfTheMainStoreNamesItInThePersonsLanguage() {
+        long wallet = product(CardKind.STORED_VALUE, "本店储值", 100_000, 0, null, null, main.id());
+        Card card = app.cards().sell(wang.id(), wallet, Pay.CASH, null, null).card();
+        app.storeHere().become(second);
+        ValidationException refusal = assertThrows(ValidationException.class,
+                () -> app.cards().topup(card.cardNo(), 10_000, PayMethod.CASH, null));
+        assertEquals("This card (本店储值) is for Main store only; this computer is in 二店. Nothing was recorded.",
+                refusal.problems().get(0).describe(Messages.english()));
+        assertEquals("此卡（本店储值）仅限本店使用；这台电脑在二店。未做任何记录。",
+                refusal.problems().get(0).describe(Messages.chinese()));
+        assertEquals(100_000, app.cards().card(card.cardNo()).balanceCents());
+    }
+
+    @Test
     void aProductIsLimitedToAStoreThatExistsOnly() {
         long limited = product(CardKind.PERIOD, "二店月卡", 30_000, 0, null, 30, second.id());
         long everywhere = product(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null);
