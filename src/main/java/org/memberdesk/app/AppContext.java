@@ -188,7 +188,10 @@ public final class AppContext {
         org.memberdesk.cards.CardProductStore cardProductStore = new org.memberdesk.cards.CardProductStore();
         org.memberdesk.cards.PaymentStore paymentStore = new org.memberdesk.cards.PaymentStore();
         org.memberdesk.cards.VisitStore visitStore = new org.memberdesk.cards.VisitStore();
-        PaymentPlanner paymentPlanner = new PaymentPlanner(cardStore);
+        // the one rule of where a card works (a product limited to one store), and the store its rows belong to
+        org.memberdesk.cards.StoreLimit storeLimit = new org.memberdesk.cards.StoreLimit(storeHere,
+                new org.memberdesk.stores.StoreStore());
+        PaymentPlanner paymentPlanner = new PaymentPlanner(cardStore, storeLimit);
         // The purchase pipeline: what every purchase does besides being stored, in this order, whether it comes
         // from the counter, the command line or an import (DEVELOPERS.md "The purchase pipeline").
         List<PurchaseEffect> purchaseEffects = List.of(
@@ -198,7 +201,7 @@ public final class AppContext {
                 new GrowthListener(new PointsEarner(pointsStore, pointsRules), tierStore),
                 new CouponRedemption(couponStore),
                 // how it was paid; the part from a stored-value card taken off its balance (never below zero)
-                new StoredValuePayments(cardStore, paymentStore, session),
+                new StoredValuePayments(cardStore, paymentStore, session, storeLimit),
                 // a sale that sold a card is given back by refunding the card, and voided only while unused
                 new CardsSold(cardStore),
                 new RuleTagsAfterPurchases(tags));
@@ -235,13 +238,13 @@ public final class AppContext {
         org.memberdesk.cards.CardChanges cardChanges = (connection, what) ->
                 tags.markStale(connection, what + " " + System.nanoTime());
         this.cardProducts = new org.memberdesk.cards.CardProducts(database, cardProductStore, clock, session,
-                operationLog);
+                operationLog, new org.memberdesk.stores.StoreStore());
         this.cards = new CardService(database, cardStore, cardProductStore, paymentStore, visitStore, paymentPlanner, purchases, purchaseStore, memberStore,
-                tierStore, clock, cardChanges, session, operationLog);
+                tierStore, clock, cardChanges, session, operationLog, storeLimit);
         this.checkIns = new CheckIns(database, cardStore, visitStore, memberStore, cards, cardChanges, session,
-                operationLog);
+                operationLog, storeLimit);
         this.cardImporter = new org.memberdesk.io.CardImporter(database, cardStore, cardProductStore, memberStore, importListeners,
-                outputFiles, clock, session, operationLog);
+                outputFiles, clock, session, operationLog, storeHere);
         this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile::name, clock,
                 outputFiles, session, operationLog);
         this.memberPhotos = new MemberPhotos(database, memberStore, clock, session, operationLog);

@@ -12,11 +12,13 @@ import java.time.LocalDateTime;
  * @param paidCents  what was really paid for it (refunds are computed from this)
  * @param frozenFrom the first day of the freeze in force or planned (null: none)
  * @param frozenTo   its last day
+ * @param onlyStoreId the store its product is limited to (null: every store; {@link StoreLimit})
  */
 public record Card(long id, String cardNo, long memberId, long productId, String productName, CardKind kind,
                    Long purchaseId, long paidCents, LocalDateTime soldAt, LocalDate validFrom, LocalDate validTo,
                    Integer perDay, Integer sessionsSold, Integer sessionsLeft, long principalCents, long bonusCents,
-                   LocalDate usedUpOn, LocalDateTime refundedAt, LocalDate frozenFrom, LocalDate frozenTo) {
+                   LocalDate usedUpOn, LocalDateTime refundedAt, LocalDate frozenFrom, LocalDate frozenTo,
+                   Long onlyStoreId) {
 
     public boolean refunded() {
         return refundedAt != null;

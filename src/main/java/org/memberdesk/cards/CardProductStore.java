@@ -21,8 +21,8 @@ public final class CardProductStore {
     public long insertProduct(Connection connection, CardProduct product, LocalDateTime now) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
                 INSERT INTO card_products (kind, name, price_cents, bonus_cents, sessions, days, per_day, max_freezes,
-                                           max_freeze_days, refundable, tier_discount, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
+                                           max_freeze_days, refundable, tier_discount, created_at, store_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")) {
             statement.setString(1, product.kind().code());
             statement.setString(2, product.name());
             statement.setLong(3, product.priceCents());
@@ -35,6 +35,7 @@ public final class CardProductStore {
             statement.setInt(10, product.refundable() ? 1 : 0);
             statement.setInt(11, product.tierDiscount() ? 1 : 0);
             statement.setString(12, MemberStore.timeText(now));
+            CardStore.setLong(statement, 13, product.storeId());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -85,7 +86,8 @@ public final class CardProductStore {
         return new CardProduct(rs.getLong("id"), CardKind.of(rs.getString("kind")), rs.getString("name"),
                 rs.getLong("price_cents"), rs.getLong("bonus_cents"), CardStore.getInt(rs, "sessions"), CardStore.getInt(rs, "days"),
                 CardStore.getInt(rs, "per_day"), rs.getInt("max_freezes"), rs.getInt("max_freeze_days"),
-                rs.getInt("refundable") == 1, rs.getInt("tier_discount") == 1, rs.getInt("archived") == 1);
+                rs.getInt("refundable") == 1, rs.getInt("tier_discount") == 1, rs.getInt("archived") == 1,
+                rs.getObject("store_id") == null ? null : rs.getLong("store_id"));
     }
 
     // ---------------------------------------------------------------- top-up ladder

@@ -16,6 +16,8 @@ import org.memberdesk.staff.Operation;
 import org.memberdesk.staff.OperationLog;
 import org.memberdesk.staff.Permission;
 import org.memberdesk.staff.StaffSession;
+import org.memberdesk.stores.Store;
+import org.memberdesk.stores.StoreStore;
 
 /**
  * The cards the shop sells (Settings → 会员卡) and the free-amount top-up's bonus ladder: what {@link CardService}
@@ -28,9 +30,11 @@ public final class CardProducts {
     private final Clock clock;
     private final StaffSession session;
     private final OperationLog log;
+    private final StoreStore stores;
 
     public CardProducts(Database database, CardProductStore products, Clock clock, StaffSession session,
-                        OperationLog log) {
+                        OperationLog log, StoreStore stores) {
+        this.stores = stores;
         this.session = session;
         this.log = log;
         this.database = database;
@@ -40,7 +44,10 @@ public final class CardProducts {
 
     // ---------------------------------------------------------------- products
 
-    /** Adds a product after checking it makes sense for its kind; returns its id. */
+    /**
+     * Adds a product after checking it makes sense for its kind; returns its id. A product limited to a store
+     * ({@link CardProduct#storeId}) is sold and used there only ({@link StoreLimit}); the store must exist.
+     */
     public long addProduct(CardProduct product) {
         session.require(Permission.SETTINGS);
         List<Problem> problems = new ArrayList<>();
@@ -96,15 +103,24 @@ public final class CardProducts {
         }
         CardProduct clean = new CardProduct(0, product.kind(), name, product.priceCents(), product.bonusCents(),
                 product.sessions(), product.days(), product.perDay(), product.maxFreezes(), product.maxFreezeDays(),
-                product.refundable(), product.tierDiscount(), false);
+                product.refundable(), product.tierDiscount(), false, product.storeId());
         return database.write(connection -> {
             if (products.productByName(connection, name).isPresent()) {
                 throw new ValidationException(Problem.of("name", "card.product.nameTaken", name));
             }
+            String only = "";
+            if (clean.storeId() != null) {
+                java.util.Optional<Store> store = stores.byId(connection, clean.storeId());
+                if (store.isEmpty()) {
+                    throw new ValidationException(Problem.of("store", "store.unknown", "#" + clean.storeId(),
+                            names(connection)));
+                }
+                only = ", only at " + store.get().name();
+            }
             long id = products.insertProduct(connection, clean, now());
             log.record(connection, OperationLog.Entry.of(Operation.SETTINGS, null, "card product " + name,
                     "added: " + clean.kind().code() + ", "
-                            + Money.display(clean.priceCents())));
+                            + Money.display(clean.priceCents()) + only));
             return id;
         });
     }
@@ -117,6 +133,23 @@ public final class CardProducts {
 
     public List<CardProduct> products() {
         return database.read(products::products);
+    }
+
+    /**
+     * A store a product can be limited to, as the products editor offers it: {@code seededMain} when it is store 1
+     * under its seeded name 本店 (shown in the person's language, as {@link Store#shownName}).
+     */
+    public record StoreChoice(long id, String name, boolean seededMain) {
+    }
+
+    /** The shop's stores, store 1 first: more than one, and the editor offers to limit a product to one. */
+    public List<StoreChoice> storeChoices() {
+        return database.read(connection -> stores.all(connection).stream()
+                .map(store -> new StoreChoice(store.id(), store.name(), store.keepsMainName())).toList());
+    }
+
+    private String names(java.sql.Connection connection) throws java.sql.SQLException {
+        return String.join(", ", stores.all(connection).stream().map(Store::name).toList());
     }
 
     /** A product no longer sold: its cards stay as they are. */

@@ -53,11 +53,14 @@ public final class CardService {
     private final StaffSession session;
     private final OperationLog log;
     private final CardFreezes freezes;
+    /** Where this computer works, and whether a card works here: the one rule ({@link StoreLimit}). */
+    private final StoreLimit storeLimit;
 
     public CardService(Database database, CardStore store, CardProductStore products, PaymentStore payments,
                        VisitStore visits, PaymentPlanner planner, PurchaseService purchases,
                        PurchaseStore purchaseStore, MemberStore members, TierStore tiers, Clock clock,
-                       CardChanges changes, StaffSession session, OperationLog log) {
+                       CardChanges changes, StaffSession session, OperationLog log, StoreLimit storeLimit) {
+        this.storeLimit = storeLimit;
         this.session = session;
         this.log = log;
         this.freezes = new CardFreezes(store, log);
@@ -92,6 +95,8 @@ public final class CardService {
     private Quote quote(Connection connection, long memberId, CardProduct product, Pay pay, LocalDateTime at)
             throws SQLException {
         Member member = member(connection, memberId);
+        // a product limited to another store is not sold here (nor quoted: the counter says why before the sale)
+        storeLimit.require(connection, product);
         long due = product.priceCents();
         if (product.tierDiscount() && product.kind() != CardKind.STORED_VALUE && due > 0) {
             Ladder ladder = tiers.loadLadder(connection);
@@ -112,6 +117,7 @@ public final class CardService {
         session.require(Permission.SELL_CARD);
         LocalDateTime when = when(at);
         Long staffId = session.staffId();
+        long storeId = storeLimit.storeHere();
         return database.write(connection -> {
             CardProduct product = product(connection, productId);
             if (product.archived()) {
@@ -123,8 +129,9 @@ public final class CardService {
                 long id = store.insertCard(connection, new CardStore.NewCard(memberId, product.id(),
                         CardKind.STORED_VALUE, null, product.priceCents(), when, null, null, null, null, null));
                 store.addEntry(connection, new CardStore.Entry(id, when, "sale", product.priceCents(),
-                        product.bonusCents(), 0, null, null, null, staffId));
-                payments.insertPayment(connection, when, memberId, "card", pay.first(), product.priceCents(), null, id);
+                        product.bonusCents(), 0, null, null, null, staffId, storeId));
+                payments.insertPayment(connection, when, memberId, "card", pay.first(), product.priceCents(), null, id,
+                        storeId);
                 changes.changed(connection, "card sold " + id);
                 Card card = store.byId(connection, id).orElseThrow();
                 log.record(connection, CardLog.sale(card, product, null, pay));
@@ -155,8 +162,9 @@ public final class CardService {
             Integer sessions = product.kind() == CardKind.SESSIONS ? product.sessions() : null;
             long id = store.insertCard(connection, new CardStore.NewCard(memberId, product.id(), product.kind(),
                     sale == null ? null : sale.id(), paid, when, from, to, product.perDay(), sessions, null));
+            // the sale's store: the purchase was made at this computer's store too
             store.addEntry(connection, new CardStore.Entry(id, when, "sale", 0, 0, sessions == null ? 0 : sessions,
-                    sale == null ? null : sale.id(), null, null, staffId));
+                    sale == null ? null : sale.id(), null, null, staffId, storeId));
             changes.changed(connection, "card sold " + id);
             Card card = store.byId(connection, id).orElseThrow();
             log.record(connection, CardLog.sale(card, product, sale, pay));
@@ -176,6 +184,7 @@ public final class CardService {
         if (method == PayMethod.STORED_VALUE) {
             throw new ValidationException(Problem.of("payment", "card.topup.withStoredValue"));
         }
+        long storeId = storeLimit.storeHere();
         return database.write(connection -> {
             Card card = card(connection, cardNo);
             if (card.kind() != CardKind.STORED_VALUE) {
@@ -184,6 +193,7 @@ public final class CardService {
             if (card.refunded()) {
                 throw new ValidationException(Problem.of("card", "card.refunded", card.cardNo()));
             }
+            storeLimit.require(connection, card);
             PurchaseLimits limits = purchases.limits(connection);
             if (amountCents <= 0 || amountCents > limits.purchaseCents()) {
                 throw new ValidationException(Problem.of("amount", "card.topup.amount",
@@ -191,8 +201,9 @@ public final class CardService {
             }
             long bonus = StoredValue.topupBonus(amountCents, products.topupSteps(connection));
             store.addEntry(connection, new CardStore.Entry(card.id(), when, "topup", amountCents, bonus, 0, null,
-                    null, null, session.staffId()));
-            payments.insertPayment(connection, when, card.memberId(), "topup", method, amountCents, null, card.id());
+                    null, null, session.staffId(), storeId));
+            payments.insertPayment(connection, when, card.memberId(), "topup", method, amountCents, null, card.id(),
+                    storeId);
             changes.changed(connection, "topup " + card.cardNo());
             Card after = store.byId(connection, card.id()).orElseThrow();
             log.record(connection, CardLog.topUp(card, after, amountCents, bonus, method));
@@ -271,6 +282,8 @@ public final class CardService {
             throw new ValidationException(Problem.of("payment", "card.refund.toStoredValue"));
         }
         PayMethod method = payBack == null ? PayMethod.CASH : payBack;
+        // a refund is paid out wherever the member asks: it records this computer's store, limited card or not
+        long storeId = storeLimit.storeHere();
         return database.write(connection -> {
             Card card = card(connection, cardNo);
             CardProduct product = product(connection, card.productId());
@@ -284,10 +297,10 @@ public final class CardService {
             changes.changed(connection, "refund " + card.cardNo());
             if (card.kind() == CardKind.STORED_VALUE) {
                 store.addEntry(connection, new CardStore.Entry(card.id(), when, "refund", -card.principalCents(),
-                        -card.bonusCents(), 0, null, null, why, staffId));
+                        -card.bonusCents(), 0, null, null, why, staffId, storeId));
                 if (card.principalCents() > 0) {
                     payments.insertPayment(connection, when, card.memberId(), "card-refund", method,
-                            -card.principalCents(), null, card.id());
+                            -card.principalCents(), null, card.id(), storeId);
                 }
                 log.record(connection, CardLog.refund(card, card.principalCents(), card.bonusCents(), method, null, why));
                 return new Refunded(store.byId(connection, card.id()).orElseThrow(), card.principalCents(),
@@ -303,11 +316,11 @@ public final class CardService {
                 returned = purchases.recordOne(connection, back, true);
             } else if (refund > 0) {
                 payments.insertPayment(connection, when, card.memberId(), "card-refund", method, -refund, null,
-                        card.id());
+                        card.id(), storeId);
             }
             int left = card.sessionsLeft() == null ? 0 : card.sessionsLeft();
             store.addEntry(connection, new CardStore.Entry(card.id(), when, "refund", 0, 0, -left,
-                    returned == null ? null : returned.id(), null, why, staffId));
+                    returned == null ? null : returned.id(), null, why, staffId, storeId));
             log.record(connection, CardLog.refund(card, refund, 0, method, returned, why));
             return new Refunded(store.byId(connection, card.id()).orElseThrow(), refund, 0, returned);
         });

@@ -68,7 +68,7 @@ public final class CardStore {
     }
 
     private static final String CARD_SELECT = """
-            SELECT c.*, p.name AS product_name,
+            SELECT c.*, p.name AS product_name, p.store_id AS only_store_id,
                    (SELECT f.from_date FROM card_freezes f WHERE f.card_id = c.id AND f.ended_at IS NULL
                     ORDER BY f.id DESC LIMIT 1) AS frozen_from,
                    (SELECT f.days FROM card_freezes f
@@ -126,6 +126,7 @@ public final class CardStore {
         // the freeze's last day is worked out here, not in SQL: date arithmetic is written differently on each engine
         LocalDate frozenFrom = date(rs.getString("frozen_from"));
         LocalDate frozenTo = frozenFrom == null ? null : frozenFrom.plusDays(rs.getInt("frozen_days") - 1L);
+        Long onlyStoreId = rs.getObject("only_store_id") == null ? null : rs.getLong("only_store_id");
         return new Card(rs.getLong("id"), rs.getString("card_no"), rs.getLong("member_id"),
                 rs.getLong("product_id"), rs.getString("product_name"), CardKind.of(rs.getString("kind")),
                 purchaseId, rs.getLong("paid_cents"), LocalDateTime.parse(rs.getString("sold_at"), MemberStore.TIME),
@@ -133,7 +134,7 @@ public final class CardStore {
                 getInt(rs, "sessions_sold"), getInt(rs, "sessions_left"), rs.getLong("principal_cents"),
                 rs.getLong("bonus_cents"), date(rs.getString("used_up_on")),
                 refunded == null ? null : LocalDateTime.parse(refunded, MemberStore.TIME),
-                frozenFrom, frozenTo);
+                frozenFrom, frozenTo, onlyStoreId);
     }
 
     /** The last day of the member's latest pass (not refunded) ending on or after {@code day}; null: none. */
@@ -153,14 +154,11 @@ public final class CardStore {
 
     /**
      * One change of a card, and its cached balances moved with it; {@code staffId} the staff who served (null: the
-     * command line as the owner, the app itself, or a change that follows a purchase's own staff).
+     * command line as the owner, the app itself, or a change that follows a purchase's own staff); {@code storeId}
+     * the store it happened in (this computer's, {@link StoreLimit#storeHere}).
      */
     public record Entry(long cardId, LocalDateTime time, String kind, long principalCents, long bonusCents,
-                        int sessions, Long purchaseId, Long visitId, String note, Long staffId) {
-        public Entry(long cardId, LocalDateTime time, String kind, long principalCents, long bonusCents,
-                     int sessions, Long purchaseId, Long visitId, String note) {
-            this(cardId, time, kind, principalCents, bonusCents, sessions, purchaseId, visitId, note, null);
-        }
+                        int sessions, Long purchaseId, Long visitId, String note, Long staffId, long storeId) {
     }
 
     /**
@@ -187,8 +185,8 @@ public final class CardStore {
         }
         try (PreparedStatement insert = connection.prepareStatement("""
                 INSERT INTO card_entries (card_id, time, kind, principal_cents, bonus_cents, sessions, purchase_id,
-                                          visit_id, note, staff_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                          visit_id, note, staff_id, store_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setLong(1, entry.cardId());
             insert.setString(2, MemberStore.timeText(entry.time()));
             insert.setString(3, entry.kind());
@@ -199,6 +197,7 @@ public final class CardStore {
             setLong(insert, 8, entry.visitId());
             insert.setString(9, entry.note());
             setLong(insert, 10, entry.staffId());
+            insert.setLong(11, entry.storeId());
             insert.executeUpdate();
         }
         return true;
@@ -424,14 +423,15 @@ public final class CardStore {
                    v.column9, v.column10, v.column11
             FROM (:rows) v JOIN card_products p ON p.id = v.column3""";
 
-    /** Each card of ids first … last gets its opening entry, carrying exactly its balances. */
-    void insertOpeningEntries(Connection connection, long first, long last) throws SQLException {
+    /** Each card of ids first … last gets its opening entry, carrying exactly its balances; made in {@code storeId}. */
+    void insertOpeningEntries(Connection connection, long first, long last, long storeId) throws SQLException {
         try (PreparedStatement entries = connection.prepareStatement("""
-                INSERT INTO card_entries (card_id, time, kind, principal_cents, bonus_cents, sessions)
-                SELECT id, sold_at, 'opening', principal_cents, bonus_cents, coalesce(sessions_left, 0) FROM cards
+                INSERT INTO card_entries (card_id, time, kind, principal_cents, bonus_cents, sessions, store_id)
+                SELECT id, sold_at, 'opening', principal_cents, bonus_cents, coalesce(sessions_left, 0), ? FROM cards
                 WHERE id BETWEEN ? AND ? ORDER BY id""")) {
-            entries.setLong(1, first);
-            entries.setLong(2, last);
+            entries.setLong(1, storeId);
+            entries.setLong(2, first);
+            entries.setLong(3, last);
             entries.executeUpdate();
         }
     }

@@ -25,7 +25,8 @@ import org.memberdesk.staff.StaffSession;
  * check-in records nothing and says why in one line the cashier can read aloud. The guarded update of the card's
  * sessions (never below zero) and SQLite's one writer at a time make two counters using a card's last session at
  * once give exactly one visit. The visit and the card's entry carry the staff who served; each check-in is one
- * operation log entry (sessions left before → after).
+ * operation log entry (sessions left before → after). A card of a product limited to one store lets in at that store
+ * only ({@link StoreLimit}); the visit belongs to this computer's store.
  */
 public final class CheckIns {
     private final Database database;
@@ -38,9 +39,11 @@ public final class CheckIns {
     private final VisitStore visits;
     private final StaffSession session;
     private final OperationLog log;
+    private final StoreLimit storeLimit;
 
     public CheckIns(Database database, CardStore store, VisitStore visits, MemberStore members, CardService cards,
-                    CardChanges changes, StaffSession session, OperationLog log) {
+                    CardChanges changes, StaffSession session, OperationLog log, StoreLimit storeLimit) {
+        this.storeLimit = storeLimit;
         this.session = session;
         this.log = log;
         this.visits = visits;
@@ -97,11 +100,12 @@ public final class CheckIns {
 
     private CheckedIn use(Connection connection, Member member, Card card, LocalDateTime when) throws SQLException {
         Long staffId = session.staffId();
-        long visit = visits.insertVisit(connection, member.id(), card.id(), when, staffId);
+        long storeId = storeLimit.storeHere();
+        long visit = visits.insertVisit(connection, member.id(), card.id(), when, staffId, storeId);
         changes.changed(connection, "visit " + visit);
         if (card.kind() == CardKind.SESSIONS) {
             if (!store.addEntry(connection, new CardStore.Entry(card.id(), when, "visit", 0, 0, -1, null, visit,
-                    null, staffId))) {
+                    null, staffId, storeId))) {
                 throw new ValidationException(Problem.of("card", "card.checkin.usedUp", card.productName()));
             }
             if (card.sessionsLeft() == 1) {
@@ -121,6 +125,10 @@ public final class CheckIns {
         }
         if (card.refunded()) {
             return Problem.of("card", "card.checkin.refunded", name);
+        }
+        Problem elsewhere = storeLimit.refusal(connection, card);
+        if (elsewhere != null) {
+            return elsewhere;
         }
         if (today.isBefore(card.validFrom())) {
             return Problem.of("card", "card.checkin.notStarted", name, card.validFrom().getMonthValue(),

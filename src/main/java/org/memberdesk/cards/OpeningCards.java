@@ -32,9 +32,10 @@ public final class OpeningCards {
 
     /**
      * Stores the cards, numbered from the next free id in the given order, with their opening entries at
-     * {@code at}; returns the first card's id (the others follow it).
+     * {@code at} in store {@code storeId} (where they were brought in); returns the first card's id (the others
+     * follow it).
      */
-    public long insert(Connection connection, List<Opening> openings, LocalDateTime at, long importId)
+    public long insert(Connection connection, List<Opening> openings, LocalDateTime at, long importId, long storeId)
             throws SQLException {
         long first = cards.nextCardId(connection);
         if (openings.isEmpty()) {
@@ -54,7 +55,7 @@ public final class OpeningCards {
         // the number, kind and day limit are made here rather than bound: fewer values per row for a big file
         cards.insertOpenings(connection, rows);
         // each card's opening entry carries exactly its balances: written from the cards just stored
-        cards.insertOpeningEntries(connection, first, id - 1);
+        cards.insertOpeningEntries(connection, first, id - 1, storeId);
         return first;
     }
 }

@@ -3,6 +3,7 @@ package org.memberdesk.cards;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import org.memberdesk.common.Money;
 import org.memberdesk.common.Problem;
@@ -16,12 +17,17 @@ import org.memberdesk.purchases.Payment;
  */
 public final class PaymentPlanner {
     private final CardStore cards;
+    private final StoreLimit storeLimit;
 
-    public PaymentPlanner(CardStore cards) {
+    public PaymentPlanner(CardStore cards, StoreLimit storeLimit) {
         this.cards = cards;
+        this.storeLimit = storeLimit;
     }
 
-    /** The card stored value is paid from: the member's stored-value card with the largest balance. */
+    /**
+     * The card stored value is paid from: the member's stored-value card with the largest balance among those that
+     * work in this computer's store (a card of a product limited to another store does not pay here).
+     */
     public Optional<Card> storedValueCard(Connection connection, long memberId) throws SQLException {
         return storedValueCard(connection, memberId, null);
     }
@@ -32,10 +38,21 @@ public final class PaymentPlanner {
      */
     public Optional<Card> storedValueCard(Connection connection, long memberId, java.time.LocalDateTime at)
             throws SQLException {
+        return storedValueCards(connection, memberId, at).stream()
+                .filter(card -> storeLimit.worksHere(card.onlyStoreId()))
+                .max(BY_BALANCE);
+    }
+
+    /** The largest balance first; of equal ones the older card. */
+    private static final Comparator<Card> BY_BALANCE = Comparator.comparingLong(Card::balanceCents)
+            .thenComparing(Card::id, Comparator.reverseOrder());
+
+    private List<Card> storedValueCards(Connection connection, long memberId, java.time.LocalDateTime at)
+            throws SQLException {
         return cards.forMember(connection, memberId).stream()
                 .filter(card -> card.kind() == CardKind.STORED_VALUE && !card.refunded())
                 .filter(card -> at == null || !card.soldAt().isAfter(at))
-                .max(Comparator.comparingLong(Card::balanceCents).thenComparing(Card::id, Comparator.reverseOrder()));
+                .toList();
     }
 
     /**
@@ -53,6 +70,13 @@ public final class PaymentPlanner {
             return Payment.by(pay.first(), dueCents);
         }
         Optional<Card> card = storedValueCard(connection, memberId, at);
+        if (card.isEmpty()) {
+            // stored value was asked for and the member has it, but only on a card limited to another store: say so
+            Optional<Card> elsewhere = storedValueCards(connection, memberId, at).stream().max(BY_BALANCE);
+            if (elsewhere.isPresent()) {
+                storeLimit.require(connection, elsewhere.get());
+            }
+        }
         long balance = card.map(Card::balanceCents).orElse(0L);
         if (pay.rest() == null && balance < dueCents) {
             throw new ValidationException(card.isEmpty()

@@ -13,11 +13,13 @@ public final class PaymentStore {
 
     // ---------------------------------------------------------------- payments
 
+    /** Money received or paid back in store {@code storeId} (this computer's: {@link StoreLimit#storeHere}). */
     public void insertPayment(Connection connection, LocalDateTime time, long memberId, String kind,
-                              PayMethod method, long amountCents, Long purchaseId, Long cardId) throws SQLException {
+                              PayMethod method, long amountCents, Long purchaseId, Long cardId, long storeId)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO payments (time, member_id, kind, method, amount_cents, purchase_id, card_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO payments (time, member_id, kind, method, amount_cents, purchase_id, card_id, store_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, MemberStore.timeText(time));
             insert.setLong(2, memberId);
             insert.setString(3, kind);
@@ -25,6 +27,7 @@ public final class PaymentStore {
             insert.setLong(5, amountCents);
             CardStore.setLong(insert, 6, purchaseId);
             CardStore.setLong(insert, 7, cardId);
+            insert.setLong(8, storeId);
             insert.executeUpdate();
         }
     }

@@ -26,8 +26,15 @@ public final class StoredValuePayments implements PurchaseEffect {
     private final PaymentStore payments;
     /** Who serves: the card's entries carry their staff id, like the purchase itself. */
     private final org.memberdesk.staff.StaffSession session;
+    /**
+     * Where it happens and whether the card works here: a payment's rows take the purchase's store, which in one
+     * process is this computer's (the pipeline makes its purchases there; a file's purchases carry no payment).
+     */
+    private final StoreLimit storeLimit;
 
-    public StoredValuePayments(CardStore cards, PaymentStore payments, org.memberdesk.staff.StaffSession session) {
+    public StoredValuePayments(CardStore cards, PaymentStore payments, org.memberdesk.staff.StaffSession session,
+                               StoreLimit storeLimit) {
+        this.storeLimit = storeLimit;
         this.cards = cards;
         this.payments = payments;
         this.session = session;
@@ -78,16 +85,22 @@ public final class StoredValuePayments implements PurchaseEffect {
 
     private void pay(Connection connection, Purchase sale) throws SQLException {
         Payment payment = sale.payment();
+        long storeId = storeLimit.storeHere();
+        if (payment.fromStoredValue()) {
+            // a card limited to another store does not pay here: the whole sale is undone with the reason
+            Card card = cards.byId(connection, payment.cardId()).orElseThrow();
+            storeLimit.require(connection, card);
+        }
         if (payment.otherCents() > 0) {
             payments.insertPayment(connection, sale.time(), sale.memberId(), "sale", payment.method(),
-                    payment.otherCents(), sale.id(), null);
+                    payment.otherCents(), sale.id(), null, storeId);
         }
         if (payment.fromStoredValue()) {
             payments.insertPayment(connection, sale.time(), sale.memberId(), "sale", PayMethod.STORED_VALUE,
-                    payment.storedPrincipalCents(), sale.id(), payment.cardId());
+                    payment.storedPrincipalCents(), sale.id(), payment.cardId(), storeId);
             boolean taken = cards.addEntry(connection, new CardStore.Entry(payment.cardId(), sale.time(), "payment",
                     -payment.storedPrincipalCents(), -payment.storedBonusCents(), 0, sale.id(), null, null,
-                    session.staffId()));
+                    session.staffId(), storeId));
             if (!taken) {
                 throw new ValidationException(Problem.of("payment", "card.pay.short",
                         org.memberdesk.common.Money.formatYuan(
@@ -108,19 +121,22 @@ public final class StoredValuePayments implements PurchaseEffect {
                 returnedInBatch.getOrDefault(back.refundOf(), 0L));
         returnedInBatch.merge(back.refundOf(), refund, Math::addExact);
         long principalBack = 0;
+        // a return pays back to the card wherever it is made: giving money back is never refused for the store
+        long storeId = storeLimit.storeHere();
         if (payment.cardId() != null) {
             long bonus = saleBonus(connection, back.refundOf());
             long[] toCard = StoredValue.backToCard(paid, payment.principalCents(), bonus, before, refund);
             principalBack = toCard[0];
             payments.insertPayment(connection, back.time(), back.memberId(), "refund", PayMethod.STORED_VALUE,
-                    -toCard[0], back.id(), payment.cardId());
+                    -toCard[0], back.id(), payment.cardId(), storeId);
             cards.addEntry(connection, new CardStore.Entry(payment.cardId(), back.time(), "payment-back", toCard[0],
-                    toCard[1], 0, back.id(), null, null, session.staffId()));
+                    toCard[1], 0, back.id(), null, null, session.staffId(), storeId));
         }
         long otherBack = refund - principalBack;
         if (otherBack > 0) {
             payments.insertPayment(connection, back.time(), back.memberId(), "refund",
-                    payment.method() == null ? PayMethod.CASH : payment.method(), -otherBack, back.id(), null);
+                    payment.method() == null ? PayMethod.CASH : payment.method(), -otherBack, back.id(), null,
+                    storeId);
         }
     }
 
@@ -131,6 +147,6 @@ public final class StoredValuePayments implements PurchaseEffect {
     private void give(Connection connection, long cardId, Purchase sale, long principal, long bonus, String kind)
             throws SQLException {
         cards.addEntry(connection, new CardStore.Entry(cardId, sale.time(), kind, principal, bonus, 0, null, null,
-                "void " + sale.purchaseNo(), session.staffId()));
+                "void " + sale.purchaseNo(), session.staffId(), storeLimit.storeHere()));
     }
 }

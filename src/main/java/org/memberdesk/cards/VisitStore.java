@@ -28,23 +28,22 @@ public final class VisitStore {
         }
     }
 
-    /** Records a visit and the member's kept visit statistics (no staff named: the command line as the owner). */
-    public long insertVisit(Connection connection, long memberId, Long cardId, LocalDateTime time)
-            throws SQLException {
-        return insertVisit(connection, memberId, cardId, time, null);
-    }
-
-    /** Records a visit served by {@code staffId} (null: none named) and the member's kept visit statistics. */
-    public long insertVisit(Connection connection, long memberId, Long cardId, LocalDateTime time, Long staffId)
-            throws SQLException {
+    /**
+     * Records a visit in store {@code storeId}, served by {@code staffId} (null: none named), and the member's kept
+     * visit statistics.
+     */
+    public long insertVisit(Connection connection, long memberId, Long cardId, LocalDateTime time, Long staffId,
+                            long storeId) throws SQLException {
         long id;
         String text = MemberStore.timeText(time);
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO visits (member_id, card_id, time, staff_id) VALUES (?, ?, ?, ?) RETURNING id")) {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO visits (member_id, card_id, time, staff_id, store_id) VALUES (?, ?, ?, ?, ?)
+                RETURNING id""")) {
             insert.setLong(1, memberId);
             CardStore.setLong(insert, 2, cardId);
             insert.setString(3, text);
             CardStore.setLong(insert, 4, staffId);
+            insert.setLong(5, storeId);
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 id = rs.getLong(1);

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.memberdesk.cards.CardKind;
 import org.memberdesk.cards.CardProduct;
+import org.memberdesk.cards.CardProducts;
 import org.memberdesk.common.Money;
 import org.memberdesk.common.ValidationException;
 import picocli.CommandLine.Command;
@@ -85,6 +86,10 @@ final class CardProductCommands {
         @Option(names = "--tier-discount", description = "The member's tier discount applies when it is sold.")
         boolean tierDiscount;
 
+        @Option(names = "--only-store", paramLabel = "NAME", description = "Its cards are sold, topped up and used in"
+                + " this store (门店) only (default: in every store).")
+        String onlyStore;
+
         @Override
         public Integer call() {
             CardKind typed = CardKind.of(kind);
@@ -94,6 +99,14 @@ final class CardProductCommands {
             CardProduct draft = CardProduct.draft(typed, name, CardCommands.yuan(spec, "--price", price),
                     bonus == null ? 0 : CardCommands.yuan(spec, "--bonus", bonus), sessions, days, perDay, maxFreezes,
                     maxFreezeDays, !noRefund, tierDiscount);
+            if (onlyStore != null) {
+                try {
+                    draft = draft.onlyAt(parent.cli.context().stores().find(onlyStore).id());
+                } catch (ValidationException unknown) {
+                    // a store name that is none is a mistyped option, as with --store
+                    throw Cli.usage(spec, "--only-" + unknown.getMessage()); // "--only-store: There is no store …"
+                }
+            }
             long id;
             try {
                 id = parent.cli.context().cardProducts().addProduct(draft);
@@ -107,7 +120,8 @@ final class CardProductCommands {
         }
     }
 
-    @Command(name = "list", description = "The card products, archived ones included (marked).")
+    @Command(name = "list", description = "The card products, archived ones included (marked); in a shop of"
+            + " several stores each with only_store, the one store it is sold and used in (null: every store).")
     static final class ProductList implements Callable<Integer> {
         @ParentCommand
         ProductCommand parent;
@@ -115,7 +129,15 @@ final class CardProductCommands {
         @Override
         public Integer call() {
             List<Map<String, Object>> products = new ArrayList<>();
-            for (CardProduct product : parent.cli.context().cardProducts().products()) {
+            List<CardProduct> all = parent.cli.context().cardProducts().products();
+            Map<Long, String> storeNames = new java.util.HashMap<>();
+            for (CardProducts.StoreChoice store : parent.cli.context().cardProducts().storeChoices()) {
+                storeNames.put(store.id(), store.name());
+            }
+            // a single shop's list is as it always was; once there are stores (or a product names one) every row
+            // says where it is sold, so a script reads one shape
+            boolean showStores = storeNames.size() > 1 || all.stream().anyMatch(p -> p.storeId() != null);
+            for (CardProduct product : all) {
                 Map<String, Object> row = Cli.object();
                 row.put("id", product.id());
                 row.put("kind", product.kind().code());
@@ -130,6 +152,9 @@ final class CardProductCommands {
                 row.put("refundable", product.refundable());
                 row.put("tier_discount", product.tierDiscount());
                 row.put("archived", product.archived());
+                if (showStores) {
+                    row.put("only_store", product.storeId() == null ? null : storeNames.get(product.storeId()));
+                }
                 products.add(row);
             }
             Map<String, Object> out = Cli.object();

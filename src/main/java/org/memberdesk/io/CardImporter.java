@@ -64,10 +64,13 @@ public final class CardImporter {
     private final StaffSession session;
     private final OperationLog log;
     private final Clock clock;
+    /** Where the cards are brought in: their opening entries belong to this computer's store. */
+    private final org.memberdesk.stores.StoreHere storeHere;
 
     public CardImporter(Database database, CardStore cardStore, CardProductStore productStore, MemberStore memberStore,
                         List<ImportListener> listeners, OutputFiles files, Clock clock,
-                            StaffSession session, OperationLog log) {
+                            StaffSession session, OperationLog log, org.memberdesk.stores.StoreHere storeHere) {
+        this.storeHere = storeHere;
         this.session = session;
         this.log = log;
         this.database = database;
@@ -263,7 +266,7 @@ public final class CardImporter {
         if (progress.cancelled()) {
             throw new BatchCancelled();
         }
-        openings.insert(connection, cards, at, importId);
+        openings.insert(connection, cards, at, importId, storeHere.id());
         return cards.size();
     }
 

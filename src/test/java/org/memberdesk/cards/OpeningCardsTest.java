@@ -87,7 +87,8 @@ class OpeningCardsTest {
     }
 
     private static long openings(AppContext app, List<OpeningCards.Opening> openings, LocalDateTime at) {
-        return app.database().write(connection -> new OpeningCards(new CardStore()).insert(connection, openings, at, 7));
+        return app.database().write(connection -> new OpeningCards(new CardStore()).insert(connection, openings, at, 7,
+                org.memberdesk.stores.Store.MAIN));
     }
 
     private static List<String> entries(AppContext app, String cardNo) {

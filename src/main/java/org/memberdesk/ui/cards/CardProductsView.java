@@ -110,6 +110,17 @@ public final class CardProductsView {
             // room for a one-word title ("Refundable"), which cannot wrap
             table.getColumns().get(i).setMinWidth(Math.min(widths[i], 100));
         }
+        // where its cards are sold and used: a column only in a shop of several stores
+        TableColumn<CardProduct, String> store = column("cards.col.store", model::storeOf);
+        store.setPrefWidth(110);
+        store.setMinWidth(80);
+        model.chainProperty().addListener((obs, was, chain) -> {
+            if (chain && !table.getColumns().contains(store)) {
+                table.getColumns().add(2, store);
+            } else if (!chain) {
+                table.getColumns().remove(store);
+            }
+        });
         return table;
     }
 
@@ -142,6 +153,9 @@ public final class CardProductsView {
                 fixed(new Label(context.text("cards.form.daysUnit"))));
         freezeBox.setAlignment(Pos.CENTER_LEFT);
         freezeCell.getChildren().add(0, freezeBox);
+        ComboBox<CardProductsViewModel.StoreOption> store = new ComboBox<>(model.storeOptions());
+        store.setId("card-product-store");
+        store.valueProperty().bindBidirectional(model.onlyStoreProperty());
         CheckBox refundable = new CheckBox(context.text("cards.form.refundable"));
         refundable.setId("card-product-refundable");
         refundable.selectedProperty().bindBidirectional(model.refundableProperty());
@@ -165,6 +179,7 @@ public final class CardProductsView {
                 new FormRow("days", "cards.form.days", cell("days", field("card-product-days", model.daysProperty()))),
                 new FormRow("per_day", "cards.form.perDay", cell("per_day", perDay)),
                 new FormRow("freeze", "cards.form.freeze", freezeCell),
+                new FormRow("store", "cards.form.store", store),
                 new FormRow("refundable", null, refundable),
                 new FormRow("tier", null, tier),
                 new FormRow("add", null, add));
@@ -176,7 +191,10 @@ public final class CardProductsView {
             grid.getChildren().clear();
             int row = 0;
             for (FormRow line : rows) {
-                if (CardProductsViewModel.asks(model.kindProperty().get(), line.field())) {
+                // the store row only in a shop of several stores
+                boolean asked = line.field().equals("store") ? model.chainProperty().get()
+                        : CardProductsViewModel.asks(model.kindProperty().get(), line.field());
+                if (asked) {
                     if (line.labelKey() != null) {
                         grid.add(fixed(new Label(context.text(line.labelKey()))), 0, row);
                     }
@@ -185,6 +203,7 @@ public final class CardProductsView {
             }
         };
         model.kindProperty().addListener((obs, was, now) -> layout.run());
+        model.chainProperty().addListener((obs, was, now) -> layout.run());
         layout.run();
         model.problemsChangedProperty().addListener((obs, was, now) -> {
             problems.show();

@@ -63,6 +63,19 @@ public final class CardProductsViewModel {
     private final ObservableList<TopupStep> steps = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper stepsStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper stepsRefused = new ReadOnlyBooleanWrapper(false);
+    /** Every store, then each store: where a new product's cards are sold and used. */
+    private final ObservableList<StoreOption> storeOptions = FXCollections.observableArrayList();
+    private final ObjectProperty<StoreOption> onlyStore = new SimpleObjectProperty<>();
+    /** More than one store: only then does the form ask where (a single shop never thinks about stores). */
+    private final ReadOnlyBooleanWrapper chain = new ReadOnlyBooleanWrapper(false);
+
+    /** A choice of the form's store row: {@code id} null is every store. */
+    public record StoreOption(Long id, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
 
     /** One step of the ladder as typed: from this amount (yuan), this bonus (yuan). */
     public static final class TopupStep {
@@ -168,6 +181,27 @@ public final class CardProductsViewModel {
         return stepsRefused.getReadOnlyProperty();
     }
 
+    public ObservableList<StoreOption> storeOptions() {
+        return FXCollections.unmodifiableObservableList(storeOptions);
+    }
+
+    public ObjectProperty<StoreOption> onlyStoreProperty() {
+        return onlyStore;
+    }
+
+    public ReadOnlyBooleanProperty chainProperty() {
+        return chain.getReadOnlyProperty();
+    }
+
+    /** The store a product is limited to, as the table shows it: empty for every store. */
+    public String storeOf(CardProduct product) {
+        if (product.storeId() == null) {
+            return messages.get("cards.products.everyStore");
+        }
+        return storeOptions.stream().filter(o -> product.storeId().equals(o.id())).map(StoreOption::label)
+                .findFirst().orElse("#" + product.storeId());
+    }
+
     /** Whether the form asks for this field with the chosen kind. */
     public static boolean asks(CardKind kind, String field) {
         return switch (field) {
@@ -182,13 +216,25 @@ public final class CardProductsViewModel {
     /** Reads the products and the ladder in the background. */
     public void load() {
         tasks.execute(BackgroundTask.of(() -> new Loaded(catalogue.products(),
-                catalogue.topupSteps())).onSuccess(loaded -> {
+                catalogue.topupSteps(), catalogue.storeChoices())).onSuccess(loaded -> {
+                    showStores(loaded.stores());
                     products.setAll(loaded.products());
                     showSteps(loaded.steps());
                 }));
     }
 
-    private record Loaded(List<CardProduct> products, Map<Long, Long> steps) {
+    private record Loaded(List<CardProduct> products, Map<Long, Long> steps, List<CardProducts.StoreChoice> stores) {
+    }
+
+    private void showStores(List<CardProducts.StoreChoice> stores) {
+        List<StoreOption> options = new ArrayList<>();
+        options.add(new StoreOption(null, messages.get("cards.products.everyStore")));
+        for (CardProducts.StoreChoice store : stores) {
+            options.add(new StoreOption(store.id(), store.seededMain() ? messages.get("store.main") : store.name()));
+        }
+        storeOptions.setAll(options);
+        onlyStore.set(options.get(0));
+        chain.set(stores.size() > 1);
     }
 
     /** Adds the product typed in the form; on success the form is emptied for the next one. */
@@ -212,7 +258,8 @@ public final class CardProductsViewModel {
         }
         CardProduct draft = CardProduct.draft(chosen, name.get(), priceCents, bonusCents, sessionCount, dayCount,
                 perDayCount, freezes == null ? 0 : freezes, freezeDays == null ? 0 : freezeDays, refundable.get(),
-                asks(chosen, "tier") && tierDiscount.get());
+                asks(chosen, "tier") && tierDiscount.get())
+                .onlyAt(chain.get() && onlyStore.get() != null ? onlyStore.get().id() : null);
         working.set(true);
         tasks.execute(BackgroundTask.of(() -> {
             catalogue.addProduct(draft);
@@ -245,6 +292,7 @@ public final class CardProductsViewModel {
         }
         refundable.set(true);
         tierDiscount.set(false);
+        onlyStore.set(storeOptions.isEmpty() ? null : storeOptions.get(0));
     }
 
     /** No longer sold (archived) or sold again; its cards stay as they are. */
