@@ -278,6 +278,12 @@ public final class PurchaseService {
         return database.read(connection -> store.forMember(connection, memberId, limit));
     }
 
+    /** The store (id) each of these purchases was made in, keyed by purchase id: a chain's history shows it. */
+    public java.util.Map<Long, Long> storeIds(List<Purchase> purchases) {
+        List<Long> ids = purchases.stream().map(Purchase::id).toList();
+        return database.read(connection -> store.storeIds(connection, ids));
+    }
+
     public Optional<Purchase> byNumber(String purchaseNo) {
         return database.read(connection -> store.findByNumber(connection, purchaseNo));
     }
