@@ -179,15 +179,15 @@ class StoreColumnImportTest {
     }
 
     /**
-     * 250 purchases in one batch: on PostgreSQL the pipeline's rows go through COPY (200 rows or more), so the store
-     * column is checked on that path too. Stopped after its first batch (of 100) and run again, it ends as one run.
+     * 500 purchases in batches of 250: on PostgreSQL the pipeline's rows go through COPY (200 rows or more), so the
+     * store column is checked on that path too. Stopped after its first batch and run again, it ends as one run.
      */
     @Test
     void aBigFileStopsAndIsRunAgainWithEveryStoreWhereTheFileSays() throws IOException {
         twoMembers();
         app.stores().add("二店");
         StringBuilder text = new StringBuilder("purchase_no,member_no,time,item,amount,store\n");
-        for (int i = 1; i <= 250; i++) {
+        for (int i = 1; i <= 500; i++) {
             text.append("T").append(i).append(",M").append(1 + i % 2).append(",2026-02-01 10:00,门票,10,")
                     .append(i % 3 == 0 ? "二店" : "本店").append('\n');
         }
@@ -205,21 +205,24 @@ class StoreColumnImportTest {
                 return batches >= 1;
             }
         };
-        ImportResult stopped = app.purchaseImporter().importFile(file, ImportOptions.defaults().withBatchSize(100),
-                stopAfterOne, Messages.english());
+        ImportOptions batchesOf250 = ImportOptions.defaults().withBatchSize(250);
+        ImportResult stopped = app.purchaseImporter().importFile(file, batchesOf250, stopAfterOne,
+                Messages.english());
         assertTrue(stopped.cancelled());
-        assertEquals(100, stopped.imported());
-        ImportResult rest = purchases(file, ImportOptions.defaults(), Messages.english());
-        assertEquals(150, rest.imported());
+        assertEquals(250, stopped.imported());
+        ImportResult rest = purchases(file, batchesOf250, Messages.english());
+        assertEquals(250, rest.imported());
 
         Map<String, Long> stores = purchaseStores();
-        assertEquals(250, stores.size());
-        // every third purchase in 二店: 250 / 3 = 83 of them, the other 167 in 本店
-        assertEquals(83, stores.values().stream().filter(id -> id == 2L).count());
-        assertEquals(167, stores.values().stream().filter(id -> id == 1L).count());
-        for (int i = 1; i <= 250; i++) {
+        assertEquals(500, stores.size());
+        // every third purchase in 二店: 500 / 3 = 166 of them, the other 334 in 本店
+        assertEquals(166, stores.values().stream().filter(id -> id == 2L).count());
+        assertEquals(334, stores.values().stream().filter(id -> id == 1L).count());
+        for (int i = 1; i <= 500; i++) {
             assertEquals(i % 3 == 0 ? 2L : 1L, stores.get("T" + i), "T" + i);
         }
+        // ¥10 each: M1 has the even numbers, 250 purchases, ¥2,500
+        assertEquals(250_000, app.members().byNumber("M1").orElseThrow().stats().spentCents());
     }
 
     @Test
