@@ -8,14 +8,11 @@ import org.memberdesk.ui.common.TaskExecutor;
 import org.memberdesk.common.Messages;
 import org.memberdesk.ui.common.DataChanges;
 import org.memberdesk.ui.common.DialogService;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import org.memberdesk.stores.Store;
-import org.memberdesk.stores.StoreService;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -56,7 +53,6 @@ public final class MemberDetailViewModel {
     private final Messages messages;
     private final DataChanges changes;
     private final DialogService dialogs;
-    private final StoreService stores;
     /** A chain's history has a store column: whether the shop had more than one store when last read. */
     private final ReadOnlyBooleanWrapper chain = new ReadOnlyBooleanWrapper(false);
     private Map<Long, String> storeOf = Map.of();
@@ -69,9 +65,7 @@ public final class MemberDetailViewModel {
     private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper();
     private long wanted = -1;
 
-    public MemberDetailViewModel(MemberService members, StaffSession session, PurchaseService purchases, Predictions predictions, TaskExecutor tasks, Messages messages, DataChanges changes, DialogService dialogs,
-                                 StoreService stores) {
-        this.stores = stores;
+    public MemberDetailViewModel(MemberService members, StaffSession session, PurchaseService purchases, Predictions predictions, TaskExecutor tasks, Messages messages, DataChanges changes, DialogService dialogs) {
         this.members = members;
         this.session = session;
         this.purchases = purchases;
@@ -187,23 +181,8 @@ public final class MemberDetailViewModel {
         return members.byId(memberId).map(m -> {
             List<Purchase> latest = purchases.history(memberId, HISTORY);
             return new Loaded(m, latest, members.referrals(m.memberNo()), MemberForecast.read(predictions, memberId),
-                    storesOf(latest));
+                    purchases.storesShown(latest, messages));
         });
-    }
-
-    /** Each purchase's store as the person reads it (本店 as "Main store" in English), only in a chain. */
-    private Map<Long, String> storesOf(List<Purchase> latest) {
-        List<Store> all = stores.all();
-        if (all.size() < 2) {
-            return Map.of();
-        }
-        Map<Long, String> names = new HashMap<>();
-        for (Store store : all) {
-            names.put(store.id(), store.shownName(messages));
-        }
-        Map<Long, String> shown = new HashMap<>();
-        purchases.storeIds(latest).forEach((purchase, store) -> shown.put(purchase, names.getOrDefault(store, "")));
-        return shown;
     }
 
     /** Archives or restores the shown member after asking. */

@@ -356,7 +356,6 @@ public final class MembersScreen implements Screen {
 
     /** The view model, built with the services it uses. */
     static MemberDetailViewModel detailModel(UiContext context) {
-        return new MemberDetailViewModel(context.app().members(), context.app().session(), context.app().purchases(), context.app().predictions(), context.tasks(), context.messages(), context.changes(), context.dialogs(),
-                context.app().stores());
+        return new MemberDetailViewModel(context.app().members(), context.app().session(), context.app().purchases(), context.app().predictions(), context.tasks(), context.messages(), context.changes(), context.dialogs());
     }
 }
