@@ -233,7 +233,14 @@ final class DataCommands {
             // a chain's stores exist before its files are imported: their store columns name them
             List<org.memberdesk.stores.Store> chain = new java.util.ArrayList<>();
             if (stores > 1) {
-                chain.add(cli.context().stores().all().get(0));
+                List<org.memberdesk.stores.Store> there = cli.context().stores().all();
+                // the files name 本店, 二店 …: only the one store a new database is made with may be there
+                if (there.size() > 1 || !there.get(0).keepsMainName()) {
+                    throw new CliFailure(1, "refused: " + cli.database().file() + " already has its own stores;"
+                            + " a demo chain goes only into a new database with its one store 本店. Nothing was"
+                            + " changed.");
+                }
+                chain.add(there.get(0));
                 for (String name : DemoData.storeNames(stores).subList(1, stores)) {
                     chain.add(cli.context().stores().add(name));
                 }

@@ -184,6 +184,21 @@ class DemoStoresTest {
     }
 
     @Test
+    void aDemoChainIsRefusedWhereTheShopHasStoresOfItsOwn() {
+        String db = newDb("own");
+        Database database = Database.open(db);
+        try {
+            new org.memberdesk.app.AppContext(database, TestDatabase.clock()).stores().add("二店");
+        } finally {
+            database.close();
+        }
+        Run run = cli("--db", db, "demo", "--members", "10", "--stores", "2", "--json");
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("already has its own stores"), run.err());
+        assertEquals(Map.of(0L, List.of(0L, 0L)), byStore(db), "nothing was imported");
+    }
+
+    @Test
     void moreStoresThanTenIsAUsageError() {
         Run run = cli("--db", newDb("eleven"), "demo", "--members", "10", "--stores", "11");
         assertEquals(2, run.exit());
