@@ -183,7 +183,8 @@ public final class AppContext {
         // a member's changed fields (a join date corrected) change what rules see: rule tags out of date
         List<MemberListener> memberListeners = List.of(new SignupBonus(pointsRules),
                 new org.memberdesk.tags.RuleTagsAfterMemberChanges(tags));
-        this.members = new MemberService(database, memberStore, clock, memberListeners, session, operationLog);
+        this.members = new MemberService(database, memberStore, clock, memberListeners, session, storeHere,
+                operationLog);
         CardStore cardStore = new CardStore();
         org.memberdesk.cards.CardProductStore cardProductStore = new org.memberdesk.cards.CardProductStore();
         org.memberdesk.cards.PaymentStore paymentStore = new org.memberdesk.cards.PaymentStore();
@@ -248,7 +249,7 @@ public final class AppContext {
         this.cardPrinter = new CardPrinter(database, memberStore, cardStore, cardReports, shopProfile::name, clock,
                 outputFiles, session, operationLog);
         this.memberPhotos = new MemberPhotos(database, memberStore, clock, session, operationLog);
-        this.demoCards = new DemoCards(database, cardProducts, cards, checkIns, members, clock);
+        this.demoCards = new DemoCards(database, cardProducts, cards, checkIns, members, storeHere, clock);
         this.campaignReports = new CampaignReports(database, campaignStore, couponStore, new ResultsStore(),
                 outputFiles, session, operationLog);
         this.couponPrinter = new CouponPrinter(database, campaignStore, couponStore, clock, outputFiles, session,

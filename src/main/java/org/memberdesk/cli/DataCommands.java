@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.memberdesk.demo.Business;
@@ -191,10 +192,18 @@ final class DataCommands {
         @Option(names = "--csv-dir", paramLabel = "DIR", description = "Only write members.csv and purchases.csv here.")
         Path csvDir;
 
+        @Option(names = "--stores", paramLabel = "N", defaultValue = "1",
+                description = "A chain of N stores (本店, 二店, 三店 …, at most 10): members and purchases are spread"
+                        + " among them. Default 1: a single shop.")
+        int stores;
+
         @Override
         public Integer call() throws IOException {
             if (members < 1) {
                 throw Cli.usage(spec, "--members must be at least 1");
+            }
+            if (stores < 1 || stores > DemoData.MAX_STORES) {
+                throw Cli.usage(spec, "--stores must be 1 to " + DemoData.MAX_STORES);
             }
             Business kind;
             try {
@@ -202,7 +211,7 @@ final class DataCommands {
             } catch (IllegalArgumentException e) {
                 throw Cli.usage(spec, e.getMessage());
             }
-            DemoData demo = new DemoData(seed, kind, LocalDate.now(cli.clock()));
+            DemoData demo = new DemoData(seed, kind, LocalDate.now(cli.clock()), stores);
             Map<String, Object> out = Cli.object();
             if (csvDir != null) {
                 // no database is opened for this, but its files are still never written over
@@ -221,6 +230,21 @@ final class DataCommands {
                         + " purchases or other work); demo data goes only into a new, empty database: give another"
                         + " --db FILE. Nothing was changed.");
             }
+            // a chain's stores exist before its files are imported: their store columns name them
+            List<org.memberdesk.stores.Store> chain = new java.util.ArrayList<>();
+            if (stores > 1) {
+                List<org.memberdesk.stores.Store> there = cli.context().stores().all();
+                // the files name 本店, 二店 …: only the one store a new database is made with may be there
+                if (there.size() > 1 || !there.get(0).keepsMainName()) {
+                    throw new CliFailure(1, "refused: " + cli.database().file() + " already has its own stores;"
+                            + " a demo chain goes only into a new database with its one store 本店. Nothing was"
+                            + " changed.");
+                }
+                chain.add(there.get(0));
+                for (String name : DemoData.storeNames(stores).subList(1, stores)) {
+                    chain.add(cli.context().stores().add(name));
+                }
+            }
             Path folder = Files.createTempDirectory("memberdesk-demo");
             try {
                 DemoData.Files files = demo.write(folder, members, cli.context().outputFiles());
@@ -229,7 +253,7 @@ final class DataCommands {
                 ImportResult p = cli.context().purchaseImporter().importFile(files.purchases(),
                         ImportOptions.defaults().withReturns(true), Progress.NONE, cli.messages());
                 // the cards of a gym or scenic area, sold, renewed, frozen, refunded and used through the card services
-                DemoCards.Made cards = cli.context().demoCards().make(kind, members, seed, Progress.NONE);
+                DemoCards.Made cards = cli.context().demoCards().make(kind, members, seed, chain, Progress.NONE);
                 // one row of kept totals (the card sales included)
                 PurchaseStore.Totals totals = cli.database().read(new PurchaseStore()::totals);
                 out.put("members", m.imported());
@@ -239,6 +263,9 @@ final class DataCommands {
                 out.put("cards", cards.cards());
                 out.put("renewals", cards.renewals());
                 out.put("visits", cards.visits());
+                if (stores > 1) {
+                    out.put("stores", stores); // a single shop's answer is what it always was
+                }
             } finally {
                 try (var paths = Files.walk(folder)) {
                     paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());

@@ -25,6 +25,8 @@ import org.memberdesk.common.Progress;
 import org.memberdesk.members.Member;
 import org.memberdesk.members.MemberService;
 import org.memberdesk.purchases.PayMethod;
+import org.memberdesk.stores.Store;
+import org.memberdesk.stores.StoreHere;
 
 /**
  * The member cards of a demo gym or scenic area, made the way the shop makes them: through {@link CardService} and
@@ -53,6 +55,8 @@ public final class DemoCards {
     private final CheckIns checkIns;
     private final MemberService members;
     private final Clock clock;
+    /** This computer's store, which a chain's demo sets to each holder's home store while their cards are made. */
+    private final StoreHere here;
 
     private SplittableRandom random;
     private LocalDateTime now;
@@ -63,7 +67,8 @@ public final class DemoCards {
     private long visits;
 
     public DemoCards(Database database, CardProducts products, CardService cards, CheckIns checkIns,
-                     MemberService members, Clock clock) {
+                     MemberService members, StoreHere here, Clock clock) {
+        this.here = here;
         this.products = products;
         this.database = database;
         this.cards = cards;
@@ -78,6 +83,15 @@ public final class DemoCards {
      * between members when cancelled.
      */
     public Made make(Business business, int memberCount, long seed, Progress progress) {
+        return make(business, memberCount, seed, List.of(), progress);
+    }
+
+    /**
+     * The same for a chain's demo: {@code stores} as {@link DemoData#storeNames} names them (empty or one: a single
+     * shop). A holder's cards are sold, topped up and used in their home store ({@link DemoData#homeStore}), so
+     * the cards are spread among the stores as the members are; this computer's store is as it was afterwards.
+     */
+    public Made make(Business business, int memberCount, long seed, List<Store> stores, Progress progress) {
         if (business == Business.SHOP) {
             return new Made(0, 0, 0, 0, 0, 0);
         }
@@ -85,13 +99,13 @@ public final class DemoCards {
         // closes, SQLite checkpoints the WAL into the database and deletes it (a sync of the disk each time). One
         // idle connection held open meanwhile lets the WAL simply grow, checkpointed now and then as usual.
         try (Connection keepsTheWal = database.connect()) {
-            return made(business, memberCount, seed, progress);
+            return made(business, memberCount, seed, stores, progress);
         } catch (SQLException e) {
             throw new DataException("cannot keep the demo database open: " + e.getMessage(), e);
         }
     }
 
-    private Made made(Business business, int memberCount, long seed, Progress progress) {
+    private Made made(Business business, int memberCount, long seed, List<Store> stores, Progress progress) {
         random = new SplittableRandom(seed ^ 0x5EED_CA4DL);
         now = LocalDateTime.now(clock);
         made = 0;
@@ -111,8 +125,19 @@ public final class DemoCards {
                 continue;
             }
             Member member = members.byNumber(String.format("M%08d", i)).orElse(null);
-            if (member != null) {
+            if (member == null) {
+                continue;
+            }
+            if (stores.size() < 2) {
                 holder(business, plan, member);
+                continue;
+            }
+            Store before = here.current();
+            here.become(stores.get(DemoData.homeStore(seed, i, stores.size())));
+            try {
+                holder(business, plan, member);
+            } finally {
+                here.become(before);
             }
         }
         return new Made(plan.passes().size() + 1, made, renewals, freezes, refunds, visits);

@@ -18,6 +18,10 @@ import org.memberdesk.db.OutputFiles;
  * Realistic demo members and purchase histories, written as import files. The shape follows what
  * shops see: most members come once, a few come back often (a heavy tail), regulars lapse over
  * time, and referred members name who brought them. The same seed gives the same files.
+ * <p>A chain's demo ({@code stores} &gt; 1: 本店, 二店, 三店…) gives each member a home store, where they join and
+ * make most of their purchases; the rest go to the other stores. Where is drawn from a random stream of its own,
+ * so the members and purchases themselves are those of the one-store demo, only spread among the stores (and a
+ * one-store demo's files are what they always were, byte for byte).
  */
 public final class DemoData {
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
@@ -31,14 +35,63 @@ public final class DemoData {
     record Item(String name, long minCents, long maxCents, int weight) {
     }
 
+    /** The most stores a demo has: 本店 then 二店 … 十店. */
+    public static final int MAX_STORES = 10;
+    private static final String STORE_NUMBERS = "二三四五六七八九十";
+    /** Of a member's purchases in a chain, the share made in their home store (percent). */
+    private static final int HOME_STORE_PERCENT = 80;
+
     private final SplittableRandom random;
     private final Business business;
     private final LocalDate today;
+    private final long seed;
+    private final List<String> stores;
+    /** Which store a purchase is made in: a stream of its own, read only in a chain. */
+    private final SplittableRandom storeRandom;
 
     public DemoData(long seed, Business business, LocalDate today) {
+        this(seed, business, today, 1);
+    }
+
+    /** A demo of {@code stores} stores (1 to {@link #MAX_STORES}), named as {@link #storeNames} names them. */
+    public DemoData(long seed, Business business, LocalDate today, int stores) {
         this.random = new SplittableRandom(seed);
         this.business = business;
         this.today = today;
+        this.seed = seed;
+        this.stores = storeNames(stores);
+        this.storeRandom = new SplittableRandom(seed ^ 0x5707_E5D1L);
+    }
+
+    /** The demo's stores: 本店 (store 1, as every database has it), then 二店, 三店 … up to 十店. */
+    public static List<String> storeNames(int count) {
+        if (count < 1 || count > MAX_STORES) {
+            throw new IllegalArgumentException("a demo has 1 to " + MAX_STORES + " stores, not " + count);
+        }
+        List<String> names = new java.util.ArrayList<>();
+        names.add(org.memberdesk.stores.Store.MAIN_NAME);
+        for (int i = 1; i < count; i++) {
+            names.add(STORE_NUMBERS.charAt(i - 1) + "店");
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * The home store of demo member {@code memberIndex} (1-based, as numbered M00000001…): an index into
+     * {@link #storeNames}, the same for the same seed, for the files and for the cards made after them
+     * ({@link DemoCards}).
+     */
+    public static int homeStore(long seed, int memberIndex, int stores) {
+        return stores <= 1 ? 0 : new SplittableRandom(seed * 1_000_003L + memberIndex).nextInt(stores);
+    }
+
+    /** Where one of the member's purchases is made: mostly the home store, else another (chains only). */
+    private String purchaseStore(int home) {
+        if (storeRandom.nextInt(100) < HOME_STORE_PERCENT) {
+            return stores.get(home);
+        }
+        int other = storeRandom.nextInt(stores.size() - 1);
+        return stores.get(other < home ? other : other + 1);
     }
 
     public record Files(Path members, Path purchases, long memberCount, long purchaseRows) {
@@ -63,8 +116,11 @@ public final class DemoData {
                      1 << 16);
              BufferedWriter p = new BufferedWriter(new OutputStreamWriter(purchaseOutput.stream(),
                      StandardCharsets.UTF_8), 1 << 16)) {
-            m.write("member_no,name,phone,gender,birthday,join_date,channel,referrer_no\n");
-            p.write("purchase_no,member_no,time,item,quantity,amount,refund_of\n");
+            boolean chain = stores.size() > 1;
+            // the store columns only in a chain: a one-store demo writes the files it always wrote
+            m.write("member_no,name,phone,gender,birthday,join_date,channel,referrer_no" + (chain ? ",store" : "")
+                    + "\n");
+            p.write("purchase_no,member_no,time,item,quantity,amount,refund_of" + (chain ? ",store" : "") + "\n");
             long firstDay = today.minusYears(3).toEpochDay();
             long span = today.toEpochDay() - firstDay;
             StringBuilder line = new StringBuilder(128);
@@ -81,8 +137,12 @@ public final class DemoData {
                 line.setLength(0);
                 line.append(memberNo).append(',').append(name(female)).append(',').append(phone(i)).append(',')
                         .append(female ? 'F' : 'M').append(',').append(birthday).append(',').append(join)
-                        .append(',').append(channel).append(',').append(referrer).append('\n');
-                m.write(line.toString());
+                        .append(',').append(channel).append(',').append(referrer);
+                int home = homeStore(seed, i, stores.size());
+                if (chain) {
+                    line.append(',').append(stores.get(home));
+                }
+                m.write(line.append('\n').toString());
 
                 int visits = visits();
                 long activeDays = ChronoUnit.DAYS.between(join, today);
@@ -101,10 +161,13 @@ public final class DemoData {
                     LocalDateTime time = LocalDate.ofEpochDay(days[v]).atTime(9 + random.nextInt(12),
                             random.nextInt(60), random.nextInt(60));
                     String sale = String.format("T%09d", purchaseNo++);
+                    // a return is made where the sale was
+                    String store = chain ? "," + purchaseStore(home) : "";
                     line.setLength(0);
                     line.append(sale).append(',').append(memberNo).append(',').append(time.toLocalDate())
                             .append(' ').append(time.toLocalTime()).append(',').append(item.name()).append(',')
-                            .append(quantity).append(',').append(Money.formatYuan(unit * quantity)).append(",\n");
+                            .append(quantity).append(',').append(Money.formatYuan(unit * quantity)).append(',')
+                            .append(store).append('\n');
                     p.write(line.toString());
                     rows++;
                     if (random.nextInt(100) == 0) {
@@ -112,7 +175,8 @@ public final class DemoData {
                         line.append(String.format("T%09d", purchaseNo++)).append(',').append(memberNo).append(',')
                                 .append(time.toLocalDate()).append(' ').append(time.toLocalTime()).append(',')
                                 .append(item.name()).append(',').append(quantity).append(",-")
-                                .append(Money.formatYuan(unit * quantity)).append(',').append(sale).append('\n');
+                                .append(Money.formatYuan(unit * quantity)).append(',').append(sale).append(store)
+                                .append('\n');
                         p.write(line.toString());
                         rows++;
                     }

@@ -60,7 +60,8 @@ final class CheckedPurchase {
     }
 
     private static PurchaseDraft forMember(PurchaseDraft draft, long memberId) {
-        return new PurchaseDraft(draft.purchaseNo(), memberId, draft.time(), draft.lines(), draft.refundOfNo());
+        return new PurchaseDraft(draft.purchaseNo(), memberId, draft.time(), draft.lines(), draft.refundOfNo())
+                .atStore(draft.storeId());
     }
 
     private Rejection unknownMember() {

@@ -16,30 +16,41 @@ final class ExportStore {
 
     /**
      * Every member in id order; columns member_no, name, phone, gender, birthday, join_date, channel, referrer_no,
-     * notes, purchases, returns, net cents, first and last purchase, archived, custom_fields (JSON).
+     * notes, purchases, returns, net cents, first and last purchase, archived, custom_fields (JSON), the name of the
+     * store the member joined in.
      */
     static PreparedStatement members(Connection connection) throws SQLException {
         return streamed(connection, """
-                SELECT member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
-                       purchase_count, return_count, spent_cents - returned_cents, first_purchase_at,
-                       last_purchase_at, archived, custom_fields
-                FROM members ORDER BY id""");
+                SELECT m.member_no, m.name, m.phone, m.gender, m.birthday, m.join_date, m.channel, m.referrer_no,
+                       m.notes, m.purchase_count, m.return_count, m.spent_cents - m.returned_cents,
+                       m.first_purchase_at, m.last_purchase_at, m.archived, m.custom_fields, s.name
+                FROM members m JOIN stores s ON s.id = m.store_id ORDER BY m.id""");
     }
 
     /**
      * Every purchase line in purchase then line order; columns purchase_no, member_no, phone, time, item,
-     * quantity, amount cents, the purchase_no of the sale a return refunds.
+     * quantity, amount cents, the purchase_no of the sale a return refunds, the name of the store it was made in.
      */
     static PreparedStatement purchaseLines(Connection connection) throws SQLException {
         return streamed(connection, """
                 SELECT p.purchase_no, m.member_no, m.phone, p.time, i.name, pi.quantity, pi.amount_cents,
-                       r.purchase_no
+                       r.purchase_no, s.name
                 FROM purchases p
                 JOIN members m ON m.id = p.member_id
                 JOIN purchase_items pi ON pi.purchase_id = p.id
                 JOIN items i ON i.id = pi.item_id
+                JOIN stores s ON s.id = p.store_id
                 LEFT JOIN purchases r ON r.id = p.refund_of
                 ORDER BY p.id, pi.line_no""");
+    }
+
+    /** More than one store: only a chain's exports have a store column (a single shop's stay as they were). */
+    static boolean chain(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM stores");
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) > 1;
+        }
     }
 
     /** Rows fetched from a server at a time (the export runs in a read transaction, where the driver streams). */

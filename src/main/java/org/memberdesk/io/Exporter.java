@@ -80,13 +80,24 @@ public final class Exporter {
     public static final List<String> MEMBER_SUMMARY = List.of("purchases", "returns", "total_spent",
             "first_purchase", "last_purchase", "archived");
 
+    /**
+     * A chain's column of the store (门店): where a member joined, where a purchase was made — by its name as stored
+     * (本店 stays 本店), so the file imports back into the same stores. A single shop's files have none.
+     */
+    static final String STORE = "store";
+
     public long exportMembers(Path file, Progress progress) {
         boolean fullPhones = fullPhonesOrRefuse();
         files.check(file);
         Written written = database.read(connection -> {
             List<String> custom = ExportStore.customFieldNames(connection);
+            // a chain's members say where each joined, as the store column a member import reads back
+            boolean chain = ExportStore.chain(connection);
             List<String> header = new ArrayList<>(List.of("member_no", "name", "phone", "gender", "birthday",
                     "join_date", "channel", "referrer_no", "notes"));
+            if (chain) {
+                header.add(STORE);
+            }
             header.addAll(MEMBER_SUMMARY);
             header.addAll(custom);
             long rows = 0;
@@ -100,8 +111,11 @@ public final class Exporter {
                     table.text(rs.getString(1)).text(rs.getString(2)).text(phone(rs.getString(3), fullPhones))
                             .text(rs.getString(4))
                             .date(rs.getString(5)).date(rs.getString(6)).text(rs.getString(7))
-                            .text(rs.getString(8)).text(rs.getString(9))
-                            .whole(rs.getLong(10)).whole(rs.getLong(11)).yuan(rs.getLong(12))
+                            .text(rs.getString(8)).text(rs.getString(9));
+                    if (chain) {
+                        table.text(rs.getString(17));
+                    }
+                    table.whole(rs.getLong(10)).whole(rs.getLong(11)).yuan(rs.getLong(12))
                             .time(rs.getString(13)).time(rs.getString(14)).text(rs.getInt(15) == 1 ? "yes" : "");
                     String json = rs.getString(16);
                     Map<String, String> values = json == null ? Map.of() : Json.readStringMap(json);
@@ -140,13 +154,22 @@ public final class Exporter {
                  PreparedStatement statement = ExportStore.purchaseLines(connection);
                  ResultSet rs = statement.executeQuery()) {
                 ExportTable table = ExportTable.open(file, output.stream(), CSVFormat.DEFAULT, "purchases");
-                table.header(List.of("purchase_no", "member_no", "phone", "time", "item", "quantity", "amount",
-                        "refund_of"));
+                // a chain's purchases say where each was made, as the store column a purchase import reads back
+                boolean chain = ExportStore.chain(connection);
+                List<String> header = new ArrayList<>(List.of("purchase_no", "member_no", "phone", "time", "item",
+                        "quantity", "amount", "refund_of"));
+                if (chain) {
+                    header.add(STORE);
+                }
+                table.header(header);
                 while (rs.next()) {
                     table.text(rs.getString(1)).text(rs.getString(2)).text(phone(rs.getString(3), fullPhones))
                             .time(rs.getString(4))
-                            .text(rs.getString(5)).whole(rs.getInt(6)).yuan(rs.getLong(7)).text(rs.getString(8))
-                            .endRow();
+                            .text(rs.getString(5)).whole(rs.getInt(6)).yuan(rs.getLong(7)).text(rs.getString(8));
+                    if (chain) {
+                        table.text(rs.getString(9));
+                    }
+                    table.endRow();
                     if (++rows % 10_000 == 0) {
                         progress.report(rows, -1, rows);
                         if (progress.cancelled()) {

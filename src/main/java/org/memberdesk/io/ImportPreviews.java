@@ -41,9 +41,10 @@ final class ImportPreviews {
 
     static ImportPreview purchases(Database database, PurchaseService purchases, MemberStore memberStore, Path file,
                                    ImportOptions options, int rows, Messages messages) throws IOException {
-        return read(database, file, options, PurchaseImporter.FIELDS, (source, columns, connection) -> {
+        return read(database, file, options, PurchaseImporter.FIELDS, (source, columns, stores, connection) -> {
             PurchaseLimits limits = purchases.limits(connection);
-            PurchaseRowChecks.Rules rules = PurchaseImporter.rules(purchases, connection, columns, options, messages);
+            PurchaseRowChecks.Rules rules = PurchaseImporter.rules(purchases, connection, columns, options, messages,
+                    stores);
             List<Row> shown = new ArrayList<>();
             try (PreparedStatement byNumber = memberStore.prepareIdByNumber(connection);
                  PreparedStatement byPhone = memberStore.prepareIdByPhone(connection)) {
@@ -94,11 +95,12 @@ final class ImportPreviews {
 
     static ImportPreview members(Database database, MemberImporter importer, MemberStore memberStore, Path file,
                                  ImportOptions options, int rows, Messages messages) throws IOException {
-        return read(database, file, options, MemberImporter.FIELDS, (source, columns, connection) -> {
+        return read(database, file, options, MemberImporter.FIELDS, (source, columns, stores, connection) -> {
             List<MemberImporter.Checked> checked = new ArrayList<>();
             ImportRow row;
+            StoreNames named = columns.has(StoreNames.FIELD) ? stores : null;
             while (checked.size() < rows && (row = source.next()) != null) {
-                checked.add(importer.check(row, columns, Dates.of(options.dateFormat())));
+                checked.add(importer.check(row, columns, Dates.of(options.dateFormat()), named));
             }
             List<Row> shown = new ArrayList<>();
             for (MemberImporter.Checked one : checked) {
@@ -119,7 +121,7 @@ final class ImportPreviews {
 
     static ImportPreview cards(Database database, CardProductStore productStore, MemberStore memberStore, Path file,
                                ImportOptions options, int rows, Messages messages) throws IOException {
-        return read(database, file, options, CardImporter.FIELDS, (source, columns, connection) -> {
+        return read(database, file, options, CardImporter.FIELDS, (source, columns, stores, connection) -> {
             Map<String, CardProduct> products = new HashMap<>();
             for (CardProduct product : productStore.products(connection)) {
                 products.put(product.name(), product);
@@ -160,18 +162,23 @@ final class ImportPreviews {
 
     @FunctionalInterface
     private interface Reading {
-        ImportPreview read(ImportSource source, FieldColumns columns, Connection connection)
+        ImportPreview read(ImportSource source, FieldColumns columns, StoreNames stores, Connection connection)
                 throws IOException, SQLException;
     }
 
-    /** Opens the file as the import does and reads it inside one read transaction of the database. */
+    /**
+     * Opens the file as the import does and reads it inside one read transaction of the database; its columns are
+     * resolved as the import resolves them (a store column by its header only in a chain).
+     */
     private static ImportPreview read(Database database, Path file, ImportOptions options,
                                       Map<String, List<String>> fields, Reading reading) throws IOException {
         try (ImportSource source = ImportSource.open(file, options.encoding(), options.sheet())) {
-            FieldColumns columns = FieldColumns.resolve(source.header(), fields, options.columns());
             return database.read(connection -> {
+                StoreNames stores = StoreNames.read(connection);
+                FieldColumns columns = FieldColumns.resolve(source.header(), stores.fields(fields),
+                        options.columns());
                 try {
-                    return reading.read(source, columns, connection);
+                    return reading.read(source, columns, stores, connection);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

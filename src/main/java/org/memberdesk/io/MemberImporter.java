@@ -85,6 +85,8 @@ public final class MemberImporter {
         fields.put("channel", List.of("channel", "渠道", "来源", "来源渠道", "source"));
         fields.put("referrer_no", List.of("referrer_no", "referrer", "推荐人", "推荐人编号"));
         fields.put("notes", List.of("notes", "备注", "note", "remarks"));
+        // the store (门店) the member joined in, by its name; without it, this computer's store
+        fields.put(StoreNames.FIELD, StoreNames.ALIASES);
         return fields;
     }
 
@@ -123,7 +125,10 @@ public final class MemberImporter {
         try (ImportSource source = ImportSource.open(file, options.encoding(), options.sheet());
              RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
-            FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
+            // the stores as they are when the import starts: read once, every row's store name is looked up in them
+            StoreNames stores = StoreNames.read(connection);
+            FieldColumns columns = FieldColumns.resolve(source.header(), stores.fields(FIELDS), options.columns());
+            StoreNames named = columns.has(StoreNames.FIELD) ? stores : null;
             if (!columns.has("name") && !options.update()) {
                 throw new IllegalArgumentException("the file has no name column (姓名); its columns are: "
                         + String.join(", ", source.header()));
@@ -142,7 +147,7 @@ public final class MemberImporter {
                     source.size() / 80, "members", DeferredIndexes.MEMBER_IMPORT);
             // the next batches are read and checked on a thread of their own while this one writes
             try (ReadAhead<ReadBatch> ahead = new ReadAhead<>("member-import-reader",
-                    () -> readBatch(source, columns, options, done))) {
+                    () -> readBatch(source, columns, options, done, named))) {
                 while (true) {
                     if (progress.cancelled()) {
                         cancelled = true;
@@ -239,7 +244,8 @@ public final class MemberImporter {
      * Reads and checks up to one batch of rows, skipping those an earlier run of this file stored; null at the end
      * of the file. Runs on the reading thread.
      */
-    private ReadBatch readBatch(ImportSource source, FieldColumns columns, ImportOptions options, ImportedRows done) {
+    private ReadBatch readBatch(ImportSource source, FieldColumns columns, ImportOptions options, ImportedRows done,
+                                StoreNames stores) {
         List<Checked> rows = new ArrayList<>();
         long skipped = 0;
         Dates dates = Dates.of(options.dateFormat());
@@ -248,13 +254,14 @@ public final class MemberImporter {
             if (done.contains(row.number())) {
                 skipped++;
             } else {
-                rows.add(check(row, columns, dates));
+                rows.add(check(row, columns, dates, stores));
             }
         }
         return rows.isEmpty() && skipped == 0 ? null : new ReadBatch(rows, skipped, source.bytesRead());
     }
 
-    Checked check(ImportRow row, FieldColumns columns, Dates dates) {
+    /** {@code stores}: where the file's store column's names are looked up; null when it has none. */
+    Checked check(ImportRow row, FieldColumns columns, Dates dates, StoreNames stores) {
         if (row.unreadable() != null) {
             return new Checked(row, null, List.of(new Rejection(row.line(), "row", row.unreadable(), row.values())),
                     null);
@@ -265,12 +272,13 @@ public final class MemberImporter {
         }
         MemberDetails given;
         try {
-            given = parse(row, columns, dates);
+            given = parse(row, columns, dates, stores);
         } catch (FieldException e) {
             return new Checked(row, null,
                     List.of(new Rejection(row.line(), e.problem.field(), e.problem, row.values())), null);
         }
-        MemberDetails member = members.normalized(given);
+        // a new member joins at the store the row names, else at this computer's
+        MemberDetails member = members.joiningHere(members.normalized(given));
         List<Problem> problems = members.check(member);
         if (!problems.isEmpty()) {
             List<Rejection> rejections = new ArrayList<>();
@@ -411,7 +419,7 @@ public final class MemberImporter {
         return value == null ? null : WholeNumbers.of(value);
     }
 
-    private static MemberDetails parse(ImportRow row, FieldColumns columns, Dates dates) {
+    private static MemberDetails parse(ImportRow row, FieldColumns columns, Dates dates, StoreNames stores) {
         Map<String, String> custom = new LinkedHashMap<>();
         boolean report = RejectReport.isReport(columns.header());
         for (int index : columns.unclaimed()) {
@@ -437,7 +445,8 @@ public final class MemberImporter {
                 text(row, columns, "channel"),
                 wholeNumber(row, columns, "referrer_no"),
                 text(row, columns, "notes"),
-                custom);
+                custom,
+                stores == null ? null : stores.idOf(row.get(columns.index(StoreNames.FIELD))));
     }
 
     private static String text(ImportRow row, FieldColumns columns, String field) {

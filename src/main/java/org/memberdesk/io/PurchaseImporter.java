@@ -92,6 +92,8 @@ public final class PurchaseImporter {
                 "销售金额", "小计", "total", "total_amount", "应收金额", "应收"));
         fields.put("refund_of", List.of("refund_of", "原单号", "原订单号"));
         fields.put("name", List.of("name", "姓名", "会员姓名", "客户姓名", "顾客姓名", "customer_name"));
+        // the store (门店) each purchase was made in, by its name; without it, this computer's store
+        fields.put(StoreNames.FIELD, StoreNames.ALIASES);
         return fields;
     }
 
@@ -134,7 +136,9 @@ public final class PurchaseImporter {
         try (ImportSource source = ImportSource.open(file, options.encoding(), options.sheet());
              RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
-            FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
+            // the stores as they are when the import starts: read once, every row's store name is looked up in them
+            StoreNames stores = StoreNames.read(connection);
+            FieldColumns columns = FieldColumns.resolve(source.header(), stores.fields(FIELDS), options.columns());
             for (String required : List.of("time")) {
                 if (!columns.has(required)) {
                     throw new IllegalArgumentException("the file has no " + required + " column; its columns are: "
@@ -150,7 +154,7 @@ public final class PurchaseImporter {
                         + String.join(", ", source.header()));
             }
             // without an item column every line is the shop's default item ("消费" / "Purchase" unless set)
-            PurchaseRowChecks.Rules rules = rules(purchases, connection, columns, options, messages);
+            PurchaseRowChecks.Rules rules = rules(purchases, connection, columns, options, messages, stores);
             // a member created on the fly joins on the day the file first names it: read before anything is stored
             JoinDates joinDates = options.createMembers() ? JoinDates.read(file, options, columns) : JoinDates.none();
             Set<String> alreadyCounted = ConcurrentHashMap.newKeySet();
@@ -244,13 +248,15 @@ public final class PurchaseImporter {
      * How this file's rows are read beyond their columns, for the import and its preview alike: without an item
      * column every line is the shop's default item ("消费" / "Purchase" unless set), return lines only with
      * {@code --allow-returns}, dates as {@code --date-format} says; a file without purchase numbers has one purchase
-     * per row ({@link RowNumbers}).
+     * per row ({@link RowNumbers}); with a store column, each purchase's store is looked up in {@code stores}.
      */
     static PurchaseRowChecks.Rules rules(PurchaseService purchases, Connection connection, FieldColumns columns,
-                                         ImportOptions options, Messages messages) throws SQLException {
+                                         ImportOptions options, Messages messages, StoreNames stores)
+            throws SQLException {
         return new PurchaseRowChecks.Rules(columns.has("item") ? null
                 : purchases.defaultItemName(connection).orElse(messages.get("import.defaultItem")),
                 options.allowReturns(), Dates.of(options.dateFormat()),
-                columns.has("purchase_no") ? null : new RowNumbers());
+                columns.has("purchase_no") ? null : new RowNumbers(),
+                columns.has(StoreNames.FIELD) ? stores : null);
     }
 }

@@ -27,8 +27,9 @@ final class PurchaseRowChecks {
      * @param allowReturns whether return lines (a negative quantity or amount) are taken ({@code --allow-returns})
      * @param dates        how the file writes its times ({@code --date-format})
      * @param rowNumbers   the numbers of a file without a purchase number column (one purchase per row), else null
+     * @param stores       the stores a store column's names are looked up in; null when the file has no store column
      */
-    record Rules(String defaultItem, boolean allowReturns, Dates dates, RowNumbers rowNumbers) {
+    record Rules(String defaultItem, boolean allowReturns, Dates dates, RowNumbers rowNumbers, StoreNames stores) {
     }
 
     /**
@@ -44,6 +45,9 @@ final class PurchaseRowChecks {
         LocalDateTime time = null;
         String memberNo = null;
         String phone = null;
+        // the store the purchase's first row names (null: this computer's); a later row's other name is not read
+        Long storeId = null;
+        boolean storeRead = false;
         List<Rejection> bad = new ArrayList<>();
         for (ImportRow row : group.rows) {
             if (row.unreadable() != null) {
@@ -63,6 +67,10 @@ final class PurchaseRowChecks {
                 time = time == null ? rowTime : time;
                 memberNo = memberNo != null ? memberNo : memberNo(row, columns);
                 phone = phone != null ? phone : phone(row, columns);
+                if (!storeRead && rules.stores() != null) {
+                    storeId = rules.stores().idOf(row.get(columns.index(StoreNames.FIELD)));
+                    storeRead = true;
+                }
                 ReadLine line = line(row, columns, rules.defaultItem());
                 if (line.isReturn() && !rules.allowReturns()) {
                     throw new FieldException(Problem.of(line.negativeField(), "import.return.notAllowed"));
@@ -84,12 +92,14 @@ final class PurchaseRowChecks {
         String refundOf = PurchaseRowChecks.emptyToNull(WholeNumbers.of(group.rows.get(0).get(columns.index("refund_of"))));
         if (sales.isEmpty() || returns.isEmpty()) {
             return new CheckedPurchase(group, new PurchaseDraft(group.purchaseNo, -1, time,
-                    sales.isEmpty() ? returns : sales, refundOf), null, bad, memberNo, phone, inFileOrder);
+                    sales.isEmpty() ? returns : sales, refundOf).atStore(storeId), null, bad, memberNo, phone,
+                    inFileOrder);
         }
         // an exchange on one receipt: the sale as sold, the lines given back as a return of it, so revenue is net
-        return new CheckedPurchase(group, new PurchaseDraft(group.purchaseNo, -1, time, sales, null),
+        return new CheckedPurchase(group, new PurchaseDraft(group.purchaseNo, -1, time, sales, null).atStore(storeId),
                 new PurchaseDraft(group.purchaseNo + SPLIT_RETURN_SUFFIX, -1, time, returns,
-                        refundOf != null ? refundOf : group.purchaseNo), bad, memberNo, phone, inFileOrder);
+                        refundOf != null ? refundOf : group.purchaseNo).atStore(storeId), bad, memberNo, phone,
+                inFileOrder);
     }
 
     /** A row's time; one place, so the rows' earliest dates ({@link JoinDates}) read them as the purchases do. */

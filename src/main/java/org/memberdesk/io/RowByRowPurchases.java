@@ -134,7 +134,10 @@ final class RowByRowPurchases {
         String name = PurchaseRowChecks.emptyToNull(first.get(columns.index("name")));
         MemberDetails member = members.normalized(new MemberDetails(memberNo,
                 name != null ? name : memberNo != null ? memberNo : Phones.mask(phone),
-                phone, null, null, joinDates.of(memberNo, phone), null, null, null, Map.of()));
+                phone, null, null, joinDates.of(memberNo, phone), null, null, null, Map.of(),
+                purchase.draft.storeId()));
+        // a member created for a purchase joins where it was made: the row's store, else this computer's
+        member = members.joiningHere(member);
         List<Problem> problems = members.check(member);
         if (!problems.isEmpty()) {
             for (Problem problem : problems) {

@@ -15,6 +15,7 @@ import org.memberdesk.staff.Operation;
 import org.memberdesk.staff.OperationLog;
 import org.memberdesk.staff.Permission;
 import org.memberdesk.staff.StaffSession;
+import org.memberdesk.stores.StoreHere;
 
 /**
  * Adding, changing, archiving and finding members, with the checks a shop expects. What a person does here is
@@ -29,9 +30,12 @@ public final class MemberService {
     private final List<MemberListener> listeners;
     private final StaffSession session;
     private final OperationLog log;
+    /** Where a member added here joins (members.store_id), unless a file's store column says another store. */
+    private final StoreHere storeHere;
 
     public MemberService(Database database, MemberStore store, Clock clock, List<MemberListener> listeners,
-                         StaffSession session, OperationLog log) {
+                         StaffSession session, StoreHere storeHere, OperationLog log) {
+        this.storeHere = storeHere;
         this.database = database;
         this.store = store;
         this.clock = clock;
@@ -131,13 +135,20 @@ public final class MemberService {
                 blankToNull(member.channel()),
                 blankToNull(member.referrerNo()),
                 blankToNull(member.notes()),
-                member.customFields());
+                member.customFields(),
+                member.storeId());
+    }
+
+    /** The member joining at this computer's store, unless it names its own (an import's store column). */
+    public MemberDetails joiningHere(MemberDetails member) {
+        return member.storeId() != null ? member : member.atStore(storeHere.id());
     }
 
     /** Stores a new member, generating a member number when none is given. */
     public Member add(MemberDetails typed) {
         session.require(Permission.ADD_MEMBER);
-        MemberDetails member = normalized(typed);
+        // a member added at the counter, in the desktop or on the command line joins at this computer's store
+        MemberDetails member = joiningHere(normalized(typed));
         List<Problem> problems = check(member);
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);

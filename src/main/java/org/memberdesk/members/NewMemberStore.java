@@ -15,6 +15,7 @@ import java.util.Set;
 import org.memberdesk.common.Json;
 import org.memberdesk.db.BoundRows;
 import org.memberdesk.db.Dialect;
+import org.memberdesk.stores.Store;
 
 /**
  * {@link MemberStore}'s inserts: one member, one skipped when taken, many at once (imports). A new member gets
@@ -24,8 +25,8 @@ final class NewMemberStore {
     /** The columns a member's details are inserted into, in {@link #detailValues} order. */
     private static final String INSERT_INTO = """
             INSERT INTO members (member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
-                                 custom_fields)""";
-    private static final String INSERT = INSERT_INTO + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                                 custom_fields, store_id)""";
+    private static final String INSERT = INSERT_INTO + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     /**
      * A member's id is SQLite's rowid rule on both engines: one past the highest stored. PostgreSQL's identity would
      * also use up a number for every row an ON CONFLICT skipped (and for a failed insert), so the same shop would
@@ -33,8 +34,8 @@ final class NewMemberStore {
      */
     private static final String INSERT_POSTGRESQL = """
             INSERT INTO members (id, member_no, name, phone, gender, birthday, join_date, channel, referrer_no, notes,
-                                 custom_fields)
-            VALUES ((SELECT coalesce(max(id), 0) + 1 FROM members), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                 custom_fields, store_id)
+            VALUES ((SELECT coalesce(max(id), 0) + 1 FROM members), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private NewMemberStore() {
     }
@@ -43,6 +44,7 @@ final class NewMemberStore {
         try (PreparedStatement statement = connection.prepareStatement(
                 Dialect.of(connection).pick(INSERT, INSERT_POSTGRESQL) + " RETURNING id")) {
             bindDetails(statement, member);
+            statement.setLong(STORE_PARAMETER, storeOf(member));
             try (ResultSet keys = statement.executeQuery()) {
                 keys.next();
                 return keys.getLong(1);
@@ -57,6 +59,7 @@ final class NewMemberStore {
 
     static long insertIfNew(PreparedStatement statement, MemberDetails member) throws SQLException {
         bindDetails(statement, member);
+        statement.setLong(STORE_PARAMETER, storeOf(member));
         try (ResultSet rs = statement.executeQuery()) {
             return rs.next() ? rs.getLong(1) : -1;
         }
@@ -73,6 +76,7 @@ final class NewMemberStore {
                 for (String value : detailValues(member)) {
                     row.add(value);
                 }
+                row.add(storeOf(member));
             }
             sql = INSERT_INTO + " " + BoundRows.ROWS + " ON CONFLICT DO NOTHING RETURNING id, member_no";
         } else {
@@ -130,6 +134,7 @@ final class NewMemberStore {
             for (String value : values) {
                 row.add(value);
             }
+            row.add(storeOf(member));
         }
     }
 
@@ -140,6 +145,17 @@ final class NewMemberStore {
                 member.birthday() == null ? null : member.birthday().toString(), member.joinDate().toString(),
                 orNull(member.channel()), orNull(member.referrerNo()), orNull(member.notes()),
                 member.customFields().isEmpty() ? null : Json.write(member.customFields())};
+    }
+
+    /** The insert's parameter of the store: after the ten details. */
+    private static final int STORE_PARAMETER = 11;
+
+    /**
+     * The store a new member joins: the one its details name (the service fills in this computer's); a caller
+     * that names none (the self-test's throwaway member) gets store 1, as the column's default would.
+     */
+    private static long storeOf(MemberDetails member) {
+        return member.storeId() == null ? Store.MAIN : member.storeId();
     }
 
     private static String orNull(String value) {

@@ -278,6 +278,28 @@ public final class PurchaseService {
         return database.read(connection -> store.forMember(connection, memberId, limit));
     }
 
+    /**
+     * Where each of these purchases was made, as a person reads the store's name (本店 is "Main store" in English),
+     * keyed by purchase id — only in a chain: empty for a single shop, which never sees stores.
+     */
+    public java.util.Map<Long, String> storesShown(List<Purchase> purchases, org.memberdesk.common.Messages messages) {
+        List<Long> ids = purchases.stream().map(Purchase::id).toList();
+        return database.read(connection -> {
+            List<org.memberdesk.stores.Store> all = new org.memberdesk.stores.StoreStore().all(connection);
+            if (all.size() < 2) {
+                return java.util.Map.of();
+            }
+            java.util.Map<Long, String> names = new java.util.HashMap<>();
+            for (org.memberdesk.stores.Store one : all) {
+                names.put(one.id(), one.shownName(messages));
+            }
+            java.util.Map<Long, String> shown = new java.util.HashMap<>();
+            store.storeIds(connection, ids).forEach((purchase, storeId) ->
+                    shown.put(purchase, names.getOrDefault(storeId, "")));
+            return shown;
+        });
+    }
+
     public Optional<Purchase> byNumber(String purchaseNo) {
         return database.read(connection -> store.findByNumber(connection, purchaseNo));
     }

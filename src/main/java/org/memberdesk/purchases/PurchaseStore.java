@@ -137,6 +137,29 @@ public final class PurchaseStore {
     }
 
     /** A member's purchases and returns, newest first, with their lines. */
+    /** The store each of these purchases was made in (purchase id → store id), for a chain's history. */
+    public Map<Long, Long> storeIds(Connection connection, java.util.Collection<Long> purchaseIds)
+            throws SQLException {
+        Map<Long, Long> stores = new java.util.HashMap<>();
+        if (purchaseIds.isEmpty()) {
+            return stores;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(purchaseIds.size(), "?"));
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, store_id FROM purchases WHERE id IN (" + marks + ")")) {
+            int index = 1;
+            for (long id : purchaseIds) {
+                statement.setLong(index++, id);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    stores.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        return stores;
+    }
+
     public List<Purchase> forMember(Connection connection, long memberId, int limit) throws SQLException {
         return readPurchases(connection, "p.member_id = ?", List.of(memberId), " ORDER BY p.time DESC, p.id DESC",
                 limit);

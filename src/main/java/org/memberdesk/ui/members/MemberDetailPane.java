@@ -287,7 +287,14 @@ final class MemberDetailPane {
         total.setStyle("-fx-alignment: CENTER-RIGHT;");
         total.setPrefWidth(84);
         total.setMinWidth(76);
-        table.getColumns().setAll(List.of(time, items, total));
+        // where each was made: a chain's history alone (a single shop never sees stores)
+        TableColumn<Purchase, String> store = new TableColumn<>(context.text("purchase.column.store"));
+        store.setId("detail-history-store");
+        store.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(model.storeOf(c.getValue())));
+        store.setPrefWidth(72);
+        store.setMinWidth(56);
+        store.visibleProperty().bind(model.chainProperty());
+        table.getColumns().setAll(List.of(time, store, items, total));
         table.setPlaceholder(new Label(context.text("member.history.empty")));
         table.setFixedCellSize(30);
         table.prefHeightProperty().bind(Bindings.min(320,

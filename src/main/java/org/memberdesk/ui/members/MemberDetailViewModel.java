@@ -9,7 +9,10 @@ import org.memberdesk.common.Messages;
 import org.memberdesk.ui.common.DataChanges;
 import org.memberdesk.ui.common.DialogService;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -34,8 +37,12 @@ public final class MemberDetailViewModel {
     /** How many of the latest purchases the pane lists. */
     public static final int HISTORY = 50;
 
-    /** Everything the pane shows about one member, read at once. */
-    public record Loaded(Member member, List<Purchase> history, int referrals, MemberForecast forecast) {
+    /**
+     * Everything the pane shows about one member, read at once. {@code storeOf}: each purchase's store as shown
+     * (purchase id → name), only in a chain; empty for a single shop, which never sees stores.
+     */
+    public record Loaded(Member member, List<Purchase> history, int referrals, MemberForecast forecast,
+                         Map<Long, String> storeOf) {
     }
 
     private final MemberService members;
@@ -46,6 +53,9 @@ public final class MemberDetailViewModel {
     private final Messages messages;
     private final DataChanges changes;
     private final DialogService dialogs;
+    /** A chain's history has a store column: whether the shop had more than one store when last read. */
+    private final ReadOnlyBooleanWrapper chain = new ReadOnlyBooleanWrapper(false);
+    private Map<Long, String> storeOf = Map.of();
     private final ReadOnlyObjectWrapper<Member> member = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Purchase> history = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper referrals = new ReadOnlyIntegerWrapper();
@@ -89,6 +99,16 @@ public final class MemberDetailViewModel {
 
     public ObservableList<Purchase> history() {
         return history;
+    }
+
+    /** Whether the shop is a chain: only then does the history show where each purchase was made. */
+    public ReadOnlyBooleanProperty chainProperty() {
+        return chain.getReadOnlyProperty();
+    }
+
+    /** The store a listed purchase was made in, as shown; "" for a single shop. */
+    public String storeOf(Purchase purchase) {
+        return storeOf.getOrDefault(purchase.id(), "");
     }
 
     public ReadOnlyIntegerProperty referralsProperty() {
@@ -140,6 +160,8 @@ public final class MemberDetailViewModel {
         tasks.execute(BackgroundTask.of(() -> read(memberId)).onSuccess(loaded -> {
             if (loaded.isPresent() && loaded.get().member().id() == wanted) {
                 member.set(loaded.get().member());
+                storeOf = loaded.get().storeOf();
+                chain.set(!storeOf.isEmpty()); // a chain's member with no purchases lists none to place
                 history.setAll(loaded.get().history());
                 referrals.set(loaded.get().referrals());
                 forecast.set(loaded.get().forecast());
@@ -156,10 +178,11 @@ public final class MemberDetailViewModel {
     }
 
     private Optional<Loaded> read(long memberId) {
-        return members.byId(memberId).map(m -> new Loaded(m,
-                purchases.history(memberId, HISTORY),
-                members.referrals(m.memberNo()),
-                MemberForecast.read(predictions, memberId)));
+        return members.byId(memberId).map(m -> {
+            List<Purchase> latest = purchases.history(memberId, HISTORY);
+            return new Loaded(m, latest, members.referrals(m.memberNo()), MemberForecast.read(predictions, memberId),
+                    purchases.storesShown(latest, messages));
+        });
     }
 
     /** Archives or restores the shown member after asking. */

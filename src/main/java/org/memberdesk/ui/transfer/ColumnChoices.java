@@ -19,15 +19,17 @@ final class ColumnChoices {
 
     /**
      * Pre-fills every field of the kind. {@code remembered} (field → column, "" for "not in the file") wins over the
-     * guess for the fields it names. Returns whether a remembered mapping was used.
+     * guess for the fields it names. Only a {@code chain} has a store field. Returns whether a remembered mapping
+     * was used.
      */
-    boolean reset(ImportKind kind, List<String> header, Map<String, String> remembered, Runnable changed) {
+    boolean reset(ImportKind kind, List<String> header, Map<String, String> remembered, Runnable changed,
+                  boolean chain) {
         Map<String, String> guessed = header.isEmpty() ? Map.of()
-                : FieldColumns.resolve(header, kind.fields(), Map.of()).asNames();
+                : FieldColumns.resolve(header, kind.fields(chain), Map.of()).asNames();
         boolean useRemembered = !header.isEmpty() && !remembered.isEmpty()
                 && kind.fields().keySet().containsAll(remembered.keySet());
         chosen.clear();
-        for (String field : kind.fieldNames()) {
+        for (String field : kind.fieldNames(chain)) {
             String column = guessed.get(field);
             if (useRemembered && remembered.containsKey(field)) {
                 String earlier = remembered.get(field);

@@ -42,6 +42,24 @@ public enum ImportKind {
         return List.copyOf(fields.keySet());
     }
 
+    /** The field of a store (门店) column: mapped only in a chain (a single shop never sees stores). */
+    public static final String STORE = "store";
+
+    /** The fields a shop maps: a single shop's without the store, a chain's all of them. */
+    public List<String> fieldNames(boolean chain) {
+        return fieldNames().stream().filter(field -> chain || !field.equals(STORE)).toList();
+    }
+
+    /** Field → header names as the shop's files are read: a single shop's store column is never guessed. */
+    public Map<String, List<String>> fields(boolean chain) {
+        if (chain || !fields.containsKey(STORE)) {
+            return fields;
+        }
+        Map<String, List<String>> single = new java.util.LinkedHashMap<>(fields);
+        single.remove(STORE);
+        return single;
+    }
+
     /** Fields that must each have a column. */
     public List<String> required() {
         return required;

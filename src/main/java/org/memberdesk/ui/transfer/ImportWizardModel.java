@@ -152,8 +152,11 @@ public final class ImportWizardModel {
     // --- preview ---
 
     private record Preview(List<String> sheets, String sheet, List<String> header, List<List<String>> rows,
-                           Optional<ImportHistory.Run> lastRun, Map<String, String> remembered) {
+                           Optional<ImportHistory.Run> lastRun, Map<String, String> remembered, boolean chain) {
     }
+
+    /** Whether the shop is a chain, as read with the file's preview: only then is a store column mapped. */
+    private boolean chain;
 
     /** Another encoding or sheet: the preview (and the mapping, when the header changes) is read again. */
     private void readAgain() {
@@ -179,7 +182,8 @@ public final class ImportWizardModel {
                 List<String> fileHeader = source.header();
                 return new Preview(names, reading, fileHeader, source.preview(PREVIEW_ROWS),
                         importers.history().lastRun(importKind.code(), path.get()),
-                        importers.mappings().remembered(importKind.code(), fileHeader));
+                        importers.mappings().remembered(importKind.code(), fileHeader),
+                        importers.chain().getAsBoolean());
             }
         }).onSuccess(preview -> {
             sheets.setAll(preview.sheets());
@@ -187,7 +191,9 @@ public final class ImportWizardModel {
             earlierImport.set(preview.lastRun().map(run -> run.finished()
                     ? messages.get("wizard.earlier.finished", run.startedAt())
                     : messages.get("wizard.earlier.interrupted", run.startedAt(), run.imported())).orElse(""));
-            boolean sameHeader = preview.header().equals(header) && importKind == rememberedKind;
+            boolean sameHeader = preview.header().equals(header) && importKind == rememberedKind
+                    && preview.chain() == chain;
+            chain = preview.chain();
             header.setAll(preview.header());
             previewRows.setAll(preview.rows());
             remembered = preview.remembered();
@@ -212,8 +218,8 @@ public final class ImportWizardModel {
      */
     private void resetMapping() {
         mappingRemembered.set(mapping.reset(kind.get(), header,
-                kind.get() == rememberedKind ? remembered : Map.of(), this::validate));
-        fields.setAll(kind.get().fieldNames());
+                kind.get() == rememberedKind ? remembered : Map.of(), this::validate, chain));
+        fields.setAll(kind.get().fieldNames(chain));
         mappingRevision.set(mappingRevision.get() + 1);
     }
 

@@ -37,7 +37,8 @@ public final class TransferActions {
     /** The wizard's importers, history and remembered mappings of the open database. */
     static Importers importers(UiContext context) {
         return new Importers(context.app().memberImporter(), context.app().purchaseImporter(),
-                context.app().cardImporter(), context.app().importHistory(), context.app().importMappings());
+                context.app().cardImporter(), context.app().importHistory(), context.app().importMappings(),
+                context.app().stores()::isChain);
     }
 
     /**
