@@ -111,6 +111,16 @@ public final class Startup {
         return openServer(location, password, null, clock, first, org.memberdesk.db.ServerPasswords.system());
     }
 
+    /** The windows' way: the same with this computer's own keyring. */
+    public static Outcome openServer(String location, String password, boolean remember, Clock clock, Actor first) {
+        return openServer(location, password, remember, clock, first, org.memberdesk.db.ServerPasswords.system());
+    }
+
+    /** Whether this computer has a keyring to remember a server's password in (the connect dialog offers it). */
+    public static boolean keyringAvailable() {
+        return org.memberdesk.db.ServerPasswords.system().available();
+    }
+
     /**
      * The same, keeping a typed password in this computer's keyring once it has logged in ({@code remember}), or
      * forgetting the one kept before when a password was typed without it (the person chose not to be remembered);

@@ -375,11 +375,16 @@ public final class Cli implements Callable<Integer> {
             if (context == null) {
                 AppContext made = new AppContext(opened, clock, new org.memberdesk.db.OutputFiles(opened.file()),
                         actingFirst());
-                // where the work happens, before anyone signs in (a cashier works at their own store)
+                // where this computer works (a manager signs in at their own store), when the file can still say:
+                // a file too damaged to list its stores is rescued (restore, backups, exports) from store 1
                 try {
                     made.stores().settle(Optional.ofNullable(storeName));
                 } catch (ValidationException unknown) {
                     throw new CliFailure(CommandLine.ExitCode.USAGE, "--" + unknown.getMessage());
+                } catch (DataException unreadable) {
+                    err.println("warning: the stores could not be read (" + clause(unreadable.getMessage())
+                            + "); working as the main store");
+                    err.flush();
                 }
                 context = signedIn(made);
             }

@@ -388,8 +388,7 @@ public final class AppWindow implements ShellActions {
     /** Connects to a server database in the background; the window switches to it when it is ready. */
     public void openServer(String location, String password, boolean remember) {
         String remembered = Startup.withoutPassword(location);
-        tasks.execute(BackgroundTask.of(() -> Startup.openServer(location, password, remember, clock, opensAs,
-                        org.memberdesk.db.ServerPasswords.system()))
+        tasks.execute(BackgroundTask.of(() -> Startup.openServer(location, password, remember, clock, opensAs))
                 .onSuccess(outcome -> {
                     if (switchTo(outcome, remembered)) {
                         preferences.setLastServer(remembered);

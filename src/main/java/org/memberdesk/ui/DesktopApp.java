@@ -102,8 +102,8 @@ public final class DesktopApp extends Application {
     /** Connects to a server database on a thread of its own, as {@link #startOpening} opens a file. */
     private void startOpeningServer(String location, String password, boolean remember) {
         server = location;
-        startOpening(() -> Startup.openServer(location, password, remember, Clock.systemDefaultZone(), firstActor(),
-                org.memberdesk.db.ServerPasswords.system()));
+        startOpening(() -> Startup.openServer(location, password, remember, Clock.systemDefaultZone(),
+                firstActor()));
     }
 
     /** Opens the file on a thread of its own; one window per database: a second start brings the first forward. */

@@ -60,7 +60,7 @@ public final class ServerConnectDialog {
         password.setId("server-password");
         remember.setId("server-remember");
         // offered where the computer has a keyring (Windows, macOS, a Linux desktop); elsewhere said why not
-        boolean keyring = org.memberdesk.db.ServerPasswords.system().available();
+        boolean keyring = Startup.keyringAvailable();
         remember.setText(messages.get(keyring ? "server.connect.remember" : "server.connect.noKeyring"));
         remember.setDisable(!keyring);
         remember.setVisible(offerRemember);
