@@ -127,11 +127,28 @@ public final class AppWindow implements ShellActions {
                 Screens.needs(), this, () -> window.currentScreenId().ifPresent(preferences::setLastScreen));
         stage.getScene().setRoot(gate.attach(context, window));
         showWhetherDemo();
+        context.changes().onStoresChanged(this::showStore);
+        showStore();
         window.show(screenId);
         if (dailyRefit != null && dailyRefitFor == app) {
             // rebuilt (another language): the Predictions tab still says why today's refit made no model
             dailyRefit.lastRefusal().ifPresent(refused -> context.changes().predictionsRefitted(Optional.of(refused)));
         }
+    }
+
+    /**
+     * The status bar names this computer's store when the shop has several (one small read, in the background);
+     * a single shop's says nothing of stores.
+     */
+    private void showStore() {
+        AppContext shown = app;
+        UiContext showing = context;
+        MainWindow on = window;
+        tasks.execute(BackgroundTask.of(() -> shown.stores().hereInChain()).onSuccess(here -> {
+            if (app == shown && window == on) {
+                on.showStore(here.map(store -> store.shownName(showing.messages())));
+            }
+        }));
     }
 
     /** The title bar (and, for demo data, a banner) say which database this is. */
