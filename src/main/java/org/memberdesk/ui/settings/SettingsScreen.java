@@ -43,10 +43,19 @@ public final class SettingsScreen implements Screen {
         this.limits = new LimitsViewModel(context.app().purchases(), context.tasks(), context.messages());
         this.points = new PointsSettingsView(context);
         this.cards = new CardProductsView(context);
-        this.staff = new StaffSettingsModel(context.app().staff(), context.tasks(), context.messages(),
+        this.staff = new StaffSettingsModel(context.app().staff(), context.app().stores(), context.tasks(),
+                context.messages(),
                 context.changes()::idleLockSaved);
         this.stores = new StoresSettingsModel(context.app().stores(), context.tasks(), context.messages(),
-                context.changes()::storesChanged);
+                this::storesChanged);
+    }
+
+    /** A store added or renamed, or this computer set to another: the status bar and the staff tab follow. */
+    private void storesChanged() {
+        context.changes().storesChanged();
+        if (context.app().session().may(org.memberdesk.staff.Permission.STAFF)) {
+            staff.load();
+        }
     }
 
     /** Settings → Stores (its model, for tests). */
