@@ -12,6 +12,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -41,7 +42,7 @@ final class StoresSection {
         ListView<Store> list = new ListView<>(model.stores());
         list.setId("stores-list");
         list.setPrefHeight(150);
-        list.setPrefWidth(260);
+        list.setMaxWidth(420);
         list.setCellFactory(view -> storeCell());
 
         TextField name = new TextField();
@@ -77,11 +78,17 @@ final class StoresSection {
         form.addRow(0, new Label(context.text("stores.settings.new")), new HBox(12, name, add));
         form.addRow(1, new Label(context.text("stores.settings.renameTo")), new HBox(12, renameTo, rename));
         form.addRow(2, new Label(context.text("stores.settings.here")), new HBox(12, here, useHere));
+        // on a narrow window the text field gives way, never a label, a button or the store chosen
         for (Node row : form.getChildren()) {
             if (row instanceof HBox box) {
                 box.setAlignment(Pos.CENTER_LEFT);
+                box.getChildren().stream().filter(node -> !(node instanceof TextField))
+                        .forEach(node -> ((Region) node).setMinWidth(Region.USE_PREF_SIZE));
+            } else if (row instanceof Label label) {
+                label.setMinWidth(Region.USE_PREF_SIZE);
             }
         }
+        here.setPrefWidth(220);
 
         Label status = new Label();
         status.setId("stores-status");
@@ -94,7 +101,7 @@ final class StoresSection {
             }
         });
 
-        VBox page = new VBox(14, title, note, new HBox(24, list, form), status);
+        VBox page = new VBox(14, title, note, list, form, status);
         page.setPadding(new Insets(24));
         page.getStyleClass().add("page");
         ScrollPane scroll = new ScrollPane(page);
