@@ -58,6 +58,8 @@ final class StaffSection {
         // where each one works: only when the shop has several stores
         TableColumn<Staff, String> store = column("staff.store", model::storeName);
         store.visibleProperty().bind(model.chainProperty());
+        // a fourth column on a narrow window: its heading stays one word on one line
+        store.setMinWidth(80);
         table.getColumns().add(store);
 
         Label status = new Label();

@@ -49,9 +49,13 @@ class StaffAtStoresScreenTest extends FxRobot {
 
     /** Opens the staff settings as the owner 林. */
     private void openStaffSettings() throws Exception {
+        openStaffSettings(Language.ENGLISH);
+    }
+
+    private void openStaffSettings(Language language) throws Exception {
         ui.app().staff().add("林", Role.OWNER, "2468");
         ui.app().staff().switchTo("林", "2468");
-        ui.open("settings", Language.ENGLISH);
+        ui.open("settings", language);
         clickOn("#settings-tab-staff");
         UiFixture.waitUntil(() -> table().getItems().size() >= 1);
     }
@@ -97,6 +101,28 @@ class StaffAtStoresScreenTest extends FxRobot {
         clickOn("#staff-edit-save");
         UiFixture.waitUntil(() -> table().getItems().stream().anyMatch(s -> s.name().equals("王芳")
                 && s.storeId() == 1));
+    }
+
+    @Test
+    void aChainsStaffTabIsWholeAtTheSmallestWindowInBothLanguages() throws Exception {
+        for (Language language : List.of(Language.ENGLISH, Language.CHINESE)) {
+            ui = UiFixture.prepare();
+            ui.app().stores().add("二店");
+            ui.app().staff().add("王芳", Role.CASHIER, "1357", 2);
+            openStaffSettings(language);
+            UiFixture.waitUntil(() -> visibleColumns().size() == 4);
+            interact(() -> {
+                table().getSelectionModel().select(0);
+                ui.stage().setWidth(1024);
+                ui.stage().setHeight(700);
+            });
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            List<String> problems = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> new org.memberdesk.ui.LayoutProblems()
+                    .of(ui.stage().getScene(), language + " staff")).get();
+            assertEquals(List.of(), problems);
+            ui.close();
+            ui = null;
+        }
     }
 
     @Test
