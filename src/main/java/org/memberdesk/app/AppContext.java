@@ -150,7 +150,7 @@ public final class AppContext {
         this.stores = new org.memberdesk.stores.StoreService(database, new org.memberdesk.stores.StoreStore(),
                 storeHere, new org.memberdesk.stores.StoreSetting(database.file()), session, operationLog, clock);
         this.staff = new org.memberdesk.staff.StaffService(database, new org.memberdesk.staff.StaffStore(),
-                new org.memberdesk.staff.PinHashing(), session, operationLog, clock);
+                new org.memberdesk.staff.PinHashing(), session, operationLog, clock, storeHere::id);
         this.memberStore = new MemberStore();
         this.purchaseStore = new PurchaseStore();
         PointsStore pointsStore = new PointsStore();

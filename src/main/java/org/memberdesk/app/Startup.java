@@ -180,7 +180,16 @@ public final class Startup {
         try {
             Database database = opening.get();
             LOG.info(() -> "opened " + database.describeLocation());
-            return new Ready(new AppContext(database, clock, new OutputFiles(database.file()), first), owner);
+            AppContext context = new AppContext(database, clock, new OutputFiles(database.file()), first);
+            try {
+                // the store this computer works in (its setting beside the database, else store 1), before anyone
+                // signs in: a cashier signs in at their own store's computers, and every sale here is this store's
+                context.stores().settle(java.util.Optional.empty());
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
+            return new Ready(context, owner);
         } catch (RuntimeException e) {
             owner.close();
             throw e;

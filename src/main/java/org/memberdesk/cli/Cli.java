@@ -87,7 +87,8 @@ public final class Cli implements Callable<Integer> {
             BackupCommands.IntegrityCheck.class,
             MoveCommand.class,
             CardPrintCommands.Photo.class,
-            StaffCliCommands.StaffCommand.class);
+            StaffCliCommands.StaffCommand.class,
+            StoreCommands.StoresCommand.class);
 
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
             description = "The database file (default: the user's data folder), or a PostgreSQL database shared by"

@@ -88,8 +88,12 @@ final class CommandExamples {
             Map.entry("migrate", "--to postgresql://memberdesk@192.168.1.10:5432/shop --json"),
             Map.entry("member-photo", "M001 --file photo.jpg --json"),
             Map.entry("staff", "staff add 小王 --role cashier --pin 1234 --json"),
-            Map.entry("staff add", "小王 --role cashier --pin 1234 --json"),
+            Map.entry("staff add", "王芳 --role cashier --pin 1234 --store 二店 --json"),
             Map.entry("staff list", "--json"),
+            Map.entry("stores", "stores --json"),
+            Map.entry("stores add", "二店 --json"),
+            Map.entry("stores rename", "二店 --to 南门店 --json"),
+            Map.entry("stores here", "南门店 --json"),
             Map.entry("help", "campaign create"));
 
     private CommandExamples() {

@@ -7,6 +7,7 @@ import org.memberdesk.common.ValidationException;
 import org.memberdesk.staff.PinHashing;
 import org.memberdesk.staff.Role;
 import org.memberdesk.staff.Staff;
+import org.memberdesk.stores.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * Staff (员工) on the command line: {@code staff add NAME --role ROLE --pin PIN} and {@code staff list} (the owner's:
+ * Staff (员工) on the command line: {@code staff add NAME --role ROLE --pin PIN [--store NAME]} (the inherited --store:
+ * where the work happens, so the new staff member works there; default this computer's store) and {@code staff list}
+ * (the owner's:
  * a staff member acting by {@code --staff} who may not is refused, exit 4). Never prints a PIN or its hash.
  */
 final class StaffCliCommands {
@@ -55,7 +58,8 @@ final class StaffCliCommands {
     }
 
     @Command(name = "add", description = "Add a staff member: cashier (收银员), manager (店长) or owner (店主), with a"
-            + " 4–6 digit PIN they sign in with. Prints {\"staff\":NAME,\"role\":ROLE}.")
+            + " 4–6 digit PIN they sign in with, working in this computer's store or the one --store names (a cashier"
+            + " or manager signs in only at that store's computers). Prints {\"staff\":NAME,\"role\":ROLE}.")
     static final class StaffAdd implements Callable<Integer> {
         @ParentCommand
         StaffCommand parent;
@@ -103,8 +107,9 @@ final class StaffCliCommands {
         }
     }
 
-    @Command(name = "list", description = "Every staff member: name, role, whether they still work here (never a PIN)."
-            + " Prints {\"staff\":[{\"name\",\"role\",\"active\"}…]}.")
+    @Command(name = "list", description = "Every staff member: name, role, whether they still work here (never a PIN),"
+            + " and when the shop has several stores the store they work in. Prints"
+            + " {\"staff\":[{\"name\",\"role\",\"active\"[,\"store\"]}…]}.")
     static final class StaffList implements Callable<Integer> {
         @ParentCommand
         StaffCommand parent;
@@ -117,11 +122,20 @@ final class StaffCliCommands {
             if (pin != null) {
                 parent.cli.pin = pin;
             }
-            List<Map<String, Object>> staff = parent.cli.context().staff().all().stream().map(member -> {
+            List<Staff> all = parent.cli.context().staff().all();
+            // a single shop's list is as it always was; a chain's says where each one works
+            List<Store> stores = parent.cli.context().stores().all();
+            Map<Long, String> storeNames = stores.size() > 1
+                    ? stores.stream().collect(java.util.stream.Collectors.toMap(Store::id, Store::name))
+                    : Map.of();
+            List<Map<String, Object>> staff = all.stream().map(member -> {
                 Map<String, Object> row = Cli.object();
                 row.put("name", member.name());
                 row.put("role", member.role().code());
                 row.put("active", member.active());
+                if (!storeNames.isEmpty()) {
+                    row.put("store", storeNames.get(member.storeId()));
+                }
                 return row;
             }).toList();
             Map<String, Object> out = Cli.object();

@@ -59,13 +59,14 @@ public final class NotAllowedException extends RuntimeException {
 
     /**
      * The refusal in the shop's words, in the language of {@code messages}; arguments that are bundle keys (a
-     * role, a permission) are put in words too.
+     * role, a permission, the main store's seeded name) are put in words too.
      */
     public String describe(org.memberdesk.common.Messages messages) {
         Object[] worded = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             worded[i] = args[i] instanceof String text && (text.startsWith("staff.role.")
-                    || text.startsWith("staff.permission.")) ? messages.get(text) : args[i];
+                    || text.startsWith("staff.permission.") || text.equals(StaffService.MAIN_STORE_KEY))
+                    ? messages.get(text) : args[i];
         }
         return messages.get(textKey, worded);
     }

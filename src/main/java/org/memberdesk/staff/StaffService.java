@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
@@ -18,6 +19,13 @@ import org.memberdesk.db.Database;
  * <p>Lock-out: two wrong PINs in a row are free (people mistype); the third refuses signing in for 30 seconds,
  * each further wrong PIN doubles it (60 s, 2 min …) up to an hour. It is kept in the database, so
  * restarting the app or the command line does not reset it; the right PIN after the lock ends starts afresh.
+ *
+ * <p>Stores (门店): each staff member works in one store. A cashier or manager signs in only at a computer of their
+ * store; the owner anywhere ({@link #check}, the one place every sign-in goes through). The PIN is judged first, so a
+ * wrong PIN counts as before wherever it is typed, and the store refusal tells nothing to someone who does not know
+ * the PIN. The right PIN at another store's computer is logged but neither counted as a wrong PIN nor clears the
+ * wrong ones: it proves the person, and a cashier who tries the counter next door three times must not be locked
+ * out of their own.
  */
 public final class StaffService {
     static final int FREE_TRIES = 2;
@@ -33,9 +41,12 @@ public final class StaffService {
     private final StaffSession session;
     private final OperationLog log;
     private final Clock clock;
+    /** The id of the store this computer works in (stores.StoreHere, which builds on this package). */
+    private final LongSupplier storeHere;
 
     public StaffService(Database database, StaffStore store, PinHashing pins, StaffSession session,
-            OperationLog log, Clock clock) {
+            OperationLog log, Clock clock, LongSupplier storeHere) {
+        this.storeHere = storeHere;
         this.database = database;
         this.store = store;
         this.pins = pins;
@@ -61,15 +72,20 @@ public final class StaffService {
             if (store.activeOwners(connection) > 0) {
                 throw new NotAllowedException("staff.refused.ownerExists", "the shop already has an owner");
             }
-            Staff owner = insert(connection, checkedName, Role.OWNER, hash);
+            Staff owner = insert(connection, checkedName, Role.OWNER, hash, storeHere.getAsLong());
             log.record(connection, OperationLog.Entry.of(Operation.STAFF, null, owner.name(), "+ owner"),
                     Actor.of(owner));
             return owner;
         });
     }
 
-    /** A new staff member: the owner's (the command line acts as the owner). */
+    /** A new staff member working in this computer's store: the owner's (the command line acts as the owner). */
     public Staff add(String name, Role role, String pin) {
+        return add(name, role, pin, storeHere.getAsLong());
+    }
+
+    /** A new staff member working in store {@code storeId}: the owner's. */
+    public Staff add(String name, Role role, String pin, long storeId) {
         String checkedName = checkName(name);
         checkPin(pin);
         String hash = pins.hash(pin);
@@ -77,22 +93,41 @@ public final class StaffService {
             // only the owner adds staff (the command line acts as the owner; the windows' first owner comes
             // from createOwner): a cashier added before any owner existed must not be able to make one
             session.require(Permission.STAFF);
-            Staff added = insert(connection, checkedName, role, hash);
+            storeNamed(connection, storeId);
+            Staff added = insert(connection, checkedName, role, hash, storeId);
             log.record(connection, OperationLog.Entry.of(Operation.STAFF, null, added.name(), "+ " + role.code()));
             return added;
         });
     }
 
-    private Staff insert(Connection connection, String name, Role role, String hash) throws SQLException {
+    private Staff insert(Connection connection, String name, Role role, String hash, long storeId)
+            throws SQLException {
         if (store.byName(connection, name).isPresent()) {
             throw new ValidationException(Problem.of("name", "staff.name.taken", name));
         }
-        long id = store.insert(connection, name, role, hash, now());
+        long id = store.insert(connection, name, role, hash, now(), storeId);
         return store.byId(connection, id).orElseThrow().staff();
+    }
+
+    /** The name of store {@code storeId}; refused when there is no such store. */
+    private String storeNamed(Connection connection, long storeId) throws SQLException {
+        return store.storeName(connection, storeId)
+                .orElseThrow(() -> new ValidationException(Problem.of("store", "store.unknown", storeId, "")));
     }
 
     /** A staff member's role or whether they still work here (the owner); the last active owner stays one. */
     public Staff change(long staffId, Role role, boolean active) {
+        session.require(Permission.STAFF);
+        long storeId = database.read(connection -> store.byId(connection, staffId))
+                .map(stored -> stored.staff().storeId()).orElse(storeHere.getAsLong());
+        return change(staffId, role, active, storeId);
+    }
+
+    /**
+     * A staff member's role, whether they still work here and the store they work in (the owner; one log entry);
+     * the last active owner stays one.
+     */
+    public Staff change(long staffId, Role role, boolean active, long storeId) {
         session.require(Permission.STAFF);
         return database.write(connection -> {
             Staff before = store.byId(connection, staffId)
@@ -103,10 +138,15 @@ public final class StaffService {
                     && store.activeOwners(connection) <= 1) {
                 throw new ValidationException(Problem.of("role", "staff.lastOwner", before.name()));
             }
+            String moved = "";
+            if (before.storeId() != storeId) {
+                moved = ", " + storeNamed(connection, before.storeId()) + " → " + storeNamed(connection, storeId);
+                store.updateStore(connection, staffId, storeId);
+            }
             store.update(connection, staffId, role, active);
             log.record(connection, OperationLog.Entry.of(Operation.STAFF, null, before.name(),
                     before.role().code() + (before.active() ? "" : " (inactive)") + " → " + role.code()
-                            + (active ? "" : " (inactive)")));
+                            + (active ? "" : " (inactive)") + moved));
             return store.byId(connection, staffId).orElseThrow().staff();
         });
     }
@@ -161,7 +201,7 @@ public final class StaffService {
         }
         // the slow hash runs outside any transaction: no write waits on it
         boolean right = pins.matches(pin == null ? "" : pin, stored.pinHash());
-        Actor accepted = database.write(connection -> {
+        Judged accepted = database.write(connection -> {
             StaffStore.Stored fresh = store.byId(connection, stored.staff().id()).orElseThrow();
             // judged against the row as it is now: PINs typed in parallel (two command lines, a script guessing)
             // that all began before a lock must not each be judged, or guessing gets past the lock-out
@@ -174,10 +214,19 @@ public final class StaffService {
             }
             Actor actor = Actor.of(fresh.staff());
             if (right) {
+                long here = storeHere.getAsLong();
+                if (fresh.staff().role() != Role.OWNER && fresh.staff().storeId() != here) {
+                    // the right PIN at another store's computer: logged, not counted (see the class comment)
+                    NotAllowedException refusal = elsewhere(fresh.staff(), storeNamed(connection,
+                            fresh.staff().storeId()), here, storeNamed(connection, here));
+                    log.record(connection, OperationLog.Entry.of(Operation.REFUSED, null, "sign-in",
+                            refusal.getMessage()), actor);
+                    return new Judged(null, refusal);
+                }
                 if (fresh.failedPins() > 0 || fresh.lockedUntil() != null) {
                     store.updateAttempts(connection, fresh.staff().id(), 0, null);
                 }
-                return actor;
+                return new Judged(actor, null);
             }
             int failed = fresh.failedPins() + 1;
             LocalDateTime until = failed > FREE_TRIES ? now.plus(lockFor(failed)) : null;
@@ -185,15 +234,47 @@ public final class StaffService {
             log.record(connection, OperationLog.Entry.of(Operation.PIN_REFUSED, null, fresh.staff().name(),
                     failed + " wrong in a row" + (until == null ? "" : ", locked " + lockFor(failed).toSeconds()
                             + " s")), actor);
-            return null;
+            return new Judged(null, null);
         });
-        if (accepted == null) {
+        if (accepted.refusal() != null) {
+            // thrown after the write, like a wrong PIN: the attempt stays logged
+            throw accepted.refusal();
+        }
+        if (accepted.actor() == null) {
             // thrown after the write: the wrong PIN stays counted and logged
             throw new NotAllowedException("staff.signIn.wrongPin", "wrong PIN for " + stored.staff().name(),
                     stored.staff().name());
         }
-        return accepted;
+        return accepted.actor();
     }
+
+    /** What {@link #check} decided in its transaction: who signed in, or why not (both null: a wrong PIN). */
+    private record Judged(Actor actor, NotAllowedException refusal) {
+    }
+
+    /**
+     * "王芳 works at 二店; this computer is in 本店." Store 1 under its seeded name is handed as the key
+     * {@code store.main}, which {@link NotAllowedException#describe} puts in the person's language ("Main store").
+     */
+    private static NotAllowedException elsewhere(Staff staff, String theirs, long hereId, String here) {
+        Object theirStore = shownStore(staff.storeId(), theirs);
+        Object hereStore = shownStore(hereId, here);
+        org.memberdesk.common.Messages english = org.memberdesk.common.Messages.english();
+        return new NotAllowedException("staff.signIn.otherStore", english.get("staff.signIn.otherStore",
+                staff.name(), english(theirStore, english), english(hereStore, english)), staff.name(), theirStore,
+                hereStore);
+    }
+
+    private static Object shownStore(long storeId, String name) {
+        return storeId == 1 && "本店".equals(name) ? MAIN_STORE_KEY : name;
+    }
+
+    private static String english(Object store, org.memberdesk.common.Messages english) {
+        return MAIN_STORE_KEY.equals(store) ? english.get(MAIN_STORE_KEY) : store.toString();
+    }
+
+    /** The bundle key of store 1's name while it keeps its seeded 本店 (stores.Store#shownName). */
+    static final String MAIN_STORE_KEY = "store.main";
 
     private static NotAllowedException locked(Staff staff, LocalDateTime now, LocalDateTime until) {
         long seconds = secondsLeft(now, until);

@@ -19,13 +19,15 @@ public final class StaffStore {
     record Stored(Staff staff, String pinHash, int failedPins, LocalDateTime lockedUntil) {
     }
 
-    long insert(Connection connection, String name, Role role, String pinHash, LocalDateTime at) throws SQLException {
+    long insert(Connection connection, String name, Role role, String pinHash, LocalDateTime at, long storeId)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO staff (name, role, pin_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id""")) {
+                INSERT INTO staff (name, role, pin_hash, created_at, store_id) VALUES (?, ?, ?, ?, ?) RETURNING id""")) {
             insert.setString(1, name);
             insert.setString(2, role.code());
             insert.setString(3, pinHash);
             insert.setString(4, Times.text(at));
+            insert.setLong(5, storeId);
             try (ResultSet rs = insert.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -45,7 +47,7 @@ public final class StaffStore {
         // the text block ends in a line break: a text block drops the spaces at the end of its lines, and
         // "FROM staff" + "WHERE ..." would read as "FROM staffWHERE ..."
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, name, role, active, created_at, pin_hash, failed_pins, locked_until FROM staff"""
+                SELECT id, name, role, active, created_at, pin_hash, failed_pins, locked_until, store_id FROM staff"""
                 + " " + where)) {
             statement.setObject(1, key);
             try (ResultSet rs = statement.executeQuery()) {
@@ -57,7 +59,7 @@ public final class StaffStore {
     /** Every staff member, active first, then by role (owner first) and name. */
     List<Staff> all(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, name, role, active, created_at, pin_hash, failed_pins, locked_until FROM staff
+                SELECT id, name, role, active, created_at, pin_hash, failed_pins, locked_until, store_id FROM staff
                 ORDER BY active DESC, CASE role WHEN 'owner' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, name""");
              ResultSet rs = statement.executeQuery()) {
             List<Staff> staff = new ArrayList<>();
@@ -84,6 +86,28 @@ public final class StaffStore {
             update.setInt(2, active ? 1 : 0);
             update.setLong(3, id);
             update.executeUpdate();
+        }
+    }
+
+    /** A staff member's store (V15's trigger refuses an id that is no store). */
+    void updateStore(Connection connection, long id, long storeId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE staff SET store_id = ? WHERE id = ?")) {
+            update.setLong(1, storeId);
+            update.setLong(2, id);
+            update.executeUpdate();
+        }
+    }
+
+    /**
+     * A store's name, for the sign-in refusal's words (read here rather than through the stores package, which
+     * builds on this one); empty when there is no such store.
+     */
+    Optional<String> storeName(Connection connection, long storeId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT name FROM stores WHERE id = ?")) {
+            statement.setLong(1, storeId);
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
         }
     }
 
@@ -129,7 +153,7 @@ public final class StaffStore {
 
     private static Stored stored(ResultSet rs) throws SQLException {
         Staff staff = new Staff(rs.getLong(1), rs.getString(2), Role.of(rs.getString(3)), rs.getInt(4) == 1,
-                LocalDateTime.parse(rs.getString(5), Times.TIME));
+                LocalDateTime.parse(rs.getString(5), Times.TIME), rs.getLong(9));
         String locked = rs.getString(8);
         return new Stored(staff, rs.getString(6), rs.getInt(7),
                 locked == null ? null : LocalDateTime.parse(locked, Times.TIME));

@@ -60,6 +60,14 @@ public final class StoreService {
     }
 
     /**
+     * The store this computer works in, when the shop has more than one (the status bar shows it then); empty for a
+     * single shop, which never sees stores. One read.
+     */
+    public Optional<Store> hereInChain() {
+        return isChain() ? Optional.of(here.current()) : Optional.empty();
+    }
+
+    /**
      * At start: this computer's store is the one {@code named} (the command line's {@code --store}), else the one
      * its setting names, else store 1. A name that is no store is refused with the names there are; a setting that
      * names no store (a file copied from another shop's computer) falls back to store 1.

@@ -127,6 +127,8 @@ public final class AppWindow implements ShellActions {
                 Screens.needs(), this, () -> window.currentScreenId().ifPresent(preferences::setLastScreen));
         stage.getScene().setRoot(gate.attach(context, window));
         showWhetherDemo();
+        context.changes().onStoresChanged(this::showStore);
+        showStore();
         MainWindow built = window;
         // a screen reads the shop's data as it is built: not while nobody is signed in (its reads would be refused,
         // each start showing "Something went wrong" and logging a refusal); it opens once someone is
@@ -139,6 +141,21 @@ public final class AppWindow implements ShellActions {
             // rebuilt (another language): the Predictions tab still says why today's refit made no model
             dailyRefit.lastRefusal().ifPresent(refused -> context.changes().predictionsRefitted(Optional.of(refused)));
         }
+    }
+
+    /**
+     * The status bar names this computer's store when the shop has several (one small read, in the background);
+     * a single shop's says nothing of stores.
+     */
+    private void showStore() {
+        AppContext shown = app;
+        UiContext showing = context;
+        MainWindow on = window;
+        tasks.execute(BackgroundTask.of(() -> shown.stores().hereInChain()).onSuccess(here -> {
+            if (app == shown && window == on) {
+                on.showStore(here.map(store -> store.shownName(showing.messages())));
+            }
+        }));
     }
 
     /** The title bar (and, for demo data, a banner) say which database this is. */

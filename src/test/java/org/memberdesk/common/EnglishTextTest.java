@@ -78,7 +78,7 @@ class EnglishTextTest {
 
     /** Words after a placeholder that end in s but are no counted noun; the placeholder there is a name or amount. */
     private static final Set<String> NOT_NOUNS = Set.of("is", "has", "was", "does", "takes", "needs", "belongs",
-            "comes", "leaves", "starts", "looks", "applies", "leads", "keeps", "differs", "vs");
+            "comes", "leaves", "starts", "looks", "applies", "leads", "keeps", "differs", "works", "vs");
 
     /** Nouns after an amount of money or an average, not a count: "¥1 sales", "1.3 orders per buyer". */
     private static final Set<String> NOT_COUNTS = Set.of("analytics.pdf.decompositionTotal: {0} sales",

@@ -115,7 +115,8 @@ class PostgresSchemaTest {
         // a few by hand: the ALTERed columns come last, in the order the scripts add them
         List<String> purchases = onPostgres.get("purchases");
         assertEquals("staff_id bigint null default=null pk=0", purchases.get(purchases.size() - 2));
-        assertEquals("store_id bigint notnull default=1 pk=0", purchases.get(purchases.size() - 1)); // V15
+        // V15: the store a purchase was made in, store 1 for every row made before stores existed
+        assertEquals("store_id bigint notnull default=1 pk=0", purchases.get(purchases.size() - 1));
         assertEquals("id bigint null default=null pk=1", onPostgres.get("members").get(0));
         assertEquals("image bytea notnull default=null pk=0", onPostgres.get("member_photos").get(1));
         assertEquals("r double precision notnull default=null pk=0", onPostgres.get("prediction_models").get(6));

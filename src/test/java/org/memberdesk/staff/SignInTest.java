@@ -189,7 +189,7 @@ class SignInTest {
             }
         };
         StaffService other = new StaffService(app.database(), new StaffStore(), new PinHashing(),
-                new StaffSession(Actor.NOBODY), app.operationLog(), pausing);
+                new StaffSession(Actor.NOBODY), app.operationLog(), pausing, app.storeHere()::id);
         CompletableFuture<Actor> racing = CompletableFuture.supplyAsync(() -> other.check("小王", "1234"));
         assertTrue(reached.await(30, TimeUnit.SECONDS));
         for (String wrong : new String[] {"0000", "1111", "2222"}) {

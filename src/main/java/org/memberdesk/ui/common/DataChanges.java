@@ -19,6 +19,7 @@ public final class DataChanges {
     private final List<LongConsumer> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Optional<ValidationException>>> refits = new CopyOnWriteArrayList<>();
     private final List<java.util.function.IntConsumer> idleLocks = new CopyOnWriteArrayList<>();
+    private final List<Runnable> stores = new CopyOnWriteArrayList<>();
 
     /** The listener receives the changed member's id, or {@link #MANY}. */
     public void onMemberChanged(LongConsumer listener) {
@@ -52,5 +53,14 @@ public final class DataChanges {
 
     public void idleLockSaved(int minutes) {
         idleLocks.forEach(l -> l.accept(minutes));
+    }
+
+    /** The listener hears that a store was added or renamed, or this computer set to another (Settings → Stores). */
+    public void onStoresChanged(Runnable listener) {
+        stores.add(listener);
+    }
+
+    public void storesChanged() {
+        stores.forEach(Runnable::run);
     }
 }

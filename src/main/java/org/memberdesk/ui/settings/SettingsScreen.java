@@ -19,7 +19,9 @@ import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.points.PointsSettingsView;
 import org.memberdesk.ui.shell.Screen;
 
-/** 设置 Settings: language, business type, purchase limits, where the data lives, points, member cards, staff. */
+/**
+ * 设置 Settings: language, business type, purchase limits, where the data lives, points, member cards, staff, stores.
+ */
 public final class SettingsScreen implements Screen {
     private final UiContext context;
     private final SettingsViewModel model;
@@ -29,6 +31,7 @@ public final class SettingsScreen implements Screen {
     private final PointsSettingsView points;
     private final CardProductsView cards;
     private final StaffSettingsModel staff;
+    private final StoresSettingsModel stores;
 
     public SettingsScreen(UiContext context, Consumer<Language> switchLanguage) {
         this.context = context;
@@ -40,8 +43,24 @@ public final class SettingsScreen implements Screen {
         this.limits = new LimitsViewModel(context.app().purchases(), context.tasks(), context.messages());
         this.points = new PointsSettingsView(context);
         this.cards = new CardProductsView(context);
-        this.staff = new StaffSettingsModel(context.app().staff(), context.tasks(), context.messages(),
+        this.staff = new StaffSettingsModel(context.app().staff(), context.app().stores(), context.tasks(),
+                context.messages(),
                 context.changes()::idleLockSaved);
+        this.stores = new StoresSettingsModel(context.app().stores(), context.tasks(), context.messages(),
+                this::storesChanged);
+    }
+
+    /** A store added or renamed, or this computer set to another: the status bar and the staff tab follow. */
+    private void storesChanged() {
+        context.changes().storesChanged();
+        if (context.app().session().may(org.memberdesk.staff.Permission.STAFF)) {
+            staff.load();
+        }
+    }
+
+    /** Settings → Stores (its model, for tests). */
+    public StoresSettingsModel stores() {
+        return stores;
     }
 
     /** Settings → Staff (its model, for tests). */
@@ -115,7 +134,8 @@ public final class SettingsScreen implements Screen {
                 tab("settings-tab-points", "settings.tab.points", points.view()),
                 tab("settings-tab-limits", "settings.limits", limitsPage),
                 tab("settings-tab-cards", "cards.settings.tab", cards.view()),
-                tab("settings-tab-staff", "staff.settings.tab", new StaffSection(context, staff).view()));
+                tab("settings-tab-staff", "staff.settings.tab", new StaffSection(context, staff).view()),
+                tab("settings-tab-stores", "stores.settings.tab", new StoresSection(context, stores).view()));
         tabs.setId("settings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         return tabs;
@@ -141,6 +161,7 @@ public final class SettingsScreen implements Screen {
         if (context.app().session().may(org.memberdesk.staff.Permission.STAFF)) {
             staff.load();
         }
+        stores.load();
     }
 
     private ListCell<Business> businessCell() {

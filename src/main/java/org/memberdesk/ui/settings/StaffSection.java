@@ -19,6 +19,7 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.memberdesk.staff.Role;
 import org.memberdesk.staff.Staff;
+import org.memberdesk.stores.Store;
 import org.memberdesk.ui.common.UiContext;
 import org.memberdesk.ui.staff.PinField;
 
@@ -54,6 +55,12 @@ final class StaffSection {
         table.getColumns().add(column("staff.role", staff -> context.text(staff.role().textKey())));
         table.getColumns().add(column("staff.state",
                 staff -> context.text(staff.active() ? "staff.active" : "staff.inactive")));
+        // where each one works: only when the shop has several stores
+        TableColumn<Staff, String> store = column("staff.store", model::storeName);
+        store.visibleProperty().bind(model.chainProperty());
+        // a fourth column on a narrow window: its heading stays one word on one line
+        store.setMinWidth(80);
+        table.getColumns().add(store);
 
         Label status = new Label();
         status.setId("staff-status");
@@ -82,6 +89,7 @@ final class StaffSection {
         ComboBox<Role> role = roles("staff-edit-role");
         CheckBox active = new CheckBox(context.text("staff.active"));
         active.setId("staff-edit-active");
+        ComboBox<Store> store = stores("staff-edit-store");
         Button save = new Button(context.text("staff.settings.change"), new FontIcon(Feather.CHECK));
         save.setId("staff-edit-save");
         var reset = PinField.of("staff-reset-pin", model.resetPinProperty());
@@ -92,12 +100,13 @@ final class StaffSection {
             if (now != null) {
                 role.setValue(now.role());
                 active.setSelected(now.active());
+                store.setValue(model.store(now.storeId()).orElse(null));
             }
         });
         save.setOnAction(event -> {
             Staff member = table.getSelectionModel().getSelectedItem();
             if (member != null) {
-                model.change(member, role.getValue(), active.isSelected());
+                model.change(member, role.getValue(), active.isSelected(), store.getValue());
             }
         });
         resetButton.setOnAction(event -> {
@@ -106,12 +115,12 @@ final class StaffSection {
                 model.resetPin(member);
             }
         });
-        Node[] editing = {role, active, save, reset, again, resetButton};
+        Node[] editing = {role, active, store, save, reset, again, resetButton};
         for (Node node : editing) {
             node.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         }
         GridPane grid = grid();
-        grid.addRow(0, new Label(context.text("staff.role")), new HBox(12, role, active, save));
+        grid.addRow(0, new Label(context.text("staff.role")), new HBox(12, role, store, active, save));
         grid.addRow(1, new Label(context.text("staff.settings.newPin")), new HBox(12, reset, again, resetButton));
         return section("staff.settings.chosen", grid);
     }
@@ -132,7 +141,15 @@ final class StaffSection {
         grid.addRow(2, new Label(context.text("staff.pin")), PinField.of("staff-new-pin", model.newPinProperty()));
         grid.addRow(3, new Label(context.text("staff.pin.again")),
                 PinField.of("staff-new-pin-again", model.newPinAgainProperty()));
-        grid.add(add, 1, 4);
+        ComboBox<Store> store = stores("staff-new-store");
+        store.valueProperty().bindBidirectional(model.newStoreProperty());
+        Label storeLabel = new Label(context.text("staff.store"));
+        for (Node node : new Node[] {store, storeLabel}) {
+            node.visibleProperty().bind(model.chainProperty());
+            node.managedProperty().bind(model.chainProperty());
+        }
+        grid.addRow(4, storeLabel, store);
+        grid.add(add, 1, 5);
         return section("staff.settings.new", grid);
     }
 
@@ -171,6 +188,27 @@ final class StaffSection {
         role.setButtonCell(roleCell());
         role.setValue(Role.CASHIER);
         return role;
+    }
+
+    /** A choice of store, shown only when the shop has several. */
+    private ComboBox<Store> stores(String id) {
+        ComboBox<Store> store = new ComboBox<>(model.stores());
+        store.setId(id);
+        store.setCellFactory(list -> storeCell());
+        store.setButtonCell(storeCell());
+        store.visibleProperty().bind(model.chainProperty());
+        store.managedProperty().bind(model.chainProperty());
+        return store;
+    }
+
+    private ListCell<Store> storeCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Store item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.shownName(context.messages()));
+            }
+        };
     }
 
     private ListCell<Role> roleCell() {

@@ -16,6 +16,8 @@ import org.memberdesk.common.Messages;
 import org.memberdesk.staff.Role;
 import org.memberdesk.staff.Staff;
 import org.memberdesk.staff.StaffService;
+import org.memberdesk.stores.Store;
+import org.memberdesk.stores.StoreService;
 import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.ui.common.TaskExecutor;
@@ -24,9 +26,15 @@ import org.memberdesk.ui.common.TaskExecutor;
  * Settings → 员工 Staff (the owner): who works here (name, role, active), a new staff member with their PIN typed
  * twice, a role or leaving changed, a forgotten PIN replaced; and the two staff settings, the idle lock and the
  * manager's points limit. Every change goes through {@link StaffService}, which checks the owner and logs it.
+ * When the shop has several stores, each staff member's store is shown and chosen too (a single shop sees none).
  */
 public final class StaffSettingsModel {
     private final StaffService staff;
+    private final StoreService storeService;
+    /** The shop's stores when it has several; empty for a single shop (then nothing of stores is shown). */
+    private final ObservableList<Store> stores = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper chain = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<Store> newStore = new SimpleObjectProperty<>();
     private final TaskExecutor tasks;
     private final Messages messages;
     private final IntConsumer idleLockSaved;
@@ -43,8 +51,10 @@ public final class StaffSettingsModel {
     private final ReadOnlyBooleanWrapper refused = new ReadOnlyBooleanWrapper(false);
 
     /** {@code idleLockSaved}: told the new idle lock in minutes once saved (the window's lock follows it). */
-    public StaffSettingsModel(StaffService staff, TaskExecutor tasks, Messages messages, IntConsumer idleLockSaved) {
+    public StaffSettingsModel(StaffService staff, StoreService stores, TaskExecutor tasks, Messages messages,
+                              IntConsumer idleLockSaved) {
         this.staff = staff;
+        this.storeService = stores;
         this.tasks = tasks;
         this.messages = messages;
         this.idleLockSaved = idleLockSaved;
@@ -98,17 +108,52 @@ public final class StaffSettingsModel {
         return refused.getReadOnlyProperty();
     }
 
-    /** Reads the staff and both settings in the background. */
+    /** The stores to choose from, when the shop has several (empty otherwise). */
+    public ObservableList<Store> stores() {
+        return FXCollections.unmodifiableObservableList(stores);
+    }
+
+    /** Whether the shop has several stores: only then are staff members' stores shown and chosen. */
+    public ReadOnlyBooleanProperty chainProperty() {
+        return chain.getReadOnlyProperty();
+    }
+
+    /** The store a new staff member works in (none chosen: this computer's). */
+    public ObjectProperty<Store> newStoreProperty() {
+        return newStore;
+    }
+
+    /** The store {@code id} among {@link #stores()}, if the shop is a chain and has it. */
+    public java.util.Optional<Store> store(long id) {
+        return stores.stream().filter(store -> store.id() == id).findFirst();
+    }
+
+    /** The name of {@code member}'s store as the person reads it; empty for a single shop. */
+    public String storeName(Staff member) {
+        return store(member.storeId()).map(store -> store.shownName(messages)).orElse("");
+    }
+
+    /** Reads the staff, the stores and both settings in the background. */
     public void load() {
         tasks.execute(BackgroundTask.of(() -> new Loaded(staff.all(), staff.idleLockMinutes(),
-                staff.managerPointsLimit())).onSuccess(loaded -> {
+                staff.managerPointsLimit(), storeService.all(), storeService.here())).onSuccess(loaded -> {
+                    showStores(loaded.stores(), loaded.here());
                     list.setAll(loaded.staff());
                     idleMinutes.set(Integer.toString(loaded.idleMinutes()));
                     pointsLimit.set(Long.toString(loaded.pointsLimit()));
                 }).onFailure(this::refuse));
     }
 
-    private record Loaded(java.util.List<Staff> staff, int idleMinutes, long pointsLimit) {
+    private record Loaded(java.util.List<Staff> staff, int idleMinutes, long pointsLimit,
+                          java.util.List<Store> stores, Store here) {
+    }
+
+    private void showStores(java.util.List<Store> all, Store here) {
+        boolean several = all.size() > 1;
+        stores.setAll(several ? all : java.util.List.of());
+        chain.set(several);
+        // a new staff member works in this computer's store unless another is chosen
+        newStore.set(several ? store(here.id()).orElse(null) : null);
     }
 
     /** Adds the staff member typed (name, role, PIN twice). */
@@ -120,7 +165,8 @@ public final class StaffSettingsModel {
             refuse(messages.get("staff.pin.mismatch"));
             return;
         }
-        run(() -> staff.add(name, role, pin), added -> {
+        Store at = newStore.get();
+        run(() -> at == null ? staff.add(name, role, pin) : staff.add(name, role, pin, at.id()), added -> {
             newName.set("");
             newPin.set("");
             newPinAgain.set("");
@@ -130,9 +176,15 @@ public final class StaffSettingsModel {
 
     /** Gives {@code member} another role, or marks them as no longer working here ({@code active} false). */
     public void change(Staff member, Role role, boolean active) {
-        run(() -> staff.change(member.id(), role, active), changed -> messages.get("staff.settings.changed",
-                changed.name(), messages.get(changed.role().textKey()),
-                messages.get(changed.active() ? "staff.active" : "staff.inactive")));
+        change(member, role, active, null);
+    }
+
+    /** {@link #change(Staff, Role, boolean)}, and moves them to {@code store} (null: the store they are in). */
+    public void change(Staff member, Role role, boolean active, Store store) {
+        run(() -> store == null ? staff.change(member.id(), role, active)
+                : staff.change(member.id(), role, active, store.id()), changed -> messages.get(
+                        "staff.settings.changed", changed.name(), messages.get(changed.role().textKey()),
+                        messages.get(changed.active() ? "staff.active" : "staff.inactive")));
     }
 
     /** Replaces {@code member}'s PIN (forgotten, or known to someone else) with the one typed twice. */

@@ -61,6 +61,8 @@ public final class MainWindow {
     private final Runnable onScreenChanged;
     private final MenuBar menu;
     private final Menu go = new Menu();
+    /** The store this computer works in, in the status bar: shown only when the shop has several. */
+    private final Label storeHere = new Label();
     /** New database… and Open database…: the owner's (the next start opens the file last opened). */
     private final List<MenuItem> databases = new java.util.ArrayList<>();
     private final List<MenuItem> imports = new java.util.ArrayList<>();
@@ -390,16 +392,30 @@ public final class MainWindow {
         });
     }
 
+    /**
+     * The status bar names the store this computer works in ({@code store} present: the shop has several), or says
+     * nothing of stores (a single shop).
+     */
+    public void showStore(java.util.Optional<String> store) {
+        store.ifPresent(name -> storeHere.setText(context.text("store.here.status", name)));
+        storeHere.setVisible(store.isPresent());
+        storeHere.setManaged(store.isPresent());
+    }
+
     private Node statusBar() {
         FontIcon icon = new FontIcon(Feather.DATABASE);
         Label file = new Label(context.app().databaseLocation(), icon);
         file.setId("status-database");
         file.getStyleClass().add("text-muted");
+        storeHere.setGraphic(new FontIcon(Feather.MAP_PIN));
+        storeHere.setId("status-store");
+        storeHere.getStyleClass().add("text-muted");
+        showStore(java.util.Optional.empty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label hint = new Label(context.text("shell.hint"));
         hint.getStyleClass().add("text-muted");
-        HBox bar = new HBox(8, file, spacer, hint);
+        HBox bar = new HBox(8, file, storeHere, spacer, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");

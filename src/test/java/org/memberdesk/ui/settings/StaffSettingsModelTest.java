@@ -36,7 +36,7 @@ class StaffSettingsModelTest {
         context = TestContext.create(folder, dialogs);
         context.app().staff().add("林", Role.OWNER, "2468");
         context.app().staff().switchTo("林", "2468");
-        model = new StaffSettingsModel(context.app().staff(), context.tasks(), context.messages(), idleLocks::add);
+        model = new StaffSettingsModel(context.app().staff(), context.app().stores(), context.tasks(), context.messages(), idleLocks::add);
         model.load();
     }
 
