@@ -518,8 +518,9 @@ public final class AnalyticsStore {
      * stores' new buyers and cohorts add up to the chain's. The purchases_member_sales index finds it per member.
      */
     private static String firstSaleAt(Long store) {
-        return store == null ? "" : """
-                 AND (SELECT p.store_id FROM purchases AS p WHERE p.member_id = members.id AND p.kind = 'sale'
+        // the leading space is the text's own: a text block drops the indentation its lines share
+        return store == null ? "" : " " + """
+                AND (SELECT p.store_id FROM purchases AS p WHERE p.member_id = members.id AND p.kind = 'sale'
                       ORDER BY p.time, p.id LIMIT 1) = ?""";
     }
 
