@@ -128,8 +128,10 @@ class StoreReportCommandsTest {
         assertEquals(0, run.code(), run.err());
         Map<String, Object> report = Json.readObject(run.out());
         // 小王: #1 ¥100 + #4 ¥30 at 本店, #2 ¥20 at 二店 (where it was made, not where he works); 小刘: #3 ¥50 at
-        // 二店; the owner on the command line: #5 ¥20 at 二店, ¥10 back
-        assertEquals(List.of("小刘 二店 1 5000", "小王 本店 2 13000", "小王 二店 1 2000", "null 二店 1 2000"),
+        // 二店; the owner on the command line: #5 ¥20 at 二店, ¥10 back; the check-ins name no staff (2 at 本店, a row
+        // of its own with no sales, 1 at 二店)
+        assertEquals(List.of("null 二店 1 2000", "null 本店 0 0", "小刘 二店 1 5000", "小王 二店 1 2000",
+                        "小王 本店 2 13000"),
                 rows(report).stream().sorted().toList());
 
         Run second = run(chain, "--store", "二店", "staff-report", "--from", "2026-11-01", "--to", "2026-11-30",
@@ -137,13 +139,13 @@ class StoreReportCommandsTest {
         assertEquals(0, second.code(), second.err());
         Map<String, Object> atSecond = Json.readObject(second.out());
         assertEquals("二店", atSecond.get("store"));
-        assertEquals(List.of("小刘 - 1 5000", "小王 - 1 2000", "null - 1 2000"),
+        assertEquals(List.of("null - 1 2000", "小刘 - 1 5000", "小王 - 1 2000"),
                 rows(atSecond).stream().sorted().toList());
 
         Run main = run(chain, "--store", "本店", "staff-report", "--from", "2026-11-01", "--to", "2026-11-30",
                 "--json");
-        // 小刘 works at 二店 and did nothing at 本店: not in 本店's report
-        assertEquals(List.of("小王 - 2 13000"), rows(Json.readObject(main.out())));
+        // 小刘 works at 二店 and did nothing at 本店: not in 本店's report; 本店's 2 check-ins name no staff
+        assertEquals(List.of("小王 - 2 13000", "null - 0 0"), rows(Json.readObject(main.out())));
     }
 
     /** "name store sales sales_cents" per row; "-" where the row names no store. */
