@@ -150,10 +150,15 @@ class ArchitectureTest {
         slices().assignedFrom(EVERY_PACKAGE).should().beFreeOfCycles().check(CLASSES);
     }
 
-    /** Stores by their name (a class named *Store, or one nested in it) and everything in db. */
+    /**
+     * Stores by their name (a class named *Store, or one nested in it) and everything in db. The record
+     * {@code stores.Store} (a shop's branch, 门店, issue 21) is named so by the shop's word, not as SQL: screens show
+     * and pick stores.
+     */
     private static DescribedPredicate<JavaClass> storesOrDb() {
         return DescribedPredicate.describe("are named *Store (or nested in one) or reside in a package "
                 + "'org.memberdesk.db..'", (JavaClass c) -> c.getPackageName().startsWith("org.memberdesk")
+                && !c.getName().equals("org.memberdesk.stores.Store")
                 && (topLevelName(c).endsWith("Store") || c.getPackageName().equals("org.memberdesk.db")
                 || c.getPackageName().startsWith("org.memberdesk.db.")));
     }
