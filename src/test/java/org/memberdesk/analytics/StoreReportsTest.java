@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.BothEngines;
 import org.memberdesk.TestDatabase;
+import org.memberdesk.demo.Business;
+import org.memberdesk.segments.LifecycleSettings;
 import org.memberdesk.stores.Store;
 
 /** Issue 21: the reports of one store and of the chain, on {@link StoreShop}'s November worked by hand. */
@@ -143,6 +145,27 @@ class StoreReportsTest {
         assertEquals(3, shop.app.analytics().cohorts(november, november, Optional.empty()).get(0).size());
         assertEquals(2, shop.app.analytics().cohorts(november, november, Optional.of(shop.main)).get(0).size());
         assertEquals(1, shop.app.analytics().cohorts(november, november, Optional.of(shop.second)).get(0).size());
+    }
+
+    @Test
+    void whereVisitsCountAStoresActiveMembersAreThoseWhoCameThere() {
+        // 11-05 … 11-06: no sales, only 王芳's two check-ins at 本店
+        Period days = Period.of("2026-11-05", "2026-11-06");
+        assertEquals(0, shop.app.analytics().report(days, Optional.of(shop.main)).metrics().activeMembers());
+        try {
+            shop.app.lifecycle().save(LifecycleSettings.forBusiness(Business.GYM));
+            // a gym counts coming in as activity: 王芳 is 本店's active member; nobody came to 二店
+            assertEquals(1, shop.app.analytics().report(days, Optional.of(shop.main)).metrics().activeMembers());
+            assertEquals(0, shop.app.analytics().report(days, Optional.of(shop.second)).metrics().activeMembers());
+            assertEquals(1, shop.app.analytics().report(days, Optional.empty()).metrics().activeMembers());
+            // November with visits counted: 张三's check-in at 二店 on 11-20 is 18 days after his first sale, past
+            // d7; 本店's retention is still 王芳's return at 二店 the next day (d1 = 1/2)
+            Metrics main = report(Optional.of(shop.main)).metrics();
+            assertEquals(new Ratio(1, 2), main.retention(1));
+            assertEquals(new Ratio(0, 1), report(Optional.of(shop.second)).metrics().retention(7));
+        } finally {
+            shop.app.lifecycle().save(LifecycleSettings.forBusiness(Business.SHOP));
+        }
     }
 
     @Test
