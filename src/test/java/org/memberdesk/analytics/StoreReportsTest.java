@@ -169,6 +169,25 @@ class StoreReportsTest {
     }
 
     @Test
+    void staffPerformanceRowsPerStoreAddUpAndTheChartShowsEachPersonOnce() {
+        var chain = shop.app.staffPerformance().report(java.time.LocalDate.of(2026, 11, 1),
+                java.time.LocalDate.of(2026, 11, 30), java.util.OptionalLong.empty());
+        var second = shop.app.staffPerformance().report(java.time.LocalDate.of(2026, 11, 1),
+                java.time.LocalDate.of(2026, 11, 30), java.util.OptionalLong.of(shop.second.id()));
+        var main = shop.app.staffPerformance().report(java.time.LocalDate.of(2026, 11, 1),
+                java.time.LocalDate.of(2026, 11, 30), java.util.OptionalLong.of(shop.main.id()));
+        // goods sold: 本店 ¥100 + ¥30, 二店 ¥20 + ¥50 + ¥20 = ¥220 in all, whichever way it is cut
+        long whole = org.memberdesk.staff.StaffPerformance.total(chain.staff()).salesCents();
+        assertEquals(22_000, whole);
+        assertEquals(whole, org.memberdesk.staff.StaffPerformance.total(main.staff()).salesCents()
+                + org.memberdesk.staff.StaffPerformance.total(second.staff()).salesCents());
+        // 小王's two rows (本店 ¥130, 二店 ¥20) are one bar group: net ¥150
+        var plot = new org.memberdesk.analytics.charts.StaffCharts(org.memberdesk.common.Messages.english())
+                .performance(chain).getCategoryPlot();
+        assertEquals(150.0, plot.getDataset().getValue("Goods (net of returns)", "小王").doubleValue());
+    }
+
+    @Test
     void theFunnelOfAStoreFollowsTheMembersWhoJoinedThere() {
         // 二店's new members: 张三 (bought once, ¥50), 赵六 (never)
         Funnel funnel = shop.app.analytics().aarrr(StoreShop.november(), 0, Optional.of(shop.second));
