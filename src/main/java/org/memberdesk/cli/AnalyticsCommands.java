@@ -79,7 +79,8 @@ final class AnalyticsCommands {
                 // the PDF's numbers and the printed ones come from the same read, so they always agree
                 Dashboard dashboard = cli.context().analytics().dashboard(period, Granularity.suiting(period), at);
                 report = new AnalyticsService.Report(dashboard.current(), dashboard.cards(), dashboard.stores());
-                cli.context().dashboardPdf().write(dashboard, messages, pdf);
+                cli.context().dashboardPdf().write(dashboard, at.map(store -> store.shownName(messages)), messages,
+                        pdf);
             } else {
                 report = cli.context().analytics().report(period, at);
             }

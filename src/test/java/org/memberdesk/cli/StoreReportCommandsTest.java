@@ -104,6 +104,20 @@ class StoreReportCommandsTest {
     }
 
     @Test
+    void oneStoresPdfSaysWhoseFiguresItHas() throws Exception {
+        Path pdf = folder.resolve("second.pdf");
+        Run run = run(chain, "--store", "二店", "report", "--from", "2026-11-01", "--to", "2026-11-30", "--pdf",
+                pdf.toString(), "--json");
+        assertEquals(0, run.code(), run.err());
+        // the printed figures are the store's (¥80 revenue), and so is the page's title
+        assertEquals(8_000L, ((Number) Json.readObject(run.out()).get("revenue_cents")).longValue());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertEquals("Dashboard · 二店 2026-11-01 … 2026-11-30",
+                    document.getDocumentInformation().getTitle());
+        }
+    }
+
+    @Test
     void aShopOfOneStorePrintsTheKeysItAlwaysDid() {
         Run run = run(single, "report", "--from", "2026-11-01", "--to", "2026-11-30", "--json");
         assertEquals(0, run.code(), run.err());
