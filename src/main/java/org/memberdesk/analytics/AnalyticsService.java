@@ -10,10 +10,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.memberdesk.cards.CardReports;
 import org.memberdesk.db.Database;
 import org.memberdesk.staff.Permission;
 import org.memberdesk.staff.StaffSession;
+import org.memberdesk.stores.Store;
+import org.memberdesk.stores.StoreStore;
 import org.memberdesk.segments.LifecycleCounts;
 import org.memberdesk.segments.LifecycleService;
 import org.memberdesk.segments.LifecycleStage;
@@ -28,6 +31,22 @@ import org.memberdesk.tiers.TierStore;
 /**
  * The dashboard's numbers, cohorts, funnels and distributions, computed from the database on demand
  * (nothing is cached: the database is the truth). Definitions are in docs/analytics.md.
+ *
+ * <p>Stores (门店). The period's figures, cohorts and funnels are asked for the chain ({@code Optional.empty()}) or
+ * for one store. For one store, what happened is counted where it happened: revenue, purchases, returns, the average
+ * order, active members and buyers, repurchase, check-ins and money received count that store's rows (its sales,
+ * returns, visits, payments). Members are the chain's, so a member is the store's where they joined
+ * ({@code members.store_id}): new members, paid conversion (its new members buying there) and the funnels (what
+ * they did afterwards, at any store). The member base of the revenue decomposition is the shared pool of members,
+ * as for the chain: a store sells to every member.
+ * <p>A buyer is the store's where their first purchase ever was made: new buyers, and the bases of retention and
+ * the cohorts (by month of first purchase, as for the chain). Retention and the cohorts then ask whether those
+ * buyers came back <em>to the chain</em>, at any store. That is what a chain owner asks of a store: did the
+ * customers it won stay customers? A member who first bought at 本店 and now shops at 二店 near her new office is
+ * not lost, and counting her as lost would blame the store that won her. It also makes the stores' new buyers and
+ * cohorts a split of the chain's (each buyer's first sale is at one store), so they add up to the chain's, and new
+ * buyers stay a part of the store's active members. The renewal rate stays the chain's (a card is used at every
+ * store).
  */
 public final class AnalyticsService {
     /** How many months after its first one a cohort is followed. */
@@ -69,52 +88,107 @@ public final class AnalyticsService {
 
     public Metrics metrics(Period period) {
         session.require(Permission.REPORTS);
-        return database.read(connection -> tally(connection, period, null).metrics());
+        return database.read(connection -> tally(connection, period, null, null).metrics());
     }
 
-    /** A period's numbers and what cards and visits add to them, from one read snapshot (the {@code report}). */
-    public record Report(Metrics metrics, CardFigures cards) {
+    /**
+     * A period's numbers and what cards and visits add to them, from one read snapshot (the {@code report}); for a
+     * chain's report, each store's column ({@code stores}, empty for one store or a report of one store).
+     */
+    public record Report(Metrics metrics, CardFigures cards, List<StoreFigures> stores) {
+        public Report {
+            stores = List.copyOf(stores);
+        }
     }
 
     public Report report(Period period) {
+        return report(period, Optional.empty());
+    }
+
+    /** The report of one store, or of the chain with its stores' columns when {@code at} is empty. */
+    public Report report(Period period, Optional<Store> at) {
         session.require(Permission.REPORTS);
-        return database.read(connection -> new Report(tally(connection, period, null).metrics(),
-                cardFigures(connection, period)));
+        Long id = id(at);
+        return database.read(connection -> new Report(tally(connection, period, null, id).metrics(),
+                cardFigures(connection, period, id), at.isPresent() ? List.of() : storeColumns(connection, period)));
+    }
+
+    /** Each store's column of a period, stores in order (store 1 first); empty when the shop has one store. */
+    public List<StoreFigures> stores(Period period) {
+        session.require(Permission.REPORTS);
+        return database.read(connection -> storeColumns(connection, period));
+    }
+
+    private List<StoreFigures> storeColumns(Connection connection, Period period) throws SQLException {
+        List<Store> stores = new StoreStore().all(connection);
+        if (stores.size() < 2) {
+            return List.of();
+        }
+        Map<Long, AnalyticsStore.StoreTally> tallies = store.byStore(connection, period);
+        List<StoreFigures> columns = new ArrayList<>();
+        for (Store one : stores) {
+            AnalyticsStore.StoreTally t = tallies.getOrDefault(one.id(), AnalyticsStore.StoreTally.NONE);
+            columns.add(new StoreFigures(one, t.newMembers(), t.purchases(), t.salesCents(), t.returnsCents(),
+                    t.visits(), t.cashInCents()));
+        }
+        return columns;
+    }
+
+    private static Long id(Optional<Store> at) {
+        return at.map(Store::id).orElse(null);
     }
 
     /** What cards and visits add to a period: renewal rate, money received by method, visits and visitors. */
     public CardFigures cardFigures(Period period) {
         session.require(Permission.REPORTS);
-        return database.read(connection -> cardFigures(connection, period));
+        return database.read(connection -> cardFigures(connection, period, null));
     }
 
-    private CardFigures cardFigures(Connection connection, Period period) throws SQLException {
-        long[] visits = store.visits(connection, period);
+    /** The renewal rate is the chain's whatever {@code at} (cards are used at every store); the rest is at's. */
+    private CardFigures cardFigures(Connection connection, Period period, Long at) throws SQLException {
+        long[] visits = store.visits(connection, period, at);
         return new CardFigures(cardReports.renewal(connection, period.from(), period.to()),
-                store.cashInByMethod(connection, period), visits[0], visits[1]);
+                store.cashInByMethod(connection, period, at), visits[0], visits[1]);
     }
 
     /** The period's numbers against the previous period of the same length, and the trend. */
     public Dashboard dashboard(Period period, Granularity granularity) {
+        return dashboard(period, granularity, Optional.empty());
+    }
+
+    /** The dashboard of one store, or of the chain with its stores' columns when {@code at} is empty. */
+    public Dashboard dashboard(Period period, Granularity granularity, Optional<Store> at) {
         session.require(Permission.REPORTS);
+        Long id = id(at);
         return database.read(connection -> {
-            PeriodTally current = tally(connection, period, granularity);
-            PeriodTally previous = tally(connection, period.previous(), null);
+            PeriodTally current = tally(connection, period, granularity, id);
+            PeriodTally previous = tally(connection, period.previous(), null, id);
             return new Dashboard(current.metrics(), previous.metrics(),
-                    Decomposition.of(current.metrics(), memberBase(connection, period)),
-                    Decomposition.of(previous.metrics(), memberBase(connection, period.previous())),
-                    current.trend(), cardFigures(connection, period), cardFigures(connection, period.previous()));
+                    Decomposition.of(current.metrics(), memberBase(connection, period, id)),
+                    Decomposition.of(previous.metrics(), memberBase(connection, period.previous(), id)),
+                    current.trend(), cardFigures(connection, period, id),
+                    cardFigures(connection, period.previous(), id),
+                    at.isPresent() ? List.of() : storeColumns(connection, period));
         });
     }
 
     public Trend trend(Period period, Granularity granularity) {
         session.require(Permission.REPORTS);
-        return database.read(connection -> tally(connection, period, granularity).trend());
+        return database.read(connection -> tally(connection, period, granularity, null).trend());
     }
 
     /** Monthly cohorts by month of first purchase, followed for {@link #COHORT_MONTHS} months. */
     public List<Cohort> cohorts(YearMonth from, YearMonth to) {
+        return cohorts(from, to, Optional.empty());
+    }
+
+    /**
+     * The cohorts of the members whose first purchase was made at one store ({@code at} empty: the chain), each
+     * followed at every store (see the class comment); the stores' cohorts add up to the chain's.
+     */
+    public List<Cohort> cohorts(YearMonth from, YearMonth to, Optional<Store> at) {
         session.require(Permission.REPORTS);
+        Long joinedAt = id(at);
         if (to.isBefore(from)) {
             throw new IllegalArgumentException("the cohorts end (" + to + ") before they start (" + from + ")");
         }
@@ -127,7 +201,7 @@ public final class AnalyticsService {
             int[] cohortOf = new int[Math.toIntExact(store.maxMemberId(connection) + 1)];
             for (int i = 0; i < cohortCount; i++) {
                 int cohort = i;
-                store.firstBuyersIn(connection, from.plusMonths(i), member -> {
+                store.firstBuyersIn(connection, from.plusMonths(i), joinedAt, member -> {
                     cohortOf[(int) member] = cohort + 1;
                     sizes[cohort]++;
                 });
@@ -173,11 +247,17 @@ public final class AnalyticsService {
      * Step names are the rules they stand for.
      */
     public Funnel aarrr(Period period, long minSpentCents) {
+        return aarrr(period, minSpentCents, Optional.empty());
+    }
+
+    /** The AARRR funnel of the members who joined at one store ({@code at} empty: anywhere), as the class says. */
+    public Funnel aarrr(Period period, long minSpentCents, Optional<Store> at) {
         session.require(Permission.REPORTS);
         if (minSpentCents < 0) {
             throw new IllegalArgumentException("the spend step must be 0 or more, not " + minSpentCents);
         }
-        List<AnalyticsStore.Progress> joined = database.read(connection -> store.joinedProgress(connection, period));
+        List<AnalyticsStore.Progress> joined = database.read(connection -> store.joinedProgress(connection, period,
+                id(at)));
         List<Funnel.Step> steps = new ArrayList<>();
         steps.add(new Funnel.Step(JOINED, ids(joined)));
         List<AnalyticsStore.Progress> passed = joined;
@@ -199,6 +279,11 @@ public final class AnalyticsService {
      * written. A bad rule throws {@link org.memberdesk.tags.RuleException} before anything is counted.
      */
     public Funnel custom(Period period, List<String> ruleTexts) {
+        return custom(period, ruleTexts, Optional.empty());
+    }
+
+    /** The custom funnel of the members who joined at one store ({@code at} empty: anywhere). */
+    public Funnel custom(Period period, List<String> ruleTexts, Optional<Store> at) {
         session.require(Permission.REPORTS);
         List<Rule> parsed = ruleTexts.stream().map(text -> rules.parse(text.strip())).toList();
         // a step on the prediction fields reads a model: fitted before the read, or the read would not see it
@@ -206,7 +291,7 @@ public final class AnalyticsService {
         // one read around every step: the rule engine's reads inside it share its snapshot, so the steps
         // count the same moment of the database
         return database.read(connection -> {
-            long[] passed = store.joinedIds(connection, period);
+            long[] passed = store.joinedIds(connection, period, id(at));
             List<Funnel.Step> steps = new ArrayList<>();
             steps.add(new Funnel.Step(JOINED, passed));
             for (int i = 0; i < parsed.size(); i++) {
@@ -325,12 +410,13 @@ public final class AnalyticsService {
      * One pass over the period's purchases (and, where visits count as activity — the lifecycle setting, the same
      * that decides stages — its check-ins, day by day), after the members who joined or first bought in it.
      */
-    private PeriodTally tally(Connection connection, Period period, Granularity granularity) throws SQLException {
+    private PeriodTally tally(Connection connection, Period period, Granularity granularity, Long at)
+            throws SQLException {
         PeriodTally tally = new PeriodTally(period, store.maxMemberId(connection), granularity);
-        store.joinedIn(connection, period, tally::joined);
-        store.firstPurchasesIn(connection, period, tally::firstPurchase);
+        store.joinedIn(connection, period, at, tally::joined);
+        store.firstPurchasesIn(connection, period, at, tally::firstPurchase);
         boolean visitsCount = LifecycleService.settings(connection).visitsCount();
-        store.salesByDay(connection, period, visitsCount, new AnalyticsStore.SalesByDay() {
+        store.salesByDay(connection, period, visitsCount, at, new AnalyticsStore.SalesByDay() {
             @Override
             public void day(int epochDay, long purchases, long salesCents, long returnsCents) {
                 tally.day(epochDay, purchases, salesCents, returnsCents);
@@ -345,13 +431,21 @@ public final class AnalyticsService {
             public void visit(long memberId, int epochDay) {
                 tally.visit(memberId, epochDay);
             }
+
+            @Override
+            public void elsewhere(long memberId, int epochDay) {
+                tally.elsewhere(memberId, epochDay);
+            }
         });
         return tally;
     }
 
-    /** Members joined by the end of the period, plus buyers of the period who (oddly) joined later. */
-    private long memberBase(Connection connection, Period period) throws SQLException {
-        return store.joinedBy(connection, period.to()) + store.buyersJoinedLater(connection, period);
+    /**
+     * Members joined by the end of the period, plus buyers of the period (at {@code at}, or anywhere) who (oddly)
+     * joined later. The pool is the chain's for a store too: a store sells to every member.
+     */
+    private long memberBase(Connection connection, Period period, Long at) throws SQLException {
+        return store.joinedBy(connection, period.to()) + store.buyersJoinedLater(connection, period, at);
     }
 
     private static long[] ids(List<AnalyticsStore.Progress> members) {

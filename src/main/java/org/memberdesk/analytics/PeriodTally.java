@@ -139,22 +139,34 @@ final class PeriodTally {
         active((int) memberId, day);
     }
 
+    /**
+     * One store's tally only: the member bought or (visits counted) came at another store that day. It is no activity
+     * of this store; it answers retention's "did they come back", which is asked of the whole chain.
+     */
+    void elsewhere(long memberId, int day) {
+        cameBack((int) memberId, day);
+    }
+
     /** The member did something that counts as activity on {@code day}. */
     private void active(int m, int day) {
         if (!came[m]) {
             came[m] = true;
             activeMembers++;
         }
-        // days come in order: the first activity on a later day than F is the next one
-        if (firstDay[m] != NONE && nextGap[m] == 0 && day > firstDay[m]) {
-            nextGap[m] = day - firstDay[m];
-        }
+        cameBack(m, day);
         if (granularity != null) {
             int bucket = bucketOfDay[day - from];
             if (lastBucketOf[m] != bucket) {
                 lastBucketOf[m] = bucket;
                 bucketActive[bucket]++;
             }
+        }
+    }
+
+    private void cameBack(int m, int day) {
+        // days come in order: the first activity on a later day than F is the next one
+        if (firstDay[m] != NONE && nextGap[m] == 0 && day > firstDay[m]) {
+            nextGap[m] = day - firstDay[m];
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.memberdesk.analytics.AnalyticsService;
 import org.memberdesk.analytics.CardFigures;
@@ -16,9 +17,11 @@ import org.memberdesk.analytics.Funnel;
 import org.memberdesk.analytics.Granularity;
 import org.memberdesk.analytics.Metrics;
 import org.memberdesk.analytics.Period;
+import org.memberdesk.analytics.StoreFigures;
 import org.memberdesk.analytics.charts.ChartExport;
 import org.memberdesk.common.Messages;
 import org.memberdesk.common.Money;
+import org.memberdesk.stores.Store;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,7 +57,8 @@ final class AnalyticsCommands {
         }
     }
 
-    @Command(name = "report", description = "Key numbers of a period: members, buyers, revenue, rates, retention.")
+    @Command(name = "report", description = "Key numbers of a period: members, buyers, revenue, rates, retention."
+            + " With --store, of that store; a chain's report also lists each store's figures (stores).")
     static final class Report extends PeriodCommand {
         @Option(names = "--pdf", paramLabel = "FILE",
                 description = "Also write the one-page dashboard PDF (printable) of the period to FILE.")
@@ -68,17 +72,21 @@ final class AnalyticsCommands {
         public Integer call() throws java.io.IOException {
             Period period = period();
             Messages messages = language(spec, lang);
+            Optional<Store> at = cli.storeFilter();
             AnalyticsService.Report report;
             if (pdf != null) {
                 System.setProperty("java.awt.headless", "true");
                 // the PDF's numbers and the printed ones come from the same read, so they always agree
-                Dashboard dashboard = cli.context().analytics().dashboard(period, Granularity.suiting(period));
-                report = new AnalyticsService.Report(dashboard.current(), dashboard.cards());
-                cli.context().dashboardPdf().write(dashboard, messages, pdf);
+                Dashboard dashboard = cli.context().analytics().dashboard(period, Granularity.suiting(period), at);
+                report = new AnalyticsService.Report(dashboard.current(), dashboard.cards(), dashboard.stores());
+                cli.context().dashboardPdf().write(dashboard, at.map(store -> store.shownName(messages)), messages,
+                        pdf);
             } else {
-                report = cli.context().analytics().report(period);
+                report = cli.context().analytics().report(period, at);
             }
-            cli.print(reportJson(report));
+            Map<String, Object> out = reportJson(report);
+            at.ifPresent(store -> out.put("store", store.name()));
+            cli.print(out);
             return 0;
         }
     }
@@ -119,10 +127,27 @@ final class AnalyticsCommands {
         out.put("cash_in_by_method", byMethod);
         out.put("visits", cards.visits());
         out.put("visitors", cards.visitors());
+        // issue 21: a chain's report has each store's column (they add up to the figures above); one store's has none
+        if (!report.stores().isEmpty()) {
+            List<Map<String, Object>> stores = new ArrayList<>();
+            for (StoreFigures column : report.stores()) {
+                Map<String, Object> item = Cli.object();
+                // the name as stored (本店 too): a key a script can pass back to --store
+                item.put("store", column.store().name());
+                item.put("new_members", column.newMembers());
+                item.put("purchases", column.purchases());
+                item.put("revenue_cents", column.revenueCents());
+                item.put("cash_in_cents", column.cashInCents());
+                item.put("visits", column.visits());
+                stores.add(item);
+            }
+            out.put("stores", stores);
+        }
         return out;
     }
 
-    @Command(name = "funnel", description = "The AARRR funnel of the members who joined in the period,"
+    @Command(name = "funnel", description = "The AARRR funnel of the members who joined in the period (with"
+            + " --store, who joined there),"
             + " or a custom one with --steps.")
     static final class FunnelCommand extends PeriodCommand {
         @Option(names = "--steps", paramLabel = "RULE;RULE;...",
@@ -148,7 +173,7 @@ final class AnalyticsCommands {
                 if (cents < 0) {
                     throw Cli.usage(spec, "--min-spent must not be negative");
                 }
-                funnel = cli.context().analytics().aarrr(period, cents);
+                funnel = cli.context().analytics().aarrr(period, cents, cli.storeFilter());
             } else {
                 List<String> rules = Arrays.stream(steps.split(";")).map(String::strip)
                         .filter(rule -> !rule.isEmpty()).toList();
@@ -164,7 +189,7 @@ final class AnalyticsCommands {
                 }
                 // the steps are evaluated as of --to: a date given, so the model of exactly that date
                 funnel = PredictCommands.withModels(cli, period.to(), parsed,
-                        () -> cli.context().analytics().custom(period, rules));
+                        () -> cli.context().analytics().custom(period, rules, cli.storeFilter()));
             }
             List<Map<String, Object>> stepList = new ArrayList<>();
             for (Funnel.Step step : funnel.steps()) {
@@ -175,6 +200,7 @@ final class AnalyticsCommands {
             }
             Map<String, Object> out = Cli.object();
             out.put("steps", stepList);
+            cli.storeFilter().ifPresent(store -> out.put("store", store.name()));
             cli.print(out);
             return 0;
         }
@@ -202,7 +228,8 @@ final class AnalyticsCommands {
                         "--to " + to + " is before --from " + from);
             }
             List<Map<String, Object>> cohorts = new ArrayList<>();
-            for (Cohort cohort : cli.context().analytics().cohorts(from, to)) {
+            Optional<Store> at = cli.storeFilter();
+            for (Cohort cohort : cli.context().analytics().cohorts(from, to, at)) {
                 Map<String, Object> item = Cli.object();
                 item.put("month", cohort.month().toString());
                 item.put("size", cohort.size());
@@ -211,6 +238,7 @@ final class AnalyticsCommands {
             }
             Map<String, Object> out = Cli.object();
             out.put("cohorts", cohorts);
+            at.ifPresent(store -> out.put("store", store.name()));
             cli.print(out);
             return 0;
         }

@@ -3,11 +3,15 @@ package org.memberdesk.cli;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.memberdesk.staff.StaffFigures;
 import org.memberdesk.staff.StaffPerformance;
+import org.memberdesk.stores.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -15,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code staff-report}: staff performance (员工业绩) for a period, the basis for commission (manager and owner). */
 @Command(name = "staff-report", description = "Per staff member and period: sales and returns of goods, cards sold"
         + " (apart from goods), top-ups and check-ins served. With --out, also a CSV, or Excel when the name ends"
-        + " with .xlsx.")
+        + " with .xlsx. With --store, what was done at that store; a chain's report says each row's store.")
 final class StaffReportCommand implements Callable<Integer> {
     @ParentCommand
     Cli cli;
@@ -34,7 +38,14 @@ final class StaffReportCommand implements Callable<Integer> {
         if (out != null) {
             cli.context().outputFiles().check(out);
         }
-        StaffPerformance.Report report = cli.context().staffPerformance().report(from, to);
+        Optional<Store> at = cli.storeFilter();
+        StaffPerformance.Report report = cli.context().staffPerformance().report(from, to,
+                at.map(store -> OptionalLong.of(store.id())).orElse(OptionalLong.empty()));
+        // a chain's report seen whole says where each row's work was done (the name as stored, as --store takes it)
+        Map<Long, String> storeNames = new HashMap<>();
+        if (report.staff().stream().anyMatch(row -> row.storeId() != null)) {
+            cli.context().stores().all().forEach(store -> storeNames.put(store.id(), store.name()));
+        }
         if (out != null) {
             cli.context().staffPerformanceExport().write(report, out, cli.messages());
         }
@@ -44,6 +55,9 @@ final class StaffReportCommand implements Callable<Integer> {
             // null name and role: the command line as the owner, imports, and work from before staff existed
             figures.put("name", row.name());
             figures.put("role", row.role() == null ? null : row.role().code());
+            if (row.storeId() != null) {
+                figures.put("store", storeNames.get(row.storeId()));
+            }
             figures.put("sales", row.sales());
             figures.put("sales_cents", row.salesCents());
             figures.put("returns", row.returns());
@@ -59,6 +73,7 @@ final class StaffReportCommand implements Callable<Integer> {
         Map<String, Object> result = Cli.object();
         result.put("from", report.from().toString());
         result.put("to", report.to().toString());
+        at.ifPresent(store -> result.put("store", store.name()));
         result.put("staff", staff);
         cli.print(result);
         return 0;

@@ -15,6 +15,10 @@ import java.util.Map;
  * what the ledgers keep. Times are shop time as text, so a period of dates is {@code time >= from 00:00:00 AND time
  * < the day after to}. Voided sales have left purchases (moved to voided_purchases), so they count nowhere; a voided
  * card sale removed its card and entries too.
+ *
+ * <p>Stores (门店): each figure is counted where the work was done — a sale or return at its purchase's store, a card
+ * sold or topped up at its entry's, a check-in at its visit's — and keyed by (staff, store). Given a store, only what
+ * was done there is read.
  */
 final class PerformanceStore {
     /** A count and a sum of cents for one staff id. */
@@ -22,19 +26,33 @@ final class PerformanceStore {
         static final Tally NONE = new Tally(0, 0);
     }
 
-    /** The staff row's fields the report shows. */
-    record Person(long id, String name, Role role, boolean active) {
+    /** Who did it and where: a staff id (null: no staff named) and the store the work was done at. */
+    record Key(Long staffId, long storeId) {
+    }
+
+    /** The staff row's fields the report shows, and the store they work in. */
+    record Person(long id, String name, Role role, boolean active, long storeId) {
+    }
+
+    /** How many stores the shop has: only a chain's report says where each figure was made. */
+    long storeCount(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT count(*) FROM stores");
+             ResultSet rs = statement.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Every staff member: owner first, then managers, cashiers, each by name (as the staff list). */
     List<Person> staff(Connection connection) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT id, name, role, active FROM staff
+                SELECT id, name, role, active, store_id FROM staff
                 ORDER BY CASE role WHEN 'owner' THEN 0 WHEN 'manager' THEN 1 ELSE 2 END, name""");
              ResultSet rs = statement.executeQuery()) {
             List<Person> people = new ArrayList<>();
             while (rs.next()) {
-                people.add(new Person(rs.getLong(1), rs.getString(2), Role.of(rs.getString(3)), rs.getInt(4) == 1));
+                people.add(new Person(rs.getLong(1), rs.getString(2), Role.of(rs.getString(3)), rs.getInt(4) == 1,
+                        rs.getLong(5)));
             }
             return people;
         }
@@ -44,25 +62,25 @@ final class PerformanceStore {
      * Sales of goods: purchases of kind sale that did not sell a card (a session card or pass sold is a purchase
      * too; it is counted once, with the cards).
      */
-    Map<Long, Tally> sales(Connection connection, LocalDate from, LocalDate to) throws SQLException {
+    Map<Key, Tally> sales(Connection connection, LocalDate from, LocalDate to, Long store) throws SQLException {
         return tallies(connection, """
-                SELECT p.staff_id, count(*), coalesce(sum(p.total_cents), 0) FROM purchases p
+                SELECT p.staff_id, p.store_id, count(*), coalesce(sum(p.total_cents), 0) FROM purchases p
                 WHERE p.kind = 'sale' AND p.time >= ? AND p.time < ?
-                  AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.purchase_id = p.id)
-                GROUP BY p.staff_id""", from, to);
+                  AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.purchase_id = p.id)%s
+                GROUP BY p.staff_id, p.store_id""", "p.", from, to, store);
     }
 
     /**
      * Returns of goods, as money given back (a return's total is stored negative). A card refunded (退卡) of a sold
      * card is a return against the card's sale: it belongs to the card, not to the goods, and is left out.
      */
-    Map<Long, Tally> returns(Connection connection, LocalDate from, LocalDate to) throws SQLException {
+    Map<Key, Tally> returns(Connection connection, LocalDate from, LocalDate to, Long store) throws SQLException {
         return tallies(connection, """
-                SELECT p.staff_id, count(*), coalesce(-sum(p.total_cents), 0) FROM purchases p
+                SELECT p.staff_id, p.store_id, count(*), coalesce(-sum(p.total_cents), 0) FROM purchases p
                 WHERE p.kind = 'return' AND p.time >= ? AND p.time < ?
                   AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.purchase_id IS NOT NULL
-                                  AND c.purchase_id = p.refund_of)
-                GROUP BY p.staff_id""", from, to);
+                                  AND c.purchase_id = p.refund_of)%s
+                GROUP BY p.staff_id, p.store_id""", "p.", from, to, store);
     }
 
     /**
@@ -70,44 +88,51 @@ final class PerformanceStore {
      * it (cash and stored-value principal; a stored-value package's bonus is the shop's gift). Who sold it is the
      * entry's staff, or else the staff of the purchase that sold it (entries written before entries carried one).
      */
-    Map<Long, Tally> cardsSold(Connection connection, LocalDate from, LocalDate to) throws SQLException {
+    Map<Key, Tally> cardsSold(Connection connection, LocalDate from, LocalDate to, Long store) throws SQLException {
         return tallies(connection, """
-                SELECT coalesce(e.staff_id, p.staff_id), count(*), coalesce(sum(c.paid_cents), 0)
+                SELECT coalesce(e.staff_id, p.staff_id), e.store_id, count(*), coalesce(sum(c.paid_cents), 0)
                 FROM card_entries e
                 JOIN cards c ON c.id = e.card_id
                 LEFT JOIN purchases p ON p.id = c.purchase_id
-                WHERE e.kind = 'sale' AND e.time >= ? AND e.time < ?
-                GROUP BY 1""", from, to);
+                WHERE e.kind = 'sale' AND e.time >= ? AND e.time < ?%s
+                GROUP BY 1, 2""", "e.", from, to, store);
     }
 
     /** Top-ups of stored value: the money paid in (the ladder's bonus is the shop's gift, not takings). */
-    Map<Long, Tally> topups(Connection connection, LocalDate from, LocalDate to) throws SQLException {
+    Map<Key, Tally> topups(Connection connection, LocalDate from, LocalDate to, Long store) throws SQLException {
         return tallies(connection, """
-                SELECT staff_id, count(*), coalesce(sum(principal_cents), 0) FROM card_entries
-                WHERE kind = 'topup' AND time >= ? AND time < ?
-                GROUP BY staff_id""", from, to);
+                SELECT staff_id, store_id, count(*), coalesce(sum(principal_cents), 0) FROM card_entries
+                WHERE kind = 'topup' AND time >= ? AND time < ?%s
+                GROUP BY staff_id, store_id""", "", from, to, store);
     }
 
     /** Check-ins served (签到/核销): visits the staff member recorded. */
-    Map<Long, Tally> checkins(Connection connection, LocalDate from, LocalDate to) throws SQLException {
+    Map<Key, Tally> checkins(Connection connection, LocalDate from, LocalDate to, Long store) throws SQLException {
         return tallies(connection, """
-                SELECT staff_id, count(*), 0 FROM visits
-                WHERE time >= ? AND time < ?
-                GROUP BY staff_id""", from, to);
+                SELECT staff_id, store_id, count(*), 0 FROM visits
+                WHERE time >= ? AND time < ?%s
+                GROUP BY staff_id, store_id""", "", from, to, store);
     }
 
-    /** Rows of (staff id or null, count, cents) by staff id; null is a key of its own. */
-    private static Map<Long, Tally> tallies(Connection connection, String sql, LocalDate from, LocalDate to)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    /**
+     * Rows of (staff id or null, store id, count, cents) by (staff, store); a null staff is a key of its own. The
+     * text's {@code %s} becomes "AND {alias}store_id = ?" when a store is given (fixed names, never input).
+     */
+    private static Map<Key, Tally> tallies(Connection connection, String sql, String alias, LocalDate from,
+                                           LocalDate to, Long store) throws SQLException {
+        String text = sql.formatted(store == null ? "" : " AND " + alias + "store_id = ?");
+        try (PreparedStatement statement = connection.prepareStatement(text)) {
             statement.setString(1, from + " 00:00:00");
             statement.setString(2, to.plusDays(1) + " 00:00:00");
-            Map<Long, Tally> tallies = new HashMap<>();
+            if (store != null) {
+                statement.setLong(3, store);
+            }
+            Map<Key, Tally> tallies = new HashMap<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     Long staffId = rs.wasNull() ? null : id;
-                    tallies.put(staffId, new Tally(rs.getLong(2), rs.getLong(3)));
+                    tallies.put(new Key(staffId, rs.getLong(2)), new Tally(rs.getLong(3), rs.getLong(4)));
                 }
             }
             return tallies;

@@ -10,10 +10,20 @@ package org.memberdesk.staff;
  *                existed (no staff named)
  * @param name    the staff's name; null for that row
  * @param role    null for that row
+ * @param storeId where the work of this row was done, in a chain's report seen whole (a member of staff who worked
+ *                at two stores has a row for each); null in a shop of one store and in one store's report
  */
 public record StaffFigures(Long staffId, String name, Role role, boolean active, long sales, long salesCents,
         long returns, long returnsCents, long cardsSold, long cardsSoldCents, long topups, long topupsCents,
-        long checkins) {
+        long checkins, Long storeId) {
+
+    /** A row that names no store (a shop of one store, one store's report, the total line). */
+    public StaffFigures(Long staffId, String name, Role role, boolean active, long sales, long salesCents,
+                        long returns, long returnsCents, long cardsSold, long cardsSoldCents, long topups,
+                        long topupsCents, long checkins) {
+        this(staffId, name, role, active, sales, salesCents, returns, returnsCents, cardsSold, cardsSoldCents, topups,
+                topupsCents, checkins, null);
+    }
 
     /** Goods sold less goods given back. */
     public long netCents() {

@@ -26,13 +26,22 @@ public final class StaffCharts {
         String net = messages.get("staffReport.chart.net");
         String cards = messages.get("staffReport.chart.cards");
         String topups = messages.get("staffReport.chart.topups");
+        // a chain's report has a row per staff member and store: one bar group per person, their stores added up
+        // (a second addValue under the same name would replace the first)
+        java.util.Map<String, long[]> byWho = new java.util.LinkedHashMap<>();
         for (StaffFigures row : report.staff()) {
             String who = row.staffId() == null ? messages.get("staffReport.nobody") : row.name();
-            // yuan as a double only to place the bar; the table and the files keep exact cents
-            data.addValue(row.netCents() / 100.0, net, who);
-            data.addValue(row.cardsSoldCents() / 100.0, cards, who);
-            data.addValue(row.topupsCents() / 100.0, topups, who);
+            long[] sums = byWho.computeIfAbsent(who, name -> new long[3]);
+            sums[0] = Math.addExact(sums[0], row.netCents());
+            sums[1] = Math.addExact(sums[1], row.cardsSoldCents());
+            sums[2] = Math.addExact(sums[2], row.topupsCents());
         }
+        byWho.forEach((who, sums) -> {
+            // yuan as a double only to place the bar; the table and the files keep exact cents
+            data.addValue(sums[0] / 100.0, net, who);
+            data.addValue(sums[1] / 100.0, cards, who);
+            data.addValue(sums[2] / 100.0, topups, who);
+        });
         CategoryAxis axis = new CategoryAxis();
         axis.setMaximumCategoryLabelWidthRatio(1.0f);
         axis.setMaximumCategoryLabelLines(2);

@@ -72,17 +72,24 @@ public final class DashboardPdf {
     }
 
     public void write(Dashboard dashboard, Messages messages, Path file) throws IOException {
+        write(dashboard, java.util.Optional.empty(), messages, file);
+    }
+
+    /** The same, of one store of a chain: its name follows the title, so a printed page says whose figures. */
+    public void write(Dashboard dashboard, java.util.Optional<String> store, Messages messages, Path file)
+            throws IOException {
         session.require(Permission.REPORTS);
         files.check(file);
         try (PDDocument document = new PDDocument(); CjkFont font = CjkFont.load(document)) {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(messages.get("analytics.pdf.title") + " " + dashboard.current().period());
+            String title = messages.get("analytics.pdf.title") + store.map(name -> " · " + name).orElse("");
+            info.setTitle(title + " " + dashboard.current().period());
             info.setCreator("MemberDesk");
             Page writer = new Page(document, page, font, messages);
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                writer.draw(content, dashboard);
+                writer.draw(content, dashboard, title);
             }
             // through the guard: beside the target, then moved over it; never over the database
             files.write(file, out -> font.save(document, out));
@@ -116,10 +123,10 @@ public final class DashboardPdf {
             this.y = page.getMediaBox().getHeight() - MARGIN - 18;
         }
 
-        void draw(PDPageContentStream content, Dashboard dashboard) throws IOException {
+        void draw(PDPageContentStream content, Dashboard dashboard, String title) throws IOException {
             Metrics now = dashboard.current();
             Metrics before = dashboard.previous();
-            text(content, messages.get("analytics.pdf.title"), MARGIN, y, 20, INK);
+            text(content, title, MARGIN, y, 20, INK);
             y -= 20;
             text(content, messages.get("analytics.pdf.period", now.period().from().toString(),
                     now.period().to().toString(), now.period().days(), before.period().from().toString(),

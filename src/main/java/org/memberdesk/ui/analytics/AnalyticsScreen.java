@@ -40,7 +40,7 @@ public final class AnalyticsScreen implements Screen {
         return new AnalyticsViewModel(app.clock(), context.messages(),
                 new FunnelsViewModel(app.analytics(), app.savedFunnels(), app.rules(), context.tasks(),
                         context.messages()),
-                new CohortsViewModel(app.analytics(), app.clock(), context.tasks(), context.messages()),
+                new CohortsViewModel(app.analytics(), app.stores(), app.clock(), context.tasks(), context.messages()),
                 new DistributionsViewModel(app.analyticsCharts(), context.tasks(), context.messages()),
                 predictions(context));
     }
@@ -97,6 +97,7 @@ public final class AnalyticsScreen implements Screen {
     public void shown() {
         // the numbers follow the data: recomputed each time the screen is opened
         model.funnels().loadSaved();
+        model.cohorts().loadStores();
         model.load();
     }
 

@@ -1,5 +1,17 @@
 package org.memberdesk.ui.analytics;
 
+import java.util.ArrayList;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.memberdesk.stores.Store;
+import org.memberdesk.stores.StoreService;
+import org.memberdesk.ui.common.BackgroundTask;
+import org.memberdesk.ui.dashboard.DashboardViewModel.StoreChoice;
+
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -33,9 +45,24 @@ public final class CohortsViewModel {
     private final ReadOnlyObjectWrapper<ChartExport.ChartData> chartData = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final Latest<List<Cohort>> computing;
+    private final StoreService stores;
+    private final TaskExecutor tasks;
+    private final ObservableList<StoreChoice> storeChoices = FXCollections.observableArrayList();
+    /** input: the store whose first buyers are followed (store null: the chain's) */
+    private final ObjectProperty<StoreChoice> store = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper chain = new ReadOnlyBooleanWrapper(false);
 
     public CohortsViewModel(AnalyticsService analytics, Clock clock, TaskExecutor tasks, Messages messages) {
+        this(analytics, null, clock, tasks, messages);
+    }
+
+    /** {@code stores} null: no store picker (the chain's cohorts only). */
+    public CohortsViewModel(AnalyticsService analytics, StoreService stores, Clock clock, TaskExecutor tasks,
+                            Messages messages) {
         this.analytics = analytics;
+        this.stores = stores;
+        this.tasks = tasks;
+        store.set(new StoreChoice(null, messages.get("reports.store.all")));
         this.messages = messages;
         this.computing = new Latest<>(tasks, messages);
         YearMonth thisMonth = YearMonth.from(LocalDate.now(clock));
@@ -68,7 +95,38 @@ public final class CohortsViewModel {
             return;
         }
         problem.set("");
-        computing.run(() -> analytics.cohorts(first, last), cohorts::set, problem::set);
+        Optional<Store> at = Optional.ofNullable(store.get() == null ? null : store.get().store());
+        computing.run(() -> analytics.cohorts(first, last, at), cohorts::set, problem::set);
+    }
+
+    /** Reads the stores in the background: the picker (all stores, then each) shows only in a chain. */
+    public void loadStores() {
+        if (stores == null) {
+            return;
+        }
+        tasks.execute(BackgroundTask.of(stores::all).onSuccess(all -> {
+            List<StoreChoice> choices = new ArrayList<>();
+            choices.add(new StoreChoice(null, messages.get("reports.store.all")));
+            all.forEach(one -> choices.add(new StoreChoice(one, one.shownName(messages))));
+            if (!storeChoices.equals(choices)) {
+                storeChoices.setAll(choices);
+            }
+            chain.set(all.size() > 1);
+        }));
+    }
+
+    /** Input: the cohorts of the buyers whose first purchase was at one store, or the chain's. */
+    public ObjectProperty<StoreChoice> storeProperty() {
+        return store;
+    }
+
+    public ObservableList<StoreChoice> storeChoices() {
+        return FXCollections.unmodifiableObservableList(storeChoices);
+    }
+
+    /** Two or more stores: only then is the picker shown. */
+    public ReadOnlyBooleanProperty chainProperty() {
+        return chain.getReadOnlyProperty();
     }
 
     /** First cohort month, YYYY-MM. */

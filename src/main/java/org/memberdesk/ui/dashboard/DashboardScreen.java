@@ -39,8 +39,8 @@ public final class DashboardScreen implements Screen {
 
     /** The dashboard's view model, given the few services it needs: the one place it is wired. */
     static DashboardViewModel model(UiContext context) {
-        return new DashboardViewModel(context.app().analytics(), context.app().analyticsCharts(), context.app().clock(),
-                context.tasks(), context.messages());
+        return new DashboardViewModel(context.app().analytics(), context.app().stores(),
+                context.app().analyticsCharts(), context.app().clock(), context.tasks(), context.messages());
     }
 
     @Override
@@ -84,6 +84,7 @@ public final class DashboardScreen implements Screen {
     @Override
     public void shown() {
         period.loadTotals();
+        period.loadStores();
         // the period's numbers follow the data: recomputed each time the dashboard is opened
         period.load();
     }

@@ -29,7 +29,10 @@ import java.time.Clock;
 import org.memberdesk.analytics.AnalyticsService;
 import org.memberdesk.analytics.ShopTotals;
 import org.memberdesk.common.Messages;
+import org.memberdesk.stores.Store;
+import org.memberdesk.stores.StoreService;
 import org.memberdesk.ui.common.TaskExecutor;
+import java.util.Optional;
 
 /**
  * The dashboard's state: the chosen period (this week, month, quarter or custom days), the key numbers
@@ -40,6 +43,18 @@ import org.memberdesk.ui.common.TaskExecutor;
 public final class DashboardViewModel {
     /** One KPI card: what, this period's value, and the change against the previous period (+1 up, −1 down). */
     public record Card(String id, String title, String value, String change, int direction) {
+    }
+
+    /** One choice of the store picker: a store, or (store null) all stores, the chain's figures. */
+    public record StoreChoice(Store store, String name) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** One store's line of the chain's table: its figures of the period, as shown. */
+    public record StoreRow(String store, String newMembers, String purchases, String revenue, String visits) {
     }
 
     private final AnalyticsService analytics;
@@ -59,12 +74,27 @@ public final class DashboardViewModel {
     // kept: a view listens to the list weakly, so a listener on a fresh read-only view would be lost
     private final ObservableList<Card> cardsShown = FXCollections.unmodifiableObservableList(cards);
     private final ReadOnlyObjectWrapper<ShopTotals> totals = new ReadOnlyObjectWrapper<>();
+    private final StoreService stores;
+    private final ObservableList<StoreChoice> storeChoices = FXCollections.observableArrayList();
+    private final ObservableList<StoreChoice> storeChoicesShown = FXCollections.unmodifiableObservableList(storeChoices);
+    private final ReadOnlyObjectWrapper<StoreChoice> store = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper chain = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<StoreRow> storeRows = FXCollections.observableArrayList();
+    private final ObservableList<StoreRow> storeRowsShown = FXCollections.unmodifiableObservableList(storeRows);
     private BackgroundTask<Dashboard> running;
     private BackgroundTask<Funnel> runningFunnel;
 
     public DashboardViewModel(AnalyticsService analytics, ChartExport charts, Clock clock, TaskExecutor tasks,
                               Messages messages) {
+        this(analytics, null, charts, clock, tasks, messages);
+    }
+
+    /** {@code stores} null: no store picker (a dashboard that only ever shows the whole shop). */
+    public DashboardViewModel(AnalyticsService analytics, StoreService stores, ChartExport charts, Clock clock,
+                              TaskExecutor tasks, Messages messages) {
         this.analytics = analytics;
+        this.stores = stores;
+        this.store.set(new StoreChoice(null, messages.get("reports.store.all")));
         this.charts = charts;
         this.tasks = tasks;
         this.messages = messages;
@@ -79,6 +109,36 @@ public final class DashboardViewModel {
     /** Reads the shop's all-time totals (the tiles) in the background. */
     public void loadTotals() {
         tasks.execute(BackgroundTask.of(analytics::shopTotals).onSuccess(totals::set));
+    }
+
+    /**
+     * Reads the shop's stores in the background: the picker (all stores, then each) shows only when there are two or
+     * more. A store chosen before that is no more (a database reopened) falls back to all stores.
+     */
+    public void loadStores() {
+        if (stores == null) {
+            return;
+        }
+        tasks.execute(BackgroundTask.of(stores::all).onSuccess(all -> {
+            List<StoreChoice> choices = new ArrayList<>();
+            choices.add(new StoreChoice(null, messages.get("reports.store.all")));
+            all.forEach(one -> choices.add(new StoreChoice(one, one.shownName(messages))));
+            storeChoices.setAll(choices);
+            chain.set(all.size() > 1);
+            Store chosen = store.get().store();
+            if (chosen != null && all.stream().noneMatch(one -> one.id() == chosen.id())) {
+                store.set(choices.get(0));
+            }
+        }));
+    }
+
+    /** Shows one store's figures, or the chain's with each store's line ({@code choice.store()} null); recomputed. */
+    public void chooseStore(StoreChoice choice) {
+        if (choice == null || choice.equals(store.get())) {
+            return;
+        }
+        store.set(choice);
+        load();
     }
 
     /** Chooses this week / month / quarter (from its first day to today), or keeps the days for CUSTOM. */
@@ -106,13 +166,14 @@ public final class DashboardViewModel {
             runningFunnel.cancel();
         }
         Period period = chosen.get();
+        Optional<Store> at = Optional.ofNullable(store.get().store());
         loading.set(true);
         // the cards and the trend first; the funnel (a walk over every new member) in a task of its own
         // that starts when they are done, so the numbers have both cores and show without waiting for it
         BackgroundTask<Dashboard> numbers = BackgroundTask.of(
-                () -> analytics.dashboard(period, Granularity.suiting(period)));
+                () -> analytics.dashboard(period, Granularity.suiting(period), at));
         BackgroundTask<Funnel> steps = BackgroundTask.of(
-                () -> analytics.aarrr(period, ChartExport.DEFAULT_MIN_SPENT_CENTS));
+                () -> analytics.aarrr(period, ChartExport.DEFAULT_MIN_SPENT_CENTS, at));
         running = numbers;
         runningFunnel = steps;
         numbers.onSuccess(d -> {
@@ -167,6 +228,9 @@ public final class DashboardViewModel {
                 parts.frequency() == null ? "—" : String.format(Locale.ROOT, "%.2f", parts.frequency()))
                 + "  " + messages.get("analytics.pdf.decompositionTotal", Money.display(parts.salesCents()),
                 Money.display(parts.returnsCents()), Money.display(parts.revenueCents())));
+        storeRows.setAll(d.stores().stream().map(column -> new StoreRow(column.store().shownName(messages),
+                counts.format(column.newMembers()), counts.format(column.purchases()),
+                Money.display(column.revenueCents()), counts.format(column.visits()))).toList());
         dashboard.set(d);
     }
 
@@ -277,6 +341,26 @@ public final class DashboardViewModel {
 
     public ObservableList<Card> cards() {
         return cardsShown;
+    }
+
+    /** The store picker's choices: all stores, then each store (empty until read). */
+    public ObservableList<StoreChoice> storeChoices() {
+        return storeChoicesShown;
+    }
+
+    /** The store whose figures are shown (store null: the chain). */
+    public ReadOnlyObjectProperty<StoreChoice> storeProperty() {
+        return store.getReadOnlyProperty();
+    }
+
+    /** Two or more stores: only then is the picker shown. */
+    public ReadOnlyBooleanProperty chainProperty() {
+        return chain.getReadOnlyProperty();
+    }
+
+    /** Each store's line of the chain's period (empty for a store's own figures or a shop of one store). */
+    public ObservableList<StoreRow> storeRows() {
+        return storeRowsShown;
     }
 
     /** The shop's all-time totals for the tiles; null until read. */

@@ -4,6 +4,9 @@ import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.FlowPane;
@@ -38,7 +41,8 @@ final class PeriodDashboard {
     }
 
     Node view() {
-        VBox page = new VBox(16, periodBar(), cards(), decomposition(), cashByMethod(), trend(), funnel());
+        VBox page = new VBox(16, storePicker(), periodBar(), cards(), storeTable(), decomposition(), cashByMethod(),
+                trend(), funnel());
         page.setId("period-dashboard");
         return page;
     }
@@ -55,6 +59,50 @@ final class PeriodDashboard {
                 () -> model.chooseDays(model.fromProperty().get(), model.toProperty().get()),
                 model.loadingProperty(), model.problemProperty(), export,
                 new PeriodReport(context).button("dashboard-report", () -> model.choice().period()));
+    }
+
+    /** All stores / 本店 / 二店…: only in a shop of two or more stores (a single shop never sees stores). */
+    private Node storePicker() {
+        ComboBox<DashboardViewModel.StoreChoice> stores = new ComboBox<>(model.storeChoices());
+        stores.setId("dashboard-store");
+        stores.setValue(model.storeProperty().get());
+        model.storeProperty().addListener((obs, old, now) -> stores.setValue(now));
+        stores.setOnAction(e -> model.chooseStore(stores.getValue()));
+        Label label = new Label(context.text("reports.store"));
+        label.setLabelFor(stores);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(8, label, stores);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.visibleProperty().bind(model.chainProperty());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    /** The chain's period store by store, under the cards; shown only while the chain's figures are. */
+    private Node storeTable() {
+        TableView<DashboardViewModel.StoreRow> table = new TableView<>(model.storeRows());
+        table.setId("dashboard-stores");
+        table.getColumns().add(column("reports.store", DashboardViewModel.StoreRow::store));
+        table.getColumns().add(column("analytics.metric.newMembers", DashboardViewModel.StoreRow::newMembers));
+        table.getColumns().add(column("dashboard.purchases", DashboardViewModel.StoreRow::purchases));
+        table.getColumns().add(column("analytics.metric.revenue", DashboardViewModel.StoreRow::revenue));
+        table.getColumns().add(column("analytics.metric.visits", DashboardViewModel.StoreRow::visits));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // a line per store and the header: no empty rows below them
+        table.setFixedCellSize(30);
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.storeRows()).add(1.2)
+                .multiply(table.getFixedCellSize()).add(4));
+        table.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.storeRows()));
+        table.managedProperty().bind(table.visibleProperty());
+        return table;
+    }
+
+    private TableColumn<DashboardViewModel.StoreRow, String> column(String key,
+            java.util.function.Function<DashboardViewModel.StoreRow, String> value) {
+        TableColumn<DashboardViewModel.StoreRow, String> column = new TableColumn<>(context.text(key));
+        column.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setSortable(false);
+        return column;
     }
 
     private Node cards() {

@@ -6,6 +6,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -35,8 +36,9 @@ public final class StaffReportScreen implements Screen {
 
     public StaffReportScreen(UiContext context) {
         this.context = context;
-        this.model = new StaffReportViewModel(context.app().staffPerformance(), context.app().staffPerformanceExport(),
-                context.tasks(), context.messages(), java.time.LocalDate.now(context.app().clock()));
+        this.model = new StaffReportViewModel(context.app().staffPerformance(), context.app().stores(),
+                context.app().staffPerformanceExport(), context.tasks(), context.messages(),
+                java.time.LocalDate.now(context.app().clock()));
     }
 
     @Override
@@ -90,7 +92,7 @@ public final class StaffReportScreen implements Screen {
         period.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(period, from, new Label("–"), to, show, spacer, export);
+        HBox bar = new HBox(period, from, new Label("–"), to, storePicker(), show, spacer, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("screen-toolbar");
 
@@ -118,6 +120,23 @@ public final class StaffReportScreen implements Screen {
         return page;
     }
 
+    /** All stores / 本店 / 二店…: only in a shop of two or more stores; a choice shows its figures at once. */
+    private Node storePicker() {
+        ComboBox<StaffReportViewModel.StoreChoice> stores = new ComboBox<>(model.storeChoices());
+        stores.setId("staff-report-store");
+        stores.valueProperty().bindBidirectional(model.storeProperty());
+        stores.setOnAction(e -> model.load());
+        stores.disableProperty().bind(model.busyProperty());
+        Label label = new Label(context.text("reports.store"));
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setLabelFor(stores);
+        HBox picker = new HBox(6, label, stores);
+        picker.setAlignment(Pos.CENTER_LEFT);
+        picker.visibleProperty().bind(model.chainProperty());
+        picker.managedProperty().bind(picker.visibleProperty());
+        return picker;
+    }
+
     private TableView<StaffReportViewModel.Row> table() {
         TableView<StaffReportViewModel.Row> table = new TableView<>(model.rows());
         table.setId("staff-report-table");
@@ -129,6 +148,7 @@ public final class StaffReportScreen implements Screen {
         table.getColumns().setAll(List.of(
                 column("staffReport.column.name", 125, false, StaffReportViewModel.Row::name),
                 column("staffReport.column.role", 70, false, StaffReportViewModel.Row::role),
+                storeColumn(),
                 column("staffReport.column.sales", 110, true, r -> both(r.sales(), r.salesAmount())),
                 column("staffReport.column.returns", 95, true, r -> both(r.returns(), r.returnsAmount())),
                 column("staffReport.column.net", 90, true, StaffReportViewModel.Row::net),
@@ -139,6 +159,15 @@ public final class StaffReportScreen implements Screen {
         placeholder.getStyleClass().add("text-muted");
         table.setPlaceholder(placeholder);
         return table;
+    }
+
+    /** Where the row's work was done: shown only while the rows say it (a chain seen whole). */
+    private TableColumn<StaffReportViewModel.Row, String> storeColumn() {
+        TableColumn<StaffReportViewModel.Row, String> column = column("reports.store", 80, false,
+                StaffReportViewModel.Row::store);
+        column.setId("staff-report-store-column");
+        column.visibleProperty().bind(model.storeColumnProperty());
+        return column;
     }
 
     private String both(long count, String amount) {

@@ -1,0 +1,173 @@
+package org.memberdesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.BothEngines;
+import org.memberdesk.TestDatabase;
+import org.memberdesk.analytics.StoreShop;
+import org.memberdesk.common.Json;
+import org.memberdesk.db.Database;
+
+/**
+ * Issue 21: {@code report}, {@code cohorts} and {@code staff-report} of a chain (each store's figures) and with
+ * {@code --store NAME} (that store's alone), on {@link StoreShop}'s November (worked in StoreReportsTest); a shop of
+ * one store prints what it always did.
+ */
+@BothEngines
+class StoreReportCommandsTest {
+    @TempDir
+    static Path folder;
+    static String chain;
+    static String single;
+
+    record Run(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void shops() {
+        chain = location(StoreShop.build(TestDatabase.open(folder.resolve("chain"))).app.database());
+        single = location(TestDatabase.database(folder.resolve("single")));
+    }
+
+    @AfterAll
+    static void close() {
+        chain = null;
+        single = null;
+    }
+
+    private static String location(Database database) {
+        return database.server().map(Object::toString).orElse(database.file().toString());
+    }
+
+    private static Run run(String db, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("--db", db));
+        all.addAll(List.of(args));
+        int code = new Cli(TestDatabase.clock()).run(new PrintWriter(out), new PrintWriter(err),
+                all.toArray(String[]::new));
+        return new Run(code, out.toString().strip(), err.toString().strip());
+    }
+
+    /** The report's keys before stores (issues 7 and 16), in order. */
+    private static final List<String> REPORT_KEYS = List.of("new_members", "active_members", "new_buyers",
+            "returning_members", "purchases", "revenue_cents", "avg_order_cents", "repurchase_rate", "paid_conversion",
+            "retention", "renewal_rate", "cash_in_cents", "cash_in_by_method", "visits", "visitors");
+
+    @Test
+    void aChainsReportHasEachStoresFiguresAddingUpToItsTotals() {
+        Run run = run(chain, "report", "--from", "2026-11-01", "--to", "2026-11-30", "--json");
+        assertEquals(0, run.code(), run.err());
+        // 5 purchases ¥220 less ¥10; 4 joined; repurchase 2/3, conversion 3/4, d1 = d3 = d7 = 1/3 (StoreReportsTest)
+        assertEquals("{\"new_members\":4,\"active_members\":3,\"new_buyers\":3,\"returning_members\":0,"
+                + "\"purchases\":5,\"revenue_cents\":21000,\"avg_order_cents\":4400,"
+                + "\"repurchase_rate\":0.6666666666666666,\"paid_conversion\":0.75,"
+                + "\"retention\":{\"d1\":0.3333333333333333,\"d3\":0.3333333333333333,\"d7\":0.3333333333333333,"
+                + "\"d30\":null},\"renewal_rate\":null,\"cash_in_cents\":1000,\"cash_in_by_method\":{\"cash\":1000},"
+                + "\"visits\":3,\"visitors\":2,"
+                // 本店 2 + 二店 2 joined = 4; 2 + 3 purchases = 5; ¥130 + ¥80 = ¥210; ¥0 + ¥10 = ¥10; 2 + 1 visits
+                + "\"stores\":[{\"store\":\"本店\",\"new_members\":2,\"purchases\":2,\"revenue_cents\":13000,"
+                + "\"cash_in_cents\":0,\"visits\":2},"
+                + "{\"store\":\"二店\",\"new_members\":2,\"purchases\":3,\"revenue_cents\":8000,"
+                + "\"cash_in_cents\":1000,\"visits\":1}]}", run.out());
+        Map<String, Object> report = Json.readObject(run.out());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> stores = (List<Map<String, Object>>) report.get("stores");
+        for (String key : List.of("new_members", "purchases", "revenue_cents", "cash_in_cents", "visits")) {
+            long sum = stores.stream().mapToLong(store -> ((Number) store.get(key)).longValue()).sum();
+            assertEquals(((Number) report.get(key)).longValue(), sum, key);
+        }
+    }
+
+    @Test
+    void oneStoresReportIsItsOwnAndSaysWhich() {
+        Run run = run(chain, "--store", "二店", "report", "--from", "2026-11-01", "--to", "2026-11-30", "--json");
+        assertEquals(0, run.code(), run.err());
+        // 二店: #2, #3, #5 = ¥90, ¥10 back; joined 张三, 赵六 (1 bought: 1/2); buyers 王芳, 张三, 李雷, of whom only
+        // 张三's first sale was here (1 new buyer, 2 returning), nobody bought twice here; 张三 never came back by d7
+        assertEquals("{\"new_members\":2,\"active_members\":3,\"new_buyers\":1,\"returning_members\":2,"
+                + "\"purchases\":3,\"revenue_cents\":8000,\"avg_order_cents\":3000,"
+                + "\"repurchase_rate\":0.0,\"paid_conversion\":0.5,"
+                + "\"retention\":{\"d1\":0.0,\"d3\":0.0,\"d7\":0.0,\"d30\":null},\"renewal_rate\":null,"
+                + "\"cash_in_cents\":1000,\"cash_in_by_method\":{\"cash\":1000},\"visits\":1,\"visitors\":1,"
+                + "\"store\":\"二店\"}", run.out());
+    }
+
+    @Test
+    void oneStoresPdfSaysWhoseFiguresItHas() throws Exception {
+        Path pdf = folder.resolve("second.pdf");
+        Run run = run(chain, "--store", "二店", "report", "--from", "2026-11-01", "--to", "2026-11-30", "--pdf",
+                pdf.toString(), "--json");
+        assertEquals(0, run.code(), run.err());
+        // the printed figures are the store's (¥80 revenue), and so is the page's title
+        assertEquals(8_000L, ((Number) Json.readObject(run.out()).get("revenue_cents")).longValue());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            assertEquals("Dashboard · 二店 2026-11-01 … 2026-11-30",
+                    document.getDocumentInformation().getTitle());
+        }
+    }
+
+    @Test
+    void aShopOfOneStorePrintsTheKeysItAlwaysDid() {
+        Run run = run(single, "report", "--from", "2026-11-01", "--to", "2026-11-30", "--json");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(REPORT_KEYS, List.copyOf(Json.readObject(run.out()).keySet()));
+        Run chainRun = run(chain, "report", "--from", "2026-11-01", "--to", "2026-11-30", "--json");
+        List<String> withStores = new ArrayList<>(REPORT_KEYS);
+        withStores.add("stores");
+        assertEquals(withStores, List.copyOf(Json.readObject(chainRun.out()).keySet()));
+    }
+
+    @Test
+    void cohortsOfOneStore() {
+        Run run = run(chain, "--store", "本店", "cohorts", "--from", "2026-11", "--to", "2026-11", "--json");
+        assertEquals(0, run.code(), run.err());
+        // first sales at 本店 in November: 王芳, 李雷; December has not begun (no counts yet)
+        assertEquals("{\"cohorts\":[{\"month\":\"2026-11\",\"size\":2,\"active\":[]}],\"store\":\"本店\"}", run.out());
+    }
+
+    @Test
+    void staffPerformanceOfTheChainSaysWhereAndOfOneStoreCountsWhatWasDoneThere() {
+        Run run = run(chain, "staff-report", "--from", "2026-11-01", "--to", "2026-11-30", "--json");
+        assertEquals(0, run.code(), run.err());
+        Map<String, Object> report = Json.readObject(run.out());
+        // 小王: #1 ¥100 + #4 ¥30 at 本店, #2 ¥20 at 二店 (where it was made, not where he works); 小刘: #3 ¥50 at
+        // 二店; the owner on the command line: #5 ¥20 at 二店, ¥10 back; the check-ins name no staff (2 at 本店, a row
+        // of its own with no sales, 1 at 二店)
+        assertEquals(List.of("null 二店 1 2000", "null 本店 0 0", "小刘 二店 1 5000", "小王 二店 1 2000",
+                        "小王 本店 2 13000"),
+                rows(report).stream().sorted().toList());
+
+        Run second = run(chain, "--store", "二店", "staff-report", "--from", "2026-11-01", "--to", "2026-11-30",
+                "--json");
+        assertEquals(0, second.code(), second.err());
+        Map<String, Object> atSecond = Json.readObject(second.out());
+        assertEquals("二店", atSecond.get("store"));
+        assertEquals(List.of("null - 1 2000", "小刘 - 1 5000", "小王 - 1 2000"),
+                rows(atSecond).stream().sorted().toList());
+
+        Run main = run(chain, "--store", "本店", "staff-report", "--from", "2026-11-01", "--to", "2026-11-30",
+                "--json");
+        // 小刘 works at 二店 and did nothing at 本店: not in 本店's report; 本店's 2 check-ins name no staff
+        assertEquals(List.of("小王 - 2 13000", "null - 0 0"), rows(Json.readObject(main.out())));
+    }
+
+    /** "name store sales sales_cents" per row; "-" where the row names no store. */
+    @SuppressWarnings("unchecked")
+    private static List<String> rows(Map<String, Object> report) {
+        return ((List<Map<String, Object>>) report.get("staff")).stream()
+                .map(row -> row.get("name") + " " + row.getOrDefault("store", "-") + " " + row.get("sales") + " "
+                        + row.get("sales_cents"))
+                .toList();
+    }
+}

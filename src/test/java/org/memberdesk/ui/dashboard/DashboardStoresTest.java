@@ -1,0 +1,108 @@
+package org.memberdesk.ui.dashboard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.TestDatabase;
+import org.memberdesk.analytics.StoreShop;
+import org.memberdesk.app.AppContext;
+import org.memberdesk.common.Messages;
+import org.memberdesk.ui.ScreenStage;
+import org.memberdesk.ui.UiFixture;
+import org.memberdesk.ui.common.DataChanges;
+import org.memberdesk.ui.common.FxTaskExecutor;
+import org.memberdesk.ui.common.RecordingDialogs;
+import org.memberdesk.ui.common.UiContext;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Issue 21: the dashboard's store picker, clicked. The two-store shop is {@link StoreShop} (figures worked in
+ * StoreReportsTest); "today" is 2026-11-22, so this month is 11-01 … 11-22, which holds all of its history.
+ */
+class DashboardStoresTest extends FxRobot {
+    @TempDir
+    Path folder;
+    private FxTaskExecutor tasks;
+
+    private void show(AppContext app) throws Exception {
+        RecordingDialogs dialogs = new RecordingDialogs(Messages.english());
+        tasks = new FxTaskExecutor(dialogs, 2);
+        UiContext context = new UiContext(app, Messages.english(), tasks, dialogs, new DataChanges());
+        ScreenStage.show(() -> new DashboardScreen(context));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        tasks.shutdown();
+        FxToolkit.cleanupStages();
+    }
+
+    private String text(String id) {
+        return lookup(id).tryQuery().map(node -> ((Label) node).getText()).orElse("");
+    }
+
+    private boolean shown(String id) {
+        Node node = lookup(id).query();
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Opens the store picker (once it can be used) and clicks a choice in its list, not a table cell of the name. */
+    private void pick(String store) {
+        UiFixture.waitUntil(() -> !lookup("#dashboard-store").query().isDisabled());
+        clickOn("#dashboard-store");
+        clickOn((Node) lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(store)).query());
+    }
+
+    @Test
+    void aChainPicksAStoreAndSeesItsFiguresOrEachStoresLine() throws Exception {
+        show(StoreShop.build(TestDatabase.open(folder)).app);
+        // the chain: ¥220 sold less ¥10 given back
+        UiFixture.waitUntil(() -> text("#kpi-revenue-value").equals("¥210.00"));
+        UiFixture.waitUntil(() -> shown("#dashboard-store"));
+        assertTrue(shown("#dashboard-stores"));
+        TableView<?> table = lookup("#dashboard-stores").queryAs(TableView.class);
+        // 本店 (Main store in English): 2 joined, 2 purchases, ¥130, 2 check-ins; 二店: 2, 3, ¥90 − ¥10, 1
+        assertEquals(List.of(new DashboardViewModel.StoreRow("Main store", "2", "2", "¥130.00", "2"),
+                new DashboardViewModel.StoreRow("二店", "2", "3", "¥80.00", "1")), List.copyOf(table.getItems()));
+
+        pick("二店");
+        UiFixture.waitUntil(() -> text("#kpi-revenue-value").equals("¥80.00"));
+        // 二店's new members: 张三 and 赵六; its purchases average ¥90 / 3
+        assertEquals("2", text("#kpi-new-members-value"));
+        assertEquals("¥30.00", text("#kpi-avg-order-value"));
+        assertFalse(shown("#dashboard-stores"), "one store's figures have no per-store table");
+
+        pick("Main store");
+        UiFixture.waitUntil(() -> text("#kpi-revenue-value").equals("¥130.00"));
+
+        pick("All stores");
+        UiFixture.waitUntil(() -> text("#kpi-revenue-value").equals("¥210.00"));
+        UiFixture.waitUntil(() -> shown("#dashboard-stores"));
+    }
+
+    @Test
+    void aShopOfOneStoreSeesNoStores() throws Exception {
+        AppContext app = TestDatabase.open(folder);
+        show(app);
+        UiFixture.waitUntil(() -> !text("#kpi-revenue-value").isEmpty());
+        // the stores were read (the same task runner, before the period's numbers were shown)
+        UiFixture.waitUntil(() -> !lookup("#dashboard-store").queryComboBox().getItems().isEmpty());
+        assertFalse(shown("#dashboard-store"));
+        assertFalse(shown("#dashboard-stores"));
+    }
+}
