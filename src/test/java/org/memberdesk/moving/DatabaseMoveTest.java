@@ -62,6 +62,11 @@ class DatabaseMoveTest {
         String sale = (String) Json.readObject(cli(0, "--db", source.toString(), "sell", "M00000004",
                 "--line", "饮料:3:45.50", "--line", "毛巾:1:20", "--pay", "cash", "--json")).get("purchase");
         cli(0, "--db", source.toString(), "return", sale, "--line", "1:1", "--reason", "饮料过期");
+        // a second store (门店) with its own sale and new member: the copy must put the stores before the rows
+        // whose triggers check them (V15)
+        cli(0, "--db", source.toString(), "stores", "add", "二店");
+        cli(0, "--db", source.toString(), "--store", "二店", "sell", "M00000006", "--line", "毛巾:2:40",
+                "--pay", "cash");
         Path photo = shared.resolve("photo.png");
         BufferedImage image = new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB);
         image.setRGB(3, 3, 0xff8800);

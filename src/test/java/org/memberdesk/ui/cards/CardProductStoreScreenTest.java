@@ -86,8 +86,11 @@ class CardProductStoreScreenTest extends FxRobot {
         TableView<?> table = lookup("#card-products-table").queryTableView();
         assertTrue(table.getColumns().stream().anyMatch(c -> "Store".equals(c.getText())));
 
-        clickOn(Scrolling.reveal(this, "#card-product-store"));
-        clickOn("二店");
+        Node choice = lookup(Scrolling.reveal(this, "#card-product-store")).query();
+        clickOn(choice);
+        // the choice's own list (its popup has a scene of its own): Settings' Stores tab lists 二店 too
+        clickOn(lookup(".list-cell").match(cell -> cell instanceof javafx.scene.control.Labeled labeled
+                && "二店".equals(labeled.getText()) && cell.getScene() != choice.getScene()).<Node>query());
         addPass("二店月卡");
         UiFixture.waitUntil(() -> table.getItems().size() == 1);
         Store second = ui.app().stores().find("二店");
