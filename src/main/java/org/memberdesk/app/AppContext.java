@@ -279,7 +279,7 @@ public final class AppContext {
 
     /** Staff performance to CSV or Excel. */
     public org.memberdesk.io.StaffPerformanceExport staffPerformanceExport() {
-        return new org.memberdesk.io.StaffPerformanceExport(outputFiles, operationLog);
+        return new org.memberdesk.io.StaffPerformanceExport(outputFiles, operationLog, stores::all);
     }
 
     /** The operation log to CSV or Excel (the owner). */

@@ -15,7 +15,9 @@ import org.memberdesk.staff.StaffPerformance;
 
 /**
  * Staff performance (员工业绩) to a CSV file or, by name, an Excel workbook ({@link ExportTable}): one row per staff
- * member as the report shows them, amounts in yuan, through the output guard. The export is logged.
+ * member as the report shows them, amounts in yuan, through the output guard. The export is logged. A chain's report
+ * seen whole has a row per staff member and store: then a {@code store} column after the role says where (the name as
+ * stored, as {@code --store} takes it); a shop of one store gets the columns it always did.
  */
 public final class StaffPerformanceExport {
     /** The columns, in the words of the command line's JSON (amounts in yuan, not cents). */
@@ -24,10 +26,14 @@ public final class StaffPerformanceExport {
 
     private final OutputFiles files;
     private final OperationLog log;
+    /** The shop's stores, read only when the report's rows say where they were worked. */
+    private final java.util.function.Supplier<List<org.memberdesk.stores.Store>> stores;
 
-    public StaffPerformanceExport(OutputFiles files, OperationLog log) {
+    public StaffPerformanceExport(OutputFiles files, OperationLog log,
+                                  java.util.function.Supplier<List<org.memberdesk.stores.Store>> stores) {
         this.files = files;
         this.log = log;
+        this.stores = stores;
     }
 
     /** Writes the report; names and roles in {@code messages}' language. Returns the rows written. */
@@ -35,11 +41,22 @@ public final class StaffPerformanceExport {
         files.check(file);
         try (OutputFiles.Output output = files.open(file, null)) {
             ExportTable table = ExportTable.open(file, output.stream(), CSVFormat.DEFAULT, "staff");
-            table.header(COLUMNS);
+            java.util.Map<Long, String> storeNames = new java.util.HashMap<>();
+            if (report.staff().stream().anyMatch(row -> row.storeId() != null)) {
+                stores.get().forEach(store -> storeNames.put(store.id(), store.name()));
+            }
+            List<String> columns = new java.util.ArrayList<>(COLUMNS);
+            if (!storeNames.isEmpty()) {
+                columns.add(2, "store");
+            }
+            table.header(columns);
             for (StaffFigures row : report.staff()) {
                 table.text(row.staffId() == null ? messages.get("staffReport.nobody") : row.name())
-                        .text(row.role() == null ? "" : messages.get(row.role().textKey()))
-                        .whole(row.sales()).yuan(row.salesCents()).whole(row.returns()).yuan(row.returnsCents())
+                        .text(row.role() == null ? "" : messages.get(row.role().textKey()));
+                if (!storeNames.isEmpty()) {
+                    table.text(row.storeId() == null ? "" : storeNames.get(row.storeId()));
+                }
+                table.whole(row.sales()).yuan(row.salesCents()).whole(row.returns()).yuan(row.returnsCents())
                         .yuan(row.netCents()).whole(row.cardsSold()).yuan(row.cardsSoldCents())
                         .whole(row.topups()).yuan(row.topupsCents()).whole(row.checkins()).endRow();
             }

@@ -1,6 +1,7 @@
 package org.memberdesk.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -160,6 +161,25 @@ class StoreReportCommandsTest {
                 "--json");
         // 小刘 works at 二店 and did nothing at 本店: not in 本店's report; 本店's 2 check-ins name no staff
         assertEquals(List.of("小王 - 2 13000", "null - 0 0"), rows(Json.readObject(main.out())));
+    }
+
+    @Test
+    void staffPerformanceExportedFromAChainSaysWhereEachRowWasWorked() throws Exception {
+        java.nio.file.Path csv = folder.resolve("staff.csv");
+        Run run = run(chain, "staff-report", "--from", "2026-11-01", "--to", "2026-11-30", "--out", csv.toString());
+        assertEquals(0, run.code(), run.err());
+        List<String> lines = java.nio.file.Files.readAllLines(csv).stream().map(line -> line.replace("\uFEFF", ""))
+                .toList();
+        assertEquals("name,role,store,sales,sales_amount", String.join(",", List.of(lines.get(0).split(",")).subList(0, 5)));
+        // the same rows as the JSON's (above): 小王 twice, once per store he sold in, ¥130.00 at 本店 and ¥20.00 at 二店
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("小王,") && line.contains(",本店,2,130.00,")), lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("小王,") && line.contains(",二店,1,20.00,")), lines.toString());
+
+        java.nio.file.Path one = folder.resolve("single-staff.csv");
+        assertEquals(0, run(single, "staff-report", "--from", "2026-11-01", "--to", "2026-11-30", "--out",
+                one.toString()).code());
+        assertEquals(String.join(",", org.memberdesk.io.StaffPerformanceExport.COLUMNS),
+                java.nio.file.Files.readAllLines(one).get(0).replace("\uFEFF", ""), "one store: the columns as always");
     }
 
     /** "name store sales sales_cents" per row; "-" where the row names no store. */
