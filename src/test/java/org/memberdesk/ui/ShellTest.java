@@ -86,6 +86,8 @@ class ShellTest extends FxRobot {
     @Test
     void switchingLanguageInSettingsRelabelsEverythingAndKeepsTheData() {
         clickOn("#nav-settings");
+        // the settings screen builds its sections (Stores among them) as it opens: wait for it, as a person would
+        UiFixture.waitUntil(() -> lookup("#settings-language").tryQuery().isPresent());
         ComboBox<Language> language = lookup("#settings-language").queryComboBox();
         clickOn(language);
         clickOn("English");

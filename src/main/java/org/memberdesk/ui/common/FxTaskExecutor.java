@@ -64,6 +64,15 @@ public final class FxTaskExecutor implements TaskExecutor {
                 task.cancelled();
                 return;
             }
+            if (error instanceof NotAllowedException refused && refused.refusedActor().isEmpty()
+                    && "staff.refused.nobody".equals(refused.textKey())) {
+                // work a change started behind the locked window (a refit announcing new figures, another
+                // screen's save) while nobody is signed in: the sign-in covers the window, and the screens read
+                // again once someone signs in. Nothing to tell anyone.
+                LOG.fine(() -> "skipped while nobody is signed in: " + refused.getMessage());
+                task.failed(error);
+                return;
+            }
             LOG.log(Level.WARNING, "Background work failed", error);
             if (!task.failed(error)) {
                 dialogs.showError(error);

@@ -207,9 +207,11 @@ public final class StaffGate {
             pane.focus();
             return;
         }
+        boolean resumed = false;
         if (actor.staffId() != null) {
             // a PIN accepted over the locked window (switch staff, the idle lock) from someone other than the last
             boolean someoneElse = pane.root().isVisible() && lastName != null && !lastName.equals(actor.name());
+            resumed = pane.root().isVisible() && actor.name().equals(lastName);
             lastName = actor.name();
             if (someoneElse) {
                 // the rebuilt window attaches here again and follows the same actor (the same name now: no loop)
@@ -218,6 +220,11 @@ public final class StaffGate {
             }
         }
         pane.root().setVisible(false);
+        if (resumed) {
+            // the same person back after the lock: their screens read again what changed while the window was
+            // locked (reads behind the sign-in are refused, FxTaskExecutor)
+            context.changes().manyChanged();
+        }
         readIdleLock();
         List<Runnable> waiting = List.copyOf(afterSignIn);
         afterSignIn.clear();
