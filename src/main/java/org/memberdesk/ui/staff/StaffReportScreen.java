@@ -163,7 +163,8 @@ public final class StaffReportScreen implements Screen {
 
     /** Where the row's work was done: shown only while the rows say it (a chain seen whole). */
     private TableColumn<StaffReportViewModel.Row, String> storeColumn() {
-        TableColumn<StaffReportViewModel.Row, String> column = column("reports.store", 80, false,
+        // wide enough for "Main store" and a branch name of a few characters
+        TableColumn<StaffReportViewModel.Row, String> column = column("reports.store", 110, false,
                 StaffReportViewModel.Row::store);
         column.setId("staff-report-store-column");
         column.visibleProperty().bind(model.storeColumnProperty());
