@@ -72,6 +72,10 @@ public final class UiFixture implements AutoCloseable {
             Scene scene = new Scene(new StackPane(), 1200, 760);
             AppLook.style(scene);
             s.setScene(scene);
+            // the window's first size, whatever size an earlier test left the shared stage at (a layout check at
+            // 1024 × 700 hides the sidebar's last items below the fold, and a click there would miss)
+            s.setWidth(1200);
+            s.setHeight(760);
             window = new AppWindow(s, new UiPreferences(node), app, language, Clock.systemDefaultZone(),
                     folder, Actor.commandLine());
             window.show(screenId);
