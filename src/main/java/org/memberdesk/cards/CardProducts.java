@@ -135,17 +135,9 @@ public final class CardProducts {
         return database.read(products::products);
     }
 
-    /**
-     * A store a product can be limited to, as the products editor offers it: {@code seededMain} when it is store 1
-     * under its seeded name 本店 (shown in the person's language, as {@link Store#shownName}).
-     */
-    public record StoreChoice(long id, String name, boolean seededMain) {
-    }
-
     /** The shop's stores, store 1 first: more than one, and the editor offers to limit a product to one. */
-    public List<StoreChoice> storeChoices() {
-        return database.read(connection -> stores.all(connection).stream()
-                .map(store -> new StoreChoice(store.id(), store.name(), store.keepsMainName())).toList());
+    public List<Store> storeChoices() {
+        return database.read(stores::all);
     }
 
     private String names(java.sql.Connection connection) throws java.sql.SQLException {

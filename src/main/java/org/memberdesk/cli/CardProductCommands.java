@@ -131,7 +131,7 @@ final class CardProductCommands {
             List<Map<String, Object>> products = new ArrayList<>();
             List<CardProduct> all = parent.cli.context().cardProducts().products();
             Map<Long, String> storeNames = new java.util.HashMap<>();
-            for (CardProducts.StoreChoice store : parent.cli.context().cardProducts().storeChoices()) {
+            for (org.memberdesk.stores.Store store : parent.cli.context().cardProducts().storeChoices()) {
                 storeNames.put(store.id(), store.name());
             }
             // a single shop's list is as it always was; once there are stores (or a product names one) every row

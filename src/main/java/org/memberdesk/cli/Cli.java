@@ -256,16 +256,23 @@ public final class Cli implements Callable<Integer> {
             if (context == null) {
                 AppContext made = new AppContext(opened, clock, new org.memberdesk.db.OutputFiles(opened.file()),
                         actingFirst());
-                // where the work happens, before anyone signs in (a cashier works at their own store)
-                try {
-                    made.stores().settle(Optional.ofNullable(storeName));
-                } catch (ValidationException unknown) {
-                    throw new CliFailure(CommandLine.ExitCode.USAGE, "--" + unknown.getMessage());
-                }
+                settleStore(made);
                 context = signedIn(made);
             }
         }
         return context;
+    }
+
+    /**
+     * Where the work happens (--store, else this computer's store), settled before anyone signs in: a cashier or
+     * manager works at their own store's computers. An unknown --store is a usage error.
+     */
+    private void settleStore(AppContext made) {
+        try {
+            made.stores().settle(Optional.ofNullable(storeName));
+        } catch (ValidationException unknown) {
+            throw new CliFailure(CommandLine.ExitCode.USAGE, "--" + unknown.getMessage());
+        }
     }
 
     /**
@@ -376,12 +383,9 @@ public final class Cli implements Callable<Integer> {
             if (context == null) {
                 AppContext made = new AppContext(opened, clock, new org.memberdesk.db.OutputFiles(opened.file()),
                         actingFirst());
-                // where this computer works (a manager signs in at their own store), when the file can still say:
                 // a file too damaged to list its stores is rescued (restore, backups, exports) from store 1
                 try {
-                    made.stores().settle(Optional.ofNullable(storeName));
-                } catch (ValidationException unknown) {
-                    throw new CliFailure(CommandLine.ExitCode.USAGE, "--" + unknown.getMessage());
+                    settleStore(made);
                 } catch (DataException unreadable) {
                     err.println("warning: the stores could not be read (" + clause(unreadable.getMessage())
                             + "); working as the main store");

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.memberdesk.common.Messages;
 import org.memberdesk.common.Problem;
 import org.memberdesk.io.MemberImporter.FieldException;
 import org.memberdesk.stores.Store;
@@ -29,21 +28,22 @@ final class StoreNames {
     static final List<String> ALIASES = List.of(FIELD, "门店", "门店名称", "店铺", "分店", "store_name", "branch");
 
     private final Map<String, Long> byName;
-    private final Long mainByWord;
+    /** Store 1, which may also be named by its word ({@link Store#isMainStoreWord}). */
+    private final Store main;
     private final String known;
     private final boolean chain;
 
     private StoreNames(List<Store> stores) {
         Map<String, Long> names = new HashMap<>();
-        Long main = null;
+        Store first = null;
         for (Store store : stores) {
             names.put(store.name(), store.id());
-            if (store.keepsMainName()) {
-                main = store.id();
+            if (store.isMain()) {
+                first = store;
             }
         }
         this.byName = Map.copyOf(names);
-        this.mainByWord = main;
+        this.main = first;
         this.known = stores.stream().map(Store::name).collect(Collectors.joining(", "));
         this.chain = stores.size() > 1;
     }
@@ -72,9 +72,8 @@ final class StoreNames {
             return null;
         }
         Long id = byName.get(wanted);
-        if (id == null && mainByWord != null && (wanted.equalsIgnoreCase(Messages.english().get("store.main"))
-                || wanted.equals(Messages.chinese().get("store.main")))) {
-            id = mainByWord;
+        if (id == null && main != null && main.isMainStoreWord(wanted)) {
+            id = main.id();
         }
         if (id == null) {
             throw new FieldException(Problem.of(FIELD, "store.unknown", wanted, known));

@@ -22,6 +22,16 @@ public record Store(long id, String name) {
         return isMain() && MAIN_NAME.equals(name);
     }
 
+    /**
+     * Whether {@code typed} (already stripped) is store 1's word while it keeps its seeded name: "Main store" in any
+     * case, or 本店 — what a person types for it in either language. The one rule for {@code --store}, the stores
+     * commands and an import's store column.
+     */
+    public boolean isMainStoreWord(String typed) {
+        return keepsMainName() && (typed.equalsIgnoreCase(Messages.english().get("store.main"))
+                || typed.equals(Messages.chinese().get("store.main")));
+    }
+
     /** The name as a person reads it: store 1's seeded 本店 is "Main store" in English until it is renamed. */
     public String shownName(Messages messages) {
         return keepsMainName() ? messages.get("store.main") : name;

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.memberdesk.common.Messages;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.db.Database;
@@ -109,8 +108,7 @@ public final class StoreService {
                 return exact.get();
             }
             Store main = mainStore(connection);
-            if (main.keepsMainName() && (wanted.equalsIgnoreCase(Messages.english().get("store.main"))
-                    || wanted.equals(Messages.chinese().get("store.main")))) {
+            if (main.isMainStoreWord(wanted)) {
                 return main;
             }
             String known = store.all(connection).stream().map(Store::name).collect(Collectors.joining(", "));

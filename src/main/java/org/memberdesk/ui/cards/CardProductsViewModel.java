@@ -223,14 +223,14 @@ public final class CardProductsViewModel {
                 }));
     }
 
-    private record Loaded(List<CardProduct> products, Map<Long, Long> steps, List<CardProducts.StoreChoice> stores) {
+    private record Loaded(List<CardProduct> products, Map<Long, Long> steps, List<org.memberdesk.stores.Store> stores) {
     }
 
-    private void showStores(List<CardProducts.StoreChoice> stores) {
+    private void showStores(List<org.memberdesk.stores.Store> stores) {
         List<StoreOption> options = new ArrayList<>();
         options.add(new StoreOption(null, messages.get("cards.products.everyStore")));
-        for (CardProducts.StoreChoice store : stores) {
-            options.add(new StoreOption(store.id(), store.seededMain() ? messages.get("store.main") : store.name()));
+        for (org.memberdesk.stores.Store store : stores) {
+            options.add(new StoreOption(store.id(), store.shownName(messages)));
         }
         storeOptions.setAll(options);
         onlyStore.set(options.get(0));
