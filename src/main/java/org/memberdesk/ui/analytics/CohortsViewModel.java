@@ -48,6 +48,8 @@ public final class CohortsViewModel {
     private final StoreService stores;
     private final TaskExecutor tasks;
     private final ObservableList<StoreChoice> storeChoices = FXCollections.observableArrayList();
+    private final ObservableList<StoreChoice> shownStoreChoices =
+            FXCollections.unmodifiableObservableList(storeChoices);
     /** input: the store whose first buyers are followed (store null: the chain's) */
     private final ObjectProperty<StoreChoice> store = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper chain = new ReadOnlyBooleanWrapper(false);
@@ -121,7 +123,7 @@ public final class CohortsViewModel {
     }
 
     public ObservableList<StoreChoice> storeChoices() {
-        return FXCollections.unmodifiableObservableList(storeChoices);
+        return shownStoreChoices;
     }
 
     /** Two or more stores: only then is the picker shown. */

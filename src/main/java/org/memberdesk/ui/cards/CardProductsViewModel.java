@@ -45,6 +45,7 @@ public final class CardProductsViewModel {
     private final TaskExecutor tasks;
     private final Messages messages;
     private final ObservableList<CardProduct> products = FXCollections.observableArrayList();
+    private final ObservableList<CardProduct> shownProducts = FXCollections.unmodifiableObservableList(products);
     private final ObjectProperty<CardKind> kind = new SimpleObjectProperty<>(CardKind.PERIOD);
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty price = new SimpleStringProperty("");
@@ -65,6 +66,8 @@ public final class CardProductsViewModel {
     private final ReadOnlyBooleanWrapper stepsRefused = new ReadOnlyBooleanWrapper(false);
     /** Every store, then each store: where a new product's cards are sold and used. */
     private final ObservableList<StoreOption> storeOptions = FXCollections.observableArrayList();
+    private final ObservableList<StoreOption> shownStoreOptions =
+            FXCollections.unmodifiableObservableList(storeOptions);
     private final ObjectProperty<StoreOption> onlyStore = new SimpleObjectProperty<>();
     /** More than one store: only then does the form ask where (a single shop never thinks about stores). */
     private final ReadOnlyBooleanWrapper chain = new ReadOnlyBooleanWrapper(false);
@@ -103,7 +106,7 @@ public final class CardProductsViewModel {
     }
 
     public ObservableList<CardProduct> products() {
-        return FXCollections.unmodifiableObservableList(products);
+        return shownProducts;
     }
 
     public ObjectProperty<CardKind> kindProperty() {
@@ -182,7 +185,7 @@ public final class CardProductsViewModel {
     }
 
     public ObservableList<StoreOption> storeOptions() {
-        return FXCollections.unmodifiableObservableList(storeOptions);
+        return shownStoreOptions;
     }
 
     public ObjectProperty<StoreOption> onlyStoreProperty() {

@@ -38,6 +38,7 @@ public final class ExpiringViewModel {
     private final Messages messages;
     private final StringProperty within = new SimpleStringProperty("7");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> shownRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper withinDays = new ReadOnlyIntegerWrapper(7);
 
@@ -59,7 +60,7 @@ public final class ExpiringViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return shownRows;
     }
 
     public ReadOnlyStringProperty statusProperty() {

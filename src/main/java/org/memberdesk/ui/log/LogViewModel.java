@@ -63,7 +63,9 @@ public final class LogViewModel {
     private final ObjectProperty<Operation> action = new SimpleObjectProperty<>();
     private final StringProperty memberNo = new SimpleStringProperty("");
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> shownRows = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<String> staffNames = FXCollections.observableArrayList();
+    private final ObservableList<String> shownStaffNames = FXCollections.unmodifiableObservableList(staffNames);
     private final ReadOnlyLongWrapper matching = new ReadOnlyLongWrapper(-1);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verified = new ReadOnlyStringWrapper("");
@@ -113,12 +115,12 @@ public final class LogViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return shownRows;
     }
 
     /** The staff the filter offers (active staff); others can be typed. */
     public ObservableList<String> staffNames() {
-        return FXCollections.unmodifiableObservableList(staffNames);
+        return shownStaffNames;
     }
 
     /** How many entries match in all; -1 while counting. */

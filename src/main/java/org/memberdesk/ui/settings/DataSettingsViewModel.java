@@ -46,6 +46,7 @@ public final class DataSettingsViewModel {
     private final Messages messages;
     private final DataChanges changes;
     private final ObservableList<BackupRow> backups = FXCollections.observableArrayList();
+    private final ObservableList<BackupRow> shownBackups = FXCollections.unmodifiableObservableList(backups);
     private final IntegerProperty keep = new SimpleIntegerProperty(BackupService.DEFAULT_KEEP);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper diagnostics = new ReadOnlyStringWrapper("");
@@ -66,7 +67,7 @@ public final class DataSettingsViewModel {
     }
 
     public ObservableList<BackupRow> backups() {
-        return FXCollections.unmodifiableObservableList(backups);
+        return shownBackups;
     }
 
     /** Input: how many backups to keep (the spinner); {@link #saveKeep()} stores it. */

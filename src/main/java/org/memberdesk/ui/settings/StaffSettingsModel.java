@@ -33,12 +33,14 @@ public final class StaffSettingsModel {
     private final StoreService storeService;
     /** The shop's stores when it has several; empty for a single shop (then nothing of stores is shown). */
     private final ObservableList<Store> stores = FXCollections.observableArrayList();
+    private final ObservableList<Store> shownStores = FXCollections.unmodifiableObservableList(stores);
     private final ReadOnlyBooleanWrapper chain = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Store> newStore = new SimpleObjectProperty<>();
     private final TaskExecutor tasks;
     private final Messages messages;
     private final IntConsumer idleLockSaved;
     private final ObservableList<Staff> list = FXCollections.observableArrayList();
+    private final ObservableList<Staff> shownList = FXCollections.unmodifiableObservableList(list);
     private final StringProperty newName = new SimpleStringProperty("");
     private final ObjectProperty<Role> newRole = new SimpleObjectProperty<>(Role.CASHIER);
     private final StringProperty newPin = new SimpleStringProperty("");
@@ -62,7 +64,7 @@ public final class StaffSettingsModel {
 
     /** Everyone who works or worked here, active first. */
     public ObservableList<Staff> staff() {
-        return FXCollections.unmodifiableObservableList(list);
+        return shownList;
     }
 
     public StringProperty newNameProperty() {
@@ -110,7 +112,7 @@ public final class StaffSettingsModel {
 
     /** The stores to choose from, when the shop has several (empty otherwise). */
     public ObservableList<Store> stores() {
-        return FXCollections.unmodifiableObservableList(stores);
+        return shownStores;
     }
 
     /** Whether the shop has several stores: only then are staff members' stores shown and chosen. */

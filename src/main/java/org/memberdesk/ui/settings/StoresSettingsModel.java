@@ -30,6 +30,7 @@ public final class StoresSettingsModel {
     private final Messages messages;
     private final Runnable storesChanged;
     private final ObservableList<Store> list = FXCollections.observableArrayList();
+    private final ObservableList<Store> shownList = FXCollections.unmodifiableObservableList(list);
     private final StringProperty newName = new SimpleStringProperty("");
     private final StringProperty renameTo = new SimpleStringProperty("");
     private final ObjectProperty<Store> here = new SimpleObjectProperty<>();
@@ -45,7 +46,7 @@ public final class StoresSettingsModel {
 
     /** Every store, store 1 first. */
     public ObservableList<Store> stores() {
-        return FXCollections.unmodifiableObservableList(list);
+        return shownList;
     }
 
     public StringProperty newNameProperty() {

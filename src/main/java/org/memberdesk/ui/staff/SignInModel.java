@@ -35,6 +35,7 @@ public final class SignInModel {
     private final Messages messages;
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(Mode.LOADING);
     private final ObservableList<Staff> choices = FXCollections.observableArrayList();
+    private final ObservableList<Staff> shownChoices = FXCollections.unmodifiableObservableList(choices);
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty pin = new SimpleStringProperty("");
     private final StringProperty pinAgain = new SimpleStringProperty("");
@@ -59,7 +60,7 @@ public final class SignInModel {
 
     /** The names offered: active staff, owner first. */
     public ObservableList<Staff> choices() {
-        return FXCollections.unmodifiableObservableList(choices);
+        return shownChoices;
     }
 
     /** The staff name chosen, or the new owner's name. */

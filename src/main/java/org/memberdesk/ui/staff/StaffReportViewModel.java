@@ -62,12 +62,15 @@ public final class StaffReportViewModel {
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> shownRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<StaffPerformance.Report> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<JFreeChart> chart = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final StoreService stores;
     private final ObservableList<StoreChoice> storeChoices = FXCollections.observableArrayList();
+    private final ObservableList<StoreChoice> shownStoreChoices =
+            FXCollections.unmodifiableObservableList(storeChoices);
     private final ObjectProperty<StoreChoice> store = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper chain = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper storeColumn = new ReadOnlyBooleanWrapper(false);
@@ -102,7 +105,7 @@ public final class StaffReportViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return shownRows;
     }
 
     /** The report shown (null until read): what the export writes. */
@@ -129,7 +132,7 @@ public final class StaffReportViewModel {
 
     /** All stores, then each store (read with every report). */
     public ObservableList<StoreChoice> storeChoices() {
-        return FXCollections.unmodifiableObservableList(storeChoices);
+        return shownStoreChoices;
     }
 
     /** Two or more stores: only then is the picker shown. */

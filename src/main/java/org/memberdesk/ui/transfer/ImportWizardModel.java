@@ -63,9 +63,14 @@ public final class ImportWizardModel {
     private final StringProperty file = new SimpleStringProperty("");
     private final ObjectProperty<TextEncoding> encoding = new SimpleObjectProperty<>(TextEncoding.AUTO);
     private final ObservableList<String> header = FXCollections.observableArrayList();
+    // the read-only views are made once: each follows its list weakly, and one made per call lost the dialog's
+    // listeners at the next GC (the preview showed rows without columns, now and then)
+    private final ObservableList<String> shownHeader = FXCollections.unmodifiableObservableList(header);
     private final ObservableList<List<String>> previewRows = FXCollections.observableArrayList();
+    private final ObservableList<List<String>> shownPreviewRows = FXCollections.unmodifiableObservableList(previewRows);
     /** A workbook's sheets (empty for a text file), and the one read. */
     private final ObservableList<String> sheets = FXCollections.observableArrayList();
+    private final ObservableList<String> shownSheets = FXCollections.unmodifiableObservableList(sheets);
     private final ObjectProperty<String> sheet = new SimpleObjectProperty<>();
     private final ColumnChoices mapping = new ColumnChoices();
     /** The mapping chosen the last time a file with this header was imported as this kind (empty: none). */
@@ -74,6 +79,7 @@ public final class ImportWizardModel {
     private final ReadOnlyBooleanWrapper mappingRemembered = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<ImportPreview> check = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> fields = FXCollections.observableArrayList();
+    private final ObservableList<String> shownFields = FXCollections.unmodifiableObservableList(fields);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty allowReturns = new SimpleBooleanProperty(true);
@@ -364,16 +370,16 @@ public final class ImportWizardModel {
     }
 
     public ObservableList<String> header() {
-        return FXCollections.unmodifiableObservableList(header);
+        return shownHeader;
     }
 
     public ObservableList<List<String>> previewRows() {
-        return FXCollections.unmodifiableObservableList(previewRows);
+        return shownPreviewRows;
     }
 
     /** The fields of the current kind, in the importer's order. */
     public ObservableList<String> fields() {
-        return FXCollections.unmodifiableObservableList(fields);
+        return shownFields;
     }
 
     /** The column chosen for a field; null means "not in the file". */
@@ -388,7 +394,7 @@ public final class ImportWizardModel {
 
     /** A workbook's sheets, in order; empty for a text file. */
     public ObservableList<String> sheets() {
-        return FXCollections.unmodifiableObservableList(sheets);
+        return shownSheets;
     }
 
     /** The sheet read (a workbook's first unless chosen); null for a text file. */

@@ -67,6 +67,27 @@ class ImportWizardModelTest {
         assertEquals(List.of(List.of("王芳", "13812341234")), model.previewRows());
     }
 
+    /**
+     * The dialog adds its listeners to {@code header()} and keeps nothing else of it. A read-only view made per call
+     * was collected at the next GC, and the preview then showed rows without columns (CI, Dec 2026): with a view
+     * made per call this test sees 0 changes after the GC.
+     */
+    @Test
+    void aListenerOnTheHeaderOutlivesAGarbageCollection() throws Exception {
+        ImportWizardModel model = wizard(ImportKind.MEMBERS);
+        List<List<String>> seen = new ArrayList<>();
+        model.header().addListener((javafx.collections.ListChangeListener<String>) change -> seen.add(List.copyOf(
+                change.getList())));
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        model.fileProperty().set(csv("m.csv", StandardCharsets.UTF_8, "姓名,手机号", "王芳,13812341234").toString());
+        model.next();
+        assertEquals(List.of("姓名", "手机号"), model.header());
+        assertTrue(seen.contains(List.of("姓名", "手机号")), seen.toString());
+    }
+
     @Test
     void theBrowseButtonFillsInThePath() throws Exception {
         Path file = csv("m.csv", StandardCharsets.UTF_8, "姓名", "王芳");
