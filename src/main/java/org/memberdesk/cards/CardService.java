@@ -88,6 +88,16 @@ public final class CardService {
     public record Quote(CardProduct product, long priceCents, long dueCents, Payment payment) {
     }
 
+    /**
+     * The products this computer may sell now, in the shop's order: those still on sale that work here
+     * ({@link StoreLimit#worksHere}: every store's and this computer's store's). The counter offers these and no
+     * others, so a product limited to another store is never offered only to be refused at the sale.
+     */
+    public List<CardProduct> productsSoldHere() {
+        return database.read(connection -> products.products(connection).stream()
+                .filter(product -> !product.archived() && storeLimit.worksHere(product.storeId())).toList());
+    }
+
     public Quote quote(long memberId, long productId, Pay pay) {
         return database.read(connection -> quote(connection, memberId, product(connection, productId), pay, null));
     }

@@ -285,19 +285,38 @@ public final class PurchaseService {
     public java.util.Map<Long, String> storesShown(List<Purchase> purchases, org.memberdesk.common.Messages messages) {
         List<Long> ids = purchases.stream().map(Purchase::id).toList();
         return database.read(connection -> {
-            List<org.memberdesk.stores.Store> all = new org.memberdesk.stores.StoreStore().all(connection);
-            if (all.size() < 2) {
+            java.util.Map<Long, String> names = storeNames(connection, messages);
+            if (names.isEmpty()) {
                 return java.util.Map.of();
-            }
-            java.util.Map<Long, String> names = new java.util.HashMap<>();
-            for (org.memberdesk.stores.Store one : all) {
-                names.put(one.id(), one.shownName(messages));
             }
             java.util.Map<Long, String> shown = new java.util.HashMap<>();
             store.storeIds(connection, ids).forEach((purchase, storeId) ->
                     shown.put(purchase, names.getOrDefault(storeId, "")));
             return shown;
         });
+    }
+
+    /**
+     * Every store's name as a person reads it (本店 is "Main store" in English), keyed by store id, for a list that
+     * names where each purchase was made ({@link PurchaseRow#storeId}) — only in a chain: empty for a single shop.
+     */
+    public java.util.Map<Long, String> storeNamesShown(org.memberdesk.common.Messages messages) {
+        return database.read(connection -> storeNames(connection, messages));
+    }
+
+    /** The one rule of both: a chain's stores by id under their shown names; none for a single shop. */
+    private static java.util.Map<Long, String> storeNames(java.sql.Connection connection,
+                                                          org.memberdesk.common.Messages messages)
+            throws java.sql.SQLException {
+        List<org.memberdesk.stores.Store> all = new org.memberdesk.stores.StoreStore().all(connection);
+        if (all.size() < 2) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        for (org.memberdesk.stores.Store one : all) {
+            names.put(one.id(), one.shownName(messages));
+        }
+        return java.util.Map.copyOf(names);
     }
 
     public Optional<Purchase> byNumber(String purchaseNo) {

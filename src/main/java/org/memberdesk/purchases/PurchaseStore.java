@@ -234,7 +234,7 @@ public final class PurchaseStore {
         String where = where(query, values);
         List<PurchaseRow> rows = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT p.id, p.purchase_no, p.time, m.member_no, m.name, p.total_cents, p.kind,
+                SELECT p.id, p.purchase_no, p.time, m.member_no, m.name, p.total_cents, p.kind, p.store_id,
                        (SELECT group_concat(i.name || CASE WHEN pi.quantity > 1 THEN ' ×' || pi.quantity ELSE '' END, '、'
                                             ORDER BY pi.line_no)
                         FROM purchase_items pi JOIN items i ON i.id = pi.item_id WHERE pi.purchase_id = p.id) AS items,
@@ -252,7 +252,7 @@ public final class PurchaseStore {
                     rows.add(new PurchaseRow(rs.getLong(1), rs.getString(2),
                             LocalDateTime.parse(rs.getString(3), MemberStore.TIME), rs.getString(4), rs.getString(5),
                             rs.getString("items"), rs.getLong(6), "return".equals(rs.getString(7)),
-                            rs.getString("refund_of_no")));
+                            rs.getString("refund_of_no"), rs.getLong("store_id")));
                 }
             }
         }

@@ -179,9 +179,19 @@ public final class StaffService {
         return database.read(store::all);
     }
 
-    /** The names the sign-in screen offers: active staff, owner first. */
+    /**
+     * The names the sign-in screen offers: the active staff who may sign in at this computer ({@link #signsInAt}, the
+     * rule {@link #check} applies), owner first. In a single shop everyone works in its one store: all active staff.
+     */
     public List<Staff> signInChoices() {
-        return database.read(connection -> store.all(connection).stream().filter(Staff::active).toList());
+        long here = storeHere.getAsLong();
+        return database.read(connection -> store.all(connection).stream()
+                .filter(staff -> staff.active() && signsInAt(staff, here)).toList());
+    }
+
+    /** Who may sign in at a computer of store {@code storeId}: the owner anywhere, others at their own store only. */
+    private static boolean signsInAt(Staff staff, long storeId) {
+        return staff.role() == Role.OWNER || staff.storeId() == storeId;
     }
 
     /**
@@ -215,7 +225,7 @@ public final class StaffService {
             Actor actor = Actor.of(fresh.staff());
             if (right) {
                 long here = storeHere.getAsLong();
-                if (fresh.staff().role() != Role.OWNER && fresh.staff().storeId() != here) {
+                if (!signsInAt(fresh.staff(), here)) {
                     // the right PIN at another store's computer: logged, not counted (see the class comment)
                     NotAllowedException refusal = elsewhere(fresh.staff(), storeNamed(connection,
                             fresh.staff().storeId()), here, storeNamed(connection, here));

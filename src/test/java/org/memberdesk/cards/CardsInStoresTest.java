@@ -164,6 +164,31 @@ class CardsInStoresTest {
     }
 
     @Test
+    void eachComputerIsOfferedTheProductsItMaySellAndNoOther() {
+        long month = product(CardKind.PERIOD, "月卡", 30_000, 0, null, 30, null);
+        long secondsMonth = product(CardKind.PERIOD, "二店月卡", 25_000, 0, null, 30, second.id());
+        long mainsMonth = product(CardKind.PERIOD, "本店月卡", 28_000, 0, null, 30, main.id());
+        long old = product(CardKind.PERIOD, "旧卡", 10_000, 0, null, 30, null);
+        app.cardProducts().archiveProduct(old, true);
+        // 本店: the every-store product and its own, in the order added; not 二店's, not the archived one
+        assertEquals(List.of("月卡", "本店月卡"), soldHere());
+        app.storeHere().become(second);
+        assertEquals(List.of("月卡", "二店月卡"), soldHere());
+        // the same rule as the sale's: each offered is quoted here, the other store's is refused
+        for (long offered : List.of(month, secondsMonth)) {
+            assertEquals(offered, app.cards().quote(wang.id(), offered, Pay.CASH).product().id());
+        }
+        ValidationException notHere = assertThrows(ValidationException.class,
+                () -> app.cards().quote(wang.id(), mainsMonth, Pay.CASH));
+        assertEquals("This card (本店月卡) is for Main store only; this computer is in 二店. Nothing was recorded.",
+                notHere.problems().get(0).describe(Messages.english()));
+    }
+
+    private List<String> soldHere() {
+        return app.cards().productsSoldHere().stream().map(CardProduct::name).toList();
+    }
+
+    @Test
     void cardsBroughtInByAnImportAtTheSecondStoreAreItsOwn() throws Exception {
         product(CardKind.STORED_VALUE, "充1000送200", 100_000, 20_000, null, null, null);
         product(CardKind.SESSIONS, "Swim 10", 80_000, 0, 10, 180, null);

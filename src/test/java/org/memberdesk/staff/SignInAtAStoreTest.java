@@ -121,4 +121,29 @@ class SignInAtAStoreTest {
         // a change of role alone keeps the store
         assertEquals(1, app.staff().change(wang.id(), Role.MANAGER, true).storeId());
     }
+
+    private List<String> offered() {
+        return app.staff().signInChoices().stream().map(Staff::name).toList();
+    }
+
+    @Test
+    void theSignInOffersTheOwnerAndThisStoresActiveStaff_whoAloneCanSignInHere() {
+        app.staff().add("老板", Role.OWNER, "4321", 2);             // an owner of 二店: signs in anywhere
+        app.staff().add("小王", Role.CASHIER, "1234", 1);
+        app.staff().add("李店长", Role.MANAGER, "5678", 2);
+        Staff zhao = app.staff().add("小赵", Role.CASHIER, "2468", 1);
+        app.staff().add("王芳", Role.CASHIER, "1357", 2);
+        app.staff().change(zhao.id(), Role.CASHIER, false, 1);       // left: offered nowhere
+        // this computer is in 本店 (1): the owner, then 小王; not 李店长 nor 王芳 of 二店, not 小赵 who left
+        assertEquals(List.of("老板", "小王"), offered());
+        for (String name : offered()) {
+            String pin = name.equals("老板") ? "4321" : "1234";
+            assertEquals(name, app.staff().check(name, pin).name(), "everyone offered can sign in here");
+        }
+        assertEquals("staff.signIn.otherStore", assertThrows(NotAllowedException.class,
+                () -> app.staff().check("王芳", "1357")).textKey(), "and the ones left out cannot");
+
+        app.stores().settle(Optional.of("二店"));
+        assertEquals(List.of("老板", "李店长", "王芳"), offered());
+    }
 }

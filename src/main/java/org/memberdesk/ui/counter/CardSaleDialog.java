@@ -119,6 +119,8 @@ final class CardSaleDialog {
 
     /** The view model, built with the services it uses. */
     static CardSaleViewModel model(UiContext context, Member member, List<Card> held, boolean storedValueOnly) {
-        return new CardSaleViewModel(context.app().cardProducts(), context.app().cards(), context.app().points(), context.app().members(), context.app().tiers(), context.app().clock(), context.tasks(), context.messages(), context.changes(), member, held, storedValueOnly);
+        return new CardSaleViewModel(context.app().cards(), context.app().points(), context.app().members(),
+                context.app().tiers(), context.app().clock(), context.tasks(), context.messages(), context.changes(),
+                member, held, storedValueOnly);
     }
 }

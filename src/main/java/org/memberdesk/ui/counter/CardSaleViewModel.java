@@ -1,6 +1,5 @@
 package org.memberdesk.ui.counter;
 
-import org.memberdesk.cards.CardProducts;
 import org.memberdesk.points.PointsService;
 import org.memberdesk.members.MemberService;
 import java.time.Clock;
@@ -46,7 +45,6 @@ public final class CardSaleViewModel {
     public record Sold(CardService.Sold sold, String card, String points, String progress) {
     }
 
-    private final CardProducts cardProducts;
     private final CardService cards;
     private final PointsService points;
     private final MemberService members;
@@ -72,8 +70,9 @@ public final class CardSaleViewModel {
      * @param held            the member's cards that still count (for the dates a renewal starts on)
      * @param storedValueOnly only stored-value packages (the member has no stored-value card to top up)
      */
-    public CardSaleViewModel(CardProducts cardProducts, CardService cards, PointsService points, MemberService members, TierService tiers, Clock clock, TaskExecutor tasks, Messages messages, DataChanges changes, Member member, List<Card> held, boolean storedValueOnly) {
-        this.cardProducts = cardProducts;
+    public CardSaleViewModel(CardService cards, PointsService points, MemberService members, TierService tiers,
+                             Clock clock, TaskExecutor tasks, Messages messages, DataChanges changes, Member member,
+                             List<Card> held, boolean storedValueOnly) {
         this.cards = cards;
         this.points = points;
         this.members = members;
@@ -133,10 +132,13 @@ public final class CardSaleViewModel {
         return sold.getReadOnlyProperty();
     }
 
-    /** Reads the products on sale (archived ones are not offered); the first is chosen. */
+    /**
+     * Reads the products this computer sells (the service's rule: on sale, and for every store or this one); the
+     * first is chosen.
+     */
     public void start() {
-        tasks.execute(BackgroundTask.of(() -> cardProducts.products()).onSuccess(found -> {
-            products.setAll(found.stream().filter(p -> !p.archived())
+        tasks.execute(BackgroundTask.of(cards::productsSoldHere).onSuccess(found -> {
+            products.setAll(found.stream()
                     .filter(p -> !storedValueOnly || p.kind() == CardKind.STORED_VALUE).toList());
             if (products.isEmpty()) {
                 problem.set(messages.get("cardsale.none"));

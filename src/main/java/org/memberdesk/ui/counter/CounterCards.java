@@ -46,6 +46,7 @@ public final class CounterCards {
     private final ReadOnlyStringWrapper plan = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper refused = new ReadOnlyBooleanWrapper(false);
     private long servedId = -1;
+    private Optional<Card> storedValue = Optional.empty();
     private long latest;
 
     /** {@code due}: what the sale asks now; the plan follows it, the way to pay and the member. */
@@ -66,11 +67,13 @@ public final class CounterCards {
         return held;
     }
 
-    /** The card stored value is paid from and topped up, as the service chooses it: the one with the most on it. */
+    /**
+     * The card stored value is paid from and topped up here, as the service chooses it ({@code
+     * CardService.storedValueCard}: the one with the most on it among those that work in this computer's store);
+     * read with the held cards, so a card limited to another store is never offered for a top-up to be refused.
+     */
     public Optional<Card> storedValue() {
-        return held.stream().filter(card -> card.kind() == CardKind.STORED_VALUE)
-                .max(Comparator.comparingLong(Card::balanceCents)
-                        .thenComparing(Card::id, Comparator.reverseOrder()));
+        return storedValue;
     }
 
     /** How this sale is paid: cash unless chosen otherwise; back to cash after each sale. */
@@ -87,13 +90,18 @@ public final class CounterCards {
         return refused.getReadOnlyProperty();
     }
 
+    private record Loaded(List<Card> cards, Optional<Card> storedValue) {
+    }
+
     void load(long memberId) {
         servedId = memberId;
-        tasks.execute(BackgroundTask.of(() -> cardService.cards(memberId))
+        tasks.execute(BackgroundTask.of(() -> new Loaded(cardService.cards(memberId),
+                        cardService.storedValueCard(memberId)))
                 .onSuccess(found -> {
                     if (servedId == memberId) {
                         LocalDate today = LocalDate.now(clock);
-                        held.setAll(found.stream().filter(card -> counts(card, today)).toList());
+                        storedValue = found.storedValue();
+                        held.setAll(found.cards().stream().filter(card -> counts(card, today)).toList());
                     }
                 }).onFailure(error -> { }));
     }
@@ -101,6 +109,7 @@ public final class CounterCards {
     /** Nobody served: no cards, and cash for the next customer. */
     void clear() {
         servedId = -1;
+        storedValue = Optional.empty();
         held.clear();
         pay.set(Pay.CASH);
     }

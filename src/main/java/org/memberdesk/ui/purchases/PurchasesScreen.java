@@ -157,8 +157,14 @@ public final class PurchasesScreen implements Screen {
         table.setId("purchases-table");
         table.setFixedCellSize(34);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // where each was made: a chain's list alone (a single shop never sees stores), as a member's history
+        TableColumn<PurchaseRow, String> store = column("purchase.column.store", 72, model::storeOf);
+        store.setId("purchases-store");
+        store.setMinWidth(56);
+        store.visibleProperty().bind(model.chainProperty());
         table.getColumns().setAll(List.of(
                 column("purchase.column.time", 130, r -> r.time().format(TIME)),
+                store,
                 column("purchases.column.number", 150, PurchaseRow::purchaseNo),
                 column("members.column.number", 104, PurchaseRow::memberNo),
                 column("members.column.name", 80, PurchaseRow::memberName),

@@ -27,7 +27,8 @@ import org.memberdesk.ui.common.TaskExecutor;
 /**
  * All purchases, newest first, filtered by a date range, one member (typed as a member number or
  * phone) and an item name prefix. Rows are read a page at a time; the latest filter wins. With one member
- * shown, their voided sales are listed too (no longer purchases, but kept in view with who, when and why).
+ * shown, their voided sales are listed too (no longer purchases, but kept in view with who, when and why). A
+ * chain's list also says the store each purchase was made in; a single shop's never does.
  */
 public final class PurchasesViewModel {
     private final PurchaseService purchases;
@@ -44,6 +45,10 @@ public final class PurchasesViewModel {
     private final ReadOnlyStringWrapper memberShown = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper searchesAnswered = new ReadOnlyIntegerWrapper(0);
     private final ObservableList<VoidedSale> voided = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper chain =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    /** Store id → its name as shown, read with each search; empty for a single shop, which never sees stores. */
+    private java.util.Map<Long, String> storeNames = java.util.Map.of();
     private long latest;
 
     public PurchasesViewModel(PurchaseService purchases, MemberService members, CounterSales sales, TaskExecutor tasks,
@@ -95,12 +100,22 @@ public final class PurchasesViewModel {
         return voided;
     }
 
+    /** A chain's list has a store column: whether the shop had more than one store at the last search. */
+    public javafx.beans.property.ReadOnlyBooleanProperty chainProperty() {
+        return chain.getReadOnlyProperty();
+    }
+
+    /** The store a listed purchase was made in, as shown ("Main store" for 本店 in English); "" for a single shop. */
+    public String storeOf(PurchaseRow row) {
+        return storeNames.getOrDefault(row.storeId(), "");
+    }
+
     public ReadOnlyIntegerProperty searchesAnsweredProperty() {
         return searchesAnswered.getReadOnlyProperty();
     }
 
     private record Answer(PurchaseQuery query, java.util.List<PurchaseRow> firstPage, String memberText,
-                          java.util.List<VoidedSale> voided) {
+                          java.util.List<VoidedSale> voided, java.util.Map<Long, String> storeNames) {
     }
 
     /** Runs the filter: finds the member first (if one was typed), then the first page, then the count. */
@@ -117,20 +132,27 @@ public final class PurchasesViewModel {
                 Optional<Member> found = members.byNumberOrPhone(typedMember);
                 if (found.isEmpty()) {
                     return new Answer(null, java.util.List.of(),
-                            messages.get("purchases.member.unknown", typedMember), java.util.List.of());
+                            messages.get("purchases.member.unknown", typedMember), java.util.List.of(),
+                            java.util.Map.of());
                 }
                 memberId = found.get().id();
                 memberText = found.get().name() + "  " + found.get().memberNo();
             }
             PurchaseQuery query = new PurchaseQuery(fromDate, toDate, memberId, typedItem);
             return new Answer(query, purchases.search(query, 0, PagedList.PAGE_SIZE), memberText,
-                    memberId == null ? java.util.List.of() : sales.voided(memberId));
+                    memberId == null ? java.util.List.of() : sales.voided(memberId),
+                    purchases.storeNamesShown(messages));
         }).onSuccess(answer -> {
             if (mine != latest) {
                 return;
             }
             memberShown.set(answer.memberText());
             voided.setAll(answer.voided());
+            if (answer.query() != null) {
+                // the names before the rows, so each row's store cell finds its store's name when drawn
+                storeNames = answer.storeNames();
+                chain.set(!storeNames.isEmpty());
+            }
             if (answer.query() == null) {
                 rows.reset((offset, limit, done) -> done.accept(java.util.List.of()), java.util.List.of(), 0);
                 count.set(0);

@@ -125,15 +125,67 @@ class StaffAtStoresScreenTest extends FxRobot {
         }
     }
 
+    /** The names the sign-in's list shows once clicked open, as the person reads them; closed again. */
+    private List<String> namesOffered() {
+        clickOn("#sign-in-name");
+        List<String> shown = lookup(".list-cell").match((Node cell) -> cell.isVisible()
+                        && cell.getScene() != ui.stage().getScene()).<ListCell<?>>queryAll().stream()
+                .map(ListCell::getText).filter(text -> text != null && !text.isEmpty()).toList();
+        type(KeyCode.ESCAPE);
+        return shown;
+    }
+
+    /** 林 owns the shop (at the main store); 小王 works at the main store, 王芳 at 二店 (in a chain). */
+    private void staffOfTwoStores(boolean chain) {
+        ui.app().staff().add("林", Role.OWNER, "2468");
+        ui.app().staff().add("小王", Role.CASHIER, "1234");
+        if (chain) {
+            ui.app().stores().add("二店");
+            ui.app().staff().add("王芳", Role.CASHIER, "1357", 2);
+        } else {
+            ui.app().staff().add("王芳", Role.CASHIER, "1357");
+        }
+        ui.app().staff().lock();
+    }
+
     @Test
-    void aCashierOfAnotherStoreIsRefusedAtThisComputersSignIn() throws Exception {
+    void aChainsSignInOffersTheOwnerAndThisStoresStaffOnly() throws Exception {
+        ui = UiFixture.prepare();
+        staffOfTwoStores(true);
+        ui.open("counter", Language.ENGLISH);
+        UiFixture.waitUntil(() -> lookup("#sign-in-pin").tryQuery().isPresent());
+        // this computer is in the main store: 王芳 of 二店 could not sign in here, so she is not offered
+        assertEquals(List.of("林 · Owner", "小王 · Cashier"), namesOffered());
+        choose("#sign-in-name", "小王 · Cashier");
+        clickOn("#sign-in-pin").write("1234").type(KeyCode.ENTER);
+        UiFixture.waitUntil(() -> "小王".equals(ui.app().session().current().name()));
+    }
+
+    @Test
+    void aSingleShopsSignInOffersEveryActiveStaffMemberAsBefore() throws Exception {
+        ui = UiFixture.prepare();
+        staffOfTwoStores(false);
+        ui.open("counter", Language.ENGLISH);
+        UiFixture.waitUntil(() -> lookup("#sign-in-pin").tryQuery().isPresent());
+        // owner first, then by role and name: the staff table's order
+        assertEquals(List.of("林 · Owner", "小王 · Cashier", "王芳 · Cashier"), namesOffered());
+    }
+
+    @Test
+    void aCashierMovedToAnotherStoreWhileTheSignInWasOpenIsRefusedInWords() throws Exception {
         ui = UiFixture.prepare();
         ui.app().stores().add("二店");
         ui.app().staff().add("林", Role.OWNER, "2468");
-        ui.app().staff().add("王芳", Role.CASHIER, "1357", 2);
+        ui.app().staff().add("王芳", Role.CASHIER, "1357", 1);
         ui.app().staff().lock();
         ui.open("counter", Language.ENGLISH);
         UiFixture.waitUntil(() -> lookup("#sign-in-pin").tryQuery().isPresent());
+        // the owner moves 王芳 to 二店 at another computer while this sign-in lists her still
+        ui.app().database().write(connection -> {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                return statement.executeUpdate("UPDATE staff SET store_id = 2 WHERE name = '王芳'");
+            }
+        });
         choose("#sign-in-name", "王芳 · Cashier");
         clickOn("#sign-in-pin").write("1357").type(KeyCode.ENTER);
         UiFixture.waitUntil(() -> text("#sign-in-refusal").startsWith("王芳 works at"));
