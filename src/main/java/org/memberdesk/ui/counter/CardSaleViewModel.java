@@ -57,6 +57,7 @@ public final class CardSaleViewModel {
     private final List<Card> held;
     private final boolean storedValueOnly;
     private final ObservableList<CardProduct> products = FXCollections.observableArrayList();
+    private final ObservableList<CardProduct> shownProducts = FXCollections.unmodifiableObservableList(products);
     private final ObjectProperty<CardProduct> product = new SimpleObjectProperty<>();
     private final ObservableList<Pay> pays = FXCollections.observableArrayList();
     private final ObjectProperty<Pay> pay = new SimpleObjectProperty<>(Pay.CASH);
@@ -100,7 +101,7 @@ public final class CardSaleViewModel {
     }
 
     public ObservableList<CardProduct> products() {
-        return products;
+        return shownProducts;
     }
 
     public ObjectProperty<CardProduct> productProperty() {
