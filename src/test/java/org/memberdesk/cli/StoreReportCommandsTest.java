@@ -20,9 +20,9 @@ import org.memberdesk.common.Json;
 import org.memberdesk.db.Database;
 
 /**
- * Issue 21: {@code report}, {@code cohorts}, {@code staff-report} and {@code chart} of a chain (each store's figures) and with
- * {@code --store NAME} (that store's alone), on {@link StoreShop}'s November (worked in StoreReportsTest); a shop of
- * one store prints what it always did.
+ * Issue 21: {@code report}, {@code cohorts}, {@code staff-report} and {@code chart} of a chain (each store's figures)
+ * and with {@code --store NAME} (that store's alone), on {@link StoreShop}'s November (worked in StoreReportsTest); a
+ * shop of one store prints what it always did.
  */
 @BothEngines
 class StoreReportCommandsTest {
