@@ -248,7 +248,8 @@ final class AnalyticsCommands {
     enum ChartKind { DASHBOARD, FUNNEL, COHORTS, RFM, TIERS, STAGES, CHANNELS, SPEND }
 
     @Command(name = "chart", description = "Draw a chart to a PNG file: dashboard, funnel, cohorts, rfm, tiers"
-            + " (also stages, channels, spend). RFM segments and stages are as of --to.")
+            + " (also stages, channels, spend). RFM segments and stages are as of --to. With --store, the dashboard,"
+            + " funnel and cohorts of that store (the others are of the members every store shares).")
     static final class Chart extends PeriodCommand {
         @CommandLine.Parameters(index = "0", paramLabel = "dashboard|funnel|cohorts|rfm|tiers|stages|channels|spend")
         ChartKind kind;
@@ -280,13 +281,19 @@ final class AnalyticsCommands {
             // charts are drawn off screen; a missing display must not matter
             System.setProperty("java.awt.headless", "true");
             String name = kind.name().toLowerCase(java.util.Locale.ROOT);
+            // a usage error before any file is looked at
+            Optional<Store> at = cli.storeFilter();
+            if (at.isPresent() && !ChartExport.takesAStore(name)) {
+                throw Cli.usage(spec, "--store: the " + name + " chart is of the members every store shares, not"
+                        + " of one store; the charts of one store are " + String.join(", ", ChartExport.STORE_KINDS));
+            }
             ChartExport export = cli.context().analyticsCharts();
             // both files are checked before either is written: a refusal leaves nothing touched
             cli.context().checkOutputFile(png);
             if (csv != null) {
                 cli.context().checkOutputFile(csv);
             }
-            ChartExport.ChartData data = export.data(name, period);
+            ChartExport.ChartData data = export.data(name, period, at);
             export.writePng(export.chart(data, messages), png, width, height);
             if (csv != null) {
                 export.csv(data, csv);
@@ -297,6 +304,7 @@ final class AnalyticsCommands {
             if (csv != null) {
                 out.put("csv", csv.toAbsolutePath().toString());
             }
+            at.ifPresent(store -> out.put("store", store.name()));
             cli.print(out);
             return 0;
         }

@@ -193,4 +193,25 @@ class StoreReportsTest {
         Funnel funnel = shop.app.analytics().aarrr(StoreShop.november(), 0, Optional.of(shop.second));
         assertEquals(List.of(2L, 1L, 0L, 0L, 0L), funnel.steps().stream().map(s -> (long) s.count()).toList());
     }
+
+    @Test
+    void theChartsOfOneStoreAreTheDashboardTheFunnelAndTheCohorts() {
+        var charts = shop.app.analyticsCharts();
+        Optional<Store> second = Optional.of(shop.second);
+        // 二店's dashboard: #2 ¥20 + #3 ¥50 + #5 ¥20 less ¥10 = ¥80; its joiners 张三, 赵六; its first buyer 张三
+        var dashboard = (org.memberdesk.analytics.charts.ChartExport.DashboardData) charts.data("dashboard",
+                StoreShop.november(), second);
+        assertEquals(8_000, dashboard.dashboard().current().revenueCents());
+        var funnel = (org.memberdesk.analytics.charts.ChartExport.FunnelData) charts.data("funnel",
+                StoreShop.november(), second);
+        assertEquals(2, funnel.funnel().steps().get(0).count());
+        var cohorts = (org.memberdesk.analytics.charts.ChartExport.CohortData) charts.data("cohorts",
+                StoreShop.november(), second);
+        assertEquals(1, cohorts.cohorts().get(0).size());
+        // the member pool is every store's: no chart of it is one store's
+        for (String kind : List.of("rfm", "tiers", "stages", "channels", "spend")) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> charts.data(kind, StoreShop.november(), second), kind);
+        }
+    }
 }

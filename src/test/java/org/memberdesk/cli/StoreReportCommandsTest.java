@@ -20,9 +20,9 @@ import org.memberdesk.common.Json;
 import org.memberdesk.db.Database;
 
 /**
- * Issue 21: {@code report}, {@code cohorts} and {@code staff-report} of a chain (each store's figures) and with
- * {@code --store NAME} (that store's alone), on {@link StoreShop}'s November (worked in StoreReportsTest); a shop of
- * one store prints what it always did.
+ * Issue 21: {@code report}, {@code cohorts}, {@code staff-report} and {@code chart} of a chain (each store's figures)
+ * and with {@code --store NAME} (that store's alone), on {@link StoreShop}'s November (worked in StoreReportsTest); a
+ * shop of one store prints what it always did.
  */
 @BothEngines
 class StoreReportCommandsTest {
@@ -180,6 +180,94 @@ class StoreReportCommandsTest {
                 one.toString()).code());
         assertEquals(String.join(",", org.memberdesk.io.StaffPerformanceExport.COLUMNS),
                 java.nio.file.Files.readAllLines(one).get(0).replace("\uFEFF", ""), "one store: the columns as always");
+    }
+
+    /** A chart's CSV as rows of cells, without the BOM and the header. */
+    private static List<List<String>> csvRows(Path csv) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(csv).stream().skip(1).map(line -> List.of(line.split(",", -1)))
+                .toList();
+    }
+
+    private static long column(List<List<String>> rows, int index) {
+        return rows.stream().mapToLong(row -> Long.parseLong(row.get(index))).sum();
+    }
+
+    @Test
+    void chartsOfOneStoreHaveTheFiguresItsReportFunnelAndCohortsGive() throws Exception {
+        String[] november = {"--from", "2026-11-01", "--to", "2026-11-30"};
+        Map<String, Object> report = Json.readObject(run(chain, "--store", "二店", "report", november[0], november[1],
+                november[2], november[3], "--json").out());
+        Map<String, Object> funnel = Json.readObject(run(chain, "--store", "二店", "funnel", november[0], november[1],
+                november[2], november[3], "--json").out());
+        Map<String, Object> cohorts = Json.readObject(run(chain, "--store", "二店", "cohorts", "--from", "2026-11",
+                "--to", "2026-11", "--json").out());
+
+        Path dashboardCsv = folder.resolve("store-charts/dashboard.csv");
+        Run dashboard = run(chain, "--store", "二店", "chart", "dashboard", november[0], november[1], november[2],
+                november[3], "--png", folder.resolve("store-charts/dashboard.png").toString(), "--csv",
+                dashboardCsv.toString(), "--json");
+        assertEquals(0, dashboard.code(), dashboard.err());
+        assertEquals(List.of("chart", "png", "csv", "store"), List.copyOf(Json.readObject(dashboard.out()).keySet()));
+        assertEquals("二店", Json.readObject(dashboard.out()).get("store"));
+        // a bucket a day: 二店's new members 张三 (11-01) + 赵六 (11-05) = 2; its revenue #2 ¥20 + #3 ¥50 + #5 ¥20
+        // less ¥10 given back = ¥80 (the chain's would be 4 and ¥210)
+        List<List<String>> days = csvRows(dashboardCsv);
+        assertEquals(2, column(days, 1));
+        assertEquals(8_000, column(days, 3));
+        assertEquals(((Number) report.get("new_members")).longValue(), column(days, 1));
+        assertEquals(((Number) report.get("revenue_cents")).longValue(), column(days, 3));
+
+        Path funnelCsv = folder.resolve("store-charts/funnel.csv");
+        assertEquals(0, run(chain, "--store", "二店", "chart", "funnel", november[0], november[1], november[2],
+                november[3], "--png", folder.resolve("store-charts/funnel.png").toString(), "--csv",
+                funnelCsv.toString()).code());
+        // 张三 and 赵六 joined at 二店; 张三 bought once (¥50 < ¥500); StoreReportsTest has 2, 1, 0, 0, 0
+        List<List<String>> steps = csvRows(funnelCsv);
+        assertEquals(List.of("1", "joined", "2", ""), steps.get(0));
+        @SuppressWarnings("unchecked")
+        List<Long> counts = ((List<Map<String, Object>>) funnel.get("steps")).stream()
+                .map(step -> ((Number) step.get("count")).longValue()).toList();
+        assertEquals(List.of(2L, 1L, 0L, 0L, 0L), counts);
+        assertEquals(counts, steps.stream().map(step -> Long.parseLong(step.get(2))).toList());
+
+        Path cohortsCsv = folder.resolve("store-charts/cohorts.csv");
+        assertEquals(0, run(chain, "--store", "二店", "chart", "cohorts", november[0], november[1], november[2],
+                november[3], "--png", folder.resolve("store-charts/cohorts.png").toString(), "--csv",
+                cohortsCsv.toString()).code());
+        // one cohort, November: only 张三's first sale was at 二店 (王芳's and 李雷's were at 本店)
+        List<List<String>> months = csvRows(cohortsCsv);
+        assertEquals(List.of("2026-11", "1"), months.get(0).subList(0, 2));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> cohort = ((List<Map<String, Object>>) cohorts.get("cohorts")).get(0);
+        assertEquals(((Number) cohort.get("size")).longValue(), Long.parseLong(months.get(0).get(1)));
+    }
+
+    @Test
+    void theChartsOfTheSharedMemberPoolRefuseAStore() {
+        for (String kind : List.of("rfm", "tiers", "stages", "channels", "spend")) {
+            Path png = folder.resolve("pool/" + kind + ".png");
+            Run run = run(chain, "--store", "二店", "chart", kind, "--from", "2026-11-01", "--to", "2026-11-30",
+                    "--png", png.toString(), "--json");
+            assertEquals(2, run.code(), kind + ": " + run.out());
+            assertTrue(run.err().contains("the " + kind + " chart is of the members every store shares"), run.err());
+            assertTrue(run.err().contains("the charts of one store are dashboard, funnel, cohorts"), run.err());
+            assertTrue(java.nio.file.Files.notExists(png), kind + " was drawn");
+        }
+    }
+
+    @Test
+    void aChartWithoutAStoreIsTheChainsWithTheKeysItAlwaysHad() throws Exception {
+        Path csv = folder.resolve("chain-charts/dashboard.csv");
+        Run run = run(chain, "chart", "dashboard", "--from", "2026-11-01", "--to", "2026-11-30", "--png",
+                folder.resolve("chain-charts/dashboard.png").toString(), "--csv", csv.toString(), "--json");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(List.of("chart", "png", "csv"), List.copyOf(Json.readObject(run.out()).keySet()));
+        // the chain: 4 joined, ¥220 sold less ¥10 given back
+        assertEquals(4, column(csvRows(csv), 1));
+        assertEquals(21_000, column(csvRows(csv), 3));
+        // a member-pool chart without --store is drawn as always
+        assertEquals(0, run(chain, "chart", "tiers", "--from", "2026-11-01", "--to", "2026-11-30", "--png",
+                folder.resolve("chain-charts/tiers.png").toString()).code());
     }
 
     /** "name store sales sales_cents" per row; "-" where the row names no store. */

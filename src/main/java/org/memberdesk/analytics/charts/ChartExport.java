@@ -11,6 +11,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jfree.chart.ChartUtils;
@@ -32,6 +33,7 @@ import org.memberdesk.staff.StaffSession;
 import org.memberdesk.io.CsvCells;
 import org.memberdesk.predictions.FitCheck;
 import org.memberdesk.predictions.RenewalForecast;
+import org.memberdesk.stores.Store;
 
 /**
  * The charts by name (dashboard, funnel, cohorts, rfm, tiers) for a period, computed and drawn, and
@@ -41,6 +43,12 @@ public final class ChartExport {
     /** The chart names the command line and the export menu offer. */
     public static final List<String> KINDS = List.of("dashboard", "funnel", "cohorts", "rfm", "tiers", "stages",
             "channels", "spend");
+    /**
+     * The charts that are of one store when a store is picked (the rule of docs/analytics.md, Stores): the dashboard
+     * (what happened there), the funnel (who joined there) and the cohorts (whose first purchase was there). The
+     * others (rfm, tiers, stages, channels, spend) are of the member pool every store shares: no store's alone.
+     */
+    public static final List<String> STORE_KINDS = List.of("dashboard", "funnel", "cohorts");
     /** The AARRR funnel's revenue step when none is chosen: ¥500 spent. */
     public static final long DEFAULT_MIN_SPENT_CENTS = 50_000;
 
@@ -93,13 +101,30 @@ public final class ChartExport {
     public record RenewalData(RenewalForecast forecast) implements ChartData {
     }
 
+    /** Whether the chart {@code kind} can be of one store ({@link #STORE_KINDS}). */
+    public static boolean takesAStore(String kind) {
+        return STORE_KINDS.contains(kind);
+    }
+
     /** Computes a chart's numbers: the period's months for cohorts, its joiners for the funnel. */
     public ChartData data(String kind, Period period) {
+        return data(kind, period, Optional.empty());
+    }
+
+    /**
+     * The same, of one store ({@code at} empty: the chain's), as {@code report}, {@code funnel} and {@code cohorts}
+     * of that store count; a chart of the shared member pool refuses a store ({@link #takesAStore}).
+     */
+    public ChartData data(String kind, Period period, Optional<Store> at) {
+        if (at.isPresent() && !takesAStore(kind)) {
+            throw new IllegalArgumentException("the " + kind + " chart is of every store's members; charts of one"
+                    + " store: " + STORE_KINDS);
+        }
         return switch (kind) {
-            case "dashboard" -> new DashboardData(analytics.dashboard(period, Granularity.suiting(period)));
-            case "funnel" -> new FunnelData(analytics.aarrr(period, DEFAULT_MIN_SPENT_CENTS));
+            case "dashboard" -> new DashboardData(analytics.dashboard(period, Granularity.suiting(period), at));
+            case "funnel" -> new FunnelData(analytics.aarrr(period, DEFAULT_MIN_SPENT_CENTS, at));
             case "cohorts" -> new CohortData(analytics.cohorts(YearMonth.from(period.from()),
-                    YearMonth.from(period.to())));
+                    YearMonth.from(period.to()), at));
             // segments as of the period's last day: RFM looks back from a date
             case "rfm" -> new DistributionData(analytics.rfmSegments(period.to()), "analytics.chart.rfm");
             case "tiers" -> new DistributionData(analytics.tiers(), "analytics.chart.tiers");

@@ -37,6 +37,7 @@ import org.memberdesk.staff.Operation;
 import org.memberdesk.staff.OperationLog;
 import org.memberdesk.staff.Permission;
 import org.memberdesk.staff.StaffSession;
+import org.memberdesk.stores.Store;
 
 /**
  * The dashboard of a period on one printable A4 page: the key numbers against the previous period,
@@ -66,9 +67,18 @@ public final class DashboardPdf {
 
     /** Computes the dashboard and writes it to a one-page PDF. */
     public void write(Period period, Messages messages, Path file) throws IOException {
+        write(period, java.util.Optional.empty(), messages, file);
+    }
+
+    /**
+     * Computes the dashboard of one store of a chain ({@code at} empty: the chain's) and writes it, with the store's
+     * name in the title: the figures and the name come from the one store asked for, read once.
+     */
+    public void write(Period period, java.util.Optional<Store> at, Messages messages, Path file) throws IOException {
         session.require(Permission.REPORTS);
         files.check(file);
-        write(analytics.dashboard(period, Granularity.suiting(period)), messages, file);
+        write(analytics.dashboard(period, Granularity.suiting(period), at), at.map(store -> store.shownName(messages)),
+                messages, file);
     }
 
     public void write(Dashboard dashboard, Messages messages, Path file) throws IOException {
@@ -84,7 +94,7 @@ public final class DashboardPdf {
             PDPage page = new PDPage(PDRectangle.A4);
             document.addPage(page);
             PDDocumentInformation info = document.getDocumentInformation();
-            String title = messages.get("analytics.pdf.title") + store.map(name -> " · " + name).orElse("");
+            String title = title(store, messages);
             info.setTitle(title + " " + dashboard.current().period());
             info.setCreator("MemberDesk");
             Page writer = new Page(document, page, font, messages);
@@ -96,6 +106,11 @@ public final class DashboardPdf {
         }
         log.record(OperationLog.Entry.of(Operation.EXPORT, null, String.valueOf(file.getFileName()),
                 "report PDF of " + dashboard.current().period()));
+    }
+
+    /** The page's title: the report's, then the store's name where it is of one store. */
+    public static String title(java.util.Optional<String> store, Messages messages) {
+        return messages.get("analytics.pdf.title") + store.map(name -> " · " + name).orElse("");
     }
 
     /** Draws one page top-down; {@code y} is the baseline of the next line. */

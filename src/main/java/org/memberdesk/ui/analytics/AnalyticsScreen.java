@@ -38,7 +38,7 @@ public final class AnalyticsScreen implements Screen {
     static AnalyticsViewModel model(UiContext context) {
         var app = context.app();
         return new AnalyticsViewModel(app.clock(), context.messages(),
-                new FunnelsViewModel(app.analytics(), app.savedFunnels(), app.rules(), context.tasks(),
+                new FunnelsViewModel(app.analytics(), app.stores(), app.savedFunnels(), app.rules(), context.tasks(),
                         context.messages()),
                 new CohortsViewModel(app.analytics(), app.stores(), app.clock(), context.tasks(), context.messages()),
                 new DistributionsViewModel(app.analyticsCharts(), context.tasks(), context.messages()),
@@ -97,6 +97,7 @@ public final class AnalyticsScreen implements Screen {
     public void shown() {
         // the numbers follow the data: recomputed each time the screen is opened
         model.funnels().loadSaved();
+        model.funnels().loadStores();
         model.cohorts().loadStores();
         model.load();
     }

@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -69,18 +68,8 @@ final class CohortsTab {
         problem.textProperty().bind(model.problemProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        ComboBox<org.memberdesk.ui.dashboard.DashboardViewModel.StoreChoice> store = new ComboBox<>(
-                model.storeChoices());
-        store.setId("cohorts-store");
-        store.valueProperty().bindBidirectional(model.storeProperty());
-        store.setOnAction(e -> model.load());
-        Label storeLabel = new Label(context.text("reports.store"));
-        storeLabel.setLabelFor(store);
-        HBox picker = new HBox(6, storeLabel, store);
-        picker.setAlignment(Pos.CENTER_LEFT);
-        // only in a chain: a single shop never sees stores
-        picker.visibleProperty().bind(model.chainProperty());
-        picker.managedProperty().bind(picker.visibleProperty());
+        HBox picker = StorePickerRow.build(context, "cohorts-store", model.storeChoices(), model.storeProperty(),
+                model.chainProperty(), model::load);
         HBox bar = new HBox(8, new Label(context.text("analytics.cohorts.months")), from, new Label("…"), to, picker,
                 apply, problem, gap, new ChartFiles(context).buttons("cohorts-export", "cohorts", model.chartDataProperty()));
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -1,15 +1,10 @@
 package org.memberdesk.ui.analytics;
 
-import java.util.ArrayList;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.memberdesk.stores.Store;
 import org.memberdesk.stores.StoreService;
-import org.memberdesk.ui.common.BackgroundTask;
 import org.memberdesk.ui.dashboard.DashboardViewModel.StoreChoice;
 
 import java.time.LocalDate;
@@ -45,14 +40,8 @@ public final class CohortsViewModel {
     private final ReadOnlyObjectWrapper<ChartExport.ChartData> chartData = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final Latest<List<Cohort>> computing;
-    private final StoreService stores;
-    private final TaskExecutor tasks;
-    private final ObservableList<StoreChoice> storeChoices = FXCollections.observableArrayList();
-    private final ObservableList<StoreChoice> shownStoreChoices =
-            FXCollections.unmodifiableObservableList(storeChoices);
-    /** input: the store whose first buyers are followed (store null: the chain's) */
-    private final ObjectProperty<StoreChoice> store = new SimpleObjectProperty<>();
-    private final ReadOnlyBooleanWrapper chain = new ReadOnlyBooleanWrapper(false);
+    /** input: the store whose first buyers are followed (none picked: the chain's) */
+    private final StorePicker store;
 
     public CohortsViewModel(AnalyticsService analytics, Clock clock, TaskExecutor tasks, Messages messages) {
         this(analytics, null, clock, tasks, messages);
@@ -62,9 +51,7 @@ public final class CohortsViewModel {
     public CohortsViewModel(AnalyticsService analytics, StoreService stores, Clock clock, TaskExecutor tasks,
                             Messages messages) {
         this.analytics = analytics;
-        this.stores = stores;
-        this.tasks = tasks;
-        store.set(new StoreChoice(null, messages.get("reports.store.all")));
+        this.store = new StorePicker(stores, tasks, messages);
         this.messages = messages;
         this.computing = new Latest<>(tasks, messages);
         YearMonth thisMonth = YearMonth.from(LocalDate.now(clock));
@@ -97,38 +84,27 @@ public final class CohortsViewModel {
             return;
         }
         problem.set("");
-        Optional<Store> at = Optional.ofNullable(store.get() == null ? null : store.get().store());
+        Optional<Store> at = store.picked();
         computing.run(() -> analytics.cohorts(first, last, at), cohorts::set, problem::set);
     }
 
     /** Reads the stores in the background: the picker (all stores, then each) shows only in a chain. */
     public void loadStores() {
-        if (stores == null) {
-            return;
-        }
-        tasks.execute(BackgroundTask.of(stores::all).onSuccess(all -> {
-            List<StoreChoice> choices = new ArrayList<>();
-            choices.add(new StoreChoice(null, messages.get("reports.store.all")));
-            all.forEach(one -> choices.add(new StoreChoice(one, one.shownName(messages))));
-            if (!storeChoices.equals(choices)) {
-                storeChoices.setAll(choices);
-            }
-            chain.set(all.size() > 1);
-        }));
+        store.load();
     }
 
     /** Input: the cohorts of the buyers whose first purchase was at one store, or the chain's. */
     public ObjectProperty<StoreChoice> storeProperty() {
-        return store;
+        return store.storeProperty();
     }
 
     public ObservableList<StoreChoice> storeChoices() {
-        return shownStoreChoices;
+        return store.choices();
     }
 
     /** Two or more stores: only then is the picker shown. */
     public ReadOnlyBooleanProperty chainProperty() {
-        return chain.getReadOnlyProperty();
+        return store.chainProperty();
     }
 
     /** First cohort month, YYYY-MM. */

@@ -97,7 +97,10 @@ final class FunnelsTab {
         message.textProperty().bind(model.messageProperty());
         collapseWhenEmpty(message);
         HBox kinds = new HBox(16, aarrr, custom);
-        return new VBox(8, kinds, compute, problem, message);
+        // a chain's funnel of the members who joined at one store; a single shop never sees it
+        HBox store = StorePickerRow.build(context, "funnel-store", model.storeChoices(), model.storeProperty(),
+                model.chainProperty(), this::compute);
+        return new VBox(8, kinds, store, compute, problem, message);
     }
 
     private void choose(FunnelsViewModel.Kind kind) {

@@ -1,6 +1,7 @@
 package org.memberdesk.ui.analytics;
 
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -22,12 +23,16 @@ import org.memberdesk.ui.common.ErrorText;
 import org.memberdesk.analytics.AnalyticsService;
 import org.memberdesk.analytics.SavedFunnels;
 import org.memberdesk.common.Messages;
+import org.memberdesk.stores.Store;
+import org.memberdesk.stores.StoreService;
 import org.memberdesk.tags.RuleService;
 import org.memberdesk.ui.common.TaskExecutor;
+import org.memberdesk.ui.dashboard.DashboardViewModel.StoreChoice;
 
 /**
- * The Funnels tab: the AARRR funnel of the period's new members (with its spend amount) or a custom
- * funnel whose steps are rules, edited, checked by the rule parser as typed, saved by name and reopened.
+ * The Funnels tab: the AARRR funnel of the period's new members (with its spend amount) or a custom funnel whose
+ * steps are rules, edited, checked by the rule parser as typed, saved by name and reopened; in a chain, either of the
+ * members who joined at the store picked.
  * The funnel is computed in the background; a newer request makes an older answer be ignored.
  */
 public final class FunnelsViewModel {
@@ -56,10 +61,19 @@ public final class FunnelsViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final Latest<Funnel> computing;
+    /** input: the store whose joiners the funnel follows (none picked: everyone who joined) */
+    private final StorePicker store;
 
     public FunnelsViewModel(AnalyticsService analytics, SavedFunnels savedFunnels, RuleService rules,
                             TaskExecutor tasks, Messages messages) {
+        this(analytics, null, savedFunnels, rules, tasks, messages);
+    }
+
+    /** {@code stores} null: no store picker (the funnel of everyone who joined). */
+    public FunnelsViewModel(AnalyticsService analytics, StoreService stores, SavedFunnels savedFunnels,
+                            RuleService rules, TaskExecutor tasks, Messages messages) {
         this.analytics = analytics;
+        this.store = new StorePicker(stores, tasks, messages);
         this.savedFunnels = savedFunnels;
         this.rules = rules;
         this.tasks = tasks;
@@ -94,6 +108,7 @@ public final class FunnelsViewModel {
     public void compute(Period period) {
         problem.set("");
         message.set("");
+        Optional<Store> at = store.picked();
         java.util.concurrent.Callable<Funnel> work;
         if (kind.get() == Kind.AARRR) {
             long cents;
@@ -107,7 +122,7 @@ public final class FunnelsViewModel {
                 problem.set(messages.get("analytics.funnels.badAmount", minSpent.get()));
                 return;
             }
-            work = () -> analytics.aarrr(period, cents);
+            work = () -> analytics.aarrr(period, cents, at);
         } else {
             if (steps.isEmpty()) {
                 problem.set(messages.get("analytics.funnels.noSteps"));
@@ -119,9 +134,28 @@ public final class FunnelsViewModel {
                 return;
             }
             List<String> steps = rules();
-            work = () -> analytics.custom(period, steps);
+            work = () -> analytics.custom(period, steps, at);
         }
         computing.run(work, funnel::set, problem::set);
+    }
+
+    /** Reads the stores in the background: the picker (all stores, then each) shows only in a chain. */
+    public void loadStores() {
+        store.load();
+    }
+
+    /** Input: the funnel of the members who joined at one store, or of everyone who joined. */
+    public ObjectProperty<StoreChoice> storeProperty() {
+        return store.storeProperty();
+    }
+
+    public ObservableList<StoreChoice> storeChoices() {
+        return store.choices();
+    }
+
+    /** Two or more stores: only then is the picker shown. */
+    public ReadOnlyBooleanProperty chainProperty() {
+        return store.chainProperty();
     }
 
     /** Loads the saved custom funnels in the background. */

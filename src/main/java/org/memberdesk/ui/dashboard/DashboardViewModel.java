@@ -166,7 +166,7 @@ public final class DashboardViewModel {
             runningFunnel.cancel();
         }
         Period period = chosen.get();
-        Optional<Store> at = Optional.ofNullable(store.get().store());
+        Optional<Store> at = shownStore();
         loading.set(true);
         // the cards and the trend first; the funnel (a walk over every new member) in a task of its own
         // that starts when they are done, so the numbers have both cores and show without waiting for it
@@ -351,6 +351,11 @@ public final class DashboardViewModel {
     /** The store whose figures are shown (store null: the chain). */
     public ReadOnlyObjectProperty<StoreChoice> storeProperty() {
         return store.getReadOnlyProperty();
+    }
+
+    /** The store picked, whose figures are shown and printed; empty for the chain's. */
+    public Optional<Store> shownStore() {
+        return Optional.ofNullable(store.get().store());
     }
 
     /** Two or more stores: only then is the picker shown. */

@@ -58,7 +58,8 @@ final class PeriodDashboard {
         return PeriodBar.build(context, model.choice(), "period", model::choose,
                 () -> model.chooseDays(model.fromProperty().get(), model.toProperty().get()),
                 model.loadingProperty(), model.problemProperty(), export,
-                new PeriodReport(context).button("dashboard-report", () -> model.choice().period()));
+                new PeriodReport(context).button("dashboard-report", () -> model.choice().period(),
+                        model::shownStore));
     }
 
     /** All stores / 本店 / 二店…: only in a shop of two or more stores (a single shop never sees stores). */

@@ -33,9 +33,10 @@ class DashboardStoresTest extends FxRobot {
     @TempDir
     Path folder;
     private FxTaskExecutor tasks;
+    private RecordingDialogs dialogs;
 
     private void show(AppContext app) throws Exception {
-        RecordingDialogs dialogs = new RecordingDialogs(Messages.english());
+        dialogs = new RecordingDialogs(Messages.english());
         tasks = new FxTaskExecutor(dialogs, 2);
         UiContext context = new UiContext(app, Messages.english(), tasks, dialogs, new DataChanges());
         ScreenStage.show(() -> new DashboardScreen(context));
@@ -93,6 +94,41 @@ class DashboardStoresTest extends FxRobot {
         pick("All stores");
         UiFixture.waitUntil(() -> text("#kpi-revenue-value").equals("¥210.00"));
         UiFixture.waitUntil(() -> shown("#dashboard-stores"));
+    }
+
+    @Test
+    void theReportOfAPickedStoreIsThatStores() throws Exception {
+        show(StoreShop.build(TestDatabase.open(folder)).app);
+        UiFixture.waitUntil(() -> shown("#dashboard-store"));
+        pick("二店");
+        UiFixture.waitUntil(() -> text("#kpi-revenue-value").equals("¥80.00"));
+        Path pdf = folder.resolve("second.pdf");
+        dialogs.fileAnswer = pdf;
+        clickOn("#dashboard-report");
+        clickOn("Save the one-page report as PDF…");
+        UiFixture.waitUntil(() -> !dialogs.infos.isEmpty());
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            // this month so far (11-01 … 11-22), of 二店, whose name follows the title
+            assertEquals("Dashboard · 二店 2026-11-01 … 2026-11-22", document.getDocumentInformation().getTitle());
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            // 二店's revenue: #2 ¥20 + #3 ¥50 + #5 ¥20 less ¥10 given back = ¥80, not the chain's ¥210
+            assertTrue(text.contains("Dashboard · 二店"), text);
+            assertTrue(text.contains("¥80.00"), text);
+            assertFalse(text.contains("¥210.00"), text);
+        }
+
+        // back to all stores: the chain's page, with no store in its title
+        pick("All stores");
+        UiFixture.waitUntil(() -> text("#kpi-revenue-value").equals("¥210.00"));
+        Path chainPdf = folder.resolve("chain.pdf");
+        dialogs.fileAnswer = chainPdf;
+        clickOn("#dashboard-report");
+        clickOn("Save the one-page report as PDF…");
+        UiFixture.waitUntil(() -> dialogs.infos.size() == 2);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(chainPdf.toFile())) {
+            assertEquals("Dashboard 2026-11-01 … 2026-11-22", document.getDocumentInformation().getTitle());
+            assertTrue(new org.apache.pdfbox.text.PDFTextStripper().getText(document).contains("¥210.00"));
+        }
     }
 
     @Test
