@@ -24,18 +24,18 @@ public final class OpeningCards {
     /**
      * A card as the other system left it. {@code sessionsLeft} is what it brings over: the card is sold that many
      * sessions here (sold − used = left holds from its first day in this system). {@code paidCents} is what the
-     * balance brought over is worth (refunds are computed from it): the principal for stored value.
+     * balance brought over is worth (refunds are computed from it): the principal for stored value. {@code storeId}
+     * is the store it was sold in, where its opening entry belongs.
      */
     public record Opening(long memberId, CardProduct product, long paidCents, long principalCents, long bonusCents,
-                          Integer sessionsLeft, LocalDate validFrom, LocalDate validTo) {
+                          Integer sessionsLeft, LocalDate validFrom, LocalDate validTo, long storeId) {
     }
 
     /**
      * Stores the cards, numbered from the next free id in the given order, with their opening entries at
-     * {@code at} in store {@code storeId} (where they were brought in); returns the first card's id (the others
-     * follow it).
+     * {@code at}, each in its card's store; returns the first card's id (the others follow it).
      */
-    public long insert(Connection connection, List<Opening> openings, LocalDateTime at, long importId, long storeId)
+    public long insert(Connection connection, List<Opening> openings, LocalDateTime at, long importId)
             throws SQLException {
         long first = cards.nextCardId(connection);
         if (openings.isEmpty()) {
@@ -43,6 +43,7 @@ public final class OpeningCards {
         }
         String time = MemberStore.timeText(at);
         BoundRows rows = new BoundRows();
+        BoundRows stores = new BoundRows();
         long id = first;
         for (Opening card : openings) {
             String from = card.validFrom() == null ? null : card.validFrom().toString();
@@ -50,12 +51,13 @@ public final class OpeningCards {
             Long sessions = card.sessionsLeft() == null ? null : (long) card.sessionsLeft();
             rows.row().add(id).add(card.memberId()).add(card.product().id()).add(card.paidCents()).add(time)
                     .add(from).add(to).add(sessions).add(card.principalCents()).add(card.bonusCents()).add(importId);
+            stores.row().add(id).add(card.storeId());
             id++;
         }
         // the number, kind and day limit are made here rather than bound: fewer values per row for a big file
         cards.insertOpenings(connection, rows);
         // each card's opening entry carries exactly its balances: written from the cards just stored
-        cards.insertOpeningEntries(connection, first, id - 1, storeId);
+        cards.insertOpeningEntries(connection, stores);
         return first;
     }
 }
