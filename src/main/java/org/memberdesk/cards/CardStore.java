@@ -423,15 +423,30 @@ public final class CardStore {
                    v.column9, v.column10, v.column11
             FROM (:rows) v JOIN card_products p ON p.id = v.column3""";
 
+    /** Each card of ids first … last gets its opening entry, carrying exactly its balances; made in {@code storeId}. */
+    void insertOpeningEntries(Connection connection, long first, long last, long storeId) throws SQLException {
+        try (PreparedStatement entries = connection.prepareStatement("""
+                INSERT INTO card_entries (card_id, time, kind, principal_cents, bonus_cents, sessions, store_id)
+                SELECT id, sold_at, 'opening', principal_cents, bonus_cents, coalesce(sessions_left, 0), ? FROM cards
+                WHERE id BETWEEN ? AND ? ORDER BY id""")) {
+            entries.setLong(1, storeId);
+            entries.setLong(2, first);
+            entries.setLong(3, last);
+            entries.executeUpdate();
+        }
+    }
+
     /**
      * Each card of {@code rows} (card id, store id) gets its opening entry, carrying exactly its balances, made in
-     * its own store (a chain's cards file says where each card was sold).
+     * its own store (a chain's cards file says where each card was sold). The rows are named in a WITH list, so
+     * PostgreSQL's COPY path (columns c1, c2 …, not VALUES' column1 …) reads them alike.
      */
     void insertOpeningEntries(Connection connection, BoundRows rows) throws SQLException {
         rows.execute(connection, """
+                WITH v (card_id, store_id) AS (:rows)
                 INSERT INTO card_entries (card_id, time, kind, principal_cents, bonus_cents, sessions, store_id)
                 SELECT c.id, c.sold_at, 'opening', c.principal_cents, c.bonus_cents, coalesce(c.sessions_left, 0),
-                       v.column2
-                FROM (:rows) v JOIN cards c ON c.id = v.column1 ORDER BY c.id""");
+                       v.store_id
+                FROM v JOIN cards c ON c.id = v.card_id ORDER BY c.id""");
     }
 }

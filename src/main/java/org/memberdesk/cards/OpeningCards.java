@@ -43,7 +43,6 @@ public final class OpeningCards {
         }
         String time = MemberStore.timeText(at);
         BoundRows rows = new BoundRows();
-        BoundRows stores = new BoundRows();
         long id = first;
         for (Opening card : openings) {
             String from = card.validFrom() == null ? null : card.validFrom().toString();
@@ -51,13 +50,24 @@ public final class OpeningCards {
             Long sessions = card.sessionsLeft() == null ? null : (long) card.sessionsLeft();
             rows.row().add(id).add(card.memberId()).add(card.product().id()).add(card.paidCents()).add(time)
                     .add(from).add(to).add(sessions).add(card.principalCents()).add(card.bonusCents()).add(importId);
-            stores.row().add(id).add(card.storeId());
             id++;
         }
         // the number, kind and day limit are made here rather than bound: fewer values per row for a big file
         cards.insertOpenings(connection, rows);
-        // each card's opening entry carries exactly its balances: written from the cards just stored
-        cards.insertOpeningEntries(connection, stores);
+        // each card's opening entry carries exactly its balances: written from the cards just stored. A batch of one
+        // store (every single shop's, most of a chain's) in one range statement, as before stores; a chain's mixed
+        // batch with each card's store bound beside its id
+        long store = openings.get(0).storeId();
+        if (openings.stream().allMatch(card -> card.storeId() == store)) {
+            cards.insertOpeningEntries(connection, first, id - 1, store);
+        } else {
+            BoundRows stores = new BoundRows();
+            long card = first;
+            for (Opening opening : openings) {
+                stores.row().add(card++).add(opening.storeId());
+            }
+            cards.insertOpeningEntries(connection, stores);
+        }
         return first;
     }
 }
