@@ -435,4 +435,18 @@ public final class CardStore {
             entries.executeUpdate();
         }
     }
+
+    /**
+     * Each card of {@code rows} (card id, store id) gets its opening entry, carrying exactly its balances, made in
+     * its own store (a chain's cards file says where each card was sold). The rows are named in a WITH list, so
+     * PostgreSQL's COPY path (columns c1, c2 …, not VALUES' column1 …) reads them alike.
+     */
+    void insertOpeningEntries(Connection connection, BoundRows rows) throws SQLException {
+        rows.execute(connection, """
+                WITH v (card_id, store_id) AS (:rows)
+                INSERT INTO card_entries (card_id, time, kind, principal_cents, bonus_cents, sessions, store_id)
+                SELECT c.id, c.sold_at, 'opening', c.principal_cents, c.bonus_cents, coalesce(c.sessions_left, 0),
+                       v.store_id
+                FROM v JOIN cards c ON c.id = v.card_id ORDER BY c.id""");
+    }
 }

@@ -24,18 +24,18 @@ public final class OpeningCards {
     /**
      * A card as the other system left it. {@code sessionsLeft} is what it brings over: the card is sold that many
      * sessions here (sold − used = left holds from its first day in this system). {@code paidCents} is what the
-     * balance brought over is worth (refunds are computed from it): the principal for stored value.
+     * balance brought over is worth (refunds are computed from it): the principal for stored value. {@code storeId}
+     * is the store it was sold in, where its opening entry belongs.
      */
     public record Opening(long memberId, CardProduct product, long paidCents, long principalCents, long bonusCents,
-                          Integer sessionsLeft, LocalDate validFrom, LocalDate validTo) {
+                          Integer sessionsLeft, LocalDate validFrom, LocalDate validTo, long storeId) {
     }
 
     /**
      * Stores the cards, numbered from the next free id in the given order, with their opening entries at
-     * {@code at} in store {@code storeId} (where they were brought in); returns the first card's id (the others
-     * follow it).
+     * {@code at}, each in its card's store; returns the first card's id (the others follow it).
      */
-    public long insert(Connection connection, List<Opening> openings, LocalDateTime at, long importId, long storeId)
+    public long insert(Connection connection, List<Opening> openings, LocalDateTime at, long importId)
             throws SQLException {
         long first = cards.nextCardId(connection);
         if (openings.isEmpty()) {
@@ -54,8 +54,20 @@ public final class OpeningCards {
         }
         // the number, kind and day limit are made here rather than bound: fewer values per row for a big file
         cards.insertOpenings(connection, rows);
-        // each card's opening entry carries exactly its balances: written from the cards just stored
-        cards.insertOpeningEntries(connection, first, id - 1, storeId);
+        // each card's opening entry carries exactly its balances: written from the cards just stored. A batch of one
+        // store (every single shop's, most of a chain's) in one range statement, as before stores; a chain's mixed
+        // batch with each card's store bound beside its id
+        long store = openings.get(0).storeId();
+        if (openings.stream().allMatch(card -> card.storeId() == store)) {
+            cards.insertOpeningEntries(connection, first, id - 1, store);
+        } else {
+            BoundRows stores = new BoundRows();
+            long card = first;
+            for (Opening opening : openings) {
+                stores.row().add(card++).add(opening.storeId());
+            }
+            cards.insertOpeningEntries(connection, stores);
+        }
         return first;
     }
 }

@@ -2,6 +2,7 @@ package org.memberdesk.cards;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.LongFunction;
 import org.memberdesk.common.Problem;
 import org.memberdesk.common.ValidationException;
 import org.memberdesk.stores.Store;
@@ -31,7 +32,25 @@ public final class StoreLimit {
 
     /** Whether a card of a product limited to {@code onlyStoreId} (null: every store) works at this computer. */
     public boolean worksHere(Long onlyStoreId) {
-        return onlyStoreId == null || onlyStoreId == here.id();
+        return worksAt(onlyStoreId, here.id());
+    }
+
+    /** Whether a card of a product limited to {@code onlyStoreId} (null: every store) works in {@code storeId}. */
+    public static boolean worksAt(Long onlyStoreId, long storeId) {
+        return onlyStoreId == null || onlyStoreId == storeId;
+    }
+
+    /**
+     * Why a card of {@code product} cannot be brought in at store {@code storeId} — a line of a cards file says where
+     * its card was sold, not this computer —, as that line's problem; null when it can. {@code stores} names a store
+     * by its id (the import reads them once, not per line).
+     */
+    public static Problem refusalAt(CardProduct product, long storeId, LongFunction<Store> stores) {
+        if (worksAt(product.storeId(), storeId)) {
+            return null;
+        }
+        return problem("store", "cards.import.storeOnly", stores.apply(product.storeId()), stores.apply(storeId),
+                product.name());
     }
 
     /** Why this card cannot be sold, topped up or used here; null when it can. */
@@ -67,8 +86,12 @@ public final class StoreLimit {
             return null;
         }
         Store only = stores.byId(connection, onlyStoreId).orElse(new Store(onlyStoreId, "#" + onlyStoreId));
-        Store current = here.current();
-        return Problem.of("card", "card.store.only", only.name(), current.name(), only.keepsMainName() ? 1 : 0,
-                current.keepsMainName() ? 1 : 0, productName);
+        return problem("card", "card.store.only", only, here.current(), productName);
+    }
+
+    /** The card's store and the other one, as both refusals' patterns take them. */
+    private static Problem problem(String field, String key, Store only, Store other, String productName) {
+        return Problem.of(field, key, only.name(), other.name(), only.keepsMainName() ? 1 : 0,
+                other.keepsMainName() ? 1 : 0, productName);
     }
 }

@@ -10,7 +10,8 @@ final class CardImportCommands {
     }
 
     @Command(name = "import-cards", description = "Import member cards' opening balances from a CSV or Excel (.xlsx) file "
-            + "(member_no, product, principal, bonus, sessions_left, valid_from, valid_to[, paid]).")
+            + "(member_no, product, principal, bonus, sessions_left, valid_from, valid_to[, paid]; in a chain also"
+            + " store, where each card was sold).")
     static final class ImportCards extends DataCommands.ImportCommand {
         @Override
         public Integer call() throws IOException {

@@ -36,7 +36,9 @@ import org.memberdesk.staff.StaffSession;
  * Imports opening balances (期初余额) of member cards from CSV, for a shop moving from another system: one row per
  * card — member_no, product (a card product's name, which must exist: its kind says which columns are needed),
  * principal, bonus, sessions_left, valid_from, valid_to, and optionally paid (what a session card's or pass's
- * remainder is worth). Each card is stored with one 'opening' entry carrying its balance or sessions, so the
+ * remainder is worth), and in a chain the store it was sold in (门店, by name as the purchase import reads it; a
+ * product limited to another store is refused there; without the column, this computer's store, where its entry
+ * then belongs). Each card is stored with one 'opening' entry carrying its balance or sessions, so the
  * card's ledger proves its balance like any other; no purchase and no payment is recorded (the money was received
  * by the old system). The same guarantees as the member and purchase imports: bad rows go to the rejected-rows
  * report with their line and reason, batches are stored each in a transaction of its own, the rows a batch stored
@@ -64,7 +66,7 @@ public final class CardImporter {
     private final StaffSession session;
     private final OperationLog log;
     private final Clock clock;
-    /** Where the cards are brought in: their opening entries belong to this computer's store. */
+    /** This computer's store: where the opening entries of a file without a store column belong. */
     private final org.memberdesk.stores.StoreHere storeHere;
 
     public CardImporter(Database database, CardStore cardStore, CardProductStore productStore, MemberStore memberStore,
@@ -101,6 +103,8 @@ public final class CardImporter {
         fields.put("valid_to", List.of("valid_to", "到期日期", "截止日期", "有效期至", "到期时间", "expires",
                 "expiry_date"));
         fields.put("paid", List.of("paid", "实付", "实付金额", "实收", "实收金额"));
+        // the store (门店) each card was sold in, by its name (a chain's file only); without it, this computer's
+        fields.put(StoreNames.FIELD, StoreNames.ALIASES);
         return fields;
     }
 
@@ -128,7 +132,8 @@ public final class CardImporter {
      */
     public ImportPreview preview(Path file, ImportOptions options, int rows, Messages messages) throws IOException {
         session.require(Permission.IMPORT); // the wizard's first look is part of importing
-        return ImportPreviews.cards(database, productStore, memberStore, file, options, rows, messages);
+        return ImportPreviews.cards(database, productStore, memberStore, file, options, rows, messages,
+                storeHere.id());
     }
 
     /** A batch of rows read and checked, how many rows an earlier run had stored, and where it ends. */
@@ -143,7 +148,9 @@ public final class CardImporter {
         try (ImportSource source = ImportSource.open(file, options.encoding(), options.sheet());
              RejectReport report = new RejectReport(files, file, source.header());
              Connection connection = database.connectForBulk()) {
-            FieldColumns columns = FieldColumns.resolve(source.header(), FIELDS, options.columns());
+            // the stores as they are when the import starts: read once, every line's store name is looked up in them
+            StoreNames stores = StoreNames.read(connection);
+            FieldColumns columns = FieldColumns.resolve(source.header(), stores.fields(FIELDS), options.columns());
             for (String required : List.of("member_no", "product")) {
                 if (!columns.has(required)) {
                     throw new IllegalArgumentException("the file has no " + required + " column; its columns are: "
@@ -154,7 +161,7 @@ public final class CardImporter {
             for (CardProduct product : productStore.products(connection)) {
                 products.put(product.name(), product);
             }
-            CardRowChecks checks = new CardRowChecks(products, Dates.of(options.dateFormat()));
+            CardRowChecks checks = checks(products, options, columns, stores, storeHere.id());
             ImportedRows done = ImportLogStore.stored(connection, KIND, fileHash);
             long importId = ImportLogStore.start(connection, KIND, file, fileHash);
             boolean resumed = ImportLogStore.earlierRuns(connection, KIND, fileHash, importId).interrupted();
@@ -217,6 +224,16 @@ public final class CardImporter {
         }
     }
 
+    /**
+     * How this file's rows are checked, for the import and its preview alike: with a store column each card is
+     * sold in the store it names, else in {@code here} (this computer's store, read once per run).
+     */
+    static CardRowChecks checks(Map<String, CardProduct> products, ImportOptions options, FieldColumns columns,
+                                StoreNames stores, long here) {
+        return new CardRowChecks(products, Dates.of(options.dateFormat()), stores, columns.has(StoreNames.FIELD),
+                here);
+    }
+
     /** Reads and checks up to one batch, skipping the rows an earlier run of this file stored; null at the end. */
     private static ReadBatch readBatch(ImportSource source, FieldColumns columns, CardRowChecks checks,
                                        ImportOptions options, ImportedRows done) {
@@ -261,12 +278,12 @@ public final class CardImporter {
             }
             OpeningCards.Opening card = row.card();
             cards.add(new OpeningCards.Opening(memberId, card.product(), card.paidCents(), card.principalCents(),
-                    card.bonusCents(), card.sessionsLeft(), card.validFrom(), card.validTo()));
+                    card.bonusCents(), card.sessionsLeft(), card.validFrom(), card.validTo(), card.storeId()));
         }
         if (progress.cancelled()) {
             throw new BatchCancelled();
         }
-        openings.insert(connection, cards, at, importId, storeHere.id());
+        openings.insert(connection, cards, at, importId);
         return cards.size();
     }
 

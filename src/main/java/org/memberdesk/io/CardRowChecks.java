@@ -7,6 +7,7 @@ import java.util.Map;
 import org.memberdesk.cards.CardKind;
 import org.memberdesk.cards.CardProduct;
 import org.memberdesk.cards.OpeningCards;
+import org.memberdesk.cards.StoreLimit;
 import org.memberdesk.common.Money;
 import org.memberdesk.common.Problem;
 import org.memberdesk.io.MemberImporter.FieldException;
@@ -17,7 +18,10 @@ import org.memberdesk.purchases.PurchaseLimits;
  * Reads and checks one row of a cards file: the product (by its name) says which columns the card needs — stored
  * value: principal (bonus optional); a session card: sessions_left and its dates; a pass: its dates — and the
  * columns that do not belong to its kind must be empty (a value there means the row was meant for another product,
- * so it is not guessed). Every problem of the row is named, not only the first. Runs on the reading thread.
+ * so it is not guessed). In a chain, a store column says where each card was sold (its name as the purchase import
+ * reads it, {@link StoreNames}); without one, this computer's store. A card whose product is limited to another
+ * store is not brought in there ({@link StoreLimit}). Every problem of the row is named, not only the first. Runs on
+ * the reading thread.
  */
 final class CardRowChecks {
     /** More sessions than any card sells: a number this large is a misplaced column (a phone, an amount). */
@@ -25,10 +29,19 @@ final class CardRowChecks {
 
     private final Map<String, CardProduct> products;
     private final Dates dates;
+    private final StoreNames stores;
+    /** Whether the file has a store column (read by its header only in a chain, or mapped by a person). */
+    private final boolean storeColumn;
+    /** This computer's store: where a line that names none was sold. */
+    private final long here;
 
-    CardRowChecks(Map<String, CardProduct> products, Dates dates) {
+    CardRowChecks(Map<String, CardProduct> products, Dates dates, StoreNames stores, boolean storeColumn,
+                  long here) {
         this.products = Map.copyOf(products);
         this.dates = dates;
+        this.stores = stores;
+        this.storeColumn = storeColumn;
+        this.here = here;
     }
 
     /**
@@ -73,8 +86,15 @@ final class CardRowChecks {
         if (from != null && to != null && to.isBefore(from)) {
             problems.add(Problem.of("valid_to", "cards.import.dates", from.toString(), to.toString()));
         }
+        Long storeId = store(row, columns, problems);
         if (product != null) {
             kindRules(row, columns, product, problems);
+            if (storeId != null) {
+                Problem elsewhere = StoreLimit.refusalAt(product, storeId, stores::store);
+                if (elsewhere != null) {
+                    problems.add(elsewhere);
+                }
+            }
         }
         if (!problems.isEmpty()) {
             List<Rejection> rejections = new ArrayList<>();
@@ -89,7 +109,21 @@ final class CardRowChecks {
         // over is worth what the file's paid column says, else nothing (a refund of it then pays nothing back)
         long paidCents = storedValue ? principalCents : paid == null ? 0 : paid;
         return new CardRow(row, memberNo, new OpeningCards.Opening(-1, product, paidCents, principalCents,
-                bonus == null ? 0 : bonus, sessions, from, to), List.of());
+                bonus == null ? 0 : bonus, sessions, from, to, storeId), List.of());
+    }
+
+    /** The store the line's card was sold in: the store column's, else this computer's; null for no such store. */
+    private Long store(ImportRow row, FieldColumns columns, List<Problem> problems) {
+        if (!storeColumn) {
+            return here;
+        }
+        try {
+            Long named = stores.idOf(row.get(columns.index(StoreNames.FIELD)));
+            return named == null ? here : named;
+        } catch (FieldException e) {
+            problems.add(e.problem);
+            return null;
+        }
     }
 
     /** Which columns the product's kind needs, and which must stay empty. */

@@ -120,13 +120,13 @@ final class ImportPreviews {
     }
 
     static ImportPreview cards(Database database, CardProductStore productStore, MemberStore memberStore, Path file,
-                               ImportOptions options, int rows, Messages messages) throws IOException {
+                               ImportOptions options, int rows, Messages messages, long here) throws IOException {
         return read(database, file, options, CardImporter.FIELDS, (source, columns, stores, connection) -> {
             Map<String, CardProduct> products = new HashMap<>();
             for (CardProduct product : productStore.products(connection)) {
                 products.put(product.name(), product);
             }
-            CardRowChecks checks = new CardRowChecks(products, Dates.of(options.dateFormat()));
+            CardRowChecks checks = CardImporter.checks(products, options, columns, stores, here);
             List<CardRowChecks.CardRow> checked = new ArrayList<>();
             ImportRow row;
             while (checked.size() < rows && (row = source.next()) != null) {

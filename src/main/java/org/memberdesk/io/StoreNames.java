@@ -28,6 +28,7 @@ final class StoreNames {
     static final List<String> ALIASES = List.of(FIELD, "门店", "门店名称", "店铺", "分店", "store_name", "branch");
 
     private final Map<String, Long> byName;
+    private final Map<Long, Store> byId;
     /** Store 1, which may also be named by its word ({@link Store#isMainStoreWord}). */
     private final Store main;
     private final String known;
@@ -35,14 +36,17 @@ final class StoreNames {
 
     private StoreNames(List<Store> stores) {
         Map<String, Long> names = new HashMap<>();
+        Map<Long, Store> ids = new HashMap<>();
         Store first = null;
         for (Store store : stores) {
             names.put(store.name(), store.id());
+            ids.put(store.id(), store);
             if (store.isMain()) {
                 first = store;
             }
         }
         this.byName = Map.copyOf(names);
+        this.byId = Map.copyOf(ids);
         this.main = first;
         this.known = stores.stream().map(Store::name).collect(Collectors.joining(", "));
         this.chain = stores.size() > 1;
@@ -79,6 +83,12 @@ final class StoreNames {
             throw new FieldException(Problem.of(FIELD, "store.unknown", wanted, known));
         }
         return id;
+    }
+
+    /** The store of an id these stores have (a card product's, this computer's), by its number if none. */
+    Store store(long id) {
+        Store store = byId.get(id);
+        return store != null ? store : new Store(id, "#" + id);
     }
 
     /**

@@ -214,4 +214,37 @@ class StoreReportsTest {
                     () -> charts.data(kind, StoreShop.november(), second), kind);
         }
     }
+
+    /** A chart's title as {@code chart} draws it, in {@code messages}' language. */
+    private static String title(String kind, Optional<Store> at, org.memberdesk.common.Messages messages) {
+        var charts = shop.app.analyticsCharts();
+        return charts.chart(charts.data(kind, StoreShop.november(), at), messages).getTitle().getText();
+    }
+
+    @Test
+    void aChartOfOneStoreNamesTheStoreInItsTitleAsTheDashboardPdfDoes() {
+        var english = org.memberdesk.common.Messages.english();
+        var chinese = org.memberdesk.common.Messages.chinese();
+        Optional<Store> second = Optional.of(shop.second);
+        // November is 30 days: the dashboard is by day (62 days or fewer); the cohorts run 2026-11 … 2026-11
+        assertEquals("Dashboard · 二店 2026-11-01 to 2026-11-30 (by day)", title("dashboard", second, english));
+        assertEquals("经营概览 · 二店 2026-11-01 至 2026-11-30（按日）", title("dashboard", second, chinese));
+        assertEquals("Funnel · 二店: members who joined there 2026-11-01 to 2026-11-30", title("funnel", second,
+                english));
+        assertEquals("新会员漏斗 · 二店：2026-11-01 至 2026-11-30 在该店入会的会员", title("funnel", second, chinese));
+        assertEquals("Cohorts · 二店 by month of first purchase there, 2026-11 … 2026-11", title("cohorts", second,
+                english));
+        assertEquals("同期群留存 · 二店：按在该店首购的月份，2026-11 … 2026-11", title("cohorts", second, chinese));
+        // 本店 under its seeded name is shown as the screens show it: "Main store" in English (Store.shownName)
+        assertEquals("Dashboard · Main store 2026-11-01 to 2026-11-30 (by day)", title("dashboard",
+                Optional.of(shop.main), english));
+        assertEquals("经营概览 · 本店 2026-11-01 至 2026-11-30（按日）", title("dashboard", Optional.of(shop.main),
+                chinese));
+        // the chain's charts keep their titles
+        assertEquals("Dashboard 2026-11-01 to 2026-11-30 (by day)", title("dashboard", Optional.empty(), english));
+        assertEquals("Funnel of members who joined 2026-11-01 to 2026-11-30", title("funnel", Optional.empty(),
+                english));
+        assertEquals("Cohorts by month of first purchase, 2026-11 … 2026-11", title("cohorts", Optional.empty(),
+                english));
+    }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.memberdesk.BothEngines;
 import org.memberdesk.TestDatabase;
 import org.memberdesk.app.AppContext;
+import org.memberdesk.stores.Store;
 
 /**
  * Opening balances (cards brought over from another system) written set-based, as import-cards does: numbered C and
@@ -39,7 +40,8 @@ class OpeningCardsTest {
 
         // stored value only: every row's sessions and dates are NULL
         long first = openings(app, List.of(new OpeningCards.Opening(member, value, 15_000, 15_000, 2_000, null, null,
-                null), new OpeningCards.Opening(member, value, 800, 800, 0, null, null, null)), at);
+                null, Store.MAIN), new OpeningCards.Opening(member, value, 800, 800, 0, null, null, null, Store.MAIN)),
+                at);
         assertEquals(1, first);
 
         // a card numbered 999,999 already there (brought over by hand): the next two are numbered past six digits
@@ -53,8 +55,9 @@ class OpeningCardsTest {
             }
         });
         long next = openings(app, List.of(new OpeningCards.Opening(member, sessions, 12_000, 0, 0, 4,
-                LocalDate.of(2026, 10, 1), LocalDate.of(2027, 3, 31)), new OpeningCards.Opening(member, value, 0, 0, 0,
-                null, null, null), new OpeningCards.Opening(member, sessions, 3_000, 0, 0, 1, null, null)), at);
+                LocalDate.of(2026, 10, 1), LocalDate.of(2027, 3, 31), Store.MAIN), new OpeningCards.Opening(member,
+                value, 0, 0, 0, null, null, null, Store.MAIN), new OpeningCards.Opening(member, sessions, 3_000, 0, 0,
+                1, null, null, Store.MAIN)), at);
         assertEquals(1_000_000, next);
 
         Card c1 = app.cards().card("C000001");
@@ -87,8 +90,8 @@ class OpeningCardsTest {
     }
 
     private static long openings(AppContext app, List<OpeningCards.Opening> openings, LocalDateTime at) {
-        return app.database().write(connection -> new OpeningCards(new CardStore()).insert(connection, openings, at, 7,
-                org.memberdesk.stores.Store.MAIN));
+        return app.database().write(connection -> new OpeningCards(new CardStore()).insert(connection, openings, at,
+                7));
     }
 
     private static List<String> entries(AppContext app, String cardNo) {

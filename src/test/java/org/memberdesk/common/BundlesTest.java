@@ -153,7 +153,7 @@ class BundlesTest {
                     "import.member.unknown", "import.purchase.partOfRejected", "import.row.columns",
                     "member.phone.invalid", "purchase.time.future", "purchase.refundOf.unknown", "purchase.limit.line",
                     "purchase.limit.purchase", "purchase.limit.quantity", "import.member.phoneTaken",
-                    "cards.import.memberUnknown", "cards.import.productUnknown"),
+                    "cards.import.memberUnknown", "cards.import.productUnknown", "cards.import.storeOnly"),
                     "RejectReport.general (the reject report's general wording of a row problem with arguments)"),
             new Dynamic("lifecycle.stage.", of(LifecycleStage.values(), LifecycleStage::key), "RfmTabs"),
             new Dynamic("rule.field.", of(Field.values(), Field::english), "RuleWords.field"),

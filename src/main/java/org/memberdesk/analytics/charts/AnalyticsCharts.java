@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
@@ -71,6 +72,14 @@ public final class AnalyticsCharts {
 
     /** New and active members (lines) over revenue (bars) per bucket, with the key numbers as subtitle. */
     public JFreeChart dashboard(Dashboard dashboard) {
+        return dashboard(dashboard, Optional.empty());
+    }
+
+    /**
+     * The same, of one store of a chain ({@code store}: its name as shown): the name follows the chart's own, as on
+     * the dashboard's PDF ("Dashboard · 二店 …"), so a picture passed on says whose figures.
+     */
+    public JFreeChart dashboard(Dashboard dashboard, Optional<String> store) {
         Trend trend = dashboard.trend();
         TimePeriodValues joined = new TimePeriodValues(messages.get("analytics.newMembers"));
         TimePeriodValues active = new TimePeriodValues(messages.get("analytics.activeMembers"));
@@ -120,10 +129,11 @@ public final class AnalyticsCharts {
         plot.add(money, 2);
         plot.setOrientation(PlotOrientation.VERTICAL);
 
-        JFreeChart chart = new JFreeChart(messages.get("analytics.chart.dashboard",
-                trend.period().from().toString(), trend.period().to().toString(),
-                messages.get("analytics.granularity." + trend.granularity().name().toLowerCase(Locale.ROOT))),
-                JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        // the store's name is the pattern's last argument: a chain-wide title has no place for it
+        JFreeChart chart = new JFreeChart(messages.get(store.isPresent() ? "analytics.chart.dashboard.store"
+                : "analytics.chart.dashboard", trend.period().from().toString(), trend.period().to().toString(),
+                messages.get("analytics.granularity." + trend.granularity().name().toLowerCase(Locale.ROOT)),
+                store.orElse("")), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ChartStyle.apply(chart);
         members.setNoDataMessage(messages.get("analytics.empty.members"));
         money.setNoDataMessage(messages.get("analytics.empty.revenue"));
@@ -168,6 +178,11 @@ public final class AnalyticsCharts {
 
     /** Step counts as horizontal bars, each labelled with its count and its share of the step before. */
     public JFreeChart funnel(Funnel funnel) {
+        return funnel(funnel, Optional.empty());
+    }
+
+    /** The same, of the members who joined at one store: its name follows the chart's, as on the dashboard. */
+    public JFreeChart funnel(Funnel funnel, Optional<String> store) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<Funnel.Step> steps = funnel.steps();
         // nobody joined: no bars at all, and the chart says so (zero-length bars are an empty frame)
@@ -196,9 +211,9 @@ public final class AnalyticsCharts {
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         // room for the "count (share)" labels past the longest bar, also on a half-width screen chart
         axis.setUpperMargin(0.4);
-        JFreeChart chart = new JFreeChart(messages.get("analytics.chart.funnel",
-                funnel.period().from().toString(), funnel.period().to().toString()),
-                JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        JFreeChart chart = new JFreeChart(messages.get(store.isPresent() ? "analytics.chart.funnel.store"
+                : "analytics.chart.funnel", funnel.period().from().toString(), funnel.period().to().toString(),
+                store.orElse("")), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
         plot.setNoDataMessage(messages.get("analytics.empty.funnel"));
         noData(plot);
@@ -208,6 +223,11 @@ public final class AnalyticsCharts {
 
     /** Rows are cohorts (oldest on top), columns months 1..12; the colour and the text are the share buying. */
     public JFreeChart cohorts(List<Cohort> cohorts, int months) {
+        return cohorts(cohorts, months, Optional.empty());
+    }
+
+    /** The same, of the members whose first purchase was at one store: its name follows the chart's. */
+    public JFreeChart cohorts(List<Cohort> cohorts, int months, Optional<String> store) {
         DefaultXYZDataset data = new DefaultXYZDataset();
         String[] rows = new String[cohorts.size()];
         int cells = cohorts.stream().mapToInt(c -> c.size() == 0 ? 0 : c.active().size()).sum();
@@ -257,8 +277,8 @@ public final class AnalyticsCharts {
         plot.setRangeGridlinesVisible(false);
         plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
         String range = cohorts.isEmpty() ? "" : cohorts.get(0).month() + " … " + cohorts.get(cohorts.size() - 1).month();
-        JFreeChart chart = new JFreeChart(messages.get("analytics.chart.cohorts", range),
-                JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        JFreeChart chart = new JFreeChart(messages.get(store.isPresent() ? "analytics.chart.cohorts.store"
+                : "analytics.chart.cohorts", range, store.orElse("")), JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         ChartStyle.apply(chart);
         plot.setBackgroundPaint(Color.WHITE);
         // after the theme, which would reset the annotations' font and colour

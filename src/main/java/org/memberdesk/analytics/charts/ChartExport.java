@@ -77,13 +77,25 @@ public final class ChartExport {
             FitCheckData, RenewalData {
     }
 
-    public record DashboardData(Dashboard dashboard) implements ChartData {
+    /** A dashboard, of the chain or of one store ({@code store}): then its chart's title names the store. */
+    public record DashboardData(Dashboard dashboard, Optional<Store> store) implements ChartData {
+        public DashboardData(Dashboard dashboard) {
+            this(dashboard, Optional.empty());
+        }
     }
 
-    public record FunnelData(Funnel funnel) implements ChartData {
+    /** The funnel of the members who joined, at every store or at one ({@code store}). */
+    public record FunnelData(Funnel funnel, Optional<Store> store) implements ChartData {
+        public FunnelData(Funnel funnel) {
+            this(funnel, Optional.empty());
+        }
     }
 
-    public record CohortData(List<Cohort> cohorts) implements ChartData {
+    /** The cohorts by month of first purchase, anywhere or at one store ({@code store}). */
+    public record CohortData(List<Cohort> cohorts, Optional<Store> store) implements ChartData {
+        public CohortData(List<Cohort> cohorts) {
+            this(cohorts, Optional.empty());
+        }
     }
 
     public record DistributionData(Distribution distribution, String titleKey) implements ChartData {
@@ -121,10 +133,10 @@ public final class ChartExport {
                     + " store: " + STORE_KINDS);
         }
         return switch (kind) {
-            case "dashboard" -> new DashboardData(analytics.dashboard(period, Granularity.suiting(period), at));
-            case "funnel" -> new FunnelData(analytics.aarrr(period, DEFAULT_MIN_SPENT_CENTS, at));
+            case "dashboard" -> new DashboardData(analytics.dashboard(period, Granularity.suiting(period), at), at);
+            case "funnel" -> new FunnelData(analytics.aarrr(period, DEFAULT_MIN_SPENT_CENTS, at), at);
             case "cohorts" -> new CohortData(analytics.cohorts(YearMonth.from(period.from()),
-                    YearMonth.from(period.to()), at));
+                    YearMonth.from(period.to()), at), at);
             // segments as of the period's last day: RFM looks back from a date
             case "rfm" -> new DistributionData(analytics.rfmSegments(period.to()), "analytics.chart.rfm");
             case "tiers" -> new DistributionData(analytics.tiers(), "analytics.chart.tiers");
@@ -135,14 +147,16 @@ public final class ChartExport {
         };
     }
 
+    /** Draws a chart; one of a store is titled with the store's name as {@code messages} shows it (本店: Main store). */
     public JFreeChart chart(ChartData data, Messages messages) {
         AnalyticsCharts charts = new AnalyticsCharts(messages);
         if (data instanceof DashboardData d) {
-            return charts.dashboard(d.dashboard());
+            return charts.dashboard(d.dashboard(), d.store().map(store -> store.shownName(messages)));
         } else if (data instanceof FunnelData f) {
-            return charts.funnel(f.funnel());
+            return charts.funnel(f.funnel(), f.store().map(store -> store.shownName(messages)));
         } else if (data instanceof CohortData c) {
-            return charts.cohorts(c.cohorts(), AnalyticsService.COHORT_MONTHS);
+            return charts.cohorts(c.cohorts(), AnalyticsService.COHORT_MONTHS,
+                    c.store().map(store -> store.shownName(messages)));
         } else if (data instanceof PAliveData p) {
             return new PredictionCharts(messages).pAlive(p.tenths(), p.oneTimeBuyers());
         } else if (data instanceof FitCheckData f) {

@@ -13,6 +13,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.memberdesk.cards.CardKind;
+import org.memberdesk.cards.CardProduct;
 import org.memberdesk.common.Messages;
 import org.memberdesk.io.ImportPreview;
 import org.memberdesk.ui.common.RecordingDialogs;
@@ -37,8 +39,12 @@ class ImportWizardStoreTest {
     }
 
     private ImportWizardModel toMapping(Path file) {
+        return toMapping(file, ImportKind.PURCHASES);
+    }
+
+    private ImportWizardModel toMapping(Path file, ImportKind kind) {
         ImportWizardModel model = new ImportWizardModel(TransferActions.importers(context), dialogs, context.tasks(),
-                context.messages(), new ImportRun(context, opened::add), ImportKind.PURCHASES);
+                context.messages(), new ImportRun(context, opened::add), kind);
         model.fileProperty().set(file.toString());
         model.next();
         model.next();
@@ -73,5 +79,44 @@ class ImportWizardStoreTest {
         assertEquals(ImportPreview.Outcome.STORED, check.rows().get(0).outcome());
         assertEquals(ImportPreview.Outcome.REJECTED, check.rows().get(1).outcome());
         assertEquals("There is no store named \"三店\". The stores are: 本店, 二店.", check.rows().get(1).reason());
+    }
+
+    /** Member M1's cards: stored value (every store) in 二店, then 二店's pass in 本店 and a card in 三店. */
+    private Path cards() throws Exception {
+        context.app().cardProducts().addProduct(CardProduct.draft(CardKind.STORED_VALUE, "充1000送200", 100_000,
+                20_000, null, null, null, 0, 0, true, false));
+        return Files.write(folder.resolve("cards.csv"), List.of("会员编号,卡名,本金,开始日期,到期日期,门店",
+                "M1,充1000送200,100,,,二店", "M1,二店月卡,,2026-11-10,2026-12-09,本店", "M1,充1000送200,100,,,三店"),
+                StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aSingleShopsCardImportIsNotAskedForAStoreColumn() throws Exception {
+        ImportWizardModel model = toMapping(cards(), ImportKind.CARDS);
+        assertEquals(List.of("member_no", "product", "principal", "bonus", "sessions_left", "valid_from", "valid_to",
+                "paid"), List.copyOf(model.fields()));
+        assertFalse(model.columns().containsKey("store"));
+    }
+
+    @Test
+    void aChainsCardImportMapsTheStoreColumnAndTheCheckNamesAWrongOrUnknownStore() throws Exception {
+        long second = context.app().stores().add("二店").id();
+        context.app().cardProducts().addProduct(CardProduct.draft(CardKind.PERIOD, "二店月卡", 30_000, 0, null, 30, 1,
+                0, 0, true, false).onlyAt(second));
+        ImportWizardModel model = toMapping(cards(), ImportKind.CARDS);
+        assertTrue(model.fields().contains("store"), model.fields().toString());
+        assertEquals("门店", model.column("store").get()); // guessed from the header
+        assertEquals("Store", model.fieldLabel("store"));
+        model.next();
+        assertEquals(Step.CHECK, model.stepProperty().get());
+        List<ImportPreview.Row> rows = model.checkProperty().get().rows();
+        // line 2 in 二店 would be stored; line 3 puts 二店's pass in 本店; line 4 names 三店, which is no store
+        assertEquals(ImportPreview.Outcome.STORED, rows.get(0).outcome());
+        assertEquals(ImportPreview.Outcome.REJECTED, rows.get(1).outcome());
+        assertEquals("The card 二店月卡 is for 二店 only, and this line's store is Main store: the card was not stored."
+                + " Write the store that sold it in the store column, then import the file again.",
+                rows.get(1).reason());
+        assertEquals(ImportPreview.Outcome.REJECTED, rows.get(2).outcome());
+        assertEquals("There is no store named \"三店\". The stores are: 本店, 二店.", rows.get(2).reason());
     }
 }
