@@ -139,6 +139,27 @@ class CardImportTest {
         assertEquals(4, check.cards());
     }
 
+    /**
+     * A batch of 250 cards: on PostgreSQL a batch of 200 rows or more goes to the server by COPY (BoundRows), whose
+     * staged columns are c1, c2 … rather than VALUES' column1 …; the cards' own statement must read both. 250 members
+     * with one stored-value card of 100 yuan each: 250 cards, liability 250 × 10,000 = 2,500,000 cents.
+     */
+    @Test
+    void aBatchBigEnoughToBeCopiedToTheServerIsStoredWhole() throws IOException {
+        StringBuilder file = new StringBuilder("member_no,product,principal\n");
+        for (int i = 1; i <= 250; i++) {
+            app.members().add(TestDatabase.member("B" + i, "会员" + i, String.valueOf(13700000000L + i)));
+            file.append("B").append(i).append(",充1000送200,100\n");
+        }
+        ImportResult result = importCards(write("many.csv", file.toString()), 10_000);
+        assertEquals(250, result.imported(), result.toString());
+        assertEquals(0, result.rejected(), result.toString());
+        long member = app.members().byNumber("B250").orElseThrow().id();
+        Card last = app.cards().cards(member).get(0);
+        assertEquals(10_000, last.principalCents());
+        assertEquals(1, app.cards().history(last.cardNo()).entries().size());
+    }
+
     @Test
     void rejectedRowsAreReportedWithTheirLineAndReason() throws IOException {
         ImportResult result = importCards(write("cards.csv", FILE), 10_000);
