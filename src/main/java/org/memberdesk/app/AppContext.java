@@ -301,9 +301,13 @@ public final class AppContext {
         return database;
     }
 
-    /** Fills a demo database (the windows' --demo) through the importers, as a shop's own files would be. */
+    /**
+     * Fills a demo database (the windows' demo, the command line's {@code demo}) through the importers, as a shop's
+     * own files would be.
+     */
     public org.memberdesk.demo.DemoLoader demoLoader(Clock clock) {
-        return new org.memberdesk.demo.DemoLoader(memberImporter, purchaseImporter, demoCards, clock, outputFiles);
+        return new org.memberdesk.demo.DemoLoader(memberImporter, purchaseImporter, demoCards, stores(),
+                shopProfile(), clock, outputFiles);
     }
 
     /** Where the data is, for the windows to show: the file, or the server's address (never its password). */

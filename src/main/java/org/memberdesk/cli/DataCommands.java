@@ -5,12 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.memberdesk.demo.Business;
-import org.memberdesk.demo.DemoCards;
 import org.memberdesk.demo.DemoData;
+import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.io.Dates;
 import org.memberdesk.io.ImportOptions;
 import org.memberdesk.common.Progress;
@@ -230,46 +229,28 @@ final class DataCommands {
                         + " purchases or other work); demo data goes only into a new, empty database: give another"
                         + " --db FILE. Nothing was changed.");
             }
-            // a chain's stores exist before its files are imported: their store columns name them
-            List<org.memberdesk.stores.Store> chain = new java.util.ArrayList<>();
-            if (stores > 1) {
-                List<org.memberdesk.stores.Store> there = cli.context().stores().all();
-                // the files name 本店, 二店 …: only the one store a new database is made with may be there
-                if (there.size() > 1 || !there.get(0).keepsMainName()) {
-                    throw new CliFailure(1, "refused: " + cli.database().file() + " already has its own stores;"
-                            + " a demo chain goes only into a new database with its one store 本店. Nothing was"
-                            + " changed.");
-                }
-                chain.add(there.get(0));
-                for (String name : DemoData.storeNames(stores).subList(1, stores)) {
-                    chain.add(cli.context().stores().add(name));
-                }
-            }
-            Path folder = Files.createTempDirectory("memberdesk-demo");
+            // the one way a demo is made, the windows' too: the kind of business recorded, a chain's stores
+            // (本店, 二店 …) made before its files are imported, the members, purchases and cards
+            DemoLoader.Loaded loaded;
             try {
-                DemoData.Files files = demo.write(folder, members, cli.context().outputFiles());
-                ImportResult m = cli.context().memberImporter().importFile(files.members(),
-                        ImportOptions.defaults(), Progress.NONE, cli.messages());
-                ImportResult p = cli.context().purchaseImporter().importFile(files.purchases(),
-                        ImportOptions.defaults().withReturns(true), Progress.NONE, cli.messages());
-                // the cards of a gym or scenic area, sold, renewed, frozen, refunded and used through the card services
-                DemoCards.Made cards = cli.context().demoCards().make(kind, members, seed, chain, Progress.NONE);
-                // one row of kept totals (the card sales included)
-                PurchaseStore.Totals totals = cli.database().read(new PurchaseStore()::totals);
-                out.put("members", m.imported());
-                out.put("purchases", totals.purchases());
-                out.put("returns", totals.returns());
-                out.put("rejected", m.rejected() + p.rejected());
-                out.put("cards", cards.cards());
-                out.put("renewals", cards.renewals());
-                out.put("visits", cards.visits());
-                if (stores > 1) {
-                    out.put("stores", stores); // a single shop's answer is what it always was
-                }
-            } finally {
-                try (var paths = Files.walk(folder)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-                }
+                loaded = cli.context().demoLoader(cli.clock()).load(kind, members, stores, seed, Progress.NONE,
+                        cli.messages());
+            } catch (DemoLoader.StoresOfItsOwn e) {
+                throw new CliFailure(1, "refused: " + cli.database().file() + " already has its own stores;"
+                        + " a demo chain goes only into a new database with its one store 本店. Nothing was"
+                        + " changed.");
+            }
+            // one row of kept totals (the card sales included)
+            PurchaseStore.Totals totals = cli.database().read(new PurchaseStore()::totals);
+            out.put("members", loaded.members());
+            out.put("purchases", totals.purchases());
+            out.put("returns", totals.returns());
+            out.put("rejected", loaded.rejected());
+            out.put("cards", loaded.cards().cards());
+            out.put("renewals", loaded.cards().renewals());
+            out.put("visits", loaded.cards().visits());
+            if (stores > 1) {
+                out.put("stores", stores); // a single shop's answer is what it always was
             }
             cli.print(out);
             return 0;

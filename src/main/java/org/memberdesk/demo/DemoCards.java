@@ -44,6 +44,8 @@ public final class DemoCards {
 
     /** What was made. */
     public record Made(long products, long cards, long renewals, long freezes, long refunds, long visits) {
+        /** Nothing made: a shop's demo, or one stopped before its cards. */
+        public static final Made NONE = new Made(0, 0, 0, 0, 0, 0);
     }
 
     private record Plan(List<Long> passes, List<Integer> passWeights, long storedValue, Map<Long, Long> ladder) {
@@ -93,7 +95,7 @@ public final class DemoCards {
      */
     public Made make(Business business, int memberCount, long seed, List<Store> stores, Progress progress) {
         if (business == Business.SHOP) {
-            return new Made(0, 0, 0, 0, 0, 0);
+            return Made.NONE;
         }
         // Thousands of small transactions, each on a connection of its own: when the last connection to the file
         // closes, SQLite checkpoints the WAL into the database and deletes it (a sync of the disk each time). One

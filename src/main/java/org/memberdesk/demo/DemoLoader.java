@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.memberdesk.common.Messages;
 import org.memberdesk.db.OutputFiles;
@@ -14,10 +17,14 @@ import org.memberdesk.common.Progress;
 import org.memberdesk.io.ImportResult;
 import org.memberdesk.io.MemberImporter;
 import org.memberdesk.io.PurchaseImporter;
+import org.memberdesk.stores.Store;
+import org.memberdesk.stores.StoreService;
 
 /**
  * Fills a database with demo members and purchases the way a shop would: by writing the import
- * files and importing them, so the demo goes through the same checks as real data.
+ * files and importing them, so the demo goes through the same checks as real data. The one way a demo is made,
+ * for the windows and for the command line's {@code demo}: the kind of business it records, a chain's stores
+ * (本店, 二店 …), the members, purchases and cards.
  */
 public final class DemoLoader {
     private final MemberImporter members;
@@ -25,9 +32,13 @@ public final class DemoLoader {
     private final Clock clock;
     private final OutputFiles guard;
     private final DemoCards cards;
+    private final StoreService stores;
+    private final BusinessSetting profile;
 
-    public DemoLoader(MemberImporter members, PurchaseImporter purchases, DemoCards cards, Clock clock,
-                      OutputFiles guard) {
+    public DemoLoader(MemberImporter members, PurchaseImporter purchases, DemoCards cards, StoreService stores,
+                      BusinessSetting profile, Clock clock, OutputFiles guard) {
+        this.stores = stores;
+        this.profile = profile;
         this.guard = guard;
         this.cards = cards;
         this.members = members;
@@ -41,39 +52,87 @@ public final class DemoLoader {
      * trying the same one again reopens what was tried before.
      */
     public static Path databaseIn(Path folder, Business business) {
-        return folder.resolve("demo-" + business.code() + ".db");
+        return databaseIn(folder, business, 1);
     }
 
-    public record Loaded(long members, long purchases, long cards, boolean cancelled) {
+    /** The same for a chain's demo of {@code storeCount} stores: a file of its own, never the single shop's. */
+    public static Path databaseIn(Path folder, Business business, int storeCount) {
+        return folder.resolve("demo-" + business.code() + (storeCount > 1 ? "-" + storeCount + "-stores" : "")
+                + ".db");
+    }
+
+    /** What the demo made: members and purchases imported, rows refused (none expected), the cards' work. */
+    public record Loaded(long members, long purchases, long rejected, DemoCards.Made cards, boolean cancelled) {
+    }
+
+    /** A demo chain asked of a database that already has stores of its own: nothing was changed. */
+    public static final class StoresOfItsOwn extends IllegalStateException {
+        StoresOfItsOwn() {
+            super("the database already has its own stores; a demo chain goes only into a new database");
+        }
+    }
+
+    /** The demo of a single shop: {@link #load(Business, int, int, long, Progress, Messages)} of one store. */
+    public Loaded load(Business business, int memberCount, long seed, Progress progress, Messages messages)
+            throws IOException {
+        return load(business, memberCount, 1, seed, progress, messages);
     }
 
     /**
      * Progress runs 0..1000: the members file is the first sixth of the work, the purchases file up to 700, then
      * the member cards (gym and scenic area), made through the card services, the rest.
      */
-    public Loaded load(Business business, int memberCount, long seed, Progress progress, Messages messages)
-            throws IOException {
+    public Loaded load(Business business, int memberCount, int storeCount, long seed, Progress progress,
+                       Messages messages) throws IOException {
+        List<Store> chain = chain(storeCount);
+        // the kind of business is the shop's setting (Settings → General): a demo's is the one it was made for,
+        // whichever way it was made (the windows' first run already recorded it: then nothing changes)
+        if (!profile.business().equals(Optional.of(business))) {
+            profile.setBusiness(business);
+        }
         Path folder = Files.createTempDirectory("memberdesk-demo");
         try {
-            DemoData.Files files = new DemoData(seed, business, LocalDate.now(clock)).write(folder, memberCount, guard);
+            DemoData.Files files = new DemoData(seed, business, LocalDate.now(clock), storeCount)
+                    .write(folder, memberCount, guard);
             ImportResult m = members.importFile(files.members(), ImportOptions.defaults(),
                     scaled(progress, 0, 160), messages);
             if (m.cancelled()) {
-                return new Loaded(m.imported(), 0, 0, true);
+                return new Loaded(m.imported(), 0, m.rejected(), DemoCards.Made.NONE, true);
             }
             ImportResult p = purchases.importFile(files.purchases(), ImportOptions.defaults().withReturns(true),
                     scaled(progress, 160, 540), messages);
             if (p.cancelled()) {
-                return new Loaded(m.imported(), p.imported(), 0, true);
+                return new Loaded(m.imported(), p.imported(), m.rejected() + p.rejected(), DemoCards.Made.NONE,
+                        true);
             }
-            DemoCards.Made made = cards.make(business, memberCount, seed, scaled(progress, 700, 300));
+            DemoCards.Made made = cards.make(business, memberCount, seed, chain, scaled(progress, 700, 300));
             progress.report(1000, 1000, p.imported());
-            return new Loaded(m.imported(), p.imported(), made.cards(), progress.cancelled());
+            return new Loaded(m.imported(), p.imported(), m.rejected() + p.rejected(), made, progress.cancelled());
         } finally {
             try (Stream<Path> paths = Files.walk(folder)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    /**
+     * A chain's stores, made before its files are imported (their store columns name them): the one store a new
+     * database is made with, 本店, then 二店 …; empty for a single shop. Refused where the shop has stores of its own.
+     */
+    private List<Store> chain(int storeCount) {
+        List<String> names = DemoData.storeNames(storeCount);
+        if (storeCount == 1) {
+            return List.of();
+        }
+        List<Store> there = stores.all();
+        if (there.size() > 1 || !there.get(0).keepsMainName()) {
+            throw new StoresOfItsOwn();
+        }
+        List<Store> chain = new ArrayList<>(there);
+        for (String name : names.subList(1, storeCount)) {
+            chain.add(stores.add(name));
+        }
+        return List.copyOf(chain);
     }
 
     private static Progress scaled(Progress progress, long start, long share) {

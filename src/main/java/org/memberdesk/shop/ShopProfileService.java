@@ -3,6 +3,7 @@ package org.memberdesk.shop;
 import java.util.Optional;
 import org.memberdesk.db.Database;
 import org.memberdesk.demo.Business;
+import org.memberdesk.demo.BusinessSetting;
 import org.memberdesk.staff.Operation;
 import org.memberdesk.staff.OperationLog;
 import org.memberdesk.staff.Permission;
@@ -13,7 +14,7 @@ import org.memberdesk.staff.StaffSession;
  * preferences) because it describes the shop: another computer opening the file sees the same.
  * No business recorded yet means the first-run setup has not been done for this file.
  */
-public final class ShopProfileService {
+public final class ShopProfileService implements BusinessSetting {
     static final String BUSINESS = "shop.business";
     /** Present in a database the windows filled with demo data: it is never a shop's own file. */
     static final String DEMO = "shop.demo";
@@ -50,10 +51,12 @@ public final class ShopProfileService {
         });
     }
 
+    @Override
     public Optional<Business> business() {
         return database.read(connection -> store.get(connection, BUSINESS)).map(Business::parse);
     }
 
+    @Override
     public void setBusiness(Business business) {
         change(BUSINESS, "kind of business", business.code());
     }

@@ -303,7 +303,7 @@ public final class AppWindow implements ShellActions {
                 show(window.currentScreenId().orElse(START_SCREEN));
             }
             if (choice.withDemo()) {
-                openDemo(choice.business());
+                openDemo(choice.business(), choice.demoStores());
                 return;
             }
             tasks.execute(BackgroundTask.of(() -> {
@@ -314,17 +314,17 @@ public final class AppWindow implements ShellActions {
     }
 
     /**
-     * "Try the demo": opens the demo database of that business (a file of its own in the data folder, never the
-     * shop's), fills it the first time, and marks the window as demo. The shop's database is left as it was
-     * and stays the one a start opens; the banner's button goes back to it.
+     * "Try the demo": opens the demo database of that business and that many stores (a file of its own in the data
+     * folder, never the shop's), fills it the first time, and marks the window as demo. The shop's database is
+     * left as it was and stays the one a start opens; the banner's button goes back to it.
      */
-    public void openDemo(Business business) {
+    public void openDemo(Business business, int stores) {
         Path shop = app.databaseFile();
-        Path file = DemoLoader.databaseIn(demoFolder, business);
+        Path file = DemoLoader.databaseIn(demoFolder, business, stores);
         tasks.execute(BackgroundTask.of(() -> Startup.open(file, clock, opensAs)).onSuccess(outcome -> {
             if (switchTo(outcome, file)) {
                 shopDatabase = shop;
-                whenSignedIn(() -> startDemo(business, false));
+                whenSignedIn(() -> startDemo(business, stores, false));
             }
         }));
     }
@@ -336,11 +336,11 @@ public final class AppWindow implements ShellActions {
      */
     public void demoOnStart(Business business, boolean onlyIfNew, Path shop) {
         shopDatabase = shop;
-        startDemo(business, onlyIfNew);
+        startDemo(business, 1, onlyIfNew);
     }
 
-    /** Marks the open database as demo data and fills it when it holds nothing yet. */
-    private void startDemo(Business business, boolean onlyIfNew) {
+    /** Marks the open database as demo data and fills it (with {@code stores} stores) when it holds nothing yet. */
+    private void startDemo(Business business, int stores, boolean onlyIfNew) {
         AppContext opened = app;
         tasks.execute(BackgroundTask.of(() -> {
             ShopState state = opened.shopProfile().state();
@@ -359,7 +359,7 @@ public final class AppWindow implements ShellActions {
             }
             markDemo(true);
             if (start.get().fill()) {
-                loadDemo(start.get().business(), FirstRunViewModel.DEMO_MEMBERS);
+                loadDemo(start.get().business(), FirstRunViewModel.DEMO_MEMBERS, stores);
             }
         }));
     }
@@ -374,12 +374,16 @@ public final class AppWindow implements ShellActions {
         return opened.tiers().reviewIfDue();
     }
 
-    private void loadDemo(Business business, int members) {
+    private void loadDemo(Business business, int members, int stores) {
         DemoLoader loader = app.demoLoader(clock);
         BackgroundTask<DemoLoader.Loaded> task = BackgroundTask.of((Progress progress) ->
-                loader.load(business, members, 1, progress, context.messages()))
+                loader.load(business, members, stores, 1, progress, context.messages()))
                 .words((done, total, rows) -> context.text("demo.progress"))
-                .onSuccess(loaded -> context.changes().manyChanged());
+                .onSuccess(loaded -> {
+                    // a chain's demo made its stores: the status bar names this computer's from now on
+                    context.changes().storesChanged();
+                    context.changes().manyChanged();
+                });
         tasks.execute(task);
         dialogs.showProgress(context.text("demo.title"), task);
     }

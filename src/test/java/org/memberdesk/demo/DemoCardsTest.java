@@ -30,11 +30,10 @@ class DemoCardsTest {
 
     private AppContext load(Business business) throws IOException {
         AppContext app = TestDatabase.open(folder.resolve(business.code()));
-        DemoLoader loader = new DemoLoader(app.memberImporter(), app.purchaseImporter(), app.demoCards(), app.clock(),
-                app.outputFiles());
+        DemoLoader loader = app.demoLoader(app.clock());
         DemoLoader.Loaded loaded = loader.load(business, 300, 3, Progress.NONE, Messages.chinese());
         assertEquals(300, loaded.members());
-        assertEquals(app.cardReports().check().cards(), loaded.cards());
+        assertEquals(app.cardReports().check().cards(), loaded.cards().cards());
         return app;
     }
 

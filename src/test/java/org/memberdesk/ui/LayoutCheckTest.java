@@ -16,7 +16,6 @@ import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
 import org.memberdesk.common.Messages;
 import org.memberdesk.demo.Business;
-import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.fonts.BundledFont;
 import org.memberdesk.common.Progress;
 import org.memberdesk.ui.common.Language;
@@ -56,8 +55,7 @@ class LayoutCheckTest extends FxRobot {
         List<String> problems = new ArrayList<>();
         try (UiFixture ui = UiFixture.prepare()) {
             ui.app().shopProfile().setBusiness(Business.SCENIC);
-            new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(), ui.app().demoCards(),
-                    Clock.systemDefaultZone(), ui.app().outputFiles())
+            ui.app().demoLoader(Clock.systemDefaultZone())
                     .load(Business.SCENIC, 150, 7, Progress.NONE, Messages.chinese());
             LayoutProblems check = new LayoutProblems();
             for (Language language : Language.values()) {

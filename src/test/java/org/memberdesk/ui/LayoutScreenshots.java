@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.memberdesk.common.Messages;
 import org.memberdesk.demo.Business;
-import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.common.Progress;
 import org.memberdesk.ui.common.Language;
 import org.testfx.api.FxRobot;
@@ -42,8 +41,7 @@ class LayoutScreenshots extends FxRobot {
         Path out = Files.createDirectories(Path.of(System.getProperty("layout.screenshots")));
         try (UiFixture ui = UiFixture.prepare()) {
             ui.app().shopProfile().setBusiness(Business.SCENIC);
-            new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(), ui.app().demoCards(),
-                    Clock.systemDefaultZone(), ui.app().outputFiles())
+            ui.app().demoLoader(Clock.systemDefaultZone())
                     .load(Business.SCENIC, 300, 7, Progress.NONE, Messages.chinese());
             for (Language language : Language.values()) {
                 ui.open("dashboard", language);

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.memberdesk.common.Messages;
 import org.memberdesk.demo.Business;
-import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.common.Progress;
 import org.memberdesk.members.Member;
 import org.memberdesk.ui.common.Language;
@@ -37,9 +36,7 @@ class Screenshots extends FxRobot {
         Files.createDirectories(out);
         try (UiFixture ui = UiFixture.prepare()) {
             ui.app().shopProfile().setBusiness(Business.SCENIC);
-            new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(),
-                    ui.app().demoCards(), Clock.systemDefaultZone(),
-                    ui.app().outputFiles())
+            ui.app().demoLoader(Clock.systemDefaultZone())
                     .load(Business.SCENIC, 2_000, 7, Progress.NONE, Messages.chinese());
             ui.open("members", Language.CHINESE);
             interact(() -> {

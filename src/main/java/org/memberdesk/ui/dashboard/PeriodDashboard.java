@@ -33,6 +33,9 @@ final class PeriodDashboard {
     /** Opens the campaign wizard for a step's members; null where the screen cannot. */
     private final Consumer<Target> campaign;
 
+    /** The most stores the per-store table shows at once (a chain's demo has up to ten); more scroll. */
+    static final int STORE_ROWS_SHOWN = 10;
+
     PeriodDashboard(UiContext context, DashboardViewModel model, Consumer<Target> campaign) {
         this.context = context;
         this.model = model;
@@ -89,10 +92,23 @@ final class PeriodDashboard {
         table.getColumns().add(column("analytics.metric.revenue", DashboardViewModel.StoreRow::revenue));
         table.getColumns().add(column("analytics.metric.visits", DashboardViewModel.StoreRow::visits));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // a line per store and the header: no empty rows below them
+        // a line per store and the header, no empty rows below them and no scrollbar beside them, up to
+        // STORE_ROWS_SHOWN stores; a bigger chain scrolls. The header's height is the theme's, known once the skin
+        // has laid it out: a guess of it left 3 rows a few pixels short, so a scrollbar showed.
         table.setFixedCellSize(30);
-        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.size(model.storeRows()).add(1.2)
-                .multiply(table.getFixedCellSize()).add(4));
+        javafx.beans.property.DoubleProperty header = new javafx.beans.property.SimpleDoubleProperty();
+        table.skinProperty().addListener((obs, old, skin) -> {
+            if (table.lookup(".column-header-background") instanceof Region row) {
+                header.bind(row.heightProperty());
+            }
+        });
+        javafx.beans.binding.DoubleBinding height = javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(model.storeRows().size(), STORE_ROWS_SHOWN) * table.getFixedCellSize()
+                        + header.get() + table.snappedTopInset() + table.snappedBottomInset(),
+                model.storeRows(), header, table.insetsProperty());
+        table.prefHeightProperty().bind(height);
+        table.minHeightProperty().bind(height);
+        table.maxHeightProperty().bind(height);
         table.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.storeRows()));
         table.managedProperty().bind(table.visibleProperty());
         return table;

@@ -18,8 +18,8 @@ import org.memberdesk.demo.Business;
 import org.memberdesk.ui.common.Language;
 
 /**
- * The welcome questions of a new database: language, kind of business, empty or demo data. The
- * dialog re-labels itself as soon as a language is picked, so the rest reads in that language.
+ * The welcome questions of a new database: language, kind of business, empty or demo data (a single shop's or a
+ * chain's). The dialog re-labels itself as soon as a language is picked, so the rest reads in that language.
  */
 public final class FirstRunDialog {
     private final FirstRunViewModel model;
@@ -34,6 +34,7 @@ public final class FirstRunDialog {
     private final RadioButton shop = new RadioButton();
     private final RadioButton empty = new RadioButton();
     private final RadioButton demo = new RadioButton();
+    private final RadioButton chainDemo = new RadioButton();
     private final ButtonType start = new ButtonType("", ButtonBar.ButtonData.OK_DONE);
 
     public FirstRunDialog(Window owner, FirstRunViewModel model) {
@@ -59,11 +60,18 @@ public final class FirstRunDialog {
         ToggleGroup data = new ToggleGroup();
         empty.setToggleGroup(data);
         demo.setToggleGroup(data);
+        chainDemo.setToggleGroup(data);
         empty.setId("firstrun-empty");
         demo.setId("firstrun-demo");
+        chainDemo.setId("firstrun-demo-chain");
+        boolean chain = model.demoStoresProperty().get() > 1;
         empty.setSelected(!model.withDemoProperty().get());
-        demo.setSelected(model.withDemoProperty().get());
-        demo.selectedProperty().addListener((obs, was, now) -> model.withDemoProperty().set(now));
+        demo.setSelected(model.withDemoProperty().get() && !chain);
+        chainDemo.setSelected(model.withDemoProperty().get() && chain);
+        data.selectedToggleProperty().addListener((obs, was, now) -> {
+            model.withDemoProperty().set(now == demo || now == chainDemo);
+            model.demoStoresProperty().set(now == chainDemo ? FirstRunViewModel.DEMO_CHAIN_STORES : 1);
+        });
 
         FontIcon icon = new FontIcon(Feather.USERS);
         icon.getStyleClass().add("welcome-icon");
@@ -77,11 +85,11 @@ public final class FirstRunDialog {
                 new HBox(14, icon, new VBox(4, welcome, intro)),
                 languageLabel, languageRow,
                 businessLabel, new HBox(16, scenic, gym, shop),
-                dataLabel, new VBox(8, empty, demo));
+                dataLabel, new VBox(8, empty, demo, chainDemo));
         content.setPadding(new Insets(8, 4, 4, 4));
         content.setPrefWidth(520);
         // the English start choices are longer than one line at this width: wrap rather than cut them off
-        for (RadioButton choice : new RadioButton[] {empty, demo}) {
+        for (RadioButton choice : new RadioButton[] {empty, demo, chainDemo}) {
             choice.setWrapText(true);
             choice.setMaxWidth(500);
         }
@@ -115,6 +123,8 @@ public final class FirstRunDialog {
         shop.setText(m.get("business.shop"));
         empty.setText(m.get("firstrun.empty"));
         demo.setText(m.get("firstrun.demo", FirstRunViewModel.DEMO_MEMBERS));
+        chainDemo.setText(m.get("firstrun.demo.chain", FirstRunViewModel.DEMO_CHAIN_STORES,
+                FirstRunViewModel.DEMO_MEMBERS));
         javafx.scene.control.Button button = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(start);
         button.setText(m.get("firstrun.start"));
         button.setId("firstrun-start");

@@ -1,8 +1,10 @@
 package org.memberdesk.ui.firstrun;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.memberdesk.demo.Business;
 import org.memberdesk.ui.common.Language;
@@ -14,10 +16,13 @@ import org.memberdesk.ui.common.Language;
 public final class FirstRunViewModel {
     /** Demo data size: enough to try search, paging and the detail pane; loads in seconds. */
     public static final int DEMO_MEMBERS = 3_000;
+    /** The chain's demo: 本店, 二店 and 三店, enough to see the stores side by side. */
+    public static final int DEMO_CHAIN_STORES = 3;
 
     private final ObjectProperty<Language> language = new SimpleObjectProperty<>();
     private final ObjectProperty<Business> business = new SimpleObjectProperty<>(Business.SHOP);
     private final BooleanProperty withDemo = new SimpleBooleanProperty(false);
+    private final IntegerProperty demoStores = new SimpleIntegerProperty(1);
 
     public FirstRunViewModel(Language initial) {
         language.set(initial);
@@ -38,11 +43,16 @@ public final class FirstRunViewModel {
         return withDemo;
     }
 
-    public FirstRunChoice choice() {
-        return new FirstRunChoice(language.get(), business.get(), withDemo.get());
+    /** Input: how many stores the demo has: 1, a single shop, or {@link #DEMO_CHAIN_STORES}, a chain. */
+    public IntegerProperty demoStoresProperty() {
+        return demoStores;
     }
 
-    /** What the person chose on the first run. */
-    public record FirstRunChoice(Language language, Business business, boolean withDemo) {
+    public FirstRunChoice choice() {
+        return new FirstRunChoice(language.get(), business.get(), withDemo.get(), demoStores.get());
+    }
+
+    /** What the person chose on the first run; {@code demoStores} counts only with the demo. */
+    public record FirstRunChoice(Language language, Business business, boolean withDemo, int demoStores) {
     }
 }

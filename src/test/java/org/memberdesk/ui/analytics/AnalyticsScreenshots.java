@@ -29,8 +29,8 @@ class AnalyticsScreenshots extends FxRobot {
         Path out = Path.of(System.getProperty("screenshots.dir"));
         Files.createDirectories(out);
         try (UiFixture ui = UiFixture.prepare()) {
-            new org.memberdesk.demo.DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(),
-                    ui.app().demoCards(), Clock.systemDefaultZone(), ui.app().outputFiles()).load(Business.SCENIC, 3_000, 7, Progress.NONE, Messages.chinese());
+            ui.app().demoLoader(Clock.systemDefaultZone())
+                    .load(Business.SCENIC, 3_000, 7, Progress.NONE, Messages.chinese());
             ui.app().savedFunnels().save("老客复购", List.of("消费次数 >= 2", "累计消费 >= 300", "最近消费天数 <= 30"));
             ui.open("analytics", Language.CHINESE);
             interact(() -> {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.memberdesk.common.Messages;
 import org.memberdesk.demo.Business;
-import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.common.Progress;
 import org.memberdesk.predictions.TimeUnit;
 import org.memberdesk.ui.UiFixture;
@@ -44,8 +43,7 @@ class PredictionsScreenshots extends FxRobot {
         Path out = Path.of(System.getProperty("screenshots.dir"));
         Files.createDirectories(out);
         try (UiFixture ui = UiFixture.prepare()) {
-            new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(), ui.app().demoCards(),
-                    Clock.systemDefaultZone(), ui.app().outputFiles())
+            ui.app().demoLoader(Clock.systemDefaultZone())
                     .load(Business.GYM, 3_000, 7, Progress.NONE, Messages.chinese());
             ui.app().predictions().fit(LocalDate.now(), TimeUnit.WEEK);
             ui.open("analytics", language);

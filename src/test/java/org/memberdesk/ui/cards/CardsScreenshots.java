@@ -14,7 +14,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.memberdesk.cards.CardReports;
 import org.memberdesk.common.Messages;
 import org.memberdesk.demo.Business;
-import org.memberdesk.demo.DemoLoader;
 import org.memberdesk.common.Progress;
 import org.memberdesk.members.Member;
 import org.memberdesk.ui.UiFixture;
@@ -44,8 +43,7 @@ class CardsScreenshots extends FxRobot {
         Files.createDirectories(out);
         try (UiFixture ui = UiFixture.prepare()) {
             ui.app().shopProfile().setBusiness(Business.GYM);
-            new DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(), ui.app().demoCards(),
-                    Clock.systemDefaultZone(), ui.app().outputFiles())
+            ui.app().demoLoader(Clock.systemDefaultZone())
                     .load(Business.GYM, 1_500, 7, Progress.NONE, Messages.chinese());
             ui.open("cards", language);
             UiFixture.waitUntil(() -> lookup("#cards-expiring-status").tryQuery().isPresent());

@@ -25,8 +25,8 @@ class DashboardScreenshot extends FxRobot {
         Path out = Path.of(System.getProperty("screenshots.dir"));
         Files.createDirectories(out);
         try (UiFixture ui = UiFixture.prepare()) {
-            new org.memberdesk.demo.DemoLoader(ui.app().memberImporter(), ui.app().purchaseImporter(),
-                    ui.app().demoCards(), Clock.systemDefaultZone(), ui.app().outputFiles()).load(Business.SCENIC, 3_000, 7, Progress.NONE, Messages.chinese());
+            ui.app().demoLoader(Clock.systemDefaultZone())
+                    .load(Business.SCENIC, 3_000, 7, Progress.NONE, Messages.chinese());
             ui.open("dashboard", Language.CHINESE);
             interact(() -> {
                 ui.stage().setWidth(1280);

@@ -131,6 +131,41 @@ class DashboardStoresTest extends FxRobot {
         }
     }
 
+    /** The per-store table of StoreShop's 本店 and 二店 and {@code more} stores with nothing sold, laid out. */
+    private TableView<?> storeTable(String... more) throws Exception {
+        StoreShop shop = StoreShop.build(TestDatabase.open(folder));
+        for (String name : more) {
+            shop.app.stores().add(name);
+        }
+        show(shop.app);
+        UiFixture.waitUntil(() -> shown("#dashboard-stores"));
+        TableView<?> table = lookup("#dashboard-stores").queryAs(TableView.class);
+        UiFixture.waitUntil(() -> table.getItems().size() == 2 + more.length);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> table.getScene().getRoot().layout());
+        return table;
+    }
+
+    private static boolean verticalScrollbarShown(TableView<?> table) {
+        List<Node> vertical = List.copyOf(table.lookupAll(".scroll-bar:vertical"));
+        assertFalse(vertical.isEmpty(), "the table has its (maybe hidden) vertical scrollbar");
+        return vertical.stream().anyMatch(Node::isVisible);
+    }
+
+    /** The per-store table is as tall as its rows: three stores show whole, with no scrollbar beside them. */
+    @Test
+    void threeStoresShowWithoutAScrollbar() throws Exception {
+        // 本店, 二店 and 三店 (a line of zeros)
+        assertFalse(verticalScrollbarShown(storeTable("三店")), "no vertical scrollbar for 3 rows");
+    }
+
+    /** Ten lines is the most the table grows to: a chain of eleven scrolls to its last. */
+    @Test
+    void elevenStoresScroll() throws Exception {
+        TableView<?> table = storeTable("三店", "四店", "五店", "六店", "七店", "八店", "九店", "十店", "十一店");
+        assertTrue(verticalScrollbarShown(table), "11 rows, 10 shown: a scrollbar");
+    }
+
     @Test
     void aShopOfOneStoreSeesNoStores() throws Exception {
         AppContext app = TestDatabase.open(folder);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,8 @@ class FirstRunTest extends FxRobot {
         clickOn("#firstrun-lang-english");
         // the dialog speaks the chosen language at once
         assertEquals("Start", lookup("#firstrun-start").queryAs(Labeled.class).getText());
+        assertEquals("Try a chain of 3 stores and 3000 demo members, in a separate demo database (your own stays"
+                + " empty)", lookup("#firstrun-demo-chain").queryAs(Labeled.class).getText());
         clickOn("#firstrun-gym");
         clickOn("#firstrun-start");
         UiFixture.waitUntil(() -> ui.app().shopProfile().business().isPresent());
@@ -112,5 +115,42 @@ class FirstRunTest extends FxRobot {
         assertTrue(lookup("#demo-banner").tryQuery().isEmpty());
         UiFixture.waitUntil(() -> ui.app().shopProfile().business().isPresent());
         assertEquals(0, ui.app().members().count(MemberQuery.all().withArchived(true)));
+    }
+
+    /** The chain's demo, chosen as an owner would: a demo database of its own with 本店, 二店 and 三店. */
+    @Test
+    void theChainDemoOpensADemoShopOfThreeStores() {
+        interact(() -> ui.window().firstRunIfNeeded());
+        UiFixture.waitUntil(() -> lookup("#firstrun").tryQuery().isPresent());
+        assertEquals("先用 3 家门店的连锁演示试试（3000 位演示会员，在单独的演示数据库中，您自己的数据库保持空白）",
+                lookup("#firstrun-demo-chain").queryAs(Labeled.class).getText());
+        clickOn("#firstrun-demo-chain");
+        clickOn("#firstrun-start");
+
+        // a file of its own, not the single shop's demo-shop.db (the shop is the business picked by default)
+        Path demoFile = ui.folder().resolve("demo-shop-3-stores.db");
+        UiFixture.waitUntil(30, () -> ui.stage().getTitle().equals("demo-shop-3-stores.db — 会员台 — 演示数据"));
+        AppContext demo = ui.window().context().app();
+        assertEquals(demoFile.toAbsolutePath(), demo.database().file());
+        UiFixture.waitUntil(120, () -> demo.members().count(MemberQuery.all()) == FirstRunViewModel.DEMO_MEMBERS);
+        assertEquals(List.of("本店", "二店", "三店"),
+                demo.stores().all().stream().map(org.memberdesk.stores.Store::name).toList());
+        assertEquals(Optional.of(Business.SHOP), demo.shopProfile().business());
+        // the status bar names this computer's store now that the shop is a chain: the one it was made with
+        UiFixture.waitUntil(30, () -> lookup("#status-store").queryAs(Label.class).isVisible());
+        assertEquals("门店：本店", lookup("#status-store").queryAs(Label.class).getText());
+
+        // the dashboard has a line per store once the progress dialog has let go of the window
+        UiFixture.waitUntil(120, () -> javafx.stage.Window.getWindows().stream()
+                .filter(javafx.stage.Window::isShowing).count() == 1);
+        interact(() -> ui.window().window().show("dashboard"));
+        UiFixture.waitUntil(30, () -> lookup("#dashboard-stores").tryQuery()
+                .map(table -> ((TableView<?>) table).getItems().size() == 3).orElse(false));
+        TableView<?> table = lookup("#dashboard-stores").queryAs(TableView.class);
+        assertEquals(List.of("本店", "二店", "三店"), table.getItems().stream()
+                .map(row -> ((org.memberdesk.ui.dashboard.DashboardViewModel.StoreRow) row).store()).toList());
+        // the shop's own file is as new as before
+        assertEquals(new ShopState(false, false, false), ui.app().shopProfile().state());
+        assertEquals(1, ui.app().stores().all().size());
     }
 }
