@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.feather.Feather;
@@ -92,7 +93,10 @@ public final class FirstRunDialog {
         for (RadioButton choice : new RadioButton[] {empty, demo, chainDemo}) {
             choice.setWrapText(true);
             choice.setMaxWidth(500);
+            // never squeezed to one line and "…": the window grows to them instead (see relabel)
+            choice.setMinHeight(Region.USE_PREF_SIZE);
         }
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setMargin(languageLabel, new Insets(12, 0, 0, 0));
         VBox.setMargin(businessLabel, new Insets(12, 0, 0, 0));
         VBox.setMargin(dataLabel, new Insets(12, 0, 0, 0));
@@ -128,6 +132,10 @@ public final class FirstRunDialog {
         javafx.scene.control.Button button = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(start);
         button.setText(m.get("firstrun.start"));
         button.setId("firstrun-start");
+        // the window was sized to the first language's words; English wraps to more lines than Chinese
+        if (dialog.isShowing()) {
+            dialog.getDialogPane().getScene().getWindow().sizeToScene();
+        }
     }
 
     /** Closing the window counts as "start" with the defaults shown: the app is usable either way. */
