@@ -71,11 +71,14 @@ class FunnelsByStoreTest extends FxRobot {
         return true;
     }
 
-    /** Opens the store picker (once it shows) and clicks a choice in its list. */
+    /**
+     * Opens the store picker (once it shows) and clicks a choice in its popup's list: not any ".list-cell", which
+     * also matched the Cohorts tab's picker showing "All stores" (a failed run of the whole suite, Dec 2026).
+     */
     private void pick(String store) {
         UiFixture.waitUntil(() -> shown("#funnel-store"));
         clickOn("#funnel-store");
-        clickOn((Node) lookup(".list-cell").match(LabeledMatchers.hasText(store)).query());
+        clickOn((Node) lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText(store)).query());
     }
 
     @Test

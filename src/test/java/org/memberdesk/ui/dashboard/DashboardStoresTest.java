@@ -66,7 +66,7 @@ class DashboardStoresTest extends FxRobot {
     private void pick(String store) {
         UiFixture.waitUntil(() -> !lookup("#dashboard-store").query().isDisabled());
         clickOn("#dashboard-store");
-        clickOn((Node) lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(store)).query());
+        clickOn((Node) lookup(".combo-box-popup .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(store)).query());
     }
 
     @Test

@@ -65,7 +65,7 @@ class StaffReportStoresTest extends FxRobot {
     private void pick(String store) {
         UiFixture.waitUntil(() -> !lookup("#staff-report-store").query().isDisabled());
         clickOn("#staff-report-store");
-        clickOn((Node) lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(store)).query());
+        clickOn((Node) lookup(".combo-box-popup .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(store)).query());
     }
 
     @Test
