@@ -38,6 +38,8 @@ public final class CohortsViewModel {
     private final StringProperty to = new SimpleStringProperty();
     private final ReadOnlyObjectWrapper<List<Cohort>> cohorts = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChartExport.ChartData> chartData = new ReadOnlyObjectWrapper<>();
+    /** The store the cohorts shown were read for (empty: the chain's). */
+    private Optional<Store> cohortsStore = Optional.empty();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final Latest<List<Cohort>> computing;
     /** input: the store whose first buyers are followed (none picked: the chain's) */
@@ -57,7 +59,8 @@ public final class CohortsViewModel {
         YearMonth thisMonth = YearMonth.from(LocalDate.now(clock));
         from.set(thisMonth.minusMonths(12).toString());
         to.set(thisMonth.minusMonths(1).toString());
-        cohorts.addListener((obs, old, now) -> chartData.set(now == null ? null : new ChartExport.CohortData(now)));
+        cohorts.addListener((obs, old, now) -> chartData.set(now == null ? null
+                : new ChartExport.CohortData(now, cohortsStore)));
     }
 
     /** The cohorts of the months ending with the period's last month, twelve of them; then loads. */
@@ -85,7 +88,11 @@ public final class CohortsViewModel {
         }
         problem.set("");
         Optional<Store> at = store.picked();
-        computing.run(() -> analytics.cohorts(first, last, at), cohorts::set, problem::set);
+        computing.run(() -> analytics.cohorts(first, last, at), read -> {
+            // the chart (and its PNG) is titled with the store the cohorts were read for, not the one picked since
+            cohortsStore = at;
+            cohorts.set(read);
+        }, problem::set);
     }
 
     /** Reads the stores in the background: the picker (all stores, then each) shows only in a chain. */

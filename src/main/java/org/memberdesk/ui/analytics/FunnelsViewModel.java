@@ -58,6 +58,8 @@ public final class FunnelsViewModel {
     private final ObservableList<SavedFunnel> savedShown = FXCollections.unmodifiableObservableList(saved);
     private final ReadOnlyObjectWrapper<Funnel> funnel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ChartExport.ChartData> chartData = new ReadOnlyObjectWrapper<>();
+    /** The store the funnel shown was read for (empty: the chain's). */
+    private Optional<Store> funnelStore = Optional.empty();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final Latest<Funnel> computing;
@@ -79,7 +81,8 @@ public final class FunnelsViewModel {
         this.tasks = tasks;
         this.messages = messages;
         this.computing = new Latest<>(tasks, messages);
-        funnel.addListener((obs, old, now) -> chartData.set(now == null ? null : new ChartExport.FunnelData(now)));
+        funnel.addListener((obs, old, now) -> chartData.set(now == null ? null
+                : new ChartExport.FunnelData(now, funnelStore)));
         addStep("purchases >= 1");
     }
 
@@ -136,7 +139,11 @@ public final class FunnelsViewModel {
             List<String> steps = rules();
             work = () -> analytics.custom(period, steps, at);
         }
-        computing.run(work, funnel::set, problem::set);
+        computing.run(work, read -> {
+            // the chart (and its PNG) is titled with the store the funnel was read for, not the one picked since
+            funnelStore = at;
+            funnel.set(read);
+        }, problem::set);
     }
 
     /** Reads the stores in the background: the picker (all stores, then each) shows only in a chain. */

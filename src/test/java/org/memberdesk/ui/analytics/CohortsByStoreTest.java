@@ -48,9 +48,16 @@ class CohortsByStoreTest {
         model.load();
         // 张三's first sale was at 二店
         assertEquals(1, size(model));
+        // the chart (and the PNG the tab exports) is of 二店, and its title says so (ChartExport.chart)
+        assertEquals(java.util.Optional.of("二店"), ((org.memberdesk.analytics.charts.ChartExport.CohortData)
+                model.chartDataProperty().get()).store().map(org.memberdesk.stores.Store::name));
         model.storeProperty().set(model.storeChoices().get(1));
         model.load();
         assertEquals(2, size(model));
+        model.storeProperty().set(model.storeChoices().get(0));
+        model.load();
+        assertEquals(java.util.Optional.empty(), ((org.memberdesk.analytics.charts.ChartExport.CohortData)
+                model.chartDataProperty().get()).store());
     }
 
     @Test

@@ -119,10 +119,15 @@ class FunnelsByStoreTest extends FxRobot {
         model.compute(StoreShop.november());
         // 二店: 张三 and 赵六 joined, 张三 bought
         assertEquals(List.of(2L, 1L), model.funnelProperty().get().steps().stream().map(s -> s.count()).toList());
+        // the chart (and the PNG the tab exports) is of 二店, and its title says so (ChartExport.chart)
+        assertEquals(Optional.of("二店"), ((org.memberdesk.analytics.charts.ChartExport.FunnelData)
+                model.chartDataProperty().get()).store().map(org.memberdesk.stores.Store::name));
         model.storeProperty().set(model.storeChoices().get(0));
         model.compute(StoreShop.november());
         // everyone: 4 joined, 王芳, 李雷 and 张三 bought
         assertEquals(List.of(4L, 3L), model.funnelProperty().get().steps().stream().map(s -> s.count()).toList());
+        assertEquals(Optional.empty(), ((org.memberdesk.analytics.charts.ChartExport.FunnelData)
+                model.chartDataProperty().get()).store());
     }
 
     @Test
