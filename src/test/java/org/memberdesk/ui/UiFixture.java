@@ -123,9 +123,13 @@ public final class UiFixture implements AutoCloseable {
         return folder;
     }
 
-    /** Waits (up to 10 s) for background work to make the condition true. */
+    /**
+     * Waits (up to 20 s) for background work to make the condition true. A condition that holds returns at once, so
+     * the limit only decides how long a failing test takes: 10 s was passed once by a freeze saved while three test
+     * JVMs shared the 2 cores (MemberCardsScreenTest, Dec 2026), and the suite now runs two JVMs side by side.
+     */
     public static void waitUntil(BooleanSupplier condition) {
-        waitUntil(10, condition);
+        waitUntil(20, condition);
     }
 
     public static void waitUntil(int seconds, BooleanSupplier condition) {
