@@ -65,6 +65,9 @@ public final class DashboardViewModel {
     private final NumberFormat percent;
     private final PeriodChoice choice;
     private final ReadOnlyObjectWrapper<Dashboard> dashboard = new ReadOnlyObjectWrapper<>();
+    /** The stores the dashboard and the funnel shown were read for (empty: the chain's). */
+    private Optional<Store> numbersStore = Optional.empty();
+    private Optional<Store> funnelStore = Optional.empty();
     private final ReadOnlyObjectWrapper<Funnel> funnel = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
@@ -178,6 +181,7 @@ public final class DashboardViewModel {
         runningFunnel = steps;
         numbers.onSuccess(d -> {
             if (numbers == running) {
+                numbersStore = at;
                 show(d);
             }
         }).onFinished(() -> {
@@ -190,10 +194,34 @@ public final class DashboardViewModel {
         });
         steps.onSuccess(f -> {
             if (steps == runningFunnel) {
+                funnelStore = at;
                 funnel.set(f);
             }
         });
         tasks.execute(numbers);
+    }
+
+    /**
+     * The trend chart's data: the dashboard shown, of the store it was read for (the chart and its PNG are titled
+     * with that store, not with one picked since); null before the first read.
+     */
+    public ChartExport.ChartData trendData() {
+        return dashboard.get() == null ? null : new ChartExport.DashboardData(dashboard.get(), numbersStore);
+    }
+
+    /** The funnel chart's data, as {@link #trendData()}; null before the funnel is read. */
+    public ChartExport.ChartData funnelData() {
+        return funnel.get() == null ? null : new ChartExport.FunnelData(funnel.get(), funnelStore);
+    }
+
+    /** The name the charts on screen are titled with: the store the figures shown were read for (empty: chain). */
+    public Optional<String> numbersStoreName() {
+        return numbersStore.map(store -> store.shownName(messages));
+    }
+
+    /** As {@link #numbersStoreName()}, for the funnel (read after the numbers, in a task of its own). */
+    public Optional<String> funnelStoreName() {
+        return funnelStore.map(store -> store.shownName(messages));
     }
 
     private void show(Dashboard d) {

@@ -17,7 +17,6 @@ import javafx.scene.layout.VBox;
 import org.jfree.chart.fx.ChartViewer;
 import org.memberdesk.analytics.Funnel;
 import org.memberdesk.analytics.charts.AnalyticsCharts;
-import org.memberdesk.analytics.charts.ChartExport;
 import org.memberdesk.coupons.Target;
 import org.memberdesk.ui.common.UiContext;
 
@@ -176,22 +175,20 @@ final class PeriodDashboard {
     }
 
     private Node trend() {
-        ChartViewer viewer = ChartViewers.viewer(context, () -> model.dashboardProperty().get() == null ? null
-                : new ChartExport.DashboardData(model.dashboardProperty().get()));
+        ChartViewer viewer = ChartViewers.viewer(context, model::trendData);
         viewer.setId("dashboard-trend");
         viewer.setPrefHeight(420);
         viewer.setMinHeight(320);
         model.dashboardProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                ChartViewers.show(viewer, charts.dashboard(now));
+                ChartViewers.show(viewer, charts.dashboard(now, model.numbersStoreName()));
             }
         });
         return viewer;
     }
 
     private Node funnel() {
-        ChartViewer viewer = ChartViewers.viewer(context, () -> model.funnelProperty().get() == null ? null
-                : new ChartExport.FunnelData(model.funnelProperty().get()));
+        ChartViewer viewer = ChartViewers.viewer(context, model::funnelData);
         viewer.setId("dashboard-funnel");
         viewer.setPrefSize(720, 360);
         ListView<String> steps = new ListView<>();
@@ -211,7 +208,7 @@ final class PeriodDashboard {
             if (now == null) {
                 return;
             }
-            ChartViewers.show(viewer, charts.funnel(now));
+            ChartViewers.show(viewer, charts.funnel(now, model.funnelStoreName()));
             steps.getItems().clear();
             for (int i = 0; i < now.steps().size(); i++) {
                 Funnel.Step step = now.steps().get(i);

@@ -66,7 +66,14 @@ class DashboardStoresTest extends FxRobot {
     private void pick(String store) {
         UiFixture.waitUntil(() -> !lookup("#dashboard-store").query().isDisabled());
         clickOn("#dashboard-store");
-        clickOn((Node) lookup(".combo-box-popup .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(store)).query());
+        clickOn((Node) lookup(".combo-box-popup .list-cell")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText(store)).query());
+    }
+
+    /** The title of a chart on screen (ChartViewer of JFreeChart's FX module), "" before it is drawn. */
+    private String chartTitle(String id) {
+        org.jfree.chart.JFreeChart chart = lookup(id).queryAs(org.jfree.chart.fx.ChartViewer.class).getChart();
+        return chart == null || chart.getTitle() == null ? "" : chart.getTitle().getText();
     }
 
     @Test
@@ -87,6 +94,9 @@ class DashboardStoresTest extends FxRobot {
         assertEquals("2", text("#kpi-new-members-value"));
         assertEquals("¥30.00", text("#kpi-avg-order-value"));
         assertFalse(shown("#dashboard-stores"), "one store's figures have no per-store table");
+        // the trend and the funnel on screen (and the PNGs they export) are titled with the store: "Dashboard · 二店 …"
+        UiFixture.waitUntil(() -> chartTitle("#dashboard-trend").contains("二店"));
+        UiFixture.waitUntil(() -> chartTitle("#dashboard-funnel").contains("二店"));
 
         pick("Main store");
         UiFixture.waitUntil(() -> text("#kpi-revenue-value").equals("¥130.00"));
@@ -94,6 +104,8 @@ class DashboardStoresTest extends FxRobot {
         pick("All stores");
         UiFixture.waitUntil(() -> text("#kpi-revenue-value").equals("¥210.00"));
         UiFixture.waitUntil(() -> shown("#dashboard-stores"));
+        UiFixture.waitUntil(() -> !chartTitle("#dashboard-funnel").contains("·"));
+        assertFalse(chartTitle("#dashboard-trend").contains("·"), chartTitle("#dashboard-trend"));
     }
 
     @Test
