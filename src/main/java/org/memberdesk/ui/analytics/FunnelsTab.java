@@ -251,9 +251,10 @@ final class FunnelsTab {
         viewer.setId("analytics-funnel-chart");
         viewer.setPrefHeight(460);
         viewer.setMinHeight(340);
-        model.funnelProperty().addListener((obs, old, now) -> {
+        // drawn from the chart data, as its PNG is: a store's funnel is titled with the store it was read for
+        model.chartDataProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                ChartViewers.show(viewer, charts.funnel(now));
+                ChartViewers.show(viewer, context.app().analyticsCharts().chart(now, context.messages()));
             }
         });
         // a click on a step's bar opens its members, like the step list

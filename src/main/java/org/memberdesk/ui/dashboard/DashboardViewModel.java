@@ -214,16 +214,6 @@ public final class DashboardViewModel {
         return funnel.get() == null ? null : new ChartExport.FunnelData(funnel.get(), funnelStore);
     }
 
-    /** The name the charts on screen are titled with: the store the figures shown were read for (empty: chain). */
-    public Optional<String> numbersStoreName() {
-        return numbersStore.map(store -> store.shownName(messages));
-    }
-
-    /** As {@link #numbersStoreName()}, for the funnel (read after the numbers, in a task of its own). */
-    public Optional<String> funnelStoreName() {
-        return funnelStore.map(store -> store.shownName(messages));
-    }
-
     private void show(Dashboard d) {
         Metrics now = d.current();
         Metrics before = d.previous();

@@ -181,7 +181,8 @@ final class PeriodDashboard {
         viewer.setMinHeight(320);
         model.dashboardProperty().addListener((obs, old, now) -> {
             if (now != null) {
-                ChartViewers.show(viewer, charts.dashboard(now, model.numbersStoreName()));
+                // drawn from the chart data, as its PNG is: a store's figures are titled with that store
+                ChartViewers.show(viewer, context.app().analyticsCharts().chart(model.trendData(), context.messages()));
             }
         });
         return viewer;
@@ -208,7 +209,7 @@ final class PeriodDashboard {
             if (now == null) {
                 return;
             }
-            ChartViewers.show(viewer, charts.funnel(now, model.funnelStoreName()));
+            ChartViewers.show(viewer, context.app().analyticsCharts().chart(model.funnelData(), context.messages()));
             steps.getItems().clear();
             for (int i = 0; i < now.steps().size(); i++) {
                 Funnel.Step step = now.steps().get(i);

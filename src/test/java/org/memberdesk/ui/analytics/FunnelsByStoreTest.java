@@ -81,6 +81,13 @@ class FunnelsByStoreTest extends FxRobot {
         clickOn((Node) lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText(store)).query());
     }
 
+    /** The title of the funnel chart on screen, "" before it is drawn. */
+    private String chartTitle() {
+        org.jfree.chart.JFreeChart chart = lookup("#analytics-funnel-chart")
+                .queryAs(org.jfree.chart.fx.ChartViewer.class).getChart();
+        return chart == null || chart.getTitle() == null ? "" : chart.getTitle().getText();
+    }
+
     @Test
     void aChainPicksAStoreAndSeesTheFunnelOfWhoJoinedThere() throws Exception {
         StoreShop shop = StoreShop.build(TestDatabase.open(folder));
@@ -96,6 +103,8 @@ class FunnelsByStoreTest extends FxRobot {
         // 张三 bought (¥50), 赵六 never: 1 of 2
         UiFixture.waitUntil(() -> stepsAre("1. Joined (acquisition) — " + joinedAtSecond,
                 "2. Bought (activation) — 1  (50.0%)"));
+        // the chart on screen is drawn from the same data as its PNG: titled with the store
+        UiFixture.waitUntil(() -> chartTitle().contains("二店"));
 
         pick("Main store");
         // 王芳 (¥100, then ¥20 at 二店: twice) and 李雷 (¥30, then ¥20 less ¥10 at 二店: twice)
@@ -103,6 +112,7 @@ class FunnelsByStoreTest extends FxRobot {
 
         pick("All stores");
         UiFixture.waitUntil(() -> stepsAre("1. Joined (acquisition) — 4", "2. Bought (activation) — 3"));
+        UiFixture.waitUntil(() -> !chartTitle().contains("·"));
     }
 
     @Test
