@@ -392,6 +392,16 @@ public final class CardService {
         return database.read(connection -> planner.storedValueCard(connection, memberId));
     }
 
+    /** A member's cards, and the stored-value card a payment here would come from (among them, if any). */
+    public record Held(List<Card> cards, java.util.Optional<Card> storedValue) {
+    }
+
+    /** {@link #cards} and {@link #storedValueCard} in one read: the counter shows both, and they agree. */
+    public Held held(long memberId) {
+        return database.read(connection -> new Held(store.forMember(connection, memberId),
+                planner.storedValueCard(connection, memberId)));
+    }
+
     /** How {@code dueCents} would be paid, before the sale: the counter shows the bonus part. */
     public Payment planPayment(long memberId, long dueCents, Pay pay) {
         return database.read(connection -> planner.plan(connection, memberId, dueCents, pay));

@@ -120,10 +120,10 @@ public final class DemoLoader {
      * database is made with, 本店, then 二店 …; empty for a single shop. Refused where the shop has stores of its own.
      */
     private List<Store> chain(int storeCount) {
-        List<String> names = DemoData.storeNames(storeCount);
         if (storeCount == 1) {
             return List.of();
         }
+        List<String> names = DemoData.storeNames(storeCount);
         List<Store> there = stores.all();
         if (there.size() > 1 || !there.get(0).keepsMainName()) {
             throw new StoresOfItsOwn();

@@ -90,13 +90,9 @@ public final class CounterCards {
         return refused.getReadOnlyProperty();
     }
 
-    private record Loaded(List<Card> cards, Optional<Card> storedValue) {
-    }
-
     void load(long memberId) {
         servedId = memberId;
-        tasks.execute(BackgroundTask.of(() -> new Loaded(cardService.cards(memberId),
-                        cardService.storedValueCard(memberId)))
+        tasks.execute(BackgroundTask.of(() -> cardService.held(memberId))
                 .onSuccess(found -> {
                     if (servedId == memberId) {
                         LocalDate today = LocalDate.now(clock);
